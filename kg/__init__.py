@@ -1,0 +1,42 @@
+"""newskg: news articles to a knowledge graph of who said what to whom, reported by whom, in which event, when.
+
+The pipeline, one function per stage::
+
+    article = ingest("data/articles/wang-yi-blinken-call.txt")   # text, blocks, metadata
+    found = extract(article)                                     # actors, statements, events, times
+    link(found)                                                  # Wikidata/DBpedia/GeoNames from the local KB
+    graph = to_rdf(article, found, base_iri="http://localhost:8000/")
+    with Store("var/store") as store: ...                        # the only door to the stored graph
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from kg.errors import NewsKGError  # noqa: E402
+from kg.ingest import ingest  # noqa: E402
+from kg.store import Store  # noqa: E402
+
+
+def extract(article):  # noqa: ANN001, ANN201 - imported lazily: spaCy is slow to import
+    """See :func:`kg.extract.extract`."""
+    from kg.extract import extract as _extract
+
+    return _extract(article)
+
+
+def link(extraction, **kwargs):  # noqa: ANN001, ANN003, ANN201
+    """See :func:`kg.link.link`."""
+    from kg.link import link as _link
+
+    return _link(extraction, **kwargs)
+
+
+def to_rdf(article, extraction, *, base_iri: str = "http://localhost:8000/"):  # noqa: ANN001, ANN201
+    """See :func:`kg.rdf.to_rdf`."""
+    from kg.rdf import to_rdf as _to_rdf
+
+    return _to_rdf(article, extraction, base_iri=base_iri)
+
+
+__all__ = ["NewsKGError", "Store", "__version__", "extract", "ingest", "link", "to_rdf"]

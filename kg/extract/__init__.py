@@ -1,0 +1,53 @@
+"""Extraction: from a parsed article to the intermediate model (:class:`kg.model.Extraction`)."""
+
+from __future__ import annotations
+
+from kg.extract import coref as corefs
+from kg.extract.actors import collect_names
+from kg.extract.documents import find_documents
+from kg.extract.events import find_events, link_statements
+from kg.extract.time import find_times
+from kg.extract.quotes import quotes_in_blocks
+from kg.extract.statements import StatementFinder
+from kg.model import Article, Extraction
+from kg.nlp import Parsed, parse
+
+
+def extract(article: Article | Parsed) -> Extraction:
+    """Actors, places, posts, documents, statements, events and time expressions of one article.
+
+    Every span in the result re-reads its own text: ``article.text[s.begin:s.end] == s.text``.
+    """
+    parsed = article if isinstance(article, Parsed) else parse(article)
+    art = parsed.article
+    quotes = quotes_in_blocks(art.text, [(pb.block.span.begin, pb.block.span.end,
+                                          pb.block.kind in ("headline", "standfirst"))
+                                         for pb in parsed.blocks])
+    index = collect_names(parsed)
+    coref = corefs.build(index, [(s.begin, s.end) for q in quotes for s in q.spans])
+    documents = find_documents(coref)
+    statements = StatementFinder(parsed, coref, quotes, documents).run()
+    for st in statements:  # what an intermediary relays comes through the document it issued, if named
+        if st.reported_in is None:
+            source = st.reported_by or (st.speaker if st.speaker and index.actors[st.speaker].kind != "person" else None)
+            st.reported_in = documents.by_publisher(source) if source else None
+    times = find_times(art, [(pb.block.span.begin, pb.block.span.end) for pb in parsed.blocks],
+                       lambda off: _sentence_text(parsed, off))
+    events = find_events(coref, times, statements)
+    link_statements(events, statements)
+    return Extraction(
+        actors=sorted(index.actors.values(), key=lambda a: a.key),
+        places=sorted(index.places.values(), key=lambda p: p.key),
+        holdings=coref.holdings,
+        documents=documents.items,
+        statements=statements,
+        times=times,
+        events=events,
+    )
+
+
+def _sentence_text(parsed: Parsed, offset: int) -> str | None:
+    for pb, sent in parsed.sentences:
+        if pb.offset + sent.start_char <= offset < pb.offset + sent.end_char:
+            return sent.text
+    return None

