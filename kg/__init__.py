@@ -19,8 +19,8 @@ from kg.store import Store  # noqa: E402
 
 
 def extract(article):  # noqa: ANN001, ANN201 - imported lazily: spaCy is slow to import
-    """See :func:`kg.extract.extract`."""
-    from kg.extract import extract as _extract
+    """See :func:`kg.extraction.extract`."""
+    from kg.extraction import extract as _extract
 
     return _extract(article)
 

@@ -45,7 +45,7 @@ def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | Non
     :raises ValidationFailed: if an article graph breaks the shapes (it is not stored; earlier ones are).
     """
     from kg import nlp
-    from kg.extract import extract
+    from kg.extraction import extract
     from kg.link import link
     from kg.rdf import Iris, provenance, to_rdf
     from kg.validate import shacl

@@ -124,7 +124,7 @@ def _query_text(arg: str) -> str:
 @main.command()
 @click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "rdf"]), default="ttl",
-              show_default=True, help="ttl/nt/jsonld/rdf give the union of all graphs; nq/trig keep them")
+              show_default=True, help="ttl/nt/rdf give the union of all graphs; nq/trig/jsonld keep the named graphs")
 @click.option("--graph", help="dump only this named graph")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="file to write (default: standard output)")
 def dump(store: str, fmt: str, graph: str | None, output: Path | None) -> None:

@@ -18,6 +18,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
+from kg.sparql_text import add_using
+from kg.sparql_text import declares_dataset
 
 DEFAULT_STORE = Path("var/store")
 
@@ -80,17 +82,22 @@ class Store:
     # --- reading --------------------------------------------------------------------------------------------------
     def query(self, sparql: str, *, default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None, base_iri: str | None = None) -> Result:
-        """Run a SPARQL 1.1 query. The default graph is the union of all graphs unless ``default_graph`` is given.
+        """Run a SPARQL 1.1 query. The default graph is the union of all graphs unless ``default_graph`` is given
+        or the query has its own ``FROM``/``FROM NAMED`` clauses.
 
         :raises QueryError: if the query cannot be parsed.
         """
         kwargs: dict[str, object] = {"base_iri": base_iri}
-        if default_graph is not None:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-        else:
-            kwargs["use_default_graph_as_union"] = True
-        if named_graphs is not None:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            if default_graph is not None:
+                kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+            elif not declares_dataset(sparql):
+                # pyoxigraph's union flag would override a FROM clause, so it is set only when the query has none
+                kwargs["use_default_graph_as_union"] = True
+            if named_graphs is not None:
+                kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        except ValueError as e:
+            raise QueryError(f"invalid graph IRI: {e}") from None
         try:
             res = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as e:
@@ -124,8 +131,8 @@ class Store:
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output=None,  # noqa: ANN001
              prefixes: dict[str, str] | None = None) -> bytes | None:
-        """Serialise the dataset (or one graph). Formats without named graphs (ttl, nt, jsonld, rdf) get the union
-        of all graphs; nq and trig keep the graphs.
+        """Serialise the dataset (or one graph). Formats without named graphs (ttl, nt, rdf) get the union of all
+        graphs; nq, trig and jsonld keep the named graphs.
 
         :raises StoreError: on an unknown format.
         """
@@ -153,6 +160,27 @@ class Store:
         g = ox.NamedNode(graph) if graph else None
         return self._store.quads_for_pattern(None, None, None, g)
 
+    def has_graph(self, name: str) -> bool:
+        """True if the named graph exists (it may be empty: a graph created by PUT with no triples exists)."""
+        return self._store.contains_named_graph(ox.NamedNode(name))
+
+    def graph_sizes(self) -> dict[str, int]:
+        """Named graph IRI → number of triples, computed by the engine in one pass (for the service description)."""
+        res = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        sizes = {term_text(r["g"]): int(term_text(r["n"])) for r in res.rows() if isinstance(r["g"], ox.NamedNode)}
+        return {g: sizes.get(g, 0) for g in self.graphs()}
+
+    def union_size(self) -> int:
+        """The number of distinct triples in the union default graph (what a query without GRAPH sees)."""
+        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+        return int(term_text(res.rows()[0]["n"]))
+
+    def triples(self, graph: str | None = None) -> Iterator[ox.Triple]:
+        """The triples of a named graph, or (``graph=None``) of the union default graph, without duplicates."""
+        if graph is not None:
+            return (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(graph))
+        return _dedupe(ox.Triple(q.subject, q.predicate, q.object) for q in self._store)
+
     # --- writing --------------------------------------------------------------------------------------------------
     def _writable(self) -> None:
         if self.read_only:
@@ -177,18 +205,80 @@ class Store:
         if ops:
             self._store.update(ops)
 
-    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None, using_graphs: list[str] | None = None,
+               using_named_graphs: list[str] | None = None) -> None:
         """Run a SPARQL 1.1 update as one transaction.
 
-        :raises QueryError: if it cannot be parsed.
+        ``using_graphs``/``using_named_graphs`` are the protocol's ``using-graph-uri``/``using-named-graph-uri``:
+        the dataset of every ``WHERE`` in the update.
+
+        :raises QueryError: if it cannot be parsed, or names its own dataset while ``using_*`` are given.
         """
         self._writable()
+        sparql = add_using(sparql, list(using_graphs or []), list(using_named_graphs or []))
         try:
             self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as e:
             raise QueryError(f"malformed update: {e}") from None
         except (OSError, ValueError) as e:
             raise StoreError(f"the store refused the update: {e}") from None
+
+    def put_graph(self, graph: str | None, triples: Iterable[ox.Triple]) -> bool:
+        """Replace a named graph (or, with None, the store's own default graph) by ``triples``, in one transaction.
+
+        :return: True if the named graph did not exist before.
+        """
+        self._writable()
+        created = graph is not None and not self.has_graph(graph)
+        if graph is None:
+            ops = ["CLEAR SILENT DEFAULT", f"INSERT DATA {{\n{_ntriples(triples)}\n}}"]
+        else:
+            ops = [f"DROP SILENT GRAPH <{graph}>", f"CREATE SILENT GRAPH <{graph}>",
+                   f"INSERT DATA {{ GRAPH <{graph}> {{\n{_ntriples(triples)}\n}} }}"]
+        self._apply(" ;\n".join(ops))
+        return created
+
+    def add_to_graph(self, graph: str | None, triples: Iterable[ox.Triple]) -> bool:
+        """Add ``triples`` to a named graph (created if needed) or the default graph, in one transaction.
+
+        :return: True if the named graph did not exist before.
+        """
+        self._writable()
+        created = graph is not None and not self.has_graph(graph)
+        body = _ntriples(triples)
+        if graph is None:
+            self._apply(f"INSERT DATA {{\n{body}\n}}")
+        else:
+            self._apply(f"CREATE SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        return created
+
+    def drop_graph(self, graph: str | None) -> bool:
+        """Remove a named graph, or empty the store's own default graph (None).
+
+        :return: False if the named graph did not exist (nothing changed).
+        """
+        self._writable()
+        if graph is None:
+            self._apply("CLEAR SILENT DEFAULT")
+            return True
+        if not self.has_graph(graph):
+            return False
+        self._apply(f"DROP GRAPH <{graph}>")
+        return True
+
+    def snapshot(self, target: str | Path) -> None:
+        """Write a consistent copy of the store to the new directory ``target`` (a RocksDB checkpoint: files are
+        hard-linked where the file system allows, so it is cheap), openable with ``Store(target, read_only=True)``."""
+        try:
+            self._store.backup(str(target))
+        except OSError as e:
+            raise StoreError(f"{target}: cannot write a snapshot of the store ({e})") from None
+
+    def _apply(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except (SyntaxError, OSError, ValueError) as e:
+            raise StoreError(f"the store refused the write: {e}") from None
 
     def load(self, data: bytes | str, fmt: str, *, graph: str | None = None) -> None:
         """Load RDF data (one transaction) into ``graph`` (triples formats) or its own graphs (quad formats)."""
@@ -223,3 +313,8 @@ def _dedupe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
         if t not in seen:
             seen.add(t)
             yield t
+
+
+def _ntriples(triples: Iterable[ox.Triple]) -> str:
+    """Triples as N-Triples text, which is also valid inside a SPARQL ``INSERT DATA`` block."""
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")

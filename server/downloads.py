@@ -1,61 +1,144 @@
-"""Dumps under ``/download/``: the whole dataset and each article graph, in every RDF format, plain or gzipped."""
+"""Dumps under ``/download/``: the whole dataset and each article graph, in every RDF format, plain or gzipped.
+
+A dump is written once per dataset version to a file in ``DUMP_DIR`` (atomically: a temporary name, then a rename,
+so two workers racing write the same bytes and neither serves half a file) and then streamed from disk; nothing is
+built in memory. ETag and Last-Modified come from the dataset version and the builds' end times, so a conditional
+GET is answered 304, and byte ranges work (resumable downloads).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
-import io
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, send_file, url_for
 
 from kg.rdf import PREFIXES
+from kg.store import term_text
+from server.site import base_iri, secure_html
 from server.store import dataset_version, get_store
 
 bp = Blueprint("downloads", __name__, url_prefix="/download")
+bp.after_request(secure_html)
 
 FORMATS = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads",
            "trig": "application/trig", "jsonld": "application/ld+json", "rdf": "application/rdf+xml"}
+FORMAT_NAMES = {"ttl": "Turtle", "nt": "N-Triples", "nq": "N-Quads", "trig": "TriG", "jsonld": "JSON-LD",
+                "rdf": "RDF/XML"}
+QUAD_FORMATS = {"nq", "trig"}
 
 
 def article_graphs() -> dict[str, str]:
     """Article id → graph IRI, for every article graph in the store."""
-    out = {}
-    for g in get_store().graphs():
-        if "/graph/article/" in g:
-            out[g.rsplit("/graph/article/", 1)[1]] = g
+    prefix = base_iri() + "graph/article/"
+    return {g[len(prefix):]: g for g in get_store().graphs() if g.startswith(prefix)}
+
+
+def dumps() -> list[dict[str, str]]:
+    """Every dump this server offers (for the page, VoID and DCAT): name, extension, gz flag, URL, media type."""
+    out = []
+    for ext in FORMATS:
+        for gz in (False, True):
+            out.append({"dataset": "all", "ext": ext, "gz": gz, "media": FORMATS[ext],
+                        "url": url_for("downloads.dump", name="all", ext=ext, gz=gz, _external=True)})
+    for name in sorted(article_graphs()):
+        for ext in FORMATS:
+            for gz in (False, True):
+                out.append({"dataset": name, "ext": ext, "gz": gz, "media": FORMATS[ext],
+                            "url": url_for("downloads.dump", name=name, ext=ext, gz=gz, article=True,
+                                           _external=True)})
     return out
+
+
+def last_modified() -> dt.datetime | None:
+    """When the dataset last changed: the latest end time of the builds recorded in the provenance graphs."""
+    ext = current_app.extensions.setdefault("newskg", {})
+    key = ("last_modified", dataset_version())
+    if key not in ext:
+        rows = get_store().query("SELECT (MAX(?t) AS ?m) WHERE { ?b <http://www.w3.org/ns/prov#endedAtTime> ?t }")
+        value = term_text(rows.rows()[0]["m"]) if rows.rows() else ""
+        try:
+            ext[key] = dt.datetime.fromisoformat(value) if value else None
+        except ValueError:
+            ext[key] = None
+    return ext[key]
 
 
 @bp.route("/")
 def index():  # noqa: ANN201
     """The list of dumps."""
-    return render_template("downloads.html", formats=FORMATS, articles=sorted(article_graphs()))
+    return render_template("downloads.html", formats=FORMATS, names=FORMAT_NAMES, articles=sorted(article_graphs()),
+                           quads=QUAD_FORMATS, version=dataset_version())
 
 
 @bp.route("/<name>.<ext>")
 @bp.route("/<name>.<ext>.gz", defaults={"gz": True})
 @bp.route("/article/<name>.<ext>", defaults={"article": True})
 @bp.route("/article/<name>.<ext>.gz", defaults={"article": True, "gz": True})
-def dump(name: str, ext: str, gz: bool = False, article: bool = False):  # noqa: ANN201
-    """One dump: ``all.ttl`` (the union graph), ``all.nq``, ``article/ID.ttl`` …, each also ``.gz``."""
+def dump(name: str, ext: str, gz: bool = False, article: bool = False) -> Response:
+    """One dump: ``all.ttl`` (the union graph), ``all.nq`` (every named graph), ``article/ID.ttl`` …, each
+    also ``.gz``."""
     if ext not in FORMATS:
         abort(404, f"unknown format .{ext}; available: {', '.join(FORMATS)}")
     graph = None
     if article:
         graph = article_graphs().get(name)
         if graph is None:
-            abort(404, f"no article {name!r}")
+            abort(404, f"no article {name!r}; the list is at /download/")
     elif name != "all":
-        abort(404, f"no dump {name!r}")
-    etag = f'"{dataset_version()}-{name}-{ext}{"-gz" if gz else ""}"'
-    if etag in request.if_none_match:
-        return Response(status=304, headers={"ETag": etag})
-    buf = io.BytesIO()
-    get_store().dump(ext, graph=graph, output=buf, prefixes={k: str(v) for k, v in PREFIXES.items()})
-    body = buf.getvalue()
-    if gz:
-        body = gzip.compress(body, mtime=0)
-    resp = Response(body, content_type=("application/gzip" if gz else FORMATS[ext] + "; charset=utf-8"))
-    resp.headers["ETag"] = etag
+        abort(404, f"no dump {name!r}; the whole dataset is all.EXT, one article is article/ID.EXT")
     filename = f"{'article-' if article else ''}{name}.{ext}{'.gz' if gz else ''}"
-    resp.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    path = _dump_file(filename, ext, graph, gz)
+    etag = f"{dataset_version()}-{filename}"
+    resp = send_file(path, mimetype="application/gzip" if gz else FORMATS[ext], etag=etag,
+                     last_modified=last_modified() or dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc),
+                     conditional=True, download_name=filename, as_attachment=gz, max_age=0)
+    if not gz and resp.mimetype.startswith("text/"):
+        resp.content_type = f"{FORMATS[ext]}; charset=utf-8"
     return resp
+
+
+def dump_dir() -> Path:
+    """``DUMP_DIR``, or a folder of the system's temporary directory named after the store (so two servers over
+    two stores never share files)."""
+    configured = current_app.config.get("DUMP_DIR")
+    if configured:
+        return Path(configured)
+    key = hashlib.sha256(str(Path(current_app.config["STORE_PATH"]).resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"newskg-dumps-{key}"
+
+
+def _dump_file(filename: str, ext: str, graph: str | None, gz: bool) -> Path:
+    version = dataset_version()
+    folder = dump_dir() / version
+    path = folder / filename
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    _forget_old_versions(folder.parent, keep=version)
+    fd, tmp = tempfile.mkstemp(prefix=f".{filename}.", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            out = gzip.GzipFile(filename=filename[:-3], mode="wb", fileobj=raw, mtime=0) if gz else raw
+            try:
+                get_store().dump(ext, graph=graph, output=out, prefixes={k: str(v) for k, v in PREFIXES.items()})
+            finally:
+                if gz:
+                    out.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _forget_old_versions(root: Path, keep: str) -> None:
+    """Remove the dumps of earlier dataset versions (best effort: another worker may be streaming one)."""
+    for old in root.iterdir():
+        if old.is_dir() and old.name != keep:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,27 +1,48 @@
-"""The landing page: what the dataset holds, links to the query page, the SPARQL endpoint and the downloads."""
+"""The landing page (what the dataset holds, where to go next) and the query page (YASGUI over our endpoint, with
+the named queries of ``queries/*.rq`` as examples)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from pathlib import Path
+
+from flask import Blueprint, current_app, render_template, url_for
 
 from kg.store import term_text
+from server.site import href, secure_html
 from server.store import get_store
 
 bp = Blueprint("ui", __name__)
+bp.after_request(secure_html)
 
-ARTICLES = """
-PREFIX nkg: <https://w3id.org/newskg/ns#>
+PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ns#>
 PREFIX schema: <http://schema.org/>
-SELECT ?article ?headline ?date
-       (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?e) AS ?events) (COUNT(DISTINCT ?a) AS ?actors)
-WHERE {
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+# One subquery per count: a join of statements × events × actors would grow as their product.
+ARTICLES = PREFIXES + """
+SELECT ?article ?headline ?date ?inferred ?statements ?events ?actors WHERE {
   ?article a nkg:Article ; schema:headline ?headline .
   OPTIONAL { ?article schema:datePublished ?date }
-  OPTIONAL { ?s nkg:extractedFrom ?article ; a nkg:Statement }
-  OPTIONAL { ?e nkg:extractedFrom ?article ; nkg:eventType ?type }
-  OPTIONAL { ?article schema:mentions ?a . FILTER NOT EXISTS { ?a a nkg:Place } }
+  OPTIONAL { ?article nkg:dateInferred ?inferred }
+  { SELECT ?article (COUNT(DISTINCT ?s) AS ?statements)
+    WHERE { ?article a nkg:Article OPTIONAL { ?s nkg:extractedFrom ?article ; a nkg:Statement } } GROUP BY ?article }
+  { SELECT ?article (COUNT(DISTINCT ?e) AS ?events)
+    WHERE { ?article a nkg:Article OPTIONAL { ?e nkg:extractedFrom ?article ; nkg:eventType ?t } } GROUP BY ?article }
+  { SELECT ?article (COUNT(DISTINCT ?a) AS ?actors)
+    WHERE { ?article a nkg:Article OPTIONAL { ?article schema:mentions ?a FILTER NOT EXISTS { ?a a nkg:Place } } }
+    GROUP BY ?article }
 }
-GROUP BY ?article ?headline ?date ORDER BY DESC(?date) ?headline
+ORDER BY DESC(?date) ?headline
+"""
+TOP_ACTORS = PREFIXES + """
+SELECT ?actor (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?article) AS ?articles)
+WHERE {
+  VALUES ?t { nkg:Person nkg:Organization nkg:GovernmentOrganization nkg:Country }
+  ?actor a ?t ; rdfs:label ?l .
+  ?article schema:mentions ?actor .
+  OPTIONAL { ?s nkg:speaker ?actor }
+}
+GROUP BY ?actor ORDER BY DESC(?statements) DESC(?articles) ?label LIMIT 12
 """
 
 
@@ -29,5 +50,43 @@ GROUP BY ?article ?headline ?date ORDER BY DESC(?date) ?headline
 def index():  # noqa: ANN201
     """The landing page."""
     store = get_store()
-    rows = [{k: term_text(v) for k, v in r.items()} for r in store.query(ARTICLES).rows()]
-    return render_template("index.html", articles=rows, triples=store.count(), graphs=len(store.graphs()))
+    articles = []
+    for r in store.query(ARTICLES).rows():
+        row = {k: term_text(v) for k, v in r.items()}
+        row["href"] = href(row["article"])
+        articles.append(row)
+    actors = []
+    for r in store.query(TOP_ACTORS).rows():
+        row = {k: term_text(v) for k, v in r.items()}
+        row["href"] = href(row["actor"])
+        actors.append(row)
+    return render_template("index.html", articles=articles, actors=actors, triples=store.count(),
+                           graphs=len(store.graphs()), queries=named_queries())
+
+
+@bp.route("/query")
+def query():  # noqa: ANN201
+    """YASGUI, vendored under /static/yasgui, pointed at this server's endpoint only."""
+    return render_template("query.html", queries=named_queries(),
+                           endpoint=url_for("sparql.endpoint", _external=True))
+
+
+def queries_dir() -> Path:
+    """``QUERIES_DIR``, else the project's ``queries/`` folder beside the server package."""
+    configured = current_app.config.get("QUERIES_DIR")
+    return Path(configured) if configured else Path(__file__).resolve().parent.parent / "queries"
+
+
+def named_queries() -> list[dict[str, str]]:
+    """Each ``*.rq`` file: its name, its leading comment (what it answers) and its text."""
+    folder = queries_dir()
+    out = []
+    for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        comment = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            comment.append(line.lstrip("# ").strip())
+        out.append({"name": path.stem, "description": " ".join(comment), "query": text})
+    return out

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extract import coref as corefs
-from kg.extract.actors import EVENT_NAME
-from kg.extract.time import bounds
+from kg.extraction import coref as corefs
+from kg.extraction.actors import EVENT_NAME
+from kg.extraction.time import bounds
 from kg.ingest import slugify
 from kg.model import Event, Participation, Span, Statement, TimeExpression
 from kg.nlp import ParsedBlock

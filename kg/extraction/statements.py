@@ -4,17 +4,17 @@ For every reporting cue, what was said is its complement clause; quotations next
 complement make the statement direct (all of the content is quoted) or mixed (part of it is). One quotation split by
 the cue (“A,” he said, “B.”) is one statement with two content spans. A quotation no cue claims continues the
 previous speaker when it stands as a sentence of its own right after an attributed one; a headline "X: claim" is
-attributed to X. Speakers and addressees resolve to actors through :mod:`kg.extract.coref`.
+attributed to X. Speakers and addressees resolve to actors through :mod:`kg.extraction.coref`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract import coref as corefs
-from kg.extract.cues import Cue, find_cues
-from kg.extract.documents import Documents
-from kg.extract.quotes import Quote
+from kg.extraction import coref as corefs
+from kg.extraction.cues import Cue, find_cues
+from kg.extraction.documents import Documents
+from kg.extraction.quotes import Quote
 from kg.model import Span, Statement
 from kg.nlp import ParsedBlock, Parsed
 

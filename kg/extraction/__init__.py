@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from kg.extract import coref as corefs
-from kg.extract.actors import collect_names
-from kg.extract.documents import find_documents
-from kg.extract.events import find_events, link_statements
-from kg.extract.time import find_times
-from kg.extract.quotes import quotes_in_blocks
-from kg.extract.statements import StatementFinder
+from kg.extraction import coref as corefs
+from kg.extraction.actors import collect_names
+from kg.extraction.documents import find_documents
+from kg.extraction.events import find_events, link_statements
+from kg.extraction.time import find_times
+from kg.extraction.quotes import quotes_in_blocks
+from kg.extraction.statements import StatementFinder
 from kg.model import Article, Extraction
 from kg.nlp import Parsed, parse
 

@@ -4,7 +4,7 @@ Names come from spaCy's entity recogniser, corrected where it is known to slip (
 organisation, a capital used as a subject is its government). Mentions of the same actor are clustered: a surname or
 "Mr. Wang" joins the full name, "the U.S." joins "United States", an acronym joins the name it abbreviates. Pronouns,
 role nouns ("his U.S. counterpart", "the Secretary of State") and unnamed groups are resolved in
-:mod:`kg.extract.coref`.
+:mod:`kg.extraction.coref`.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg import gazetteer, lexicon
-from kg.extract.actors import ActorIndex, country_key
+from kg.extraction.actors import ActorIndex, country_key
 from kg.ingest import slugify
 from kg.model import PositionHolding, Span
 from kg.nlp import ParsedBlock

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract import coref as corefs
-from kg.extract.cues import SUBJECT_DEPS
+from kg.extraction import coref as corefs
+from kg.extraction.cues import SUBJECT_DEPS
 from kg.ingest import slugify
 from kg.model import Document
 from kg.nlp import ParsedBlock

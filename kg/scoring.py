@@ -1,0 +1,85 @@
+"""``kg eval GOLD_DIR``: run extraction on each gold article and score it (see tests/gold/README.md, kg.evaluate).
+
+The extraction is turned into the gold files' JSON schema so that :mod:`kg.evaluate` compares like with like.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ConfigError, InputError
+from kg.model import Article, Extraction, Span
+
+
+def _span(s: Span) -> list[int]:
+    return [s.begin, s.end]
+
+
+def to_gold_schema(article: Article, x: Extraction) -> dict[str, Any]:
+    """The extraction in the gold files' schema (ids are the extraction's keys)."""
+    from kg.ontology import cameo
+
+    return {
+        "article": article.id,
+        "actors": [{"id": a.key, "label": a.label, "type": a.kind,
+                    "wikidata": a.links.get("wikidata", "").rsplit("/", 1)[-1] or None,
+                    "mentions": [_span(m.span) for m in a.mentions]} for a in x.actors],
+        "places": [{"id": p.key, "label": p.label, "wikidata": p.links.get("wikidata", "").rsplit("/", 1)[-1] or None,
+                    "mentions": [_span(m.span) for m in p.mentions]} for p in x.places],
+        "statements": [{"id": s.key, "content": [_span(c) for c in s.content], "quote_type": s.quote_type,
+                        "speaker": s.speaker, "addressee": s.addressee, "reported_by": s.reported_by,
+                        "cue": _span(s.cue) if s.cue else None, "event": s.event} for s in x.statements],
+        "events": [{"id": e.key, "label": e.label, "cameo": cameo(e.type), "mentions": [_span(m) for m in e.mentions],
+                    "participants": [{"actor": p.actor, "role": p.role} for p in e.participants],
+                    "time": e.time, "place": e.place, "modality": e.modality, "parent": e.parent}
+                   for e in x.events],
+        "times": [{"id": t.key, "span": _span(t.span), "value": t.value} for t in x.times],
+    }
+
+
+def load_gold(path: Path) -> tuple[dict[str, Any], Path]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    text_path = (path.parent / gold["path"]).resolve()
+    return gold, text_path
+
+
+def system_output(text_path: Path, date: str | None) -> dict[str, Any]:
+    from kg.extraction import extract
+    from kg.ingest import ingest
+    from kg.link import link
+
+    article = ingest(text_path, date=dt.date.fromisoformat(date) if date else None)
+    return to_gold_schema(article, link(extract(article)))
+
+
+def evaluate_dir(gold_dir: Path) -> tuple[dict[str, Any], list[str]]:
+    """Scores over every gold file whose article text is present; the names of the skipped ones."""
+    from kg.evaluate import score_corpus
+
+    pairs, skipped = [], []
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise ConfigError(f"{gold_dir}: no gold files (*.json)")
+    for f in files:
+        gold, text_path = load_gold(f)
+        if not text_path.exists():
+            skipped.append(f"{f.name} (article text {gold['path']} absent)")
+            continue
+        try:
+            pairs.append((gold, system_output(text_path, gold.get("date"))))
+        except InputError as e:
+            skipped.append(f"{f.name} ({e})")
+    return score_corpus(pairs), skipped
+
+
+def run(gold_dir: Path, *, markdown: bool = False) -> str:
+    from kg.evaluate import format_markdown, format_table
+
+    result, skipped = evaluate_dir(gold_dir)
+    out = format_markdown(result) if markdown else format_table(result)
+    if skipped:
+        out += "\nskipped: " + "; ".join(skipped)
+    return out

@@ -1,0 +1,173 @@
+"""Linked Data: every resource IRI ``{BASE_IRI}id/…`` dereferences (slash URIs, 303 See Other).
+
+* ``GET /id/PATH`` → ``303 See Other`` to the description, chosen by Accept (``Vary: Accept``): ``/doc/PATH`` for
+  HTML, ``/doc/PATH.ttl`` (the default for machines), ``.jsonld``, ``.nt`` or ``.rdf``; 404 for an unknown
+  resource, 406 when no offered type is acceptable.
+* ``GET /doc/PATH`` negotiates the same way (``Content-Location`` names the variant); ``/doc/PATH.EXT`` is one
+  format. The RDF is the resource's triples from every graph, the triples pointing to it, and its neighbours' labels.
+* ``GET /graph/article/ID`` → 303 to that graph's dump.
+
+The request path is looked up under the base IRI whatever host the server answers on (see docs/publishing.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+
+from kg.rdf import PREFIXES
+from server.errors import error_response, wants_html
+from server.negotiate import choose
+from server.sections import add_sections
+from server.site import RDFS_LABEL, base_iri, labels, local_path, secure_html, valid_iri
+from server.store import dataset_version, get_store
+from server.views import describe
+
+bp = Blueprint("resources", __name__)
+bp.after_request(secure_html)
+
+# Extension → media type of the descriptions. The order is the preference when the client accepts anything.
+DOC_FORMATS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
+               "rdf": "application/rdf+xml", "html": "text/html"}
+MEDIA_EXT = {media: ext for ext, media in DOC_FORMATS.items()} | {"application/json": "jsonld",
+                                                                   "application/xhtml+xml": "html"}
+OFFERS = list(DOC_FORMATS.values()) + ["application/json", "application/xhtml+xml"]
+OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES,
+              "rdf": ox.RdfFormat.RDF_XML}
+FOAF = "http://xmlns.com/foaf/0.1/"
+
+
+def _negotiated_ext() -> str:
+    media = choose(request.headers.get("Accept"), OFFERS)
+    if media is None:
+        abort(406, "no acceptable format; offered: " + ", ".join(DOC_FORMATS.values()))
+    return MEDIA_EXT[media]
+
+
+def _split_ext(path: str) -> tuple[str, str | None]:
+    stem, dot, ext = path.rpartition(".")
+    if dot and ext in DOC_FORMATS and "/" not in ext:
+        return stem, ext
+    return path, None
+
+
+def _iri(path: str) -> str:
+    return f"{base_iri()}id/{path}"
+
+
+def _known(iri: str) -> bool:
+    return valid_iri(iri) and get_store().query(
+        f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}").value is True
+
+
+@bp.route("/id/<path:path>")
+def identifier(path: str) -> Response:
+    """The resource itself: not a document, so 303 to the description the client prefers."""
+    iri = _iri(path)
+    if not _known(iri):
+        return not_found(path)
+    ext = _negotiated_ext()
+    target = url_for("resources.document", path=path if ext == "html" else f"{path}.{ext}")
+    resp = redirect(target, code=303)
+    resp.vary.add("Accept")
+    return resp
+
+
+@bp.route("/doc/<path:path>")
+def document(path: str) -> Response:
+    """The description of a resource, as HTML or RDF."""
+    stem, ext = _split_ext(path)
+    negotiated = ext is None
+    ext = ext or _negotiated_ext()
+    iri = _iri(stem)
+    if not _known(iri):
+        return not_found(stem)
+    etag = hashlib.sha256(f"{dataset_version()} {ext} {iri}".encode()).hexdigest()[:24]
+    if etag in request.if_none_match:
+        resp = Response(status=304)
+    elif ext == "html":
+        page = describe(iri)
+        if page is None:
+            return not_found(stem)
+        resp = Response(render_template("resource.html", page=add_sections(page), path=stem), mimetype="text/html")
+    else:
+        body = ox.serialize(description_triples(iri), format=OX_FORMATS[ext],
+                            prefixes={k: str(v) for k, v in PREFIXES.items()} | {"foaf": FOAF})
+        resp = Response(body, content_type=f"{DOC_FORMATS[ext]}; charset=utf-8")
+    resp.set_etag(etag)
+    if negotiated:
+        resp.vary.add("Accept")
+        resp.headers["Content-Location"] = url_for("resources.document", path=stem if ext == "html"
+                                                   else f"{stem}.{ext}")
+    resp.headers["Link"] = f'<{iri}>; rel="describes"'
+    return resp
+
+
+def description_triples(iri: str) -> list[ox.Triple]:
+    """The resource's triples (all graphs), the triples that point to it, its neighbours' labels, and two triples
+    about the document itself (foaf:primaryTopic)."""
+    res = get_store().query(f"""CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> . ?n <{RDFS_LABEL}> ?l }} WHERE {{
+        {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }}
+        UNION {{ {{ <{iri}> ?x ?n }} UNION {{ ?n ?y <{iri}> }} ?n <{RDFS_LABEL}> ?l }} }}""")
+    triples = list(res.value)  # type: ignore[call-overload]
+    doc = ox.NamedNode(url_for("resources.document", path=local_path(iri) or "", _external=True))
+    triples.append(ox.Triple(doc, ox.NamedNode(f"{FOAF}primaryTopic"), ox.NamedNode(iri)))
+    triples.append(ox.Triple(doc, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                             ox.NamedNode(f"{FOAF}Document")))
+    return triples
+
+
+@bp.route("/graph/<path:path>")
+def graph(path: str) -> Response:
+    """A named graph's IRI: 303 to its dump (Turtle unless Accept says otherwise)."""
+    kind, _, name = path.partition("/")
+    if kind != "article" or f"{base_iri()}graph/{path}" not in get_store().graphs():
+        return not_found(f"graph/{path}", graph=True)
+    media = choose(request.headers.get("Accept"), ["text/turtle", "application/n-triples", "application/ld+json",
+                                                   "application/rdf+xml", "text/html"])
+    ext = {"application/n-triples": "nt", "application/ld+json": "jsonld", "application/rdf+xml": "rdf"}.get(
+        media or "", "ttl")
+    resp = redirect(url_for("downloads.dump", name=name, ext=ext, article=True), code=303)
+    resp.vary.add("Accept")
+    return resp
+
+
+def not_found(path: str, *, graph: bool = False) -> Response:
+    """404 that helps: resources of the same kind whose names share a word with the one asked for."""
+    iri = f"{base_iri()}{path}" if graph else _iri(path)
+    message = f"No resource {iri} in this dataset."
+    if not wants_html():
+        resp = error_response(404, message)
+        return resp if isinstance(resp, Response) else Response(*resp)
+    kind = path.split("/", 1)[0] if not graph else "graph"
+    words = [w for w in path.rsplit("/", 1)[-1].lower().replace("_", "-").split("-") if w.isalnum() and len(w) > 1]
+    suggestions = _similar(kind, words) if kind.isalnum() else []
+    html = render_template("notfound.html", iri=iri, suggestions=suggestions, kinds=_kinds())
+    return Response(html, status=404, mimetype="text/html")
+
+
+def _similar(kind: str, words: list[str]) -> list[tuple[str, str]]:
+    if not words:
+        return []
+    prefix = f"{base_iri()}id/{kind}/"
+    test = " || ".join(f'CONTAINS(LCASE(STR(?l)), "{w}")' for w in words[:5])
+    q = (f'SELECT DISTINCT ?s ?l WHERE {{ ?s <{RDFS_LABEL}> ?l . FILTER(STRSTARTS(STR(?s), "{prefix}")) '
+         f"FILTER({test}) }} ORDER BY ?l LIMIT 10")
+    return [(url_for("resources.document", path=local_path(r["s"].value) or ""), r["l"].value)
+            for r in get_store().query(q).rows() if r["s"] is not None and r["l"] is not None]
+
+
+def _kinds() -> list[tuple[str, str]]:
+    """The kinds of global resources (person, country, …) with one example each, for the 404 page."""
+    prefix = f"{base_iri()}id/"
+    q = (f'SELECT ?s WHERE {{ ?s <{RDFS_LABEL}> ?l FILTER(STRSTARTS(STR(?s), "{prefix}")) }}')
+    kinds: dict[str, str] = {}
+    for r in get_store().query(q).rows():
+        rest = (local_path(r["s"].value) or "").split("/")
+        if len(rest) == 2 and rest[0] != "article":
+            kinds.setdefault(rest[0], r["s"].value)
+    names = labels(set(kinds.values()))
+    return [(k, url_for("resources.document", path=local_path(v) or "")) for k, v in sorted(kinds.items())
+            if v in names]

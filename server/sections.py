@@ -1,0 +1,177 @@
+"""Kind-specific parts of a resource page: an article's text and lists, an actor's statements, posts and events,
+a statement's attribution, an event's participants. Each reads what it needs with one or two queries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from kg.store import term_text
+from server import evidence
+from server.site import NIF, NKG, PROV, SCHEMA, SKOS, href, labels, term_label
+from server.store import get_store
+from server.views import Link, Page, resource_link
+
+ACTOR_TYPES = {"Person", "Organization", "GovernmentOrganization", "Country", "Group"}
+PREFIXES = f"""PREFIX nkg: <{NKG}>
+PREFIX nif: <{NIF}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <{SCHEMA}>
+PREFIX prov: <{PROV}>
+PREFIX skos: <{SKOS}>
+"""
+
+
+def _rows(query: str) -> list[dict[str, str]]:
+    return [{k: term_text(v) for k, v in r.items()} for r in get_store().query(PREFIXES + query).rows()]
+
+
+def _link(iri: str, names: dict[str, str]) -> Link | None:
+    return resource_link(iri, names) if iri else None
+
+
+def add_sections(page: Page) -> Page:
+    """Fill ``page.kind`` and ``page.sections`` from the page's types."""
+    local = {t.iri[len(NKG):] for t in page.types if t.iri.startswith(NKG)}
+    builders: list[tuple[str, Callable[[Page], dict[str, Any]]]] = []
+    if "Article" in local:
+        builders.append(("article", article))
+    if local & ACTOR_TYPES:
+        builders.append(("actor", actor))
+    if "Statement" in local:
+        builders.append(("statement", statement))
+    if any(row.predicate.iri == f"{NKG}eventType" for row in page.properties):
+        builders.append(("event", event))
+    for kind, build in builders:
+        page.kind = kind if page.kind == "resource" else page.kind
+        page.sections.update(build(page))
+    return page
+
+
+def article(page: Page) -> dict[str, Any]:
+    a = page.iri
+    meta = _rows(f"""SELECT ?ctx ?text ?date ?inferred ?note ?standfirst ?footer ?source ?ended ?tool WHERE {{
+        OPTIONAL {{ <{a}> nkg:text ?ctx . ?ctx nif:isString ?text }}
+        OPTIONAL {{ <{a}> schema:datePublished ?date }}
+        OPTIONAL {{ <{a}> nkg:dateInferred ?inferred }}
+        OPTIONAL {{ <{a}> nkg:dateNote ?note }}
+        OPTIONAL {{ <{a}> schema:alternativeHeadline ?standfirst }}
+        OPTIONAL {{ <{a}> nkg:footerBegin ?footer }}
+        OPTIONAL {{ <{a}> schema:isBasedOn ?source }}
+        OPTIONAL {{ <{a}> prov:wasGeneratedBy ?b . ?b prov:endedAtTime ?ended OPTIONAL {{ ?b nkg:toolVersion ?tool }} }}
+    }} LIMIT 1""")
+    m = meta[0] if meta else {}
+    statements = _rows(f"""SELECT ?s ?label ?speaker ?addressee ?content ?qt ?cue ?b ?e WHERE {{
+        ?s nkg:extractedFrom <{a}> ; a nkg:Statement .
+        OPTIONAL {{ ?s rdfs:label ?label }} OPTIONAL {{ ?s nkg:speaker ?speaker }}
+        OPTIONAL {{ ?s nkg:addressee ?addressee }} OPTIONAL {{ ?s nkg:content ?content }}
+        OPTIONAL {{ ?s nkg:quoteType ?qt }} OPTIONAL {{ ?s nkg:cue ?cue }}
+        OPTIONAL {{ ?s nkg:contentMention ?m . ?m nif:beginIndex ?b ; nif:endIndex ?e }} }}""")
+    actors = _rows(f"""SELECT ?x (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?m) AS ?n) WHERE {{
+        <{a}> schema:mentions ?x . OPTIONAL {{ ?x a ?t }}
+        OPTIONAL {{ <{a}> nkg:text ?ctx . ?x nkg:denotedBy ?m . ?m nif:referenceContext ?ctx }}
+    }} GROUP BY ?x""")
+    events = _rows(f"""SELECT ?x ?type ?modality ?time (MIN(?b) AS ?first) WHERE {{
+        ?x nkg:extractedFrom <{a}> ; nkg:eventType ?type .
+        OPTIONAL {{ ?x nkg:modality ?modality }} OPTIONAL {{ ?x nkg:time/rdfs:label ?time }}
+        OPTIONAL {{ ?x nkg:denotedBy/nif:beginIndex ?b }}
+    }} GROUP BY ?x ?type ?modality ?time""")
+    names = labels({r[k] for r in statements for k in ("s", "speaker", "addressee") if r[k]}
+                   | {r["x"] for r in actors + events})
+
+    by_statement: dict[str, dict[str, Any]] = {}
+    marks: list[evidence.Mention] = []
+    for r in statements:
+        s = by_statement.setdefault(r["s"], {
+            "link": _link(r["s"], names), "speaker": _link(r["speaker"], names),
+            "addressee": _link(r["addressee"], names), "content": r["content"], "cue": r["cue"],
+            "quote_type": term_label(r["qt"]) if r["qt"] else "", "begin": None})
+        if r["b"]:
+            b, e = int(r["b"]), int(r["e"])
+            s["begin"] = b if s["begin"] is None else min(s["begin"], b)
+            marks.append(evidence.Mention(r["s"], m.get("ctx", ""), b, e, "content", href=href(r["s"]),
+                                          title=names.get(r["s"], "")))
+    text = m.get("text", "")
+    footer = int(m["footer"]) if m.get("footer") else len(text)
+    return {
+        "date": m.get("date", ""), "date_inferred": m.get("inferred") == "true", "date_note": m.get("note", ""),
+        "standfirst": m.get("standfirst", ""), "source": m.get("source", ""),
+        "built": m.get("ended", ""), "tool": m.get("tool", ""),
+        "body": evidence.segments(text, 0, footer, marks), "footer": text[footer:].strip(),
+        "statements": sorted(by_statement.values(), key=lambda s: (s["begin"] is None, s["begin"] or 0)),
+        "actors": sorted(({"link": _link(r["x"], names), "type": term_label(r["type"]) if r["type"] else "",
+                           "mentions": int(r["n"] or 0)} for r in actors),
+                         key=lambda x: (-x["mentions"], x["link"].label.lower())),
+        "events": sorted(({"link": _link(r["x"], names), "type": term_label(r["type"]),
+                           "modality": term_label(r["modality"]) if r["modality"] else "", "time": r["time"],
+                           "first": int(r["first"]) if r["first"] else 0} for r in events),
+                         key=lambda x: x["first"]),
+    }
+
+
+def actor(page: Page) -> dict[str, Any]:
+    x = page.iri
+    posts = _rows(f"""SELECT DISTINCT ?post ?surface ?date ?article WHERE {{
+        ?h nkg:holder <{x}> ; nkg:post ?post . OPTIONAL {{ ?h nkg:roleLabel ?surface }}
+        OPTIONAL {{ ?h nkg:validAt ?date }} OPTIONAL {{ ?h nkg:extractedFrom ?article }} }}""")
+    said = _rows(f"""SELECT DISTINCT ?s ?role ?content ?other ?article ?date WHERE {{
+        VALUES (?p ?role) {{ (nkg:speaker "said") (nkg:addressee "was told") (nkg:reportedBy "reported") }}
+        ?s ?p <{x}> . OPTIONAL {{ ?s nkg:content ?content }}
+        OPTIONAL {{ ?s nkg:speaker ?other FILTER(?other != <{x}>) }}
+        OPTIONAL {{ ?s nkg:extractedFrom ?article OPTIONAL {{ ?article schema:datePublished ?date }} }} }}""")
+    events = _rows(f"""SELECT DISTINCT ?e ?type ?role ?time ?article WHERE {{
+        {{ ?e nkg:hasParticipation ?pp . ?pp nkg:participant <{x}> OPTIONAL {{ ?pp nkg:participantRole ?role }} }}
+        UNION {{ ?e nkg:hasParticipant <{x}> FILTER NOT EXISTS {{ ?e nkg:hasParticipation/nkg:participant <{x}> }} }}
+        OPTIONAL {{ ?e nkg:eventType ?type }} OPTIONAL {{ ?e nkg:time/rdfs:label ?time }}
+        OPTIONAL {{ ?e nkg:extractedFrom ?article }} }}""")
+    names = labels({r["post"] for r in posts} | {r["article"] for r in posts + said + events if r["article"]}
+                   | {r["s"] for r in said} | {r["other"] for r in said if r["other"]} | {r["e"] for r in events})
+    return {
+        "posts": [{"link": _link(r["post"], names), "surface": r["surface"], "date": r["date"],
+                   "article": _link(r["article"], names)} for r in sorted(posts, key=lambda r: r["date"])],
+        "said": [{"link": _link(r["s"], names), "role": r["role"], "content": r["content"],
+                  "other": _link(r["other"], names), "article": _link(r["article"], names), "date": r["date"]}
+                 for r in sorted(said, key=lambda r: (r["date"], r["article"], _num(r["s"])))],
+        "events": [{"link": _link(r["e"], names), "type": term_label(r["type"]) if r["type"] else "",
+                    "role": term_label(r["role"]) if r["role"] else "", "time": r["time"],
+                    "article": _link(r["article"], names)}
+                   for r in sorted(events, key=lambda r: (r["article"], _num(r["e"])))],
+    }
+
+
+def statement(page: Page) -> dict[str, Any]:
+    s = page.iri
+    rows = _rows(f"""SELECT ?content ?speaker ?addressee ?cue ?qt ?event ?reporter ?channel ?article WHERE {{
+        OPTIONAL {{ <{s}> nkg:content ?content }} OPTIONAL {{ <{s}> nkg:speaker ?speaker }}
+        OPTIONAL {{ <{s}> nkg:addressee ?addressee }} OPTIONAL {{ <{s}> nkg:cue ?cue }}
+        OPTIONAL {{ <{s}> nkg:quoteType ?qt }} OPTIONAL {{ <{s}> nkg:madeDuring ?event }}
+        OPTIONAL {{ <{s}> nkg:reportedBy ?reporter }} OPTIONAL {{ <{s}> nkg:reportedIn ?channel }}
+        OPTIONAL {{ <{s}> nkg:extractedFrom ?article }} }} LIMIT 1""")
+    r = rows[0] if rows else {}
+    names = labels({v for k, v in r.items() if v and k not in ("content", "cue", "qt")})
+    return {"quote": {
+        "content": r.get("content", ""), "cue": r.get("cue", ""),
+        "quote_type": term_label(r["qt"]) if r.get("qt") else "",
+        **{k: _link(r.get(k, ""), names) for k in ("speaker", "addressee", "event", "reporter", "channel",
+                                                   "article")}}}
+
+
+def event(page: Page) -> dict[str, Any]:
+    e = page.iri
+    rows = _rows(f"""SELECT DISTINCT ?who ?role WHERE {{
+        {{ <{e}> nkg:hasParticipation ?pp . ?pp nkg:participant ?who OPTIONAL {{ ?pp nkg:participantRole ?role }} }}
+        UNION {{ <{e}> nkg:hasParticipant ?who
+                 FILTER NOT EXISTS {{ <{e}> nkg:hasParticipation/nkg:participant ?who }} }} }}""")
+    statements = _rows(f"SELECT ?s WHERE {{ ?s nkg:madeDuring <{e}> }}")
+    names = labels({r["who"] for r in rows} | {r["s"] for r in statements})
+    return {
+        "participants": [{"link": _link(r["who"], names), "role": term_label(r["role"]) if r["role"] else ""}
+                         for r in sorted(rows, key=lambda r: names.get(r["who"], r["who"]))],
+        "made_during": [_link(r["s"], names) for r in sorted(statements, key=lambda r: _num(r["s"]))],
+    }
+
+
+def _num(iri: str) -> tuple[int, str]:
+    """Order ``…/statement/10`` after ``…/statement/9``."""
+    tail = iri.rsplit("/", 1)[-1]
+    return (int(tail), iri) if tail.isdigit() else (1 << 30, iri)

@@ -1,0 +1,148 @@
+"""What every published page needs: the base IRI, local links for IRIs, term labels, and the HTML safety headers.
+
+Resources are minted as ``{BASE_IRI}id/…`` (see kg/rdf.py). The server answers for the *path* on whatever host it
+runs, so a page never links to ``http://localhost:8000/id/x`` when it is served from elsewhere: :func:`href` maps an
+IRI under the base to the local ``/doc/…`` page, and leaves every other IRI as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flask import Response, current_app, url_for
+
+from kg.store import term_text
+from server.store import dataset_version, get_store
+
+NKG = "https://w3id.org/newskg/ns#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "http://schema.org/"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+PROV = "http://www.w3.org/ns/prov#"
+
+# Where the links to other datasets go, by IRI prefix: (key, name shown).
+LINK_TARGETS = {
+    "wikidata": ("Wikidata", ("http://www.wikidata.org/entity/", "https://www.wikidata.org/entity/")),
+    "dbpedia": ("DBpedia", ("http://dbpedia.org/resource/", "https://dbpedia.org/resource/")),
+    "geonames": ("GeoNames", ("https://sws.geonames.org/", "http://sws.geonames.org/")),
+}
+
+# Characters that cannot appear in an IRI (RFC 3987) and would break out of a SPARQL <…> term.
+_BAD_IRI = re.compile(r"[\x00-\x20<>\"{}|^`\\]")
+
+# Pages only load what this server serves: no CDN, no third-party script; inline styles are allowed because the
+# query editor sets them from its script.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'")
+
+
+def base_iri() -> str:
+    """The base IRI of the resources: ``BASE_IRI`` from the config, else the one the articles were built with
+    (read from the article graphs' IRIs ``{base}graph/article/{id}``), else this server's own root."""
+    ext = current_app.extensions.setdefault("newskg", {})
+    if "base_iri" not in ext:
+        base = current_app.config.get("BASE_IRI")
+        if not base:
+            base = next((g.split("graph/article/", 1)[0] for g in get_store().graphs() if "graph/article/" in g),
+                        None)
+        if not base:
+            return url_for("ui.index", _external=True)  # an empty store: nothing is minted yet, do not cache
+        ext["base_iri"] = base if base.endswith("/") else base + "/"
+    return ext["base_iri"]
+
+
+def valid_iri(iri: str) -> bool:
+    """True when ``iri`` can be put between ``<`` and ``>`` in a query without changing its meaning."""
+    return not _BAD_IRI.search(iri)
+
+
+def local_path(iri: str) -> str | None:
+    """The path after ``{base}id/`` when ``iri`` is one of our resources, else None."""
+    prefix = base_iri() + "id/"
+    return iri[len(prefix):] if iri.startswith(prefix) and len(iri) > len(prefix) else None
+
+
+def href(iri: str) -> str:
+    """Where a page links for ``iri``: our resources go to their local page, graphs to their dump, others stay."""
+    path = local_path(iri)
+    if path is not None:
+        return url_for("resources.document", path=path)
+    graph = base_iri() + "graph/"
+    if iri.startswith(graph):
+        return url_for("resources.graph", path=iri[len(graph):])
+    return iri
+
+
+def link_target(iri: str) -> str | None:
+    """"wikidata", "dbpedia" or "geonames" when ``iri`` is in one of those datasets."""
+    for key, (_, prefixes) in LINK_TARGETS.items():
+        if iri.startswith(prefixes):
+            return key
+    return None
+
+
+@dataclass(frozen=True)
+class TermInfo:
+    label: str
+    comment: str
+
+
+def term_labels() -> dict[str, TermInfo]:
+    """Labels and comments of the ontology's terms (classes, properties, controlled values, event types), read once
+    per dataset version from the graph ``{base}graph/ontology`` that ``kg build`` writes."""
+    ext = current_app.extensions.setdefault("newskg", {})
+    key = ("term_labels", dataset_version())
+    if key not in ext:
+        graph = base_iri() + "graph/ontology"
+        q = f"""SELECT ?t ?l ?c WHERE {{ GRAPH <{graph}> {{
+              {{ ?t <{RDFS_LABEL}> ?l }} UNION {{ ?t <{SKOS}prefLabel> ?l }}
+              OPTIONAL {{ ?t <http://www.w3.org/2000/01/rdf-schema#comment>|<{SKOS}definition> ?c }}
+              FILTER(LANG(?l) = "" || LANGMATCHES(LANG(?l), "en")) }} }}"""
+        out: dict[str, TermInfo] = {}
+        for row in get_store().query(q).rows():
+            t = term_text(row["t"])
+            if t not in out or not out[t].comment:
+                out[t] = TermInfo(term_text(row["l"]), term_text(row["c"]))
+        ext[key] = out
+    return ext[key]
+
+
+def fallback_label(iri: str) -> str:
+    """A readable name made from an IRI's last segment, for terms nobody labelled."""
+    tail = re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
+    tail = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tail).replace("-", " ").replace("_", " ")
+    return tail
+
+
+def term_label(iri: str) -> str:
+    info = term_labels().get(iri)
+    return info.label if info else fallback_label(iri)
+
+
+def term_comment(iri: str) -> str:
+    info = term_labels().get(iri)
+    return info.comment if info else ""
+
+
+def labels(iris: set[str] | list[str]) -> dict[str, str]:
+    """rdfs:label (or, for a mention, its anchor text) of each IRI that has one, in one query."""
+    good = sorted({i for i in iris if valid_iri(i)})
+    out: dict[str, str] = {}
+    for k in range(0, len(good), 400):  # keep each VALUES block small
+        values = " ".join(f"<{i}>" for i in good[k:k + 400])
+        q = (f"SELECT ?n ?l WHERE {{ VALUES ?n {{ {values} }} "
+             f"?n <{RDFS_LABEL}>|<{SKOS}prefLabel>|<{NIF}anchorOf> ?l }}")
+        for row in get_store().query(q).rows():
+            out.setdefault(term_text(row["n"]), term_text(row["l"]))
+    return out
+
+
+def secure_html(resp: Response) -> Response:
+    """Add the Content-Security-Policy (defence in depth behind Jinja's escaping) to HTML answers."""
+    if resp.mimetype == "text/html":
+        resp.headers.setdefault("Content-Security-Policy", CSP)
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+    return resp
