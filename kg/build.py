@@ -1,7 +1,8 @@
 """``kg build``: ingest → extract → link → map → validate → store, one article graph at a time.
 
-Every input is read and checked before anything is written; each article's graph and its provenance graph are
-then replaced in one transaction, so a failure (or a kill) never leaves a half-written article behind.
+Every input is read and checked before anything is written; each article's graph, its provenance graph and its
+enrichment graph (what the knowledge base adds about the linked entities, kg.enrich) are then replaced in one
+transaction, so a failure (or a kill) never leaves a half-written article behind.
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import __version__
 from kg.errors import ValidationFailed
 from kg.ingest import ingest
 from kg.model import Article, Extraction
 from kg.store import Store
+
+if TYPE_CHECKING:
+    from kg.online import OnlineConfig
 
 
 @dataclass
@@ -38,14 +43,18 @@ def now() -> dt.datetime:
 
 
 def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | None = None,
-          validate: bool = True, on_done: Callable[[Built], None] | None = None) -> list[Built]:
+          validate: bool = True, on_done: Callable[[Built], None] | None = None,
+          online: OnlineConfig | None = None) -> list[Built]:
     """Build each article into its own named graph of ``store`` (replacing an earlier build of it).
+
+    ``online`` (enabled) also looks actors the knowledge base cannot link up on a Wikidata endpoint (kg.online).
 
     :raises InputError: if any input cannot be read (then nothing is written).
     :raises ValidationFailed: if an article graph breaks the shapes (it is not stored; earlier ones are).
     """
     from kg import nlp
     from kg.extraction import extract
+    from kg.enrich import enrichment, enrichment_graph_iri
     from kg.link import link
     from kg.rdf import Iris, provenance, to_rdf
     from kg.validate import shacl
@@ -53,10 +62,11 @@ def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | Non
     articles = [(p, ingest(p, date=date)) for p in paths]  # all inputs checked before the first write
     tool = f"newskg {__version__}; spaCy model {nlp.model_version()}"
     done: list[Built] = []
+    client = _wikidata_client(online)  # one per build: it remembers an endpoint that failed
     for path, article in articles:
         t0 = time.perf_counter()
         started = now()
-        found = link(extract(article))
+        found = link(extract(article), online=client is not None, wikidata=client, date=article.meta.date)
         graph = to_rdf(article, found, base_iri=base_iri)
         if validate:
             report = shacl(graph)
@@ -65,7 +75,10 @@ def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | Non
         iris = Iris(base_iri, article.id)
         prov = provenance(article, base_iri=base_iri, started=started, ended=now(), tool_version=tool,
                           source_name=path.name)
-        store.replace_graphs({str(iris.graph): graph, str(iris.provenance_graph): prov})
+        # what the knowledge base adds about the linked entities: its own graph, written in the same transaction
+        enriched = enrichment(article.id, found, base_iri=base_iri)
+        store.replace_graphs({str(iris.graph): graph, str(iris.provenance_graph): prov,
+                              enrichment_graph_iri(base_iri, article.id): enriched})
         built = Built(article, found, str(iris.graph), len(graph), time.perf_counter() - t0)
         done.append(built)
         if on_done:
@@ -74,6 +87,16 @@ def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | Non
         store.replace_graphs({ontology_graph_iri(base_iri): _ontology_nt()})
     store.flush()
     return done
+
+
+def _wikidata_client(online: OnlineConfig | None):  # noqa: ANN202
+    """The client for online linking, or None when it is off (then nothing in the build touches the network)."""
+    if online is None or not online.enabled:
+        return None
+    from kg import kb
+    from kg.online import WikidataClient
+
+    return WikidataClient(online, kb.default())
 
 
 def ontology_graph_iri(base_iri: str) -> str:

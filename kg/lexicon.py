@@ -62,6 +62,11 @@ def group_nouns() -> frozenset[str]:
 
 
 @cache
+def stance_adjectives() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("stance_adjectives.txt"))
+
+
+@cache
 def org_heads() -> dict[str, str]:
     return {r[0]: r[1] for r in _rows("org_heads.tsv")}
 

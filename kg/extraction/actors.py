@@ -153,6 +153,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     label = "GPE"  # "in Annapolis", "Tbilisi" tagged as a person
             if label == "ORG" and len(ent) == 1 and text in surnames:
                 label = "PERSON"  # a surname tagged as an organisation
+            if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
+                label = "ORG"  # "SADC" tagged as a person: an acronym names an organisation
             nxt = pb.doc[ent.end] if ent.end < len(pb.doc) else None
             if label == "PERSON" and nxt is not None and nxt.lower_ in ("administration", "government", "cabinet"):
                 _add_person_led_body(index, pb, ent, nxt)
@@ -189,8 +191,38 @@ def collect_names(parsed: Parsed) -> ActorIndex:
 
     _cluster_persons(index, pending_persons)
     _acronyms(index)
+    _names_the_recogniser_missed(index)
     _ = article
     return index
+
+
+def _names_the_recogniser_missed(index: ActorIndex) -> None:
+    """A surname or an acronym already known in the article, where the entity recogniser missed it ("Merkel: …",
+    "SADC calls for …" in a headline, "Nice added …")."""
+    names: dict[str, tuple[str, str]] = {}
+    for actor in index.actors.values():
+        if actor.kind == "person":
+            words = actor.label.split()
+            if len(words) >= 2:
+                names.setdefault(words[-1], (actor.key, "surname"))
+            for m in actor.mentions:
+                if m.kind in ("surname", "title") and " " not in m.span.text:
+                    names.setdefault(m.span.text, (actor.key, "surname"))
+        elif actor.kind in ("organization", "government"):
+            for m in actor.mentions:
+                t = m.span.text
+                if t.replace(".", "").isupper() and 2 <= len(t) <= 8:
+                    names.setdefault(t, (actor.key, "acronym"))
+    parsed = index.parsed
+    for pb in parsed.blocks:
+        for tok in pb.doc:
+            hit = names.get(tok.text)
+            if hit is None or not tok.text[:1].isupper() or index.mention_of_token(pb, tok) is not None:
+                continue
+            if index.owner_at(pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)) is not None:
+                continue
+            key, kind = hit
+            index.add_actor(key, index.actors[key].label, index.actors[key].kind, parsed.span_of(pb, tok), kind)
 
 
 def _country_label(text: str, name: str) -> str:

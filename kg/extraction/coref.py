@@ -21,6 +21,12 @@ from kg.ingest import slugify
 from kg.model import PositionHolding, Span
 from kg.nlp import ParsedBlock
 
+# Posts with one holder per country, so that "the U.S. Secretary of State" or "the Chinese president" can only be
+# the person of that country met before; for other roles (spokesman, official) the description is somebody new.
+_HEAD_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
+                "foreign minister", "secretary of state", "foreign secretary", "secretary", "minister",
+                "counterpart", "leader", "head of state", "vice president", "defence minister",
+                "defense minister", "defense secretary", "defence secretary"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"its", "itself"}
@@ -236,11 +242,12 @@ def _pronouns(coref: Coref) -> None:
             hit = index.mention_of_token(pb, tok)
             if hit is not None:
                 key, span = hit
-                if span.begin == off:
+                if span.begin == off and not coref.in_quote(off):  # what is named inside a quote is not narrated
                     history.append(_Seen(key, off, _is_subject(tok, span, parsed, pb), sent_no))
                 continue
             low = tok.lower_
-            if tok.pos_ != "PRON" or low not in MALE | FEMALE | NEUTER or coref.in_quote(off):
+            subject_it = low == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
+            if tok.pos_ != "PRON" or (low not in MALE | FEMALE | NEUTER and not subject_it) or coref.in_quote(off):
                 continue
             key = _antecedent(coref, history, low, tok, sent_no)
             if key is None:
@@ -272,7 +279,7 @@ def _is_subject(tok: Token, span: Span, parsed, pb) -> bool:  # noqa: ANN001
 
 def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int) -> str | None:
     index = coref.index
-    if low in NEUTER:
+    if low in NEUTER or low == "it":
         wanted = {"organization", "government", "country"}
     else:
         wanted = {"person"}
@@ -295,7 +302,7 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
         prev = [s for s in candidates if s.sentence == sent_no - back]
         subj = [s for s in prev if s.subject]
         if subj:
-            return subj[0].key if back == 1 and len(subj) > 1 else subj[-1].key
+            return subj[-1].key
         if prev:
             return prev[-1].key
     return candidates[-1].key
@@ -397,6 +404,8 @@ def _person_by_role(coref: Coref, pb: ParsedBlock, tok: Token, start: int, count
         if h.post.lower() == title.lower() and (country is None or h.organization == country):
             return h.holder
     best: tuple[int, str] | None = None
+    if title.lower() not in _HEAD_TITLES:
+        return None  # "the Defence Ministry spokesman" is somebody else than the country's president
     for actor in index.actors.values():
         if actor.kind != "person" or (country and actor.country != country) or not country:
             continue

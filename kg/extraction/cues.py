@@ -18,12 +18,12 @@ from kg.nlp import ParsedBlock
 _ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
                     "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade"}
 _ADDRESSEE_PREPS = {"to"}
-_CONTENT_PREPS = {"warning": {"of", "about", "against", "that"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
+_CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
                   "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
                   "question": {"about", "whether"}, "promise": {"to"}, "demand": {"for"}, "report": set()}
-_DOBJ_CONTENT = {"denial", "agreement", "criticism", "promise", "demand"}
-_DOBJ_LEMMAS = {"express", "voice", "reiterate", "stress", "underscore", "emphasize", "emphasise", "highlight",
-                "convey", "announce", "confirm", "acknowledge", "predict", "claim", "demand", "call"}
+_DOBJ_CONTENT = {"denial", "agreement", "criticism", "promise", "demand", "belief", "appeal"}
+_DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "highlight",
+                "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -54,6 +54,9 @@ class Cue:
 
 def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:  # "The Biden administration has, however, made clear": the subject hangs on the auxiliary
+        subjects = [g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children
+                    if g.dep_ in SUBJECT_DEPS]
     if subjects:
         # with two subjects (a misparsed fronted clause: "Address …’, China tells U.S."), the nearer one speaks
         return min(subjects, key=lambda c: abs(verb.i - c.i))
@@ -69,6 +72,9 @@ def _subject(verb: Token) -> Token | None:
         while head.pos_ not in ("VERB", "AUX") and head.head is not head:
             head = head.head
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
+    # "The White House continues to affirm that …": an infinitive complement speaks for its governor's subject
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
     # "who said": the relative clause's noun
     if verb.dep_ == "relcl":
         return verb.head
@@ -87,8 +93,18 @@ def _complements(verb: Token, kind: str) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on all parties to …"
             for pobj in child.children:
                 out.extend(c for c in pobj.children if c.dep_ in ("xcomp", "acl") and c.tag_ in ("VB", "TO"))
-        elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS):
+        elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
+                verb.lemma_ not in _ADDRESSEE_VERBS and child.lower_ not in ("that", "which", "what"):
             out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "refer":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    if kind == "warning" and not out:  # "warned Medvedev on Sunday of serious consequences": "of" further down
+        for t in verb.subtree:
+            if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head is not verb:
+                out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
+                break
     if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children):
         return []  # "call" reports only as "call on" / "call for"
     return out
@@ -120,20 +136,42 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
         if tok.lower_ == "according" and tok.i + 1 < len(pb.doc) and pb.doc[tok.i + 1].lower_ == "to":
             to = pb.doc[tok.i + 1]
             src = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if src is not None:
-                cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok))
+            head = tok.head
+            if src is not None and head is not tok and head.pos_ in ("VERB", "AUX"):
+                cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
+                                complements=[head]))
+            continue
+        if tok.pos_ == "ADJ" and lemma in lexicon.stance_adjectives() and tok.dep_ in ("acomp", "ROOT"):
+            comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+            subj = _subject(tok.head) if tok.dep_ == "acomp" else _subject(tok)
+            if comps and subj is not None and lemma != "clear":
+                cues.append(Cue(pb, sent, tok, [tok], lemma, "belief", subj, None, None, comps))
             continue
         if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma == "say"):
             continue
-        if lemma == "make" and any(c.lower_ == "clear" for c in tok.children):
-            clear = next(c for c in tok.children if c.lower_ == "clear")
-            comps = [c for c in list(tok.children) + list(clear.children) if c.dep_ in ("ccomp",)]
-            cues.append(Cue(pb, sent, tok, [tok, clear], "make clear", "assertion", _subject(tok), None, None, comps))
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "he did not say what exactly changed": nothing is attributed
+        nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
+        if lemma == "make" and nxt is not None and nxt.lower_ == "clear":  # "made clear (that) …"
+            comps = [c for c in list(tok.children) + list(nxt.children) if c.dep_ in ("ccomp",)]
+            if comps:
+                cues.append(Cue(pb, sent, tok, [tok, nxt], "make clear", "assertion", _subject(tok), None, None,
+                                comps))
+            continue
+        if lemma in ("express", "voice") and (noun := next((c for c in tok.children if c.dep_ == "dobj"), None)):
+            # "expressed confidence (that) the election would be credible": the clause on the noun is the content
+            comps = [c for c in noun.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX")
+                     and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
+            comps += [c for c in tok.children if c.dep_ == "ccomp"]
+            if comps:
+                cues.append(Cue(pb, sent, tok, [tok, noun], f"express {noun.lemma_}", "belief", _subject(tok), None,
+                                None, comps))
             continue
         if lemma not in verbs:
             continue
         if tok.tag_ == "VBG" and not (tok.dep_ in ("advcl", "xcomp", "ROOT", "pcomp") or
-                                      (tok.dep_ == "conj" and tok.head.tag_ != "VBG")):
+                                      (tok.dep_ == "conj" and (tok.head.tag_ != "VBG" or
+                                                               tok.head.lemma_ in verbs))):
             continue  # "… a document setting out … and highlighting concerns": a participle, not a report
         kind = verbs[lemma].kind
         cue = Cue(pb, sent, tok, [tok], lemma, kind)
@@ -165,6 +203,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
         cue.speaker = _subject(tok)
         cue.addressee = _addressee(tok)
         cue.complements = _complements(tok, kind)
+        if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism", "agreement", "belief"):
+            cue.complements = [tok.head]  # "a charge that Correa quickly denied": what is denied is the noun
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause
             cue.complements.append(max(subjects, key=lambda c: abs(tok.i - c.i)))

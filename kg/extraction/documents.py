@@ -96,6 +96,22 @@ def _issued(tok: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "written", "official") for c in tok.children)
 
 
+def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
+    """The author(s) in a "by" phrase; several ("by Olmert, and Abbas") make a group of them."""
+    people = [pobj] + [c for c in pobj.subtree if c.dep_ == "conj" and c.head.i in {pobj.i} | {x.i for x in pobj.subtree}]
+    hits = [corefs.resolve(coref, pb, p, create=False) for p in people]
+    keys = [h[0] for h in hits if h]
+    if len(keys) <= 1:
+        return keys[0] if keys else None
+    index = coref.index
+    labels = [index.actors[k].label for k in keys]
+    label = ", ".join(labels[:-1]) + " and " + labels[-1]
+    a, b = pobj.left_edge.i, pobj.right_edge.i + 1
+    from kg.ingest import slugify as _slug
+
+    return index.add_actor("group/" + _slug(label), label, "group", index.parsed.span_of(pb, pb.doc[a:b]), "group")
+
+
 def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ in ("poss", "compound"):
@@ -104,18 +120,15 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
                 return hit[0]
         if child.dep_ == "prep" and child.lower_ == "by":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                hit = corefs.resolve(coref, pb, pobj, create=False)
-                if hit:
-                    return hit[0]
+            if pobj is not None and (key := _authors(coref, pb, pobj)):
+                return key
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 for grand in pobj.children:
                     if grand.dep_ == "prep" and grand.lower_ == "by":
                         p2 = next((c for c in grand.children if c.dep_ == "pobj"), None)
-                        hit = corefs.resolve(coref, pb, p2, create=False) if p2 is not None else None
-                        if hit:
-                            return hit[0]
+                        if p2 is not None and (key := _authors(coref, pb, p2)):
+                            return key
     # "The State Department, in a brief readout of the call, said": the subject of the verb "in" hangs on
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("in", "through", "via"):

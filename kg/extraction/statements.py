@@ -62,7 +62,30 @@ class StatementFinder:
         end = max(pb.offset + t.idx + len(t.text) for t in toks)
         return begin, end
 
+    def _gap(self, cue: Cue, q: Quote) -> int | None:
+        """Characters between a quotation and the cue's clause when only punctuation separates them, else None."""
+        begin, end = self._clause_range(cue)
+        if q.outer.end <= begin and _only_glue(self.text[q.outer.end : begin]):
+            return begin - q.outer.end
+        if q.outer.begin >= end and _only_glue(self.text[end : q.outer.begin]):
+            return q.outer.begin - end
+        return None
+
     def _adjacent_quotes(self, cue: Cue) -> list[Quote]:
+        """Quotations next to the cue's clause — unless another cue of the sentence sits closer to them
+        ("Ban criticized Israel for …, saying, “…”": the quotation is what he said, not what he criticised)."""
+        out = [q for q in self._adjacent_raw(cue)]
+        others = [c for c in getattr(self, "sentence_cues", []) if c is not cue]
+        keep = []
+        for q in out:
+            mine = self._gap(cue, q)
+            theirs = [g for c in others if (g := self._gap(c, q)) is not None]
+            if mine is not None and theirs and min(theirs) < mine:
+                continue
+            keep.append(q)
+        return keep
+
+    def _adjacent_raw(self, cue: Cue) -> list[Quote]:
         begin, end = self._clause_range(cue)
         block = cue.pb.block.span
         out = []
@@ -76,13 +99,25 @@ class StatementFinder:
         return out
 
     def _subtree_span(self, pb: ParsedBlock, head: Token, cue: Cue) -> tuple[int, int] | None:
-        toks = [t for t in head.subtree if t.i not in {c.i for c in cue.tokens}]
+        """The content under ``head``: its subtree without the cue, the speaker and an "according to X" phrase —
+        the longest unbroken stretch of what is left, trimmed."""
+        skip = {c.i for c in cue.tokens}
         if cue.speaker is not None:
             sa, sb = corefs.np_bounds(cue.speaker)
-            toks = [t for t in toks if not sa <= t.i < sb]
+            skip.update(range(sa, sb))
+        if cue.according is not None:
+            skip.update(t.i for t in cue.according.subtree)
+        toks = [t for t in head.subtree if t.i not in skip]
         if not toks:
             return None
-        first, last = toks[0].i, toks[-1].i
+        runs: list[list[Token]] = [[toks[0]]]
+        for t in toks[1:]:
+            if t.i == runs[-1][-1].i + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        best = max(runs, key=lambda r: sum(len(t.text) for t in r if not t.is_punct))
+        first, last = best[0].i, best[-1].i
         # cut a trailing participle clause the writer added after a comma (", referring to NATO")
         for t in toks:
             if t.lower_ in _PARTICIPLE_TAIL and t.i > first and pb.doc[t.i - 1].text == "," and \
@@ -100,8 +135,10 @@ class StatementFinder:
     # --- main -----------------------------------------------------------------------------------------------------
     def run(self) -> list[Statement]:
         for pb, sent in self.parsed.sentences:
-            for cue in find_cues(pb, sent, self.in_quote):
+            self.sentence_cues = find_cues(pb, sent, self.in_quote)
+            for cue in self.sentence_cues:
                 self._from_cue(cue)
+        self._drop_nested()
         self._headline_colon()
         self._orphans()
         self.statements.sort(key=lambda s: (s.begin, s.end))
@@ -116,7 +153,11 @@ class StatementFinder:
         quoted: list[Quote] = []
         for head in cue.complements:
             q = self.quote_holding(pb.offset + head.idx)
-            rng = self._subtree_span(pb, head, cue)
+            if cue.verb.dep_ == "relcl" and head is cue.verb.head:  # "a charge that X denied": the noun phrase
+                a, b = corefs.np_bounds(head)
+                rng = (pb.offset + pb.doc[a].idx, pb.offset + pb.doc[b - 1].idx + len(pb.doc[b - 1].text))
+            else:
+                rng = self._subtree_span(pb, head, cue)
             if q is not None and id(q) not in self.used and rng is not None and \
                     (rng[0] >= q.outer.begin or _only_glue(self.text[rng[0] : q.outer.begin])):
                 quoted.append(q)
@@ -139,8 +180,13 @@ class StatementFinder:
             for q in quoted:
                 self.used.add(id(q))
             if not contents:
-                qtype = "direct"
-                contents = [s for q in sorted(quoted, key=lambda q: q.outer.begin) for s in q.spans]
+                ordered = sorted(quoted, key=lambda q: q.outer.begin)
+                if any(self._is_clause(q) for q in ordered):
+                    qtype = "direct"
+                    contents = [s for q in ordered for s in q.spans]
+                else:  # a quoted phrase ("warns of ‘global risks …’"): part of a paraphrase, marks kept
+                    qtype = "mixed"
+                    contents = [q.outer for q in ordered]
             else:
                 qtype = "mixed"
                 contents += [s for q in quoted for s in q.spans]
@@ -149,9 +195,28 @@ class StatementFinder:
         contents = _merge(sorted(set(contents)))
         self._add(cue, contents, qtype)
 
+    def _is_clause(self, q: Quote) -> bool:
+        """Whether a quotation holds a clause with its own subject (a full utterance), not a phrase."""
+        for span in q.spans:
+            hit = self.parsed.token_at(span.begin)
+            if hit is None:
+                continue
+            pb, tok = hit
+            toks = [t for t in pb.doc[tok.i:] if pb.offset + t.idx < span.end]
+            inside = {t.i for t in toks}
+            if any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and t.head.i in inside for t in toks):
+                return True
+            if any(t.pos_ == "VERB" and t.dep_ in ("ROOT",) for t in toks) and toks[0].pos_ != "VERB":
+                return True
+        return False
+
     def _add(self, cue: Cue, contents: list[Span], qtype: str) -> None:
         pb = cue.pb
+        if cue.speaker is not None and cue.speaker.lower_ in ("that", "which", "who") and cue.verb.dep_ == "relcl":
+            cue.speaker = cue.verb.head  # "a BBC report … that claimed": the noun the clause hangs on
         speaker = corefs.resolve(self.coref, pb, cue.speaker) if cue.speaker is not None else None
+        if speaker is None and cue.according is not None and cue.speaker is not None:
+            speaker = self._source_inside(pb, cue.speaker)  # "according to the fears expressed by an official"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None
         addressee = corefs.resolve(self.coref, pb, cue.addressee) if cue.addressee is not None else None
         doc_key = None
@@ -159,7 +224,8 @@ class StatementFinder:
             document = self.documents.at(pb, cue.speaker)
             if document is not None:  # "the joint statement said": the document speaks for its authors
                 doc_key = document.key
-                speaker = (document.publisher, speaker[1]) if document.publisher else None
+                speaker = (document.publisher, speaker[1] if speaker else document.mention) \
+                    if document.publisher else None
         cue_span = self.parsed.article.span(pb.offset + min(t.idx for t in cue.tokens),
                                             pb.offset + max(t.idx + len(t.text) for t in cue.tokens))
         if cue.lemma == "quote":
@@ -186,6 +252,43 @@ class StatementFinder:
         if st.speaker is None:
             return  # nobody to attribute it to: a heading ("Call for diplomacy"), an unsigned document, a misparse
         self.statements.append(st)
+
+    def _source_inside(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
+        """The agent named inside a source phrase: "… expressed by a senior official", "a statement by X"."""
+        for t in tok.subtree:
+            if t.dep_ in ("agent",) or (t.dep_ == "prep" and t.lower_ == "by"):
+                pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return corefs.resolve(self.coref, pb, pobj)
+            if t.dep_ == "poss" and t.head is tok:
+                return corefs.resolve(self.coref, pb, t, create=False)
+        return None
+
+    def _drop_nested(self) -> None:
+        """When one statement's content holds another's cue with the same speaker ("Uribe insisted that …, he
+        said"; "he had noted some progress … but warned that …"), the inner one carries what it says: the outer one
+        keeps only what comes before the inner attribution, or goes if nothing is left."""
+        keep = []
+        for st in self.statements:
+            inner = [o for o in self.statements if o is not st and o.cue is not None and o.speaker == st.speaker
+                     and any(c.contains(o.cue) for c in st.content) and st.quote_type != "direct"]
+            if not inner:
+                keep.append(st)
+                continue
+            first = min(inner, key=lambda o: o.cue.begin)  # type: ignore[union-attr]
+            cut = first.cue.begin  # type: ignore[union-attr]
+            sm = first.speaker_mention
+            if sm is not None and st.content[0].begin <= sm.begin < cut and \
+                    len(self.text[sm.end : cut].split()) <= 2:  # "Uribe insisted", not "he had noted … but warned"
+                cut = sm.begin
+            part = st.content[0]
+            head = self.text[part.begin : cut].rstrip()
+            for tail in (" but", " and", ",", " while"):
+                head = head[: -len(tail)].rstrip() if head.endswith(tail) else head
+            if len(head.split()) >= 3 and cut > part.begin:
+                st.content = [self.parsed.article.span(part.begin, part.begin + len(head))]
+                keep.append(st)
+        self.statements = keep
 
     def _headline_colon(self) -> None:
         """ "Merkel: Georgia will join NATO" — a headline that attributes a claim with a colon."""
@@ -222,6 +325,9 @@ class StatementFinder:
             if prev is None or not self._starts_sentence(q):
                 continue
             self.used.add(id(q))
+            if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
+                prev.content = _merge(sorted(set(prev.content + q.spans)))
+                continue
             self.statements.append(Statement(
                 "", q.spans, "direct", speaker=prev.speaker, speaker_mention=None, addressee=prev.addressee,
                 reported_by=prev.reported_by, reported_in=prev.reported_in, sentence=q.outer))
@@ -232,7 +338,7 @@ class StatementFinder:
 
     def _starts_sentence(self, q: Quote) -> bool:
         before = self.text[: q.outer.begin].rstrip(" ")
-        return not before or before.endswith(("\n", ".", "!", "?", ":", "”", '"'))
+        return not before or before.endswith(("\n", ".", "!", "?", ":", ";", "”", '"'))
 
     def _previous_statement(self, q: Quote) -> Statement | None:
         """The last statement before ``q`` in the same or the previous paragraph, if it has a speaker."""
