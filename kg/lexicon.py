@@ -100,6 +100,12 @@ def event_triggers() -> tuple[Trigger, ...]:
     return tuple(sorted(out, key=lambda t: -len(t.words)))
 
 
+@cache
+def trigger_objects() -> dict[tuple[str, ...], frozenset[str]]:
+    """Verbal triggers that are events only with one of these object lemmas ("read a statement")."""
+    return {tuple(r[0].lower().split()): frozenset(r[1].split(",")) for r in _rows("event_trigger_objects.tsv")}
+
+
 def ontology_dir() -> Path:
     """The ``ontology/`` folder: shipped inside the package as ``kg/ontology`` or beside it in a source checkout."""
     inside = Path(str(resources.files("kg"))) / "ontology"

@@ -28,6 +28,16 @@ SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation",
 _FUTURE = {"will", "shall", "scheduled", "schedule", "set", "plan", "due", "expect", "intend", "go"}
 _HYPOTHETICAL = {"if", "could", "would", "may", "might", "further", "possible", "potential", "risk", "threat"}
 _NEGATION = {"not", "never", "no", "n't", "without"}
+_ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "policy-review", "diplomatic-cooperation",
+             "settlement", "approval", "threat", "opposition"}
+# Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
+_SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
+# Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").
+_DISTINCT = {"another", "new", "second", "third", "previous", "earlier", "past", "next", "future", "last", "further",
+             "separate", "different", "first", "other", "former", "later", "subsequent", "upcoming", "recent"}
+# Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
+_ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
+                    "accession", "withdrawal", "settlement"}
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 
 
@@ -74,12 +84,28 @@ class EventFinder:
                 if (pb.offset, tok.i) in taken:
                     continue
                 m = self._match(pb, tok, taken) or self._stay(pb, tok)
+                if m is not None and self._excluded(m):
+                    continue
                 if m is not None:
                     found.append(m)
                     self.seen_types.add(m.type)
                     taken.update((pb.offset, t.i) for t in m.tokens)
         found.sort(key=lambda m: m.span.begin)
         return found
+
+    def _excluded(self, m: _Mention) -> bool:
+        """Not an event: a word of a name ("Ban Ki-moon"), the cue of a statement ("threatened … with travel bans"
+        is what the U.S. said), or an abstract type inside a direct quotation ("helping the other …")."""
+        b, e = m.span.begin, m.span.end
+        index = self.coref.index
+        if any(mb <= b and e <= me for (mb, me), key in index.mention_owner.items() if key in index.actors):
+            return True
+        if any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
+            return True
+        if m.type in _ABSTRACT and any(s.quote_type == "direct" and any(c.contains(m.span) for c in s.content)
+                                       for s in self.statements):
+            return True
+        return False
 
     def _stay(self, pb: ParsedBlock, tok: Token) -> _Mention | None:
         """ "Putin is scheduled to be in Beijing next week to meet …": a person to be in a city is a visit."""
@@ -144,6 +170,11 @@ class EventFinder:
     def _condition(self, etype: str, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> bool:
         """Context conditions of ambiguous triggers."""
         low = head.lower_
+        objects = lexicon.trigger_objects().get(words)
+        if objects is not None and head.pos_ == "VERB":
+            objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            objs += [g for c in head.children if c.dep_ == "prt" for g in c.children if g.dep_ == "dobj"]
+            return any(o.lemma_.lower() in objects or o.lower_ in objects for o in objs)
         if words == ("call",):  # a call is an event only as a conversation
             if any(c.lower_ in ("phone", "telephone") for c in head.children):
                 return True
@@ -197,6 +228,9 @@ class EventFinder:
 
     def _corefer(self, m: _Mention) -> Event | None:
         candidates = [e for e in self.events if e.type == m.type]
+        det0 = next((c.lower_ for c in m.head.children if c.dep_ in ("det", "poss")), None)
+        if not candidates and m.type in _SITUATIONS and det0 in ("the", "this", "that"):
+            candidates = [e for e in self.events if e.type in _SITUATIONS]
         if not candidates:
             return None
         det = next((c.lower_ for c in m.head.children if c.dep_ in ("det", "poss")), None)
@@ -205,13 +239,18 @@ class EventFinder:
             return same[-1] if same else None
         if m.head.pos_ in ("VERB", "AUX"):
             return None
+        mods = {c.lower_ for c in m.head.children if c.dep_ in ("amod", "det", "nummod", "compound")}
+        if mods & _DISTINCT or any(c.dep_ == "nummod" or c.like_num for c in m.head.children):
+            return None  # "another attack", "previous elections", "two attacks"
         if det is None and m.head.tag_ == "NN":
             return candidates[-1]  # a mass noun said again: "Russian aggression" … "further Russian aggression"
         if det in ("the", "this", "that", "its", "their", "his", "her") or det is None and m.head.tag_ == "NNS":
             return candidates[-1]
-        if det in ("a", "an") and m.type in ("phone-call",) and len(self.mentions[candidates[-1].key]) and \
+        if det in ("a", "an") and len(self.mentions[candidates[-1].key]) and \
                 self.mentions[candidates[-1].key][0].pb.block.kind in ("headline", "standfirst"):
-            return candidates[-1]  # the lede repeats the standfirst's "a phone call"
+            return candidates[-1]  # the lede repeats the headline's or standfirst's "a phone call"
+        if det is None and m.head.tag_ in ("NNS", "NNPS") or m.type in _ONE_PER_ARTICLE:
+            return candidates[-1]
         return None
 
     # --- arguments ------------------------------------------------------------------------------------------------

@@ -25,20 +25,36 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|" \
+       r"hundred|several|a few|a couple of|many|some)"
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+            "new year's day": (1, 1), "new year’s day": (1, 1), "new year's eve": (12, 31), "new year’s eve": (12, 31)}
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
+    ("dofm", re.compile(rf"\b(?P<d>{_DAY}) of (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
+    ("holiday", re.compile(r"\b(?P<h>Christmas Day|Christmas Eve|New Year[’']s Day|New Year[’']s Eve)\b")),
     ("dmy", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
     ("md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!,? \d)")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})\b(?!,? \d)")),
     ("my", re.compile(rf"\b(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
     ("weekday", re.compile(rf"\b(?P<w>{_WEEKDAY})\b")),
-    ("relative", re.compile(r"\b(?P<rel>next|last|this|past|coming|previous)\s+(?P<unit>week|month|year)\b",
+    ("duration", re.compile(rf"\b(?:the |over the |in the |for the |during the )?(?:past|last|next|coming|first)\s+"
+                            rf"{_NUM}\s+(?:days?|weeks?|months?|years?|hours?|decades?)\b", re.IGNORECASE)),
+    ("duration", re.compile(rf"\b{_NUM}(?:[- ]to[- ]{_NUM})?[- ](?:days?|weeks?|months?|years?|hours?|decades?)"
+                            rf"(?:[- ]long|[- ]old| ago)?\b", re.IGNORECASE)),
+    ("duration", re.compile(r"\b(?:the )?(?:past|last|next|coming) (?:week|month|year)(?= of| or)\b", re.IGNORECASE)),
+    ("duration", re.compile(r"\b(?:over|during|in|for) (?P<x>the past (?:week|month|year|decade))\b", re.IGNORECASE)),
+    ("relative", re.compile(r"\b(?P<rel>next|last|this|coming|previous)\s+(?P<unit>week|month|year)\b",
                             re.IGNORECASE)),
     ("deictic", re.compile(r"\b(?P<deixis>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
+                         r"generations)\b", re.IGNORECASE)),
+    ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),
+    ("month", re.compile(r"\b(?:in|by|until|since|from|early|late|mid|last|next|this|of) (?P<x>(?P<m>January|February|"
+                         r"April|June|July|August|September|October|November|December))\b(?! \d)")),
     ("year", re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\d%]|,\d)")),
 ]
-_FUTURE = re.compile(r"\b(will|shall|is to|are to|scheduled|plans?|planned|set to|expected to|due to|going to|"
-                     r"next|upcoming|coming)\b", re.IGNORECASE)
 
 
 def _month(s: str) -> int:
@@ -73,7 +89,9 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
     """(value, granularity) for one match; value None when it needs an anchor and has none."""
     g = m.groupdict()
     try:
-        if kind in ("mdy", "dmy"):
+        if kind in ("duration", "vague"):
+            return None, "duration"  # a length of time or a vague reference: kept, never given a calendar value
+        if kind in ("mdy", "dmy") or (kind == "dofm" and g.get("y")):
             return dt.date(int(g["y"]), _month(g["m"]), _day(g["d"])).isoformat(), "day"
         if kind == "my":
             return f"{int(g['y']):04d}-{_month(g['m']):02d}", "month"
@@ -81,9 +99,15 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
             return g["y"], "year"
         if anchor is None:
             return None, "day" if kind in ("md", "dm", "weekday", "deictic") else g.get("unit") or "day"
-        if kind in ("md", "dm"):
+        if kind in ("md", "dm", "dofm"):
             month, day = _month(g["m"]), _day(g["d"])
             return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
+        if kind == "holiday":
+            month, day = HOLIDAYS[g["h"].lower()]
+            return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
+        if kind == "month":
+            month = _month(g["m"])
+            return f"{_nearest_year(month, None, anchor):04d}-{month:02d}", "month"
         if kind == "weekday":
             target = WEEKDAYS[g["w"].lower()]
             delta = (anchor.weekday() - target) % 7
@@ -108,9 +132,10 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
     return None, "day"
 
 
-def find_times(article: Article, blocks: list[tuple[int, int]], sentence_of) -> list[TimeExpression]:  # noqa: ANN001
-    """Temporal expressions in the given blocks (article offsets); ``sentence_of(offset)`` gives the sentence
-    text, to tell past from future for weekdays."""
+def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_quote=None) -> list[TimeExpression]:  # noqa: ANN001
+    """Temporal expressions in the given blocks (article offsets). ``future_at(offset)`` tells whether the clause
+    at an offset speaks of the future (to read "Monday" forwards or backwards); ``in_quote(offset)`` whether it
+    lies in a quotation — "today" in a quotation is the day last named in the narrative, not the article's date."""
     anchor = article.meta.date
     taken: list[tuple[int, int]] = []
     out: list[TimeExpression] = []
@@ -123,8 +148,12 @@ def find_times(article: Article, blocks: list[tuple[int, int]], sentence_of) -> 
                     continue
                 if kind == "md" and m.group("m").lower().rstrip(".") == "may" and not m.group("m")[0].isupper():
                     continue
-                sentence = sentence_of(b) or ""
-                value, gran = normalise(kind, m, anchor, bool(_FUTURE.search(sentence)))
+                here = anchor
+                if kind == "deictic" and in_quote is not None and in_quote(b) and anchor is not None:
+                    here = _narrative_day(out, anchor) or anchor
+                value, gran = normalise(kind, m, here, future_at(b))
+                if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
+                    b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
                 relative = kind in ("md", "dm", "weekday", "relative", "deictic")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
@@ -133,6 +162,17 @@ def find_times(article: Article, blocks: list[tuple[int, int]], sentence_of) -> 
     for i, t in enumerate(out, 1):
         t.key = f"t{i}"
     return out
+
+
+def _narrative_day(found: list[TimeExpression], anchor: dt.date) -> dt.date | None:
+    """The last day of the article's week that the narrative named before this point ("on Tuesday … “we have heard
+    today”"): the day the quotation was spoken. Older dates are background, not the narrative's now."""
+    for t in reversed(found):
+        if t.value and t.granularity == "day":
+            d = dt.date.fromisoformat(t.value)
+            if 0 <= (anchor - d).days <= 7:
+                return d
+    return None
 
 
 def bounds(value: str) -> tuple[dt.date, dt.date] | None:
