@@ -30,11 +30,15 @@ _HYPOTHETICAL = {"if", "could", "would", "may", "might", "further", "possible", 
 _NEGATION = {"not", "never", "no", "n't", "without"}
 _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "policy-review", "diplomatic-cooperation",
              "settlement", "approval", "threat", "opposition"}
+# Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
+_FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting"}]
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").
 _DISTINCT = {"another", "new", "second", "third", "previous", "earlier", "past", "next", "future", "last", "further",
              "separate", "different", "first", "other", "former", "later", "subsequent", "upcoming", "recent"}
+_PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
+_NEW = {"new", "revised", "latest", "updated", "second"}
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
                     "accession", "withdrawal", "settlement"}
@@ -59,6 +63,7 @@ class EventFinder:
     events: list[Event] = field(default_factory=list)
     mentions: dict[str, list[_Mention]] = field(default_factory=dict)
     seen_types: set[str] = field(default_factory=set)
+    epochs: dict[str, str | None] = field(default_factory=dict)  # event key → "past", "new" or None
 
     @property
     def parsed(self):  # noqa: ANN201
@@ -119,7 +124,7 @@ class EventFinder:
         place = index.owner_at(pb.offset + pobj.idx, pb.offset + pobj.idx + len(pobj.text))
         if place is None or (place not in index.places and index.actors[place].kind != "country"):
             return None
-        purpose = any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in tok.children)
+        purpose = any(c.dep_ in ("xcomp", "advcl") and c.tag_ in ("VB", "VBG") for c in tok.children)
         scheduled = tok.dep_ == "xcomp" and tok.head.lemma_ in ("schedule", "due", "set", "expect", "plan")
         if not (purpose or scheduled):
             return None
@@ -141,7 +146,11 @@ class EventFinder:
             toks = self._span_match(doc, tok.i, words)
             if toks is None:
                 continue
-            head = max(toks, key=lambda t: (t.dep_ != "compound", t.i))
+            verbs = [t for t in toks if t.pos_ == "VERB"]
+            if "V" in trig.pos and len(toks) > 1 and verbs:
+                head = verbs[0]  # "blown up", "took control", "claimed responsibility": the verb heads the phrase
+            else:
+                head = max(toks, key=lambda t: (t.dep_ != "compound", t.i))
             if any((pb.offset, t.i) in taken for t in toks):
                 continue
             pos_ok = ("N" in trig.pos and head.pos_ in ("NOUN", "PROPN")) or ("V" in trig.pos and head.pos_ == "VERB")
@@ -173,6 +182,8 @@ class EventFinder:
         objects = lexicon.trigger_objects().get(words)
         if objects is not None and head.pos_ == "VERB":
             objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if head.dep_ == "acl" and head.tag_ == "VBN":  # "hostages held by the rebels", "a report released"
+                objs.append(head.head)
             objs += [g for c in head.children if c.dep_ == "prt" for g in c.children if g.dep_ == "dobj"]
             return any(o.lemma_.lower() in objects or o.lower_ in objects for o in objs)
         if words == ("call",):  # a call is an event only as a conversation
@@ -182,6 +193,9 @@ class EventFinder:
                 return True
             return any(d.lower_ in ("the", "this", "that") for d in head.children if d.dep_ == "det") and \
                 "phone-call" in self.seen_types
+        if words == ("speak",):  # "spoke by phone"
+            return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
+                       any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children)
         if words == ("talk",):
             return low == "talks"
         if words == ("send",) or words == ("dispatch",):
@@ -207,6 +221,8 @@ class EventFinder:
                 key = f"e{len(self.events) + 1}"
                 label = m.named or self._label(m)
                 event = Event(key=key, label=label, type=m.type, modality="actual")
+                mods = {c.lower_ for c in m.head.children if c.dep_ in ("amod", "det", "compound")}
+                self.epochs[key] = "past" if mods & _PAST else "new" if mods & _NEW else None
                 self.events.append(event)
                 self.mentions[key] = []
             event.mentions.append(m.span)
@@ -227,7 +243,8 @@ class EventFinder:
         return " ".join(words).replace(" - ", "-")
 
     def _corefer(self, m: _Mention) -> Event | None:
-        candidates = [e for e in self.events if e.type == m.type]
+        family = next((f for f in _FAMILIES if m.type in f), {m.type})
+        candidates = [e for e in self.events if e.type in family]
         det0 = next((c.lower_ for c in m.head.children if c.dep_ in ("det", "poss")), None)
         if not candidates and m.type in _SITUATIONS and det0 in ("the", "this", "that"):
             candidates = [e for e in self.events if e.type in _SITUATIONS]
@@ -238,10 +255,21 @@ class EventFinder:
             same = [e for e in candidates if e.label.lower().endswith(m.named.lower().split()[-1])]
             return same[-1] if same else None
         if m.head.pos_ in ("VERB", "AUX"):
-            return None
+            # a verb tells a new event, unless the article has one of its kind ("agreed to end the feud" … "ended")
+            return candidates[-1] if m.type in _ONE_PER_ARTICLE else None
         mods = {c.lower_ for c in m.head.children if c.dep_ in ("amod", "det", "nummod", "compound")}
+        epoch = "past" if mods & _PAST else "new" if mods & _NEW else None
+        if epoch == "past":  # "the previous ban" … "the earlier executive order" … "the original travel ban"
+            same = [e for e in candidates if self.epochs.get(e.key) == "past"]
+            return same[-1] if same else None
+        if epoch == "new":  # "the new executive order": the article's main one
+            same = [e for e in candidates if self.epochs.get(e.key) in ("new", None)]
+            return same[0] if same else None
         if mods & _DISTINCT or any(c.dep_ == "nummod" or c.like_num for c in m.head.children):
-            return None  # "another attack", "previous elections", "two attacks"
+            return None  # "another attack", "two attacks"
+        main = [e for e in candidates if self.epochs.get(e.key) in ("new", None)]
+        if main and det in ("the", "this", "that", "its", "their", "his", "her") and len(main) < len(candidates):
+            return main[0]
         if det is None and m.head.tag_ == "NN":
             return candidates[-1]  # a mass noun said again: "Russian aggression" … "further Russian aggression"
         if det in ("the", "this", "that", "its", "their", "his", "her") or det is None and m.head.tag_ == "NNS":
@@ -464,8 +492,11 @@ def link_statements(events: list[Event], statements: list[Statement], finder_men
         here = [e for e in comm if any(st.sentence.contains(m) and not any(c.contains(m) for c in st.content)
                                        and _IN_EVENT.search(text[: m.begin - st.sentence.begin])
                                        for m in e.mentions)]
+        named_here = [e for e in comm if any(st.sentence.contains(m) for m in e.mentions)]
         if here:
             st.event = here[0].key
+        elif named_here:
+            pass  # "The phone call on Thursday came as Mr. Blinken said …": related to the call, not said in it
         else:
             before = [e for e in comm if any(m.end <= st.begin for m in e.mentions)
                       and any(p.actor == st.speaker for p in e.participants)]

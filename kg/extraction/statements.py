@@ -196,18 +196,23 @@ class StatementFinder:
         self._add(cue, contents, qtype)
 
     def _is_clause(self, q: Quote) -> bool:
-        """Whether a quotation holds a clause with its own subject (a full utterance), not a phrase."""
+        """Whether a quotation holds a whole utterance — its top verb has its own subject inside the quotation, or
+        it spans several sentences — rather than a phrase the writer's sentence completes (“underscored …”, the
+        Secretary of State did; ‘global risks …’, he warned of)."""
         for span in q.spans:
             hit = self.parsed.token_at(span.begin)
             if hit is None:
                 continue
             pb, tok = hit
-            toks = [t for t in pb.doc[tok.i:] if pb.offset + t.idx < span.end]
+            toks = [t for t in pb.doc[tok.i:] if pb.offset + t.idx < span.end and not t.is_punct]
             inside = {t.i for t in toks}
-            if any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and t.head.i in inside for t in toks):
+            tops = [t for t in toks if t.head.i not in inside or t.head is t]
+            if len({t.sent.start for t in toks}) > 1:
                 return True
-            if any(t.pos_ == "VERB" and t.dep_ in ("ROOT",) for t in toks) and toks[0].pos_ != "VERB":
-                return True
+            for top in tops:
+                if top.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                                                        and c.i in inside for c in top.children):
+                    return True
         return False
 
     def _add(self, cue: Cue, contents: list[Span], qtype: str) -> None:
