@@ -17,6 +17,12 @@ DEFAULTS: dict[str, Any] = {
     "MAX_ROWS": 10000,  # result rows returned before truncation is signalled
     "MAX_CONTENT_LENGTH": 1_000_000,  # request body limit in bytes (413 above it)
     "UPDATE_TOKEN": None,  # SPARQL Update is enabled only with this bearer token
+    "FEDERATION_ALLOW": None,  # SERVICE endpoints queries may call; None: Wikidata and DBpedia; "" switches it off
+    "QUERY_PROCESSES": None,  # query processes per worker, killed at the timeout; None: one per request thread
+    "SERVER_THREADS": 4,  # request threads per gunicorn worker
+    "SNAPSHOT_DIR": None,  # with an update token: where read snapshots go; None: a new folder beside the store
+    "DUMP_DIR": None,  # where dumps are written once per dataset version; None: a folder in the temp directory
+    "QUERIES_DIR": None,  # the named queries offered on /query; None: the project's queries/ folder
 }
 
 
@@ -27,11 +33,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from server import downloads, errors, sparql, store, ui
+    from server import downloads, errors, graphstore, health, resources, sparql, store, ui, void
 
     store.init_app(app)
     errors.init_app(app)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(graphstore.bp)
+    app.register_blueprint(health.bp)
     app.register_blueprint(downloads.bp)
     app.register_blueprint(ui.bp)
+    app.register_blueprint(resources.bp)
+    app.register_blueprint(void.bp)
     return app

@@ -2,13 +2,12 @@
 
 A dump is written once per dataset version to a file in ``DUMP_DIR`` (atomically: a temporary name, then a rename,
 so two workers racing write the same bytes and neither serves half a file) and then streamed from disk; nothing is
-built in memory. ETag and Last-Modified come from the dataset version and the builds' end times, so a conditional
-GET is answered 304, and byte ranges work (resumable downloads).
+built in memory. ETag and Last-Modified come from the dataset version (:mod:`server.store`), so a conditional GET
+is answered 304, and byte ranges work (resumable downloads).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import hashlib
 import os
@@ -19,9 +18,8 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, render_template, send_file, url_for
 
 from kg.rdf import PREFIXES
-from kg.store import term_text
 from server.site import base_iri, secure_html
-from server.store import dataset_version, get_store
+from server.store import dataset_version, get_store, last_modified
 
 bp = Blueprint("downloads", __name__, url_prefix="/download")
 bp.after_request(secure_html)
@@ -30,7 +28,7 @@ FORMATS = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "applicati
            "trig": "application/trig", "jsonld": "application/ld+json", "rdf": "application/rdf+xml"}
 FORMAT_NAMES = {"ttl": "Turtle", "nt": "N-Triples", "nq": "N-Quads", "trig": "TriG", "jsonld": "JSON-LD",
                 "rdf": "RDF/XML"}
-QUAD_FORMATS = {"nq", "trig"}
+QUAD_FORMATS = {"nq", "trig", "jsonld"}  # the formats whose whole-dataset dump keeps the named graphs
 
 
 def article_graphs() -> dict[str, str]:
@@ -45,28 +43,13 @@ def dumps() -> list[dict[str, str]]:
     for ext in FORMATS:
         for gz in (False, True):
             out.append({"dataset": "all", "ext": ext, "gz": gz, "media": FORMATS[ext],
-                        "url": url_for("downloads.dump", name="all", ext=ext, gz=gz, _external=True)})
+                        "url": dump_url("all", ext, gz, external=True)})
     for name in sorted(article_graphs()):
         for ext in FORMATS:
             for gz in (False, True):
                 out.append({"dataset": name, "ext": ext, "gz": gz, "media": FORMATS[ext],
-                            "url": url_for("downloads.dump", name=name, ext=ext, gz=gz, article=True,
-                                           _external=True)})
+                            "url": dump_url(name, ext, gz, external=True)})
     return out
-
-
-def last_modified() -> dt.datetime | None:
-    """When the dataset last changed: the latest end time of the builds recorded in the provenance graphs."""
-    ext = current_app.extensions.setdefault("newskg", {})
-    key = ("last_modified", dataset_version())
-    if key not in ext:
-        rows = get_store().query("SELECT (MAX(?t) AS ?m) WHERE { ?b <http://www.w3.org/ns/prov#endedAtTime> ?t }")
-        value = term_text(rows.rows()[0]["m"]) if rows.rows() else ""
-        try:
-            ext[key] = dt.datetime.fromisoformat(value) if value else None
-        except ValueError:
-            ext[key] = None
-    return ext[key]
 
 
 @bp.route("/")
@@ -76,13 +59,22 @@ def index():  # noqa: ANN201
                            quads=QUAD_FORMATS, version=dataset_version())
 
 
-@bp.route("/<name>.<ext>")
-@bp.route("/<name>.<ext>.gz", defaults={"gz": True})
-@bp.route("/article/<name>.<ext>", defaults={"article": True})
-@bp.route("/article/<name>.<ext>.gz", defaults={"article": True, "gz": True})
-def dump(name: str, ext: str, gz: bool = False, article: bool = False) -> Response:
+@bp.app_template_global()
+def dump_url(dataset: str, ext: str, gz: bool = False, external: bool = False) -> str:
+    """The URL of a dump: ``dataset`` is "all" or an article id."""
+    filename = f"{'' if dataset == 'all' else 'article/'}{dataset}.{ext}{'.gz' if gz else ''}"
+    return url_for("downloads.dump", filename=filename, _external=external)
+
+
+@bp.route("/<path:filename>")
+def dump(filename: str) -> Response:
     """One dump: ``all.ttl`` (the union graph), ``all.nq`` (every named graph), ``article/ID.ttl`` …, each
     also ``.gz``."""
+    article, _, rest = filename.rpartition("/")
+    gz = rest.endswith(".gz")
+    name, _, ext = rest.removesuffix(".gz").rpartition(".")
+    if article not in ("", "article") or not name:
+        abort(404, f"no dump {filename!r}; the whole dataset is all.EXT, one article is article/ID.EXT")
     if ext not in FORMATS:
         abort(404, f"unknown format .{ext}; available: {', '.join(FORMATS)}")
     graph = None
@@ -92,13 +84,13 @@ def dump(name: str, ext: str, gz: bool = False, article: bool = False) -> Respon
             abort(404, f"no article {name!r}; the list is at /download/")
     elif name != "all":
         abort(404, f"no dump {name!r}; the whole dataset is all.EXT, one article is article/ID.EXT")
-    filename = f"{'article-' if article else ''}{name}.{ext}{'.gz' if gz else ''}"
-    path = _dump_file(filename, ext, graph, gz)
-    etag = f"{dataset_version()}-{filename}"
-    resp = send_file(path, mimetype="application/gzip" if gz else FORMATS[ext], etag=etag,
-                     last_modified=last_modified() or dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc),
-                     conditional=True, download_name=filename, as_attachment=gz, max_age=0)
-    if not gz and resp.mimetype.startswith("text/"):
+    download_name = f"{'article-' if article else ''}{name}.{ext}{'.gz' if gz else ''}"
+    path = _dump_file(download_name, ext, graph, gz)
+    modified = last_modified()
+    resp = send_file(path, mimetype="application/gzip" if gz else FORMATS[ext],
+                     etag=f"{dataset_version()}-{download_name}", last_modified=modified, conditional=True,
+                     download_name=download_name, as_attachment=gz, max_age=0)
+    if not gz:
         resp.content_type = f"{FORMATS[ext]}; charset=utf-8"
     return resp
 

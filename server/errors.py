@@ -1,44 +1,72 @@
-"""One error shape: JSON ``{"ok": false, "error": …, "status": …}`` for machines, an HTML page for browsers."""
+"""One error shape: JSON ``{"ok": false, "error": …, "status": …}`` for machines, an HTML page for browsers.
+
+Client mistakes are 4xx with a message that says what to do; a limit is a 413 or a 503 with the limit in it; a bug
+in the server stays a 500 (its traceback goes to the log, not to the client).
+"""
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from flask import Flask, Response, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from kg.errors import NewsKGError, QueryError, StoreError
 
+KEPT_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After")  # what an exception's own headers must keep saying
+
 
 def wants_html() -> bool:
+    """True when the client prefers HTML to JSON (a browser)."""
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
     return best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["application/json"]
 
 
-def error_response(status: int, message: str):  # noqa: ANN201
+def error_response(status: int, message: str) -> Response:
+    """The error shape, as JSON or (for browsers) the error page."""
     if wants_html():
-        return render_template("error.html", status=status, message=message), status
-    resp = jsonify({"ok": False, "error": message, "status": status})
-    resp.status_code = status
+        resp = current_app.make_response((render_template("error.html", status=status, message=message), status))
+    else:
+        resp = jsonify({"ok": False, "error": message, "status": status})
+        resp.status_code = status
+    resp.vary.add("Accept")
     return resp
 
 
 def init_app(app: Flask) -> None:
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(e: RequestEntityTooLarge) -> Response:
+        limit = app.config.get("MAX_CONTENT_LENGTH")
+        return error_response(413, f"the request body is larger than the server accepts ({limit} bytes); "
+                                   "send a smaller query or document")
+
     @app.errorhandler(HTTPException)
-    def http_error(e: HTTPException):  # noqa: ANN202
-        resp = error_response(e.code or 500, e.description or e.name)
-        if e.code == 405 and hasattr(e, "valid_methods") and e.valid_methods:
-            r = app.make_response(resp)
-            r.headers["Allow"] = ", ".join(e.valid_methods)
-            return r
+    def http_error(e: HTTPException) -> Response:
+        if isinstance(e, InternalServerError):
+            return server_error(e)
+        message = e.description or e.name
+        if e.code == 405 and getattr(e, "valid_methods", None):
+            message = f"{request.method} is not allowed on {request.path}; use {', '.join(e.valid_methods)}"  # type: ignore[attr-defined]
+        elif e.code == 404 and message.startswith("The requested URL was not found"):
+            message = f"nothing at {request.path}"
+        resp = error_response(e.code or 500, message)
+        for name, value in e.get_headers():
+            if name in KEPT_HEADERS:
+                resp.headers[name] = value
+        if e.code == 405 and getattr(e, "valid_methods", None):
+            resp.headers["Allow"] = ", ".join(e.valid_methods)  # type: ignore[attr-defined]
         return resp
 
     @app.errorhandler(QueryError)
-    def query_error(e: QueryError):  # noqa: ANN202
+    def query_error(e: QueryError) -> Response:
         return error_response(400, str(e))
 
     @app.errorhandler(StoreError)
-    def store_error(e: StoreError):  # noqa: ANN202
+    def store_error(e: StoreError) -> Response:
         return error_response(503, str(e))
 
     @app.errorhandler(NewsKGError)
-    def domain_error(e: NewsKGError):  # noqa: ANN202
+    def domain_error(e: NewsKGError) -> Response:
         return error_response(400, str(e))
+
+    def server_error(e: InternalServerError) -> Response:
+        # Flask has already logged the traceback of the original exception
+        return error_response(500, "internal server error; the details are in the server log")

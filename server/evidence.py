@@ -22,9 +22,13 @@ EVIDENCE_PROPERTIES = {
     f"{NKG}evidence": "evidence", f"{NKG}denotedBy": "mention", f"{NKG}contentMention": "content",
     f"{NKG}speakerMention": "speaker", f"{NKG}cueMention": "cue", f"{NKG}addresseeMention": "addressee",
 }
-# Sentence ends: . ! ? (and a closing quote after them) followed by space; good enough to show context.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+# Sentence ends: . ! ? (and a closing quote after them), space, then what can start a sentence; not after a title
+# ("Mr. Wang") or inside an initialism followed by a lower-case word ("his U.S. counterpart"). Good enough to show
+# context; the statements' own sentences come from the parser and are used as they are.
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
+                           r"(?<!\bGov)(?<!\bProf)(?<!\bNo)[.!?][\"'”’)]*\s+(?=[A-Z0-9“‘\"'(])")
 MAX_CONTEXT = 600  # characters of context shown around a mention when no sentence boundary is near
+MAX_MENTIONS = 500  # spans read for one page (an actor named in every article would have thousands)
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def mentions_of(iri: str, *, extra_roles: dict[str, str] | None = None) -> list[
     q = f"""SELECT DISTINCT ?m ?p ?ctx ?b ?e ?k WHERE {{
         {{ VALUES ?p {{ {values} }} <{iri}> ?p ?m }} UNION {{ BIND(<{iri}> AS ?m) BIND("self" AS ?p) }}
         ?m <{NIF}referenceContext> ?ctx ; <{NIF}beginIndex> ?b ; <{NIF}endIndex> ?e .
-        OPTIONAL {{ ?m <{NKG}mentionKind> ?k }} }}"""
+        OPTIONAL {{ ?m <{NKG}mentionKind> ?k }} }} LIMIT {MAX_MENTIONS}"""
     out = []
     for row in get_store().query(q).rows():
         p = term_text(row["p"])
@@ -111,6 +115,8 @@ def sentence_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
             break
     start = max(start, begin - MAX_CONTEXT // 2)
     stop = min(stop, end + MAX_CONTEXT // 2)
+    while stop > end and text[stop - 1].isspace():
+        stop -= 1
     return start, max(stop, end)
 
 

@@ -5,7 +5,7 @@
   resource, 406 when no offered type is acceptable.
 * ``GET /doc/PATH`` negotiates the same way (``Content-Location`` names the variant); ``/doc/PATH.EXT`` is one
   format. The RDF is the resource's triples from every graph, the triples pointing to it, and its neighbours' labels.
-* ``GET /graph/article/ID`` → 303 to that graph's dump.
+* ``GET /graph/article/ID`` → 303 to that graph's dump; other graphs → 303 to a CONSTRUCT of their content.
 
 The request path is looked up under the base IRI whatever host the server answers on (see docs/publishing.md).
 """
@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from kg.rdf import PREFIXES
+from server.downloads import dump_url
 from server.errors import error_response, wants_html
 from server.negotiate import choose
 from server.sections import add_sections
@@ -121,15 +122,21 @@ def description_triples(iri: str) -> list[ox.Triple]:
 
 @bp.route("/graph/<path:path>")
 def graph(path: str) -> Response:
-    """A named graph's IRI: 303 to its dump (Turtle unless Accept says otherwise)."""
-    kind, _, name = path.partition("/")
-    if kind != "article" or f"{base_iri()}graph/{path}" not in get_store().graphs():
+    """A named graph's IRI: 303 to its content. An article graph has a dump (Turtle unless Accept says
+    otherwise); the others (provenance, enrichment, ontology) are read through the SPARQL endpoint."""
+    iri = f"{base_iri()}graph/{path}"
+    if not valid_iri(iri) or iri not in get_store().graphs():
         return not_found(f"graph/{path}", graph=True)
-    media = choose(request.headers.get("Accept"), ["text/turtle", "application/n-triples", "application/ld+json",
-                                                   "application/rdf+xml", "text/html"])
-    ext = {"application/n-triples": "nt", "application/ld+json": "jsonld", "application/rdf+xml": "rdf"}.get(
-        media or "", "ttl")
-    resp = redirect(url_for("downloads.dump", name=name, ext=ext, article=True), code=303)
+    kind, _, name = path.partition("/")
+    if kind == "article":
+        media = choose(request.headers.get("Accept"), ["text/turtle", "application/n-triples",
+                                                       "application/ld+json", "application/rdf+xml", "text/html"])
+        ext = {"application/n-triples": "nt", "application/ld+json": "jsonld",
+               "application/rdf+xml": "rdf"}.get(media or "", "ttl")
+        target = dump_url(name, ext)
+    else:
+        target = url_for("sparql.endpoint", query=f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+    resp = redirect(target, code=303)
     resp.vary.add("Accept")
     return resp
 

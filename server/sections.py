@@ -96,6 +96,7 @@ def article(page: Page) -> dict[str, Any]:
     return {
         "date": m.get("date", ""), "date_inferred": m.get("inferred") == "true", "date_note": m.get("note", ""),
         "standfirst": m.get("standfirst", ""), "source": m.get("source", ""),
+        "source_href": href(m["source"]) if m.get("source") else "",
         "built": m.get("ended", ""), "tool": m.get("tool", ""),
         "body": evidence.segments(text, 0, footer, marks), "footer": text[footer:].strip(),
         "statements": sorted(by_statement.values(), key=lambda s: (s["begin"] is None, s["begin"] or 0)),

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, url_for
 
-from kg.store import term_text
-from server.store import dataset_version, get_store
+from kg.store import Store, term_text
+from server.store import cached, get_store
 
 NKG = "https://w3id.org/newskg/ns#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -66,14 +66,15 @@ def local_path(iri: str) -> str | None:
 
 
 def href(iri: str) -> str:
-    """Where a page links for ``iri``: our resources go to their local page, graphs to their dump, others stay."""
+    """Where a page links for ``iri``: our resources go to their local page, graphs to their content, other web
+    IRIs stay as they are; anything else (``javascript:``, ``data:``, ``urn:``) gets no link at all ("")."""
     path = local_path(iri)
     if path is not None:
         return url_for("resources.document", path=path)
     graph = base_iri() + "graph/"
     if iri.startswith(graph):
         return url_for("resources.graph", path=iri[len(graph):])
-    return iri
+    return iri if iri.lower().startswith(("http://", "https://")) else ""
 
 
 def link_target(iri: str) -> str | None:
@@ -93,28 +94,33 @@ class TermInfo:
 def term_labels() -> dict[str, TermInfo]:
     """Labels and comments of the ontology's terms (classes, properties, controlled values, event types), read once
     per dataset version from the graph ``{base}graph/ontology`` that ``kg build`` writes."""
-    ext = current_app.extensions.setdefault("newskg", {})
-    key = ("term_labels", dataset_version())
-    if key not in ext:
-        graph = base_iri() + "graph/ontology"
+    graph = base_iri() + "graph/ontology"
+
+    def compute(store: Store) -> dict[str, TermInfo]:
         q = f"""SELECT ?t ?l ?c WHERE {{ GRAPH <{graph}> {{
               {{ ?t <{RDFS_LABEL}> ?l }} UNION {{ ?t <{SKOS}prefLabel> ?l }}
               OPTIONAL {{ ?t <http://www.w3.org/2000/01/rdf-schema#comment>|<{SKOS}definition> ?c }}
               FILTER(LANG(?l) = "" || LANGMATCHES(LANG(?l), "en")) }} }}"""
         out: dict[str, TermInfo] = {}
-        for row in get_store().query(q).rows():
+        for row in store.query(q).rows():
             t = term_text(row["t"])
             if t not in out or not out[t].comment:
                 out[t] = TermInfo(term_text(row["l"]), term_text(row["c"]))
-        ext[key] = out
-    return ext[key]
+        return out
+
+    return cached("term_labels", compute)
 
 
 def fallback_label(iri: str) -> str:
-    """A readable name made from an IRI's last segment, for terms nobody labelled."""
-    tail = re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
-    tail = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tail).replace("-", " ").replace("_", " ")
-    return tail
+    """A readable name made from an IRI's last segment, for terms nobody labelled: ``…#hasParticipant`` → "has
+    Participant", ``…/holding/3`` → "holding 3", ``…/span/182-189`` → "span 182-189"."""
+    parts = [p for p in re.split(r"[#/]", iri.rstrip("/#")) if p]
+    if not parts:
+        return iri
+    tail = parts[-1]
+    if re.fullmatch(r"\d+(-\d+)?", tail) and len(parts) > 1:
+        return f"{parts[-2]} {tail}"
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tail).replace("-", " ").replace("_", " ")
 
 
 def term_label(iri: str) -> str:

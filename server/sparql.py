@@ -1,105 +1,121 @@
-"""The SPARQL 1.1 Protocol at ``/sparql``: query by GET, POST form and POST direct; results by content negotiation."""
+"""The SPARQL 1.1 Protocol at ``/sparql``: queries (GET, POST form, POST direct) and, with a token, updates.
+
+Every query runs in a query process (:mod:`server.query_runner`) that is killed at the timeout; results are
+negotiated (RFC 9110), cut at ``MAX_ROWS`` with the cut announced in ``X-Newskg-Truncated``, and conditional GETs
+are answered 304 while the dataset has not changed. ``GET /sparql`` without a query is the service description.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+import logging
+import re
+from typing import Any
 
-from kg.store import RDF_FORMATS, RESULT_FORMATS, Result, term_text
-from server.negotiate import FORMAT_ALIASES, GRAPH_TYPES, SELECT_TYPES, choose
-from server.store import get_store
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
+from kg.federation import parse_allow
+from kg.rdf import PREFIXES
+from server import httputil, protocol
+from server.description import service_description
+from server.errors import error_response
+from server.negotiate import choose
+from server.store import dataset_version, get_runner, last_modified, store_path
+
+log = logging.getLogger("newskg.sparql")
 bp = Blueprint("sparql", __name__, url_prefix="/sparql")
+bp.after_app_request(httputil.add_cors)
 
 SELECT_OFFERS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-                 "text/tab-separated-values", "text/html", "application/json", "application/xml"]
+                 "text/tab-separated-values", "text/html", "application/json", "application/xml", "text/xml"]
 GRAPH_OFFERS = ["text/turtle", "application/n-triples", "application/n-quads", "application/trig",
-                "application/ld+json", "application/rdf+xml", "text/html"]
-
-
-def _accept() -> str | None:
-    """The Accept header, unless a ``format=``/``output=`` parameter names a type (as common clients send)."""
-    for name in ("format", "output", "results"):
-        value = request.values.get(name)
-        if value:
-            return FORMAT_ALIASES.get(value.lower(), value)
-    return request.headers.get("Accept")
-
-
-def _query_from_request() -> tuple[str | None, list[str], list[str]]:
-    if request.method == "GET":
-        return request.args.get("query"), request.args.getlist("default-graph-uri"), \
-            request.args.getlist("named-graph-uri")
-    ctype = (request.mimetype or "").lower()
-    if ctype == "application/x-www-form-urlencoded":
-        queries = request.form.getlist("query")
-        if len(queries) > 1:
-            abort(400, "more than one query parameter")
-        return (queries[0] if queries else None), request.form.getlist("default-graph-uri"), \
-            request.form.getlist("named-graph-uri")
-    if ctype == "application/sparql-query":
-        return request.get_data(as_text=True), request.args.getlist("default-graph-uri"), \
-            request.args.getlist("named-graph-uri")
-    abort(415, f"unsupported content type {ctype or '(none)'}: send application/sparql-query or a form")
+                "application/ld+json", "application/rdf+xml", "text/html", "application/x-turtle", "text/n3"]
+# results that can differ between two runs over the same data are never answered 304
+_VOLATILE = re.compile(r"\b(now|rand|uuid|struuid|bnode)\s*\(|\bservice\b", re.IGNORECASE)
 
 
 @bp.route("", methods=["GET", "POST"], strict_slashes=False)
-def endpoint():  # noqa: ANN201
-    """Answer a SPARQL query; without one, describe the service."""
-    query, default_graphs, named_graphs = _query_from_request()
-    if query is None:
-        if request.method == "GET" and not request.args:
-            from server.description import service_description
-
-            return service_description()
-        abort(400, "missing query parameter")
-    if not query.strip():
-        abort(400, "empty query")
-    result = get_store().query(query, default_graph=default_graphs or None, named_graphs=named_graphs or None)
-    return render_result(result, query)
+def endpoint() -> Response:
+    """Answer a SPARQL query or update; without one, describe the service."""
+    op = protocol.parse(request)
+    if op is None:
+        return service_description()
+    if op.kind == "update":
+        return _update(op)
+    return _query(op)
 
 
-def render_result(result: Result, query: str = "") -> Response:
-    accept = _accept()
-    if result.kind == "graph":
-        media = choose(accept, GRAPH_OFFERS)
-        if media is None:
-            abort(406, "no acceptable RDF format; offered: " + ", ".join(GRAPH_OFFERS))
-        fmt = GRAPH_TYPES[media]
-        if fmt == "html":
-            media, fmt = "text/turtle", "ttl"
-        body = result.value.serialize(format=RDF_FORMATS[fmt])  # type: ignore[attr-defined]
-        return _response(body, media)
-    media = choose(accept, SELECT_OFFERS)
-    if media is None:
-        abort(406, "no acceptable result format; offered: " + ", ".join(SELECT_OFFERS))
-    fmt = SELECT_TYPES[media]
-    if fmt == "html":
-        return _html(result, query)
-    if result.kind == "ask":
-        from kg.output import _ask
-
-        return _response(_ask(result.value, fmt), media)
-    body = result.value.serialize(format=RESULT_FORMATS[fmt])  # type: ignore[attr-defined]
-    return _response(body, media)
-
-
-def _response(body: bytes, media: str) -> Response:
-    charset = "; charset=utf-8" if media.startswith("text/") or media.endswith(("json", "xml")) else ""
-    resp = Response(body, content_type=media + charset)
-    resp.vary.add("Accept")
+def _query(op: protocol.Operation) -> Response:
+    config = current_app.config
+    accept = protocol.requested_accept()
+    select_media, graph_media = choose(accept, SELECT_OFFERS), choose(accept, GRAPH_OFFERS)
+    if select_media is None and graph_media is None:
+        abort(406, "no acceptable result format; offered: " + ", ".join(SELECT_OFFERS + GRAPH_OFFERS))
+    base = url_for("sparql.endpoint", _external=True)
+    max_rows = int(config["MAX_ROWS"])
+    tag = None
+    if request.method in ("GET", "HEAD") and not _VOLATILE.search(op.text):
+        tag = httputil.etag(dataset_version(), op.text, op.graphs, op.named_graphs, select_media, graph_media,
+                            max_rows, base)
+        modified = last_modified()
+        if httputil.not_modified(tag, modified):
+            resp = httputil.validators(Response(status=304), tag, modified)
+            resp.vary.add("Accept")
+            return resp
+    task: dict[str, Any] = {
+        "op": "query", "text": op.text, "base": base, "store": store_path(), "max_rows": max_rows,
+        # a protocol dataset is exactly what it lists: no default-graph-uri means an empty default graph
+        "default_graphs": op.graphs if op.has_dataset else None,
+        "named_graphs": op.named_graphs if op.has_dataset else None,
+        "select_media": select_media, "graph_media": graph_media,
+        "select_offers": SELECT_OFFERS, "graph_offers": GRAPH_OFFERS,
+        "allow": parse_allow(config.get("FEDERATION_ALLOW")), "prefixes": {k: str(v) for k, v in PREFIXES.items()},
+    }
+    reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]))
+    resp = render(reply, op.text, max_rows)
+    if tag is not None and resp.status_code == 200:
+        httputil.validators(resp, tag, last_modified())
     return resp
 
 
-def _html(result: Result, query: str) -> Response:
-    limit = current_app.config["MAX_ROWS"]
-    if result.kind == "ask":
-        return Response(render_template("results.html", ask=bool(result.value), query=query), mimetype="text/html")
-    rows = []
-    for i, row in enumerate(result.rows()):
-        if i >= limit:
-            break
-        rows.append([term_text(row[v]) for v in result.variables])
-    resp = Response(render_template("results.html", head=result.variables, rows=rows, query=query),
-                    mimetype="text/html")
+def render(reply: dict[str, Any], query: str, max_rows: int) -> Response:
+    """The HTTP response for a query process's reply."""
+    if reply["status"] >= 400:
+        return reply_error(reply)
+    truncated = bool(reply.get("truncated"))
+    if "table" in reply:
+        table = reply["table"]
+        body = render_template("results.html", query=query, truncated=truncated, **table)
+        resp = Response(body, content_type="text/html; charset=utf-8")
+    else:
+        media = reply["media"]
+        text_like = media.startswith("text/") or media.endswith(("json", "xml"))
+        resp = Response(reply["body"], content_type=media + ("; charset=utf-8" if text_like else ""))
     resp.vary.add("Accept")
+    resp.headers[httputil.TRUNCATED] = "true" if truncated else "false"
+    resp.headers[httputil.ROW_LIMIT] = str(max_rows)
+    return resp
+
+
+def reply_error(reply: dict[str, Any]) -> Response:
+    """A query process's error reply in the error shape (a 500's traceback goes to the log only)."""
+    if reply["status"] >= 500 and reply.get("trace"):
+        log.error("query process error:\n%s", reply["trace"])
+    resp = error_response(reply["status"], reply["error"])
+    return resp
+
+
+def _update(op: protocol.Operation) -> Response:
+    httputil.require_update_token()
+    config = current_app.config
+    task = {
+        "op": "write", "action": "update", "text": op.text, "using": op.graphs, "using_named": op.named_graphs,
+        "base": url_for("sparql.endpoint", _external=True), "allow": parse_allow(config.get("FEDERATION_ALLOW")),
+        "main": str(config["STORE_PATH"]), "snapshots": config["SNAPSHOT_DIR"], "store": store_path(),
+        "keep_seconds": float(config["QUERY_TIMEOUT"]) + 300,
+    }
+    reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]), what="update")
+    if reply["status"] >= 400:
+        return reply_error(reply)
+    resp = current_app.json.response({"ok": True, "status": 200, "message": "update applied"})
+    resp.headers["Cache-Control"] = "no-store"
     return resp

@@ -1,25 +1,145 @@
-"""The app's single read-only :class:`kg.store.Store`, opened lazily once per process (a gunicorn worker)."""
+"""The app's access to the store: a read-only :class:`kg.store.Store` per process, the query processes, and the
+dataset version that ETags are made of.
+
+Normal operation: every worker opens ``STORE_PATH`` read-only, once. With an update token, the server reads
+snapshots instead (see :mod:`server.snapshots`): :func:`get_store` reopens when a write has published a new one,
+so every worker sees an update from its next request on.
+
+All state is per process and rebuilt after a fork (gunicorn forks its workers from the process that built the app):
+a RocksDB handle or a pipe to a query process must never be shared between processes.
+"""
 
 from __future__ import annotations
+
+import atexit
+import datetime as dt
+import hashlib
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 from flask import Flask, current_app
 
 from kg.store import Store
+from server import snapshots
+from server.query_runner import Runner
+
+T = TypeVar("T")
+_LOCK = threading.Lock()
+
+
+class _State:
+    """What one process holds: its store handle, its query runner, and values cached per dataset state."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.path: str | None = None
+        self.store: Store | None = None
+        self.runner: Runner | None = None
+        self.cache: dict[tuple[str, str], Any] = {}
+
+
+def _state(app: Flask | None = None) -> _State:
+    ext = (app or current_app).extensions.setdefault("newskg", {})
+    state = ext.get("state")
+    if state is None or state.pid != os.getpid():
+        with _LOCK:
+            state = ext.get("state")
+            if state is None or state.pid != os.getpid():
+                state = ext["state"] = _State()
+    return state
+
+
+def updates_enabled() -> bool:
+    """True when the server was started with an update token (SPARQL Update and Graph Store writes)."""
+    return bool(current_app.config.get("UPDATE_TOKEN"))
+
+
+def store_path(app: Flask | None = None) -> str:
+    """The directory readers open now: the store itself, or the current snapshot when updates are enabled."""
+    config = (app or current_app).config
+    root = config.get("SNAPSHOT_DIR")
+    if root and config.get("UPDATE_TOKEN"):
+        return str(snapshots.current(Path(root)))
+    return str(config["STORE_PATH"])
 
 
 def get_store() -> Store:
-    ext = current_app.extensions.setdefault("newskg", {})
-    if "store" not in ext:
-        ext["store"] = Store(current_app.config["STORE_PATH"], read_only=True)
-    return ext["store"]
+    """The read-only store of the current dataset state (opened once per process and state)."""
+    state = _state()
+    path = store_path()
+    if state.store is None or state.path != path:
+        with _LOCK:
+            if state.store is None or state.path != path:
+                state.store = Store(path, read_only=True)
+                state.path = path
+                state.cache.clear()
+    return state.store
+
+
+def cached(name: str, compute: Callable[[Store], T]) -> T:
+    """``compute(store)``, computed once per process and dataset state (statistics for the description etc.)."""
+    store = get_store()
+    state = _state()
+    key = (name, state.path or "")
+    if key not in state.cache:
+        state.cache[key] = compute(store)
+    return state.cache[key]  # type: ignore[no-any-return]
 
 
 def dataset_version() -> str:
-    ext = current_app.extensions.setdefault("newskg", {})
-    if "version" not in ext:
-        ext["version"] = get_store().version()
-    return ext["version"]
+    """A short fingerprint of the dataset state, for ETags. With updates enabled, every write changes it (even one
+    that swaps a triple for another, which :meth:`kg.store.Store.version` alone would not see)."""
+    def compute(store: Store) -> str:
+        if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
+            return hashlib.sha256(f"{store.version()} {Path(store_path()).name}".encode()).hexdigest()[:16]
+        return store.version()
+
+    return cached("version", compute)
+
+
+def last_modified() -> dt.datetime:
+    """When the dataset last changed: the newest file of the store, or the time of the current snapshot."""
+    def compute(store: Store) -> dt.datetime:
+        path = Path(store_path())
+        if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
+            seconds = int(path.name) / 1e9  # a snapshot is named by its time in nanoseconds
+        else:
+            seconds = max((e.stat().st_mtime for e in os.scandir(path) if e.is_file()), default=0.0)
+        return dt.datetime.fromtimestamp(int(seconds), tz=dt.timezone.utc)
+
+    return cached("last-modified", compute)
+
+
+def get_runner() -> Runner:
+    """This process's query processes."""
+    state = _state()
+    if state.runner is None:
+        with _LOCK:
+            if state.runner is None:
+                app = current_app._get_current_object()  # type: ignore[attr-defined]
+                size = app.config.get("QUERY_PROCESSES") or app.config.get("SERVER_THREADS") or 4
+                state.runner = Runner(lambda: store_path(app), size=int(size))
+                atexit.register(state.runner.close)
+    return state.runner
 
 
 def init_app(app: Flask) -> None:
-    app.extensions.setdefault("newskg", {})
+    """Prepare the store: with an update token, check that the store can be written and publish its first
+    snapshot (the server then reads snapshots only); the snapshot folder is removed when this process exits."""
+    _state(app)
+    if not app.config.get("UPDATE_TOKEN") or app.config.get("SNAPSHOT_DIR"):
+        return
+    root = snapshots.create_root(app.config["STORE_PATH"])
+    with snapshots.write_lock(root):
+        store = snapshots.write_store(app.config["STORE_PATH"])
+        try:
+            snapshots.publish(store, root)
+        finally:
+            store.close()
+    app.config["SNAPSHOT_DIR"] = str(root)
+    owner = os.getpid()
+    # gunicorn workers are forks of this process and run atexit handlers too: only the creator removes the folder
+    atexit.register(lambda: os.getpid() == owner and snapshots.remove(root))

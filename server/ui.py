@@ -42,7 +42,7 @@ WHERE {
   ?article schema:mentions ?actor .
   OPTIONAL { ?s nkg:speaker ?actor }
 }
-GROUP BY ?actor ORDER BY DESC(?statements) DESC(?articles) ?label LIMIT 12
+GROUP BY ?actor HAVING (COUNT(DISTINCT ?s) > 0) ORDER BY DESC(?statements) DESC(?articles) ?label LIMIT 12
 """
 
 

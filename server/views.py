@@ -20,6 +20,7 @@ from server.store import get_store
 SAME_AS = {f"{SKOS}exactMatch", f"{SCHEMA}sameAs", "http://www.w3.org/2002/07/owl#sameAs"}
 MAX_VALUES = 100  # values shown per property before "and N more"
 MAX_INCOMING = 2000  # incoming links read at most (a country mentioned by every article has many)
+MAX_PASSAGES = 60  # evidence passages shown on one page
 
 # A property read from the object's side, in words: "Wang Yi — participant in — the phone call".
 INVERSE_WORDING = {
@@ -102,6 +103,7 @@ class Page:
     external: list[Link]
     graphs: list[Link]
     passages: list[evidence.Passage] = field(default_factory=list)
+    passages_more: int = 0  # passages left out (see MAX_PASSAGES)
     kind: str = "resource"
     sections: dict[str, Any] = field(default_factory=dict)
 
@@ -176,7 +178,8 @@ def describe(iri: str) -> Page | None:
                 properties=_rows(props, WORDING), incoming=_rows(incoming, INVERSE_WORDING),
                 external=sorted(external.values(), key=lambda link: (link.target or "~", link.iri)),
                 graphs=[Link(g, _graph_label(g), href(g)) for g in sorted(graphs)])
-    page.passages = evidence.passages(evidence.mentions_of(iri))
+    found = evidence.passages(evidence.mentions_of(iri))
+    page.passages, page.passages_more = found[:MAX_PASSAGES], max(0, len(found) - MAX_PASSAGES)
     return page
 
 

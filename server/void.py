@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, request, url_for
+from flask import Blueprint, Response, abort, request, url_for
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
-from kg.store import term_text
-from server.downloads import FORMAT_NAMES, article_graphs, dumps, last_modified
+from kg.store import Store, term_text
+from server.downloads import FORMAT_NAMES, article_graphs, dumps
 from server.negotiate import choose
 from server.site import LINK_TARGETS, base_iri
-from server.store import dataset_version, get_store
+from server.store import cached, dataset_version, last_modified
 
 bp = Blueprint("void", __name__)
 
@@ -33,31 +33,29 @@ OFFERS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "applicatio
 
 def stats() -> dict[str, Any]:
     """The counts VoID publishes, computed once per dataset version."""
-    ext = current_app.extensions.setdefault("newskg", {})
-    key = ("void_stats", dataset_version())
-    if key in ext:
-        return ext[key]
-    store = get_store()
+    return cached("void_stats", _stats)
 
+
+def _stats(store: Store) -> dict[str, Any]:
     def one(q: str) -> int:
         rows = store.query(q).rows()
         return int(term_text(rows[0]["n"])) if rows else 0
 
     ours = base_iri() + "id/"
     out: dict[str, Any] = {
-        "triples": one("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"),
+        "triples": store.union_size(),
         "subjects": one("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"),
         "objects": one("SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }"),
         "properties": one("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }"),
         "classes": one("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }"),
         "entities": one(f'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "{ours}")) }}'),
-        "graphs": {g: store.count(g) for g in article_graphs().values()},
+        "graphs": store.graph_sizes(),
         "links": {},
         "vocabularies": set(),
     }
-    for key_, (_, prefixes) in LINK_TARGETS.items():
+    for key, (_, prefixes) in LINK_TARGETS.items():
         test = " || ".join(f'STRSTARTS(STR(?o), "{p}")' for p in prefixes)
-        out["links"][key_] = one("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?o WHERE { "
+        out["links"][key] = one("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?o WHERE { "
                                  f"?s <{SKOS.exactMatch}> ?o FILTER({test}) }} }}")
     terms = store.query("SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } }").rows()
     for row in terms:
@@ -65,7 +63,6 @@ def stats() -> dict[str, Any]:
         m = re.match(r"^(.*[#/])[^#/]*$", iri)
         if m and not iri.startswith(base_iri()):
             out["vocabularies"].add(m.group(1))
-    ext[key] = out
     return out
 
 

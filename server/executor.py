@@ -1,0 +1,225 @@
+"""A query process: the child side of :mod:`server.query_runner`.
+
+pyoxigraph cannot cancel a query from Python, so every query, graph read and write runs here, in a process of its
+own that the worker can kill when the time is up. The process opens the store read-only, answers tasks from a pipe
+one at a time, and does all the work that can be slow — evaluating, iterating, cutting at the row limit and
+serialising — before it sends back the finished body.
+
+A task is a dict with ``op`` (query, graph, write); the reply is a dict with ``status`` (HTTP) and either the body
+and its media type or an ``error`` message. A write first sends ``{"committed": True}`` once its transaction is
+durable, so that the worker stops counting the timeout for it: a write is either stopped before it changed anything,
+or it is reported as done.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.federation import check_services
+from kg.sparql_text import loads_documents
+from kg.store import RDF_FORMATS, Store
+from server import results, snapshots
+from server.negotiate import GRAPH_TYPES, SELECT_TYPES
+
+Reply = dict[str, Any]
+
+
+def main(conn: Connection, store_path: str) -> None:
+    """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes."""
+    _exit_with_parent()
+    executor = Executor()
+    try:
+        executor.use(store_path)
+    except Exception as e:  # noqa: BLE001 - reported to the worker, which answers 503
+        conn.send({"ready": False, "error": str(e)})
+        return
+    conn.send({"ready": True})
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(executor.handle(task, conn))
+
+
+def _exit_with_parent() -> None:
+    """Leave when the parent is gone (a worker killed with SIGKILL cannot clean up its children)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+class Executor:
+    """The state of one query process: the read-only store it has open."""
+
+    def __init__(self) -> None:
+        self.path: str | None = None
+        self.store: Store | None = None
+
+    def use(self, path: str) -> Store:
+        """The read-only store at ``path``, reopened when a task names another one (a newer snapshot)."""
+        if self.store is None or self.path != path:
+            self.store = None  # close the old one first: RocksDB keeps files open
+            self.store = Store(path, read_only=True)
+            self.path = path
+        return self.store
+
+    def handle(self, task: dict[str, Any], conn: Connection) -> Reply:
+        """Run one task; client mistakes become 4xx replies, anything unexpected a 500 with its traceback."""
+        op: Callable[..., Reply] = {"query": self.query, "graph": self.graph, "write": self.write}[task["op"]]
+        try:
+            return op(task, conn)
+        except QueryError as e:
+            return {"status": 400, "error": str(e)}
+        except StoreError as e:
+            return {"status": 503, "error": str(e)}
+        except SyntaxError as e:
+            return {"status": 400, "error": f"malformed query: {e}"}
+        except OSError as e:
+            if "service" in task.get("text", "").lower():
+                return {"status": 502, "error": f"a SERVICE endpoint failed: {e}"}
+            return {"status": 503, "error": f"the store could not be read: {e}"}
+        except (ValueError, RuntimeError) as e:
+            return {"status": 400, "error": f"the query could not be evaluated: {e}"}
+        except BaseException:  # noqa: BLE001 - a Rust panic is a BaseException; it is a server bug: 500
+            return {"status": 500, "error": "internal error", "trace": traceback.format_exc()}
+
+    # --- reads ----------------------------------------------------------------------------------------------------
+    def query(self, task: dict[str, Any], conn: Connection) -> Reply:
+        text, base = task["text"], task["base"]
+        check_services(text, task["allow"], base=base)
+        store = self.use(task["store"])
+        res = store.query(text, default_graph=task["default_graphs"], named_graphs=task["named_graphs"],
+                          base_iri=base)
+        limit = task["max_rows"]
+        if res.kind == "graph":
+            media = task["graph_media"]
+            if media is None:
+                return _not_acceptable("CONSTRUCT/DESCRIBE", task["graph_offers"])
+            triples, truncated = _take(res.value, limit)  # type: ignore[arg-type]
+            if GRAPH_TYPES[media] == "html":
+                rows = [[results.text(t.subject), results.text(t.predicate), results.text(t.object)]
+                        for t in triples]
+                return _html(["subject", "predicate", "object"], rows, truncated)
+            return _body(serialize_graph(triples, GRAPH_TYPES[media], task["prefixes"]), media, truncated)
+        media = task["select_media"]
+        if media is None:
+            return _not_acceptable("SELECT/ASK", task["select_offers"])
+        fmt = SELECT_TYPES[media]
+        if res.kind == "ask":
+            if fmt == "html":
+                return {"status": 200, "media": "text/html", "table": {"ask": bool(res.value)}, "truncated": False}
+            return _body(results.boolean(fmt, bool(res.value)), media, False)
+        solutions, truncated = _take(res.value, limit)  # type: ignore[arg-type]
+        rows = [[sol[v] for v in res.variables] for sol in solutions]
+        if fmt == "html":
+            return _html(res.variables, [[results.text(t) for t in row] for row in rows], truncated)
+        return _body(results.select(fmt, res.variables, rows), media, truncated)
+
+    def graph(self, task: dict[str, Any], conn: Connection) -> Reply:
+        """A Graph Store Protocol read: a whole named graph, or the union default graph (``graph`` None)."""
+        store = self.use(task["store"])
+        name = task["graph"]
+        if name is not None and not store.has_graph(name):
+            return {"status": 404, "error": f"no graph <{name}> in this store"}
+        media = task["graph_media"]
+        body = b"" if task["head"] else serialize_graph(store.triples(name), GRAPH_TYPES[media], task["prefixes"])
+        return _body(body, media, False)
+
+    # --- writes ---------------------------------------------------------------------------------------------------
+    def write(self, task: dict[str, Any], conn: Connection) -> Reply:
+        """An update or a Graph Store write, applied to the store directory under the write lock."""
+        action = task["action"]
+        triples: list[ox.Triple] = []
+        if action == "update":
+            if loads_documents(task["text"]):
+                raise QueryError("LOAD is disabled on this server (it would fetch documents from the network); "
+                                 "send the data with the Graph Store Protocol (PUT/POST /store) instead")
+            check_services(task["text"], task["allow"], update=True, base=task["base"])
+        elif action in ("put", "post"):
+            triples = parse_triples(task["parts"], task["base"])
+        root = Path(task["snapshots"])
+        with snapshots.write_lock(root):
+            store = snapshots.write_store(task["main"])
+            try:
+                created = False
+                if action == "update":
+                    store.update(task["text"], base_iri=task["base"], using_graphs=task["using"],
+                                 using_named_graphs=task["using_named"])
+                elif action == "put":
+                    created = store.put_graph(task["graph"], triples)
+                elif action == "post":
+                    created = store.add_to_graph(task["graph"], triples)
+                elif not store.drop_graph(task["graph"]):
+                    return {"status": 404, "error": f"no graph <{task['graph']}> in this store"}
+                store.flush()
+                conn.send({"committed": True})
+                snapshots.publish(store, root, keep_seconds=task["keep_seconds"])
+            finally:
+                store.close()
+        return {"status": 201 if created else 204, "created": created}
+
+
+def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.Triple]:
+    """Triples from uploaded RDF documents, each (body, format extension).
+
+    :raises QueryError: on a syntax error, or named graphs in a document meant for one graph.
+    """
+    out: list[ox.Triple] = []
+    for data, ext in parts:
+        try:
+            quads = list(ox.parse(data, format=RDF_FORMATS[ext], base_iri=base))
+        except SyntaxError as e:
+            raise QueryError(f"the {ext} document cannot be parsed: {e}") from None
+        for q in quads:
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                raise QueryError("the document names graphs; send a graph's triples (Turtle, N-Triples, RDF/XML, "
+                                 "JSON-LD without named graphs)")
+            out.append(ox.Triple(q.subject, q.predicate, q.object))
+    return out
+
+
+def serialize_graph(triples: Any, fmt: str, prefixes: dict[str, str]) -> bytes:
+    """Triples in an RDF format; quad formats (N-Quads, TriG) put them in the default graph."""
+    rf = RDF_FORMATS[fmt]
+    items = (ox.Quad(t.subject, t.predicate, t.object) for t in triples) if rf.supports_datasets else triples
+    kw = {"prefixes": prefixes} if fmt in ("ttl", "trig") else {}
+    return ox.serialize(items, format=rf, **kw) or b""
+
+
+def _take(iterator: Any, limit: int) -> tuple[list[Any], bool]:
+    """Up to ``limit`` items, and whether there were more (one more is read to know)."""
+    items = []
+    for item in iterator:
+        if len(items) == limit:
+            return items, True
+        items.append(item)
+    return items, False
+
+
+def _body(body: bytes, media: str, truncated: bool) -> Reply:
+    return {"status": 200, "media": media, "body": body, "truncated": truncated}
+
+
+def _html(head: list[str], rows: list[list[str]], truncated: bool) -> Reply:
+    return {"status": 200, "media": "text/html", "table": {"head": head, "rows": rows}, "truncated": truncated}
+
+
+def _not_acceptable(kind: str, offers: list[str]) -> Reply:
+    return {"status": 406, "error": f"no acceptable format for a {kind} result; offered: {', '.join(offers)}"}

@@ -1,0 +1,26 @@
+"""``GET /healthz``: is the server up and can it read its store? For load balancers and monitoring."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app
+
+from kg.errors import StoreError
+from server.errors import error_response
+from server.store import cached, dataset_version, get_store
+
+bp = Blueprint("health", __name__)
+
+
+@bp.route("/healthz")
+def healthz() -> Response:
+    """``{"ok": true, "triples": N, "graphs": N, "version": "…"}``, or the error shape with 503."""
+    try:
+        get_store()
+        triples = cached("triples", lambda store: store.count())
+        graphs = cached("graphs", lambda store: len(store.graphs()))
+        version = dataset_version()
+    except StoreError as e:
+        return error_response(503, str(e))
+    resp = current_app.json.response({"ok": True, "triples": triples, "graphs": graphs, "version": version})
+    resp.headers["Cache-Control"] = "no-store"
+    return resp

@@ -1,0 +1,138 @@
+"""Limits that tell the truth, on a real server started with small ones (1 s, 5 rows, 4 kB): the timeout stops the
+work and others are served meanwhile, truncation is announced, big bodies get 413; and federation reaches only the
+endpoints on the allow-list (a second, real SPARQL server on loopback)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from tests.conftest import Server
+from tests.server.fetch import Reply, assert_error_shape, fetch, query
+
+pytestmark = pytest.mark.slow
+
+EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # ~1600³ combinations
+CHEAP = "ASK { ?s ?p ?o }"
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time used so far by every live process of a process group (the server and all its children)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after the command: state, ppid, pgrp, …, utime (11), stime (12)
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def cpu_rate(pgid: int, seconds: float) -> float:
+    start = group_cpu_seconds(pgid)
+    time.sleep(seconds)
+    return (group_cpu_seconds(pgid) - start) / seconds
+
+
+def test_timeout_stops_the_work_and_others_are_served(limits_server: Server) -> None:
+    url, pgid = limits_server.url, limits_server.proc.pid
+    for _ in range(3):  # warm up the query processes of both workers
+        assert query(url, CHEAP).status == 200
+    done: dict[str, tuple[float, Reply]] = {}
+    start = time.monotonic()
+
+    def expensive() -> None:
+        reply = query(url, EXPENSIVE)
+        done["expensive"] = (time.monotonic(), reply)
+
+    worker = threading.Thread(target=expensive)
+    worker.start()
+    time.sleep(0.3)
+    busy = cpu_rate(pgid, 0.4)
+    cheap = query(url, CHEAP)
+    cheap_at = time.monotonic()
+    worker.join(timeout=30)
+    finished_at, reply = done["expensive"]
+    assert cheap.status == 200 and cheap_at < finished_at  # served while the expensive query was running
+    doc = assert_error_shape(reply, 503)
+    assert "longer than 1 s" in doc["error"] and "stopped" in doc["error"]
+    assert finished_at - start < 5
+    assert busy > 0.5, "the expensive query was not using a CPU while it ran (the check below would prove nothing)"
+    time.sleep(0.2)
+    assert cpu_rate(pgid, 1.0) < 0.2, "something is still computing after the timeout"
+    assert query(url, CHEAP).status == 200  # a fresh query process took the killed one's place
+
+
+def test_truncation_is_announced(limits_server: Server) -> None:
+    url = limits_server.url
+    for media, fmt in (("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+                       ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+                       ("text/tab-separated-values", ox.QueryResultsFormat.TSV)):
+        reply = query(url, "SELECT * WHERE { ?s ?p ?o }", media)
+        assert reply.status == 200
+        assert (reply.headers["x-newskg-truncated"], reply.headers["x-newskg-row-limit"]) == ("true", "5")
+        assert len(list(ox.parse_query_results(reply.body, format=fmt))) == 5
+    csv = query(url, "SELECT * WHERE { ?s ?p ?o }", "text/csv")
+    assert csv.headers["x-newskg-truncated"] == "true" and csv.body.count(b"\r\n") == 6
+    exact = query(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 5")
+    assert exact.headers["x-newskg-truncated"] == "false" and len(exact.json()["results"]["bindings"]) == 5
+    graph = query(url, "CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples")
+    assert graph.headers["x-newskg-truncated"] == "true" and len(list(ox.parse(graph.body, format=ox.RdfFormat.N_TRIPLES))) == 5
+    html = query(url, "SELECT * WHERE { ?s ?p ?o }", "text/html")
+    assert html.headers["x-newskg-truncated"] == "true" and b"Only the first 5 rows" in html.body
+
+
+def test_request_bodies_over_the_limit_get_413(limits_server: Server) -> None:
+    big = "ASK { ?s ?p ?o } " + "#" * 5000
+    reply = fetch(limits_server.url, "POST", "/sparql", body=big, headers={"Content-Type": "application/sparql-query"})
+    assert "4000 bytes" in assert_error_shape(reply, 413)["error"]
+    form = fetch(limits_server.url, "POST", "/sparql", body=urllib.parse.urlencode({"query": big}),
+                 headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert_error_shape(form, 413)
+    small = fetch(limits_server.url, "POST", "/sparql", body=big[:3000],
+                  headers={"Content-Type": "application/sparql-query"})
+    assert small.status == 200
+
+
+# --- federation ------------------------------------------------------------------------------------------------------
+def test_service_on_the_allow_list_returns_the_remote_data(limits_server: Server, remote_endpoint: str) -> None:
+    text = f"SELECT ?o WHERE {{ SERVICE <{remote_endpoint}> {{ ?s <http://remote.example/says> ?o }} }}"
+    reply = query(limits_server.url, text)
+    assert reply.status == 200, reply.body
+    assert [b["o"]["value"] for b in reply.json()["results"]["bindings"]] == ["hello from the remote endpoint"]
+    # a prefixed name that resolves to the same IRI is the same endpoint
+    base, _, local = remote_endpoint.rpartition("/")
+    prefixed = (f"PREFIX r: <{base}/> SELECT ?o WHERE {{ SERVICE r:{local} {{ ?s ?p ?o }} }}")
+    assert query(limits_server.url, prefixed).status == 200
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE {{ SERVICE <{other}> {{ ?s ?p ?o }} }}",
+    "PREFIX x: <{other_base}> SELECT * WHERE {{ SERVICE x:sparql {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE SILENT <{other}> {{ ?s ?p ?o }} }} }}",
+    "SELECT * WHERE {{ VALUES ?e {{ <{allowed}> }} SERVICE ?e {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ ?s ?p \"SERVICE <{allowed}>\" . SERVICE <{other}> {{ ?s ?p ?o }} }} # SERVICE <{allowed}>",
+    "BASE <http://127.0.0.1:1/> SELECT * WHERE {{ SERVICE <sparql> {{ ?s ?p ?o }} }}",
+])
+def test_service_off_the_list_is_refused_before_it_runs(limits_server: Server, remote_endpoint: str,
+                                                        text: str) -> None:
+    # port 1 refuses connections: had the query run, the answer would be 502 (or 200 for SILENT), not 400
+    other = "http://127.0.0.1:1/sparql"
+    reply = query(limits_server.url, text.format(other=other, other_base="http://127.0.0.1:1/",
+                                                 allowed=remote_endpoint))
+    assert "SERVICE" in assert_error_shape(reply, 400)["error"]
+
+
+def test_default_allow_list_is_wikidata_and_dbpedia(seed_server: Server, remote_endpoint: str) -> None:
+    doc = assert_error_shape(query(seed_server.url, f"ASK {{ SERVICE <{remote_endpoint}> {{ ?s ?p ?o }} }}"), 400)
+    assert "https://query.wikidata.org/sparql" in doc["error"] and "https://dbpedia.org/sparql" in doc["error"]
