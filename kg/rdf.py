@@ -68,8 +68,8 @@ class Iris:
 
     def actor(self, key: str) -> URIRef:
         kind, _, slug = key.partition("/")
-        if kind in ("group", "anon"):  # unnamed collectives and people exist only in their article
-            return self.local(f"{'group' if kind == 'group' else 'person'}/{slug}")
+        if kind in ("group", "anon", "localorg"):  # unnamed collectives, people and bodies live in their article
+            return self.local(f"{ {'group': 'group', 'anon': 'person', 'localorg': 'organization'}[kind]}/{slug}")
         if kind == "org":
             kind = "organization"
         return self._id(f"{kind}/{slug}")

@@ -355,13 +355,37 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if country:
             index.actors[key].country = country
         return key, np_span
-    if lemma in lexicon.org_heads() and any(t.text[:1].isupper() for t in pb.doc[start:end]):
-        label = _label(pb, start, end)
+    if lemma in lexicon.org_heads() and not plural:
         kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
-        key = "org/" + slugify(label)
-        index.add_actor(key, label, kind, np_span)
-        return key, np_span
+        label = _label(pb, start, end)
+        if any(t.text[:1].isupper() for t in pb.doc[start:end]):
+            key = "org/" + slugify(label)
+            index.add_actor(key, label, kind, np_span)
+            return key, np_span
+        if pb.doc[start].lower_ in ("the", "this", "its"):
+            # "the regional body", "the bloc": the organisation last named; "the government" with none: its own
+            prior = _last_named(coref, pb.offset + pb.doc[start].idx, {"organization", "government"}, kind)
+            if prior is not None:
+                index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
+                return prior, np_span
+            key = "localorg/" + slugify(label)
+            index.add_actor(key, label, kind, np_span, "role")
+            return key, np_span
     return None
+
+
+def _last_named(coref: Coref, before: int, kinds: set[str], kind: str) -> str | None:
+    """The organisation of that kind whose name was last mentioned before an offset (within ~600 characters)."""
+    best: tuple[int, str] | None = None
+    for (b, _), key in coref.index.mention_owner.items():
+        actor = coref.index.actors.get(key)
+        if actor is None or actor.kind not in kinds or b >= before or before - b > 600:
+            continue
+        if kind == "government" and actor.kind != "government":
+            continue
+        if best is None or b > best[0]:
+            best = (b, key)
+    return best[1] if best else None
 
 
 def _person_nouns() -> frozenset[str]:

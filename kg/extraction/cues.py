@@ -23,7 +23,7 @@ _CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal
                   "question": {"about", "whether"}, "promise": {"to"}, "demand": {"for"}, "report": set()}
 _DOBJ_CONTENT = {"denial", "agreement", "criticism", "promise", "demand", "belief", "appeal"}
 _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "highlight",
-                "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call"}
+                "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call", "mention"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -141,7 +141,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
                 cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
                                 complements=[head]))
             continue
-        if tok.pos_ == "ADJ" and lemma in lexicon.stance_adjectives() and tok.dep_ in ("acomp", "ROOT"):
+        stance = tok.lower_ in lexicon.stance_adjectives() and (tok.pos_ == "ADJ" or tok.tag_ == "VBN")
+        if stance and tok.dep_ in ("acomp", "ROOT"):  # "are skeptical that", "were concerned that"
+            lemma = tok.lower_
             comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
             subj = _subject(tok.head) if tok.dep_ == "acomp" else _subject(tok)
             if comps and subj is not None and lemma != "clear":

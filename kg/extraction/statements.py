@@ -86,6 +86,8 @@ class StatementFinder:
         return keep
 
     def _adjacent_raw(self, cue: Cue) -> list[Quote]:
+        """Quotations right before the cue's clause (“…,” he said) or right after it (he said: “…”). A quotation
+        that closes its own sentence with a full stop is not the complement of the next sentence's verb."""
         begin, end = self._clause_range(cue)
         block = cue.pb.block.span
         out = []
@@ -93,6 +95,8 @@ class StatementFinder:
             if id(q) in self.used or not (block.begin <= q.outer.begin < block.end or q.outer.end > block.begin >= q.outer.begin):
                 continue
             if q.outer.end <= begin and _only_glue(self.text[q.outer.end : begin]):
+                if q.inner.text.rstrip().endswith(".") and "," not in self.text[q.outer.end : begin]:
+                    continue
                 out.append(q)
             elif q.outer.begin >= end and _only_glue(self.text[end : q.outer.begin]):
                 out.append(q)
@@ -155,6 +159,8 @@ class StatementFinder:
             q = self.quote_holding(pb.offset + head.idx)
             if cue.verb.dep_ == "relcl" and head is cue.verb.head:  # "a charge that X denied": the noun phrase
                 a, b = corefs.np_bounds(head)
+                while b - 1 > a and pb.doc[b - 1].lower_ in ("that", "which", "who", ","):
+                    b -= 1
                 rng = (pb.offset + pb.doc[a].idx, pb.offset + pb.doc[b - 1].idx + len(pb.doc[b - 1].text))
             else:
                 rng = self._subtree_span(pb, head, cue)
