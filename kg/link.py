@@ -167,6 +167,7 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, day: dt.d
     holdings = [h for h in x.holdings if h.holder == actor.key]
     mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
                       if m.kind in _NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
+    present = {resolved.get(a.key, a.key) for a in x.actors}  # the countries and bodies the article speaks of
     out = []
     for e in pool:
         if actor.country and e.country and resolved.get(actor.country, actor.country) != e.country:
@@ -182,7 +183,6 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, day: dt.d
             evidence.append("title")
         # a post held at the article's date counts when the article speaks of that post's country or body
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
-        present = {resolved.get(a.key, a.key) for a in x.actors}
         if day is not None and any(p.held_at(day) and post and post.of in present for p, post in posts):
             evidence.append("in office at the article date")
         if actor.country and e.country:

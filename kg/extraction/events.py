@@ -37,11 +37,12 @@ _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").
 _DISTINCT = {"another", "new", "second", "third", "previous", "earlier", "past", "next", "future", "last", "further",
              "separate", "different", "first", "other", "former", "later", "subsequent", "upcoming", "recent"}
+_MASS = {"aggression", "violence", "fighting", "cooperation", "aid", "occupation"}
 _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
-                    "accession", "withdrawal", "settlement"}
+                    "accession", "withdrawal", "settlement", "observation"}
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 
 
@@ -114,7 +115,7 @@ class EventFinder:
 
     def _stay(self, pb: ParsedBlock, tok: Token) -> _Mention | None:
         """ "Putin is scheduled to be in Beijing next week to meet …": a person to be in a city is a visit."""
-        if tok.lemma_ != "be" or tok.dep_ not in ("xcomp", "ROOT", "ccomp", "conj"):
+        if tok.lemma_ != "be" or tok.dep_ not in ("xcomp", "ROOT", "ccomp", "conj", "relcl"):
             return None
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -179,11 +180,19 @@ class EventFinder:
     def _condition(self, etype: str, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> bool:
         """Context conditions of ambiguous triggers."""
         low = head.lower_
+        if head.pos_ == "VERB" and head.dep_ == "amod":
+            return False  # a participle used as an adjective ("opposing accusations")
+        if words == ("agree",) and any(c.dep_ == "xcomp" for c in head.children):
+            return False  # "agreed to end the conflict": the event is what they agreed to do
         objects = lexicon.trigger_objects().get(words)
         if objects is not None and head.pos_ == "VERB":
             objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
             if head.dep_ == "acl" and head.tag_ == "VBN":  # "hostages held by the rebels", "a report released"
                 objs.append(head.head)
+            if head.dep_ == "xcomp":  # "an organisation was to be launched": the subject hangs on "was"
+                objs += [c for c in head.head.children if c.dep_ == "nsubjpass"]
+            objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]  # "the first of its observers"
             objs += [g for c in head.children if c.dep_ == "prt" for g in c.children if g.dep_ == "dobj"]
             return any(o.lemma_.lower() in objects or o.lower_ in objects for o in objs)
         if words == ("call",):  # a call is an event only as a conversation
@@ -270,7 +279,7 @@ class EventFinder:
         main = [e for e in candidates if self.epochs.get(e.key) in ("new", None)]
         if main and det in ("the", "this", "that", "its", "their", "his", "her") and len(main) < len(candidates):
             return main[0]
-        if det is None and m.head.tag_ == "NN":
+        if det is None and m.head.tag_ == "NN" and (event_class(m.type) == "Situation" or m.type in _MASS):
             return candidates[-1]  # a mass noun said again: "Russian aggression" … "further Russian aggression"
         if det in ("the", "this", "that", "its", "their", "his", "her") or det is None and m.head.tag_ == "NNS":
             return candidates[-1]
