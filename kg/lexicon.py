@@ -101,6 +101,15 @@ def event_triggers() -> tuple[Trigger, ...]:
 
 
 @cache
+def triggers_by_first_word() -> dict[str, tuple[Trigger, ...]]:
+    """Event triggers indexed by their first word (longest first within each)."""
+    out: dict[str, list[Trigger]] = {}
+    for t in event_triggers():
+        out.setdefault(t.words[0], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
 def trigger_objects() -> dict[tuple[str, ...], frozenset[str]]:
     """Verbal triggers that are events only with one of these object lemmas ("read a statement")."""
     return {tuple(r[0].lower().split()): frozenset(r[1].split(",")) for r in _rows("event_trigger_objects.tsv")}

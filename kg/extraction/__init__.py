@@ -24,7 +24,7 @@ def extract(article: Article | Parsed) -> Extraction:
                                           pb.block.kind in ("headline", "standfirst"))
                                          for pb in parsed.blocks])
     index = collect_names(parsed)
-    coref = corefs.build(index, [(s.begin, s.end) for q in quotes for s in q.spans])
+    coref = corefs.build(index, sorted((s.begin, s.end) for q in quotes for s in q.spans))
     documents = find_documents(coref)
     statements = StatementFinder(parsed, coref, quotes, documents).run()
     for st in statements:  # what an intermediary relays comes through the document it issued, if named

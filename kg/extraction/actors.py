@@ -40,22 +40,29 @@ class ActorIndex:
     actors: dict[str, Actor] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     mention_owner: dict[tuple[int, int], str] = field(default_factory=dict)  # (begin, end) → actor/place key
+    _cover: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # char offset → mentions over it
 
     # --- lookups -------------------------------------------------------------------------------------------------
     def owner_at(self, begin: int, end: int) -> str | None:
         """The actor or place whose mention overlaps [begin, end) the most."""
         best, best_len = None, 0
-        for (b, e), key in self.mention_owner.items():
-            ov = min(e, end) - max(b, begin)
-            if ov > best_len:
-                best, best_len = key, ov
+        seen: set[tuple[int, int]] = set()
+        for off in range(begin, end):
+            for b, e in self._cover.get(off, ()):
+                if (b, e) in seen or (b, e) not in self.mention_owner:
+                    continue
+                seen.add((b, e))
+                ov = min(e, end) - max(b, begin)
+                if ov > best_len:
+                    best, best_len = self.mention_owner[(b, e)], ov
         return best
 
     def mention_of_token(self, pb: ParsedBlock, tok: Token) -> tuple[str, Span] | None:
-        """The actor mention that covers ``tok``, if any."""
+        """The actor mention that covers ``tok``'s first character, if any (the first one made, if several)."""
         b = self.parsed.tok_begin(pb, tok)
-        for (mb, me), key in self.mention_owner.items():
-            if mb <= b < me and key in self.actors:
+        for mb, me in self._cover.get(b, ()):
+            key = self.mention_owner.get((mb, me))
+            if key is not None and key in self.actors:
                 return key, self.parsed.article.span(mb, me)
         return None
 
@@ -82,6 +89,8 @@ class ActorIndex:
             return
         mentions.append(Mention(span, kind))
         self.mention_owner[(span.begin, span.end)] = key
+        for off in range(span.begin, span.end):
+            self._cover.setdefault(off, []).append((span.begin, span.end))
 
 
 def country_key(name: str) -> str:

@@ -44,7 +44,11 @@ class Coref:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def in_quote(self, offset: int) -> bool:
-        return any(b <= offset < e for b, e in self.quote_spans)
+        import bisect
+
+        spans = self.quote_spans
+        i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:
@@ -269,7 +273,11 @@ def _mention(span: Span):  # noqa: ANN202
 
 def _is_subject(tok: Token, span: Span, parsed, pb) -> bool:  # noqa: ANN001
     """Whether the mention starting at ``tok`` is a clause subject (its syntactic head, climbing appositions)."""
-    toks = [t for t in pb.doc[tok.i:] if parsed.tok_begin(pb, t) < span.end]
+    toks = []
+    for t in pb.doc[tok.i:]:
+        if parsed.tok_begin(pb, t) >= span.end:
+            break
+        toks.append(t)
     inside = {t.i for t in toks}
     root = next((t for t in toks if t.head.i not in inside or t.head is t), tok)
     while root.dep_ in ("compound", "flat", "appos") and root.head is not root:

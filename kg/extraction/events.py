@@ -142,7 +142,10 @@ class EventFinder:
 
     def _match(self, pb: ParsedBlock, tok: Token, taken: set[tuple[int, int]]) -> _Mention | None:
         doc = pb.doc
-        for trig in lexicon.event_triggers():
+        index = lexicon.triggers_by_first_word()
+        candidates = index.get(tok.lemma_.lower(), ()) + (index.get(tok.lower_, ()) if tok.lower_ != tok.lemma_.lower()
+                                                           else ())
+        for trig in candidates:
             words = trig.words
             toks = self._span_match(doc, tok.i, words)
             if toks is None:

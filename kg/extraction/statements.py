@@ -38,7 +38,7 @@ class StatementFinder:
 
     # --- helpers --------------------------------------------------------------------------------------------------
     def in_quote(self, off: int) -> bool:
-        return any(s.begin <= off < s.end for q in self.quotes for s in q.spans)
+        return self.coref.in_quote(off)
 
     def quote_holding(self, off: int) -> Quote | None:
         return next((q for q in self.quotes if any(s.begin <= off < s.end for s in q.spans)), None)
@@ -210,7 +210,12 @@ class StatementFinder:
             if hit is None:
                 continue
             pb, tok = hit
-            toks = [t for t in pb.doc[tok.i:] if pb.offset + t.idx < span.end and not t.is_punct]
+            toks = []
+            for t in pb.doc[tok.i:]:
+                if pb.offset + t.idx >= span.end:
+                    break
+                if not t.is_punct:
+                    toks.append(t)
             inside = {t.i for t in toks}
             tops = [t for t in toks if t.head.i not in inside or t.head is t]
             if len({t.sent.start for t in toks}) > 1:
