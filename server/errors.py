@@ -44,7 +44,8 @@ def init_app(app: Flask) -> None:
             return server_error(e)
         message = e.description or e.name
         if e.code == 405 and getattr(e, "valid_methods", None):
-            message = f"{request.method} is not allowed on {request.path}; use {', '.join(e.valid_methods)}"  # type: ignore[attr-defined]
+            allowed = ", ".join(e.valid_methods)  # type: ignore[attr-defined]
+            message = f"{request.method} is not allowed on {request.path}; use {allowed}"
         elif e.code == 404 and message.startswith("The requested URL was not found"):
             message = f"nothing at {request.path}"
         resp = error_response(e.code or 500, message)

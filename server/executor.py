@@ -96,7 +96,7 @@ class Executor:
                 return {"status": 502, "error": f"a SERVICE endpoint failed: {e}"}
             return {"status": 503, "error": f"the store could not be read: {e}"}
         except (ValueError, RuntimeError) as e:
-            return {"status": 400, "error": f"the query could not be evaluated: {e}"}
+            return {"status": 400, "error": f"the {task['op']} could not be evaluated: {e}"}
         except BaseException:  # noqa: BLE001 - a Rust panic is a BaseException; it is a server bug: 500
             return {"status": 500, "error": "internal error", "trace": traceback.format_exc()}
 

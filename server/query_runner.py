@@ -81,14 +81,19 @@ class Runner:
         except (EOFError, OSError, BrokenPipeError) as e:
             self._discard(proc)
             log.error("a query process died while running a %s: %s", what, e)
-            raise ServiceUnavailable(f"the {what} process stopped unexpectedly (out of memory?); try again") from e
+            raise ServiceUnavailable(f"the process running the {what} stopped unexpectedly (out of memory?); "
+                                     "try again") from e
         self._idle.put(proc)
         return reply
 
     def _wait(self, proc: _Process, timeout: float, what: str) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
+        committed = False
         while True:
             if not proc.conn.poll(max(0.0, deadline - time.monotonic())):
+                if committed:
+                    raise ServiceUnavailable(f"the {what} was applied, but making it visible to the readers took too "
+                                             "long; it will show after the next write or a restart")
                 changed = " and was stopped; nothing was changed" if "write" in what or what == "update" else \
                     " and was stopped"
                 raise QueryTimeout(f"the {what} ran longer than {timeout:g} s{changed}. Make it more selective "
@@ -96,14 +101,19 @@ class Runner:
             reply: dict[str, Any] = proc.conn.recv()
             if not reply.get("committed"):
                 return reply
+            committed = True
             # a write is durable from here: wait for it to finish publishing instead of calling it stopped
             deadline = time.monotonic() + max(timeout, STARTUP_TIMEOUT)
 
     def _acquire(self, timeout: float) -> _Process:
-        try:
-            return self._idle.get_nowait()
-        except queue.Empty:
-            pass
+        while True:  # an idle process may have died meanwhile (killed from outside): replace it
+            try:
+                proc = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if proc.proc.is_alive():
+                return proc
+            self._discard(proc)
         with self._lock:
             spawn = self._count < self.size
             if spawn:

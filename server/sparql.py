@@ -29,8 +29,9 @@ SELECT_OFFERS = ["application/sparql-results+json", "application/sparql-results+
                  "text/tab-separated-values", "text/html", "application/json", "application/xml", "text/xml"]
 GRAPH_OFFERS = ["text/turtle", "application/n-triples", "application/n-quads", "application/trig",
                 "application/ld+json", "application/rdf+xml", "text/html", "application/x-turtle", "text/n3"]
-# results that can differ between two runs over the same data are never answered 304
-_VOLATILE = re.compile(r"\b(now|rand|uuid|struuid|bnode)\s*\(|\bservice\b", re.IGNORECASE)
+# results that can differ between two runs over the same data are never answered 304 (fresh blank nodes of a
+# CONSTRUCT template, ``_:x`` or ``[]``, are new on every run too)
+_VOLATILE = re.compile(r"\b(now|rand|uuid|struuid|bnode)\s*\(|\bservice\b|_:|\[", re.IGNORECASE)
 
 
 @bp.route("", methods=["GET", "POST"], strict_slashes=False)
@@ -100,8 +101,7 @@ def reply_error(reply: dict[str, Any]) -> Response:
     """A query process's error reply in the error shape (a 500's traceback goes to the log only)."""
     if reply["status"] >= 500 and reply.get("trace"):
         log.error("query process error:\n%s", reply["trace"])
-    resp = error_response(reply["status"], reply["error"])
-    return resp
+    return error_response(reply["status"], reply["error"])
 
 
 def _update(op: protocol.Operation) -> Response:

@@ -128,11 +128,14 @@ def get_runner() -> Runner:
 
 def init_app(app: Flask) -> None:
     """Prepare the store: with an update token, check that the store can be written and publish its first
-    snapshot (the server then reads snapshots only); the snapshot folder is removed when this process exits."""
+    snapshot (the server then reads snapshots only); a snapshot folder made here is removed when this process
+    exits."""
     _state(app)
-    if not app.config.get("UPDATE_TOKEN") or app.config.get("SNAPSHOT_DIR"):
+    if not app.config.get("UPDATE_TOKEN"):
         return
-    root = snapshots.create_root(app.config["STORE_PATH"])
+    given = app.config.get("SNAPSHOT_DIR")
+    root = Path(given) if given else snapshots.create_root(app.config["STORE_PATH"])
+    root.mkdir(parents=True, exist_ok=True)
     with snapshots.write_lock(root):
         store = snapshots.write_store(app.config["STORE_PATH"])
         try:
@@ -140,6 +143,8 @@ def init_app(app: Flask) -> None:
         finally:
             store.close()
     app.config["SNAPSHOT_DIR"] = str(root)
+    if given:
+        return  # a folder the operator chose is theirs to remove
     owner = os.getpid()
     # gunicorn workers are forks of this process and run atexit handlers too: only the creator removes the folder
     atexit.register(lambda: os.getpid() == owner and snapshots.remove(root))

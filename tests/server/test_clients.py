@@ -68,7 +68,8 @@ def test_sparqlwrapper_update_with_the_token(write_server: Server) -> None:
     sparql.query()
     check = wrapper(write_server, JSON)
     check.setQuery("SELECT ?o { GRAPH <urn:t:wrapper> { ?s ?p ?o } }")
-    assert check.queryAndConvert()["results"]["bindings"][0]["o"]["value"] == "from SPARQLWrapper"  # type: ignore[index]
+    rows = check.queryAndConvert()["results"]["bindings"]  # type: ignore[index]
+    assert rows[0]["o"]["value"] == "from SPARQLWrapper"
 
 
 def test_rdflib_sparqlstore(seed_server: Server) -> None:

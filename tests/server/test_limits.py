@@ -5,6 +5,7 @@ endpoints on the allow-list (a second, real SPARQL server on loopback)."""
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 import urllib.parse
@@ -44,33 +45,75 @@ def cpu_rate(pgid: int, seconds: float) -> float:
     return (group_cpu_seconds(pgid) - start) / seconds
 
 
+def warm_up(url: str) -> None:
+    """Start the query processes of both workers (concurrent requests make each worker start several)."""
+    for _ in range(3):
+        threads = [threading.Thread(target=query, args=(url, CHEAP)) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+
 def test_timeout_stops_the_work_and_others_are_served(limits_server: Server) -> None:
     url, pgid = limits_server.url, limits_server.proc.pid
-    for _ in range(3):  # warm up the query processes of both workers
-        assert query(url, CHEAP).status == 200
+    warm_up(url)
     done: dict[str, tuple[float, Reply]] = {}
+
+    def run(name: str, text: str, delay: float) -> None:
+        time.sleep(delay)
+        reply = query(url, text)
+        done[name] = (time.monotonic(), reply)
+
     start = time.monotonic()
-
-    def expensive() -> None:
-        reply = query(url, EXPENSIVE)
-        done["expensive"] = (time.monotonic(), reply)
-
-    worker = threading.Thread(target=expensive)
-    worker.start()
-    time.sleep(0.3)
-    busy = cpu_rate(pgid, 0.4)
-    cheap = query(url, CHEAP)
-    cheap_at = time.monotonic()
-    worker.join(timeout=30)
-    finished_at, reply = done["expensive"]
-    assert cheap.status == 200 and cheap_at < finished_at  # served while the expensive query was running
+    expensive = threading.Thread(target=run, args=("expensive", EXPENSIVE, 0.0))
+    cheap = threading.Thread(target=run, args=("cheap", CHEAP, 0.4))
+    expensive.start()
+    cheap.start()
+    rates = []
+    while expensive.is_alive() and time.monotonic() - start < 30:
+        rates.append(cpu_rate(pgid, 0.2))
+    expensive.join()
+    cheap.join()
+    (finished_at, reply), (cheap_at, cheap_reply) = done["expensive"], done["cheap"]
+    assert cheap_reply.status == 200 and cheap_at < finished_at  # served while the expensive query was running
     doc = assert_error_shape(reply, 503)
     assert "longer than 1 s" in doc["error"] and "stopped" in doc["error"]
     assert finished_at - start < 5
-    assert busy > 0.5, "the expensive query was not using a CPU while it ran (the check below would prove nothing)"
+    assert max(rates) > 0.5, "the expensive query used no CPU while it ran (the check below would prove nothing)"
     time.sleep(0.2)
     assert cpu_rate(pgid, 1.0) < 0.2, "something is still computing after the timeout"
     assert query(url, CHEAP).status == 200  # a fresh query process took the killed one's place
+
+
+def query_processes(pgid: int) -> list[int]:
+    """The query processes of a server: the children of its fork servers."""
+    forkservers, parents = set(), {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            cmd = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            parents[int(entry.name)] = int(fields[1])
+            if b"forkserver" in cmd:
+                forkservers.add(int(entry.name))
+    return [pid for pid, ppid in parents.items() if ppid in forkservers]
+
+
+def test_a_query_process_killed_from_outside_is_replaced(limits_server: Server) -> None:
+    for _ in range(4):
+        assert query(limits_server.url, CHEAP).status == 200
+    victims = query_processes(limits_server.proc.pid)
+    assert victims
+    for pid in victims:
+        os.kill(pid, signal.SIGKILL)
+    time.sleep(0.3)
+    assert all(query(limits_server.url, CHEAP).status == 200 for _ in range(6))
+    assert not set(victims) & set(query_processes(limits_server.proc.pid))
 
 
 def test_truncation_is_announced(limits_server: Server) -> None:
@@ -87,7 +130,8 @@ def test_truncation_is_announced(limits_server: Server) -> None:
     exact = query(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 5")
     assert exact.headers["x-newskg-truncated"] == "false" and len(exact.json()["results"]["bindings"]) == 5
     graph = query(url, "CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples")
-    assert graph.headers["x-newskg-truncated"] == "true" and len(list(ox.parse(graph.body, format=ox.RdfFormat.N_TRIPLES))) == 5
+    assert graph.headers["x-newskg-truncated"] == "true"
+    assert len(list(ox.parse(graph.body, format=ox.RdfFormat.N_TRIPLES))) == 5
     html = query(url, "SELECT * WHERE { ?s ?p ?o }", "text/html")
     assert html.headers["x-newskg-truncated"] == "true" and b"Only the first 5 rows" in html.body
 

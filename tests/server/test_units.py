@@ -136,9 +136,9 @@ def test_format_to_accept() -> None:
 
 
 # --- result writers, read back -----------------------------------------------------------------------------------
+INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 TERMS = [ox.NamedNode("http://ex.org/a"), ox.BlankNode("b0"), ox.Literal("plain, \"quoted\"\ttab\nline"),
-         ox.Literal("chat", language="fr"), ox.Literal("42", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
-         None, ox.Literal("<&>")]
+         ox.Literal("chat", language="fr"), ox.Literal("42", datatype=INTEGER), None, ox.Literal("<&>")]
 
 
 @pytest.mark.parametrize(("fmt", "parse"), [("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML),
@@ -191,3 +191,21 @@ def test_query_keeps_from_and_the_union_default_graph() -> None:
     assert [str(r["o"].value) for r in store.query("SELECT * FROM <http://g/2> { ?s ?p ?o }").rows()] == ["2"]
     with pytest.raises(QueryError):
         store.query("SELECT * { ?s ?p ?o }", default_graph=["not an iri"])
+
+
+def test_a_server_bug_stays_a_500_in_the_error_shape(tmp_path: Path) -> None:
+    """Client mistakes are 4xx; an exception nobody expected is a 500 whose details stay in the log."""
+    from server import create_app
+
+    Store(tmp_path / "db").close()
+    app = create_app({"STORE_PATH": str(tmp_path / "db"), "TESTING": False})
+
+    @app.route("/sparql-bug-for-test")
+    def bug() -> str:
+        raise RuntimeError("secret internal detail")
+
+    reply = app.test_client().get("/sparql-bug-for-test")
+    assert reply.status_code == 500
+    assert reply.get_json() == {"ok": False, "status": 500,
+                                "error": "internal server error; the details are in the server log"}
+    assert b"secret" not in reply.data

@@ -7,7 +7,6 @@ The manifests live in ../shared/w3c (development material); without it these tes
 from __future__ import annotations
 
 import urllib.request
-from pathlib import Path
 
 import pytest
 from pyshacl import validate
