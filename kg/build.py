@@ -22,6 +22,8 @@ from kg.model import Article, Extraction
 from kg.store import Store
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from kg.online import OnlineConfig
 
 
@@ -45,41 +47,20 @@ def now() -> dt.datetime:
 def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | None = None,
           validate: bool = True, on_done: Callable[[Built], None] | None = None,
           online: OnlineConfig | None = None) -> list[Built]:
-    """Build each article into its own named graph of ``store`` (replacing an earlier build of it).
+    """Build each article into its own named graph of ``store`` (replacing an earlier build of it), one after the
+    other in this process (``kg build`` over many articles uses :func:`kg.corpus.build_corpus`).
 
     ``online`` (enabled) also looks actors the knowledge base cannot link up on a Wikidata endpoint (kg.online).
 
     :raises InputError: if any input cannot be read (then nothing is written).
     :raises ValidationFailed: if an article graph breaks the shapes (it is not stored; earlier ones are).
     """
-    from kg import nlp
-    from kg.extraction import extract
-    from kg.enrich import enrichment, enrichment_graph_iri
-    from kg.link import link
-    from kg.rdf import Iris, provenance, to_rdf
-    from kg.validate import shacl
-
     articles = [(p, ingest(p, date=date)) for p in paths]  # all inputs checked before the first write
-    tool = f"newskg {__version__}; spaCy model {nlp.model_version()}"
     done: list[Built] = []
     client = _wikidata_client(online)  # one per build: it remembers an endpoint that failed
     for path, article in articles:
-        t0 = time.perf_counter()
-        started = now()
-        found = link(extract(article), online=client is not None, wikidata=client, date=article.meta.date)
-        graph = to_rdf(article, found, base_iri=base_iri)
-        if validate:
-            report = shacl(graph)
-            if not report.conforms:
-                raise ValidationFailed(f"{path}: the article graph breaks the shapes, not stored:\n{report}")
-        iris = Iris(base_iri, article.id)
-        prov = provenance(article, base_iri=base_iri, started=started, ended=now(), tool_version=tool,
-                          source_name=path.name)
-        # what the knowledge base adds about the linked entities: its own graph, written in the same transaction
-        enriched = enrichment(article.id, found, base_iri=base_iri)
-        store.replace_graphs({str(iris.graph): graph, str(iris.provenance_graph): prov,
-                              enrichment_graph_iri(base_iri, article.id): enriched})
-        built = Built(article, found, str(iris.graph), len(graph), time.perf_counter() - t0)
+        graphs, built = article_graphs(path, article, base_iri=base_iri, validate=validate, client=client)
+        store.replace_graphs(graphs)
         done.append(built)
         if on_done:
             on_done(built)
@@ -87,6 +68,38 @@ def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | Non
         store.replace_graphs({ontology_graph_iri(base_iri): _ontology_nt()})
     store.flush()
     return done
+
+
+def article_graphs(path: Path, article: Article, *, base_iri: str, validate: bool = True,
+                   client=None) -> tuple[dict[str, Graph], Built]:  # noqa: ANN001
+    """Everything one article adds to the store — its graph, its provenance graph and its enrichment graph (what
+    the knowledge base adds about the linked entities) — to be written in one transaction, and what was found.
+
+    :raises ValidationFailed: if the article graph breaks the shapes.
+    """
+    from kg import nlp
+    from kg.enrich import enrichment, enrichment_graph_iri
+    from kg.extraction import extract
+    from kg.link import link
+    from kg.rdf import Iris, provenance, to_rdf
+    from kg.validate import shacl
+
+    t0 = time.perf_counter()
+    started = now()
+    found = link(extract(article), online=client is not None, wikidata=client, date=article.meta.date)
+    graph = to_rdf(article, found, base_iri=base_iri)
+    if validate:
+        report = shacl(graph)
+        if not report.conforms:
+            raise ValidationFailed(f"{path}: the article graph breaks the shapes, not stored:\n{report}")
+    iris = Iris(base_iri, article.id)
+    tool = f"newskg {__version__}; spaCy model {nlp.model_version()}"
+    prov = provenance(article, base_iri=base_iri, started=started, ended=now(), tool_version=tool,
+                      source_name=path.name)
+    enriched = enrichment(article.id, found, base_iri=base_iri)
+    graphs = {str(iris.graph): graph, str(iris.provenance_graph): prov,
+              enrichment_graph_iri(base_iri, article.id): enriched}
+    return graphs, Built(article, found, str(iris.graph), len(graph), time.perf_counter() - t0)
 
 
 def _wikidata_client(online: OnlineConfig | None):  # noqa: ANN202

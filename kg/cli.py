@@ -16,7 +16,7 @@ import click
 from kg import __version__
 from kg.errors import ConfigError, NewsKGError
 
-STORE_HELP = "store directory (default: var/store, or $NEWSKG_STORE)"
+STORE_HELP = "store directory, or the http(s) URL of a SPARQL endpoint (default: var/store, or $NEWSKG_STORE)"
 
 
 def _store_default() -> str:
@@ -59,15 +59,41 @@ def main() -> None:
     """newskg: news articles to a knowledge graph of who said what to whom, in which event, when."""
 
 
-def _open(store: str, *, read_only: bool = False):  # noqa: ANN202
-    from kg.store import Store
+def remote_options(f):  # noqa: ANN001, ANN201
+    """The options of a remote store (``--store http(s)://…``); each also has an environment variable, and the
+    password has only that (NEWSKG_STORE_PASSWORD), so that it never shows in a process list."""
+    options = [
+        click.option("--update-url", help="SPARQL Update endpoint of a remote store ($NEWSKG_STORE_UPDATE_URL; "
+                                          "default: derived from --store for Oxigraph and Virtuoso)"),
+        click.option("--gsp-url", help="Graph Store Protocol endpoint of a remote store ($NEWSKG_STORE_GSP_URL)"),
+        click.option("--store-user", help="user for the remote store's update endpoint ($NEWSKG_STORE_USER; "
+                                          "password in $NEWSKG_STORE_PASSWORD)"),
+        click.option("--store-auth", type=click.Choice(["basic", "digest"]),
+                     help="HTTP authentication of the remote store ($NEWSKG_STORE_AUTH; default basic)"),
+        click.option("--store-engine", type=click.Choice(["oxigraph", "virtuoso", "generic"]),
+                     help="the remote engine's kind ($NEWSKG_STORE_ENGINE; default: recognised from its answers)"),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
 
-    return Store(store, read_only=read_only)
+
+def _remote(update_url: str | None = None, gsp_url: str | None = None, store_user: str | None = None,
+            store_auth: str | None = None, store_engine: str | None = None) -> dict:
+    return {"update_url": update_url, "gsp_url": gsp_url, "user": store_user, "auth": store_auth,
+            "engine": store_engine}
+
+
+def _open(store: str, *, read_only: bool = False, remote: dict | None = None):  # noqa: ANN202
+    from kg.store import open_store
+
+    return open_store(store, read_only=read_only, remote=remote)
 
 
 @main.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
+@remote_options
 @click.option("--date", callback=_date, help="article date YYYY-MM-DD (overrides the metadata sidecar)")
 @click.option("--base-iri", default=_base_default, callback=_base_iri, show_default="http://localhost:8000/",
               help="IRI under which resources are minted (or $NEWSKG_BASE_IRI)")
@@ -79,42 +105,100 @@ def _open(store: str, *, read_only: bool = False):  # noqa: ANN202
               help="SPARQL endpoint for --online (default: $NEWSKG_WIKIDATA_ENDPOINT, or Wikidata's)")
 @click.option("--online-timeout", type=click.FloatRange(0.1, 600), default=None,
               help="seconds to wait for each answer in --online mode (default: $NEWSKG_WIKIDATA_TIMEOUT, or 10)")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="worker processes extracting articles (default: one per core)")
+@click.option("--progress/--no-progress", default=None,
+              help="a progress bar on standard error (default: only on a terminal)")
+@click.option("-q", "--quiet", is_flag=True, help="no line per article (the summary line stays)")
 def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri: str, no_validate: bool,
-          online: bool | None, wikidata_endpoint: str | None, online_timeout: float | None) -> None:
-    """Ingest, extract, map, validate and store each ARTICLE in its own named graph (replacing an earlier build)."""
-    from kg.build import build as run
+          online: bool | None, wikidata_endpoint: str | None, online_timeout: float | None, jobs: int | None,
+          progress: bool | None, quiet: bool, **remote: str | None) -> None:
+    """Ingest, extract, map, validate and store each ARTICLE in its own named graph (replacing an earlier build).
+
+    ARTICLES are files or folders (their *.txt files at any depth, with the .meta.toml sidecars beside them).
+    """
+    from kg.corpus import build_corpus, collect
     from kg.online import OnlineConfig
+    from kg.progress import Progress
 
     online_config = OnlineConfig.from_env(enabled=online, endpoint=wikidata_endpoint, timeout=online_timeout)
+    paths = collect(articles)
+    bar = Progress(len(paths), enabled=sys.stderr.isatty() if progress is None else progress)
+    with _open(store, remote=_remote(**remote)) as s:
+        def report(d) -> None:  # noqa: ANN001
+            if not quiet and not bar.enabled:
+                click.echo(f"{d.article}: {d.statements} statements, {d.events} events, {d.actors} actors, "
+                           f"{d.triples} triples in {d.seconds:.2f}s -> <{d.graph}>")
+            bar.advance()
 
-    paths = list(articles)
-    for p in paths:
-        if p.is_dir():
-            paths.remove(p)
-            paths.extend(sorted(q for q in p.iterdir() if q.suffix == ".txt"))
-    if not paths:
-        raise ConfigError("no article files given (a folder holds no .txt file)")
-    with _open(store) as s:
-        def report(b) -> None:  # noqa: ANN001
-            x = b.extraction
-            click.echo(f"{b.article.id}: {len(x.statements)} statements, {len(x.events)} events, "
-                       f"{len(x.actors)} actors, {b.triples} triples in {b.seconds:.2f}s -> <{b.graph}>")
+        try:
+            summary = build_corpus(paths, s, base_iri=base_iri, date=date, validate=not no_validate,
+                                   online=online_config, workers=jobs, on_done=report)
+        finally:
+            bar.close()
+    click.echo(f"kg: {summary.line(store)}", err=True)
 
-        run(paths, s, base_iri=base_iri, date=date, validate=not no_validate, on_done=report, online=online_config)
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
+@remote_options
+@click.option("--graph", help="named graph for the triples (and the default-graph quads) of the files")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "rdf"]), default=None,
+              help="the files' format (default: from each name: .ttl .nt .nq .trig .jsonld .rdf, maybe + .gz)")
+@click.option("--bulk", is_flag=True, help="embedded store only: pyoxigraph's bulk loader, fast and flat in memory, "
+                                         "but not one transaction (a failure can leave part of the load)")
+def load(files: tuple[Path, ...], store: str, graph: str | None, fmt: str | None, bulk: bool,
+         **remote: str | None) -> None:
+    """Bulk-load RDF FILES into the store, all in one transaction: a failed load changes nothing."""
+    from kg.loading import load as run
+
+    with _open(store, remote=_remote(**remote)) as s:
+        done = run(list(files), s, graph=graph, fmt=fmt, bulk=bulk)
+    click.echo(f"loaded {done.quads:,} quads from {done.files} file{'s' if done.files != 1 else ''} into {store} "
+               f"in {done.seconds:.1f} s")
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
+@remote_options
+def remove(articles: tuple[str, ...], store: str, **remote: str | None) -> None:
+    """Remove ARTICLES (ids, or the article files they were built from) with their provenance and enrichment
+    graphs, in one transaction."""
+    from kg.ingest import slugify
+
+    ids = [slugify(Path(a).stem) if a.endswith((".txt", ".text")) or Path(a).is_file() else a for a in articles]
+    with _open(store, remote=_remote(**remote)) as s:
+        graphs = s.graphs()
+        found: dict[str, list[str]] = {}
+        for aid in ids:
+            mine = [g for g in graphs if any(g.endswith(f"/graph/{kind}/{aid}")
+                                             for kind in ("article", "provenance", "enrichment"))]
+            if not any(g.endswith(f"/graph/article/{aid}") for g in mine):
+                raise ConfigError(f"no article {aid!r} in {store}")
+            found[aid] = mine
+        s.remove_graphs([g for gs in found.values() for g in gs])
+    for aid, gs in found.items():
+        click.echo(f"removed {aid} ({len(gs)} graphs)")
 
 
 @main.command()
 @click.argument("query")
 @click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
+@remote_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]),
               default="table", show_default=True)
-def query(query: str, store: str, fmt: str) -> None:
+def query(query: str, store: str, fmt: str, **remote: str | None) -> None:
     """Run QUERY (a .rq file or SPARQL text) over the store; the default graph is the union of all graphs."""
     from kg.output import print_result
 
     text = _query_text(query)
-    with _open(store, read_only=True) as s:
-        print_result(s.query(text), fmt, sys.stdout.buffer)
+    with _open(store, read_only=True, remote=_remote(**remote)) as s:
+        result = s.query(text)
+        print_result(result, fmt, sys.stdout.buffer)
+    if result.capped:
+        click.echo("kg: warning: the engine cut the result at a row limit of its own", err=True)
 
 
 def _query_text(arg: str) -> str:
@@ -134,15 +218,16 @@ def _query_text(arg: str) -> str:
 
 @main.command()
 @click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
+@remote_options
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "rdf"]), default="ttl",
               show_default=True, help="ttl/nt/rdf give the union of all graphs; nq/trig/jsonld keep the named graphs")
 @click.option("--graph", help="dump only this named graph")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="file to write (default: standard output)")
-def dump(store: str, fmt: str, graph: str | None, output: Path | None) -> None:
+def dump(store: str, fmt: str, graph: str | None, output: Path | None, **remote: str | None) -> None:
     """Write the graph (or one named graph) in an RDF format."""
     from kg.rdf import PREFIXES
 
-    with _open(store, read_only=True) as s:
+    with _open(store, read_only=True, remote=_remote(**remote)) as s:
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
         if output is None:
             sys.stdout.buffer.write(s.dump(fmt, graph=graph, prefixes=prefixes) or b"")
@@ -155,14 +240,15 @@ def dump(store: str, fmt: str, graph: str | None, output: Path | None) -> None:
 
 @main.command()
 @click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
+@remote_options
 @click.option("--no-owl", is_flag=True, help="skip the OWL consistency check (HermiT, needs Java)")
-def validate(store: str, no_owl: bool) -> None:
+def validate(store: str, no_owl: bool, **remote: str | None) -> None:
     """Check the stored graph against the SHACL shapes and the ontology for OWL consistency (exit 1 if not)."""
     from rdflib import Dataset, Graph
 
     from kg.validate import consistency, shacl
 
-    with _open(store, read_only=True) as s:
+    with _open(store, read_only=True, remote=_remote(**remote)) as s:
         data = Graph()
         ds = Dataset()
         ds.parse(data=s.dump("nq") or b"", format="nquads")
@@ -184,6 +270,7 @@ def validate(store: str, no_owl: bool) -> None:
 
 @main.command()
 @click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
+@remote_options
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
@@ -192,13 +279,19 @@ def validate(store: str, no_owl: bool) -> None:
 @click.option("--base-iri", default=None, help="base IRI of the resources (default: as built)")
 @click.option("--update-token", envvar="NEWSKG_UPDATE_TOKEN", default=None,
               help="enable SPARQL Update for requests with 'Authorization: Bearer TOKEN' ($NEWSKG_UPDATE_TOKEN)")
+@click.option("--in-memory/--on-disk", "in_memory", default=None,
+              help="queries read an in-memory copy of the store, or the store on disk (default: in memory up to "
+                   "3,000,000 triples; on disk above, and with --update-token)")
+@click.option("--cache-mb", type=click.FloatRange(0, 100_000), default=None,
+              help="result cache per worker in MB; 0 switches it off (default 64, or $NEWSKG_RESULT_CACHE_MB)")
 def serve(store: str, host: str, port: int, workers: int, timeout: float, base_iri: str | None,
-          update_token: str | None) -> None:
+          update_token: str | None, in_memory: bool | None, cache_mb: float | None, **remote: str | None) -> None:
     """Serve the store: SPARQL endpoint, Linked Data pages, downloads and a query page (gunicorn)."""
     from kg.serving import run
 
+    memory = None if in_memory is None else ("memory" if in_memory else "disk")
     run(store=store, host=host, port=port, workers=workers, timeout=timeout, base_iri=base_iri,
-        update_token=update_token)
+        update_token=update_token, remote=_remote(**remote), memory=memory, cache_mb=cache_mb)
 
 
 @main.command(name="eval")

@@ -177,7 +177,7 @@ class WikidataClient:
         """Write one cache entry atomically (a killed build leaves no half-written file)."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(path.name + ".part")
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.part")  # parallel build workers share the cache
             tmp.write_text(json.dumps({"endpoint": self.config.endpoint, "query": query, "result": result},
                                       ensure_ascii=False), encoding="utf-8")
             tmp.replace(path)

@@ -12,26 +12,68 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kg.errors import StoreError
+from kg.errors import ConfigError, StoreError
+
+
+IN_MEMORY_MAX_TRIPLES = 3_000_000  # the automatic choice: in memory up to this many quads, on disk above
+
+
+def memory_mode(store: str, choice: str | None, *, updates: bool) -> str:
+    """Where queries read the data: "memory" (a copy per worker, made once and shared by its query processes:
+    joins several times faster), "disk" (the read-only store itself), or "remote". ``choice`` ("memory"/"disk")
+    overrides the automatic rule: memory up to :data:`IN_MEMORY_MAX_TRIPLES` quads, unless updates are on (each
+    write makes a new snapshot, which a copy would have to follow).
+
+    :raises ConfigError: for memory mode with updates or a remote store.
+    """
+    from kg.remote import is_remote
+    from kg.store import Store
+
+    if is_remote(store):
+        if choice == "memory":
+            raise ConfigError("--in-memory needs the embedded store; a remote engine keeps its own data")
+        return "remote"
+    if choice == "memory" and updates:
+        raise ConfigError("--in-memory cannot follow updates; serve --on-disk with --update-token")
+    if choice is not None:
+        return choice
+    if updates:
+        return "disk"
+    with Store(store, read_only=True) as s:
+        return "memory" if s.count() <= IN_MEMORY_MAX_TRIPLES else "disk"
 
 
 def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_iri: str | None,
-        update_token: str | None) -> None:
+        update_token: str | None, remote: dict[str, Any] | None = None, memory: str | None = None,
+        cache_mb: float | None = None) -> None:
     """Build the app and serve it until interrupted.
 
     :raises StoreError: when there is no store at ``store``, or (with an update token) it cannot be written.
     """
     from gunicorn.app.base import BaseApplication
 
-    from server import create_app
+    from kg.remote import is_remote
+    from server import create_app, preload
+    from server.store import get_runner
 
-    if not (Path(store) / "CURRENT").exists():
+    if not is_remote(store) and not (Path(store) / "CURRENT").exists():
         raise StoreError(f"{store}: no store here; build one first with `kg build ARTICLE --store {store}`")
-    config: dict[str, Any] = {"STORE_PATH": store, "QUERY_TIMEOUT": timeout, "UPDATE_TOKEN": update_token}
+    mode = memory_mode(store, memory, updates=bool(update_token))
+    if mode == "memory":  # read by the query processes' fork server (server.preload)
+        os.environ[preload.ENV] = str(store)
+    config: dict[str, Any] = {"STORE_PATH": store, "QUERY_TIMEOUT": timeout, "UPDATE_TOKEN": update_token,
+                              "STORE_REMOTE": remote, "MEMORY_MODE": mode}
+    if cache_mb is not None:
+        config["RESULT_CACHE_MB"] = cache_mb
     if base_iri:
         config["BASE_IRI"] = base_iri
     app = create_app(config)
     threads = max(1, int(app.config["SERVER_THREADS"]))
+
+    def warm(worker: Any) -> None:  # noqa: ARG001 - gunicorn's hook signature
+        """Start the worker's query processes before its first request (and, in memory mode, the copy)."""
+        with app.app_context():
+            get_runner().warm()
 
     class Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
@@ -45,6 +87,7 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
             self.cfg.set("limit_request_line", 8190)  # the most gunicorn allows: long GET queries; POST has no limit
             self.cfg.set("accesslog", "-")
             self.cfg.set("proc_name", "newskg")
+            self.cfg.set("post_worker_init", warm)
             if "control_socket_disable" in self.cfg.settings:
                 # one fixed socket path per user: two servers on a host would take it from each other
                 self.cfg.set("control_socket_disable", True)

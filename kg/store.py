@@ -40,6 +40,7 @@ class Result:
     kind: str
     value: object
     variables: list[str]
+    capped: bool = False  # a remote engine cut the result at a row limit of its own (Virtuoso's ResultSetMaxRows)
 
     def rows(self) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]]:
         if self.kind != "select":
@@ -52,6 +53,21 @@ def term_text(term: object) -> str:
     if term is None:
         return ""
     return str(getattr(term, "value", term))
+
+
+def open_store(location: str | Path | None, *, read_only: bool = False, remote: dict | None = None):  # noqa: ANN201
+    """The store at ``location``: a remote SPARQL engine for an ``http(s)://`` URL (:class:`kg.remote.RemoteStore`,
+    configured by ``remote`` — :class:`kg.remote.RemoteConfig` fields — and ``NEWSKG_STORE_*`` variables), else the
+    embedded store in that directory. Everything that reads or writes the graph opens it here.
+
+    :raises StoreError: when the directory holds no store (read-only) or cannot be opened.
+    """
+    from kg.remote import RemoteConfig, RemoteStore, is_remote
+
+    if is_remote(str(location) if location is not None else None):
+        fields = {k: v for k, v in (remote or {}).items() if k != "query_url"}
+        return RemoteStore(RemoteConfig.from_env(str(location), **fields), read_only=read_only)
+    return Store(location, read_only=read_only)
 
 
 class Store:
@@ -78,6 +94,16 @@ class Store:
                 self._store = ox.Store(str(self.path))
         except OSError as e:
             raise StoreError(f"{self.path}: cannot open the store ({e}); is another `kg` process writing it?") from None
+
+    @classmethod
+    def memory_copy(cls, path: str | Path) -> Store:
+        """A read-only, in-memory copy of the store in ``path`` (joins run several times faster in memory)."""
+        source = cls(path, read_only=True)
+        copy = cls.__new__(cls)
+        copy.path, copy.read_only = None, True
+        copy._store = ox.Store()
+        copy._store.bulk_extend(source._store.quads_for_pattern(None, None, None, None))
+        return copy
 
     # --- reading --------------------------------------------------------------------------------------------------
     def query(self, sparql: str, *, default_graph: list[str] | None = None,
@@ -122,7 +148,7 @@ class Store:
         """A short fingerprint of the dataset's state (graphs and their sizes and build times), for ETags."""
         res = self.query("SELECT ?g ?t WHERE { GRAPH ?pg { ?g <http://www.w3.org/ns/prov#wasGeneratedBy> ?b . "
                          "?b <http://www.w3.org/ns/prov#endedAtTime> ?t } } ORDER BY ?g ?t")
-        h = hashlib.sha256(str(len(self._store)).encode())
+        h = hashlib.sha256(str(self.count()).encode())
         for row in res.rows():
             h.update(f"{term_text(row['g'])} {term_text(row['t'])}".encode())
         for g in self.graphs():
@@ -291,6 +317,22 @@ class Store:
             self._store.load(data, rf, **kw)  # type: ignore[arg-type]
         except SyntaxError as e:
             raise StoreError(f"bad {fmt} data: {e}") from None
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one transaction (held in memory until it commits): all of them, or none on a failure."""
+        self._writable()
+        try:
+            self._store.extend(quads)
+        except OSError as e:
+            raise StoreError(f"the store refused the write: {e}") from None
+
+    def bulk_add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add many quads with pyoxigraph's bulk loader: fast and flat in memory, but not one transaction."""
+        self._writable()
+        try:
+            self._store.bulk_extend(quads)
+        except OSError as e:
+            raise StoreError(f"the store refused the write: {e}") from None
 
     def flush(self) -> None:
         if not self.read_only and self.path is not None:

@@ -58,7 +58,7 @@ def _future_at(parsed: Parsed, offset: int) -> bool:
         return False
     _, tok = hit
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for _ in range(4):
         if any(c.lower_ in _FUTURE_AUX for c in verb.children if c.dep_ in ("aux", "auxpass")):
@@ -68,7 +68,7 @@ def _future_at(parsed: Parsed, offset: int) -> bool:
             return True
         if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             return False
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return False

@@ -155,7 +155,7 @@ def _owner_before(coref: Coref, pb: ParsedBlock, start: int) -> str | None:
         return hit[0] if hit else None
     if t.lower_ == "whose":
         head = t.head
-        while head.dep_ not in ("relcl",) and head.head is not head:
+        while head.dep_ not in ("relcl",) and head.head.i != head.i:
             head = head.head
         noun = head.head if head.dep_ == "relcl" else None
         hit = index.mention_of_token(pb, noun) if noun is not None else None
@@ -279,8 +279,8 @@ def _is_subject(tok: Token, span: Span, parsed, pb) -> bool:  # noqa: ANN001
             break
         toks.append(t)
     inside = {t.i for t in toks}
-    root = next((t for t in toks if t.head.i not in inside or t.head is t), tok)
-    while root.dep_ in ("compound", "flat", "appos") and root.head is not root:
+    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), tok)
+    while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
 

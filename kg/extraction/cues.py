@@ -69,7 +69,7 @@ def _subject(verb: Token) -> Token | None:
     # "… except for calling for diplomacy": a gerund under a preposition speaks for the clause's subject
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         head = verb.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
     # "The White House continues to affirm that …": an infinitive complement speaks for its governor's subject
@@ -102,7 +102,7 @@ def _complements(verb: Token, kind: str) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     if kind == "warning" and not out:  # "warned Medvedev on Sunday of serious consequences": "of" further down
         for t in verb.subtree:
-            if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head is not verb:
+            if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head.i != verb.i:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
                 break
     if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children):
@@ -137,7 +137,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
             to = pb.doc[tok.i + 1]
             src = next((c for c in to.children if c.dep_ == "pobj"), None)
             head = tok.head
-            if src is not None and head is not tok and head.pos_ in ("VERB", "AUX"):
+            if src is not None and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
                 cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
                                 complements=[head]))
             continue

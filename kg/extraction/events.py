@@ -408,7 +408,7 @@ class EventFinder:
                 "xcomp", "dobj", "nsubj", "nsubjpass", "pobj") else [])
             up = head.head if head.dep_ in ("dobj", "pobj") else head
             group += [up] + list(up.children)
-            while up.dep_ in ("xcomp", "conj", "advcl") and up.head is not up and up.head.pos_ in ("VERB", "AUX"):
+            while up.dep_ in ("xcomp", "conj", "advcl") and up.head.i != up.i and up.head.pos_ in ("VERB", "AUX"):
                 up = up.head  # "is scheduled to be in Beijing … to meet … and attend": the chain's markers count
                 group += [up] + [c for c in up.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
             words.update(t.lemma_.lower() for t in group)
@@ -447,7 +447,7 @@ class EventFinder:
                                 if outer is not None and outer is not event:
                                     event.parent = event.parent or outer.key
                 up = t
-                while up.dep_ in ("xcomp", "conj", "advcl") and up.head is not up:
+                while up.dep_ in ("xcomp", "conj", "advcl") and up.head.i != up.i:
                     up = up.head
                     outer = by_head.get((m.pb.offset, up.i))
                     if outer is not None and outer is not event and outer.type == "visit":

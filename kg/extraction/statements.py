@@ -157,7 +157,7 @@ class StatementFinder:
         quoted: list[Quote] = []
         for head in cue.complements:
             q = self.quote_holding(pb.offset + head.idx)
-            if cue.verb.dep_ == "relcl" and head is cue.verb.head:  # "a charge that X denied": the noun phrase
+            if cue.verb.dep_ == "relcl" and head.i == cue.verb.head.i:  # "a charge that X denied": the noun phrase
                 a, b = corefs.np_bounds(head)
                 while b - 1 > a and pb.doc[b - 1].lower_ in ("that", "which", "who", ","):
                     b -= 1
@@ -217,7 +217,7 @@ class StatementFinder:
                 if not t.is_punct:
                     toks.append(t)
             inside = {t.i for t in toks}
-            tops = [t for t in toks if t.head.i not in inside or t.head is t]
+            tops = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
             if len({t.sent.start for t in toks}) > 1:
                 return True
             for top in tops:
@@ -276,7 +276,7 @@ class StatementFinder:
                 pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return corefs.resolve(self.coref, pb, pobj)
-            if t.dep_ == "poss" and t.head is tok:
+            if t.dep_ == "poss" and t.head.i == tok.i:
                 return corefs.resolve(self.coref, pb, t, create=False)
         return None
 
