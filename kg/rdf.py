@@ -239,7 +239,7 @@ class _Mapper:
     def event(self, e) -> None:  # noqa: ANN001
         r = self.i.local(f"event/{e.key[1:]}")
         self.add(r, RDF.type, NKG[event_class(e.type)])
-        self.add(r, RDFS.label, Literal(e.label))
+        self.add(r, RDFS.label, Literal(self._event_label(e)))
         self.add(r, NKG.eventType, ET[e.type])
         code = cameo(e.type)
         self.add(r, NKG.cameoCode, Literal(code) if code else None)
@@ -274,6 +274,20 @@ class _Mapper:
                 self.add(link, NKG.accordingTo, self.i.actor(e.cause_claimed_by))
             if e.cause_statement:
                 self.add(link, NKG.statedIn, self.i.local(f"statement/{e.cause_statement[1:]}"))
+
+    def _event_label(self, e) -> str:  # noqa: ANN001
+        """A readable label: a named event's name, else its type with who takes part and where ("visit — Vladimir
+        Putin, Beijing"); the words of the text stay on its mentions."""
+        from kg.ontology import event_types
+
+        if e.label and e.label[:1].isupper() and e.type not in ("event",):
+            return e.label  # a named event: "Winter Olympics", "Annapolis Conference"
+        name = event_types().get(e.type, (None, "", e.type))[2] or e.label
+        labels = {a.key: a.label for a in self.x.actors}
+        who = [labels[p.actor] for p in e.participants if p.actor in labels][:3]
+        where = next((p.label for p in self.x.places if p.key == e.place), None)
+        parts = ", ".join(who + ([where] if where else []))
+        return f"{name} — {parts}" if parts else name
 
     def statement(self, s) -> None:  # noqa: ANN001
         from kg.lexicon import reporting_verbs
