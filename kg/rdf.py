@@ -34,7 +34,7 @@ _KIND_CLASS = {"person": NKG.Person, "organization": NKG.Organization, "governme
 _QUOTE_TYPE = {"direct": NKG.Direct, "indirect": NKG.Indirect, "mixed": NKG.Mixed}
 _MODALITY = {m: NKG[m.capitalize()] for m in ("actual", "scheduled", "planned", "hypothetical", "alleged",
                                                "negated", "ongoing")}
-_ROLE = {"agent": NKG.AgentRole, "target": NKG.TargetRole, "participant": NKG.ParticipantRoleValue,
+_ROLE = {"agent": NKG.AgentRole, "target": NKG.TargetRole, "participant": NKG.PartyRole,
          "visitor": NKG.VisitorRole, "host": NKG.HostRole, "attendee": NKG.AttendeeRole}
 
 
@@ -254,7 +254,7 @@ class _Mapper:
             self.add(r, NKG.hasParticipant, actor)
             self.add(pr, RDF.type, NKG.Participation)
             self.add(pr, NKG.participant, actor)
-            self.add(pr, NKG.participantRole, _ROLE.get(p.role, NKG.ParticipantRoleValue))
+            self.add(pr, NKG.participantRole, _ROLE.get(p.role, NKG.PartyRole))
             if p.span is not None:
                 self.add(pr, NKG.evidence, self.mention(p.span, "name"))
         if e.time:

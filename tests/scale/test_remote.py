@@ -1,0 +1,137 @@
+"""Remote stores on two real engines (the Oxigraph server, Virtuoso): build, query, dump, load, remove and serve
+through `--store URL`, with the same answers as the embedded store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kg.errors import QueryError, StoreError
+from tests.conftest import BASE, ROOT, SEED, start_server, stop_server
+from tests.scale.conftest import Engine, kg
+
+pytestmark = [pytest.mark.slow, pytest.mark.remote]
+QUERIES = sorted((ROOT / "queries").glob("*.rq"))
+EPOCH = {"SOURCE_DATE_EPOCH": "1643241600"}
+
+
+def rows(store: str, query: Path | str, env: dict) -> Counter:
+    out = kg("query", str(query), "--store", store, "--format", "csv", env=env).stdout
+    return Counter(tuple(r) for r in csv.reader(io.StringIO(out)))
+
+
+def nquads(store: str, env: dict) -> list[str]:
+    out = kg("dump", "--store", store, "--format", "nq", env=env).stdout
+    return sorted(line for line in out.splitlines() if line.strip())
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed built into the embedded store with a fixed build time (the reference answers)."""
+    path = tmp_path_factory.mktemp("embedded") / "db"
+    kg("build", str(SEED), "--store", str(path), "--base-iri", BASE, env=EPOCH)
+    return path
+
+
+def test_named_queries_dump_and_rebuild(engine: Engine, embedded: Path):
+    kg("build", str(SEED), "--store", engine.url, "--base-iri", BASE, env={**engine.env, **EPOCH})
+    for q in QUERIES:
+        assert rows(engine.url, q, engine.env) == rows(str(embedded), q, {}), f"{engine.name}: {q.name} differs"
+    assert nquads(engine.url, engine.env) == nquads(str(embedded), {})
+    kg("build", str(SEED), "--store", engine.url, "--base-iri", BASE, env={**engine.env, **EPOCH})  # replaced
+    assert nquads(engine.url, engine.env) == nquads(str(embedded), {})
+
+
+FAIL_AT_RUN_TIME = "LOAD <http://127.0.0.1:1/nothing.ttl>"  # parses; fails when it runs (nothing listens there)
+FAIL_TO_COMPILE = "INSERT DATA { GRAPH <http://ex.org/x> { <http://ex.org/a> } }"  # a syntax error at the end
+
+
+def test_what_one_update_request_guarantees(engine: Engine):
+    """What docs/scaling.md says of article replacement: Oxigraph applies a request as one transaction (an operation
+    failing at its end undoes the drop and insert before it); Virtuoso rejects a request that does not parse as a
+    whole, but applies the operations of one that does one by one (a failure half-way leaves the first ones done)."""
+    graph = f"{BASE}graph/article/atomic"
+    replace = f'DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ <http://ex.org/a> <http://ex.org/p> "new" }} }}'
+    with engine.store() as s:
+        for tail, undone in ((FAIL_TO_COMPILE, True), (FAIL_AT_RUN_TIME, engine.name == "oxigraph")):
+            s.replace_graphs({graph: '<http://ex.org/a> <http://ex.org/p> "old" .'})
+            with pytest.raises((StoreError, QueryError)):
+                s.update(f"{replace} ; {tail}")
+            expected = '"old"' if undone else '"new"'
+            assert [str(t.object) for t in s.triples(graph)] == [expected], tail
+
+
+def test_load_and_remove(engine: Engine, tmp_path: Path):
+    good = tmp_path / "good.ttl"
+    good.write_text('@prefix ex: <http://ex.org/> . ex:a ex:p "1", "2" . ex:b ex:p ex:a .\n', encoding="utf-8")
+    bad = tmp_path / "bad.nt"
+    bad.write_text("<http://ex.org/a> <http://ex.org/p> .\n", encoding="utf-8")
+    store = ["--store", engine.url]
+    run = kg("load", str(good), str(bad), "--graph", "http://ex.org/g", *store, env=engine.env, check=False)
+    assert run.returncode == 2 and "bad.nt" in run.stderr
+    with engine.store() as s:
+        assert s.graphs() == []
+    kg("load", str(good), "--graph", "http://ex.org/g", *store, env=engine.env)
+    with engine.store() as s:
+        assert s.count("http://ex.org/g") == 3
+    kg("build", str(SEED), *store, "--base-iri", BASE, env=engine.env)
+    run = kg("remove", str(SEED), *store, env=engine.env)
+    assert "removed wang-yi-blinken-call (3 graphs)" in run.stdout
+    with engine.store() as s:
+        assert [g for g in s.graphs() if "wang-yi" in g] == []
+
+
+def test_virtuoso_row_cap_is_visible(virtuoso: Engine):
+    """The test Virtuoso cuts results at 2,500 rows (ResultSetMaxRows): kg query warns, the server says truncated."""
+    virtuoso.clear()
+    kg("build", str(SEED), "--store", virtuoso.url, "--base-iri", BASE, env=virtuoso.env)
+    run = kg("query", "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", virtuoso.url, "--format", "csv",
+             env=virtuoso.env)
+    assert len(run.stdout.splitlines()) == 2501 and "row limit of its own" in run.stderr
+    server = start_server(virtuoso.url, env=virtuoso.env)
+    try:
+        q = urllib.parse.quote("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
+        with urllib.request.urlopen(f"{server.url}/sparql?query={q}", timeout=60) as r:
+            assert r.headers["X-Newskg-Truncated"] == "true"
+            assert len(json.load(r)["results"]["bindings"]) == 2500
+    finally:
+        stop_server(server)
+
+
+def test_serve_over_the_engine(engine: Engine):
+    """kg serve --store URL: SPARQL results, a resource page, a dump, VoID, the cache, and a 503 at the timeout."""
+    kg("build", str(SEED), "--store", engine.url, "--base-iri", BASE, env=engine.env)
+    server = start_server(engine.url, "--timeout", "2", env=engine.env)
+    try:
+        q = urllib.parse.quote((ROOT / "queries" / "statements.rq").read_text(encoding="utf-8"))
+        with urllib.request.urlopen(f"{server.url}/sparql?query={q}", timeout=60) as r:
+            assert r.headers["Content-Type"].startswith("application/sparql-results+json")
+            bindings = json.load(r)["results"]["bindings"]
+        assert len(bindings) == 16 and all("speaker" in b for b in bindings[:3])
+        req = urllib.request.Request(f"{server.url}/id/person/wang-yi", headers={"Accept": "text/html"})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            page = r.read().decode("utf-8")
+        assert r.url.endswith("/doc/person/wang-yi") and "Wang Yi" in page and "Blinken" in page
+        with urllib.request.urlopen(f"{server.url}/download/all.nq", timeout=60) as r:
+            dump = r.read().decode("utf-8")
+        assert dump.count(f"<{BASE}graph/article/wang-yi-blinken-call>") > 1000
+        assert "openlinksw" not in dump  # an engine's own graphs are not part of the dataset
+        with urllib.request.urlopen(f"{server.url}/.well-known/void", timeout=60) as r:
+            assert b"void:sparqlEndpoint" in r.read()
+        with urllib.request.urlopen(f"{server.url}/healthz", timeout=60) as r:
+            assert json.load(r)["mode"] == "remote"
+        slow = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i "
+                                  "FILTER(STR(?c) < STR(?f) && STR(?f) < STR(?i)) }")
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(f"{server.url}/sparql?query={slow}", timeout=60)
+        assert err.value.code == 503 and "longer than 2 s" in err.value.read().decode("utf-8")
+    finally:
+        stop_server(server)

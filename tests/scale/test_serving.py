@@ -1,0 +1,81 @@
+"""Serving fast: the result cache (hit, miss, off, emptied by a write) and the in-memory and on-disk modes."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, start_server, stop_server
+from tests.server.conftest import TOKEN
+
+pytestmark = pytest.mark.slow
+STATEMENTS = (ROOT / "queries" / "statements.rq").read_text(encoding="utf-8")
+
+
+def ask(url: str, query: str, *, method: str = "GET") -> tuple[str, dict, bytes]:
+    if method == "GET":
+        req = urllib.request.Request(f"{url}/sparql?query={urllib.parse.quote(query)}")
+    else:
+        req = urllib.request.Request(f"{url}/sparql", data=query.encode("utf-8"), method="POST",
+                                     headers={"Content-Type": "application/sparql-query"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        return r.headers.get("X-Newskg-Cache", ""), dict(r.headers), r.read()
+
+
+def health(url: str) -> dict:
+    with urllib.request.urlopen(f"{url}/healthz", timeout=30) as r:
+        return json.load(r)
+
+
+def test_repeats_come_from_the_cache_until_the_data_changes(tmp_path: Path, seed_store: Path):
+    import shutil
+
+    store = tmp_path / "db"
+    shutil.copytree(seed_store, store)
+    server = start_server(store, "--workers", "1", "--update-token", TOKEN)
+    try:
+        first, _, body = ask(server.url, STATEMENTS)
+        again, headers, cached = ask(server.url, STATEMENTS, method="POST")
+        assert (first, again) == ("miss", "hit") and cached == body
+        assert headers["X-Newskg-Truncated"] == "false"
+        assert ask(server.url, "SELECT (RAND() AS ?r) WHERE {}")[0] == "off"  # never cached: differs every run
+        req = urllib.request.Request(f"{server.url}/sparql", method="POST",
+                                     data=b'INSERT DATA { GRAPH <http://ex.org/g> { <http://ex.org/a> '
+                                          b'<http://ex.org/p> "1" } }',
+                                     headers={"Content-Type": "application/sparql-update",
+                                              "Authorization": f"Bearer {TOKEN}"})
+        urllib.request.urlopen(req, timeout=60).read()
+        assert ask(server.url, STATEMENTS)[0] == "miss"  # a new dataset version: the cache was emptied
+        assert ask(server.url, STATEMENTS)[0] == "hit"
+    finally:
+        stop_server(server)
+
+
+def test_cache_off_and_the_two_modes_answer_alike(seed_store: Path):
+    answers, modes = [], []
+    for extra in (["--in-memory"], ["--on-disk", "--cache-mb", "0"], []):
+        server = start_server(seed_store, *extra)
+        try:
+            state, _, body = ask(server.url, STATEMENTS)
+            answers.append(body)
+            modes.append(health(server.url)["mode"])
+            if "--cache-mb" in extra:
+                assert state == "off" and ask(server.url, STATEMENTS)[0] == "off"
+        finally:
+            stop_server(server)
+    assert answers[0] == answers[1] == answers[2]
+    assert modes == ["memory", "disk", "memory"]  # the seed is far under the threshold: memory by default
+
+
+def test_memory_mode_refuses_updates(seed_store: Path):
+    import subprocess
+
+    from tests.conftest import KG
+
+    run = subprocess.run(KG + ["serve", "--store", str(seed_store), "--in-memory", "--update-token", "x"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "--in-memory cannot follow updates" in run.stderr
