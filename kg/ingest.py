@@ -26,7 +26,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(name: str) -> str:
-    """``"Wang Yi – Blinken call.txt"`` → ``"wang-yi-blinken-call-txt"``: lower-case ASCII, hyphens."""
+    """``"Lin Wei – Ellis call.txt"`` → ``"lin-wei-ellis-call-txt"``: lower-case ASCII, hyphens."""
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return _SLUG.sub("-", ascii_).strip("-") or "article"
 

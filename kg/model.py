@@ -107,7 +107,7 @@ class Actor:
 
 @dataclass
 class Place:
-    """A location named in the article (Beijing, Xinjiang); not an agent."""
+    """A location named in the article (Madrid, Andalusia); not an agent."""
 
     key: str
     label: str

@@ -276,12 +276,12 @@ class _Mapper:
                 self.add(link, NKG.statedIn, self.i.local(f"statement/{e.cause_statement[1:]}"))
 
     def _event_label(self, e) -> str:  # noqa: ANN001
-        """A readable label: a named event's name, else its type with who takes part and where ("visit — Vladimir
-        Putin, Beijing"); the words of the text stay on its mentions."""
+        """A readable label: a named event's name, else its type with who takes part and where ("visit — Ivan
+        Kovalenko, Madrid"); the words of the text stay on its mentions."""
         from kg.ontology import event_types
 
         if e.label and e.label[:1].isupper() and e.type not in ("event",):
-            return e.label  # a named event: "Winter Olympics", "Annapolis Conference"
+            return e.label  # a named event: "World Cup", "Geneva Conference"
         name = event_types().get(e.type, (None, "", e.type))[2] or e.label
         labels = {a.key: a.label for a in self.x.actors}
         who = [labels[p.actor] for p in e.participants if p.actor in labels][:3]

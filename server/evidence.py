@@ -23,7 +23,7 @@ EVIDENCE_PROPERTIES = {
     f"{NKG}speakerMention": "speaker", f"{NKG}cueMention": "cue", f"{NKG}addresseeMention": "addressee",
 }
 # Sentence ends: . ! ? (and a closing quote after them), space, then what can start a sentence; not after a title
-# ("Mr. Wang") or inside an initialism followed by a lower-case word ("his U.S. counterpart"). Good enough to show
+# ("Mr. Lin") or inside an initialism followed by a lower-case word ("his U.S. counterpart"). Good enough to show
 # context; the statements' own sentences come from the parser and are used as they are.
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
                            r"(?<!\bGov)(?<!\bProf)(?<!\bNo)[.!?][\"'”’)]*\s+(?=[A-Z0-9“‘\"'(])")

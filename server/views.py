@@ -22,7 +22,7 @@ MAX_VALUES = 100  # values shown per property before "and N more"
 MAX_INCOMING = 2000  # incoming links read at most (a country mentioned by every article has many)
 MAX_PASSAGES = 60  # evidence passages shown on one page
 
-# A property read from the object's side, in words: "Wang Yi — participant in — the phone call".
+# A property read from the object's side, in words: "Lin Wei — participant in — the phone call".
 INVERSE_WORDING = {
     f"{SCHEMA}mentions": "mentioned in",
     f"{NKG}hasParticipant": "participant in",

@@ -2,7 +2,7 @@
 
 Names come from spaCy's entity recogniser, corrected where it is known to slip (a post's "State" is not an
 organisation, a capital used as a subject is its government). Mentions of the same actor are clustered: a surname or
-"Mr. Wang" joins the full name, "the U.S." joins "United States", an acronym joins the name it abbreviates. Pronouns,
+"Mr. Lin" joins the full name, "the U.S." joins "United States", an acronym joins the name it abbreviates. Pronouns,
 role nouns ("his U.S. counterpart", "the Secretary of State") and unnamed groups are resolved in
 :mod:`kg.extraction.coref`.
 """
@@ -109,7 +109,7 @@ def _strip_ent(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
 
 
 def _with_honorific(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
-    """Extend a person name left over an honorific: "Mr." + "Wang" → "Mr. Wang"."""
+    """Extend a person name left over an honorific: "Mr." + "Lin" → "Mr. Lin"."""
     if ent.start > 0 and pb.doc[ent.start - 1].text in lexicon.titles():
         return pb.doc[ent.start - 1 : ent.end]
     return ent
@@ -127,7 +127,7 @@ def _inside_post_title(pb: ParsedBlock, ent: SpacySpan) -> bool:
 
 
 def _is_metonymic(pb: ParsedBlock, ent: SpacySpan) -> bool:
-    """A place name used as an actor: "gave Moscow a document", "Washington said"."""
+    """A place name used as an actor: "gave Paris a document", "Washington said"."""
     root = ent.root
     if root.dep_ in _AGENT_DEPS and root.dep_ != "conj":
         return True
@@ -163,7 +163,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             if label == "ORG" and len(ent) == 1 and text in surnames:
                 label = "PERSON"  # a surname tagged as an organisation
             if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
-                label = "ORG"  # "SADC" tagged as a person: an acronym names an organisation
+                label = "ORG"  # "PTC" tagged as a person: an acronym names an organisation
             nxt = pb.doc[ent.end] if ent.end < len(pb.doc) else None
             if label == "PERSON" and nxt is not None and nxt.lower_ in ("administration", "government", "cabinet"):
                 _add_person_led_body(index, pb, ent, nxt)
@@ -189,11 +189,11 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 elif cap is not None and _is_metonymic(pb, ent):
                     index.add_actor(country_key(cap.name), cap.name, "country", span, "metonymy")
                 elif text.split()[0] in surnames:
-                    pending_persons.append((pb, ent))  # "Biden’s pledges" tagged as a place
+                    pending_persons.append((pb, ent))  # "Hale’s pledges" tagged as a place
                 else:
                     index.add_place("place/" + slugify(text), text, span)
             elif label in ("LOC", "FAC"):
-                if not re.search(r"\b(Olympics?|Games|Cup|Summit|Conference)\b", text):
+                if not EVENT_NAME.search(text):
                     index.add_place("place/" + slugify(text), text, span)
             elif label == "NORP":
                 _add_norp(index, pb, ent, span)
@@ -206,8 +206,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
 
 
 def _names_the_recogniser_missed(index: ActorIndex) -> None:
-    """A surname or an acronym already known in the article, where the entity recogniser missed it ("Merkel: …",
-    "SADC calls for …" in a headline, "Nice added …")."""
+    """A surname or an acronym already known in the article, where the entity recogniser missed it ("Keller: …",
+    "PTC calls for …" in a headline, "Lopez added …")."""
     names: dict[str, tuple[str, str]] = {}
     for actor in index.actors.values():
         if actor.kind == "person":
@@ -239,8 +239,8 @@ def _country_label(text: str, name: str) -> str:
 
 
 def _person_surnames(parsed: Parsed) -> set[str]:
-    """Every word of every multi-word person name, and names after an honorific ("Mr. Biden"), in the article: to
-    catch "Biden’s pledges" tagged as a place or "Uribe" as an organisation."""
+    """Every word of every multi-word person name, and names after an honorific ("Mr. Hale"), in the article: to
+    catch "Hale’s pledges" tagged as a place or "Ortiz" as an organisation."""
     out: set[str] = set()
     for pb in parsed.blocks:
         for ent in pb.doc.ents:
@@ -260,7 +260,7 @@ def _add_org(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, span: Span) -> 
 
 
 def _add_person_led_body(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, head: Token) -> None:
-    """ "the Biden administration": a government organisation named after a person (who is mentioned too)."""
+    """ "the Hale administration": a government organisation named after a person (who is mentioned too)."""
     body = pb.doc[ent.start : head.i + 1]
     label = f"{_bare(ent)} {head.lower_}"
     index.add_actor("org/" + slugify(label), label, "government", index.parsed.span_of(pb, body))
@@ -304,7 +304,7 @@ def _cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySp
                 firsts.setdefault(words[0], key)
             index.add_actor(key, bare, "person", span, "name")
         else:
-            key = full.get(surname) or firsts.get(surname)  # "Mr. Wang" for Wang Yi: family name first
+            key = full.get(surname) or firsts.get(surname)  # "Mr. Lin" for Lin Wei: family name first
             kind = "title" if shown.start < ent.start else "surname"
             if key is None:
                 key = full[surname] = _person_key(surname)
@@ -318,7 +318,7 @@ def _bare(ent: SpacySpan) -> str:
 
 
 def _acronyms(index: ActorIndex) -> None:
-    """ "Southern African Development Community (SADC)" … "the SADC": one organisation."""
+    """ "Pacific Trade Council (PTC)" … "the PTC": one organisation."""
     orgs = [a for a in index.actors.values() if a.kind in ("organization", "government")]
     for short in orgs:
         if not short.label.replace(".", "").isupper() or " " in short.label:

@@ -2,9 +2,9 @@
 
 - Pronouns outside quotes (he, his, him, she, her, its) go to the most salient compatible actor before them:
   a subject in the same or the previous sentences first, then the nearest mention.
-- Posts: "China’s Foreign Minister Wang Yi", "Chinese President Xi Jinping", "Russia, whose President Vladimir Putin"
+- Posts: "Freedonia’s Foreign Minister Lin Wei", "Freedonian President Zhou Ming", "Sylvania, whose President Ivan Kovalenko"
   give a :class:`~kg.model.PositionHolding` valid at the article date; "former" posts are not current and are skipped.
-- Descriptions: "his U.S. counterpart Antony Blinken" (apposition), "The U.S. Secretary of State" (the person of that
+- Descriptions: "his U.S. counterpart Mark Ellis" (apposition), "The U.S. Secretary of State" (the person of that
   post or country met before), "some Chinese experts" (a group), "an advisor to the Palestinian team" (an unnamed
   person) — created on demand by :func:`resolve`.
 """
@@ -94,7 +94,7 @@ def _role_mentions(coref: Coref) -> None:
                 continue
             nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
             if nxt is not None and (index.mention_of_token(pb, nxt) or nxt.text in lexicon.titles()):
-                continue  # a title before a name: "Foreign Minister Wang Yi"
+                continue  # a title before a name: "Foreign Minister Lin Wei"
             start, _ = np_bounds(tok)
             if pb.doc[start].lower_ not in ("the", "his", "her", "its", "their") and pb.doc[start].dep_ != "poss":
                 continue
@@ -330,7 +330,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     hit = index.mention_of_token(pb, tok)
     if hit is not None:
         return hit
-    for child in tok.children:  # "his U.S. counterpart Antony Blinken", "Foreign Minister Wang Yi"
+    for child in tok.children:  # "his U.S. counterpart Mark Ellis", "Foreign Minister Lin Wei"
         if child.dep_ == "appos":
             hit = index.mention_of_token(pb, child)
             if hit is not None:

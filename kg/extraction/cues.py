@@ -54,13 +54,13 @@ class Cue:
 
 def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if not subjects:  # "The Biden administration has, however, made clear": the subject hangs on the auxiliary
+    if not subjects:  # "The Hale administration has, however, made clear": the subject hangs on the auxiliary
         subjects = [g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children
                     if g.dep_ in SUBJECT_DEPS]
     if subjects:
         # with two subjects (a misparsed fronted clause: "Address …’, China tells U.S."), the nearer one speaks
         return min(subjects, key=lambda c: abs(verb.i - c.i))
-    # "Mr. Wang said … and added that …": a coordinated verb shares the subject
+    # "Mr. Lin said … and added that …": a coordinated verb shares the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     # "…, saying that …" / "…, adding that …": the participle's subject is the main verb's
@@ -206,7 +206,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
         cue.addressee = _addressee(tok)
         cue.complements = _complements(tok, kind)
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism", "agreement", "belief"):
-            cue.complements = [tok.head]  # "a charge that Correa quickly denied": what is denied is the noun
+            cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause
             cue.complements.append(max(subjects, key=lambda c: abs(tok.i - c.i)))

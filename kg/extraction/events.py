@@ -1,7 +1,7 @@
 """Events: typed triggers, coreference, participants with roles, place, time, modality, sub-events and causes.
 
-Triggers come from the lexicon (``event_triggers.tsv``; longest match first) and from named events ("the Winter
-Olympics"). A definite mention ("the call") corefers with the latest event of its type; an indefinite one
+Triggers come from the lexicon (``event_triggers.tsv``; longest match first) and from named events ("the World
+Cup"). A definite mention ("the call") corefers with the latest event of its type; an indefinite one
 ("a phone call") starts a new event unless one of that type is already open in the article's first mentions.
 Participants, place and time come from the syntax around each mention; modality from its verb group and from
 whether it only exists inside someone's statement.
@@ -76,7 +76,7 @@ class EventFinder:
         taken: set[tuple[int, int]] = set()
         for pb, sent in self.parsed.sentences:
             doc = pb.doc
-            for ent in doc.ents:  # named events first: "the Winter Olympics", "the Annapolis Conference"
+            for ent in doc.ents:  # named events first: "the World Cup", "the Geneva Conference"
                 if ent.label_ == "EVENT" or (ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and EVENT_NAME.search(ent.text)):
                     if not (sent.start <= ent.start < sent.end):
                         continue
@@ -114,7 +114,7 @@ class EventFinder:
         return False
 
     def _stay(self, pb: ParsedBlock, tok: Token) -> _Mention | None:
-        """ "Putin is scheduled to be in Beijing next week to meet …": a person to be in a city is a visit."""
+        """ "Kovalenko is scheduled to be in Madrid next week to meet …": a person to be in a city is a visit."""
         if tok.lemma_ != "be" or tok.dep_ not in ("xcomp", "ROOT", "ccomp", "conj", "relcl"):
             return None
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
@@ -338,7 +338,7 @@ class EventFinder:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         self._add(event, pobj, pb, "target")
-        # "Antony Blinken, in a phone call with Wang Yi, warns": the speaker takes part in the call
+        # "Mark Ellis, in a phone call with Lin Wei, warns": the speaker takes part in the call
         if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and sym:
             verb = head.head.head
             subj = verb if verb.dep_ in ("nsubj",) else next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -347,7 +347,7 @@ class EventFinder:
     def _place_and_time(self, event: Event, m: _Mention) -> None:
         head, pb = m.head, m.pb
         scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ == "VERB" else [])
-        for c in head.children:  # "meeting with President Xi on November 15": the date hangs on "Xi"
+        for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
                 scope += [x for x in c.children if x.dep_ == "pobj"]
         if head.pos_ == "VERB" or event.type in ("visit",):
@@ -366,7 +366,7 @@ class EventFinder:
                         event.time = t.key
 
     def _nearby_times(self) -> None:
-        """A time expression the syntax did not attach ("… virtual meeting with President Xi on November 15, 2021"
+        """A time expression the syntax did not attach ("… virtual meeting with President Zhou on May 5, 2021"
         where the parser hangs the date on another verb) goes to the event mentioned just before it in the same
         sentence, a few words away."""
         used = {e.time for e in self.events if e.time}
@@ -409,7 +409,7 @@ class EventFinder:
             up = head.head if head.dep_ in ("dobj", "pobj") else head
             group += [up] + list(up.children)
             while up.dep_ in ("xcomp", "conj", "advcl") and up.head.i != up.i and up.head.pos_ in ("VERB", "AUX"):
-                up = up.head  # "is scheduled to be in Beijing … to meet … and attend": the chain's markers count
+                up = up.head  # "is scheduled to be in Madrid … to meet … and attend": the chain's markers count
                 group += [up] + [c for c in up.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
             words.update(t.lemma_.lower() for t in group)
             words.update(t.lower_ for t in group)
@@ -433,8 +433,8 @@ class EventFinder:
 
     # --- relations ------------------------------------------------------------------------------------------------
     def _sub_events(self) -> None:
-        """An event expressed in a purpose clause of a visit ("to be in Beijing to meet Xi and attend …") is part of
-        it; so is an opening of a named event ("the opening of the Winter Olympics")."""
+        """An event expressed in a purpose clause of a visit ("to be in Madrid to meet Zhou and attend …") is part of
+        it; so is an opening of a named event ("the opening of the World Cup")."""
         by_head = {(m.pb.offset, m.head.i): e for e in self.events for m in self.mentions[e.key]}
         for event in self.events:
             for m in self.mentions[event.key]:
@@ -539,7 +539,7 @@ def link_statements(events: list[Event], statements: list[Statement], finder_men
         if here:
             st.event = here[0].key
         elif named_here:
-            pass  # "The phone call on Thursday came as Mr. Blinken said …": related to the call, not said in it
+            pass  # "The phone call on Thursday came as Mr. Ellis said …": related to the call, not said in it
         else:
             before = [e for e in comm if any(m.end <= st.begin for m in e.mentions)
                       and any(p.actor == st.speaker for p in e.participants)]

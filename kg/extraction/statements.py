@@ -122,7 +122,7 @@ class StatementFinder:
                 runs.append([t])
         best = max(runs, key=lambda r: sum(len(t.text) for t in r if not t.is_punct))
         first, last = best[0].i, best[-1].i
-        # cut a trailing participle clause the writer added after a comma (", referring to NATO")
+        # cut a trailing participle clause the writer added after a comma (", referring to the alliance")
         for t in toks:
             if t.lower_ in _PARTICIPLE_TAIL and t.i > first and pb.doc[t.i - 1].text == "," and \
                     not self.in_quote(pb.offset + t.idx):
@@ -281,7 +281,7 @@ class StatementFinder:
         return None
 
     def _drop_nested(self) -> None:
-        """When one statement's content holds another's cue with the same speaker ("Uribe insisted that …, he
+        """When one statement's content holds another's cue with the same speaker ("Ortiz insisted that …, he
         said"; "he had noted some progress … but warned that …"), the inner one carries what it says: the outer one
         keeps only what comes before the inner attribution, or goes if nothing is left."""
         keep = []
@@ -295,7 +295,7 @@ class StatementFinder:
             cut = first.cue.begin  # type: ignore[union-attr]
             sm = first.speaker_mention
             if sm is not None and st.content[0].begin <= sm.begin < cut and \
-                    len(self.text[sm.end : cut].split()) <= 2:  # "Uribe insisted", not "he had noted … but warned"
+                    len(self.text[sm.end : cut].split()) <= 2:  # "Ortiz insisted", not "he had noted … but warned"
                 cut = sm.begin
             part = st.content[0]
             head = self.text[part.begin : cut].rstrip()
@@ -307,7 +307,7 @@ class StatementFinder:
         self.statements = keep
 
     def _headline_colon(self) -> None:
-        """ "Merkel: Georgia will join NATO" — a headline that attributes a claim with a colon."""
+        """ "Keller: Sylvania will join the alliance" — a headline that attributes a claim with a colon."""
         for pb in self.parsed.blocks:
             if pb.block.kind != "headline":
                 continue
