@@ -191,6 +191,7 @@ class Statement:
     reported_in: str | None = None  # document key
     event: str | None = None  # event key the statement was made in
     sentence: Span | None = None  # the sentence(s) it was read from: evidence
+    same_claim: list[str] = field(default_factory=list)  # keys of statements making the same claim
 
     @property
     def begin(self) -> int:

@@ -326,6 +326,8 @@ class _Mapper:
             self.add(r, NKG.madeDuring, self.i.local(f"event/{s.event[1:]}"))
         if s.sentence:
             self.add(r, NKG.evidence, self.mention(s.sentence, "sentence"))
+        for other in s.same_claim:
+            self.add(r, NKG.sameClaimAs, self.i.local(f"statement/{other[1:]}"))
 
 
 def _short(text: str, n: int = 60) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kg.extraction import coref as corefs
 from kg.extraction.actors import collect_names
+from kg.extraction.claims import link_same_claims
 from kg.extraction.documents import find_documents
 from kg.extraction.events import find_events, link_statements
 from kg.extraction.time import find_times
@@ -35,7 +36,7 @@ def extract(article: Article | Parsed) -> Extraction:
                        lambda off: _future_at(parsed, off), coref.in_quote)
     events = find_events(coref, times, statements)
     link_statements(events, statements)
-    return Extraction(
+    found = Extraction(
         actors=sorted(index.actors.values(), key=lambda a: a.key),
         places=sorted(index.places.values(), key=lambda p: p.key),
         holdings=coref.holdings,
@@ -44,6 +45,8 @@ def extract(article: Article | Parsed) -> Extraction:
         times=times,
         events=events,
     )
+    link_same_claims(parsed, found)
+    return found
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would"}

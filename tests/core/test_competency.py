@@ -103,3 +103,11 @@ def test_seed_events_present_and_right(seed_store: Path):
     for t in ("boycott", "military-buildup", "trade-war"):
         assert t in types, t
     assert types["trade-war"]["modality"] == "ongoing"
+
+
+def test_paraphrases_of_a_claim(seed_store: Path):
+    """The headline's ‘legitimate concerns’ (said by China) and Wang Yi's words make the same claim."""
+    rows = run_query(seed_store, "cq13-same-claim")
+    headline = [r for r in rows if r["speakerLabel"] == "China" and int(r["begin"]) == 0]
+    assert headline and {r["sameSpeakerLabel"] for r in headline} == {"Wang Yi"}
+    assert any("legitimate security concerns" in r["sameQuote"] for r in headline)
