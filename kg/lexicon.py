@@ -82,6 +82,11 @@ def country_aliases() -> dict[str, str]:
 
 
 @cache
+def territories() -> frozenset[str]:
+    return frozenset(_lines("territories.txt"))
+
+
+@cache
 def capitals() -> dict[str, str]:
     return {r[0]: r[1] for r in _rows("capitals.tsv")}
 

@@ -28,6 +28,7 @@ def extract(article: Article | Parsed) -> Extraction:
     coref = corefs.build(index, sorted((s.begin, s.end) for q in quotes for s in q.spans))
     documents = find_documents(coref)
     statements = StatementFinder(parsed, coref, quotes, documents).run()
+    corefs.first_person(coref, statements)
     for st in statements:  # what an intermediary relays comes through the document it issued, if named
         if st.reported_in is None:
             source = st.reported_by or (st.speaker if st.speaker and index.actors[st.speaker].kind != "person" else None)

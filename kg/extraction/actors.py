@@ -184,7 +184,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             elif label == "GPE":
                 c = gazetteer.country(text)
                 cap = gazetteer.capital_of(text)
-                if c is not None:
+                if c is not None and text in lexicon.territories() and not _is_metonymic(pb, ent):
+                    index.add_place("place/" + slugify(text), text, span)  # "the ‘X card’", "from X to …"
+                elif c is not None:
                     index.add_actor(country_key(c.name), _country_label(text, c.name), "country", span)
                 elif cap is not None and _is_metonymic(pb, ent):
                     index.add_actor(country_key(cap.name), cap.name, "country", span, "metonymy")

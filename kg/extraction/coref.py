@@ -199,6 +199,7 @@ def _holdings(coref: Coref) -> None:
             pb, tok = hit
             found = _post_before(pb, tok.i if tok.text not in lexicon.titles() else tok.i)
             if found is None:
+                _appositive_post(coref, actor, pb, tok, m.span, date, seen)
                 continue
             start, toks = found
             if any(t.lower_ == "former" for t in toks):
@@ -224,6 +225,75 @@ def _holdings(coref: Coref) -> None:
             coref.holdings.append(PositionHolding(actor.key, label, owner, surface, date))
             if index.actors[owner].kind == "country" and actor.country is None:
                 actor.country = owner
+
+
+def _appositive_post(coref: Coref, actor, pb: ParsedBlock, tok: Token, span: Span, date, seen: set) -> None:  # noqa: ANN001
+    """ "Jane Roe, director general of the National Electoral Commission, said …": a post in an apposition."""
+    index = coref.index
+    parsed = index.parsed
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    for ap in head.children:
+        if ap.dep_ != "appos" or ap.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a, _ = np_bounds(ap)
+        title_toks = [t for t in pb.doc[a : ap.i + 1] if t.lower_ not in ("a", "an", "the")]
+        label = post_label(title_toks)
+        if not title_toks or not any(label.lower().endswith(h) for h in lexicon.post_heads()) or \
+                any(t.lower_ == "former" for t in title_toks):
+            continue
+        owner = None
+        for prep in ap.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "to"):
+                for pobj in prep.children:
+                    hit = resolve(coref, pb, pobj, create=False)
+                    if hit and index.actors.get(hit[0]) and index.actors[hit[0]].kind != "person":
+                        owner = hit[0]
+        if owner is None:
+            continue
+        if (actor.key, label) in seen:
+            continue
+        seen.add((actor.key, label))
+        end = max(t.i for t in ap.subtree)
+        surface = parsed.span_of(pb, pb.doc[a : end + 1])
+        coref.holdings.append(PositionHolding(actor.key, label, owner, surface, date))
+        if actor.country is None and index.actors[owner].kind == "country":
+            actor.country = owner
+
+
+FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+
+
+def first_person(coref: Coref, statements) -> None:  # noqa: ANN001
+    """In a quotation, "I" is its speaker and "we" the body the speaker speaks for: an organisation speaking, or the
+    organisation (not the country: "we" of a president may be the nation or the people in the room) of a post the
+    speaker holds."""
+    index = coref.index
+    parsed = index.parsed
+    posts = {h.holder: h.organization for h in coref.holdings if h.organization}
+    for st in statements:
+        if st.speaker is None or st.quote_type not in ("direct", "mixed") or st.speaker not in index.actors:
+            continue
+        speaker = index.actors[st.speaker]
+        we: str | None = speaker.key
+        if speaker.kind == "person":
+            org = posts.get(speaker.key)
+            we = org if org in index.actors and index.actors[org].kind in ("organization", "government") else None
+        for span in st.content:
+            for off in range(span.begin, span.end):
+                if not coref.in_quote(off):
+                    continue
+                hit = parsed.token_at(off)
+                if hit is None or parsed.tok_begin(*hit) != off or hit[1].pos_ != "PRON":
+                    continue
+                low = hit[1].lower_
+                key = speaker.key if low in FIRST_SINGULAR else we if low in FIRST_PLURAL else None
+                if key is None or key not in index.actors or off in coref.pronouns:
+                    continue
+                coref.pronouns[off] = key
+                index.actors[key].mentions.append(_mention(parsed.article.span(off, off + len(hit[1].text))))
 
 
 # --- pronouns ---------------------------------------------------------------------------------------------------
