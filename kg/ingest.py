@@ -103,7 +103,7 @@ def split_blocks(text: str) -> list[Block]:
         pos = m.end()
     spans.append((pos, len(text)))
     spans = [_trim(text, b, e) for b, e in spans]
-    spans = [(b, e) for b, e in spans if e > b]
+    spans = [piece for b, e in spans if e > b for piece in _lines_as_blocks(text, b, e)]
 
     kinds: list[str] = []
     for i, (b, e) in enumerate(spans):
@@ -150,6 +150,27 @@ def from_text(text: str, *, article_id: str = "article", date: dt.date | None = 
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return Article(article_id, text, split_blocks(text), ArticleMeta(date=date),
                    hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def _lines_as_blocks(text: str, b: int, e: int) -> list[tuple[int, int]]:
+    """A block whose lines are paragraphs of their own (one paragraph a line, no blank lines between — common in
+    scraped text) is split at its line breaks; a hard-wrapped paragraph (lines of similar width cut mid-sentence)
+    is not. The first line of the article is always the headline."""
+    chunk = text[b:e]
+    if "\n" not in chunk:
+        return [(b, e)]
+    lines, pos = [], b
+    for line in chunk.split("\n"):
+        if line.strip():
+            lines.append(_trim(text, pos, pos + len(line)))
+        pos += len(line) + 1
+    if b == 0:  # the headline stands alone; the rest is judged on its own
+        return lines[:1] + (_lines_as_blocks(text, lines[1][0], e) if len(lines) > 1 else [])
+    body = lines[:-1]
+    widths = [le - lb for lb, le in body]
+    ends = sum(1 for lb, le in body if _ends_sentence(text[lb:le]))
+    wrapped = len(lines) >= 2 and all(30 <= w <= 100 for w in widths) and ends < 0.5 * len(body)
+    return [(b, e)] if wrapped else lines
 
 
 def _trim(text: str, b: int, e: int) -> tuple[int, int]:

@@ -89,3 +89,17 @@ def test_bad_sidecar(tmp_path: Path):
     (tmp_path / "a.meta.toml").write_text('dat = 2022-01-27\n', encoding="utf-8")
     with pytest.raises(InputError, match="unknown metadata key"):
         ingest(p)
+
+
+def test_one_paragraph_a_line_without_blank_lines():
+    text = "A headline\nA standfirst with no stop\nFirst paragraph, he said.\nSecond paragraph.\n"
+    kinds = [(b.kind, b.span.text) for b in split_blocks(text)]
+    assert kinds == [("headline", "A headline"), ("standfirst", "A standfirst with no stop"),
+                     ("paragraph", "First paragraph, he said."), ("paragraph", "Second paragraph.")]
+
+
+def test_hard_wrapped_paragraph_stays_one_block():
+    text = ("Headline\n\nThis is a hard wrapped paragraph that goes on and\non across several lines without "
+            "ending them\nproperly at all.\n")
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == ["headline", "paragraph"] and "\n" in blocks[1].span.text
