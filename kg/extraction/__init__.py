@@ -21,13 +21,15 @@ def extract(article: Article | Parsed) -> Extraction:
     """
     parsed = article if isinstance(article, Parsed) else parse(article)
     art = parsed.article
+    body = "".join(pb.block.span.text for pb in parsed.blocks if pb.block.kind == "paragraph")
+    british = not any(m in body for m in "“”\"«»") and "‘" in body  # single quotes as the quotation marks
     quotes = quotes_in_blocks(art.text, [(pb.block.span.begin, pb.block.span.end,
-                                          pb.block.kind in ("headline", "standfirst"))
+                                          british or pb.block.kind in ("headline", "standfirst"))
                                          for pb in parsed.blocks])
     index = collect_names(parsed)
     coref = corefs.build(index, sorted((s.begin, s.end) for q in quotes for s in q.spans))
     documents = find_documents(coref)
-    statements = StatementFinder(parsed, coref, quotes, documents).run()
+    statements = StatementFinder(parsed, coref, quotes, documents, single_marks=british).run()
     corefs.first_person(coref, statements)
     for st in statements:  # what an intermediary relays comes through the document it issued, if named
         if st.reported_in is None:

@@ -162,6 +162,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     label = "GPE"  # "in Annapolis", "Tbilisi" tagged as a person
             if label == "ORG" and len(ent) == 1 and text in surnames:
                 label = "PERSON"  # a surname tagged as an organisation
+            if label in ("ORG", "GPE", "NORP") and text.split()[0] in lexicon.titles() and len(ent) > 1:
+                label = "PERSON"  # "Ms Jones" tagged as an organisation
             if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
                 label = "ORG"  # "PTC" tagged as a person: an acronym names an organisation
             nxt = pb.doc[ent.end] if ent.end < len(pb.doc) else None

@@ -27,7 +27,9 @@ def _only_glue(text: str) -> bool:
 
 
 class StatementFinder:
-    def __init__(self, parsed: Parsed, coref: corefs.Coref, quotes: list[Quote], documents: Documents) -> None:
+    def __init__(self, parsed: Parsed, coref: corefs.Coref, quotes: list[Quote], documents: Documents,
+                 *, single_marks: bool = False) -> None:
+        self.single_marks = single_marks  # the article quotes with ‘…’ (British style), not only in headlines
         self.parsed = parsed
         self.text = parsed.article.text
         self.coref = coref
@@ -333,7 +335,7 @@ class StatementFinder:
     def _orphans(self) -> None:
         """Quotations no cue claimed: a quoted sentence right after an attributed one continues its speaker."""
         for q in self.quotes:
-            if id(q) in self.used or q.mark == "single" and not self._in_headline(q):
+            if id(q) in self.used or q.mark == "single" and not (self.single_marks or self._in_headline(q)):
                 continue
             if len(q.inner.text.split()) < 4:
                 continue  # scare quotes, titles, names
