@@ -300,6 +300,8 @@ class EventFinder:
         if tok is None:
             return
         hit = corefs.resolve(self.coref, pb, tok, create=True)
+        if hit is None and tok.dep_ == "amod" and tok.text[:1].isupper():
+            hit = self._demonym(pb, tok)  # "Russian aggression": the country acts
         if hit is None or hit[0] not in self.coref.index.actors:
             return
         if any(p.actor == hit[0] for p in event.participants):
@@ -309,11 +311,28 @@ class EventFinder:
             if c.dep_ == "conj":
                 self._add(event, c, pb, role)
 
+    def _demonym(self, pb: ParsedBlock, tok: Token) -> tuple[str, Span] | None:
+        """The country a nationality adjective names, as a mention of it ("Russian" in "Russian aggression")."""
+        from kg import gazetteer
+        from kg.extraction.actors import country_key
+
+        c = gazetteer.country(tok.text)
+        if c is None:
+            return None
+        index = self.coref.index
+        span = self.parsed.span_of(pb, tok)
+        key = country_key(c.name)
+        index.add_actor(key, index.actors[key].label if key in index.actors else c.name, "country", span, "demonym")
+        return key, span
+
     def _participants(self, event: Event, m: _Mention) -> None:
         head, pb = m.head, m.pb
         sym = event.type in SYMMETRIC
         if head.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            if subj is None and agent is not None:  # "were killed by Israeli aircraft"
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if subj is None and head.dep_ in ("xcomp", "conj", "advcl"):
                 up = head.head
                 while up.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_ == "nsubj" for c in up.children):
