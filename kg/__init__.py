@@ -26,8 +26,8 @@ def extract(article):  # noqa: ANN001, ANN201 - imported lazily: spaCy is slow t
 
 
 def link(extraction, **kwargs):  # noqa: ANN001, ANN003, ANN201
-    """See :func:`kg.link.link`."""
-    from kg.link import link as _link
+    """See :func:`kg.linking.link`."""
+    from kg.linking import link as _link
 
     return _link(extraction, **kwargs)
 

@@ -80,7 +80,7 @@ def article_graphs(path: Path, article: Article, *, base_iri: str, validate: boo
     from kg import nlp
     from kg.enrich import enrichment, enrichment_graph_iri
     from kg.extraction import extract
-    from kg.link import link
+    from kg.linking import link
     from kg.rdf import Iris, provenance, to_rdf
     from kg.validate import shacl
 

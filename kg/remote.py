@@ -24,7 +24,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -33,15 +33,13 @@ from rdflib import Graph
 
 from kg import engines
 from kg.errors import ConfigError, QueryError, StoreError
+from kg.remote_results import CANCELLED, RemoteTimeout, Solutions, Triples, broken_answer, parse_results, query_form
 from kg.sparql_text import add_using, declares_dataset, tokens
 from kg.store import RDF_FORMATS, Result, Store, term_text
 
+__all__ = ["RemoteConfig", "RemoteStore", "RemoteTimeout", "is_remote", "query_form"]
+
 SPOOL_BYTES = 8_000_000  # an update bigger than this goes to the engine from a temporary file, not from memory
-_CANCELLED = ("operation has been cancelled", "transaction timed out", "timed out")
-
-
-class RemoteTimeout(StoreError):
-    """The engine stopped the query at its own time limit (answered 503 by the server)."""
 
 
 @dataclass(frozen=True)
@@ -88,79 +86,6 @@ class RemoteConfig:
 
 def is_remote(location: str | os.PathLike[str] | None) -> bool:
     return isinstance(location, str) and location.startswith(("http://", "https://"))
-
-
-def query_form(sparql: str) -> str:
-    """``select``, ``ask``, ``construct`` or ``describe``: the first such keyword outside braces.
-
-    >>> query_form("PREFIX ex: <http://ex.org/select#> CONSTRUCT WHERE { ?s ?p ?o }")
-    'construct'
-    """
-    for tok in tokens(sparql):
-        if tok.depth == 0 and tok.keyword in ("select", "ask", "construct", "describe"):
-            return tok.keyword
-    raise QueryError("malformed query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
-
-
-class Solutions:
-    """SELECT solutions read from an engine's answer: iterable like pyoxigraph's ``QuerySolutions``."""
-
-    def __init__(self, body: bytes, fmt: ox.QueryResultsFormat) -> None:
-        self._body, self._format = body, fmt
-        parsed = _parse_results(body, fmt)
-        if not isinstance(parsed, ox.QuerySolutions):
-            raise StoreError("the engine answered a boolean to a SELECT query")
-        self.variables = [v.value for v in parsed.variables]
-        self._rows = _materialise(parsed)
-
-    def __iter__(self) -> Iterator[ox.QuerySolution]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def serialize(self, output: IO[bytes] | None = None, format: ox.QueryResultsFormat = ox.QueryResultsFormat.JSON):  # noqa: A002, ANN201
-        """Write the solutions in a SPARQL results format (from the engine's answer, read again)."""
-        return _parse_results(self._body, self._format).serialize(output, format)  # type: ignore[union-attr]
-
-
-class Triples:
-    """CONSTRUCT/DESCRIBE triples read from an engine's answer: iterable like pyoxigraph's ``QueryTriples``."""
-
-    def __init__(self, triples: list[ox.Triple]) -> None:
-        self._triples = triples
-
-    def __iter__(self) -> Iterator[ox.Triple]:
-        return iter(self._triples)
-
-    def __len__(self) -> int:
-        return len(self._triples)
-
-    def serialize(self, output: IO[bytes] | None = None, format: ox.RdfFormat = ox.RdfFormat.N_TRIPLES):  # noqa: A002, ANN201
-        return ox.serialize(self._triples, output, format)
-
-
-def _parse_results(body: bytes, fmt: ox.QueryResultsFormat) -> ox.QuerySolutions | ox.QueryBoolean:
-    try:
-        return ox.parse_query_results(body, format=fmt)
-    except SyntaxError as e:
-        raise _broken_answer(body, e) from None
-
-
-def _materialise(parsed: ox.QuerySolutions) -> list[ox.QuerySolution]:
-    """All rows, now: a body cut short by the engine (Oxigraph's cancelled query) shows here, not half-way through
-    a response the server has started to send."""
-    try:
-        return list(parsed)
-    except SyntaxError as e:
-        raise StoreError(f"the engine's answer cannot be read: {e}") from None
-
-
-def _broken_answer(body: bytes, error: Exception) -> StoreError:
-    tail = body[-300:].decode("utf-8", "replace").lower()
-    if any(marker in tail for marker in _CANCELLED):
-        return RemoteTimeout("the engine stopped the query at its own time limit")
-    return StoreError(f"the engine's answer cannot be read: {error}")
 
 
 class RemoteStore:
@@ -213,7 +138,7 @@ class RemoteStore:
         if resp.status_code in (401, 403):
             return StoreError(f"{url}: the engine refused the request ({resp.status_code}); check the store user and "
                               "password (NEWSKG_STORE_USER, NEWSKG_STORE_PASSWORD) and NEWSKG_STORE_AUTH")
-        if any(m in text.lower() for m in _CANCELLED):
+        if any(m in text.lower() for m in CANCELLED):
             return RemoteTimeout(f"the engine stopped the query at its own time limit: {text}")
         if resp.status_code == 400:
             return QueryError(f"the engine rejected the query: {text}")
@@ -265,7 +190,7 @@ class RemoteStore:
         fmt = ox.QueryResultsFormat.from_media_type(resp.headers.get("Content-Type", "")) \
             or ox.QueryResultsFormat.JSON
         if form == "ask":
-            parsed = _parse_results(resp.content, fmt)
+            parsed = parse_results(resp.content, fmt)
             if not isinstance(parsed, ox.QueryBoolean):
                 raise StoreError("the engine did not answer an ASK query with a boolean")
             return Result("ask", bool(parsed), [])
@@ -277,7 +202,7 @@ class RemoteStore:
         try:
             return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(resp.content, format=fmt)]
         except SyntaxError as e:
-            raise _broken_answer(resp.content, e) from None
+            raise broken_answer(resp.content, e) from None
 
     def _rows(self, sparql: str) -> list[dict[str, Any]]:
         return self.query(sparql).rows()
@@ -300,7 +225,8 @@ class RemoteStore:
         if graph is not None:
             rows = self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
         else:
-            rows = self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._system_filter('?g')} }}")
+            where = f"GRAPH ?g {{ ?s ?p ?o }} {self._system_filter('?g')}"
+            rows = self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
         return int(term_text(rows[0]["n"])) if rows else 0
 
     def union_size(self) -> int:
@@ -467,10 +393,6 @@ class RemoteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def with_timeout(self, seconds: float) -> RemoteStore:
-        """The same engine with another HTTP timeout (the server's query timeout)."""
-        return RemoteStore(replace(self.config, timeout=seconds), read_only=self.read_only)
 
 
 def _graph_name(g: ox.NamedNode | ox.DefaultGraph | None) -> str | None:

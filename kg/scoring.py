@@ -49,7 +49,7 @@ def load_gold(path: Path) -> tuple[dict[str, Any], Path]:
 def system_output(text_path: Path, date: str | None) -> dict[str, Any]:
     from kg.extraction import extract
     from kg.ingest import ingest
-    from kg.link import link
+    from kg.linking import link
 
     article = ingest(text_path, date=dt.date.fromisoformat(date) if date else None)
     return to_gold_schema(article, link(extract(article)))

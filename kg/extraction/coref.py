@@ -163,7 +163,7 @@ def _owner_before(coref: Coref, pb: ParsedBlock, start: int) -> str | None:
     hit = index.mention_of_token(pb, t)
     if hit and index.actors[hit[0]].kind in ("country", "organization", "government"):
         return hit[0]
-    c = gazetteer.country(t.text) if t.text[:1].isupper() else None
+    c = gazetteer.country(t.text) if t.text[:1].isupper() and demonym_token(pb, t) else None
     if c is not None:
         key = country_key(c.name)
         if key not in index.actors:
@@ -481,12 +481,22 @@ def _label(pb: ParsedBlock, start: int, end: int) -> str:
     return text
 
 
+_REGION_WORDS = {"latin", "south", "north", "central", "east", "west", "southern", "northern", "eastern", "western",
+                 "pan", "african", "asian", "arab"}
+
+
+def demonym_token(pb: ParsedBlock, t: Token) -> bool:
+    """A nationality word on its own, not the tail of a region ("Latin American", "South African" are not the U.S.
+    or South Africa's "African")."""
+    return not (t.i > 0 and pb.doc[t.i - 1].lower_ in _REGION_WORDS and pb.doc[t.i - 1].text[:1].isupper())
+
+
 def _np_country(coref: Coref, pb: ParsedBlock, start: int, head: int) -> str | None:
     for t in pb.doc[start:head]:
         hit = coref.index.mention_of_token(pb, t)
         if hit and coref.index.actors[hit[0]].kind == "country":
             return hit[0]
-        c = gazetteer.country(t.text) if t.text[:1].isupper() else None
+        c = gazetteer.country(t.text) if t.text[:1].isupper() and demonym_token(pb, t) else None
         if c is not None:
             key = country_key(c.name)
             coref.index.actors.setdefault(key, _new_country(c.name))

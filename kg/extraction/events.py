@@ -315,8 +315,9 @@ class EventFinder:
         """The country a nationality adjective names, as a mention of it ("Russian" in "Russian aggression")."""
         from kg import gazetteer
         from kg.extraction.actors import country_key
+        from kg.extraction.coref import demonym_token
 
-        c = gazetteer.country(tok.text)
+        c = gazetteer.country(tok.text) if demonym_token(pb, tok) else None
         if c is None:
             return None
         index = self.coref.index

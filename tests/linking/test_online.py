@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kg import kb as kbmod
-from kg.link import link
+from kg.linking import link
 from kg.model import Actor, Extraction
 from kg.online import OnlineConfig, WikidataClient, lookup_query
 from tests.conftest import free_port

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sys
-import types
 from dataclasses import dataclass
 
 from kg import gazetteer, lexicon
@@ -323,15 +321,3 @@ def rename_place(x: Extraction, old: str, new: str) -> None:
     for e in x.events:
         if e.place == old:
             e.place = new
-
-
-class _CallableModule(types.ModuleType):
-    """``kg.link`` is both this module and the pipeline function of ``kg/__init__.py``: importing the module (as
-    ``kg.build`` does) rebinds the package attribute ``kg.link`` to it, so the module answers calls as the function
-    does, and ``from kg import link; link(found)`` works whatever was imported first."""
-
-    def __call__(self, extraction: Extraction, **kwargs) -> Extraction:  # noqa: ANN003
-        return link(extraction, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
