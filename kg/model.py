@@ -218,6 +218,7 @@ class Extraction:
     times: list[TimeExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    not_before: dt.date | None = None  # for an undated article: the latest date it names (it was written after)
 
     def actor(self, key: str | None) -> Actor | None:
         return next((a for a in self.actors if a.key == key), None) if key else None

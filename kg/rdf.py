@@ -170,6 +170,11 @@ class _Mapper:
             self.add(art, SCHEMA.datePublished, Literal(a.meta.date.isoformat(), datatype=XSD.date))
             self.add(art, NKG.dateInferred, Literal(a.meta.date_inferred))
             self.add(art, NKG.dateNote, Literal(a.meta.date_note) if a.meta.date_note else None)
+        elif self.x.not_before:
+            self.add(art, NKG.notBefore, Literal(self.x.not_before.isoformat(), datatype=XSD.date))
+            self.add(art, NKG.dateInferred, Literal(True))
+            self.add(art, NKG.dateNote, Literal("Undated: written no earlier than the latest full date it names; "
+                                                "relative expressions are left unresolved."))
         if a.meta.source_url:
             self.add(art, SCHEMA.isBasedOn, URIRef(a.meta.source_url))
         if a.meta.publisher:

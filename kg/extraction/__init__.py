@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kg.extraction import coref as corefs
 from kg.extraction.actors import collect_names
 from kg.extraction.claims import link_same_claims
@@ -49,6 +51,9 @@ def extract(article: Article | Parsed) -> Extraction:
         events=events,
     )
     link_same_claims(parsed, found)
+    if art.meta.date is None:  # an undated article was written no earlier than the latest full date it names
+        days = [t.value for t in times if t.value and len(t.value) == 10 and t.anchor is None]
+        found.not_before = dt.date.fromisoformat(max(days)) if days else None
     return found
 
 

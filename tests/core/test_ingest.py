@@ -103,3 +103,20 @@ def test_hard_wrapped_paragraph_stays_one_block():
             "ending them\nproperly at all.\n")
     blocks = split_blocks(text)
     assert [b.kind for b in blocks] == ["headline", "paragraph"] and "\n" in blocks[1].span.text
+
+
+def test_undated_article_keeps_relative_times_unresolved_and_gets_a_lower_bound():
+    from kg.extraction import extract
+    from kg.ingest import from_text
+    from kg.rdf import to_rdf
+    from kg.ontology import NKG
+
+    a = from_text("Talks resume\n\nThe ministers met on Thursday, after talks on March 3, 2021 failed. They will "
+                  "meet again next week.", article_id="undated")
+    x = extract(a)
+    values = {t.span.text: t.value for t in x.times}
+    assert values["Thursday"] is None and values["next week"] is None
+    assert values["March 3, 2021"] == "2021-03-03"
+    assert x.not_before is not None and x.not_before.isoformat() == "2021-03-03"
+    g = to_rdf(a, x)
+    assert [str(o) for o in g.objects(None, NKG.notBefore)] == ["2021-03-03"]
