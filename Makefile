@@ -8,7 +8,10 @@ STORE  ?= var/store
 BASE_IRI ?= http://$(HOST):$(PORT)/
 ARTICLES ?= data/articles/*.txt
 
-.PHONY: install run build serve test system-deps contract clean
+VIRTUOSO_DIR ?= var/virtuoso
+
+.PHONY: install run build serve test system-deps contract clean virtuoso-start virtuoso-stop bench-install \
+	bench-sparql bench-ingest bench-memory
 
 install: $(VENV)/.installed  ## create .venv, install the project, its test tools and the spaCy model
 
@@ -24,8 +27,26 @@ build: install  ## build the articles of data/articles into the store
 run: build  ## build the seed article and serve it at http://$(HOST):$(PORT)/
 	$(BIN)/kg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-system-deps:  ## Debian packages the tests use: Java (HermiT) and Chromium (browser tests)
+system-deps:  ## Debian packages the tests use: Java (HermiT), Chromium (browser tests), Virtuoso (remote store tests)
 	@./.ci/system-deps
+
+virtuoso-start: install system-deps  ## start a Virtuoso on loopback with its own ini in $(VIRTUOSO_DIR); prints the kg settings
+	$(BIN)/python scripts/virtuoso.py start --dir $(VIRTUOSO_DIR)
+
+virtuoso-stop:  ## stop that Virtuoso (its database stays in $(VIRTUOSO_DIR))
+	$(BIN)/python scripts/virtuoso.py stop --dir $(VIRTUOSO_DIR)
+
+bench-install: install  ## the benchmarks' extra packages (matplotlib, rdflib-endpoint)
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+
+bench-sparql: bench-install system-deps  ## SPARQL throughput and latency: kg serve vs Oxigraph, Virtuoso, rdflib-endpoint
+	$(BIN)/python -m bench.sparql
+
+bench-ingest: bench-install  ## kg build per article vs the bare spaCy parse; articles per second
+	$(BIN)/python -m bench.ingest
+
+bench-memory: bench-install system-deps  ## server memory at each dataset size
+	$(BIN)/python -m bench.memory
 
 test: install system-deps  ## run the whole test suite
 	$(BIN)/python -m pytest

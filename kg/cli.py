@@ -283,7 +283,7 @@ def validate(store: str, no_owl: bool, **remote: str | None) -> None:
               help="queries read an in-memory copy of the store, or the store on disk (default: in memory up to "
                    "3,000,000 triples; on disk above, and with --update-token)")
 @click.option("--cache-mb", type=click.FloatRange(0, 100_000), default=None,
-              help="result cache per worker in MB; 0 switches it off (default 64, or $NEWSKG_RESULT_CACHE_MB)")
+              help="result cache per worker in MB; 0 switches it off (default 128, or $NEWSKG_RESULT_CACHE_MB)")
 def serve(store: str, host: str, port: int, workers: int, timeout: float, base_iri: str | None,
           update_token: str | None, in_memory: bool | None, cache_mb: float | None, **remote: str | None) -> None:
     """Serve the store: SPARQL endpoint, Linked Data pages, downloads and a query page (gunicorn)."""

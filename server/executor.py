@@ -26,18 +26,19 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.federation import check_services
+from kg.remote import is_remote
 from kg.sparql_text import loads_documents
-from kg.store import RDF_FORMATS, Store
-from server import results, snapshots
+from kg.store import RDF_FORMATS, Store, open_store
+from server import fastpath, preload, results, snapshots
 from server.negotiate import GRAPH_TYPES, SELECT_TYPES
 
 Reply = dict[str, Any]
 
 
-def main(conn: Connection, store_path: str) -> None:
+def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None, in_memory: bool = False) -> None:
     """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes."""
     _exit_with_parent()
-    executor = Executor()
+    executor = Executor(remote, in_memory)
     try:
         executor.use(store_path)
     except Exception as e:  # noqa: BLE001 - reported to the worker, which answers 503
@@ -66,17 +67,21 @@ def _exit_with_parent() -> None:
 
 
 class Executor:
-    """The state of one query process: the read-only store it has open."""
+    """The state of one query process: the read-only store it has open (on disk, in memory, or a remote engine)."""
 
-    def __init__(self) -> None:
+    def __init__(self, remote: dict[str, Any] | None = None, in_memory: bool = False) -> None:
         self.path: str | None = None
         self.store: Store | None = None
+        self.remote, self.in_memory = remote, in_memory
 
     def use(self, path: str) -> Store:
         """The read-only store at ``path``, reopened when a task names another one (a newer snapshot)."""
         if self.store is None or self.path != path:
             self.store = None  # close the old one first: RocksDB keeps files open
-            self.store = Store(path, read_only=True)
+            if self.in_memory:
+                self.store = preload.memory_copy(path)
+            else:
+                self.store = open_store(path, read_only=True, remote=self.remote)
             self.path = path
         return self.store
 
@@ -105,14 +110,22 @@ class Executor:
         text, base = task["text"], task["base"]
         check_services(text, task["allow"], base=base)
         store = self.use(task["store"])
-        res = store.query(text, default_graph=task["default_graphs"], named_graphs=task["named_graphs"],
-                          base_iri=base)
         limit = task["max_rows"]
+        remote = is_remote(task["store"])
+        # a remote engine also gets the time limit, for its own limit (the process is killed at it anyway)
+        extra = {"timeout": task["timeout"]} if remote and task.get("timeout") else {}
+        native = None if remote else fastpath.NATIVE.get(SELECT_TYPES.get(task["select_media"] or "", ""))
+        limited = fastpath.bounded(text, limit) if native is not None else None
+        res = store.query(limited or text, default_graph=task["default_graphs"], named_graphs=task["named_graphs"],
+                          base_iri=base, **extra)
+        if limited is not None and res.kind == "select":
+            return self._native(res, native, task["select_media"], limit)  # type: ignore[arg-type]
         if res.kind == "graph":
             media = task["graph_media"]
             if media is None:
                 return _not_acceptable("CONSTRUCT/DESCRIBE", task["graph_offers"])
             triples, truncated = _take(res.value, limit)  # type: ignore[arg-type]
+            truncated = truncated or res.capped
             if GRAPH_TYPES[media] == "html":
                 rows = [[results.text(t.subject), results.text(t.predicate), results.text(t.object)]
                         for t in triples]
@@ -127,10 +140,21 @@ class Executor:
                 return {"status": 200, "media": "text/html", "table": {"ask": bool(res.value)}, "truncated": False}
             return _body(results.boolean(fmt, bool(res.value)), media, False)
         solutions, truncated = _take(res.value, limit)  # type: ignore[arg-type]
+        truncated = truncated or res.capped
         rows = [[sol[v] for v in res.variables] for sol in solutions]
         if fmt == "html":
             return _html(res.variables, [[results.text(t) for t in row] for row in rows], truncated)
         return _body(results.select(fmt, res.variables, rows), media, truncated)
+
+    @staticmethod
+    def _native(res: Any, fmt: ox.QueryResultsFormat, media: str, limit: int) -> Reply:
+        """A SELECT result (at most ``limit + 1`` rows) written by pyoxigraph; cut in Python if over ``limit``."""
+        body = res.value.serialize(format=fmt) or b""
+        if fastpath.count(body, fmt) <= limit:
+            return _body(body, media, False)
+        parsed = ox.parse_query_results(body, format=fmt)
+        rows = [[sol[v] for v in res.variables] for _, sol in zip(range(limit), parsed)]  # type: ignore[arg-type]
+        return _body(results.select(SELECT_TYPES[media], res.variables, rows), media, True)
 
     def graph(self, task: dict[str, Any], conn: Connection) -> Reply:
         """A Graph Store Protocol read: a whole named graph, or the union default graph (``graph`` None)."""

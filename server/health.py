@@ -21,6 +21,7 @@ def healthz() -> Response:
         version = dataset_version()
     except StoreError as e:
         return error_response(503, str(e))
-    resp = current_app.json.response({"ok": True, "triples": triples, "graphs": graphs, "version": version})
+    resp = current_app.json.response({"ok": True, "triples": triples, "graphs": graphs, "version": version,
+                                      "mode": current_app.config.get("MEMORY_MODE", "disk")})
     resp.headers["Cache-Control"] = "no-store"
     return resp

@@ -19,7 +19,7 @@ from werkzeug.exceptions import Forbidden, Unauthorized
 from werkzeug.http import is_resource_modified
 
 PATHS = ("/sparql", "/store", "/healthz")
-EXPOSED = "ETag, Last-Modified, Location, X-Newskg-Truncated, X-Newskg-Row-Limit"
+EXPOSED = "ETag, Last-Modified, Location, X-Newskg-Truncated, X-Newskg-Row-Limit, X-Newskg-Cache"
 TRUNCATED = "X-Newskg-Truncated"
 ROW_LIMIT = "X-Newskg-Row-Limit"
 

@@ -31,7 +31,9 @@ from kg.errors import StoreError
 log = logging.getLogger("newskg.query")
 
 _CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["server.executor"])
+# server.preload makes the in-memory copy of the store in the fork server itself, once: every query process forked
+# from it shares those pages (copy-on-write) instead of loading a copy of its own
+_CONTEXT.set_forkserver_preload(["server.executor", "server.preload"])
 STARTUP_TIMEOUT = 60.0  # opening a store can take a while on a cold disk; it does not count against the query
 
 
@@ -57,8 +59,10 @@ class _Process:
 class Runner:
     """The query processes of one worker process. Thread-safe; one per process (``server.store.get_runner``)."""
 
-    def __init__(self, store_path: Callable[[], str], *, size: int = 4) -> None:
+    def __init__(self, store_path: Callable[[], str], *, size: int = 4, remote: dict[str, Any] | None = None,
+                 in_memory: bool = False) -> None:
         self.store_path = store_path  # a function: with updates enabled the current snapshot changes
+        self.remote, self.in_memory = remote, in_memory
         self.size = max(1, size)
         self.pid = os.getpid()
         self._idle: queue.LifoQueue[_Process] = queue.LifoQueue()
@@ -134,8 +138,8 @@ class Runner:
         from server import executor
 
         parent, child = _CONTEXT.Pipe()
-        proc = _CONTEXT.Process(target=executor.main, args=(child, self.store_path()), daemon=True,
-                                name="newskg-query")
+        proc = _CONTEXT.Process(target=executor.main, args=(child, self.store_path(), self.remote, self.in_memory),
+                                daemon=True, name="newskg-query")
         proc.start()
         child.close()
         p = _Process(proc, parent)
@@ -152,6 +156,18 @@ class Runner:
         proc.kill()
         with self._lock:
             self._count -= 1
+
+    def warm(self) -> None:
+        """Start every query process now (at worker start), so that no request waits for one, nor for the
+        in-memory copy of the store."""
+        started = []
+        try:
+            for _ in range(self.size):
+                started.append(self._acquire(STARTUP_TIMEOUT))
+        except Exception as e:  # noqa: BLE001 - a request will try again and report it
+            log.warning("could not start the query processes: %s", e)
+        for proc in started:
+            self._idle.put(proc)
 
     def close(self) -> None:
         """Stop every idle process (at worker exit)."""

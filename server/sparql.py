@@ -19,7 +19,8 @@ from server import httputil, protocol
 from server.description import service_description
 from server.errors import error_response
 from server.negotiate import choose
-from server.store import dataset_version, get_runner, last_modified, store_path
+from server.cache import HEADER as CACHE_HEADER
+from server.store import dataset_version, get_runner, last_modified, result_cache, store_path
 
 log = logging.getLogger("newskg.sparql")
 bp = Blueprint("sparql", __name__, url_prefix="/sparql")
@@ -32,6 +33,9 @@ GRAPH_OFFERS = ["text/turtle", "application/n-triples", "application/n-quads", "
 # results that can differ between two runs over the same data are never answered 304 (fresh blank nodes of a
 # CONSTRUCT template, ``_:x`` or ``[]``, are new on every run too)
 _VOLATILE = re.compile(r"\b(now|rand|uuid|struuid|bnode)\s*\(|\bservice\b|_:|\[", re.IGNORECASE)
+# what the result cache must not keep: answers that change from run to run over the same data (fresh blank nodes
+# only relabel an answer, which may then be served again as it was)
+_UNCACHEABLE = re.compile(r"\b(now|rand|uuid|struuid|bnode)\s*\(|\bservice\b", re.IGNORECASE)
 
 
 @bp.route("", methods=["GET", "POST"], strict_slashes=False)
@@ -62,8 +66,22 @@ def _query(op: protocol.Operation) -> Response:
             resp = httputil.validators(Response(status=304), tag, modified)
             resp.vary.add("Accept")
             return resp
+    cache = result_cache()
+    volatile = bool(_UNCACHEABLE.search(op.text))
+    key = (op.text, tuple(op.graphs), tuple(op.named_graphs), op.has_dataset, select_media, graph_media, max_rows,
+           base)
+    if cache.enabled and not volatile:
+        version = dataset_version()
+        hit = cache.get(version, key)
+        if hit is not None:
+            resp = render(hit, op.text, max_rows)
+            resp.headers[CACHE_HEADER] = "hit"
+            if tag is not None:
+                httputil.validators(resp, tag, last_modified())
+            return resp
     task: dict[str, Any] = {
         "op": "query", "text": op.text, "base": base, "store": store_path(), "max_rows": max_rows,
+        "timeout": float(config["QUERY_TIMEOUT"]),
         # a protocol dataset is exactly what it lists: no default-graph-uri means an empty default graph
         "default_graphs": op.graphs if op.has_dataset else None,
         "named_graphs": op.named_graphs if op.has_dataset else None,
@@ -72,7 +90,11 @@ def _query(op: protocol.Operation) -> Response:
         "allow": parse_allow(config.get("FEDERATION_ALLOW")), "prefixes": {k: str(v) for k, v in PREFIXES.items()},
     }
     reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]))
+    cacheable = cache.enabled and not volatile and reply["status"] == 200
+    if cacheable:
+        cache.put(version, key, reply)
     resp = render(reply, op.text, max_rows)
+    resp.headers[CACHE_HEADER] = "miss" if cacheable else "off"
     if tag is not None and resp.status_code == 200:
         httputil.validators(resp, tag, last_modified())
     return resp

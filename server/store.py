@@ -1,9 +1,12 @@
-"""The app's access to the store: a read-only :class:`kg.store.Store` per process, the query processes, and the
-dataset version that ETags are made of.
+"""The app's access to the store: a read-only store per process (:func:`kg.store.open_store`: the embedded store or a
+remote SPARQL engine), the query processes, the result cache, and the dataset version that ETags are made of.
 
 Normal operation: every worker opens ``STORE_PATH`` read-only, once. With an update token, the server reads
 snapshots instead (see :mod:`server.snapshots`): :func:`get_store` reopens when a write has published a new one,
 so every worker sees an update from its next request on.
+
+A remote store cannot say when its data changes, so its dataset version is recomputed at most every
+``REMOTE_VERSION_TTL`` seconds; a change shows in ETags, statistics and cached results within that time.
 
 All state is per process and rebuilt after a fork (gunicorn forks its workers from the process that built the app):
 a RocksDB handle or a pipe to a query process must never be shared between processes.
@@ -16,14 +19,17 @@ import datetime as dt
 import hashlib
 import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from flask import Flask, current_app
 
-from kg.store import Store
+from kg.remote import is_remote
+from kg.store import Store, open_store
 from server import snapshots
+from server.cache import ResultCache
 from server.query_runner import Runner
 
 T = TypeVar("T")
@@ -39,6 +45,10 @@ class _State:
         self.store: Store | None = None
         self.runner: Runner | None = None
         self.cache: dict[tuple[str, str], Any] = {}
+        self.results: ResultCache | None = None
+        self.remote_version: str = ""  # a remote store's version, and when it was computed and last changed
+        self.remote_checked = 0.0
+        self.remote_changed = 0.0
 
 
 def _state(app: Flask | None = None) -> _State:
@@ -66,6 +76,11 @@ def store_path(app: Flask | None = None) -> str:
     return str(config["STORE_PATH"])
 
 
+def remote() -> bool:
+    """True when the store is a remote SPARQL engine."""
+    return is_remote(str(current_app.config["STORE_PATH"]))
+
+
 def get_store() -> Store:
     """The read-only store of the current dataset state (opened once per process and state)."""
     state = _state()
@@ -73,17 +88,36 @@ def get_store() -> Store:
     if state.store is None or state.path != path:
         with _LOCK:
             if state.store is None or state.path != path:
-                state.store = Store(path, read_only=True)
+                state.store = open_store(path, read_only=True, remote=current_app.config.get("STORE_REMOTE"))
                 state.path = path
                 state.cache.clear()
+    if remote():
+        _check_remote(state)
     return state.store
+
+
+def _check_remote(state: _State) -> None:
+    """Recompute a remote store's version when it is older than ``REMOTE_VERSION_TTL``; a new one drops every
+    value computed from the old data."""
+    now = time.monotonic()
+    if now - state.remote_checked < float(current_app.config["REMOTE_VERSION_TTL"]):
+        return
+    with _LOCK:
+        if now - state.remote_checked < float(current_app.config["REMOTE_VERSION_TTL"]):
+            return
+        version = state.store.version()  # type: ignore[union-attr]
+        if version != state.remote_version:
+            state.cache.clear()
+            state.remote_version = version
+            state.remote_changed = time.time()
+        state.remote_checked = now
 
 
 def cached(name: str, compute: Callable[[Store], T]) -> T:
     """``compute(store)``, computed once per process and dataset state (statistics for the description etc.)."""
     store = get_store()
     state = _state()
-    key = (name, state.path or "")
+    key = (name, f"{state.path or ''} {state.remote_version}")
     if key not in state.cache:
         state.cache[key] = compute(store)
     return state.cache[key]  # type: ignore[no-any-return]
@@ -92,6 +126,10 @@ def cached(name: str, compute: Callable[[Store], T]) -> T:
 def dataset_version() -> str:
     """A short fingerprint of the dataset state, for ETags. With updates enabled, every write changes it (even one
     that swaps a triple for another, which :meth:`kg.store.Store.version` alone would not see)."""
+    if remote():
+        get_store()
+        return _state().remote_version
+
     def compute(store: Store) -> str:
         if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
             return hashlib.sha256(f"{store.version()} {Path(store_path()).name}".encode()).hexdigest()[:16]
@@ -103,6 +141,8 @@ def dataset_version() -> str:
 def last_modified() -> dt.datetime:
     """When the dataset last changed: the newest file of the store, or the time of the current snapshot."""
     def compute(store: Store) -> dt.datetime:
+        if remote():  # when this process first saw the engine's current data
+            return dt.datetime.fromtimestamp(int(_state().remote_changed), tz=dt.timezone.utc)
         path = Path(store_path())
         if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
             seconds = int(path.name) / 1e9  # a snapshot is named by its time in nanoseconds
@@ -121,9 +161,21 @@ def get_runner() -> Runner:
             if state.runner is None:
                 app = current_app._get_current_object()  # type: ignore[attr-defined]
                 size = app.config.get("QUERY_PROCESSES") or app.config.get("SERVER_THREADS") or 4
-                state.runner = Runner(lambda: store_path(app), size=int(size))
+                state.runner = Runner(lambda: store_path(app), size=int(size), remote=app.config.get("STORE_REMOTE"),
+                                      in_memory=app.config.get("MEMORY_MODE") == "memory")
                 atexit.register(state.runner.close)
     return state.runner
+
+
+def result_cache() -> ResultCache:
+    """This process's result cache (disabled when ``RESULT_CACHE_MB`` is 0)."""
+    state = _state()
+    if state.results is None:
+        with _LOCK:
+            if state.results is None:
+                mb = float(current_app.config.get("RESULT_CACHE_MB") or 0)
+                state.results = ResultCache(int(mb * 1024 * 1024))
+    return state.results
 
 
 def init_app(app: Flask) -> None:
@@ -133,6 +185,11 @@ def init_app(app: Flask) -> None:
     _state(app)
     if not app.config.get("UPDATE_TOKEN"):
         return
+    if is_remote(str(app.config["STORE_PATH"])):
+        from kg.errors import ConfigError
+
+        raise ConfigError("updates through kg serve need the embedded store; send updates to the remote engine "
+                          "itself (its update endpoint), and kg serve shows them within REMOTE_VERSION_TTL seconds")
     given = app.config.get("SNAPSHOT_DIR")
     root = Path(given) if given else snapshots.create_root(app.config["STORE_PATH"])
     root.mkdir(parents=True, exist_ok=True)

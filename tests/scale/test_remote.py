@@ -41,10 +41,20 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def solutions(store, query: Path) -> Counter:  # noqa: ANN001
+    """The rows of a named query as N-Triples terms (datatypes and languages compared too)."""
+    res = store.query(query.read_text(encoding="utf-8"))
+    return Counter(tuple("" if r[v] is None else str(r[v]) for v in res.variables) for r in res.rows())
+
+
 def test_named_queries_dump_and_rebuild(engine: Engine, embedded: Path):
+    from kg.store import Store
+
     kg("build", str(SEED), "--store", engine.url, "--base-iri", BASE, env={**engine.env, **EPOCH})
-    for q in QUERIES:
-        assert rows(engine.url, q, engine.env) == rows(str(embedded), q, {}), f"{engine.name}: {q.name} differs"
+    with engine.store(read_only=True) as remote, Store(embedded, read_only=True) as local:
+        for q in QUERIES:
+            assert solutions(remote, q) == solutions(local, q), f"{engine.name}: {q.name} differs"
+    assert rows(engine.url, QUERIES[0], engine.env) == rows(str(embedded), QUERIES[0], {})  # and through the CLI
     assert nquads(engine.url, engine.env) == nquads(str(embedded), {})
     kg("build", str(SEED), "--store", engine.url, "--base-iri", BASE, env={**engine.env, **EPOCH})  # replaced
     assert nquads(engine.url, engine.env) == nquads(str(embedded), {})
@@ -59,7 +69,8 @@ def test_what_one_update_request_guarantees(engine: Engine):
     failing at its end undoes the drop and insert before it); Virtuoso rejects a request that does not parse as a
     whole, but applies the operations of one that does one by one (a failure half-way leaves the first ones done)."""
     graph = f"{BASE}graph/article/atomic"
-    replace = f'DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ <http://ex.org/a> <http://ex.org/p> "new" }} }}'
+    replace = (f"DROP SILENT GRAPH <{graph}> ; "
+               f'INSERT DATA {{ GRAPH <{graph}> {{ <http://ex.org/a> <http://ex.org/p> "new" }} }}')
     with engine.store() as s:
         for tail, undone in ((FAIL_TO_COMPILE, True), (FAIL_AT_RUN_TIME, engine.name == "oxigraph")):
             s.replace_graphs({graph: '<http://ex.org/a> <http://ex.org/p> "old" .'})

@@ -79,3 +79,20 @@ def test_memory_mode_refuses_updates(seed_store: Path):
     run = subprocess.run(KG + ["serve", "--store", str(seed_store), "--in-memory", "--update-token", "x"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "--in-memory cannot follow updates" in run.stderr
+
+
+def test_cache_bounds_and_versions():
+    """Least recently used out first, within the byte bound; nothing over a quarter of it; a new dataset version
+    empties it."""
+    from server.cache import ResultCache
+
+    cache = ResultCache(4000)
+    reply = {"status": 200, "media": "application/json", "body": b"x" * 700, "truncated": False}
+    for k in "abcd":
+        cache.put("v1", (k,), reply)
+    assert cache.get("v1", ("a",)) is not None  # a is now the most recently used
+    cache.put("v1", ("e",), reply)  # 5 × ~956 bytes > 4000: the least recently used (b) goes
+    assert cache.get("v1", ("b",)) is None and cache.get("v1", ("a",)) is not None
+    cache.put("v1", ("big",), {**reply, "body": b"x" * 1200})
+    assert cache.get("v1", ("big",)) is None  # over a quarter of the cache
+    assert cache.get("v2", ("a",)) is None and cache.stats()["entries"] == 0  # another version: emptied

@@ -1,0 +1,180 @@
+"""Benchmark 1: SPARQL throughput and median latency — kg serve against the Oxigraph server, Virtuoso and
+rdflib-endpoint, on the same data with the same queries, 4 concurrent clients, at three dataset sizes.
+
+    .venv/bin/python -m bench.sparql [--sizes seed,200k,2m] [--seconds 3] [--rounds 2]
+
+For each size every server is started and loaded, then each query is run against each server in turn, ``rounds``
+times in alternating order (so that a change of the machine's load falls on all of them), ``seconds`` each time.
+kg serve is measured twice: cold (its result cache off: every request is evaluated) and with its cache on (repeats
+are answered from the cache, as in read-only serving). Prints a table per size, writes the results to
+``var/bench/sparql.json``, the plot to ``bench/plots/sparql.png`` and the tables to BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+
+from bench.common import ROOT, VAR, Measure, dataset, load, machine, table, update_benchmarks
+from bench.servers import SYSTEMS, start
+
+PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+QUERIES = {
+    "lookup": "SELECT ?p ?o WHERE { <http://localhost:8000/id/article/wang-yi-blinken-call/statement/3> ?p ?o }",
+    "join+regex": PREFIXES + """SELECT ?statement ?name ?quote WHERE {
+  ?statement nkg:speaker ?speaker ; nkg:content ?quote . ?speaker rdfs:label ?name .
+  FILTER(REGEX(?quote, "taiwan|olympic|security", "i")) }""",
+    "group-by": "SELECT ?type (COUNT(*) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type",
+}
+# three competency questions of queries/, as they are: what a speaker said about an actor, who said what to whom in
+# a phone call, a person's events and roles. (The listing queries such as statements.rq return every statement of
+# the graph — 18,000 rows at 2m — and measure writing rows rather than answering a question.)
+COMPETENCY = ("cq01-said-about.rq", "cq02-call-exchange.rq", "cq08-person-events.rq")
+QUERIES.update({name: (ROOT / "queries" / name).read_text(encoding="utf-8") for name in COMPETENCY})
+
+
+def measure_size(name: str, systems: list[str], seconds: float, rounds: int, timeout: float) -> dict:
+    nq, nt, quads = dataset(name)
+    print(f"== {name}: {quads:,} quads", flush=True)
+    servers = {}
+    restarts: dict[str, int] = {}
+    try:
+        for system in systems:
+            servers[system] = start(system, name, nq, nt)
+            print(f"   {system} ready", flush=True)
+        results: dict[str, dict[str, dict]] = {q: {} for q in QUERIES}
+        for qname, text in QUERIES.items():
+            acc: dict[str, Measure] = {}
+            for r in range(rounds):
+                order = systems if r % 2 == 0 else list(reversed(systems))
+                for system in order:
+                    if system in acc and acc[system].timed_out:
+                        continue
+                    if not servers[system].alive():  # gone (killed from outside): start it again, and say so
+                        servers[system].stop()
+                        servers[system] = start(system, name, nq, nt)
+                        restarts[system] = restarts.get(system, 0) + 1
+                        print(f"   {system} restarted", flush=True)
+                    m = load(servers[system].url, text, seconds=seconds, min_requests=4, request_timeout=timeout)
+                    prev = acc.get(system)
+                    acc[system] = m if prev is None else Measure(
+                        prev.requests + m.requests, prev.seconds + m.seconds, prev.latencies + m.latencies,
+                        prev.rows if prev.rows is not None else m.rows, prev.errors + m.errors, m.timed_out)
+            for system, m in acc.items():
+                results[qname][system] = {"rps": m.throughput, "p50_ms": m.p50_ms, "rows": m.rows,
+                                          "requests": m.requests, "errors": m.errors, "timed_out": m.timed_out}
+            print("   " + qname + ": " + ", ".join(f"{s} {results[qname][s]['rps']:.1f}/s" for s in systems),
+                  flush=True)
+        return {"quads": quads, "queries": results, "restarts": restarts}
+    finally:
+        for server in servers.values():
+            server.stop()
+
+
+def _rate(r: dict | None) -> str:
+    if r is None:
+        return "–"
+    if r["timed_out"] or r["requests"] == 0:
+        return "timed out" if r["timed_out"] else "error"
+    return f"{r['rps']:.1f} / {r['p50_ms']:.1f}"
+
+
+def _ratio(a: dict | None, b: dict | None) -> str:
+    if not a or not b or a["timed_out"] or not a["rps"]:
+        return "–"
+    if b["timed_out"] or not b["rps"]:
+        return "∞ (other timed out)"
+    return f"{a['rps'] / b['rps']:.2f}×"
+
+
+def report(data: dict, systems: list[str]) -> str:
+    parts = [f"Measured {data['machine']}.", "",
+             "Cells: requests per second / median latency in ms, 4 concurrent clients, each query repeated "
+             "(POST, JSON results). kg-cold: result cache off; kg-cache: result cache on.", ""]
+    for size, res in data["sizes"].items():
+        parts.append(f"### {size}: {res['quads']:,} quads\n")
+        for again in res.get("remeasured", []):
+            parts.append(f"({', '.join(again['systems'])} measured again, together, on {again['machine']}.)\n")
+        if res.get("restarts"):
+            parts.append("Servers that stopped during the run (killed from outside) and were started again: "
+                         + ", ".join(f"{k} ×{v}" for k, v in res["restarts"].items()) + ".\n")
+        head = ["query", "rows"] + systems + ["cold ÷ Oxigraph", "cache ÷ Oxigraph", "cold ÷ Virtuoso",
+                                              "cold ÷ rdflib-endpoint"]
+        rows = []
+        for q, per in res["queries"].items():
+            counts = {v["rows"] for v in per.values() if v.get("rows") is not None}
+            rows.append([q, "/".join(str(c) for c in sorted(counts)) or "?"] + [_rate(per.get(s)) for s in systems]
+                        + [_ratio(per.get("kg-cold"), per.get("oxigraph")), _ratio(per.get("kg-cache"),
+                                                                                    per.get("oxigraph")),
+                           _ratio(per.get("kg-cold"), per.get("virtuoso")),
+                           _ratio(per.get("kg-cold"), per.get("rdflib-endpoint"))])
+        parts += [table(head, rows), ""]
+        p50 = [res["queries"][q].get("kg-cold", {}).get("p50_ms", math.nan) for q in COMPETENCY]
+        p50c = [res["queries"][q].get("kg-cache", {}).get("p50_ms", math.nan) for q in COMPETENCY]
+        parts.append(f"Competency queries, kg serve p50: cold {', '.join(f'{x:.1f}' for x in p50)} ms; "
+                     f"with the cache {', '.join(f'{x:.1f}' for x in p50c)} ms.\n")
+    return "\n".join(parts)
+
+
+def plot(data: dict, systems: list[str], path) -> None:  # noqa: ANN001
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = list(data["sizes"])
+    fig, axes = plt.subplots(1, len(sizes), figsize=(6 * len(sizes), 4.8), squeeze=False)
+    width = 0.8 / len(systems)
+    for ax, size in zip(axes[0], sizes, strict=True):
+        qs = list(data["sizes"][size]["queries"])
+        for i, system in enumerate(systems):
+            vals = [data["sizes"][size]["queries"][q].get(system, {}).get("rps") or 0.0 for q in qs]
+            ax.bar([x + i * width for x in range(len(qs))], [max(v, 1e-2) for v in vals], width, label=system)
+        ax.set_yscale("log")
+        ax.set_xticks([x + width * (len(systems) - 1) / 2 for x in range(len(qs))], qs, rotation=30, ha="right")
+        ax.set_title(f"{size} ({data['sizes'][size]['quads']:,} quads)")
+        ax.set_ylabel("requests/s (4 clients, log scale)")
+    axes[0][0].legend(fontsize=8)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="SPARQL throughput: kg serve vs Oxigraph, Virtuoso, rdflib-endpoint")
+    ap.add_argument("--sizes", default="seed,200k,2m")
+    ap.add_argument("--systems", default=",".join(SYSTEMS))
+    ap.add_argument("--seconds", type=float, default=4.0, help="measuring time per turn (query and server)")
+    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds per query")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds a first request may take")
+    ap.add_argument("--merge", action="store_true",
+                    help="replace only these systems at these sizes in the last results (var/bench/sparql.json)")
+    a = ap.parse_args()
+    systems = a.systems.split(",")
+    saved = VAR / "sparql.json"
+    data = json.loads(saved.read_text()) if a.merge and saved.exists() else {"machine": machine(), "sizes": {}}
+    for size in a.sizes.split(","):
+        fresh = measure_size(size, systems, a.seconds, a.rounds, a.timeout)
+        old = data["sizes"].get(size)
+        if a.merge and old:
+            for q, per in fresh["queries"].items():
+                old["queries"].setdefault(q, {}).update(per)
+            old.setdefault("remeasured", []).append({"systems": systems, "machine": machine()})
+            old["restarts"] = {**old.get("restarts", {}), **fresh["restarts"]}
+        else:
+            data["sizes"][size] = fresh
+    VAR.mkdir(parents=True, exist_ok=True)
+    saved.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    systems = [s for s in SYSTEMS if any(s in per for z in data["sizes"].values() for per in z["queries"].values())]
+    text = report(data, systems)
+    print(text)
+    plot(data, systems, ROOT / "bench" / "plots" / "sparql.png")
+    update_benchmarks("sparql", "## 1. SPARQL throughput and latency\n\n`python -m bench.sparql`\n\n" + text
+                      + "\n![SPARQL throughput](bench/plots/sparql.png)\n")
+
+
+if __name__ == "__main__":
+    main()

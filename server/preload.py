@@ -1,0 +1,39 @@
+"""In-memory copies of the store, made in the fork server of the query processes and shared by all of them.
+
+The fork server imports this module once when it starts (``server.query_runner`` names it as a preload). When the
+server runs in memory mode, ``NEWSKG_MEMORY_STORE`` names the store directory, and the copy is made right here:
+every query process is then forked with the copy already in its memory, the pages shared copy-on-write between them
+(pyoxigraph's in-memory store is only read), so a worker holds one copy however many query processes it has, and a
+query process replaced after a timeout is ready at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from kg.store import Store
+
+ENV = "NEWSKG_MEMORY_STORE"
+_COPIES: dict[str, Store] = {}
+
+
+def memory_copy(path: str) -> Store:
+    """The in-memory copy of the store at ``path`` (made once per process tree)."""
+    store = _COPIES.get(path)
+    if store is None:
+        store = _COPIES[path] = Store.memory_copy(path)
+    return store
+
+
+def _preload() -> None:
+    path = os.environ.get(ENV)
+    if not path:
+        return
+    try:
+        memory_copy(path)
+    except Exception as e:  # noqa: BLE001 - a failure here would stop the fork server; a query process retries
+        logging.getLogger("newskg.query").warning("no in-memory copy of %s in the fork server: %s", path, e)
+
+
+_preload()
