@@ -16,7 +16,7 @@ import argparse
 import json
 import math
 
-from bench.common import ROOT, VAR, Measure, dataset, load, machine, table, update_benchmarks
+from bench.common import ROOT, VAR, Measure, dataset, load, machine, memory, table, update_benchmarks
 from bench.servers import SYSTEMS, start
 
 PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ns#>
@@ -68,7 +68,13 @@ def measure_size(name: str, systems: list[str], seconds: float, rounds: int, tim
                                           "requests": m.requests, "errors": m.errors, "timed_out": m.timed_out}
             print("   " + qname + ": " + ", ".join(f"{s} {results[qname][s]['rps']:.1f}/s" for s in systems),
                   flush=True)
-        return {"quads": quads, "queries": results, "restarts": restarts}
+        # what each server holds once it has answered every query (the whole process tree; see bench.memory)
+        mem = {}
+        for system, server in servers.items():
+            rss, pss = memory(server.pid)
+            mem[system] = {"rss_mb": rss, "pss_mb": pss}
+        print("   memory: " + ", ".join(f"{s} {m['pss_mb']:.0f} MB" for s, m in mem.items()), flush=True)
+        return {"quads": quads, "queries": results, "restarts": restarts, "memory": mem}
     finally:
         for server in servers.values():
             server.stop()
@@ -93,7 +99,8 @@ def _ratio(a: dict | None, b: dict | None) -> str:
 def report(data: dict, systems: list[str]) -> str:
     parts = [f"Measured {data['machine']}.", "",
              "Cells: requests per second / median latency in ms, 4 concurrent clients, each query repeated "
-             "(POST, JSON results). kg-cold: result cache off; kg-cache: result cache on.", ""]
+             "(POST, JSON results). kg-cold: result cache off (in memory, the default up to 3M quads); kg-cache: "
+             "result cache on; kg-disk: on disk (`--on-disk`), result cache off.", ""]
     for size, res in data["sizes"].items():
         parts.append(f"### {size}: {res['quads']:,} quads\n")
         for again in res.get("remeasured", []):
@@ -102,7 +109,7 @@ def report(data: dict, systems: list[str]) -> str:
             parts.append("Servers that stopped during the run (killed from outside) and were started again: "
                          + ", ".join(f"{k} ×{v}" for k, v in res["restarts"].items()) + ".\n")
         head = ["query", "rows"] + systems + ["cold ÷ Oxigraph", "cache ÷ Oxigraph", "cold ÷ Virtuoso",
-                                              "cold ÷ rdflib-endpoint"]
+                                              "cold ÷ rdflib-endpoint", "memory ÷ disk"]
         rows = []
         for q, per in res["queries"].items():
             counts = {v["rows"] for v in per.values() if v.get("rows") is not None}
@@ -110,12 +117,17 @@ def report(data: dict, systems: list[str]) -> str:
                         + [_ratio(per.get("kg-cold"), per.get("oxigraph")), _ratio(per.get("kg-cache"),
                                                                                     per.get("oxigraph")),
                            _ratio(per.get("kg-cold"), per.get("virtuoso")),
-                           _ratio(per.get("kg-cold"), per.get("rdflib-endpoint"))])
+                           _ratio(per.get("kg-cold"), per.get("rdflib-endpoint")),
+                           _ratio(per.get("kg-cold"), per.get("kg-disk"))])
         parts += [table(head, rows), ""]
         p50 = [res["queries"][q].get("kg-cold", {}).get("p50_ms", math.nan) for q in COMPETENCY]
         p50c = [res["queries"][q].get("kg-cache", {}).get("p50_ms", math.nan) for q in COMPETENCY]
         parts.append(f"Competency queries, kg serve p50: cold {', '.join(f'{x:.1f}' for x in p50)} ms; "
                      f"with the cache {', '.join(f'{x:.1f}' for x in p50c)} ms.\n")
+        if res.get("memory"):
+            parts.append("Memory of each server's process tree at the end of the run (PSS / RSS, MB): "
+                         + "; ".join(f"{s} {m['pss_mb']:.0f} / {m['rss_mb']:.0f}" for s, m in res["memory"].items()
+                                     if s in systems) + ".\n")
     return "\n".join(parts)
 
 
