@@ -36,7 +36,8 @@ COMPETENCY = ("cq01-said-about.rq", "cq02-call-exchange.rq", "cq08-person-events
 QUERIES.update({name: (ROOT / "queries" / name).read_text(encoding="utf-8") for name in COMPETENCY})
 
 
-def measure_size(name: str, systems: list[str], seconds: float, rounds: int, timeout: float) -> dict:
+def measure_size(name: str, systems: list[str], seconds: float, rounds: int, timeout: float,
+                 queries: dict[str, str] = QUERIES) -> dict:
     nq, nt, quads = dataset(name)
     print(f"== {name}: {quads:,} quads", flush=True)
     servers = {}
@@ -45,8 +46,8 @@ def measure_size(name: str, systems: list[str], seconds: float, rounds: int, tim
         for system in systems:
             servers[system] = start(system, name, nq, nt)
             print(f"   {system} ready", flush=True)
-        results: dict[str, dict[str, dict]] = {q: {} for q in QUERIES}
-        for qname, text in QUERIES.items():
+        results: dict[str, dict[str, dict]] = {q: {} for q in queries}
+        for qname, text in queries.items():
             acc: dict[str, Measure] = {}
             for r in range(rounds):
                 order = systems if r % 2 == 0 else list(reversed(systems))
@@ -104,7 +105,8 @@ def report(data: dict, systems: list[str]) -> str:
     for size, res in data["sizes"].items():
         parts.append(f"### {size}: {res['quads']:,} quads\n")
         for again in res.get("remeasured", []):
-            parts.append(f"({', '.join(again['systems'])} measured again, together, on {again['machine']}.)\n")
+            parts.append(f"({', '.join(again.get('queries', ['every query']))} measured again on "
+                         f"{', '.join(again['systems'])}, together, on {again['machine']}.)\n")
         if res.get("restarts"):
             parts.append("Servers that stopped during the run (killed from outside) and were started again: "
                          + ", ".join(f"{k} ×{v}" for k, v in res["restarts"].items()) + ".\n")
@@ -162,6 +164,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=4.0, help="measuring time per turn (query and server)")
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds per query")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds a first request may take")
+    ap.add_argument("--queries", default=",".join(QUERIES), help="which queries (names as in the tables)")
     ap.add_argument("--merge", action="store_true",
                     help="replace only these systems at these sizes in the last results (var/bench/sparql.json)")
     a = ap.parse_args()
@@ -169,12 +172,15 @@ def main() -> None:
     saved = VAR / "sparql.json"
     data = json.loads(saved.read_text()) if a.merge and saved.exists() else {"machine": machine(), "sizes": {}}
     for size in a.sizes.split(","):
-        fresh = measure_size(size, systems, a.seconds, a.rounds, a.timeout)
+        chosen = {q: QUERIES[q] for q in a.queries.split(",")}
+        fresh = measure_size(size, systems, a.seconds, a.rounds, a.timeout, chosen)
         old = data["sizes"].get(size)
         if a.merge and old:
             for q, per in fresh["queries"].items():
                 old["queries"].setdefault(q, {}).update(per)
-            old.setdefault("remeasured", []).append({"systems": systems, "machine": machine()})
+            old.setdefault("remeasured", []).append({"systems": systems, "queries": list(chosen),
+                                                     "machine": machine()})
+            old["memory"] = {**old.get("memory", {}), **fresh["memory"]}
             old["restarts"] = {**old.get("restarts", {}), **fresh["restarts"]}
         else:
             data["sizes"][size] = fresh
