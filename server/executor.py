@@ -34,6 +34,13 @@ from server.negotiate import GRAPH_TYPES, SELECT_TYPES
 
 Reply = dict[str, Any]
 
+# A query process keeps the heap its biggest query needed (the allocator rarely gives it back), and it lives for
+# many queries: one that has grown by more than this many MB of private memory since it started leaves after its
+# answer and is replaced (a fresh one is forked in milliseconds; in memory mode it shares the store copy again).
+RETIRE_ENV = "NEWSKG_QUERY_PROCESS_MB"
+RETIRE_DEFAULT_MB = 256.0
+_CHECK_AFTER = 0.05  # seconds: only a task that took longer than this can have grown much
+
 
 def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None, in_memory: bool = False) -> None:
     """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes."""
@@ -45,12 +52,31 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
         conn.send({"ready": False, "error": str(e)})
         return
     conn.send({"ready": True})
+    limit = float(os.environ.get(RETIRE_ENV) or RETIRE_DEFAULT_MB)
+    start = private_mb()
     while True:
         try:
             task = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(executor.handle(task, conn))
+        began = time.monotonic()
+        reply = executor.handle(task, conn)
+        retire = time.monotonic() - began > _CHECK_AFTER and private_mb() - start > limit
+        if retire:
+            reply["retire"] = True  # the worker replaces this process
+        conn.send(reply)
+        if retire:
+            return
+
+
+def private_mb() -> float:
+    """This process's private memory in MB (pages shared with the fork server, such as the store copy, excluded)."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as f:
+            return sum(int(line.split()[1]) for line in f if line.startswith(("Private_Dirty:", "Private_Clean:")))\
+                / 1024
+    except (OSError, ValueError):
+        return 0.0  # not Linux: never retire
 
 
 def _exit_with_parent() -> None:

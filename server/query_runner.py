@@ -68,6 +68,7 @@ class Runner:
         self._idle: queue.LifoQueue[_Process] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._count = 0
+        self.retired = 0  # query processes replaced because they had grown (reported by /healthz)
 
     def run(self, task: dict[str, Any], timeout: float, *, what: str = "query") -> dict[str, Any]:
         """Run ``task`` in a query process; the reply, or :class:`QueryTimeout` after ``timeout`` seconds.
@@ -87,7 +88,12 @@ class Runner:
             log.error("a query process died while running a %s: %s", what, e)
             raise ServiceUnavailable(f"the process running the {what} stopped unexpectedly (out of memory?); "
                                      "try again") from e
-        self._idle.put(proc)
+        if reply.pop("retire", False):  # it grew too big (server.executor): the next task gets a new one
+            self._discard(proc)
+            self.retired += 1
+            log.info("a query process was replaced: it had grown by more than its memory allowance")
+        else:
+            self._idle.put(proc)
         return reply
 
     def _wait(self, proc: _Process, timeout: float, what: str) -> dict[str, Any]:

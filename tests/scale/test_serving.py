@@ -96,3 +96,30 @@ def test_cache_bounds_and_versions():
     cache.put("v1", ("big",), {**reply, "body": b"x" * 1200})
     assert cache.get("v1", ("big",)) is None  # over a quarter of the cache
     assert cache.get("v2", ("a",)) is None and cache.stats()["entries"] == 0  # another version: emptied
+
+
+def test_a_query_process_that_grew_is_replaced_and_the_next_query_is_answered(seed_store: Path):
+    # an allowance of 1 MB: a grouped cross product (hundreds of thousands of solutions, thousands of groups) grows
+    # the process past it; a lookup does not
+    grouped = ("SELECT ?c (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d <http://www.w3.org/2000/01/rdf-schema#label> ?e } "
+               "GROUP BY ?c")
+    server = start_server(seed_store, "--workers", "1", "--in-memory", "--cache-mb", "0",
+                          env={"NEWSKG_QUERY_PROCESS_MB": "1"})
+    try:
+        ask(server.url, "ASK { ?s ?p ?o }")
+        assert health(server.url)["query_processes_replaced"] == 0
+        _, _, body = ask(server.url, grouped)
+        assert json.loads(body)["results"]["bindings"]
+        assert health(server.url)["query_processes_replaced"] == 1
+        # the replacement answers, from the same in-memory copy
+        _, _, again = ask(server.url, grouped)
+        assert json.loads(again) == json.loads(body)
+        assert health(server.url)["query_processes_replaced"] == 2
+    finally:
+        stop_server(server)
+    server = start_server(seed_store, "--workers", "1", "--in-memory", "--cache-mb", "0")
+    try:  # with the default allowance (256 MB), the same query keeps its process
+        ask(server.url, grouped)
+        assert health(server.url)["query_processes_replaced"] == 0
+    finally:
+        stop_server(server)
