@@ -6,8 +6,9 @@ the first paragraph; each block is parsed on its own and token offsets are shift
 
 from __future__ import annotations
 
+import bisect
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.language import Language
@@ -60,6 +61,7 @@ class Parsed:
 
     article: Article
     blocks: list[ParsedBlock]
+    _bounds: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     def tok_begin(self, pb: ParsedBlock, tok: Token) -> int:
         return pb.offset + tok.idx
@@ -89,10 +91,19 @@ class Parsed:
         if pb is None:
             return None
         rel = offset - pb.offset
-        for tok in pb.doc:
-            if tok.idx <= rel < tok.idx + len(tok.text):
-                return pb, tok
+        starts, ends = self._token_bounds(pb)
+        i = bisect.bisect_right(starts, rel) - 1  # the last token starting at or before the offset
+        if i >= 0 and rel < ends[i]:
+            return pb, pb.doc[i]
         return None
+
+    def _token_bounds(self, pb: ParsedBlock) -> tuple[list[int], list[int]]:
+        """Each token's start and end in its block, computed once per block (a scan per lookup made the
+        pronoun pass quadratic in the block's length)."""
+        bounds = self._bounds.get(id(pb))
+        if bounds is None:
+            bounds = self._bounds[id(pb)] = ([t.idx for t in pb.doc], [t.idx + len(t.text) for t in pb.doc])
+        return bounds
 
 
 def parse(article: Article, nlp: Language | None = None) -> Parsed:
