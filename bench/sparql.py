@@ -42,6 +42,7 @@ def measure_size(name: str, systems: list[str], seconds: float, rounds: int, tim
     print(f"== {name}: {quads:,} quads", flush=True)
     servers = {}
     restarts: dict[str, int] = {}
+    stopped: set[str] = set()  # stopped after a time-out, started again before their next turn
     try:
         for system in systems:
             servers[system] = start(system, name, nq, nt)
@@ -54,16 +55,19 @@ def measure_size(name: str, systems: list[str], seconds: float, rounds: int, tim
                 for system in order:
                     if system in acc and acc[system].timed_out:
                         continue
-                    if not servers[system].alive():  # gone (killed from outside): start it again, and say so
+                    if system in stopped:
+                        servers[system] = start(system, name, nq, nt)
+                        stopped.discard(system)
+                    elif not servers[system].alive():  # gone (killed from outside): start it again, and say so
                         servers[system].stop()
                         servers[system] = start(system, name, nq, nt)
                         restarts[system] = restarts.get(system, 0) + 1
                         print(f"   {system} restarted", flush=True)
                     m = load(servers[system].url, text, seconds=seconds, min_requests=4, request_timeout=timeout)
-                    if m.timed_out:  # its abandoned query may still be running: start it afresh, so that
-                        servers[system].stop()  # it takes no CPU from the servers measured next
-                        servers[system] = start(system, name, nq, nt)
-                        print(f"   {system} timed out on {qname}: restarted", flush=True)
+                    if m.timed_out:  # its abandoned query may still be running: stop it now, so that it takes
+                        servers[system].stop()  # no CPU from the servers measured next; start it when next needed
+                        stopped.add(system)
+                        print(f"   {system} timed out on {qname}: stopped", flush=True)
                     prev = acc.get(system)
                     acc[system] = m if prev is None else Measure(
                         prev.requests + m.requests, prev.seconds + m.seconds, prev.latencies + m.latencies,
@@ -76,6 +80,8 @@ def measure_size(name: str, systems: list[str], seconds: float, rounds: int, tim
         # what each server holds once it has answered every query (the whole process tree; see bench.memory)
         mem = {}
         for system, server in servers.items():
+            if system in stopped:
+                continue
             rss, pss = memory(server.pid)
             mem[system] = {"rss_mb": rss, "pss_mb": pss}
         print("   memory: " + ", ".join(f"{s} {m['pss_mb']:.0f} MB" for s, m in mem.items()), flush=True)
