@@ -330,6 +330,22 @@ def load(url: str, query: str, *, clients: int = 4, seconds: float = 5.0, min_re
 
 
 # --- the report -----------------------------------------------------------------------------------------------------
+def pyplot():  # noqa: ANN201
+    """matplotlib's pyplot, drawing to files only (no screen here)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def save_figure(fig, path: Path) -> None:  # noqa: ANN001
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+
+
 def table(head: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]

@@ -20,7 +20,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from bench.common import BASE, KG, VAR, articles, machine, memory, table, update_benchmarks
+from bench.common import BASE, KG, VAR, articles, machine, memory, pyplot, save_figure, table, update_benchmarks
 
 
 def per_article(repeats: int) -> dict:
@@ -149,10 +149,7 @@ def main() -> None:
 
 
 def plot(data: dict, path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     a, c = data["per_article"], data["corpus"]
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
@@ -166,9 +163,7 @@ def plot(data: dict, path: Path) -> None:
     right.set_ylabel("MB, whole process tree")
     right.set_ylim(bottom=0)
     right.legend()
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=110)
+    save_figure(fig, path)
 
 
 if __name__ == "__main__":

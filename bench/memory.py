@@ -14,7 +14,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench.common import VAR, dataset, load, machine, memory, table, update_benchmarks
+from bench.common import VAR, dataset, load, machine, memory, pyplot, save_figure, table, update_benchmarks
 from bench.servers import start
 from bench.sparql import QUERIES
 
@@ -55,10 +55,7 @@ def report(data: dict, systems: list[str]) -> str:
 
 
 def plot(data: dict, systems: list[str], path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     sizes = list(data["sizes"])
     fig, ax = plt.subplots(figsize=(8, 4.5))
@@ -70,9 +67,7 @@ def plot(data: dict, systems: list[str], path: Path) -> None:
                   [f"{z}\n{data['sizes'][z]['quads']:,} quads" for z in sizes])
     ax.set_ylabel("PSS, MB (whole process tree)")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=110)
+    save_figure(fig, path)
 
 
 def main() -> None:

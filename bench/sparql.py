@@ -16,7 +16,8 @@ import argparse
 import json
 import math
 
-from bench.common import ROOT, VAR, Measure, dataset, load, machine, memory, table, update_benchmarks
+from bench.common import (ROOT, VAR, Measure, dataset, load, machine, memory, pyplot, save_figure, table,
+                          update_benchmarks)
 from bench.servers import SYSTEMS, start
 
 PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ns#>
@@ -144,10 +145,7 @@ def report(data: dict, systems: list[str]) -> str:
 
 
 def plot(data: dict, systems: list[str], path) -> None:  # noqa: ANN001
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     sizes = list(data["sizes"])
     fig, axes = plt.subplots(1, len(sizes), figsize=(6 * len(sizes), 4.8), squeeze=False)
@@ -162,9 +160,7 @@ def plot(data: dict, systems: list[str], path) -> None:  # noqa: ANN001
         ax.set_title(f"{size} ({data['sizes'][size]['quads']:,} quads)")
         ax.set_ylabel("requests/s (4 clients, log scale)")
     axes[0][0].legend(fontsize=8)
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=110)
+    save_figure(fig, path)
 
 
 def main() -> None:
