@@ -35,7 +35,7 @@ from server.negotiate import GRAPH_TYPES, SELECT_TYPES
 Reply = dict[str, Any]
 
 # A query process keeps the heap its biggest query needed (the allocator rarely gives it back), and it lives for
-# many queries: one that has grown by more than this many MB of private memory since it started leaves after its
+# many queries: one that has grown by more than this many MB of memory of its own since it started leaves after its
 # answer and is replaced (a fresh one is forked in milliseconds; in memory mode it shares the store copy again).
 RETIRE_ENV = "NEWSKG_QUERY_PROCESS_MB"
 RETIRE_DEFAULT_MB = 256.0
@@ -53,7 +53,7 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
         return
     conn.send({"ready": True})
     limit = float(os.environ.get(RETIRE_ENV) or RETIRE_DEFAULT_MB)
-    start = private_mb()
+    start = anonymous_mb()
     while True:
         try:
             task = conn.recv()
@@ -61,7 +61,7 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
             return
         began = time.monotonic()
         reply = executor.handle(task, conn)
-        retire = time.monotonic() - began > _CHECK_AFTER and private_mb() - start > limit
+        retire = time.monotonic() - began > _CHECK_AFTER and anonymous_mb() - start > limit
         if retire:
             reply["retire"] = True  # the worker replaces this process
         conn.send(reply)
@@ -69,13 +69,15 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
             return
 
 
-def private_mb() -> float:
-    """This process's private memory in MB (pages shared with the fork server, such as the store copy, excluded)."""
+def anonymous_mb() -> float:
+    """This process's resident anonymous memory in MB (``/proc/self/statm``: resident − file-backed, O(1) to read).
+    It already counts the pages inherited from the fork server (the store copy) when the process starts, so its
+    growth from then on is what the process allocated itself."""
     try:
-        with open("/proc/self/smaps_rollup", encoding="ascii") as f:
-            return sum(int(line.split()[1]) for line in f if line.startswith(("Private_Dirty:", "Private_Clean:")))\
-                / 1024
-    except (OSError, ValueError):
+        with open("/proc/self/statm", encoding="ascii") as f:
+            fields = f.read().split()
+        return (int(fields[1]) - int(fields[2])) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
         return 0.0  # not Linux: never retire
 
 
