@@ -8,9 +8,9 @@ computed from: after ``kg build`` and a restart, after an update through this se
 engine's data changes, seen within ``REMOTE_VERSION_TTL`` seconds.
 
 Bounded by size (``RESULT_CACHE_MB`` per worker, least recently used out first); an answer larger than a quarter
-of it is not kept (it would push out most of the others). Only successful answers of queries whose result cannot differ between two runs are kept (no
-``NOW()``, ``RAND()``, ``UUID()``, ``STRUUID()``, ``BNODE()`` or ``SERVICE``). ``X-Newskg-Cache`` says
-``hit``, ``miss`` or ``off``.
+of it is not kept (it would push out most of the others). Only successful answers of queries whose result cannot
+differ between two runs are kept (no ``NOW()``, ``RAND()``, ``UUID()``, ``STRUUID()``, ``BNODE()`` or ``SERVICE``).
+``X-Newskg-Cache`` says ``hit``, ``miss`` or ``off``.
 """
 
 from __future__ import annotations

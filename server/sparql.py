@@ -30,12 +30,12 @@ SELECT_OFFERS = ["application/sparql-results+json", "application/sparql-results+
                  "text/tab-separated-values", "text/html", "application/json", "application/xml", "text/xml"]
 GRAPH_OFFERS = ["text/turtle", "application/n-triples", "application/n-quads", "application/trig",
                 "application/ld+json", "application/rdf+xml", "text/html", "application/x-turtle", "text/n3"]
-# results that can differ between two runs over the same data are never answered 304 (fresh blank nodes of a
-# CONSTRUCT template, ``_:x`` or ``[]``, are new on every run too)
-_VOLATILE = re.compile(r"\b(now|rand|uuid|struuid|bnode)\s*\(|\bservice\b|_:|\[", re.IGNORECASE)
 # what the result cache must not keep: answers that change from run to run over the same data (fresh blank nodes
 # only relabel an answer, which may then be served again as it was)
 _UNCACHEABLE = re.compile(r"\b(now|rand|uuid|struuid|bnode)\s*\(|\bservice\b", re.IGNORECASE)
+# what is never answered 304: those, and results with fresh blank nodes (a CONSTRUCT template's ``_:x`` or ``[]``),
+# whose labels are new on every run
+_VOLATILE = re.compile(_UNCACHEABLE.pattern + r"|_:|\[", re.IGNORECASE)
 
 
 @bp.route("", methods=["GET", "POST"], strict_slashes=False)
@@ -67,10 +67,10 @@ def _query(op: protocol.Operation) -> Response:
             resp.vary.add("Accept")
             return resp
     cache = result_cache()
-    volatile = bool(_UNCACHEABLE.search(op.text))
+    uncacheable = bool(_UNCACHEABLE.search(op.text))
     key = (op.text, tuple(op.graphs), tuple(op.named_graphs), op.has_dataset, select_media, graph_media, max_rows,
            base)
-    if cache.enabled and not volatile:
+    if cache.enabled and not uncacheable:
         version = dataset_version()
         hit = cache.get(version, key)
         if hit is not None:
@@ -90,7 +90,7 @@ def _query(op: protocol.Operation) -> Response:
         "allow": parse_allow(config.get("FEDERATION_ALLOW")), "prefixes": {k: str(v) for k, v in PREFIXES.items()},
     }
     reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]))
-    cacheable = cache.enabled and not volatile and reply["status"] == 200
+    cacheable = cache.enabled and not uncacheable and reply["status"] == 200
     if cacheable:
         cache.put(version, key, reply)
     resp = render(reply, op.text, max_rows)
