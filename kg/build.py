@@ -22,8 +22,6 @@ from kg.model import Article, Extraction
 from kg.store import Store
 
 if TYPE_CHECKING:
-    from rdflib import Graph
-
     from kg.online import OnlineConfig
 
 
@@ -71,9 +69,10 @@ def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | Non
 
 
 def article_graphs(path: Path, article: Article, *, base_iri: str, validate: bool = True,
-                   client=None) -> tuple[dict[str, Graph], Built]:  # noqa: ANN001
+                   client=None) -> tuple[dict[str, str], Built]:  # noqa: ANN001
     """Everything one article adds to the store — its graph, its provenance graph and its enrichment graph (what
-    the knowledge base adds about the linked entities) — to be written in one transaction, and what was found.
+    the knowledge base adds about the linked entities) — as N-Triples text per graph, to be written in one
+    transaction, and what was found.
 
     :raises ValidationFailed: if the article graph breaks the shapes.
     """
@@ -81,15 +80,16 @@ def article_graphs(path: Path, article: Article, *, base_iri: str, validate: boo
     from kg.enrich import enrichment, enrichment_graph_iri
     from kg.extraction import extract
     from kg.linking import link
-    from kg.rdf import Iris, provenance, to_rdf
-    from kg.validate import shacl
+    from kg.ntriples import serialize
+    from kg.rdf import Iris, provenance, to_triples
+    from kg.validate import check
 
     t0 = time.perf_counter()
     started = now()
     found = link(extract(article), online=client is not None, wikidata=client, date=article.meta.date)
-    graph = to_rdf(article, found, base_iri=base_iri)
+    graph = to_triples(article, found, base_iri=base_iri)
     if validate:
-        report = shacl(graph)
+        report = check(graph)
         if not report.conforms:
             raise ValidationFailed(f"{path}: the article graph breaks the shapes, not stored:\n{report}")
     iris = Iris(base_iri, article.id)
@@ -97,8 +97,8 @@ def article_graphs(path: Path, article: Article, *, base_iri: str, validate: boo
     prov = provenance(article, base_iri=base_iri, started=started, ended=now(), tool_version=tool,
                       source_name=path.name)
     enriched = enrichment(article.id, found, base_iri=base_iri)
-    graphs = {str(iris.graph): graph, str(iris.provenance_graph): prov,
-              enrichment_graph_iri(base_iri, article.id): enriched}
+    graphs = {str(iris.graph): serialize(graph), str(iris.provenance_graph): serialize(prov),
+              enrichment_graph_iri(base_iri, article.id): serialize(enriched)}
     return graphs, Built(article, found, str(iris.graph), len(graph), time.perf_counter() - t0)
 
 

@@ -104,8 +104,7 @@ def _work(path: str, base_iri: str, date: dt.date | None, validate: bool) -> tup
 
     p = Path(path)
     article = ingest(p, date=date)
-    graphs, built = article_graphs(p, article, base_iri=base_iri, validate=validate, client=_CLIENT)
-    texts = {name: g.serialize(format="nt") for name, g in graphs.items()}
+    texts, built = article_graphs(p, article, base_iri=base_iri, validate=validate, client=_CLIENT)
     x = built.extraction
     return texts, Done(article.id, path, built.graph, built.triples, len(x.statements), len(x.events),
                        len(x.actors), built.seconds)

@@ -34,6 +34,9 @@ _KIND_CLASS = {"person": NKG.Person, "organization": NKG.Organization, "governme
 _QUOTE_TYPE = {"direct": NKG.Direct, "indirect": NKG.Indirect, "mixed": NKG.Mixed}
 _MODALITY = {m: NKG[m.capitalize()] for m in ("actual", "scheduled", "planned", "hypothetical", "alleged",
                                                "negated", "ongoing")}
+# the terms of every mention, made once (each namespace attribute access builds a new URIRef)
+_TYPE, _MENTION, _CONTEXT, _KIND = RDF.type, NKG.Mention, NIF.referenceContext, NKG.mentionKind
+_BEGIN, _END, _ANCHOR, _INTEGER = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, XSD.integer
 _ROLE = {"agent": NKG.AgentRole, "target": NKG.TargetRole, "participant": NKG.PartyRole,
          "visitor": NKG.VisitorRole, "host": NKG.HostRole, "attendee": NKG.AttendeeRole}
 
@@ -100,30 +103,40 @@ def to_rdf(article: Article, extraction: Extraction, *, base_iri: str = DEFAULT_
     >>> (URIRef("http://ex.org/id/article/a1"), RDF.type, NKG.Article) in g
     True
     """
+    g = new_graph()
+    g += to_triples(article, extraction, base_iri=base_iri)
+    return g
+
+
+def to_triples(article: Article, extraction: Extraction, *, base_iri: str = DEFAULT_BASE) -> list[tuple]:
+    """The triples of :func:`to_rdf`, without building a Graph (``kg build`` checks and writes them as they are)."""
     m = _Mapper(article, extraction, Iris(base_iri, article.id))
     m.run()
-    return m.g
+    return list(m.triples)
 
 
 class _Mapper:
     def __init__(self, article: Article, x: Extraction, iris: Iris) -> None:
         self.a, self.x, self.i = article, x, iris
-        self.g = new_graph()
+        self.triples: dict[tuple, None] = {}  # an ordered set: the same triple may be reached twice
         self.ctx = iris.local("text")
+        self.mentions: set[URIRef] = set()
+        self.labels = {a.key: a.label for a in x.actors}
+        self.place_labels = {p.key: p.label for p in x.places}
 
     def add(self, s: URIRef, p: URIRef, o) -> None:  # noqa: ANN001
         if o is not None:
-            self.g.add((s, p, o))
+            self.triples[(s, p, o)] = None
 
     def mention(self, span: Span, kind: str) -> URIRef:
         m = self.i.span(span)
-        if (m, RDF.type, NKG.Mention) not in self.g:
-            self.add(m, RDF.type, NKG.Mention)
-            self.add(m, NIF.referenceContext, self.ctx)
-            self.add(m, NIF.beginIndex, Literal(span.begin, datatype=XSD.integer))
-            self.add(m, NIF.endIndex, Literal(span.end, datatype=XSD.integer))
-            self.add(m, NIF.anchorOf, Literal(span.text))
-            self.add(m, NKG.mentionKind, Literal(kind))
+        if m not in self.mentions:
+            self.mentions.add(m)
+            t = self.triples
+            t[(m, _TYPE, _MENTION)] = t[(m, _CONTEXT, self.ctx)] = None
+            t[(m, _BEGIN, Literal(span.begin, datatype=_INTEGER))] = None
+            t[(m, _END, Literal(span.end, datatype=_INTEGER))] = None
+            t[(m, _ANCHOR, Literal(span.text))] = t[(m, _KIND, Literal(kind))] = None
         return m
 
     def run(self) -> None:
@@ -288,9 +301,9 @@ class _Mapper:
         if e.label and e.label[:1].isupper() and e.type not in ("event",):
             return e.label  # a named event: "World Cup", "Geneva Conference"
         name = event_types().get(e.type, (None, "", e.type))[2] or e.label
-        labels = {a.key: a.label for a in self.x.actors}
+        labels = self.labels
         who = [labels[p.actor] for p in e.participants if p.actor in labels][:3]
-        where = next((p.label for p in self.x.places if p.key == e.place), None)
+        where = self.place_labels.get(e.place) if e.place else None
         parts = ", ".join(who + ([where] if where else []))
         return f"{name} — {parts}" if parts else name
 
@@ -303,7 +316,7 @@ class _Mapper:
             self.add(r, RDF.type, NKG.DirectQuotation)
         self.add(r, NKG.quoteType, _QUOTE_TYPE[s.quote_type])
         self.add(r, NKG.content, Literal(s.quote))
-        who = next((a.label for a in self.x.actors if a.key == s.speaker), "unknown source")
+        who = self.labels.get(s.speaker, "unknown source") if s.speaker else "unknown source"
         self.add(r, RDFS.label, Literal(f"{who}: {_short(s.quote)}"))
         self.add(r, NKG.extractedFrom, self.i.article)
         for span in s.content:

@@ -7,6 +7,7 @@ store against the shapes and the ontology plus the data for consistency.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -52,7 +53,28 @@ def shacl_support() -> Graph:
 
 
 def shacl(data: Graph) -> Report:
-    """Check ``data`` against ``ontology/shapes.ttl`` (class hierarchy from the ontology)."""
+    """Check ``data`` against ``ontology/shapes.ttl`` (class hierarchy from the ontology), and that every span
+    re-reads its text."""
+    return check(data)
+
+
+def check(triples: Iterable[tuple]) -> Report:
+    """:func:`shacl` over any collection of rdflib (s, p, o) triples — what ``kg build`` checks each article
+    with before the triples ever become an rdflib Graph. The shapes run as compiled checks (kg.shapes), or
+    through pySHACL if they use a feature those do not implement."""
+    from kg.shapes import Index, compiled
+
+    shapes = compiled()
+    if isinstance(shapes, str):
+        g = triples if isinstance(triples, Graph) else _graph(triples)
+        return _merge(pyshacl_report(g), spans(g))
+    ix = Index.of(triples)
+    violations = shapes.validate(ix, lambda t: t.n3(_namespaces()))
+    return _merge(Report(not violations, violations), _spans(ix))
+
+
+def pyshacl_report(data: Graph) -> Report:
+    """The shapes checked by pySHACL, the general SHACL engine (the reference for kg.shapes)."""
     from pyshacl import validate
 
     merged = Graph()  # the class hierarchy and the controlled values (modalities, roles) come with the ontology
@@ -69,26 +91,58 @@ def shacl(data: Graph) -> Report:
             focus = results.value(r, SH.focusNode)
             path = results.value(r, SH.resultPath)
             msg = results.value(r, SH.resultMessage)
-            violations.append(f"{focus}: {path.n3(results.namespace_manager) + ': ' if path else ''}{msg}")
+            violations.append(f"{focus}: {path.n3(_namespaces()) + ': ' if path else ''}{msg}")
         violations.sort()
-    span_report = spans(data)
-    return Report(bool(conforms) and span_report.conforms, violations + span_report.violations)
+    return Report(bool(conforms), violations)
+
+
+def _merge(*reports: Report) -> Report:
+    return Report(all(r.conforms for r in reports), [v for r in reports for v in r.violations])
+
+
+def _graph(triples: Iterable[tuple]) -> Graph:
+    g = Graph()
+    g += triples
+    return g
+
+
+@cache
+def _namespaces():  # noqa: ANN202
+    from kg.rdf import new_graph
+
+    return new_graph().namespace_manager
 
 
 def spans(data: Graph) -> Report:
     """Every mention re-reads its text: ``string[begin:end] == anchorOf`` over its context's stored string."""
-    from rdflib import Namespace
+    from kg.shapes import Index
 
-    nif = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-    strings = {c: str(s) for c, s in data.subject_objects(nif.isString)}
+    return _spans(Index.of(data))
+
+
+def _spans(ix) -> Report:  # noqa: ANN001
+    from kg.rdf import NIF
+
+    is_string, context = NIF.isString, NIF.referenceContext
+    begin_index, end_index, anchor = NIF.beginIndex, NIF.endIndex, NIF.anchorOf
+    strings = {s: str(props[is_string][0]) for s, props in ix.nodes.items() if is_string in props}
     bad = []
-    for m, ctx in data.subject_objects(nif.referenceContext):
-        b, e, a = (data.value(m, nif.beginIndex), data.value(m, nif.endIndex), data.value(m, nif.anchorOf))
-        text = strings.get(ctx)
-        if b is None or e is None or a is None or text is None:
+    for m, props in ix.nodes.items():
+        ctxs = props.get(context)
+        if ctxs is None:
+            continue
+        b, e, a = props.get(begin_index), props.get(end_index), props.get(anchor)
+        text = strings.get(ctxs[0])
+        if not b or not e or not a or text is None:
             bad.append(f"{m}: incomplete span")
-        elif text[int(b) : int(e)] != str(a):
-            bad.append(f"{m}: span text does not re-read from the article text at [{int(b)}, {int(e)})")
+            continue
+        try:
+            begin, end = int(b[0]), int(e[0])
+        except ValueError:
+            bad.append(f"{m}: span offsets are not integers")
+            continue
+        if text[begin:end] != str(a[0]):
+            bad.append(f"{m}: span text does not re-read from the article text at [{begin}, {end})")
     return Report(not bad, sorted(bad))
 
 
