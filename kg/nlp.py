@@ -97,6 +97,19 @@ class Parsed:
             return pb, pb.doc[i]
         return None
 
+    def tokens_starting_in(self, begin: int, end: int) -> list[tuple[ParsedBlock, Token]]:
+        """The tokens whose first character lies in [begin, end) of the article, in order."""
+        out = []
+        for pb in self.blocks:
+            b0, b1 = pb.block.span.begin, pb.block.span.end
+            if b1 <= begin or b0 >= end:
+                continue
+            starts, _ = self._token_bounds(pb)
+            lo = bisect.bisect_left(starts, begin - pb.offset)
+            hi = bisect.bisect_left(starts, end - pb.offset)
+            out.extend((pb, pb.doc[i]) for i in range(lo, hi))
+        return out
+
     def _token_bounds(self, pb: ParsedBlock) -> tuple[list[int], list[int]]:
         """Each token's start and end in its block, computed once per block (a scan per lookup made the
         pronoun pass quadratic in the block's length)."""

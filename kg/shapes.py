@@ -59,8 +59,7 @@ class Index:
                 props[p] = [o]
             else:
                 vals.append(o)
-            if p == _SUBCLASS:
-                ix.subclass.append((s, o))
+        ix.subclass = [(s, o) for s, props in nodes.items() for o in props.get(_SUBCLASS, ())]
         return ix
 
     def get(self, s, p) -> list:  # noqa: ANN001
@@ -113,6 +112,7 @@ class Shapes:
     closure: dict = field(default_factory=dict)  # their closure
 
     support: dict = field(default_factory=dict)  # node -> its types in the ontology (controlled values)
+    support_focus: dict = field(default_factory=dict)  # class -> the ontology's nodes that are its instances
 
     @staticmethod
     def is_instance(ix: Index, node, cls: URIRef) -> bool:  # noqa: ANN001
@@ -124,11 +124,14 @@ class Shapes:
         ix.supers = self.closure if not ix.subclass else _closure(self.hierarchy + ix.subclass)
         ix.support = self.support
         focus_of: dict[URIRef, list] = defaultdict(list)  # class -> the nodes that are its instances
-        for node in {*ix.nodes, *self.support}:
+        for node in ix.nodes if not ix.subclass else {*ix.nodes, *self.support}:
             for t in ix.types(node):
                 for c in ix.supers.get(t, (t,)):
                     focus_of[c].append(node)
         out: list[str] = []
+        if not ix.subclass:  # the ontology's own instances (controlled values), found once
+            for c, nodes in self.support_focus.items():
+                focus_of[c].extend(n for n in nodes if n not in ix.nodes)
         for shape in self.shapes:
             nodes = dict.fromkeys(n for c in shape.targets for n in focus_of.get(c, ()))
             for node in nodes:
@@ -221,7 +224,12 @@ def compile_shapes(g: Graph, ontology: Graph) -> Shapes:
     support: dict = defaultdict(list)
     for node, t in ontology.subject_objects(RDF.type):
         support[node].append(t)
-    out = Shapes([], hierarchy, _closure(hierarchy), dict(support))
+    closure = _closure(hierarchy)
+    support_focus: dict = defaultdict(list)
+    for node, types in support.items():
+        for c in {c for t in types for c in closure.get(t, (t,))}:
+            support_focus[c].append(node)
+    out = Shapes([], hierarchy, closure, dict(support), dict(support_focus))
     for s in set(g.subjects(RDF.type, SH.NodeShape)) | set(g.subjects(SH.targetClass, None)):
         keys = set(g.predicates(s))
         if keys - _NODE_KEYS:

@@ -18,12 +18,13 @@ _QUOTED = re.compile(r"[“‘\"']([^”’\"']{6,})[”’\"']")
 def _content_lemmas(parsed: Parsed, st: Statement) -> set[str]:
     out: set[str] = set()
     for span in st.content:
-        for pb in parsed.blocks:
-            if pb.block.span.begin <= span.begin < pb.block.span.end:
-                for tok in pb.doc:
-                    b = pb.offset + tok.idx
-                    if span.begin <= b < span.end and tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not tok.is_stop:
-                        out.add(tok.lemma_.lower())
+        pb = parsed.block_at(span.begin)
+        if pb is None:
+            continue
+        # only the block the span starts in, as before: a content span does not cross blocks
+        for _, tok in parsed.tokens_starting_in(span.begin, min(span.end, pb.block.span.end)):
+            if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not tok.is_stop:
+                out.add(tok.lemma_.lower())
     return out
 
 

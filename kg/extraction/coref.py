@@ -282,18 +282,16 @@ def first_person(coref: Coref, statements) -> None:  # noqa: ANN001
             org = posts.get(speaker.key)
             we = org if org in index.actors and index.actors[org].kind in ("organization", "government") else None
         for span in st.content:
-            for off in range(span.begin, span.end):
-                if not coref.in_quote(off):
+            for pb, tok in parsed.tokens_starting_in(span.begin, span.end):
+                off = pb.offset + tok.idx
+                if tok.pos_ != "PRON" or not coref.in_quote(off):
                     continue
-                hit = parsed.token_at(off)
-                if hit is None or parsed.tok_begin(*hit) != off or hit[1].pos_ != "PRON":
-                    continue
-                low = hit[1].lower_
+                low = tok.lower_
                 key = speaker.key if low in FIRST_SINGULAR else we if low in FIRST_PLURAL else None
                 if key is None or key not in index.actors or off in coref.pronouns:
                     continue
                 coref.pronouns[off] = key
-                index.actors[key].mentions.append(_mention(parsed.article.span(off, off + len(hit[1].text))))
+                index.actors[key].mentions.append(_mention(parsed.article.span(off, off + len(tok.text))))
 
 
 # --- pronouns ---------------------------------------------------------------------------------------------------
