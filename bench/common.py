@@ -269,10 +269,12 @@ def rows_of(body: bytes) -> int | None:
 
 
 def load(url: str, query: str, *, clients: int = 4, seconds: float = 5.0, min_requests: int = 8,
-         request_timeout: float = 120.0) -> Measure:
+         request_timeout: float = 120.0, warmup: float = 1.0) -> Measure:
     """``clients`` threads sending ``query`` (keep-alive, POST form) for ``seconds`` (or at least ``min_requests``
-    in all): completed requests, time and each latency. A first request that takes longer than ``request_timeout``
-    ends the measure as timed out."""
+    in all): completed requests, time and each latency. Before that, one request (the row count; one that takes
+    longer than ``request_timeout`` ends the measure as timed out) and, unless it took more than 2 s, ``warmup``
+    seconds of the same load, not measured, so that every server is measured in its steady state: its caches filled, and for kg serve the query
+    processes that take the load having touched the pages the query reads (see docs/scaling.md)."""
     u = urllib.parse.urlsplit(url)
     body = urllib.parse.urlencode({"query": query}).encode()
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=request_timeout)
@@ -289,6 +291,15 @@ def load(url: str, query: str, *, clients: int = 4, seconds: float = 5.0, min_re
         conn.close()
     if status != 200:  # 503: the server stopped the query at its own time limit
         return Measure(0, 0.0, [], None, 1, timed_out=status == 503)
+    if warmup > 0 and first_s <= 2.0:  # where one answer takes seconds, warming up is lost in the evaluation
+        _hammer(u, body, clients, warmup, 0, request_timeout, first_s)
+    latencies, errors, elapsed = _hammer(u, body, clients, seconds, min_requests, request_timeout, first_s)
+    return Measure(len(latencies), elapsed, latencies, rows_of(first), errors)
+
+
+def _hammer(u: urllib.parse.SplitResult, body: bytes, clients: int, seconds: float, min_requests: int,
+            request_timeout: float, first_s: float) -> tuple[list[float], int, float]:
+    """The load itself: each client's latencies, the failed requests and the time it took."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -326,7 +337,7 @@ def load(url: str, query: str, *, clients: int = 4, seconds: float = 5.0, min_re
         th.start()
     for th in threads:
         th.join()
-    return Measure(len(latencies), time.perf_counter() - start, latencies, rows_of(first), errors)
+    return latencies, errors, time.perf_counter() - start
 
 
 # --- the report -----------------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ QUERIES.update({name: (ROOT / "queries" / name).read_text(encoding="utf-8") for 
 
 
 def measure_size(name: str, systems: list[str], seconds: float, rounds: int, timeout: float,
-                 queries: dict[str, str] = QUERIES) -> dict:
+                 queries: dict[str, str] = QUERIES, warmup: float = 1.0) -> dict:
     nq, nt, quads = dataset(name)
     print(f"== {name}: {quads:,} quads", flush=True)
     servers = {}
@@ -64,7 +64,8 @@ def measure_size(name: str, systems: list[str], seconds: float, rounds: int, tim
                         servers[system] = start(system, name, nq, nt)
                         restarts[system] = restarts.get(system, 0) + 1
                         print(f"   {system} restarted", flush=True)
-                    m = load(servers[system].url, text, seconds=seconds, min_requests=4, request_timeout=timeout)
+                    m = load(servers[system].url, text, seconds=seconds, min_requests=4, request_timeout=timeout,
+                             warmup=warmup)
                     if m.timed_out:  # its abandoned query may still be running: stop it now, so that it takes
                         servers[system].stop()  # no CPU from the servers measured next; start it when next needed
                         stopped.add(system)
@@ -133,7 +134,7 @@ def report(data: dict, systems: list[str]) -> str:
                            _ratio(per.get("kg-cold"), per.get("rdflib-endpoint")),
                            _ratio(per.get("kg-cold"), per.get("kg-disk"))])
         parts += [table(head, rows), ""]
-        p50 = [res["queries"][q].get("kg-cold", {}).get("p50_ms", math.nan) for q in COMPETENCY]
+        p50 = [res["queries"].get(q, {}).get("kg-cold", {}).get("p50_ms", math.nan) for q in COMPETENCY]
         p50c = [res["queries"][q].get("kg-cache", {}).get("p50_ms", math.nan) for q in COMPETENCY]
         parts.append(f"Competency queries, kg serve p50: cold {', '.join(f'{x:.1f}' for x in p50)} ms; "
                      f"with the cache {', '.join(f'{x:.1f}' for x in p50c)} ms.\n")
@@ -168,6 +169,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="seed,200k,2m")
     ap.add_argument("--systems", default=",".join(SYSTEMS))
     ap.add_argument("--seconds", type=float, default=3.0, help="measuring time per turn (query and server)")
+    ap.add_argument("--warmup", type=float, default=1.0,
+                    help="seconds of the same load before each measured turn, not counted")
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds per query")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds a first request may take")
     ap.add_argument("--queries", default=",".join(QUERIES), help="which queries (names as in the tables)")
@@ -179,7 +182,7 @@ def main() -> None:
     data = json.loads(saved.read_text()) if a.merge and saved.exists() else {"machine": machine(), "sizes": {}}
     for size in a.sizes.split(","):
         chosen = {q: QUERIES[q] for q in a.queries.split(",")}
-        fresh = measure_size(size, systems, a.seconds, a.rounds, a.timeout, chosen)
+        fresh = measure_size(size, systems, a.seconds, a.rounds, a.timeout, chosen, a.warmup)
         old = data["sizes"].get(size)
         if a.merge and old:
             for q, per in fresh["queries"].items():

@@ -2,9 +2,10 @@
 
 The fork server imports this module once when it starts (``server.query_runner`` names it as a preload). When the
 server runs in memory mode, ``NEWSKG_MEMORY_STORE`` names the store directory, and the copy is made right here:
-every query process is then forked with the copy already in its memory, the pages shared copy-on-write between them
-(pyoxigraph's in-memory store is only read), so a worker holds one copy however many query processes it has, and a
-query process replaced after a timeout is ready at once.
+every query process is then forked with the copy already in its memory, so a query process replaced after a
+timeout is ready at once. The pages are shared copy-on-write only until a process scans them: the engine writes
+into the pages it reads, so a process that scans the data makes those pages its own (docs/scaling.md;
+kg.serving.memory_mode counts a copy per process).
 """
 
 from __future__ import annotations

@@ -71,6 +71,19 @@ def test_cache_off_and_the_two_modes_answer_alike(seed_store: Path):
     assert modes == ["memory", "disk", "memory"]  # the seed is far under the threshold: memory by default
 
 
+def test_memory_mode_counts_a_copy_per_process(seed_store: Path):
+    """The automatic choice reads from disk when the copies (one per query process: the engine writes into the
+    pages it reads) would not fit in half the available memory."""
+    from kg.serving import COPY_BYTES_PER_QUAD, available_memory, memory_mode
+
+    available = available_memory()
+    assert available and available > 2**27
+    assert memory_mode(str(seed_store), None, updates=False, copies=1) == "memory"
+    too_many = available // (3_602 * COPY_BYTES_PER_QUAD) + 1  # the seed's quads, copied past all of it
+    assert memory_mode(str(seed_store), None, updates=False, copies=too_many) == "disk"
+    assert memory_mode(str(seed_store), "memory", updates=False, copies=too_many) == "memory"  # asked for
+
+
 def test_memory_mode_refuses_updates(seed_store: Path):
     import subprocess
 
