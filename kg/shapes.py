@@ -110,7 +110,6 @@ class Shapes:
     shapes: list[NodeShape]
     hierarchy: list[tuple]  # the ontology's (subclass, superclass) pairs
     closure: dict = field(default_factory=dict)  # their closure
-
     support: dict = field(default_factory=dict)  # node -> its types in the ontology (controlled values)
     support_focus: dict = field(default_factory=dict)  # class -> the ontology's nodes that are its instances
 

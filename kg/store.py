@@ -141,6 +141,11 @@ class Store:
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
+    def read_all(self) -> None:
+        """Read every quad once, in the engine (a count over the named graphs and the default graph)."""
+        for _ in self._store.query("SELECT (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"):
+            pass
+
     def count(self, graph: str | None = None) -> int:
         if graph is None:
             return len(self._store)

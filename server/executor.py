@@ -108,6 +108,7 @@ class Executor:
             self.store = None  # close the old one first: RocksDB keeps files open
             if self.in_memory:
                 self.store = preload.memory_copy(path)
+                preload.touch(self.store)
             else:
                 self.store = open_store(path, read_only=True, remote=self.remote)
             self.path = path
