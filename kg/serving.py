@@ -77,11 +77,12 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
 
     if not is_remote(store) and not (Path(store) / "CURRENT").exists():
         raise StoreError(f"{store}: no store here; build one first with `kg build ARTICLE --store {store}`")
-    from server import DEFAULTS
+    from server import settings
+    from server.store import query_processes
 
-    per_worker = int(os.environ.get("NEWSKG_QUERY_PROCESSES") or DEFAULTS["QUERY_PROCESSES"]
-                     or os.environ.get("NEWSKG_SERVER_THREADS") or DEFAULTS["SERVER_THREADS"])
-    mode = memory_mode(store, memory, updates=bool(update_token), copies=workers * (1 + per_worker))
+    # a copy per worker's fork server and per query process (server.preload)
+    copies = workers * (1 + query_processes(settings()))
+    mode = memory_mode(store, memory, updates=bool(update_token), copies=copies)
     if mode == "memory":  # read by the query processes' fork server (server.preload)
         os.environ[preload.ENV] = str(store)
     config: dict[str, Any] = {"STORE_PATH": store, "QUERY_TIMEOUT": timeout, "UPDATE_TOKEN": update_token,

@@ -77,7 +77,7 @@ Check = Callable[[Index, object, list], list[str]]  # (index, focus node, its va
 @dataclass
 class PropertyShape:
     path: URIRef
-    checks: list[tuple[str, Check]]
+    checks: list[Check]
     message: str | None
 
 
@@ -136,7 +136,7 @@ class Shapes:
             for node in nodes:
                 for prop in shape.properties:
                     vals = ix.get(node, prop.path)
-                    for _, check in prop.checks:
+                    for check in prop.checks:
                         for problem in check(ix, node, vals):
                             out.append(f"{node}: {n3(prop.path)}: {prop.message or problem}")
         return sorted(out)
@@ -170,46 +170,45 @@ def _compile_property(g: Graph, p) -> PropertyShape:  # noqa: ANN001, C901
     path = g.value(p, SH.path)
     if not isinstance(path, URIRef):
         raise Unsupported("a sh:path that is not one IRI")
-    checks: list[tuple[str, Check]] = []
+    checks: list[Check] = []
     for key, value in g.predicate_objects(p):
         if key == SH.minCount:
             n = int(value)
-            checks.append(("minCount", lambda ix, f, vals, n=n: [f"has {len(vals)} value(s), needs at least {n}"]
-                           if len(vals) < n else []))
+            checks.append(lambda ix, f, vals, n=n: [f"has {len(vals)} value(s), needs at least {n}"]
+                          if len(vals) < n else [])
         elif key == SH.maxCount:
             n = int(value)
-            checks.append(("maxCount", lambda ix, f, vals, n=n: [f"has {len(vals)} values, allows at most {n}"]
-                           if len(vals) > n else []))
+            checks.append(lambda ix, f, vals, n=n: [f"has {len(vals)} values, allows at most {n}"]
+                          if len(vals) > n else [])
         elif key == SH["class"]:
-            checks.append(("class", lambda ix, f, vals, c=value: [f"value {v} is not a {c}" for v in vals
-                                                                   if not Shapes.is_instance(ix, v, c)]))
+            checks.append(lambda ix, f, vals, c=value: [f"value {v} is not a {c}" for v in vals
+                                                        if not Shapes.is_instance(ix, v, c)])
         elif key == SH.datatype:
-            checks.append(("datatype", lambda ix, f, vals, d=value: [
+            checks.append(lambda ix, f, vals, d=value: [
                 f"value {v!r} is not a well-formed {d}" for v in vals
-                if _datatype(v) != d or getattr(v, "ill_typed", False)]))
+                if _datatype(v) != d or getattr(v, "ill_typed", False)])
         elif key == SH.pattern:
             rx = re.compile(str(value))
-            checks.append(("pattern", lambda ix, f, vals, rx=rx: [f"value {v!r} does not match {rx.pattern}"
-                                                                   for v in vals
-                                                                   if isinstance(v, BNode) or not rx.search(str(v))]))
+            checks.append(lambda ix, f, vals, rx=rx: [f"value {v!r} does not match {rx.pattern}" for v in vals
+                                                      if isinstance(v, BNode) or not rx.search(str(v))])
         elif key == SH["in"]:
             allowed = frozenset(Collection(g, value))
-            checks.append(("in", lambda ix, f, vals, a=allowed: [f"value {v} is not one of the allowed values"
-                                                                  for v in vals if v not in a]))
+            checks.append(lambda ix, f, vals, a=allowed: [f"value {v} is not one of the allowed values"
+                                                          for v in vals if v not in a])
         elif key == SH.minLength:
             n = int(value)
-            checks.append(("minLength", lambda ix, f, vals, n=n: [f"value {v!r} is shorter than {n}" for v in vals
-                                                                   if isinstance(v, BNode) or len(str(v)) < n]))
+            checks.append(lambda ix, f, vals, n=n: [f"value {v!r} is shorter than {n}" for v in vals
+                                                    if isinstance(v, BNode) or len(str(v)) < n])
         elif key == SH.minInclusive:
             low = _number(value)
             if low is None:
                 raise Unsupported("a sh:minInclusive that is not a number")
-            checks.append(("minInclusive", lambda ix, f, vals, low=low: [
-                f"value {v!r} is not ≥ {low}" for v in vals if (x := _number(v)) is None or x < low]))
+            checks.append(lambda ix, f, vals, low=low: [
+                f"value {v!r} is not ≥ {low}" for v in vals if (x := _number(v)) is None or x < low])
         elif key == SH.lessThanOrEquals:
-            checks.append(("lessThanOrEquals", lambda ix, f, vals, q=value: [
+            checks.append(lambda ix, f, vals, q=value: [
                 f"value {v!r} is not ≤ {w!r} ({q})" for v in vals for w in ix.get(f, q)
-                if (a := _number(v)) is None or (b := _number(w)) is None or a > b]))
+                if (a := _number(v)) is None or (b := _number(w)) is None or a > b])
     msg = g.value(p, SH.message)
     return PropertyShape(path, checks, str(msg) if msg is not None else None)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask
+from flask import Config, Flask
 
 DEFAULTS: dict[str, Any] = {
     "STORE_PATH": "var/store",  # the store directory, opened read-only
@@ -30,12 +30,19 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def settings(config: dict[str, Any] | None = None) -> Config:
+    """The app's configuration: the defaults, then ``NEWSKG_*`` environment variables, then ``config``."""
+    out = Config(__path__[0])
+    out.from_mapping(DEFAULTS)
+    out.from_prefixed_env("NEWSKG")
+    if config:
+        out.update(config)
+    return out
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
-    app.config.from_mapping(DEFAULTS)
-    app.config.from_prefixed_env("NEWSKG")
-    if config:
-        app.config.update(config)
+    app.config.update(settings(config))
 
     from server import downloads, errors, graphstore, health, resources, sparql, store, ui, void
 

@@ -108,7 +108,9 @@ class Executor:
             self.store = None  # close the old one first: RocksDB keeps files open
             if self.in_memory:
                 self.store = preload.memory_copy(path)
-                preload.touch(self.store)
+                # read it all once now: the engine writes into the pages it reads, so this process makes them
+                # its own here, not inside its first queries (409 ms instead of 102 for a group-by at 2M quads)
+                self.store.read_all()
             else:
                 self.store = open_store(path, read_only=True, remote=self.remote)
             self.path = path

@@ -27,13 +27,6 @@ def memory_copy(path: str) -> Store:
     return store
 
 
-def touch(store: Store) -> None:
-    """Read every quad of an in-memory copy once, so that this process makes the copy's pages its own now, when it
-    starts, rather than in the middle of the first queries that scan them (409 ms instead of 102 for a group-by at
-    2M quads, measured). The memory is spent either way (docs/scaling.md)."""
-    store.read_all()
-
-
 def _preload() -> None:
     path = os.environ.get(ENV)
     if not path:

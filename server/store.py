@@ -20,7 +20,7 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -153,6 +153,11 @@ def last_modified() -> dt.datetime:
     return cached("last-modified", compute)
 
 
+def query_processes(config: Mapping[str, Any]) -> int:
+    """Query processes per worker: ``QUERY_PROCESSES``, or one per request thread."""
+    return int(config.get("QUERY_PROCESSES") or config.get("SERVER_THREADS") or 4)
+
+
 def get_runner() -> Runner:
     """This process's query processes."""
     state = _state()
@@ -160,8 +165,8 @@ def get_runner() -> Runner:
         with _LOCK:
             if state.runner is None:
                 app = current_app._get_current_object()  # type: ignore[attr-defined]
-                size = app.config.get("QUERY_PROCESSES") or app.config.get("SERVER_THREADS") or 4
-                state.runner = Runner(lambda: store_path(app), size=int(size), remote=app.config.get("STORE_REMOTE"),
+                state.runner = Runner(lambda: store_path(app), size=query_processes(app.config),
+                                      remote=app.config.get("STORE_REMOTE"),
                                       in_memory=app.config.get("MEMORY_MODE") == "memory")
                 atexit.register(state.runner.close)
     return state.runner
