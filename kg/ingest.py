@@ -67,7 +67,7 @@ def read_meta(path: Path, date: dt.date | None = None) -> ArticleMeta:
             data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise InputError(f"{sidecar}: bad metadata: {e}") from None
-        unknown = set(data) - {"date", "date_inferred", "date_note", "publisher", "source_url", "language", "title"}
+        unknown = set(data) - {"date", "date_inferred", "date_note", "publisher", "source_url", "language", "title", "license"}
         if unknown:
             raise InputError(f"{sidecar}: unknown metadata key(s) {', '.join(sorted(unknown))}")
         d = data.get("date")
