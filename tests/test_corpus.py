@@ -1,0 +1,120 @@
+"""The evaluation corpus (tests/corpus): every text well-formed, listed, licensed and readable by ingest; the spread
+over desks and house styles; the dev/test split reproducible from its seed (see tests/corpus/SOURCES.md)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import random
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import ingest
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+ARTICLES = CORPUS / "articles"
+HEADER = ["file", "published", "url", "license", "publisher", "desk", "style", "split"]
+DESKS = ["politics", "diplomacy", "business and markets", "courts and crime", "sports", "science and health",
+         "disasters and weather", "conflict", "culture"]
+LICENSES = {"CC BY 2.5", "Public domain (work of the U.S. federal government, 17 U.S.C. § 105)"}
+SPLIT_SEED = 3
+FIXED_DEV = re.compile(r"^\d\d_")  # the development articles of the gold set: always dev, outside the draw
+
+
+def _index() -> list[dict[str, str]]:
+    with open(CORPUS / "index.tsv", encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        assert reader.fieldnames == HEADER
+        return list(reader)
+
+
+ROWS = _index()
+
+
+def test_index_lists_exactly_the_article_files():
+    listed = [r["file"] for r in ROWS]
+    assert len(listed) == len(set(listed))
+    on_disk = sorted(p.name for p in ARTICLES.glob("*.txt"))
+    assert sorted(listed) == on_disk
+    sidecars = sorted(p.name for p in ARTICLES.glob("*.meta.toml"))
+    assert sidecars == sorted(n[:-4] + ".meta.toml" for n in listed)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["file"])
+def test_text_is_clean_utf8_nfc_with_a_headline(row):
+    raw = (ARTICLES / row["file"]).read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
+    text = raw.decode("utf-8")
+    assert unicodedata.normalize("NFC", text) == text
+    lines = text.split("\n")
+    assert lines[0].strip() and lines[0] == lines[0].strip() and lines[1] == ""
+    assert text.endswith("\n") and not text.endswith("\n\n") and "\n\n\n" not in text
+    assert not re.search(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|</?[a-zA-Z][^>]*>", text), "HTML left in the text"
+    assert len(text) < 12_000
+    assert not any(unicodedata.category(c) == "Cc" and c != "\n" for c in text)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["file"])
+def test_sidecar_agrees_with_the_index(row):
+    meta = tomllib.loads((ARTICLES / (row["file"][:-4] + ".meta.toml")).read_text(encoding="utf-8"))
+    assert meta["date"] == dt.date.fromisoformat(row["published"])
+    assert meta["publisher"] == row["publisher"] and meta["source_url"] == row["url"]
+    assert meta["license"] == row["license"] in LICENSES
+    assert meta["language"] == "en"
+    assert meta["title"] == (ARTICLES / row["file"]).read_text(encoding="utf-8").split("\n")[0]
+    if meta.get("date_inferred"):
+        assert meta.get("date_note"), "an inferred date says how it was inferred"
+    assert row["url"].startswith(("http://", "https://"))
+    if row["style"] == "Wikinews":
+        assert row["license"] == "CC BY 2.5" and row["url"].startswith("https://en.wikinews.org/wiki/")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["file"])
+def test_every_article_ingests_with_its_metadata(row):
+    article = ingest(ARTICLES / row["file"])
+    assert article.meta.date == dt.date.fromisoformat(row["published"])
+    assert article.meta.publisher == row["publisher"]
+    first_line = article.text.split("\n")[0]
+    assert article.headline is not None and (article.headline.begin, article.headline.end) == (0, len(first_line))
+    assert all(b.kind != "footer" for b in article.blocks), "no part of the article may be taken for page footer"
+
+
+def test_checksums_match():
+    sums = {}
+    for line in (CORPUS / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ", 1)
+        sums[name] = digest
+    assert set(sums) == {f"articles/{r['file']}" for r in ROWS}
+    for name, digest in sums.items():
+        assert hashlib.sha256((CORPUS / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_spread_over_desks_styles_and_years():
+    assert {r["desk"] for r in ROWS} == set(DESKS)
+    per_desk = Counter(r["desk"] for r in ROWS)
+    assert min(per_desk.values()) >= 4
+    assert len([r for r in ROWS if not FIXED_DEV.match(r["file"])]) >= 48
+    assert len({r["style"] for r in ROWS}) >= 6
+    wikinews_years = {r["published"][:4] for r in ROWS if r["style"] == "Wikinews"}
+    assert len(wikinews_years) >= 6
+
+
+def test_split_is_the_seeded_draw_within_each_desk():
+    assert {r["split"] for r in ROWS} == {"dev", "test"}
+    drawn = [r for r in ROWS if not FIXED_DEV.match(r["file"])]
+    expected = set()
+    for desk in DESKS:
+        ids = sorted(r["file"][:-4] for r in drawn if r["desk"] == desk)
+        random.Random(f"newskg-corpus:{SPLIT_SEED}:{desk}").shuffle(ids)
+        expected |= set(ids[:2])
+    test = {r["file"][:-4] for r in ROWS if r["split"] == "test"}
+    assert test == expected
+    assert all(r["split"] == "dev" for r in ROWS if FIXED_DEV.match(r["file"]))
+    assert Counter(r["desk"] for r in ROWS if r["split"] == "test") == Counter({d: 2 for d in DESKS})
+    assert len({r["style"] for r in ROWS if r["split"] == "test"}) >= 5
