@@ -172,11 +172,11 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             if e.country and (e.country == own or e.country in ctx.countries):
                 conf += 0.1 if why != "weak name" else 0.3
                 evidence.append("country in the article")
-            elif e.type == "government" and e.country:
-                conf -= 0.2  # a ministry of a country the article does not speak of
-            if e.type == "government" and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
+            elif _state_body(e) and e.country:
+                conf -= 0.35  # a ministry of a country the article does not speak of
+            if _state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
                     and not _names_country(e):
-                conf -= 0.2  # "the Ministry of Defence" in an article about two countries: whose?
+                conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?
         found.append(_Scored(e, conf, tuple(evidence)))
 
     if actor.kind == "country":
@@ -194,6 +194,11 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                 if e.country == country and w >= 0.9:
                     add(e, 0.85, "name after country")
     return found
+
+
+def _state_body(e: Entity) -> bool:
+    """A government body, by type or by name ("Ministry of Health" of a hospital operator's list)."""
+    return e.type == "government" or e.label.startswith(("Ministry", "Department of", "Minister of"))
 
 
 def _names_country(e: Entity) -> bool:
