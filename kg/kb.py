@@ -164,6 +164,9 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self.entities)
 
+    def __bool__(self) -> bool:  # "kb or default()" must not count the records
+        return True
+
     @property
     def entities(self) -> Mapping[str, Entity]:
         return _Entities(self)
@@ -210,6 +213,9 @@ def load(extra: Iterable[Path] = ()) -> KnowledgeBase:
     :raises ConfigError: naming file and line of a malformed record, or a reference to an id that no record has.
     """
     return KnowledgeBase(kb_index.ensure(kb_files.kb_files(list(extra))))
+
+
+_FIELDS = kb_files.FIELDS  # the record fields (kept under its earlier name)
 
 
 @cache
