@@ -297,16 +297,18 @@ def score_article(gold: Gold, system: Gold) -> dict[str, Any]:
     # those the gold gives an id). A gold actor that has an item whose id the annotator could not verify counts as
     # found when it is linked at all.
     gqid = {str(a["id"]): _qid(a.get("wikidata")) for a in gold.get("actors", [])}
-    has = {str(a["id"]): a.get("has_wikidata", bool(_qid(a.get("wikidata")))) for a in gold.get("actors", [])}
+    # without the field, an id means "has one" and no id means "not known" (earlier gold gave only verified ids)
+    has = {str(a["id"]): a.get("has_wikidata", True if _qid(a.get("wikidata")) else None)
+           for a in gold.get("actors", [])}
     found: set[str] = set()
     for a in system.get("actors", []):
         q = _qid(a.get("wikidata"))
         if not q:
             continue
         target = amap.get(str(a["id"]))
-        if target is not None and gqid.get(target) is None and has.get(target) is not False:
-            c["link_unchecked"] += 1  # the gold cannot say whether this link is right
-            if has.get(target):
+        if target is None or (gqid.get(target) is None and has.get(target) is not False):
+            c["link_unchecked"] += 1  # the gold cannot say whether this link is right (or has no such actor)
+            if target is not None and has.get(target):
                 found.add(target)
             continue
         c["link_sys"] += 1
