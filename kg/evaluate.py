@@ -29,7 +29,7 @@ COUNT_KEYS = (
     "b3_p_sum", "b3_p_n", "b3_r_sum", "b3_r_n",
     "ev_gold", "ev_sys", "ev_tp", "type_ok", "type2_ok", "type_n", "part_tp", "part_sys", "part_gold",
     "role_tp", "role_sys", "role_gold", "time_ok", "time_n", "evtime_ok", "evtime_n",
-    "link_sys", "link_sys_ok", "link_gold", "link_gold_ok",
+    "link_sys", "link_sys_ok", "link_gold", "link_gold_ok", "link_unchecked",
 )
 
 
@@ -292,25 +292,36 @@ def score_article(gold: Gold, system: Gold) -> dict[str, Any]:
         if not hit:
             mismatches.append({"kind": "time", "gold": t.get("id"), "expected": t["value"]})
 
-    # linking
+    # linking: precision over the system's links that the gold can check (the gold gives the actor's id, or says it
+    # has no Wikidata item); recall over the gold actors that have an item (``has_wikidata``; without that field,
+    # those the gold gives an id). A gold actor that has an item whose id the annotator could not verify counts as
+    # found when it is linked at all.
     gqid = {str(a["id"]): _qid(a.get("wikidata")) for a in gold.get("actors", [])}
-    found: set[tuple[str, str]] = set()
+    # without the field, an id means "has one" and no id means "not known" (earlier gold gave only verified ids)
+    has = {str(a["id"]): a.get("has_wikidata", True if _qid(a.get("wikidata")) else None)
+           for a in gold.get("actors", [])}
+    found: set[str] = set()
     for a in system.get("actors", []):
         q = _qid(a.get("wikidata"))
         if not q:
             continue
         target = amap.get(str(a["id"]))
+        if target is None or (gqid.get(target) is None and has.get(target) is not False):
+            c["link_unchecked"] += 1  # the gold cannot say whether this link is right (or has no such actor)
+            if target is not None and has.get(target):
+                found.add(target)
+            continue
         c["link_sys"] += 1
         if target is not None and gqid.get(target) == q:
             c["link_sys_ok"] += 1
-            found.add((target, q))
+            found.add(target)
         else:
             mismatches.append({"kind": "link", "system": a.get("id"), "label": a.get("label"), "found": q,
                                "gold": target, "expected": gqid.get(target) if target else None})
-    for gid, q in gqid.items():
-        if q:
+    for gid, h in has.items():
+        if h:
             c["link_gold"] += 1
-            c["link_gold_ok"] += (gid, q) in found
+            c["link_gold_ok"] += gid in found
     return {"article": gold.get("article"), "counts": c, "figures": figures(c), "mismatches": mismatches}
 
 
@@ -342,14 +353,44 @@ def figures(c: Mapping[str, float]) -> dict[str, float | None]:
     return f
 
 
-def score_corpus(pairs: Iterable[tuple[Gold, Gold]]) -> dict[str, Any]:
-    """Per-article results and the micro-averaged ``overall`` (counts summed over articles, then figures)."""
-    articles = [score_article(g, s) for g, s in pairs]
+def score_corpus(pairs: Iterable[tuple[Gold, Gold]], desks: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Per-article results, the micro-averaged ``overall`` (counts summed over articles, then figures) and the same
+    per desk (``desks``: article → desk, else the gold's own ``desk`` field; articles without one are left out)."""
+    articles = []
+    by_desk: dict[str, list[dict[str, Any]]] = {}
+    for g, s in pairs:
+        a = score_article(g, s)
+        articles.append(a)
+        desk = (desks or {}).get(str(g.get("article"))) or g.get("desk")
+        if desk:
+            by_desk.setdefault(str(desk), []).append(a)
+    return {"overall": _total("overall", articles), "articles": articles,
+            "desks": [_total(d, arts) for d, arts in sorted(by_desk.items())]}
+
+
+def _total(name: str, articles: list[dict[str, Any]]) -> dict[str, Any]:
     total = dict.fromkeys(COUNT_KEYS, 0.0)
     for a in articles:
         for k in COUNT_KEYS:
-            total[k] += a["counts"][k]
-    return {"overall": {"article": "overall", "counts": total, "figures": figures(total)}, "articles": articles}
+            total[k] += a["counts"].get(k, 0.0)
+    return {"article": name, "articles": len(articles), "counts": total, "figures": figures(total)}
+
+
+def format_linking(result: Mapping[str, Any], *, markdown: bool = False) -> str:
+    """Linking per desk (and overall): links made, checked, right; gold actors with an item, found; P and R."""
+    head = ["desk", "articles", "links", "checked", "right", "gold", "found", "link P", "link R"]
+    rows = []
+    for d in [*result.get("desks", []), {**result["overall"], "articles": len(result["articles"])}]:
+        c, f = d["counts"], d["figures"]
+        rows.append([str(d["article"]), str(d.get("articles", "")), str(int(c["link_sys"] + c["link_unchecked"])),
+                     str(int(c["link_sys"])), str(int(c["link_sys_ok"])), str(int(c["link_gold"])),
+                     str(int(c["link_gold_ok"])), _cell(f["link_p"]), _cell(f["link_r"])])
+    if markdown:
+        out = ["| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
+        return "\n".join(out + ["| " + " | ".join(r) + " |" for r in rows])
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    return "\n".join("  ".join(x.ljust(w) if i == 0 else x.rjust(w) for i, (x, w) in enumerate(zip(r, widths)))
+                     for r in [head, *rows])
 
 
 # ---------------------------------------------------------------------------------------------------------- tables

@@ -72,14 +72,33 @@ def evaluate_dir(gold_dir: Path) -> tuple[dict[str, Any], list[str]]:
             pairs.append((gold, system_output(text_path, gold.get("date"))))
         except InputError as e:
             skipped.append(f"{f.name} ({e})")
-    return score_corpus(pairs), skipped
+    return score_corpus(pairs, desks(gold_dir)), skipped
+
+
+def desks(gold_dir: Path) -> dict[str, str]:
+    """Article → desk, from a corpus index beside the gold (``index.tsv`` in the gold folder, or in a ``corpus``
+    folder next to it) with a ``desk`` column and an ``article`` (or ``id``) column; a gold file's own ``desk``
+    field is read by the scorer."""
+    import csv
+
+    out: dict[str, str] = {}
+    for index in (gold_dir / "index.tsv", gold_dir.parent / "corpus" / "index.tsv"):
+        if not index.is_file():
+            continue
+        lines = [ln for ln in index.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t"):
+            name = row.get("article") or row.get("id") or Path(row.get("path") or row.get("file") or "").stem
+            if name and row.get("desk"):
+                out.setdefault(name, row["desk"])
+    return out
 
 
 def run(gold_dir: Path, *, markdown: bool = False) -> str:
-    from kg.evaluate import format_markdown, format_table
+    from kg.evaluate import format_linking, format_markdown, format_table
 
     result, skipped = evaluate_dir(gold_dir)
     out = format_markdown(result) if markdown else format_table(result)
+    out += "\n\nLinking" + (" per desk" if result["desks"] else "") + ":\n" + format_linking(result, markdown=markdown)
     if skipped:
         out += "\nskipped: " + "; ".join(skipped)
     return out

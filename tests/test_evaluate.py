@@ -239,10 +239,29 @@ def test_linking_precision_recall_and_mismatches():
     s["actors"][0]["wikidata"] = "Q999"  # Wang has no id in gold
     s["actors"][1]["wikidata"] = "http://www.wikidata.org/entity/Q1"  # IRI form is accepted
     s["actors"][2]["wikidata"] = None  # China missed
-    res = ev.score_article(_gold(), s)
+    gold = _gold()
+    wang = next(a for a in gold["actors"] if a["id"] == "wang")
+    wang["has_wikidata"] = False  # the annotator says Wang has no Wikidata item: a link on him is wrong
+    res = ev.score_article(gold, s)
     assert res["figures"]["link_p"] == pytest.approx(1 / 2) and res["figures"]["link_r"] == pytest.approx(1 / 2)
     assert [m for m in res["mismatches"] if m["kind"] == "link"] == [
         {"kind": "link", "system": "A", "label": "Wang Yi", "found": "Q999", "gold": "wang", "expected": None}]
+    # an item the annotator could not verify: the link cannot be checked (not in precision), and counts as found
+    wang["has_wikidata"] = True
+    res = ev.score_article(gold, s)
+    assert res["counts"]["link_unchecked"] == 1 and res["figures"]["link_p"] == pytest.approx(1.0)
+    assert res["figures"]["link_r"] == pytest.approx(2 / 3)
+    # an earlier gold file without the field: no id means "not known", the link is not checked
+    del wang["has_wikidata"]
+    res = ev.score_article(gold, s)
+    assert res["figures"]["link_p"] == pytest.approx(1.0) and res["figures"]["link_r"] == pytest.approx(1 / 2)
+
+
+def test_linking_per_desk():
+    g1, g2 = _gold(), {**_gold(), "article": "b"}
+    r = ev.score_corpus([(g1, _system()), (g2, _system())], desks={"b": "world"})
+    assert [d["article"] for d in r["desks"]] == ["world"] and r["desks"][0]["articles"] == 1
+    assert "world" in ev.format_linking(r) and "overall" in ev.format_linking(r, markdown=True)
 
 
 def test_corpus_is_micro_averaged():
