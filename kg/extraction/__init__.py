@@ -7,6 +7,7 @@ import datetime as dt
 from kg.extraction import coref as corefs
 from kg.extraction.actors import collect_names
 from kg.extraction.claims import link_same_claims
+from kg.extraction.confidence import score as score_confidence
 from kg.extraction.documents import find_documents
 from kg.extraction.events import find_events, link_statements
 from kg.extraction.time import find_times
@@ -51,6 +52,7 @@ def extract(article: Article | Parsed) -> Extraction:
         events=events,
     )
     link_same_claims(parsed, found)
+    score_confidence(statements, index.actors)
     if art.meta.date is None:  # an undated article was written no earlier than the latest full date it names
         days = [t.value for t in times if t.value and len(t.value) == 10 and t.anchor is None]
         found.not_before = dt.date.fromisoformat(max(days)) if days else None

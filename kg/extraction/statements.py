@@ -264,6 +264,7 @@ class StatementFinder:
             reported_by=reporter[0] if reporter else None,
             reported_in=doc_key or self.documents.via(pb, cue.verb),
             sentence=self.parsed.span_of(pb, cue.sent),
+            evidence="document" if doc_key and speaker else "according" if cue.according is not None else "cue",
         )
         if any(s.content == st.content for s in self.statements):
             return
@@ -327,7 +328,7 @@ class StatementFinder:
                 continue
             quoted = any(content.contains(q.outer) for q in self.quotes)
             self.statements.append(Statement("", [content], "mixed" if quoted else "indirect", speaker=hit[0],
-                                             speaker_mention=hit[1], sentence=pb.block.span))
+                                             speaker_mention=hit[1], sentence=pb.block.span, evidence="headline"))
             for q in self.quotes:
                 if content.contains(q.outer):
                     self.used.add(id(q))
@@ -348,7 +349,7 @@ class StatementFinder:
                 continue
             self.statements.append(Statement(
                 "", q.spans, "direct", speaker=prev.speaker, speaker_mention=None, addressee=prev.addressee,
-                reported_by=prev.reported_by, reported_in=prev.reported_in, sentence=q.outer))
+                reported_by=prev.reported_by, reported_in=prev.reported_in, sentence=q.outer, evidence="continuation"))
 
     def _in_headline(self, q: Quote) -> bool:
         return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)
