@@ -157,6 +157,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             span = parsed.span_of(pb, ent)
             if _NOT_ACTOR.match(text) or _inside_post_title(pb, ent) or EVENT_NAME.search(text):
                 continue
+            if text.lower() in lexicon.role_nouns():
+                continue  # "the QB", "the three-time MVP": a role noun the recogniser took for a name
             if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames:
                 if gazetteer.city(text) and not gazetteer.country(text):
                     label = "GPE"  # "in Annapolis", "Tbilisi" tagged as a person

@@ -42,6 +42,8 @@ class Coref:
     gender: dict[str, str] = field(default_factory=dict)
     holdings: list[PositionHolding] = field(default_factory=list)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    history: list = field(default_factory=list)  # _Seen, in text order: the persons and bodies narrated so far
+    roles: object = None  # kg.extraction.discourse.Roles
 
     def in_quote(self, offset: int) -> bool:
         import bisect
@@ -70,8 +72,11 @@ def np_bounds(tok: Token) -> tuple[int, int]:
 
 def build(index: ActorIndex, quote_spans: list[tuple[int, int]]) -> Coref:
     coref = Coref(index, quote_spans=quote_spans)
+    from kg.extraction.discourse import learn_roles
+
     _learn_gender(coref)
     _holdings(coref)
+    coref.roles = learn_roles(index)
     _role_mentions(coref)
     _pronouns(coref)
     return coref
@@ -307,7 +312,7 @@ class _Seen:
 def _pronouns(coref: Coref) -> None:
     index = coref.index
     parsed = index.parsed
-    history: list[_Seen] = []
+    history: list[_Seen] = coref.history
     for sent_no, (pb, sent) in enumerate(parsed.sentences):
         for tok in sent:
             off = parsed.tok_begin(pb, tok)
@@ -403,6 +408,16 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             hit = index.mention_of_token(pb, child)
             if hit is not None:
                 return hit
+    from kg.extraction.discourse import bind_role, role_noun
+
+    noun = role_noun(tok)
+    if noun is not None:  # "the quarterback", "the prosecutor", "the three-time champion", "the 29-year-old"
+        person = bind_role(coref, pb, tok, noun)
+        if person is not None and person in index.actors:
+            a = tok.left_edge.i if noun == "year-old" else np_bounds(tok)[0]
+            span = parsed.span_of(pb, pb.doc[a : tok.i + 1])
+            index.add_actor(person, index.actors[person].label, "person", span, "role")
+            return person, span
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     start, end = np_bounds(tok)
@@ -424,7 +439,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if country:
             index.actors[key].country = country
         return key, np_span
-    if not plural and (lemma in _person_nouns() or lemma in lexicon.post_heads()):
+    if not plural and (lemma in _person_nouns() or lemma in lexicon.post_heads() or noun is not None):
         label = _label(pb, start, end)
         key = "anon/" + slugify(label)  # an unnamed person: local to the article
         index.add_actor(key, label, "person", np_span, "role")

@@ -124,6 +124,27 @@ def _addressee(verb: Token) -> Token | None:
     return None
 
 
+# Verbs that report speech only with a clause ("ordered that the files be released", "ordered them to leave"):
+# with a bare object they are actions ("ordered the closure", "commanded the troops").
+_CLAUSE_ONLY = {"order", "command", "direct", "instruct"}
+
+
+def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
+    """Whether a reporting verb, as used here, reports speech: "were denied entry" and "denied him a visa" refuse
+    something to someone; "ordered the closure" is an action."""
+    if lemma in ("deny", "refuse"):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.tag_ == "VBN" and \
+                verb.dep_ in ("acl", "amod"):
+            return False  # "were denied entry", "journalists denied access"
+        if any(c.dep_ == "dative" for c in verb.children) or \
+                sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
+            return False  # "denied him a visa"
+    if lemma in _CLAUSE_ONLY:
+        return any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("VB", "TO") for c in complements) or \
+            any(c.dep_ in ("ccomp",) for c in verb.children)
+    return True
+
+
 def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa: ANN001 - in_quote(offset) -> bool
     """The reporting cues of one sentence; ``in_quote`` tells whether an article offset lies inside a quotation."""
     verbs = lexicon.reporting_verbs()
@@ -205,8 +226,10 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
         cue.speaker = _subject(tok)
         cue.addressee = _addressee(tok)
         cue.complements = _complements(tok, kind)
-        if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism", "agreement", "belief"):
+        if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
+        if not _speech(tok, lemma, cue.complements):
+            continue
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause
             cue.complements.append(max(subjects, key=lambda c: abs(tok.i - c.i)))
