@@ -34,10 +34,10 @@ def test_he_said_after_a_quote_of_another_person_named_in_passing():
 
 
 def test_split_quote_is_one_statement_with_one_speaker():
-    got = said("Flood relief\n\nOfficials met Ana Ruiz, who runs the shelter. “We have beds for two hundred,” "
+    got = said("Flood relief\n\nOfficials met Maria Gonzalez, who runs the shelter. “We have beds for two hundred,” "
                "she said, “but we need blankets.”")
     direct = [g for g in got if g[0] == "direct"]
-    assert direct == [("direct", "Ana Ruiz", "We have beds for two hundred, … but we need blankets.")]
+    assert direct == [("direct", "Maria Gonzalez", "We have beds for two hundred, … but we need blankets.")]
 
 
 def test_father_and_son_sharing_a_surname_follow_the_discourse():
