@@ -105,9 +105,28 @@ def _complements(verb: Token, kind: str) -> list[Token]:
             if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head.i != verb.i:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
                 break
-    if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children):
-        return []  # "call" reports only as "call on" / "call for"
+    naming = _naming(verb)
+    if naming:
+        return naming
+    if verb.lemma_ in _NAMING and not (verb.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for")
+                                                                      for c in verb.children)):
+        return [] if verb.lemma_ != "describe" else out  # "call" reports only as "call on/for" or "called X Y"
     return out
+
+
+# Verbs that name or characterise: "called the report a disgrace", "described the plan as a fantasy". What is said
+# is the object with its predicate, kept together.
+_NAMING = {"call", "describe", "label", "brand", "dub", "term"}
+
+
+def _naming(verb: Token) -> list[Token]:
+    if verb.lemma_ not in _NAMING:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    pred = next((c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")), None)
+    if obj is None or pred is None or pred.i < obj.i:
+        return []
+    return [obj, pred]
 
 
 def _addressee(verb: Token) -> Token | None:
@@ -219,7 +238,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
             continue
         if particle is not None and particle.i == tok.i + 1:
             cue.tokens.append(particle)
-        if lemma == "call":
+        if lemma == "call" and not _naming(tok):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
             if prep is not None:
                 cue.tokens.append(prep)

@@ -200,7 +200,7 @@ class StatementFinder:
                 contents += [s for q in quoted for s in q.spans]
         if not contents:
             return
-        contents = _merge(sorted(set(contents)))
+        contents = _join_adjacent(self.parsed.article, _merge(sorted(set(contents))))
         self._add(cue, contents, qtype)
 
     def _is_clause(self, q: Quote) -> bool:
@@ -386,6 +386,17 @@ class StatementFinder:
         if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
             return None
         return last
+
+
+def _join_adjacent(article, spans: list[Span]) -> list[Span]:  # noqa: ANN001
+    """Parts separated only by spaces are one stretch of text ("called [the report] [a disgrace]")."""
+    out: list[Span] = []
+    for s in spans:
+        if out and s.begin > out[-1].end and not article.text[out[-1].end : s.begin].strip():
+            out[-1] = article.span(out[-1].begin, s.end)
+            continue
+        out.append(s)
+    return out
 
 
 def _merge(spans: list[Span]) -> list[Span]:
