@@ -69,6 +69,11 @@ def role_nouns() -> dict[str, str]:
 
 
 @cache
+def narration_participles() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("narration_participles.txt"))
+
+
+@cache
 def stance_adjectives() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("stance_adjectives.txt"))
 

@@ -9,8 +9,11 @@ attributed to X. Speakers and addressees resolve to actors through :mod:`kg.extr
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
@@ -19,7 +22,15 @@ from kg.model import Span, Statement
 from kg.nlp import ParsedBlock, Parsed
 
 _GLUE = set(" \t\n,:;—–-")
-_PARTICIPLE_TAIL = ("referring", "adding", "saying", "citing", "noting", "according")
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PLACE_WORD = r"[A-Z][A-Za-z.'’\-]+"
+# A dateline at the start of a paragraph: "LONDON, Oct 31 (Newswire) – ", "WASHINGTON — ", "NEW YORK (AP) — ",
+# "Kyiv, Ukraine (Agency) - ". It is the writer's, never part of what somebody said.
+DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:, {_PLACE_WORD}(?: {_PLACE_WORD})*)?(?:,? {_MON} \d{{1,2}})?"
+    rf"(?: \([^()\n]{{1,40}}\))?"
+    rf"|{_PLACE_WORD}(?: {_PLACE_WORD})*(?:, {_PLACE_WORD}(?: {_PLACE_WORD})*)?(?:,? {_MON} \d{{1,2}})? "
+    rf"\([^()\n]{{1,40}}\))\s*(?:—|–|--|-)\s+")
 
 
 def _only_glue(text: str) -> bool:
@@ -37,6 +48,8 @@ class StatementFinder:
         self.documents = documents
         self.used: set[int] = set()  # ids of quotes given to a statement
         self.statements: list[Statement] = []
+        self.datelines = [(pb.block.span.begin, pb.block.span.begin + m.end()) for pb in parsed.blocks
+                          if pb.block.kind == "paragraph" and (m := DATELINE.match(pb.block.span.text))]
 
     # --- helpers --------------------------------------------------------------------------------------------------
     def in_quote(self, off: int) -> bool:
@@ -126,7 +139,7 @@ class StatementFinder:
         first, last = best[0].i, best[-1].i
         # cut a trailing participle clause the writer added after a comma (", referring to the alliance")
         for t in toks:
-            if t.lower_ in _PARTICIPLE_TAIL and t.i > first and pb.doc[t.i - 1].text == "," and \
+            if t.lower_ in lexicon.narration_participles() and t.i > first and pb.doc[t.i - 1].text == "," and \
                     not self.in_quote(pb.offset + t.idx):
                 last = min(last, t.i - 2)
         doc = pb.doc
@@ -201,7 +214,15 @@ class StatementFinder:
         if not contents:
             return
         contents = _join_adjacent(self.parsed.article, _merge(sorted(set(contents))))
-        self._add(cue, contents, qtype)
+        contents = [c for c in (self._without_dateline(c) for c in contents) if c is not None]
+        if contents:
+            self._add(cue, contents, qtype)
+
+    def _without_dateline(self, span: Span) -> Span | None:
+        for b, e in self.datelines:
+            if b <= span.begin < e:
+                return self.parsed.article.span(e, span.end) if span.end > e else None
+        return span
 
     def _is_clause(self, q: Quote) -> bool:
         """Whether a quotation holds a whole utterance — its top verb has its own subject inside the quotation, or
