@@ -12,7 +12,7 @@ from kg.extraction.documents import find_documents
 from kg.extraction.events import find_events, link_statements
 from kg.extraction.tense import future_at
 from kg.extraction.time import find_times
-from kg.extraction.quotes import quotes_in_blocks
+from kg.extraction.quotes import british_style, quotes_in_blocks
 from kg.extraction.statements import StatementFinder
 from kg.model import Article, Extraction
 from kg.nlp import Parsed, parse
@@ -25,8 +25,8 @@ def extract(article: Article | Parsed) -> Extraction:
     """
     parsed = article if isinstance(article, Parsed) else parse(article)
     art = parsed.article
-    body = "".join(pb.block.span.text for pb in parsed.blocks if pb.block.kind == "paragraph")
-    british = not any(m in body for m in "“”\"«»") and "‘" in body  # single quotes as the quotation marks
+    body = "\n".join(pb.block.span.text for pb in parsed.blocks if pb.block.kind == "paragraph")
+    british = british_style(body)  # single quotes as the quotation marks
     quotes = quotes_in_blocks(art.text, [(pb.block.span.begin, pb.block.span.end,
                                           british or pb.block.kind in ("headline", "standfirst"))
                                          for pb in parsed.blocks])
