@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extraction import coref as corefs
+from kg.extraction import coref as corefs, layouts
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
 from kg.extraction.quotes import Quote
@@ -159,6 +159,7 @@ class StatementFinder:
                 self._from_cue(cue)
         self._drop_nested()
         self._headline_colon()
+        self.statements += layouts.interviews(self) + layouts.social_posts(self)
         self._orphans()
         self.statements.sort(key=lambda s: (s.begin, s.end))
         for i, st in enumerate(self.statements, 1):
