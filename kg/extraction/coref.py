@@ -422,6 +422,10 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         return None
     start, end = np_bounds(tok)
     np_span = parsed.span_of(pb, pb.doc[start:end])
+    # the mention stops before a prepositional phrase other than a title's "of": "an advisor" in "an advisor to
+    # the Palestinian team" (the label keeps it: it is what tells the person apart)
+    cut = next((c.i for c in tok.rights if c.dep_ == "prep" and c.lower_ != "of" and c.i < end), None)
+    mention_span = parsed.span_of(pb, pb.doc[start:cut]) if cut is not None and cut > tok.i else np_span
     lemma = tok.lemma_.lower()
     plural = tok.tag_ in ("NNS", "NNPS")
     country = _np_country(coref, pb, start, tok.i)
@@ -442,10 +446,10 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     if not plural and (lemma in _person_nouns() or lemma in lexicon.post_heads() or noun is not None):
         label = _label(pb, start, end)
         key = "anon/" + slugify(label)  # an unnamed person: local to the article
-        index.add_actor(key, label, "person", np_span, "role")
+        index.add_actor(key, label, "person", mention_span, "role")
         if country:
             index.actors[key].country = country
-        return key, np_span
+        return key, mention_span
     if lemma in lexicon.org_heads() and not plural:
         kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
         label = _label(pb, start, end)
