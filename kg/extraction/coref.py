@@ -322,6 +322,12 @@ def _pronouns(coref: Coref) -> None:
                 if span.begin == off and not coref.in_quote(off):  # what is named inside a quote is not narrated
                     history.append(_Seen(key, off, _is_subject(tok, span, parsed, pb), sent_no))
                 continue
+            if _speaking_role(coref, tok, off):
+                # "The ministry's spokesman declared …": an unnamed speaker is somebody "he" can refer to next
+                hit = resolve(coref, pb, tok, create=True)
+                if hit is not None and hit[0] in index.actors:
+                    history.append(_Seen(hit[0], off, True, sent_no))
+                continue
             low = tok.lower_
             subject_it = low == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
             if tok.pos_ != "PRON" or (low not in MALE | FEMALE | NEUTER and not subject_it) or coref.in_quote(off):
@@ -336,6 +342,17 @@ def _pronouns(coref: Coref) -> None:
             elif low in FEMALE:
                 coref.gender.setdefault(key, "f")
             history.append(_Seen(key, off, tok.dep_ in ("nsubj", "nsubjpass"), sent_no))
+
+
+def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
+    """A singular role noun (spokesman, official, prosecutor …) that is the subject of a reporting verb."""
+    if tok.dep_ != "nsubj" or tok.tag_ != "NN" or coref.in_quote(off):
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() not in lexicon.reporting_verbs():
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in _person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
 
 
 def _mention(span: Span):  # noqa: ANN202
