@@ -71,6 +71,8 @@ def _subject(verb: Token) -> Token | None:
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting_verbs():
+            head = head.head  # "X acknowledged that A by saying …": X says it, not A's subject
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
     # "The White House continues to affirm that …": an infinitive complement speaks for its governor's subject
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):

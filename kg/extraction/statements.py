@@ -139,9 +139,14 @@ class StatementFinder:
         first, last = best[0].i, best[-1].i
         # cut a trailing participle clause the writer added after a comma (", referring to the alliance")
         for t in toks:
-            if t.lower_ in lexicon.narration_participles() and t.i > first and pb.doc[t.i - 1].text == "," and \
-                    not self.in_quote(pb.offset + t.idx):
-                last = min(last, t.i - 2)
+            if t.lower_ in lexicon.narration_participles() and t.i > first and not self.in_quote(pb.offset + t.idx):
+                prev = pb.doc[t.i - 1]
+                if prev.text == ",":
+                    last = min(last, t.i - 2)
+                elif t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "pcomp", "xcomp") and \
+                        (prev.lower_ in ("by", "while", "when", "after", "before") or t.dep_ in ("advcl", "acl")):
+                    # "… a military one by saying at a press conference, “…”", "… the death toll saying, “…”"
+                    last = min(last, t.i - (2 if prev.lower_ in ("by", "while", "when", "after", "before") else 1))
         doc = pb.doc
         while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or doc[first].lower_ in ("that", "of", "for", "about", "against")):
             first += 1
