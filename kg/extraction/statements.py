@@ -147,6 +147,14 @@ class StatementFinder:
                         (prev.lower_ in ("by", "while", "when", "after", "before") or t.dep_ in ("advcl", "acl")):
                     # "… a military one by saying at a press conference, “…”", "… the death toll saying, “…”"
                     last = min(last, t.i - (2 if prev.lower_ in ("by", "while", "when", "after", "before") else 1))
+        # "… in an “appalling tragedy” while the minister wrote …": another speaker's report is not this content
+        for other in getattr(self, "sentence_cues", []):
+            v = other.verb
+            if other is not cue and v.dep_ in ("advcl", "conj") and v.left_edge.i > first and \
+                    any(a.i == head.i for a in v.ancestors) and other.speaker is not None and \
+                    (cue.speaker is None or other.speaker.i != cue.speaker.i) and \
+                    not self.in_quote(pb.offset + v.idx):
+                last = min(last, v.left_edge.i - 1)
         doc = pb.doc
         while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or doc[first].lower_ in ("that", "of", "for", "about", "against")):
             first += 1

@@ -55,3 +55,10 @@ def test_question_and_answer_interview():
 def test_objects_kept_after_called():
     got = said("Report\n\nThe senator called the report a disgrace on Tuesday.")
     assert any("the report a disgrace" in q for _, _, q in got), got
+
+
+def test_another_speakers_clause_is_not_swallowed():
+    got = said("Fire\n\nThe mayor, Tom Ward, said the fire was a tragedy while the fire chief, Ann Cole, wrote that "
+               "checks would follow.")
+    assert ("indirect", "Tom Ward", "the fire was a tragedy") in got, got
+    assert any(s == "Ann Cole" and q == "checks would follow" for _, s, q in got), got
