@@ -41,6 +41,12 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
 
 
 @cache
+def quote_verbs() -> frozenset[str]:
+    """Verbs that report speech only right next to a quotation ("reacted on social media, “…”")."""
+    return frozenset(w.lower() for w in _lines("quote_verbs.txt"))
+
+
+@cache
 def titles() -> frozenset[str]:
     return frozenset(_lines("titles.txt"))
 
@@ -54,6 +60,12 @@ def post_heads() -> dict[str, str]:
 @cache
 def post_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("post_words.txt"))
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Singular nouns for one unnamed person ("an advisor", "a senior official")."""
+    return frozenset(w.lower() for w in _lines("person_nouns.txt"))
 
 
 @cache

@@ -108,6 +108,22 @@ def _strip_ent(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     return doc[start:end]
 
 
+def _with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
+    """Extend a person name left over given names the recogniser left out ("Sadiq" + "Khan" → "Sadiq Khan"):
+    capitalised proper nouns outside any other entity that are neither titles nor words of a post."""
+    doc = pb.doc
+    start = ent.start
+    while start > 0 and start > ent.start - 2:
+        t = doc[start - 1]
+        if t.tag_ != "NNP" or not t.text[:1].isupper() or t.ent_type_ or t.text in lexicon.titles() or \
+                t.lower_ in lexicon.post_words() or t.lower_ in lexicon.post_heads() or \
+                t.lower_ in lexicon.role_nouns() or not t.is_alpha or gazetteer.city(t.text) or \
+                gazetteer.country(t.text) or (start >= 2 and doc[start - 2].lower_ == "of"):
+            break  # "Mayor of Springfield Rosa Diaz": the place of a title is no given name
+        start -= 1
+    return doc[start : ent.end] if start < ent.start else ent
+
+
 def _with_honorific(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     """Extend a person name left over an honorific: "Mr." + "Lin" → "Mr. Lin"."""
     if ent.start > 0 and pb.doc[ent.start - 1].text in lexicon.titles():
@@ -151,6 +167,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
         for ent in pb.doc.ents:
             label = ent.label_
             ent = _strip_ent(pb, ent)
+            if label == "PERSON":
+                ent = _with_given_names(pb, ent)
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):
                 continue
             text = ent.text
@@ -239,6 +257,10 @@ def _names_the_recogniser_missed(index: ActorIndex) -> None:
             if index.owner_at(pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)) is not None:
                 continue
             key, kind = hit
+            prev = pb.doc[tok.i - 1] if tok.i > 0 else None
+            if kind == "surname" and prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
+                    prev.text not in lexicon.titles() and prev.text not in index.actors[key].label.split():
+                continue  # "Sadiq Khan" is not the "Usman Khan" met before: another first name, another person
             if len(sharing.get(tok.text, [])) > 1:
                 key = pick_by_recency(index, sharing[tok.text], pb.offset + tok.idx)
                 if key is None:
@@ -342,6 +364,12 @@ def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | No
             last.append((max(before), key))
     if not last:
         return None
+    # the writer who names a second bearer in full keeps the bare surname for the one it already stood for
+    # ("Usman Khan … Khan … Mayor Sadiq Khan (no relation) … Khan was shot")
+    by_surname = [key for _, key in last if any(m.kind in ("surname", "title") and m.span.begin < offset
+                                                 for m in index.actors[key].mentions)]
+    if len(by_surname) == 1:
+        return by_surname[0]
     last.sort(reverse=True)
     if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
         return None

@@ -352,7 +352,7 @@ def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
     if verb.lemma_.lower() not in lexicon.reporting_verbs():
         return False
     lemma = tok.lemma_.lower()
-    return lemma in _person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
+    return lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
 
 
 def _mention(span: Span):  # noqa: ANN202
@@ -460,7 +460,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if country:
             index.actors[key].country = country
         return key, np_span
-    if not plural and (lemma in _person_nouns() or lemma in lexicon.post_heads() or noun is not None):
+    if not plural and (lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or noun is not None):
         label = _label(pb, start, end)
         key = "anon/" + slugify(label)  # an unnamed person: local to the article
         index.add_actor(key, label, "person", mention_span, "role")
@@ -498,13 +498,6 @@ def _last_named(coref: Coref, before: int, kinds: set[str], kind: str) -> str | 
         if best is None or b > best[0]:
             best = (b, key)
     return best[1] if best else None
-
-
-def _person_nouns() -> frozenset[str]:
-    from importlib import resources
-
-    text = resources.files("kg").joinpath("data", "lexicon", "person_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def _label(pb: ParsedBlock, start: int, end: int) -> str:

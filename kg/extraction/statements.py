@@ -14,14 +14,15 @@ import re
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extraction import coref as corefs, layouts
-from kg.extraction.cues import Cue, find_cues
+from kg.extraction import coref as corefs, layouts, unclaimed
+from kg.extraction.cues import Cue, find_cues, opens_quote
 from kg.extraction.documents import Documents
 from kg.extraction.quotes import Quote
 from kg.model import Span, Statement
 from kg.nlp import ParsedBlock, Parsed
 
 _GLUE = set(" \t\n,:;—–-")
+_MARKS = set("“”‘’\"'«»")
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE_WORD = r"[A-Z][A-Za-z.'’\-]+"
 # A dateline at the start of a paragraph: "LONDON, Oct 31 (Newswire) – ", "WASHINGTON — ", "NEW YORK (AP) — ",
@@ -70,9 +71,16 @@ class StatementFinder:
                 for c in t.children:
                     if c.dep_ in ("appos", "prep", "acl", "relcl") and c.i > t.i:
                         toks.extend(pb.doc[c.left_edge.i : c.right_edge.i + 1])
+        others = [c.verb.left_edge.i for c in getattr(self, "sentence_cues", []) if c is not cue
+                  and c.verb.i > cue.verb.i]
         for c in cue.verb.children:  # "she said on television", "he said in a statement"
             if c.dep_ in ("prep", "advmod", "npadvmod", "aux", "auxpass", "neg") and not self.in_quote(pb.offset + c.idx):
-                toks.extend(pb.doc[c.left_edge.i : c.right_edge.i + 1])
+                # … but not into another cue's clause ("criticized X for the toll saying, “…”")
+                stop = min([o for o in others if c.left_edge.i < o <= c.right_edge.i], default=c.right_edge.i + 1)
+                toks.extend(pb.doc[c.left_edge.i : stop])
+        # a misparse can hang the quotation on the speaker ("X wrote, “Ginger Baker, great drummer …”" as an
+        # apposition): the attribution clause never reaches into a quotation
+        toks = [t for t in toks if t in cue.tokens or not (self.in_quote(pb.offset + t.idx) or t.text in _MARKS)]
         begin = min(pb.offset + t.idx for t in toks)
         end = max(pb.offset + t.idx + len(t.text) for t in toks)
         return begin, end
@@ -141,7 +149,9 @@ class StatementFinder:
         for t in toks:
             if t.lower_ in lexicon.narration_participles() and t.i > first and not self.in_quote(pb.offset + t.idx):
                 prev = pb.doc[t.i - 1]
-                if prev.text == ",":
+                if t.tag_ == "VBG" and opens_quote(t):  # "… the death toll saying, “…”": a quotation's cue
+                    last = min(last, t.i - (2 if prev.text == "," else 1))
+                elif prev.text == ",":
                     last = min(last, t.i - 2)
                 elif t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "pcomp", "xcomp") and \
                         (prev.lower_ in ("by", "while", "when", "after", "before") or t.dep_ in ("advcl", "acl")):
@@ -173,7 +183,8 @@ class StatementFinder:
         self._drop_nested()
         self._headline_colon()
         self.statements += layouts.interviews(self) + layouts.social_posts(self)
-        self._orphans()
+        self.statements += unclaimed.attribute(self)
+        unclaimed.continuations(self)
         self.statements.sort(key=lambda s: (s.begin, s.end))
         for i, st in enumerate(self.statements, 1):
             st.key = f"s{i}"
@@ -184,6 +195,7 @@ class StatementFinder:
         contents: list[Span] = []
         qtype = "indirect"
         quoted: list[Quote] = []
+        taken: list[Quote] = []  # quotations this cue claims, if it makes a statement
         for head in cue.complements:
             q = self.quote_holding(pb.offset + head.idx)
             if cue.verb.dep_ == "relcl" and head.i == cue.verb.head.i:  # "a charge that X denied": the noun phrase
@@ -200,10 +212,12 @@ class StatementFinder:
             if rng is None:
                 continue
             inside = [q for q in self.quotes if id(q) not in self.used and rng[0] <= q.outer.begin < rng[1]]
+            if len(inside) == 1 and self._whole(rng, inside[0]):
+                quoted.append(inside[0])  # "stressed that “…”": the whole complement is quoted, a direct quotation
+                continue
             if inside:
                 end = max(rng[1], *(q.outer.end for q in inside))
-                for q in inside:
-                    self.used.add(id(q))
+                taken += inside
                 contents.append(self.parsed.article.span(rng[0], end))
                 qtype = "mixed"
             else:
@@ -211,12 +225,13 @@ class StatementFinder:
         for q in self._adjacent_quotes(cue):
             if q not in quoted:
                 quoted.append(q)
-        if quoted:
-            for q in quoted:
-                self.used.add(id(q))
+        if quoted:  # the attribution clause is not what was said ("Niger's president X said, “…”")
+            begin, end = self._clause_range(cue)
+            contents = [c for c in contents if not (begin <= c.begin and c.end <= end)]
+            taken += quoted
             if not contents:
                 ordered = sorted(quoted, key=lambda q: q.outer.begin)
-                if any(self._is_clause(q) for q in ordered):
+                if any(self.is_clause(q) for q in ordered):
                     qtype = "direct"
                     contents = [s for q in ordered for s in q.spans]
                 else:  # a quoted phrase ("warns of ‘global risks …’"): part of a paraphrase, marks kept
@@ -229,8 +244,14 @@ class StatementFinder:
             return
         contents = _join_adjacent(self.parsed.article, _merge(sorted(set(contents))))
         contents = [c for c in (self._without_dateline(c) for c in contents) if c is not None]
-        if contents:
-            self._add(cue, contents, qtype)
+        if contents and self._add(cue, contents, qtype):
+            self.used.update(id(q) for q in taken)
+
+    def _whole(self, rng: tuple[int, int], q: Quote) -> bool:
+        """Whether a complement is one quotation and nothing else but a "that" and punctuation."""
+        before = self.text[rng[0] : q.outer.begin].strip(" ,:")
+        after = self.text[q.outer.end : max(rng[1], q.outer.end)].strip(" ,.;:")
+        return before.lower() in ("", "that") and not after and self.is_clause(q)
 
     def _without_dateline(self, span: Span) -> Span | None:
         for b, e in self.datelines:
@@ -238,10 +259,14 @@ class StatementFinder:
                 return self.parsed.article.span(e, span.end) if span.end > e else None
         return span
 
-    def _is_clause(self, q: Quote) -> bool:
+    def is_clause(self, q: Quote) -> bool:
         """Whether a quotation holds a whole utterance — its top verb has its own subject inside the quotation, or
         it spans several sentences — rather than a phrase the writer's sentence completes (“underscored …”, the
         Secretary of State did; ‘global risks …’, he warned of)."""
+        lead = self.text[max(0, q.outer.begin - 3) : q.outer.begin].rstrip()
+        if lead.endswith((",", ":")) and q.inner.text[:1].isupper() and len(q.inner.text.split()) >= 4 and \
+                any(t.pos_ in ("VERB", "AUX") for _, t in self.parsed.tokens_starting_in(q.inner.begin, q.inner.end)):
+            return True  # "He told her: “If you can't make it, take a knife”": introduced as an utterance
         for span in q.spans:
             hit = self.parsed.token_at(span.begin)
             if hit is None:
@@ -257,13 +282,19 @@ class StatementFinder:
             tops = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
             if len({t.sent.start for t in toks}) > 1:
                 return True
+            # a misparse may hang the quotation's subject elsewhere ("“only the facts verified …, and not what is
+            # said to us, will determine …”"): a subject and its verb inside, and no verb opening the quotation
+            opener = toks[0].pos_ not in ("VERB", "AUX") or span.text.startswith("[") if toks else False
+            if opener and len(toks) >= 6 and \
+                    any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside for t in toks):
+                return True
             for top in tops:
                 if top.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
                                                         and c.i in inside for c in top.children):
                     return True
         return False
 
-    def _add(self, cue: Cue, contents: list[Span], qtype: str) -> None:
+    def _add(self, cue: Cue, contents: list[Span], qtype: str) -> bool:
         pb = cue.pb
         if cue.speaker is not None and cue.speaker.lower_ in ("that", "which", "who") and cue.verb.dep_ == "relcl":
             cue.speaker = cue.verb.head  # "a BBC report … that claimed": the noun the clause hangs on
@@ -285,7 +316,7 @@ class StatementFinder:
             cue_span = self.parsed.article.span(pb.offset + cue.verb.idx,
                                                 pb.offset + cue.tokens[-1].idx + len(cue.tokens[-1].text))
         if any(c.overlaps(cue_span) for c in contents):
-            return
+            return False
         st = Statement(
             key="",
             content=contents,
@@ -302,10 +333,11 @@ class StatementFinder:
             evidence="document" if doc_key and speaker else "according" if cue.according is not None else "cue",
         )
         if any(s.content == st.content for s in self.statements):
-            return
+            return True
         if st.speaker is None:
-            return  # nobody to attribute it to: a heading ("Call for diplomacy"), an unsigned document, a misparse
+            return False  # nobody to attribute it to: a heading ("Call for diplomacy"), an unsigned document, a misparse
         self.statements.append(st)
+        return True
 
     def _source_inside(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
         """The agent named inside a source phrase: "… expressed by a senior official", "a statement by X"."""
@@ -380,47 +412,9 @@ class StatementFinder:
                 if content.contains(q.outer):
                     self.used.add(id(q))
 
-    def _orphans(self) -> None:
-        """Quotations no cue claimed: a quoted sentence right after an attributed one continues its speaker."""
-        for q in self.quotes:
-            if id(q) in self.used or q.mark == "single" and not (self.single_marks or self._in_headline(q)):
-                continue
-            if len(q.inner.text.split()) < 4:
-                continue  # scare quotes, titles, names
-            prev = self._previous_statement(q)
-            if prev is None or not self._starts_sentence(q):
-                continue
-            self.used.add(id(q))
-            if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
-                prev.content = _merge(sorted(set(prev.content + q.spans)))
-                continue
-            self.statements.append(Statement(
-                "", q.spans, "direct", speaker=prev.speaker, speaker_mention=None, addressee=prev.addressee,
-                reported_by=prev.reported_by, reported_in=prev.reported_in, sentence=q.outer, evidence="continuation"))
-
-    def _in_headline(self, q: Quote) -> bool:
+    def in_headline(self, q: Quote) -> bool:
         return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)
                    for pb in self.parsed.blocks)
-
-    def _starts_sentence(self, q: Quote) -> bool:
-        before = self.text[: q.outer.begin].rstrip(" ")
-        return not before or before.endswith(("\n", ".", "!", "?", ":", ";", "”", '"'))
-
-    def _previous_statement(self, q: Quote) -> Statement | None:
-        """The last statement before ``q`` in the same or the previous paragraph, if it has a speaker."""
-        blocks = [pb.block.span for pb in self.parsed.blocks]
-        here = next((i for i, b in enumerate(blocks) if b.begin <= q.outer.begin < b.end), None)
-        if here is None:
-            return None
-        window_begin = blocks[max(0, here - 1)].begin
-        before = [s for s in self.statements if window_begin <= s.end <= q.outer.begin and s.speaker]
-        if not before:
-            return None
-        last = max(before, key=lambda s: s.end)
-        between = self.text[last.end : q.outer.begin]
-        if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
-            return None
-        return last
 
 
 def _join_adjacent(article, spans: list[Span]) -> list[Span]:  # noqa: ANN001
