@@ -42,7 +42,9 @@ _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
-                    "accession", "withdrawal", "settlement", "observation"}
+                    "accession", "withdrawal", "settlement", "observation", "trial"}
+# Nouns that carry a date in an "of" phrase: "on the morning of May 4", "on the day of the vote".
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn"}
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 
 
@@ -65,6 +67,7 @@ class EventFinder:
     mentions: dict[str, list[_Mention]] = field(default_factory=dict)
     seen_types: set[str] = field(default_factory=set)
     epochs: dict[str, str | None] = field(default_factory=dict)  # event key → "past", "new" or None
+    time_candidates: dict[str, list[TimeExpression]] = field(default_factory=dict)  # event key → times attached
 
     @property
     def parsed(self):  # noqa: ANN201
@@ -205,9 +208,13 @@ class EventFinder:
                 return True
             return any(d.lower_ in ("the", "this", "that") for d in head.children if d.dep_ == "det") and \
                 "phone-call" in self.seen_types
-        if words == ("speak",):  # "spoke by phone"
+        if words == ("speak",):  # "spoke by phone", "spoke with the Foreign Minister of X" (a named party)
             return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
-                       any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children)
+                       any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children) or \
+                any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                    g.dep_ == "pobj" and (self.coref.index.mention_of_token(pb, g) is not None or
+                                          any(x.dep_ == "appos" or x.pos_ == "PROPN" for x in g.subtree))
+                    for g in c.children) for c in head.children)
         if words == ("talk",):
             return low == "talks"
         if words == ("send",) or words == ("dispatch",):
@@ -244,7 +251,9 @@ class EventFinder:
             for m in self.mentions[event.key]:
                 self._participants(event, m)
                 self._place_and_time(event, m)
+        self._choose_times()
         self._nearby_times()
+        self._sentence_times()
         for event in self.events:
             event.modality = self._modality(event)  # type: ignore[assignment]
         self._sub_events()
@@ -260,6 +269,12 @@ class EventFinder:
         family = next((f for f in _FAMILIES if m.type in f), {m.type})
         candidates = [e for e in self.events if e.type in family]
         det0 = next((c.lower_ for c in m.head.children if c.dep_ in ("det", "poss")), None)
+        if m.head.pos_ in ("VERB", "AUX") and m.type == "consultation":
+            # "They discussed …" right after a call or a meeting: what the parties did in it
+            talk = [e for e in self.events if event_class(e.type) == "Communication"
+                    and 0 <= m.span.begin - self.mentions[e.key][-1].span.end < 600]
+            if talk:  # the conversation the passage is about, not one it mentions in passing ("following up from
+                return talk[0]  # the meeting between …")
         if not candidates and m.type in _SITUATIONS and det0 in ("the", "this", "that"):
             candidates = [e for e in self.events if e.type in _SITUATIONS]
         if not candidates:
@@ -269,7 +284,12 @@ class EventFinder:
             same = [e for e in candidates if e.label.lower().endswith(m.named.lower().split()[-1])]
             return same[-1] if same else None
         if m.head.pos_ in ("VERB", "AUX"):
-            # a verb tells a new event, unless the article has one of its kind ("agreed to end the feud" … "ended")
+            # a verb tells a new event, unless the article has one of its kind ("agreed to end the feud" … "ended"),
+            # or the lead tells again what the headline reported ("Building collapses" … "collapsed on Monday")
+            same = [e for e in candidates if any(x.head.lemma_ == m.head.lemma_ for x in self.mentions[e.key])]
+            told = [e for e in same or candidates if self._retold(e, m)]
+            if told:
+                return told[-1]
             return candidates[-1] if m.type in _ONE_PER_ARTICLE else None
         mods = {c.lower_ for c in m.head.children if c.dep_ in ("amod", "det", "nummod", "compound")}
         epoch = "past" if mods & _PAST else "new" if mods & _NEW else None
@@ -294,6 +314,14 @@ class EventFinder:
         if det is None and m.head.tag_ in ("NNS", "NNPS") or m.type in _ONE_PER_ARTICLE:
             return candidates[-1]
         return None
+
+    def _retold(self, event: Event, m: _Mention) -> bool:
+        """Whether a mention in the first paragraphs retells the event a headline or standfirst reported."""
+        first = self.mentions[event.key][0]
+        if first.pb.block.kind not in ("headline", "standfirst") or m.pb.block.kind != "paragraph":
+            return False
+        paragraphs = [pb for pb in self.parsed.blocks if pb.block.kind == "paragraph"]
+        return any(pb is m.pb for pb in paragraphs[:2])
 
     # --- arguments ------------------------------------------------------------------------------------------------
     def _add(self, event: Event, tok: Token | None, pb: ParsedBlock, role: str) -> None:
@@ -380,10 +408,9 @@ class EventFinder:
                         key = self.coref.index.owner_at(*self._tok_range(pb, pobj))
                         if key in self.coref.index.places:
                             event.place = key
-                if event.time is None:
-                    t = self._time_in(pb, c)
-                    if t is not None:
-                        event.time = t.key
+                t = self._time_in(pb, c)
+                if t is not None:
+                    self.time_candidates.setdefault(event.key, []).append(t)
 
     def _nearby_times(self) -> None:
         """A time expression the syntax did not attach ("… virtual meeting with President Zhou on May 5, 2021"
@@ -400,12 +427,39 @@ class EventFinder:
                 for m in self.mentions[e.key]:
                     gap = t.span.begin - m.span.end
                     sent = m.head.sent
+                    between = self.parsed.article.text[m.span.end : t.span.begin]
                     if 0 <= gap <= 40 and m.pb.offset + sent.end_char >= t.span.end and \
-                            (best is None or gap < best[0]):
+                            " of " not in between and (best is None or gap < best[0]):
                         best = (gap, e)
             if best is not None:
                 best[1].time = t.key
                 used.add(t.key)
+
+    def _sentence_times(self) -> None:
+        """An event still without a time takes a dated expression of its own clause ("… defeated Wynnum in their
+        match at the ground on Saturday", where the parser hangs the day on the ground), or the one dated expression
+        of its sentence when it is the sentence's main event. Quoted words and headlines are not read this way."""
+        used = {e.time for e in self.events if e.time}
+        for event in self.events:
+            if event.time is not None:
+                continue
+            for m in self.mentions[event.key]:
+                if m.pb.block.kind != "paragraph" or self.coref.in_quote(m.span.begin):
+                    continue
+                sent = m.head.sent
+                b, e = m.pb.offset + sent.start_char, m.pb.offset + sent.end_char
+                dated = [t for t in self.times if b <= t.span.begin < e and t.value and t.key not in used
+                         and not self.coref.in_quote(t.span.begin)]
+                if not dated:
+                    continue
+                mine = _clause_verb(m.head)
+                same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
+                        _clause_verb(hit[1]).i == mine.i]
+                if not same and len(dated) == 1 and mine.dep_ == "ROOT":
+                    same = dated
+                if same:
+                    event.time = same[0].key
+                    break
 
     def _tok_range(self, pb: ParsedBlock, tok: Token) -> tuple[int, int]:
         return pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)
@@ -416,7 +470,32 @@ class EventFinder:
                 (tok.dep_ == "prep" and tok.lower_ not in ("on", "in", "at", "by", "during", "since", "before", "after")):
             return None
         b, e = pb.offset + tok.left_edge.idx, pb.offset + tok.right_edge.idx + len(tok.right_edge.text)
-        return next((t for t in self.times if b <= t.span.begin and t.span.end <= e), None)
+        # the time is the phrase's object itself ("on Saturday", "in 2020", "on the morning of May 4"), not a date
+        # buried in it ("in round 3 of the 2020 season" is not in 2020)
+        core = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+        timed = core.lemma_.lower() in _TIME_NOUNS
+        for t in self.times:
+            if not (b <= t.span.begin and t.span.end <= e):
+                continue
+            hit = self.parsed.token_at(t.span.begin)
+            if hit is None:
+                continue
+            x = hit[1]
+            while x.i != core.i and x.head.i != x.i and (x.dep_ != "prep" or timed and x.lower_ == "of"):
+                x = x.head
+            if x.i == core.i:
+                return t
+        return None
+
+    def _choose_times(self) -> None:
+        """Of the times attached to an event's mentions, the most precise (a day before a month before a year),
+        then the first."""
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+        for event in self.events:
+            found = self.time_candidates.get(event.key, [])
+            if found and event.time is None:
+                best = min(found, key=lambda t: (t.value is None, rank.get(t.granularity or "", 4)))
+                event.time = best.key
 
     # --- modality -------------------------------------------------------------------------------------------------
     def _modality(self, event: Event) -> str:
@@ -524,6 +603,15 @@ class EventFinder:
             for b in self.events:
                 if a.key in spans and b.key in spans and spans[a.key][1] < spans[b.key][0]:
                     a.before.append(b.key)
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb heading the clause a token stands in (the token itself for a verb)."""
+    x = tok
+    while x.head.i != x.i and not (x.pos_ in ("VERB", "AUX") and x.dep_ in ("ROOT", "ccomp", "advcl", "relcl",
+                                                                           "parataxis")):
+        x = x.head  # coordinated and chained verbs share the clause's time ("entered …, and began to stab")
+    return x
 
 
 def _preps_around(head: Token) -> list[Token]:

@@ -52,7 +52,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
                          r"generations)\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),
-    ("month", re.compile(r"\b(?:in|by|until|since|from|early|late|mid|last|next|this|of) (?P<x>(?P<m>January|February|"
+    ("month", re.compile(r"\b(?P<lic>in|by|until|since|from|early|late|mid|last|next|this|of) (?P<x>(?P<m>January|February|"
                          r"April|June|July|August|September|October|November|December))\b(?! \d)")),
     ("year", re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\d%]|,\d)")),
 ]
@@ -108,7 +108,12 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
             return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
         if kind == "month":
             month = _month(g["m"])
-            return f"{_nearest_year(month, None, anchor):04d}-{month:02d}", "month"
+            year = _nearest_year(month, None, anchor)
+            if g.get("lic") == "last":  # "last October": the latest October before this month
+                year = anchor.year if month < anchor.month else anchor.year - 1
+            elif g.get("lic") == "next":  # "next March": the first March after this month
+                year = anchor.year if month > anchor.month else anchor.year + 1
+            return f"{year:04d}-{month:02d}", "month"
         if kind == "relday":
             return _relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
         if kind == "weekday":
