@@ -86,8 +86,8 @@ def _role_mentions(coref: Coref) -> None:
     """Definite role nouns standing for a person met before: "The U.S. Secretary of State", "the president"."""
     index = coref.index
     parsed = index.parsed
-    for pb, sent in parsed.sentences:
-        for tok in sent:
+    for (pb, sent), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        for tok in toks:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
                 continue
             if tok.lemma_.lower() not in lexicon.post_heads() or coref.in_quote(pb.offset + tok.idx):
@@ -313,8 +313,8 @@ def _pronouns(coref: Coref) -> None:
     index = coref.index
     parsed = index.parsed
     history: list[_Seen] = coref.history
-    for sent_no, (pb, sent) in enumerate(parsed.sentences):
-        for tok in sent:
+    for sent_no, ((pb, sent), toks) in enumerate(zip(parsed.sentences, parsed.sentence_tokens)):
+        for tok in toks:
             off = parsed.tok_begin(pb, tok)
             hit = index.mention_of_token(pb, tok)
             if hit is not None:
@@ -363,11 +363,7 @@ def _mention(span: Span):  # noqa: ANN202
 
 def _is_subject(tok: Token, span: Span, parsed, pb) -> bool:  # noqa: ANN001
     """Whether the mention starting at ``tok`` is a clause subject (its syntactic head, climbing appositions)."""
-    toks = []
-    for t in pb.doc[tok.i:]:
-        if parsed.tok_begin(pb, t) >= span.end:
-            break
-        toks.append(t)
+    toks = [t for _, t in parsed.tokens_starting_in(parsed.tok_begin(pb, tok), span.end)]  # no doc[i:] (slow)
     inside = {t.i for t in toks}
     root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), tok)
     while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:

@@ -203,11 +203,12 @@ def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
     return True
 
 
-def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa: ANN001 - in_quote(offset) -> bool
-    """The reporting cues of one sentence; ``in_quote`` tells whether an article offset lies inside a quotation."""
+def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | None = None) -> list[Cue]:  # noqa: ANN001
+    """The reporting cues of one sentence (``toks``: its tokens, if already made); ``in_quote`` tells whether an
+    article offset lies inside a quotation."""
     verbs = lexicon.reporting_verbs()
     cues: list[Cue] = []
-    for tok in sent:
+    for tok in toks if toks is not None else sent:
         off = pb.offset + tok.idx
         if in_quote(off):
             continue

@@ -56,8 +56,8 @@ def find_documents(coref: corefs.Coref) -> Documents:
     docs = Documents(coref)
     parsed = coref.index.parsed
     by_head: dict[str, Document] = {}
-    for pb, sent in parsed.sentences:
-        for tok in sent:
+    for (pb, sent), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        for tok in toks:
             lemma = tok.lemma_.lower()
             if tok.pos_ != "NOUN" or lemma not in DOCUMENT_NOUNS or lemma in _SPEECH_ONLY:
                 continue

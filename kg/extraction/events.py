@@ -77,7 +77,7 @@ class EventFinder:
     def _triggers(self) -> list[_Mention]:
         found: list[_Mention] = []
         taken: set[tuple[int, int]] = set()
-        for pb, sent in self.parsed.sentences:
+        for (pb, sent), words in zip(self.parsed.sentences, self.parsed.sentence_tokens):
             doc = pb.doc
             for ent in doc.ents:  # named events first: "the World Cup", "the Geneva Conference"
                 if ent.label_ == "EVENT" or (ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and EVENT_NAME.search(ent.text)):
@@ -89,7 +89,7 @@ class EventFinder:
                                  named=" ".join(t.text for t in toks))
                     found.append(m)
                     taken.update((pb.offset, t.i) for t in toks)
-            for tok in sent:
+            for tok in words:
                 if (pb.offset, tok.i) in taken:
                     continue
                 m = self._match(pb, tok, taken) or self._stay(pb, tok)
@@ -426,10 +426,10 @@ class EventFinder:
                     continue
                 for m in self.mentions[e.key]:
                     gap = t.span.begin - m.span.end
-                    sent = m.head.sent
+                    if not 0 <= gap <= 40 or (best is not None and gap >= best[0]):
+                        continue
                     between = self.parsed.article.text[m.span.end : t.span.begin]
-                    if 0 <= gap <= 40 and m.pb.offset + sent.end_char >= t.span.end and \
-                            " of " not in between and (best is None or gap < best[0]):
+                    if m.pb.offset + m.head.sent.end_char >= t.span.end and " of " not in between:
                         best = (gap, e)
             if best is not None:
                 best[1].time = t.key

@@ -176,8 +176,8 @@ class StatementFinder:
 
     # --- main -----------------------------------------------------------------------------------------------------
     def run(self) -> list[Statement]:
-        for pb, sent in self.parsed.sentences:
-            self.sentence_cues = find_cues(pb, sent, self.in_quote)
+        for (pb, sent), toks in zip(self.parsed.sentences, self.parsed.sentence_tokens):
+            self.sentence_cues = find_cues(pb, sent, self.in_quote, toks)
             for cue in self.sentence_cues:
                 self._from_cue(cue)
         self._drop_nested()
@@ -272,15 +272,11 @@ class StatementFinder:
             if hit is None:
                 continue
             pb, tok = hit
-            toks = []
-            for t in pb.doc[tok.i:]:
-                if pb.offset + t.idx >= span.end:
-                    break
-                if not t.is_punct:
-                    toks.append(t)
+            every = [t for _, t in self.parsed.tokens_starting_in(pb.offset + tok.idx, span.end)]
+            toks = [t for t in every if not t.is_punct]
             inside = {t.i for t in toks}
             tops = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
-            if len({t.sent.start for t in toks}) > 1:
+            if any(t.is_sent_start for t in every[1:]):  # (Token.sent builds a span: slow)
                 return True
             # a misparse may hang the quotation's subject elsewhere ("“only the facts verified …, and not what is
             # said to us, will determine …”"): a subject and its verb inside, and no verb opening the quotation
