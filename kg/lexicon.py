@@ -47,6 +47,12 @@ def quote_verbs() -> frozenset[str]:
 
 
 @cache
+def given_names() -> dict[str, str]:
+    """Given name (lower case) → "m" or "f"."""
+    return {r[0]: r[1] for r in _rows("given_names.tsv")}
+
+
+@cache
 def titles() -> frozenset[str]:
     return frozenset(_lines("titles.txt"))
 

@@ -184,6 +184,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 label = "PERSON"  # a surname tagged as an organisation
             if label in ("ORG", "GPE", "NORP") and text.split()[0] in lexicon.titles() and len(ent) > 1:
                 label = "PERSON"  # "Ms Jones" tagged as an organisation
+            if label == "ORG" and 2 <= len(ent) <= 3 and ent[0].lower_ in lexicon.given_names() and \
+                    not _ORG_LIKE.search(text) and all(t.text[:1].isupper() for t in ent):
+                label = "PERSON"  # "Sophie Marchand" tagged as an organisation: a given name and a surname
             if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
                 label = "ORG"  # "PTC" tagged as a person: an acronym names an organisation
             nxt = pb.doc[ent.end] if ent.end < len(pb.doc) else None

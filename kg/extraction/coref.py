@@ -109,7 +109,13 @@ def _role_mentions(coref: Coref) -> None:
 # --- genders ----------------------------------------------------------------------------------------------------
 
 def _learn_gender(coref: Coref) -> None:
+    """A person's gender from an honorific ("Mr.", "Ms") or a common given name ("Sophie Moreau")."""
+    names = lexicon.given_names()
     for actor in coref.index.actors.values():
+        if actor.kind == "person" and len(actor.label.split()) >= 2:
+            first = actor.label.split()[0].lower()
+            if first in names:
+                coref.gender[actor.key] = names[first]
         for m in actor.mentions:
             if m.span.text.startswith(("Mr.", "Mr ")):
                 coref.gender[actor.key] = "m"
@@ -322,11 +328,17 @@ def _pronouns(coref: Coref) -> None:
                 if span.begin == off and not coref.in_quote(off):  # what is named inside a quote is not narrated
                     history.append(_Seen(key, off, _is_subject(tok, span, parsed, pb), sent_no))
                 continue
-            if _speaking_role(coref, tok, off):
-                # "The ministry's spokesman declared …": an unnamed speaker is somebody "he" can refer to next
+            if _speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off):
+                # "The ministry's spokesman declared …", "A 25-year-old man was injured": an unnamed person is
+                # somebody "he" can refer to next
                 hit = resolve(coref, pb, tok, create=True)
                 if hit is not None and hit[0] in index.actors:
                     history.append(_Seen(hit[0], off, True, sent_no))
+                    sex = _GENDERED.get(tok.lemma_.lower()) or next(
+                        ({"male": "m", "female": "f"}[c.lower_] for c in tok.children if c.lower_ in ("male", "female")),
+                        None)
+                    if sex:
+                        coref.gender.setdefault(hit[0], sex)
                 continue
             low = tok.lower_
             subject_it = low == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
@@ -342,6 +354,16 @@ def _pronouns(coref: Coref) -> None:
             elif low in FEMALE:
                 coref.gender.setdefault(key, "f")
             history.append(_Seen(key, off, tok.dep_ in ("nsubj", "nsubjpass"), sent_no))
+
+
+_GENDERED = {"man": "m", "boy": "m", "woman": "f", "girl": "f"}
+
+
+def _unnamed_subject(coref: Coref, tok: Token, off: int) -> bool:
+    """A man or a woman the text does not name, as the subject of a clause ("A 25-year-old man was injured")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and not coref.in_quote(off) and \
+        (tok.lemma_.lower() in _GENDERED or tok.lemma_.lower() in lexicon.person_nouns() and
+         any(c.lower_ in ("male", "female") for c in tok.children))
 
 
 def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:

@@ -131,3 +131,31 @@ def _definite(tok: Token) -> bool:
         if t.dep_ == "det" or t.lower_ in ("the",):
             return t.lower_ in ("the", "this", "that")
     return False
+
+
+def joint_source(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - (actor key, span) or None
+    """ "Reuters and NBC reported", "The committee and the security service said": sources named together speak as
+    one group (the guidelines' group actor for joint authors). None when the phrase coordinates nothing, or fewer
+    than two of its parts are actors."""
+    from kg.extraction import coref as corefs
+    from kg.ingest import slugify
+
+    parts = [tok]
+    while (nxt := next((c for c in parts[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")),
+                       None)) is not None:
+        parts.append(nxt)  # the coordination of the subject itself, not one inside its apposition
+    if len(parts) < 2:
+        return None
+    keys: list[str] = []
+    for p in parts:
+        hit = corefs.resolve(coref, pb, p)
+        if hit is not None and hit[0] not in keys:
+            keys.append(hit[0])
+    if len(keys) < 2:
+        return None
+    index = coref.index
+    first, last = corefs.np_bounds(tok)[0], max(corefs.np_bounds(p)[1] for p in parts)
+    span = index.parsed.span_of(pb, pb.doc[first:last])
+    labels = [index.actors[k].label for k in keys]
+    label = ", ".join(labels[:-1]) + " and " + labels[-1]
+    return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span

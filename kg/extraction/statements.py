@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extraction import coref as corefs, layouts, unclaimed
+from kg.extraction import coref as corefs, discourse, layouts, unclaimed
 from kg.extraction.cues import Cue, find_cues, opens_quote
 from kg.extraction.documents import Documents
 from kg.extraction.quotes import Quote
@@ -292,9 +292,18 @@ class StatementFinder:
 
     def _add(self, cue: Cue, contents: list[Span], qtype: str) -> bool:
         pb = cue.pb
+        if cue.verb.tag_ == "VBG" and cue.verb.dep_ in ("advcl", "xcomp") and cue.speaker is not None:
+            # "Nice added [officials were trained], saying …": the participle's subject lies inside what an earlier
+            # cue of the sentence reports, so the earlier cue's speaker goes on talking
+            earlier = [c for c in getattr(self, "sentence_cues", []) if c is not cue and c.speaker is not None
+                       and c.speaker.i < c.verb.i < cue.speaker.i < cue.verb.i]
+            if earlier:
+                cue.speaker = earlier[-1].speaker
         if cue.speaker is not None and cue.speaker.lower_ in ("that", "which", "who") and cue.verb.dep_ == "relcl":
             cue.speaker = cue.verb.head  # "a BBC report … that claimed": the noun the clause hangs on
-        speaker = corefs.resolve(self.coref, pb, cue.speaker) if cue.speaker is not None else None
+        speaker = None
+        if cue.speaker is not None:
+            speaker = discourse.joint_source(self.coref, pb, cue.speaker) or corefs.resolve(self.coref, pb, cue.speaker)
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._source_inside(pb, cue.speaker)  # "according to the fears expressed by an official"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None

@@ -126,18 +126,10 @@ def _after(finder, q: Quote):  # noqa: ANN001, ANN202
     for other in finder.quotes:
         if q.outer.end <= other.outer.begin < end:
             end = other.outer.begin
-    if q.inner.text.rstrip().endswith(".") or q.inner.text.rstrip().endswith(("?", "!")) and \
-            finder.text[q.outer.end : q.outer.end + 2].strip()[:1].isupper():
-        return None  # the quotation closed its sentence: what follows is a new one ("“….” Correa then advocated")
-    tail = finder.text[q.outer.end : end]
-    stop = min([i for e in _SENTENCE_END if (i := tail.find(e)) >= 0], default=len(tail))
-    if not tail[:1] in (",", " ", "\u00a0") or stop == 0:
+    found = _cue_after(finder, q, end)
+    if found is None:
         return None
-    toks = _tokens(finder, q.outer.end, q.outer.end + stop)
-    words = [(p, t) for p, t in toks if not t.is_punct]
-    verb_at = next((k for k, (_, t) in enumerate(words[:6]) if _reporting(t)), None)
-    if verb_at is None:
-        return None
+    words, verb_at = found
     vpb, verb = words[verb_at]
     before = [t for _, t in words[:verb_at] if t.lower_ not in _LEADING]
     if before:  # "“…,” the minister said": the noun phrase before the verb, its head last
@@ -158,6 +150,25 @@ def _after(finder, q: Quote):  # noqa: ANN001, ANN202
     return None
 
 
+def _cue_after(finder, q: Quote, end: int | None = None):  # noqa: ANN001, ANN202
+    """The words after a quotation up to the end of its sentence and the index of a reporting verb among the first
+    of them ("“…,” the minister said", "“…” tweeted …"), or None."""
+    if q.inner.text.rstrip().endswith(".") or q.inner.text.rstrip().endswith(("?", "!")) and \
+            finder.text[q.outer.end : q.outer.end + 2].strip()[:1].isupper():
+        return None  # the quotation closed its sentence: what follows is a new one ("“….” Correa then advocated")
+    if end is None:
+        pb = finder.parsed.block_at(q.outer.begin)
+        end = pb.block.span.end if pb is not None else q.outer.end
+    tail = finder.text[q.outer.end : end]
+    stop = min([i for e in _SENTENCE_END if (i := tail.find(e)) >= 0], default=len(tail))
+    if tail[:1] not in (",", " ", "\u00a0") or stop == 0:
+        return None
+    toks = _tokens(finder, q.outer.end, q.outer.end + stop)
+    words = [(p, t) for p, t in toks if not t.is_punct]
+    verb_at = next((k for k, (_, t) in enumerate(words[:6]) if _reporting(t)), None)
+    return None if verb_at is None else (words, verb_at)
+
+
 def continuations(finder) -> list[Statement]:  # noqa: ANN001
     """Quotations no cue claimed: a quoted sentence right after an attributed one continues its speaker."""
     out: list[Statement] = []
@@ -167,8 +178,8 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
         if len(q.inner.text.split()) < 4:
             continue  # scare quotes, titles, names
         prev = _previous_statement(finder, q)
-        if prev is None or not _starts_sentence(finder, q):
-            continue
+        if prev is None or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
+            continue  # "“…,” she said" with nobody to be "she" is not the previous speaker's
         finder.used.add(id(q))
         if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
             prev.content = merge_spans(sorted(set(prev.content + q.spans)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import said, speaker_of
+from tests.extraction.helpers import run, said, speaker_of
 
 pytestmark = pytest.mark.slow
 
@@ -101,3 +101,27 @@ def test_addressee_is_never_promoted_to_speaker():
     text = ("Warning letter\n\n"
             "The regulator sent a letter on Monday. The letter warns Mr Smith that his licence may be revoked.")
     assert speaker_of_or_none(text, "his licence may be revoked") != "Smith"
+
+
+def test_a_pronoun_does_not_go_to_a_person_of_the_other_gender():
+    text = ("Trial\n\nThe officer, Daniel Morel, denied the charge. His lawyer, Sophie Marchand, spoke after the "
+            "verdict.\n\n“The court has heard the truth,” she said.")
+    assert speaker_of(text, "The court has heard the truth") == "Sophie Marchand"
+    x = run("Fire\n\nA man was seriously injured in the fire. Police spokeswoman Laura Keane said police had not "
+            "been able to question him.")
+    laura = next(a for a in x.actors if a.label == "Laura Keane")
+    assert all(m.span.text != "him" for m in laura.mentions)
+
+
+def test_sources_named_together_speak_as_one_group():
+    text = "Report\n\nThe Herald and the Gazette reported that the minister had resigned."
+    x = run(text)
+    labels = {a.key: a.label for a in x.actors}
+    st = next(s for s in x.statements if "minister had resigned" in s.quote)
+    assert labels[st.speaker or ""] in ("Herald and Gazette", "Herald and the Gazette"), labels[st.speaker or ""]
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters():
+    text = ("Vote\n\nDirector Elena Santos added election officials have been fully trained ahead of the vote, saying "
+            "that \"we have trained our staff very well.\"")
+    assert speaker_of(text, "we have trained our staff") == "Elena Santos"
