@@ -18,6 +18,7 @@ from kg import lexicon
 from kg.nlp import ParsedBlock
 
 WINDOW = 5  # sentences a person stays in focus without being mentioned again
+_SUBORDINATE = {"deputy", "vice", "assistant", "associate", "acting", "former", "under", "co", "interim", "ex"}
 
 
 @dataclass
@@ -72,8 +73,12 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             head = tok
             while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i > head.i:
                 head = head.head
-            # a title before the name: "Quarterback Jalen Moore", "Tennis star Maria Vance"
-            for t in pb.doc[max(0, tok.i - 4) : tok.i]:
+            # a title before the name: "Quarterback Jalen Moore", "Tennis star Maria Vance" — not a deputy's
+            # ("Deputy Governor X" is not "the governor")
+            before = pb.doc[max(0, tok.i - 4) : tok.i]
+            if any(t.lower_ in _SUBORDINATE for t in before):
+                before = []
+            for t in before:
                 if t.head.i == head.i or t.head.i in range(t.i + 1, head.i + 1):
                     noun = role_noun(t) if t.pos_ in ("NOUN", "PROPN") else None
                     if noun:

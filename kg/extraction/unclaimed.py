@@ -102,7 +102,7 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     head = _first_np(toks, verb)
     if head is None:
         return None
-    hit = corefs.resolve(finder.coref, vpb, head)
+    hit = _source(finder, vpb, head)
     return (vpb, verb, hit) if hit is not None else None
 
 
@@ -145,9 +145,19 @@ def _after(finder, q: Quote):  # noqa: ANN001, ANN202
     if noun is not None:
         while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
             noun = noun.head
-        hit = corefs.resolve(finder.coref, vpb, noun)
-        return (vpb, verb, hit) if hit is not None else None
+        return (vpb, verb, hit) if (hit := _source(finder, vpb, noun)) is not None else None
     return None
+
+
+def _source(finder, pb: ParsedBlock, noun: Token):  # noqa: ANN001, ANN202
+    """Who a noun phrase that speaks stands for: a document its issuer ("“…”, read the warning" issued by the
+    weather service), else the actor it refers to."""
+    document = finder.documents.at(pb, noun)
+    if document is not None:
+        if document.publisher is None:
+            return None
+        return document.publisher, finder.parsed.span_of(pb, noun)
+    return corefs.resolve(finder.coref, pb, noun)
 
 
 def _cue_after(finder, q: Quote, end: int | None = None):  # noqa: ANN001, ANN202

@@ -125,3 +125,23 @@ def test_a_participle_after_a_reported_clause_is_the_reporters():
     text = ("Vote\n\nDirector Elena Santos added election officials have been fully trained ahead of the vote, saying "
             "that \"we have trained our staff very well.\"")
     assert speaker_of(text, "we have trained our staff") == "Elena Santos"
+
+
+def test_another_issuers_document_is_not_the_one_met_before():
+    text = ("Border\n\nThe White House said in a statement that troops would leave. Mayor Tom Reed welcomed it.\n\n"
+            "The Norlandian statement called for a safe zone to be set up east of the river.")
+    assert speaker_of(text, "a safe zone") != "Tom Reed"
+    text = ("Shortages\n\nAccording to a news site's report, Dr Tom Reed said the shelves were empty. The stores were "
+            "reluctant to limit sales, according to a report from the Herald.")
+    assert speaker_of(text, "reluctant to limit sales") != "Tom Reed"
+
+
+def test_a_post_by_a_named_author_is_the_authors_not_the_platforms():
+    text = ("Attack\n\nAccording to a Twitter post by Jane Porter, director of the event, the tusk came from the hall.")
+    assert speaker_of(text, "the tusk came from the hall") == "Jane Porter"
+
+
+def test_the_governor_is_not_the_deputy_governor():
+    text = ("Collapse\n\nRegional Deputy Governor Oleg Marin said 68 people were missing. The governor has promised "
+            "each victim will be paid.")
+    assert speaker_of(text, "will be paid") != "Oleg Marin"
