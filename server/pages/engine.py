@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,10 +99,28 @@ def terms(text: str) -> tuple[list[str], list[dict[str, Term]]]:
     return doc.get("head", {}).get("vars", []), rows
 
 
+_PARSED: OrderedDict[tuple[str, str], list[dict[str, str]]] = OrderedDict()
+_PARSED_LOCK = threading.Lock()
+PARSED_ENTRIES = 512  # parsed answers kept per worker (small ones only: see select)
+
+
 def select(query: str) -> list[dict[str, str]]:
-    """The rows of a SELECT (with the usual prefixes), each variable's value as text ("" when unbound)."""
+    """The rows of a SELECT (with the usual prefixes), each variable's value as text ("" when unbound). The rows
+    are shared between requests while the dataset is the same: callers must not change them."""
+    key = (dataset_version(), query)
+    with _PARSED_LOCK:
+        hit = _PARSED.get(key)
+        if hit is not None:
+            _PARSED.move_to_end(key)
+            return hit
     names, rows = terms(PREFIXES + query)
-    return [{n: (r[n].value if n in r else "") for n in names} for r in rows]
+    out = [{n: (r[n].value if n in r else "") for n in names} for r in rows]
+    if len(out) <= 2000 and result_cache().enabled:  # the result cache's switch also switches this one off
+        with _PARSED_LOCK:
+            _PARSED[key] = out
+            while len(_PARSED) > PARSED_ENTRIES:
+                _PARSED.popitem(last=False)
+    return out
 
 
 def ask(query: str) -> bool:

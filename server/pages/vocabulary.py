@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from server.pages import engine
 from server.site import base_iri, href
+from server.store import dataset_version
 
 NKG = "https://w3id.org/newskg/ns#"
 ET = "https://w3id.org/newskg/event-type/"
@@ -52,7 +53,20 @@ def _name(iri: str, labels: dict[str, str]) -> tuple[str, str, str]:
 
 
 def terms(only: str = "") -> list[Term]:
-    """Every term of the ontology graph (or the one IRI ``only``), with its labels, parents, domain and range."""
+    """Every term of the ontology graph (or the one IRI ``only``), with its labels, parents, domain and range
+    (made once per dataset version and worker: the page lists hundreds)."""
+    key = (dataset_version(), only)
+    if key not in _TERMS:
+        if len(_TERMS) > 64:
+            _TERMS.clear()
+        _TERMS[key] = _terms(only)
+    return _TERMS[key]
+
+
+_TERMS: dict[tuple[str, str], list[Term]] = {}
+
+
+def _terms(only: str) -> list[Term]:
     scope = f"VALUES ?t {{ <{only}> }}" if only else f'FILTER(STRSTARTS(STR(?t), "{NKG}") || STRSTARTS(STR(?t), "{ET}"))'
     rows = engine.select(f"""SELECT ?t ?p ?o ?ol WHERE {{ GRAPH <{graph()}> {{
         ?t ?p ?o . {scope}

@@ -40,12 +40,21 @@
     box.style.top = Math.max(window.scrollY + 4, top) + "px";
   }
 
+  function same(mark) {  // every piece of the mark's span (a quote is cut around what is named inside it)
+    var iri = mark.getAttribute("data-iri");
+    return text.querySelectorAll("a[data-iri='" + (window.CSS && CSS.escape ? CSS.escape(iri) : iri) + "']");
+  }
+
+  function light(mark, on) {
+    same(mark).forEach(function (m) { m.classList.toggle("active", on); });
+  }
+
   function show(mark) {
     clearTimeout(hideTimer);
     if (current === mark && !box.hidden) { return; }
-    if (current) { current.classList.remove("active"); }
+    if (current) { light(current, false); }
     current = mark;
-    mark.classList.add("active");
+    light(mark, true);
     fill(mark);
     box.hidden = false;
     place(mark);
@@ -55,7 +64,7 @@
     clearTimeout(hideTimer);
     var go = function () {
       box.hidden = true;
-      if (current) { current.classList.remove("active"); }
+      if (current) { light(current, false); }
       current = null;
     };
     if (now) { go(); } else { hideTimer = setTimeout(go, 250); }
