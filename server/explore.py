@@ -25,7 +25,7 @@ def _split(path: str) -> tuple[str, bool]:
 
 def _resource(path: str) -> str:
     iri = f"{base_iri()}id/{path}"
-    if not network.engine.iri_ok(iri) or not params._SLUG.fullmatch(path):
+    if not network.engine.iri_ok(iri) or not params.SLUG.fullmatch(path):
         abort(404, f"no resource {path}")
     return iri
 

@@ -19,7 +19,7 @@ from server.pages.engine import iri_ok
 from server.site import base_iri
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*(?:/[A-Za-z0-9._~-]+)*")
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*(?:/[A-Za-z0-9._~-]+)*")
 
 
 def text(name: str, default: str = "") -> str:
@@ -81,7 +81,7 @@ def resource(name: str) -> str:
                 raise BadRequest(f"{name}={raw!r}: no actor has this name; give a resource path (like "
                                  "person/wang-yi) or an IRI")
             return iri
-        if not _SLUG.fullmatch(path):
+        if not SLUG.fullmatch(path):
             raise BadRequest(f"{name}={raw!r} is not a resource path (like person/wang-yi) or an IRI")
         iri = f"{base_iri()}id/{path}"
     if not iri_ok(iri):
@@ -99,15 +99,14 @@ def by_label(label: str) -> str:
 
 
 def article(name: str = "article") -> str:
-    """An article IRI from its id (``wang-yi-blinken-call``), path or IRI."""
+    """An article IRI from its id (``wang-yi-blinken-call``), its path (``article/ID``) or its IRI."""
     raw = text(name)
-    if raw and not raw.startswith(("http://", "https://")) and "/" not in raw.removeprefix("/").removeprefix(
-            "id/").removeprefix("doc/").removeprefix("article/"):
-        raw = "article/" + raw.removeprefix("/").removeprefix("id/").removeprefix("doc/").removeprefix("article/")
-        if not _SLUG.fullmatch(raw):
-            raise BadRequest(f"{name}={text(name)!r} is not an article id")
-        return f"{base_iri()}id/{raw}"
-    return resource(name)
+    if not raw or raw.startswith(("http://", "https://")):
+        return resource(name)
+    aid = raw.removeprefix("/").removeprefix("id/").removeprefix("doc/").removeprefix("article/")
+    if "/" in aid or not SLUG.fullmatch(aid):
+        raise BadRequest(f"{name}={raw!r} is not an article id (like wang-yi-blinken-call)")
+    return f"{base_iri()}id/article/{aid}"
 
 
 def short(iri: str) -> str:
