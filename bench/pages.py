@@ -96,6 +96,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=40, help="requests per page after the first (default 40)")
     args = ap.parse_args()
     path = store()
+    started = machine()
     results = {}
     for name, extra in (("result cache on (default)", ()), ("result cache off", ("--cache-mb", "0"))):
         url, proc = serve(path, *extra)
@@ -111,8 +112,10 @@ def main() -> None:
         on, off = results["result cache on (default)"][kind], results["result cache off"][kind]
         rows.append([kind, f"{on[0]:.0f}", f"{on[1]:.1f}", f"{on[2]:.1f}", f"{off[1]:.1f}", f"{off[2]:.1f}"])
     text = (f"Pages of the reading room on the nine-article store (`python -m bench.pages`, {args.requests} "
-            f"sequential requests per page after a first one; `kg serve --workers 2`). {machine()}; load average "
-            f"{load[0]:.1f} at the end.\n\n" + table(head, rows))
+            f"sequential requests per page after a first one; `kg serve --workers 2`). {started}; load average "
+            f"{load[0]:.1f} at the end. \"First\" is the first request after the server started (its query processes "
+            f"warm, no answer cached yet); \"no cache\" is `--cache-mb 0`, every page query going to a query process "
+            f"(the vocabulary page keeps its parsed terms per dataset version either way).\n\n" + table(head, rows))
     print(text)
     update_benchmarks("pages", text)
 
