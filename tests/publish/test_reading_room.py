@@ -4,6 +4,7 @@ event (and with what confidence, when the graph has one)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -115,9 +116,10 @@ def test_cards_say_who_said_what_to_whom_when_and_in_which_event(site):
     cards = html.split('id="cards"', 1)[1].split('id="statements-heading"', 1)[0]
     card = next(c for c in cards.split('<div class="card card-statement"')[1:] if "statement/4\"" in c)
     for what in (">Who<", ">Antony Blinken<", ">Said<", "underscored the global security", ">To<", ">Wang Yi<",
-                 ">When<", "2022-01-27", ">In<", "phone call"):
+                 ">When<", "2022-01-27", ">In<", "phone call", ">Confidence<"):
         assert what in card, what
-    assert ">Confidence<" not in cards  # the seed's graph has none
+    confidences = re.findall(r"<dt>Confidence</dt><dd>(\d+)%</dd>", cards)
+    assert confidences and all(0 < int(c) <= 100 for c in confidences)  # every statement card shows its confidence
     assert 'id="layers"' in html and 'id="legend"' in html
     for kind in KINDS:
         assert f'id="layer-{kind}"' in html
