@@ -108,6 +108,29 @@ def _strip_ent(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     return doc[start:end]
 
 
+def _is_role_word(t: Token) -> bool:
+    low = t.lower_
+    return low in ("former", "late") or low in lexicon.role_nouns() or low in lexicon.post_heads() or \
+        low in lexicon.post_words() or low in lexicon.person_nouns()
+
+
+def _without_title(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
+    """A person's name without the description the recogniser ran into it ("Anthropologist Laura Bennett",
+    "Former US Ambassador to the United Nations Nikki Haley"): the proper nouns after the last role word."""
+    words = [t for t in ent if _is_role_word(t) and t.text not in lexicon.titles()]
+    if not words:
+        return ent
+    start = words[-1].i + 1
+    while start < ent.end and (pb.doc[start].pos_ != "PROPN" or pb.doc[start].lower_ in ("of", "the", "to")):
+        start += 1
+    # the name is the run of proper nouns that ends the entity, bound to its last word
+    run = ent.end - 1
+    while run - 1 >= start and pb.doc[run - 1].pos_ == "PROPN" and pb.doc[run - 1].dep_ in ("compound", "flat") \
+            and pb.doc[run - 1].head.i >= run - 1:
+        run -= 1
+    return pb.doc[run : ent.end] if run < ent.end else ent
+
+
 def _with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     """Extend a person name left over given names the recogniser left out ("Sadiq" + "Khan" → "Sadiq Khan"):
     capitalised proper nouns outside any other entity that are neither titles nor words of a post."""
@@ -168,7 +191,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             label = ent.label_
             ent = _strip_ent(pb, ent)
             if label == "PERSON":
-                ent = _with_given_names(pb, ent)
+                ent = _with_given_names(pb, _without_title(pb, ent))
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):
                 continue
             text = ent.text

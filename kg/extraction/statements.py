@@ -23,6 +23,8 @@ from kg.nlp import ParsedBlock, Parsed
 
 _GLUE = set(" \t\n,:;—–-")
 _MARKS = set("“”‘’\"'«»")
+# The end of a written sentence: a full stop (or ! ?) and white space before a capital or an opening mark.
+_SENTENCE_END = re.compile(r"[.!?]\]?[”’\"']?\s+(?=[A-Z“‘\"])")
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE_WORD = r"[A-Z][A-Za-z.'’\-]+"
 # A dateline at the start of a paragraph: "LONDON, Oct 31 (Newswire) – ", "WASHINGTON — ", "NEW YORK (AP) — ",
@@ -172,7 +174,31 @@ class StatementFinder:
             last -= 1
         if last < first:
             return None
-        return pb.offset + doc[first].idx, pb.offset + doc[last].idx + len(doc[last].text)
+        return self._within_sentence(pb.offset + cue.verb.idx, pb.offset + doc[first].idx,
+                                     pb.offset + doc[last].idx + len(doc[last].text))
+
+    def _within_sentence(self, cue_at: int, b: int, e: int) -> tuple[int, int] | None:
+        """A content span cut to the written sentence of its cue: the parser sometimes runs two sentences into one
+        ("… told the press, “…” As of Tuesday there had been reports …"), and a sentence end outside quotation
+        marks ends what the cue reports."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, min(cue_at, b), max(cue_at, e))
+                if not self.in_quote(m.end() - 1)]  # (a quotation may end its sentence: “… accused.” Next)
+        if not ends:
+            return b, e
+        if cue_at <= b:  # "X said … . Next sentence": up to the first sentence end after the cue
+            if any(cue_at < x <= b for x in ends):
+                return None
+            stop = min(x for x in ends if x > b)
+            if stop >= e:
+                return b, e
+            while stop > b and self.text[stop - 1].isspace():
+                stop -= 1
+            if self.text[stop - 1] in ".!?":  # the sentence's own full stop is not content; a closing mark is
+                stop -= 1
+            return b, stop
+        if any(e <= x <= cue_at for x in ends):  # the content is in an earlier sentence than its cue
+            return None
+        return max([x for x in ends if x <= b] + [b]), e
 
     # --- main -----------------------------------------------------------------------------------------------------
     def run(self) -> list[Statement]:
@@ -228,6 +254,11 @@ class StatementFinder:
         if quoted:  # the attribution clause is not what was said ("Niger's president X said, “…”")
             begin, end = self._clause_range(cue)
             contents = [c for c in contents if not (begin <= c.begin and c.end <= end)]
+            if any(self.is_clause(q) for q in quoted):
+                # "X noted A: Y remarked, “…”": with a whole utterance quoted next to the cue, a clause the parser
+                # also hung on the cue but that does not touch the quotation is not part of what was said
+                contents = [c for c in contents if any(c.begin <= q.outer.end + 2 and q.outer.begin <= c.end + 2
+                                                       for q in quoted)]
             taken += quoted
             if not contents:
                 ordered = sorted(quoted, key=lambda q: q.outer.begin)

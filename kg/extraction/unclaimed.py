@@ -33,6 +33,10 @@ _LEADING = {"and", "but", "so", "also", "then", "later", "meanwhile", "however",
 
 def _reporting(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
+    if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ",":
+        # "…,” further remarking, “…”: a participle the tagger took for a noun
+        lemma = next((w for w in (tok.lower_[:-3], tok.lower_[:-3] + "e") if w in lexicon.reporting_verbs()), lemma)
+        return lemma in lexicon.reporting_verbs()
     return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
         (lemma in lexicon.reporting_verbs() or lemma in lexicon.quote_verbs()) and \
         not any(c.dep_ == "neg" for c in tok.children) and \
@@ -77,9 +81,10 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     if pb is None:
         return None
     start = pb.block.span.begin
+    previous = None  # the quotation the clause follows: "“…,” further saying, “…”"
     for other in finder.quotes:
         if start <= other.outer.end <= q.outer.begin:
-            start = other.outer.end
+            start, previous = other.outer.end, other
     lead = finder.text[start : q.outer.begin]
     cut = max(lead.rfind(e + " ") for e in _SENTENCE_END)
     if cut >= 0:
@@ -99,7 +104,13 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
         hit = corefs.resolve(finder.coref, vpb, subj)
         if hit is not None:
             return vpb, verb, hit
-    head = _first_np(toks, verb)
+    head = _first_np(toks, verb) if not verb.lower_.endswith("ing") or previous is None else None
+    if head is None and previous is not None and verb.lower_.endswith("ing") and cut < 0:
+        # "“…,” further saying, “…”": the participle goes on with the speaker of the quotation before it
+        st = next((st for st in finder.statements if st.speaker and
+                   any(c.begin < previous.outer.end and previous.outer.begin < c.end for c in st.content)), None)
+        if st is not None:
+            return vpb, verb, (st.speaker, st.speaker_mention)
     if head is None:
         return None
     hit = _source(finder, vpb, head)

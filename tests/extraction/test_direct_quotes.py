@@ -94,3 +94,24 @@ def test_a_surname_after_another_given_name_is_not_the_first_bearer():
     sadiq = text.index("Sadiq Dar") + len("Sadiq ")
     assert all(b != sadiq for b, _ in spans), spans  # "Sadiq Dar" is somebody else
     assert any(b == text.index("Dar was later") for b, _ in spans), spans  # the bare surname stays with Usman
+
+
+def test_what_the_parser_runs_into_the_next_sentence_is_not_content():
+    text = ("Stigma\n\nAnthropologist Laura Bennett told the press in a separate interview, \"People of another "
+            "background have often been accused.\" As of Tuesday there had been reports of people avoiding shops.")
+    got = said(text)
+    assert ("direct", "Laura Bennett", "People of another background have often been accused.") in got, got
+    assert not any("As of Tuesday" in what for _, _, what in got), got
+
+
+def test_a_clause_before_the_cue_is_not_part_of_a_quotation_next_to_it():
+    text = ("Penguins\n\nThe researchers noted implications for conservation: Natalie Gray remarked, \"Over the years, "
+            "this team has helped preserve the land around the colonies.\"")
+    assert ("direct", "Natalie Gray", "Over the years, this team has helped preserve the land around the colonies.") \
+        in said(text)
+
+
+def test_a_participle_after_a_quotation_goes_on_with_its_speaker():
+    text = ("Legislature\n\nSenator Ann Porter remarked, \"It has been a long, hard fight for so many people,\" "
+            "further remarking, \"Women in this state have said it is time for a change.\"")
+    assert speaker_of(text, "Women in this state") == "Ann Porter"
