@@ -445,6 +445,27 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
                 return hit
     from kg.extraction.discourse import bind_role, role_noun
 
+    # "Former US Ambassador to the United Nations Nikki Haley tweeted": a title whose phrase ends with the name
+    if tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i > tok.i and not coref.in_quote(off):
+        last = tok.right_edge
+        named = index.mention_of_token(pb, last) if last.pos_ == "PROPN" else None
+        if named is None and last.i > tok.i:
+            named = next((h for t in pb.doc[tok.i + 1 : last.i + 1] if t.pos_ == "PROPN" and t.dep_ == "compound"
+                          and (h := index.mention_of_token(pb, t)) is not None and index.actors[h[0]].kind == "person"
+                          and h[1].end >= parsed.tok_begin(pb, last) + len(last.text)), None)
+        if named is None and last.pos_ == "PROPN" and last.dep_ == "pobj" and tok.lemma_.lower() in lexicon.post_heads():
+            first = last.i  # the name the recogniser missed: the proper nouns at the end no other entity covers
+            while first - 1 > tok.i and pb.doc[first - 1].pos_ == "PROPN" and pb.doc[first - 1].head.i == last.i \
+                    and index.owner_at(*_tok_range(parsed, pb, pb.doc[first - 1])) is None:
+                first -= 1
+            if last.i - first >= 1 and index.owner_at(*_tok_range(parsed, pb, last)) is None:
+                span = parsed.span_of(pb, pb.doc[first : last.i + 1])
+                key = index.add_actor("person/" + slugify(span.text), span.text, "person", span)
+                named = key, span
+        if named is not None and index.actors[named[0]].kind == "person" and \
+                named[1].end == parsed.tok_begin(pb, last) + len(last.text) and \
+                all(t.text not in (",", "(", "—", "–") for t in pb.doc[tok.i : last.i]):
+            return named
     noun = role_noun(tok)
     if noun is not None:  # "the quarterback", "the prosecutor", "the three-time champion", "the 29-year-old"
         person = bind_role(coref, pb, tok, noun)
@@ -502,6 +523,11 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             index.add_actor(key, label, kind, np_span, "role")
             return key, np_span
     return None
+
+
+def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa: ANN001
+    b = parsed.tok_begin(pb, tok)
+    return b, b + len(tok.text)
 
 
 def _last_named(coref: Coref, before: int, kinds: set[str], kind: str) -> str | None:
