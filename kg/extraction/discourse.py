@@ -85,19 +85,26 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
                         roles.add(noun, m.span.begin, actor.key)
             # "Carl Benning, the defendant"
             for c in head.children:
-                if c.dep_ == "appos" and (noun := role_noun(c)):
+                if c.dep_ == "appos" and (noun := role_noun(c)) and not _subordinate(c):
                     roles.add(noun, m.span.begin, actor.key)
-            # "The defendant, Carl Benning"
-            if head.dep_ == "appos" and (noun := role_noun(head.head)):
+            # "The defendant, Carl Benning" (not "The Vice President, Mike Pence": he is not "the President")
+            if head.dep_ == "appos" and (noun := role_noun(head.head)) and not _subordinate(head.head):
                 roles.add(noun, m.span.begin, actor.key)
             # "Benning is the defendant"
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
                 for c in head.head.children:
-                    if c.dep_ == "attr" and (noun := role_noun(c)):
+                    if c.dep_ == "attr" and (noun := role_noun(c)) and not _subordinate(c):
                         roles.add(noun, m.span.begin, actor.key)
     for entries in roles.by_noun.values():
         entries.sort()
     return roles
+
+
+def _subordinate(noun: Token) -> bool:
+    """A role noun modified into another post: "Vice President", "deputy governor", "former coach"."""
+    doc = noun.doc
+    return any(t.lower_ in _SUBORDINATE for t in doc[noun.left_edge.i : noun.i]) or \
+        (noun.i > 0 and doc[noun.i - 1].lower_ in _SUBORDINATE)
 
 
 def salient_person(coref, offset: int, *, exclude: set[str] | None = None) -> str | None:  # noqa: ANN001

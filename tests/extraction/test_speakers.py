@@ -145,3 +145,12 @@ def test_the_governor_is_not_the_deputy_governor():
     text = ("Collapse\n\nRegional Deputy Governor Oleg Marin said 68 people were missing. The governor has promised "
             "each victim will be paid.")
     assert speaker_of(text, "will be paid") != "Oleg Marin"
+
+
+def test_the_vice_president_is_not_the_president():
+    text = ("Border wall\n\nThe Vice President, Mark Dunne, said on Friday the country faced a crisis. Two senators "
+            "questioned the President's power to do as he proposed, the President said nothing.")
+    x = run(text)
+    dunne = next(a for a in x.actors if a.label == "Mark Dunne")
+    assert all("President" not in m.span.text or "Vice" in m.span.text for m in dunne.mentions[1:]), \
+        [m.span.text for m in dunne.mentions]
