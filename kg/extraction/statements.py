@@ -23,6 +23,8 @@ from kg.nlp import ParsedBlock, Parsed
 
 _GLUE = set(" \t\n,:;—–-")
 _MARKS = set("“”‘’\"'«»")
+# A parenthesis between a cue's clause and its quotation: " — which the paper noted as unusual — ".
+_PARENTHESIS = re.compile(r"^\s*[—–]\s[^—–\n]{1,150}\s[—–]\s*$")
 # The end of a written sentence: a full stop (or ! ?) and white space before a capital or an opening mark.
 _SENTENCE_END = re.compile(r"[.!?]\]?[”’\"']?\s+(?=[A-Z“‘\"])")
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -116,8 +118,19 @@ class StatementFinder:
         begin, end = self._clause_range(cue)
         block = cue.pb.block.span
         out = []
+        # a cue inside a parenthesis ("X commented — which the paper noted as unusual — “…”") reports nothing
+        # outside it; the cue before the parenthesis reaches over it
+        clause_text = self.text[max(block.begin, begin - 40) : begin]
+        inside_dashes = cue.verb.dep_ == "relcl" and bool(re.search(r"[—–]\s*[^—–]*$", clause_text)) and \
+            self.text[end : end + 3].strip()[:1] in ("—", "–")
         for q in self.quotes:
             if id(q) in self.used or not (block.begin <= q.outer.begin < block.end or q.outer.end > block.begin >= q.outer.begin):
+                continue
+            if inside_dashes:
+                continue
+            between = self.text[end : q.outer.begin]
+            if q.outer.begin >= end and _PARENTHESIS.match(between):
+                out.append(q)
                 continue
             if q.outer.end <= begin and _only_glue(self.text[q.outer.end : begin]):
                 if q.inner.text.rstrip().endswith(".") and "," not in self.text[q.outer.end : begin]:

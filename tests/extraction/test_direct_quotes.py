@@ -115,3 +115,9 @@ def test_a_participle_after_a_quotation_goes_on_with_its_speaker():
     text = ("Legislature\n\nSenator Ann Porter remarked, \"It has been a long, hard fight for so many people,\" "
             "further remarking, \"Women in this state have said it is time for a change.\"")
     assert speaker_of(text, "Women in this state") == "Ann Porter"
+
+
+def test_a_cue_inside_a_parenthesis_does_not_take_the_quotation_after_it():
+    text = ("Parliament\n\nSpeaker Tom Hale commented on the matter — which the Herald noted as an unusual move — "
+            "\"However it is dressed up, the purpose is to stop the debate.\"")
+    assert speaker_of(text, "However it is dressed up") == "Tom Hale"
