@@ -129,6 +129,8 @@ class StatementFinder:
             if inside_dashes:
                 continue
             between = self.text[end : q.outer.begin]
+            if self.text[max(0, end - 3) : end].strip().endswith(("—", "–")):
+                between = "— " + between  # the clause took the parenthesis' opening dash
             if q.outer.begin >= end and _PARENTHESIS.match(between):
                 out.append(q)
                 continue
