@@ -256,6 +256,7 @@ class EventFinder:
         self._sentence_times()
         for event in self.events:
             event.modality = self._modality(event)  # type: ignore[assignment]
+        self._lead_time()
         self._sub_events()
         self._causes()
         self._before()
@@ -460,6 +461,33 @@ class EventFinder:
                 if same:
                     event.time = same[0].key
                     break
+
+    def _lead_time(self) -> None:
+        """Breaking news tells its story's events on the day the lead gives: an actual event that the headline
+        and the first paragraphs report without a time of its own ("dozens killed", "a man injured in the fire")
+        takes the day of the lead's dated event, when that day is in the week before the article's date."""
+        anchor = self.parsed.article.meta.date
+        paragraphs = [pb for pb in self.parsed.blocks if pb.block.kind == "paragraph"][:2]
+        if anchor is None or not paragraphs:
+            return
+        top = {id(pb) for pb in self.parsed.blocks if pb.block.kind in ("headline", "standfirst")}
+        top |= {id(pb) for pb in paragraphs}
+        times = {t.key: t for t in self.times}
+        lead = None
+        for e in self.events:
+            t = times.get(e.time or "")
+            if t is None or t.granularity != "day" or not t.value:
+                continue
+            if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and \
+                    0 <= (anchor - bounds(t.value)[0]).days <= 7:  # type: ignore[index]
+                lead = t.key
+                break
+        if lead is None:
+            return
+        for e in self.events:
+            if e.time is None and e.modality == "actual" and event_class(e.type) != "Situation" and \
+                    all(id(m.pb) in top for m in self.mentions[e.key]):
+                e.time = lead
 
     def _tok_range(self, pb: ParsedBlock, tok: Token) -> tuple[int, int]:
         return pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)

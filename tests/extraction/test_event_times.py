@@ -59,3 +59,13 @@ def test_last_month_name_is_the_one_before():
     assert next(t.value for t in x.times if "October" in t.span.text) == "2023-10"
     x = run("Title\n\nThe summit will be held next March.", dt.date(2024, 9, 26))
     assert all(t.value != "2023-03" for t in x.times)
+
+
+def test_breaking_news_events_take_the_leads_day():
+    text = ("Car bomb kills dozens at army base\n\nA car bomb was on Sunday rammed into an army base in Elmford. "
+            "Dozens died and many more were wounded.")
+    assert dated(text, "died") == "2024-03-10"
+    # an event the lead does not report keeps no date
+    text2 = text + "\n\nThe base was built in the 1990s.\n\nOfficials promised an inquiry."
+    x = run(text2, MONDAY)
+    assert all(e.time is None for e in x.events if any(m.text == "inquiry" for m in e.mentions))
