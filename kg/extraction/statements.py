@@ -222,7 +222,7 @@ class StatementFinder:
             for cue in self.sentence_cues:
                 self._from_cue(cue)
         self._drop_nested()
-        self._headline_colon()
+        self.statements += layouts.headline_colon(self)
         self.statements += layouts.interviews(self) + layouts.social_posts(self)
         self.statements += unclaimed.attribute(self)
         unclaimed.continuations(self)
@@ -426,42 +426,6 @@ class StatementFinder:
                 st.content = [self.parsed.article.span(part.begin, part.begin + len(head))]
                 keep.append(st)
         self.statements = keep
-
-    def _headline_colon(self) -> None:
-        """ "Keller: Sylvania will join the alliance" — a headline that attributes a claim with a colon.
-
-        The rule is the kind of what precedes the colon and the syntax of what follows: a person or an organisation
-        named right before the colon, followed by a clause (a finite verb) or a quotation, is a statement; a
-        country, a place, a topic or a desk label ("Spain: minister resigns over leak", "Analysis: …") is a kicker
-        label, and the headline is not attributed."""
-        for pb in self.parsed.blocks:
-            if pb.block.kind != "headline":
-                continue
-            doc = pb.doc
-            colon = next((t for t in doc if t.text == ":"), None)
-            if colon is None or colon.i == 0 or colon.i > 6 or colon.i >= len(doc) - 2:
-                continue
-            hit = self.coref.index.mention_of_token(pb, doc[colon.i - 1])
-            if hit is None or self.coref.index.actors[hit[0]].kind not in ("person", "organization", "government"):
-                continue
-            if any(not t.text[:1].isupper() for t in doc if pb.offset + t.idx < hit[1].begin):
-                continue  # "Talks in Geneva, Keller: …": the name is not the whole label ("German Chancellor X" is)
-            after = doc[colon.i + 1 :]
-            if not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in after) and \
-                    not any(q.outer.begin >= pb.offset + doc[colon.i].idx for q in self.quotes
-                            if pb.block.span.contains(q.outer)):
-                continue  # "Keller: a profile": no claim
-            b = pb.offset + doc[colon.i + 1].idx
-            e = pb.block.span.end
-            content = self.parsed.article.span(b, e)
-            if any(s.content[0].overlaps(content) for s in self.statements):
-                continue
-            quoted = any(content.contains(q.outer) for q in self.quotes)
-            self.statements.append(Statement("", [content], "mixed" if quoted else "indirect", speaker=hit[0],
-                                             speaker_mention=hit[1], sentence=pb.block.span, evidence="headline"))
-            for q in self.quotes:
-                if content.contains(q.outer):
-                    self.used.add(id(q))
 
     def in_headline(self, q: Quote) -> bool:
         return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)
