@@ -16,7 +16,8 @@ from kg import lexicon
 from kg.nlp import ParsedBlock
 
 _ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
-                    "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade"}
+                    "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade", "invite",
+                    "encourage", "implore", "beg"}
 _ADDRESSEE_PREPS = {"to"}
 _CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
                   "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
@@ -185,6 +186,8 @@ def _addressee(verb: Token) -> Token | None:
 # Verbs that report speech only with a clause ("ordered that the files be released", "ordered them to leave"):
 # with a bare object they are actions ("ordered the closure", "commanded the troops").
 _CLAUSE_ONLY = {"order", "command", "direct", "instruct"}
+# Criticism verbs that also name a physical act: they report speech only with what the criticism is for or about.
+_PHYSICAL = {"attack", "slam"}
 
 
 def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
@@ -197,6 +200,8 @@ def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
         if any(c.dep_ == "dative" for c in verb.children) or \
                 sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
             return False  # "denied him a visa"
+    if lemma in _PHYSICAL and not any(c.dep_ in ("pobj", "pcomp") for c in complements):
+        return False  # "began attacking people": an assault; "attacked the plan as reckless" reports a view
     if lemma in _CLAUSE_ONLY:
         return any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("VB", "TO") for c in complements) or \
             any(c.dep_ in ("ccomp",) for c in verb.children)
