@@ -373,6 +373,9 @@ def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
     verb = tok.head
     if verb.lemma_.lower() not in lexicon.reporting_verbs():
         return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN":
+        return False  # "Niger's president Mahamadou Issoufou said": a title before a name, not somebody unnamed
     lemma = tok.lemma_.lower()
     return lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
 

@@ -350,6 +350,19 @@ class StatementFinder:
         speaker = None
         if cue.speaker is not None:
             speaker = discourse.joint_source(self.coref, pb, cue.speaker) or corefs.resolve(self.coref, pb, cue.speaker)
+        if speaker is not None and cue.speaker is not None and cue.speaker.i < cue.verb.i and \
+                self.coref.index.actors[speaker[0]].kind not in ("person", "group") and \
+                not any(c.dep_ == "conj" for c in cue.speaker.children):
+            # "African Export–Import Bank president Okey Oramah said", misparsed with the bank as the subject: the
+            # person named right before the verb, inside the subject's phrase, speaks
+            before = pb.doc[cue.verb.i - 1]
+            while before.i > cue.speaker.i and before.pos_ in ("ADV", "PART"):
+                before = pb.doc[before.i - 1]
+            person = self.coref.index.mention_of_token(pb, before) if before.pos_ == "PROPN" else None
+            if person is not None and self.coref.index.actors[person[0]].kind == "person" and \
+                    cue.speaker.left_edge.i <= before.i and not any(t.text in (",", "(") for t in
+                                                                    pb.doc[cue.speaker.i : before.i]):
+                speaker = person
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._source_inside(pb, cue.speaker)  # "according to the fears expressed by an official"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None

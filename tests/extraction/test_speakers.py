@@ -154,3 +154,15 @@ def test_the_vice_president_is_not_the_president():
     dunne = next(a for a in x.actors if a.label == "Mark Dunne")
     assert all("President" not in m.span.text or "Vice" in m.span.text for m in dunne.mentions[1:]), \
         [m.span.text for m in dunne.mentions]
+
+
+def test_the_person_named_before_the_verb_speaks_not_the_body_in_the_title():
+    text = ("Payments\n\nNorland Export-Import Bank president Karl Ostrow said the new system \"costs less than the old "
+            "one,\" he added.")
+    assert speaker_of(text, "costs less") == "Karl Ostrow"
+
+
+def test_a_commissioner_introduced_by_title_is_the_commissioner_who_speaks():
+    text = ("Trade\n\nUnion commissioner Albert Kamau announced the zone was open. The commissioner said, \"We have "
+            "not yet agreed on the rules, but we can start trading.\"")
+    assert speaker_of(text, "We have not yet agreed") == "Albert Kamau"
