@@ -52,6 +52,7 @@ class StatementFinder:
         self.quotes = quotes
         self.documents = documents
         self.used: set[int] = set()  # ids of quotes given to a statement
+        self.spoken: dict = {}  # (block offset, subject token) → the speaker resolved for it
         self.statements: list[Statement] = []
         self.datelines = [(pb.block.span.begin, pb.block.span.begin + m.end()) for pb in parsed.blocks
                           if pb.block.kind == "paragraph" and (m := DATELINE.match(pb.block.span.text))]
@@ -363,6 +364,12 @@ class StatementFinder:
                     cue.speaker.left_edge.i <= before.i and not any(t.text in (",", "(") for t in
                                                                     pb.doc[cue.speaker.i : before.i]):
                 speaker = person
+        if cue.speaker is not None:
+            key = (pb.offset, cue.speaker.i)
+            if cue.verb.tag_ == "VBG" and key in self.spoken:  # "X said …, further saying …": as resolved for X
+                speaker = self.spoken[key]
+            elif speaker is not None:
+                self.spoken.setdefault(key, speaker)
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._source_inside(pb, cue.speaker)  # "according to the fears expressed by an official"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None

@@ -166,3 +166,9 @@ def test_a_commissioner_introduced_by_title_is_the_commissioner_who_speaks():
     text = ("Trade\n\nUnion commissioner Albert Kamau announced the zone was open. The commissioner said, \"We have "
             "not yet agreed on the rules, but we can start trading.\"")
     assert speaker_of(text, "We have not yet agreed") == "Albert Kamau"
+
+
+def test_a_participle_goes_on_with_the_speaker_resolved_for_its_subject():
+    text = ("Payments\n\nNorland Export-Import Bank president Karl Ostrow said the old system \"costs Norland "
+            "millions,\" further saying, \"Beyond that, it also reduces trade across the region.\"")
+    assert speaker_of(text, "it also reduces trade") == "Karl Ostrow"
