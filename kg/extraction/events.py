@@ -76,18 +76,21 @@ class EventFinder(EventTimes):
     def _triggers(self) -> list[_Mention]:
         found: list[_Mention] = []
         taken: set[tuple[int, int]] = set()
+        named: dict[int, list] = {}  # block offset → its named events (Doc.ents is rebuilt on every access)
         for (pb, sent), words in zip(self.parsed.sentences, self.parsed.sentence_tokens):
             doc = pb.doc
-            for ent in doc.ents:  # named events first: "the World Cup", "the Geneva Conference"
-                if ent.label_ == "EVENT" or (ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and EVENT_NAME.search(ent.text)):
-                    if not (sent.start <= ent.start < sent.end):
-                        continue
-                    toks = [t for t in ent if t.lower_ != "the"]
-                    etype = self._type_of_words([t.lemma_.lower() for t in toks]) or "event"
-                    m = _Mention(pb, ent.root, toks, etype, self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]),
-                                 named=" ".join(t.text for t in toks))
-                    found.append(m)
-                    taken.update((pb.offset, t.i) for t in toks)
+            if pb.offset not in named:
+                named[pb.offset] = [e for e in doc.ents if e.label_ == "EVENT" or (
+                    e.label_ in ("ORG", "FAC", "WORK_OF_ART") and EVENT_NAME.search(e.text))]
+            for ent in named[pb.offset]:  # named events first: "the World Cup", "the Geneva Conference"
+                if not (sent.start <= ent.start < sent.end):
+                    continue
+                toks = [t for t in ent if t.lower_ != "the"]
+                etype = self._type_of_words([t.lemma_.lower() for t in toks]) or "event"
+                m = _Mention(pb, ent.root, toks, etype, self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]),
+                             named=" ".join(t.text for t in toks))
+                found.append(m)
+                taken.update((pb.offset, t.i) for t in toks)
             for tok in words:
                 if (pb.offset, tok.i) in taken:
                     continue
