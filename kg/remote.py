@@ -35,7 +35,7 @@ from kg import engines
 from kg.errors import ConfigError, QueryError, StoreError
 from kg.remote_results import CANCELLED, RemoteTimeout, Solutions, Triples, broken_answer, parse_results, query_form
 from kg.sparql_text import add_using, declares_dataset, tokens
-from kg.store import RDF_FORMATS, Result, Store, term_text
+from kg.store import RDF_FORMATS, Result, Store, term_text, update_operations
 
 __all__ = ["RemoteConfig", "RemoteStore", "RemoteTimeout", "is_remote", "query_form"]
 
@@ -311,14 +311,19 @@ class RemoteStore:
         """Replace each named graph by the given triples, all in one update request. Oxigraph applies it as one
         transaction; Virtuoso applies its operations one after the other, so the provenance graphs go last: an
         article whose provenance graph is new was written whole."""
-        order = sorted(graphs, key=lambda name: "/graph/provenance/" in name)
+        self.apply_changes(replace={name: content if isinstance(content, str) else content.serialize(format="nt")
+                                    for name, content in graphs.items()})
 
+    def apply_changes(self, *, drop: Iterable[str] = (), replace: dict[str, str] | None = None,
+                      rewrite: dict[str, dict[str, str]] | None = None) -> None:
+        """:meth:`kg.store.Store.apply_changes` as one update request (``INSERT DATA`` split where the engine
+        needs smaller ones)."""
         def parts() -> Iterator[str]:
-            for name in order:
-                content = graphs[name]
-                nt = content if isinstance(content, str) else content.serialize(format="nt")
-                yield f"DROP SILENT GRAPH <{name}>"
-                yield from self._insert(name, nt.splitlines())
+            for op, body in update_operations(drop, replace or {}, rewrite or {}):
+                if op.startswith(("DROP ", "DELETE ")):
+                    yield op
+                else:  # the data of one graph
+                    yield from self._insert(op, body.splitlines())
         self._send_update(parts())
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
@@ -337,7 +342,7 @@ class RemoteStore:
         self._send_update(parts())
 
     def remove_graphs(self, graphs: Iterable[str]) -> None:
-        self._send_update(f"DROP SILENT GRAPH <{g}>" for g in graphs)
+        self.apply_changes(drop=graphs)
 
     def update(self, sparql: str, *, base_iri: str | None = None, using_graphs: list[str] | None = None,
                using_named_graphs: list[str] | None = None) -> None:
@@ -382,6 +387,10 @@ class RemoteStore:
 
     def flush(self) -> None:
         """Nothing to do: every write is committed by the engine when its request returns."""
+
+    def publish(self) -> None:
+        """Nothing to do: the engine's readers see a write when its request returns (a ``kg serve`` over the engine
+        notices within ``REMOTE_VERSION_TTL`` seconds: server.store)."""
 
     def close(self) -> None:
         s = getattr(self._local, "session", None)

@@ -84,6 +84,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._unflushed = 0  # bytes written since the last flush
+        self._dirty = False  # written since it was opened: publish a snapshot when closing (kg.snapshots)
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -102,7 +103,7 @@ class Store:
         """A read-only, in-memory copy of the store in ``path`` (joins run several times faster in memory)."""
         source = cls(path, read_only=True)
         copy = cls.__new__(cls)
-        copy.path, copy.read_only = None, True
+        copy.path, copy.read_only, copy._dirty, copy._unflushed = None, True, False, 0
         copy._store = ox.Store()
         copy._store.bulk_extend(source._store.quads_for_pattern(None, None, None, None))
         return copy
@@ -218,16 +219,23 @@ class Store:
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError("the store is open read-only")
+        self._dirty = True
 
     def replace_graphs(self, graphs: dict[str, Graph | str]) -> None:
         """Replace each named graph by the given triples (an rdflib Graph or N-Triples text), all in one
         transaction: either every graph is replaced or none is."""
+        self.apply_changes(replace={name: content if isinstance(content, str) else content.serialize(format="nt")
+                                    for name, content in graphs.items()})
+
+    def apply_changes(self, *, drop: Iterable[str] = (), replace: dict[str, str] | None = None,
+                      rewrite: dict[str, dict[str, str]] | None = None) -> None:
+        """One transaction: drop the graphs in ``drop``, replace each graph of ``replace`` by its N-Triples, and in
+        each graph of ``rewrite`` replace every triple about each subject given by the N-Triples given for it
+        (how :mod:`kg.shared` keeps the shared graph)."""
         self._writable()
-        parts = []
-        for name, content in graphs.items():
-            nt = content if isinstance(content, str) else content.serialize(format="nt")
-            parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }}")
-        text = " ;\n".join(parts)
+        text = _operations_text(drop, replace or {}, rewrite or {})
+        if not text:
+            return
         try:
             self._store.update(text)
         except (SyntaxError, OSError, ValueError) as e:
@@ -242,10 +250,7 @@ class Store:
             self.flush()
 
     def remove_graphs(self, graphs: Iterable[str]) -> None:
-        self._writable()
-        ops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs)
-        if ops:
-            self._store.update(ops)
+        self.apply_changes(drop=graphs)
 
     def update(self, sparql: str, *, base_iri: str | None = None, using_graphs: list[str] | None = None,
                using_named_graphs: list[str] | None = None) -> None:
@@ -355,8 +360,21 @@ class Store:
             self._store.flush()
         self._unflushed = 0
 
+    def publish(self) -> None:
+        """Make what was written visible to the servers reading this store: a snapshot in ``{path}/snapshots``
+        (:mod:`kg.snapshots`). Done by :meth:`close` after any write."""
+        from kg import snapshots
+
+        if self.read_only or self.path is None:
+            return
+        self.flush()
+        snapshots.publish(self, snapshots.published_root(self.path), keep_seconds=snapshots.KEEP_SECONDS)
+        self._dirty = False
+
     def close(self) -> None:
         self.flush()
+        if self._dirty:
+            self.publish()
         del self._store
 
     def __enter__(self) -> Store:
@@ -364,6 +382,34 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def update_operations(drop: Iterable[str], replace: dict[str, str],
+                      rewrite: dict[str, dict[str, str]]) -> Iterator[tuple[str, str]]:
+    """The SPARQL Update operations of :meth:`Store.apply_changes`, each ``(operation, "")`` or, for the data to
+    insert into a graph, ``(graph, N-Triples)``: graphs dropped, subjects rewritten, graphs replaced (in that
+    order, so that an engine that applies the operations one by one writes the provenance graphs, which record
+    what an article contributed, last)."""
+    for g in drop:
+        yield f"DROP SILENT GRAPH <{g}>", ""
+    for graph, subjects in rewrite.items():
+        if not subjects:
+            continue
+        values = " ".join(f"<{s}>" for s in sorted(subjects))
+        yield (f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} "
+               f"WHERE {{ VALUES ?s {{ {values} }} GRAPH <{graph}> {{ ?s ?p ?o }} }}"), ""
+        body = "".join(subjects[s] for s in sorted(subjects))
+        if body.strip():
+            yield graph, body
+    for name in sorted(replace, key=lambda n: "/graph/provenance/" in n):
+        yield f"DROP SILENT GRAPH <{name}>", ""
+        yield name, replace[name]
+
+
+def _operations_text(drop: Iterable[str], replace: dict[str, str], rewrite: dict[str, dict[str, str]]) -> str:
+    return " ;\n".join(op if op.startswith(("DROP ", "DELETE ")) else
+                        f"INSERT DATA {{ GRAPH <{op}> {{\n{body}\n}} }}"
+                        for op, body in update_operations(drop, replace, rewrite))
 
 
 def _dedupe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:

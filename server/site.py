@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, url_for
 
+from kg.layout import stored_base
 from kg.store import Store, term_text
 from server.store import cached, get_store
 
@@ -41,14 +42,13 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 
 def base_iri() -> str:
-    """The base IRI of the resources: ``BASE_IRI`` from the config, else the one the articles were built with
-    (read from the article graphs' IRIs ``{base}graph/article/{id}``), else this server's own root."""
+    """The base IRI of the resources: ``BASE_IRI`` from the config, else the one the store records (kg.layout),
+    else this server's own root."""
     ext = current_app.extensions.setdefault("newskg", {})
     if "base_iri" not in ext:
         base = current_app.config.get("BASE_IRI")
         if not base:
-            base = next((g.split("graph/article/", 1)[0] for g in get_store().graphs() if "graph/article/" in g),
-                        None)
+            base = stored_base(get_store())
         if not base:
             return url_for("ui.index", _external=True)  # an empty store: nothing is minted yet, do not cache
         ext["base_iri"] = base if base.endswith("/") else base + "/"
