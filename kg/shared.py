@@ -126,6 +126,7 @@ def records(base: str, article_id: str, shared: dict[str, list[str]]) -> str:
         c = f"<{base}id/article/{article_id}/contribution/{record_key(base, subject)}>"
         text = "\n".join(shared[subject])
         out.append(f"{c} {RDF_TYPE} <{CONTRIBUTION}> .")
+        out.append(f'{c} <{RDFS}label> "what article {article_id} says about {record_key(base, subject)}" .')
         out.append(f"{c} <{CONTRIBUTES_TO}> <{subject}> .")
         out.append(f"{c} <{TRIPLES}> {_literal(text)} .")
     return "\n".join(out) + ("\n" if out else "")
