@@ -180,8 +180,11 @@ class RemoteStore:
             data.append((engine.timeout_param, str(int(timeout * 1000))))
         graph = form in ("construct", "describe")
         accept = "application/n-triples" if graph else "application/sparql-results+json"
-        resp = self._post(self.config.query_url, data=data, headers={"Accept": accept},
-                          timeout=timeout + 5 if timeout else None)
+        try:
+            resp = self._post(self.config.query_url, data=data, headers={"Accept": accept},
+                              timeout=timeout + 5 if timeout else None)
+        except QueryError:
+            raise _syntax_error(sparql, "query", base_iri) from None
         if resp.headers.get("X-SQL-State"):  # Virtuoso's "anytime" answer: partial results at its time limit
             raise RemoteTimeout(f"the engine stopped the query at its time limit ({resp.headers.get('X-SQL-State')})")
         capped = "X-SPARQL-MaxRows" in resp.headers
@@ -347,7 +350,10 @@ class RemoteStore:
     def update(self, sparql: str, *, base_iri: str | None = None, using_graphs: list[str] | None = None,
                using_named_graphs: list[str] | None = None) -> None:
         text = add_using(sparql, list(using_graphs or []), list(using_named_graphs or []))
-        self._send_update([(f"BASE <{base_iri}>\n" if base_iri else "") + text])
+        try:
+            self._send_update([(f"BASE <{base_iri}>\n" if base_iri else "") + text])
+        except QueryError:
+            raise _syntax_error(sparql, "update", base_iri) from None
 
     def put_graph(self, graph: str | None, triples: Iterable[ox.Triple]) -> bool:
         created = graph is not None and not self.has_graph(graph)
@@ -402,6 +408,27 @@ class RemoteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _syntax_error(text: str, kind: str, base: str | None) -> QueryError:
+    """What to say when the engine rejects a query or update (400): the syntax error in words when the text does
+    not parse (kg.sparql_errors, read with the embedded engine's parser), else the engine's own message."""
+    import sys
+
+    from kg.sparql_errors import explain
+
+    reason = sys.exc_info()[1]
+    probe = ox.Store()
+    try:
+        if kind == "query":
+            probe.query(text, base_iri=base)
+        else:
+            probe.update(text, base_iri=base)
+    except SyntaxError as e:
+        return explain(text, str(e), kind, base=base)
+    except (ValueError, OSError, RuntimeError):
+        pass
+    return reason if isinstance(reason, QueryError) else QueryError(f"the engine rejected the {kind}")
 
 
 def _graph_name(g: ox.NamedNode | ox.DefaultGraph | None) -> str | None:

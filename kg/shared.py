@@ -1,4 +1,4 @@
-"""Shared resources — actors, places, posts, the knowledge base's records — described once, in ``{base}graph/shared``.
+"""Shared resources — actors, places, posts, knowledge-base records — described once, in ``{base}graph/shared``.
 
 Every build says things about resources that are not its article's own: an actor's type, label and links, a
 post's title, what the knowledge base knows about a linked person. Written into each article's graph, these

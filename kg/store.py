@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
+from kg.sparql_errors import explain
 from kg.sparql_text import add_using
 from kg.sparql_text import declares_dataset
 
@@ -130,7 +131,7 @@ class Store:
         try:
             res = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as e:
-            raise QueryError(f"malformed query: {e}") from None
+            raise explain(sparql, str(e), "query", base=base_iri) from None
         except ValueError as e:
             raise QueryError(str(e)) from None
         if isinstance(res, ox.QueryBoolean):
@@ -266,7 +267,7 @@ class Store:
         try:
             self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as e:
-            raise QueryError(f"malformed update: {e}") from None
+            raise explain(sparql, str(e), "update", base=base_iri) from None
         except (OSError, ValueError) as e:
             raise StoreError(f"the store refused the update: {e}") from None
 

@@ -25,6 +25,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
+from kg.sparql_errors import SparqlSyntaxError
 from kg.federation import check_services
 from kg.remote import is_remote
 from kg.sparql_text import loads_documents
@@ -121,6 +122,8 @@ class Executor:
         op: Callable[..., Reply] = {"query": self.query, "graph": self.graph, "write": self.write}[task["op"]]
         try:
             return op(task, conn)
+        except SparqlSyntaxError as e:
+            return {"status": 400, "error": str(e), "syntax": e.as_dict(), "text": e.text}
         except QueryError as e:
             return {"status": 400, "error": str(e)}
         except StoreError as e:
