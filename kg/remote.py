@@ -35,7 +35,7 @@ from kg import engines
 from kg.errors import ConfigError, QueryError, StoreError
 from kg.remote_results import CANCELLED, RemoteTimeout, Solutions, Triples, broken_answer, parse_results, query_form
 from kg.sparql_text import add_using, declares_dataset, tokens
-from kg.store import RDF_FORMATS, Result, Store, term_text, update_operations
+from kg.store import RDF_FORMATS, Result, Store, grouped, serialize, term_text, update_operations
 
 __all__ = ["RemoteConfig", "RemoteStore", "RemoteTimeout", "is_remote", "query_form"]
 
@@ -255,18 +255,18 @@ class RemoteStore:
         return (ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g)) for g in names for t in self.triples(g))
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output: IO[bytes] | None = None,
-             prefixes: dict[str, str] | None = None) -> bytes | None:
-        """Serialise the dataset (or one graph), graph by graph: formats without named graphs get the union."""
+             prefixes: dict[str, str] | None = None, context: str | None = None) -> bytes | None:
+        """Serialise the dataset (or one graph), graph by graph: formats without named graphs get the union, each
+        triple once and sorted (Turtle groups each subject's triples)."""
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
         rf = RDF_FORMATS[fmt]
-        kw: dict[str, Any] = {"prefixes": prefixes} if prefixes and fmt in ("ttl", "trig") else {}
         items: Iterable[Any]
         if rf.supports_datasets:
             items = self.quads(graph)
         else:
-            items = self.triples(graph)
-        return ox.serialize(items, output, rf, **kw)  # type: ignore[arg-type]
+            items = grouped(self.triples(graph))
+        return serialize(items, fmt, output, prefixes=prefixes, context=context)
 
     # --- writing --------------------------------------------------------------------------------------------------
     def _writable(self) -> None:

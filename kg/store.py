@@ -165,31 +165,30 @@ class Store:
         return h.hexdigest()[:16]
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output=None,  # noqa: ANN001
-             prefixes: dict[str, str] | None = None) -> bytes | None:
+             prefixes: dict[str, str] | None = None, context: str | None = None) -> bytes | None:
         """Serialise the dataset (or one graph). Formats without named graphs (ttl, nt, rdf) get the union of all
-        graphs; nq, trig and jsonld keep the named graphs.
+        graphs, each triple once, sorted (so Turtle groups each subject's triples); nq, trig and jsonld keep the
+        named graphs. JSON-LD is compacted (kg.jsonld), with the ``context`` URL or the context inline.
 
         :raises StoreError: on an unknown format.
         """
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
         rf = RDF_FORMATS[fmt]
-        kw: dict[str, object] = {}
-        if prefixes and fmt in ("ttl", "trig"):
-            kw["prefixes"] = prefixes
+        items: Iterable
         if graph is not None:
-            if rf.supports_datasets:
-                return self._dump_quads(rf, self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)),
-                                        output, kw)
-            return self._store.dump(output, rf, from_graph=ox.NamedNode(graph), **kw)  # type: ignore[arg-type]
-        if rf.supports_datasets:
-            return self._store.dump(output, rf, **kw)  # type: ignore[arg-type]
-        union = (ox.Triple(q.subject, q.predicate, q.object) for q in self._store)
-        return self._dump_quads(rf, _dedupe(union), output, kw)
+            found = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+            items = found if rf.supports_datasets else (ox.Triple(q.subject, q.predicate, q.object) for q in found)
+        elif rf.supports_datasets:
+            items = self._store.quads_for_pattern(None, None, None, None)
+        else:
+            items = self.sorted_union()
+        return serialize(items, fmt, output, prefixes=prefixes, context=context)
 
-    @staticmethod
-    def _dump_quads(rf: ox.RdfFormat, items: Iterable, output, kw: dict) -> bytes | None:  # noqa: ANN001
-        return ox.serialize(items, output, rf, **kw)  # type: ignore[arg-type]
+    def sorted_union(self) -> Iterator[ox.Triple]:
+        """The union default graph, each triple once, in subject order (sorted by the engine)."""
+        res = self.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o")
+        return (ox.Triple(sol["s"], sol["p"], sol["o"]) for sol in res.value)  # type: ignore[attr-defined]
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         g = ox.NamedNode(graph) if graph else None
@@ -411,6 +410,23 @@ def _operations_text(drop: Iterable[str], replace: dict[str, str], rewrite: dict
     return " ;\n".join(op if op.startswith(("DROP ", "DELETE ")) else
                         f"INSERT DATA {{ GRAPH <{op}> {{\n{body}\n}} }}"
                         for op, body in update_operations(drop, replace, rewrite))
+
+
+def serialize(items: Iterable, fmt: str, output=None, *, prefixes: dict[str, str] | None = None,  # noqa: ANN001
+              context: str | None = None) -> bytes | None:
+    """Triples or quads in an RDF format (an extension of :data:`RDF_FORMATS`); Turtle and TriG with ``prefixes``,
+    JSON-LD compacted (kg.jsonld) with the ``context`` URL, or the context inline when None."""
+    if fmt == "jsonld":
+        from kg import jsonld
+
+        return jsonld.write(items, output, context_url=context)
+    kw = {"prefixes": prefixes} if prefixes and fmt in ("ttl", "trig") else {}
+    return ox.serialize(items, output, RDF_FORMATS[fmt], **kw)  # type: ignore[arg-type]
+
+
+def grouped(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """Triples sorted by subject, predicate and object: Turtle then writes each subject once with its properties."""
+    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
 def _dedupe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:

@@ -29,7 +29,7 @@ from kg.sparql_errors import SparqlSyntaxError
 from kg.federation import check_services
 from kg.remote import is_remote
 from kg.sparql_text import loads_documents
-from kg.store import RDF_FORMATS, Store, open_store
+from kg.store import RDF_FORMATS, Store, grouped, open_store, serialize
 from server import fastpath, preload, results, snapshots
 from server.negotiate import GRAPH_TYPES, SELECT_TYPES
 
@@ -164,7 +164,8 @@ class Executor:
                 rows = [[results.text(t.subject), results.text(t.predicate), results.text(t.object)]
                         for t in triples]
                 return _html(["subject", "predicate", "object"], rows, truncated)
-            return _body(serialize_graph(triples, GRAPH_TYPES[media], task["prefixes"]), media, truncated)
+            return _body(serialize_graph(triples, GRAPH_TYPES[media], task["prefixes"], task.get("context")), media,
+                         truncated)
         media = task["select_media"]
         if media is None:
             return _not_acceptable("SELECT/ASK", task["select_offers"])
@@ -197,7 +198,8 @@ class Executor:
         if name is not None and not store.has_graph(name):
             return {"status": 404, "error": f"no graph <{name}> in this store"}
         media = task["graph_media"]
-        body = b"" if task["head"] else serialize_graph(store.triples(name), GRAPH_TYPES[media], task["prefixes"])
+        body = b"" if task["head"] else serialize_graph(store.triples(name), GRAPH_TYPES[media], task["prefixes"],
+                                                        task.get("context"))
         return _body(body, media, False)
 
     # --- writes ---------------------------------------------------------------------------------------------------
@@ -253,12 +255,14 @@ def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.T
     return out
 
 
-def serialize_graph(triples: Any, fmt: str, prefixes: dict[str, str]) -> bytes:
-    """Triples in an RDF format; quad formats (N-Quads, TriG) put them in the default graph."""
+def serialize_graph(triples: Any, fmt: str, prefixes: dict[str, str], context: str | None = None) -> bytes:
+    """Triples in an RDF format; quad formats (N-Quads, TriG) put them in the default graph. Turtle and TriG group
+    each subject's triples; JSON-LD is compacted, with the ``context`` URL."""
     rf = RDF_FORMATS[fmt]
+    if fmt in ("ttl", "trig", "jsonld"):
+        triples = grouped(triples)
     items = (ox.Quad(t.subject, t.predicate, t.object) for t in triples) if rf.supports_datasets else triples
-    kw = {"prefixes": prefixes} if fmt in ("ttl", "trig") else {}
-    return ox.serialize(items, format=rf, **kw) or b""
+    return serialize(items, fmt, prefixes=prefixes, context=context) or b""
 
 
 def _take(iterator: Any, limit: int) -> tuple[list[Any], bool]:
