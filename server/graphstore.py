@@ -93,7 +93,7 @@ def _read(target: str) -> Response:
     else:
         task = {"op": "graph", "graph": None if target == _DEFAULT else target, "store": store_path(),
                 "graph_media": media, "head": request.method == "HEAD",
-                "prefixes": {k: str(v) for k, v in PREFIXES.items()}, "context": url_for("void.context", _external=True)}
+                "prefixes": {k: str(v) for k, v in PREFIXES.items()}}
         reply = get_runner().run(task, float(current_app.config["QUERY_TIMEOUT"]), what="graph read")
         if reply["status"] >= 400:
             return reply_error(reply)

@@ -88,7 +88,6 @@ def _query(op: protocol.Operation) -> Response:
         "select_media": select_media, "graph_media": graph_media,
         "select_offers": SELECT_OFFERS, "graph_offers": GRAPH_OFFERS,
         "allow": parse_allow(config.get("FEDERATION_ALLOW")), "prefixes": {k: str(v) for k, v in PREFIXES.items()},
-        "context": url_for("void.context", _external=True),
     }
     reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]))
     cacheable = cache.enabled and not uncacheable and reply["status"] == 200
