@@ -150,8 +150,14 @@ class Executor:
         extra = {"timeout": task["timeout"]} if remote and task.get("timeout") else {}
         native = None if remote else fastpath.NATIVE.get(SELECT_TYPES.get(task["select_media"] or "", ""))
         limited = fastpath.bounded(text, limit) if native is not None else None
-        res = store.query(limited or text, default_graph=task["default_graphs"], named_graphs=task["named_graphs"],
-                          base_iri=base, **extra)
+        dataset = {"default_graph": task["default_graphs"], "named_graphs": task["named_graphs"], "base_iri": base}
+        try:
+            res = store.query(limited or text, **dataset, **extra)
+        except SparqlSyntaxError:
+            if limited is None:
+                raise
+            store.query(text, **dataset, **extra)  # the error as it is in the text the client sent (no LIMIT added)
+            raise
         if limited is not None and res.kind == "select":
             return self._native(res, native, task["select_media"], limit)  # type: ignore[arg-type]
         if res.kind == "graph":
