@@ -90,17 +90,18 @@ def split(graphs: dict[str, str], *, base: str, article_id: str) -> Split:
     return out
 
 
-def merge(contributions: Iterable[list[str]]) -> list[str]:
-    """The shared description of one resource from every build's contribution to it (sorted N-Triples lines)."""
+def merge(contributions: Iterable[tuple[list[str], int]]) -> list[str]:
+    """The shared description of one resource from the contributions to it (sorted N-Triples lines), each
+    contribution given once with the number of builds that made it."""
     multi: set[str] = set()
     stated: dict[tuple[str, str], Counter[str]] = {}
     imported: dict[tuple[str, str], Counter[str]] = {}
-    for lines in contributions:
+    for lines, builds in contributions:
         for line in set(lines):
             s, p, o = parts(line)
             if p in SINGLE:
                 votes = imported if line.endswith(IMPORTED) else stated
-                votes.setdefault((s, p), Counter())[o] += 1
+                votes.setdefault((s, p), Counter())[o] += builds
             else:
                 multi.add(f"{s} {p} {o} .")
     chosen: dict[tuple[str, str], str] = {}
@@ -137,15 +138,17 @@ def _literal(text: str) -> str:
 
 
 def contributions(store: Any, *, graphs: list[str] | None = None, subjects: Iterable[str] = (),
-                  exclude: Iterable[str] = ()) -> dict[str, list[list[str]]]:
-    """Stored contributions, per resource: those in ``graphs`` (provenance graphs), or those to ``subjects`` in every
-    provenance graph but the ``exclude``\\ d ones."""
+                  exclude: Iterable[str] = ()) -> dict[str, list[tuple[list[str], int]]]:
+    """Stored contributions, per resource, each distinct one with the number of builds that made it: those in
+    ``graphs`` (provenance graphs), or those to ``subjects`` in every provenance graph but the ``exclude``\\ d ones
+    (counted by the engine: a resource most articles mention has a few distinct contributions, not one per
+    article)."""
     where = f"?c <{CONTRIBUTES_TO}> ?s ; <{TRIPLES}> ?t ."
     if graphs is not None:
         if not graphs:
             return {}
         values = " ".join(f"<{g}>" for g in graphs)
-        q = f"SELECT ?s ?t WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ {where} }} }}"
+        q = f"SELECT ?s ?t (1 AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ {where} }} }}"
     else:
         wanted = sorted(set(subjects))
         if not wanted:
@@ -153,10 +156,12 @@ def contributions(store: Any, *, graphs: list[str] | None = None, subjects: Iter
         values = " ".join(f"<{s}>" for s in wanted)
         skip = ", ".join(f"<{g}>" for g in exclude)
         test = f"FILTER(?g NOT IN ({skip}))" if skip else ""
-        q = f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {where} }} {test} }}"
-    out: dict[str, list[list[str]]] = {}
+        q = (f"SELECT ?s ?t (COUNT(*) AS ?n) WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {where} }} {test} }} "
+             "GROUP BY ?s ?t")
+    out: dict[str, list[tuple[list[str], int]]] = {}
     for row in store.query(q).rows():
-        out.setdefault(row["s"].value, []).append([ln for ln in row["t"].value.split("\n") if ln.strip()])
+        lines = [ln for ln in row["t"].value.split("\n") if ln.strip()]
+        out.setdefault(row["s"].value, []).append((lines, int(row["n"].value)))
     return out
 
 
@@ -173,7 +178,7 @@ def changes(store: Any, base: str, *, removed: dict[str, dict[str, list[str]]],
     others = contributions(store, subjects=touched, exclude=removed.keys() | added.keys())
     out = {}
     for s in sorted(touched):
-        mine = [c[s] for c in added.values() if s in c]
+        mine = [(c[s], 1) for c in added.values() if s in c]
         lines = merge(others.get(s, []) + mine)
         out[s] = "\n".join(lines) + ("\n" if lines else "")
     return out
@@ -184,7 +189,7 @@ def stored(store: Any, provenance_graphs: list[str]) -> dict[str, dict[str, list
     out: dict[str, dict[str, list[str]]] = {}
     for g in provenance_graphs:
         found = contributions(store, graphs=[g])
-        out[g] = {s: sorted({ln for c in cs for ln in c}) for s, cs in found.items()}
+        out[g] = {s: sorted({ln for lines, _ in cs for ln in lines}) for s, cs in found.items()}
     return out
 
 
