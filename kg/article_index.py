@@ -1,4 +1,5 @@
-"""An index of articles beside them: ``index.tsv`` in an article's folder gives its date and where it comes from.
+"""An index of articles beside them: ``index.tsv`` in an article's folder (or the folder above it, as in a corpus
+whose texts sit in ``articles/``) gives its date and where it comes from.
 
 The format (tab-separated, UTF-8, one header line; the order of the columns is free)::
 
@@ -31,11 +32,17 @@ def entry(path: Path) -> dict[str, object]:
 
     :raises InputError: naming the index and the line when it is malformed.
     """
-    index = path.parent / NAME
-    if not index.is_file():
-        return {}
-    stat = index.stat()
-    return dict(_read(str(index.resolve()), stat.st_mtime_ns, stat.st_size).get(path.name, {}))
+    for folder in (path.parent, path.parent.parent):
+        index = folder / NAME
+        if not index.is_file():
+            continue
+        stat = index.stat()
+        rows = _read(str(index.resolve()), stat.st_mtime_ns, stat.st_size)
+        name = path.resolve().relative_to(folder.resolve()).as_posix() if folder != path.parent else path.name
+        for key in (name, path.name):
+            if key in rows:
+                return dict(rows[key])
+    return {}
 
 
 @lru_cache(maxsize=16)

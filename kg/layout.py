@@ -53,7 +53,8 @@ def dataset_record(base: str) -> str:
     d = f"<{dataset_iri(base)}>"
     return (f"{d} <{RDF_TYPE}> <{VOID}Dataset> .\n"
             f'{d} <{VOID}uriSpace> "{base}id/" .\n'
-            f'{d} <{DCTERMS}title> "newskg knowledge graph"@en .\n')
+            f'{d} <{DCTERMS}title> "newskg knowledge graph"@en .\n'
+            f'{d} <http://www.w3.org/2000/01/rdf-schema#label> "newskg knowledge graph" .\n')
 
 
 def stored_base(store: Any) -> str | None:

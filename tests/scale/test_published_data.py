@@ -188,3 +188,15 @@ def test_the_development_folder_builds_with_its_index_dates(dev_store: Path):
     for row in index:
         article = row["file"].removesuffix(".txt").replace("_", "-")
         assert dates[article] == row["published"], article
+
+
+def test_an_index_in_the_folder_above_the_articles(tmp_path: Path):
+    """A corpus laid out as index.tsv beside an articles/ folder (tests/corpus) is read too."""
+    paths = write_articles(tmp_path / "corpus" / "articles")
+    (tmp_path / "corpus" / "index.tsv").write_text(
+        f"file\tpublished\tlicense\n{paths[0].name}\t2021-03-04\tPublic domain (a government work)\n", encoding="utf-8")
+    from kg.ingest import read_meta
+
+    meta = read_meta(paths[0])
+    assert (meta.date.isoformat(), meta.license) == ("2021-03-04", "Public domain (a government work)")
+    assert read_meta(paths[1]).date is None
