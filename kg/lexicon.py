@@ -53,6 +53,17 @@ def given_names() -> dict[str, str]:
 
 
 @cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation (without its full stop) → title, number or other (kg.sentences)."""
+    return {r[0]: r[1] for r in _rows("abbreviations.tsv")}
+
+
+@cache
+def sentence_starters() -> frozenset[str]:
+    return frozenset(_lines("sentence_starters.txt"))
+
+
+@cache
 def titles() -> frozenset[str]:
     return frozenset(_lines("titles.txt"))
 
