@@ -79,12 +79,15 @@ class EventTimes:
             if event.time is not None:
                 continue
             for m in self.mentions[event.key]:
-                if m.pb.block.kind != "paragraph" or self.coref.in_quote(m.span.begin):
+                if m.pb.block.kind not in ("paragraph", "standfirst") or self.coref.in_quote(m.span.begin):
                     continue
                 sent = m.head.sent
                 b, e = m.pb.offset + sent.start_char, m.pb.offset + sent.end_char
-                dated = [t for t in self.times if b <= t.span.begin < e and t.value and t.key not in used
-                         and not self.coref.in_quote(t.span.begin)]
+                # a time that opens the sentence ("Today, as the storm hit, the service issued alerts") dates every
+                # event of it; others only one
+                dated = [t for t in self.times if b <= t.span.begin < e and t.value and not
+                         self.coref.in_quote(t.span.begin) and (t.key not in used or
+                                                                not self.parsed.article.text[b : t.span.begin].strip(" ,"))]
                 if not dated:
                     continue
                 mine = _clause_verb(m.head)

@@ -18,10 +18,15 @@ from kg.extraction import coref as corefs, discourse, layouts, unclaimed
 from kg.extraction.cues import Cue, find_cues, opens_quote
 from kg.extraction.documents import Documents
 from kg.extraction.quotes import Quote
+from kg.ingest import slugify
 from kg.model import Span, Statement
 from kg.nlp import ParsedBlock, Parsed
 
 _GLUE = set(" \t\n,:;—–-")
+# What an unnamed source of "according to" can be: media, reports, accounts, footage …
+_SOURCE_NOUNS = {"media", "medium", "report", "account", "footage", "video", "source", "witness", "official", "document",
+                 "record", "estimate", "figure", "statistic", "data", "poll", "survey", "study", "analysis",
+                 "agency", "outlet", "observer", "activist", "resident", "local"}
 _MARKS = set("“”‘’\"'«»")
 # A parenthesis between a cue's clause and its quotation: " — which the paper noted as unusual — ".
 _PARENTHESIS = re.compile(r"^\s*[—–]\s[^—–\n]{1,150}\s[—–]\s*$")
@@ -372,6 +377,8 @@ class StatementFinder:
                 self.spoken.setdefault(key, speaker)
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._source_inside(pb, cue.speaker)  # "according to the fears expressed by an official"
+        if speaker is None and cue.according is not None and cue.speaker is not None:
+            speaker = self._unnamed_source(pb, cue.speaker)  # "according to Syrian state media"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None
         addressee = corefs.resolve(self.coref, pb, cue.addressee) if cue.addressee is not None else None
         doc_key = None
@@ -409,6 +416,22 @@ class StatementFinder:
             return False  # nobody to attribute it to: a heading ("Call for diplomacy"), an unsigned document, a misparse
         self.statements.append(st)
         return True
+
+    def _unnamed_source(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
+        """The unnamed source of an "according to" ("according to state media", "according to witness accounts",
+        "according to the reports"): a group of its own, named by the phrase. Not a document met before (its
+        issuer speaks) nor a bare pronoun."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in _SOURCE_NOUNS:
+            return None
+        start, end = corefs.np_bounds(tok)
+        last = tok
+        while (nxt := next((c for c in last.children if c.dep_ == "conj"), None)) is not None:
+            last = nxt  # "according to the videos and the broadcaster": one source of them all
+        end = max(end, corefs.np_bounds(last)[1])
+        span = self.parsed.span_of(pb, pb.doc[start:end])
+        label = corefs._label(pb, start, end)
+        index = self.coref.index
+        return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
 
     def _source_inside(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
         """The agent named inside a source phrase: "… expressed by a senior official", "a statement by X"."""

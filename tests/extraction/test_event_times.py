@@ -69,3 +69,15 @@ def test_breaking_news_events_take_the_leads_day():
     text2 = text + "\n\nThe base was built in the 1990s.\n\nOfficials promised an inquiry."
     x = run(text2, MONDAY)
     assert all(e.time is None for e in x.events if any(m.text == "inquiry" for m in e.mentions))
+
+
+def test_a_time_that_opens_the_sentence_dates_each_of_its_events():
+    text = ("Storm nears\n\nToday, as the storm hit the islands, the weather service issued alerts for the coast.")
+    assert dated(text, "issued") == "2024-03-11"
+    assert dated(text, "storm") == "2024-03-11"
+
+
+def test_an_invasion_and_the_offensive_are_one_event():
+    text = ("Norland invades Sylvania\n\nNorland began a military offensive into Sylvania on Wednesday, its "
+            "government said.")
+    assert dated(text, "invades") == "2024-03-06"

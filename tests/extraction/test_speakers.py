@@ -172,3 +172,14 @@ def test_a_participle_goes_on_with_the_speaker_resolved_for_its_subject():
     text = ("Payments\n\nNorland Export-Import Bank president Karl Ostrow said the old system \"costs Norland "
             "millions,\" further saying, \"Beyond that, it also reduces trade across the region.\"")
     assert speaker_of(text, "it also reduces trade") == "Karl Ostrow"
+
+
+def test_an_unnamed_source_of_according_to_is_a_group_of_its_own():
+    text = ("Offensive\n\nGovernment forces entered two towns yesterday, according to state media. The attackers "
+            "surrounded the base, according to the videos and the Herald.")
+    x = run(text)
+    labels = {a.key: a.label for a in x.actors}
+    first = next(s for s in x.statements if "entered two towns" in s.quote)
+    assert labels[first.speaker or ""] == "state media"
+    second = next(s for s in x.statements if "surrounded the base" in s.quote)
+    assert "videos" in labels[second.speaker or ""] and "Herald" in labels[second.speaker or ""]
