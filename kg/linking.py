@@ -1,15 +1,22 @@
 """Linking actors and places to Wikidata, DBpedia and GeoNames, through the local knowledge base (:mod:`kg.kb`) and,
 when asked for, a Wikidata SPARQL endpoint (:mod:`kg.online`).
 
-For each actor, candidates come from the knowledge base by key (a country actor's key is its record's id), by
-normalised name or alias (case, accents, "the", possessives and honorifics folded: "the U.S." = "US" = "United
-States"), by a capital used for its government ("Moscow said"), and, for a person named by a surname only, by family
-name. Candidates of another type are dropped (a person is not a place). Each remaining candidate gets a confidence
-from the strength of the name match and from the article's context: the posts the article gives the actor
-("China's Foreign Minister"), its country, a title in a mention, and whether the candidate held a post at the
-article's date. A candidate below the threshold, or one that the context does not single out from another, is a
-NIL decision: the actor stays unlinked. Precision comes first: a surname alone links only with context beyond a
-country, and a country that contradicts the candidate's rules it out.
+The linker decides on evidence, and "no link" is always an answer: a wrong link is worse than a missing one.
+
+* **Candidates** come from the knowledge base by key (a country actor's key is its record's id), by normalised
+  name or alias (case, accents, "the", possessives and honorifics folded: "the U.S." = "US" = "United States"), by
+  a capital used for its government ("Moscow said"), by a body's name after its country ("U.S. State
+  Department"), for a person named by a surname only by family name, and for an unnamed post holder ("the
+  Malaysian prime minister") by the holder of that post at the article's date.
+* **Type agreement**: a person links only to a person, an organisation or government body to an organisation, a
+  country to a country, a place to a place; groups are never linked.
+* **Context**: the article's countries (a record of another country than the actor's is ruled out; one of the
+  article's countries counts for a record), the posts the article gives the actor and the titles in its mentions,
+  the posts a record held at the article's date, and a prior per record (how often its names mean it: a country,
+  a head of government, a party, a local operator).
+* **Decision**: the best candidate must clear the threshold and beat the runner-up by a margin; a name that two
+  records share (a surname, "Alliance for the Republic", "Ministry of Defence") stays unlinked unless the context
+  singles one out.
 
 A linked actor takes its record's id as key (``"Biden"`` → ``person/joe-biden``), and every reference to the old key
 is updated (:func:`rename_actor`), so the same entity gets the same IRI in every article's graph.
@@ -19,19 +26,21 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg import gazetteer, lexicon
 from kg.kb import Entity, KnowledgeBase, name_key
-from kg.model import Actor, Extraction, Place
+from kg.model import Actor, Extraction, Mention, Place, PositionHolding
 
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.7
+MARGIN = 0.1  # how far the best candidate must be ahead of the runner-up
 # extraction's actor kind → the record types it may be linked to
 _COMPATIBLE = {"person": {"person"}, "organization": {"organization", "government"},
                "government": {"organization", "government"}, "country": {"country"}}
 _NAME_MENTIONS = {"name", "surname", "title", "acronym", "metonymy"}
+_FORMER = ("former", "ex", "late", "then", "outgoing", "incoming", "acting", "deputy", "vice", "interim")
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,18 @@ class _Scored:
     evidence: tuple[str, ...]
 
 
+@dataclass
+class _Context:
+    """What the article says around an actor: its date, its countries, the records already resolved."""
+
+    day: dt.date | None
+    resolved: dict[str, str] = field(default_factory=dict)  # actor key → record id
+    countries: set[str] = field(default_factory=set)  # record ids of the countries the article speaks of
+
+    def rid(self, key: str | None) -> str | None:
+        return self.resolved.get(key, key) if key else None
+
+
 def article_date(extraction: Extraction) -> dt.date | None:
     """The article's date as extraction saw it: the date holdings are attested at, or that times were resolved
     against."""
@@ -60,40 +81,63 @@ def article_date(extraction: Extraction) -> dt.date | None:
     return next((t.anchor for t in extraction.times if t.anchor), None)
 
 
+def _prior(e: Entity) -> float:
+    return 1.0 if e.prior is None else e.prior
+
+
 # ------------------------------------------------------------------------------------------------------ deciding
 def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = None,
            threshold: float = DEFAULT_THRESHOLD) -> list[Decision]:
-    """A decision for every actor (but groups and unnamed people) and every place; changes nothing."""
-    day = date or article_date(extraction)
+    """A decision for every actor (but groups) and every place; changes nothing."""
+    ctx = _Context(date or article_date(extraction))
     out: list[Decision] = []
-    resolved: dict[str, str] = {}  # actor key → record id, for the organisations posts belong to
-    # bodies and countries first: a person's post is matched through the record of its organisation
-    for actor in sorted(extraction.actors, key=lambda a: a.kind == "person"):
-        if actor.kind not in _COMPATIBLE or actor.key.startswith(("anon/", "group/")):
+    order = {"country": 0, "organization": 1, "government": 1, "person": 2}
+    # countries first (the context of everything else), then bodies (a person's post is matched through the record
+    # of its organisation), then people
+    for actor in sorted(extraction.actors, key=lambda a: order.get(a.kind, 3)):
+        if actor.kind not in _COMPATIBLE or actor.key.startswith("group/"):
             continue
-        scored = _candidates(actor, extraction, kb, day, resolved)
+        if actor.kind == "person" and not any(m.kind in _NAME_MENTIONS for m in actor.mentions):
+            out.append(_choose(actor.key, _unnamed_holder(actor, kb, ctx), threshold))
+            continue
+        if actor.key.startswith("anon/"):
+            continue
+        scored = _candidates(actor, extraction, kb, ctx)
         d = _choose(actor.key, scored, threshold)
         if d.entity:
-            resolved[actor.key] = d.entity
+            ctx.resolved[actor.key] = d.entity
+            if actor.kind == "country":
+                ctx.countries.add(d.entity)
+        elif actor.kind == "country":
+            ctx.countries.add(actor.key)
         out.append(d)
+    for actor in extraction.actors:  # the countries the article gives its actors count as the article's
+        if actor.country:
+            ctx.countries.add(ctx.rid(actor.country))
     for place in extraction.places:
-        hits = [e for e in kb.named(place.label) if e.type == "place" and e.links]
-        scored = [_Scored(e, 0.9, ("name",)) for e in hits]
-        out.append(_choose(place.key, scored, threshold))
+        out.append(_choose(place.key, _place_candidates(place, kb, ctx), threshold))
     return out
 
 
 def _choose(key: str, scored: list[_Scored], threshold: float) -> Decision:
     """The best candidate if it clears the threshold and beats the runner-up clearly; otherwise NIL."""
-    ranked = sorted((s for s in scored if s.entity.links), key=lambda s: -s.confidence)
+    best: dict[str, _Scored] = {}
+    for s in scored:
+        if s.entity.id not in best or best[s.entity.id].confidence < s.confidence:
+            best[s.entity.id] = s
+    # a known entity without identifiers competes too: "G20" the forum (no verified id) keeps the name from a
+    # shop chain that has one
+    ranked = sorted(best.values(), key=lambda s: (-s.confidence, not s.entity.links, s.entity.id))
     if not ranked or ranked[0].confidence < threshold:
-        best = ranked[0].confidence if ranked else 0.0
-        return Decision(key, None, best, ("below threshold",) if ranked else ("no candidate",))
-    if len(ranked) > 1 and ranked[0].confidence - ranked[1].confidence < 0.1:
-        return Decision(key, None, ranked[0].confidence,
+        top = ranked[0].confidence if ranked else 0.0
+        return Decision(key, None, round(top, 3), ("below threshold",) if ranked else ("no candidate",))
+    if len(ranked) > 1 and ranked[0].confidence - ranked[1].confidence < MARGIN:
+        return Decision(key, None, round(ranked[0].confidence, 3),
                         ("ambiguous: " + ", ".join(s.entity.id for s in ranked[:3]),))
     top = ranked[0]
-    return Decision(key, top.entity.id, round(top.confidence, 3), top.evidence)
+    if not top.entity.links:
+        return Decision(key, None, round(top.confidence, 3), (f"{top.entity.id} has no identifier",))
+    return Decision(key, top.entity.id, round(min(top.confidence, 1.0), 3), top.evidence)
 
 
 def _strip_titles(name: str) -> str:
@@ -106,37 +150,63 @@ def _strip_titles(name: str) -> str:
     return " ".join(words)
 
 
-def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, day: dt.date | None,
-                resolved: dict[str, str]) -> list[_Scored]:
-    allowed = _COMPATIBLE[actor.kind]
+def _names(actor: Actor) -> set[str]:
+    return {actor.label} | {m.span.text for m in actor.mentions if m.kind in _NAME_MENTIONS}
+
+
+def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
     if actor.kind == "person":
-        return _person_candidates(actor, x, kb, day, resolved)
-    found: dict[str, _Scored] = {}
+        return _person_candidates(actor, x, kb, ctx)
+    allowed = _COMPATIBLE[actor.kind]
+    found: list[_Scored] = []
+    own = ctx.rid(actor.country)
 
     def add(e: Entity | None, conf: float, why: str) -> None:
         if e is None or e.type not in allowed:
             return
-        if actor.country and e.country and resolved.get(actor.country, actor.country) != e.country:
+        if own and e.country and own != e.country:
             return  # the article puts the actor in another country than the record does
-        if e.id not in found or found[e.id].confidence < conf:
-            found[e.id] = _Scored(e, conf, (why,))
+        evidence = [why]
+        if actor.kind != "country":
+            conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
+            if e.country and (e.country == own or e.country in ctx.countries):
+                conf += 0.1 if why != "weak name" else 0.3
+                evidence.append("country in the article")
+            elif _state_body(e) and e.country:
+                conf -= 0.35  # a ministry of a country the article does not speak of
+            if _state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
+                    and not _names_country(e):
+                conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?
+        found.append(_Scored(e, conf, tuple(evidence)))
 
     if actor.kind == "country":
         add(kb.get(actor.key), 0.95, "key")
         cap = gazetteer.capital_of(actor.label)
         if cap is not None:  # "Moscow" standing for Russia's government
             add(kb.get("country/" + _slug(cap.name)), 0.85, "capital metonymy")
-    names = {actor.label} | {m.span.text for m in actor.mentions if m.kind in _NAME_MENTIONS}
-    for n in names:
-        for e in kb.named(n):
-            add(e, 0.9, "name")
+    for n in _names(actor):
+        for e, w in kb.named_weighted(n):
+            add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name")
         core = _without_country(n)
         if core is not None:  # "U.S. State Department": the body's name after its country, the country must agree
             country, rest = core
-            for e in kb.named(rest):
-                if e.country == country:
+            for e, w in kb.named_weighted(rest):
+                if e.country == country and w >= 0.9:
                     add(e, 0.85, "name after country")
-    return list(found.values())
+    return found
+
+
+def _state_body(e: Entity) -> bool:
+    """A government body, by type or by name ("Ministry of Health" of a hospital operator's list)."""
+    return e.type == "government" or e.label.startswith(("Ministry", "Department of", "Minister of"))
+
+
+def _names_country(e: Entity) -> bool:
+    """Whether the record's label names its country ("Ministry of Defence of Russia", "Russian Defence Ministry")."""
+    c = gazetteer.country(e.label.split()[0]) or next(
+        (gazetteer.country(w) for w in e.label.replace(",", " ").split() if w[:1].isupper() and gazetteer.country(w)),
+        None)
+    return c is not None
 
 
 def _without_country(name: str) -> tuple[str, str] | None:
@@ -155,8 +225,7 @@ def _slug(name: str) -> str:
     return slugify(name)
 
 
-def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, day: dt.date | None,
-                       resolved: dict[str, str]) -> list[_Scored]:
+def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
     name = _strip_titles(actor.label)
     full = len(name.split()) >= 2
     pool = [e for e in kb.named(name) if e.type == "person"]
@@ -165,34 +234,84 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, day: dt.d
     holdings = [h for h in x.holdings if h.holder == actor.key]
     mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
                       if m.kind in _NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
-    present = {resolved.get(a.key, a.key) for a in x.actors}  # the countries and bodies the article speaks of
+    present = {ctx.rid(a.key) for a in x.actors} | ctx.countries  # the countries and bodies the article speaks of
+    own = ctx.rid(actor.country)
+    day = ctx.day
     out = []
     for e in pool:
-        if actor.country and e.country and resolved.get(actor.country, actor.country) != e.country:
+        if own and e.country and own != e.country:
             continue  # "Colombian president Uribe" is not a record of another country
         evidence = []
         posts = [(p, kb.get(p.post)) for p in e.positions]
-        if any(post and name_key(post.title or "") == name_key(h.post)
-               and resolved.get(h.organization or "", h.organization) == post.of
+        if any(post and any(name_key(t) == name_key(h.post) for t in post.titles)
+               and ctx.rid(h.organization) == post.of
                and (day is None or p.held_at(day) or h.valid_at is None)
                for p, post in posts for h in holdings):
             evidence.append("post")
-        if any(post and post.title and name_key(post.title) in mention_titles for _, post in posts):
+        if any(post and any(name_key(t) in mention_titles for t in post.titles) for _, post in posts):
             evidence.append("title")
         # a post held at the article's date counts when the article speaks of that post's country or body
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
         if day is not None and any(p.held_at(day) and post and post.of in present for p, post in posts):
             evidence.append("in office at the article date")
-        if actor.country and e.country:
+        if e.country and (e.country == own or e.country in ctx.countries):
             evidence.append("country")
         strong = [v for v in evidence if v != "country"]
         if full:
-            conf = 0.85 + 0.05 * len(evidence)
+            # a name alone: enough for the people of the hand-verified list and heads of state and government;
+            # a politician of the derived lists needs the article to speak of their country too
+            conf = 0.85 if _prior(e) >= 0.9 else 0.65
+            conf += 0.05 * len(evidence) + (0.05 if "country" in evidence and _prior(e) < 0.9 else 0.0)
             why = ("full name", *evidence)
         else:  # a surname alone: only a post, a title or the date can single a record out
             conf = 0.45 + (0.3 if strong else 0.0) + 0.05 * len(evidence)
             why = ("surname", *evidence)
         out.append(_Scored(e, min(conf, 1.0), why))
+    return out
+
+
+def _unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
+    """"The Malaysian prime minister", "Japan's emperor": the one holder of that post at the article's date."""
+    if ctx.day is None:
+        return []
+    words = actor.label.replace("’s", "").replace("'s", "").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or any(w.lower().strip("-") in _FORMER for w in words):
+        return []  # "the former prime minister", "the deputy prime minister": not the holder at the date
+    split = _without_country(" ".join(words))
+    own = ctx.rid(actor.country)
+    if split is not None:
+        country, title = split
+    elif own:
+        country, title = own, " ".join(words)
+    else:
+        return []
+    out = []
+    for post in kb.posts_titled(title):
+        if post.of != country:
+            continue
+        holders = [h for h in kb.holders(post.id)
+                   if any(p.post == post.id and p.held_at(ctx.day) for p in h.positions)]
+        for h in holders:
+            out.append(_Scored(h, 0.8 if len(holders) == 1 else 0.5, ("post at the article date", post.id)))
+    return out
+
+
+def _place_candidates(place: Place, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
+    out = []
+    is_country = gazetteer.country(place.label) is not None
+    for e, w in kb.named_weighted(place.label):
+        if e.type != "place" or w < 0.9:
+            continue
+        if e.category == "subdivision":
+            # a region is linked only when the article speaks of its country, and never on a country's name
+            # ("Georgia" the US state in an article about the Caucasus)
+            if is_country or e.country not in ctx.countries:
+                continue
+            out.append(_Scored(e, 0.8, ("name", "country in the article")))
+        else:
+            out.append(_Scored(e, 0.9, ("name",)))
     return out
 
 
@@ -225,6 +344,8 @@ def link(extraction: Extraction, *, online: bool = False, date: dt.date | None =
             continue
         item.links.update(e.links)
         item.link_confidence = d.confidence
+        if d.evidence[:1] == ("post at the article date",) and isinstance(item, Actor):
+            _add_holding(extraction, item, kb.get(d.evidence[1]), date or article_date(extraction))
         if item.key != e.id:
             renames.append((item.key, e.id, isinstance(item, Place)))
     for old, new, is_place in renames:
@@ -235,6 +356,17 @@ def link(extraction: Extraction, *, online: bool = False, date: dt.date | None =
         client = wikidata or WikidataClient(OnlineConfig.from_env(enabled=True), kb)
         link_online(extraction, client, kb)
     return extraction
+
+
+def _add_holding(x: Extraction, actor: Actor, post: Entity | None, day: dt.date | None) -> None:
+    """The post an unnamed holder was recognised by ("the Malaysian prime minister"), as a holding of the text."""
+    if post is None or not post.title or not actor.mentions:
+        return
+    surface = actor.mentions[0].span
+    if any(h.holder == actor.key and h.surface == surface for h in x.holdings):
+        return
+    org = next((a.key for a in x.actors if a.key == post.of or a.key == actor.country), post.of)
+    x.holdings.append(PositionHolding(actor.key, post.title, org, surface, day))
 
 
 def link_online(extraction: Extraction, client, kb: KnowledgeBase) -> None:  # noqa: ANN001

@@ -192,6 +192,8 @@ class Statement:
     event: str | None = None  # event key the statement was made in
     sentence: Span | None = None  # the sentence(s) it was read from: evidence
     same_claim: list[str] = field(default_factory=list)  # keys of statements making the same claim
+    evidence: str = "cue"  # how the speaker was found: cue (named subject), role, pronoun, continuation, headline …
+    confidence: float = 0.0  # 0–1, from ``evidence`` (kg.extraction.confidence)
 
     @property
     def begin(self) -> int:

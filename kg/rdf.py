@@ -344,6 +344,7 @@ class _Mapper:
             self.add(r, NKG.madeDuring, self.i.local(f"event/{s.event[1:]}"))
         if s.sentence:
             self.add(r, NKG.evidence, self.mention(s.sentence, "sentence"))
+        self.add(r, NKG.confidence, Literal(f"{s.confidence:.2f}", datatype=XSD.decimal))
         for other in s.same_claim:
             self.add(r, NKG.sameClaimAs, self.i.local(f"statement/{other[1:]}"))
 

@@ -55,8 +55,12 @@ def system_output(text_path: Path, date: str | None) -> dict[str, Any]:
     return to_gold_schema(article, link(extract(article)))
 
 
-def evaluate_dir(gold_dir: Path) -> tuple[dict[str, Any], list[str]]:
-    """Scores over every gold file whose article text is present; the names of the skipped ones."""
+GROUPS = ("article", "desk", "split")
+
+
+def evaluate_dir(gold_dir: Path, *, split: str | None = None) -> tuple[dict[str, Any], list[str]]:
+    """Scores over every gold file whose article text is present; the names of the skipped ones. ``split``
+    ("dev", "test") keeps only the gold files of that part of the evaluation corpus."""
     from kg.evaluate import score_corpus
 
     pairs, skipped = [], []
@@ -64,6 +68,8 @@ def evaluate_dir(gold_dir: Path) -> tuple[dict[str, Any], list[str]]:
     if not files:
         raise ConfigError(f"{gold_dir}: no gold files (*.json)")
     for f in files:
+        if split is not None and _split_of(f) != split:
+            continue  # the other part is not even read (the test part is scored only to report)
         gold, text_path = load_gold(f)
         if not text_path.exists():
             skipped.append(f"{f.name} (article text {gold['path']} absent)")
@@ -72,14 +78,62 @@ def evaluate_dir(gold_dir: Path) -> tuple[dict[str, Any], list[str]]:
             pairs.append((gold, system_output(text_path, gold.get("date"))))
         except InputError as e:
             skipped.append(f"{f.name} ({e})")
-    return score_corpus(pairs), skipped
+    if split is not None and not pairs and not skipped:
+        raise ConfigError(f"{gold_dir}: no gold files of the {split!r} split")
+    return score_corpus(pairs, desks(gold_dir)), skipped
 
 
-def run(gold_dir: Path, *, markdown: bool = False) -> str:
-    from kg.evaluate import format_markdown, format_table
+def desks(gold_dir: Path) -> dict[str, str]:
+    """Article → desk, from a corpus index beside the gold (``index.tsv`` in the gold folder, or in a ``corpus``
+    folder next to it) with a ``desk`` column and an ``article`` (or ``id``) column; a gold file's own ``desk``
+    field is read by the scorer."""
+    import csv
 
-    result, skipped = evaluate_dir(gold_dir)
+    out: dict[str, str] = {}
+    for index in (gold_dir / "index.tsv", gold_dir.parent / "corpus" / "index.tsv"):
+        if not index.is_file():
+            continue
+        lines = [ln for ln in index.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t"):
+            name = row.get("article") or row.get("id") or Path(row.get("path") or row.get("file") or "").stem
+            if name and row.get("desk"):
+                out.setdefault(name, row["desk"])
+    return out
+
+
+def _split_of(path: Path) -> str | None:
+    """The split a gold file declares, read without parsing the rest of it."""
+    import re
+
+    head = path.read_text(encoding="utf-8")[:2000]
+    m = re.search(r'"split"\s*:\s*"([^"]+)"', head)
+    return m.group(1) if m else None
+
+
+def grouped(result: dict[str, Any], gold_dir: Path, by: str) -> dict[str, Any]:
+    """Rows by desk or by split instead of by article (counts summed within each group)."""
+    from kg.evaluate import group_results
+
+    if by == "article":
+        return result
+    key_of = {}
+    for f in gold_dir.glob("*.json"):
+        gold = json.loads(f.read_text(encoding="utf-8"))
+        key_of[str(gold.get("article"))] = str(gold.get(by) or "-")
+    out = group_results(result, key_of)
+    out["row_name"] = by
+    return out
+
+
+def run(gold_dir: Path, *, markdown: bool = False, split: str | None = None, by: str = "article") -> str:
+    from kg.evaluate import format_linking, format_markdown, format_table
+
+    if by not in GROUPS:
+        raise ConfigError(f"--by {by!r}: one of {', '.join(GROUPS)}")
+    result, skipped = evaluate_dir(gold_dir, split=split)
+    result = grouped(result, gold_dir, by)
     out = format_markdown(result) if markdown else format_table(result)
+    out += "\n\nLinking" + (" per desk" if result.get("desks") else "") + ":\n" + format_linking(result, markdown=markdown)
     if skipped:
         out += "\nskipped: " + "; ".join(skipped)
     return out

@@ -4,7 +4,7 @@ pySHACL evaluates the shapes generically over rdflib's store and took ~80 ms per
 extraction itself; these checks take about a millisecond. They implement the part of SHACL Core
 (https://www.w3.org/TR/shacl/) the shapes use — ``sh:targetClass`` with the ontology's class hierarchy; property
 shapes whose ``sh:path`` is one IRI with ``sh:minCount``, ``sh:maxCount``, ``sh:class``, ``sh:datatype``,
-``sh:pattern``, ``sh:in``, ``sh:minLength``, ``sh:minInclusive``, ``sh:lessThanOrEquals`` and ``sh:message`` — with
+``sh:pattern``, ``sh:in``, ``sh:minLength``, ``sh:minInclusive``, ``sh:maxInclusive``, ``sh:lessThanOrEquals`` and ``sh:message`` — with
 SHACL's semantics, one result per focus node and path (counts) or per value (the others). If the shapes file ever
 uses anything else, :func:`compiled` says what and :func:`kg.validate.shacl` falls back to pySHACL, which also
 stays the reference the tests compare these checks with (tests/core/test_shapes.py).
@@ -26,7 +26,7 @@ Triple = tuple  # (subject, predicate, object) of rdflib terms
 
 _NODE_KEYS = {RDF.type, SH.targetClass, SH.property, RDFS.comment, RDFS.label}
 _PROPERTY_KEYS = {SH.path, SH.minCount, SH.maxCount, SH["class"], SH.datatype, SH.pattern, SH["in"], SH.minLength,
-                  SH.minInclusive, SH.lessThanOrEquals, SH.message, SH.name, SH.description}
+                  SH.minInclusive, SH.maxInclusive, SH.lessThanOrEquals, SH.message, SH.name, SH.description}
 
 
 class Unsupported(Exception):
@@ -205,6 +205,12 @@ def _compile_property(g: Graph, p) -> PropertyShape:  # noqa: ANN001, C901
                 raise Unsupported("a sh:minInclusive that is not a number")
             checks.append(lambda ix, f, vals, low=low: [
                 f"value {v!r} is not ≥ {low}" for v in vals if (x := _number(v)) is None or x < low])
+        elif key == SH.maxInclusive:
+            high = _number(value)
+            if high is None:
+                raise Unsupported("a sh:maxInclusive that is not a number")
+            checks.append(lambda ix, f, vals, high=high: [
+                f"value {v!r} is not ≤ {high}" for v in vals if (x := _number(v)) is None or x > high])
         elif key == SH.lessThanOrEquals:
             checks.append(lambda ix, f, vals, q=value: [
                 f"value {v!r} is not ≤ {w!r} ({q})" for v in vals for w in ix.get(f, q)

@@ -239,10 +239,29 @@ def test_linking_precision_recall_and_mismatches():
     s["actors"][0]["wikidata"] = "Q999"  # Wang has no id in gold
     s["actors"][1]["wikidata"] = "http://www.wikidata.org/entity/Q1"  # IRI form is accepted
     s["actors"][2]["wikidata"] = None  # China missed
-    res = ev.score_article(_gold(), s)
+    gold = _gold()
+    wang = next(a for a in gold["actors"] if a["id"] == "wang")
+    wang["has_wikidata"] = False  # the annotator says Wang has no Wikidata item: a link on him is wrong
+    res = ev.score_article(gold, s)
     assert res["figures"]["link_p"] == pytest.approx(1 / 2) and res["figures"]["link_r"] == pytest.approx(1 / 2)
     assert [m for m in res["mismatches"] if m["kind"] == "link"] == [
         {"kind": "link", "system": "A", "label": "Wang Yi", "found": "Q999", "gold": "wang", "expected": None}]
+    # an item the annotator could not verify: the link cannot be checked (not in precision), and counts as found
+    wang["has_wikidata"] = True
+    res = ev.score_article(gold, s)
+    assert res["counts"]["link_unchecked"] == 1 and res["figures"]["link_p"] == pytest.approx(1.0)
+    assert res["figures"]["link_r"] == pytest.approx(2 / 3)
+    # an earlier gold file without the field: no id means "not known", the link is not checked
+    del wang["has_wikidata"]
+    res = ev.score_article(gold, s)
+    assert res["figures"]["link_p"] == pytest.approx(1.0) and res["figures"]["link_r"] == pytest.approx(1 / 2)
+
+
+def test_linking_per_desk():
+    g1, g2 = _gold(), {**_gold(), "article": "b"}
+    r = ev.score_corpus([(g1, _system()), (g2, _system())], desks={"b": "world"})
+    assert [d["article"] for d in r["desks"]] == ["world"] and r["desks"][0]["articles"] == 1
+    assert "world" in ev.format_linking(r) and "overall" in ev.format_linking(r, markdown=True)
 
 
 def test_corpus_is_micro_averaged():
@@ -393,3 +412,64 @@ def test_seed_must_haves():
     assert times[ev_["e_olympics_opening"]["time"]] == "2022-02-04"
     assert ev_["e_boycott"]["causes"] == ["e_xinjiang_abuses"] and ev_["e_boycott"]["cause_claimed_by"] == "us"
     assert ev_["e_troop_buildup"]["cameo"] == "154" and ev_["e_trade_war"]["modality"] == "ongoing"
+
+
+# ----------------------------------------------------------------------------------------------- corpus scope
+def test_wrong_named_counts_a_quote_given_to_another_named_person():
+    s = _system()
+    s["statements"][0]["speaker"] = "B"  # Wang's quote given to Blinken: a named person
+    s["statements"][3]["speaker"] = "A"  # China's call given to Wang: a named person too
+    assert fig(_gold(), s)["wrong_named"] == 2
+    s = _system()
+    s["statements"][2]["speaker"] = "C"  # Blinken's quote given to China: wrong, but not another named person
+    f = fig(_gold(), s)
+    assert f["wrong_named"] == 0 and f["speaker_acc"] == pytest.approx(3 / 4)
+
+
+def test_event_date_accuracy():
+    s = _system()
+    assert fig(_gold(), s)["event_date_acc"] == 1.0
+    s["times"][0]["value"] = "2022-01-28"
+    assert fig(_gold(), s)["event_date_acc"] == 0.0
+
+
+def test_scoped_gold_has_key_event_recall_and_no_event_precision():
+    g = dict(_gold(), scope=ev.SCOPED)
+    s = _system()
+    s["events"].append({"id": "E3", "label": "extra", "cameo": "010", "mentions": [[60, 67]], "participants": [],
+                        "time": None, "place": None, "modality": "actual", "parent": None})
+    s["actors"].append({"id": "Z", "label": "Unannotated", "type": "group", "mentions": [[86, 90]]})
+    f = fig(g, s)
+    assert f["key_event_r"] == 1.0 and f["event_p"] is None  # the unlisted event costs nothing
+    assert f["b3_p"] == pytest.approx(1.0)  # nor does an actor the scoped gold leaves out
+    assert fig(_gold(), s)["event_p"] == pytest.approx(2 / 3)
+
+
+def test_results_grouped_by_desk():
+    r = ev.score_corpus([(dict(_gold(), scope=ev.SCOPED), _system()),
+                         (dict(_gold(), article="two", scope=ev.SCOPED), {"actors": []})])
+    grouped = ev.group_results(r, {"toy": "politics", "two": "sports"})
+    assert [a["article"] for a in grouped["articles"]] == ["politics", "sports"]
+    assert grouped["articles"][0]["figures"]["stmt_r"] == 1.0 and grouped["articles"][1]["figures"]["stmt_r"] == 0
+    md = ev.format_markdown(dict(grouped, row_name="desk"))
+    assert md.startswith("| desk |") and "wrong named" in md and "key ev R" in md
+
+
+def test_eval_split_selects_gold_files_by_their_declared_split(tmp_path: Path):
+    from kg.errors import ConfigError
+    from kg.scoring import evaluate_dir
+
+    for name, split in (("a", "dev"), ("b", "test")):
+        d = dict(_gold(), article=name, split=split, path="absent.txt", date="2022-01-27")
+        (tmp_path / f"{name}.json").write_text(json.dumps(d), encoding="utf-8")
+    _, skipped = evaluate_dir(tmp_path, split="dev")
+    assert [s.split()[0] for s in skipped] == ["a.json"]  # b, of the other part, is not even read
+    with pytest.raises(ConfigError):
+        evaluate_dir(_empty(tmp_path), split="test")
+
+
+def _empty(tmp_path: Path) -> Path:
+    d = tmp_path / "only-dev"
+    d.mkdir()
+    (d / "a.json").write_text(json.dumps(dict(_gold(), article="a", split="dev", path="x.txt")), encoding="utf-8")
+    return d

@@ -7,10 +7,12 @@ import datetime as dt
 from kg.extraction import coref as corefs
 from kg.extraction.actors import collect_names
 from kg.extraction.claims import link_same_claims
+from kg.extraction.confidence import score as score_confidence
 from kg.extraction.documents import find_documents
 from kg.extraction.events import find_events, link_statements
+from kg.extraction.tense import future_at
 from kg.extraction.time import find_times
-from kg.extraction.quotes import quotes_in_blocks
+from kg.extraction.quotes import british_style, quotes_in_blocks
 from kg.extraction.statements import StatementFinder
 from kg.model import Article, Extraction
 from kg.nlp import Parsed, parse
@@ -23,8 +25,8 @@ def extract(article: Article | Parsed) -> Extraction:
     """
     parsed = article if isinstance(article, Parsed) else parse(article)
     art = parsed.article
-    body = "".join(pb.block.span.text for pb in parsed.blocks if pb.block.kind == "paragraph")
-    british = not any(m in body for m in "“”\"«»") and "‘" in body  # single quotes as the quotation marks
+    body = "\n".join(pb.block.span.text for pb in parsed.blocks if pb.block.kind == "paragraph")
+    british = british_style(body)  # single quotes as the quotation marks
     quotes = quotes_in_blocks(art.text, [(pb.block.span.begin, pb.block.span.end,
                                           british or pb.block.kind in ("headline", "standfirst"))
                                          for pb in parsed.blocks])
@@ -38,7 +40,7 @@ def extract(article: Article | Parsed) -> Extraction:
             source = st.reported_by or (st.speaker if st.speaker and index.actors[st.speaker].kind != "person" else None)
             st.reported_in = documents.by_publisher(source) if source else None
     times = find_times(art, [(pb.block.span.begin, pb.block.span.end) for pb in parsed.blocks],
-                       lambda off: _future_at(parsed, off), coref.in_quote)
+                       lambda off: future_at(parsed, off), coref.in_quote)
     events = find_events(coref, times, statements)
     link_statements(events, statements)
     found = Extraction(
@@ -51,35 +53,8 @@ def extract(article: Article | Parsed) -> Extraction:
         events=events,
     )
     link_same_claims(parsed, found)
+    score_confidence(statements, index.actors)
     if art.meta.date is None:  # an undated article was written no earlier than the latest full date it names
         days = [t.value for t in times if t.value and len(t.value) == 10 and t.anchor is None]
         found.not_before = dt.date.fromisoformat(max(days)) if days else None
     return found
-
-
-_FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would"}
-_FUTURE_GOVERNORS = {"schedule", "plan", "expect", "due", "set", "intend", "aim", "hope", "go"}
-
-
-def _future_at(parsed: Parsed, offset: int) -> bool:
-    """Whether the clause around ``offset`` speaks of the future: its verb (or a verb it depends on) has will/
-    shall/would, or it is the infinitive of "scheduled/planned/set/due to"."""
-    hit = parsed.token_at(offset)
-    if hit is None:
-        return False
-    _, tok = hit
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    for _ in range(4):
-        if any(c.lower_ in _FUTURE_AUX for c in verb.children if c.dep_ in ("aux", "auxpass")):
-            return True
-        if verb.lemma_ in _FUTURE_GOVERNORS and verb.dep_ != "ROOT" or verb.head.lemma_ in _FUTURE_GOVERNORS \
-                and verb.dep_ == "xcomp":
-            return True
-        if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-            return False
-        if verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return False

@@ -157,6 +157,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             span = parsed.span_of(pb, ent)
             if _NOT_ACTOR.match(text) or _inside_post_title(pb, ent) or EVENT_NAME.search(text):
                 continue
+            if text.lower() in lexicon.role_nouns():
+                continue  # "the QB", "the three-time MVP": a role noun the recogniser took for a name
             if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames:
                 if gazetteer.city(text) and not gazetteer.country(text):
                     label = "GPE"  # "in Annapolis", "Tbilisi" tagged as a person
@@ -213,11 +215,13 @@ def _names_the_recogniser_missed(index: ActorIndex) -> None:
     """A surname or an acronym already known in the article, where the entity recogniser missed it ("Keller: …",
     "PTC calls for …" in a headline, "Lopez added …")."""
     names: dict[str, tuple[str, str]] = {}
+    sharing: dict[str, list[str]] = {}
     for actor in index.actors.values():
         if actor.kind == "person":
             words = actor.label.split()
             if len(words) >= 2:
                 names.setdefault(words[-1], (actor.key, "surname"))
+                sharing.setdefault(words[-1], []).append(actor.key)
             for m in actor.mentions:
                 if m.kind in ("surname", "title") and " " not in m.span.text:
                     names.setdefault(m.span.text, (actor.key, "surname"))
@@ -235,6 +239,10 @@ def _names_the_recogniser_missed(index: ActorIndex) -> None:
             if index.owner_at(pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)) is not None:
                 continue
             key, kind = hit
+            if len(sharing.get(tok.text, [])) > 1:
+                key = pick_by_recency(index, sharing[tok.text], pb.offset + tok.idx)
+                if key is None:
+                    continue
             index.add_actor(key, index.actors[key].label, index.actors[key].kind, parsed.span_of(pb, tok), kind)
 
 
@@ -286,34 +294,65 @@ def _add_norp(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, span: Span) ->
 
 
 def _cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySpan]]) -> None:
-    """Full names first; then surnames and "Mr. X" join the full name whose last word they match."""
+    """Full names first; then surnames and "Mr. X" join the full name they match (last word, or first word for
+    family-name-first names). When several people share the name (a father and son, a leader and an envoy), the
+    one the discourse is about at that point takes it (:func:`pick_by_recency`); when that is undecidable the
+    mention is left out rather than given to the wrong person."""
     parsed = index.parsed
-    full: dict[str, str] = {}  # surname → person key
-    firsts: dict[str, str] = {}
+    shared: dict[str, list[str]] = {}  # a word of a full name → the person keys with it first or last
     items = sorted(pending, key=lambda x: (-len(_bare(x[1])), x[0].offset + x[1].start_char))
+    singles = []
     for pb, ent in items:
         bare = _bare(ent)
         if not bare:
             continue
         words = bare.split()
-        surname = words[-1]
         shown = _with_honorific(pb, ent)
         span = parsed.span_of(pb, shown)
         if len(words) >= 2:
-            key = full.get(" ".join(words))
-            if key is None:
-                key = _person_key(bare)
-                full.setdefault(surname, key)
-                full[" ".join(words)] = key
-                firsts.setdefault(words[0], key)
+            key = _person_key(bare)
+            for w in (words[-1], words[0]):
+                if key not in shared.setdefault(w, []):
+                    shared[w].append(key)
             index.add_actor(key, bare, "person", span, "name")
         else:
-            key = full.get(surname) or firsts.get(surname)  # "Mr. Lin" for Lin Wei: family name first
-            kind = "title" if shown.start < ent.start else "surname"
-            if key is None:
-                key = full[surname] = _person_key(surname)
-                kind = "name" if kind == "surname" else kind
-            index.add_actor(key, surname, "person", span, kind)
+            singles.append((pb, ent, shown, span, words[-1]))
+    for pb, ent, shown, span, surname in sorted(singles, key=lambda x: x[3].begin):
+        kind = "title" if shown.start < ent.start else "surname"
+        keys = shared.get(surname, [])
+        key = pick_by_recency(index, keys, span.begin) if len(keys) > 1 else keys[0] if keys else None
+        if key is None and keys:
+            continue  # two people of that name equally in view: unresolved rather than wrong
+        if key is None:
+            key = _person_key(surname)
+            shared[surname] = [key]
+            kind = "name" if kind == "surname" else kind
+        index.add_actor(key, surname, "person", span, kind)
+
+
+def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | None:
+    """Of several people sharing a name, the one mentioned last before ``offset`` — unless another was mentioned in
+    the same sentence (then None: the text does not say which)."""
+    parsed = index.parsed
+    last: list[tuple[int, str]] = []
+    for key in keys:
+        before = [m.span.begin for m in index.actors[key].mentions if m.span.begin < offset] if key in index.actors \
+            else []
+        if before:
+            last.append((max(before), key))
+    if not last:
+        return None
+    last.sort(reverse=True)
+    if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
+        return None
+    return last[0][1]
+
+
+def _sentence_no(parsed: Parsed, offset: int) -> int:
+    starts = parsed.__dict__.setdefault("_sentence_starts", [pb.offset + s.start_char for pb, s in parsed.sentences])
+    import bisect
+
+    return bisect.bisect_right(starts, offset)
 
 
 def _bare(ent: SpacySpan) -> str:

@@ -42,6 +42,8 @@ class Coref:
     gender: dict[str, str] = field(default_factory=dict)
     holdings: list[PositionHolding] = field(default_factory=list)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    history: list = field(default_factory=list)  # _Seen, in text order: the persons and bodies narrated so far
+    roles: object = None  # kg.extraction.discourse.Roles
 
     def in_quote(self, offset: int) -> bool:
         import bisect
@@ -70,8 +72,11 @@ def np_bounds(tok: Token) -> tuple[int, int]:
 
 def build(index: ActorIndex, quote_spans: list[tuple[int, int]]) -> Coref:
     coref = Coref(index, quote_spans=quote_spans)
+    from kg.extraction.discourse import learn_roles
+
     _learn_gender(coref)
     _holdings(coref)
+    coref.roles = learn_roles(index)
     _role_mentions(coref)
     _pronouns(coref)
     return coref
@@ -307,7 +312,7 @@ class _Seen:
 def _pronouns(coref: Coref) -> None:
     index = coref.index
     parsed = index.parsed
-    history: list[_Seen] = []
+    history: list[_Seen] = coref.history
     for sent_no, (pb, sent) in enumerate(parsed.sentences):
         for tok in sent:
             off = parsed.tok_begin(pb, tok)
@@ -316,6 +321,12 @@ def _pronouns(coref: Coref) -> None:
                 key, span = hit
                 if span.begin == off and not coref.in_quote(off):  # what is named inside a quote is not narrated
                     history.append(_Seen(key, off, _is_subject(tok, span, parsed, pb), sent_no))
+                continue
+            if _speaking_role(coref, tok, off):
+                # "The ministry's spokesman declared …": an unnamed speaker is somebody "he" can refer to next
+                hit = resolve(coref, pb, tok, create=True)
+                if hit is not None and hit[0] in index.actors:
+                    history.append(_Seen(hit[0], off, True, sent_no))
                 continue
             low = tok.lower_
             subject_it = low == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
@@ -331,6 +342,17 @@ def _pronouns(coref: Coref) -> None:
             elif low in FEMALE:
                 coref.gender.setdefault(key, "f")
             history.append(_Seen(key, off, tok.dep_ in ("nsubj", "nsubjpass"), sent_no))
+
+
+def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
+    """A singular role noun (spokesman, official, prosecutor …) that is the subject of a reporting verb."""
+    if tok.dep_ != "nsubj" or tok.tag_ != "NN" or coref.in_quote(off):
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() not in lexicon.reporting_verbs():
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in _person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
 
 
 def _mention(span: Span):  # noqa: ANN202
@@ -403,10 +425,24 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             hit = index.mention_of_token(pb, child)
             if hit is not None:
                 return hit
+    from kg.extraction.discourse import bind_role, role_noun
+
+    noun = role_noun(tok)
+    if noun is not None:  # "the quarterback", "the prosecutor", "the three-time champion", "the 29-year-old"
+        person = bind_role(coref, pb, tok, noun)
+        if person is not None and person in index.actors:
+            a = tok.left_edge.i if noun == "year-old" else np_bounds(tok)[0]
+            span = parsed.span_of(pb, pb.doc[a : tok.i + 1])
+            index.add_actor(person, index.actors[person].label, "person", span, "role")
+            return person, span
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     start, end = np_bounds(tok)
     np_span = parsed.span_of(pb, pb.doc[start:end])
+    # the mention stops before a prepositional phrase other than a title's "of": "an advisor" in "an advisor to
+    # the Palestinian team" (the label keeps it: it is what tells the person apart)
+    cut = next((c.i for c in tok.rights if c.dep_ == "prep" and c.lower_ != "of" and c.i < end), None)
+    mention_span = parsed.span_of(pb, pb.doc[start:cut]) if cut is not None and cut > tok.i else np_span
     lemma = tok.lemma_.lower()
     plural = tok.tag_ in ("NNS", "NNPS")
     country = _np_country(coref, pb, start, tok.i)
@@ -424,13 +460,13 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if country:
             index.actors[key].country = country
         return key, np_span
-    if not plural and (lemma in _person_nouns() or lemma in lexicon.post_heads()):
+    if not plural and (lemma in _person_nouns() or lemma in lexicon.post_heads() or noun is not None):
         label = _label(pb, start, end)
         key = "anon/" + slugify(label)  # an unnamed person: local to the article
-        index.add_actor(key, label, "person", np_span, "role")
+        index.add_actor(key, label, "person", mention_span, "role")
         if country:
             index.actors[key].country = country
-        return key, np_span
+        return key, mention_span
     if lemma in lexicon.org_heads() and not plural:
         kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
         label = _label(pb, start, end)

@@ -71,6 +71,8 @@ def _subject(verb: Token) -> Token | None:
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting_verbs():
+            head = head.head  # "X acknowledged that A by saying …": X says it, not A's subject
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
     # "The White House continues to affirm that …": an infinitive complement speaks for its governor's subject
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
@@ -105,9 +107,28 @@ def _complements(verb: Token, kind: str) -> list[Token]:
             if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head.i != verb.i:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
                 break
-    if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children):
-        return []  # "call" reports only as "call on" / "call for"
+    naming = _naming(verb)
+    if naming:
+        return naming
+    if verb.lemma_ in _NAMING and not (verb.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for")
+                                                                      for c in verb.children)):
+        return [] if verb.lemma_ != "describe" else out  # "call" reports only as "call on/for" or "called X Y"
     return out
+
+
+# Verbs that name or characterise: "called the report a disgrace", "described the plan as a fantasy". What is said
+# is the object with its predicate, kept together.
+_NAMING = {"call", "describe", "label", "brand", "dub", "term"}
+
+
+def _naming(verb: Token) -> list[Token]:
+    if verb.lemma_ not in _NAMING:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    pred = next((c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")), None)
+    if obj is None or pred is None or pred.i < obj.i:
+        return []
+    return [obj, pred]
 
 
 def _addressee(verb: Token) -> Token | None:
@@ -122,6 +143,27 @@ def _addressee(verb: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+# Verbs that report speech only with a clause ("ordered that the files be released", "ordered them to leave"):
+# with a bare object they are actions ("ordered the closure", "commanded the troops").
+_CLAUSE_ONLY = {"order", "command", "direct", "instruct"}
+
+
+def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
+    """Whether a reporting verb, as used here, reports speech: "were denied entry" and "denied him a visa" refuse
+    something to someone; "ordered the closure" is an action."""
+    if lemma in ("deny", "refuse"):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.tag_ == "VBN" and \
+                verb.dep_ in ("acl", "amod"):
+            return False  # "were denied entry", "journalists denied access"
+        if any(c.dep_ == "dative" for c in verb.children) or \
+                sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
+            return False  # "denied him a visa"
+    if lemma in _CLAUSE_ONLY:
+        return any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("VB", "TO") for c in complements) or \
+            any(c.dep_ in ("ccomp",) for c in verb.children)
+    return True
 
 
 def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa: ANN001 - in_quote(offset) -> bool
@@ -198,15 +240,17 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
             continue
         if particle is not None and particle.i == tok.i + 1:
             cue.tokens.append(particle)
-        if lemma == "call":
+        if lemma == "call" and not _naming(tok):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
             if prep is not None:
                 cue.tokens.append(prep)
         cue.speaker = _subject(tok)
         cue.addressee = _addressee(tok)
         cue.complements = _complements(tok, kind)
-        if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism", "agreement", "belief"):
+        if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
+        if not _speech(tok, lemma, cue.complements):
+            continue
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause
             cue.complements.append(max(subjects, key=lambda c: abs(tok.i - c.i)))

@@ -87,8 +87,14 @@ def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int |
             if c == close and (close != '"' or _closing_context(text, k) or k + 1 == end):
                 return k
         else:
-            if c in DOUBLE_OPEN or c == '"':
-                return None  # a single quote does not run across a double quote
+            if c in DOUBLE_OPEN:  # a double quote nested in a single one (British style): skip over it
+                inner = _find_close(text, k + 1, end, DOUBLE_OPEN[c], "double")
+                if inner is None:
+                    return None  # a single quote does not run across an unclosed double quote
+                k = inner + 1
+                continue
+            if c == '"':
+                return None
             if c == "\n":
                 return None
             if c == close and k > start and not text[k - 1].isspace() and _closing_context(text, k):
@@ -97,6 +103,17 @@ def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int |
                 depth_single -= 1
         k += 1
     return None
+
+
+def british_style(body: str) -> bool:
+    """Whether the body quotes with single marks (‘…’ or '…', doubles only nested inside them): more single quote
+    openings than double ones, and at least one."""
+    singles = sum(1 for i, c in enumerate(body) if c in "‘" and _opening_context(body, i)
+                  and i + 1 < len(body) and _is_letter(body[i + 1]))
+    singles += sum(1 for i, c in enumerate(body) if c == "'" and _opening_context(body, i) and i + 1 < len(body)
+                   and _is_letter(body[i + 1]) and i > 0 and body[i - 1] in " \n")
+    doubles = sum(1 for i, c in enumerate(body) if c in "“«" or (c == '"' and _opening_context(body, i)))
+    return singles > 0 and singles > doubles
 
 
 def find_quotes(text: str, begin: int, end: int, *, singles_top: bool) -> list[Quote]:

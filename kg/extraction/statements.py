@@ -9,9 +9,12 @@ attributed to X. Speakers and addressees resolve to actors through :mod:`kg.extr
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
-from kg.extraction import coref as corefs
+from kg import lexicon
+from kg.extraction import coref as corefs, layouts
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
 from kg.extraction.quotes import Quote
@@ -19,7 +22,15 @@ from kg.model import Span, Statement
 from kg.nlp import ParsedBlock, Parsed
 
 _GLUE = set(" \t\n,:;—–-")
-_PARTICIPLE_TAIL = ("referring", "adding", "saying", "citing", "noting", "according")
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PLACE_WORD = r"[A-Z][A-Za-z.'’\-]+"
+# A dateline at the start of a paragraph: "LONDON, Oct 31 (Newswire) – ", "WASHINGTON — ", "NEW YORK (AP) — ",
+# "Kyiv, Ukraine (Agency) - ". It is the writer's, never part of what somebody said.
+DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:, {_PLACE_WORD}(?: {_PLACE_WORD})*)?(?:,? {_MON} \d{{1,2}})?"
+    rf"(?: \([^()\n]{{1,40}}\))?"
+    rf"|{_PLACE_WORD}(?: {_PLACE_WORD})*(?:, {_PLACE_WORD}(?: {_PLACE_WORD})*)?(?:,? {_MON} \d{{1,2}})? "
+    rf"\([^()\n]{{1,40}}\))\s*(?:—|–|--|-)\s+")
 
 
 def _only_glue(text: str) -> bool:
@@ -37,6 +48,8 @@ class StatementFinder:
         self.documents = documents
         self.used: set[int] = set()  # ids of quotes given to a statement
         self.statements: list[Statement] = []
+        self.datelines = [(pb.block.span.begin, pb.block.span.begin + m.end()) for pb in parsed.blocks
+                          if pb.block.kind == "paragraph" and (m := DATELINE.match(pb.block.span.text))]
 
     # --- helpers --------------------------------------------------------------------------------------------------
     def in_quote(self, off: int) -> bool:
@@ -126,9 +139,22 @@ class StatementFinder:
         first, last = best[0].i, best[-1].i
         # cut a trailing participle clause the writer added after a comma (", referring to the alliance")
         for t in toks:
-            if t.lower_ in _PARTICIPLE_TAIL and t.i > first and pb.doc[t.i - 1].text == "," and \
-                    not self.in_quote(pb.offset + t.idx):
-                last = min(last, t.i - 2)
+            if t.lower_ in lexicon.narration_participles() and t.i > first and not self.in_quote(pb.offset + t.idx):
+                prev = pb.doc[t.i - 1]
+                if prev.text == ",":
+                    last = min(last, t.i - 2)
+                elif t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "pcomp", "xcomp") and \
+                        (prev.lower_ in ("by", "while", "when", "after", "before") or t.dep_ in ("advcl", "acl")):
+                    # "… a military one by saying at a press conference, “…”", "… the death toll saying, “…”"
+                    last = min(last, t.i - (2 if prev.lower_ in ("by", "while", "when", "after", "before") else 1))
+        # "… in an “appalling tragedy” while the minister wrote …": another speaker's report is not this content
+        for other in getattr(self, "sentence_cues", []):
+            v = other.verb
+            if other is not cue and v.dep_ in ("advcl", "conj") and v.left_edge.i > first and \
+                    any(a.i == head.i for a in v.ancestors) and other.speaker is not None and \
+                    (cue.speaker is None or other.speaker.i != cue.speaker.i) and \
+                    not self.in_quote(pb.offset + v.idx):
+                last = min(last, v.left_edge.i - 1)
         doc = pb.doc
         while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or doc[first].lower_ in ("that", "of", "for", "about", "against")):
             first += 1
@@ -146,6 +172,7 @@ class StatementFinder:
                 self._from_cue(cue)
         self._drop_nested()
         self._headline_colon()
+        self.statements += layouts.interviews(self) + layouts.social_posts(self)
         self._orphans()
         self.statements.sort(key=lambda s: (s.begin, s.end))
         for i, st in enumerate(self.statements, 1):
@@ -200,8 +227,16 @@ class StatementFinder:
                 contents += [s for q in quoted for s in q.spans]
         if not contents:
             return
-        contents = _merge(sorted(set(contents)))
-        self._add(cue, contents, qtype)
+        contents = _join_adjacent(self.parsed.article, _merge(sorted(set(contents))))
+        contents = [c for c in (self._without_dateline(c) for c in contents) if c is not None]
+        if contents:
+            self._add(cue, contents, qtype)
+
+    def _without_dateline(self, span: Span) -> Span | None:
+        for b, e in self.datelines:
+            if b <= span.begin < e:
+                return self.parsed.article.span(e, span.end) if span.end > e else None
+        return span
 
     def _is_clause(self, q: Quote) -> bool:
         """Whether a quotation holds a whole utterance — its top verb has its own subject inside the quotation, or
@@ -264,6 +299,7 @@ class StatementFinder:
             reported_by=reporter[0] if reporter else None,
             reported_in=doc_key or self.documents.via(pb, cue.verb),
             sentence=self.parsed.span_of(pb, cue.sent),
+            evidence="document" if doc_key and speaker else "according" if cue.according is not None else "cue",
         )
         if any(s.content == st.content for s in self.statements):
             return
@@ -309,7 +345,12 @@ class StatementFinder:
         self.statements = keep
 
     def _headline_colon(self) -> None:
-        """ "Keller: Sylvania will join the alliance" — a headline that attributes a claim with a colon."""
+        """ "Keller: Sylvania will join the alliance" — a headline that attributes a claim with a colon.
+
+        The rule is the kind of what precedes the colon and the syntax of what follows: a person or an organisation
+        named right before the colon, followed by a clause (a finite verb) or a quotation, is a statement; a
+        country, a place, a topic or a desk label ("Spain: minister resigns over leak", "Analysis: …") is a kicker
+        label, and the headline is not attributed."""
         for pb in self.parsed.blocks:
             if pb.block.kind != "headline":
                 continue
@@ -318,8 +359,15 @@ class StatementFinder:
             if colon is None or colon.i == 0 or colon.i > 6 or colon.i >= len(doc) - 2:
                 continue
             hit = self.coref.index.mention_of_token(pb, doc[colon.i - 1])
-            if hit is None:
+            if hit is None or self.coref.index.actors[hit[0]].kind not in ("person", "organization", "government"):
                 continue
+            if any(not t.text[:1].isupper() for t in doc if pb.offset + t.idx < hit[1].begin):
+                continue  # "Talks in Geneva, Keller: …": the name is not the whole label ("German Chancellor X" is)
+            after = doc[colon.i + 1 :]
+            if not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in after) and \
+                    not any(q.outer.begin >= pb.offset + doc[colon.i].idx for q in self.quotes
+                            if pb.block.span.contains(q.outer)):
+                continue  # "Keller: a profile": no claim
             b = pb.offset + doc[colon.i + 1].idx
             e = pb.block.span.end
             content = self.parsed.article.span(b, e)
@@ -327,7 +375,7 @@ class StatementFinder:
                 continue
             quoted = any(content.contains(q.outer) for q in self.quotes)
             self.statements.append(Statement("", [content], "mixed" if quoted else "indirect", speaker=hit[0],
-                                             speaker_mention=hit[1], sentence=pb.block.span))
+                                             speaker_mention=hit[1], sentence=pb.block.span, evidence="headline"))
             for q in self.quotes:
                 if content.contains(q.outer):
                     self.used.add(id(q))
@@ -348,7 +396,7 @@ class StatementFinder:
                 continue
             self.statements.append(Statement(
                 "", q.spans, "direct", speaker=prev.speaker, speaker_mention=None, addressee=prev.addressee,
-                reported_by=prev.reported_by, reported_in=prev.reported_in, sentence=q.outer))
+                reported_by=prev.reported_by, reported_in=prev.reported_in, sentence=q.outer, evidence="continuation"))
 
     def _in_headline(self, q: Quote) -> bool:
         return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)
@@ -373,6 +421,17 @@ class StatementFinder:
         if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
             return None
         return last
+
+
+def _join_adjacent(article, spans: list[Span]) -> list[Span]:  # noqa: ANN001
+    """Parts separated only by spaces are one stretch of text ("called [the report] [a disgrace]")."""
+    out: list[Span] = []
+    for s in spans:
+        if out and s.begin > out[-1].end and not article.text[out[-1].end : s.begin].strip():
+            out[-1] = article.span(out[-1].begin, s.end)
+            continue
+        out.append(s)
+    return out
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -38,6 +38,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!,? \d)")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})\b(?!,? \d)")),
     ("my", re.compile(rf"\b(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
+    ("relday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast) (?P<w>{_WEEKDAY})\b")),
     ("weekday", re.compile(rf"\b(?P<w>{_WEEKDAY})\b")),
     ("duration", re.compile(rf"\b(?:the |over the |in the |for the |during the )?(?:past|last|next|coming|first)\s+"
                             rf"{_NUM}\s+(?:days?|weeks?|months?|years?|hours?|decades?)\b", re.IGNORECASE)),
@@ -98,7 +99,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
         if kind == "year":
             return g["y"], "year"
         if anchor is None:
-            return None, "day" if kind in ("md", "dm", "weekday", "deictic") else g.get("unit") or "day"
+            return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
         if kind in ("md", "dm", "dofm"):
             month, day = _month(g["m"]), _day(g["d"])
             return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
@@ -108,6 +109,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
         if kind == "month":
             month = _month(g["m"])
             return f"{_nearest_year(month, None, anchor):04d}-{month:02d}", "month"
+        if kind == "relday":
+            return _relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
         if kind == "weekday":
             target = WEEKDAYS[g["w"].lower()]
             delta = (anchor.weekday() - target) % 7
@@ -130,6 +133,22 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
     except (ValueError, KeyError):
         return None, "day"
     return None, "day"
+
+
+def _relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> str:
+    """ "last Tuesday": the latest Tuesday before the anchor day; "next Tuesday": the Tuesday of the week after the
+    anchor's; "this/coming Tuesday": the one of the anchor's week, or the next one when the clause is future and
+    it has passed."""
+    if rel in ("last", "past"):
+        delta = (anchor.weekday() - target) % 7 or 7
+        return (anchor - dt.timedelta(days=delta)).isoformat()
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    if rel == "next":
+        return (monday + dt.timedelta(days=7 + target)).isoformat()
+    d = monday + dt.timedelta(days=target)
+    if (rel == "coming" or future) and d < anchor:
+        d += dt.timedelta(days=7)
+    return d.isoformat()
 
 
 def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_quote=None) -> list[TimeExpression]:  # noqa: ANN001
@@ -155,7 +174,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
-                relative = kind in ("md", "dm", "weekday", "relative", "deictic")
+                relative = kind in ("md", "dm", "weekday", "relday", "relative", "deictic")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)

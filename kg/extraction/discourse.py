@@ -1,0 +1,133 @@
+"""The discourse around a mention: who a role noun stands for, and which person the story is about at a point.
+
+- Roles: a person introduced with a role noun — a title before the name ("Quarterback Jalen Moore", "prosecutor Dana
+  Whitfield"), an apposition ("The defendant, Carl Benning", "Carl Benning, the defendant") or a copula ("Benning is
+  the defendant") — is what "the quarterback", "the prosecutor", "the defendant" refer to afterwards.
+- Salience: the person in focus at an offset is the latest subject among the persons mentioned in the last few
+  sentences (subjects outrank objects, recency breaks ties); "the three-time champion said", with no champion
+  introduced, is that person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg import lexicon
+from kg.nlp import ParsedBlock
+
+WINDOW = 5  # sentences a person stays in focus without being mentioned again
+
+
+@dataclass
+class Roles:
+    """Role noun (lower case lemma) → the persons introduced with it, as (article offset, actor key), in order."""
+
+    by_noun: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def add(self, noun: str, offset: int, key: str) -> None:
+        self.by_noun.setdefault(noun, []).append((offset, key))
+
+    def before(self, noun: str, offset: int) -> str | None:
+        """The person last introduced with ``noun`` before ``offset`` (or, failing that, the first one after: a
+        headline's "the quarterback" before the lede names him)."""
+        entries = self.by_noun.get(noun, [])
+        earlier = [k for off, k in entries if off < offset]
+        if earlier:
+            return earlier[-1]
+        return entries[0][1] if entries else None
+
+
+def role_noun(tok: Token) -> str | None:
+    """The role noun a token heads, lower case: a post head, a role noun, a person noun, or "year-old" ("the
+    29-year-old"); None for anything else."""
+    low = tok.lower_
+    if low == "old" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ in ("year",
+                                                                                                      "years"):
+        return "year-old"
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    lemma = tok.lemma_.lower()
+    for word in (low, lemma):
+        if word in lexicon.role_nouns() or word in lexicon.post_heads():
+            return word
+    return None
+
+
+def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: ActorIndex
+    """Every person of the article introduced with a role noun (see the module's rules)."""
+    roles = Roles()
+    parsed = index.parsed
+    for actor in index.actors.values():
+        if actor.kind != "person":
+            continue
+        for m in actor.mentions:
+            if m.kind not in ("name", "title", "surname"):
+                continue
+            hit = parsed.token_at(m.span.begin)
+            if hit is None:
+                continue
+            pb, tok = hit
+            head = tok
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i > head.i:
+                head = head.head
+            # a title before the name: "Quarterback Jalen Moore", "Tennis star Maria Vance"
+            for t in pb.doc[max(0, tok.i - 4) : tok.i]:
+                if t.head.i == head.i or t.head.i in range(t.i + 1, head.i + 1):
+                    noun = role_noun(t) if t.pos_ in ("NOUN", "PROPN") else None
+                    if noun:
+                        roles.add(noun, m.span.begin, actor.key)
+            # "Carl Benning, the defendant"
+            for c in head.children:
+                if c.dep_ == "appos" and (noun := role_noun(c)):
+                    roles.add(noun, m.span.begin, actor.key)
+            # "The defendant, Carl Benning"
+            if head.dep_ == "appos" and (noun := role_noun(head.head)):
+                roles.add(noun, m.span.begin, actor.key)
+            # "Benning is the defendant"
+            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                for c in head.head.children:
+                    if c.dep_ == "attr" and (noun := role_noun(c)):
+                        roles.add(noun, m.span.begin, actor.key)
+    for entries in roles.by_noun.values():
+        entries.sort()
+    return roles
+
+
+def salient_person(coref, offset: int, *, exclude: set[str] | None = None) -> str | None:  # noqa: ANN001
+    """The person in focus just before ``offset``: the latest subject among the persons mentioned in the last
+    :data:`WINDOW` sentences, else the latest person mentioned; None when nobody is."""
+    history = [s for s in coref.history if s.offset < offset]
+    if not history:
+        return None
+    index = coref.index
+    last_sentence = history[-1].sentence
+    recent = [s for s in history if last_sentence - s.sentence < WINDOW and s.key in index.actors
+              and index.actors[s.key].kind == "person" and not s.key.startswith("anon/")
+              and s.key not in (exclude or set())]
+    if not recent:
+        return None
+    subjects = [s for s in recent if s.subject]
+    return (subjects or recent)[-1].key
+
+
+def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # noqa: ANN001
+    """The person a definite role noun phrase refers to: the one introduced with that noun; for a description of
+    the person in focus (a "topic" noun: champion, quarterback, the 29-year-old), that person; else None."""
+    offset = pb.offset + tok.idx
+    key = coref.roles.before(noun, offset) if coref.roles is not None else None
+    if key is not None:
+        return key
+    if lexicon.role_nouns().get(noun) == "topic" and _definite(tok):
+        return salient_person(coref, offset)
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    """ "the champion", "the three-time champion", "the 29-year-old": a definite description, not "a champion"."""
+    first = tok.left_edge
+    for t in tok.doc[first.i : tok.i + 1]:
+        if t.dep_ == "det" or t.lower_ in ("the",):
+            return t.lower_ in ("the", "this", "that")
+    return False

@@ -1,0 +1,170 @@
+"""Statements that a layout, not a reporting verb, attributes: embedded social posts and interviews in Q&A form.
+
+- A social post embedded in an article ends with its signature: "… — Jane Doe (@janedoe) October 3, 2022". What
+  precedes the signature in the paragraph (or, for a signature on a line of its own, the paragraph before it) is the
+  post, said by its author.
+- An interview in Q&A form: paragraphs opened by a label ("Q:", "((Newswire))", "Natasha Gownaris:", "NG:").
+  Questions ("Q:", or a paragraph that asks) are the interviewer's — the outlet or person a question's label names,
+  else the subject of "spoke to", "interviewed", "talked with" … before the first question; "A:" answers are the
+  interviewee's (the person in focus at the first question); a label naming a person, or spelling a person's
+  initials, gives the paragraph to that person. Outside an interview, a paragraph opened by a known person's or
+  organisation's name and a colon ("Park: We want …") is theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction import discourse
+from kg.ingest import slugify
+from kg.model import Span, Statement
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+SIGNATURE = re.compile(rf"\s*(?:—|–|--|-)\s*(?P<name>[^()\n—–@]{{2,60}}?)\s*\(@\w{{1,30}}\)\s*"
+                       rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})?\s*$")
+_LINK_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
+QA_LABEL = re.compile(r"^(?P<label>Q|Question|A|Answer)\s*[:.]\s+")
+NAME_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’\- ]{1,40}?):\s+")
+_INTERVIEW_VERBS = {"interview", "speak", "talk", "sit", "ask", "question"}
+
+
+def social_posts(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
+    out = []
+    paragraphs = [pb for pb in finder.parsed.blocks if pb.block.kind == "paragraph"]
+    for i, pb in enumerate(paragraphs):
+        block = pb.block.span
+        m = SIGNATURE.search(block.text)
+        if m is None:
+            continue
+        body_end = block.begin + m.start()
+        if m.start() == 0:  # the signature on a line of its own: the post is the paragraph before
+            if i == 0:
+                continue
+            prev = paragraphs[i - 1].block.span
+            body_begin, body_end = prev.begin, prev.end
+        else:
+            body_begin = block.begin
+        text = finder.text[body_begin:body_end]
+        text = _LINK_TAIL.sub("", text).rstrip()
+        if len(text.split()) < 2:
+            continue
+        content = finder.parsed.article.span(body_begin, body_begin + len(text))
+        if any(c.overlaps(content) for st in finder.statements for c in st.content):
+            continue
+        name = finder.parsed.article.span(block.begin + m.start("name"), block.begin + m.end("name"))
+        speaker = _author(finder, name)
+        out.append(Statement("", [content], "direct", speaker=speaker, speaker_mention=name, sentence=block,
+                             evidence="named"))
+    return out
+
+
+def _author(finder, name: Span) -> str:  # noqa: ANN001
+    index = finder.coref.index
+    key = index.owner_at(name.begin, name.end)
+    if key in index.actors:
+        index.add_actor(key, index.actors[key].label, index.actors[key].kind, name)
+        return key
+    return index.add_actor("person/" + slugify(name.text), name.text, "person", name)
+
+
+def interviews(finder) -> list[Statement]:  # noqa: ANN001
+    """Paragraphs opened by a speaker label: "Q:"/"A:", "((Newswire))", "Natasha Gownaris:", initials ("NG:")."""
+    paragraphs = [pb for pb in finder.parsed.blocks if pb.block.kind == "paragraph"]
+    labelled = []
+    for pb in paragraphs:
+        m = QA_LABEL.match(pb.block.span.text) or BRACKET_LABEL.match(pb.block.span.text) or \
+            NAME_LABEL.match(pb.block.span.text)
+        if m is not None and len(m.group("label").split()) <= 4:
+            labelled.append((pb, m))
+    questions = [pb for pb, m in labelled if pb.block.span.text.rstrip().endswith("?")]
+    if len(labelled) < 2 or not questions:
+        return _named_paragraphs(finder, labelled)
+    first = labelled[0][0].block.span.begin
+    index = finder.coref.index
+    interviewer = None
+    for pb, m in labelled:  # the label of a question that names somebody: "((Wikinews))"
+        if pb in questions and m.group("label") not in ("Q", "Question"):
+            interviewer = _label_actor(finder, pb, m, create=True)
+            if interviewer is not None:
+                break
+    interviewer = interviewer or _interviewer(finder, first)
+    interviewee = None
+    out: list[Statement] = []
+    for pb, m in labelled:
+        label = m.group("label")
+        if label in ("Q", "Question") or pb in questions:
+            who = interviewer
+        elif label in ("A", "Answer"):
+            interviewee = interviewee or discourse.salient_person(finder.coref, first)
+            who = interviewee
+        else:
+            who = _label_actor(finder, pb, m) or _initials(index, label)
+        st = _labelled(finder, pb, m, who)
+        if st is not None:
+            out.append(st)
+    return out
+
+
+BRACKET_LABEL = re.compile(r"^\(\((?P<label>[^()\n]{1,40})\)\)\s*")
+
+
+def _named_paragraphs(finder, labelled) -> list[Statement]:  # noqa: ANN001
+    """Outside an interview, only a paragraph opened by a known person's or organisation's name and a colon."""
+    out = []
+    for pb, m in labelled:
+        if QA_LABEL.match(pb.block.span.text) or BRACKET_LABEL.match(pb.block.span.text):
+            continue
+        key = _label_actor(finder, pb, m)
+        if key is not None:
+            st = _labelled(finder, pb, m, key)
+            if st is not None:
+                out.append(st)
+    return out
+
+
+def _label_actor(finder, pb, m, *, create: bool = False) -> str | None:  # noqa: ANN001
+    """The person or organisation a label names: a mention covering the whole label; with ``create``, a label that
+    is a proper name nobody else bears becomes an organisation (an interviewing outlet: "((Newswire))")."""
+    index = finder.coref.index
+    b = pb.block.span.begin
+    lb, le = b + m.start("label"), b + m.end("label")
+    key = index.owner_at(lb, le)
+    if key in index.actors and index.actors[key].kind in ("person", "organization", "government"):
+        return key
+    label = m.group("label").strip()
+    if create and label[:1].isupper() and not label.isupper() and len(label.split()) <= 3:
+        return index.add_actor("org/" + slugify(label), label, "organization", finder.parsed.article.span(lb, le))
+    return None
+
+
+def _initials(index, label: str) -> str | None:  # noqa: ANN001
+    """ "NG" for Natasha Gownaris: the one person whose name's initials the label spells."""
+    if not label.isupper() or not 2 <= len(label) <= 4:
+        return None
+    found = [a.key for a in index.actors.values() if a.kind == "person"
+             and "".join(w[0] for w in a.label.split() if w[:1].isupper()) == label]
+    return found[0] if len(found) == 1 else None
+
+
+def _interviewer(finder, before: int) -> str | None:  # noqa: ANN001
+    """Who asks: the subject of "spoke to", "interviewed", "talked with" … before the first question."""
+    index = finder.coref.index
+    for pb, sent in finder.parsed.sentences:
+        if pb.offset + sent.start_char >= before:
+            break
+        for tok in sent:
+            if tok.lemma_ in _INTERVIEW_VERBS and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (hit := index.mention_of_token(pb, subj)) is not None:
+                    return hit[0]
+    return None
+
+
+def _labelled(finder, pb, m, who: str | None) -> Statement | None:  # noqa: ANN001
+    if who is None:
+        return None
+    block = pb.block.span
+    content = finder.parsed.article.span(block.begin + m.end(), block.end)
+    if len(content.text.split()) < 2 or any(c.overlaps(content) for st in finder.statements for c in st.content):
+        return None
+    return Statement("", [content], "direct", speaker=who, sentence=block, evidence="interview")

@@ -1,0 +1,42 @@
+"""What is not reported speech is not stored as a statement: invented texts, one per class."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import has_statement, said
+
+pytestmark = pytest.mark.slow
+
+
+def test_denied_entry_is_not_a_denial():
+    assert not has_statement("Border\n\nTwo journalists were denied entry at the airport on Sunday.", "entry")
+
+
+def test_denied_something_to_someone_is_not_a_denial():
+    assert not has_statement("Visa row\n\nThe embassy denied him a visa last month.", "a visa")
+
+
+def test_a_feeling_in_a_relative_clause_is_not_a_belief():
+    assert not has_statement("Reunion\n\nThe bond he feels with his brother has grown stronger.", "bond")
+
+
+def test_ordering_an_action_is_not_speech():
+    assert not has_statement("Schools shut\n\nThe governor ordered the closure of all schools on Friday.",
+                             "closure")
+
+
+def test_a_real_denial_and_a_real_order_stay():
+    got = said("Trial\n\nThe minister denied the allegations. The judge ordered that the files be released.")
+    assert any(q == "the allegations" for _, _, q in got)
+    assert any("the files be released" in q for _, _, q in got)
+
+
+def test_headline_label_is_not_a_statement_by_a_country():
+    got = said("Spain: minister resigns over leak\n\nThe interior minister resigned on Monday.")
+    assert not any(spk == "Spain" for _, spk, _ in got)
+
+
+def test_headline_person_with_a_claim_stays_a_statement():
+    got = said("Keller: Sylvania will join the alliance\n\nChancellor Anna Keller spoke in Berlin on Monday.")
+    assert ("indirect", "Anna Keller", "Sylvania will join the alliance") in got
