@@ -275,8 +275,10 @@ def _names_the_recogniser_missed(index: ActorIndex) -> None:
                 if t.replace(".", "").isupper() and 2 <= len(t) <= 8:
                     names.setdefault(t, (actor.key, "acronym"))
     parsed = index.parsed
-    for pb in parsed.blocks:
-        for tok in pb.doc:
+    if not names:
+        return
+    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):  # the tokens made once (kg.nlp)
+        for tok in toks:
             hit = names.get(tok.text)
             if hit is None or not tok.text[:1].isupper() or index.mention_of_token(pb, tok) is not None:
                 continue

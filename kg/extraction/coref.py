@@ -328,7 +328,10 @@ def _pronouns(coref: Coref) -> None:
                 if span.begin == off and not coref.in_quote(off):  # what is named inside a quote is not narrated
                     history.append(_Seen(key, off, _is_subject(tok, span, parsed, pb), sent_no))
                 continue
-            if _speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off):
+            tag = tok.tag_
+            if tag != "NN" and tag not in ("PRP", "PRP$"):
+                continue  # neither a person noun nor a pronoun (a word's tag read once: most words are neither)
+            if tag == "NN" and (_speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off)):
                 # "The ministry's spokesman declared …", "A 25-year-old man was injured": an unnamed person is
                 # somebody "he" can refer to next
                 hit = resolve(coref, pb, tok, create=True)

@@ -208,16 +208,23 @@ def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
     return True
 
 
+_PHRASE_VERBS = {"make", "express", "voice"}  # "made clear", "expressed confidence that …"
+
+
 def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | None = None) -> list[Cue]:  # noqa: ANN001
     """The reporting cues of one sentence (``toks``: its tokens, if already made); ``in_quote`` tells whether an
     article offset lies inside a quotation."""
     verbs = lexicon.reporting_verbs()
+    stances = lexicon.stance_adjectives()
     cues: list[Cue] = []
     for tok in toks if toks is not None else sent:
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if lemma not in verbs and lemma not in _PHRASE_VERBS and low != "according" and low not in stances:
+            continue  # no cue can start here (the cheapest test first: most words are none of these)
         off = pb.offset + tok.idx
         if in_quote(off):
             continue
-        lemma = tok.lemma_.lower()
         if tok.lower_ == "according" and tok.i + 1 < len(pb.doc) and pb.doc[tok.i + 1].lower_ == "to":
             to = pb.doc[tok.i + 1]
             src = next((c for c in to.children if c.dep_ == "pobj"), None)

@@ -146,10 +146,12 @@ class EventFinder(EventTimes):
         return None
 
     def _match(self, pb: ParsedBlock, tok: Token, taken: set[tuple[int, int]]) -> _Mention | None:
-        doc = pb.doc
         index = lexicon.triggers_by_first_word()
-        candidates = index.get(tok.lemma_.lower(), ()) + (index.get(tok.lower_, ()) if tok.lower_ != tok.lemma_.lower()
-                                                           else ())
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        candidates = index.get(lemma, ()) + (index.get(low, ()) if low != lemma else ())
+        if not candidates:
+            return None
+        doc = pb.doc
         for trig in candidates:
             words = trig.words
             toks = self._span_match(doc, tok.i, words)
