@@ -110,7 +110,7 @@ def _subordinate(noun: Token) -> bool:
 def salient_person(coref, offset: int, *, exclude: set[str] | None = None) -> str | None:  # noqa: ANN001
     """The person in focus just before ``offset``: the latest subject among the persons mentioned in the last
     :data:`WINDOW` sentences, else the latest person mentioned; None when nobody is."""
-    history = [s for s in coref.history if s.offset < offset]
+    history = [s for s in coref.history if s.offset < offset and not s.quoted]
     if not history:
         return None
     index = coref.index

@@ -1,5 +1,12 @@
 """Pronouns: "he", "his", "she", "her", "its" outside quotations go to an actor of the discourse; in a quotation "I"
 is its speaker and "we" the body the speaker speaks for.
+
+Which actor (:func:`_antecedent`): gender and kind agree (a "his" never goes to a woman, an "its" never to a person);
+in the pronoun's own sentence the subject, else the nearest mention, but never its own clause's subject for an
+object ("X told him"); otherwise salience over the last sentences in the manner of Lappin and Leass (1994): each
+mention weighs by its role and is halved with every sentence since, so that the person the story is about — named
+again and again, also inside the quotations about them — outweighs a speaker named once before a long quotation,
+and the subject of a "he said" prefers whoever spoke last.
 """
 
 from __future__ import annotations
@@ -56,10 +63,23 @@ def first_person(coref: Coref, statements) -> None:  # noqa: ANN001
 
 @dataclass
 class _Seen:
+    """An actor mentioned at a point of the discourse: the pronouns after it weigh it by its role and recency."""
+
     key: str
     offset: int
     subject: bool
     sentence: int
+    role: str = "other"  # subject, object, oblique, possessive or other
+    quoted: bool = False  # named inside a quotation: the topic of what was said, not a narrated participant
+    verb: int = -1  # the article offset of the verb governing it (clause-mates bind objects: "X told him")
+    speaker: bool = False  # the subject of a reporting verb
+
+
+# Lappin & Leass (1994) salience: a mention's weight by its role, halved with every sentence since
+ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessive": 30, "other": 0}
+RECENCY = 100
+SPEAKER_CHAIN = 60  # "“…,” he said" after a quotation chain: whoever spoke last goes on
+WINDOW = 4  # sentences back
 
 
 def resolve_pronouns(coref: Coref) -> None:
@@ -72,8 +92,9 @@ def resolve_pronouns(coref: Coref) -> None:
             hit = index.mention_of_token(pb, tok)
             if hit is not None:
                 key, span = hit
-                if span.begin == off and not coref.in_quote(off):  # what is named inside a quote is not narrated
-                    history.append(_Seen(key, off, _is_subject(tok, span, parsed, pb), sent_no))
+                if span.begin == off:
+                    # what is named inside a quote is what was said about, not a narrated participant
+                    history.append(_seen(key, off, tok, span, parsed, pb, sent_no, coref.in_quote(off)))
                 continue
             tag = tok.tag_
             if tag != "NN" and tag not in ("PRP", "PRP$"):
@@ -83,7 +104,8 @@ def resolve_pronouns(coref: Coref) -> None:
                 # somebody "he" can refer to next
                 hit = corefs.resolve(coref, pb, tok, create=True)
                 if hit is not None and hit[0] in index.actors:
-                    history.append(_Seen(hit[0], off, True, sent_no))
+                    history.append(_Seen(hit[0], off, True, sent_no, "subject", verb=_verb_at(pb, tok),
+                                         speaker=_reports(tok)))
                     sex = _GENDERED.get(tok.lemma_.lower()) or next(
                         ({"male": "m", "female": "f"}[c.lower_] for c in tok.children if c.lower_ in ("male", "female")),
                         None)
@@ -94,7 +116,7 @@ def resolve_pronouns(coref: Coref) -> None:
             subject_it = low == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
             if tok.pos_ != "PRON" or (low not in MALE | FEMALE | NEUTER and not subject_it) or coref.in_quote(off):
                 continue
-            key = _antecedent(coref, history, low, tok, sent_no)
+            key = _antecedent(coref, history, low, tok, sent_no, pb)
             if key is None:
                 continue
             coref.pronouns[off] = key
@@ -103,7 +125,9 @@ def resolve_pronouns(coref: Coref) -> None:
                 coref.gender.setdefault(key, "m")
             elif low in FEMALE:
                 coref.gender.setdefault(key, "f")
-            history.append(_Seen(key, off, tok.dep_ in ("nsubj", "nsubjpass"), sent_no))
+            role = _role(tok)
+            history.append(_Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, tok),
+                                 speaker=role == "subject" and _reports(tok)))
 
 
 _GENDERED = {"man": "m", "boy": "m", "woman": "f", "girl": "f"}
@@ -136,45 +160,88 @@ def _mention(span: Span):  # noqa: ANN202
     return Mention(span, "pronoun")
 
 
-def _is_subject(tok: Token, span: Span, parsed, pb) -> bool:  # noqa: ANN001
-    """Whether the mention starting at ``tok`` is a clause subject (its syntactic head, climbing appositions)."""
+def _mention_root(tok: Token, span: Span, parsed, pb) -> Token:  # noqa: ANN001
+    """The syntactic head of the mention starting at ``tok``, climbing compounds and appositions."""
     toks = [t for _, t in parsed.tokens_starting_in(parsed.tok_begin(pb, tok), span.end)]  # no doc[i:] (slow)
     inside = {t.i for t in toks}
     root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), tok)
     while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
         root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass")
+    return root
 
 
-def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int) -> str | None:
+def _role(root: Token) -> str:
+    dep = root.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return "subject"
+    if dep in ("dobj", "dative", "attr", "oprd"):
+        return "object"
+    if dep == "pobj" or dep == "agent":
+        return "oblique"
+    if dep == "poss":
+        return "possessive"
+    return "other"
+
+
+def _verb_at(pb, tok: Token) -> int:  # noqa: ANN001
+    """The article offset of the verb of the clause a subject, object or oblique stands in (-1 if none): "abusive
+    to her" is in the clause of "had been"."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("prep", "pobj", "acomp", "attr", "oprd", "dobj",
+                                                             "advmod", "npadvmod", "amod") and head.head.i != head.i:
+        head = head.head
+    return pb.offset + head.idx if head.pos_ in ("VERB", "AUX") else -1
+
+
+def _reports(subject: Token) -> bool:
+    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in lexicon.reporting_verbs()
+
+
+def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, quoted: bool) -> _Seen:  # noqa: ANN001
+    root = _mention_root(tok, span, parsed, pb)
+    role = _role(root)
+    if quoted:
+        return _Seen(key, off, False, sent_no, role, quoted=True)
+    return _Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, root),
+                 speaker=role == "subject" and _reports(root))
+
+
+def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb) -> str | None:  # noqa: ANN001
+    """The actor a pronoun refers to. Gender and kind must agree. In its own sentence, the subject ("X said he …"),
+    else the nearest mention ("… was James Ford, approaching the end of his sentence") — but an object is never its
+    own clause's subject ("X told him"). Otherwise the most salient actor of the last :data:`WINDOW` sentences:
+    each mention weighs by its role (:data:`ROLE_WEIGHT`), half as much inside a quotation (what was said about
+    somebody keeps them in view), halved with every sentence since; the subject of a reporting verb prefers whoever
+    spoke last."""
     index = coref.index
     if low in NEUTER or low == "it":
         wanted = {"organization", "government", "country"}
     else:
         wanted = {"person"}
     gender = "m" if low in MALE else "f" if low in FEMALE else None
-    candidates = [s for s in history if index.actors.get(s.key) and index.actors[s.key].kind in wanted
-                  and sent_no - s.sentence <= 4]
-    if gender:
-        candidates = [s for s in candidates if coref.gender.get(s.key, gender) == gender]
+    candidates = [s for s in history if sent_no - s.sentence <= WINDOW and (a := index.actors.get(s.key)) is not None
+                  and a.kind in wanted and (not gender or coref.gender.get(s.key, gender) == gender)]
     if not candidates:
         return None
-    is_object = tok.dep_ in ("dobj", "pobj", "dative")
-    same = [s for s in candidates if s.sentence == sent_no]
+    role = _role(tok)
+    verb = _verb_at(pb, tok)
+    bound = {s.key for s in candidates if role in ("object", "oblique") and s.sentence == sent_no
+             and s.role == "subject" and s.verb == verb >= 0}  # "X told him": him is not X
+    same = [s for s in candidates if s.sentence == sent_no and not s.quoted and s.key not in bound]
     if same:
         subj = [s for s in same if s.subject]
-        if subj and not (is_object and len({s.key for s in same}) > 1 and subj[-1].key == same[-1].key):
-            return subj[-1].key
-        if not is_object:
-            return same[-1].key
-    for back in range(1, 5):
-        prev = [s for s in candidates if s.sentence == sent_no - back]
-        subj = [s for s in prev if s.subject]
-        if subj:
-            return subj[-1].key
-        if prev:
-            return prev[-1].key
-    return candidates[-1].key
-
-
-# --- descriptions -----------------------------------------------------------------------------------------------
+        return (subj or same)[-1].key
+    speaking = role == "subject" and _reports(tok)
+    scores: dict[str, float] = {}
+    last: dict[str, int] = {}  # ties go to the one mentioned last
+    for s in candidates:
+        if s.key in bound:
+            continue
+        w = RECENCY + ROLE_WEIGHT[s.role] + (SPEAKER_CHAIN if speaking and s.speaker else 0)
+        if s.quoted:
+            w /= 2
+        scores[s.key] = scores.get(s.key, 0.0) + w * 0.5 ** (sent_no - s.sentence)
+        last[s.key] = s.offset
+    if not scores:
+        return None
+    return max(scores, key=lambda k: (scores[k], last[k]))
