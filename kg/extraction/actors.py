@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
+from kg.extraction.missed_names import known_names, speaking_names
 from kg.extraction.persons import (
     ORG_LIKE,
     bare_name,
@@ -202,6 +203,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     cluster_persons(index, pending_persons, variants)
     _acronyms(index)
     names_the_recogniser_missed(index)
+    known_names(index)
+    speaking_names(index)
     _ = article
     return index
 

@@ -21,6 +21,7 @@ from kg.extraction.quotes import Quote
 from kg.ingest import slugify
 from kg.model import Span, Statement
 from kg.nlp import ParsedBlock, Parsed
+from kg.sentences import ends_here
 
 _GLUE = set(" \t\n,:;—–-")
 # What an unnamed source of "according to" can be: media, reports, accounts, footage …
@@ -203,7 +204,8 @@ class StatementFinder:
         ("… told the press, “…” As of Tuesday there had been reports …"), and a sentence end outside quotation
         marks ends what the cue reports."""
         ends = [m.end() for m in _SENTENCE_END.finditer(self.text, min(cue_at, b), max(cue_at, e))
-                if not self.in_quote(m.end() - 1)]  # (a quotation may end its sentence: “… accused.” Next)
+                if not self.in_quote(m.end() - 1)  # (a quotation may end its sentence: “… accused.” Next)
+                and ends_here(self.text, m.start(), m.start() + len(m.group().rstrip()))]  # not "U.S." before a name
         if not ends:
             return b, e
         if cue_at <= b:  # "X said … . Next sentence": up to the first sentence end after the cue

@@ -1,0 +1,27 @@
+"""Statements the extraction used to miss, by class: invented texts, one per class."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import said
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_initialism_does_not_end_the_sentence_of_a_cue():
+    got = said("Carmaker probe\n\nOn Friday Veloria Motors said in a filing to the U.S. Securities and Exchange "
+               "Commission that the inquiry had started in May.")
+    assert got == [("indirect", "Veloria Motors", "the inquiry had started in May")]
+
+
+def test_a_name_tagged_elsewhere_speaks_where_the_recogniser_missed_it():
+    got = said("Trade pact\n\nNigeria signed the pact on Sunday.\n\n"
+               "Nigeria previously announced it planned to join the pact in the week before the summit.")
+    assert ("indirect", "Nigeria", "it planned to join the pact in the week before the summit") in got
+
+
+def test_an_untagged_name_with_a_title_that_speaks_is_a_person():
+    got = said("Parliament\n\nYesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the "
+               "request of the government.")
+    assert got == [("indirect", "Elizabeth II", "she will comply with the request of the government")]
