@@ -271,8 +271,9 @@ def cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySpa
 
 
 def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | None:
-    """Of several people sharing a name, the one mentioned last before ``offset`` — unless another was mentioned in
-    the same sentence (then None: the text does not say which)."""
+    """Of several people sharing a name, the one the text has been calling by the bare surname; else the one that was
+    the subject of this or the last sentence; else the one named first — unless two were last mentioned in the
+    same sentence (then None: the text does not say which)."""
     parsed = index.parsed
     last: list[tuple[int, str]] = []
     for key in keys:
@@ -291,7 +292,25 @@ def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | No
     last.sort(reverse=True)
     if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
         return None
-    return last[0][1]
+    # the one who was the subject of this or the last sentence goes on ("His son, Peter Hale, took it over. Peter
+    # Hale wants … Hale said"); a bearer named in passing ("confirmed with his daughter Nettie Baker") does not take
+    # the bare surname from the person the article is about, named first
+    here = _sentence_no(parsed, offset)
+    focus = [key for off, key in last if here - _sentence_no(parsed, off) <= 1 and _subject_at(parsed, off)]
+    if focus:
+        return focus[0]
+    firsts = sorted((min(m.span.begin for m in index.actors[key].mentions), key) for _, key in last)
+    return firsts[0][1]
+
+
+def _subject_at(parsed: Parsed, offset: int) -> bool:
+    hit = parsed.token_at(offset)
+    if hit is None:
+        return False
+    tok = hit[1]
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _sentence_no(parsed: Parsed, offset: int) -> int:
