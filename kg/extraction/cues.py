@@ -17,14 +17,22 @@ from kg.nlp import ParsedBlock
 
 _ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
                     "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade", "invite",
-                    "encourage", "implore", "beg"}
+                    "encourage", "implore", "beg", "congratulate"}
 _ADDRESSEE_PREPS = {"to"}
 _CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
                   "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
                   "question": {"about", "whether"}, "promise": {"to"}, "demand": {"for"}, "report": set()}
 _DOBJ_CONTENT = {"denial", "agreement", "criticism", "promise", "demand", "belief", "appeal"}
 _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "highlight",
-                "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call", "mention"}
+                "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call", "mention",
+                # what is reported, cited, noted, suggested or questioned can be a noun phrase ("reported a new
+                # mechanism", "cited improvements", "questioned the President's power")
+                "report", "cite", "note", "suggest", "reaffirm", "affirm", "reveal", "propose",
+                "estimate", "question", "lament"}
+# Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
+_LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"}}
+# Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").
+_EMPTY_OBJECTS = {"nothing", "something", "anything", "everything", "much", "little", "more", "less", "so", "lot"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -121,6 +129,15 @@ def _personal(noun: Token) -> bool:
         low in lexicon.group_nouns() or low in lexicon.org_heads() or low in lexicon.person_nouns()
 
 
+def _content_object(obj: Token) -> bool:
+    """Whether an object can be what was said: not a pronoun, an indefinite, a person or a group ("questioned the
+    suspect" is an interrogation, "reported the plan" a report)."""
+    low = obj.lemma_.lower()
+    if obj.pos_ == "PRON" or low in _EMPTY_OBJECTS or obj.ent_type_ in ("PERSON", "NORP"):
+        return False
+    return not (low in lexicon.person_nouns() or low in lexicon.role_nouns() or obj.lower_ in lexicon.group_nouns())
+
+
 def _complements(verb: Token, kind: str) -> list[Token]:
     out: list[Token] = []
     for child in verb.children:
@@ -133,8 +150,11 @@ def _complements(verb: Token, kind: str) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on all parties to …"
             for pobj in child.children:
                 out.extend(c for c in pobj.children if c.dep_ in ("xcomp", "acl") and c.tag_ in ("VB", "TO"))
+        elif child.dep_ == "prep" and child.lower_ in _LEMMA_PREPS.get(verb.lemma_, ()):
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
-                verb.lemma_ not in _ADDRESSEE_VERBS and child.lower_ not in ("that", "which", "what"):
+                verb.lemma_ not in _ADDRESSEE_VERBS and child.lower_ not in ("that", "which", "what") and \
+                (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child)):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
             out.extend(c for c in child.children if c.dep_ == "pobj")

@@ -79,7 +79,7 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             if any(t.lower_ in _SUBORDINATE for t in before):
                 before = []
             for t in before:
-                if t.head.i == head.i or t.head.i in range(t.i + 1, head.i + 1):
+                if _modifies(t, head):
                     noun = role_noun(t) if t.pos_ in ("NOUN", "PROPN") else None
                     if noun:
                         roles.add(noun, m.span.begin, actor.key)
@@ -98,6 +98,16 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
     for entries in roles.by_noun.values():
         entries.sort()
     return roles
+
+
+def _modifies(t: Token, head: Token) -> bool:
+    """Whether ``t`` is part of the noun phrase of the name headed by ``head``: its heads lead there without
+    leaving the words in between ("Tennis star Maria Vance"; not the subject of a verb before an object's name,
+    "The minister thanked her counterpart Ana Lima")."""
+    x = t
+    while x.i != head.i and t.i < x.head.i <= head.i and x.head.i != x.i:
+        x = x.head
+    return x.i == head.i
 
 
 def _subordinate(noun: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import said
+from tests.extraction.helpers import run, said
 
 pytestmark = pytest.mark.slow
 
@@ -37,3 +37,21 @@ def test_the_plural_of_any_noun_for_a_person_is_a_group_that_speaks():
     got = said("Storm\n\nForecasters predicted heavy rain on the coast. The defendants claimed the money was a loan.")
     assert got == [("indirect", "Forecasters", "heavy rain on the coast"),
                    ("indirect", "defendants", "the money was a loan")]
+
+
+def test_what_a_speaker_thanks_for_is_said_to_the_one_thanked():
+    x = run("Call\n\nThe minister thanked her counterpart Ana Lima for the support of her government.")
+    labels = {a.key: a.label for a in x.actors}
+    assert [(labels.get(s.speaker), labels.get(s.addressee), s.quote) for s in x.statements] == [
+        ("minister", "Ana Lima", "the support of her government")]
+
+
+def test_a_noun_phrase_reported_or_questioned_is_what_was_said():
+    assert said("Study\n\nResearchers from the university reported a new mechanism of ice loss.") == [
+        ("indirect", "Researchers from the university", "a new mechanism of ice loss")]
+    assert said("Emergency\n\nTwo senators questioned the President's power to declare an emergency.") == [
+        ("indirect", "Two senators", "the President's power to declare an emergency")]
+
+
+def test_a_person_questioned_is_an_interrogation_not_a_statement():
+    assert said("Arrest\n\nDetectives questioned the suspect for six hours on Monday.") == []
