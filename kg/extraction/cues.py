@@ -28,7 +28,7 @@ _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "
                 # what is reported, cited, noted, suggested or questioned can be a noun phrase ("reported a new
                 # mechanism", "cited improvements", "questioned the President's power")
                 "report", "cite", "note", "suggest", "reaffirm", "affirm", "reveal", "propose",
-                "estimate", "question", "lament"}
+                "estimate", "question", "lament", "describe"}
 # Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
 _LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"}}
 # Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").
@@ -138,9 +138,22 @@ def _content_object(obj: Token) -> bool:
     return not (low in lexicon.person_nouns() or low in lexicon.role_nouns() or obj.lower_ in lexicon.group_nouns())
 
 
+def _source_object(verb: Token) -> Token | None:
+    """ "Znak.com reported its source said …", misparsed with "its source" as the object of "reported": the
+    source that speaks in a clause without a subject is the object right before it of the reporting verb above."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.reporting_verbs():
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
+    return obj if obj is not None and _personal(obj) and obj.pos_ != "PRON" else None
+
+
 def _complements(verb: Token, kind: str) -> list[Token]:
     out: list[Token] = []
     for child in verb.children:
+        if child.dep_ == "ccomp" and child.lemma_.lower() in lexicon.reporting_verbs() and \
+                (src := _source_object(child)) is not None and src.head.i == verb.i:
+            out.append(src)  # "reported [its source] said …": what was reported includes who said it
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "PRON"):
             out.append(child)
         elif child.dep_ == "xcomp" and kind in ("appeal", "demand", "promise", "warning"):
@@ -315,7 +328,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
             if prep is not None:
                 cue.tokens.append(prep)
-        cue.speaker = _subject(tok)
+        cue.speaker = _subject(tok) or _source_object(tok)
         cue.addressee = _addressee(tok)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent

@@ -230,6 +230,7 @@ class StatementFinder:
             for cue in self.sentence_cues:
                 self._from_cue(cue)
         self._drop_nested()
+        self._relayed()
         self.statements += layouts.headline_colon(self)
         self.statements += layouts.interviews(self) + layouts.social_posts(self)
         self.statements += unclaimed.attribute(self)
@@ -382,6 +383,12 @@ class StatementFinder:
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._unnamed_source(pb, cue.speaker)  # "according to Syrian state media"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None
+        cited = _cited(cue)
+        if cited is not None and speaker is not None and reporter is None:
+            # "Reuters, citing anonymous sources, reported …": the sources speak, Reuters relays them
+            source = corefs.resolve(self.coref, pb, cited)
+            if source is not None and source[0] != speaker[0]:
+                speaker, reporter = source, speaker
         addressee = corefs.resolve(self.coref, pb, cue.addressee) if cue.addressee is not None else None
         doc_key = None
         if cue.speaker is not None:
@@ -472,9 +479,43 @@ class StatementFinder:
                 keep.append(st)
         self.statements = keep
 
+    def _relayed(self) -> None:
+        """A report inside another speaker's report ("Znak.com further reported its source said …", "Miliband said
+        the government had pledged …") is relayed by the outer speaker: it is the inner statement's
+        ``reported_by``."""
+        for st in self.statements:
+            if st.reported_by is not None or st.cue is None:
+                continue
+            outer = [o for o in self.statements if o is not st and o.speaker and o.speaker != st.speaker
+                     and o.quote_type != "direct" and any(c.contains(st.cue) for c in o.content)
+                     and o.cue is not None and self._reports_clause(o.cue.begin, st.cue.begin)]
+            if outer:
+                st.reported_by = min(outer, key=lambda o: sum(len(c) for c in o.content)).speaker
+
+    def _reports_clause(self, outer_at: int, inner_at: int) -> bool:
+        """Whether the cue at ``inner_at`` heads a clause the cue at ``outer_at`` reports (through complements and
+        coordination; not a relative clause: "…, an accusation the government denies")."""
+        hit, top = self.parsed.token_at(inner_at), self.parsed.token_at(outer_at)
+        if hit is None or top is None or hit[0] is not top[0]:
+            return False
+        tok = hit[1]
+        while tok.i != top[1].i and tok.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.i == top[1].i
+
     def in_headline(self, q: Quote) -> bool:
         return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)
                    for pb in self.parsed.blocks)
+
+
+def _cited(cue: Cue) -> Token | None:
+    """The source a participle "citing …" names beside the cue ("X, citing officials, said"), if any."""
+    for t in [*cue.verb.children, *(cue.speaker.children if cue.speaker is not None else ())]:
+        if t.lemma_ == "cite" and t.tag_ == "VBG":
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
 
 
 def _join_adjacent(article, spans: list[Span]) -> list[Span]:  # noqa: ANN001

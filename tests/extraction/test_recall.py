@@ -55,3 +55,27 @@ def test_a_noun_phrase_reported_or_questioned_is_what_was_said():
 
 def test_a_person_questioned_is_an_interrogation_not_a_statement():
     assert said("Arrest\n\nDetectives questioned the suspect for six hours on Monday.") == []
+
+
+def _who(text: str) -> list[tuple[str | None, str | None, str]]:
+    x = run(text)
+    labels = {a.key: a.label for a in x.actors}
+    return [(labels.get(s.speaker), labels.get(s.reported_by), s.quote) for s in x.statements]
+
+
+def test_a_report_of_a_source_is_two_statements_the_inner_relayed():
+    got = _who("Blast\n\nPolice said the cause was unknown. Kestrel.com further reported its source said the "
+               "tenant had moved in the day before the blast.")
+    assert ("Kestrel.com", None, "its source said the tenant had moved in the day before the blast") in got
+    assert ("its source", "Kestrel.com", "the tenant had moved in the day before the blast") in got
+
+
+def test_the_sources_a_report_cites_speak_and_the_reporter_relays_them():
+    got = _who("Oil\n\nThe Daily Courier, citing officials, reported exports of oil had been halted.")
+    assert got == [("officials", "Daily Courier", "exports of oil had been halted")]
+
+
+def test_a_report_inside_a_report_is_relayed_but_not_a_relative_clause_inside_it():
+    got = _who("Reform\n\nCritics claim that the council has not kept its promises, an accusation the council "
+               "strongly denies.")
+    assert all(rep is None for _, rep, _ in got)
