@@ -262,6 +262,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             to = pb.doc[tok.i + 1]
             src = next((c for c in to.children if c.dep_ == "pobj"), None)
             head = tok.head
+            opening = all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in pb.doc[sent.start : tok.i])
+            if opening and src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i > src.i:
+                head = sent.root  # "According to X, <the sentence>": what X says is the main clause
             if src is not None and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
                 cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
                                 complements=[head]))

@@ -3,8 +3,9 @@
 - A name the article uses for an actor ("Nigeria" tagged in one sentence, untagged in the next) is a mention of that
   actor wherever it stands on its own as a proper noun (not as a piece of a longer name).
 - An untagged proper name that is the subject of a reporting verb ("Queen Elizabeth II announced …", "Rosa Kim
-  said …"): a country the gazetteer knows; an organisation or a person the knowledge base knows by that name; a
-  person when a title ("Queen", "Mr.", "President") or a common given name opens it. Anything else is left alone.
+  said …") or the source of "according to": a country the gazetteer knows; an organisation or a person the
+  knowledge base knows by that name; a person when a title ("Queen", "Mr.", "President") or a common given name
+  opens it; the source of "according to" otherwise an organisation (a publication). Anything else is left alone.
 """
 
 from __future__ import annotations
@@ -83,7 +84,11 @@ def speaking_names(index: ActorIndex) -> None:
     verbs = lexicon.reporting_verbs()
     for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
         for tok in toks:
-            if tok.dep_ != "nsubj" or not _capitalised(tok) or tok.head.lemma_.lower() not in verbs:
+            if not _capitalised(tok):
+                continue
+            according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
+                pb.doc[tok.head.i - 1].lower_ == "according"
+            if not according and (tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs):
                 continue
             b = pb.offset + tok.idx
             if index.owner_at(b, b + len(tok.text)) is not None:
@@ -95,10 +100,10 @@ def speaking_names(index: ActorIndex) -> None:
             if any(index.owner_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text)) is not None
                    for t in pb.doc[start:tok.i]):
                 continue
-            _add_speaker(index, pb, start, tok.i + 1)
+            _add_speaker(index, pb, start, tok.i + 1, according)
 
 
-def _add_speaker(index: ActorIndex, pb, start: int, end: int) -> None:  # noqa: ANN001
+def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = False) -> None:  # noqa: ANN001
     from kg import kb
     from kg.extraction.actors import country_key
 
@@ -124,3 +129,5 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int) -> None:  # noqa: 
     if ranked or given or person:
         label = " ".join("".join(t.text_with_ws for t in name).split())
         index.add_actor("person/" + slugify(label), label, "person", span, "title" if ranked else "name")
+    elif according and not known:
+        index.add_actor("org/" + slugify(text), text, "organization", span)  # "according to The Verge": a source

@@ -397,6 +397,8 @@ class StatementFinder:
                 doc_key = document.key
                 speaker = (document.publisher, speaker[1] if speaker else document.mention) \
                     if document.publisher else None
+                if speaker is None and cue.speaker.tag_ in ("NNS", "NNPS"):
+                    speaker = self._unnamed_source(pb, cue.speaker)  # "according to reports": unnamed sources
         cue_span = self.parsed.article.span(pb.offset + min(t.idx for t in cue.tokens),
                                             pb.offset + max(t.idx + len(t.text) for t in cue.tokens))
         if cue.lemma == "quote":

@@ -79,3 +79,13 @@ def test_a_report_inside_a_report_is_relayed_but_not_a_relative_clause_inside_it
     got = _who("Reform\n\nCritics claim that the council has not kept its promises, an accusation the council "
                "strongly denies.")
     assert all(rep is None for _, rep, _ in got)
+
+
+def test_according_to_unnamed_reports_is_a_group_of_sources():
+    assert said("Storm\n\nAccording to reports, the storm is the largest to reach the region in recorded history.") == [
+        ("indirect", "reports", "the storm is the largest to reach the region in recorded history")]
+
+
+def test_an_untagged_publication_after_according_to_is_a_source():
+    assert said("Probe\n\nThe firm started its own inquiry by hiring a law firm, according to The Verge.") == [
+        ("indirect", "Verge", "The firm started its own inquiry by hiring a law firm")]
