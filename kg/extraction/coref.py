@@ -188,10 +188,10 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     if plural and tok.lower_ in lexicon.group_nouns():
         label = _label(pb, start, end)
         key = "group/" + slugify(label)
-        index.add_actor(key, label, "group", np_span, "group")
+        index.add_actor(key, label, "group", mention_span, "group")  # "researchers" of "researchers from X"
         if country:
             index.actors[key].country = country
-        return key, np_span
+        return key, mention_span
     if not plural and (lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or noun is not None):
         label = _label(pb, start, end)
         key = "anon/" + slugify(label)  # an unnamed person: local to the article

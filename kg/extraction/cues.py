@@ -31,6 +31,7 @@ _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "
                 "estimate", "question", "lament", "describe"}
 # Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
 _LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"}}
+# ("appealed the ruling" is a legal appeal: an appeal reports only "for" something or "to" somebody.)
 # Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").
 _EMPTY_OBJECTS = {"nothing", "something", "anything", "everything", "much", "little", "more", "less", "so", "lot"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -138,6 +139,19 @@ def _content_object(obj: Token) -> bool:
     return not (low in lexicon.person_nouns() or low in lexicon.role_nouns() or obj.lower_ in lexicon.group_nouns())
 
 
+def _parenthetical(verb: Token) -> bool:
+    """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "In between, she
+    testified, she was …")."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i < verb.i:
+        return False
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None:
+        return False
+    first = subject.left_edge.i
+    return first > 0 and doc[first - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+
+
 def _source_object(verb: Token) -> Token | None:
     """ "Znak.com reported its source said …", misparsed with "its source" as the object of "reported": the
     source that speaks in a clause without a subject is the object right before it of the reporting verb above."""
@@ -166,7 +180,8 @@ def _complements(verb: Token, kind: str) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ in _LEMMA_PREPS.get(verb.lemma_, ()):
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
-                verb.lemma_ not in _ADDRESSEE_VERBS and child.lower_ not in ("that", "which", "what") and \
+                verb.lemma_ not in _ADDRESSEE_VERBS and verb.lemma_ != "appeal" and \
+                child.lower_ not in ("that", "which", "what") and \
                 (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child)):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
@@ -341,6 +356,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.addressee = cue.speaker
             cue.speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         cue.complements = _complements(tok, kind)
+        if not cue.complements and _parenthetical(tok):
+            cue.complements = [tok.head]  # "Day, they said, desired no memorials": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         if not _speech(tok, lemma, cue.complements):

@@ -97,6 +97,14 @@ def resolve_pronouns(coref: Coref) -> None:
                     history.append(_seen(key, off, tok, span, parsed, pb, sent_no, coref.in_quote(off)))
                 continue
             tag = tok.tag_
+            if tag == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in lexicon.group_nouns() and \
+                    not coref.in_quote(off):
+                # "The officers were suspended … They indicated …": a group that acts is somebody "they" can be
+                hit = corefs.resolve(coref, pb, tok, create=True)
+                if hit is not None and hit[0] in index.actors and index.actors[hit[0]].kind == "group":
+                    history.append(_Seen(hit[0], off, True, sent_no, "subject", verb=_verb_at(pb, tok),
+                                         speaker=_reports(tok)))
+                continue
             if tag != "NN" and tag not in ("PRP", "PRP$"):
                 continue  # neither a person noun nor a pronoun (a word's tag read once: most words are neither)
             if tag == "NN" and (_speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off)):
@@ -113,7 +121,9 @@ def resolve_pronouns(coref: Coref) -> None:
                         coref.gender.setdefault(hit[0], sex)
                 continue
             low = tok.lower_
-            subject_it = low == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
+            speaking = tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
+            # "it said", "they said": a body or a group speaks (not the pair of "X and Y said they believe …")
+            subject_it = speaking and (low == "it" or low == "they" and not _pair_reports(tok))
             if tok.pos_ != "PRON" or (low not in MALE | FEMALE | NEUTER and not subject_it) or coref.in_quote(off):
                 continue
             key = _antecedent(coref, history, low, tok, sent_no, pb)
@@ -158,6 +168,17 @@ def _mention(span: Span):  # noqa: ANN202
     from kg.model import Mention
 
     return Mention(span, "pronoun")
+
+
+def _pair_reports(tok: Token) -> bool:
+    """Whether a "they" stands in what a coordinated subject reports ("X and Y said they believe …")."""
+    verb = tok.head
+    while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in lexicon.reporting_verbs():
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subject is not None and any(c.dep_ == "conj" for c in subject.children)
+    return False
 
 
 def _mention_root(tok: Token, span: Span, parsed, pb) -> Token:  # noqa: ANN001
@@ -214,7 +235,9 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
     somebody keeps them in view), halved with every sentence since; the subject of a reporting verb prefers whoever
     spoke last."""
     index = coref.index
-    if low in NEUTER or low == "it":
+    if low == "they":
+        wanted = {"group", "organization", "government"}
+    elif low in NEUTER or low == "it":
         wanted = {"organization", "government", "country"}
     else:
         wanted = {"person"}

@@ -89,3 +89,22 @@ def test_according_to_unnamed_reports_is_a_group_of_sources():
 def test_an_untagged_publication_after_according_to_is_a_source():
     assert said("Probe\n\nThe firm started its own inquiry by hiring a law firm, according to The Verge.") == [
         ("indirect", "Verge", "The firm started its own inquiry by hiring a law firm")]
+
+
+def test_they_that_speaks_is_the_group_that_acted_before():
+    assert _who("Strike\n\nThe officers were suspended on Monday. They indicated they would appeal the ruling.") == [
+        ("officers", None, "they would appeal the ruling")]
+
+
+def test_they_in_what_a_pair_reports_is_the_pair_not_one_of_them():
+    assert _who("Blast\n\nThe Investigative Committee and the Federal Security Service said they believe gas was "
+                "the trigger.") == [("Investigative Committee and Federal Security Service", None,
+                                     "they believe gas was the trigger")]
+
+
+def test_a_reporting_clause_between_commas_reports_the_clause_around_it():
+    assert ("Greenway Foundation", None, "desired no memorials or grave markers") in _who(
+        "Estate\n\nThe Greenway Foundation said the actress had been in good health. Moreno, they said, desired no "
+        "memorials or grave markers.")
+    assert _who("Trial\n\nMaria Ortiz left the bar at two. Later, she testified, she was robbed by two guards.") == [
+        ("Maria Ortiz", None, "she was robbed by two guards")]
