@@ -9,7 +9,8 @@ from kg.extraction.actors import collect_names
 from kg.extraction.claims import link_same_claims
 from kg.extraction.confidence import score as score_confidence
 from kg.extraction.documents import find_documents
-from kg.extraction.events import find_events, link_statements
+from kg.extraction.event_relations import link_statements
+from kg.extraction.events import find_events
 from kg.extraction.pronouns import first_person
 from kg.extraction.tense import future_at
 from kg.extraction.time import find_times
