@@ -43,7 +43,7 @@ _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
-                    "accession", "withdrawal", "settlement", "observation", "trial"}
+                    "accession", "withdrawal", "settlement", "observation", "trial", "verdict", "sentencing"}
 
 
 @dataclass

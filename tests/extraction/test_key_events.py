@@ -58,3 +58,16 @@ def test_that_day_is_the_day_the_narrative_named_last():
     x = run("Visit\n\nThe president flew to the city on Saturday. In a meeting that day he was briefed by the "
             "minister.", MONDAY)
     assert [t.value for t in x.times if t.span.text == "that day"] == ["2024-03-09"]
+
+
+def test_a_trial_its_verdict_and_the_sentence_are_three_events():
+    got = events("Court\n\nAfter a jury trial, two officers were found guilty on Thursday of robbing a shop. Both "
+                 "received seven-year prison terms.")
+    assert {k: v[0] for k, v in got.items()} == {"trial": "trial", "found guilty": "verdict",
+                                                  "prison terms": "sentencing"}
+
+
+def test_addressing_reporters_is_a_statement_event_but_addressing_a_problem_is_not():
+    assert events("City\n\nOn Thursday, the mayor addressed reporters in the city hall.").get("addressed") == (
+        "make-statement", "2024-03-07")
+    assert "addressed" not in events("City\n\nOn Thursday, the mayor addressed the problem of parking.")
