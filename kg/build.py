@@ -96,7 +96,7 @@ def article_graphs(path: Path, article: Article, *, base_iri: str, validate: boo
     from kg.enrich import enrichment_graph_iri, enrichment_triples
     from kg.extraction import extract
     from kg.linking import link
-    from kg.ntriples import serialize
+    from kg.ntriples import lines, serialize
     from kg.rdf import Iris, provenance_triples, to_triples
     from kg.validate import check
 
@@ -113,7 +113,7 @@ def article_graphs(path: Path, article: Article, *, base_iri: str, validate: boo
     prov = provenance_triples(article, base_iri=base_iri, started=started, ended=now(), tool_version=tool,
                               source_name=path.name)
     enriched = enrichment_triples(article.id, found, base_iri=base_iri)
-    graphs = {str(iris.graph): serialize(graph), str(iris.provenance_graph): serialize(prov),
+    graphs = {str(iris.graph): lines(graph), str(iris.provenance_graph): serialize(prov),
               enrichment_graph_iri(base_iri, article.id): serialize(enriched)}
     return graphs, Built(article, found, str(iris.graph), len(graph), time.perf_counter() - t0)
 

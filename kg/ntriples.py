@@ -140,3 +140,8 @@ def serialize(triples: Iterable[tuple]) -> str:
         return s
 
     return "".join(f"{w(s)} {w(p)} {w(o)} .\n" for s, p, o in triples)
+
+
+def lines(triples: Iterable[tuple[str, str, str]]) -> str:
+    """Triples of N-Triples terms (kg.mapping) as N-Triples text: each line written as it stands."""
+    return "".join([f"{s} {p} {o} .\n" for s, p, o in triples])

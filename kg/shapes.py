@@ -121,12 +121,13 @@ class PropertyShape:
             out.append(f"has {n} value(s), needs at least {self.min_count}")
         if self.max_count is not None and n > self.max_count:
             out.append(f"has {n} values, allows at most {self.max_count}")
-        for ok, why in self.values:
-            for v in vals:
-                if not ok(v):
-                    out.append(why(v))
-        for pair in self.pairs:
-            out += pair(ix, focus, vals)
+        if n:
+            for ok, why in self.values:
+                for v in vals:
+                    if not ok(v):
+                        out.append(why(v))
+            for pair in self.pairs:
+                out += pair(ix, focus, vals)
         return out
 
 

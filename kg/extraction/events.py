@@ -108,8 +108,8 @@ class EventFinder(EventTimes, EventRelations):
         is what the U.S. said), or an abstract type inside a direct quotation ("helping the other …")."""
         b, e = m.span.begin, m.span.end
         index = self.coref.index
-        if any(mb <= b and e <= me for (mb, me), key in index.mention_owner.items() if key in index.actors):
-            return True
+        if any(me >= e and index.mention_owner.get((mb, me)) in index.actors for mb, me in index._cover.get(b, ())):
+            return True  # (the mentions over the trigger's first character, not every mention of the article)
         if any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
         if m.type in _ABSTRACT and any(s.quote_type == "direct" and any(c.contains(m.span) for c in s.content)

@@ -84,9 +84,10 @@ def speaking_names(index: ActorIndex) -> None:
     verbs = lexicon.reporting_verbs()
     for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
         for tok in toks:
-            if not _capitalised(tok):
+            dep = tok.dep_
+            if dep != "nsubj" and dep != "pobj" or not _capitalised(tok):
                 continue
-            according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
+            according = dep == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
                 pb.doc[tok.head.i - 1].lower_ == "according"
             if not according and (tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs):
                 continue

@@ -6,6 +6,7 @@ President Ivan Kovalenko", "Jane Roe, director general of the National Electoral
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -27,6 +28,12 @@ _HEAD_TITLES = {"president", "prime minister", "premier", "chancellor", "king", 
                 "defense minister", "defense secretary", "defence secretary"}
 
 
+@cache
+def _head_words() -> frozenset[str]:
+    """Every word of every post head ("prime", "minister", "secretary", "state" …)."""
+    return frozenset(w for h in lexicon.post_heads() for w in h.split())
+
+
 def post_before(pb: ParsedBlock, first: int) -> tuple[int, list[Token]] | None:
     """Tokens of a post title that ends right before token index ``first``, and where it starts."""
     doc = pb.doc
@@ -37,7 +44,7 @@ def post_before(pb: ParsedBlock, first: int) -> tuple[int, list[Token]] | None:
     while j >= 0:
         t = doc[j]
         low = t.lower_
-        if low in words or low in heads or any(low == h.split()[-1] or low in h.split() for h in heads):
+        if low in words or low in heads or low in _head_words():
             toks.insert(0, t)
         elif low == "of" and toks and j > 0 and (doc[j - 1].lower_ in heads or doc[j - 1].lower_ in words):
             toks.insert(0, t)  # "Secretary of State", "Minister of Foreign Affairs"

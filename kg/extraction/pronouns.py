@@ -242,7 +242,13 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
     else:
         wanted = {"person"}
     gender = "m" if low in MALE else "f" if low in FEMALE else None
-    candidates = [s for s in history if sent_no - s.sentence <= WINDOW and (a := index.actors.get(s.key)) is not None
+    recent: list[_Seen] = []
+    for s in reversed(history):  # the history is in text order: read back only over the window
+        if sent_no - s.sentence > WINDOW:
+            break
+        recent.append(s)
+    recent.reverse()
+    candidates = [s for s in recent if (a := index.actors.get(s.key)) is not None
                   and a.kind in wanted and (not gender or coref.gender.get(s.key, gender) == gender)]
     if not candidates:
         return None
