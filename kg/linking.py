@@ -161,7 +161,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     found: list[_Scored] = []
     own = ctx.rid(actor.country)
 
-    def add(e: Entity | None, conf: float, why: str) -> None:
+    def add(e: Entity | None, conf: float, why: str, name: str = "") -> None:
         if e is None or e.type not in allowed:
             return
         if own and e.country and own != e.country:
@@ -175,7 +175,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             elif _state_body(e) and e.country:
                 conf -= 0.35  # a ministry of a country the article does not speak of
             if _state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
-                    and not _names_country(e):
+                    and not _names_country(name or e.label):
                 conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?
         found.append(_Scored(e, conf, tuple(evidence)))
 
@@ -186,7 +186,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             add(kb.get("country/" + _slug(cap.name)), 0.85, "capital metonymy")
     for n in _names(actor):
         for e, w in kb.named_weighted(n):
-            add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name")
+            add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name", n)
         core = _without_country(n)
         if core is not None:  # "U.S. State Department": the body's name after its country, the country must agree
             country, rest = core
@@ -201,10 +201,11 @@ def _state_body(e: Entity) -> bool:
     return e.type == "government" or e.label.startswith(("Ministry", "Department of", "Minister of"))
 
 
-def _names_country(e: Entity) -> bool:
-    """Whether the record's label names its country ("Ministry of Defence of Russia", "Russian Defence Ministry")."""
-    c = gazetteer.country(e.label.split()[0]) or next(
-        (gazetteer.country(w) for w in e.label.replace(",", " ").split() if w[:1].isupper() and gazetteer.country(w)),
+def _names_country(name: str) -> bool:
+    """Whether the name the actor was found by names a country ("Ministry of Defence of Russia", "Russian Defence
+    Ministry"): then the article said whose body it is."""
+    c = gazetteer.country(name.split()[0]) or next(
+        (gazetteer.country(w) for w in name.replace(",", " ").split() if w[:1].isupper() and gazetteer.country(w)),
         None)
     return c is not None
 
