@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.7
 MARGIN = 0.1  # how far the best candidate must be ahead of the runner-up
+_EPSILON = 1e-9  # confidences are sums of tenths: 1.0 - 0.9 must count as a margin of 0.1
 # extraction's actor kind → the record types it may be linked to
 _COMPATIBLE = {"person": {"person"}, "organization": {"organization", "government"},
                "government": {"organization", "government"}, "country": {"country"}}
@@ -90,6 +91,7 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
            threshold: float = DEFAULT_THRESHOLD) -> list[Decision]:
     """A decision for every actor (but groups) and every place; changes nothing."""
     ctx = _Context(date or article_date(extraction))
+    ctx.countries |= _place_countries(extraction, kb)
     out: list[Decision] = []
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}
     # countries first (the context of everything else), then bodies (a person's post is matched through the record
@@ -119,6 +121,27 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     return out
 
 
+def _acronym_only(e: Entity, mention: str) -> bool:
+    """Whether the record is named ``mention`` only by an acronym that the text does not write as one."""
+    if mention.isupper() or not any(c.islower() for c in mention):
+        return False
+    key = name_key(mention)
+    same = [n for n in (e.label, *e.aliases, *e.weak_aliases) if name_key(n) == key]
+    return bool(same) and all(n.replace(".", "").replace("&", "").isupper() for n in same)
+
+
+def _place_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
+    """The countries of the cities the article names ("London" speaks of the United Kingdom), where the name is
+    of one city only."""
+    out = set()
+    for place in x.places:
+        found = {e.country for e, w in kb.named_weighted(place.label)
+                 if e.type == "place" and e.category != "subdivision" and w >= 0.9 and e.country}
+        if len(found) == 1:
+            out |= found
+    return out
+
+
 def _choose(key: str, scored: list[_Scored], threshold: float) -> Decision:
     """The best candidate if it clears the threshold and beats the runner-up clearly; otherwise NIL."""
     best: dict[str, _Scored] = {}
@@ -131,7 +154,7 @@ def _choose(key: str, scored: list[_Scored], threshold: float) -> Decision:
     if not ranked or ranked[0].confidence < threshold:
         top = ranked[0].confidence if ranked else 0.0
         return Decision(key, None, round(top, 3), ("below threshold",) if ranked else ("no candidate",))
-    if len(ranked) > 1 and ranked[0].confidence - ranked[1].confidence < MARGIN:
+    if len(ranked) > 1 and ranked[0].confidence - ranked[1].confidence < MARGIN - _EPSILON:
         return Decision(key, None, round(ranked[0].confidence, 3),
                         ("ambiguous: " + ", ".join(s.entity.id for s in ranked[:3]),))
     top = ranked[0]
@@ -169,13 +192,16 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         evidence = [why]
         if actor.kind != "country":
             conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
-            if e.country and (e.country == own or e.country in ctx.countries):
-                conf += 0.1 if why != "weak name" else 0.3
-                evidence.append("country in the article")
-            elif _state_body(e) and e.country:
+            named = _without_country(name) if name else None
+            if e.country and (e.country == own or e.country in ctx.countries or (named and named[0] == e.country)):
+                # a short name shared by many (a party's acronym) needs its country; an acronym of a registry
+                # (a research body's, a brand's) is too short to link on with the country alone
+                conf += 0.1 if why != "weak name" else (0.3 if _prior(e) >= 0.6 else 0.15)
+                evidence.append("country in the article" if not named else "country in the name")
+            elif _state_body(e) and e.country and _generic(name or e.label):
                 conf -= 0.35  # a ministry of a country the article does not speak of
             if _state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
-                    and not _names_country(name or e.label):
+                    and why != "name after country" and _generic(name or e.label):
                 conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?
         found.append(_Scored(e, conf, tuple(evidence)))
 
@@ -186,28 +212,42 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             add(kb.get("country/" + _slug(cap.name)), 0.85, "capital metonymy")
     for n in _names(actor):
         for e, w in kb.named_weighted(n):
+            if _acronym_only(e, n):
+                continue  # "Uni" (a club's short name) is not the acronym "UNI"
             add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name", n)
         core = _without_country(n)
         if core is not None:  # "U.S. State Department": the body's name after its country, the country must agree
             country, rest = core
-            for e, w in kb.named_weighted(rest):
-                if e.country == country and w >= 0.9:
-                    add(e, 0.85, "name after country")
+            home = kb.get(country)
+            # "U.S. Securities and Exchange Commission" is "United States Securities and Exchange Commission"
+            for full in [rest] + [f"{c} {rest}" for c in (home.names if home else ()) if len(c) > 3]:
+                for e, w in kb.named_weighted(full):
+                    if e.country == country and w >= 0.9:
+                        add(e, 0.85, "name after country", n)
     return found
+
+
+# the words of a body's name that do not say whose body it is ("Supreme Court", "Ministry of Foreign Affairs")
+_INSTITUTION_WORDS = frozenset("""
+of the and for on in affairs agency air armed army assembly authority bank board brigade bureau cabinet central chamber
+commission committee congress council court courts defence defense department deputies directorate emergencies
+emergency energy environment federal finance fire force forces foreign general government guard health high home house
+interior intelligence internal investigation justice labour labor lords ministry national navy office parliament
+people's police presidency president's prosecutor prosecutor's public representatives republic reserve royal
+security senate service services situations state supreme treasury tribunal
+""".split())
+
+
+def _generic(name: str) -> bool:
+    """A body's name that many countries' bodies share: it says what the body is, not whose."""
+    words = [w.strip(".,'’()").lower() for w in name.split()]
+    words = [w for w in words if w]
+    return bool(words) and all(w in _INSTITUTION_WORDS for w in words)
 
 
 def _state_body(e: Entity) -> bool:
     """A government body, by type or by name ("Ministry of Health" of a hospital operator's list)."""
     return e.type == "government" or e.label.startswith(("Ministry", "Department of", "Minister of"))
-
-
-def _names_country(name: str) -> bool:
-    """Whether the name the actor was found by names a country ("Ministry of Defence of Russia", "Russian Defence
-    Ministry"): then the article said whose body it is."""
-    c = gazetteer.country(name.split()[0]) or next(
-        (gazetteer.country(w) for w in name.replace(",", " ").split() if w[:1].isupper() and gazetteer.country(w)),
-        None)
-    return c is not None
 
 
 def _without_country(name: str) -> tuple[str, str] | None:
@@ -235,6 +275,7 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
     holdings = [h for h in x.holdings if h.holder == actor.key]
     mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
                       if m.kind in _NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
+    mention_titles |= {name_key(m.span.text) for m in actor.mentions if m.kind == "role"}  # "the President"
     present = {ctx.rid(a.key) for a in x.actors} | ctx.countries  # the countries and bodies the article speaks of
     own = ctx.rid(actor.country)
     day = ctx.day

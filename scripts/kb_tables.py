@@ -203,3 +203,44 @@ def source_records() -> list[dict]:
                  f"and terms; {CONGRESS.path} at commit {CONGRESS.commit}; derived table "
                  "data/kb-sources/congress.tsv."},
     ]
+
+
+# ------------------------------------------------------------------------------------------- US newspapers
+NEWSPAPERS = S.RepoSource("hearvox/wiki-media-cred", "e61118c66e052c5afc1d07136dae37f8fbf70f3a",
+                          "data/wikipedia-us-newspapers.tsv", "CC0-1.0")
+
+
+def derive_newspapers(gitdir: Path) -> str:
+    """United States newspapers with an English Wikipedia article: item, title, state."""
+    rows = {}
+    for line in S.git_show(gitdir, NEWSPAPERS).splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) < 5:
+            continue
+        title, state, _, path, q = cells[:5]
+        q = S.qid_of(q)
+        if q and path.startswith("/wiki/") and q not in rows:
+            rows[q] = [q, path[len("/wiki/"):], S.clean(state)]
+    return S.header([NEWSPAPERS], ["qid", "wikipedia", "state"], "scripts/build_kb.py derive") + \
+        S._tsv(sorted(rows.values()))
+
+
+def add_newspapers(m, sources: Path) -> None:  # noqa: ANN001
+    """Newspapers of the United States: the name is the article's title without a bracketed qualifier."""
+    from urllib.parse import unquote
+
+    for r in S.read_table(sources / "newspapers.tsv"):
+        name = re.sub(r"\s*\([^)]*\)$", "", unquote(r["wikipedia"]).replace("_", " "))
+        if m.by_qid.get(r["qid"], {}).get("type") not in (None, "organization"):
+            continue
+        m.add(r["qid"], {"type": "organization", "label": name, "country": "country/united-states",
+                         "category": "newspaper", "description": f"newspaper ({r['state']}, United States)",
+                         "prior": 0.3, "dbpedia": DBPEDIA + r["wikipedia"], "dbpedia_status": "derived",
+                         "source": ["source/us-newspapers"]})
+
+
+def newspaper_source() -> dict:
+    return {"id": "source/us-newspapers", "type": "source", "label": "United States newspapers in Wikipedia",
+            "licence": "CC0-1.0", "url": f"https://github.com/{NEWSPAPERS.repository}",
+            "note": f"Newspapers of the United States with their Wikidata items and English Wikipedia articles; "
+                    f"{NEWSPAPERS.path} at commit {NEWSPAPERS.commit}; derived table data/kb-sources/newspapers.tsv."}
