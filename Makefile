@@ -11,7 +11,7 @@ ARTICLES ?= data/articles/*.txt
 VIRTUOSO_DIR ?= var/virtuoso
 
 .PHONY: install run build serve test system-deps contract clean virtuoso-start virtuoso-stop bench-install \
-	bench-sparql bench-ingest bench-memory
+	bench-sparql bench-ingest bench-memory bench-pages
 
 install: $(VENV)/.installed  ## create .venv, install the project, its test tools and the spaCy model
 
@@ -48,6 +48,9 @@ bench-ingest: bench-install  ## kg build per article vs the bare spaCy parse; ar
 
 bench-memory: bench-install system-deps  ## server memory at each dataset size
 	$(BIN)/python -m bench.memory
+
+bench-pages: install  ## page timings of the reading room on the nine-article store
+	$(BIN)/python -m bench.pages
 
 test: install system-deps  ## run the whole test suite
 	$(BIN)/python -m pytest

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from kg import __version__
+from kg import __version__, search
 from kg.errors import ConfigError, NewsKGError
 
 STORE_HELP = "store directory, or the http(s) URL of a SPARQL endpoint (default: var/store, or $NEWSKG_STORE)"
@@ -124,8 +124,10 @@ def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri
     online_config = OnlineConfig.from_env(enabled=online, endpoint=wikidata_endpoint, timeout=online_timeout)
     paths = collect(articles)
     bar = Progress(len(paths), enabled=sys.stderr.isatty() if progress is None else progress)
+    built: list[str] = []
     with _open(store, remote=_remote(**remote)) as s:
         def report(d) -> None:  # noqa: ANN001
+            built.append(d.graph)
             if not quiet and not bar.enabled:
                 click.echo(f"{d.article}: {d.statements} statements, {d.events} events, {d.actors} actors, "
                            f"{d.triples} triples in {d.seconds:.2f}s -> <{d.graph}>")
@@ -136,6 +138,8 @@ def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri
                                    online=online_config, workers=jobs, on_done=report)
         finally:
             bar.close()
+            if built:  # what was committed, even when a later article failed
+                _reindex(store, s, lambda path, st: search.after_build(path, st, built))
     click.echo(f"kg: {summary.line(store)}", err=True)
 
 
@@ -179,8 +183,31 @@ def remove(articles: tuple[str, ...], store: str, **remote: str | None) -> None:
                 raise ConfigError(f"no article {aid!r} in {store}")
             found[aid] = mine
         s.remove_graphs([g for gs in found.values() for g in gs])
+        _reindex(store, s, lambda path, st: search.after_remove(path, st, found))
     for aid, gs in found.items():
         click.echo(f"removed {aid} ({len(gs)} graphs)")
+
+
+def _reindex(store: str, s, update) -> None:  # noqa: ANN001
+    """Keep the search index beside the store in step with a committed change; a failure there is a warning (the
+    graph is written; ``kg index`` or the next ``kg serve`` rebuilds the index)."""
+    try:
+        update(search.index_path(store), s)
+    except Exception as e:  # noqa: BLE001 - derived data: never fail a committed build because of it
+        click.echo(f"kg: warning: the search index was not updated ({e}); run `kg index --store {store}`", err=True)
+
+
+@main.command()
+@click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
+@remote_options
+@click.option("--index", "index_file", type=click.Path(path_type=Path), default=None,
+              help="the index file (default: beside the store, or $NEWSKG_SEARCH_INDEX)")
+def index(store: str, index_file: Path | None, **remote: str | None) -> None:
+    """Rebuild the search index (headlines, quotes, actors and their aliases, events) from the store."""
+    with _open(store, read_only=True, remote=_remote(**remote)) as s:
+        path = search.index_path(store, index_file)
+        n = search.rebuild(path, s)
+    click.echo(f"indexed {n:,} things of {store} into {path}")
 
 
 @main.command()

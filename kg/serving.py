@@ -62,6 +62,24 @@ def available_memory() -> int | None:
     return None
 
 
+def _search_index(store: str, remote: dict[str, Any] | None) -> None:
+    """Build the search index (kg.search) when it is missing or made from another state of the store, so that
+    search works from the first request; a failure is a warning (the rest of the site works without it)."""
+    import sys
+
+    from kg import search
+    from kg.store import open_store
+
+    path = search.index_path(store)
+    try:
+        with open_store(store, read_only=True, remote=remote) as s:
+            if search.ensure(path, s):
+                print(f"kg: built the search index {path}", file=sys.stderr)
+    except Exception as e:  # noqa: BLE001 - derived data: serve without it and say why
+        print(f"kg: warning: no search index ({e}); /search answers 503 until `kg index` makes one",
+              file=sys.stderr)
+
+
 def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_iri: str | None,
         update_token: str | None, remote: dict[str, Any] | None = None, memory: str | None = None,
         cache_mb: float | None = None) -> None:
@@ -79,6 +97,8 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
         raise StoreError(f"{store}: no store here; build one first with `kg build ARTICLE --store {store}`")
     from server import settings
     from server.store import query_processes
+
+    _search_index(store, remote)
 
     # a copy per worker's fork server and per query process (server.preload)
     copies = workers * (1 + query_processes(settings()))

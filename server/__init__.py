@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "REMOTE_VERSION_TTL": 5.0,  # seconds a remote store's dataset version is trusted before it is asked again
     "RESULT_CACHE_MB": 128,  # result cache per worker (server.cache); 0 switches it off
     "MEMORY_MODE": "disk",  # "memory": queries read an in-memory copy of the store (kg serve chooses, see kg.serving)
+    "SEARCH_INDEX": None,  # the search index file (kg.search); None: beside the store (see kg.search.index_path)
 }
 
 
@@ -44,7 +45,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(settings(config))
 
-    from server import downloads, errors, graphstore, health, resources, sparql, store, ui, void
+    from server import (browse, downloads, errors, explore, graphstore, health, resources, search, sparql, store,
+                        ui, vocab, void)
 
     store.init_app(app)
     errors.init_app(app)
@@ -55,4 +57,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(ui.bp)
     app.register_blueprint(resources.bp)
     app.register_blueprint(void.bp)
+    app.register_blueprint(browse.bp)
+    app.register_blueprint(explore.bp)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(vocab.bp)
     return app

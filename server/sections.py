@@ -1,5 +1,6 @@
-"""Kind-specific parts of a resource page: an article's text and lists, an actor's statements, posts and events,
-a statement's attribution, an event's participants. Each reads what it needs with one or two queries."""
+"""Kind-specific parts of a resource page: an article's reading room (:mod:`server.pages.article`), an actor's
+statements, posts and events, a statement's attribution, an event's participants. Each reads what it needs with
+one or two queries."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from kg.store import term_text
-from server import evidence
-from server.site import NIF, NKG, PROV, SCHEMA, SKOS, href, labels, term_label
+from server.pages.article import reading_room
+from server.site import NIF, NKG, PROV, SCHEMA, SKOS, labels, term_label
 from server.store import get_store
 from server.views import Link, Page, resource_link
 
@@ -35,7 +36,7 @@ def add_sections(page: Page) -> Page:
     local = {t.iri[len(NKG):] for t in page.types if t.iri.startswith(NKG)}
     builders: list[tuple[str, Callable[[Page], dict[str, Any]]]] = []
     if "Article" in local:
-        builders.append(("article", article))
+        builders.append(("article", lambda p: reading_room(p.iri)))
     if local & ACTOR_TYPES:
         builders.append(("actor", actor))
     if "Statement" in local:
@@ -46,68 +47,6 @@ def add_sections(page: Page) -> Page:
         page.kind = kind if page.kind == "resource" else page.kind
         page.sections.update(build(page))
     return page
-
-
-def article(page: Page) -> dict[str, Any]:
-    a = page.iri
-    meta = _rows(f"""SELECT ?ctx ?text ?date ?inferred ?note ?standfirst ?footer ?source ?ended ?tool WHERE {{
-        OPTIONAL {{ <{a}> nkg:text ?ctx . ?ctx nif:isString ?text }}
-        OPTIONAL {{ <{a}> schema:datePublished ?date }}
-        OPTIONAL {{ <{a}> nkg:dateInferred ?inferred }}
-        OPTIONAL {{ <{a}> nkg:dateNote ?note }}
-        OPTIONAL {{ <{a}> schema:alternativeHeadline ?standfirst }}
-        OPTIONAL {{ <{a}> nkg:footerBegin ?footer }}
-        OPTIONAL {{ <{a}> schema:isBasedOn ?source }}
-        OPTIONAL {{ <{a}> prov:wasGeneratedBy ?b . ?b prov:endedAtTime ?ended OPTIONAL {{ ?b nkg:toolVersion ?tool }} }}
-    }} LIMIT 1""")
-    m = meta[0] if meta else {}
-    statements = _rows(f"""SELECT ?s ?label ?speaker ?addressee ?content ?qt ?cue ?b ?e WHERE {{
-        ?s nkg:extractedFrom <{a}> ; a nkg:Statement .
-        OPTIONAL {{ ?s rdfs:label ?label }} OPTIONAL {{ ?s nkg:speaker ?speaker }}
-        OPTIONAL {{ ?s nkg:addressee ?addressee }} OPTIONAL {{ ?s nkg:content ?content }}
-        OPTIONAL {{ ?s nkg:quoteType ?qt }} OPTIONAL {{ ?s nkg:cue ?cue }}
-        OPTIONAL {{ ?s nkg:contentMention ?m . ?m nif:beginIndex ?b ; nif:endIndex ?e }} }}""")
-    actors = _rows(f"""SELECT ?x (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?m) AS ?n) WHERE {{
-        <{a}> schema:mentions ?x . OPTIONAL {{ ?x a ?t }}
-        OPTIONAL {{ <{a}> nkg:text ?ctx . ?x nkg:denotedBy ?m . ?m nif:referenceContext ?ctx }}
-    }} GROUP BY ?x""")
-    events = _rows(f"""SELECT ?x ?type ?modality ?time (MIN(?b) AS ?first) WHERE {{
-        ?x nkg:extractedFrom <{a}> ; nkg:eventType ?type .
-        OPTIONAL {{ ?x nkg:modality ?modality }} OPTIONAL {{ ?x nkg:time/rdfs:label ?time }}
-        OPTIONAL {{ ?x nkg:denotedBy/nif:beginIndex ?b }}
-    }} GROUP BY ?x ?type ?modality ?time""")
-    names = labels({r[k] for r in statements for k in ("s", "speaker", "addressee") if r[k]}
-                   | {r["x"] for r in actors + events})
-
-    by_statement: dict[str, dict[str, Any]] = {}
-    marks: list[evidence.Mention] = []
-    for r in statements:
-        s = by_statement.setdefault(r["s"], {
-            "link": _link(r["s"], names), "speaker": _link(r["speaker"], names),
-            "addressee": _link(r["addressee"], names), "content": r["content"], "cue": r["cue"],
-            "quote_type": term_label(r["qt"]) if r["qt"] else "", "begin": None})
-        if r["b"]:
-            b, e = int(r["b"]), int(r["e"])
-            s["begin"] = b if s["begin"] is None else min(s["begin"], b)
-            marks.append(evidence.Mention(r["s"], m.get("ctx", ""), b, e, "content", href=href(r["s"]),
-                                          title=names.get(r["s"], "")))
-    text = m.get("text", "")
-    footer = int(m["footer"]) if m.get("footer") else len(text)
-    return {
-        "date": m.get("date", ""), "date_inferred": m.get("inferred") == "true", "date_note": m.get("note", ""),
-        "standfirst": m.get("standfirst", ""), "source": m.get("source", ""),
-        "source_href": href(m["source"]) if m.get("source") else "",
-        "built": m.get("ended", ""), "tool": m.get("tool", ""),
-        "body": evidence.segments(text, 0, footer, marks), "footer": text[footer:].strip(),
-        "statements": sorted(by_statement.values(), key=lambda s: (s["begin"] is None, s["begin"] or 0)),
-        "actors": sorted(({"link": _link(r["x"], names), "type": term_label(r["type"]) if r["type"] else "",
-                           "mentions": int(r["n"] or 0)} for r in actors),
-                         key=lambda x: (-x["mentions"], x["link"].label.lower())),
-        "events": sorted(({"link": _link(r["x"], names), "type": term_label(r["type"]),
-                           "modality": term_label(r["modality"]) if r["modality"] else "", "time": r["time"],
-                           "first": int(r["first"]) if r["first"] else 0} for r in events),
-                         key=lambda x: x["first"]),
-    }
 
 
 def actor(page: Page) -> dict[str, Any]:

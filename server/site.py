@@ -16,6 +16,7 @@ from kg.store import Store, term_text
 from server.store import cached, get_store
 
 NKG = "https://w3id.org/newskg/ns#"
+EVENT_TYPES = "https://w3id.org/newskg/event-type/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -74,7 +75,21 @@ def href(iri: str) -> str:
     graph = base_iri() + "graph/"
     if iri.startswith(graph):
         return url_for("resources.graph", path=iri[len(graph):])
+    vocabulary = _vocabulary_path(iri)
+    if vocabulary:
+        return vocabulary
     return iri if iri.lower().startswith(("http://", "https://")) else ""
+
+
+def _vocabulary_path(iri: str) -> str:
+    """The local page of a term of our vocabulary (``nkg:Statement`` → ``/ns/Statement``), when it is served."""
+    if "vocab.term" not in current_app.view_functions:
+        return ""
+    if iri.startswith(NKG) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", iri[len(NKG):]):
+        return url_for("vocab.term", name=iri[len(NKG):])
+    if iri.startswith(EVENT_TYPES) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", iri[len(EVENT_TYPES):]):
+        return url_for("vocab.event_type", key=iri[len(EVENT_TYPES):])
+    return ""
 
 
 def link_target(iri: str) -> str | None:

@@ -3,6 +3,7 @@ the named queries of ``queries/*.rq`` as examples)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, url_for
@@ -67,7 +68,11 @@ def index():  # noqa: ANN201
 @bp.route("/query")
 def query():  # noqa: ANN201
     """YASGUI, vendored under /static/yasgui, pointed at this server's endpoint only."""
-    return render_template("query.html", queries=named_queries(),
+    from kg.rdf import PREFIXES
+    from server.site import NKG, base_iri
+
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    return render_template("query.html", queries=named_queries(), prefixes=prefixes, base=base_iri(), ns=NKG,
                            endpoint=url_for("sparql.endpoint", _external=True))
 
 
@@ -78,7 +83,8 @@ def queries_dir() -> Path:
 
 
 def named_queries() -> list[dict[str, str]]:
-    """Each ``*.rq`` file: its name, its leading comment (what it answers) and its text."""
+    """Each ``*.rq`` file: its name, its leading comment (what it answers), a title and a one-line description
+    made from that comment (:func:`title_of`), and its text."""
     folder = queries_dir()
     out = []
     for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
@@ -88,5 +94,41 @@ def named_queries() -> list[dict[str, str]]:
             if not line.startswith("#"):
                 break
             comment.append(line.lstrip("# ").strip())
-        out.append({"name": path.stem, "description": " ".join(comment), "query": text})
+        whole = " ".join(comment)
+        title, summary = title_of(whole, path.stem)
+        out.append({"name": path.stem, "description": whole, "title": title, "summary": summary, "query": text})
     return out
+
+
+def title_of(comment: str, name: str) -> tuple[str, str]:
+    """A named query's title and one-line description from its leading comment: "Competency question 2: who
+    said what to whom …" → ("Who said what to whom …", "Competency question 2"); "Every actor (…): its label, …"
+    → ("Every actor", "Its label, …"). The title ends at the first "?", ":", " — " or full stop."""
+    tag = ""
+    m = re.match(r"Competency question (\d+):\s*", comment)
+    if m:
+        tag, comment = f"Competency question {m[1]}", comment[m.end():]
+    end = _title_end(comment)
+    if end is not None:
+        keep = comment[end] == "?"
+        head, rest = comment[:end + 1 if keep else end], comment[end + (2 if comment[end] == " " else 1):].strip()
+    else:
+        head, rest = comment, ""
+    title = re.sub(r"\s*\([^)]*\)", "", head).strip() or name
+    first = re.match(r"(.+?[.?])(?:\s|$)", rest)
+    line = (first[1] if first else rest).strip()
+    if len(line) > 150:
+        line = line[:150].rsplit(" ", 1)[0] + "…"
+    summary = " · ".join(x for x in (tag, line[:1].upper() + line[1:]) if x)
+    return title[:1].upper() + title[1:], summary
+
+
+def _title_end(text: str) -> int | None:
+    """Where a title ends: the first "?", ":", " — " or full stop followed by a space, outside brackets."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        after = text[i + 1:i + 2]
+        if depth == 0 and (ch in "?:." and after in ("", " ") or text[i:i + 3] == " — "):
+            return i
+    return None
