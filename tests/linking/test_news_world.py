@@ -134,3 +134,72 @@ def test_dbpedia_only_from_wikipedia_titles_a_source_gives(kb):
         e = kb.get(i)
         assert e.dbpedia and e.dbpedia_status == "derived"
     assert kb.get("person/boris-johnson").dbpedia is None  # no source gives his Wikipedia title: none guessed
+
+
+def test_a_body_named_with_its_country_is_found_under_its_full_name(kb):
+    """"U.S. Securities and Exchange Commission" is the record "United States Securities and Exchange Commission",
+    and the name says whose body it is even when no country actor does."""
+    x = Extraction([named("org/sec", "U.S. Securities and Exchange Commission", "government")])
+    assert linked(x, kb, dt.date(2019, 5, 1))["org/sec"] == "org/united-states-securities-and-exchange-commission"
+    # the same body named without its country, in an article about Mexico only: not linked
+    x = Extraction([named("org/sec", "Securities and Exchange Commission", "government"),
+                    Actor("country/mexico", "Mexico", "country")])
+    assert linked(x, kb, dt.date(2019, 5, 1))["org/sec"] is None
+
+
+def test_metonymy_and_generic_names_of_state_bodies(kb):
+    us = Actor("country/united-states", "United States", "country")
+    india = Actor("country/india", "India", "country")
+    # "the Pentagon" is the Department of Defense
+    x = Extraction([named("org/pentagon", "Pentagon", "government"), us])
+    assert linked(x, kb, dt.date(2020, 1, 1))["org/pentagon"] == "org/united-states-department-of-defense"
+    # "the Supreme Court": the United States' only where the article speaks of it and of no other country
+    x = Extraction([named("org/court", "Supreme Court", "government"), us])
+    assert linked(x, kb, dt.date(2020, 1, 1))["org/court"] == "org/supreme-court-of-the-united-states"
+    x = Extraction([named("org/court", "Supreme Court", "government"), us, india])
+    assert linked(x, kb, dt.date(2020, 1, 1))["org/court"] is None
+    x = Extraction([named("org/court", "Supreme Court", "government"), india])
+    assert linked(x, kb, dt.date(2020, 1, 1))["org/court"] is None
+
+
+def test_former_names_and_spellings_are_aliases(kb):
+    for name, rid in (("IAAF", "org/world-athletics"),
+                      ("International Association of Athletics Federations", "org/world-athletics"),
+                      ("Volodymyr Zelensky", "person/volodymyr-zelenski")):
+        assert rid in {e.id for e in kb.named(name)}, name
+    x = Extraction([named("org/iaaf", "IAAF", "organization")])
+    assert linked(x, kb, None)["org/iaaf"] == "org/world-athletics"
+
+
+def test_an_acronym_matches_only_an_acronym_and_a_registry_acronym_needs_more_than_the_country(kb):
+    """"Uni" (a club's short name) is not the acronym "UNI"; "NBC" is also the acronym of a research body of a
+    country the article speaks of, which is not enough to link it."""
+    assert any(e for e in kb.named("UNI"))
+    x = Extraction([named("org/uni", "Uni", "organization")])
+    assert linked(x, kb, None)["org/uni"] is None
+    nbc = [e for e, w in kb.named_weighted("NBC") if w < 0.9 and e.country]
+    assert nbc
+    x = Extraction([named("org/nbc", "NBC", "organization"), Actor(nbc[0].country, "C", "country")])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/nbc"] is None
+
+
+def test_members_of_congress_with_their_terms_and_dbpedia(kb):
+    people = [e for e in kb.of_type("person") if "source/congress" in e.source]
+    assert len(people) >= 500
+    assert all(e.wikidata and e.country == "country/united-states" for e in people)
+    assert sum(1 for e in people if e.dbpedia and e.dbpedia_status == "derived") >= 0.95 * len(people)
+    senators = [e for e in people if any(p.post == "post/united-states-senator" for p in e.positions)]
+    assert senators and all(p.start for e in senators for p in e.positions)
+    # a senator named by a surname and "Senator": the post's title singles them out at the article's date
+    e = next(e for e in senators if len(kb.with_surname(e.surname)) == 1 and
+             any(p.held_at(dt.date(2025, 6, 1)) for p in e.positions))
+    who = Actor("person/x", e.surname, "person", [Mention(Span(0, len(e.surname) + 8, "Senator " + e.surname),
+                                                         "name")])
+    x = Extraction([who, Actor("country/united-states", "United States", "country")])
+    assert linked(x, kb, dt.date(2025, 6, 1))["person/x"] == e.id
+
+
+def test_organisations_of_the_registries_carry_their_wikipedia_titles(kb):
+    for i in ("org/university-of-washington", "org/the-washington-post"):
+        e = kb.get(i)
+        assert e.wikidata and e.dbpedia and e.dbpedia_status == "derived", i
