@@ -200,6 +200,8 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                 evidence.append("country in the article" if not named else "country in the name")
             elif _state_body(e) and e.country and _generic(name or e.label):
                 conf -= 0.35  # a ministry of a country the article does not speak of
+            elif e.country and e.category in ("brand", "operator") and ctx.countries:
+                conf -= 0.25  # a shop chain of one country in an article about others: a namesake ("Best Friends")
             if _state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
                     and why != "name after country" and _generic(name or e.label):
                 conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?
