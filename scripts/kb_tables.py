@@ -175,6 +175,10 @@ def add_congress(m, sources: Path, merge_terms) -> list[dict]:  # noqa: ANN001
         last = max(p["rows"], key=lambda r: r["start"])
         label = last["official_full"] or f"{last['first']} {last['last']}"
         names = {f"{last['first']} {last['last']}", f"{last['nickname']} {last['last']}" if last["nickname"] else ""}
+        if last["wikipedia"]:  # the article's title is the name the person goes by ("Dick Durbin")
+            from urllib.parse import unquote
+
+            names.add(re.sub(r"\s*\([^)]*\)$", "", unquote(last["wikipedia"]).replace("_", " ")))
         where = "senator from" if last["type"] == "sen" else "representative from"
         positions = [{"post": CONGRESS_POSTS[r["type"]]["id"], "start": r["start"], "end": r["end"] or None,
                       "source": "source/congress"} for r in p["rows"] if r["type"] in CONGRESS_POSTS]
