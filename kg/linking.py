@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 
 from kg import gazetteer, lexicon
@@ -174,7 +175,13 @@ def _strip_titles(name: str) -> str:
 
 
 def _names(actor: Actor) -> set[str]:
-    return {actor.label} | {m.span.text for m in actor.mentions if m.kind in _NAME_MENTIONS}
+    names = {actor.label} | {m.span.text for m in actor.mentions if m.kind in _NAME_MENTIONS}
+    if actor.kind != "person":  # "the United Nations' Food and Agriculture Organization": the body after its parent
+        for n in list(names):
+            m = re.search(r"(?:['’]s|s['’]) ([A-Z][^ ]* .+)$", n)
+            if m and len(m.group(1).split()) >= 2:
+                names.add(m.group(1))
+    return names
 
 
 def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:

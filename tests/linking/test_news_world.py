@@ -203,3 +203,19 @@ def test_organisations_of_the_registries_carry_their_wikipedia_titles(kb):
     for i in ("org/university-of-washington", "org/the-washington-post"):
         e = kb.get(i)
         assert e.wikidata and e.dbpedia and e.dbpedia_status == "derived", i
+
+
+def test_a_body_after_its_parents_possessive_and_legislatures_keep_their_names(kb):
+    """"the United Nations' Food and Agriculture Organization" is the FAO; "the House" in an American article is the
+    House of Representatives, which has no verified id: it stays unlinked rather than going to a clothing chain."""
+    x = Extraction([named("org/fao", "United Nations' Food and Agriculture Organization", "organization")])
+    assert linked(x, kb, None)["org/fao"] == "org/food-and-agriculture-organization"
+    assert any(e.wikidata for e in kb.named("House") if e.id != "org/united-states-house-of-representatives")
+    x = Extraction([named("org/house", "House", "organization"), Actor("country/united-states", "US", "country")])
+    assert linked(x, kb, dt.date(2019, 9, 24))["org/house"] is None
+
+
+def test_editorial_names_keep_the_item_of_their_derived_record(kb):
+    for i in ("person/volodymyr-zelenski", "org/central-intelligence-agency", "org/united-states-department-of-defense"):
+        e = kb.get(i)
+        assert e.wikidata and "source/editorial" in e.source and len(e.source) >= 2, i
