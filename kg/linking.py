@@ -305,6 +305,10 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
         if day is not None and any(p.held_at(day) and post and post.of in present for p, post in posts):
             evidence.append("in office at the article date")
+        elif not full and len(pool) == 1 and _prior(e) >= 0.9 and day is not None \
+                and any(p.held_at(day) for p, _ in posts):
+            # "Putin" in 2022: the only person of that name the knowledge base knows, a head of state at the date
+            evidence.append("sole bearer of the name in office at the article date")
         if e.country and (e.country == own or e.country in ctx.countries):
             evidence.append("country")
         strong = [v for v in evidence if v != "country"]

@@ -219,3 +219,12 @@ def test_editorial_names_keep_the_item_of_their_derived_record(kb):
     for i in ("person/volodymyr-zelenski", "org/central-intelligence-agency", "org/united-states-department-of-defense"):
         e = kb.get(i)
         assert e.wikidata and "source/editorial" in e.source and len(e.source) >= 2, i
+
+
+def test_a_surname_borne_by_one_head_of_state_in_office_at_the_date(kb):
+    """"Putin" in an article of 2022 about Ukraine: the only Putin the knowledge base knows was Russia's president
+    that day, though the article names no Russia; in 1995 he held no such post and the name stays unlinked."""
+    assert [e.id for e in kb.with_surname("Putin")] == ["person/vladimir-putin"]
+    x = Extraction([named("person/putin", "Putin"), Actor("country/ukraine", "Ukraine", "country")])
+    assert linked(x, kb, dt.date(2022, 3, 1))["person/putin"] == "person/vladimir-putin"
+    assert linked(x, kb, dt.date(1995, 3, 1))["person/putin"] is None
