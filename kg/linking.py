@@ -196,6 +196,9 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             return
         if own and e.country and own != e.country:
             return  # the article puts the actor in another country than the record does
+        generic = bool(name) and _generic(name) and why != "name after country"
+        if generic and e.type != "government":
+            return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
         evidence = [why]
         if actor.kind != "country":
             conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
@@ -207,6 +210,8 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                 evidence.append("country in the article" if not named else "country in the name")
             elif _state_body(e) and e.country and _generic(name or e.label):
                 conf -= 0.35  # a ministry of a country the article does not speak of
+            elif generic and not e.country and e.prior is not None:
+                conf -= 0.35  # "the Senate" and a derived record that does not say whose senate it is
             elif e.country and e.category in ("brand", "operator") and ctx.countries:
                 conf -= 0.25  # a shop chain of one country in an article about others: a namesake ("Best Friends")
             if _state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
@@ -220,6 +225,8 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         if cap is not None:  # "Moscow" standing for Russia's government
             add(kb.get("country/" + _slug(cap.name)), 0.85, "capital metonymy")
     for n in _names(actor):
+        if not any(c.isupper() for c in n):
+            continue  # "police", "the senate": a common noun, not a name ("The Police", a band)
         for e, w in kb.named_weighted(n):
             if _acronym_only(e, n):
                 continue  # "Uni" (a club's short name) is not the acronym "UNI"
@@ -315,7 +322,8 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
         if full:
             # a name alone: enough for the people of the hand-verified list and heads of state and government;
             # a politician of the derived lists needs the article to speak of their country too
-            conf = 0.85 if _prior(e) >= 0.9 else 0.65
+            # (a well-known person of prior 0.8, on the full name alone too, a little less sure)
+            conf = 0.85 if _prior(e) >= 0.9 else 0.75 if _prior(e) >= 0.8 else 0.65
             conf += 0.05 * len(evidence) + (0.05 if "country" in evidence and _prior(e) < 0.9 else 0.0)
             why = ("full name", *evidence)
         else:  # a surname alone: only a post, a title or the date can single a record out

@@ -2,6 +2,7 @@
 
     python scripts/build_kb.py derive [--partyfacts GITDIR] [--leaders GITDIR] [--politicians GITDIR]
                                       [--ror GITDIR] [--congress GITDIR] [--newspapers GITDIR]
+                                      [--fb15k GITDIR]
         re-derive the committed tables data/kb-sources/*.tsv from clones of the public repositories (at the
         commits pinned in scripts/kb_sources.py and scripts/kb_tables.py), each table from the clone given
     python scripts/build_kb.py build [--nsi DIR]
@@ -397,6 +398,7 @@ def build(nsi: Path | None) -> None:
     add_politicians(m, iso2_country)
     T.add_ror(m, SOURCES, iso2_country)
     T.add_newspapers(m, SOURCES)
+    T.add_fb15k(m, SOURCES)
     records = assign_ids(m, curated, reserved | geonames_places)
     for r in records:
         r["aliases"] = [a for a in r.get("aliases", []) if a != r["label"]]
@@ -405,7 +407,7 @@ def build(nsi: Path | None) -> None:
     for p in posts:
         if not p["aliases"]:
             del p["aliases"]
-    records += [p for p in posts if p["id"] not in reserved] + source_records(meta) + T.source_records() + [T.newspaper_source()]
+    records += [p for p in posts if p["id"] not in reserved] + source_records(meta) + T.source_records() + [T.newspaper_source(), T.fb15k_source()]
     records.sort(key=lambda r: (r["type"] != "source", r["id"]))
     order = ["id", "type", "label", "aliases", "weak_aliases", "wikidata", "dbpedia", "dbpedia_status", "country",
              "title", "of", "positions", "description", "category", "prior", "source", "licence", "note", "url"]
@@ -423,7 +425,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("derive")
-    for name in ("partyfacts", "leaders", "politicians", "ror", "congress", "newspapers"):
+    for name in ("partyfacts", "leaders", "politicians", "ror", "congress", "newspapers", "fb15k"):
         d.add_argument(f"--{name}", type=Path, help=f"a clone of the {name} repository (its table is re-derived)")
     b = sub.add_parser("build")
     b.add_argument("--nsi", type=Path, help="an unpacked name-suggestion-index package (default: npm pack)")
@@ -432,7 +434,7 @@ def main() -> None:
         SOURCES.mkdir(parents=True, exist_ok=True)
         derive = {"partyfacts": S.derive_partyfacts, "leaders": S.derive_leaders,
                   "politicians": S.derive_politicians, "ror": T.derive_ror, "congress": T.derive_congress,
-                  "newspapers": T.derive_newspapers}
+                  "newspapers": T.derive_newspapers, "fb15k": T.derive_fb15k}
         for name, fn in derive.items():
             if getattr(a, name) is not None:
                 (SOURCES / f"{name}.tsv").write_text(fn(getattr(a, name)), encoding="utf-8")

@@ -248,3 +248,112 @@ def newspaper_source() -> dict:
             "licence": "CC0-1.0", "url": f"https://github.com/{NEWSPAPERS.repository}",
             "note": f"Newspapers of the United States with their Wikidata items and English Wikipedia articles; "
                     f"{NEWSPAPERS.path} at commit {NEWSPAPERS.commit}; derived table data/kb-sources/newspapers.tsv."}
+
+
+# ---------------------------------------------------------------------------------- FB15k-237 entities
+FB15K = S.RepoSource("villmow/datasets_knowledge_embedding", "9e392453d6804d1f51c13e5650ae58ed48b638d5",
+                     "FB15k-237/entity2wikidata.json (types from FB15k-237/valid.txt, FB15k-237/test.txt, "
+                     "FB15K/valid.txt)", "MIT (repository); the labels, descriptions, aliases and sitelinks are "
+                     "Wikidata's (CC0)")
+_FB_TRIPLES = ("FB15k-237/valid.txt", "FB15k-237/test.txt", "FB15K/valid.txt")
+_FB_PERSON = ("/people/person/", "/people/deceased_person/", "/film/actor/", "/music/group_member/",
+              "/government/politician/", "/sports/pro_athlete/", "/tv/tv_actor/", "/film/director/",
+              "/film/producer/", "/book/author/")
+_FB_ORG = ("/organization/organization/", "/education/educational_institution/", "/education/university/",
+           "/business/business_operation/", "/sports/sports_team/", "/tv/tv_network/", "/music/musical_group/",
+           "/government/governmental_body/", "/organization/non_profit_organization/", "/business/employer/",
+           "/music/record_label/", "/broadcast/")
+_FB_GROUP_OBJECT = "/music/group_member/membership./music/group_membership/group"
+_FB_NATIONALITY = "/people/person/nationality"
+
+
+_DESC_PERSON = re.compile(
+    r"\b(actor|actress|singer|musician|politician|writer|author|director|composer|rapper|songwriter|guitarist|"
+    r"drummer|bassist|comedian|screenwriter|footballer|athlete|businessman|businesswoman|businessperson|journalist|"
+    r"novelist|poet|painter|presenter|lawyer|diplomat|entrepreneur|physicist|chemist|economist|philosopher|"
+    r"historian|boxer|wrestler|dancer|photographer|architect|activist|television personality)\b")
+_DESC_ORG = re.compile(
+    r"\b(band|channel|network|newspaper|magazine|agency|organization|organisation|political party|league|company|"
+    r"corporation|university|college|club|team|broadcaster|studio|record label|institute|association|federation|"
+    r"council|legislature|parliament|court|army|navy|air force|police|bank|stock exchange|airline|manufacturer|"
+    r"retailer|conglomerate|publisher|foundation|charity|militant group|movement)\b")
+_DESC_NEITHER = re.compile(r"\b(film|album|song|single|series|episode|award|prize|city|town|village|river|"
+                           r"residence|building|stadium|season|game|event|book|novel|genre|language)\b")
+
+
+def _kind_of_description(desc: str) -> set[str]:
+    """A person or an organisation by its Wikidata description, for an entity no relation types."""
+    d = desc.lower()
+    if not d or _DESC_NEITHER.search(d):
+        return set()
+    person, org = bool(_DESC_PERSON.search(d)), bool(_DESC_ORG.search(d))
+    return {"person"} if person and not org else {"organization"} if org and not person else set()
+
+
+def derive_fb15k(gitdir: Path) -> str:
+    """The people and organisations among the FB15k-237 entities: item, kind (from the Freebase relations the
+    entity takes part in), English label, Wikidata aliases, description, English Wikipedia title, nationality
+    (items of countries)."""
+    meta = json.loads(S.git_show(gitdir, S.RepoSource(FB15K.repository, FB15K.commit,
+                                                      "FB15k-237/entity2wikidata.json", "")))
+    kinds: dict[str, set[str]] = {}
+    nationality: dict[str, set[str]] = {}
+    for path in _FB_TRIPLES:
+        for line in S.git_show(gitdir, S.RepoSource(FB15K.repository, FB15K.commit, path, "")).splitlines():
+            parts = line.split("\t")
+            if len(parts) != 3:
+                continue
+            s, rel, o = parts
+            if rel.startswith(_FB_PERSON):
+                kinds.setdefault(s, set()).add("person")
+            if rel.startswith(_FB_ORG):
+                kinds.setdefault(s, set()).add("organization")
+            if rel == _FB_GROUP_OBJECT:
+                kinds.setdefault(o, set()).add("organization")
+            if rel == _FB_NATIONALITY and o in meta and meta[o].get("wikidata_id"):
+                nationality.setdefault(s, set()).add(meta[o]["wikidata_id"])
+    rows = {}
+    for mid, v in meta.items():
+        q = S.qid_of(v.get("wikidata_id") or "")
+        k = kinds.get(mid) or _kind_of_description(v.get("description") or "")
+        if not q or len(k) != 1 or not S.latin(v.get("label") or ""):
+            continue  # not a person or an organisation, or both (a band named after its singer)
+        aliases = sorted({S.clean(a) for a in v.get("alternatives") or [] if S.latin(a)} - {S.clean(v["label"])})
+        rows[q] = [q, next(iter(k)), S.clean(v["label"]), "|".join(aliases), S.clean(v.get("description") or ""),
+                   _title(v.get("wikipedia") or ""), "|".join(sorted(nationality.get(mid, ())))]
+    cols = ["qid", "kind", "label", "aliases", "description", "wikipedia", "nationality"]
+    return S.header([FB15K], cols, "scripts/build_kb.py derive") + S._tsv(sorted(rows.values()))
+
+
+def add_fb15k(m, sources: Path) -> None:  # noqa: ANN001
+    """Well-known people and organisations (the entities of a knowledge-graph benchmark drawn from the most
+    connected Freebase topics): a prior of 0.8, so that a full name alone links, a shared one does not."""
+    country_of = {q: r.get("_id") for q, r in m.by_qid.items() if r.get("type") == "country" and r.get("_id")}
+    for r in S.read_table(sources / "fb15k.tsv"):
+        have = m.by_qid.get(r["qid"], {}).get("type")
+        if have not in (None, r["kind"]) and not (have == "government" and r["kind"] == "organization"):
+            continue
+        aliases = [a for a in r["aliases"].split("|") if a]
+        if r["kind"] == "person":  # a person's one-word alias ("Ginger") is too often someone else's name
+            aliases = [a for a in aliases if len(a.split()) >= 2]
+        countries = {country_of.get(q) for q in r["nationality"].split("|") if q}
+        rec = {"type": r["kind"], "label": r["label"],
+               "aliases": [a for a in aliases if not (a.isupper() and len(a) <= 5)],
+               "weak_aliases": [a for a in aliases if a.isupper() and len(a) <= 5],
+               "description": r["description"], "category": "well-known " + r["kind"].replace("organization",
+                                                                                              "organisation"),
+               "prior": 0.8, "source": ["source/fb15k"]}
+        if len(countries) == 1 and None not in countries:
+            rec["country"] = next(iter(countries))
+        if r["wikipedia"]:
+            rec["dbpedia"], rec["dbpedia_status"] = DBPEDIA + r["wikipedia"], "derived"
+        m.add(r["qid"], rec)
+
+
+def fb15k_source() -> dict:
+    return {"id": "source/fb15k", "type": "source", "label": "FB15k-237 entities matched to Wikidata",
+            "licence": "CC0-1.0 (Wikidata facts); repository MIT", "url": f"https://github.com/{FB15K.repository}",
+            "note": f"People and organisations of the FB15k-237 benchmark with their Wikidata items, English labels, "
+                    f"aliases, descriptions and English Wikipedia titles; {FB15K.path} at commit {FB15K.commit}; "
+                    "derived table data/kb-sources/fb15k.tsv. Kinds come from the Freebase relations each entity "
+                    "takes part in (an entity of both kinds is left out)."}

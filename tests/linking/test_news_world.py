@@ -172,15 +172,17 @@ def test_former_names_and_spellings_are_aliases(kb):
 
 
 def test_an_acronym_matches_only_an_acronym_and_a_registry_acronym_needs_more_than_the_country(kb):
-    """"Uni" (a club's short name) is not the acronym "UNI"; "NBC" is also the acronym of a research body of a
-    country the article speaks of, which is not enough to link it."""
+    """"Uni" (a club's short name) is not the acronym "UNI"; "NBC" is also the acronym of a British research body,
+    which an article about the United Kingdom is not enough to link it to."""
     assert any(e for e in kb.named("UNI"))
     x = Extraction([named("org/uni", "Uni", "organization")])
     assert linked(x, kb, None)["org/uni"] is None
-    nbc = [e for e, w in kb.named_weighted("NBC") if w < 0.9 and e.country]
-    assert nbc
-    x = Extraction([named("org/nbc", "NBC", "organization"), Actor(nbc[0].country, "C", "country")])
-    assert linked(x, kb, dt.date(2019, 1, 1))["org/nbc"] is None
+    bird_club = [e for e, w in kb.named_weighted("NBC") if w < 0.9 and e.country == "country/united-kingdom"]
+    assert bird_club  # a research body of the United Kingdom has the acronym NBC
+    x = Extraction([named("org/nbc", "NBC", "organization"), Actor("country/united-kingdom", "UK", "country")])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/nbc"] not in {e.id for e in bird_club}
+    x = Extraction([named("org/nbc", "NBC", "organization"), Actor("country/united-states", "US", "country")])
+    assert kb.get(linked(x, kb, dt.date(2019, 1, 1))["org/nbc"]).wikidata == "Q13974"  # the network
 
 
 def test_members_of_congress_with_their_terms_and_dbpedia(kb):
@@ -207,12 +209,12 @@ def test_organisations_of_the_registries_carry_their_wikipedia_titles(kb):
 
 def test_a_body_after_its_parents_possessive_and_legislatures_keep_their_names(kb):
     """"the United Nations' Food and Agriculture Organization" is the FAO; "the House" in an American article is the
-    House of Representatives, which has no verified id: it stays unlinked rather than going to a clothing chain."""
+    House of Representatives, not a clothing chain called House."""
     x = Extraction([named("org/fao", "United Nations' Food and Agriculture Organization", "organization")])
     assert linked(x, kb, None)["org/fao"] == "org/food-and-agriculture-organization"
     assert any(e.wikidata for e in kb.named("House") if e.id != "org/united-states-house-of-representatives")
     x = Extraction([named("org/house", "House", "organization"), Actor("country/united-states", "US", "country")])
-    assert linked(x, kb, dt.date(2019, 9, 24))["org/house"] is None
+    assert linked(x, kb, dt.date(2019, 9, 24))["org/house"] == "org/united-states-house-of-representatives"
 
 
 def test_editorial_names_keep_the_item_of_their_derived_record(kb):
@@ -228,3 +230,28 @@ def test_a_surname_borne_by_one_head_of_state_in_office_at_the_date(kb):
     x = Extraction([named("person/putin", "Putin"), Actor("country/ukraine", "Ukraine", "country")])
     assert linked(x, kb, dt.date(2022, 3, 1))["person/putin"] == "person/vladimir-putin"
     assert linked(x, kb, dt.date(1995, 3, 1))["person/putin"] is None
+
+
+def test_generic_names_mean_state_bodies_only(kb):
+    """"Army" is also a college's teams, "Senate" also Australia's: a generic name links only to a government
+    body of a country the article speaks of."""
+    us = Actor("country/united-states", "United States", "country")
+    x = Extraction([named("org/army", "Army", "organization"), us])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/army"] is None
+    x = Extraction([named("org/senate", "Senate", "government"), us])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/senate"] == "org/united-states-senate"
+    x = Extraction([named("org/senate", "Senate", "government"), Actor("country/france", "France", "country")])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/senate"] is None
+
+
+def test_a_common_noun_is_not_a_name(kb):
+    assert any(e.wikidata for e in kb.named("The Police"))  # the band
+    x = Extraction([named("org/police", "police", "government"), Actor("country/united-kingdom", "UK", "country")])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/police"] is None
+
+
+def test_well_known_people_link_on_their_full_name(kb):
+    e = next(e for e in kb.named("Paul McCartney") if e.type == "person")
+    assert e.wikidata and e.dbpedia and "source/fb15k" in e.source
+    x = Extraction([named("person/x", "Paul McCartney")])
+    assert linked(x, kb, dt.date(2019, 10, 6))["person/x"] == e.id
