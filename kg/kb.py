@@ -175,8 +175,8 @@ class KnowledgeBase:
     def _get(self, id_: str | None) -> Entity | None:
         if not id_:
             return None
-        row = self._db.execute("SELECT rec FROM entity WHERE id = ?", (id_,)).fetchone()
-        return _entity(self._decode(row[0])) if row else None
+        row = self._db.execute("SELECT id, type, rec FROM entity WHERE id = ?", (id_,)).fetchone()
+        return _entity(self._decode(*row)) if row else None
 
     def _ids(self, sql: str, key: str) -> list[Entity]:
         return [e for (i,) in self._db.execute(sql, (key,)) if (e := self.get(i)) is not None]
