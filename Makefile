@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
-BASE_IRI ?= http://$(HOST):$(PORT)/
+# empty: the store's own base IRI (for a new store kg's default, http://localhost:8000/), as a plain kg build
+BASE_IRI ?=
 ARTICLES ?= data/articles/*.txt
 
 VIRTUOSO_DIR ?= var/virtuoso
@@ -23,7 +24,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	touch $@
 
 build: install  ## build the articles of data/articles into the store
-	$(BIN)/kg build $(ARTICLES) --store $(STORE) --base-iri $(BASE_IRI)
+	$(BIN)/kg build $(ARTICLES) --store $(STORE) $(if $(BASE_IRI),--base-iri $(BASE_IRI))
 
 run: build  ## build the seed article and serve it at http://$(HOST):$(PORT)/
 	$(BIN)/kg serve --store $(STORE) --host $(HOST) --port $(PORT)

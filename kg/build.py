@@ -2,7 +2,8 @@
 
 Every input is read and checked before anything is written; each article's graph, its provenance graph and its
 enrichment graph (what the knowledge base adds about the linked entities, kg.enrich) are then replaced in one
-transaction, so a failure (or a kill) never leaves a half-written article behind.
+transaction, with the shared descriptions of the resources it mentions (kg.shared), so a failure (or a kill) never
+leaves a half-written article behind.
 """
 
 from __future__ import annotations
@@ -58,14 +59,29 @@ def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | Non
     client = _wikidata_client(online)  # one per build: it remembers an endpoint that failed
     for path, article in articles:
         graphs, built = article_graphs(path, article, base_iri=base_iri, validate=validate, client=client)
-        store.replace_graphs(graphs)
+        write(store, base_iri, article.id, graphs, first=not done)
         done.append(built)
         if on_done:
             on_done(built)
-    if done:
-        store.replace_graphs({ontology_graph_iri(base_iri): _ontology_nt()})
     store.flush()
     return done
+
+
+def write(store: Store, base_iri: str, article_id: str, graphs: dict[str, str], *, first: bool = False) -> None:
+    """Store one built article in one transaction (kg.shared); the first of a build also (re)writes the store-wide
+    graphs: the ontology and the dataset record."""
+    from kg import shared
+
+    extra = store_graphs(base_iri) if first else None
+    shared.write_articles(store, base_iri, {article_id: graphs}, extra=extra)
+
+
+def store_graphs(base_iri: str) -> dict[str, str]:
+    """The store-wide graphs a build writes: the ontology (with the event types) and the dataset record."""
+    from kg import layout
+
+    return {layout.ontology_graph(base_iri): _ontology_nt(), layout.dataset_graph(base_iri):
+            layout.dataset_record(base_iri)}
 
 
 def article_graphs(path: Path, article: Article, *, base_iri: str, validate: bool = True,
@@ -113,7 +129,9 @@ def _wikidata_client(online: OnlineConfig | None):  # noqa: ANN202
 
 
 def ontology_graph_iri(base_iri: str) -> str:
-    return f"{base_iri}graph/ontology"
+    from kg import layout
+
+    return layout.ontology_graph(base_iri)
 
 
 def _ontology_nt() -> str:

@@ -23,8 +23,15 @@ def _store_default() -> str:
     return os.environ.get("NEWSKG_STORE", "var/store")
 
 
-def _base_default() -> str:
-    return os.environ.get("NEWSKG_BASE_IRI", "http://localhost:8000/")
+def _base_given(value: str | None) -> str | None:
+    """The base IRI asked for: ``--base-iri``, else ``$NEWSKG_BASE_IRI``, else None (the store's own, or the
+    default for a new store: kg.layout)."""
+    value = value or os.environ.get("NEWSKG_BASE_IRI") or None
+    if value is None:
+        return None
+    if not value.startswith(("http://", "https://")):
+        raise ConfigError(f"base IRI {value!r} is not an http(s) IRI")
+    return value if value.endswith("/") else value + "/"
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:  # noqa: ARG001
@@ -36,7 +43,9 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _base_iri(ctx: click.Context, param: click.Parameter, value: str) -> str:  # noqa: ARG001
+def _base_iri(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:  # noqa: ARG001
+    if value is None:
+        return None
     if not value.startswith(("http://", "https://")):
         raise click.BadParameter(f"{value!r} is not an http(s) IRI")
     return value if value.endswith("/") else value + "/"
@@ -94,9 +103,11 @@ def _open(store: str, *, read_only: bool = False, remote: dict | None = None):  
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", default=_store_default, show_default="var/store", help=STORE_HELP)
 @remote_options
-@click.option("--date", callback=_date, help="article date YYYY-MM-DD (overrides the metadata sidecar)")
-@click.option("--base-iri", default=_base_default, callback=_base_iri, show_default="http://localhost:8000/",
-              help="IRI under which resources are minted (or $NEWSKG_BASE_IRI)")
+@click.option("--date", callback=_date,
+              help="article date YYYY-MM-DD (overrides the metadata sidecar and the folder's index.tsv)")
+@click.option("--base-iri", default=None, callback=_base_iri, show_default="the store's; for a new store "
+              "http://localhost:8000/", help="IRI under which resources are minted, recorded in the store at its "
+                                           "first build (or $NEWSKG_BASE_IRI); must agree with the store's")
 @click.option("--no-validate", is_flag=True, help="skip the SHACL check before storing")
 @click.option("--online/--offline", default=None,
               help="also look actors the local knowledge base cannot link up on a Wikidata SPARQL endpoint, with an "
@@ -110,22 +121,28 @@ def _open(store: str, *, read_only: bool = False, remote: dict | None = None):  
 @click.option("--progress/--no-progress", default=None,
               help="a progress bar on standard error (default: only on a terminal)")
 @click.option("-q", "--quiet", is_flag=True, help="no line per article (the summary line stays)")
-def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri: str, no_validate: bool,
+def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri: str | None, no_validate: bool,
           online: bool | None, wikidata_endpoint: str | None, online_timeout: float | None, jobs: int | None,
           progress: bool | None, quiet: bool, **remote: str | None) -> None:
     """Ingest, extract, map, validate and store each ARTICLE in its own named graph (replacing an earlier build).
 
-    ARTICLES are files or folders (their *.txt files at any depth, with the .meta.toml sidecars beside them).
+    ARTICLES are files or folders (their *.txt files at any depth, with the .meta.toml sidecars and the index.tsv
+    beside them). Of several articles, every good one is built, each failure is reported in one line, and the
+    exit code is 1 when any failed.
     """
     from kg.corpus import build_corpus, collect
+    from kg.layout import resolve_base
     from kg.online import OnlineConfig
     from kg.progress import Progress
 
     online_config = OnlineConfig.from_env(enabled=online, endpoint=wikidata_endpoint, timeout=online_timeout)
     paths = collect(articles)
+    given = _base_given(base_iri)
     bar = Progress(len(paths), enabled=sys.stderr.isatty() if progress is None else progress)
     built: list[str] = []
     with _open(store, remote=_remote(**remote)) as s:
+        base = resolve_base(s, given, where=store)
+
         def report(d) -> None:  # noqa: ANN001
             built.append(d.graph)
             if not quiet and not bar.enabled:
@@ -133,14 +150,20 @@ def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri
                            f"{d.triples} triples in {d.seconds:.2f}s -> <{d.graph}>")
             bar.advance()
 
+        def failed(f) -> None:  # noqa: ANN001
+            click.echo(f"kg: error: {f.line()}", err=True)
+            bar.advance()
+
         try:
-            summary = build_corpus(paths, s, base_iri=base_iri, date=date, validate=not no_validate,
-                                   online=online_config, workers=jobs, on_done=report)
+            summary = build_corpus(paths, s, base_iri=base, date=date, validate=not no_validate,
+                                   online=online_config, workers=jobs, on_done=report, on_fail=failed)
         finally:
             bar.close()
             if built:  # what was committed, even when a later article failed
                 _reindex(store, s, lambda path, st: search.after_build(path, st, built))
     click.echo(f"kg: {summary.line(store)}", err=True)
+    if summary.failed:
+        sys.exit(1)
 
 
 @main.command()
@@ -152,13 +175,17 @@ def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri
               help="the files' format (default: from each name: .ttl .nt .nq .trig .jsonld .rdf, maybe + .gz)")
 @click.option("--bulk", is_flag=True, help="embedded store only: pyoxigraph's bulk loader, fast and flat in memory, "
                                          "but not one transaction (a failure can leave part of the load)")
+@click.option("--base-iri", default=None, callback=_base_iri,
+              help="the store's base IRI, recorded at its first load when the files carry no dataset record "
+                   "(or $NEWSKG_BASE_IRI); must agree with the store's and the files'")
 def load(files: tuple[Path, ...], store: str, graph: str | None, fmt: str | None, bulk: bool,
-         **remote: str | None) -> None:
+         base_iri: str | None, **remote: str | None) -> None:
     """Bulk-load RDF FILES into the store, all in one transaction: a failed load changes nothing."""
     from kg.loading import load as run
 
     with _open(store, remote=_remote(**remote)) as s:
-        done = run(list(files), s, graph=graph, fmt=fmt, bulk=bulk)
+        done = run(list(files), s, graph=graph, fmt=fmt, bulk=bulk, base_iri=_base_given(base_iri),
+                   where=store)
     click.echo(f"loaded {done.quads:,} quads from {done.files} file{'s' if done.files != 1 else ''} into {store} "
                f"in {done.seconds:.1f} s")
 
@@ -169,23 +196,24 @@ def load(files: tuple[Path, ...], store: str, graph: str | None, fmt: str | None
 @remote_options
 def remove(articles: tuple[str, ...], store: str, **remote: str | None) -> None:
     """Remove ARTICLES (ids, or the article files they were built from) with their provenance and enrichment
-    graphs, in one transaction."""
+    graphs and what they added to the shared descriptions, in one transaction."""
     from kg.ingest import slugify
+
+    from kg import layout, shared
 
     ids = [slugify(Path(a).stem) if a.endswith((".txt", ".text")) or Path(a).is_file() else a for a in articles]
     with _open(store, remote=_remote(**remote)) as s:
-        graphs = s.graphs()
-        found: dict[str, list[str]] = {}
+        base = layout.stored_base(s)
+        graphs = set(s.graphs())
         for aid in ids:
-            mine = [g for g in graphs if any(g.endswith(f"/graph/{kind}/{aid}")
-                                             for kind in ("article", "provenance", "enrichment"))]
-            if not any(g.endswith(f"/graph/article/{aid}") for g in mine):
+            if base is None or layout.article_graph(base, aid) not in graphs:
                 raise ConfigError(f"no article {aid!r} in {store}")
-            found[aid] = mine
-        s.remove_graphs([g for gs in found.values() for g in gs])
-        _reindex(store, s, lambda path, st: search.after_remove(path, st, found))
-    for aid, gs in found.items():
-        click.echo(f"removed {aid} ({len(gs)} graphs)")
+        ids = list(dict.fromkeys(ids))
+        dropped = shared.remove_articles(s, base, ids)  # type: ignore[arg-type]
+        _reindex(store, s, lambda path, st: search.after_remove(path, st, ids))
+    for aid in ids:
+        n = sum(1 for g in dropped if g.rsplit("/", 1)[1] == aid)
+        click.echo(f"removed {aid} ({n} graphs)")
 
 
 def _reindex(store: str, s, update) -> None:  # noqa: ANN001
@@ -303,7 +331,8 @@ def validate(store: str, no_owl: bool, **remote: str | None) -> None:
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600),
               help="seconds a query may run before it is stopped (503)")
-@click.option("--base-iri", default=None, help="base IRI of the resources (default: as built)")
+@click.option("--base-iri", default=None, callback=_base_iri,
+              help="base IRI of the resources (default: the store's); must agree with the store's")
 @click.option("--update-token", envvar="NEWSKG_UPDATE_TOKEN", default=None,
               help="enable SPARQL Update for requests with 'Authorization: Bearer TOKEN' ($NEWSKG_UPDATE_TOKEN)")
 @click.option("--in-memory/--on-disk", "in_memory", default=None,

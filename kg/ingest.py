@@ -3,7 +3,8 @@
 The stored text is the file decoded as UTF-8 with a byte-order mark removed, CRLF/CR turned into LF and Unicode NFC
 applied; curly quotes and dashes are kept. Every offset in the graph counts code points over that stored text.
 
-Metadata sits beside the article in ``NAME.meta.toml`` (see README, "Article metadata").
+Metadata sits beside the article in ``NAME.meta.toml`` and in the folder's ``index.tsv`` (kg.article_index; see
+README, "Article files and metadata").
 """
 
 from __future__ import annotations
@@ -59,15 +60,19 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
 
 
 def read_meta(path: Path, date: dt.date | None = None) -> ArticleMeta:
-    """Metadata from the ``NAME.meta.toml`` sidecar if there is one; ``date`` (from ``--date``) overrides."""
-    meta = ArticleMeta()
+    """Metadata from the folder's ``index.tsv``, then the ``NAME.meta.toml`` sidecar (its keys win), then ``date``
+    (from ``--date``), which wins over both."""
+    from kg import article_index
+
+    meta = ArticleMeta(**article_index.entry(path))  # type: ignore[arg-type]
     sidecar = path.with_suffix(".meta.toml")
     if sidecar.exists():
         try:
             data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise InputError(f"{sidecar}: bad metadata: {e}") from None
-        unknown = set(data) - {"date", "date_inferred", "date_note", "publisher", "source_url", "language", "title", "license"}
+        unknown = set(data) - {"date", "date_inferred", "date_note", "publisher", "source_url", "language", "title",
+                               "license"}
         if unknown:
             raise InputError(f"{sidecar}: unknown metadata key(s) {', '.join(sorted(unknown))}")
         d = data.get("date")
@@ -80,15 +85,13 @@ def read_meta(path: Path, date: dt.date | None = None) -> ArticleMeta:
             raise InputError(f"{sidecar}: date must be a YYYY-MM-DD date")
         if isinstance(d, dt.datetime):
             d = d.date()
-        meta = ArticleMeta(
-            date=d,
-            date_inferred=bool(data.get("date_inferred", False)),
-            date_note=data.get("date_note"),
-            publisher=data.get("publisher") or None,
-            source_url=data.get("source_url") or None,
-            language=data.get("language", "en"),
-            title=data.get("title"),
-        )
+        given = {"date": d, "date_inferred": bool(data.get("date_inferred", False)),
+                 "date_note": data.get("date_note"), "publisher": data.get("publisher") or None,
+                 "source_url": data.get("source_url") or None, "language": data.get("language"),
+                 "title": data.get("title"), "license": data.get("license") or None}
+        for key, value in given.items():  # the sidecar's keys win over the index, one by one
+            if key in data or (key == "date_inferred" and "date" in data):
+                setattr(meta, key, value)
     if date is not None:
         meta.date, meta.date_inferred, meta.date_note = date, False, None
     return meta

@@ -41,6 +41,17 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
 
 
 @cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation (without its full stop) → title, number or other (kg.sentences)."""
+    return {r[0]: r[1] for r in _rows("abbreviations.tsv")}
+
+
+@cache
+def sentence_starters() -> frozenset[str]:
+    return frozenset(_lines("sentence_starters.txt"))
+
+
+@cache
 def titles() -> frozenset[str]:
     return frozenset(_lines("titles.txt"))
 

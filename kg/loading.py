@@ -8,6 +8,10 @@ fails leaves the store as it was. ``bulk=True`` trades that for speed and flat m
 
 Triples of a triples format go to ``graph`` when given, else to the store's default graph; quads keep their graph,
 and ``graph`` receives those in the default graph. Blank nodes are renamed per file, so two files never share one.
+
+The base IRI: a store keeps the one it got first (kg.layout). A dump of a newskg store carries its dataset record;
+loading it into a store of another base IRI is refused before anything is written, and so is a ``--base-iri`` that
+differs from the store's or the files'. A first load records the base IRI (the files', or ``--base-iri``).
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from kg.errors import InputError
+from kg import layout
+from kg.errors import ConfigError, InputError
 
 EXTENSIONS: dict[str, ox.RdfFormat] = {
     "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
@@ -90,10 +95,11 @@ def read(src: Source, graph: str | None = None) -> Iterator[ox.Quad]:
 
 
 def load(paths: list[Path], store: Any, *, graph: str | None = None, fmt: str | None = None,
-         bulk: bool = False) -> Loaded:
+         bulk: bool = False, base_iri: str | None = None, where: str = "the store") -> Loaded:
     """Check every file, then add them all to ``store`` at once.
 
     :raises InputError: if a file is missing, of an unknown format or malformed (then nothing is written).
+    :raises ConfigError: if the files, ``base_iri`` and the store do not agree on the base IRI.
     """
     if graph is not None:
         try:
@@ -102,11 +108,20 @@ def load(paths: list[Path], store: Any, *, graph: str | None = None, fmt: str | 
             raise InputError(f"--graph {graph!r} is not an IRI: {e}") from None
     t0 = time.monotonic()
     sources = [source(p, fmt) for p in paths]
-    count = sum(sum(1 for _ in read(s, graph)) for s in sources)  # a full parse: errors before any write
+    count = 0
+    carried: set[str] = set()  # the base IRIs of dataset records in the files
+    for s in sources:  # a full parse: errors before any write
+        for q in read(s, graph):
+            count += 1
+            if q.predicate.value == SPACE and isinstance(q.graph_name, ox.NamedNode) \
+                    and q.graph_name.value.endswith("/graph/dataset") and q.object.value.endswith("/id/"):
+                carried.add(q.object.value[:-3])
+    record = _base_record(store, carried, base_iri, where)
 
     def everything() -> Iterator[ox.Quad]:
         for s in sources:
             yield from read(s, graph)
+        yield from record
 
     if bulk and hasattr(store, "bulk_add_quads"):
         store.bulk_add_quads(everything())
@@ -114,3 +129,30 @@ def load(paths: list[Path], store: Any, *, graph: str | None = None, fmt: str | 
         store.add_quads(everything())
     store.flush()
     return Loaded(len(sources), count, time.monotonic() - t0)
+
+
+SPACE = f"{layout.VOID}uriSpace"
+
+
+def _base_record(store: Any, carried: set[str], given: str | None, where: str) -> list[ox.Quad]:
+    """The dataset record to add with a load (a store's first, when the files carry none), after checking that the
+    store, the files and ``given`` name one base IRI.
+
+    :raises ConfigError: naming the IRIs that differ.
+    """
+    stored = layout.stored_base(store)
+    if len(carried) > 1:
+        raise ConfigError(f"the files carry data under several base IRIs ({', '.join(sorted(carried))})")
+    files = next(iter(carried), None)
+    for name, other in (("--base-iri", given), ("the files", files)):
+        if stored and other and other != stored:
+            raise ConfigError(f"{where} has base IRI {stored}, but {name} {'has' if name == 'the files' else 'is'} "
+                              f"{other}: load them into a new store")
+    if given and files and given != files:
+        raise ConfigError(f"the files have base IRI {files}, but --base-iri is {given}")
+    base = files or given
+    if stored or files or not base:
+        return []
+    g = ox.NamedNode(layout.dataset_graph(base))
+    return [ox.Quad(t.subject, t.predicate, t.object, g)
+            for t in ox.parse(layout.dataset_record(base).encode(), format=ox.RdfFormat.N_TRIPLES)]

@@ -59,6 +59,7 @@ class ArticleMeta:
     source_url: str | None = None
     language: str = "en"
     title: str | None = None
+    license: str | None = None  # as the metadata names it ("CC BY 2.5 (Wikinews)", an IRI)
 
 
 @dataclass

@@ -44,3 +44,14 @@ def event_class(key: str) -> str:
 
 def cameo(key: str) -> str | None:
     return _event_types().get(key, (None, "Event", key))[0]
+
+
+@cache
+def external_terms() -> dict[str, tuple[str, str]]:
+    """Label and comment of the terms of other vocabularies that newskg writes (``kg/data/external_terms.tsv``): the
+    Wikidata properties of the enrichment, schema.org, PROV-O, NIF … — for pages that show words, not codes."""
+    from importlib import resources
+
+    text = resources.files("kg").joinpath("data", "external_terms.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {r[0]: (r[1], r[2] if len(r) > 2 else "") for r in rows}

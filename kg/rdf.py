@@ -15,6 +15,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import gazetteer
+from kg.article_index import license_iri
 from kg.ingest import slugify
 from kg.model import Actor, Article, Extraction, Span
 from kg.ontology import ET, NKG, cameo, event_class
@@ -123,6 +124,7 @@ class _Mapper:
         self.mentions: set[URIRef] = set()
         self.labels = {a.key: a.label for a in x.actors}
         self.place_labels = {p.key: p.label for p in x.places}
+        self._sentences: list[tuple[int, int]] | None = None
 
     def add(self, s: URIRef, p: URIRef, o) -> None:  # noqa: ANN001
         if o is not None:
@@ -190,6 +192,9 @@ class _Mapper:
                                                 "relative expressions are left unresolved."))
         if a.meta.source_url:
             self.add(art, SCHEMA.isBasedOn, URIRef(a.meta.source_url))
+        if a.meta.license:
+            iri = license_iri(a.meta.license)
+            self.add(art, SCHEMA.license, URIRef(iri) if iri else Literal(a.meta.license))
         if a.meta.publisher:
             pub = self.i._id(f"organization/{slugify(a.meta.publisher)}")
             self.add(art, SCHEMA.publisher, pub)
@@ -226,7 +231,11 @@ class _Mapper:
     def holding(self, n: int, h) -> None:  # noqa: ANN001
         r = self.i.local(f"holding/{n}")
         post = self.i.post(h.post, h.organization)
+        org = next((a for a in self.x.actors if a.key == h.organization), None)
+        post_label = f"{h.post} of {org.label}" if org else h.post
+        when = f" ({h.valid_at.isoformat()})" if h.valid_at else ""
         self.add(r, RDF.type, NKG.PositionHolding)
+        self.add(r, RDFS.label, Literal(f"{post_label}{when}"))  # "Foreign Minister of China (2022-01-27)"
         self.add(r, NKG.holder, self.i.actor(h.holder))
         self.add(r, NKG.post, post)
         self.add(r, NKG.roleLabel, Literal(h.surface.text))
@@ -234,10 +243,9 @@ class _Mapper:
         self.add(r, NKG.extractedFrom, self.i.article)
         if h.valid_at:
             self.add(r, NKG.validAt, Literal(h.valid_at.isoformat(), datatype=XSD.date))
-        org = next((a for a in self.x.actors if a.key == h.organization), None)
         self.add(post, RDF.type, NKG.Post)
         self.add(post, NKG.postTitle, Literal(h.post))
-        self.add(post, RDFS.label, Literal(f"{h.post} of {org.label}" if org else h.post))
+        self.add(post, RDFS.label, Literal(post_label))
         if h.organization:
             self.add(post, NKG.ofOrganization, self.i.actor(h.organization))
 
@@ -271,6 +279,8 @@ class _Mapper:
             self.add(r, NKG.hasParticipation, pr)
             self.add(r, NKG.hasParticipant, actor)
             self.add(pr, RDF.type, NKG.Participation)
+            who = self.labels.get(p.actor, p.actor.partition("/")[2])
+            self.add(pr, RDFS.label, Literal(f"{who} — {p.role if p.role in _ROLE else 'participant'}"))
             self.add(pr, NKG.participant, actor)
             self.add(pr, NKG.participantRole, _ROLE.get(p.role, NKG.PartyRole))
             if p.span is not None:
@@ -285,13 +295,25 @@ class _Mapper:
             self.add(r, NKG.before, self.i.local(f"event/{b[1:]}"))
         for k, c in enumerate(e.causes, 1):
             link = URIRef(f"{r}/cause/{k}")
+            cause = next((x for x in self.x.events if x.key == c), None)
+            because = f" because of {self._event_label(cause)}" if cause is not None else ""
             self.add(link, RDF.type, NKG.CausalLink)
+            self.add(link, RDFS.label, Literal(f"{self._event_label(e)}{because}"))
             self.add(link, NKG.effect, r)
             self.add(link, NKG.cause, self.i.local(f"event/{c[1:]}"))
             if e.cause_claimed_by:
                 self.add(link, NKG.accordingTo, self.i.actor(e.cause_claimed_by))
             if e.cause_statement:
                 self.add(link, NKG.statedIn, self.i.local(f"statement/{e.cause_statement[1:]}"))
+
+    def whole_sentences(self, span: Span) -> Span:
+        """The span widened to the whole sentences it touches (kg.sentences), as every page shows evidence."""
+        from kg.sentences import around, sentences
+
+        if self._sentences is None:
+            self._sentences = sentences(self.a.text)
+        b, e = around(self.a.text, span.begin, span.end, self._sentences)
+        return span if (b, e) == (span.begin, span.end) else Span(b, e, self.a.text[b:e])
 
     def _event_label(self, e) -> str:  # noqa: ANN001
         """A readable label: a named event's name, else its type with who takes part and where ("visit — Ivan
@@ -343,7 +365,7 @@ class _Mapper:
         if s.event:
             self.add(r, NKG.madeDuring, self.i.local(f"event/{s.event[1:]}"))
         if s.sentence:
-            self.add(r, NKG.evidence, self.mention(s.sentence, "sentence"))
+            self.add(r, NKG.evidence, self.mention(self.whole_sentences(s.sentence), "sentence"))
         self.add(r, NKG.confidence, Literal(f"{s.confidence:.2f}", datatype=XSD.decimal))
         for other in s.same_claim:
             self.add(r, NKG.sameClaimAs, self.i.local(f"statement/{other[1:]}"))

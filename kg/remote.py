@@ -35,7 +35,7 @@ from kg import engines
 from kg.errors import ConfigError, QueryError, StoreError
 from kg.remote_results import CANCELLED, RemoteTimeout, Solutions, Triples, broken_answer, parse_results, query_form
 from kg.sparql_text import add_using, declares_dataset, tokens
-from kg.store import RDF_FORMATS, Result, Store, term_text
+from kg.store import RDF_FORMATS, Result, Store, grouped, serialize, term_text, update_operations
 
 __all__ = ["RemoteConfig", "RemoteStore", "RemoteTimeout", "is_remote", "query_form"]
 
@@ -180,8 +180,11 @@ class RemoteStore:
             data.append((engine.timeout_param, str(int(timeout * 1000))))
         graph = form in ("construct", "describe")
         accept = "application/n-triples" if graph else "application/sparql-results+json"
-        resp = self._post(self.config.query_url, data=data, headers={"Accept": accept},
-                          timeout=timeout + 5 if timeout else None)
+        try:
+            resp = self._post(self.config.query_url, data=data, headers={"Accept": accept},
+                              timeout=timeout + 5 if timeout else None)
+        except QueryError:
+            raise _syntax_error(sparql, "query", base_iri) from None
         if resp.headers.get("X-SQL-State"):  # Virtuoso's "anytime" answer: partial results at its time limit
             raise RemoteTimeout(f"the engine stopped the query at its time limit ({resp.headers.get('X-SQL-State')})")
         capped = "X-SPARQL-MaxRows" in resp.headers
@@ -252,18 +255,18 @@ class RemoteStore:
         return (ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g)) for g in names for t in self.triples(g))
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output: IO[bytes] | None = None,
-             prefixes: dict[str, str] | None = None) -> bytes | None:
-        """Serialise the dataset (or one graph), graph by graph: formats without named graphs get the union."""
+             prefixes: dict[str, str] | None = None, context: str | None = None) -> bytes | None:
+        """Serialise the dataset (or one graph), graph by graph: formats without named graphs get the union, each
+        triple once and sorted (Turtle groups each subject's triples)."""
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
         rf = RDF_FORMATS[fmt]
-        kw: dict[str, Any] = {"prefixes": prefixes} if prefixes and fmt in ("ttl", "trig") else {}
         items: Iterable[Any]
         if rf.supports_datasets:
             items = self.quads(graph)
         else:
-            items = self.triples(graph)
-        return ox.serialize(items, output, rf, **kw)  # type: ignore[arg-type]
+            items = grouped(self.triples(graph))
+        return serialize(items, fmt, output, prefixes=prefixes, context=context)
 
     # --- writing --------------------------------------------------------------------------------------------------
     def _writable(self) -> None:
@@ -311,14 +314,19 @@ class RemoteStore:
         """Replace each named graph by the given triples, all in one update request. Oxigraph applies it as one
         transaction; Virtuoso applies its operations one after the other, so the provenance graphs go last: an
         article whose provenance graph is new was written whole."""
-        order = sorted(graphs, key=lambda name: "/graph/provenance/" in name)
+        self.apply_changes(replace={name: content if isinstance(content, str) else content.serialize(format="nt")
+                                    for name, content in graphs.items()})
 
+    def apply_changes(self, *, drop: Iterable[str] = (), replace: dict[str, str] | None = None,
+                      rewrite: dict[str, dict[str, str]] | None = None) -> None:
+        """:meth:`kg.store.Store.apply_changes` as one update request (``INSERT DATA`` split where the engine
+        needs smaller ones)."""
         def parts() -> Iterator[str]:
-            for name in order:
-                content = graphs[name]
-                nt = content if isinstance(content, str) else content.serialize(format="nt")
-                yield f"DROP SILENT GRAPH <{name}>"
-                yield from self._insert(name, nt.splitlines())
+            for op, body in update_operations(drop, replace or {}, rewrite or {}):
+                if op.startswith(("DROP ", "DELETE ")):
+                    yield op
+                else:  # the data of one graph
+                    yield from self._insert(op, body.splitlines())
         self._send_update(parts())
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
@@ -337,12 +345,15 @@ class RemoteStore:
         self._send_update(parts())
 
     def remove_graphs(self, graphs: Iterable[str]) -> None:
-        self._send_update(f"DROP SILENT GRAPH <{g}>" for g in graphs)
+        self.apply_changes(drop=graphs)
 
     def update(self, sparql: str, *, base_iri: str | None = None, using_graphs: list[str] | None = None,
                using_named_graphs: list[str] | None = None) -> None:
         text = add_using(sparql, list(using_graphs or []), list(using_named_graphs or []))
-        self._send_update([(f"BASE <{base_iri}>\n" if base_iri else "") + text])
+        try:
+            self._send_update([(f"BASE <{base_iri}>\n" if base_iri else "") + text])
+        except QueryError:
+            raise _syntax_error(sparql, "update", base_iri) from None
 
     def put_graph(self, graph: str | None, triples: Iterable[ox.Triple]) -> bool:
         created = graph is not None and not self.has_graph(graph)
@@ -383,6 +394,10 @@ class RemoteStore:
     def flush(self) -> None:
         """Nothing to do: every write is committed by the engine when its request returns."""
 
+    def publish(self) -> None:
+        """Nothing to do: the engine's readers see a write when its request returns (a ``kg serve`` over the engine
+        notices within ``REMOTE_VERSION_TTL`` seconds: server.store)."""
+
     def close(self) -> None:
         s = getattr(self._local, "session", None)
         if s is not None:
@@ -393,6 +408,27 @@ class RemoteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _syntax_error(text: str, kind: str, base: str | None) -> QueryError:
+    """What to say when the engine rejects a query or update (400): the syntax error in words when the text does
+    not parse (kg.sparql_errors, read with the embedded engine's parser), else the engine's own message."""
+    import sys
+
+    from kg.sparql_errors import explain
+
+    reason = sys.exc_info()[1]
+    probe = ox.Store()
+    try:
+        if kind == "query":
+            probe.query(text, base_iri=base)
+        else:
+            probe.update(text, base_iri=base)
+    except SyntaxError as e:
+        return explain(text, str(e), kind, base=base)
+    except (ValueError, OSError, RuntimeError):
+        pass
+    return reason if isinstance(reason, QueryError) else QueryError(f"the engine rejected the {kind}")
 
 
 def _graph_name(g: ox.NamedNode | ox.DefaultGraph | None) -> str | None:

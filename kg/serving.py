@@ -50,6 +50,30 @@ def memory_mode(store: str, choice: str | None, *, updates: bool, copies: int = 
     return "memory" if quads <= IN_MEMORY_MAX_TRIPLES and fits else "disk"
 
 
+def readable(store: str) -> str:
+    """What a reader of the embedded store at ``store`` opens: its newest published snapshot (kg.snapshots), or the
+    directory itself when no writer published one yet."""
+    from kg.snapshots import published
+
+    return str(published(store) or store)
+
+
+def _base(store: str, given: str | None, remote: dict[str, Any] | None) -> str | None:
+    """The base IRI to serve: the store's own; ``given`` (``--base-iri``) must agree with it.
+
+    :raises ConfigError: naming both when they differ.
+    """
+    from kg.layout import stored_base
+    from kg.remote import is_remote
+    from kg.store import open_store
+
+    with open_store(store if is_remote(store) else readable(store), read_only=True, remote=remote) as s:
+        stored = stored_base(s)
+    if given and stored and given != stored:
+        raise ConfigError(f"{store} has base IRI {stored}, not {given}: leave out --base-iri to serve the store's")
+    return stored or given
+
+
 def available_memory() -> int | None:
     """Bytes of memory available for new work (``MemAvailable`` of /proc/meminfo), or None where it is unknown."""
     try:
@@ -103,8 +127,9 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     # a copy per worker's fork server and per query process (server.preload)
     copies = workers * (1 + query_processes(settings()))
     mode = memory_mode(store, memory, updates=bool(update_token), copies=copies)
-    if mode == "memory":  # read by the query processes' fork server (server.preload)
-        os.environ[preload.ENV] = str(store)
+    base_iri = _base(store, base_iri, remote)
+    if mode == "memory":  # read by the query processes' fork server (server.preload): the current snapshot
+        os.environ[preload.ENV] = str(readable(store))
     config: dict[str, Any] = {"STORE_PATH": store, "QUERY_TIMEOUT": timeout, "UPDATE_TOKEN": update_token,
                               "STORE_REMOTE": remote, "MEMORY_MODE": mode}
     if cache_mb is not None:

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
+from kg.sparql_errors import explain
 from kg.sparql_text import add_using
 from kg.sparql_text import declares_dataset
 
@@ -84,6 +85,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._unflushed = 0  # bytes written since the last flush
+        self._dirty = False  # written since it was opened: publish a snapshot when closing (kg.snapshots)
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -102,7 +104,7 @@ class Store:
         """A read-only, in-memory copy of the store in ``path`` (joins run several times faster in memory)."""
         source = cls(path, read_only=True)
         copy = cls.__new__(cls)
-        copy.path, copy.read_only = None, True
+        copy.path, copy.read_only, copy._dirty, copy._unflushed = None, True, False, 0
         copy._store = ox.Store()
         copy._store.bulk_extend(source._store.quads_for_pattern(None, None, None, None))
         return copy
@@ -129,7 +131,7 @@ class Store:
         try:
             res = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as e:
-            raise QueryError(f"malformed query: {e}") from None
+            raise explain(sparql, str(e), "query", base=base_iri) from None
         except ValueError as e:
             raise QueryError(str(e)) from None
         if isinstance(res, ox.QueryBoolean):
@@ -163,31 +165,30 @@ class Store:
         return h.hexdigest()[:16]
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output=None,  # noqa: ANN001
-             prefixes: dict[str, str] | None = None) -> bytes | None:
+             prefixes: dict[str, str] | None = None, context: str | None = None) -> bytes | None:
         """Serialise the dataset (or one graph). Formats without named graphs (ttl, nt, rdf) get the union of all
-        graphs; nq, trig and jsonld keep the named graphs.
+        graphs, each triple once, sorted (so Turtle groups each subject's triples); nq, trig and jsonld keep the
+        named graphs. JSON-LD is compacted (kg.jsonld), with the ``context`` URL or the context inline.
 
         :raises StoreError: on an unknown format.
         """
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
         rf = RDF_FORMATS[fmt]
-        kw: dict[str, object] = {}
-        if prefixes and fmt in ("ttl", "trig"):
-            kw["prefixes"] = prefixes
+        items: Iterable
         if graph is not None:
-            if rf.supports_datasets:
-                return self._dump_quads(rf, self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)),
-                                        output, kw)
-            return self._store.dump(output, rf, from_graph=ox.NamedNode(graph), **kw)  # type: ignore[arg-type]
-        if rf.supports_datasets:
-            return self._store.dump(output, rf, **kw)  # type: ignore[arg-type]
-        union = (ox.Triple(q.subject, q.predicate, q.object) for q in self._store)
-        return self._dump_quads(rf, _dedupe(union), output, kw)
+            found = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+            items = found if rf.supports_datasets else (ox.Triple(q.subject, q.predicate, q.object) for q in found)
+        elif rf.supports_datasets:
+            items = self._store.quads_for_pattern(None, None, None, None)
+        else:
+            items = self.sorted_union()
+        return serialize(items, fmt, output, prefixes=prefixes, context=context)
 
-    @staticmethod
-    def _dump_quads(rf: ox.RdfFormat, items: Iterable, output, kw: dict) -> bytes | None:  # noqa: ANN001
-        return ox.serialize(items, output, rf, **kw)  # type: ignore[arg-type]
+    def sorted_union(self) -> Iterator[ox.Triple]:
+        """The union default graph, each triple once, in subject order (sorted by the engine)."""
+        res = self.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o")
+        return (ox.Triple(sol["s"], sol["p"], sol["o"]) for sol in res.value)  # type: ignore[attr-defined]
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         g = ox.NamedNode(graph) if graph else None
@@ -218,16 +219,23 @@ class Store:
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError("the store is open read-only")
+        self._dirty = True
 
     def replace_graphs(self, graphs: dict[str, Graph | str]) -> None:
         """Replace each named graph by the given triples (an rdflib Graph or N-Triples text), all in one
         transaction: either every graph is replaced or none is."""
+        self.apply_changes(replace={name: content if isinstance(content, str) else content.serialize(format="nt")
+                                    for name, content in graphs.items()})
+
+    def apply_changes(self, *, drop: Iterable[str] = (), replace: dict[str, str] | None = None,
+                      rewrite: dict[str, dict[str, str]] | None = None) -> None:
+        """One transaction: drop the graphs in ``drop``, replace each graph of ``replace`` by its N-Triples, and in
+        each graph of ``rewrite`` replace every triple about each subject given by the N-Triples given for it
+        (how :mod:`kg.shared` keeps the shared graph)."""
         self._writable()
-        parts = []
-        for name, content in graphs.items():
-            nt = content if isinstance(content, str) else content.serialize(format="nt")
-            parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }}")
-        text = " ;\n".join(parts)
+        text = _operations_text(drop, replace or {}, rewrite or {})
+        if not text:
+            return
         try:
             self._store.update(text)
         except (SyntaxError, OSError, ValueError) as e:
@@ -242,10 +250,7 @@ class Store:
             self.flush()
 
     def remove_graphs(self, graphs: Iterable[str]) -> None:
-        self._writable()
-        ops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs)
-        if ops:
-            self._store.update(ops)
+        self.apply_changes(drop=graphs)
 
     def update(self, sparql: str, *, base_iri: str | None = None, using_graphs: list[str] | None = None,
                using_named_graphs: list[str] | None = None) -> None:
@@ -261,7 +266,7 @@ class Store:
         try:
             self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as e:
-            raise QueryError(f"malformed update: {e}") from None
+            raise explain(sparql, str(e), "update", base=base_iri) from None
         except (OSError, ValueError) as e:
             raise StoreError(f"the store refused the update: {e}") from None
 
@@ -355,8 +360,21 @@ class Store:
             self._store.flush()
         self._unflushed = 0
 
+    def publish(self) -> None:
+        """Make what was written visible to the servers reading this store: a snapshot in ``{path}/snapshots``
+        (:mod:`kg.snapshots`). Done by :meth:`close` after any write."""
+        from kg import snapshots
+
+        if self.read_only or self.path is None:
+            return
+        self.flush()
+        snapshots.publish(self, snapshots.published_root(self.path), keep_seconds=snapshots.KEEP_SECONDS)
+        self._dirty = False
+
     def close(self) -> None:
         self.flush()
+        if self._dirty:
+            self.publish()
         del self._store
 
     def __enter__(self) -> Store:
@@ -364,6 +382,51 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def update_operations(drop: Iterable[str], replace: dict[str, str],
+                      rewrite: dict[str, dict[str, str]]) -> Iterator[tuple[str, str]]:
+    """The SPARQL Update operations of :meth:`Store.apply_changes`, each ``(operation, "")`` or, for the data to
+    insert into a graph, ``(graph, N-Triples)``: graphs dropped, subjects rewritten, graphs replaced (in that
+    order, so that an engine that applies the operations one by one writes the provenance graphs, which record
+    what an article contributed, last)."""
+    for g in drop:
+        yield f"DROP SILENT GRAPH <{g}>", ""
+    for graph, subjects in rewrite.items():
+        if not subjects:
+            continue
+        values = " ".join(f"<{s}>" for s in sorted(subjects))
+        yield (f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} "
+               f"WHERE {{ VALUES ?s {{ {values} }} GRAPH <{graph}> {{ ?s ?p ?o }} }}"), ""
+        body = "".join(subjects[s] for s in sorted(subjects))
+        if body.strip():
+            yield graph, body
+    for name in sorted(replace, key=lambda n: "/graph/provenance/" in n):
+        yield f"DROP SILENT GRAPH <{name}>", ""
+        yield name, replace[name]
+
+
+def _operations_text(drop: Iterable[str], replace: dict[str, str], rewrite: dict[str, dict[str, str]]) -> str:
+    return " ;\n".join(op if op.startswith(("DROP ", "DELETE ")) else
+                        f"INSERT DATA {{ GRAPH <{op}> {{\n{body}\n}} }}"
+                        for op, body in update_operations(drop, replace, rewrite))
+
+
+def serialize(items: Iterable, fmt: str, output=None, *, prefixes: dict[str, str] | None = None,  # noqa: ANN001
+              context: str | None = None) -> bytes | None:
+    """Triples or quads in an RDF format (an extension of :data:`RDF_FORMATS`); Turtle and TriG with ``prefixes``,
+    JSON-LD compacted (kg.jsonld) with the ``context`` URL, or the context inline when None."""
+    if fmt == "jsonld":
+        from kg import jsonld
+
+        return jsonld.write(items, output, context_url=context)
+    kw = {"prefixes": prefixes} if prefixes and fmt in ("ttl", "trig") else {}
+    return ox.serialize(items, output, RDF_FORMATS[fmt], **kw)  # type: ignore[arg-type]
+
+
+def grouped(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """Triples sorted by subject, predicate and object: Turtle then writes each subject once with its properties."""
+    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
 def _dedupe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:

@@ -24,10 +24,14 @@ DEFAULTS: dict[str, Any] = {
     "DUMP_DIR": None,  # where dumps are written once per dataset version; None: a folder in the temp directory
     "QUERIES_DIR": None,  # the named queries offered on /query; None: the project's queries/ folder
     "STORE_REMOTE": None,  # a remote store's settings (kg.remote.RemoteConfig fields) besides NEWSKG_STORE_* variables
-    "REMOTE_VERSION_TTL": 5.0,  # seconds a remote store's dataset version is trusted before it is asked again
+    "REMOTE_VERSION_TTL": 2.0,  # seconds a remote store's dataset version is trusted before it is asked again
     "RESULT_CACHE_MB": 128,  # result cache per worker (server.cache); 0 switches it off
     "MEMORY_MODE": "disk",  # "memory": queries read an in-memory copy of the store (kg serve chooses, see kg.serving)
     "SEARCH_INDEX": None,  # the search index file (kg.search); None: beside the store (see kg.search.index_path)
+    # the licence of the published data (VoID, the downloads page): CC BY 2.5, the licence of the Wikinews articles
+    # whose text the graph carries (README, "Licence of the data"); a deployment of other sources sets its own
+    "DATA_LICENSE": "https://creativecommons.org/licenses/by/2.5/",
+    "DATA_LICENSE_NAME": "Creative Commons Attribution 2.5 (CC BY 2.5)",
 }
 
 

@@ -4,8 +4,9 @@ A query over data that has not changed has the same answer, so a worker keeps th
 (the serialised body and its headers' facts) under the key (dataset version, query text, dataset parameters,
 negotiated formats, row limit, base IRI) and answers a repeat from memory, without a query process. The dataset
 version is part of the key and a new version empties the cache, so an answer never outlives the data it was
-computed from: after ``kg build`` and a restart, after an update through this server, or (remote store) when the
-engine's data changes, seen within ``REMOTE_VERSION_TTL`` seconds.
+computed from: after a ``kg build`` (from the next request on: the server reads the snapshot the build published),
+after an update through this server, or (remote store) when the engine's data changes, seen within
+``REMOTE_VERSION_TTL`` seconds.
 
 Bounded by size (``RESULT_CACHE_MB`` per worker, least recently used out first); an answer larger than a quarter
 of it is not kept (it would push out most of the others). Only successful answers of queries whose result cannot

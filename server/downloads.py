@@ -1,4 +1,5 @@
-"""Dumps under ``/download/``: the whole dataset and each article graph, in every RDF format, plain or gzipped.
+"""Dumps under ``/download/``: the whole dataset and each article, in every RDF format, plain or gzipped, listed with
+their sizes and triple counts. An article's dump is its graph with the shared descriptions of what it mentions.
 
 A dump is written once per dataset version to a file in ``DUMP_DIR`` (atomically: a temporary name, then a rename,
 so two workers racing write the same bytes and neither serves half a file) and then streamed from disk; nothing is
@@ -15,11 +16,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, send_file, url_for
 
+from kg import layout
 from kg.rdf import PREFIXES
-from server.site import base_iri, secure_html
-from server.store import dataset_version, get_store, last_modified
+from kg.store import Store, grouped, serialize
+from server.site import NKG, base_iri, secure_html
+from server.store import cached, dataset_version, get_store, last_modified
 
 bp = Blueprint("downloads", __name__, url_prefix="/download")
 bp.after_request(secure_html)
@@ -52,11 +56,60 @@ def dumps() -> list[dict[str, str]]:
     return out
 
 
+SIZED_ARTICLES = 50  # the page gives the file sizes of every article's dumps up to this many articles
+
+
 @bp.route("/")
 def index():  # noqa: ANN201
-    """The list of dumps."""
-    return render_template("downloads.html", formats=FORMATS, names=FORMAT_NAMES, articles=sorted(article_graphs()),
-                           quads=QUAD_FORMATS, version=dataset_version())
+    """The list of dumps, with their sizes and triple counts."""
+    graphs = article_graphs()
+    articles = sorted(graphs)
+    sized = ["all"] + (articles if len(articles) <= SIZED_ARTICLES else [])
+    sizes = {(name, ext, gz): _dump_file(_download_name(name, ext, gz), ext, graphs.get(name), gz).stat().st_size
+             for name in sized for ext in FORMATS for gz in (False, True)}
+    counts = dump_counts()
+    return render_template("downloads.html", formats=FORMATS, names=FORMAT_NAMES, articles=articles,
+                           quads=QUAD_FORMATS, version=dataset_version(), sizes=sizes, counts=counts,
+                           sized_articles=SIZED_ARTICLES, licence=current_app.config["DATA_LICENSE"],
+                           licence_name=current_app.config.get("DATA_LICENSE_NAME"))
+
+
+def dump_counts() -> dict[tuple[str, str], int]:
+    """(dataset, format) → the number of triples (union formats) or quads (quad formats) of its dump."""
+    def compute(store: Store) -> dict[tuple[str, str], int]:
+        graphs = article_graphs()
+        out: dict[tuple[str, str], int] = {}
+        union, quads = store.union_size(), store.count()
+        for ext in FORMATS:
+            out[("all", ext)] = quads if ext in QUAD_FORMATS else union
+        for name, g in graphs.items():
+            n = len(_article_items(store, g, name, quads=True))
+            for ext in FORMATS:
+                out[(name, ext)] = n
+        return out
+
+    return cached("dump_counts", compute)
+
+
+def _download_name(name: str, ext: str, gz: bool) -> str:
+    return f"{'' if name == 'all' else 'article-'}{name}.{ext}{'.gz' if gz else ''}"
+
+
+def _article_items(store: Store, graph: str, name: str, *, quads: bool) -> list:
+    """What an article's dump holds: its graph, and the shared descriptions of the resources it mentions (what it
+    contributed to, kg.shared) — so that it reads on its own, with every label — in their graphs (quad formats) or
+    as one set of triples, sorted (Turtle groups each subject's triples)."""
+    base = base_iri()
+    shared, prov = layout.shared_graph(base), layout.article_graph(base, name, "provenance")
+    q = (f"SELECT ?s ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ GRAPH <{prov}> {{ ?c <{NKG}contributesTo> ?s }} }} }}"
+         f" GRAPH <{shared}> {{ ?s ?p ?o }} }}")
+    described = [ox.Triple(r["s"], r["p"], r["o"]) for r in store.query(q).rows()]
+    own = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(graph)]
+    if quads:
+        g, sg = ox.NamedNode(graph), ox.NamedNode(shared)
+        return [ox.Quad(t.subject, t.predicate, t.object, g) for t in grouped(own)] + \
+            [ox.Quad(t.subject, t.predicate, t.object, sg) for t in grouped(described)]
+    return grouped(set(own) | set(described))
 
 
 @bp.app_template_global()
@@ -84,7 +137,7 @@ def dump(filename: str) -> Response:
             abort(404, f"no article {name!r}; the list is at /download/")
     elif name != "all":
         abort(404, f"no dump {name!r}; the whole dataset is all.EXT, one article is article/ID.EXT")
-    download_name = f"{'article-' if article else ''}{name}.{ext}{'.gz' if gz else ''}"
+    download_name = _download_name(name if article else "all", ext, gz)
     path = _dump_file(download_name, ext, graph, gz)
     modified = last_modified()
     resp = send_file(path, mimetype="application/gzip" if gz else FORMATS[ext],
@@ -118,7 +171,13 @@ def _dump_file(filename: str, ext: str, graph: str | None, gz: bool) -> Path:
         with os.fdopen(fd, "wb") as raw:
             out = gzip.GzipFile(filename=filename[:-3], mode="wb", fileobj=raw, mtime=0) if gz else raw
             try:
-                get_store().dump(ext, graph=graph, output=out, prefixes={k: str(v) for k, v in PREFIXES.items()})
+                prefixes = {k: str(v) for k, v in PREFIXES.items()}
+                context = url_for("void.context", _external=True)
+                if graph is None:
+                    get_store().dump(ext, output=out, prefixes=prefixes, context=context)
+                else:
+                    items = _article_items(get_store(), graph, graph.rsplit("/", 1)[1], quads=ext in QUAD_FORMATS)
+                    serialize(items, ext, out, prefixes=prefixes, context=context)
             finally:
                 if gz:
                     out.close()

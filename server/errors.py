@@ -31,6 +31,30 @@ def error_response(status: int, message: str) -> Response:
     return resp
 
 
+def syntax_error_response(error: str, syntax: dict, text: str, hint: str = "") -> Response:
+    """A SPARQL syntax error (400) in the format the client asked for: an HTML page with the text and the place
+    marked for a browser, the error shape with the position for a client that asks for JSON, and the SPARQL
+    Protocol's plain text otherwise."""
+    message = error + (f" — {hint}" if hint else "")
+    lines = text.splitlines() or [""]
+    line = min(int(syntax["line"]), len(lines))
+    column = int(syntax["column"])
+    if wants_html():
+        resp = current_app.make_response((render_template(
+            "syntax_error.html", message=message, syntax=syntax, lines=lines, line=line, column=column), 400))
+    elif request.accept_mimetypes.best_match(["text/plain", "application/json"]) == "application/json" and \
+            request.accept_mimetypes["application/json"] > request.accept_mimetypes["text/plain"]:
+        resp = jsonify({"ok": False, "error": message, "status": 400, **{k: syntax[k] for k in (
+            "line", "column", "expected", "kind")}})
+        resp.status_code = 400
+    else:
+        pointer = f"{lines[line - 1]}\n{' ' * (column - 1)}^"
+        resp = current_app.make_response((f"400 Bad Request: {message}\n\n{pointer}\n", 400))
+        resp.mimetype = "text/plain"
+    resp.vary.add("Accept")
+    return resp
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(e: RequestEntityTooLarge) -> Response:

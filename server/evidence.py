@@ -7,12 +7,13 @@ the marked ones in ``<mark>``; every piece of article text reaches the page as a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from flask import current_app
 
+from kg import sentences
 from kg.store import term_text
 from server.site import NIF, NKG, RDFS_LABEL, SCHEMA, href, valid_iri
 from server.store import dataset_version, get_store
@@ -22,12 +23,6 @@ EVIDENCE_PROPERTIES = {
     f"{NKG}evidence": "evidence", f"{NKG}denotedBy": "mention", f"{NKG}contentMention": "content",
     f"{NKG}speakerMention": "speaker", f"{NKG}cueMention": "cue", f"{NKG}addresseeMention": "addressee",
 }
-# Sentence ends: . ! ? (and a closing quote after them), space, then what can start a sentence; not after a title
-# ("Mr. Lin") or inside an initialism followed by a lower-case word ("his U.S. counterpart"). Good enough to show
-# context; the statements' own sentences come from the parser and are used as they are.
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
-                           r"(?<!\bGov)(?<!\bProf)(?<!\bNo)[.!?][\"'”’)]*\s+(?=[A-Z0-9“‘\"'(])")
-MAX_CONTEXT = 600  # characters of context shown around a mention when no sentence boundary is near
 MAX_MENTIONS = 500  # spans read for one page (an actor named in every article would have thousands)
 
 
@@ -102,22 +97,13 @@ def mentions_of(iri: str, *, extra_roles: dict[str, str] | None = None) -> list[
 
 
 def sentence_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
-    """The sentence (or, in a sentence-less block, the line) around [begin, end), at most ~MAX_CONTEXT long."""
-    line_start = text.rfind("\n", 0, begin) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    start, stop = line_start, line_end
-    for m in _SENTENCE_END.finditer(text, line_start, line_end):
-        if m.end() <= begin:
-            start = m.end()
-        elif m.start() >= end - 1:
-            stop = m.end()
-            break
-    start = max(start, begin - MAX_CONTEXT // 2)
-    stop = min(stop, end + MAX_CONTEXT // 2)
-    while stop > end and text[stop - 1].isspace():
-        stop -= 1
-    return start, max(stop, end)
+    """The whole sentences of the text around [begin, end) (kg.sentences: the same splitter as the data's)."""
+    return sentences.around(text, begin, end, _bounds(text))
+
+
+@lru_cache(maxsize=32)
+def _bounds(text: str) -> list[tuple[int, int]]:
+    return sentences.sentences(text)
 
 
 def segments(text: str, begin: int, end: int, marks: Iterable[Mention]) -> list[Segment]:
@@ -135,9 +121,9 @@ def segments(text: str, begin: int, end: int, marks: Iterable[Mention]) -> list[
 
 
 def passages(mentions: list[Mention]) -> list[Passage]:
-    """Group mentions into windows of text: a mention of kind "sentence" (a statement's sentence) is its own window;
-    any other mention gets the sentence around it. Overlapping windows of one article merge; every other mention
-    inside is marked (and so is the page's own span, on the page of a mention)."""
+    """Group mentions into windows of text: the whole sentences around each mention (a statement's sentence is
+    already whole). Overlapping windows of one article merge; every other mention inside is marked (and so is the
+    page's own span, on the page of a mention)."""
     by_context: dict[str, list[Mention]] = {}
     for m in mentions:
         by_context.setdefault(m.context, []).append(m)
@@ -148,7 +134,7 @@ def passages(mentions: list[Mention]) -> list[Passage]:
             continue
         windows = []
         for m in ms:
-            b, e = (m.begin, m.end) if _is_window(m) else sentence_bounds(text, m.begin, m.end)
+            b, e = sentence_bounds(text, m.begin, m.end)
             windows.append([max(0, b), min(len(text), e)])
         windows.sort()
         merged: list[list[int]] = []

@@ -25,10 +25,11 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
+from kg.sparql_errors import SparqlSyntaxError
 from kg.federation import check_services
 from kg.remote import is_remote
 from kg.sparql_text import loads_documents
-from kg.store import RDF_FORMATS, Store, open_store
+from kg.store import RDF_FORMATS, Store, grouped, open_store, serialize
 from server import fastpath, preload, results, snapshots
 from server.negotiate import GRAPH_TYPES, SELECT_TYPES
 
@@ -121,6 +122,8 @@ class Executor:
         op: Callable[..., Reply] = {"query": self.query, "graph": self.graph, "write": self.write}[task["op"]]
         try:
             return op(task, conn)
+        except SparqlSyntaxError as e:
+            return {"status": 400, "error": str(e), "syntax": e.as_dict(), "text": e.text}
         except QueryError as e:
             return {"status": 400, "error": str(e)}
         except StoreError as e:
@@ -147,8 +150,14 @@ class Executor:
         extra = {"timeout": task["timeout"]} if remote and task.get("timeout") else {}
         native = None if remote else fastpath.NATIVE.get(SELECT_TYPES.get(task["select_media"] or "", ""))
         limited = fastpath.bounded(text, limit) if native is not None else None
-        res = store.query(limited or text, default_graph=task["default_graphs"], named_graphs=task["named_graphs"],
-                          base_iri=base, **extra)
+        dataset = {"default_graph": task["default_graphs"], "named_graphs": task["named_graphs"], "base_iri": base}
+        try:
+            res = store.query(limited or text, **dataset, **extra)
+        except SparqlSyntaxError:
+            if limited is None:
+                raise
+            store.query(text, **dataset, **extra)  # the error as it is in the text the client sent (no LIMIT added)
+            raise
         if limited is not None and res.kind == "select":
             return self._native(res, native, task["select_media"], limit)  # type: ignore[arg-type]
         if res.kind == "graph":
@@ -161,7 +170,8 @@ class Executor:
                 rows = [[results.text(t.subject), results.text(t.predicate), results.text(t.object)]
                         for t in triples]
                 return _html(["subject", "predicate", "object"], rows, truncated)
-            return _body(serialize_graph(triples, GRAPH_TYPES[media], task["prefixes"]), media, truncated)
+            return _body(serialize_graph(triples, GRAPH_TYPES[media], task["prefixes"], task.get("context")), media,
+                         truncated)
         media = task["select_media"]
         if media is None:
             return _not_acceptable("SELECT/ASK", task["select_offers"])
@@ -194,7 +204,8 @@ class Executor:
         if name is not None and not store.has_graph(name):
             return {"status": 404, "error": f"no graph <{name}> in this store"}
         media = task["graph_media"]
-        body = b"" if task["head"] else serialize_graph(store.triples(name), GRAPH_TYPES[media], task["prefixes"])
+        body = b"" if task["head"] else serialize_graph(store.triples(name), GRAPH_TYPES[media], task["prefixes"],
+                                                        task.get("context"))
         return _body(body, media, False)
 
     # --- writes ---------------------------------------------------------------------------------------------------
@@ -250,12 +261,14 @@ def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.T
     return out
 
 
-def serialize_graph(triples: Any, fmt: str, prefixes: dict[str, str]) -> bytes:
-    """Triples in an RDF format; quad formats (N-Quads, TriG) put them in the default graph."""
+def serialize_graph(triples: Any, fmt: str, prefixes: dict[str, str], context: str | None = None) -> bytes:
+    """Triples in an RDF format; quad formats (N-Quads, TriG) put them in the default graph. Turtle and TriG group
+    each subject's triples; JSON-LD is compacted, with the ``context`` URL."""
     rf = RDF_FORMATS[fmt]
+    if fmt in ("ttl", "trig", "jsonld"):
+        triples = grouped(triples)
     items = (ox.Quad(t.subject, t.predicate, t.object) for t in triples) if rf.supports_datasets else triples
-    kw = {"prefixes": prefixes} if fmt in ("ttl", "trig") else {}
-    return ox.serialize(items, format=rf, **kw) or b""
+    return serialize(items, fmt, prefixes=prefixes, context=context) or b""
 
 
 def _take(iterator: Any, limit: int) -> tuple[list[Any], bool]:

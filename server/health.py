@@ -6,7 +6,7 @@ from flask import Blueprint, Response, current_app
 
 from kg.errors import StoreError
 from server.errors import error_response
-from server.store import cached, dataset_version, get_runner, get_store
+from server.store import cached, dataset_version, freshness, get_runner, get_store
 
 bp = Blueprint("health", __name__)
 
@@ -23,6 +23,7 @@ def healthz() -> Response:
         return error_response(503, str(e))
     resp = current_app.json.response({"ok": True, "triples": triples, "graphs": graphs, "version": version,
                                       "mode": current_app.config.get("MEMORY_MODE", "disk"),
+                                      "freshness": freshness(),
                                       # this worker's query processes replaced for their memory (server.executor)
                                       "query_processes_replaced": get_runner().retired})
     resp.headers["Cache-Control"] = "no-store"

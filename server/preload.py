@@ -20,9 +20,11 @@ _COPIES: dict[str, Store] = {}
 
 
 def memory_copy(path: str) -> Store:
-    """The in-memory copy of the store at ``path`` (made once per process tree)."""
+    """The in-memory copy of the store at ``path`` (made once per process tree). A copy of another snapshot is
+    dropped: a query process moves to a newer one and never back."""
     store = _COPIES.get(path)
     if store is None:
+        _COPIES.clear()
         store = _COPIES[path] = Store.memory_copy(path)
     return store
 

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from kg.rdf import PREFIXES
+from kg.store import grouped, serialize
 from server.downloads import dump_url
 from server.errors import error_response, wants_html
 from server.negotiate import choose
@@ -35,8 +36,6 @@ DOC_FORMATS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "app
 MEDIA_EXT = {media: ext for ext, media in DOC_FORMATS.items()} | {"application/json": "jsonld",
                                                                    "application/xhtml+xml": "html"}
 OFFERS = list(DOC_FORMATS.values()) + ["application/json", "application/xhtml+xml"]
-OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES,
-              "rdf": ox.RdfFormat.RDF_XML}
 FOAF = "http://xmlns.com/foaf/0.1/"
 
 
@@ -94,8 +93,9 @@ def document(path: str) -> Response:
             return not_found(stem)
         resp = Response(render_template("resource.html", page=add_sections(page), path=stem), mimetype="text/html")
     else:
-        body = ox.serialize(description_triples(iri), format=OX_FORMATS[ext],
-                            prefixes={k: str(v) for k, v in PREFIXES.items()} | {"foaf": FOAF})
+        body = serialize(grouped(description_triples(iri)), ext,
+                         prefixes={k: str(v) for k, v in PREFIXES.items()} | {"foaf": FOAF},
+                         context=url_for("void.context", _external=True))
         resp = Response(body, content_type=f"{DOC_FORMATS[ext]}; charset=utf-8")
     resp.set_etag(etag)
     if negotiated:

@@ -59,10 +59,11 @@ def actor(page: Page) -> dict[str, Any]:
         ?s ?p <{x}> . OPTIONAL {{ ?s nkg:content ?content }}
         OPTIONAL {{ ?s nkg:speaker ?other FILTER(?other != <{x}>) }}
         OPTIONAL {{ ?s nkg:extractedFrom ?article OPTIONAL {{ ?article schema:datePublished ?date }} }} }}""")
-    events = _rows(f"""SELECT DISTINCT ?e ?type ?role ?time ?article WHERE {{
+    events = _rows(f"""SELECT DISTINCT ?e ?type ?role ?time ?value ?article WHERE {{
         {{ ?e nkg:hasParticipation ?pp . ?pp nkg:participant <{x}> OPTIONAL {{ ?pp nkg:participantRole ?role }} }}
         UNION {{ ?e nkg:hasParticipant <{x}> FILTER NOT EXISTS {{ ?e nkg:hasParticipation/nkg:participant <{x}> }} }}
-        OPTIONAL {{ ?e nkg:eventType ?type }} OPTIONAL {{ ?e nkg:time/rdfs:label ?time }}
+        OPTIONAL {{ ?e nkg:eventType ?type }}
+        OPTIONAL {{ ?e nkg:time ?t . ?t rdfs:label ?time OPTIONAL {{ ?t nkg:timexValue ?value }} }}
         OPTIONAL {{ ?e nkg:extractedFrom ?article }} }}""")
     names = labels({r["post"] for r in posts} | {r["article"] for r in posts + said + events if r["article"]}
                    | {r["s"] for r in said} | {r["other"] for r in said if r["other"]} | {r["e"] for r in events})
@@ -73,7 +74,7 @@ def actor(page: Page) -> dict[str, Any]:
                   "other": _link(r["other"], names), "article": _link(r["article"], names), "date": r["date"]}
                  for r in sorted(said, key=lambda r: (r["date"], r["article"], _num(r["s"])))],
         "events": [{"link": _link(r["e"], names), "type": term_label(r["type"]) if r["type"] else "",
-                    "role": term_label(r["role"]) if r["role"] else "", "time": r["time"],
+                    "role": term_label(r["role"]) if r["role"] else "", "time": when(r["time"], r["value"]),
                     "article": _link(r["article"], names)}
                    for r in sorted(events, key=lambda r: (r["article"], _num(r["e"])))],
     }
@@ -109,6 +110,11 @@ def event(page: Page) -> dict[str, Any]:
                          for r in sorted(rows, key=lambda r: names.get(r["who"], r["who"]))],
         "made_during": [_link(r["s"], names) for r in sorted(statements, key=lambda r: _num(r["s"]))],
     }
+
+
+def when(text: str, value: str) -> str:
+    """A time expression as written with what it resolves to: "Thursday (2022-01-27)"."""
+    return f"{text} ({value})" if value and value != text else text
 
 
 def _num(iri: str) -> tuple[int, str]:

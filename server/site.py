@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, url_for
 
+from kg.layout import stored_base
+from kg.ontology import external_terms
 from kg.store import Store, term_text
 from server.store import cached, get_store
 
@@ -41,14 +43,13 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 
 def base_iri() -> str:
-    """The base IRI of the resources: ``BASE_IRI`` from the config, else the one the articles were built with
-    (read from the article graphs' IRIs ``{base}graph/article/{id}``), else this server's own root."""
+    """The base IRI of the resources: ``BASE_IRI`` from the config, else the one the store records (kg.layout),
+    else this server's own root."""
     ext = current_app.extensions.setdefault("newskg", {})
     if "base_iri" not in ext:
         base = current_app.config.get("BASE_IRI")
         if not base:
-            base = next((g.split("graph/article/", 1)[0] for g in get_store().graphs() if "graph/article/" in g),
-                        None)
+            base = stored_base(get_store())
         if not base:
             return url_for("ui.index", _external=True)  # an empty store: nothing is minted yet, do not cache
         ext["base_iri"] = base if base.endswith("/") else base + "/"
@@ -108,7 +109,8 @@ class TermInfo:
 
 def term_labels() -> dict[str, TermInfo]:
     """Labels and comments of the ontology's terms (classes, properties, controlled values, event types), read once
-    per dataset version from the graph ``{base}graph/ontology`` that ``kg build`` writes."""
+    per dataset version from the graph ``{base}graph/ontology`` that ``kg build`` writes, and of the other
+    vocabularies' terms newskg writes (kg.ontology.external_terms: "position held" for Wikidata's P39)."""
     graph = base_iri() + "graph/ontology"
 
     def compute(store: Store) -> dict[str, TermInfo]:
@@ -116,7 +118,7 @@ def term_labels() -> dict[str, TermInfo]:
               {{ ?t <{RDFS_LABEL}> ?l }} UNION {{ ?t <{SKOS}prefLabel> ?l }}
               OPTIONAL {{ ?t <http://www.w3.org/2000/01/rdf-schema#comment>|<{SKOS}definition> ?c }}
               FILTER(LANG(?l) = "" || LANGMATCHES(LANG(?l), "en")) }} }}"""
-        out: dict[str, TermInfo] = {}
+        out: dict[str, TermInfo] = {iri: TermInfo(label, comment) for iri, (label, comment) in external_terms().items()}
         for row in store.query(q).rows():
             t = term_text(row["t"])
             if t not in out or not out[t].comment:

@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import os
 import shutil
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import StoreError
+from kg.snapshots import POINTER, _collect, current, publish  # noqa: F401 - the snapshot protocol lives in kg
 from kg.store import Store
 
-POINTER = "current"
 LOCK = "write.lock"
 
 
@@ -39,30 +37,6 @@ def create_root(store_path: str | Path) -> Path:
         return Path(tempfile.mkdtemp(prefix=".newskg-snapshots-", dir=parent))
     except OSError:
         return Path(tempfile.mkdtemp(prefix="newskg-snapshots-"))
-
-
-def publish(store: Store, root: Path, *, keep_seconds: float = 300.0) -> Path:
-    """Snapshot ``store`` (open read-write) into ``root`` and make it the current one; remove stale snapshots."""
-    name = f"{time.time_ns():020d}"
-    target = root / name
-    store.snapshot(target)
-    tmp = root / f"{POINTER}.{os.getpid()}.tmp"
-    tmp.write_text(name, encoding="utf-8")
-    os.replace(tmp, root / POINTER)  # atomic: a reader sees the old name or the new one, never half of one
-    _collect(root, keep=name, older_than=time.time() - keep_seconds)
-    return target
-
-
-def current(root: Path) -> Path:
-    """The directory of the current snapshot.
-
-    :raises StoreError: if there is none (the server was not started with updates enabled).
-    """
-    try:
-        name = (root / POINTER).read_text(encoding="utf-8").strip()
-    except OSError:
-        raise StoreError(f"{root}: no store snapshot; the server's snapshot folder is missing") from None
-    return root / name
 
 
 @contextlib.contextmanager
@@ -89,12 +63,3 @@ def write_store(path: str | Path) -> Store:
 def remove(root: Path) -> None:
     """Delete the snapshot folder (at server shutdown)."""
     shutil.rmtree(root, ignore_errors=True)
-
-
-def _collect(root: Path, *, keep: str, older_than: float) -> None:
-    """Remove snapshots that were superseded before ``older_than`` (a reader may still use a recent one)."""
-    names = sorted(e.name for e in root.iterdir() if e.is_dir() and e.name.isdigit())
-    for name, successor in zip(names, names[1:], strict=False):
-        retired_at = int(successor) / 1e9  # a snapshot is retired when the next one is published
-        if name != keep and retired_at < older_than:
-            shutil.rmtree(root / name, ignore_errors=True)

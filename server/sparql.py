@@ -17,10 +17,10 @@ from kg.federation import parse_allow
 from kg.rdf import PREFIXES
 from server import httputil, protocol
 from server.description import service_description
-from server.errors import error_response
+from server.errors import error_response, syntax_error_response
 from server.negotiate import choose
 from server.cache import HEADER as CACHE_HEADER
-from server.store import dataset_version, get_runner, last_modified, result_cache, store_path
+from server.store import dataset_version, get_runner, last_modified, result_cache, store_path, updates_enabled
 
 log = logging.getLogger("newskg.sparql")
 bp = Blueprint("sparql", __name__, url_prefix="/sparql")
@@ -120,9 +120,22 @@ def render(reply: dict[str, Any], query: str, max_rows: int) -> Response:
 
 
 def reply_error(reply: dict[str, Any]) -> Response:
-    """A query process's error reply in the error shape (a 500's traceback goes to the log only)."""
+    """A query process's error reply in the error shape (a 500's traceback goes to the log only); a syntax error
+    with where it is, in the format the client asked for."""
     if reply["status"] >= 500 and reply.get("trace"):
         log.error("query process error:\n%s", reply["trace"])
+    syntax = reply.get("syntax")
+    if syntax:
+        url = url_for("sparql.endpoint", _external=True)
+        hint = ""
+        if syntax.get("sent_as_other") and syntax.get("kind") == "query":
+            hint = (f"POST it to {url} as an update: a form with update=…, or the text with Content-Type "
+                    "application/sparql-update" + ("" if updates_enabled() else
+                                                   " (this server takes updates only with its update token)"))
+        elif syntax.get("sent_as_other"):
+            hint = (f"send it to {url} as a query: query=… (GET or a POST form), or Content-Type "
+                    "application/sparql-query")
+        return syntax_error_response(reply["error"], syntax, reply.get("text", ""), hint)
     return error_response(reply["status"], reply["error"])
 
 

@@ -1,9 +1,12 @@
 """The app's access to the store: a read-only store per process (:func:`kg.store.open_store`: the embedded store or a
 remote SPARQL engine), the query processes, the result cache, and the dataset version that ETags are made of.
 
-Normal operation: every worker opens ``STORE_PATH`` read-only, once. With an update token, the server reads
-snapshots instead (see :mod:`server.snapshots`): :func:`get_store` reopens when a write has published a new one,
-so every worker sees an update from its next request on.
+Normal operation: every worker reads the newest snapshot that the store's writers published (``kg build``,
+``kg remove`` and ``kg load`` publish one when they commit: :mod:`kg.snapshots`), or the store directory itself
+when none was published yet. With an update token, the server reads its own snapshots (:mod:`server.snapshots`).
+Either way :func:`store_path` is read at each request, and :func:`get_store` and the query processes reopen (in
+memory mode: copy again) when it names another snapshot, so a committed build is served from the next request on;
+values computed from the data (statistics, the result cache, ETags) are keyed by it.
 
 A remote store cannot say when its data changes, so its dataset version is recomputed at most every
 ``REMOTE_VERSION_TTL`` seconds; a change shows in ETags, statistics and cached results within that time.
@@ -27,6 +30,7 @@ from typing import Any, TypeVar
 from flask import Flask, current_app
 
 from kg.remote import is_remote
+from kg.snapshots import published
 from kg.store import Store, open_store
 from server import snapshots
 from server.cache import ResultCache
@@ -68,12 +72,27 @@ def updates_enabled() -> bool:
 
 
 def store_path(app: Flask | None = None) -> str:
-    """The directory readers open now: the store itself, or the current snapshot when updates are enabled."""
+    """The directory readers open now: the server's current snapshot when updates are enabled, else the newest
+    snapshot the store's writers published, else the store itself (or a remote store's URL)."""
     config = (app or current_app).config
     root = config.get("SNAPSHOT_DIR")
     if root and config.get("UPDATE_TOKEN"):
         return str(snapshots.current(Path(root)))
-    return str(config["STORE_PATH"])
+    path = str(config["STORE_PATH"])
+    if is_remote(path):
+        return path
+    return str(published(path) or path)
+
+
+def freshness(app: Flask | None = None) -> str:
+    """How this server learns that the data changed, in words (for /healthz and the README)."""
+    config = (app or current_app).config
+    if is_remote(str(config["STORE_PATH"])):
+        return (f"a remote engine cannot tell when its data changes: the server asks for its version every "
+                f"{float(config['REMOTE_VERSION_TTL']):g} s, so a change shows within that time")
+    if config.get("UPDATE_TOKEN"):
+        return "updates through this server are served from the next request on"
+    return "a committed kg build, remove or load is served from the next request on"
 
 
 def remote() -> bool:

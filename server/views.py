@@ -62,6 +62,8 @@ INVERSE_WORDING = {
 }
 # A few properties read better as words than as their labels, from the subject's side.
 WORDING = {f"{NKG}speaker": "said by", f"{NKG}addressee": "said to", f"{NKG}reportedBy": "reported by"}
+# Bookkeeping that would only repeat the resource's name once per article on its page (kg.shared).
+HIDDEN_INCOMING = {f"{NKG}contributesTo"}
 # Shown at the top of the table, in this order; the rest follow by label.
 FIRST = [RDFS_LABEL, f"{SCHEMA}name", f"{SCHEMA}headline", f"{NKG}content", f"{NKG}speaker", f"{NKG}addressee"]
 
@@ -84,6 +86,7 @@ class Value:
     link: Link | None = None
     text: str = ""
     note: str = ""  # datatype or language of a literal
+    count: int = 1  # the same mention text this many times (see _grouped)
 
 
 @dataclass
@@ -171,6 +174,8 @@ def describe(iri: str) -> Page | None:
         props.setdefault(p, []).append(_value(o, names))
     incoming: dict[str, list[Value]] = {}
     for r in inc:
+        if term_text(r["p"]) in HIDDEN_INCOMING:
+            continue
         incoming.setdefault(term_text(r["p"]), []).append(_value(r["s"], names))
 
     label = names.get(iri) or fallback_label(iri)
@@ -197,9 +202,27 @@ def _order(p: str) -> tuple[int, str]:
 def _rows(props: dict[str, list[Value]], wording: dict[str, str]) -> list[Row]:
     rows = []
     for p in sorted(props, key=_order):
-        values = sorted(props[p], key=lambda v: (v.link.label.lower() if v.link else v.text.lower()))
+        values = _grouped(sorted(props[p], key=lambda v: (v.link.label.lower() if v.link else v.text.lower())))
         pred = term_link(p)
         if p in wording:
             pred = Link(p, wording[p], pred.href, f"{term_label(p)} ({p})")
         rows.append(Row(pred, values[:MAX_VALUES], max(0, len(values) - MAX_VALUES)))
     return rows
+
+
+def _grouped(values: list[Value]) -> list[Value]:
+    """Mentions with the same text shown once, with how many there are ("U.S." ×9), linking to the first; every
+    other value as it is."""
+    out: list[Value] = []
+    for v in values:
+        prev = out[-1] if out else None
+        if (v.link and prev and prev.link and _is_mention(v.link.iri) and _is_mention(prev.link.iri)
+                and v.link.label == prev.link.label):
+            prev.count += 1
+            continue
+        out.append(v)
+    return out
+
+
+def _is_mention(iri: str) -> bool:
+    return "/span/" in iri

@@ -1,23 +1,28 @@
-"""The dataset described for machines at ``/.well-known/void`` (RFC 8615 well-known name, VoID section 7.2):
-VoID (statistics, dumps, SPARQL endpoint, URI space, vocabularies, one subset per article graph, one linkset per
-dataset we link to) and DCAT (the dataset, one distribution per dump, the SPARQL endpoint as a data service).
+"""The dataset described at ``/.well-known/void`` (RFC 8615 well-known name, VoID section 7.2): VoID (statistics,
+licence, dumps, SPARQL endpoint, URI space, vocabularies, one subset per article graph with its source and licence,
+one linkset per dataset we link to) and DCAT (the dataset, one distribution per dump, the SPARQL endpoint as a data
+service) — for machines in RDF, for a browser as a page. Also the JSON-LD context, at ``/ns/context.jsonld``.
 
 Locators (endpoint, dumps) are URLs of the server that answers; the resources' URI space is the base IRI.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, request, url_for
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
-from kg.store import Store, term_text
+from kg import jsonld
+from kg.store import Store, grouped, term_text
 from server.downloads import FORMAT_NAMES, article_graphs, dumps
 from server.negotiate import choose
-from server.site import LINK_TARGETS, base_iri
+from server.site import LINK_TARGETS, NKG, SCHEMA, base_iri, secure_html
 from server.store import cached, dataset_version, last_modified
 
 bp = Blueprint("void", __name__)
@@ -28,7 +33,7 @@ IANA = "https://www.iana.org/assignments/media-types/"
 W3C_FORMATS = {"ttl": "Turtle", "nt": "N-Triples", "nq": "N-Quads", "trig": "TriG", "jsonld": "JSON-LD",
                "rdf": "RDF_XML"}
 OFFERS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/rdf+xml": "xml",
-          "application/n-triples": "nt", "text/html": "turtle"}
+          "application/n-triples": "nt", "text/html": "html"}
 
 
 def stats() -> dict[str, Any]:
@@ -85,6 +90,7 @@ def void_graph() -> Graph:
         "Who said what to whom, reported by whom, in which event, when: statements, actors, events and their "
         "evidence spans, extracted from news articles. One named graph per article.", lang="en")))
     g.add((ds, DCTERMS.identifier, Literal(dataset_version())))
+    g.add((ds, DCTERMS.license, URIRef(current_app.config["DATA_LICENSE"])))
     modified = last_modified()
     if modified:
         g.add((ds, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.dateTime)))
@@ -103,6 +109,7 @@ def void_graph() -> Graph:
 
     subsets: dict[str, URIRef] = {"all": ds}
     graphs = article_graphs()
+    origins = article_origins()
     for name in sorted(graphs):
         sub = URIRef(f"{doc}#article-{name}")
         subsets[name] = sub
@@ -112,6 +119,12 @@ def void_graph() -> Graph:
         g.add((sub, DCTERMS.title, Literal(f"Article graph {name}", lang="en")))
         g.add((sub, SD.name, URIRef(graphs[name])))
         g.add((sub, DCTERMS.source, URIRef(f"{base_iri()}id/article/{name}")))
+        source, licence = origins.get(name, ("", ""))
+        if source:
+            g.add((sub, DCTERMS.source, URIRef(source)))
+        if licence:
+            g.add((sub, DCTERMS.license, URIRef(licence) if licence.startswith(("http://", "https://"))
+                   else Literal(licence)))
         g.add((sub, VOID.triples, Literal(s["graphs"][graphs[name]], datatype=XSD.integer)))
         g.add((sub, VOID.sparqlEndpoint, endpoint))
     for d in dumps():
@@ -154,16 +167,79 @@ def void_graph() -> Graph:
     return g
 
 
+def article_origins() -> dict[str, tuple[str, str]]:
+    """Article id → (where it was published, its licence) as its metadata gave them (README, index.tsv)."""
+    def compute(store: Store) -> dict[str, tuple[str, str]]:
+        prefix = base_iri() + "id/article/"
+        q = (f"SELECT ?a ?src ?lic WHERE {{ ?a a <{NKG}Article> OPTIONAL {{ ?a <{SCHEMA}isBasedOn> ?src }} "
+             f"OPTIONAL {{ ?a <{SCHEMA}license> ?lic }} }}")
+        return {term_text(r["a"])[len(prefix):]: (term_text(r["src"]), term_text(r["lic"]))
+                for r in store.query(q).rows() if term_text(r["a"]).startswith(prefix)}
+
+    return cached("article_origins", compute)
+
+
+@bp.route("/ns/context.jsonld")
+def context() -> Response:
+    """The JSON-LD context of every JSON-LD answer (kg.jsonld): the prefixes, at a URL that stays."""
+    resp = Response(json.dumps(jsonld.context(), indent=1) + "\n", content_type="application/ld+json; charset=utf-8")
+    resp.headers["Cache-Control"] = "public, max-age=86400"
+    resp.set_etag(hashlib.sha256(resp.get_data()).hexdigest()[:16])
+    return resp.make_conditional(request)
+
+
 @bp.route("/.well-known/void")
 def void() -> Response:
-    """VoID and DCAT by content negotiation (Turtle unless asked otherwise)."""
+    """VoID and DCAT by content negotiation (Turtle unless asked otherwise; a page for a browser)."""
     media = choose(request.headers.get("Accept"), list(OFFERS))
     if media is None:
-        abort(406, "no acceptable format; offered: " + ", ".join(m for m in OFFERS if m != "text/html"))
+        abort(406, "no acceptable format; offered: " + ", ".join(OFFERS))
     if media == "text/html":
-        media = "text/turtle"  # a browser gets the Turtle, readable as text
-    body = void_graph().serialize(format=OFFERS[media])
+        resp = Response(render_template("void.html", **void_view()), mimetype="text/html")
+        resp.vary.add("Accept")
+        return secure_html(resp)
+    graph = void_graph()
+    if media == "application/ld+json":
+        triples = [ox.Triple(*(_ox(t) for t in triple)) for triple in graph]
+        body = jsonld.write(grouped(triples), context_url=url_for("void.context", _external=True)) or b""
+    else:
+        body = graph.serialize(format=OFFERS[media])
     resp = Response(body, content_type=f"{media}; charset=utf-8")
     resp.vary.add("Accept")
     resp.set_etag(f"{dataset_version()}-{OFFERS[media]}-{request.host}")
     return resp.make_conditional(request)
+
+
+def _ox(term: Any) -> Any:
+    """An rdflib term as a pyoxigraph one (for the JSON-LD writer)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else \
+            ox.Literal(str(term))
+    return ox.BlankNode(str(term))
+
+
+def void_view() -> dict[str, Any]:
+    """What the VoID page shows: the same description as the RDF, for a reader."""
+    s = stats()
+    origins = article_origins()
+    graphs = article_graphs()
+    config = current_app.config
+    return {
+        "licence": config["DATA_LICENSE"], "licence_name": config.get("DATA_LICENSE_NAME") or config["DATA_LICENSE"],
+        "version": dataset_version(), "modified": last_modified().isoformat(),
+        "endpoint": url_for("sparql.endpoint", _external=True), "uri_space": base_iri() + "id/",
+        "stats": [(label, s[key]) for label, key in (("triples", "triples"), ("distinct subjects", "subjects"),
+                                                     ("distinct objects", "objects"), ("properties", "properties"),
+                                                     ("classes", "classes"), ("resources", "entities"))],
+        "vocabularies": sorted(s["vocabularies"]),
+        "articles": [{"name": n, "triples": s["graphs"][graphs[n]], "source": origins.get(n, ("", ""))[0],
+                      "licence": origins.get(n, ("", ""))[1], "href": url_for("resources.document",
+                                                                               path=f"article/{n}")}
+                     for n in sorted(graphs)],
+        "links": [(name, s["links"][key]) for key, (name, _) in LINK_TARGETS.items()],
+        "machine": [(m, url_for("void.void", _external=True)) for m in OFFERS if m != "text/html"],
+    }

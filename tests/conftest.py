@@ -44,6 +44,19 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def dev_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed and the eight development articles in one store (their dates from ../shared/articles/index.tsv),
+    built once per session with a fixed build time; skipped where the development articles are absent."""
+    folder = shared_path("articles")
+    path = tmp_path_factory.mktemp("dev") / "db"
+    run = subprocess.run(KG + ["build", str(SEED), str(folder), "--store", str(path), "--base-iri", BASE, "-q"],
+                         capture_output=True, text=True, timeout=1200,
+                         env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    assert run.returncode == 0, run.stderr
+    return path
+
+
+@pytest.fixture(scope="session")
 def seed_extraction():
     """The seed article and what extraction finds in it (Python API)."""
     from kg import extract, ingest, link

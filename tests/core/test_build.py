@@ -50,16 +50,24 @@ def test_rebuild_replaces_the_article_graph(tmp_path: Path):
     (b"\xff\xfe\xfa not utf-8", "not UTF-8"),
 ])
 def test_bad_input_leaves_store_unchanged(tmp_path: Path, content: bytes, fragment: str):
+    """A bad file alone is refused with nothing written (exit 2); beside good ones it is reported in one line, the
+    good ones are built, and the exit code is 1."""
     store = tmp_path / "s"
-    kg("build", str(SEED), "--store", str(store), "--base-iri", BASE)
+    epoch = {"SOURCE_DATE_EPOCH": "1"}
+    kg("build", str(SEED), "--store", str(store), "--base-iri", BASE, env=epoch)
     before = sorted_nquads(store)
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    run = kg("build", str(SEED), str(bad), "--store", str(store), "--base-iri", BASE, check=False)
-    assert run.returncode == 2
+    run = kg("build", str(bad), "--store", str(store), check=False)
     lines = [ln for ln in run.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1 and fragment in lines[0] and "bad.txt" in lines[0]
+    assert run.returncode == 2 and len(lines) == 1 and fragment in lines[0] and "bad.txt" in lines[0]
     assert sorted_nquads(store) == before
+    run = kg("build", str(SEED), str(bad), "--store", str(store), env=epoch, check=False)
+    assert run.returncode == 1, run.stderr
+    errors = [ln for ln in run.stderr.splitlines() if ln.startswith("kg: error:")]
+    assert len(errors) == 1 and fragment in errors[0] and "bad.txt" in errors[0]
+    assert "built 1 article" in run.stderr and "1 failed" in run.stderr
+    assert sorted_nquads(store) == before  # the seed built again, the same
 
 
 def test_missing_file_and_unknown_format(tmp_path: Path):

@@ -43,9 +43,18 @@ def test_gzipped_dump_is_the_plain_one_compressed(site, ext):
 @pytest.mark.parametrize("article", [SEED_ID, SCRIPT_ID])
 @pytest.mark.parametrize("ext", sorted(FORMATS))
 def test_one_dump_per_article_graph(site, store, article, ext):
+    """An article's dump: its graph and the shared descriptions of what it mentions — every actor with its label."""
     r = get(f"{site.url}/download/article/{article}.{ext}")
     assert r.status == 200
-    assert len(triples(parse(r.body, ext))) == store.count(f"{BASE}graph/article/{article}")
+    described = store.query(f"""SELECT DISTINCT ?s ?p ?o WHERE {{
+        GRAPH <{BASE}graph/provenance/{article}> {{ ?c <https://w3id.org/newskg/ns#contributesTo> ?s }}
+        GRAPH <{BASE}graph/shared> {{ ?s ?p ?o }} }}""").rows()
+    assert described
+    got = triples(parse(r.body, ext))
+    assert len(got) == store.count(f"{BASE}graph/article/{article}") + len(described)
+    mentioned = {o for s, p, o in got if str(p) == "http://schema.org/mentions"}
+    labelled = {s for s, p, o in got if str(p) == "http://www.w3.org/2000/01/rdf-schema#label"}
+    assert mentioned and mentioned <= labelled
 
 
 def test_the_download_page_lists_every_dump(site):

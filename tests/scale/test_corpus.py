@@ -59,17 +59,21 @@ def test_workers_build_what_one_process_builds(tmp_path: Path):
 
 def test_one_actor_one_iri_across_articles(tmp_path: Path):
     """The same linked person (Antony Blinken) and the same unlinked person (same name and type) in two articles
-    are one resource, described in both article graphs."""
+    are one resource, described once (in the shared graph) and mentioned in both article graphs."""
     paths = write_articles(tmp_path / "in")
     kg("build", *map(str, paths), "--store", str(tmp_path / "db"), "--base-iri", BASE)
     with Store(tmp_path / "db", read_only=True) as s:
         rows = s.query("""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            SELECT ?label (COUNT(DISTINCT ?actor) AS ?iris) (COUNT(DISTINCT ?g) AS ?articles) WHERE {
-              GRAPH ?g { ?actor rdfs:label ?label ; a ?type }
+            PREFIX nkg: <https://w3id.org/newskg/ns#>
+            SELECT ?label (COUNT(DISTINCT ?actor) AS ?iris) (COUNT(DISTINCT ?g) AS ?articles)
+                   (COUNT(DISTINCT ?d) AS ?descriptions) WHERE {
+              GRAPH ?d { ?actor rdfs:label ?label ; a ?type }
+              GRAPH ?g { ?actor nkg:denotedBy ?m }
               FILTER(CONTAINS(STR(?g), "/graph/article/")) FILTER(?label IN ("Maria Kowalczyk", "Antony Blinken"))
             } GROUP BY ?label""").rows()
-    found = {term_text(r["label"]): (int(term_text(r["iris"])), int(term_text(r["articles"]))) for r in rows}
-    assert found == {"Maria Kowalczyk": (1, 2), "Antony Blinken": (1, 2)}
+    found = {term_text(r["label"]): tuple(int(term_text(r[k])) for k in ("iris", "articles", "descriptions"))
+             for r in rows}
+    assert found == {"Maria Kowalczyk": (1, 2, 1), "Antony Blinken": (1, 2, 1)}
 
 
 def test_remove_by_id_and_by_file(tmp_path: Path):

@@ -60,6 +60,27 @@ def test_named_queries_dump_and_rebuild(engine: Engine, embedded: Path):
     assert nquads(engine.url, engine.env) == nquads(str(embedded), {})
 
 
+def test_shared_descriptions_on_the_engine(engine: Engine, tmp_path: Path):
+    """Articles that share actors: one description each on the engine too, the same quads as the embedded store,
+    and a remove that takes back exactly what an article added."""
+    from tests.scale.conftest import write_articles
+
+    paths = write_articles(tmp_path / "in")
+    local = tmp_path / "db"
+    env = {**engine.env, **EPOCH}
+    for store, e in ((engine.url, env), (str(local), EPOCH)):
+        kg("build", str(SEED), *map(str, paths), "--store", store, "--base-iri", BASE, "-j", "1", env=e)
+    assert nquads(engine.url, engine.env) == nquads(str(local), {})
+    statements = rows(engine.url, ROOT / "queries" / "statements.rq", engine.env)
+    assert all(n == 1 for n in statements.values()) and len(statements) > 10
+    for store, e in ((engine.url, engine.env), (str(local), {})):
+        kg("remove", paths[0].stem, "--store", store, env=e)
+    assert nquads(engine.url, engine.env) == nquads(str(local), {})
+    only = tmp_path / "only"
+    kg("build", str(SEED), str(paths[1]), "--store", str(only), "--base-iri", BASE, "-j", "1", env=EPOCH)
+    assert nquads(engine.url, engine.env) == nquads(str(only), {})
+
+
 FAIL_AT_RUN_TIME = "LOAD <http://127.0.0.1:1/nothing.ttl>"  # parses; fails when it runs (nothing listens there)
 FAIL_TO_COMPILE = "INSERT DATA { GRAPH <http://ex.org/x> { <http://ex.org/a> } }"  # a syntax error at the end
 
@@ -138,7 +159,8 @@ def test_serve_over_the_engine(engine: Engine):
         with urllib.request.urlopen(f"{server.url}/.well-known/void", timeout=60) as r:
             assert b"void:sparqlEndpoint" in r.read()
         with urllib.request.urlopen(f"{server.url}/healthz", timeout=60) as r:
-            assert json.load(r)["mode"] == "remote"
+            health = json.load(r)
+        assert health["mode"] == "remote" and "cannot tell when its data changes" in health["freshness"]
         slow = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i "
                                   "FILTER(STR(?c) < STR(?f) && STR(?f) < STR(?i)) }")
         with pytest.raises(urllib.error.HTTPError) as err:

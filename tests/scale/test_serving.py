@@ -136,3 +136,51 @@ def test_a_query_process_that_grew_is_replaced_and_the_next_query_is_answered(se
         assert health(server.url)["query_processes_replaced"] == 0
     finally:
         stop_server(server)
+
+
+def _articles_served(url: str) -> tuple[str, set[str]]:
+    cache, _, body = ask(url, "SELECT ?a WHERE { ?a a <https://w3id.org/newskg/ns#Article> }")
+    return cache, {b["a"]["value"].rsplit("/", 1)[1] for b in json.loads(body)["results"]["bindings"]}
+
+
+@pytest.mark.parametrize("mode", ["--in-memory", "--on-disk"])
+def test_a_running_server_serves_a_committed_build_and_remove(tmp_path: Path, seed_store: Path, mode: str):
+    """No restart: kg build and kg remove publish a snapshot (kg.snapshots); every worker and query process moves to
+    it from its next request (in memory mode, with a new copy), and no cached answer outlives the old data."""
+    import shutil
+    import subprocess
+    import time
+
+    from tests.conftest import KG
+    from tests.scale.conftest import write_articles
+
+    store = tmp_path / "db"
+    shutil.copytree(seed_store, store)
+    article = write_articles(tmp_path / "in")[0]
+    server = start_server(store, "--workers", "2", mode)
+    try:
+        before = health(server.url)
+        assert "next request" in before["freshness"]
+        for _ in range(4):  # the answer cached in both workers
+            assert _articles_served(server.url)[1] == {"wang-yi-blinken-call"}
+        run = subprocess.run(KG + ["build", str(article), "--store", str(store)], capture_output=True, text=True,
+                             timeout=600)
+        assert run.returncode == 0, run.stderr
+
+        def wait_for(expected: set[str]) -> None:
+            deadline = time.monotonic() + 60
+            seen: list[set[str]] = []
+            while time.monotonic() < deadline:
+                seen = [_articles_served(server.url)[1] for _ in range(4)]  # fresh connections: both workers
+                if all(s == expected for s in seen):
+                    return
+                time.sleep(0.2)
+            raise AssertionError(f"still serving {seen}, not {expected}")
+
+        wait_for({"wang-yi-blinken-call", article.stem})
+        assert health(server.url)["version"] != before["version"]
+        subprocess.run(KG + ["remove", article.stem, "--store", str(store)], check=True, capture_output=True,
+                       timeout=600)
+        wait_for({"wang-yi-blinken-call"})
+    finally:
+        stop_server(server)

@@ -153,7 +153,7 @@ def test_the_default_graph_is_the_union_and_from_selects_a_graph(seed_server: Se
     ("GET", "/sparql?query=%20%20", {}, None, 400),
     ("GET", "/sparql?default-graph-uri=http%3A%2F%2Fa", {}, None, 400),
     ("GET", "/sparql?query=ASK%7B%7D&using-graph-uri=http%3A%2F%2Fa", {}, None, 400),
-    ("GET", "/sparql?query=SELECT%20*%20%7B", {}, None, 400),
+    ("GET", "/sparql?query=SELECT%20*%20%7B", {"Accept": "application/json"}, None, 400),  # plain text without
     ("GET", "/sparql?query=ASK%7B%7D&default-graph-uri=not%20an%20iri", {}, None, 400),
     ("POST", "/sparql", {"Content-Type": "text/plain"}, "ASK {}", 415),
     ("POST", "/sparql", {}, "query=ASK%20%7B%7D", 415),

@@ -103,7 +103,9 @@ def test_any_request_gets_a_documented_answer(limits_server: Server, req: tuple)
     reply = fetch(limits_server.url, method, path, headers=headers, body=body, timeout=30)
     assert reply.status in DOCUMENTED, (reply.status, reply.body[:500])
     if reply.status >= 400 and method != "HEAD":
-        assert reply.media in ("application/json", "text/html"), reply.headers
+        assert reply.media in ("application/json", "text/html", "text/plain"), reply.headers
+        if reply.media == "text/plain":  # a syntax error, in the SPARQL Protocol's plain text
+            assert reply.status == 400 and b"malformed" in reply.body and b"line" in reply.body
         if reply.media == "application/json":
             doc = reply.json()
             assert doc["ok"] is False and doc["status"] == reply.status and doc["error"]

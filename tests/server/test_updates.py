@@ -56,7 +56,9 @@ def test_load_and_service_off_the_list_are_refused_in_updates(write_server: Serv
     assert "LOAD" in assert_error_shape(update(write_server, "LOAD <http://127.0.0.1:1/data.ttl>"), 400)["error"]
     text = "INSERT { GRAPH <urn:t:x> { ?s ?p ?o } } WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
     assert "SERVICE" in assert_error_shape(update(write_server, text), 400)["error"]
-    assert_error_shape(update(write_server, "INSERT DATA { <urn:a> <urn:b> }"), 400)
+    bad = update(write_server, "INSERT DATA { <urn:a> <urn:b> }")  # a syntax error: the protocol's plain text
+    assert bad.status == 400 and bad.media == "text/plain" and b"line 1, column 30" in bad.body
+    assert b"has no object" in bad.body
 
 
 def test_a_slow_update_is_stopped_and_changes_nothing(write_server: Server) -> None:
