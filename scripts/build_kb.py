@@ -358,6 +358,17 @@ def assign_ids(m: Merger, curated: dict[str, str], reserved: set[str]) -> list[d
     return out
 
 
+def curated_types() -> dict[str, str]:
+    """Item → type of the hand-verified records."""
+    out = {}
+    for line in (KB / "curated.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            r = json.loads(line)
+            if r.get("wikidata"):
+                out[r["wikidata"]] = r["type"]
+    return out
+
+
 def curated_index() -> tuple[dict[str, str], set[str], dict[tuple[str, str], str]]:
     """Curated records: item → id, every id, and posts by (title, of)."""
     by_q, ids, posts = {}, set(), {}
@@ -398,7 +409,7 @@ def build(nsi: Path | None) -> None:
     add_politicians(m, iso2_country)
     T.add_ror(m, SOURCES, iso2_country)
     T.add_newspapers(m, SOURCES)
-    T.add_fb15k(m, SOURCES)
+    T.add_fb15k(m, SOURCES, curated_types())
     records = assign_ids(m, curated, reserved | geonames_places)
     for r in records:
         r["aliases"] = [a for a in r.get("aliases", []) if a != r["label"]]

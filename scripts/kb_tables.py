@@ -316,8 +316,10 @@ def derive_fb15k(gitdir: Path) -> str:
     for mid, v in meta.items():
         q = S.qid_of(v.get("wikidata_id") or "")
         k = kinds.get(mid) or _kind_of_description(v.get("description") or "")
-        if not q or len(k) != 1 or not S.latin(v.get("label") or ""):
-            continue  # not a person or an organisation, or both (a band named after its singer)
+        if not q or not S.latin(v.get("label") or ""):
+            continue
+        if len(k) != 1:  # not a person or an organisation, or both (a band named after its singer): kept for the
+            k = {""}     # English Wikipedia title it gives an item that another source describes
         aliases = sorted({S.clean(a) for a in v.get("alternatives") or [] if S.latin(a)} - {S.clean(v["label"])})
         rows[q] = [q, next(iter(k)), S.clean(v["label"]), "|".join(aliases), S.clean(v.get("description") or ""),
                    _title(v.get("wikipedia") or ""), "|".join(sorted(nationality.get(mid, ())))]
@@ -325,12 +327,18 @@ def derive_fb15k(gitdir: Path) -> str:
     return S.header([FB15K], cols, "scripts/build_kb.py derive") + S._tsv(sorted(rows.values()))
 
 
-def add_fb15k(m, sources: Path) -> None:  # noqa: ANN001
+def add_fb15k(m, sources: Path, curated_types: dict[str, str]) -> None:  # noqa: ANN001
     """Well-known people and organisations (the entities of a knowledge-graph benchmark drawn from the most
     connected Freebase topics): a prior of 0.8, so that a full name alone links, a shared one does not."""
     country_of = {q: r.get("_id") for q, r in m.by_qid.items() if r.get("type") == "country" and r.get("_id")}
     for r in S.read_table(sources / "fb15k.tsv"):
         have = m.by_qid.get(r["qid"], {}).get("type")
+        if not r["kind"]:  # only a title: for an item another source (or the hand-verified list) describes
+            kind = have or curated_types.get(r["qid"])
+            if kind in ("person", "organization", "government") and r["wikipedia"]:
+                m.add(r["qid"], {"type": kind, "label": r["label"], "dbpedia": DBPEDIA + r["wikipedia"],
+                                 "dbpedia_status": "derived", "source": ["source/fb15k"]})
+            continue
         if have not in (None, r["kind"]) and not (have == "government" and r["kind"] == "organization"):
             continue
         aliases = [a for a in r["aliases"].split("|") if a]
