@@ -123,12 +123,18 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
 
 
 def _acronym_only(e: Entity, mention: str) -> bool:
-    """Whether the record is named ``mention`` only by an acronym that the text does not write as one."""
-    if mention.isupper() or not any(c.islower() for c in mention):
-        return False
+    """Whether the record and the text disagree on an acronym: the record is named ``mention`` only by an acronym
+    that the text writes as a word ("Uni" is not UNI), or the text writes an acronym that the record spells as a
+    word ("WHO" is not The Who)."""
     key = name_key(mention)
     same = [n for n in (e.label, *e.aliases, *e.weak_aliases) if name_key(n) == key]
-    return bool(same) and all(n.replace(".", "").replace("&", "").isupper() for n in same)
+    acronym = [n.replace(".", "").replace("&", "").replace(" ", "").isupper() for n in same]
+    if not same:
+        return False
+    if any(c.islower() for c in mention):
+        return all(acronym)
+    core = mention.replace(".", "").replace("&", "").strip()
+    return " " not in core and len(core) <= 6 and not any(acronym)
 
 
 def _place_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:

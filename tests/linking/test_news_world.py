@@ -255,3 +255,10 @@ def test_well_known_people_link_on_their_full_name(kb):
     assert e.wikidata and e.dbpedia and "source/fb15k" in e.source
     x = Extraction([named("person/x", "Paul McCartney")])
     assert linked(x, kb, dt.date(2019, 10, 6))["person/x"] == e.id
+
+
+def test_an_acronym_in_the_text_is_not_a_word_of_a_name(kb):
+    """"WHO" is the World Health Organization, not The Who (a band whose name folds to the same key)."""
+    assert {"org/world-health-organization"} < {e.id for e in kb.named("WHO")} and len(kb.named("WHO")) >= 2
+    x = Extraction([named("org/who", "WHO", "organization"), Actor("country/china", "China", "country")])
+    assert linked(x, kb, dt.date(2020, 2, 11))["org/who"] == "org/world-health-organization"
