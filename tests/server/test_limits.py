@@ -80,9 +80,12 @@ def test_timeout_stops_the_work_and_others_are_served(limits_server: Server) -> 
     doc = assert_error_shape(reply, 503)
     assert "longer than 1 s" in doc["error"] and "stopped" in doc["error"]
     assert finished_at - start < 5
-    assert max(rates) > 0.5, "the expensive query used no CPU while it ran (the check below would prove nothing)"
+    # The machine may be shared: the query gets what share of a core it can. The check is relative to that share:
+    # while the query ran the server burned CPU, and after the timeout it burns a small part of that, if any.
+    peak = max(rates)
+    assert peak > 0.1, "the expensive query used no CPU while it ran (the check below would prove nothing)"
     time.sleep(0.2)
-    assert cpu_rate(pgid, 1.0) < 0.2, "something is still computing after the timeout"
+    assert cpu_rate(pgid, 1.0) < min(0.2, peak / 3), "something is still computing after the timeout"
     assert query(url, CHEAP).status == 200  # a fresh query process took the killed one's place
 
 
