@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from dataclasses import dataclass, field
 
-from kg import gazetteer, lexicon
+from kg import gazetteer
 from kg.kb import Entity, KnowledgeBase, name_key
-from kg.model import Actor, Extraction, Mention, Place, PositionHolding
+from kg.linking_names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries, slug,
+                              state_body, strip_titles, without_country)
+from kg.linking_rename import rename_actor, rename_place  # noqa: F401  (kg.linking.rename_actor is public)
+from kg.model import Actor, Extraction, Place, PositionHolding
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,6 @@ _EPSILON = 1e-9  # confidences are sums of tenths: 1.0 - 0.9 must count as a mar
 # extraction's actor kind → the record types it may be linked to
 _COMPATIBLE = {"person": {"person"}, "organization": {"organization", "government"},
                "government": {"organization", "government"}, "country": {"country"}}
-_NAME_MENTIONS = {"name", "surname", "title", "acronym", "metonymy"}
 _FORMER = ("former", "ex", "late", "then", "outgoing", "incoming", "acting", "deputy", "vice", "interim")
 
 
@@ -92,7 +93,7 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
            threshold: float = DEFAULT_THRESHOLD) -> list[Decision]:
     """A decision for every actor (but groups) and every place; changes nothing."""
     ctx = _Context(date or article_date(extraction))
-    ctx.countries |= _place_countries(extraction, kb)
+    ctx.countries |= place_countries(extraction, kb)
     out: list[Decision] = []
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}
     # countries first (the context of everything else), then bodies (a person's post is matched through the record
@@ -100,7 +101,7 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     for actor in sorted(extraction.actors, key=lambda a: order.get(a.kind, 3)):
         if actor.kind not in _COMPATIBLE or actor.key.startswith("group/"):
             continue
-        if actor.kind == "person" and not any(m.kind in _NAME_MENTIONS for m in actor.mentions):
+        if actor.kind == "person" and not any(m.kind in NAME_MENTIONS for m in actor.mentions):
             out.append(_choose(actor.key, _unnamed_holder(actor, kb, ctx), threshold))
             continue
         if actor.key.startswith("anon/"):
@@ -119,33 +120,6 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
             ctx.countries.add(ctx.rid(actor.country))
     for place in extraction.places:
         out.append(_choose(place.key, _place_candidates(place, kb, ctx), threshold))
-    return out
-
-
-def _acronym_only(e: Entity, mention: str) -> bool:
-    """Whether the record and the text disagree on an acronym: the record is named ``mention`` only by an acronym
-    that the text writes as a word ("Uni" is not UNI), or the text writes an acronym that the record spells as a
-    word ("WHO" is not The Who)."""
-    key = name_key(mention)
-    same = [n for n in (e.label, *e.aliases, *e.weak_aliases) if name_key(n) == key]
-    acronym = [n.replace(".", "").replace("&", "").replace(" ", "").isupper() for n in same]
-    if not same:
-        return False
-    if any(c.islower() for c in mention):
-        return all(acronym)
-    core = mention.replace(".", "").replace("&", "").strip()
-    return " " not in core and len(core) <= 6 and not any(acronym)
-
-
-def _place_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
-    """The countries of the cities the article names ("London" speaks of the United Kingdom), where the name is
-    of one city only."""
-    out = set()
-    for place in x.places:
-        found = {e.country for e, w in kb.named_weighted(place.label)
-                 if e.type == "place" and e.category != "subdivision" and w >= 0.9 and e.country}
-        if len(found) == 1:
-            out |= found
     return out
 
 
@@ -170,26 +144,6 @@ def _choose(key: str, scored: list[_Scored], threshold: float) -> Decision:
     return Decision(key, top.entity.id, round(min(top.confidence, 1.0), 3), top.evidence)
 
 
-def _strip_titles(name: str) -> str:
-    """Drop honorifics and post titles in front of a person's name ("Mr. Biden", "President Putin")."""
-    words = name.split()
-    titles = lexicon.titles()
-    heads = {h.split()[-1] for h in lexicon.post_heads()}
-    while len(words) > 1 and (words[0] in titles or words[0].lower() in heads):
-        words = words[1:]
-    return " ".join(words)
-
-
-def _names(actor: Actor) -> set[str]:
-    names = {actor.label} | {m.span.text for m in actor.mentions if m.kind in _NAME_MENTIONS}
-    if actor.kind != "person":  # "the United Nations' Food and Agriculture Organization": the body after its parent
-        for n in list(names):
-            m = re.search(r"(?:['’]s|s['’]) ([A-Z][^ ]* .+)$", n)
-            if m and len(m.group(1).split()) >= 2:
-                names.add(m.group(1))
-    return names
-
-
 def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
     if actor.kind == "person":
         return _person_candidates(actor, x, kb, ctx)
@@ -202,26 +156,26 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             return
         if own and e.country and own != e.country:
             return  # the article puts the actor in another country than the record does
-        generic = bool(name) and _generic(name) and why != "name after country"
-        if generic and e.type != "government":
+        is_generic = bool(name) and generic(name) and why != "name after country"
+        if is_generic and e.type != "government":
             return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
         evidence = [why]
         if actor.kind != "country":
             conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
-            named = _without_country(name) if name else None
+            named = without_country(name) if name else None
             if e.country and (e.country == own or e.country in ctx.countries or (named and named[0] == e.country)):
                 # a short name shared by many (a party's acronym) needs its country; an acronym of a registry
                 # (a research body's, a brand's) is too short to link on with the country alone
                 conf += 0.1 if why != "weak name" else (0.3 if _prior(e) >= 0.6 else 0.15)
                 evidence.append("country in the article" if not named else "country in the name")
-            elif _state_body(e) and e.country and _generic(name or e.label):
+            elif state_body(e) and e.country and generic(name or e.label):
                 conf -= 0.35  # a ministry of a country the article does not speak of
-            elif generic and not e.country and e.prior is not None:
+            elif is_generic and not e.country and e.prior is not None:
                 conf -= 0.35  # "the Senate" and a derived record that does not say whose senate it is
             elif e.country and e.category in ("brand", "operator") and ctx.countries:
                 conf -= 0.25  # a shop chain of one country in an article about others: a namesake ("Best Friends")
-            if _state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
-                    and why != "name after country" and _generic(name or e.label):
+            if state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
+                    and why != "name after country" and generic(name or e.label):
                 conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?
         found.append(_Scored(e, conf, tuple(evidence)))
 
@@ -229,15 +183,15 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         add(kb.get(actor.key), 0.95, "key")
         cap = gazetteer.capital_of(actor.label)
         if cap is not None:  # "Moscow" standing for Russia's government
-            add(kb.get("country/" + _slug(cap.name)), 0.85, "capital metonymy")
-    for n in _names(actor):
+            add(kb.get("country/" + slug(cap.name)), 0.85, "capital metonymy")
+    for n in names_of(actor):
         if not any(c.isupper() for c in n):
             continue  # "police", "the senate": a common noun, not a name ("The Police", a band)
         for e, w in kb.named_weighted(n):
-            if _acronym_only(e, n):
+            if acronym_mismatch(e, n):
                 continue  # "Uni" (a club's short name) is not the acronym "UNI"
             add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name", n)
-        core = _without_country(n)
+        core = without_country(n)
         if core is not None:  # "U.S. State Department": the body's name after its country, the country must agree
             country, rest = core
             home = kb.get(country)
@@ -249,54 +203,15 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     return found
 
 
-# the words of a body's name that do not say whose body it is ("Supreme Court", "Ministry of Foreign Affairs")
-_INSTITUTION_WORDS = frozenset("""
-of the and for on in affairs agency air armed army assembly authority bank board brigade bureau cabinet central chamber
-commission committee congress council court courts defence defense department deputies directorate emergencies
-emergency energy environment federal finance fire force forces foreign general government guard health high home house
-interior intelligence internal investigation justice labour labor lords ministry national navy office parliament
-people's police presidency president's prosecutor prosecutor's public representatives republic reserve royal
-security senate service services situations state supreme treasury tribunal
-""".split())
-
-
-def _generic(name: str) -> bool:
-    """A body's name that many countries' bodies share: it says what the body is, not whose."""
-    words = [w.strip(".,'’()").lower() for w in name.split()]
-    words = [w for w in words if w]
-    return bool(words) and all(w in _INSTITUTION_WORDS for w in words)
-
-
-def _state_body(e: Entity) -> bool:
-    """A government body, by type or by name ("Ministry of Health" of a hospital operator's list)."""
-    return e.type == "government" or e.label.startswith(("Ministry", "Department of", "Minister of"))
-
-
-def _without_country(name: str) -> tuple[str, str] | None:
-    words = name.split()
-    for n in (3, 2, 1):
-        if len(words) > n:
-            c = gazetteer.country(" ".join(words[:n]))
-            if c is not None:
-                return "country/" + _slug(c.name), " ".join(words[n:])
-    return None
-
-
-def _slug(name: str) -> str:
-    from kg.ingest import slugify
-
-    return slugify(name)
-
-
 def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
-    name = _strip_titles(actor.label)
+    name = strip_titles(actor.label)
     full = len(name.split()) >= 2
     pool = [e for e in kb.named(name) if e.type == "person"]
     if not full:
         pool += [e for e in kb.with_surname(name) if e not in pool]
     holdings = [h for h in x.holdings if h.holder == actor.key]
     mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
-                      if m.kind in _NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
+                      if m.kind in NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
     mention_titles |= {name_key(m.span.text) for m in actor.mentions if m.kind == "role"}  # "the President"
     present = {ctx.rid(a.key) for a in x.actors} | ctx.countries  # the countries and bodies the article speaks of
     own = ctx.rid(actor.country)
@@ -348,7 +263,7 @@ def _unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: _Context) -> list[_Sco
         words = words[1:]
     if not words or any(w.lower().strip("-") in _FORMER for w in words):
         return []  # "the former prime minister", "the deputy prime minister": not the holder at the date
-    split = _without_country(" ".join(words))
+    split = without_country(" ".join(words))
     own = ctx.rid(actor.country)
     if split is not None:
         country, title = split
@@ -446,7 +361,7 @@ def link_online(extraction: Extraction, client, kb: KnowledgeBase) -> None:  # n
     for actor in extraction.actors:
         if actor.kind not in _COMPATIBLE or actor.key.startswith(("anon/", "group/")) or "wikidata" in actor.links:
             continue
-        name = _strip_titles(actor.label) if actor.kind == "person" else actor.label
+        name = strip_titles(actor.label) if actor.kind == "person" else actor.label
         if actor.kind == "person" and len(name.split()) < 2:
             continue  # a surname alone is never looked up: too many people share it
         found = client.candidates(name, actor.kind)
@@ -462,63 +377,3 @@ def link_online(extraction: Extraction, client, kb: KnowledgeBase) -> None:  # n
         actor.links["wikidata"] = found[0].iri
         conf = ONLINE_CONFIDENCE
         actor.link_confidence = conf if actor.link_confidence is None else min(actor.link_confidence, conf)
-
-
-# ------------------------------------------------------------------------------------------------------ renaming
-def rename_actor(x: Extraction, old: str, new: str) -> None:
-    """Give actor ``old`` the key ``new`` and update every reference to it (statements, events, holdings,
-    documents, other actors' countries). If an actor ``new`` exists already, ``old`` is merged into it."""
-    if old == new:
-        return
-    actor, target = x.actor(old), x.actor(new)
-    if actor is not None and target is not None:
-        seen = {(m.span.begin, m.span.end) for m in target.mentions}
-        target.mentions.extend(m for m in actor.mentions if (m.span.begin, m.span.end) not in seen)
-        target.mentions.sort(key=lambda m: m.span.begin)
-        target.country = target.country or actor.country
-        for k, v in actor.links.items():
-            target.links.setdefault(k, v)
-        if actor.link_confidence is not None:
-            target.link_confidence = min(filter(None, [target.link_confidence, actor.link_confidence]))
-        x.actors.remove(actor)
-    elif actor is not None:
-        actor.key = new
-    swap = lambda k: new if k == old else k  # noqa: E731
-    for a in x.actors:
-        a.country = swap(a.country)
-        if a.country == a.key and a.kind != "country":
-            a.country = None
-    for s in x.statements:
-        s.speaker, s.addressee, s.reported_by = swap(s.speaker), swap(s.addressee), swap(s.reported_by)
-    for e in x.events:
-        e.cause_claimed_by = swap(e.cause_claimed_by)
-        seen_p: set[tuple] = set()
-        kept = []
-        for p in e.participants:
-            p.actor = swap(p.actor)
-            sig = (p.actor, p.role, p.span)
-            if sig not in seen_p:  # two merged actors in one event are one participant
-                seen_p.add(sig)
-                kept.append(p)
-        e.participants = kept
-    for h in x.holdings:
-        h.holder, h.organization = swap(h.holder), swap(h.organization)
-    for d in x.documents:
-        d.publisher = swap(d.publisher)
-
-
-def rename_place(x: Extraction, old: str, new: str) -> None:
-    """Give place ``old`` the key ``new`` (merging into an existing ``new``) and update the events held there."""
-    if old == new:
-        return
-    place = next((p for p in x.places if p.key == old), None)
-    target = next((p for p in x.places if p.key == new), None)
-    if place is not None and target is not None:
-        seen = {(m.span.begin, m.span.end) for m in target.mentions}
-        target.mentions.extend(m for m in place.mentions if (m.span.begin, m.span.end) not in seen)
-        x.places.remove(place)
-    elif place is not None:
-        place.key = new
-    for e in x.events:
-        if e.place == old:
-            e.place = new
