@@ -41,6 +41,18 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
 
 
 @cache
+def quote_verbs() -> frozenset[str]:
+    """Verbs that report speech only right next to a quotation ("reacted on social media, “…”")."""
+    return frozenset(w.lower() for w in _lines("quote_verbs.txt"))
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Given name (lower case) → "m" or "f"."""
+    return {r[0]: r[1] for r in _rows("given_names.tsv")}
+
+
+@cache
 def abbreviations() -> dict[str, str]:
     """Abbreviation (without its full stop) → title, number or other (kg.sentences)."""
     return {r[0]: r[1] for r in _rows("abbreviations.tsv")}
@@ -65,6 +77,12 @@ def post_heads() -> dict[str, str]:
 @cache
 def post_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("post_words.txt"))
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Singular nouns for one unnamed person ("an advisor", "a senior official")."""
+    return frozenset(w.lower() for w in _lines("person_nouns.txt"))
 
 
 @cache

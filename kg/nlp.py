@@ -41,8 +41,16 @@ def load() -> Language:
 
 
 def model_version() -> str:
-    nlp = load()
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    """The model's name and version (``Language.meta`` is rebuilt on every access: read it once)."""
+    global _MODEL_VERSION
+    if _MODEL_VERSION is None:
+        nlp = load()
+        meta = nlp.meta
+        _MODEL_VERSION = f"{meta.get('name', '?')}-{meta.get('version', '?')}"
+    return _MODEL_VERSION
+
+
+_MODEL_VERSION: str | None = None
 
 
 @dataclass
@@ -79,6 +87,12 @@ class Parsed:
     @cached_property
     def sentences(self) -> list[tuple[ParsedBlock, SpacySpan]]:
         return [(pb, s) for pb in self.blocks for s in pb.doc.sents]
+
+    @cached_property
+    def sentence_tokens(self) -> list[list[Token]]:
+        """The tokens of each sentence of :attr:`sentences`, made once: every pass of extraction walks them, and
+        iterating a spaCy span builds its token objects anew each time."""
+        return [list(s) for _, s in self.sentences]
 
     def block_at(self, offset: int) -> ParsedBlock | None:
         for pb in self.blocks:

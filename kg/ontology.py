@@ -5,13 +5,25 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from kg.lexicon import ontology_dir
 
-NKG = Namespace("https://w3id.org/newskg/ns#")
-ET = Namespace("https://w3id.org/newskg/event-type/")
+class CachedNamespace(Namespace):
+    """A namespace that makes each of its terms once: rdflib builds and checks a new URIRef on every ``NKG.x``,
+    which the mapping of an article does tens of thousands of times."""
+
+    def term(self, name: str) -> URIRef:
+        cache = self.__dict__.setdefault("_terms", {})
+        found = cache.get(name)
+        if found is None:
+            found = cache[name] = super().term(name)
+        return found
+
+
+NKG = CachedNamespace("https://w3id.org/newskg/ns#")
+ET = CachedNamespace("https://w3id.org/newskg/event-type/")
 ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
 SHAPES_FILE = "shapes.ttl"
 

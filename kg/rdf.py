@@ -11,20 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import gazetteer
 from kg.article_index import license_iri
 from kg.ingest import slugify
 from kg.model import Actor, Article, Extraction, Span
-from kg.ontology import ET, NKG, cameo, event_class
+from kg.ontology import ET, NKG, CachedNamespace, cameo, event_class
 
-SCHEMA = Namespace("http://schema.org/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-TIME = Namespace("http://www.w3.org/2006/time#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-WD = Namespace("http://www.wikidata.org/entity/")
+SCHEMA = CachedNamespace("http://schema.org/")
+NIF = CachedNamespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+TIME = CachedNamespace("http://www.w3.org/2006/time#")
+ORG = CachedNamespace("http://www.w3.org/ns/org#")
+WD = CachedNamespace("http://www.wikidata.org/entity/")
 DEFAULT_BASE = "http://localhost:8000/"
 
 PREFIXES = {"nkg": NKG, "et": ET, "schema": SCHEMA, "nif": NIF, "time": TIME, "prov": PROV, "skos": SKOS,

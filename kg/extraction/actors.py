@@ -108,6 +108,45 @@ def _strip_ent(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     return doc[start:end]
 
 
+def _is_role_word(t: Token) -> bool:
+    low = t.lower_
+    return low in ("former", "late") or low in lexicon.role_nouns() or low in lexicon.post_heads() or \
+        low in lexicon.post_words() or low in lexicon.person_nouns()
+
+
+def _without_title(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
+    """A person's name without the description the recogniser ran into it ("Anthropologist Laura Bennett",
+    "Former US Ambassador to the United Nations Nikki Haley"): the proper nouns after the last role word."""
+    words = [t for t in ent if _is_role_word(t) and t.text not in lexicon.titles()]
+    if not words:
+        return ent
+    start = words[-1].i + 1
+    while start < ent.end and (pb.doc[start].pos_ != "PROPN" or pb.doc[start].lower_ in ("of", "the", "to")):
+        start += 1
+    # the name is the run of proper nouns that ends the entity, bound to its last word
+    run = ent.end - 1
+    while run - 1 >= start and pb.doc[run - 1].pos_ == "PROPN" and pb.doc[run - 1].dep_ in ("compound", "flat") \
+            and pb.doc[run - 1].head.i >= run - 1:
+        run -= 1
+    return pb.doc[run : ent.end] if run < ent.end else ent
+
+
+def _with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
+    """Extend a person name left over given names the recogniser left out ("Sadiq" + "Khan" → "Sadiq Khan"):
+    capitalised proper nouns outside any other entity that are neither titles nor words of a post."""
+    doc = pb.doc
+    start = ent.start
+    while start > 0 and start > ent.start - 2:
+        t = doc[start - 1]
+        if t.tag_ != "NNP" or not t.text[:1].isupper() or t.ent_type_ or t.text in lexicon.titles() or \
+                t.lower_ in lexicon.post_words() or t.lower_ in lexicon.post_heads() or \
+                t.lower_ in lexicon.role_nouns() or not t.is_alpha or gazetteer.city(t.text) or \
+                gazetteer.country(t.text) or (start >= 2 and doc[start - 2].lower_ == "of"):
+            break  # "Mayor of Springfield Rosa Diaz": the place of a title is no given name
+        start -= 1
+    return doc[start : ent.end] if start < ent.start else ent
+
+
 def _with_honorific(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     """Extend a person name left over an honorific: "Mr." + "Lin" → "Mr. Lin"."""
     if ent.start > 0 and pb.doc[ent.start - 1].text in lexicon.titles():
@@ -151,6 +190,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
         for ent in pb.doc.ents:
             label = ent.label_
             ent = _strip_ent(pb, ent)
+            if label == "PERSON":
+                ent = _with_given_names(pb, _without_title(pb, ent))
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):
                 continue
             text = ent.text
@@ -166,6 +207,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 label = "PERSON"  # a surname tagged as an organisation
             if label in ("ORG", "GPE", "NORP") and text.split()[0] in lexicon.titles() and len(ent) > 1:
                 label = "PERSON"  # "Ms Jones" tagged as an organisation
+            if label == "ORG" and 2 <= len(ent) <= 3 and ent[0].lower_ in lexicon.given_names() and \
+                    not _ORG_LIKE.search(text) and all(t.text[:1].isupper() for t in ent):
+                label = "PERSON"  # "Sophie Marchand" tagged as an organisation: a given name and a surname
             if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
                 label = "ORG"  # "PTC" tagged as a person: an acronym names an organisation
             nxt = pb.doc[ent.end] if ent.end < len(pb.doc) else None
@@ -239,6 +283,10 @@ def _names_the_recogniser_missed(index: ActorIndex) -> None:
             if index.owner_at(pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)) is not None:
                 continue
             key, kind = hit
+            prev = pb.doc[tok.i - 1] if tok.i > 0 else None
+            if kind == "surname" and prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
+                    prev.text not in lexicon.titles() and prev.text not in index.actors[key].label.split():
+                continue  # "Sadiq Khan" is not the "Usman Khan" met before: another first name, another person
             if len(sharing.get(tok.text, [])) > 1:
                 key = pick_by_recency(index, sharing[tok.text], pb.offset + tok.idx)
                 if key is None:
@@ -342,6 +390,12 @@ def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | No
             last.append((max(before), key))
     if not last:
         return None
+    # the writer who names a second bearer in full keeps the bare surname for the one it already stood for
+    # ("Usman Khan … Khan … Mayor Sadiq Khan (no relation) … Khan was shot")
+    by_surname = [key for _, key in last if any(m.kind in ("surname", "title") and m.span.begin < offset
+                                                 for m in index.actors[key].mentions)]
+    if len(by_surname) == 1:
+        return by_surname[0]
     last.sort(reverse=True)
     if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
         return None

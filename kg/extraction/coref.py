@@ -86,8 +86,8 @@ def _role_mentions(coref: Coref) -> None:
     """Definite role nouns standing for a person met before: "The U.S. Secretary of State", "the president"."""
     index = coref.index
     parsed = index.parsed
-    for pb, sent in parsed.sentences:
-        for tok in sent:
+    for (pb, sent), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        for tok in toks:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
                 continue
             if tok.lemma_.lower() not in lexicon.post_heads() or coref.in_quote(pb.offset + tok.idx):
@@ -109,7 +109,13 @@ def _role_mentions(coref: Coref) -> None:
 # --- genders ----------------------------------------------------------------------------------------------------
 
 def _learn_gender(coref: Coref) -> None:
+    """A person's gender from an honorific ("Mr.", "Ms") or a common given name ("Sophie Moreau")."""
+    names = lexicon.given_names()
     for actor in coref.index.actors.values():
+        if actor.kind == "person" and len(actor.label.split()) >= 2:
+            first = actor.label.split()[0].lower()
+            if first in names:
+                coref.gender[actor.key] = names[first]
         for m in actor.mentions:
             if m.span.text.startswith(("Mr.", "Mr ")):
                 coref.gender[actor.key] = "m"
@@ -313,8 +319,8 @@ def _pronouns(coref: Coref) -> None:
     index = coref.index
     parsed = index.parsed
     history: list[_Seen] = coref.history
-    for sent_no, (pb, sent) in enumerate(parsed.sentences):
-        for tok in sent:
+    for sent_no, ((pb, sent), toks) in enumerate(zip(parsed.sentences, parsed.sentence_tokens)):
+        for tok in toks:
             off = parsed.tok_begin(pb, tok)
             hit = index.mention_of_token(pb, tok)
             if hit is not None:
@@ -322,11 +328,17 @@ def _pronouns(coref: Coref) -> None:
                 if span.begin == off and not coref.in_quote(off):  # what is named inside a quote is not narrated
                     history.append(_Seen(key, off, _is_subject(tok, span, parsed, pb), sent_no))
                 continue
-            if _speaking_role(coref, tok, off):
-                # "The ministry's spokesman declared …": an unnamed speaker is somebody "he" can refer to next
+            if _speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off):
+                # "The ministry's spokesman declared …", "A 25-year-old man was injured": an unnamed person is
+                # somebody "he" can refer to next
                 hit = resolve(coref, pb, tok, create=True)
                 if hit is not None and hit[0] in index.actors:
                     history.append(_Seen(hit[0], off, True, sent_no))
+                    sex = _GENDERED.get(tok.lemma_.lower()) or next(
+                        ({"male": "m", "female": "f"}[c.lower_] for c in tok.children if c.lower_ in ("male", "female")),
+                        None)
+                    if sex:
+                        coref.gender.setdefault(hit[0], sex)
                 continue
             low = tok.lower_
             subject_it = low == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
@@ -344,6 +356,16 @@ def _pronouns(coref: Coref) -> None:
             history.append(_Seen(key, off, tok.dep_ in ("nsubj", "nsubjpass"), sent_no))
 
 
+_GENDERED = {"man": "m", "boy": "m", "woman": "f", "girl": "f"}
+
+
+def _unnamed_subject(coref: Coref, tok: Token, off: int) -> bool:
+    """A man or a woman the text does not name, as the subject of a clause ("A 25-year-old man was injured")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and not coref.in_quote(off) and \
+        (tok.lemma_.lower() in _GENDERED or tok.lemma_.lower() in lexicon.person_nouns() and
+         any(c.lower_ in ("male", "female") for c in tok.children))
+
+
 def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
     """A singular role noun (spokesman, official, prosecutor …) that is the subject of a reporting verb."""
     if tok.dep_ != "nsubj" or tok.tag_ != "NN" or coref.in_quote(off):
@@ -351,8 +373,11 @@ def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
     verb = tok.head
     if verb.lemma_.lower() not in lexicon.reporting_verbs():
         return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN":
+        return False  # "Niger's president Mahamadou Issoufou said": a title before a name, not somebody unnamed
     lemma = tok.lemma_.lower()
-    return lemma in _person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
+    return lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
 
 
 def _mention(span: Span):  # noqa: ANN202
@@ -363,11 +388,7 @@ def _mention(span: Span):  # noqa: ANN202
 
 def _is_subject(tok: Token, span: Span, parsed, pb) -> bool:  # noqa: ANN001
     """Whether the mention starting at ``tok`` is a clause subject (its syntactic head, climbing appositions)."""
-    toks = []
-    for t in pb.doc[tok.i:]:
-        if parsed.tok_begin(pb, t) >= span.end:
-            break
-        toks.append(t)
+    toks = [t for _, t in parsed.tokens_starting_in(parsed.tok_begin(pb, tok), span.end)]  # no doc[i:] (slow)
     inside = {t.i for t in toks}
     root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), tok)
     while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
@@ -427,6 +448,27 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
                 return hit
     from kg.extraction.discourse import bind_role, role_noun
 
+    # "Former US Ambassador to the United Nations Nikki Haley tweeted": a title whose phrase ends with the name
+    if tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i > tok.i and not coref.in_quote(off):
+        last = tok.right_edge
+        named = index.mention_of_token(pb, last) if last.pos_ == "PROPN" else None
+        if named is None and last.i > tok.i:
+            named = next((h for t in pb.doc[tok.i + 1 : last.i + 1] if t.pos_ == "PROPN" and t.dep_ == "compound"
+                          and (h := index.mention_of_token(pb, t)) is not None and index.actors[h[0]].kind == "person"
+                          and h[1].end >= parsed.tok_begin(pb, last) + len(last.text)), None)
+        if named is None and last.pos_ == "PROPN" and last.dep_ == "pobj" and tok.lemma_.lower() in lexicon.post_heads():
+            first = last.i  # the name the recogniser missed: the proper nouns at the end no other entity covers
+            while first - 1 > tok.i and pb.doc[first - 1].pos_ == "PROPN" and pb.doc[first - 1].head.i == last.i \
+                    and index.owner_at(*_tok_range(parsed, pb, pb.doc[first - 1])) is None:
+                first -= 1
+            if last.i - first >= 1 and index.owner_at(*_tok_range(parsed, pb, last)) is None:
+                span = parsed.span_of(pb, pb.doc[first : last.i + 1])
+                key = index.add_actor("person/" + slugify(span.text), span.text, "person", span)
+                named = key, span
+        if named is not None and index.actors[named[0]].kind == "person" and \
+                named[1].end == parsed.tok_begin(pb, last) + len(last.text) and \
+                all(t.text not in (",", "(", "—", "–") for t in pb.doc[tok.i : last.i]):
+            return named
     noun = role_noun(tok)
     if noun is not None:  # "the quarterback", "the prosecutor", "the three-time champion", "the 29-year-old"
         person = bind_role(coref, pb, tok, noun)
@@ -460,7 +502,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if country:
             index.actors[key].country = country
         return key, np_span
-    if not plural and (lemma in _person_nouns() or lemma in lexicon.post_heads() or noun is not None):
+    if not plural and (lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or noun is not None):
         label = _label(pb, start, end)
         key = "anon/" + slugify(label)  # an unnamed person: local to the article
         index.add_actor(key, label, "person", mention_span, "role")
@@ -486,6 +528,11 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     return None
 
 
+def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa: ANN001
+    b = parsed.tok_begin(pb, tok)
+    return b, b + len(tok.text)
+
+
 def _last_named(coref: Coref, before: int, kinds: set[str], kind: str) -> str | None:
     """The organisation of that kind whose name was last mentioned before an offset (within ~600 characters)."""
     best: tuple[int, str] | None = None
@@ -498,13 +545,6 @@ def _last_named(coref: Coref, before: int, kinds: set[str], kind: str) -> str | 
         if best is None or b > best[0]:
             best = (b, key)
     return best[1] if best else None
-
-
-def _person_nouns() -> frozenset[str]:
-    from importlib import resources
-
-    text = resources.files("kg").joinpath("data", "lexicon", "person_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def _label(pb: ParsedBlock, start: int, end: int) -> str:

@@ -16,7 +16,8 @@ from kg import lexicon
 from kg.nlp import ParsedBlock
 
 _ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
-                    "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade"}
+                    "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade", "invite",
+                    "encourage", "implore", "beg"}
 _ADDRESSEE_PREPS = {"to"}
 _CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
                   "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
@@ -59,13 +60,24 @@ def _subject(verb: Token) -> Token | None:
                     if g.dep_ in SUBJECT_DEPS]
     if subjects:
         # with two subjects (a misparsed fronted clause: "Address …’, China tells U.S."), the nearer one speaks
-        return min(subjects, key=lambda c: abs(verb.i - c.i))
+        subject = min(subjects, key=lambda c: abs(verb.i - c.i))
+        if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not _personal(subject) and \
+                opens_quote(verb) and verb.dep_ != "ROOT":
+            head = verb.head  # "for the death toll saying, “…”": a gerund's noun names no one; the clause speaks
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            return _subject(head) if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
+        return subject
     # "Mr. Lin said … and added that …": a coordinated verb shares the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
-    # "…, saying that …" / "…, adding that …": the participle's subject is the main verb's
+    # "…, saying that …" / "…, adding that …": the participle's subject is the main verb's — the reporting verb's
+    # when the participle hangs on its content ("X added [officials were trained], saying …")
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
-        return _subject(verb.head)
+        head = verb.head
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting_verbs():
+            head = head.head
+        return _subject(head)
     # "… except for calling for diplomacy": a gerund under a preposition speaks for the clause's subject
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         head = verb.head
@@ -74,6 +86,13 @@ def _subject(verb: Token) -> Token | None:
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting_verbs():
             head = head.head  # "X acknowledged that A by saying …": X says it, not A's subject
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
+    # "criticized Israel for the death toll saying, “…”": a participle that opens a quotation, hung on a noun that
+    # names no one, speaks for the clause's subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN" and not _personal(verb.head):
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        return _subject(head) if head.pos_ in ("VERB", "AUX") else None
     # "The White House continues to affirm that …": an infinitive complement speaks for its governor's subject
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
@@ -81,6 +100,25 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+_QUOTE_MARKS = ("“", "”", '"', "‘", "’", "'", "«", "»")
+
+
+def opens_quote(tok: Token) -> bool:
+    """Whether a quotation mark follows the verb right away or after a comma or colon ("saying, “…”")."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and doc[j].text in (",", ":"):
+        j += 1
+    return j < len(doc) and doc[j].text in ("“", '"', "‘", "'", "«") and j > tok.i
+
+
+def _personal(noun: Token) -> bool:
+    """A noun that can name a speaker: a proper name, a pronoun, or a noun for a person or a body."""
+    low = noun.lemma_.lower()
+    return noun.pos_ in ("PROPN", "PRON") or low in lexicon.role_nouns() or low in lexicon.post_heads() or \
+        low in lexicon.group_nouns() or low in lexicon.org_heads() or low in lexicon.person_nouns()
 
 
 def _complements(verb: Token, kind: str) -> list[Token]:
@@ -148,6 +186,8 @@ def _addressee(verb: Token) -> Token | None:
 # Verbs that report speech only with a clause ("ordered that the files be released", "ordered them to leave"):
 # with a bare object they are actions ("ordered the closure", "commanded the troops").
 _CLAUSE_ONLY = {"order", "command", "direct", "instruct"}
+# Criticism verbs that also name a physical act: they report speech only with what the criticism is for or about.
+_PHYSICAL = {"attack", "slam"}
 
 
 def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
@@ -160,17 +200,20 @@ def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
         if any(c.dep_ == "dative" for c in verb.children) or \
                 sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
             return False  # "denied him a visa"
+    if lemma in _PHYSICAL and not any(c.dep_ in ("pobj", "pcomp") for c in complements):
+        return False  # "began attacking people": an assault; "attacked the plan as reckless" reports a view
     if lemma in _CLAUSE_ONLY:
         return any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("VB", "TO") for c in complements) or \
             any(c.dep_ in ("ccomp",) for c in verb.children)
     return True
 
 
-def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa: ANN001 - in_quote(offset) -> bool
-    """The reporting cues of one sentence; ``in_quote`` tells whether an article offset lies inside a quotation."""
+def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | None = None) -> list[Cue]:  # noqa: ANN001
+    """The reporting cues of one sentence (``toks``: its tokens, if already made); ``in_quote`` tells whether an
+    article offset lies inside a quotation."""
     verbs = lexicon.reporting_verbs()
     cues: list[Cue] = []
-    for tok in sent:
+    for tok in toks if toks is not None else sent:
         off = pb.offset + tok.idx
         if in_quote(off):
             continue
@@ -213,7 +256,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
             continue
         if lemma not in verbs:
             continue
-        if tok.tag_ == "VBG" and not (tok.dep_ in ("advcl", "xcomp", "ROOT", "pcomp") or
+        quoting = tok.tag_ == "VBG" and tok.dep_ == "acl" and opens_quote(tok)
+        if tok.tag_ == "VBG" and not (tok.dep_ in ("advcl", "xcomp", "ROOT", "pcomp") or quoting or
                                       (tok.dep_ == "conj" and (tok.head.tag_ != "VBG" or
                                                                tok.head.lemma_ in verbs))):
             continue  # "… a document setting out … and highlighting concerns": a participle, not a report
@@ -246,13 +290,24 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote) -> list[Cue]:  # noqa:
                 cue.tokens.append(prep)
         cue.speaker = _subject(tok)
         cue.addressee = _addressee(tok)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
+            # speaks; the subject is the one told (or described), never the speaker; no agent, nobody to cite
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if cue.speaker is not None and lemma in _ADDRESSEE_VERBS and cue.addressee is None:
+                cue.addressee = cue.speaker
+            cue.speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         cue.complements = _complements(tok, kind)
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         if not _speech(tok, lemma, cue.complements):
             continue
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
-        if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause
-            cue.complements.append(max(subjects, key=lambda c: abs(tok.i - c.i)))
+        if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause …
+            far = max(subjects, key=lambda c: abs(tok.i - c.i))
+            near = min(subjects, key=lambda c: abs(tok.i - c.i))
+            between = pb.doc[min(far.right_edge.i, near.left_edge.i) : max(far.left_edge.i, near.right_edge.i)]
+            if any(t.text in (",", ";", "—", "–") or t.text in _QUOTE_MARKS for t in between):
+                cue.complements.append(far)  # … unless it is the speaker's own title ("Niger's president X said")
         cues.append(cue)
     return cues

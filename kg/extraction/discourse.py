@@ -18,6 +18,7 @@ from kg import lexicon
 from kg.nlp import ParsedBlock
 
 WINDOW = 5  # sentences a person stays in focus without being mentioned again
+_SUBORDINATE = {"deputy", "vice", "assistant", "associate", "acting", "former", "under", "co", "interim", "ex"}
 
 
 @dataclass
@@ -72,27 +73,38 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             head = tok
             while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i > head.i:
                 head = head.head
-            # a title before the name: "Quarterback Jalen Moore", "Tennis star Maria Vance"
-            for t in pb.doc[max(0, tok.i - 4) : tok.i]:
+            # a title before the name: "Quarterback Jalen Moore", "Tennis star Maria Vance" — not a deputy's
+            # ("Deputy Governor X" is not "the governor")
+            before = pb.doc[max(0, tok.i - 4) : tok.i]
+            if any(t.lower_ in _SUBORDINATE for t in before):
+                before = []
+            for t in before:
                 if t.head.i == head.i or t.head.i in range(t.i + 1, head.i + 1):
                     noun = role_noun(t) if t.pos_ in ("NOUN", "PROPN") else None
                     if noun:
                         roles.add(noun, m.span.begin, actor.key)
             # "Carl Benning, the defendant"
             for c in head.children:
-                if c.dep_ == "appos" and (noun := role_noun(c)):
+                if c.dep_ == "appos" and (noun := role_noun(c)) and not _subordinate(c):
                     roles.add(noun, m.span.begin, actor.key)
-            # "The defendant, Carl Benning"
-            if head.dep_ == "appos" and (noun := role_noun(head.head)):
+            # "The defendant, Carl Benning" (not "The Vice President, Mike Pence": he is not "the President")
+            if head.dep_ == "appos" and (noun := role_noun(head.head)) and not _subordinate(head.head):
                 roles.add(noun, m.span.begin, actor.key)
             # "Benning is the defendant"
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
                 for c in head.head.children:
-                    if c.dep_ == "attr" and (noun := role_noun(c)):
+                    if c.dep_ == "attr" and (noun := role_noun(c)) and not _subordinate(c):
                         roles.add(noun, m.span.begin, actor.key)
     for entries in roles.by_noun.values():
         entries.sort()
     return roles
+
+
+def _subordinate(noun: Token) -> bool:
+    """A role noun modified into another post: "Vice President", "deputy governor", "former coach"."""
+    doc = noun.doc
+    return any(t.lower_ in _SUBORDINATE for t in doc[noun.left_edge.i : noun.i]) or \
+        (noun.i > 0 and doc[noun.i - 1].lower_ in _SUBORDINATE)
 
 
 def salient_person(coref, offset: int, *, exclude: set[str] | None = None) -> str | None:  # noqa: ANN001
@@ -131,3 +143,31 @@ def _definite(tok: Token) -> bool:
         if t.dep_ == "det" or t.lower_ in ("the",):
             return t.lower_ in ("the", "this", "that")
     return False
+
+
+def joint_source(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - (actor key, span) or None
+    """ "Reuters and NBC reported", "The committee and the security service said": sources named together speak as
+    one group (the guidelines' group actor for joint authors). None when the phrase coordinates nothing, or fewer
+    than two of its parts are actors."""
+    from kg.extraction import coref as corefs
+    from kg.ingest import slugify
+
+    parts = [tok]
+    while (nxt := next((c for c in parts[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")),
+                       None)) is not None:
+        parts.append(nxt)  # the coordination of the subject itself, not one inside its apposition
+    if len(parts) < 2:
+        return None
+    keys: list[str] = []
+    for p in parts:
+        hit = corefs.resolve(coref, pb, p)
+        if hit is not None and hit[0] not in keys:
+            keys.append(hit[0])
+    if len(keys) < 2:
+        return None
+    index = coref.index
+    first, last = corefs.np_bounds(tok)[0], max(corefs.np_bounds(p)[1] for p in parts)
+    span = index.parsed.span_of(pb, pb.doc[first:last])
+    labels = [index.actors[k].label for k in keys]
+    label = ", ".join(labels[:-1]) + " and " + labels[-1]
+    return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span

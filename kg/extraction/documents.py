@@ -21,7 +21,8 @@ from kg.nlp import ParsedBlock
 
 DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declaration", "letter", "report",
                   "release", "transcript", "memo", "memorandum", "tweet", "post", "editorial", "op-ed",
-                  "resolution", "document", "note", "speech", "briefing"}
+                  "resolution", "document", "note", "speech", "briefing", "warning", "alert", "advisory",
+                  "bulletin", "notice"}
 # Words that make "statement"/"report" a document rather than an utterance in progress.
 _SPEECH_ONLY = {"speech", "briefing"}
 
@@ -56,8 +57,8 @@ def find_documents(coref: corefs.Coref) -> Documents:
     docs = Documents(coref)
     parsed = coref.index.parsed
     by_head: dict[str, Document] = {}
-    for pb, sent in parsed.sentences:
-        for tok in sent:
+    for (pb, sent), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        for tok in toks:
             lemma = tok.lemma_.lower()
             if tok.pos_ != "NOUN" or lemma not in DOCUMENT_NOUNS or lemma in _SPEECH_ONLY:
                 continue
@@ -70,7 +71,11 @@ def find_documents(coref: corefs.Coref) -> Documents:
             publisher = _publisher(coref, pb, tok)
             definite = pb.doc[start].lower_ in ("the", "this", "that", "its", "their", "his", "her")
             existing = by_head.get(lemma)
-            if existing is not None and (definite or publisher is None or publisher == existing.publisher):
+            # "the WH statement" … "The Turkish statement": another issuer's document, not the one met before;
+            # "a report from ABC" after "a news site's report": an indefinite mention is a new document
+            same = publisher is None or existing is not None and publisher == existing.publisher
+            if existing is not None and (definite and same or publisher is None and definite
+                                         or publisher is not None and publisher == existing.publisher):
                 if existing.publisher is None:
                     existing.publisher = publisher
                 docs.at_token[(pb.offset, tok.i)] = existing.key
@@ -113,6 +118,20 @@ def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
 
 
 def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
+    # the author named with "by" or "from" before an owner or a medium ("a Twitter post by Amy Doe")
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (key := _authors(coref, pb, pobj)):
+                return key
+    for child in tok.children:
+        if child.dep_ == "amod" and child.text[:1].isupper() and corefs.demonym_token(pb, child):
+            from kg import gazetteer
+            from kg.extraction.actors import country_key
+
+            c = gazetteer.country(child.text)  # "the Turkish statement": the country's
+            if c is not None and country_key(c.name) in coref.index.actors:
+                return country_key(c.name)
     for child in tok.children:
         if child.dep_ in ("poss", "compound"):
             hit = corefs.resolve(coref, pb, child, create=False)
@@ -122,6 +141,11 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and (key := _authors(coref, pb, pobj)):
                 return key
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "the warning issued by the weather service"
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (key := _authors(coref, pb, pobj)):
+                    return key
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 for grand in pobj.children:

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import EVENT_NAME
+from kg.extraction.event_times import EventTimes
 from kg.extraction.time import bounds
 from kg.ingest import slugify
 from kg.model import Event, Participation, Span, Statement, TimeExpression
@@ -31,7 +32,7 @@ _NEGATION = {"not", "never", "no", "n't", "without"}
 _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "policy-review", "diplomatic-cooperation",
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
-_FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting"}]
+_FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"}]
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").
@@ -42,7 +43,7 @@ _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
-                    "accession", "withdrawal", "settlement", "observation"}
+                    "accession", "withdrawal", "settlement", "observation", "trial"}
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 
 
@@ -57,7 +58,7 @@ class _Mention:
 
 
 @dataclass
-class EventFinder:
+class EventFinder(EventTimes):
     coref: corefs.Coref
     times: list[TimeExpression]
     statements: list[Statement]
@@ -65,6 +66,7 @@ class EventFinder:
     mentions: dict[str, list[_Mention]] = field(default_factory=dict)
     seen_types: set[str] = field(default_factory=set)
     epochs: dict[str, str | None] = field(default_factory=dict)  # event key → "past", "new" or None
+    time_candidates: dict[str, list[TimeExpression]] = field(default_factory=dict)  # event key → times attached
 
     @property
     def parsed(self):  # noqa: ANN201
@@ -74,19 +76,22 @@ class EventFinder:
     def _triggers(self) -> list[_Mention]:
         found: list[_Mention] = []
         taken: set[tuple[int, int]] = set()
-        for pb, sent in self.parsed.sentences:
+        named: dict[int, list] = {}  # block offset → its named events (Doc.ents is rebuilt on every access)
+        for (pb, sent), words in zip(self.parsed.sentences, self.parsed.sentence_tokens):
             doc = pb.doc
-            for ent in doc.ents:  # named events first: "the World Cup", "the Geneva Conference"
-                if ent.label_ == "EVENT" or (ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and EVENT_NAME.search(ent.text)):
-                    if not (sent.start <= ent.start < sent.end):
-                        continue
-                    toks = [t for t in ent if t.lower_ != "the"]
-                    etype = self._type_of_words([t.lemma_.lower() for t in toks]) or "event"
-                    m = _Mention(pb, ent.root, toks, etype, self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]),
-                                 named=" ".join(t.text for t in toks))
-                    found.append(m)
-                    taken.update((pb.offset, t.i) for t in toks)
-            for tok in sent:
+            if pb.offset not in named:
+                named[pb.offset] = [e for e in doc.ents if e.label_ == "EVENT" or (
+                    e.label_ in ("ORG", "FAC", "WORK_OF_ART") and EVENT_NAME.search(e.text))]
+            for ent in named[pb.offset]:  # named events first: "the World Cup", "the Geneva Conference"
+                if not (sent.start <= ent.start < sent.end):
+                    continue
+                toks = [t for t in ent if t.lower_ != "the"]
+                etype = self._type_of_words([t.lemma_.lower() for t in toks]) or "event"
+                m = _Mention(pb, ent.root, toks, etype, self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]),
+                             named=" ".join(t.text for t in toks))
+                found.append(m)
+                taken.update((pb.offset, t.i) for t in toks)
+            for tok in words:
                 if (pb.offset, tok.i) in taken:
                     continue
                 m = self._match(pb, tok, taken) or self._stay(pb, tok)
@@ -205,9 +210,13 @@ class EventFinder:
                 return True
             return any(d.lower_ in ("the", "this", "that") for d in head.children if d.dep_ == "det") and \
                 "phone-call" in self.seen_types
-        if words == ("speak",):  # "spoke by phone"
+        if words == ("speak",):  # "spoke by phone", "spoke with the Foreign Minister of X" (a named party)
             return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
-                       any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children)
+                       any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children) or \
+                any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                    g.dep_ == "pobj" and (self.coref.index.mention_of_token(pb, g) is not None or
+                                          any(x.dep_ == "appos" or x.pos_ == "PROPN" for x in g.subtree))
+                    for g in c.children) for c in head.children)
         if words == ("talk",):
             return low == "talks"
         if words == ("send",) or words == ("dispatch",):
@@ -244,9 +253,12 @@ class EventFinder:
             for m in self.mentions[event.key]:
                 self._participants(event, m)
                 self._place_and_time(event, m)
+        self._choose_times()
         self._nearby_times()
+        self._sentence_times()
         for event in self.events:
             event.modality = self._modality(event)  # type: ignore[assignment]
+        self._lead_time()
         self._sub_events()
         self._causes()
         self._before()
@@ -260,6 +272,12 @@ class EventFinder:
         family = next((f for f in _FAMILIES if m.type in f), {m.type})
         candidates = [e for e in self.events if e.type in family]
         det0 = next((c.lower_ for c in m.head.children if c.dep_ in ("det", "poss")), None)
+        if m.head.pos_ in ("VERB", "AUX") and m.type == "consultation":
+            # "They discussed …" right after a call or a meeting: what the parties did in it
+            talk = [e for e in self.events if event_class(e.type) == "Communication"
+                    and 0 <= m.span.begin - self.mentions[e.key][-1].span.end < 600]
+            if talk:  # the conversation the passage is about, not one it mentions in passing ("following up from
+                return talk[0]  # the meeting between …")
         if not candidates and m.type in _SITUATIONS and det0 in ("the", "this", "that"):
             candidates = [e for e in self.events if e.type in _SITUATIONS]
         if not candidates:
@@ -269,7 +287,12 @@ class EventFinder:
             same = [e for e in candidates if e.label.lower().endswith(m.named.lower().split()[-1])]
             return same[-1] if same else None
         if m.head.pos_ in ("VERB", "AUX"):
-            # a verb tells a new event, unless the article has one of its kind ("agreed to end the feud" … "ended")
+            # a verb tells a new event, unless the article has one of its kind ("agreed to end the feud" … "ended"),
+            # or the lead tells again what the headline reported ("Building collapses" … "collapsed on Monday")
+            same = [e for e in candidates if any(x.head.lemma_ == m.head.lemma_ for x in self.mentions[e.key])]
+            told = [e for e in same or candidates if self._retold(e, m)]
+            if told:
+                return told[-1]
             return candidates[-1] if m.type in _ONE_PER_ARTICLE else None
         mods = {c.lower_ for c in m.head.children if c.dep_ in ("amod", "det", "nummod", "compound")}
         epoch = "past" if mods & _PAST else "new" if mods & _NEW else None
@@ -294,6 +317,14 @@ class EventFinder:
         if det is None and m.head.tag_ in ("NNS", "NNPS") or m.type in _ONE_PER_ARTICLE:
             return candidates[-1]
         return None
+
+    def _retold(self, event: Event, m: _Mention) -> bool:
+        """Whether a mention in the first paragraphs retells the event a headline or standfirst reported."""
+        first = self.mentions[event.key][0]
+        if first.pb.block.kind not in ("headline", "standfirst") or m.pb.block.kind != "paragraph":
+            return False
+        paragraphs = [pb for pb in self.parsed.blocks if pb.block.kind == "paragraph"]
+        return any(pb is m.pb for pb in paragraphs[:2])
 
     # --- arguments ------------------------------------------------------------------------------------------------
     def _add(self, event: Event, tok: Token | None, pb: ParsedBlock, role: str) -> None:
@@ -363,60 +394,6 @@ class EventFinder:
             verb = head.head.head
             subj = verb if verb.dep_ in ("nsubj",) else next((c for c in verb.children if c.dep_ == "nsubj"), None)
             self._add(event, subj, pb, "participant")
-
-    def _place_and_time(self, event: Event, m: _Mention) -> None:
-        head, pb = m.head, m.pb
-        scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ == "VERB" else [])
-        for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
-            if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
-                scope += [x for x in c.children if x.dep_ == "pobj"]
-        if head.pos_ == "VERB" or event.type in ("visit",):
-            scope += [c for c in head.children if c.dep_ in ("xcomp",)]
-        for s in scope:
-            for c in s.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at") and event.place is None:
-                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        key = self.coref.index.owner_at(*self._tok_range(pb, pobj))
-                        if key in self.coref.index.places:
-                            event.place = key
-                if event.time is None:
-                    t = self._time_in(pb, c)
-                    if t is not None:
-                        event.time = t.key
-
-    def _nearby_times(self) -> None:
-        """A time expression the syntax did not attach ("… virtual meeting with President Zhou on May 5, 2021"
-        where the parser hangs the date on another verb) goes to the event mentioned just before it in the same
-        sentence, a few words away."""
-        used = {e.time for e in self.events if e.time}
-        for t in self.times:
-            if t.key in used:
-                continue
-            best: tuple[int, Event] | None = None
-            for e in self.events:
-                if e.time:
-                    continue
-                for m in self.mentions[e.key]:
-                    gap = t.span.begin - m.span.end
-                    sent = m.head.sent
-                    if 0 <= gap <= 40 and m.pb.offset + sent.end_char >= t.span.end and \
-                            (best is None or gap < best[0]):
-                        best = (gap, e)
-            if best is not None:
-                best[1].time = t.key
-                used.add(t.key)
-
-    def _tok_range(self, pb: ParsedBlock, tok: Token) -> tuple[int, int]:
-        return pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)
-
-    def _time_in(self, pb: ParsedBlock, tok: Token) -> TimeExpression | None:
-        """A time expression headed at ``tok`` or inside a time prepositional phrase ("on Thursday")."""
-        if tok.dep_ not in ("prep", "npadvmod", "tmod", "pobj", "advmod") or \
-                (tok.dep_ == "prep" and tok.lower_ not in ("on", "in", "at", "by", "during", "since", "before", "after")):
-            return None
-        b, e = pb.offset + tok.left_edge.idx, pb.offset + tok.right_edge.idx + len(tok.right_edge.text)
-        return next((t for t in self.times if b <= t.span.begin and t.span.end <= e), None)
 
     # --- modality -------------------------------------------------------------------------------------------------
     def _modality(self, event: Event) -> str:

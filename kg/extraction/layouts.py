@@ -168,3 +168,42 @@ def _labelled(finder, pb, m, who: str | None) -> Statement | None:  # noqa: ANN0
     if len(content.text.split()) < 2 or any(c.overlaps(content) for st in finder.statements for c in st.content):
         return None
     return Statement("", [content], "direct", speaker=who, sentence=block, evidence="interview")
+
+
+def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
+    """ "Keller: Sylvania will join the alliance" — a headline that attributes a claim with a colon.
+
+    The rule is the kind of what precedes the colon and the syntax of what follows: a person or an organisation
+    named right before the colon, followed by a clause (a finite verb) or a quotation, is a statement; a
+    country, a place, a topic or a desk label ("Spain: minister resigns over leak", "Analysis: …") is a kicker
+    label, and the headline is not attributed."""
+    out: list[Statement] = []
+    for pb in finder.parsed.blocks:
+        if pb.block.kind != "headline":
+            continue
+        doc = pb.doc
+        colon = next((t for t in doc if t.text == ":"), None)
+        if colon is None or colon.i == 0 or colon.i > 6 or colon.i >= len(doc) - 2:
+            continue
+        hit = finder.coref.index.mention_of_token(pb, doc[colon.i - 1])
+        if hit is None or finder.coref.index.actors[hit[0]].kind not in ("person", "organization", "government"):
+            continue
+        if any(not t.text[:1].isupper() for t in doc if pb.offset + t.idx < hit[1].begin):
+            continue  # "Talks in Geneva, Keller: …": the name is not the whole label ("German Chancellor X" is)
+        after = doc[colon.i + 1 :]
+        if not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in after) and \
+                not any(q.outer.begin >= pb.offset + doc[colon.i].idx for q in finder.quotes
+                        if pb.block.span.contains(q.outer)):
+            continue  # "Keller: a profile": no claim
+        b = pb.offset + doc[colon.i + 1].idx
+        e = pb.block.span.end
+        content = finder.parsed.article.span(b, e)
+        if any(s.content[0].overlaps(content) for s in finder.statements + out):
+            continue
+        quoted = any(content.contains(q.outer) for q in finder.quotes)
+        out.append(Statement("", [content], "mixed" if quoted else "indirect", speaker=hit[0],
+                             speaker_mention=hit[1], sentence=pb.block.span, evidence="headline"))
+        for q in finder.quotes:
+            if content.contains(q.outer):
+                finder.used.add(id(q))
+    return out

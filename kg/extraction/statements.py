@@ -14,14 +14,24 @@ import re
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extraction import coref as corefs, layouts
-from kg.extraction.cues import Cue, find_cues
+from kg.extraction import coref as corefs, discourse, layouts, unclaimed
+from kg.extraction.cues import Cue, find_cues, opens_quote
 from kg.extraction.documents import Documents
 from kg.extraction.quotes import Quote
+from kg.ingest import slugify
 from kg.model import Span, Statement
 from kg.nlp import ParsedBlock, Parsed
 
 _GLUE = set(" \t\n,:;—–-")
+# What an unnamed source of "according to" can be: media, reports, accounts, footage …
+_SOURCE_NOUNS = {"media", "medium", "report", "account", "footage", "video", "source", "witness", "official", "document",
+                 "record", "estimate", "figure", "statistic", "data", "poll", "survey", "study", "analysis",
+                 "agency", "outlet", "observer", "activist", "resident", "local"}
+_MARKS = set("“”‘’\"'«»")
+# A parenthesis between a cue's clause and its quotation: " — which the paper noted as unusual — ".
+_PARENTHESIS = re.compile(r"^\s*[—–]\s[^—–\n]{1,150}\s[—–]\s*$")
+# The end of a written sentence: a full stop (or ! ?) and white space before a capital or an opening mark.
+_SENTENCE_END = re.compile(r"[.!?]\]?[”’\"']?\s+(?=[A-Z“‘\"])")
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE_WORD = r"[A-Z][A-Za-z.'’\-]+"
 # A dateline at the start of a paragraph: "LONDON, Oct 31 (Newswire) – ", "WASHINGTON — ", "NEW YORK (AP) — ",
@@ -47,6 +57,7 @@ class StatementFinder:
         self.quotes = quotes
         self.documents = documents
         self.used: set[int] = set()  # ids of quotes given to a statement
+        self.spoken: dict = {}  # (block offset, subject token) → the speaker resolved for it
         self.statements: list[Statement] = []
         self.datelines = [(pb.block.span.begin, pb.block.span.begin + m.end()) for pb in parsed.blocks
                           if pb.block.kind == "paragraph" and (m := DATELINE.match(pb.block.span.text))]
@@ -70,9 +81,16 @@ class StatementFinder:
                 for c in t.children:
                     if c.dep_ in ("appos", "prep", "acl", "relcl") and c.i > t.i:
                         toks.extend(pb.doc[c.left_edge.i : c.right_edge.i + 1])
+        others = [c.verb.left_edge.i for c in getattr(self, "sentence_cues", []) if c is not cue
+                  and c.verb.i > cue.verb.i]
         for c in cue.verb.children:  # "she said on television", "he said in a statement"
             if c.dep_ in ("prep", "advmod", "npadvmod", "aux", "auxpass", "neg") and not self.in_quote(pb.offset + c.idx):
-                toks.extend(pb.doc[c.left_edge.i : c.right_edge.i + 1])
+                # … but not into another cue's clause ("criticized X for the toll saying, “…”")
+                stop = min([o for o in others if c.left_edge.i < o <= c.right_edge.i], default=c.right_edge.i + 1)
+                toks.extend(pb.doc[c.left_edge.i : stop])
+        # a misparse can hang the quotation on the speaker ("X wrote, “Ginger Baker, great drummer …”" as an
+        # apposition): the attribution clause never reaches into a quotation
+        toks = [t for t in toks if t in cue.tokens or not (self.in_quote(pb.offset + t.idx) or t.text in _MARKS)]
         begin = min(pb.offset + t.idx for t in toks)
         end = max(pb.offset + t.idx + len(t.text) for t in toks)
         return begin, end
@@ -106,8 +124,21 @@ class StatementFinder:
         begin, end = self._clause_range(cue)
         block = cue.pb.block.span
         out = []
+        # a cue inside a parenthesis ("X commented — which the paper noted as unusual — “…”") reports nothing
+        # outside it; the cue before the parenthesis reaches over it
+        clause_text = self.text[max(block.begin, begin - 40) : begin]
+        inside_dashes = cue.verb.dep_ == "relcl" and bool(re.search(r"[—–]\s*[^—–]*$", clause_text)) and \
+            self.text[end : end + 3].strip()[:1] in ("—", "–")
         for q in self.quotes:
             if id(q) in self.used or not (block.begin <= q.outer.begin < block.end or q.outer.end > block.begin >= q.outer.begin):
+                continue
+            if inside_dashes:
+                continue
+            between = self.text[end : q.outer.begin]
+            if self.text[max(0, end - 3) : end].strip().endswith(("—", "–")):
+                between = "— " + between  # the clause took the parenthesis' opening dash
+            if q.outer.begin >= end and _PARENTHESIS.match(between):
+                out.append(q)
                 continue
             if q.outer.end <= begin and _only_glue(self.text[q.outer.end : begin]):
                 if q.inner.text.rstrip().endswith(".") and "," not in self.text[q.outer.end : begin]:
@@ -141,7 +172,9 @@ class StatementFinder:
         for t in toks:
             if t.lower_ in lexicon.narration_participles() and t.i > first and not self.in_quote(pb.offset + t.idx):
                 prev = pb.doc[t.i - 1]
-                if prev.text == ",":
+                if t.tag_ == "VBG" and opens_quote(t):  # "… the death toll saying, “…”": a quotation's cue
+                    last = min(last, t.i - (2 if prev.text == "," else 1))
+                elif prev.text == ",":
                     last = min(last, t.i - 2)
                 elif t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "pcomp", "xcomp") and \
                         (prev.lower_ in ("by", "while", "when", "after", "before") or t.dep_ in ("advcl", "acl")):
@@ -162,18 +195,43 @@ class StatementFinder:
             last -= 1
         if last < first:
             return None
-        return pb.offset + doc[first].idx, pb.offset + doc[last].idx + len(doc[last].text)
+        return self._within_sentence(pb.offset + cue.verb.idx, pb.offset + doc[first].idx,
+                                     pb.offset + doc[last].idx + len(doc[last].text))
+
+    def _within_sentence(self, cue_at: int, b: int, e: int) -> tuple[int, int] | None:
+        """A content span cut to the written sentence of its cue: the parser sometimes runs two sentences into one
+        ("… told the press, “…” As of Tuesday there had been reports …"), and a sentence end outside quotation
+        marks ends what the cue reports."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, min(cue_at, b), max(cue_at, e))
+                if not self.in_quote(m.end() - 1)]  # (a quotation may end its sentence: “… accused.” Next)
+        if not ends:
+            return b, e
+        if cue_at <= b:  # "X said … . Next sentence": up to the first sentence end after the cue
+            if any(cue_at < x <= b for x in ends):
+                return None
+            stop = min(x for x in ends if x > b)
+            if stop >= e:
+                return b, e
+            while stop > b and self.text[stop - 1].isspace():
+                stop -= 1
+            if self.text[stop - 1] in ".!?":  # the sentence's own full stop is not content; a closing mark is
+                stop -= 1
+            return b, stop
+        if any(e <= x <= cue_at for x in ends):  # the content is in an earlier sentence than its cue
+            return None
+        return max([x for x in ends if x <= b] + [b]), e
 
     # --- main -----------------------------------------------------------------------------------------------------
     def run(self) -> list[Statement]:
-        for pb, sent in self.parsed.sentences:
-            self.sentence_cues = find_cues(pb, sent, self.in_quote)
+        for (pb, sent), toks in zip(self.parsed.sentences, self.parsed.sentence_tokens):
+            self.sentence_cues = find_cues(pb, sent, self.in_quote, toks)
             for cue in self.sentence_cues:
                 self._from_cue(cue)
         self._drop_nested()
-        self._headline_colon()
+        self.statements += layouts.headline_colon(self)
         self.statements += layouts.interviews(self) + layouts.social_posts(self)
-        self._orphans()
+        self.statements += unclaimed.attribute(self)
+        unclaimed.continuations(self)
         self.statements.sort(key=lambda s: (s.begin, s.end))
         for i, st in enumerate(self.statements, 1):
             st.key = f"s{i}"
@@ -184,6 +242,7 @@ class StatementFinder:
         contents: list[Span] = []
         qtype = "indirect"
         quoted: list[Quote] = []
+        taken: list[Quote] = []  # quotations this cue claims, if it makes a statement
         for head in cue.complements:
             q = self.quote_holding(pb.offset + head.idx)
             if cue.verb.dep_ == "relcl" and head.i == cue.verb.head.i:  # "a charge that X denied": the noun phrase
@@ -200,10 +259,12 @@ class StatementFinder:
             if rng is None:
                 continue
             inside = [q for q in self.quotes if id(q) not in self.used and rng[0] <= q.outer.begin < rng[1]]
+            if len(inside) == 1 and self._whole(rng, inside[0]):
+                quoted.append(inside[0])  # "stressed that “…”": the whole complement is quoted, a direct quotation
+                continue
             if inside:
                 end = max(rng[1], *(q.outer.end for q in inside))
-                for q in inside:
-                    self.used.add(id(q))
+                taken += inside
                 contents.append(self.parsed.article.span(rng[0], end))
                 qtype = "mixed"
             else:
@@ -211,12 +272,18 @@ class StatementFinder:
         for q in self._adjacent_quotes(cue):
             if q not in quoted:
                 quoted.append(q)
-        if quoted:
-            for q in quoted:
-                self.used.add(id(q))
+        if quoted:  # the attribution clause is not what was said ("Niger's president X said, “…”")
+            begin, end = self._clause_range(cue)
+            contents = [c for c in contents if not (begin <= c.begin and c.end <= end)]
+            if any(self.is_clause(q) for q in quoted):
+                # "X noted A: Y remarked, “…”": with a whole utterance quoted next to the cue, a clause the parser
+                # also hung on the cue but that does not touch the quotation is not part of what was said
+                contents = [c for c in contents if any(c.begin <= q.outer.end + 2 and q.outer.begin <= c.end + 2
+                                                       for q in quoted)]
+            taken += quoted
             if not contents:
                 ordered = sorted(quoted, key=lambda q: q.outer.begin)
-                if any(self._is_clause(q) for q in ordered):
+                if any(self.is_clause(q) for q in ordered):
                     qtype = "direct"
                     contents = [s for q in ordered for s in q.spans]
                 else:  # a quoted phrase ("warns of ‘global risks …’"): part of a paraphrase, marks kept
@@ -229,8 +296,14 @@ class StatementFinder:
             return
         contents = _join_adjacent(self.parsed.article, _merge(sorted(set(contents))))
         contents = [c for c in (self._without_dateline(c) for c in contents) if c is not None]
-        if contents:
-            self._add(cue, contents, qtype)
+        if contents and self._add(cue, contents, qtype):
+            self.used.update(id(q) for q in taken)
+
+    def _whole(self, rng: tuple[int, int], q: Quote) -> bool:
+        """Whether a complement is one quotation and nothing else but a "that" and punctuation."""
+        before = self.text[rng[0] : q.outer.begin].strip(" ,:")
+        after = self.text[q.outer.end : max(rng[1], q.outer.end)].strip(" ,.;:")
+        return before.lower() in ("", "that") and not after and self.is_clause(q)
 
     def _without_dateline(self, span: Span) -> Span | None:
         for b, e in self.datelines:
@@ -238,24 +311,30 @@ class StatementFinder:
                 return self.parsed.article.span(e, span.end) if span.end > e else None
         return span
 
-    def _is_clause(self, q: Quote) -> bool:
+    def is_clause(self, q: Quote) -> bool:
         """Whether a quotation holds a whole utterance — its top verb has its own subject inside the quotation, or
         it spans several sentences — rather than a phrase the writer's sentence completes (“underscored …”, the
         Secretary of State did; ‘global risks …’, he warned of)."""
+        lead = self.text[max(0, q.outer.begin - 3) : q.outer.begin].rstrip()
+        if lead.endswith((",", ":")) and q.inner.text[:1].isupper() and len(q.inner.text.split()) >= 4 and \
+                any(t.pos_ in ("VERB", "AUX") for _, t in self.parsed.tokens_starting_in(q.inner.begin, q.inner.end)):
+            return True  # "He told her: “If you can't make it, take a knife”": introduced as an utterance
         for span in q.spans:
             hit = self.parsed.token_at(span.begin)
             if hit is None:
                 continue
             pb, tok = hit
-            toks = []
-            for t in pb.doc[tok.i:]:
-                if pb.offset + t.idx >= span.end:
-                    break
-                if not t.is_punct:
-                    toks.append(t)
+            every = [t for _, t in self.parsed.tokens_starting_in(pb.offset + tok.idx, span.end)]
+            toks = [t for t in every if not t.is_punct]
             inside = {t.i for t in toks}
             tops = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
-            if len({t.sent.start for t in toks}) > 1:
+            if any(t.is_sent_start for t in every[1:]):  # (Token.sent builds a span: slow)
+                return True
+            # a misparse may hang the quotation's subject elsewhere ("“only the facts verified …, and not what is
+            # said to us, will determine …”"): a subject and its verb inside, and no verb opening the quotation
+            opener = toks[0].pos_ not in ("VERB", "AUX") or span.text.startswith("[") if toks else False
+            if opener and len(toks) >= 6 and \
+                    any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside for t in toks):
                 return True
             for top in tops:
                 if top.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
@@ -263,13 +342,43 @@ class StatementFinder:
                     return True
         return False
 
-    def _add(self, cue: Cue, contents: list[Span], qtype: str) -> None:
+    def _add(self, cue: Cue, contents: list[Span], qtype: str) -> bool:
         pb = cue.pb
+        if cue.verb.tag_ == "VBG" and cue.verb.dep_ in ("advcl", "xcomp") and cue.speaker is not None:
+            # "Nice added [officials were trained], saying …": the participle's subject lies inside what an earlier
+            # cue of the sentence reports, so the earlier cue's speaker goes on talking
+            earlier = [c for c in getattr(self, "sentence_cues", []) if c is not cue and c.speaker is not None
+                       and c.speaker.i < c.verb.i < cue.speaker.i < cue.verb.i]
+            if earlier:
+                cue.speaker = earlier[-1].speaker
         if cue.speaker is not None and cue.speaker.lower_ in ("that", "which", "who") and cue.verb.dep_ == "relcl":
             cue.speaker = cue.verb.head  # "a BBC report … that claimed": the noun the clause hangs on
-        speaker = corefs.resolve(self.coref, pb, cue.speaker) if cue.speaker is not None else None
+        speaker = None
+        if cue.speaker is not None:
+            speaker = discourse.joint_source(self.coref, pb, cue.speaker) or corefs.resolve(self.coref, pb, cue.speaker)
+        if speaker is not None and cue.speaker is not None and cue.speaker.i < cue.verb.i and \
+                self.coref.index.actors[speaker[0]].kind not in ("person", "group") and \
+                not any(c.dep_ == "conj" for c in cue.speaker.children):
+            # "African Export–Import Bank president Okey Oramah said", misparsed with the bank as the subject: the
+            # person named right before the verb, inside the subject's phrase, speaks
+            before = pb.doc[cue.verb.i - 1]
+            while before.i > cue.speaker.i and before.pos_ in ("ADV", "PART"):
+                before = pb.doc[before.i - 1]
+            person = self.coref.index.mention_of_token(pb, before) if before.pos_ == "PROPN" else None
+            if person is not None and self.coref.index.actors[person[0]].kind == "person" and \
+                    cue.speaker.left_edge.i <= before.i and not any(t.text in (",", "(") for t in
+                                                                    pb.doc[cue.speaker.i : before.i]):
+                speaker = person
+        if cue.speaker is not None:
+            key = (pb.offset, cue.speaker.i)
+            if cue.verb.tag_ == "VBG" and key in self.spoken:  # "X said …, further saying …": as resolved for X
+                speaker = self.spoken[key]
+            elif speaker is not None:
+                self.spoken.setdefault(key, speaker)
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._source_inside(pb, cue.speaker)  # "according to the fears expressed by an official"
+        if speaker is None and cue.according is not None and cue.speaker is not None:
+            speaker = self._unnamed_source(pb, cue.speaker)  # "according to Syrian state media"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None
         addressee = corefs.resolve(self.coref, pb, cue.addressee) if cue.addressee is not None else None
         doc_key = None
@@ -285,7 +394,7 @@ class StatementFinder:
             cue_span = self.parsed.article.span(pb.offset + cue.verb.idx,
                                                 pb.offset + cue.tokens[-1].idx + len(cue.tokens[-1].text))
         if any(c.overlaps(cue_span) for c in contents):
-            return
+            return False
         st = Statement(
             key="",
             content=contents,
@@ -302,10 +411,27 @@ class StatementFinder:
             evidence="document" if doc_key and speaker else "according" if cue.according is not None else "cue",
         )
         if any(s.content == st.content for s in self.statements):
-            return
+            return True
         if st.speaker is None:
-            return  # nobody to attribute it to: a heading ("Call for diplomacy"), an unsigned document, a misparse
+            return False  # nobody to attribute it to: a heading ("Call for diplomacy"), an unsigned document, a misparse
         self.statements.append(st)
+        return True
+
+    def _unnamed_source(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
+        """The unnamed source of an "according to" ("according to state media", "according to witness accounts",
+        "according to the reports"): a group of its own, named by the phrase. Not a document met before (its
+        issuer speaks) nor a bare pronoun."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in _SOURCE_NOUNS:
+            return None
+        start, end = corefs.np_bounds(tok)
+        last = tok
+        while (nxt := next((c for c in last.children if c.dep_ == "conj"), None)) is not None:
+            last = nxt  # "according to the videos and the broadcaster": one source of them all
+        end = max(end, corefs.np_bounds(last)[1])
+        span = self.parsed.span_of(pb, pb.doc[start:end])
+        label = corefs._label(pb, start, end)
+        index = self.coref.index
+        return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
 
     def _source_inside(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
         """The agent named inside a source phrase: "… expressed by a senior official", "a statement by X"."""
@@ -344,83 +470,9 @@ class StatementFinder:
                 keep.append(st)
         self.statements = keep
 
-    def _headline_colon(self) -> None:
-        """ "Keller: Sylvania will join the alliance" — a headline that attributes a claim with a colon.
-
-        The rule is the kind of what precedes the colon and the syntax of what follows: a person or an organisation
-        named right before the colon, followed by a clause (a finite verb) or a quotation, is a statement; a
-        country, a place, a topic or a desk label ("Spain: minister resigns over leak", "Analysis: …") is a kicker
-        label, and the headline is not attributed."""
-        for pb in self.parsed.blocks:
-            if pb.block.kind != "headline":
-                continue
-            doc = pb.doc
-            colon = next((t for t in doc if t.text == ":"), None)
-            if colon is None or colon.i == 0 or colon.i > 6 or colon.i >= len(doc) - 2:
-                continue
-            hit = self.coref.index.mention_of_token(pb, doc[colon.i - 1])
-            if hit is None or self.coref.index.actors[hit[0]].kind not in ("person", "organization", "government"):
-                continue
-            if any(not t.text[:1].isupper() for t in doc if pb.offset + t.idx < hit[1].begin):
-                continue  # "Talks in Geneva, Keller: …": the name is not the whole label ("German Chancellor X" is)
-            after = doc[colon.i + 1 :]
-            if not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in after) and \
-                    not any(q.outer.begin >= pb.offset + doc[colon.i].idx for q in self.quotes
-                            if pb.block.span.contains(q.outer)):
-                continue  # "Keller: a profile": no claim
-            b = pb.offset + doc[colon.i + 1].idx
-            e = pb.block.span.end
-            content = self.parsed.article.span(b, e)
-            if any(s.content[0].overlaps(content) for s in self.statements):
-                continue
-            quoted = any(content.contains(q.outer) for q in self.quotes)
-            self.statements.append(Statement("", [content], "mixed" if quoted else "indirect", speaker=hit[0],
-                                             speaker_mention=hit[1], sentence=pb.block.span, evidence="headline"))
-            for q in self.quotes:
-                if content.contains(q.outer):
-                    self.used.add(id(q))
-
-    def _orphans(self) -> None:
-        """Quotations no cue claimed: a quoted sentence right after an attributed one continues its speaker."""
-        for q in self.quotes:
-            if id(q) in self.used or q.mark == "single" and not (self.single_marks or self._in_headline(q)):
-                continue
-            if len(q.inner.text.split()) < 4:
-                continue  # scare quotes, titles, names
-            prev = self._previous_statement(q)
-            if prev is None or not self._starts_sentence(q):
-                continue
-            self.used.add(id(q))
-            if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
-                prev.content = _merge(sorted(set(prev.content + q.spans)))
-                continue
-            self.statements.append(Statement(
-                "", q.spans, "direct", speaker=prev.speaker, speaker_mention=None, addressee=prev.addressee,
-                reported_by=prev.reported_by, reported_in=prev.reported_in, sentence=q.outer, evidence="continuation"))
-
-    def _in_headline(self, q: Quote) -> bool:
+    def in_headline(self, q: Quote) -> bool:
         return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)
                    for pb in self.parsed.blocks)
-
-    def _starts_sentence(self, q: Quote) -> bool:
-        before = self.text[: q.outer.begin].rstrip(" ")
-        return not before or before.endswith(("\n", ".", "!", "?", ":", ";", "”", '"'))
-
-    def _previous_statement(self, q: Quote) -> Statement | None:
-        """The last statement before ``q`` in the same or the previous paragraph, if it has a speaker."""
-        blocks = [pb.block.span for pb in self.parsed.blocks]
-        here = next((i for i, b in enumerate(blocks) if b.begin <= q.outer.begin < b.end), None)
-        if here is None:
-            return None
-        window_begin = blocks[max(0, here - 1)].begin
-        before = [s for s in self.statements if window_begin <= s.end <= q.outer.begin and s.speaker]
-        if not before:
-            return None
-        last = max(before, key=lambda s: s.end)
-        between = self.text[last.end : q.outer.begin]
-        if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
-            return None
-        return last
 
 
 def _join_adjacent(article, spans: list[Span]) -> list[Span]:  # noqa: ANN001

@@ -52,10 +52,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
                          r"generations)\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),
-    ("month", re.compile(r"\b(?:in|by|until|since|from|early|late|mid|last|next|this|of) (?P<x>(?P<m>January|February|"
+    ("month", re.compile(r"\b(?P<lic>in|by|until|since|from|early|late|mid|last|next|this|of) (?P<x>(?P<m>January|February|"
                          r"April|June|July|August|September|October|November|December))\b(?! \d)")),
     ("year", re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\d%]|,\d)")),
 ]
+
+
+# What a block must contain for a kind of pattern to match at all (checked once per block).
+_NEEDLES = {
+    "month": re.compile(_MONTH),
+    "weekday": re.compile(_WEEKDAY),
+    "unit": re.compile(r"(?:day|week|month|year|hour|decade)", re.IGNORECASE),
+    "deixis": re.compile(r"(?:today|yesterday|tomorrow|tonight)", re.IGNORECASE),
+    "holiday": re.compile(r"(?:Christmas|New Year)"),
+    "digit": re.compile(r"\d"),
+}
+_NEEDED = {"mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
+           "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
+           "relative": "unit", "deictic": "deixis", "year": "digit"}
 
 
 def _month(s: str) -> int:
@@ -108,7 +122,12 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
             return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
         if kind == "month":
             month = _month(g["m"])
-            return f"{_nearest_year(month, None, anchor):04d}-{month:02d}", "month"
+            year = _nearest_year(month, None, anchor)
+            if g.get("lic") == "last":  # "last October": the latest October before this month
+                year = anchor.year if month < anchor.month else anchor.year - 1
+            elif g.get("lic") == "next":  # "next March": the first March after this month
+                year = anchor.year if month > anchor.month else anchor.year + 1
+            return f"{year:04d}-{month:02d}", "month"
         if kind == "relday":
             return _relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
         if kind == "weekday":
@@ -160,7 +179,10 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
     out: list[TimeExpression] = []
     for begin, end in blocks:
         chunk = article.text[begin:end]
+        present = {name: bool(needle.search(chunk)) for name, needle in _NEEDLES.items()}
         for kind, pattern in PATTERNS:
+            if not present.get(_NEEDED.get(kind, ""), True):
+                continue  # a quick test first: most blocks name no month, no weekday, no length of time
             for m in pattern.finditer(chunk):
                 b, e = begin + m.start(), begin + m.end()
                 if any(b < te and tb < e for tb, te in taken):
@@ -170,7 +192,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 here = anchor
                 if kind == "deictic" and in_quote is not None and in_quote(b) and anchor is not None:
                     here = _narrative_day(out, anchor) or anchor
-                value, gran = normalise(kind, m, here, future_at(b))
+                value, gran = normalise(kind, m, here, future_at(b) if kind in ("weekday", "relday") else False)
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))

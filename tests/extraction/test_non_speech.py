@@ -40,3 +40,15 @@ def test_headline_label_is_not_a_statement_by_a_country():
 def test_headline_person_with_a_claim_stays_a_statement():
     got = said("Keller: Sylvania will join the alliance\n\nChancellor Anna Keller spoke in Berlin on Monday.")
     assert ("indirect", "Anna Keller", "Sylvania will join the alliance") in got
+
+
+def test_attacking_people_is_an_assault_not_a_statement():
+    assert not has_statement("Attack\n\nThe man ran outside and began attacking people with a knife.", "people")
+    assert has_statement("Budget\n\nThe senator attacked the plan for its cost to families.", "its cost")
+
+
+def test_the_person_invited_is_the_addressee_not_what_was_said():
+    from tests.extraction.helpers import run
+
+    x = run("Show\n\nThe singer invited her former co-star Rock Hale to appear on her talk show.")
+    assert not any(c.text.startswith("her former co-star") for s in x.statements for c in s.content)

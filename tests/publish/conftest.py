@@ -16,7 +16,7 @@ SCRIPT_ARTICLE = """Minister warns about <b>markup</b> in quotes
 
 Jane Doe, the foreign minister of France, spoke to reporters in Paris on Monday.
 
-“<script>alert(1)</script> is dangerous,” he said.
+“<script>alert(1)</script> is dangerous,” she said.
 
 “We will not accept <img src=x onerror=alert(2)> in our texts,” Jane Doe told Antony Blinken.
 """

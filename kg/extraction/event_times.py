@@ -1,0 +1,172 @@
+"""When events happen: the time expression the text attaches to each event.
+
+- Syntax first: a time phrase on the trigger, on the verb it is the object or subject of, or on the party of a
+  meeting ("meeting with President Zhou on May 5") — the phrase's object itself ("on Saturday", "in 2020"), not a
+  date buried in it ("in round 3 of the 2020 season" is not in 2020). Of the times attached to an event's mentions
+  the most precise wins (a day before a month before a year).
+- Then the surface: a time right after a mention in its sentence; a dated expression of the mention's own clause
+  (coordinated and chained verbs share it); the one dated expression of a sentence whose main event it is.
+- Breaking news: an actual event the headline and the first paragraphs report without a time takes the day of the
+  lead's dated event, when that day is in the week before the article's date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.time import bounds
+from kg.model import Event, TimeExpression
+from kg.nlp import ParsedBlock
+from kg.ontology import event_class
+
+# Nouns that carry a date in an "of" phrase: "on the morning of May 4", "on the day of the vote".
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn"}
+
+
+class EventTimes:
+    """The time-finding steps of :class:`kg.extraction.events.EventFinder` (which holds ``coref``, ``times``,
+    ``events``, ``mentions`` and ``time_candidates``)."""
+
+    def _place_and_time(self, event: Event, m) -> None:
+        head, pb = m.head, m.pb
+        scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ == "VERB" else [])
+        for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
+            if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
+                scope += [x for x in c.children if x.dep_ == "pobj"]
+        if head.pos_ == "VERB" or event.type in ("visit",):
+            scope += [c for c in head.children if c.dep_ in ("xcomp",)]
+        for s in scope:
+            for c in s.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at") and event.place is None:
+                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        key = self.coref.index.owner_at(*self._tok_range(pb, pobj))
+                        if key in self.coref.index.places:
+                            event.place = key
+                t = self._time_in(pb, c)
+                if t is not None:
+                    self.time_candidates.setdefault(event.key, []).append(t)
+
+    def _nearby_times(self) -> None:
+        """A time expression the syntax did not attach ("… virtual meeting with President Zhou on May 5, 2021"
+        where the parser hangs the date on another verb) goes to the event mentioned just before it in the same
+        sentence, a few words away."""
+        used = {e.time for e in self.events if e.time}
+        for t in self.times:
+            if t.key in used:
+                continue
+            best: tuple[int, Event] | None = None
+            for e in self.events:
+                if e.time:
+                    continue
+                for m in self.mentions[e.key]:
+                    gap = t.span.begin - m.span.end
+                    if not 0 <= gap <= 40 or (best is not None and gap >= best[0]):
+                        continue
+                    between = self.parsed.article.text[m.span.end : t.span.begin]
+                    if m.pb.offset + m.head.sent.end_char >= t.span.end and " of " not in between:
+                        best = (gap, e)
+            if best is not None:
+                best[1].time = t.key
+                used.add(t.key)
+
+    def _sentence_times(self) -> None:
+        """An event still without a time takes a dated expression of its own clause ("… defeated Wynnum in their
+        match at the ground on Saturday", where the parser hangs the day on the ground), or the one dated expression
+        of its sentence when it is the sentence's main event. Quoted words and headlines are not read this way."""
+        used = {e.time for e in self.events if e.time}
+        for event in self.events:
+            if event.time is not None:
+                continue
+            for m in self.mentions[event.key]:
+                if m.pb.block.kind not in ("paragraph", "standfirst") or self.coref.in_quote(m.span.begin):
+                    continue
+                sent = m.head.sent
+                b, e = m.pb.offset + sent.start_char, m.pb.offset + sent.end_char
+                # a time that opens the sentence ("Today, as the storm hit, the service issued alerts") dates every
+                # event of it; others only one
+                dated = [t for t in self.times if b <= t.span.begin < e and t.value and not
+                         self.coref.in_quote(t.span.begin) and (t.key not in used or
+                                                                not self.parsed.article.text[b : t.span.begin].strip(" ,"))]
+                if not dated:
+                    continue
+                mine = _clause_verb(m.head)
+                same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
+                        _clause_verb(hit[1]).i == mine.i]
+                if not same and len(dated) == 1 and mine.dep_ == "ROOT":
+                    same = dated
+                if same:
+                    event.time = same[0].key
+                    break
+
+    def _lead_time(self) -> None:
+        """Breaking news tells its story's events on the day the lead gives: an actual event that the headline
+        and the first paragraphs report without a time of its own ("dozens killed", "a man injured in the fire")
+        takes the day of the lead's dated event, when that day is in the week before the article's date."""
+        anchor = self.parsed.article.meta.date
+        paragraphs = [pb for pb in self.parsed.blocks if pb.block.kind == "paragraph"][:2]
+        if anchor is None or not paragraphs:
+            return
+        top = {id(pb) for pb in self.parsed.blocks if pb.block.kind in ("headline", "standfirst")}
+        top |= {id(pb) for pb in paragraphs}
+        times = {t.key: t for t in self.times}
+        lead = None
+        for e in self.events:
+            t = times.get(e.time or "")
+            if t is None or t.granularity != "day" or not t.value:
+                continue
+            if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and \
+                    0 <= (anchor - bounds(t.value)[0]).days <= 7:  # type: ignore[index]
+                lead = t.key
+                break
+        if lead is None:
+            return
+        for e in self.events:
+            if e.time is None and e.modality == "actual" and event_class(e.type) != "Situation" and \
+                    all(id(m.pb) in top for m in self.mentions[e.key]):
+                e.time = lead
+
+    def _tok_range(self, pb: ParsedBlock, tok: Token) -> tuple[int, int]:
+        return pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)
+
+    def _time_in(self, pb: ParsedBlock, tok: Token) -> TimeExpression | None:
+        """A time expression headed at ``tok`` or inside a time prepositional phrase ("on Thursday")."""
+        if tok.dep_ not in ("prep", "npadvmod", "tmod", "pobj", "advmod") or \
+                (tok.dep_ == "prep" and tok.lower_ not in ("on", "in", "at", "by", "during", "since", "before", "after")):
+            return None
+        b, e = pb.offset + tok.left_edge.idx, pb.offset + tok.right_edge.idx + len(tok.right_edge.text)
+        # the time is the phrase's object itself ("on Saturday", "in 2020", "on the morning of May 4"), not a date
+        # buried in it ("in round 3 of the 2020 season" is not in 2020)
+        core = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+        timed = core.lemma_.lower() in _TIME_NOUNS
+        for t in self.times:
+            if not (b <= t.span.begin and t.span.end <= e):
+                continue
+            hit = self.parsed.token_at(t.span.begin)
+            if hit is None:
+                continue
+            x = hit[1]
+            while x.i != core.i and x.head.i != x.i and (x.dep_ != "prep" or timed and x.lower_ == "of"):
+                x = x.head
+            if x.i == core.i:
+                return t
+        return None
+
+    def _choose_times(self) -> None:
+        """Of the times attached to an event's mentions, the most precise (a day before a month before a year),
+        then the first."""
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+        for event in self.events:
+            found = self.time_candidates.get(event.key, [])
+            if found and event.time is None:
+                best = min(found, key=lambda t: (t.value is None, rank.get(t.granularity or "", 4)))
+                event.time = best.key
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb heading the clause a token stands in (the token itself for a verb)."""
+    x = tok
+    while x.head.i != x.i and not (x.pos_ in ("VERB", "AUX") and x.dep_ in ("ROOT", "ccomp", "advcl", "relcl",
+                                                                           "parataxis")):
+        x = x.head  # coordinated and chained verbs share the clause's time ("entered …, and began to stab")
+    return x

@@ -1,0 +1,241 @@
+"""Quotations that no reporting cue of the parse claimed: attributed by what stands around them, or continuing the
+previous speaker.
+
+The parser often misreads a sentence that holds a quotation (the quotation becomes an apposition of the speaker, the
+cue an adjective of the name after it), so a cue found in the parse may not reach its quotation. What is left is
+read from the surface of the sentence:
+
+- before the quotation: "X said, “…”", "X told the paper after the verdict “…”", "X addressed the crowd: “…”" — a
+  reporting verb (or a verb that reports only next to a quotation: react, continue, speak, address, defend …, in
+  ``quote_verbs.txt``) in the clause that runs up to the opening mark, its subject or the clause's first noun
+  phrase the speaker;
+- after it: "“…,” X said", "“…” tweeted the mayor, X" — a reporting verb right after the closing mark, with the
+  name before it or after it.
+
+A quotation that stays unclaimed and stands as a sentence of its own right after an attributed one continues that
+speaker (:func:`continuations`). Passive cues ("was told") and negated ones are never read this way.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg import lexicon
+from kg.extraction import coref as corefs
+from kg.extraction.cues import _addressee, _subject
+from kg.extraction.quotes import Quote
+from kg.model import Statement
+from kg.nlp import ParsedBlock
+
+_SENTENCE_END = (".", "!", "?")
+_LEADING = {"and", "but", "so", "also", "then", "later", "meanwhile", "however", "still", "yet", "earlier"}
+
+
+def _reporting(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ",":
+        # "…,” further remarking, “…”: a participle the tagger took for a noun
+        lemma = next((w for w in (tok.lower_[:-3], tok.lower_[:-3] + "e") if w in lexicon.reporting_verbs()), lemma)
+        return lemma in lexicon.reporting_verbs()
+    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
+        (lemma in lexicon.reporting_verbs() or lemma in lexicon.quote_verbs()) and \
+        not any(c.dep_ == "neg" for c in tok.children) and \
+        not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def attribute(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
+    """Statements for the quotations no cue claimed, read from the clause before or after them."""
+    out: list[Statement] = []
+    for q in finder.quotes:
+        if id(q) in finder.used or q.mark == "open" or \
+                q.mark == "single" and not (finder.single_marks or finder.in_headline(q)):
+            continue
+        if len(q.inner.text.split()) < 3 or not finder.is_clause(q):
+            continue  # scare quotes, titles, names, quoted phrases
+        found = _before(finder, q) or _after(finder, q)
+        if found is None:
+            continue
+        pb, verb, speaker = found
+        addressee = None
+        if (a := _addressee(verb)) is not None and not finder.in_quote(pb.offset + a.idx):
+            addressee = corefs.resolve(finder.coref, pb, a, create=False)
+        cue = finder.parsed.article.span(pb.offset + verb.idx, pb.offset + verb.idx + len(verb.text))
+        finder.used.add(id(q))
+        out.append(Statement(
+            "", list(q.spans), "direct", speaker=speaker[0], speaker_mention=speaker[1],
+            addressee=addressee[0] if addressee and addressee[0] != speaker[0] else None,
+            addressee_mention=addressee[1] if addressee and addressee[0] != speaker[0] else None,
+            cue=cue, cue_lemma=verb.lemma_.lower(), sentence=finder.parsed.span_of(pb, verb.sent),
+            evidence="cue"))
+    return out
+
+
+def _tokens(finder, begin: int, end: int) -> list[tuple[ParsedBlock, Token]]:  # noqa: ANN001
+    return [(pb, t) for pb, t in finder.parsed.tokens_starting_in(begin, end)
+            if not finder.in_quote(pb.offset + t.idx)]
+
+
+def _before(finder, q: Quote):  # noqa: ANN001, ANN202
+    """ "X said, “…”": the clause from the sentence's start (or the previous quotation) up to the opening mark."""
+    pb = finder.parsed.block_at(q.outer.begin)
+    if pb is None:
+        return None
+    start = pb.block.span.begin
+    previous = None  # the quotation the clause follows: "“…,” further saying, “…”"
+    for other in finder.quotes:
+        if start <= other.outer.end <= q.outer.begin:
+            start, previous = other.outer.end, other
+    lead = finder.text[start : q.outer.begin]
+    cut = max(lead.rfind(e + " ") for e in _SENTENCE_END)
+    if cut >= 0:
+        start += cut + 2
+        lead = finder.text[start : q.outer.begin]
+    if not lead.strip() or lead.rstrip().endswith(_SENTENCE_END) or len(lead.split()) > 40:
+        return None
+    toks = _tokens(finder, start, q.outer.begin)
+    verbs = [(p, t) for p, t in toks if _reporting(t)]
+    if not verbs:
+        return None
+    vpb, verb = verbs[-1]
+    if any(t.pos_ == "VERB" and t.i > verb.i and t.dep_ in ("ROOT", "conj") for _, t in toks):
+        return None  # "X said A and then left": the quotation follows another verb
+    subj = _subject(verb)
+    if subj is not None and start <= vpb.offset + subj.idx < vpb.offset + verb.idx:
+        hit = corefs.resolve(finder.coref, vpb, subj)
+        if hit is not None:
+            return vpb, verb, hit
+    head = _first_np(toks, verb) if not verb.lower_.endswith("ing") or previous is None else None
+    if head is None and previous is not None and verb.lower_.endswith("ing") and cut < 0:
+        # "“…,” further saying, “…”": the participle goes on with the speaker of the quotation before it
+        st = next((st for st in finder.statements if st.speaker and
+                   any(c.begin < previous.outer.end and previous.outer.begin < c.end for c in st.content)), None)
+        if st is not None:
+            return vpb, verb, (st.speaker, st.speaker_mention)
+    if head is None:
+        return None
+    hit = _source(finder, vpb, head)
+    return (vpb, verb, hit) if hit is not None else None
+
+
+def _first_np(toks: list[tuple[ParsedBlock, Token]], verb: Token) -> Token | None:
+    """The head of the noun phrase that opens the clause, when it comes before the verb."""
+    words = [t for _, t in toks if not t.is_punct and t.lower_ not in _LEADING]
+    if not words or words[0].i >= verb.i:
+        return None
+    head = words[0]
+    while head.dep_ in ("compound", "det", "amod", "poss", "nummod", "flat") and verb.i > head.head.i > head.i:
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def _after(finder, q: Quote):  # noqa: ANN001, ANN202
+    """ "“…,” X said", "“…” tweeted the mayor, X": a reporting verb right after the closing mark."""
+    pb = finder.parsed.block_at(q.outer.begin)
+    if pb is None:
+        return None
+    end = pb.block.span.end
+    for other in finder.quotes:
+        if q.outer.end <= other.outer.begin < end:
+            end = other.outer.begin
+    found = _cue_after(finder, q, end)
+    if found is None:
+        return None
+    words, verb_at = found
+    vpb, verb = words[verb_at]
+    before = [t for _, t in words[:verb_at] if t.lower_ not in _LEADING]
+    if before:  # "“…,” the minister said": the noun phrase before the verb, its head last
+        hit = corefs.resolve(finder.coref, vpb, before[-1])
+        return (vpb, verb, hit) if hit is not None else None
+    index = finder.coref.index
+    after = [t for _, t in words[verb_at + 1 :]]
+    people = [h for t in after if (h := index.mention_of_token(vpb, t)) is not None]
+    persons = [h for h in people if index.actors[h[0]].kind == "person"]
+    if persons or people:  # "“…” tweeted Mayor of London Jane Doe": the person named after the verb
+        return vpb, verb, (persons or people)[0]
+    noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is not None:
+        while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+            noun = noun.head
+        return (vpb, verb, hit) if (hit := _source(finder, vpb, noun)) is not None else None
+    return None
+
+
+def _source(finder, pb: ParsedBlock, noun: Token):  # noqa: ANN001, ANN202
+    """Who a noun phrase that speaks stands for: a document its issuer ("“…”, read the warning" issued by the
+    weather service), else the actor it refers to."""
+    document = finder.documents.at(pb, noun)
+    if document is not None:
+        if document.publisher is None:
+            return None
+        return document.publisher, finder.parsed.span_of(pb, noun)
+    return corefs.resolve(finder.coref, pb, noun)
+
+
+def _cue_after(finder, q: Quote, end: int | None = None):  # noqa: ANN001, ANN202
+    """The words after a quotation up to the end of its sentence and the index of a reporting verb among the first
+    of them ("“…,” the minister said", "“…” tweeted …"), or None."""
+    if q.inner.text.rstrip().endswith(".") or q.inner.text.rstrip().endswith(("?", "!")) and \
+            finder.text[q.outer.end : q.outer.end + 2].strip()[:1].isupper():
+        return None  # the quotation closed its sentence: what follows is a new one ("“….” Correa then advocated")
+    if end is None:
+        pb = finder.parsed.block_at(q.outer.begin)
+        end = pb.block.span.end if pb is not None else q.outer.end
+    tail = finder.text[q.outer.end : end]
+    stop = min([i for e in _SENTENCE_END if (i := tail.find(e)) >= 0], default=len(tail))
+    if tail[:1] not in (",", " ", "\u00a0") or stop == 0:
+        return None
+    toks = _tokens(finder, q.outer.end, q.outer.end + stop)
+    words = [(p, t) for p, t in toks if not t.is_punct]
+    verb_at = next((k for k, (_, t) in enumerate(words[:6]) if _reporting(t)), None)
+    return None if verb_at is None else (words, verb_at)
+
+
+def continuations(finder) -> list[Statement]:  # noqa: ANN001
+    """Quotations no cue claimed: a quoted sentence right after an attributed one continues its speaker."""
+    out: list[Statement] = []
+    for q in finder.quotes:
+        if id(q) in finder.used or q.mark == "single" and not (finder.single_marks or finder.in_headline(q)):
+            continue
+        if len(q.inner.text.split()) < 4:
+            continue  # scare quotes, titles, names
+        prev = _previous_statement(finder, q)
+        if prev is None or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
+            continue  # "“…,” she said" with nobody to be "she" is not the previous speaker's
+        finder.used.add(id(q))
+        if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
+            prev.content = merge_spans(sorted(set(prev.content + q.spans)))
+            continue
+        st = Statement(
+            "", q.spans, "direct", speaker=prev.speaker, speaker_mention=None, addressee=prev.addressee,
+            reported_by=prev.reported_by, reported_in=prev.reported_in, sentence=q.outer, evidence="continuation")
+        finder.statements.append(st)
+        out.append(st)
+    return out
+
+
+def _starts_sentence(finder, q: Quote) -> bool:  # noqa: ANN001
+    before = finder.text[: q.outer.begin].rstrip(" ")
+    return not before or before.endswith(("\n", ".", "!", "?", ":", ";", "”", '"'))
+
+
+def _previous_statement(finder, q: Quote) -> Statement | None:  # noqa: ANN001
+    """The last statement before ``q`` in the same or the previous paragraph, if it has a speaker."""
+    blocks = [pb.block.span for pb in finder.parsed.blocks]
+    here = next((i for i, b in enumerate(blocks) if b.begin <= q.outer.begin < b.end), None)
+    if here is None:
+        return None
+    window_begin = blocks[max(0, here - 1)].begin
+    before = [s for s in finder.statements if window_begin <= s.end <= q.outer.begin and s.speaker]
+    if not before:
+        return None
+    last = max(before, key=lambda s: s.end)
+    between = finder.text[last.end : q.outer.begin]
+    if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
+        return None
+    return last
+
+
+def merge_spans(spans):  # noqa: ANN001, ANN201
+    from kg.extraction.statements import _merge
+
+    return _merge(spans)
