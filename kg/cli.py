@@ -277,7 +277,10 @@ def _guarded(text: str, run):  # noqa: ANN001, ANN202
     from kg.sparql_text import ENGINE_STACK
 
     allow = parse_allow(os.environ.get("NEWSKG_FEDERATION_ALLOW"))
-    faulthandler.enable()
+    try:
+        faulthandler.enable()  # a crash of the engine is then reported, not silent
+    except (OSError, ValueError, AttributeError):
+        pass  # standard error is not a file (kg called from Python)
     netguard.log.setLevel(logging.ERROR)  # a refusal is reported as the error line
 
     def work(guard, reason):  # noqa: ANN001, ANN202

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from gunicorn import http
+from gunicorn import http, util
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 
@@ -144,6 +144,15 @@ class Framer:
             pos = self.chunk_pos = line.end() + size + 2
 
 
+def _write_error(sock: socket.socket, status: int, reason: str, message: str) -> None:
+    """gunicorn's answer to a request it cannot parse, in plain text with ``nosniff`` (its own is an HTML page
+    without the safety headers of the application's pages)."""
+    body = f"{status} {reason}: {message}\n".encode("utf-8", "replace")
+    head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            f"X-Content-Type-Options: nosniff\r\nContent-Length: {len(body)}\r\n\r\n")
+    util.write_nonblock(sock, head.encode("latin-1", "replace") + body)
+
+
 class _Conn(TConn):
     """A connection with its request buffer and deadline."""
 
@@ -172,6 +181,10 @@ class BufferedWorker(ThreadWorker):
         self.buffering: dict[int, _Conn] = {}
         self.lingering: dict[int, tuple[float, socket.socket]] = {}
         self.buffered_bytes = 0
+
+    def init_process(self) -> None:
+        util.write_error = _write_error  # gunicorn's own error answers (400, 414, 431…) as plain text, see below
+        super().init_process()
 
     def accept(self, listener: socket.socket) -> None:
         try:

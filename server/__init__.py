@@ -51,11 +51,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(settings(config))
 
-    from server import (browse, downloads, errors, explore, graphstore, health, resources, search, sparql, store,
-                        ui, vocab, void)
+    from server import (browse, downloads, errors, explore, graphstore, headers, health, resources, search, sparql,
+                        store, ui, vocab, void)
 
     store.init_app(app)
     errors.init_app(app)
+    headers.init_app(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graphstore.bp)
     app.register_blueprint(health.bp)
