@@ -162,7 +162,8 @@ class Runner:
         from server import executor
 
         parent, child = _CONTEXT.Pipe()
-        proc = _CONTEXT.Process(target=executor.main, args=(child, self.store_path(), self.remote, self.in_memory, os.getpid()),
+        args = (child, self.store_path(), self.remote, self.in_memory, os.getpid())  # the last: end with this worker
+        proc = _CONTEXT.Process(target=executor.main, args=args,
                                 daemon=True, name="newskg-query")
         proc.start()
         child.close()

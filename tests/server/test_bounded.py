@@ -64,7 +64,8 @@ def at_the_limits() -> dict[str, str]:
         "not-chain": "SELECT ?x WHERE { FILTER(" + "!" * (n - 1) + "true) }",
         "unions": "SELECT ?x WHERE { " + " UNION ".join(["{}"] * (n + 1)) + " }",
         "binds": "SELECT ?x WHERE { " + " ".join(f"BIND({i} AS ?v{i})" for i in range(n)) + " }",
-        "minuses": "SELECT ?s WHERE { ?s ?p ?o " + " ".join(["MINUS { ?s <http://ex.org/none> ?o }"] * n) + " } LIMIT 1",
+        "minuses": "SELECT ?s WHERE { ?s ?p ?o " + " ".join(["MINUS { ?s <http://ex.org/none> ?o }"] * n)
+                   + " } LIMIT 1",
         "filters": "SELECT ?s WHERE { ?s ?p ?o " + " ".join(["FILTER(true)"] * n) + " } LIMIT 1",
         "path-alternatives": "ASK { <http://ex.org/s> " + "|".join(["<http://ex.org/p>"] * (n + 1)) + " ?o }",
     }

@@ -171,7 +171,7 @@ def test_hostile_requests_get_documented_answers_and_change_nothing(target: tupl
     assert 400 in statuses and len(statuses) > 3, statuses
 
 
-# --- articles ----------------------------------------------------------------------------------------------------------
+# --- articles ---------------------------------------------------------------------------------------------------------
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 INSERTS = ["\u200b", "\ufeff", "\u202e", "\u0301", "\x00", "\x07", "\r", "\r\n", "\u2028", "“", "”", "\"", "'",
            "\n\n", "a" * 5000, "é" * 50, "\U0001f600", "<script>alert(1)</script>", "—", "\t", " " * 300]

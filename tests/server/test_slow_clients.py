@@ -130,7 +130,8 @@ def answer_one(sock: socket.socket) -> bytes:
     while b"\r\n\r\n" not in data:
         data += receive(sock, data)
     head, _, rest = data.partition(b"\r\n\r\n")
-    length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length"))
+    length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                  if line.lower().startswith(b"content-length"))
     while len(rest) < length:
         rest += receive(sock, head + rest)
     return head + b"\r\n\r\n" + rest[:length]

@@ -120,6 +120,15 @@ def test_a_service_hidden_in_an_update_reaches_nothing(guarded: Server, target: 
     assert reply.status == 400 and "nothing was changed" in reply.json()["error"]
 
 
+def test_a_silent_service_refused_in_an_update_is_reported(guarded: Server, target: Listener) -> None:
+    before = target.hits
+    text = ("INSERT { GRAPH <http://ex.org/silent> { <http://ex.org/a> <http://ex.org/b> ?z } } WHERE { "
+            f"#\\u000A BIND(\"\"\"\nSERVICE SILENT <{target.url('x')}> {{ ?x ?p ?o }}\n#\"\"\" AS ?z)\n}}")
+    reply = send(guarded, "update-direct", text)
+    assert target.hits == before
+    assert reply.status == 200 and "refused" in reply.json()["warning"], reply.body
+
+
 def test_load_hidden_behind_an_escaped_local_name_is_refused(guarded: Server, target: Listener) -> None:
     before = target.hits
     reply = send(guarded, "update-direct", LOAD_TRICK.format(url=target.url("l")))
@@ -150,7 +159,7 @@ def test_an_endpoint_on_the_list_is_still_called(guarded: Server, allowed: Liste
     assert reply.status == 502  # the listener hangs up: the endpoint failed, not the guard
 
 
-# --- the property ------------------------------------------------------------------------------------------------------
+# --- the property -----------------------------------------------------------------------------------------------------
 def escaped(text: str, draw: st.DrawFn) -> str:
     """``text`` with some characters written as \\uXXXX or \\UXXXXXXXX escapes."""
     out = []
