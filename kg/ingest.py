@@ -123,8 +123,8 @@ def read_meta(path: Path, date: dt.date | None = None) -> ArticleMeta:
             d = d.date()
         given = {"date": d, "date_inferred": bool(data.get("date_inferred", False)),
                  "date_note": data.get("date_note"), "publisher": data.get("publisher") or None,
-                 "source_url": check_url(data.get("source_url"), str(sidecar), "source_url"), "language": data.get("language"),
-                 "title": data.get("title"), "license": data.get("license") or None}
+                 "source_url": check_url(data.get("source_url"), str(sidecar), "source_url"),
+                 "language": data.get("language"), "title": data.get("title"), "license": data.get("license") or None}
         for key, value in given.items():  # the sidecar's keys win over the index, one by one
             if key in data or (key == "date_inferred" and "date" in data):
                 setattr(meta, key, value)

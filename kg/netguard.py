@@ -23,6 +23,7 @@ network at all (:func:`may_reach_network`).
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import errno
 import gc
@@ -390,10 +391,11 @@ def run_guarded(work: Callable[[Guard | None, str], T], *, stack_size: int) -> T
 def _detached(e: BaseException) -> BaseException:
     """The same error without its traceback and context (which hold the frames, and the engine's objects)."""
     try:
-        copy = type(e)(*e.args)
-    except Exception:  # noqa: BLE001 - an exception type with another signature
-        copy = RuntimeError(f"{type(e).__name__}: {e}")
-    return copy
+        twin = copy.copy(e)  # through __reduce__: the same type and fields, no traceback, no context
+    except Exception:  # noqa: BLE001 - an exception that cannot be copied
+        twin = RuntimeError(f"{type(e).__name__}: {e}")
+    twin.__traceback__ = twin.__context__ = twin.__cause__ = None
+    return twin
 
 
 _ALT_STACKS: list[ctypes.Array] = []  # kept alive for the threads that use them
