@@ -145,6 +145,7 @@ def receive(sock: socket.socket, so_far: bytes) -> bytes:
 
 
 def test_chunked_bodies_expect_continue_and_pipelining_work(short_deadlines: Server) -> None:
+    # each on a connection of its own, sent at once (a kept-alive connection idle for 2 s is closed by design)
     body = ASK.encode()
     chunked = (b"POST /sparql HTTP/1.1\r\nHost: test\r\nContent-Type: application/sparql-query\r\n"
                b"Accept: application/sparql-results+json\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -152,10 +153,12 @@ def test_chunked_bodies_expect_continue_and_pipelining_work(short_deadlines: Ser
     with connect(short_deadlines) as sock:
         sock.sendall(chunked)
         assert b"true" in answer_one(sock)
-        # two requests in one write: two answers, in order
+    # two requests in one write: two answers, in order
+    with connect(short_deadlines) as sock:
         sock.sendall(post_head(len(body)) + body + post_head(len(body)) + body)
         assert b"true" in answer_one(sock) and b"true" in answer_one(sock)
-        # Expect: 100-continue: the server asks for the body, then answers
+    # Expect: 100-continue: the server asks for the body, then answers
+    with connect(short_deadlines) as sock:
         sock.sendall(post_head(len(body), "Expect: 100-continue\r\n"))
         interim = sock.recv(65536)
         assert interim.startswith(b"HTTP/1.1 100 Continue"), interim

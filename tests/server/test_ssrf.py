@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.store import Store
@@ -195,8 +195,8 @@ NOISE = st.sampled_from([
     "?s ?p ?o .", "OPTIONAL { ?s ex:a\\#b ?o }"])
 # ways to hide a pattern from a reading of the text that is not the engine's
 WRAPS = ["{s}", "OPTIONAL {{ {s} }}", "FILTER EXISTS {{ {s} }}", "{{ {s} }} UNION {{ }}", "MINUS {{ {s} }}",
-         '#\\u000A BIND("""\n{s}\n#""" AS ?z)', "#\\u000A BIND('''\n{s}\n#''' AS ?z)",
-         '#\\u000d FILTER("""\n{s}\n#""" != "")', "FILTER(ex:a\\#b != ex:c) {s}"]
+         '#\\u000A BIND("""\n{s}\n#""" AS ?z)\n', "#\\u000A BIND('''\n{s}\n#''' AS ?z)\n",
+         '#\\u000d FILTER("""\n{s}\n#""" != "")\n', "FILTER(ex:a\\#b != ex:c) {s}"]
 
 
 @st.composite
@@ -211,7 +211,7 @@ def attack(draw: st.DrawFn, port: int, update: bool) -> str:
     prefixes = "PREFIX ex: <http://ex.org/>\n" + prologue
     if not update:
         return f"{prefixes}SELECT * WHERE {{ {before} {body} {after} }}"
-    kind = draw(st.sampled_from(["insert", "load", "load-after-data"]))
+    kind = draw(st.sampled_from(["insert", "insert", "insert", "load", "load-after-data"]))
     if kind == "insert":
         return f"{prefixes}INSERT {{ GRAPH ex:g {{ ?s ?p ?o }} }} WHERE {{ {before} {body} {after} }}"
     load = f"LOAD {silent}{term} INTO GRAPH ex:loaded"
@@ -228,19 +228,23 @@ def test_nothing_off_the_list_is_ever_contacted(guarded: Server, target: Listene
     update = entry.startswith("update")
     refusals: list[str] = []
 
+    trick = COMMENT_TRICK.format(url=target.url("x"))
+    if update:
+        trick = trick.replace("SELECT *", "INSERT { GRAPH <http://ex.org/g> { ?x ?p ?o } }", 1)
+
     @FAST
-    @given(data=st.data())
-    def check(data: st.DataObject) -> None:
-        text = data.draw(attack(target.port, update))
+    @example(text=trick)  # always among the examples: one text the first reading misses and the engine runs
+    @given(text=attack(target.port, update))
+    def check(text: str) -> None:
         before = target.hits
         reply = send(guarded, entry, text)
         assert target.hits == before, f"contacted by: {text!r}"
         assert reply.status < 500 or reply.status in (502, 503), (text, reply.body[:300])
-        refusals.append(reply.json().get("error", "") if reply.status >= 400 else "")
+        refusals.append(reply.body.decode("utf-8", "replace") if reply.status >= 400 else "")
 
     check()
     # the texts reached the engine itself, not only the first reading of them: the guard refused some
-    assert any("tried to connect" in r for r in refusals), refusals
+    assert any("tried to connect" in r for r in refusals), "\n".join(r[:150] for r in refusals)
 
 
 def test_kg_query_contacts_nothing_off_the_list(seed_store: Path, target: Listener) -> None:
