@@ -87,7 +87,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--write", action="store_true", help="put the table into BENCHMARKS.md")
     args = ap.parse_args()
-    print(machine(), flush=True)
+    at_start = machine()
+    print(at_start, flush=True)
     store = VAR / "slow" / "store"
     if not (store / "CURRENT").exists():
         kg("build", str(SEED), "--store", str(store))
@@ -110,8 +111,8 @@ def main() -> None:
             print(f"{n:3d} slow clients: {r['answered']} answered, {r['missed']} missed, p50 {r['p50']:.0f} ms, "
                   f"p99 {r['p99']:.0f} ms, max {r['max']:.0f} ms ({r['connections']} slow connections opened); "
                   f"load {os.getloadavg()[0]:.1f}", flush=True)
-            rows.append([args.label, str(n), str(r["answered"]), str(r["missed"]), f"{r['p50']:.0f}",
-                         f"{r['p99']:.0f}", f"{r['max']:.0f}", str(r["connections"])])
+            ms = [f"{r[k]:.0f}" if r["answered"] else "–" for k in ("p50", "p99", "max")]
+            rows.append([args.label, str(n), str(r["answered"]), str(r["missed"]), *ms, str(r["connections"])])
     finally:
         os.killpg(proc.pid, 15)
         proc.wait(timeout=30)
@@ -119,10 +120,20 @@ def main() -> None:
                  rows)
     print(text)
     if args.write:
-        section = VAR / "slow" / f"{args.label.replace(' ', '-')}.md"
-        section.write_text(f"{machine()}\n\n{text}\n", encoding="utf-8")
-        parts = sorted((VAR / "slow").glob("*.md"))
-        update_benchmarks("slow-clients", "\n\n".join(p.read_text(encoding="utf-8") for p in parts))
+        section = VAR / "slow" / f"{args.label.replace(' ', '-').replace('(', '').replace(')', '')}.md"
+        section.write_text(f"{at_start}\n\n{text}\n", encoding="utf-8")
+        write_section()
+
+
+def write_section() -> None:
+    """The BENCHMARKS.md section from every label measured so far (var/bench/slow/*.md)."""
+    parts = sorted((VAR / "slow").glob("*.md"), key=lambda p: (not p.name.startswith("before"), p.name))
+    intro = ("## 5. Slow clients (`python -m bench.slow_clients`)\n\n"
+             "One normal client sends a small SELECT after another for 20 s while N slow clients hold connections "
+             "(each sends the headers of a POST with `Content-Length: 100` and 5 bytes of its body, then nothing), "
+             "`kg serve --workers 2` (4 request threads each) over the seed store. *answered*: normal queries "
+             "answered in the window; *missed*: queries that got no answer within it.")
+    update_benchmarks("slow-clients", intro + "\n\n" + "\n\n".join(p.read_text(encoding="utf-8") for p in parts))
 
 
 if __name__ == "__main__":

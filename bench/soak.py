@@ -75,6 +75,7 @@ class Soak:
         self.rng = random.Random(seed)
         self.lock = threading.Lock()
         self.statuses: collections.Counter[str] = collections.Counter()
+        self.server_errors: collections.Counter[str] = collections.Counter()
         self.failures: collections.Counter[str] = collections.Counter()
         self.sent = 0
         self.normal: list[float] = []
@@ -104,9 +105,12 @@ class Soak:
             conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
             conn.request(method, path, body=body, headers=headers or {})
             resp = conn.getresponse()
-            resp.read()
+            text = resp.read()
             conn.close()
             self.count(str(resp.status))
+            if resp.status >= 500:
+                with self.lock:
+                    self.server_errors[re.sub(r"[0-9.]+ ?s\b", "N s", text[:90].decode("utf-8", "replace"))] += 1
             if normal and resp.status == 200:
                 with self.lock:
                     self.normal.append(time.monotonic() - began)
@@ -196,7 +200,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    print(machine(), flush=True)
+    at_start = machine()
+    print(at_start, flush=True)
     folder = VAR / "soak"
     if folder.exists():
         shutil.rmtree(folder)
@@ -224,6 +229,7 @@ def main() -> None:
             local = Soak(port, listener, args.seed * 1000 + k)
             local.lock, local.statuses, local.failures, local.normal = soak.lock, soak.statuses, soak.failures, \
                 soak.normal
+            local.server_errors = soak.server_errors
             while time.monotonic() < end:
                 local.one()
                 with soak.lock:
@@ -253,13 +259,15 @@ def main() -> None:
     lat = sorted(soak.normal) or [float("nan")]
     sent = sum(soak.statuses.values()) + sum(soak.failures.values())
     report = [
-        f"{machine()}; load average during the soak {min(loads):.1f}–{max(loads):.1f}",
+        f"{at_start}; load average during the soak {min(loads):.1f}–{max(loads):.1f}",
         "",
         f"{args.minutes:g} minutes, {args.clients} clients and {args.slow} slow connections (reopened when closed: "
         f"{opened[0]} in all), `kg serve --workers {args.workers} --timeout 5` with updates on; seed store",
         "",
         f"* requests sent: **{sent:,}** ({sent / (args.minutes * 60):.0f}/s)",
         "* answers: " + ", ".join(f"{k}: {v:,}" for k, v in sorted(soak.statuses.items())),
+        "* 5xx answers, by message: " + ("; ".join(f"{v:,} × `{k.strip()}`" for k, v in
+                                                  soak.server_errors.most_common(5)) or "none"),
         "* client-side failures: " + (", ".join(f"{k}: {v:,}" for k, v in sorted(soak.failures.items())) or "none"),
         f"* normal queries and pages answered 200: {len(soak.normal):,}; latency p50 "
         f"{statistics.median(lat) * 1000:.0f} ms, p99 {lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000:.0f} ms, "

@@ -225,3 +225,15 @@ def test_kg_build_of_a_mutated_corpus_has_no_traceback(tmp_path: Path) -> None:
     assert run.returncode in (0, 2), run.stderr[-1000:]
     if run.returncode == 2:
         assert run.stderr.strip().splitlines()[-1].startswith("kg: error: ")
+
+
+def test_a_dump_another_worker_is_writing_is_not_removed(tmp_path: Path) -> None:
+    # the soak found it: with updates on, a worker on a newer version removed the folder another was writing (500)
+    from server.downloads import _forget_old_versions
+
+    for name in ("old", "busy", "current"):
+        (tmp_path / name).mkdir()
+    two_minutes_ago = time.time() - 120
+    os.utime(tmp_path / "old", (two_minutes_ago, two_minutes_ago))
+    _forget_old_versions(tmp_path, keep="current")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["busy", "current"]
