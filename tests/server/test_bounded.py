@@ -93,3 +93,47 @@ def test_queries_at_the_limits_run_without_killing_their_process(seed_server: Se
     assert reply.status in (200, 400), reply.body[:400]
     if reply.status == 400:
         assert "the limit is" not in reply.json()["error"], "a query at the limits was refused"
+
+
+def test_a_crashed_query_process_is_reported_not_silent(seed_store: Path, tmp_path: Path) -> None:
+    # should the engine ever crash (a stack overflow past the limits, a bug), the client is told which signal ended
+    # the process, and the log has the stack of the crash and the query
+    import os
+    import signal
+    import threading
+    import time
+
+    from tests.conftest import free_port
+    from tests.server.test_limits import query_processes
+
+    port, log = free_port(), tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(KG + ["serve", "--store", str(seed_store), "--port", str(port), "--workers", "1",
+                                      "--timeout", "30"], stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    server = Server(f"http://127.0.0.1:{port}", proc)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if post(server, "ASK {}").status == 200:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, log.read_text(errors="replace")[-2000:]
+            time.sleep(0.3)
+        replies = []
+        busy = threading.Thread(target=lambda: replies.append(
+            post(server, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")))
+        busy.start()
+        time.sleep(1.5)
+        for pid in query_processes(proc.pid):
+            os.kill(pid, signal.SIGSEGV)
+        busy.join(timeout=60)
+        error = assert_error_shape(replies[0], 503)["error"]
+        assert "crashed with SIGSEGV" in error and "log" in error
+        assert post(server, "ASK { ?s ?p ?o }").status == 200  # a fresh process took its place
+        text = log.read_text(errors="replace")
+        assert "Fatal Python error: Segmentation fault" in text and "COUNT(*) AS ?n" in text
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
