@@ -278,10 +278,14 @@ def main() -> None:
         f"* dataset before: `{before[0]}` ({before[1]:,} quads); after (scratch graph dropped, {dropped}): "
         f"`{after[0]}` ({after[1]:,} quads): **{'unchanged' if before == after else 'CHANGED'}**",
     ]
+    report += ["", "503s are the hostile queries built to run long (a cross product, a catastrophic regular "
+               "expression), stopped at the time limit; the normal queries' tail latency comes from waiting for a "
+               "query process while those run, and from the machine's load. *closed*: raw requests cut off or not "
+               "HTTP, closed without an answer."]
     out = "\n".join(report)
     print(out)
     if args.write:
-        update_benchmarks("soak", "## 4. Soak: a hostile load (`python -m bench.soak`)\n\n" + out)
+        update_benchmarks("soak", "## 6. Soak: a hostile load (`python -m bench.soak`)\n\n" + out)
 
 
 if __name__ == "__main__":
