@@ -47,6 +47,8 @@ def entry(path: Path) -> dict[str, object]:
 
 @lru_cache(maxsize=16)
 def _read(index: str, mtime: int, size: int) -> dict[str, dict[str, object]]:  # noqa: ARG001 - the cache key
+    from kg.ingest import check_url
+
     try:
         lines = Path(index).read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as e:
@@ -75,7 +77,7 @@ def _read(index: str, mtime: int, size: int) -> dict[str, dict[str, object]]:  #
                 raise InputError(f"{index}: line {n}: published {cells['published']!r} is not YYYY-MM-DD") from None
         for column, field in (("url", "source_url"), ("license", "license"), ("publisher", "publisher")):
             if cells.get(column):
-                meta[field] = cells[column]
+                meta[field] = check_url(cells[column], f"{index}: line {n}", "url") if column == "url" else cells[column]
         out[Path(name).name if "/" not in name else name] = meta
     return out
 

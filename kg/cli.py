@@ -247,13 +247,59 @@ def index(store: str, index_file: Path | None, **remote: str | None) -> None:
 def query(query: str, store: str, fmt: str, **remote: str | None) -> None:
     """Run QUERY (a .rq file or SPARQL text) over the store; the default graph is the union of all graphs."""
     from kg.output import print_result
+    from kg.remote import is_remote
+    from kg.sparql_text import check_limits
 
     text = _query_text(query)
-    with _open(store, read_only=True, remote=_remote(**remote)) as s:
-        result = s.query(text)
-        print_result(result, fmt, sys.stdout.buffer)
-    if result.capped:
+    check_limits(text)
+
+    def run() -> bool:
+        with _open(store, read_only=True, remote=_remote(**remote)) as s:
+            result = s.query(text)
+            print_result(result, fmt, sys.stdout.buffer)
+        return bool(getattr(result, "capped", False))
+
+    # a remote engine runs SERVICE itself; the embedded one runs here, guarded (kg.federation, kg.netguard)
+    capped = run() if is_remote(store) else _guarded(text, run)
+    if capped:
         click.echo("kg: warning: the engine cut the result at a row limit of its own", err=True)
+
+
+def _guarded(text: str, run):  # noqa: ANN001, ANN202
+    """``run()`` on the engine's thread: a large stack, and connections only to the endpoints of
+    ``$NEWSKG_FEDERATION_ALLOW`` (by default Wikidata's and DBpedia's), as for the server."""
+    import faulthandler
+    import logging
+
+    from kg import netguard
+    from kg.errors import QueryError
+    from kg.federation import check_services, parse_allow
+    from kg.sparql_text import ENGINE_STACK
+
+    allow = parse_allow(os.environ.get("NEWSKG_FEDERATION_ALLOW"))
+    try:
+        faulthandler.enable()  # a crash of the engine is then reported, not silent
+    except (OSError, ValueError, AttributeError):
+        pass  # standard error is not a file (kg called from Python)
+    netguard.log.setLevel(logging.ERROR)  # a refusal is reported as the error line
+
+    def work(guard, reason):  # noqa: ANN001, ANN202
+        if guard is None and netguard.may_reach_network(text):
+            raise QueryError(f"cannot guard the query engine's network connections here ({reason}), so a query "
+                             "containing the word SERVICE or LOAD anywhere is refused")
+        check_services(text, allow, strict=guard is None)
+        if guard is not None:
+            guard.allow(allow)
+        try:
+            return run()
+        finally:
+            denied = guard.take_denied() if guard is not None else []
+            if denied:
+                where = ", ".join(sorted({str(d) for d in denied}))
+                raise QueryError(f"SERVICE tried to connect to {where}, which is not an endpoint on the federation "
+                                 f"allow-list ($NEWSKG_FEDERATION_ALLOW: {', '.join(allow) or 'empty'})")
+
+    return netguard.run_guarded(work, stack_size=ENGINE_STACK)
 
 
 def _query_text(arg: str) -> str:

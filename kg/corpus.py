@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError, InputError, NewsKGError
-from kg.ingest import read_meta, read_text
+from kg.ingest import read_meta, read_text, slugify
 
 
 @dataclass(frozen=True)
@@ -107,16 +107,35 @@ def check(paths: list[Path], date: dt.date | None) -> list[Failed]:
     return failed
 
 
+def check_ids(paths: list[Path]) -> None:
+    """Two inputs that would be stored as one article (``x_y.txt`` and ``x-y.txt`` are both ``x-y``): the second
+    would silently replace the first.
+
+    :raises InputError: naming both files and the article id.
+    """
+    seen: dict[str, Path] = {}
+    for p in paths:
+        aid = slugify(p.stem)
+        if aid in seen:
+            raise InputError(f"{seen[aid]} and {p} would both be stored as article {aid!r}; rename one of them")
+        seen[aid] = p
+
+
 # --- the worker side ------------------------------------------------------------------------------------------------
 _CLIENT: Any = None
 
 
-def _init_worker(online: Any) -> None:
-    """Load what every article needs once per worker: the spaCy model, the knowledge base, the online client."""
+def _init_worker(online: Any, owner: int | None = None) -> None:
+    """Load what every article needs once per worker: the spaCy model, the knowledge base, the online client.
+    A worker ends with the build that started it (``owner``), even one killed with SIGKILL."""
     global _CLIENT
     from kg import kb, nlp
     from kg.build import _wikidata_client
 
+    if owner is not None:
+        from kg.lifetime import end_with
+
+        end_with(owner)
     nlp.load()
     kb.default()
     _CLIENT = _wikidata_client(online)
@@ -147,6 +166,7 @@ def build_corpus(paths: list[Path], store: Any, *, base_iri: str, date: dt.date 
     """
     from kg.build import write as store_article
 
+    check_ids(paths)  # a collision is not one bad file: it stops the build before anything is written
     failed = check(paths, date)
     if failed and len(paths) == 1:
         raise InputError(failed[0].reason)
@@ -209,7 +229,8 @@ def _parallel(paths: list[Path], workers: int, online: Any, args: tuple, write: 
             return
         write(*result)
 
-    with cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(online,)) as pool:
+    with cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                initargs=(online, os.getpid())) as pool:
         try:
             for p in todo:
                 pending.append((p, pool.submit(_work, str(p), *args)))

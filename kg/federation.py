@@ -2,11 +2,15 @@
 
 The engine (pyoxigraph) performs ``SERVICE`` calls itself, over HTTP, to any IRI a query names. A public endpoint
 that did so would let anyone make the server send requests into its own network (server-side request forgery), so
-every ``SERVICE`` IRI must be on an allow-list, checked before the query runs.
+every ``SERVICE`` IRI must be on an allow-list.
 
-The check parses the query with rdflib's SPARQL parser (a regex is fooled by comments, strings, prefixed names and
-relative IRIs) and resolves each ``SERVICE`` name against the query's prefixes and base. It fails closed: a
-``SERVICE`` whose endpoint is a variable, or a text that mentions "service" but that rdflib cannot parse, is refused.
+Two layers. The enforcement is :mod:`kg.netguard`: the engine's thread can connect only to the hosts and ports of
+the listed endpoints, whatever it read in the text. Before that, this module reads the text with rdflib's SPARQL
+parser and resolves each ``SERVICE`` name against the query's prefixes and base, to refuse an endpoint off the list
+with a clear message before anything runs. That reading can disagree with the engine's (rdflib expands ``\\u``
+escapes everywhere, the engine only inside IRIs and strings), which is why it is not the guard. Without a guard it
+fails closed: a ``SERVICE`` whose endpoint is a variable, or a text that mentions "service" but that rdflib cannot
+parse, is refused.
 
 >>> check_services("SELECT * { ?s ?p ?o }", ALLOW_DEFAULT)
 >>> service_iris("PREFIX wd: <https://query.wikidata.org/> SELECT * { SERVICE wd:sparql { ?s ?p ?o } }")
@@ -51,9 +55,12 @@ def parse_allow(value: object) -> tuple[str, ...]:
     raise QueryError(f"FEDERATION_ALLOW must be a list of endpoint IRIs, not {value!r}")
 
 
-def service_iris(text: str, *, update: bool = False, base: str | None = None) -> list[str | None]:
+def service_iris(text: str, *, update: bool = False, base: str | None = None,
+                 strict: bool = True) -> list[str | None]:
     """The endpoint IRI of every ``SERVICE`` in a query (or update), resolved; None for a variable endpoint.
 
+    :param strict: refuse a text that mentions "service" but cannot be parsed here; without it, such a text gives
+        no IRIs (for callers whose engine connections are guarded, :mod:`kg.netguard`).
     :raises QueryError: if the text mentions "service" but cannot be parsed, so that it cannot be checked.
     """
     if "service" not in text.lower():
@@ -64,6 +71,8 @@ def service_iris(text: str, *, update: bool = False, base: str | None = None) ->
     try:
         parsed = parser.parseUpdate(text) if update else parser.parseQuery(text)
     except Exception as e:  # noqa: BLE001 - pyparsing raises several types; any of them means "cannot check"
+        if not strict:
+            return []
         raise QueryError(f"the {'update' if update else 'query'} uses SERVICE but could not be parsed to check "
                          f"its endpoints: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
     if update:
@@ -79,13 +88,14 @@ def service_iris(text: str, *, update: bool = False, base: str | None = None) ->
     return out
 
 
-def check_services(text: str, allow: Iterable[str], *, update: bool = False, base: str | None = None) -> None:
+def check_services(text: str, allow: Iterable[str], *, update: bool = False, base: str | None = None,
+                   strict: bool = True) -> None:
     """Refuse a query whose ``SERVICE`` endpoints are not all on the allow-list.
 
     :raises QueryError: naming the first endpoint off the list, or a variable endpoint.
     """
     allowed = set(allow)
-    for iri in service_iris(text, update=update, base=base):
+    for iri in service_iris(text, update=update, base=base, strict=strict):
         if iri is None:
             raise QueryError("SERVICE with a variable endpoint is not allowed: name the endpoint IRI")
         if iri not in allowed:

@@ -15,6 +15,9 @@ import re
 import tomllib
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from pyoxigraph import NamedNode
 
 from kg.errors import InputError
 from kg.lexicon import footer_patterns
@@ -56,7 +59,40 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         raise InputError(f"{path}: binary file ({controls} control characters); articles are plain UTF-8 text")
     if not text.strip():
         raise InputError(f"{path}: empty article")
+    if not has_content(text):
+        raise InputError(f"{path}: empty article: after normalisation it has no letter or digit, only "
+                         f"{len(text)} whitespace, invisible (zero-width, byte-order mark, format) or punctuation "
+                         f"characters")
     return text
+
+
+# Letters that render as nothing (Hangul fillers, the Braille blank): text made of them is as empty as spaces
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_content(text: str) -> bool:
+    """True if ``text`` holds a letter or a digit: an article of zero-width spaces, byte-order marks, other format
+    characters, whitespace or punctuation alone has nothing to read."""
+    return any(unicodedata.category(c)[0] in "LN" and c not in _BLANK_LETTERS for c in text)
+
+
+def check_url(value: object, where: str, key: str) -> str | None:
+    """A URL from metadata: an absolute http(s) URL that is a valid IRI, or None when absent.
+
+    :raises InputError: for another scheme (``javascript:``, ``file:``, ``data:``…), no host, or an invalid IRI.
+    """
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{where}: {key} must be a string, an http(s) URL")
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InputError(f"{where}: {key} must be an http(s) URL, not {value[:80]!r}")
+    try:
+        NamedNode(value)
+    except ValueError:
+        raise InputError(f"{where}: {key} is not a valid IRI: {value[:80]!r}") from None
+    return value
 
 
 def read_meta(path: Path, date: dt.date | None = None) -> ArticleMeta:
@@ -87,8 +123,8 @@ def read_meta(path: Path, date: dt.date | None = None) -> ArticleMeta:
             d = d.date()
         given = {"date": d, "date_inferred": bool(data.get("date_inferred", False)),
                  "date_note": data.get("date_note"), "publisher": data.get("publisher") or None,
-                 "source_url": data.get("source_url") or None, "language": data.get("language"),
-                 "title": data.get("title"), "license": data.get("license") or None}
+                 "source_url": check_url(data.get("source_url"), str(sidecar), "source_url"),
+                 "language": data.get("language"), "title": data.get("title"), "license": data.get("license") or None}
         for key, value in given.items():  # the sidecar's keys win over the index, one by one
             if key in data or (key == "date_inferred" and "date" in data):
                 setattr(meta, key, value)

@@ -159,6 +159,7 @@ class KnowledgeBase:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection = kb_index.connect(path)
+        self._decode = kb_index.decoder(self._db)
         self.get = lru_cache(maxsize=8192)(self._get)  # type: ignore[method-assign]
 
     def __len__(self) -> int:
@@ -174,8 +175,8 @@ class KnowledgeBase:
     def _get(self, id_: str | None) -> Entity | None:
         if not id_:
             return None
-        row = self._db.execute("SELECT rec FROM entity WHERE id = ?", (id_,)).fetchone()
-        return _entity(json.loads(row[0])) if row else None
+        row = self._db.execute("SELECT id, type, rec FROM entity WHERE id = ?", (id_,)).fetchone()
+        return _entity(self._decode(*row)) if row else None
 
     def _ids(self, sql: str, key: str) -> list[Entity]:
         return [e for (i,) in self._db.execute(sql, (key,)) if (e := self.get(i)) is not None]
@@ -278,10 +279,10 @@ def _write_geonames(stream) -> None:  # noqa: ANN001
 
 
 def _stats(kb: KnowledgeBase) -> str:
-    rows = kb._db.execute("SELECT type, json_extract(rec, '$.source[0]'), count(*), "
-                          "sum(json_extract(rec, '$.wikidata') IS NOT NULL) FROM entity GROUP BY 1, 2 ORDER BY 1, 2")
+    rows = kb._db.execute("SELECT type, source, count(*), sum(wikidata IS NOT NULL) FROM entity "
+                          "GROUP BY 1, 2 ORDER BY 1, 2")
     lines = [f"{t:13s} {s or '-':30s} {n:7d} {q:7d}" for t, s, n, q in rows]
-    total = kb._db.execute("SELECT count(*), sum(json_extract(rec, '$.wikidata') IS NOT NULL) FROM entity").fetchone()
+    total = kb._db.execute("SELECT count(*), sum(wikidata IS NOT NULL) FROM entity").fetchone()
     return "\n".join([f"{'type':13s} {'first source':30s} {'records':>7s} {'with Q':>7s}", *lines,
                       f"{'total':44s} {total[0]:7d} {total[1]:7d}", f"index: {kb.path}"])
 

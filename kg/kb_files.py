@@ -25,6 +25,7 @@ from kg.errors import ConfigError
 KB_DIR = Path(__file__).resolve().parent / "data" / "kb"
 # the bundled files, in the order they are merged (earlier wins)
 BUNDLED = ("curated.jsonl", "derived.jsonl.gz", "geonames.jsonl")
+DERIVED = ("derived.jsonl.gz", "geonames.jsonl")  # generated from sources (the others are written by hand)
 TYPES = frozenset({"person", "organization", "government", "country", "place", "post", "event", "topic", "class",
                    "source"})
 DBPEDIA = "http://dbpedia.org/resource/"
@@ -136,6 +137,7 @@ def merge(files: Iterable[Path]) -> tuple[dict[str, dict], dict[str, str]]:
     where: dict[str, str] = {}
     by_item: dict[tuple[str, str], str] = {}
     renamed: dict[str, str] = {}
+    keep_prior: set[str] = set()
     for path in files:
         for rec, at in records(path):
             i = rec["id"]
@@ -145,11 +147,15 @@ def merge(files: Iterable[Path]) -> tuple[dict[str, dict], dict[str, str]]:
                 renamed[i] = i = by_item[(kind, q)]  # the same item under another id: one entity
             if q and (kind, q) not in by_item:
                 by_item[(kind, q)] = i
+            if i not in merged and path.name not in DERIVED and "prior" not in rec:
+                keep_prior.add(i)  # a hand-written record without a prior means "always", not a source's guess
             into = merged.setdefault(i, {"id": i})
             if into.get("wikidata") and q and into["wikidata"] != q:
                 raise ConfigError(f"{at}: {i} is {q} here but {into['wikidata']} in {where[i]}")
             _merge(into, rec)
             where.setdefault(i, at)
+    for i in keep_prior:
+        merged[i].pop("prior", None)
     for rec in merged.values():
         for k in ("country", "of"):
             if rec.get(k) in renamed:

@@ -28,18 +28,21 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from kg import gazetteer, lexicon
+from kg import gazetteer
 from kg.kb import Entity, KnowledgeBase, name_key
-from kg.model import Actor, Extraction, Mention, Place, PositionHolding
+from kg.linking_names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries, slug,
+                              state_body, strip_titles, without_country)
+from kg.linking_rename import rename_actor, rename_place  # noqa: F401  (kg.linking.rename_actor is public)
+from kg.model import Actor, Extraction, Place, PositionHolding
 
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.7
 MARGIN = 0.1  # how far the best candidate must be ahead of the runner-up
+_EPSILON = 1e-9  # confidences are sums of tenths: 1.0 - 0.9 must count as a margin of 0.1
 # extraction's actor kind → the record types it may be linked to
 _COMPATIBLE = {"person": {"person"}, "organization": {"organization", "government"},
                "government": {"organization", "government"}, "country": {"country"}}
-_NAME_MENTIONS = {"name", "surname", "title", "acronym", "metonymy"}
 _FORMER = ("former", "ex", "late", "then", "outgoing", "incoming", "acting", "deputy", "vice", "interim")
 
 
@@ -90,6 +93,7 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
            threshold: float = DEFAULT_THRESHOLD) -> list[Decision]:
     """A decision for every actor (but groups) and every place; changes nothing."""
     ctx = _Context(date or article_date(extraction))
+    ctx.countries |= place_countries(extraction, kb)
     out: list[Decision] = []
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}
     # countries first (the context of everything else), then bodies (a person's post is matched through the record
@@ -97,7 +101,7 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     for actor in sorted(extraction.actors, key=lambda a: order.get(a.kind, 3)):
         if actor.kind not in _COMPATIBLE or actor.key.startswith("group/"):
             continue
-        if actor.kind == "person" and not any(m.kind in _NAME_MENTIONS for m in actor.mentions):
+        if actor.kind == "person" and not any(m.kind in NAME_MENTIONS for m in actor.mentions):
             out.append(_choose(actor.key, _unnamed_holder(actor, kb, ctx), threshold))
             continue
         if actor.key.startswith("anon/"):
@@ -131,27 +135,13 @@ def _choose(key: str, scored: list[_Scored], threshold: float) -> Decision:
     if not ranked or ranked[0].confidence < threshold:
         top = ranked[0].confidence if ranked else 0.0
         return Decision(key, None, round(top, 3), ("below threshold",) if ranked else ("no candidate",))
-    if len(ranked) > 1 and ranked[0].confidence - ranked[1].confidence < MARGIN:
+    if len(ranked) > 1 and ranked[0].confidence - ranked[1].confidence < MARGIN - _EPSILON:
         return Decision(key, None, round(ranked[0].confidence, 3),
                         ("ambiguous: " + ", ".join(s.entity.id for s in ranked[:3]),))
     top = ranked[0]
     if not top.entity.links:
         return Decision(key, None, round(top.confidence, 3), (f"{top.entity.id} has no identifier",))
     return Decision(key, top.entity.id, round(min(top.confidence, 1.0), 3), top.evidence)
-
-
-def _strip_titles(name: str) -> str:
-    """Drop honorifics and post titles in front of a person's name ("Mr. Biden", "President Putin")."""
-    words = name.split()
-    titles = lexicon.titles()
-    heads = {h.split()[-1] for h in lexicon.post_heads()}
-    while len(words) > 1 and (words[0] in titles or words[0].lower() in heads):
-        words = words[1:]
-    return " ".join(words)
-
-
-def _names(actor: Actor) -> set[str]:
-    return {actor.label} | {m.span.text for m in actor.mentions if m.kind in _NAME_MENTIONS}
 
 
 def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
@@ -161,21 +151,31 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     found: list[_Scored] = []
     own = ctx.rid(actor.country)
 
-    def add(e: Entity | None, conf: float, why: str) -> None:
+    def add(e: Entity | None, conf: float, why: str, name: str = "") -> None:
         if e is None or e.type not in allowed:
             return
         if own and e.country and own != e.country:
             return  # the article puts the actor in another country than the record does
+        is_generic = bool(name) and generic(name) and why != "name after country"
+        if is_generic and e.type != "government":
+            return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
         evidence = [why]
         if actor.kind != "country":
             conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
-            if e.country and (e.country == own or e.country in ctx.countries):
-                conf += 0.1 if why != "weak name" else 0.3
-                evidence.append("country in the article")
-            elif _state_body(e) and e.country:
+            named = without_country(name) if name else None
+            if e.country and (e.country == own or e.country in ctx.countries or (named and named[0] == e.country)):
+                # a short name shared by many (a party's acronym) needs its country; an acronym of a registry
+                # (a research body's, a brand's) is too short to link on with the country alone
+                conf += 0.1 if why != "weak name" else (0.3 if _prior(e) >= 0.6 else 0.15)
+                evidence.append("country in the article" if not named else "country in the name")
+            elif state_body(e) and e.country and generic(name or e.label):
                 conf -= 0.35  # a ministry of a country the article does not speak of
-            if _state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
-                    and not _names_country(e):
+            elif is_generic and not e.country and e.prior is not None:
+                conf -= 0.35  # "the Senate" and a derived record that does not say whose senate it is
+            elif e.country and e.category in ("brand", "operator") and ctx.countries:
+                conf -= 0.25  # a shop chain of one country in an article about others: a namesake ("Best Friends")
+            if state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
+                    and why != "name after country" and generic(name or e.label):
                 conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?
         found.append(_Scored(e, conf, tuple(evidence)))
 
@@ -183,57 +183,36 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         add(kb.get(actor.key), 0.95, "key")
         cap = gazetteer.capital_of(actor.label)
         if cap is not None:  # "Moscow" standing for Russia's government
-            add(kb.get("country/" + _slug(cap.name)), 0.85, "capital metonymy")
-    for n in _names(actor):
+            add(kb.get("country/" + slug(cap.name)), 0.85, "capital metonymy")
+    for n in names_of(actor):
+        if not any(c.isupper() for c in n):
+            continue  # "police", "the senate": a common noun, not a name ("The Police", a band)
         for e, w in kb.named_weighted(n):
-            add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name")
-        core = _without_country(n)
+            if acronym_mismatch(e, n):
+                continue  # "Uni" (a club's short name) is not the acronym "UNI"
+            add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name", n)
+        core = without_country(n)
         if core is not None:  # "U.S. State Department": the body's name after its country, the country must agree
             country, rest = core
-            for e, w in kb.named_weighted(rest):
-                if e.country == country and w >= 0.9:
-                    add(e, 0.85, "name after country")
+            home = kb.get(country)
+            # "U.S. Securities and Exchange Commission" is "United States Securities and Exchange Commission"
+            for full in [rest] + [f"{c} {rest}" for c in (home.names if home else ()) if len(c) > 3]:
+                for e, w in kb.named_weighted(full):
+                    if e.country == country and w >= 0.9:
+                        add(e, 0.85, "name after country", n)
     return found
 
 
-def _state_body(e: Entity) -> bool:
-    """A government body, by type or by name ("Ministry of Health" of a hospital operator's list)."""
-    return e.type == "government" or e.label.startswith(("Ministry", "Department of", "Minister of"))
-
-
-def _names_country(e: Entity) -> bool:
-    """Whether the record's label names its country ("Ministry of Defence of Russia", "Russian Defence Ministry")."""
-    c = gazetteer.country(e.label.split()[0]) or next(
-        (gazetteer.country(w) for w in e.label.replace(",", " ").split() if w[:1].isupper() and gazetteer.country(w)),
-        None)
-    return c is not None
-
-
-def _without_country(name: str) -> tuple[str, str] | None:
-    words = name.split()
-    for n in (3, 2, 1):
-        if len(words) > n:
-            c = gazetteer.country(" ".join(words[:n]))
-            if c is not None:
-                return "country/" + _slug(c.name), " ".join(words[n:])
-    return None
-
-
-def _slug(name: str) -> str:
-    from kg.ingest import slugify
-
-    return slugify(name)
-
-
 def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
-    name = _strip_titles(actor.label)
+    name = strip_titles(actor.label)
     full = len(name.split()) >= 2
     pool = [e for e in kb.named(name) if e.type == "person"]
     if not full:
         pool += [e for e in kb.with_surname(name) if e not in pool]
     holdings = [h for h in x.holdings if h.holder == actor.key]
     mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
-                      if m.kind in _NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
+                      if m.kind in NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
+    mention_titles |= {name_key(m.span.text) for m in actor.mentions if m.kind == "role"}  # "the President"
     present = {ctx.rid(a.key) for a in x.actors} | ctx.countries  # the countries and bodies the article speaks of
     own = ctx.rid(actor.country)
     day = ctx.day
@@ -254,13 +233,18 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
         if day is not None and any(p.held_at(day) and post and post.of in present for p, post in posts):
             evidence.append("in office at the article date")
+        elif not full and len(pool) == 1 and _prior(e) >= 0.9 and day is not None \
+                and any(p.held_at(day) for p, _ in posts):
+            # "Putin" in 2022: the only person of that name the knowledge base knows, a head of state at the date
+            evidence.append("sole bearer of the name in office at the article date")
         if e.country and (e.country == own or e.country in ctx.countries):
             evidence.append("country")
         strong = [v for v in evidence if v != "country"]
         if full:
             # a name alone: enough for the people of the hand-verified list and heads of state and government;
             # a politician of the derived lists needs the article to speak of their country too
-            conf = 0.85 if _prior(e) >= 0.9 else 0.65
+            # (a well-known person of prior 0.8, on the full name alone too, a little less sure)
+            conf = 0.85 if _prior(e) >= 0.9 else 0.75 if _prior(e) >= 0.8 else 0.65
             conf += 0.05 * len(evidence) + (0.05 if "country" in evidence and _prior(e) < 0.9 else 0.0)
             why = ("full name", *evidence)
         else:  # a surname alone: only a post, a title or the date can single a record out
@@ -279,7 +263,7 @@ def _unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: _Context) -> list[_Sco
         words = words[1:]
     if not words or any(w.lower().strip("-") in _FORMER for w in words):
         return []  # "the former prime minister", "the deputy prime minister": not the holder at the date
-    split = _without_country(" ".join(words))
+    split = without_country(" ".join(words))
     own = ctx.rid(actor.country)
     if split is not None:
         country, title = split
@@ -377,7 +361,7 @@ def link_online(extraction: Extraction, client, kb: KnowledgeBase) -> None:  # n
     for actor in extraction.actors:
         if actor.kind not in _COMPATIBLE or actor.key.startswith(("anon/", "group/")) or "wikidata" in actor.links:
             continue
-        name = _strip_titles(actor.label) if actor.kind == "person" else actor.label
+        name = strip_titles(actor.label) if actor.kind == "person" else actor.label
         if actor.kind == "person" and len(name.split()) < 2:
             continue  # a surname alone is never looked up: too many people share it
         found = client.candidates(name, actor.kind)
@@ -393,63 +377,3 @@ def link_online(extraction: Extraction, client, kb: KnowledgeBase) -> None:  # n
         actor.links["wikidata"] = found[0].iri
         conf = ONLINE_CONFIDENCE
         actor.link_confidence = conf if actor.link_confidence is None else min(actor.link_confidence, conf)
-
-
-# ------------------------------------------------------------------------------------------------------ renaming
-def rename_actor(x: Extraction, old: str, new: str) -> None:
-    """Give actor ``old`` the key ``new`` and update every reference to it (statements, events, holdings,
-    documents, other actors' countries). If an actor ``new`` exists already, ``old`` is merged into it."""
-    if old == new:
-        return
-    actor, target = x.actor(old), x.actor(new)
-    if actor is not None and target is not None:
-        seen = {(m.span.begin, m.span.end) for m in target.mentions}
-        target.mentions.extend(m for m in actor.mentions if (m.span.begin, m.span.end) not in seen)
-        target.mentions.sort(key=lambda m: m.span.begin)
-        target.country = target.country or actor.country
-        for k, v in actor.links.items():
-            target.links.setdefault(k, v)
-        if actor.link_confidence is not None:
-            target.link_confidence = min(filter(None, [target.link_confidence, actor.link_confidence]))
-        x.actors.remove(actor)
-    elif actor is not None:
-        actor.key = new
-    swap = lambda k: new if k == old else k  # noqa: E731
-    for a in x.actors:
-        a.country = swap(a.country)
-        if a.country == a.key and a.kind != "country":
-            a.country = None
-    for s in x.statements:
-        s.speaker, s.addressee, s.reported_by = swap(s.speaker), swap(s.addressee), swap(s.reported_by)
-    for e in x.events:
-        e.cause_claimed_by = swap(e.cause_claimed_by)
-        seen_p: set[tuple] = set()
-        kept = []
-        for p in e.participants:
-            p.actor = swap(p.actor)
-            sig = (p.actor, p.role, p.span)
-            if sig not in seen_p:  # two merged actors in one event are one participant
-                seen_p.add(sig)
-                kept.append(p)
-        e.participants = kept
-    for h in x.holdings:
-        h.holder, h.organization = swap(h.holder), swap(h.organization)
-    for d in x.documents:
-        d.publisher = swap(d.publisher)
-
-
-def rename_place(x: Extraction, old: str, new: str) -> None:
-    """Give place ``old`` the key ``new`` (merging into an existing ``new``) and update the events held there."""
-    if old == new:
-        return
-    place = next((p for p in x.places if p.key == old), None)
-    target = next((p for p in x.places if p.key == new), None)
-    if place is not None and target is not None:
-        seen = {(m.span.begin, m.span.end) for m in target.mentions}
-        target.mentions.extend(m for m in place.mentions if (m.span.begin, m.span.end) not in seen)
-        x.places.remove(place)
-    elif place is not None:
-        place.key = new
-    for e in x.events:
-        if e.place == old:
-            e.place = new

@@ -1,14 +1,21 @@
 """``kg serve``: the Flask app under gunicorn.
 
-Process model: a gunicorn master forks ``workers`` worker processes; each serves ``SERVER_THREADS`` requests at a
-time (gthread) and runs every query in a query process of its own (``server.query_runner``), killed when the query
-passes ``--timeout``. Workers open the store read-only. With ``--update-token`` the store is written by one update
-at a time and readers switch to a fresh read-only snapshot after each write (``server.snapshots``).
+Process model: a gunicorn master forks ``workers`` worker processes; each reads every request whole in its event
+loop (:mod:`kg.request_buffer`: slow clients hold no thread, and are cut at deadlines), serves ``SERVER_THREADS``
+complete requests at a time, and runs every query in a query process of its own (``server.query_runner``), killed
+when the query passes ``--timeout``. Workers open the store read-only. With ``--update-token`` the store is written
+by one update at a time and readers switch to a fresh read-only snapshot after each write (``server.snapshots``).
+
+The master opens the store before it forks the workers (to read its base IRI and size), so every worker inherits
+RocksDB's state without its threads, and RocksDB's destructors crash at exit: a worker that stops ends without
+running them at all (``os._exit``), after stopping its query processes.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -113,9 +120,10 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     """
     from gunicorn.app.base import BaseApplication
 
+    from kg import request_buffer
     from kg.remote import is_remote
     from server import create_app, preload
-    from server.store import get_runner
+    from server.store import close as close_store, get_runner
 
     if not is_remote(store) and not (Path(store) / "CURRENT").exists():
         raise StoreError(f"{store}: no store here; build one first with `kg build ARTICLE --store {store}`")
@@ -138,17 +146,34 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
         config["BASE_IRI"] = base_iri
     app = create_app(config)
     threads = max(1, int(app.config["SERVER_THREADS"]))
+    request_buffer.LIMITS = request_buffer.Limits(
+        header_timeout=float(app.config["HEADER_TIMEOUT"]), body_timeout=float(app.config["BODY_TIMEOUT"]),
+        body_bytes=int(app.config["MAX_CONTENT_LENGTH"] or 0) or request_buffer.Limits.body_bytes)
 
     def warm(worker: Any) -> None:  # noqa: ARG001 - gunicorn's hook signature
         """Start the worker's query processes before its first request (and, in memory mode, the copy)."""
         with app.app_context():
             get_runner().warm()
 
+    def leave(arbiter: Any, worker: Any) -> None:  # noqa: ARG001 - gunicorn's hook signature
+        """The worker's last act: stop its query processes, then exit at once with gunicorn's exit status — the
+        interpreter's normal exit would run RocksDB's destructors, which crash in a forked process."""
+        pending = sys.exc_info()[1]
+        status = pending.code if isinstance(pending, SystemExit) else (1 if pending else 0)
+        try:
+            close_store(app)
+        finally:
+            for handler in logging.getLogger("gunicorn.error").handlers + logging.getLogger().handlers:
+                handler.flush()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status if isinstance(status, int) else 1)
+
     class Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("worker_class", "kg.request_buffer.BufferedWorker")
             self.cfg.set("threads", threads)
             # queries are stopped by the query runner; this only catches a worker that stopped answering at all
             self.cfg.set("timeout", int(timeout) + 60)
@@ -157,6 +182,7 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
             self.cfg.set("accesslog", "-")
             self.cfg.set("proc_name", "newskg")
             self.cfg.set("post_worker_init", warm)
+            self.cfg.set("worker_exit", leave)
             if "control_socket_disable" in self.cfg.settings:
                 # one fixed socket path per user: two servers on a host would take it from each other
                 self.cfg.set("control_socket_disable", True)

@@ -25,11 +25,11 @@ from kg.errors import QueryError
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
   | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
                |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
   | (?P<var>[?$][^\s{}()\[\]<>"',;.\#=!|&+*/^]*)
-  | (?P<word>[^\s{}()\[\]<>"',;\#?$=!|&+*/^]+)
+  | (?P<word>(?:[^\s{}()\[\]<>"',;\#?$=!|&+*/^\\]|\\[^\s])+)   # a backslash escapes a local name's ``\#``
   | (?P<punct>.)
 """, re.VERBOSE | re.DOTALL)
 
@@ -134,3 +134,79 @@ def _block_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None
         if tok.text == "}" and tok.depth == open_tok.depth:
             return open_tok.start, tok.start + 1
     return None
+
+
+# --- limits -----------------------------------------------------------------------------------------------------------
+# The engine parses and evaluates recursively: every level of brackets, and every operator or clause of a chain
+# (``a && b && …``, ``{…} UNION {…} UNION …``, ``BIND``s, ``MINUS``es), costs it up to 4 kB of stack (measured on
+# pyoxigraph 0.5: 3.9 kB per ``{``, 1.9 kB per ``(``, 0.9–2.3 kB per operator or clause). A query past these limits
+# is refused before it reaches the engine; within them, the engine needs less than 9 MB of stack, and it runs on a
+# thread with ENGINE_STACK bytes (kg.netguard), so no query can overflow it.
+MAX_DEPTH = 64  # nested ( { [
+MAX_OPERATORS = 2000  # operators and clauses outside INSERT DATA / DELETE DATA blocks
+MAX_TEXT_BYTES = 4_000_000  # a query or update's text (the server's request body limit is lower by default)
+ENGINE_STACK = 64 * 1024 * 1024
+_OPENERS, _CLOSERS = "({[", ")}]"
+_OPERATOR_CHARS = frozenset("&|!+-*/^=<>")
+_CLAUSES = frozenset({"union", "minus", "optional", "bind", "filter", "service", "graph", "exists", "values", "in"})
+
+
+def check_limits(text: str, kind: str = "query") -> None:
+    """Refuse a query (or update) that is too large, too deeply nested or has too long chains for the engine.
+
+    >>> check_limits("SELECT * { ?s ?p ?o FILTER(?o > 1 && ?o < 9) }")
+    >>> check_limits("SELECT * WHERE " + "{" * 100 + "}" * 100)
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: the query nests brackets 100 deep; the limit is 64 (give it a flatter form)
+
+    :raises QueryError: naming the limit that was passed.
+    """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_TEXT_BYTES:
+        raise QueryError(f"the {kind} is {size:,} bytes; the limit is {MAX_TEXT_BYTES:,}")
+    depth = deepest = operators = 0
+    data_depth = None  # the bracket depth of the INSERT DATA / DELETE DATA block we are in
+    previous, last_end, last_op = "", -1, ""
+    for tok in tokens(text):
+        value = tok.text
+        if tok.kind == "punct" and value in _OPENERS:
+            if data_depth is None and value == "{" and previous == "data":
+                data_depth = depth
+            depth += 1
+            deepest = max(deepest, depth)
+        elif tok.kind == "punct" and value in _CLOSERS:
+            depth = max(0, depth - 1)
+            if data_depth is not None and depth <= data_depth:
+                data_depth = None
+        elif data_depth is None:
+            if tok.kind == "punct" and value in _OPERATOR_CHARS:
+                # && || ^^ <= >= != are one operator; each ! of !!!x is one (a chain of negations)
+                if not (tok.start == last_end and last_op in _OPERATOR_CHARS and value in "&|^=<>"):
+                    operators += 1
+            elif tok.kind in ("word", "var"):
+                # "1-1-1" and "?a-1" are one token to this lexer, subtractions to the engine
+                operators += value.count("-") + (tok.keyword in _CLAUSES)
+        last_end, last_op = tok.start + len(value), value if tok.kind == "punct" else ""
+        if tok.kind == "word":
+            previous = tok.keyword
+        if deepest > MAX_DEPTH:
+            break
+    if deepest > MAX_DEPTH:
+        raise QueryError(f"the {kind} nests brackets {_depth_of(text):,} deep; the limit is {MAX_DEPTH} "
+                         "(give it a flatter form)")
+    if operators > MAX_OPERATORS:
+        raise QueryError(f"the {kind} has {operators:,} operators and clauses (&&, ||, +, UNION, BIND, FILTER, …); "
+                         f"the limit is {MAX_OPERATORS:,} (use VALUES or IN for long lists of alternatives)")
+
+
+def _depth_of(text: str) -> int:
+    """The deepest bracket nesting of ``text``, for the message."""
+    depth = deepest = 0
+    for tok in tokens(text):
+        if tok.kind == "punct" and tok.text in _OPENERS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif tok.kind == "punct" and tok.text in _CLOSERS:
+            depth = max(0, depth - 1)
+    return deepest

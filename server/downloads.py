@@ -14,6 +14,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -188,8 +189,13 @@ def _dump_file(filename: str, ext: str, graph: str | None, gz: bool) -> Path:
     return path
 
 
-def _forget_old_versions(root: Path, keep: str) -> None:
-    """Remove the dumps of earlier dataset versions (best effort: another worker may be streaming one)."""
+def _forget_old_versions(root: Path, keep: str, *, idle: float = 60.0) -> None:
+    """Remove the dumps of earlier dataset versions untouched for ``idle`` seconds (best effort: another worker,
+    still on an earlier snapshot, may be writing or streaming one)."""
     for old in root.iterdir():
-        if old.is_dir() and old.name != keep:
+        try:
+            stale = old.is_dir() and old.name != keep and time.time() - old.stat().st_mtime > idle
+        except FileNotFoundError:
+            continue
+        if stale:
             shutil.rmtree(old, ignore_errors=True)

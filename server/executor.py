@@ -13,8 +13,8 @@ or it is reported as done.
 
 from __future__ import annotations
 
+import faulthandler
 import os
-import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -24,11 +24,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import netguard
 from kg.errors import QueryError, StoreError
 from kg.sparql_errors import SparqlSyntaxError
 from kg.federation import check_services
+from kg.lifetime import end_with
 from kg.remote import is_remote
-from kg.sparql_text import loads_documents
+from kg.sparql_text import ENGINE_STACK, check_limits, loads_documents
 from kg.store import RDF_FORMATS, Store, grouped, open_store, serialize
 from server import fastpath, preload, results, snapshots
 from server.negotiate import GRAPH_TYPES, SELECT_TYPES
@@ -43,10 +45,29 @@ RETIRE_DEFAULT_MB = 256.0
 _CHECK_AFTER = 0.05  # seconds: only a task that took longer than this can have grown much
 
 
-def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None, in_memory: bool = False) -> None:
-    """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes."""
-    _exit_with_parent()
-    executor = Executor(remote, in_memory)
+def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None, in_memory: bool = False,
+         owner: int | None = None) -> None:
+    """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes.
+
+    The work runs on one thread with a large stack (the engine recurses; see :func:`kg.sparql_text.check_limits`),
+    whose connections are guarded (:mod:`kg.netguard`) when the engine is the embedded one. A crash is not silent:
+    faulthandler writes the thread's stack to the server log, and the worker reports the signal.
+    """
+    end_with(owner or os.getppid())
+    faulthandler.enable()
+    if is_remote(store_path):
+        _serve(conn, Executor(remote, in_memory), store_path)  # the remote engine runs SERVICE itself
+        return
+
+    def work(guard: netguard.Guard | None, reason: str) -> None:
+        netguard.alternate_signal_stack()  # so that faulthandler can still report a stack overflow here
+        _serve(conn, Executor(remote, in_memory, guard, reason), store_path)
+
+    thread, _, _ = netguard.guarded_thread(work, stack_size=ENGINE_STACK, name="engine")
+    thread.join()
+
+
+def _serve(conn: Connection, executor: Executor, store_path: str) -> None:
     try:
         executor.use(store_path)
     except Exception as e:  # noqa: BLE001 - reported to the worker, which answers 503
@@ -82,26 +103,15 @@ def anonymous_mb() -> float:
         return 0.0  # not Linux: never retire
 
 
-def _exit_with_parent() -> None:
-    """Leave when the parent is gone (a worker killed with SIGKILL cannot clean up its children)."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
-
-
 class Executor:
     """The state of one query process: the read-only store it has open (on disk, in memory, or a remote engine)."""
 
-    def __init__(self, remote: dict[str, Any] | None = None, in_memory: bool = False) -> None:
+    def __init__(self, remote: dict[str, Any] | None = None, in_memory: bool = False,
+                 guard: netguard.Guard | None = None, unguarded: str = "") -> None:
         self.path: str | None = None
         self.store: Store | None = None
         self.remote, self.in_memory = remote, in_memory
+        self.guard, self.unguarded = guard, unguarded
 
     def use(self, path: str) -> Store:
         """The read-only store at ``path``, reopened when a task names another one (a newer snapshot)."""
@@ -120,7 +130,17 @@ class Executor:
     def handle(self, task: dict[str, Any], conn: Connection) -> Reply:
         """Run one task; client mistakes become 4xx replies, anything unexpected a 500 with its traceback."""
         op: Callable[..., Reply] = {"query": self.query, "graph": self.graph, "write": self.write}[task["op"]]
+        text = task.get("text")
+        if text is not None and self.guard is not None:
+            self.guard.allow(task.get("allow", ()))
+            self.guard.take_denied()
+        reply = self._run(op, task, conn)
+        denied = self.guard.take_denied() if self.guard is not None else []
+        return _refused(denied, task, reply) if denied else reply
+
+    def _run(self, op: Callable[..., Reply], task: dict[str, Any], conn: Connection) -> Reply:
         try:
+            self._admit(task)
             return op(task, conn)
         except SparqlSyntaxError as e:
             return {"status": 400, "error": str(e), "syntax": e.as_dict(), "text": e.text}
@@ -139,10 +159,32 @@ class Executor:
         except BaseException:  # noqa: BLE001 - a Rust panic is a BaseException; it is a server bug: 500
             return {"status": 500, "error": "internal error", "trace": traceback.format_exc()}
 
+    def _admit(self, task: dict[str, Any]) -> None:
+        """The checks before a text reaches the engine: its size and shape, and where it may connect.
+
+        :raises QueryError: for a text past the limits, a SERVICE off the allow-list, or (where the engine's
+            connections cannot be guarded) any text that could make the engine connect at all.
+        """
+        text = task.get("text")
+        if text is None:
+            return
+        update = task["op"] == "write"
+        check_limits(text, "update" if update else "query")
+        remote = is_remote(task.get("store") or "")
+        if update and loads_documents(text):
+            raise QueryError("LOAD is disabled on this server (it would fetch documents from the network); "
+                             "send the data with the Graph Store Protocol (PUT/POST /store) instead")
+        if self.guard is None and not remote and netguard.may_reach_network(text):
+            raise QueryError(f"this server cannot guard the query engine's network connections here "
+                             f"({self.unguarded}), so a {'n update' if update else ' query'} containing the word "
+                             "SERVICE or LOAD anywhere is refused")
+        # the allow-list by a reading of the text, for a clear answer before anything runs; the guard enforces it
+        # on what the engine really does, so a text this reading cannot parse is left to the guard
+        check_services(text, task["allow"], update=update, base=task["base"], strict=self.guard is None)
+
     # --- reads ----------------------------------------------------------------------------------------------------
     def query(self, task: dict[str, Any], conn: Connection) -> Reply:
         text, base = task["text"], task["base"]
-        check_services(text, task["allow"], base=base)
         store = self.use(task["store"])
         limit = task["max_rows"]
         remote = is_remote(task["store"])
@@ -213,12 +255,7 @@ class Executor:
         """An update or a Graph Store write, applied to the store directory under the write lock."""
         action = task["action"]
         triples: list[ox.Triple] = []
-        if action == "update":
-            if loads_documents(task["text"]):
-                raise QueryError("LOAD is disabled on this server (it would fetch documents from the network); "
-                                 "send the data with the Graph Store Protocol (PUT/POST /store) instead")
-            check_services(task["text"], task["allow"], update=True, base=task["base"])
-        elif action in ("put", "post"):
+        if action in ("put", "post"):
             triples = parse_triples(task["parts"], task["base"])
         root = Path(task["snapshots"])
         with snapshots.write_lock(root):
@@ -240,6 +277,19 @@ class Executor:
             finally:
                 store.close()
         return {"status": 201 if created else 204, "created": created}
+
+
+def _refused(denied: list[netguard.Denied], task: dict[str, Any], reply: Reply) -> Reply:
+    """The reply to a task during which the guard refused connections: a query is refused as a whole (400); a write
+    the engine gave up is refused (nothing changed); one it finished (SILENT) is reported with what was refused."""
+    where = ", ".join(sorted({str(d) for d in denied}))
+    allowed = ", ".join(task.get("allow") or ()) or "none: federation is switched off"
+    what = (f"SERVICE or LOAD tried to connect to {where}, which is not an endpoint on this server's federation "
+            f"allow-list (endpoints this server may call: {allowed})")
+    if task["op"] == "write" and reply["status"] < 400:
+        return {**reply, "warning": f"{what}; the connection was refused and SILENT ignored the failure"}
+    changed = "; nothing was changed" if task["op"] == "write" else ""
+    return {"status": 400, "error": what + changed}
 
 
 def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.Triple]:

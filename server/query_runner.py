@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -56,6 +57,22 @@ class _Process:
             self.conn.close()
 
 
+def _death(proc: _Process) -> str:
+    """Why a (reaped) query process ended, in words."""
+    code = proc.proc.exitcode
+    if code is None or code >= 0:
+        return f"exit status {code}"
+    try:
+        name = signal.Signals(-code).name
+    except ValueError:
+        name = f"signal {-code}"
+    if name == "SIGKILL":
+        return "killed with SIGKILL, by the system when out of memory or by an operator"
+    if name in ("SIGSEGV", "SIGBUS", "SIGABRT"):
+        return f"crashed with {name}, a bug in the query engine"
+    return f"ended by {name}"
+
+
 class Runner:
     """The query processes of one worker process. Thread-safe; one per process (``server.store.get_runner``)."""
 
@@ -85,9 +102,10 @@ class Runner:
             raise
         except (EOFError, OSError, BrokenPipeError) as e:
             self._discard(proc)
-            log.error("a query process died while running a %s: %s", what, e)
-            raise ServiceUnavailable(f"the process running the {what} stopped unexpectedly (out of memory?); "
-                                     "try again") from e
+            cause = _death(proc)
+            log.error("a query process died while running a %s (%s): %.300r", what, cause, task.get("text", ""))
+            raise ServiceUnavailable(f"the process running the {what} stopped unexpectedly ({cause}); the server "
+                                     "log has the details; try again") from e
         if reply.pop("retire", False):  # it grew too big (server.executor): the next task gets a new one
             self._discard(proc)
             self.retired += 1
@@ -144,7 +162,8 @@ class Runner:
         from server import executor
 
         parent, child = _CONTEXT.Pipe()
-        proc = _CONTEXT.Process(target=executor.main, args=(child, self.store_path(), self.remote, self.in_memory),
+        args = (child, self.store_path(), self.remote, self.in_memory, os.getpid())  # the last: end with this worker
+        proc = _CONTEXT.Process(target=executor.main, args=args,
                                 daemon=True, name="newskg-query")
         proc.start()
         child.close()

@@ -15,6 +15,7 @@ from flask import Response, current_app, url_for
 from kg.layout import stored_base
 from kg.ontology import external_terms
 from kg.store import Store, term_text
+from server.headers import secure
 from server.store import cached, get_store
 
 NKG = "https://w3id.org/newskg/ns#"
@@ -36,10 +37,6 @@ LINK_TARGETS = {
 # Characters that cannot appear in an IRI (RFC 3987) and would break out of a SPARQL <…> term.
 _BAD_IRI = re.compile(r"[\x00-\x20<>\"{}|^`\\]")
 
-# Pages only load what this server serves: no CDN, no third-party script; inline styles are allowed because the
-# query editor sets them from its script.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'")
 
 
 def base_iri() -> str:
@@ -164,8 +161,5 @@ def labels(iris: set[str] | list[str]) -> dict[str, str]:
 
 
 def secure_html(resp: Response) -> Response:
-    """Add the Content-Security-Policy (defence in depth behind Jinja's escaping) to HTML answers."""
-    if resp.mimetype == "text/html":
-        resp.headers.setdefault("Content-Security-Policy", CSP)
-        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
-    return resp
+    """The safety headers (:mod:`server.headers`; the app adds them to every answer, this for a blueprint alone)."""
+    return secure(resp)

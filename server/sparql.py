@@ -151,6 +151,9 @@ def _update(op: protocol.Operation) -> Response:
     reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]), what="update")
     if reply["status"] >= 400:
         return reply_error(reply)
-    resp = current_app.json.response({"ok": True, "status": 200, "message": "update applied"})
+    doc = {"ok": True, "status": 200, "message": "update applied"}
+    if reply.get("warning"):
+        doc["warning"] = reply["warning"]  # a connection the engine was refused, which SILENT ignored
+    resp = current_app.json.response(doc)
     resp.headers["Cache-Control"] = "no-store"
     return resp

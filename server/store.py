@@ -191,6 +191,13 @@ def get_runner() -> Runner:
     return state.runner
 
 
+def close(app: Flask) -> None:
+    """Stop this process's query processes (at worker exit)."""
+    state = app.extensions.get("newskg", {}).get("state")
+    if state is not None and state.pid == os.getpid() and state.runner is not None:
+        state.runner.close()
+
+
 def result_cache() -> ResultCache:
     """This process's result cache (disabled when ``RESULT_CACHE_MB`` is 0)."""
     state = _state()

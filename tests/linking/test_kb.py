@@ -36,8 +36,9 @@ def test_every_record_names_existing_sources(kb):
 ID_SOURCES = {"source/verified", "source/wikidata-classes", "source/rigour", "source/name-suggestion-index",
               "source/partyfacts", "source/leaders", "source/politicians", "source/list-supranational",
               "source/list-intl-orgs", "source/list-news-agencies", "source/list-known-orgs", "source/list-events-table",
-              "source/list-code-references"}
-TITLE_SOURCES = {"source/verified", "source/rigour", "source/partyfacts", "source/list-events-table"}
+              "source/list-code-references", "source/ror", "source/congress", "source/us-newspapers", "source/fb15k"}
+TITLE_SOURCES = {"source/verified", "source/rigour", "source/partyfacts", "source/list-events-table", "source/ror",
+                 "source/congress", "source/name-suggestion-index", "source/us-newspapers", "source/fb15k"}
 
 
 def test_wikidata_ids_come_only_from_sources_that_give_them(kb):

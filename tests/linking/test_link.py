@@ -154,8 +154,12 @@ def test_a_surname_links_only_when_the_date_singles_the_person_out(kb):
     # in 2008 no post the knowledge base knows of was Biden's: a surname alone stays unlinked
     assert one(Extraction([actor("person/biden", "Biden"), Actor(*us)]), kb, dt.date(2008, 8, 17)) is None
     assert one(Extraction([actor("person/biden", "Biden"), Actor(*us)]), kb, None) is None
-    # in office, but in an article that never mentions the United States: no
-    assert one(Extraction([actor("person/biden", "Biden")]), kb, dt.date(2022, 1, 27)) is None
+    # in an article that never mentions the United States: only because no other Biden is known and he was the
+    # head of state that day; a surname two heads of state share ("Bush") stays unlinked
+    assert [e.id for e in kb.with_surname("Biden")] == ["person/joe-biden"]
+    assert one(Extraction([actor("person/biden", "Biden")]), kb, dt.date(2022, 1, 27)) == "Q6279"
+    assert len([e for e in kb.with_surname("Bush") if e.positions]) >= 2
+    assert one(Extraction([actor("person/bush", "Bush")]), kb, dt.date(2003, 1, 27)) is None
 
 
 def test_a_surname_links_with_a_post_from_the_article(kb):

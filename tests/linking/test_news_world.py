@@ -134,3 +134,131 @@ def test_dbpedia_only_from_wikipedia_titles_a_source_gives(kb):
         e = kb.get(i)
         assert e.dbpedia and e.dbpedia_status == "derived"
     assert kb.get("person/boris-johnson").dbpedia is None  # no source gives his Wikipedia title: none guessed
+
+
+def test_a_body_named_with_its_country_is_found_under_its_full_name(kb):
+    """"U.S. Securities and Exchange Commission" is the record "United States Securities and Exchange Commission",
+    and the name says whose body it is even when no country actor does."""
+    x = Extraction([named("org/sec", "U.S. Securities and Exchange Commission", "government")])
+    assert linked(x, kb, dt.date(2019, 5, 1))["org/sec"] == "org/united-states-securities-and-exchange-commission"
+    # the same body named without its country, in an article about Mexico only: not linked
+    x = Extraction([named("org/sec", "Securities and Exchange Commission", "government"),
+                    Actor("country/mexico", "Mexico", "country")])
+    assert linked(x, kb, dt.date(2019, 5, 1))["org/sec"] is None
+
+
+def test_metonymy_and_generic_names_of_state_bodies(kb):
+    us = Actor("country/united-states", "United States", "country")
+    india = Actor("country/india", "India", "country")
+    # "the Pentagon" is the Department of Defense
+    x = Extraction([named("org/pentagon", "Pentagon", "government"), us])
+    assert linked(x, kb, dt.date(2020, 1, 1))["org/pentagon"] == "org/united-states-department-of-defense"
+    # "the Supreme Court": the United States' only where the article speaks of it and of no other country
+    x = Extraction([named("org/court", "Supreme Court", "government"), us])
+    assert linked(x, kb, dt.date(2020, 1, 1))["org/court"] == "org/supreme-court-of-the-united-states"
+    x = Extraction([named("org/court", "Supreme Court", "government"), us, india])
+    assert linked(x, kb, dt.date(2020, 1, 1))["org/court"] is None
+    x = Extraction([named("org/court", "Supreme Court", "government"), india])
+    assert linked(x, kb, dt.date(2020, 1, 1))["org/court"] is None
+
+
+def test_former_names_and_spellings_are_aliases(kb):
+    for name, rid in (("IAAF", "org/world-athletics"),
+                      ("International Association of Athletics Federations", "org/world-athletics"),
+                      ("Volodymyr Zelensky", "person/volodymyr-zelenski")):
+        assert rid in {e.id for e in kb.named(name)}, name
+    x = Extraction([named("org/iaaf", "IAAF", "organization")])
+    assert linked(x, kb, None)["org/iaaf"] == "org/world-athletics"
+
+
+def test_an_acronym_matches_only_an_acronym_and_a_registry_acronym_needs_more_than_the_country(kb):
+    """"Uni" (a club's short name) is not the acronym "UNI"; "NBC" is also the acronym of a British research body,
+    which an article about the United Kingdom is not enough to link it to."""
+    assert any(e for e in kb.named("UNI"))
+    x = Extraction([named("org/uni", "Uni", "organization")])
+    assert linked(x, kb, None)["org/uni"] is None
+    bird_club = [e for e, w in kb.named_weighted("NBC") if w < 0.9 and e.country == "country/united-kingdom"]
+    assert bird_club  # a research body of the United Kingdom has the acronym NBC
+    x = Extraction([named("org/nbc", "NBC", "organization"), Actor("country/united-kingdom", "UK", "country")])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/nbc"] not in {e.id for e in bird_club}
+    x = Extraction([named("org/nbc", "NBC", "organization"), Actor("country/united-states", "US", "country")])
+    assert kb.get(linked(x, kb, dt.date(2019, 1, 1))["org/nbc"]).wikidata == "Q13974"  # the network
+
+
+def test_members_of_congress_with_their_terms_and_dbpedia(kb):
+    people = [e for e in kb.of_type("person") if "source/congress" in e.source]
+    assert len(people) >= 500
+    assert all(e.wikidata and e.country == "country/united-states" for e in people)
+    assert sum(1 for e in people if e.dbpedia and e.dbpedia_status == "derived") >= 0.95 * len(people)
+    senators = [e for e in people if any(p.post == "post/united-states-senator" for p in e.positions)]
+    assert senators and all(p.start for e in senators for p in e.positions)
+    # a senator named by a surname and "Senator": the post's title singles them out at the article's date
+    e = next(e for e in senators if len(kb.with_surname(e.surname)) == 1 and
+             any(p.held_at(dt.date(2025, 6, 1)) for p in e.positions))
+    who = Actor("person/x", e.surname, "person", [Mention(Span(0, len(e.surname) + 8, "Senator " + e.surname),
+                                                         "name")])
+    x = Extraction([who, Actor("country/united-states", "United States", "country")])
+    assert linked(x, kb, dt.date(2025, 6, 1))["person/x"] == e.id
+
+
+def test_organisations_of_the_registries_carry_their_wikipedia_titles(kb):
+    for i in ("org/university-of-washington", "org/the-washington-post"):
+        e = kb.get(i)
+        assert e.wikidata and e.dbpedia and e.dbpedia_status == "derived", i
+
+
+def test_a_body_after_its_parents_possessive_and_legislatures_keep_their_names(kb):
+    """"the United Nations' Food and Agriculture Organization" is the FAO; "the House" in an American article is the
+    House of Representatives, not a clothing chain called House."""
+    x = Extraction([named("org/fao", "United Nations' Food and Agriculture Organization", "organization")])
+    assert linked(x, kb, None)["org/fao"] == "org/food-and-agriculture-organization"
+    assert any(e.wikidata for e in kb.named("House") if e.id != "org/united-states-house-of-representatives")
+    x = Extraction([named("org/house", "House", "organization"), Actor("country/united-states", "US", "country")])
+    assert linked(x, kb, dt.date(2019, 9, 24))["org/house"] == "org/united-states-house-of-representatives"
+
+
+def test_editorial_names_keep_the_item_of_their_derived_record(kb):
+    for i in ("person/volodymyr-zelenski", "org/central-intelligence-agency", "org/united-states-department-of-defense"):
+        e = kb.get(i)
+        assert e.wikidata and "source/editorial" in e.source and len(e.source) >= 2, i
+
+
+def test_a_surname_borne_by_one_head_of_state_in_office_at_the_date(kb):
+    """"Putin" in an article of 2022 about Ukraine: the only Putin the knowledge base knows was Russia's president
+    that day, though the article names no Russia; in 1995 he held no such post and the name stays unlinked."""
+    assert [e.id for e in kb.with_surname("Putin")] == ["person/vladimir-putin"]
+    x = Extraction([named("person/putin", "Putin"), Actor("country/ukraine", "Ukraine", "country")])
+    assert linked(x, kb, dt.date(2022, 3, 1))["person/putin"] == "person/vladimir-putin"
+    assert linked(x, kb, dt.date(1995, 3, 1))["person/putin"] is None
+
+
+def test_generic_names_mean_state_bodies_only(kb):
+    """"Army" is also a college's teams, "Senate" also Australia's: a generic name links only to a government
+    body of a country the article speaks of."""
+    us = Actor("country/united-states", "United States", "country")
+    x = Extraction([named("org/army", "Army", "organization"), us])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/army"] is None
+    x = Extraction([named("org/senate", "Senate", "government"), us])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/senate"] == "org/united-states-senate"
+    x = Extraction([named("org/senate", "Senate", "government"), Actor("country/france", "France", "country")])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/senate"] is None
+
+
+def test_a_common_noun_is_not_a_name(kb):
+    assert any(e.wikidata for e in kb.named("The Police"))  # the band
+    x = Extraction([named("org/police", "police", "government"), Actor("country/united-kingdom", "UK", "country")])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/police"] is None
+
+
+def test_well_known_people_link_on_their_full_name(kb):
+    e = next(e for e in kb.named("Paul McCartney") if e.type == "person")
+    assert e.wikidata and e.dbpedia and "source/fb15k" in e.source
+    x = Extraction([named("person/x", "Paul McCartney")])
+    assert linked(x, kb, dt.date(2019, 10, 6))["person/x"] == e.id
+
+
+def test_an_acronym_in_the_text_is_not_a_word_of_a_name(kb):
+    """"WHO" is the World Health Organization, not The Who (a band whose name folds to the same key)."""
+    assert {"org/world-health-organization"} < {e.id for e in kb.named("WHO")} and len(kb.named("WHO")) >= 2
+    x = Extraction([named("org/who", "WHO", "organization"), Actor("country/china", "China", "country")])
+    assert linked(x, kb, dt.date(2020, 2, 11))["org/who"] == "org/world-health-organization"
