@@ -204,15 +204,24 @@ def _complements(verb: Token, kind: str) -> list[Token]:
 
 # Verbs that name or characterise: "called the report a disgrace", "described the plan as a fantasy". What is said
 # is the object with its predicate, kept together.
-_NAMING = {"call", "describe", "label", "brand", "dub", "term"}
+_NAMING = {"call", "describe", "label", "brand", "dub", "term", "characterise", "characterize"}
+# Verbs of judgement that characterise with "as": "attacked the inquiry as a witch hunt", "dismissed the claims as
+# baseless", "hailed the deal as historic" — the object with its "as" phrase is the view reported.
+_AS_VERBS = {"attack", "criticize", "criticise", "condemn", "denounce", "dismiss", "reject", "praise", "slam", "welcome"}
 
 
 def _naming(verb: Token) -> list[Token]:
-    if verb.lemma_ not in _NAMING:
+    lemma = verb.lemma_
+    if lemma not in _NAMING and lemma not in _AS_VERBS:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    pred = next((c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")), None)
-    if obj is None or pred is None or pred.i < obj.i:
+    pred = next((c for c in verb.children if (c.dep_ == "oprd" and lemma in _NAMING) or
+                 (c.dep_ == "prep" and c.lower_ == "as")), None)
+    if pred is None:
+        return []
+    if obj is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return [pred]  # "who was described as 'knife-obsessed' by the police": the predicate alone is said
+    if obj is None or pred.i < obj.i:
         return []
     return [obj, pred]
 
@@ -248,7 +257,8 @@ def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
         if any(c.dep_ == "dative" for c in verb.children) or \
                 sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
             return False  # "denied him a visa"
-    if lemma in _PHYSICAL and not any(c.dep_ in ("pobj", "pcomp") for c in complements):
+    if lemma in _PHYSICAL and not any(c.dep_ in ("pobj", "pcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                                      for c in complements):
         return False  # "began attacking people": an assault; "attacked the plan as reckless" reports a view
     if lemma in _CLAUSE_ONLY:
         return any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("VB", "TO") for c in complements) or \

@@ -108,3 +108,20 @@ def test_a_reporting_clause_between_commas_reports_the_clause_around_it():
         "memorials or grave markers.")
     assert _who("Trial\n\nMaria Ortiz left the bar at two. Later, she testified, she was robbed by two guards.") == [
         ("Maria Ortiz", None, "she was robbed by two guards")]
+
+
+def test_a_characterisation_with_as_reports_a_view():
+    got = said('Fire\n\nPresident Mark Olsen characterised the deaths as "crushing".')
+    assert [(t, who) for t, who, _ in got] == [("mixed", "Mark Olsen")] and '"crushing"' in got[0][2]
+    got = said('Inquiry\n\nPresident Donald Trump attacked the inquiry as "a witch hunt".')
+    assert [(t, who) for t, who, _ in got] == [("mixed", "Donald Trump")] and "witch hunt" in got[0][2]
+
+
+def test_a_characterisation_in_the_passive_is_the_agents():
+    got = said('Attack\n\nThe attacker, who was described as "knife-obsessed" by the police, was shot.')
+    assert [(t, who) for t, who, _ in got] == [("mixed", "police")] and "knife-obsessed" in got[0][2]
+
+
+def test_an_attack_without_a_characterisation_is_no_statement():
+    assert said("Raid\n\nRebels attacked the convoy near the border on Monday.") == []
+    assert said('Report\n\nThe minister characterised the report in a speech on Monday.') == []
