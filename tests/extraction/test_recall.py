@@ -125,3 +125,8 @@ def test_a_characterisation_in_the_passive_is_the_agents():
 def test_an_attack_without_a_characterisation_is_no_statement():
     assert said("Raid\n\nRebels attacked the convoy near the border on Monday.") == []
     assert said('Report\n\nThe minister characterised the report in a speech on Monday.') == []
+
+
+def test_the_media_speak_as_a_group():
+    assert said("Fire\n\nState media said the fires were under control.") == [
+        ("indirect", "State media", "the fires were under control")]
