@@ -71,3 +71,14 @@ def test_addressing_reporters_is_a_statement_event_but_addressing_a_problem_is_n
     assert events("City\n\nOn Thursday, the mayor addressed reporters in the city hall.").get("addressed") == (
         "make-statement", "2024-03-07")
     assert "addressed" not in events("City\n\nOn Thursday, the mayor addressed the problem of parking.")
+
+
+def test_an_event_cameo_does_not_code_takes_the_gold_schemas_fallback():
+    from kg.extraction import extract
+    from kg.ingest import from_text
+    from kg.scoring import to_gold_schema
+
+    article = from_text("Storm\n\nA storm hit the coast on Sunday. The two leaders spoke by phone on Monday.",
+                        article_id="invented", date=MONDAY)
+    codes = {e["label"].lower(): e["cameo"] for e in to_gold_schema(article, extract(article))["events"]}
+    assert codes.get("storm") == "010" and "041" in codes.values(), codes
