@@ -18,7 +18,7 @@ from kg.extraction import coref as corefs
 from kg.extraction.actors import EVENT_NAME
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
-from kg.extraction.triggers import condition
+from kg.extraction.triggers import condition, refined_type
 from kg.extraction.time import bounds
 from kg.model import Event, Participation, Span, Statement, TimeExpression
 from kg.nlp import ParsedBlock
@@ -167,7 +167,8 @@ class EventFinder(EventTimes, EventRelations):
                 or ("A" in trig.pos and head.pos_ == "ADJ")
             if not pos_ok or not condition(self, words, head, pb):
                 continue
-            return _Mention(pb, head, toks, trig.type, self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]))
+            return _Mention(pb, head, toks, refined_type(trig.type, head),
+                            self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]))
         return None
 
     @staticmethod

@@ -69,6 +69,29 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     return _more(words, head)
 
 
+def refined_type(etype: str, head: Token) -> str:
+    """The type of a trigger's event as its context settles it: a blaze, a storm or a crash that kills ("the fire
+    killed five") causes a death, which is no violence anyone inflicted; dying in an attack is a killing."""
+    if etype == "killing" and head.pos_ == "VERB":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN" and any(
+                t.words == (subject.lemma_.lower(),) and t.type in ("disaster", "accident")
+                for t in lexicon.triggers_by_first_word().get(subject.lemma_.lower(), ())):
+            return "death"
+    if etype == "death" and any(c.dep_ == "prep" and c.lower_ in ("in", "from", "during") and
+                                any(_violent(g) for g in c.children if g.dep_ == "pobj") for c in head.children):
+        return "killing"  # "dozens died in the attack": deaths that violence caused
+    return etype
+
+
+def _violent(noun: Token) -> bool:
+    """A noun that names violence: a trigger of an assault or a fight (CAMEO 18x, 19x)."""
+    from kg.ontology import cameo
+
+    return any(t.words == (noun.lemma_.lower(),) and (cameo(t.type) or "")[:2] in ("18", "19")
+               for t in lexicon.triggers_by_first_word().get(noun.lemma_.lower(), ()))
+
+
 def _more(words: tuple[str, ...], head: Token) -> bool:
     if words == ("fire",):
         if head.dep_ in ("compound", "amod"):

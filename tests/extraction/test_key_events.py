@@ -82,3 +82,12 @@ def test_an_event_cameo_does_not_code_takes_the_gold_schemas_fallback():
                         article_id="invented", date=MONDAY)
     codes = {e["label"].lower(): e["cameo"] for e in to_gold_schema(article, extract(article))["events"]}
     assert codes.get("storm") == "010" and "041" in codes.values(), codes
+
+
+def test_dying_is_a_death_unless_violence_caused_it():
+    got = events("Obituary\n\nThe singer Ana Ruiz died on Sunday at her home.")
+    assert got.get("died") == ("death", "2024-03-10")
+    got = events("Blaze\n\nA fire killed five teenagers in an escape room on Friday.")
+    assert got.get("killed", ("",))[0] == "death"
+    got = events("Base\n\nDozens died in the attack on a military base on Monday.")
+    assert got.get("died", ("",))[0] == "killing"
