@@ -91,3 +91,9 @@ def test_dying_is_a_death_unless_violence_caused_it():
     assert got.get("killed", ("",))[0] == "death"
     got = events("Base\n\nDozens died in the attack on a military base on Monday.")
     assert got.get("died", ("",))[0] == "killing"
+
+
+def test_a_summit_and_an_opening_are_coded_as_hosted():
+    from kg.ontology import cameo
+
+    assert cameo("summit") == cameo("conference") == cameo("opening") == cameo("host-visit") == "043"
