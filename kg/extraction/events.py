@@ -41,6 +41,20 @@ _DISTINCT = {"another", "new", "second", "third", "previous", "earlier", "past",
 _MASS = {"aggression", "violence", "fighting", "cooperation", "aid", "occupation"}
 _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
+# Verbs whose object names an event their subject carries out ("launched an offensive", "held talks", "announced a
+# withdrawal"), unlike verbs that speak of it ("condemned the attack", "denied the killing").
+_SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "announce", "begin", "start", "order",
+                  "issue", "lead", "host", "attend", "join", "complete", "continue", "resume", "undertake", "perform",
+                  "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign"}
+
+
+def _DONE_TO(etype: str) -> bool:  # noqa: N802
+    """Types whose noun takes the one it is done to with "of" ("the killing of X", "the trial of X")."""
+    from kg.ontology import cameo
+
+    return (cameo(etype) or "")[:2] in ("17", "18", "19") or etype in ("death",)
+
+
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
                     "accession", "withdrawal", "settlement", "observation", "trial", "verdict", "sentencing"}
@@ -334,6 +348,17 @@ class EventFinder(EventTimes, EventRelations):
                     self._add(event, c, pb, "participant" if sym else "agent")
                 if c.dep_ == "amod" and c.pos_ == "ADJ":
                     self._add(event, c, pb, "participant" if sym else "agent")
+                if c.dep_ == "prep" and c.lower_ in ("by", "of"):  # "the rape of X by Y", "a withdrawal of X"
+                    role = "participant" if sym else "agent" if c.lower_ == "by" or not _DONE_TO(event.type) \
+                        else "target"
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            self._add(event, pobj, pb, role)
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in _SUPPORT_VERBS:
+                # "the United States announced a complete withdrawal", "X held talks": the verb's subject acts
+                subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                self._add(event, subj, pb, "participant" if sym else "attendee" if head.head.lemma_ == "attend"
+                          else "agent")
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
                 for pobj in c.children:

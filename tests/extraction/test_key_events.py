@@ -97,3 +97,21 @@ def test_a_summit_and_an_opening_are_coded_as_hosted():
     from kg.ontology import cameo
 
     assert cameo("summit") == cameo("conference") == cameo("opening") == cameo("host-visit") == "043"
+
+
+def _parts(text: str, mention: str) -> set[str]:
+    x = run(text, MONDAY)
+    labels = {a.key: a.label for a in x.actors}
+    event = next(e for e in x.events if e.mentions[0].text == mention)
+    return {labels[p.actor] for p in event.participants}
+
+
+def test_the_subject_of_a_verb_that_carries_out_an_event_named_by_its_object_takes_part():
+    text = "Troops\n\nThe Ministry of Defence announced a complete withdrawal from the border region on Monday."
+    assert "Ministry of Defence" in _parts(text, "withdrawal")
+    assert "minister" not in _parts("Protest\n\nThe minister condemned the attack on the embassy on Monday.", "attack")
+
+
+def test_by_and_of_give_the_agent_and_the_one_done_to():
+    got = _parts("Court\n\nThe trial of Marc Dubois began in Lyon on Monday.", "trial")
+    assert got == {"Marc Dubois"}
