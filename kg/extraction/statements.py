@@ -158,7 +158,8 @@ class StatementFinder:
             skip.update(range(sa, sb))
         if cue.according is not None:
             skip.update(t.i for t in cue.according.subtree)
-        toks = [t for t in head.subtree if t.i not in skip]
+        # (sorted: a non-projective parse, "which he is to present", yields its subtree out of order)
+        toks = sorted((t for t in head.subtree if t.i not in skip), key=lambda t: t.i)
         if not toks:
             return None
         runs: list[list[Token]] = [[toks[0]]]

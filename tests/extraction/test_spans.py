@@ -62,3 +62,10 @@ def test_another_speakers_clause_is_not_swallowed():
                "checks would follow.")
     assert ("indirect", "Tom Ward", "the fire was a tragedy") in got, got
     assert any(s == "Ann Cole" and q == "checks would follow" for _, s, q in got), got
+
+
+def test_a_relative_clause_parsed_out_of_order_stays_in_the_content():
+    got = said("Parliament\n\nAccording to Johnson, this break will allow him to develop plans for his administration, "
+               "which he is to present on October 14.")
+    assert got == [("indirect", "Johnson", "this break will allow him to develop plans for his administration, which he "
+                                           "is to present on October 14")]
