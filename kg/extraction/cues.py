@@ -380,4 +380,21 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             if any(t.text in (",", ";", "—", "–") or t.text in _QUOTE_MARKS for t in between):
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Niger's president X said")
         cues.append(cue)
-    return cues
+    return _relayed(cues)
+
+
+def _relayed(cues: list[Cue]) -> list[Cue]:
+    """ "X called it a breach, according to NBC": what "according to" covers is another cue's report, which the
+    source relays — the reporter of that cue, not a statement of its own."""
+    verbs = {c.verb.i: c for c in cues if c.according is None and c.speaker is not None}
+    out = []
+    for cue in cues:
+        inner = verbs.get(cue.complements[0].i) if cue.according is not None and len(cue.complements) == 1 else None
+        # (but "according to the filing, X disclosed this matter to …": a noun phrase disclosed is no report the
+        # source relays; the source's sentence is what it says)
+        if inner is not None and inner.reporter is None and cue.speaker is not None and \
+                not all(c.dep_ == "dobj" for c in inner.complements):
+            inner.reporter = cue.speaker
+            continue
+        out.append(cue)
+    return out

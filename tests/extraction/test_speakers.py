@@ -191,3 +191,11 @@ def test_a_relative_named_in_passing_does_not_take_the_bare_surname():
             "daughter Ruth Marsh.\n\n"
             "In 2010, Marsh said he had never missed a concert.")
     assert speaker_of(text, "never missed a concert") == "Leon Marsh"
+
+
+def test_according_to_after_a_report_relays_it():
+    x = run('Inquiry\n\nSpeaker Nancy Pelosi called the conduct of the President a "breach of his responsibilities," '
+            'according to NBC News.')
+    labels = {a.key: a.label for a in x.actors}
+    assert [(labels.get(s.speaker), labels.get(s.reported_by)) for s in x.statements] == [
+        ("Speaker Nancy Pelosi", "NBC News")]
