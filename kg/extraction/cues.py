@@ -97,7 +97,8 @@ def _subject(verb: Token) -> Token | None:
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
     # "criticized Israel for the death toll saying, “…”": a participle that opens a quotation, hung on a noun that
     # names no one, speaks for the clause's subject
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN" and not _personal(verb.head):
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and (verb.head.pos_ == "NOUN" and not _personal(verb.head) or
+                                                      _on_message(verb)):
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
@@ -121,6 +122,23 @@ def opens_quote(tok: Token) -> bool:
     while j < len(doc) and doc[j].text in (",", ":"):
         j += 1
     return j < len(doc) and doc[j].text in ("“", '"', "‘", "'", "«") and j > tok.i
+
+
+# Nouns of a message whose participle says what it says ("posted a message on Twitter blaming Iran for …").
+_MESSAGES = {"message", "statement", "tweet", "post", "letter", "note", "video", "release"}
+
+
+def _on_message(verb: Token) -> bool:
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":  # (misparsed onto "a message on Twitter")
+        noun = noun.head.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _MESSAGES
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """ "called for the killers to be brought to justice", parsed as a clause marked by "for": the appeal."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
+                 any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
 
 
 def _personal(noun: Token) -> bool:
@@ -172,6 +190,8 @@ def _complements(verb: Token, kind: str) -> list[Token]:
             out.append(child)
         elif child.dep_ == "xcomp" and kind in ("appeal", "demand", "promise", "warning"):
             out.append(child)
+        elif child.dep_ == "advcl" and kind in ("appeal", "demand") and child.i == getattr(_for_clause(verb), "i", -1):
+            out.append(child)
         elif child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS.get(kind, set()):
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on all parties to …"
@@ -196,8 +216,8 @@ def _complements(verb: Token, kind: str) -> list[Token]:
     naming = _naming(verb)
     if naming:
         return naming
-    if verb.lemma_ in _NAMING and not (verb.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for")
-                                                                      for c in verb.children)):
+    if verb.lemma_ in _NAMING and not (verb.lemma_ == "call" and (any(c.dep_ == "prep" and c.lower_ in ("on", "for")
+                                                                       for c in verb.children) or _for_clause(verb))):
         return [] if verb.lemma_ != "describe" else out  # "call" reports only as "call on/for" or "called X Y"
     return out
 
@@ -324,7 +344,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue
         if lemma not in verbs:
             continue
-        quoting = tok.tag_ == "VBG" and tok.dep_ == "acl" and opens_quote(tok)
+        quoting = tok.tag_ == "VBG" and tok.dep_ == "acl" and (opens_quote(tok) or _on_message(tok))
         if tok.tag_ == "VBG" and not (tok.dep_ in ("advcl", "xcomp", "ROOT", "pcomp") or quoting or
                                       (tok.dep_ == "conj" and (tok.head.tag_ != "VBG" or
                                                                tok.head.lemma_ in verbs))):
@@ -356,6 +376,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
             if prep is not None:
                 cue.tokens.append(prep)
+            elif (clause := _for_clause(tok)) is not None:
+                cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
         cue.speaker = _subject(tok) or _source_object(tok)
         cue.addressee = _addressee(tok)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):

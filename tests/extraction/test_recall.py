@@ -130,3 +130,14 @@ def test_an_attack_without_a_characterisation_is_no_statement():
 def test_the_media_speak_as_a_group():
     assert said("Fire\n\nState media said the fires were under control.") == [
         ("indirect", "State media", "the fires were under control")]
+
+
+def test_a_call_for_someone_to_be_dealt_with_is_an_appeal():
+    assert said("Justice\n\nHatice Cengiz called for the killers to be brought to justice.") == [
+        ("indirect", "Hatice Cengiz", "the killers to be brought to justice")]
+
+
+def test_a_message_says_what_its_participle_says():
+    got = said("Attacks\n\nSecretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.")
+    assert [(t, who) for t, who, _ in got] == [("indirect", "Mike Pompeo")] and "Iran" in got[0][2]
+    assert said("Attacks\n\nThe company posted a video showing the damage to the plant.") == []
