@@ -23,6 +23,8 @@ DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declarat
                   "release", "transcript", "memo", "memorandum", "tweet", "post", "editorial", "op-ed",
                   "resolution", "document", "note", "speech", "briefing", "warning", "alert", "advisory",
                   "bulletin", "notice", "filing", "guidelines", "guideline"}
+# Verbs whose subject issues the document that is their object.
+_ISSUING = {"issue", "release", "publish", "post", "send", "write", "sign", "file", "put", "tweet", "deliver"}
 # Words that make "statement"/"report" a document rather than an utterance in progress.
 _SPEECH_ONLY = {"speech", "briefing"}
 
@@ -155,6 +157,11 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
                             return key
     # "The State Department, in a brief readout of the call, said": the subject of the verb "in" hangs on
     head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _ISSUING:  # "Met Éireann issued a red warning"
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        hit = corefs.resolve(coref, pb, subj, create=False) if subj is not None else None
+        if hit:
+            return hit[0]
     if tok.dep_ == "pobj" and head.lower_ in ("in", "through", "via"):
         attach = head.head
         subj = attach if attach.dep_ in SUBJECT_DEPS else next(

@@ -199,3 +199,9 @@ def test_according_to_after_a_report_relays_it():
     labels = {a.key: a.label for a in x.actors}
     assert [(labels.get(s.speaker), labels.get(s.reported_by)) for s in x.statements] == [
         ("Speaker Nancy Pelosi", "NBC News")]
+
+
+def test_a_document_speaks_for_who_issued_it():
+    text = ("Storm\n\nThe National Weather Service issued a red warning for the coast on Monday. \"Storm Ada will produce "
+            "high waves and flooding,\" read the warning.")
+    assert speaker_of(text, "high waves") == "National Weather Service"
