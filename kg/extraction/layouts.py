@@ -90,6 +90,7 @@ def interviews(finder) -> list[Statement]:  # noqa: ANN001
     interviewer = interviewer or _interviewer(finder, first)
     interviewee = None
     out: list[Statement] = []
+    asked: list[bool] = []  # whether each statement of ``out`` is a question of the interviewer
     for pb, m in labelled:
         label = m.group("label")
         if label in ("Q", "Question") or pb in questions:
@@ -102,7 +103,22 @@ def interviews(finder) -> list[Statement]:  # noqa: ANN001
         st = _labelled(finder, pb, m, who)
         if st is not None:
             out.append(st)
+            asked.append(who == interviewer)
+    _address(out, asked, interviewer)
     return out
+
+
+def _address(out: list[Statement], asked: list[bool], interviewer: str | None) -> None:
+    """In an interview each answers the other: an answer is said to the interviewer, a question to the one who
+    answers it next."""
+    for i, st in enumerate(out):
+        if asked[i]:
+            answer = next((a for a, q in zip(out[i + 1 :], asked[i + 1 :]) if not q), None)
+            to = answer.speaker if answer is not None else None
+        else:
+            to = interviewer
+        if to is not None and to != st.speaker:
+            st.addressee = to
 
 
 BRACKET_LABEL = re.compile(r"^\(\((?P<label>[^()\n]{1,40})\)\)\s*")

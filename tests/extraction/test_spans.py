@@ -52,6 +52,16 @@ def test_question_and_answer_interview():
     assert "Ellen Park" in by and by["Ellen Park"].startswith("We want to reach the final")
 
 
+def test_in_an_interview_questions_and_answers_are_said_to_each_other():
+    text = ("Interview: the new coach\n\nReuters spoke to coach Ellen Park about the season.\n\n"
+            "Q: What do you expect from the team this year?\n\n"
+            "A: We want to reach the final. The players are ready for it.")
+    x = run(text)
+    labels = {a.key: a.label for a in x.actors}
+    pairs = {(labels.get(s.speaker or ""), labels.get(s.addressee or "")) for s in x.statements}
+    assert pairs == {("Reuters", "Ellen Park"), ("Ellen Park", "Reuters")}, pairs
+
+
 def test_objects_kept_after_called():
     got = said("Report\n\nThe senator called the report a disgrace on Tuesday.")
     assert any("the report a disgrace" in q for _, _, q in got), got
