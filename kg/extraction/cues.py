@@ -257,6 +257,28 @@ def _addressee(verb: Token) -> Token | None:
                 return pobj
         if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return _interviewer(verb)
+
+
+_TALK = {"speak", "talk"}
+
+
+def _interviewer(verb: Token) -> Token | None:
+    """Who a statement was made to in an interview: "said in an interview with Time", "Speaking to NBC News, she
+    said", "spoke on Fox News"."""
+    talks = [verb] + [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _TALK]
+    for head in talks:
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ == "in" and pobj.lemma_ == "interview":
+                    inner = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
+                    found = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+                    if found is not None:
+                        return found
+                if head.lemma_ in _TALK and prep.lower_ in ("to", "with", "on") and pobj.pos_ == "PROPN":
+                    return pobj
     return None
 
 

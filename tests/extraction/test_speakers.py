@@ -205,3 +205,11 @@ def test_a_document_speaks_for_who_issued_it():
     text = ("Storm\n\nThe National Weather Service issued a red warning for the coast on Monday. \"Storm Ada will produce "
             "high waves and flooding,\" read the warning.")
     assert speaker_of(text, "high waves") == "National Weather Service"
+
+
+def test_what_is_said_in_an_interview_is_said_to_the_interviewer():
+    x = run('Justice\n\nSpeaking to NBC News, Hatice Cengiz said, "His fellow journalists did their best."\n\n'
+            'Senator Lindsey Graham spoke on Fox News, "This is going to lead to a new war."')
+    labels = {a.key: a.label for a in x.actors}
+    assert [(labels.get(s.speaker), labels.get(s.addressee)) for s in x.statements] == [
+        ("Hatice Cengiz", "NBC News"), ("Lindsey Graham", "Fox News")]
