@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import lexicon
 
@@ -29,6 +29,7 @@ class City:
     population: int
 
 
+@lru_cache(maxsize=16384)  # (the same names are folded again and again, in every article)
 def fold(s: str) -> str:
     """Case-, accent- and punctuation-insensitive key: ``"U.S."`` → ``"us"``, ``"Bogotá"`` → ``"bogota"``."""
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
