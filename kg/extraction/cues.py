@@ -13,27 +13,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import lexicon
+from kg.extraction.complements import (
+    ADDRESSEE_PREPS,
+    ADDRESSEE_VERBS,
+    complements_of,
+    for_clause,
+    naming,
+    personal,
+    reports_speech,
+    source_object,
+)
 from kg.nlp import ParsedBlock
 
-_ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
-                    "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade", "invite",
-                    "encourage", "implore", "beg", "congratulate"}
-_ADDRESSEE_PREPS = {"to"}
-_CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
-                  "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
-                  "question": {"about", "whether"}, "promise": {"to"}, "demand": {"for"}, "report": set()}
-_DOBJ_CONTENT = {"denial", "agreement", "criticism", "promise", "demand", "belief", "appeal"}
-_DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "highlight",
-                "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call", "mention",
-                # what is reported, cited, noted, suggested or questioned can be a noun phrase ("reported a new
-                # mechanism", "cited improvements", "questioned the President's power")
-                "report", "cite", "note", "suggest", "reaffirm", "affirm", "reveal", "propose",
-                "estimate", "question", "lament", "describe"}
-# Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
-_LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"}}
-# ("appealed the ruling" is a legal appeal: an appeal reports only "for" something or "to" somebody.)
-# Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").
-_EMPTY_OBJECTS = {"nothing", "something", "anything", "everything", "much", "little", "more", "less", "so", "lot"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -70,7 +61,7 @@ def _subject(verb: Token) -> Token | None:
     if subjects:
         # with two subjects (a misparsed fronted clause: "Address …’, China tells U.S."), the nearer one speaks
         subject = min(subjects, key=lambda c: abs(verb.i - c.i))
-        if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not _personal(subject) and \
+        if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not personal(subject) and \
                 opens_quote(verb) and verb.dep_ != "ROOT":
             head = verb.head  # "for the death toll saying, “…”": a gerund's noun names no one; the clause speaks
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -97,7 +88,7 @@ def _subject(verb: Token) -> Token | None:
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
     # "criticized Israel for the death toll saying, “…”": a participle that opens a quotation, hung on a noun that
     # names no one, speaks for the clause's subject
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and (verb.head.pos_ == "NOUN" and not _personal(verb.head) or
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and (verb.head.pos_ == "NOUN" and not personal(verb.head) or
                                                       _on_message(verb)):
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -135,28 +126,6 @@ def _on_message(verb: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _MESSAGES
 
 
-def _for_clause(verb: Token) -> Token | None:
-    """ "called for the killers to be brought to justice", parsed as a clause marked by "for": the appeal."""
-    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
-                 any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
-
-
-def _personal(noun: Token) -> bool:
-    """A noun that can name a speaker: a proper name, a pronoun, or a noun for a person or a body."""
-    low = noun.lemma_.lower()
-    return noun.pos_ in ("PROPN", "PRON") or low in lexicon.role_nouns() or low in lexicon.post_heads() or \
-        low in lexicon.group_nouns() or low in lexicon.org_heads() or low in lexicon.person_nouns()
-
-
-def _content_object(obj: Token) -> bool:
-    """Whether an object can be what was said: not a pronoun, an indefinite, a person or a group ("questioned the
-    suspect" is an interrogation, "reported the plan" a report)."""
-    low = obj.lemma_.lower()
-    if obj.pos_ == "PRON" or low in _EMPTY_OBJECTS or obj.ent_type_ in ("PERSON", "NORP"):
-        return False
-    return not (low in lexicon.person_nouns() or low in lexicon.role_nouns() or obj.lower_ in lexicon.group_nouns())
-
-
 def _parenthetical(verb: Token) -> bool:
     """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "In between, she
     testified, she was …")."""
@@ -170,88 +139,12 @@ def _parenthetical(verb: Token) -> bool:
     return first > 0 and doc[first - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
 
 
-def _source_object(verb: Token) -> Token | None:
-    """ "Znak.com reported its source said …", misparsed with "its source" as the object of "reported": the
-    source that speaks in a clause without a subject is the object right before it of the reporting verb above."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.reporting_verbs():
-        return None
-    obj = next((c for c in head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
-    return obj if obj is not None and _personal(obj) and obj.pos_ != "PRON" else None
-
-
-def _complements(verb: Token, kind: str) -> list[Token]:
-    out: list[Token] = []
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.lemma_.lower() in lexicon.reporting_verbs() and \
-                (src := _source_object(child)) is not None and src.head.i == verb.i:
-            out.append(src)  # "reported [its source] said …": what was reported includes who said it
-        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "PRON"):
-            out.append(child)
-        elif child.dep_ == "xcomp" and kind in ("appeal", "demand", "promise", "warning"):
-            out.append(child)
-        elif child.dep_ == "advcl" and kind in ("appeal", "demand") and child.i == getattr(_for_clause(verb), "i", -1):
-            out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS.get(kind, set()):
-            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-        elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on all parties to …"
-            for pobj in child.children:
-                out.extend(c for c in pobj.children if c.dep_ in ("xcomp", "acl") and c.tag_ in ("VB", "TO"))
-        elif child.dep_ == "prep" and child.lower_ in _LEMMA_PREPS.get(verb.lemma_, ()):
-            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-        elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
-                verb.lemma_ not in _ADDRESSEE_VERBS and verb.lemma_ != "appeal" and \
-                child.lower_ not in ("that", "which", "what") and \
-                (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child)):
-            out.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
-            out.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "refer":
-            out.extend(c for c in child.children if c.dep_ == "pobj")
-    if kind == "warning" and not out:  # "warned Medvedev on Sunday of serious consequences": "of" further down
-        for t in verb.subtree:
-            if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head.i != verb.i:
-                out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
-                break
-    naming = _naming(verb)
-    if naming:
-        return naming
-    if verb.lemma_ in _NAMING and not (verb.lemma_ == "call" and (any(c.dep_ == "prep" and c.lower_ in ("on", "for")
-                                                                       for c in verb.children) or _for_clause(verb))):
-        return [] if verb.lemma_ != "describe" else out  # "call" reports only as "call on/for" or "called X Y"
-    return out
-
-
-# Verbs that name or characterise: "called the report a disgrace", "described the plan as a fantasy". What is said
-# is the object with its predicate, kept together.
-_NAMING = {"call", "describe", "label", "brand", "dub", "term", "characterise", "characterize"}
-# Verbs of judgement that characterise with "as": "attacked the inquiry as a witch hunt", "dismissed the claims as
-# baseless", "hailed the deal as historic" — the object with its "as" phrase is the view reported.
-_AS_VERBS = {"attack", "criticize", "criticise", "condemn", "denounce", "dismiss", "reject", "praise", "slam", "welcome"}
-
-
-def _naming(verb: Token) -> list[Token]:
-    lemma = verb.lemma_
-    if lemma not in _NAMING and lemma not in _AS_VERBS:
-        return []
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    pred = next((c for c in verb.children if (c.dep_ == "oprd" and lemma in _NAMING) or
-                 (c.dep_ == "prep" and c.lower_ == "as")), None)
-    if pred is None:
-        return []
-    if obj is None and any(c.dep_ == "nsubjpass" for c in verb.children):
-        return [pred]  # "who was described as 'knife-obsessed' by the police": the predicate alone is said
-    if obj is None or pred.i < obj.i:
-        return []
-    return [obj, pred]
-
-
 def _addressee(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ == "dative" or (child.dep_ == "dobj" and lemma in _ADDRESSEE_VERBS):
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and lemma in ADDRESSEE_VERBS):
             return child
-        if child.dep_ == "prep" and child.lower_ in _ADDRESSEE_PREPS and lemma not in ("add", "refer"):
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in ("add", "refer"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                 return pobj
@@ -280,32 +173,6 @@ def _interviewer(verb: Token) -> Token | None:
                 if head.lemma_ in _TALK and prep.lower_ in ("to", "with", "on") and pobj.pos_ == "PROPN":
                     return pobj
     return None
-
-
-# Verbs that report speech only with a clause ("ordered that the files be released", "ordered them to leave"):
-# with a bare object they are actions ("ordered the closure", "commanded the troops").
-_CLAUSE_ONLY = {"order", "command", "direct", "instruct"}
-# Criticism verbs that also name a physical act: they report speech only with what the criticism is for or about.
-_PHYSICAL = {"attack", "slam"}
-
-
-def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
-    """Whether a reporting verb, as used here, reports speech: "were denied entry" and "denied him a visa" refuse
-    something to someone; "ordered the closure" is an action."""
-    if lemma in ("deny", "refuse"):
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.tag_ == "VBN" and \
-                verb.dep_ in ("acl", "amod"):
-            return False  # "were denied entry", "journalists denied access"
-        if any(c.dep_ == "dative" for c in verb.children) or \
-                sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
-            return False  # "denied him a visa"
-    if lemma in _PHYSICAL and not any(c.dep_ in ("pobj", "pcomp") or (c.dep_ == "prep" and c.lower_ == "as")
-                                      for c in complements):
-        return False  # "began attacking people": an assault; "attacked the plan as reckless" reports a view
-    if lemma in _CLAUSE_ONLY:
-        return any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("VB", "TO") for c in complements) or \
-            any(c.dep_ in ("ccomp",) for c in verb.children)
-    return True
 
 
 _PHRASE_VERBS = {"make", "express", "voice"}  # "made clear", "expressed confidence that …"
@@ -386,7 +253,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                     cue.speaker = subj
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     cue.reporter = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-                cue.complements = _complements(saying, "assertion")
+                cue.complements = complements_of(saying, "assertion")
                 cues.append(cue)
             continue
         particle = next((c for c in tok.children if c.dep_ == "prt"), None)
@@ -394,27 +261,27 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue
         if particle is not None and particle.i == tok.i + 1:
             cue.tokens.append(particle)
-        if lemma == "call" and not _naming(tok):
+        if lemma == "call" and not naming(tok):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
             if prep is not None:
                 cue.tokens.append(prep)
-            elif (clause := _for_clause(tok)) is not None:
+            elif (clause := for_clause(tok)) is not None:
                 cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
-        cue.speaker = _subject(tok) or _source_object(tok)
+        cue.speaker = _subject(tok) or source_object(tok)
         cue.addressee = _addressee(tok)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
             # speaks; the subject is the one told (or described), never the speaker; no agent, nobody to cite
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            if cue.speaker is not None and lemma in _ADDRESSEE_VERBS and cue.addressee is None:
+            if cue.speaker is not None and lemma in ADDRESSEE_VERBS and cue.addressee is None:
                 cue.addressee = cue.speaker
             cue.speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        cue.complements = _complements(tok, kind)
+        cue.complements = complements_of(tok, kind)
         if not cue.complements and _parenthetical(tok):
             cue.complements = [tok.head]  # "Day, they said, desired no memorials": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
-        if not _speech(tok, lemma, cue.complements):
+        if not reports_speech(tok, lemma, cue.complements):
             continue
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause …

@@ -1,0 +1,154 @@
+"""What a reporting cue reports: its complements (a clause, an appeal's infinitive, an "of"/"for" phrase, an object
+that can be said, an object with its predicate for verbs that characterise), and whether the verb, as used, reports
+speech at all. Read by :mod:`kg.extraction.cues`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg import lexicon
+
+ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
+                    "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade", "invite",
+                    "encourage", "implore", "beg", "congratulate"}
+ADDRESSEE_PREPS = {"to"}
+_CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
+                  "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
+                  "question": {"about", "whether"}, "promise": {"to"}, "demand": {"for"}, "report": set()}
+_DOBJ_CONTENT = {"denial", "agreement", "criticism", "promise", "demand", "belief", "appeal"}
+_DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "highlight",
+                "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call", "mention",
+                # what is reported, cited, noted, suggested or questioned can be a noun phrase ("reported a new
+                # mechanism", "cited improvements", "questioned the President's power")
+                "report", "cite", "note", "suggest", "reaffirm", "affirm", "reveal", "propose",
+                "estimate", "question", "lament", "describe"}
+# Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
+_LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"}}
+# ("appealed the ruling" is a legal appeal: an appeal reports only "for" something or "to" somebody.)
+# Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").
+_EMPTY_OBJECTS = {"nothing", "something", "anything", "everything", "much", "little", "more", "less", "so", "lot"}
+
+
+def for_clause(verb: Token) -> Token | None:
+    """ "called for the killers to be brought to justice", parsed as a clause marked by "for": the appeal."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
+                 any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
+
+
+def personal(noun: Token) -> bool:
+    """A noun that can name a speaker: a proper name, a pronoun, or a noun for a person or a body."""
+    low = noun.lemma_.lower()
+    return noun.pos_ in ("PROPN", "PRON") or low in lexicon.role_nouns() or low in lexicon.post_heads() or \
+        low in lexicon.group_nouns() or low in lexicon.org_heads() or low in lexicon.person_nouns()
+
+
+def _content_object(obj: Token) -> bool:
+    """Whether an object can be what was said: not a pronoun, an indefinite, a person or a group ("questioned the
+    suspect" is an interrogation, "reported the plan" a report)."""
+    low = obj.lemma_.lower()
+    if obj.pos_ == "PRON" or low in _EMPTY_OBJECTS or obj.ent_type_ in ("PERSON", "NORP"):
+        return False
+    return not (low in lexicon.person_nouns() or low in lexicon.role_nouns() or obj.lower_ in lexicon.group_nouns())
+
+
+def source_object(verb: Token) -> Token | None:
+    """ "Znak.com reported its source said …", misparsed with "its source" as the object of "reported": the
+    source that speaks in a clause without a subject is the object right before it of the reporting verb above."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.reporting_verbs():
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
+    return obj if obj is not None and personal(obj) and obj.pos_ != "PRON" else None
+
+
+def complements_of(verb: Token, kind: str) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.lemma_.lower() in lexicon.reporting_verbs() and \
+                (src := source_object(child)) is not None and src.head.i == verb.i:
+            out.append(src)  # "reported [its source] said …": what was reported includes who said it
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "PRON"):
+            out.append(child)
+        elif child.dep_ == "xcomp" and kind in ("appeal", "demand", "promise", "warning"):
+            out.append(child)
+        elif child.dep_ == "advcl" and kind in ("appeal", "demand") and child.i == getattr(for_clause(verb), "i", -1):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS.get(kind, set()):
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on all parties to …"
+            for pobj in child.children:
+                out.extend(c for c in pobj.children if c.dep_ in ("xcomp", "acl") and c.tag_ in ("VB", "TO"))
+        elif child.dep_ == "prep" and child.lower_ in _LEMMA_PREPS.get(verb.lemma_, ()):
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
+                verb.lemma_ not in ADDRESSEE_VERBS and verb.lemma_ != "appeal" and \
+                child.lower_ not in ("that", "which", "what") and \
+                (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child)):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "refer":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    if kind == "warning" and not out:  # "warned Medvedev on Sunday of serious consequences": "of" further down
+        for t in verb.subtree:
+            if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head.i != verb.i:
+                out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
+                break
+    named = naming(verb)
+    if named:
+        return named
+    if verb.lemma_ in _NAMING and not (verb.lemma_ == "call" and (any(c.dep_ == "prep" and c.lower_ in ("on", "for")
+                                                                       for c in verb.children) or for_clause(verb))):
+        return [] if verb.lemma_ != "describe" else out  # "call" reports only as "call on/for" or "called X Y"
+    return out
+
+
+# Verbs that name or characterise: "called the report a disgrace", "described the plan as a fantasy". What is said
+# is the object with its predicate, kept together.
+_NAMING = {"call", "describe", "label", "brand", "dub", "term", "characterise", "characterize"}
+# Verbs of judgement that characterise with "as": "attacked the inquiry as a witch hunt", "dismissed the claims as
+# baseless", "hailed the deal as historic" — the object with its "as" phrase is the view reported.
+_AS_VERBS = {"attack", "criticize", "criticise", "condemn", "denounce", "dismiss", "reject", "praise", "slam", "welcome"}
+
+
+def naming(verb: Token) -> list[Token]:
+    lemma = verb.lemma_
+    if lemma not in _NAMING and lemma not in _AS_VERBS:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    pred = next((c for c in verb.children if (c.dep_ == "oprd" and lemma in _NAMING) or
+                 (c.dep_ == "prep" and c.lower_ == "as")), None)
+    if pred is None:
+        return []
+    if obj is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return [pred]  # "who was described as 'knife-obsessed' by the police": the predicate alone is said
+    if obj is None or pred.i < obj.i:
+        return []
+    return [obj, pred]
+
+
+# Verbs that report speech only with a clause ("ordered that the files be released", "ordered them to leave"):
+# with a bare object they are actions ("ordered the closure", "commanded the troops").
+_CLAUSE_ONLY = {"order", "command", "direct", "instruct"}
+# Criticism verbs that also name a physical act: they report speech only with what the criticism is for or about.
+_PHYSICAL = {"attack", "slam"}
+
+
+def reports_speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
+    """Whether a reporting verb, as used here, reports speech: "were denied entry" and "denied him a visa" refuse
+    something to someone; "ordered the closure" is an action."""
+    if lemma in ("deny", "refuse"):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.tag_ == "VBN" and \
+                verb.dep_ in ("acl", "amod"):
+            return False  # "were denied entry", "journalists denied access"
+        if any(c.dep_ == "dative" for c in verb.children) or \
+                sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
+            return False  # "denied him a visa"
+    if lemma in _PHYSICAL and not any(c.dep_ in ("pobj", "pcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                                      for c in complements):
+        return False  # "began attacking people": an assault; "attacked the plan as reckless" reports a view
+    if lemma in _CLAUSE_ONLY:
+        return any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("VB", "TO") for c in complements) or \
+            any(c.dep_ in ("ccomp",) for c in verb.children)
+    return True
