@@ -13,26 +13,15 @@ import re
 
 from spacy.tokens import Token
 
-from kg import lexicon
 from kg.extraction import coref as corefs, discourse, layouts, unclaimed
-from kg.extraction.cues import Cue, find_cues, opens_quote
+from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
 from kg.extraction.quotes import Quote
-from kg.ingest import slugify
+from kg.extraction.statement_sources import StatementSources
+from kg.extraction.statement_spans import StatementSpans, only_glue
 from kg.model import Span, Statement
-from kg.nlp import ParsedBlock, Parsed
-from kg.sentences import ends_here
+from kg.nlp import Parsed
 
-_GLUE = set(" \t\n,:;—–-")
-# What an unnamed source of "according to" can be: media, reports, accounts, footage …
-_SOURCE_NOUNS = {"media", "medium", "report", "account", "footage", "video", "source", "witness", "official", "document",
-                 "record", "estimate", "figure", "statistic", "data", "poll", "survey", "study", "analysis",
-                 "agency", "outlet", "observer", "activist", "resident", "local"}
-_MARKS = set("“”‘’\"'«»")
-# A parenthesis between a cue's clause and its quotation: " — which the paper noted as unusual — ".
-_PARENTHESIS = re.compile(r"^\s*[—–]\s[^—–\n]{1,150}\s[—–]\s*$")
-# The end of a written sentence: a full stop (or ! ?) and white space before a capital or an opening mark.
-_SENTENCE_END = re.compile(r"[.!?]\]?[”’\"']?\s+(?=[A-Z“‘\"])")
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE_WORD = r"[A-Z][A-Za-z.'’\-]+"
 # A dateline at the start of a paragraph: "LONDON, Oct 31 (Newswire) – ", "WASHINGTON — ", "NEW YORK (AP) — ",
@@ -44,11 +33,7 @@ DATELINE = re.compile(
     rf"\([^()\n]{{1,40}}\))\s*(?:—|–|--|-)\s+")
 
 
-def _only_glue(text: str) -> bool:
-    return all(c in _GLUE for c in text) or text.strip(" ,:;") in ("that", "")
-
-
-class StatementFinder:
+class StatementFinder(StatementSpans, StatementSources):
     def __init__(self, parsed: Parsed, coref: corefs.Coref, quotes: list[Quote], documents: Documents,
                  *, single_marks: bool = False) -> None:
         self.single_marks = single_marks  # the article quotes with ‘…’ (British style), not only in headlines
@@ -69,160 +54,6 @@ class StatementFinder:
 
     def quote_holding(self, off: int) -> Quote | None:
         return next((q for q in self.quotes if any(s.begin <= off < s.end for s in q.spans)), None)
-
-    def _clause_range(self, cue: Cue) -> tuple[int, int]:
-        """Article offsets covering the cue, its speaker and addressee (the attribution clause)."""
-        pb = cue.pb
-        toks = list(cue.tokens)
-        for t in (cue.speaker, cue.addressee, cue.reporter):
-            if t is not None and abs(t.i - cue.verb.i) < 25:
-                a, b = corefs.np_bounds(t)
-                toks.extend(pb.doc[a:b])
-                # an apposition after the speaker belongs to the clause: "said Jon Alterman, an analyst at …"
-                for c in t.children:
-                    if c.dep_ in ("appos", "prep", "acl", "relcl") and c.i > t.i:
-                        toks.extend(pb.doc[c.left_edge.i : c.right_edge.i + 1])
-        others = [c.verb.left_edge.i for c in getattr(self, "sentence_cues", []) if c is not cue
-                  and c.verb.i > cue.verb.i]
-        for c in cue.verb.children:  # "she said on television", "he said in a statement"
-            if c.dep_ in ("prep", "advmod", "npadvmod", "aux", "auxpass", "neg") and not self.in_quote(pb.offset + c.idx):
-                # … but not into another cue's clause ("criticized X for the toll saying, “…”")
-                stop = min([o for o in others if c.left_edge.i < o <= c.right_edge.i], default=c.right_edge.i + 1)
-                toks.extend(pb.doc[c.left_edge.i : stop])
-        # a misparse can hang the quotation on the speaker ("X wrote, “Ginger Baker, great drummer …”" as an
-        # apposition): the attribution clause never reaches into a quotation
-        toks = [t for t in toks if t in cue.tokens or not (self.in_quote(pb.offset + t.idx) or t.text in _MARKS)]
-        begin = min(pb.offset + t.idx for t in toks)
-        end = max(pb.offset + t.idx + len(t.text) for t in toks)
-        return begin, end
-
-    def _gap(self, cue: Cue, q: Quote) -> int | None:
-        """Characters between a quotation and the cue's clause when only punctuation separates them, else None."""
-        begin, end = self._clause_range(cue)
-        if q.outer.end <= begin and _only_glue(self.text[q.outer.end : begin]):
-            return begin - q.outer.end
-        if q.outer.begin >= end and _only_glue(self.text[end : q.outer.begin]):
-            return q.outer.begin - end
-        return None
-
-    def _adjacent_quotes(self, cue: Cue) -> list[Quote]:
-        """Quotations next to the cue's clause — unless another cue of the sentence sits closer to them
-        ("Ban criticized Israel for …, saying, “…”": the quotation is what he said, not what he criticised)."""
-        out = [q for q in self._adjacent_raw(cue)]
-        others = [c for c in getattr(self, "sentence_cues", []) if c is not cue]
-        keep = []
-        for q in out:
-            mine = self._gap(cue, q)
-            theirs = [g for c in others if (g := self._gap(c, q)) is not None]
-            if mine is not None and theirs and min(theirs) < mine:
-                continue
-            keep.append(q)
-        return keep
-
-    def _adjacent_raw(self, cue: Cue) -> list[Quote]:
-        """Quotations right before the cue's clause (“…,” he said) or right after it (he said: “…”). A quotation
-        that closes its own sentence with a full stop is not the complement of the next sentence's verb."""
-        begin, end = self._clause_range(cue)
-        block = cue.pb.block.span
-        out = []
-        # a cue inside a parenthesis ("X commented — which the paper noted as unusual — “…”") reports nothing
-        # outside it; the cue before the parenthesis reaches over it
-        clause_text = self.text[max(block.begin, begin - 40) : begin]
-        inside_dashes = cue.verb.dep_ == "relcl" and bool(re.search(r"[—–]\s*[^—–]*$", clause_text)) and \
-            self.text[end : end + 3].strip()[:1] in ("—", "–")
-        for q in self.quotes:
-            if id(q) in self.used or not (block.begin <= q.outer.begin < block.end or q.outer.end > block.begin >= q.outer.begin):
-                continue
-            if inside_dashes:
-                continue
-            between = self.text[end : q.outer.begin]
-            if self.text[max(0, end - 3) : end].strip().endswith(("—", "–")):
-                between = "— " + between  # the clause took the parenthesis' opening dash
-            if q.outer.begin >= end and _PARENTHESIS.match(between):
-                out.append(q)
-                continue
-            if q.outer.end <= begin and _only_glue(self.text[q.outer.end : begin]):
-                if q.inner.text.rstrip().endswith(".") and "," not in self.text[q.outer.end : begin]:
-                    continue
-                out.append(q)
-            elif q.outer.begin >= end and _only_glue(self.text[end : q.outer.begin]):
-                out.append(q)
-        return out
-
-    def _subtree_span(self, pb: ParsedBlock, head: Token, cue: Cue) -> tuple[int, int] | None:
-        """The content under ``head``: its subtree without the cue, the speaker and an "according to X" phrase —
-        the longest unbroken stretch of what is left, trimmed."""
-        skip = {c.i for c in cue.tokens}
-        if cue.speaker is not None:
-            sa, sb = corefs.np_bounds(cue.speaker)
-            skip.update(range(sa, sb))
-        if cue.according is not None:
-            skip.update(t.i for t in cue.according.subtree)
-        # (sorted: a non-projective parse, "which he is to present", yields its subtree out of order)
-        toks = sorted((t for t in head.subtree if t.i not in skip), key=lambda t: t.i)
-        if not toks:
-            return None
-        runs: list[list[Token]] = [[toks[0]]]
-        for t in toks[1:]:
-            if t.i == runs[-1][-1].i + 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-        best = max(runs, key=lambda r: sum(len(t.text) for t in r if not t.is_punct))
-        first, last = best[0].i, best[-1].i
-        # cut a trailing participle clause the writer added after a comma (", referring to the alliance")
-        for t in toks:
-            if t.lower_ in lexicon.narration_participles() and t.i > first and not self.in_quote(pb.offset + t.idx):
-                prev = pb.doc[t.i - 1]
-                if t.tag_ == "VBG" and opens_quote(t):  # "… the death toll saying, “…”": a quotation's cue
-                    last = min(last, t.i - (2 if prev.text == "," else 1))
-                elif prev.text == ",":
-                    last = min(last, t.i - 2)
-                elif t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "pcomp", "xcomp") and \
-                        (prev.lower_ in ("by", "while", "when", "after", "before") or t.dep_ in ("advcl", "acl")):
-                    # "… a military one by saying at a press conference, “…”", "… the death toll saying, “…”"
-                    last = min(last, t.i - (2 if prev.lower_ in ("by", "while", "when", "after", "before") else 1))
-        # "… in an “appalling tragedy” while the minister wrote …": another speaker's report is not this content
-        for other in getattr(self, "sentence_cues", []):
-            v = other.verb
-            if other is not cue and v.dep_ in ("advcl", "conj") and v.left_edge.i > first and \
-                    any(a.i == head.i for a in v.ancestors) and other.speaker is not None and \
-                    (cue.speaker is None or other.speaker.i != cue.speaker.i) and \
-                    not self.in_quote(pb.offset + v.idx):
-                last = min(last, v.left_edge.i - 1)
-        doc = pb.doc
-        while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or doc[first].lower_ in ("that", "of", "for", "about", "against")):
-            first += 1
-        while last >= first and doc[last].is_punct and doc[last].text not in "”’\"'":
-            last -= 1
-        if last < first:
-            return None
-        return self._within_sentence(pb.offset + cue.verb.idx, pb.offset + doc[first].idx,
-                                     pb.offset + doc[last].idx + len(doc[last].text))
-
-    def _within_sentence(self, cue_at: int, b: int, e: int) -> tuple[int, int] | None:
-        """A content span cut to the written sentence of its cue: the parser sometimes runs two sentences into one
-        ("… told the press, “…” As of Tuesday there had been reports …"), and a sentence end outside quotation
-        marks ends what the cue reports."""
-        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, min(cue_at, b), max(cue_at, e))
-                if not self.in_quote(m.end() - 1)  # (a quotation may end its sentence: “… accused.” Next)
-                and ends_here(self.text, m.start(), m.start() + len(m.group().rstrip()))]  # not "U.S." before a name
-        if not ends:
-            return b, e
-        if cue_at <= b:  # "X said … . Next sentence": up to the first sentence end after the cue
-            if any(cue_at < x <= b for x in ends):
-                return None
-            stop = min(x for x in ends if x > b)
-            if stop >= e:
-                return b, e
-            while stop > b and self.text[stop - 1].isspace():
-                stop -= 1
-            if self.text[stop - 1] in ".!?":  # the sentence's own full stop is not content; a closing mark is
-                stop -= 1
-            return b, stop
-        if any(e <= x <= cue_at for x in ends):  # the content is in an earlier sentence than its cue
-            return None
-        return max([x for x in ends if x <= b] + [b]), e
 
     # --- main -----------------------------------------------------------------------------------------------------
     def run(self) -> list[Statement]:
@@ -257,7 +88,7 @@ class StatementFinder:
             else:
                 rng = self._subtree_span(pb, head, cue)
             if q is not None and id(q) not in self.used and rng is not None and \
-                    (rng[0] >= q.outer.begin or _only_glue(self.text[rng[0] : q.outer.begin])):
+                    (rng[0] >= q.outer.begin or only_glue(self.text[rng[0] : q.outer.begin])):
                 quoted.append(q)
                 continue
             if rng is None:
@@ -428,83 +259,6 @@ class StatementFinder:
             return False  # nobody to attribute it to: a heading ("Call for diplomacy"), an unsigned document, a misparse
         self.statements.append(st)
         return True
-
-    def _unnamed_source(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
-        """The unnamed source of an "according to" ("according to state media", "according to witness accounts",
-        "according to the reports"): a group of its own, named by the phrase. Not a document met before (its
-        issuer speaks) nor a bare pronoun."""
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in _SOURCE_NOUNS:
-            return None
-        start, end = corefs.np_bounds(tok)
-        last = tok
-        while (nxt := next((c for c in last.children if c.dep_ == "conj"), None)) is not None:
-            last = nxt  # "according to the videos and the broadcaster": one source of them all
-        end = max(end, corefs.np_bounds(last)[1])
-        span = self.parsed.span_of(pb, pb.doc[start:end])
-        label = corefs._label(pb, start, end)
-        index = self.coref.index
-        return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
-
-    def _source_inside(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
-        """The agent named inside a source phrase: "… expressed by a senior official", "a statement by X"."""
-        for t in tok.subtree:
-            if t.dep_ in ("agent",) or (t.dep_ == "prep" and t.lower_ == "by"):
-                pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return corefs.resolve(self.coref, pb, pobj)
-            if t.dep_ == "poss" and t.head.i == tok.i:
-                return corefs.resolve(self.coref, pb, t, create=False)
-        return None
-
-    def _drop_nested(self) -> None:
-        """When one statement's content holds another's cue with the same speaker ("Ortiz insisted that …, he
-        said"; "he had noted some progress … but warned that …"), the inner one carries what it says: the outer one
-        keeps only what comes before the inner attribution, or goes if nothing is left."""
-        keep = []
-        for st in self.statements:
-            inner = [o for o in self.statements if o is not st and o.cue is not None and o.speaker == st.speaker
-                     and any(c.contains(o.cue) for c in st.content) and st.quote_type != "direct"]
-            if not inner:
-                keep.append(st)
-                continue
-            first = min(inner, key=lambda o: o.cue.begin)  # type: ignore[union-attr]
-            cut = first.cue.begin  # type: ignore[union-attr]
-            sm = first.speaker_mention
-            if sm is not None and st.content[0].begin <= sm.begin < cut and \
-                    len(self.text[sm.end : cut].split()) <= 2:  # "Ortiz insisted", not "he had noted … but warned"
-                cut = sm.begin
-            part = st.content[0]
-            head = self.text[part.begin : cut].rstrip()
-            for tail in (" but", " and", ",", " while"):
-                head = head[: -len(tail)].rstrip() if head.endswith(tail) else head
-            if len(head.split()) >= 3 and cut > part.begin:
-                st.content = [self.parsed.article.span(part.begin, part.begin + len(head))]
-                keep.append(st)
-        self.statements = keep
-
-    def _relayed(self) -> None:
-        """A report inside another speaker's report ("Znak.com further reported its source said …", "Miliband said
-        the government had pledged …") is relayed by the outer speaker: it is the inner statement's
-        ``reported_by``."""
-        for st in self.statements:
-            if st.reported_by is not None or st.cue is None:
-                continue
-            outer = [o for o in self.statements if o is not st and o.speaker and o.speaker != st.speaker
-                     and o.quote_type != "direct" and any(c.contains(st.cue) for c in o.content)
-                     and o.cue is not None and self._reports_clause(o.cue.begin, st.cue.begin)]
-            if outer:
-                st.reported_by = min(outer, key=lambda o: sum(len(c) for c in o.content)).speaker
-
-    def _reports_clause(self, outer_at: int, inner_at: int) -> bool:
-        """Whether the cue at ``inner_at`` heads a clause the cue at ``outer_at`` reports (through complements and
-        coordination; not a relative clause: "…, an accusation the government denies")."""
-        hit, top = self.parsed.token_at(inner_at), self.parsed.token_at(outer_at)
-        if hit is None or top is None or hit[0] is not top[0]:
-            return False
-        tok = hit[1]
-        while tok.i != top[1].i and tok.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and tok.head.i != tok.i:
-            tok = tok.head
-        return tok.i == top[1].i
 
     def in_headline(self, q: Quote) -> bool:
         return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)

@@ -1,0 +1,98 @@
+"""Who stands behind a statement beyond its cue's subject: the unnamed source of "according to" ("state media",
+"the reports"), the agent inside a source phrase, and reports nested in other reports (the inner statement carries
+what it says; a report inside another speaker's is relayed by them). A part of :class:`kg.extraction.statements.
+StatementFinder`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction import coref as corefs
+from kg.ingest import slugify
+from kg.nlp import ParsedBlock
+
+# What an unnamed source of "according to" can be: media, reports, accounts, footage …
+_SOURCE_NOUNS = {"media", "medium", "report", "account", "footage", "video", "source", "witness", "official", "document",
+                 "record", "estimate", "figure", "statistic", "data", "poll", "survey", "study", "analysis",
+                 "agency", "outlet", "observer", "activist", "resident", "local"}
+
+
+class StatementSources:
+    def _unnamed_source(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
+        """The unnamed source of an "according to" ("according to state media", "according to witness accounts",
+        "according to the reports"): a group of its own, named by the phrase. Not a document met before (its
+        issuer speaks) nor a bare pronoun."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in _SOURCE_NOUNS:
+            return None
+        start, end = corefs.np_bounds(tok)
+        last = tok
+        while (nxt := next((c for c in last.children if c.dep_ == "conj"), None)) is not None:
+            last = nxt  # "according to the videos and the broadcaster": one source of them all
+        end = max(end, corefs.np_bounds(last)[1])
+        span = self.parsed.span_of(pb, pb.doc[start:end])
+        label = corefs._label(pb, start, end)
+        index = self.coref.index
+        return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
+
+    def _source_inside(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
+        """The agent named inside a source phrase: "… expressed by a senior official", "a statement by X"."""
+        for t in tok.subtree:
+            if t.dep_ in ("agent",) or (t.dep_ == "prep" and t.lower_ == "by"):
+                pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return corefs.resolve(self.coref, pb, pobj)
+            if t.dep_ == "poss" and t.head.i == tok.i:
+                return corefs.resolve(self.coref, pb, t, create=False)
+        return None
+
+    def _drop_nested(self) -> None:
+        """When one statement's content holds another's cue with the same speaker ("Ortiz insisted that …, he
+        said"; "he had noted some progress … but warned that …"), the inner one carries what it says: the outer one
+        keeps only what comes before the inner attribution, or goes if nothing is left."""
+        keep = []
+        for st in self.statements:
+            inner = [o for o in self.statements if o is not st and o.cue is not None and o.speaker == st.speaker
+                     and any(c.contains(o.cue) for c in st.content) and st.quote_type != "direct"]
+            if not inner:
+                keep.append(st)
+                continue
+            first = min(inner, key=lambda o: o.cue.begin)  # type: ignore[union-attr]
+            cut = first.cue.begin  # type: ignore[union-attr]
+            sm = first.speaker_mention
+            if sm is not None and st.content[0].begin <= sm.begin < cut and \
+                    len(self.text[sm.end : cut].split()) <= 2:  # "Ortiz insisted", not "he had noted … but warned"
+                cut = sm.begin
+            part = st.content[0]
+            head = self.text[part.begin : cut].rstrip()
+            for tail in (" but", " and", ",", " while"):
+                head = head[: -len(tail)].rstrip() if head.endswith(tail) else head
+            if len(head.split()) >= 3 and cut > part.begin:
+                st.content = [self.parsed.article.span(part.begin, part.begin + len(head))]
+                keep.append(st)
+        self.statements = keep
+
+    def _relayed(self) -> None:
+        """A report inside another speaker's report ("Znak.com further reported its source said …", "Miliband said
+        the government had pledged …") is relayed by the outer speaker: it is the inner statement's
+        ``reported_by``."""
+        for st in self.statements:
+            if st.reported_by is not None or st.cue is None:
+                continue
+            outer = [o for o in self.statements if o is not st and o.speaker and o.speaker != st.speaker
+                     and o.quote_type != "direct" and any(c.contains(st.cue) for c in o.content)
+                     and o.cue is not None and self._reports_clause(o.cue.begin, st.cue.begin)]
+            if outer:
+                st.reported_by = min(outer, key=lambda o: sum(len(c) for c in o.content)).speaker
+
+    def _reports_clause(self, outer_at: int, inner_at: int) -> bool:
+        """Whether the cue at ``inner_at`` heads a clause the cue at ``outer_at`` reports (through complements and
+        coordination; not a relative clause: "…, an accusation the government denies")."""
+        hit, top = self.parsed.token_at(inner_at), self.parsed.token_at(outer_at)
+        if hit is None or top is None or hit[0] is not top[0]:
+            return False
+        tok = hit[1]
+        while tok.i != top[1].i and tok.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.i == top[1].i
+
