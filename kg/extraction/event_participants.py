@@ -1,0 +1,111 @@
+"""Who takes part in an event, and in which role: the subject and object of a verb trigger, the owner or the
+nationality of a noun ("Russia's invasion", "Russian aggression"), "by" and "of" phrases, the subject of a verb that
+carries out the event its object names ("announced a withdrawal"), "with"/"between" for the parties of a symmetric
+event and "against"/"on" for a target. A part of :class:`kg.extraction.events.EventFinder` (which holds ``coref``,
+``parsed`` and the events).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction import coref as corefs
+from kg.model import Event, Participation, Span
+from kg.nlp import ParsedBlock
+
+SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation", "consultation", "summit",
+             "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}
+# Verbs whose object names an event their subject carries out ("launched an offensive", "held talks", "announced a
+# withdrawal"), unlike verbs that speak of it ("condemned the attack", "denied the killing").
+_SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "announce", "begin", "start", "order",
+                  "issue", "lead", "host", "attend", "join", "complete", "continue", "resume", "undertake", "perform",
+                  "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign"}
+
+
+def _DONE_TO(etype: str) -> bool:  # noqa: N802
+    """Types whose noun takes the one it is done to with "of" ("the killing of X", "the trial of X")."""
+    from kg.ontology import cameo
+
+    return (cameo(etype) or "")[:2] in ("17", "18", "19") or etype in ("death",)
+
+
+
+class EventParticipants:
+    def _add(self, event: Event, tok: Token | None, pb: ParsedBlock, role: str) -> None:
+        if tok is None:
+            return
+        hit = corefs.resolve(self.coref, pb, tok, create=True)
+        if hit is None and tok.dep_ == "amod" and tok.text[:1].isupper():
+            hit = self._demonym(pb, tok)  # "Russian aggression": the country acts
+        if hit is None or hit[0] not in self.coref.index.actors:
+            return
+        if any(p.actor == hit[0] for p in event.participants):
+            return
+        event.participants.append(Participation(hit[0], role, hit[1]))
+        for c in tok.children:  # "X and Y"
+            if c.dep_ == "conj":
+                self._add(event, c, pb, role)
+
+    def _demonym(self, pb: ParsedBlock, tok: Token) -> tuple[str, Span] | None:
+        """The country a nationality adjective names, as a mention of it ("Russian" in "Russian aggression")."""
+        from kg import gazetteer
+        from kg.extraction.actors import country_key
+        from kg.extraction.coref import demonym_token
+
+        c = gazetteer.country(tok.text) if demonym_token(pb, tok) else None
+        if c is None:
+            return None
+        index = self.coref.index
+        span = self.parsed.span_of(pb, tok)
+        key = country_key(c.name)
+        index.add_actor(key, index.actors[key].label if key in index.actors else c.name, "country", span, "demonym")
+        return key, span
+
+    def _participants(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
+        head, pb = m.head, m.pb
+        sym = event.type in SYMMETRIC
+        if head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            if subj is None and agent is not None:  # "were killed by Israeli aircraft"
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subj is None and head.dep_ in ("xcomp", "conj", "advcl"):
+                up = head.head
+                while up.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_ == "nsubj" for c in up.children):
+                    up = up.head
+                subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            role = "participant" if sym else {"visit": "visitor", "attendance": "attendee"}.get(event.type, "agent")
+            self._add(event, subj, pb, role)
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            self._add(event, obj, pb, "participant" if sym else "target")
+        else:
+            for c in head.children:
+                if c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+                    self._add(event, c, pb, "participant" if sym else "agent")
+                if c.dep_ == "amod" and c.pos_ == "ADJ":
+                    self._add(event, c, pb, "participant" if sym else "agent")
+                if c.dep_ == "prep" and c.lower_ in ("by", "of"):  # "the rape of X by Y", "a withdrawal of X"
+                    role = "participant" if sym else "agent" if c.lower_ == "by" or not _DONE_TO(event.type) \
+                        else "target"
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            self._add(event, pobj, pb, role)
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in _SUPPORT_VERBS:
+                # "the United States announced a complete withdrawal", "X held talks": the verb's subject acts
+                subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                self._add(event, subj, pb, "participant" if sym else "attendee" if head.head.lemma_ == "attend"
+                          else "agent")
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        self._add(event, pobj, pb, "participant")
+            if c.dep_ == "prep" and c.lower_ in ("against", "on") and not sym:
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        self._add(event, pobj, pb, "target")
+        # "Mark Ellis, in a phone call with Lin Wei, warns": the speaker takes part in the call
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and sym:
+            verb = head.head.head
+            subj = verb if verb.dep_ in ("nsubj",) else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            self._add(event, subj, pb, "participant")
