@@ -22,15 +22,16 @@ _SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "annou
                   "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign"}
 
 
-def _DONE_TO(etype: str) -> bool:  # noqa: N802
+def _done_to(etype: str) -> bool:
     """Types whose noun takes the one it is done to with "of" ("the killing of X", "the trial of X")."""
     from kg.ontology import cameo
 
     return (cameo(etype) or "")[:2] in ("17", "18", "19") or etype in ("death",)
 
 
-
 class EventParticipants:
+    """The participant-finding steps of :class:`kg.extraction.events.EventFinder`."""
+
     def _add(self, event: Event, tok: Token | None, pb: ParsedBlock, role: str) -> None:
         if tok is None:
             return
@@ -85,7 +86,7 @@ class EventParticipants:
                 if c.dep_ == "amod" and c.pos_ == "ADJ":
                     self._add(event, c, pb, "participant" if sym else "agent")
                 if c.dep_ == "prep" and c.lower_ in ("by", "of"):  # "the rape of X by Y", "a withdrawal of X"
-                    role = "participant" if sym else "agent" if c.lower_ == "by" or not _DONE_TO(event.type) \
+                    role = "participant" if sym else "agent" if c.lower_ == "by" or not _done_to(event.type) \
                         else "target"
                     for pobj in c.children:
                         if pobj.dep_ == "pobj":

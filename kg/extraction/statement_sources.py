@@ -19,6 +19,8 @@ _SOURCE_NOUNS = {"media", "medium", "report", "account", "footage", "video", "so
 
 
 class StatementSources:
+    """The source-finding steps of :class:`kg.extraction.statements.StatementFinder`."""
+
     def _unnamed_source(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
         """The unnamed source of an "according to" ("according to state media", "according to witness accounts",
         "according to the reports"): a group of its own, named by the phrase. Not a document met before (its

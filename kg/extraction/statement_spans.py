@@ -29,6 +29,8 @@ def only_glue(text: str) -> bool:
 
 
 class StatementSpans:
+    """The span-finding steps of :class:`kg.extraction.statements.StatementFinder`."""
+
     def _clause_range(self, cue: Cue) -> tuple[int, int]:
         """Article offsets covering the cue, its speaker and addressee (the attribution clause)."""
         pb = cue.pb
