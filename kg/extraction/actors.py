@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
 from kg.extraction.missed_names import known_names, speaking_names
+from kg.extraction.steps import Step, Work
 from kg.extraction.persons import (
     ORG_LIKE,
     bare_name,
@@ -262,3 +263,11 @@ def _acronyms(index: ActorIndex) -> None:
                     index.mention_owner[(m.span.begin, m.span.end)] = long.key
                 del index.actors[short.key]
                 break
+
+
+def _names(work: Work) -> None:
+    work.put(names=collect_names(work.parsed))
+
+
+NAMES = Step("names", ("parsed",), ("names",), _names,
+             "named actors and places from the entity recogniser (and the names it missed), classified and clustered")

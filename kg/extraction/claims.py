@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.steps import Step, Work
 from kg.model import Extraction, Statement
 from kg.nlp import Parsed
 
@@ -70,3 +71,12 @@ def link_same_claims(parsed: Parsed, x: Extraction) -> None:
             if shared_fragment or summary or strong:
                 a.same_claim.append(b.key)
                 b.same_claim.append(a.key)
+
+
+def _claims(work: Work) -> None:
+    link_same_claims(work.parsed, work.extraction)
+    work.put(same_claims=True)
+
+
+CLAIMS = Step("claims", ("extraction",), ("same_claims",), _claims,
+              "statements of different sources that make the same claim, linked")

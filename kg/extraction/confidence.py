@@ -15,6 +15,7 @@ Indirect content is bounded by the parse rather than by quote marks, so it costs
 
 from __future__ import annotations
 
+from kg.extraction.steps import Step, Work
 from kg.model import Actor, Statement
 
 SCALE: dict[str, float] = {
@@ -58,3 +59,12 @@ def score(statements: list[Statement], actors: dict[str, Actor]) -> None:
         if st.quote_type == "indirect":
             value -= 0.05
         st.confidence = round(max(0.0, min(1.0, value)), 2)
+
+
+def _confidence(work: Work) -> None:
+    score(work.statements, work.names.actors)
+    work.put(confidence=True)
+
+
+CONFIDENCE = Step("confidence", ("statements", "names", "same_claims"), ("confidence",), _confidence,
+                  "each statement's evidence and confidence in its attribution")

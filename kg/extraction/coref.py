@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from kg import gazetteer, lexicon
 from kg.extraction import posts
 from kg.extraction.actors import ActorIndex, country_key
+from kg.extraction.steps import Step, Work
 from kg.ingest import slugify
 from kg.model import PositionHolding, Span
 from kg.nlp import ParsedBlock
@@ -62,22 +63,31 @@ def np_bounds(tok: Token) -> tuple[int, int]:
     return start, end + 1
 
 
-def build(index: ActorIndex, quote_spans: list[tuple[int, int]]) -> Coref:
-    coref = Coref(index, quote_spans=quote_spans)
-    from kg.extraction.discourse import learn_roles
-
-    from kg.extraction.pronouns import resolve_pronouns
-
-    _learn_gender(coref)
-    posts.holdings(coref)
-    coref.roles = learn_roles(index)
-    _role_mentions(coref)
-    resolve_pronouns(coref)
-    return coref
+def _coref(work: Work) -> None:
+    work.put(coref=Coref(work.names, quote_spans=sorted((s.begin, s.end) for q in work.quotes for s in q.spans)))
 
 
-def _role_mentions(coref: Coref) -> None:
-    """Definite role nouns standing for a person met before: "The U.S. Secretary of State", "the president"."""
+def _genders(work: Work) -> None:
+    _learn_gender(work.coref)
+    work.put(genders=work.coref.gender)
+
+
+def _roles_met(work: Work) -> None:
+    work.put(role_mentions=_role_mentions(work.coref))
+
+
+COREF = Step("coref", ("names", "quotes"), ("coref",), _coref,
+             "the coreference workspace: actor mentions, quotation spans, mention resolution")
+GENDERS = Step("genders", ("coref",), ("genders",), _genders,
+               "a person's gender from an honorific or a common given name")
+ROLE_MENTIONS = Step("role mentions", ("coref", "holdings", "roles"), ("role_mentions",), _roles_met,
+                     "definite role nouns for a person met before (\"the president\")")
+
+
+def _role_mentions(coref: Coref) -> int:
+    """Definite role nouns standing for a person met before: "The U.S. Secretary of State", "the president" (how
+    many were resolved)."""
+    found = 0
     index = coref.index
     parsed = index.parsed
     for (pb, sent), toks in zip(parsed.sentences, parsed.sentence_tokens):
@@ -98,6 +108,8 @@ def _role_mentions(coref: Coref) -> None:
             if pb.doc[start].lower_ not in ("the", "his", "her", "its", "their") and pb.doc[start].dep_ != "poss":
                 continue
             resolve(coref, pb, tok, create=False)
+            found += 1
+    return found
 
 
 # --- genders ----------------------------------------------------------------------------------------------------

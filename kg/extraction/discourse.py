@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg import lexicon
+from kg.extraction.steps import Step, Work
 from kg.nlp import ParsedBlock
 
 WINDOW = 5  # sentences a person stays in focus without being mentioned again
@@ -181,3 +182,12 @@ def joint_source(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - 
     labels = [index.actors[k].label for k in keys]
     label = ", ".join(labels[:-1]) + " and " + labels[-1]
     return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
+
+
+def _roles(work: Work) -> None:
+    work.coref.roles = learn_roles(work.names)
+    work.put(roles=work.coref.roles)
+
+
+ROLES = Step("roles", ("names", "coref"), ("roles",), _roles,
+             "the roles the article gives people (\"the researcher\", \"the spokesperson\"), for role nouns met later")

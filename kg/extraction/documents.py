@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from kg.extraction import coref as corefs
 from kg.extraction.cues import SUBJECT_DEPS
+from kg.extraction.steps import Step, Work
 from kg.ingest import slugify
 from kg.model import Document
 from kg.nlp import ParsedBlock
@@ -171,3 +172,23 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
             if hit:
                 return hit[0]
     return None
+
+
+def _documents(work: Work) -> None:
+    work.put(documents=find_documents(work.coref))
+
+
+def _reported_in(work: Work) -> None:
+    """What an intermediary relays comes through the document it issued, if named."""
+    index, documents = work.names, work.documents
+    for st in work.statements:
+        if st.reported_in is None:
+            source = st.reported_by or (st.speaker if st.speaker and index.actors[st.speaker].kind != "person" else None)
+            st.reported_in = documents.by_publisher(source) if source else None
+    work.put(reported_in=True)
+
+
+DOCUMENTS = Step("documents", ("coref",), ("documents",), _documents,
+                 "readouts, statements, letters, reports, with who issued them")
+REPORTED_IN = Step("reported in", ("statements", "documents", "names"), ("reported_in",), _reported_in,
+                   "a statement an organisation or an intermediary relays comes through the document it issued")

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extraction.steps import Step, Work
 from kg.extraction.time import bounds
 from kg.model import Event, Participation, Statement
 from kg.ontology import event_class
@@ -137,3 +138,24 @@ def link_statements(events: list[Event], statements: list[Statement], finder_men
             others = {p.actor for p in event.participants if p.actor != st.speaker}
             if len(others) == 1 and len({p.actor for p in event.participants}) == 2:
                 st.addressee = others.pop()
+
+
+def _relations(work: Work) -> None:
+    finder = work.event_finder
+    finder._sub_events()
+    finder._causes()
+    finder._before()
+    work.put(event_relations=True)
+
+
+def _statement_events(work: Work) -> None:
+    link_statements(work.events, work.statements)
+    work.put(statement_events=True)
+
+
+EVENT_RELATIONS = Step("event relations", ("event_finder", "lead_time"), ("event_relations",), _relations,
+                       "sub-events (parent), causes and who claims them, and which event came before which")
+STATEMENT_EVENTS = Step("statement events", ("events", "statements", "modality"), ("statement_events",),
+                        _statement_events,
+                        "the communication event a statement was made in, and the other party of a two-party call "
+                        "as its addressee")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extraction.steps import Step, Work
 from kg.extraction.time import bounds
 from kg.model import Event, TimeExpression
 from kg.nlp import ParsedBlock
@@ -176,3 +177,22 @@ def _clause_verb(tok: Token) -> Token:
                                                                            "parataxis")):
         x = x.head  # coordinated and chained verbs share the clause's time ("entered …, and began to stab")
     return x
+
+
+def _event_times(work: Work) -> None:
+    finder = work.event_finder
+    finder._choose_times()
+    finder._nearby_times()
+    finder._sentence_times()
+    work.put(event_times=True)
+
+
+def _lead_time(work: Work) -> None:
+    work.event_finder._lead_time()
+    work.put(lead_time=True)
+
+
+EVENT_TIMES = Step("event times", ("event_finder", "events", "times"), ("event_times",), _event_times,
+                   "an event's time: the one its mentions name, else a time nearby or in its sentence")
+LEAD_TIME = Step("lead time", ("event_finder", "modality"), ("lead_time",), _lead_time,
+                 "an actual event the headline and lead report without a time takes the day of the lead's dated event")

@@ -19,6 +19,7 @@ from kg.extraction.actors import EVENT_NAME
 from kg.extraction.event_participants import EventParticipants
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
+from kg.extraction.steps import Step, Work
 from kg.extraction.triggers import condition, refined_type
 from kg.extraction.time import bounds
 from kg.model import Event, Span, Statement, TimeExpression
@@ -188,7 +189,9 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         return toks
 
     # --- coreference ----------------------------------------------------------------------------------------------
-    def run(self) -> list[Event]:
+    def find(self) -> list[Event]:
+        """Events from their triggers, mentions of one event gathered, each with its participants, place and time
+        as its mentions give them."""
         for m in self._triggers():
             event = self._corefer(m)
             if event is None:
@@ -206,15 +209,6 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             for m in self.mentions[event.key]:
                 self._participants(event, m)
                 self._place_and_time(event, m)
-        self._choose_times()
-        self._nearby_times()
-        self._sentence_times()
-        for event in self.events:
-            event.modality = self._modality(event)  # type: ignore[assignment]
-        self._lead_time()
-        self._sub_events()
-        self._causes()
-        self._before()
         return self.events
 
     def _label(self, m: _Mention) -> str:
@@ -312,5 +306,20 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             return "alleged"  # it exists only inside what someone said
         return "actual"
 
-def find_events(coref: corefs.Coref, times: list[TimeExpression], statements: list[Statement]) -> list[Event]:
-    return EventFinder(coref, times, statements).run()
+def _events(work: Work) -> None:
+    finder = EventFinder(work.coref, work.times, work.statements)
+    work.put(event_finder=finder, events=finder.find())
+
+
+def _modality(work: Work) -> None:
+    finder = work.event_finder
+    for event in finder.events:
+        event.modality = finder._modality(event)  # type: ignore[assignment]
+    work.put(modality=True)
+
+
+EVENTS = Step("events", ("coref", "times", "statements"), ("event_finder", "events"), _events,
+              "events from the trigger lexicon (and named events), mentions of one event gathered, participants "
+              "with their roles, place and time as each mention gives them")
+MODALITY = Step("modality", ("event_finder", "event_times"), ("modality",), _modality,
+                "each event's modality: scheduled, planned, hypothetical, negated, alleged, ongoing or actual")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction import discourse
+from kg.extraction.steps import Step, Work
 from kg.ingest import slugify
 from kg.model import Span, Statement
 
@@ -223,3 +224,16 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
             if content.contains(q.outer):
                 finder.used.add(id(q))
     return out
+
+
+def _layouts(work: Work) -> None:
+    finder = work.statement_finder
+    found = headline_colon(finder)
+    finder.statements += found
+    more = interviews(finder) + social_posts(finder)
+    finder.statements += more
+    work.put(layout_statements=found + more)
+
+
+LAYOUTS = Step("layouts", ("statement_finder", "cue_statements"), ("layout_statements",), _layouts,
+               "statements a layout attributes: a headline \"X: claim\", Q&A interviews, embedded social posts")

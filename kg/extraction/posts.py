@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from kg import gazetteer, lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import country_key
+from kg.extraction.steps import Step, Work
 from kg.model import PositionHolding, Span
 from kg.nlp import ParsedBlock
 
@@ -215,3 +216,12 @@ def of_len(pb: ParsedBlock, tok: Token) -> int:
     if tok.i + 2 < len(pb.doc) and pb.doc[tok.i + 1].lower_ == "of" and pb.doc[tok.i + 2].text[:1].isupper():
         n = 2
     return n
+
+
+def _holdings(work: Work) -> None:
+    holdings(work.coref)
+    work.put(holdings=work.coref.holdings)
+
+
+HOLDINGS = Step("holdings", ("coref",), ("holdings",), _holdings,
+                "posts people hold (\"Foreign Minister X\", \"X, the minister of …\"), as position holdings")

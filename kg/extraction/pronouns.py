@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.coref import FEMALE, MALE, NEUTER
+from kg.extraction.steps import Step, Work
 from kg.model import Span
 
 if TYPE_CHECKING:
@@ -274,3 +275,19 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
     if not scores:
         return None
     return max(scores, key=lambda k: (scores[k], last[k]))
+
+
+def _pronouns(work: Work) -> None:
+    resolve_pronouns(work.coref)
+    work.put(pronouns=work.coref.pronouns)
+
+
+def _first_person(work: Work) -> None:
+    first_person(work.coref, work.statements)
+    work.put(first_person=True)
+
+
+PRONOUNS = Step("pronouns", ("coref", "genders", "holdings", "roles", "role_mentions"), ("pronouns",), _pronouns,
+                "third-person pronouns resolved to the actor they stand for")
+FIRST_PERSON = Step("first person", ("coref", "statements"), ("first_person",), _first_person,
+                    "\"I\", \"we\" and \"my government\" inside quotations resolved to their speaker")

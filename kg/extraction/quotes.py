@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extraction.steps import Step, Work
 from kg.model import Span
 
 DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
@@ -164,3 +165,17 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
             else:
                 out.append(q)
     return out
+
+
+def _find(work: Work) -> None:
+    parsed = work.parsed
+    body = "\n".join(pb.block.span.text for pb in parsed.blocks if pb.block.kind == "paragraph")
+    british = british_style(body)  # single quotes as the quotation marks
+    quotes = quotes_in_blocks(parsed.article.text, [(pb.block.span.begin, pb.block.span.end,
+                                                     british or pb.block.kind in ("headline", "standfirst"))
+                                                    for pb in parsed.blocks])
+    work.put(quotes=quotes, single_marks=british)
+
+
+QUOTES = Step("quotes", ("parsed",), ("quotes", "single_marks"), _find,
+              "quotations of each block; single marks quote in British-style articles (and in headlines)")

@@ -13,12 +13,13 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extraction import coref as corefs, discourse, layouts, unclaimed
+from kg.extraction import coref as corefs, discourse
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
 from kg.extraction.quotes import Quote
 from kg.extraction.statement_sources import StatementSources
 from kg.extraction.statement_spans import StatementSpans, only_glue
+from kg.extraction.steps import Step, Work
 from kg.model import Span, Statement
 from kg.nlp import Parsed
 
@@ -56,20 +57,14 @@ class StatementFinder(StatementSpans, StatementSources):
         return next((q for q in self.quotes if any(s.begin <= off < s.end for s in q.spans)), None)
 
     # --- main -----------------------------------------------------------------------------------------------------
-    def run(self) -> list[Statement]:
+    def from_cues(self) -> list[Statement]:
+        """The statements of the reporting cues, sentence by sentence; then nested reports sorted out."""
         for (pb, sent), toks in zip(self.parsed.sentences, self.parsed.sentence_tokens):
             self.sentence_cues = find_cues(pb, sent, self.in_quote, toks)
             for cue in self.sentence_cues:
                 self._from_cue(cue)
         self._drop_nested()
         self._relayed()
-        self.statements += layouts.headline_colon(self)
-        self.statements += layouts.interviews(self) + layouts.social_posts(self)
-        self.statements += unclaimed.attribute(self)
-        unclaimed.continuations(self)
-        self.statements.sort(key=lambda s: (s.begin, s.end))
-        for i, st in enumerate(self.statements, 1):
-            st.key = f"s{i}"
         return self.statements
 
     def _from_cue(self, cue: Cue) -> None:
@@ -297,3 +292,24 @@ def _merge(spans: list[Span]) -> list[Span]:
             continue
         out.append(s)
     return out
+
+
+def _cues(work: Work) -> None:
+    finder = StatementFinder(work.parsed, work.coref, work.quotes, work.documents, single_marks=work.single_marks)
+    work.put(statement_finder=finder, cue_statements=list(finder.from_cues()))
+
+
+def _numbered(work: Work) -> None:
+    statements = work.statement_finder.statements
+    statements.sort(key=lambda s: (s.begin, s.end))
+    for i, st in enumerate(statements, 1):
+        st.key = f"s{i}"
+    work.put(statements=statements)
+
+
+CUES = Step("cues", ("parsed", "coref", "quotes", "documents", "single_marks", "pronouns"),
+            ("statement_finder", "cue_statements"), _cues,
+            "statements of reporting cues: speaker, addressee, content clause and adjacent quotations; nested and "
+            "relayed reports")
+STATEMENTS = Step("statements", ("statement_finder", "cue_statements", "layout_statements", "unclaimed_statements"),
+                  ("statements",), _numbered, "every statement in text order, numbered")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extraction.steps import Step, Work
 from kg.nlp import Parsed
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "wo"}
@@ -69,3 +70,12 @@ def future_at(parsed: Parsed, offset: int) -> bool:
             break
         verb = verb.head
     return False
+
+
+def _tense(work: Work) -> None:
+    parsed = work.parsed
+    work.put(future_at=lambda offset: future_at(parsed, offset))
+
+
+TENSE = Step("tense", ("parsed",), ("future_at",), _tense,
+             "whether the clause around an offset speaks of the future (for weekdays read forwards or backwards)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.extraction.steps import Step, Work
 from kg.model import Article, TimeExpression
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -251,3 +252,24 @@ def bounds(value: str) -> tuple[dt.date, dt.date] | None:
     except ValueError:
         return None
     return None
+
+
+def _times(work: Work) -> None:
+    parsed = work.parsed
+    work.put(times=find_times(parsed.article, [(pb.block.span.begin, pb.block.span.end) for pb in parsed.blocks],
+                              work.future_at, work.coref.in_quote))
+
+
+def _not_before(work: Work) -> None:
+    found = work.extraction
+    if work.parsed.article.meta.date is None:
+        # an undated article was written no earlier than the latest full date it names
+        days = [t.value for t in work.times if t.value and len(t.value) == 10 and t.anchor is None]
+        found.not_before = dt.date.fromisoformat(max(days)) if days else None
+    work.put(not_before=found.not_before)
+
+
+TIMES = Step("times", ("parsed", "coref", "future_at"), ("times",), _times,
+             "time expressions with their calendar values, relative ones resolved against the article's date")
+NOT_BEFORE = Step("not before", ("extraction", "times"), ("not_before",), _not_before,
+                  "an undated article was written no earlier than the latest full date it names")

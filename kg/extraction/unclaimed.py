@@ -24,6 +24,7 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.quotes import Quote
+from kg.extraction.steps import Step, Work
 from kg.model import Statement
 from kg.nlp import ParsedBlock
 
@@ -239,3 +240,15 @@ def merge_spans(spans):  # noqa: ANN001, ANN201
     from kg.extraction.statements import _merge
 
     return _merge(spans)
+
+
+def _unclaimed(work: Work) -> None:
+    finder = work.statement_finder
+    found = attribute(finder)
+    finder.statements += found
+    work.put(unclaimed_statements=found + continuations(finder))
+
+
+UNCLAIMED = Step("unclaimed", ("statement_finder", "layout_statements"), ("unclaimed_statements",), _unclaimed,
+                 "quotations no cue claimed: attributed by the clause before or after them, or continuing the "
+                 "previous speaker")
