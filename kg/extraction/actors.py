@@ -16,7 +16,6 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
 from kg.extraction.missed_names import known_names, speaking_names
-from kg.extraction.steps import Step, Work
 from kg.extraction.persons import (
     ORG_LIKE,
     bare_name,
@@ -28,6 +27,7 @@ from kg.extraction.persons import (
     with_given_names,
     without_title,
 )
+from kg.extraction.steps import Step, Work
 from kg.ingest import slugify
 from kg.model import Actor, Mention, Place, Span
 from kg.nlp import ParsedBlock, Parsed
