@@ -20,7 +20,7 @@ from kg.nlp import Parsed
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "wo"}
 _FUTURE_GOVERNORS = {"schedule", "plan", "expect", "due", "set", "intend", "aim", "hope", "go", "prepare", "vow",
-                     "promise", "threaten", "want", "seek", "pledge"}
+                     "promise", "threaten", "want", "seek", "pledge", "agree", "decide"}
 _PRESENT = {"VBZ", "VBP"}
 
 
@@ -35,11 +35,12 @@ def _aux(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def future_at(parsed: Parsed, offset: int) -> bool:
-    """Whether the clause around ``offset`` speaks of the future (see the module's rules)."""
+def tense_at(parsed: Parsed, offset: int) -> str | None:
+    """The tense of the clause around ``offset``: "future", "past" (a past tense, a past perfect, a bare
+    participle), "perfect" (has/have done) or "present" (see the module's rules); None when no verb group tells."""
     hit = parsed.token_at(offset)
     if hit is None:
-        return False
+        return None
     pb, tok = hit
     headline = pb.block.kind in ("headline", "standfirst", "heading")
     verb = _verb_of(tok)
@@ -49,33 +50,45 @@ def future_at(parsed: Parsed, offset: int) -> bool:
     for _ in range(4):
         aux = _aux(verb)
         if any(a.lower_ in _FUTURE_AUX for a in aux):
-            return True
+            return "future"
         if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in aux) or \
                 (verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"):
-            return True  # "is going to rule"
+            return "future"  # "is going to rule"
         if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_GOVERNORS | {"be"}:
-            return True  # "is expected to rule", "is to visit"
+            return "future"  # "is expected to rule", "is to visit"
         if verb.lemma_ in _FUTURE_GOVERNORS and verb.dep_ != "ROOT" and verb.tag_ == "VBN":
-            return True  # "a visit scheduled for Friday"
+            return "future"  # "a visit scheduled for Friday"
         if verb.tag_ in ("VBD",) or any(a.lemma_ == "have" for a in aux):
-            return False  # past or perfect
+            # past, or a perfect: "has agreed to meet in February" reaches into the present
+            return "perfect" if any(a.lemma_ == "have" and a.tag_ in _PRESENT for a in aux) else "past"
         if verb.tag_ == "VBN" and not any(a.tag_ in _PRESENT | {"MD"} for a in aux):
-            if not aux:
-                return False
+            if not aux or any(a.tag_ == "VBD" for a in aux):
+                return "past"  # "killed in …", "was killed in …"
         if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in _PRESENT for a in aux):
-            return not headline  # "is holding a rally on Friday"
+            return "present" if headline else "future"  # "is holding a rally on Friday"
         if verb.tag_ in _PRESENT or any(a.tag_ in _PRESENT for a in aux):
-            return not headline and verb.lemma_ != "say" and not (in_subject and verb.lemma_ == "be")
+            timetabled = not headline and verb.lemma_ != "say" and not (in_subject and verb.lemma_ == "be")
+            return "future" if timetabled else "present"
         if verb.head.i == verb.i:
             break
         verb = verb.head
-    return False
+    return None
+
+
+def future_at(parsed: Parsed, offset: int) -> bool:
+    """Whether the clause around ``offset`` speaks of the future (see the module's rules)."""
+    return tense_at(parsed, offset) == "future"
+
+
+def past_at(parsed: Parsed, offset: int) -> bool:
+    """Whether the clause around ``offset`` is told in the past (a past tense, a past perfect, a bare participle)."""
+    return tense_at(parsed, offset) == "past"
 
 
 def _tense(work: Work) -> None:
     parsed = work.parsed
-    work.put(future_at=lambda offset: future_at(parsed, offset))
+    work.put(future_at=lambda offset: future_at(parsed, offset), past_at=lambda offset: past_at(parsed, offset))
 
 
-TENSE = Step("tense", ("parsed",), ("future_at",), _tense,
+TENSE = Step("tense", ("parsed",), ("future_at", "past_at"), _tense,
              "whether the clause around an offset speaks of the future (for weekdays read forwards or backwards)")

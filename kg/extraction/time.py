@@ -31,7 +31,14 @@ _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|f
 HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
             "new year's day": (1, 1), "new year’s day": (1, 1), "new year's eve": (12, 31), "new year’s eve": (12, 31)}
 
+# A time of day ("around 2:00 p.m. local time", "6am", "1700 UTC", "14:00"): its value is the day it falls on.
+_CLOCK = re.compile(r"\b(?:(?:around|about|approximately|shortly after|shortly before|just after|just before) )?"
+                    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)? ?(?:[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)(?!\w)"
+                    r"|(?:[01]\d|2[0-3]):[0-5]\d\b|(?:[01]\d|2[0-3])[0-5]\d(?= (?:UTC|GMT)\b))"
+                    r"(?: (?:local time|UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDT)\b)?")
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("clock", _CLOCK),
     ("mdy", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
     ("dofm", re.compile(rf"\b(?P<d>{_DAY}) of (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
     ("holiday", re.compile(r"\b(?P<h>Christmas Day|Christmas Eve|New Year[’']s Day|New Year[’']s Eve)\b")),
@@ -49,13 +56,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(r"\b(?:over|during|in|for) (?P<x>the past (?:week|month|year|decade))\b", re.IGNORECASE)),
     ("relative", re.compile(r"\b(?P<rel>next|last|this|coming|previous)\s+(?P<unit>week|month|year)\b",
                             re.IGNORECASE)),
-    ("deictic", re.compile(r"\b(?P<deixis>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    ("deictic", re.compile(r"\b(?P<deixis>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
+                           re.IGNORECASE)),
     ("anaphoric", re.compile(r"\b(?P<x>(?:that|the same) (?:day|morning|afternoon|evening|night)|the (?P<step>next|"
                              r"following|previous|preceding) day|the day (?P<before>before))\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
                          r"generations)\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),
-    ("month", re.compile(r"\b(?P<lic>in|by|until|since|from|early|late|mid|last|next|this|of) (?P<x>(?P<m>January|February|"
+    ("month", re.compile(r"\b(?P<lic>in|by|until|since|from|early|late|mid|last|next|this|of|and|or) (?P<x>(?P<m>January|February|"
                          r"April|June|July|August|September|October|November|December))\b(?! \d)")),
     ("year", re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\d%]|,\d)")),
 ]
@@ -66,11 +74,11 @@ _NEEDLES = {
     "month": re.compile(_MONTH),
     "weekday": re.compile(_WEEKDAY),
     "unit": re.compile(r"(?:day|week|month|year|hour|decade)", re.IGNORECASE),
-    "deixis": re.compile(r"(?:today|yesterday|tomorrow|tonight)", re.IGNORECASE),
+    "deixis": re.compile(r"(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))", re.IGNORECASE),
     "holiday": re.compile(r"(?:Christmas|New Year)"),
     "digit": re.compile(r"\d"),
 }
-_NEEDED = {"mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
+_NEEDED = {"clock": "digit", "mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
            "relative": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
 
@@ -103,12 +111,16 @@ def _iso_week(d: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
-def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool) -> tuple[str | None, str]:
-    """(value, granularity) for one match; value None when it needs an anchor and has none."""
+def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
+              past: bool = False) -> tuple[str | None, str]:
+    """(value, granularity) for one match; value None when it needs an anchor and has none; ``future``/``past``:
+    the tense of its clause."""
     g = m.groupdict()
     try:
         if kind in ("duration", "vague"):
             return None, "duration"  # a length of time or a vague reference: kept, never given a calendar value
+        if kind == "clock":
+            return None, "clock"  # the day it falls on is read from its sentence afterwards (_clock_days)
         if kind in ("mdy", "dmy") or (kind == "dofm" and g.get("y")):
             return dt.date(int(g["y"]), _month(g["m"]), _day(g["d"])).isoformat(), "day"
         if kind == "my":
@@ -130,6 +142,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
                 year = anchor.year if month < anchor.month else anchor.year - 1
             elif g.get("lic") == "next":  # "next March": the first March after this month
                 year = anchor.year if month > anchor.month else anchor.year + 1
+            elif past and (year, month) > (anchor.year, anchor.month):
+                year -= 1  # "began in December", told in a past clause: the last December, not the coming one
             return f"{year:04d}-{month:02d}", "month"
         if kind == "relday":
             return _relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
@@ -141,7 +155,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool)
                 d += dt.timedelta(days=7)
             return d.isoformat(), "day"
         if kind == "deictic":
-            shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["deixis"].lower()]
+            shift = {"yesterday": -1, "tomorrow": 1}.get(g["deixis"].lower(), 0)  # today, tonight, this morning
             return (anchor + dt.timedelta(days=shift)).isoformat(), "day"
         if kind == "relative":
             rel, unit = g["rel"].lower(), g["unit"].lower()
@@ -173,10 +187,12 @@ def _relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> s
     return d.isoformat()
 
 
-def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_quote=None) -> list[TimeExpression]:  # noqa: ANN001
+def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_quote=None,  # noqa: ANN001
+               past_at=None) -> list[TimeExpression]:  # noqa: ANN001
     """Temporal expressions in the given blocks (article offsets). ``future_at(offset)`` tells whether the clause
     at an offset speaks of the future (to read "Monday" forwards or backwards); ``in_quote(offset)`` whether it
-    lies in a quotation — "today" in a quotation is the day last named in the narrative, not the article's date."""
+    lies in a quotation — "today" in a quotation is the day last named in the narrative, not the article's date;
+    ``past_at(offset)`` whether it is told in the past (a month named in the past is the last one)."""
     anchor = article.meta.date
     taken: list[tuple[int, int]] = []
     out: list[TimeExpression] = []
@@ -198,7 +214,8 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 if kind == "anaphoric":  # "that day", "the next day": the day the narrative last named
                     value, gran = _anaphoric(m, out, b), "day"
                 else:
-                    value, gran = normalise(kind, m, here, future_at(b) if kind in ("weekday", "relday") else False)
+                    value, gran = normalise(kind, m, here, future_at(b) if kind in ("weekday", "relday") else False,
+                                            past=kind == "month" and past_at is not None and past_at(b))
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
@@ -206,9 +223,32 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
+    _clock_days(article, out, anchor)
     for i, t in enumerate(out, 1):
         t.key = f"t{i}"
     return out
+
+
+def _clock_days(article: Article, found: list[TimeExpression], anchor: dt.date | None) -> None:
+    """A time of day falls on the day its sentence names ("at 6 p.m. local time tomorrow"), else on the day of the
+    story (the first day of the article's week it names: "On Friday, … around 2:00 p.m."), else on the article's
+    date."""
+    days = [t for t in found if t.value and len(t.value) == 10 and t.granularity == "day"]
+    for t in found:
+        if t.granularity != "clock":
+            continue
+        t.granularity = "day"
+        near = [d for d in days if not _SENTENCE_BREAK.search(article.text[min(d.span.end, t.span.end):
+                                                                        max(d.span.begin, t.span.begin)])]
+        if near:
+            t.value = min(near, key=lambda d: abs(d.span.begin - t.span.begin)).value
+        elif anchor is not None:
+            lead = next((d for d in days if 0 <= (anchor - dt.date.fromisoformat(d.value)).days <= 7), None)
+            t.value = lead.value if lead is not None else anchor.isoformat()
+        t.anchor = anchor if t.value else None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?\s+[A-Z“‘\"]|\n")
 
 
 def _anaphoric(m: re.Match[str], found: list[TimeExpression], at: int) -> str | None:
@@ -257,7 +297,7 @@ def bounds(value: str) -> tuple[dt.date, dt.date] | None:
 def _times(work: Work) -> None:
     parsed = work.parsed
     work.put(times=find_times(parsed.article, [(pb.block.span.begin, pb.block.span.end) for pb in parsed.blocks],
-                              work.future_at, work.coref.in_quote))
+                              work.future_at, work.coref.in_quote, work.past_at))
 
 
 def _not_before(work: Work) -> None:
@@ -269,7 +309,7 @@ def _not_before(work: Work) -> None:
     work.put(not_before=found.not_before)
 
 
-TIMES = Step("times", ("parsed", "coref", "future_at"), ("times",), _times,
+TIMES = Step("times", ("parsed", "coref", "future_at", "past_at"), ("times",), _times,
              "time expressions with their calendar values, relative ones resolved against the article's date")
 NOT_BEFORE = Step("not before", ("extraction", "times"), ("not_before",), _not_before,
                   "an undated article was written no earlier than the latest full date it names")

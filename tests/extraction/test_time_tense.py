@@ -36,3 +36,22 @@ def test_last_this_and_next_weekday():
 
 def test_the_article_day_itself():
     assert value_of("The minister spoke on Monday.", "Monday") == "2024-03-11"
+
+
+def test_a_time_of_day_falls_on_the_day_its_sentence_or_story_names():
+    x = run("Storm\n\nOn Friday, police received the first call around 2:00 p.m. local time. The warning starts at "
+            "6 p.m. local time (1700 UTC) tomorrow.", dt.date(2019, 12, 2))
+    got = {t.span.text: t.value for t in x.times}
+    assert got["around 2:00 p.m. local time"] == "2019-11-29"
+    assert got["6 p.m. local time"] == got["1700 UTC"] == "2019-12-03"
+
+
+def test_a_month_told_in_the_past_is_the_last_one():
+    x = run("Deaths\n\nThe journalist was killed in December. The talks will resume in December. Donors have agreed "
+            "to meet again in February.", dt.date(2019, 9, 26))
+    assert [t.value for t in x.times] == ["2018-12", "2019-12", "2020-02"]
+
+
+def test_this_morning_is_the_articles_day():
+    x = run("Rugby\n\nThe team trained this morning.", dt.date(2020, 8, 29))
+    assert [t.value for t in x.times] == ["2020-08-29"]
