@@ -37,8 +37,15 @@ _CLOCK = re.compile(r"\b(?:(?:around|about|approximately|shortly after|shortly b
                     r"|(?:[01]\d|2[0-3]):[0-5]\d\b|(?:[01]\d|2[0-3])[0-5]\d(?= (?:UTC|GMT)\b))"
                     r"(?: (?:local time|UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDT)\b)?")
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("clock", _CLOCK),
+    ("ago", re.compile(r"\b(?:(?:about|around|some|nearly|almost|roughly|more than|over) )?(?P<n>\d{1,3}|a|an|one|two|"
+                       r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
+                       r"(?P<unit>day|week|month|year|decade)s? ago\b", re.IGNORECASE)),
+    ("decade", re.compile(r"\b(?:the )?(?:early |mid-|late )?(?P<c>1[89]\d|20\d)0s\b")),
     ("mdy", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
     ("dofm", re.compile(rf"\b(?P<d>{_DAY}) of (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
     ("holiday", re.compile(r"\b(?P<h>Christmas Day|Christmas Eve|New Year[’']s Day|New Year[’']s Eve)\b")),
@@ -78,7 +85,7 @@ _NEEDLES = {
     "holiday": re.compile(r"(?:Christmas|New Year)"),
     "digit": re.compile(r"\d"),
 }
-_NEEDED = {"clock": "digit", "mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
+_NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
            "relative": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
 
@@ -127,11 +134,23 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return f"{int(g['y']):04d}-{_month(g['m']):02d}", "month"
         if kind == "year":
             return g["y"], "year"
+        if kind == "decade":
+            return g["c"], "decade"  # "the 1970s": TIMEX3 197
         if anchor is None:
             return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
         if kind in ("md", "dm", "dofm"):
             month, day = _month(g["m"]), _day(g["d"])
             return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
+        if kind == "ago":  # "a year ago", "two decades ago", "about two months ago": counted back from the anchor
+            n, unit = int(g["n"]) if g["n"].isdigit() else _COUNTS[g["n"].lower()], g["unit"].lower()
+            if unit == "day":
+                return (anchor - dt.timedelta(days=n)).isoformat(), "day"
+            if unit == "week":
+                return _iso_week(anchor - dt.timedelta(weeks=n)), "week"
+            if unit == "month":
+                y, mth = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+                return f"{y:04d}-{mth + 1:02d}", "month"
+            return str(anchor.year - n * (10 if unit == "decade" else 1)), "year"
         if kind == "holiday":
             month, day = HOLIDAYS[g["h"].lower()]
             return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
@@ -219,7 +238,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
-                relative = kind in ("md", "dm", "weekday", "relday", "relative", "deictic", "anaphoric")
+                relative = kind in ("md", "dm", "weekday", "relday", "relative", "deictic", "anaphoric", "ago")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
@@ -275,7 +294,7 @@ def _narrative_day(found: list[TimeExpression], anchor: dt.date) -> dt.date | No
 
 
 def bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a TIMEX value covers: 2022-01-27, 2022-W05, 2022-02, 2022."""
+    """First and last day a TIMEX value covers: 2022-01-27, 2022-W05, 2022-02, 2022, 202 (the 2020s)."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             d = dt.date.fromisoformat(value)
@@ -289,6 +308,8 @@ def bounds(value: str) -> tuple[dt.date, dt.date] | None:
             return first, nxt - dt.timedelta(days=1)
         if re.fullmatch(r"\d{4}", value):
             return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if re.fullmatch(r"\d{3}", value):  # a decade: 197 is 1970–1979
+            return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
     except ValueError:
         return None
     return None

@@ -55,3 +55,11 @@ def test_a_month_told_in_the_past_is_the_last_one():
 def test_this_morning_is_the_articles_day():
     x = run("Rugby\n\nThe team trained this morning.", dt.date(2020, 8, 29))
     assert [t.value for t in x.times] == ["2020-08-29"]
+
+
+def test_ago_counts_back_from_the_articles_date_and_a_decade_is_its_three_digits():
+    x = run("Life\n\nA year ago the band split. Two decades ago she moved. About two months ago the virus appeared. "
+            "A week ago he left. He played in the 1970s. It took two years to build.", dt.date(2020, 2, 12))
+    assert [(t.span.text, t.value) for t in x.times] == [
+        ("A year ago", "2019"), ("Two decades ago", "2000"), ("About two months ago", "2019-12"),
+        ("A week ago", "2020-W06"), ("the 1970s", "197"), ("two years", None)]
