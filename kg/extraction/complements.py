@@ -23,6 +23,9 @@ _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "
                 # mechanism", "cited improvements", "questioned the President's power")
                 "report", "cite", "note", "suggest", "reaffirm", "affirm", "reveal", "propose",
                 "estimate", "question", "lament", "describe"}
+# Verbs of criticism whose object is criticised: a person or a body is addressed ("criticized the minister for …"),
+# a thing is what the criticism is about ("criticized the decision").
+_CRITICISE = {"criticize", "criticise"}
 # Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
 _LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"}}
 # ("appealed the ruling" is a legal appeal: an appeal reports only "for" something or "to" somebody.)
@@ -70,10 +73,14 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
             out.append(src)  # "reported [its source] said …": what was reported includes who said it
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "PRON"):
             out.append(child)
-        elif child.dep_ == "xcomp" and kind in ("appeal", "demand", "promise", "warning"):
-            out.append(child)
+        elif child.dep_ == "xcomp" and (kind in ("appeal", "demand", "promise", "warning") or child.tag_ == "VBG"):
+            out.append(child)  # "urged them to leave"; a gerund for any report: "announced investigating itself"
         elif child.dep_ == "advcl" and kind in ("appeal", "demand") and child.i == getattr(for_clause(verb), "i", -1):
             out.append(child)
+        elif child.dep_ == "advcl" and kind in ("appeal", "demand", "warning") and child.i > verb.i and \
+                child.tag_ == "VB" and any(a.tag_ == "TO" and a.i == child.i - 1 for a in child.children) and \
+                any(c.dep_ == "dobj" and c.i < child.i for c in verb.children):
+            out.append(child)  # "advised residents of her city to make plans", the infinitive parsed as a clause
         elif child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS.get(kind, set()):
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on all parties to …"
@@ -82,7 +89,8 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ in _LEMMA_PREPS.get(verb.lemma_, ()):
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
-                verb.lemma_ not in ADDRESSEE_VERBS and verb.lemma_ != "appeal" and \
+                (verb.lemma_ not in ADDRESSEE_VERBS or verb.lemma_ in _CRITICISE and not personal(child) and
+                 _content_object(child)) and verb.lemma_ != "appeal" and \
                 child.lower_ not in ("that", "which", "what") and \
                 (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child)):
             out.append(child)

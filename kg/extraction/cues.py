@@ -68,6 +68,12 @@ def _subject(verb: Token) -> Token | None:
                 head = head.head
             return _subject(head) if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
         return subject
+    # "On Friday Ford Motor Company announced", misparsed with the name inside the date's phrase: the name speaks
+    dated = next((c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("on", "in")), None)
+    name = next((c for c in dated.children if c.dep_ == "pobj"), None) if dated is not None else None
+    if name is not None and name.pos_ == "PROPN" and name.ent_type_ not in ("DATE", "TIME", "") and \
+            name.i == verb.i - 1 and name.left_edge.ent_type_ == "DATE":
+        return name
     # "Mr. Lin said … and added that …": a coordinated verb shares the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
@@ -94,6 +100,10 @@ def _subject(verb: Token) -> Token | None:
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
+    # "spoke with X to congratulate him on …": an infinitive of purpose speaks for the clause's subject
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and \
+            any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
+        return _subject(verb.head)
     # "The White House continues to affirm that …": an infinitive complement speaks for its governor's subject
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
@@ -143,6 +153,8 @@ def _addressee(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "dative" or (child.dep_ == "dobj" and lemma in ADDRESSEE_VERBS):
+            if child.pos_ == "PRON" and (named := _purpose_party(verb)) is not None:
+                return named  # "spoke with X to congratulate him": him is X
             return child
         if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in ("add", "refer"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -151,6 +163,16 @@ def _addressee(verb: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return _interviewer(verb)
+
+
+def _purpose_party(verb: Token) -> Token | None:
+    """The party named by the verb an infinitive of purpose hangs on: X of "spoke with X to …", "called X to …"."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VB":
+        return None
+    head = verb.head
+    with_ = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                  if g.dep_ == "pobj"), None)
+    return with_ or next((c for c in head.children if c.dep_ == "dobj"), None)
 
 
 _TALK = {"speak", "talk"}

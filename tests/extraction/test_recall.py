@@ -141,3 +141,35 @@ def test_a_message_says_what_its_participle_says():
     got = said("Attacks\n\nSecretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.")
     assert [(t, who) for t, who, _ in got] == [("indirect", "Mike Pompeo")] and "Iran" in got[0][2]
     assert said("Attacks\n\nThe company posted a video showing the damage to the plant.") == []
+
+
+def test_a_gerund_is_what_was_announced():
+    assert said("Probe\n\nIn February, the carmaker Veloria Motors announced investigating itself.") == [
+        ("indirect", "Veloria Motors", "investigating itself")]
+
+
+def test_advice_with_an_infinitive_parsed_as_a_clause_is_an_appeal():
+    got = said("Storm\n\nThe mayor of the city, Ana Cole, advised residents of her city to make plans and shelter in "
+               "place.")
+    assert [(t, q) for t, _, q in got] == [("indirect", "to make plans and shelter in place")]
+
+
+def test_a_name_parsed_into_the_date_before_it_speaks():
+    got = said("Probe\n\nOn Friday Veloria Motors announced the Department of Justice was investigating it.")
+    assert got == [("indirect", "Veloria Motors", "the Department of Justice was investigating it")]
+
+
+def test_an_infinitive_of_purpose_speaks_for_the_clause_and_to_its_party():
+    x = run("Call\n\nPresident Joe Biden spoke today with former Prime Minister of Israel Benjamin Netanyahu to "
+            "congratulate him on his party's victory.")
+    labels = {a.key: a.label for a in x.actors}
+    assert [(labels.get(s.speaker), labels.get(s.addressee), s.quote) for s in x.statements] == [
+        ("Joe Biden", "Benjamin Netanyahu", "his party's victory")]
+    assert said("Trip\n\nThe minister went to Paris to meet the president.") == []
+
+
+def test_a_thing_criticised_is_what_the_criticism_is_about():
+    assert said("Syria\n\nThe former envoy Brett McGurk also criticized the decision via Twitter.") == [
+        ("indirect", "Brett McGurk", "the decision")]
+    assert said("Talks\n\nThe senator criticized the minister for the delay.") == [
+        ("indirect", "senator", "the delay")]
