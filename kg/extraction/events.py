@@ -32,7 +32,11 @@ _NEGATION = {"not", "never", "no", "n't", "without"}
 _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "policy-review", "diplomatic-cooperation",
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
-_FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"}]
+_FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"},
+             {"investigation", "criminal-investigation"}]
+# A mention that says more than the event's first one makes the event that type ("investigating" … "the criminal
+# investigation").
+_REFINED = {"investigation": "criminal-investigation"}
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").
@@ -206,6 +210,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             self.mentions[event.key].append(m)
             self.mentions.setdefault(m.type, [])  # marks the type as seen (for "the call")
         for event in self.events:
+            if event.type in _REFINED and any(m.type == _REFINED[event.type] for m in self.mentions[event.key]):
+                event.type = _REFINED[event.type]
             for m in self.mentions[event.key]:
                 self._participants(event, m)
                 self._place_and_time(event, m)

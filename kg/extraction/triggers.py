@@ -69,6 +69,11 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     return _more(words, head)
 
 
+# What makes an inquiry one into a crime or into wrongdoing in office (CAMEO 091).
+_CRIMINAL = {"criminal", "corruption", "fraud", "bribery", "impeachment", "murder", "homicide", "police", "fbi",
+             "antitrust", "embezzlement", "misconduct"}
+
+
 def refined_type(etype: str, head: Token) -> str:
     """The type of a trigger's event as its context settles it: a blaze, a storm or a crash that kills ("the fire
     killed five") causes a death, which is no violence anyone inflicted; dying in an attack is a killing."""
@@ -78,6 +83,9 @@ def refined_type(etype: str, head: Token) -> str:
                 t.words == (subject.lemma_.lower(),) and t.type in ("disaster", "accident")
                 for t in lexicon.triggers_by_first_word().get(subject.lemma_.lower(), ())):
             return "death"
+    if etype == "investigation" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _CRIMINAL
+                                        for c in head.children):
+        return "criminal-investigation"  # "a criminal investigation", "the impeachment inquiry"
     if etype == "death" and any(c.dep_ == "prep" and c.lower_ in ("in", "from", "during") and
                                 any(_violent(g) for g in c.children if g.dep_ == "pobj") for c in head.children):
         return "killing"  # "dozens died in the attack": deaths that violence caused

@@ -115,3 +115,13 @@ def test_the_subject_of_a_verb_that_carries_out_an_event_named_by_its_object_tak
 def test_by_and_of_give_the_agent_and_the_one_done_to():
     got = _parts("Court\n\nThe trial of Marc Dubois began in Lyon on Monday.", "trial")
     assert got == {"Marc Dubois"}
+
+
+def test_an_inquiry_into_a_crime_or_into_wrongdoing_in_office_is_a_criminal_investigation():
+    from kg.ontology import cameo
+
+    assert events("Congress\n\nThe House opened an impeachment inquiry on Monday.") == {
+        "inquiry": ("criminal-investigation", "2024-03-11")}
+    assert [t for t, _ in events("Tax rules\n\nAuditors began a probe of the tax rules on Monday.").values()] == [
+        "investigation"]
+    assert cameo("criminal-investigation") == "091"
