@@ -2,7 +2,7 @@
 
 Every input is read and checked before anything is written; each article's graph, its provenance graph and its
 enrichment graph (what the knowledge base adds about the linked entities, kg.enrich) are then replaced in one
-transaction, with the shared descriptions of the resources it mentions (kg.shared), so a failure (or a kill) never
+transaction, with the shared descriptions of the resources it mentions (kg.store.shared), so a failure (or a kill) never
 leaves a half-written article behind.
 """
 
@@ -68,9 +68,9 @@ def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | Non
 
 
 def write(store: Store, base_iri: str, article_id: str, graphs: dict[str, str], *, first: bool = False) -> None:
-    """Store one built article in one transaction (kg.shared); the first of a build also (re)writes the store-wide
+    """Store one built article in one transaction (kg.store.shared); the first of a build also (re)writes the store-wide
     graphs: the ontology and the dataset record."""
-    from kg import shared
+    from kg.store import shared
 
     extra = store_graphs(base_iri) if first else None
     shared.write_articles(store, base_iri, {article_id: graphs}, extra=extra)
@@ -78,7 +78,7 @@ def write(store: Store, base_iri: str, article_id: str, graphs: dict[str, str], 
 
 def store_graphs(base_iri: str) -> dict[str, str]:
     """The store-wide graphs a build writes: the ontology (with the event types) and the dataset record."""
-    from kg import layout
+    from kg.store import layout
 
     return {layout.ontology_graph(base_iri): _ontology_nt(), layout.dataset_graph(base_iri):
             layout.dataset_record(base_iri)}
@@ -129,7 +129,7 @@ def _wikidata_client(online: OnlineConfig | None):  # noqa: ANN202
 
 
 def ontology_graph_iri(base_iri: str) -> str:
-    from kg import layout
+    from kg.store import layout
 
     return layout.ontology_graph(base_iri)
 

@@ -25,7 +25,7 @@ def _store_default() -> str:
 
 def _base_given(value: str | None) -> str | None:
     """The base IRI asked for: ``--base-iri``, else ``$NEWSKG_BASE_IRI``, else None (the store's own, or the
-    default for a new store: kg.layout)."""
+    default for a new store: kg.store.layout)."""
     value = value or os.environ.get("NEWSKG_BASE_IRI") or None
     if value is None:
         return None
@@ -131,7 +131,7 @@ def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri
     exit code is 1 when any failed.
     """
     from kg.corpus import build_corpus, collect
-    from kg.layout import resolve_base
+    from kg.store.layout import resolve_base
     from kg.online import OnlineConfig
     from kg.progress import Progress
 
@@ -181,7 +181,7 @@ def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri
 def load(files: tuple[Path, ...], store: str, graph: str | None, fmt: str | None, bulk: bool,
          base_iri: str | None, **remote: str | None) -> None:
     """Bulk-load RDF FILES into the store, all in one transaction: a failed load changes nothing."""
-    from kg.loading import load as run
+    from kg.store.loading import load as run
 
     with _open(store, remote=_remote(**remote)) as s:
         done = run(list(files), s, graph=graph, fmt=fmt, bulk=bulk, base_iri=_base_given(base_iri),
@@ -199,7 +199,7 @@ def remove(articles: tuple[str, ...], store: str, **remote: str | None) -> None:
     graphs and what they added to the shared descriptions, in one transaction."""
     from kg.ingest import slugify
 
-    from kg import layout, shared
+    from kg.store import layout, shared
 
     ids = [slugify(Path(a).stem) if a.endswith((".txt", ".text")) or Path(a).is_file() else a for a in articles]
     with _open(store, remote=_remote(**remote)) as s:
@@ -247,7 +247,7 @@ def index(store: str, index_file: Path | None, **remote: str | None) -> None:
 def query(query: str, store: str, fmt: str, **remote: str | None) -> None:
     """Run QUERY (a .rq file or SPARQL text) over the store; the default graph is the union of all graphs."""
     from kg.output import print_result
-    from kg.remote import is_remote
+    from kg.store import is_remote
     from kg.sparql_text import check_limits
 
     text = _query_text(query)

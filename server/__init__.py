@@ -25,7 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "SNAPSHOT_DIR": None,  # with an update token: where read snapshots go; None: a new folder beside the store
     "DUMP_DIR": None,  # where dumps are written once per dataset version; None: a folder in the temp directory
     "QUERIES_DIR": None,  # the named queries offered on /query; None: the project's queries/ folder
-    "STORE_REMOTE": None,  # a remote store's settings (kg.remote.RemoteConfig fields) besides NEWSKG_STORE_* variables
+    "STORE_REMOTE": None,  # a remote store's settings (kg.store.remote.RemoteConfig fields) besides NEWSKG_STORE_* variables
     "REMOTE_VERSION_TTL": 2.0,  # seconds a remote store's dataset version is trusted before it is asked again
     "RESULT_CACHE_MB": 128,  # result cache per worker (server.cache); 0 switches it off
     "MEMORY_MODE": "disk",  # "memory": queries read an in-memory copy of the store (kg serve chooses, see kg.serving)

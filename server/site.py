@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, url_for
 
-from kg.layout import stored_base
+from kg.store.layout import stored_base
 from kg.ontology import external_terms
 from kg.store import Store, term_text
 from server.headers import secure
@@ -40,7 +40,7 @@ _BAD_IRI = re.compile(r"[\x00-\x20<>\"{}|^`\\]")
 
 
 def base_iri() -> str:
-    """The base IRI of the resources: ``BASE_IRI`` from the config, else the one the store records (kg.layout),
+    """The base IRI of the resources: ``BASE_IRI`` from the config, else the one the store records (kg.store.layout),
     else this server's own root."""
     ext = current_app.extensions.setdefault("newskg", {})
     if "base_iri" not in ext:

@@ -66,7 +66,7 @@ def test_every_ontology_term_is_used_by_the_seed_graph(seed_extraction):
     unused = sorted(str(t) for t in our_terms(ontology_graph()) if t not in used)
     allowed = {  # used by the provenance graph, or only by features the seed article does not exercise
         "Build", "toolVersion", "eventClass", "notBefore",  # notBefore: only for undated articles
-        "Contribution", "contributesTo", "sharedTriples",  # the provenance graph's records (kg.shared)
+        "Contribution", "contributesTo", "sharedTriples",  # the provenance graph's records (kg.store.shared)
         "Agent", "QuoteType", "Modality", "ParticipantRole",  # classes of controlled values and the abstract agent
     }
     unused = [u for u in unused if u.rsplit("#", 1)[1] not in allowed]

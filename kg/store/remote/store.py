@@ -1,16 +1,7 @@
-"""A remote SPARQL 1.1 engine behind the same interface as the embedded store (:class:`kg.store.Store`).
+"""The remote back-end of the store (:class:`kg.store.GraphStore`): a SPARQL 1.1 engine reached over HTTP.
 
 ``kg … --store http(s)://HOST/PATH`` names the engine's query endpoint; everything else has defaults per engine
-(:mod:`kg.engines`) and can be set with options or environment variables (docs/scaling.md):
-
-=========================  =====================================================================================
-``NEWSKG_STORE_UPDATE_URL`` SPARQL Update endpoint (Oxigraph: ``…/update``; Virtuoso with a user: ``…/sparql-auth``)
-``NEWSKG_STORE_GSP_URL``    Graph Store Protocol endpoint (read by dumps of single graphs when set)
-``NEWSKG_STORE_USER``       user name for the update (and GSP) endpoint; ``NEWSKG_STORE_PASSWORD`` its password
-``NEWSKG_STORE_AUTH``       ``basic`` (default) or ``digest`` (Virtuoso's ``/sparql-auth``)
-``NEWSKG_STORE_ENGINE``     ``oxigraph``, ``virtuoso`` or ``generic`` (default: recognised from the server)
-``NEWSKG_STORE_TIMEOUT``    seconds to wait for an answer (default 600; ``kg serve`` uses its query timeout)
-=========================  =====================================================================================
+(:mod:`kg.store.remote.engines`) and can be set with options or settings (:mod:`kg.store.remote.config`).
 
 Queries are sent by POST (form-encoded); SELECT/ASK results are read as SPARQL JSON and CONSTRUCT/DESCRIBE results as
 N-Triples with pyoxigraph's parsers, so callers get the same term objects as from the embedded store. Every write
@@ -20,72 +11,26 @@ transaction: a request that fails changes nothing.
 
 from __future__ import annotations
 
-import os
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
 from typing import IO, Any
 
 import pyoxigraph as ox
 import requests
 from rdflib import Graph
 
-from kg import engines
-from kg.errors import ConfigError, QueryError, StoreError
-from kg.remote_results import CANCELLED, RemoteTimeout, Solutions, Triples, broken_answer, parse_results, query_form
+from kg import formats
+from kg.errors import QueryError, StoreError
 from kg.sparql_text import add_using, declares_dataset, tokens
-from kg.store import RDF_FORMATS, Result, Store, grouped, serialize, term_text, update_operations
-
-__all__ = ["RemoteConfig", "RemoteStore", "RemoteTimeout", "is_remote", "query_form"]
+from kg.store.base import Result, dedupe, fingerprint, term_text
+from kg.store.remote import engines
+from kg.store.remote.config import RemoteConfig
+from kg.store.remote.results import CANCELLED, RemoteTimeout, Solutions, Triples, broken_answer, parse_results, query_form
+from kg.store.serialize import grouped, serialize
+from kg.store.updates import update_operations
 
 SPOOL_BYTES = 8_000_000  # an update bigger than this goes to the engine from a temporary file, not from memory
-
-
-@dataclass(frozen=True)
-class RemoteConfig:
-    """Where and how to reach a remote engine. Only ``query_url`` is required."""
-
-    query_url: str
-    update_url: str | None = None
-    gsp_url: str | None = None
-    user: str | None = None
-    password: str | None = None
-    auth: str = "basic"
-    engine: str | None = None
-    timeout: float = 600.0
-
-    @classmethod
-    def from_env(cls, url: str, **given: Any) -> RemoteConfig:
-        """The configuration for ``url``: options given (non-None) first, then ``NEWSKG_STORE_*`` variables.
-
-        :raises ConfigError: on an unknown auth scheme or engine.
-        """
-        env = os.environ
-        values: dict[str, Any] = {
-            "update_url": env.get("NEWSKG_STORE_UPDATE_URL"), "gsp_url": env.get("NEWSKG_STORE_GSP_URL"),
-            "user": env.get("NEWSKG_STORE_USER"), "password": env.get("NEWSKG_STORE_PASSWORD"),
-            "auth": env.get("NEWSKG_STORE_AUTH") or "basic", "engine": env.get("NEWSKG_STORE_ENGINE"),
-        }
-        if env.get("NEWSKG_STORE_TIMEOUT"):
-            try:
-                values["timeout"] = float(env["NEWSKG_STORE_TIMEOUT"])
-            except ValueError:
-                raise ConfigError(f"NEWSKG_STORE_TIMEOUT={env['NEWSKG_STORE_TIMEOUT']!r} is not a number") from None
-        values.update({k: v for k, v in given.items() if v is not None})
-        config = cls(url, **values)
-        if config.auth not in ("basic", "digest"):
-            raise ConfigError(f"unknown authentication {config.auth!r}; use basic or digest")
-        if config.engine is not None and config.engine not in engines.ENGINES:
-            raise ConfigError(f"unknown engine {config.engine!r}; use one of {', '.join(engines.ENGINES)}")
-        return config
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def is_remote(location: str | os.PathLike[str] | None) -> bool:
-    return isinstance(location, str) and location.startswith(("http://", "https://"))
 
 
 class RemoteStore:
@@ -118,18 +63,19 @@ class RemoteStore:
         return requests.auth.HTTPBasicAuth(c.user, c.password or "")
 
     def _post(self, url: str, *, data: Any, headers: dict[str, str], auth: bool = False,
-              params: list[tuple[str, str]] | None = None, timeout: float | None = None) -> requests.Response:
+              params: list[tuple[str, str]] | None = None, timeout: float | None = None,
+              method: str = "POST", missing_ok: bool = False) -> requests.Response:
         try:
-            resp = self._session().post(url, data=data, headers=headers, params=params,
-                                        auth=self._auth() if auth else None,
-                                        timeout=(10.0, timeout or self.config.timeout))
+            resp = self._session().request(method, url, data=data, headers=headers, params=params,
+                                           auth=self._auth() if auth else None,
+                                           timeout=(10.0, timeout or self.config.timeout))
         except requests.Timeout:
             raise RemoteTimeout(f"{url}: no answer within {timeout or self.config.timeout:g} s") from None
         except requests.RequestException as e:
             raise StoreError(f"{url}: cannot reach the SPARQL engine ({type(e).__name__})") from None
         if self._engine is None:
             self._engine = engines.from_server_header(resp.headers.get("Server"))
-        if resp.status_code >= 400:
+        if resp.status_code >= 400 and not (missing_ok and resp.status_code == 404):
             raise self._error(url, resp)
         return resp
 
@@ -242,13 +188,31 @@ class RemoteStore:
 
     def version(self) -> str:
         """A fingerprint of the dataset (the same recipe as the embedded store's, from queries)."""
-        return Store.version(self)  # type: ignore[arg-type]
+        return fingerprint(self)
 
     def triples(self, graph: str | None = None) -> Iterator[ox.Triple]:
-        """The triples of a named graph, or of the union default graph without duplicates."""
+        """The triples of a named graph (from the Graph Store endpoint when one is configured, ``--gsp-url``), or
+        of the union default graph without duplicates."""
+        if graph is not None and self.config.gsp_url:
+            return iter(self._gsp_read(graph))
         if graph is not None:
             return iter(self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").value)  # type: ignore[call-overload]
-        return _dedupe(t for g in self.graphs() for t in self.triples(g))
+        return dedupe(t for g in self.graphs() for t in self.triples(g))
+
+    def _gsp_read(self, graph: str) -> list[ox.Triple]:
+        """One graph by the SPARQL 1.1 Graph Store Protocol (``GET {gsp}?graph=IRI``), as N-Triples; an engine that
+        does not have the graph answers 404, read as an empty graph (as a CONSTRUCT of it would be).
+
+        :raises StoreError: when the endpoint has no graph the engine has (it is not this engine's Graph Store).
+        """
+        resp = self._post(self.config.gsp_url or "", data=None, params=[("graph", graph)], method="GET",
+                          auth=bool(self.config.user), headers={"Accept": "application/n-triples"}, missing_ok=True)
+        if resp.status_code != 404:
+            return self._triples(resp)
+        if self.has_graph(graph):  # the engine has it: the endpoint is not a Graph Store of this engine
+            raise StoreError(f"{self.config.gsp_url}: no graph <{graph}> there, but the engine has it; check the "
+                             "Graph Store endpoint (--gsp-url, NEWSKG_STORE_GSP_URL)")
+        return []
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         names = [graph] if graph else self.graphs()
@@ -258,9 +222,9 @@ class RemoteStore:
              prefixes: dict[str, str] | None = None, context: str | None = None) -> bytes | None:
         """Serialise the dataset (or one graph), graph by graph: formats without named graphs get the union, each
         triple once and sorted (Turtle groups each subject's triples)."""
-        if fmt not in RDF_FORMATS:
-            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
-        rf = RDF_FORMATS[fmt]
+        if fmt not in formats.RDF_NAMES:
+            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(formats.RDF_NAMES)}")
+        rf = formats.engine_rdf(fmt)
         items: Iterable[Any]
         if rf.supports_datasets:
             items = self.quads(graph)
@@ -377,9 +341,9 @@ class RemoteStore:
         return True
 
     def load(self, data: bytes | str, fmt: str, *, graph: str | None = None) -> None:
-        rf = RDF_FORMATS.get(fmt)
-        if rf is None:
-            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+        if fmt not in formats.RDF_NAMES:
+            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(formats.RDF_NAMES)}")
+        rf = formats.engine_rdf(fmt)
         try:
             quads = list(ox.parse(data.encode() if isinstance(data, str) else data, format=rf))
         except SyntaxError as e:
@@ -437,11 +401,3 @@ def _graph_name(g: ox.NamedNode | ox.DefaultGraph | None) -> str | None:
 
 def _nt(t: ox.Triple) -> str:
     return f"{t.subject} {t.predicate} {t.object} ."
-
-
-def _dedupe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
-    seen: set[ox.Triple] = set()
-    for t in triples:
-        if t not in seen:
-            seen.add(t)
-            yield t

@@ -4,7 +4,7 @@
 ``{base}graph/article/{id}``               what one article says: its statements, events, spans, and which
                                            shared resources it mentions (``nkg:denotedBy`` its own spans)
 ``{base}graph/provenance/{id}``            the PROV-O record of its build, with what the build contributed to the
-                                           shared resources (``nkg:Contribution``, see :mod:`kg.shared`)
+                                           shared resources (``nkg:Contribution``, see :mod:`kg.store.shared`)
 ``{base}graph/enrichment/{id}``            the record of what the knowledge base added for the article
 ``{base}graph/shared``                     actors, places, posts and knowledge-base records: each described once
 ``{base}graph/ontology``                   the ontology and the event types (store-wide)

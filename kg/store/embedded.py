@@ -1,4 +1,4 @@
-"""The store: the only way into or out of the graph.
+"""The embedded back-end of the store (:class:`kg.store.GraphStore`): pyoxigraph in a directory.
 
 :class:`Store` wraps an embedded, on-disk pyoxigraph store (RocksDB). One process writes a directory at a time
 (``kg build``, ``kg load``); servers open it read-only and see a snapshot. Replacing an article's graphs is one
@@ -9,67 +9,21 @@ The default graph of queries is the union of all named graphs (as the service de
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kg import formats
 from kg.errors import QueryError, StoreError
 from kg.sparql_errors import explain
-from kg.sparql_text import add_using
-from kg.sparql_text import declares_dataset
+from kg.sparql_text import add_using, declares_dataset
+from kg.store.base import Result, dedupe, fingerprint, term_text
+from kg.store.serialize import ntriples, serialize
+from kg.store.updates import operations_text
 
-DEFAULT_STORE = Path("var/store")
 FLUSH_BYTES = 8_000_000  # N-Triples written between two flushes of the write buffers (Store._written)
-
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML,
-}
-RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-}
-
-
-@dataclass
-class Result:
-    """The outcome of a query: ``kind`` is "select", "ask" or "graph"; ``value`` the pyoxigraph result."""
-
-    kind: str
-    value: object
-    variables: list[str]
-    capped: bool = False  # a remote engine cut the result at a row limit of its own (Virtuoso's ResultSetMaxRows)
-
-    def rows(self) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]]:
-        if self.kind != "select":
-            raise QueryError("not a SELECT result")
-        return [{v: sol[v] for v in self.variables} for sol in self.value]  # type: ignore[attr-defined]
-
-
-def term_text(term: object) -> str:
-    """A term as plain text: an IRI, a literal's lexical form, or an empty string for unbound."""
-    if term is None:
-        return ""
-    return str(getattr(term, "value", term))
-
-
-def open_store(location: str | Path | None, *, read_only: bool = False, remote: dict | None = None):  # noqa: ANN201
-    """The store at ``location``: a remote SPARQL engine for an ``http(s)://`` URL (:class:`kg.remote.RemoteStore`,
-    configured by ``remote`` — :class:`kg.remote.RemoteConfig` fields — and ``NEWSKG_STORE_*`` variables), else the
-    embedded store in that directory. Everything that reads or writes the graph opens it here.
-
-    :raises StoreError: when the directory holds no store (read-only) or cannot be opened.
-    """
-    from kg.remote import RemoteConfig, RemoteStore, is_remote
-
-    if is_remote(str(location) if location is not None else None):
-        fields = {k: v for k, v in (remote or {}).items() if k != "query_url"}
-        return RemoteStore(RemoteConfig.from_env(str(location), **fields), read_only=read_only)
-    return Store(location, read_only=read_only)
 
 
 class Store:
@@ -85,7 +39,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._unflushed = 0  # bytes written since the last flush
-        self._dirty = False  # written since it was opened: publish a snapshot when closing (kg.snapshots)
+        self._dirty = False  # written since it was opened: publish a snapshot when closing (kg.store.snapshots)
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -155,26 +109,19 @@ class Store:
 
     def version(self) -> str:
         """A short fingerprint of the dataset's state (graphs and their sizes and build times), for ETags."""
-        res = self.query("SELECT ?g ?t WHERE { GRAPH ?pg { ?g <http://www.w3.org/ns/prov#wasGeneratedBy> ?b . "
-                         "?b <http://www.w3.org/ns/prov#endedAtTime> ?t } } ORDER BY ?g ?t")
-        h = hashlib.sha256(str(self.count()).encode())
-        for row in res.rows():
-            h.update(f"{term_text(row['g'])} {term_text(row['t'])}".encode())
-        for g in self.graphs():
-            h.update(g.encode())
-        return h.hexdigest()[:16]
+        return fingerprint(self)
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output=None,  # noqa: ANN001
              prefixes: dict[str, str] | None = None, context: str | None = None) -> bytes | None:
         """Serialise the dataset (or one graph). Formats without named graphs (ttl, nt, rdf) get the union of all
         graphs, each triple once, sorted (so Turtle groups each subject's triples); nq, trig and jsonld keep the
-        named graphs. JSON-LD is compacted (kg.jsonld), with the ``context`` URL or the context inline.
+        named graphs. JSON-LD is compacted (kg.store.jsonld), with the ``context`` URL or the context inline.
 
         :raises StoreError: on an unknown format.
         """
-        if fmt not in RDF_FORMATS:
-            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
-        rf = RDF_FORMATS[fmt]
+        if fmt not in formats.RDF_NAMES:
+            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(formats.RDF_NAMES)}")
+        rf = formats.engine_rdf(fmt)
         items: Iterable
         if graph is not None:
             found = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
@@ -213,7 +160,7 @@ class Store:
         """The triples of a named graph, or (``graph=None``) of the union default graph, without duplicates."""
         if graph is not None:
             return (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(graph))
-        return _dedupe(ox.Triple(q.subject, q.predicate, q.object) for q in self._store)
+        return dedupe(ox.Triple(q.subject, q.predicate, q.object) for q in self._store)
 
     # --- writing --------------------------------------------------------------------------------------------------
     def _writable(self) -> None:
@@ -231,9 +178,9 @@ class Store:
                       rewrite: dict[str, dict[str, str]] | None = None) -> None:
         """One transaction: drop the graphs in ``drop``, replace each graph of ``replace`` by its N-Triples, and in
         each graph of ``rewrite`` replace every triple about each subject given by the N-Triples given for it
-        (how :mod:`kg.shared` keeps the shared graph)."""
+        (how :mod:`kg.store.shared` keeps the shared graph)."""
         self._writable()
-        text = _operations_text(drop, replace or {}, rewrite or {})
+        text = operations_text(drop, replace or {}, rewrite or {})
         if not text:
             return
         try:
@@ -278,10 +225,10 @@ class Store:
         self._writable()
         created = graph is not None and not self.has_graph(graph)
         if graph is None:
-            ops = ["CLEAR SILENT DEFAULT", f"INSERT DATA {{\n{_ntriples(triples)}\n}}"]
+            ops = ["CLEAR SILENT DEFAULT", f"INSERT DATA {{\n{ntriples(triples)}\n}}"]
         else:
             ops = [f"DROP SILENT GRAPH <{graph}>", f"CREATE SILENT GRAPH <{graph}>",
-                   f"INSERT DATA {{ GRAPH <{graph}> {{\n{_ntriples(triples)}\n}} }}"]
+                   f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples(triples)}\n}} }}"]
         self._apply(" ;\n".join(ops))
         return created
 
@@ -292,7 +239,7 @@ class Store:
         """
         self._writable()
         created = graph is not None and not self.has_graph(graph)
-        body = _ntriples(triples)
+        body = ntriples(triples)
         if graph is None:
             self._apply(f"INSERT DATA {{\n{body}\n}}")
         else:
@@ -330,9 +277,9 @@ class Store:
     def load(self, data: bytes | str, fmt: str, *, graph: str | None = None) -> None:
         """Load RDF data (one transaction) into ``graph`` (triples formats) or its own graphs (quad formats)."""
         self._writable()
-        rf = RDF_FORMATS.get(fmt)
-        if rf is None:
-            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+        if fmt not in formats.RDF_NAMES:
+            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(formats.RDF_NAMES)}")
+        rf = formats.engine_rdf(fmt)
         kw = {"to_graph": ox.NamedNode(graph)} if graph and not rf.supports_datasets else {}
         try:
             self._store.load(data, rf, **kw)  # type: ignore[arg-type]
@@ -362,8 +309,8 @@ class Store:
 
     def publish(self) -> None:
         """Make what was written visible to the servers reading this store: a snapshot in ``{path}/snapshots``
-        (:mod:`kg.snapshots`). Done by :meth:`close` after any write."""
-        from kg import snapshots
+        (:mod:`kg.store.snapshots`). Done by :meth:`close` after any write."""
+        from kg.store import snapshots
 
         if self.read_only or self.path is None:
             return
@@ -382,61 +329,3 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def update_operations(drop: Iterable[str], replace: dict[str, str],
-                      rewrite: dict[str, dict[str, str]]) -> Iterator[tuple[str, str]]:
-    """The SPARQL Update operations of :meth:`Store.apply_changes`, each ``(operation, "")`` or, for the data to
-    insert into a graph, ``(graph, N-Triples)``: graphs dropped, subjects rewritten, graphs replaced (in that
-    order, so that an engine that applies the operations one by one writes the provenance graphs, which record
-    what an article contributed, last)."""
-    for g in drop:
-        yield f"DROP SILENT GRAPH <{g}>", ""
-    for graph, subjects in rewrite.items():
-        if not subjects:
-            continue
-        values = " ".join(f"<{s}>" for s in sorted(subjects))
-        yield (f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} "
-               f"WHERE {{ VALUES ?s {{ {values} }} GRAPH <{graph}> {{ ?s ?p ?o }} }}"), ""
-        body = "".join(subjects[s] for s in sorted(subjects))
-        if body.strip():
-            yield graph, body
-    for name in sorted(replace, key=lambda n: "/graph/provenance/" in n):
-        yield f"DROP SILENT GRAPH <{name}>", ""
-        yield name, replace[name]
-
-
-def _operations_text(drop: Iterable[str], replace: dict[str, str], rewrite: dict[str, dict[str, str]]) -> str:
-    return " ;\n".join(op if op.startswith(("DROP ", "DELETE ")) else
-                        f"INSERT DATA {{ GRAPH <{op}> {{\n{body}\n}} }}"
-                        for op, body in update_operations(drop, replace, rewrite))
-
-
-def serialize(items: Iterable, fmt: str, output=None, *, prefixes: dict[str, str] | None = None,  # noqa: ANN001
-              context: str | None = None) -> bytes | None:
-    """Triples or quads in an RDF format (an extension of :data:`RDF_FORMATS`); Turtle and TriG with ``prefixes``,
-    JSON-LD compacted (kg.jsonld) with the ``context`` URL, or the context inline when None."""
-    if fmt == "jsonld":
-        from kg import jsonld
-
-        return jsonld.write(items, output, context_url=context)
-    kw = {"prefixes": prefixes} if prefixes and fmt in ("ttl", "trig") else {}
-    return ox.serialize(items, output, RDF_FORMATS[fmt], **kw)  # type: ignore[arg-type]
-
-
-def grouped(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
-    """Triples sorted by subject, predicate and object: Turtle then writes each subject once with its properties."""
-    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-
-
-def _dedupe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
-    seen: set[ox.Triple] = set()
-    for t in triples:
-        if t not in seen:
-            seen.add(t)
-            yield t
-
-
-def _ntriples(triples: Iterable[ox.Triple]) -> str:
-    """Triples as N-Triples text, which is also valid inside a SPARQL ``INSERT DATA`` block."""
-    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")

@@ -9,7 +9,7 @@ fails leaves the store as it was. ``bulk=True`` trades that for speed and flat m
 Triples of a triples format go to ``graph`` when given, else to the store's default graph; quads keep their graph,
 and ``graph`` receives those in the default graph. Blank nodes are renamed per file, so two files never share one.
 
-The base IRI: a store keeps the one it got first (kg.layout). A dump of a newskg store carries its dataset record;
+The base IRI: a store keeps the one it got first (kg.store.layout). A dump of a newskg store carries its dataset record;
 loading it into a store of another base IRI is refused before anything is written, and so is a ``--base-iri`` that
 differs from the store's or the files'. A first load records the base IRI (the files', or ``--base-iri``).
 """
@@ -26,16 +26,10 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from kg import layout
+from kg import formats
+from kg.store import layout
 from kg.errors import ConfigError, InputError
 
-EXTENSIONS: dict[str, ox.RdfFormat] = {
-    "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-    "nquads": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "json": ox.RdfFormat.JSON_LD,
-    "rdf": ox.RdfFormat.RDF_XML, "xml": ox.RdfFormat.RDF_XML, "owl": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3,
-}
-FORMAT_NAMES = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")
 
 
 @dataclass(frozen=True)
@@ -58,7 +52,8 @@ class Loaded:
 
 
 def source(path: Path, fmt: str | None = None) -> Source:
-    """How to read ``path``: ``fmt`` (a name of :data:`FORMAT_NAMES`) or its extension, gzipped if it ends in .gz.
+    """How to read ``path``: ``fmt`` (an RDF format of :mod:`kg.formats`) or its extension, gzipped if it ends in
+    .gz.
 
     :raises InputError: for a missing file or an extension that names no RDF format.
     """
@@ -67,11 +62,12 @@ def source(path: Path, fmt: str | None = None) -> Source:
     gz = path.suffix.lower() == ".gz"
     name = path.name[:-3] if gz else path.name
     ext = fmt or name.rpartition(".")[2].lower()
-    rf = EXTENSIONS.get(ext)
-    if rf is None or ("." not in name and fmt is None):
-        raise InputError(f"{path}: cannot tell the RDF format from the name; give --format "
-                         f"({', '.join(FORMAT_NAMES)}), or name it .ttl, .nt, .nq, .trig, .jsonld or .rdf (+ .gz)")
-    return Source(path, rf, gz)
+    found = formats.from_extension(ext)
+    if found is None or ("." not in name and fmt is None):
+        names = formats.RDF_NAMES
+        raise InputError(f"{path}: cannot tell the RDF format from the name; give --format ({', '.join(names)}), "
+                         f"or name it {', '.join('.' + n for n in names[:-1])} or .{names[-1]} (+ .gz)")
+    return Source(path, formats.engine_rdf(found.name), gz)
 
 
 def read(src: Source, graph: str | None = None) -> Iterator[ox.Quad]:

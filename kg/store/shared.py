@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg import layout
+from kg.store import layout
 
 NKG = "https://w3id.org/newskg/ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
