@@ -13,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from kg import __version__, search
+from kg import search
+from kg.version import __version__
 from kg.errors import ConfigError, NewsKGError
 
 STORE_HELP = "store directory, or the http(s) URL of a SPARQL endpoint (default: var/store, or $NEWSKG_STORE)"
@@ -130,9 +131,9 @@ def build(articles: tuple[Path, ...], store: str, date: dt.date | None, base_iri
     beside them). Of several articles, every good one is built, each failure is reported in one line, and the
     exit code is 1 when any failed.
     """
-    from kg.corpus import build_corpus, collect
+    from kg.pipeline.corpus import build_corpus, collect
     from kg.store.layout import resolve_base
-    from kg.online import OnlineConfig
+    from kg.pipeline.link.online import OnlineConfig
     from kg.progress import Progress
 
     online_config = OnlineConfig.from_env(enabled=online, endpoint=wikidata_endpoint, timeout=online_timeout)
@@ -197,7 +198,7 @@ def load(files: tuple[Path, ...], store: str, graph: str | None, fmt: str | None
 def remove(articles: tuple[str, ...], store: str, **remote: str | None) -> None:
     """Remove ARTICLES (ids, or the article files they were built from) with their provenance and enrichment
     graphs and what they added to the shared descriptions, in one transaction."""
-    from kg.ingest import slugify
+    from kg.pipeline.ingest import slugify
 
     from kg.store import layout, shared
 
@@ -248,7 +249,7 @@ def query(query: str, store: str, fmt: str, **remote: str | None) -> None:
     """Run QUERY (a .rq file or SPARQL text) over the store; the default graph is the union of all graphs."""
     from kg.output import print_result
     from kg.store import is_remote
-    from kg.sparql_text import check_limits
+    from kg.sparql.text import check_limits
 
     text = _query_text(query)
     check_limits(text)
@@ -259,7 +260,7 @@ def query(query: str, store: str, fmt: str, **remote: str | None) -> None:
             print_result(result, fmt, sys.stdout.buffer)
         return bool(getattr(result, "capped", False))
 
-    # a remote engine runs SERVICE itself; the embedded one runs here, guarded (kg.federation, kg.netguard)
+    # a remote engine runs SERVICE itself; the embedded one runs here, guarded (kg.sparql.federation, kg.sparql.netguard)
     capped = run() if is_remote(store) else _guarded(text, run)
     if capped:
         click.echo("kg: warning: the engine cut the result at a row limit of its own", err=True)
@@ -271,10 +272,10 @@ def _guarded(text: str, run):  # noqa: ANN001, ANN202
     import faulthandler
     import logging
 
-    from kg import netguard
+    from kg.sparql import netguard
     from kg.errors import QueryError
-    from kg.federation import check_services, parse_allow
-    from kg.sparql_text import ENGINE_STACK
+    from kg.sparql.federation import check_services, parse_allow
+    from kg.sparql.text import ENGINE_STACK
 
     allow = parse_allow(os.environ.get("NEWSKG_FEDERATION_ALLOW"))
     try:
@@ -326,7 +327,7 @@ def _query_text(arg: str) -> str:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="file to write (default: standard output)")
 def dump(store: str, fmt: str, graph: str | None, output: Path | None, **remote: str | None) -> None:
     """Write the graph (or one named graph) in an RDF format."""
-    from kg.rdf import PREFIXES
+    from kg.pipeline.rdf.mapping import PREFIXES
 
     with _open(store, read_only=True, remote=_remote(**remote)) as s:
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
@@ -347,7 +348,7 @@ def validate(store: str, no_owl: bool, **remote: str | None) -> None:
     """Check the stored graph against the SHACL shapes and the ontology for OWL consistency (exit 1 if not)."""
     from rdflib import Dataset, Graph
 
-    from kg.validate import consistency, shacl
+    from kg.pipeline.validate import consistency, shacl
 
     with _open(store, read_only=True, remote=_remote(**remote)) as s:
         data = Graph()
@@ -405,7 +406,7 @@ def serve(store: str, host: str, port: int, workers: int, timeout: float, base_i
               help="one row per article (default), per desk or per split")
 def eval_(gold_dir: Path, markdown: bool, split: str | None, by: str) -> None:
     """Score extraction against the gold annotations in GOLD_DIR (precision, recall, F1 per article and overall)."""
-    from kg.scoring import run
+    from kg.eval.scoring import run
 
     click.echo(run(gold_dir, markdown=markdown, split=split, by=by))
 

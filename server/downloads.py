@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, send_file, url_for
 
 from kg.store import layout
-from kg.rdf import PREFIXES
+from kg.pipeline.rdf.mapping import PREFIXES
 from kg.store import Store
 from kg.store.serialize import grouped, serialize
 from server.site import NKG, base_iri, secure_html

@@ -24,13 +24,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import netguard
+from kg.sparql import netguard
 from kg.errors import QueryError, StoreError
-from kg.sparql_errors import SparqlSyntaxError
-from kg.federation import check_services
+from kg.sparql.errors import SparqlSyntaxError
+from kg.sparql.federation import check_services
 from kg.lifetime import end_with
 from kg.store import is_remote
-from kg.sparql_text import ENGINE_STACK, check_limits, loads_documents
+from kg.sparql.text import ENGINE_STACK, check_limits, loads_documents
 from kg import formats
 from kg.store import Store, open_store
 from kg.store.serialize import write_triples
@@ -51,8 +51,8 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
          owner: int | None = None) -> None:
     """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes.
 
-    The work runs on one thread with a large stack (the engine recurses; see :func:`kg.sparql_text.check_limits`),
-    whose connections are guarded (:mod:`kg.netguard`) when the engine is the embedded one. A crash is not silent:
+    The work runs on one thread with a large stack (the engine recurses; see :func:`kg.sparql.text.check_limits`),
+    whose connections are guarded (:mod:`kg.sparql.netguard`) when the engine is the embedded one. A crash is not silent:
     faulthandler writes the thread's stack to the server log, and the worker reports the signal.
     """
     end_with(owner or os.getppid())

@@ -1,6 +1,6 @@
 """What every published page needs: the base IRI, local links for IRIs, term labels, and the HTML safety headers.
 
-Resources are minted as ``{BASE_IRI}id/…`` (see kg/rdf.py). The server answers for the *path* on whatever host it
+Resources are minted as ``{BASE_IRI}id/…`` (see kg/pipeline/rdf/mapping.py). The server answers for the *path* on whatever host it
 runs, so a page never links to ``http://localhost:8000/id/x`` when it is served from elsewhere: :func:`href` maps an
 IRI under the base to the local ``/doc/…`` page, and leaves every other IRI as it is.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from flask import Response, current_app, url_for
 
 from kg.store.layout import stored_base
-from kg.ontology import external_terms
+from kg.vocab import external_terms
 from kg.store import Store, term_text
 from server.headers import secure
 from server.store import cached, get_store
@@ -107,7 +107,7 @@ class TermInfo:
 def term_labels() -> dict[str, TermInfo]:
     """Labels and comments of the ontology's terms (classes, properties, controlled values, event types), read once
     per dataset version from the graph ``{base}graph/ontology`` that ``kg build`` writes, and of the other
-    vocabularies' terms newskg writes (kg.ontology.external_terms: "position held" for Wikidata's P39)."""
+    vocabularies' terms newskg writes (kg.vocab.external_terms: "position held" for Wikidata's P39)."""
     graph = base_iri() + "graph/ontology"
 
     def compute(store: Store) -> dict[str, TermInfo]:

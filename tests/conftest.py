@@ -59,7 +59,8 @@ def dev_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def seed_extraction():
     """The seed article and what extraction finds in it (Python API)."""
-    from kg import extract, ingest, link
+    from kg import extract, link
+    from kg.pipeline import ingest
 
     article = ingest(SEED)
     return article, link(extract(article))

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import Actor, Mention, Place, Span
-from kg.nlp import ParsedBlock, Parsed
+from kg.pipeline.nlp import ParsedBlock, Parsed
 
 # Dependencies under which a capital city acts (metonymy for its government) rather than locates.
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent", "conj", "appos"}

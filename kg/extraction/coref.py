@@ -17,9 +17,9 @@ from spacy.tokens import Token
 
 from kg import gazetteer, lexicon
 from kg.extraction.actors import ActorIndex, country_key
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import PositionHolding, Span
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 # Posts with one holder per country, so that "the U.S. Secretary of State" or "the Chinese president" can only be
 # the person of that country met before; for other roles (spokesman, official) the description is somebody new.

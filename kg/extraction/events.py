@@ -19,10 +19,10 @@ from kg.extraction import coref as corefs
 from kg.extraction.actors import EVENT_NAME
 from kg.extraction.event_times import EventTimes
 from kg.extraction.time import bounds
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import Event, Participation, Span, Statement, TimeExpression
-from kg.nlp import ParsedBlock
-from kg.ontology import event_class
+from kg.pipeline.nlp import ParsedBlock
+from kg.vocab import event_class
 
 SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation", "consultation", "summit",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}

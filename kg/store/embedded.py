@@ -17,8 +17,8 @@ from rdflib import Graph
 
 from kg import formats
 from kg.errors import QueryError, StoreError
-from kg.sparql_errors import explain
-from kg.sparql_text import add_using, declares_dataset
+from kg.sparql.errors import explain
+from kg.sparql.text import add_using, declares_dataset
 from kg.store.base import Result, dedupe, fingerprint, term_text
 from kg.store.serialize import ntriples, serialize
 from kg.store.updates import operations_text

@@ -1,6 +1,6 @@
 """JSON-LD in compacted form: one object per resource, CURIEs under a ``@context``, native strings and numbers.
 
-The context names the prefixes of :data:`kg.rdf.PREFIXES` (``nkg:``, ``schema:``, ``skos:`` …), so a description
+The context names the prefixes of :data:`kg.pipeline.rdf.mapping.PREFIXES` (``nkg:``, ``schema:``, ``skos:`` …), so a description
 reads ``{"@id": "…/person/wang-yi", "@type": ["nkg:Person"], "rdfs:label": "Wang Yi", "nkg:country": {"@id":
 "…/country/china"}}``. The server serves the context at ``/ns/context.jsonld`` and its answers refer to it by that
 URL (a stable one: it changes only when the prefixes do); ``kg dump`` writes it inside the file, which then reads
@@ -23,7 +23,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def prefixes() -> dict[str, str]:
-    from kg.rdf import PREFIXES
+    from kg.pipeline.rdf.mapping import PREFIXES
 
     return {k: str(v) for k, v in PREFIXES.items()} | {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
                                                        "prov": "http://www.w3.org/ns/prov#",

@@ -13,7 +13,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.sparql_text import tokens
+from kg.sparql.text import tokens
 
 CANCELLED = ("operation has been cancelled", "transaction timed out", "timed out")
 

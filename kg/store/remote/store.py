@@ -22,7 +22,7 @@ from rdflib import Graph
 
 from kg import formats
 from kg.errors import QueryError, StoreError
-from kg.sparql_text import add_using, declares_dataset, tokens
+from kg.sparql.text import add_using, declares_dataset, tokens
 from kg.store.base import Result, dedupe, fingerprint, term_text
 from kg.store.remote import engines
 from kg.store.remote.config import RemoteConfig
@@ -376,10 +376,10 @@ class RemoteStore:
 
 def _syntax_error(text: str, kind: str, base: str | None) -> QueryError:
     """What to say when the engine rejects a query or update (400): the syntax error in words when the text does
-    not parse (kg.sparql_errors, read with the embedded engine's parser), else the engine's own message."""
+    not parse (kg.sparql.errors, read with the embedded engine's parser), else the engine's own message."""
     import sys
 
-    from kg.sparql_errors import explain
+    from kg.sparql.errors import explain
 
     reason = sys.exc_info()[1]
     probe = ox.Store()

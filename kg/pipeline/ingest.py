@@ -3,7 +3,7 @@
 The stored text is the file decoded as UTF-8 with a byte-order mark removed, CRLF/CR turned into LF and Unicode NFC
 applied; curly quotes and dashes are kept. Every offset in the graph counts code points over that stored text.
 
-Metadata sits beside the article in ``NAME.meta.toml`` and in the folder's ``index.tsv`` (kg.article_index; see
+Metadata sits beside the article in ``NAME.meta.toml`` and in the folder's ``index.tsv`` (kg.pipeline.article_index; see
 README, "Article files and metadata").
 """
 
@@ -98,7 +98,7 @@ def check_url(value: object, where: str, key: str) -> str | None:
 def read_meta(path: Path, date: dt.date | None = None) -> ArticleMeta:
     """Metadata from the folder's ``index.tsv``, then the ``NAME.meta.toml`` sidecar (its keys win), then ``date``
     (from ``--date``), which wins over both."""
-    from kg import article_index
+    from kg.pipeline import article_index
 
     meta = ArticleMeta(**article_index.entry(path))  # type: ignore[arg-type]
     sidecar = path.with_suffix(".meta.toml")

@@ -1,19 +1,15 @@
-"""Validation: SHACL shapes (pySHACL) and OWL 2 consistency (HermiT through owlready2).
-
-``kg build`` checks every article graph against the shapes before it is stored; ``kg validate`` checks the whole
-store against the shapes and the ontology plus the data for consistency.
-"""
+"""SHACL: an article graph (``kg build``) or the whole store (``kg validate``) against ``ontology/shapes.ttl``, and
+every span re-read from the article text."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import Graph
 
-from kg import ontology
+from kg.pipeline.validate.graphs import shacl_support, shapes_graph
 
 
 @dataclass
@@ -25,33 +21,6 @@ class Report:
         return "conforms" if self.conforms else "\n".join(self.violations)
 
 
-@cache
-def ontology_graph() -> Graph:
-    g = Graph()
-    for name in ontology.ONTOLOGY_FILES:
-        g.parse(ontology.path(name), format="turtle")
-    return g
-
-
-@cache
-def shapes_graph() -> Graph:
-    g = Graph()
-    g.parse(ontology.path(ontology.SHAPES_FILE), format="turtle")
-    return g
-
-
-@cache
-def shacl_support() -> Graph:
-    """What the shapes need of the ontology: the class hierarchy and the types of its controlled values
-    (modalities, roles, quote types, event types) — not its labels and comments, which cost copying per article."""
-    from rdflib import RDF, RDFS
-
-    g = Graph()
-    for p in (RDF.type, RDFS.subClassOf):
-        g += ((s, p, o) for s, o in ontology_graph().subject_objects(p))
-    return g
-
-
 def shacl(data: Graph) -> Report:
     """Check ``data`` against ``ontology/shapes.ttl`` (class hierarchy from the ontology), and that every span
     re-reads its text."""
@@ -60,9 +29,9 @@ def shacl(data: Graph) -> Report:
 
 def check(triples: Iterable[tuple]) -> Report:
     """:func:`shacl` over any collection of rdflib (s, p, o) triples — what ``kg build`` checks each article
-    with before the triples ever become an rdflib Graph. The shapes run as compiled checks (kg.shapes), or
+    with before the triples ever become an rdflib Graph. The shapes run as compiled checks (kg.pipeline.validate.shapes), or
     through pySHACL if they use a feature those do not implement."""
-    from kg.shapes import Index, compiled
+    from kg.pipeline.validate.shapes import Index, compiled
 
     shapes = compiled()
     if isinstance(shapes, str):
@@ -74,7 +43,7 @@ def check(triples: Iterable[tuple]) -> Report:
 
 
 def pyshacl_report(data: Graph) -> Report:
-    """The shapes checked by pySHACL, the general SHACL engine (the reference for kg.shapes)."""
+    """The shapes checked by pySHACL, the general SHACL engine (the reference for kg.pipeline.validate.shapes)."""
     from pyshacl import validate
 
     merged = Graph()  # the class hierarchy and the controlled values (modalities, roles) come with the ontology
@@ -108,20 +77,20 @@ def _graph(triples: Iterable[tuple]) -> Graph:
 
 @cache
 def _namespaces():  # noqa: ANN202
-    from kg.rdf import new_graph
+    from kg.pipeline.rdf.mapping import new_graph
 
     return new_graph().namespace_manager
 
 
 def spans(data: Graph) -> Report:
     """Every mention re-reads its text: ``string[begin:end] == anchorOf`` over its context's stored string."""
-    from kg.shapes import Index
+    from kg.pipeline.validate.shapes import Index
 
     return _spans(Index.of(data))
 
 
 def _spans(ix) -> Report:  # noqa: ANN001
-    from kg.rdf import NIF
+    from kg.pipeline.rdf.mapping import NIF
 
     is_string, context = NIF.isString, NIF.referenceContext
     begin_index, end_index, anchor = NIF.beginIndex, NIF.endIndex, NIF.anchorOf
@@ -144,43 +113,3 @@ def _spans(ix) -> Report:  # noqa: ANN001
         if text[begin:end] != str(a[0]):
             bad.append(f"{m}: span text does not re-read from the article text at [{begin}, {end})")
     return Report(not bad, sorted(bad))
-
-
-def _owl2_datatypes(g: Graph) -> Graph:
-    """HermiT knows only the OWL 2 datatype map, which lacks xsd:date: read dates as midnight UTC dateTimes
-    (same order and equality, so consistency is unchanged)."""
-    from rdflib import XSD, Literal
-
-    out = Graph()
-    for s, p, o in g:
-        if o == XSD.date:
-            o = XSD.dateTime
-        elif isinstance(o, Literal) and o.datatype == XSD.date:
-            o = Literal(f"{o}T00:00:00Z", datatype=XSD.dateTime)
-        out.add((s, p, o))
-    return out
-
-
-def consistency(data: Graph) -> Report:
-    """Whether the ontology plus ``data`` is consistent for HermiT (an OWL 2 DL reasoner; needs Java)."""
-    import owlready2
-
-    world = owlready2.World()
-    merged = Graph()
-    merged += ontology_graph()
-    merged += data
-    merged = _owl2_datatypes(merged)
-    buf = io.BytesIO(merged.serialize(format="nt", encoding="utf-8"))
-    world.get_ontology("http://newskg.invalid/check.owl").load(fileobj=buf, format="ntriples")
-    try:
-        with world.get_ontology("http://newskg.invalid/inferred.owl"):
-            owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
-    except owlready2.OwlReadyInconsistentOntologyError:
-        return Report(False, ["the ontology and the data are inconsistent (HermiT)"])
-    except FileNotFoundError:
-        return Report(False, ["cannot run HermiT: Java (a JRE) is not installed"])
-    except owlready2.OwlReadyJavaError as e:
-        return Report(False, [f"HermiT could not check the ontology: {str(e).splitlines()[1] if len(str(e).splitlines()) > 1 else e}"])
-    finally:
-        world.close()
-    return Report(True)

@@ -4,7 +4,7 @@ The engine (pyoxigraph) performs ``SERVICE`` calls itself, over HTTP, to any IRI
 that did so would let anyone make the server send requests into its own network (server-side request forgery), so
 every ``SERVICE`` IRI must be on an allow-list.
 
-Two layers. The enforcement is :mod:`kg.netguard`: the engine's thread can connect only to the hosts and ports of
+Two layers. The enforcement is :mod:`kg.sparql.netguard`: the engine's thread can connect only to the hosts and ports of
 the listed endpoints, whatever it read in the text. Before that, this module reads the text with rdflib's SPARQL
 parser and resolves each ``SERVICE`` name against the query's prefixes and base, to refuse an endpoint off the list
 with a clear message before anything runs. That reading can disagree with the engine's (rdflib expands ``\\u``
@@ -60,7 +60,7 @@ def service_iris(text: str, *, update: bool = False, base: str | None = None,
     """The endpoint IRI of every ``SERVICE`` in a query (or update), resolved; None for a variable endpoint.
 
     :param strict: refuse a text that mentions "service" but cannot be parsed here; without it, such a text gives
-        no IRIs (for callers whose engine connections are guarded, :mod:`kg.netguard`).
+        no IRIs (for callers whose engine connections are guarded, :mod:`kg.sparql.netguard`).
     :raises QueryError: if the text mentions "service" but cannot be parsed, so that it cannot be checked.
     """
     if "service" not in text.lower():

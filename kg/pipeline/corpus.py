@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError, InputError, NewsKGError
-from kg.ingest import read_meta, read_text, slugify
+from kg.pipeline.ingest import read_meta, read_text, slugify
 
 
 @dataclass(frozen=True)
@@ -129,8 +129,9 @@ def _init_worker(online: Any, owner: int | None = None) -> None:
     """Load what every article needs once per worker: the spaCy model, the knowledge base, the online client.
     A worker ends with the build that started it (``owner``), even one killed with SIGKILL."""
     global _CLIENT
-    from kg import kb, nlp
-    from kg.build import _wikidata_client
+    from kg.pipeline.link import kb
+    from kg.pipeline import nlp
+    from kg.pipeline.build import _wikidata_client
 
     if owner is not None:
         from kg.lifetime import end_with
@@ -143,8 +144,8 @@ def _init_worker(online: Any, owner: int | None = None) -> None:
 
 def _work(path: str, base_iri: str, date: dt.date | None, validate: bool) -> tuple[dict[str, str], Done]:
     """One article, as N-Triples text per graph (compact to send to the writer) and its summary."""
-    from kg.build import article_graphs
-    from kg.ingest import ingest
+    from kg.pipeline.build import article_graphs
+    from kg.pipeline.ingest import ingest
 
     p = Path(path)
     article = ingest(p, date=date)
@@ -164,7 +165,7 @@ def build_corpus(paths: list[Path], store: Any, *, base_iri: str, date: dt.date 
     :raises InputError: if the only input cannot be read (then nothing is written).
     :raises ValidationFailed: if the only article breaks the shapes (it is not stored).
     """
-    from kg.build import write as store_article
+    from kg.pipeline.build import write as store_article
 
     check_ids(paths)  # a collision is not one bad file: it stops the build before anything is written
     failed = check(paths, date)

@@ -17,10 +17,10 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kg.kb import Entity, KnowledgeBase
+from kg.pipeline.link.kb import Entity, KnowledgeBase
 from kg.model import Extraction
-from kg.ontology import NKG
-from kg.rdf import SCHEMA, Iris, new_graph
+from kg.vocab import NKG
+from kg.pipeline.rdf.mapping import SCHEMA, Iris, new_graph
 
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 P = Namespace("http://www.wikidata.org/prop/")
@@ -48,7 +48,7 @@ def enrichment(article_id: str, extraction: Extraction, *, base_iri: str, kb: Kn
     >>> str(g.value(URIRef("http://ex.org/id/person/joe-biden"), SKOS.prefLabel))
     'Joe Biden'
     """
-    from kg import kb as kbmod
+    from kg.pipeline.link import kb as kbmod
 
     kb = kb or kbmod.default()
     return _Writer(article_id, extraction, base_iri, kb).run()

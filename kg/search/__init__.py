@@ -1,4 +1,4 @@
-"""Searching the index of :mod:`kg.search_index` (SQLite FTS5): the user's words as an FTS5 query, the best
+"""Searching the index of :mod:`kg.search.index` (SQLite FTS5): the user's words as an FTS5 query, the best
 matches with snippets, and facet counts (kind, article, speaker, year) under the other filters."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from kg.errors import QueryError
-from kg.search_index import (ENV, KINDS, after_build, after_remove, ensure, index_path, reader,  # noqa: F401
+from kg.search.index import (ENV, KINDS, after_build, after_remove, ensure, index_path, reader,  # noqa: F401
                              rebuild, stored_version)
 
 _OPERATORS = {"AND", "OR", "NOT"}

@@ -1,7 +1,7 @@
 """``kg build``: ingest → extract → link → map → validate → store, one article graph at a time.
 
 Every input is read and checked before anything is written; each article's graph, its provenance graph and its
-enrichment graph (what the knowledge base adds about the linked entities, kg.enrich) are then replaced in one
+enrichment graph (what the knowledge base adds about the linked entities, kg.pipeline.link.enrich) are then replaced in one
 transaction, with the shared descriptions of the resources it mentions (kg.store.shared), so a failure (or a kill) never
 leaves a half-written article behind.
 """
@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg import __version__
+from kg.version import __version__
 from kg.errors import ValidationFailed
-from kg.ingest import ingest
+from kg.pipeline.ingest import ingest
 from kg.model import Article, Extraction
 from kg.store import Store
 
 if TYPE_CHECKING:
-    from kg.online import OnlineConfig
+    from kg.pipeline.link.online import OnlineConfig
 
 
 @dataclass
@@ -47,9 +47,9 @@ def build(paths: list[Path], store: Store, *, base_iri: str, date: dt.date | Non
           validate: bool = True, on_done: Callable[[Built], None] | None = None,
           online: OnlineConfig | None = None) -> list[Built]:
     """Build each article into its own named graph of ``store`` (replacing an earlier build of it), one after the
-    other in this process (``kg build`` over many articles uses :func:`kg.corpus.build_corpus`).
+    other in this process (``kg build`` over many articles uses :func:`kg.pipeline.corpus.build_corpus`).
 
-    ``online`` (enabled) also looks actors the knowledge base cannot link up on a Wikidata endpoint (kg.online).
+    ``online`` (enabled) also looks actors the knowledge base cannot link up on a Wikidata endpoint (kg.pipeline.link.online).
 
     :raises InputError: if any input cannot be read (then nothing is written).
     :raises ValidationFailed: if an article graph breaks the shapes (it is not stored; earlier ones are).
@@ -92,13 +92,13 @@ def article_graphs(path: Path, article: Article, *, base_iri: str, validate: boo
 
     :raises ValidationFailed: if the article graph breaks the shapes.
     """
-    from kg import nlp
-    from kg.enrich import enrichment, enrichment_graph_iri
+    from kg.pipeline import nlp
+    from kg.pipeline.link.enrich import enrichment, enrichment_graph_iri
     from kg.extraction import extract
-    from kg.linking import link
-    from kg.ntriples import serialize
-    from kg.rdf import Iris, provenance, to_triples
-    from kg.validate import check
+    from kg.pipeline.link.linking import link
+    from kg.pipeline.rdf.ntriples import serialize
+    from kg.pipeline.rdf.mapping import Iris, provenance, to_triples
+    from kg.pipeline.validate import check
 
     t0 = time.perf_counter()
     started = now()
@@ -122,8 +122,8 @@ def _wikidata_client(online: OnlineConfig | None):  # noqa: ANN202
     """The client for online linking, or None when it is off (then nothing in the build touches the network)."""
     if online is None or not online.enabled:
         return None
-    from kg import kb
-    from kg.online import WikidataClient
+    from kg.pipeline.link import kb
+    from kg.pipeline.link.online import WikidataClient
 
     return WikidataClient(online, kb.default())
 
@@ -137,6 +137,6 @@ def ontology_graph_iri(base_iri: str) -> str:
 def _ontology_nt() -> str:
     """The ontology and the event types, stored in a graph of their own so that queries and pages can read term
     labels and the notations of controlled values (quote types, modalities, CAMEO codes)."""
-    from kg.validate import ontology_graph
+    from kg.pipeline.validate import ontology_graph
 
     return ontology_graph().serialize(format="nt")

@@ -1,10 +1,10 @@
 """Sentences of an article's text: the evidence a page shows for a fact is the whole sentences around it.
 
 One splitter for the graph and the pages: the mapper widens a statement's evidence sentence to whole sentences of
-this splitter (kg.rdf), and the server shows the sentences around an actor's or an event's mention with it
+this splitter (kg.pipeline.rdf.mapping), and the server shows the sentences around an actor's or an event's mention with it
 (server.evidence), so the same fact reads the same on every page.
 
-A sentence never crosses a block of the article (headline, standfirst, heading, paragraph: kg.ingest). Inside a
+A sentence never crosses a block of the article (headline, standfirst, heading, paragraph: kg.pipeline.ingest). Inside a
 block, a sentence ends at ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets after it) followed by
 white space and a capital, a digit or an opening quote — unless the full stop belongs to an abbreviation
 (``kg/data/lexicon/abbreviations.tsv``): a title before a name ("Gen.", "Mr."), a word before a number ("No. 10"),
@@ -31,7 +31,7 @@ _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([^\s\"'”’)\]]+)")
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Every sentence of ``text`` as (begin, end) offsets, in order, white space trimmed."""
-    from kg.ingest import split_blocks
+    from kg.pipeline.ingest import split_blocks
 
     out: list[tuple[int, int]] = []
     for block in split_blocks(text):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from kg.errors import QueryError
-from kg.sparql_text import Token, tokens
+from kg.sparql.text import Token, tokens
 
 QUERY_FORMS = ("select", "construct", "ask", "describe")
 UPDATE_FORMS = ("insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with")

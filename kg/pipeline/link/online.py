@@ -24,9 +24,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import __version__
+from kg.version import __version__
 from kg.errors import ConfigError
-from kg.kb import WIKIDATA, KnowledgeBase, name_key
+from kg.pipeline.link.kb import WIKIDATA, KnowledgeBase, name_key
 
 log = logging.getLogger(__name__)
 

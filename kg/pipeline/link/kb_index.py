@@ -1,12 +1,12 @@
 """The knowledge base's on-disk index: one SQLite file, built once from the record files and read lazily.
 
-The record files (``kg/data/kb``, plus ``$NEWSKG_KB``) are merged and checked (:mod:`kg.kb_files`) and written into
+The record files (``kg/data/kb``, plus ``$NEWSKG_KB``) are merged and checked (:mod:`kg.pipeline.link.kb_files`) and written into
 an SQLite database whose name carries a digest of its inputs, so that a changed file gives a new index and an
 unchanged one is never rebuilt. A build reads a handful of rows per actor instead of the whole base: opening the
 index costs milliseconds and a few megabytes, whatever the size of the base.
 
 Where: ``$NEWSKG_KB_INDEX`` (a folder), else ``kg/data/kb/index`` beside the data when it is writable (a source
-checkout or an editable install), else ``~/.cache/newskg/kb``. ``make install`` builds it (``python -m kg.kb
+checkout or an editable install), else ``~/.cache/newskg/kb``. ``make install`` builds it (``python -m kg.pipeline.link.kb
 index``); otherwise the first build that links does, in a few seconds. Concurrent first uses (parallel build
 workers) each write a temporary file and rename it into place.
 """
@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kg import kb_files
+from kg.pipeline.link import kb_files
 
 SCHEMA = 6  # bump when the tables or the name keys change: the digest changes, so indexes are rebuilt
 NAME_WEIGHT = {"label": 1.0, "alias": 0.9, "weak": 0.5}
@@ -77,7 +77,7 @@ def _prune(d: Path, keep: Path, most: int = 3) -> None:
 
 
 def build(files: list[Path], path: Path) -> None:
-    from kg.kb import name_key, surname_of
+    from kg.pipeline.link.kb import name_key, surname_of
 
     merged, _ = kb_files.merge(files)
     path.parent.mkdir(parents=True, exist_ok=True)

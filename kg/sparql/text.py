@@ -141,7 +141,7 @@ def _block_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None
 # (``a && b && …``, ``{…} UNION {…} UNION …``, ``BIND``s, ``MINUS``es), costs it up to 4 kB of stack (measured on
 # pyoxigraph 0.5: 3.9 kB per ``{``, 1.9 kB per ``(``, 0.9–2.3 kB per operator or clause). A query past these limits
 # is refused before it reaches the engine; within them, the engine needs less than 9 MB of stack, and it runs on a
-# thread with ENGINE_STACK bytes (kg.netguard), so no query can overflow it.
+# thread with ENGINE_STACK bytes (kg.sparql.netguard), so no query can overflow it.
 MAX_DEPTH = 64  # nested ( { [
 MAX_OPERATORS = 2000  # operators and clauses outside INSERT DATA / DELETE DATA blocks
 MAX_TEXT_BYTES = 4_000_000  # a query or update's text (the server's request body limit is lower by default)

@@ -1,6 +1,6 @@
-"""``kg eval GOLD_DIR``: run extraction on each gold article and score it (see tests/gold/README.md, kg.evaluate).
+"""``kg eval GOLD_DIR``: run extraction on each gold article and score it (see tests/gold/README.md, kg.eval.evaluate).
 
-The extraction is turned into the gold files' JSON schema so that :mod:`kg.evaluate` compares like with like.
+The extraction is turned into the gold files' JSON schema so that :mod:`kg.eval.evaluate` compares like with like.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _span(s: Span) -> list[int]:
 
 def to_gold_schema(article: Article, x: Extraction) -> dict[str, Any]:
     """The extraction in the gold files' schema (ids are the extraction's keys)."""
-    from kg.ontology import cameo
+    from kg.vocab import cameo
 
     return {
         "article": article.id,
@@ -48,8 +48,8 @@ def load_gold(path: Path) -> tuple[dict[str, Any], Path]:
 
 def system_output(text_path: Path, date: str | None) -> dict[str, Any]:
     from kg.extraction import extract
-    from kg.ingest import ingest
-    from kg.linking import link
+    from kg.pipeline.ingest import ingest
+    from kg.pipeline.link.linking import link
 
     article = ingest(text_path, date=dt.date.fromisoformat(date) if date else None)
     return to_gold_schema(article, link(extract(article)))
@@ -61,7 +61,7 @@ GROUPS = ("article", "desk", "split")
 def evaluate_dir(gold_dir: Path, *, split: str | None = None) -> tuple[dict[str, Any], list[str]]:
     """Scores over every gold file whose article text is present; the names of the skipped ones. ``split``
     ("dev", "test") keeps only the gold files of that part of the evaluation corpus."""
-    from kg.evaluate import score_corpus
+    from kg.eval.evaluate import score_corpus
 
     pairs, skipped = [], []
     files = sorted(gold_dir.glob("*.json"))
@@ -112,7 +112,7 @@ def _split_of(path: Path) -> str | None:
 
 def grouped(result: dict[str, Any], gold_dir: Path, by: str) -> dict[str, Any]:
     """Rows by desk or by split instead of by article (counts summed within each group)."""
-    from kg.evaluate import group_results
+    from kg.eval.evaluate import group_results
 
     if by == "article":
         return result
@@ -126,7 +126,7 @@ def grouped(result: dict[str, Any], gold_dir: Path, by: str) -> dict[str, Any]:
 
 
 def run(gold_dir: Path, *, markdown: bool = False, split: str | None = None, by: str = "article") -> str:
-    from kg.evaluate import format_linking, format_markdown, format_table
+    from kg.eval.tables import format_linking, format_markdown, format_table
 
     if by not in GROUPS:
         raise ConfigError(f"--by {by!r}: one of {', '.join(GROUPS)}")

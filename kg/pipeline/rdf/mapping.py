@@ -15,10 +15,10 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import gazetteer
-from kg.article_index import license_iri
-from kg.ingest import slugify
+from kg.pipeline.article_index import license_iri
+from kg.pipeline.ingest import slugify
 from kg.model import Actor, Article, Extraction, Span
-from kg.ontology import ET, NKG, CachedNamespace, cameo, event_class
+from kg.vocab import ET, NKG, CachedNamespace, cameo, event_class
 
 SCHEMA = CachedNamespace("http://schema.org/")
 NIF = CachedNamespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -98,7 +98,7 @@ def to_rdf(article: Article, extraction: Extraction, *, base_iri: str = DEFAULT_
     """The article's named-graph content as an rdflib :class:`~rdflib.Graph` (no provenance; see
     :func:`provenance`).
 
-    >>> from kg.ingest import from_text
+    >>> from kg.pipeline.ingest import from_text
     >>> from kg.model import Extraction
     >>> g = to_rdf(from_text("Headline\\n\\nBody.", article_id="a1"), Extraction(), base_iri="http://ex.org/")
     >>> (URIRef("http://ex.org/id/article/a1"), RDF.type, NKG.Article) in g
@@ -307,8 +307,8 @@ class _Mapper:
                 self.add(link, NKG.statedIn, self.i.local(f"statement/{e.cause_statement[1:]}"))
 
     def whole_sentences(self, span: Span) -> Span:
-        """The span widened to the whole sentences it touches (kg.sentences), as every page shows evidence."""
-        from kg.sentences import around, sentences
+        """The span widened to the whole sentences it touches (kg.pipeline.sentences), as every page shows evidence."""
+        from kg.pipeline.sentences import around, sentences
 
         if self._sentences is None:
             self._sentences = sentences(self.a.text)
@@ -318,7 +318,7 @@ class _Mapper:
     def _event_label(self, e) -> str:  # noqa: ANN001
         """A readable label: a named event's name, else its type with who takes part and where ("visit — Ivan
         Kovalenko, Madrid"); the words of the text stay on its mentions."""
-        from kg.ontology import event_types
+        from kg.vocab import event_types
 
         if e.label and e.label[:1].isupper() and e.type not in ("event",):
             return e.label  # a named event: "World Cup", "Geneva Conference"

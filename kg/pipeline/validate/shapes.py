@@ -6,7 +6,7 @@ extraction itself; these checks take about a millisecond. They implement the par
 shapes whose ``sh:path`` is one IRI with ``sh:minCount``, ``sh:maxCount``, ``sh:class``, ``sh:datatype``,
 ``sh:pattern``, ``sh:in``, ``sh:minLength``, ``sh:minInclusive``, ``sh:maxInclusive``, ``sh:lessThanOrEquals`` and ``sh:message`` — with
 SHACL's semantics, one result per focus node and path (counts) or per value (the others). If the shapes file ever
-uses anything else, :func:`compiled` says what and :func:`kg.validate.shacl` falls back to pySHACL, which also
+uses anything else, :func:`compiled` says what and :func:`kg.pipeline.validate.shacl` falls back to pySHACL, which also
 stays the reference the tests compare these checks with (tests/core/test_shapes.py).
 """
 
@@ -248,7 +248,7 @@ def compile_shapes(g: Graph, ontology: Graph) -> Shapes:
 @cache
 def compiled() -> Shapes | str:
     """The project's shapes compiled, or why they cannot be (then pySHACL checks them)."""
-    from kg.validate import shacl_support, shapes_graph
+    from kg.pipeline.validate.graphs import shacl_support, shapes_graph
 
     try:
         return compile_shapes(shapes_graph(), shacl_support())

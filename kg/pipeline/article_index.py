@@ -9,7 +9,7 @@ The format (tab-separated, UTF-8, one header line; the order of the columns is f
 ``file`` (the article's file name, relative to the folder) and ``published`` (YYYY-MM-DD, or empty when unknown) are
 required columns; ``url``, ``license`` and ``publisher`` are optional, and other columns are ignored. An empty cell
 says nothing. What an article's ``.meta.toml`` sidecar says wins over the index, key by key, and ``--date`` wins over
-both (kg.ingest.read_meta).
+both (kg.pipeline.ingest.read_meta).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def entry(path: Path) -> dict[str, object]:
 
 @lru_cache(maxsize=16)
 def _read(index: str, mtime: int, size: int) -> dict[str, dict[str, object]]:  # noqa: ARG001 - the cache key
-    from kg.ingest import check_url
+    from kg.pipeline.ingest import check_url
 
     try:
         lines = Path(index).read_text(encoding="utf-8-sig").splitlines()

@@ -1,5 +1,5 @@
-"""Linking actors and places to Wikidata, DBpedia and GeoNames, through the local knowledge base (:mod:`kg.kb`) and,
-when asked for, a Wikidata SPARQL endpoint (:mod:`kg.online`).
+"""Linking actors and places to Wikidata, DBpedia and GeoNames, through the local knowledge base (:mod:`kg.pipeline.link.kb`) and,
+when asked for, a Wikidata SPARQL endpoint (:mod:`kg.pipeline.link.online`).
 
 The linker decides on evidence, and "no link" is always an answer: a wrong link is worse than a missing one.
 
@@ -29,10 +29,10 @@ import logging
 from dataclasses import dataclass, field
 
 from kg import gazetteer
-from kg.kb import Entity, KnowledgeBase, name_key
-from kg.linking_names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries, slug,
+from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
+from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries, slug,
                               state_body, strip_titles, without_country)
-from kg.linking_rename import rename_actor, rename_place  # noqa: F401  (kg.linking.rename_actor is public)
+from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
 
 log = logging.getLogger(__name__)
@@ -305,11 +305,11 @@ def link(extraction: Extraction, *, online: bool = False, date: dt.date | None =
     """Link actors and places, in place; returns the same extraction.
 
     :param online: also look actors the knowledge base leaves without a Wikidata link up on a SPARQL endpoint
-        (``wikidata``, a :class:`kg.online.WikidataClient`; by default one configured from the environment).
+        (``wikidata``, a :class:`kg.pipeline.link.online.WikidataClient`; by default one configured from the environment).
     :param date: the article's date (by default the one extraction resolved times against).
     :param threshold: the confidence below which an actor stays unlinked (NIL).
     """
-    from kg import kb as kbmod
+    from kg.pipeline.link import kb as kbmod
 
     kb = kb or kbmod.default()
     for item in [*extraction.actors, *extraction.places]:
@@ -335,7 +335,7 @@ def link(extraction: Extraction, *, online: bool = False, date: dt.date | None =
     for old, new, is_place in renames:
         (rename_place if is_place else rename_actor)(extraction, old, new)
     if online:
-        from kg.online import OnlineConfig, WikidataClient
+        from kg.pipeline.link.online import OnlineConfig, WikidataClient
 
         client = wikidata or WikidataClient(OnlineConfig.from_env(enabled=True), kb)
         link_online(extraction, client, kb)
@@ -356,7 +356,7 @@ def _add_holding(x: Extraction, actor: Actor, post: Entity | None, day: dt.date 
 def link_online(extraction: Extraction, client, kb: KnowledgeBase) -> None:  # noqa: ANN001
     """Ask the endpoint about every named actor still without a Wikidata link; accept a single candidate whose
     label and type agree (or the one whose country is the actor's, among several)."""
-    from kg.online import ONLINE_CONFIDENCE
+    from kg.pipeline.link.online import ONLINE_CONFIDENCE
 
     for actor in extraction.actors:
         if actor.kind not in _COMPATIBLE or actor.key.startswith(("anon/", "group/")) or "wikidata" in actor.links:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg import gazetteer, lexicon
-from kg.kb import Entity, KnowledgeBase, name_key
+from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.model import Actor, Extraction
 
 NAME_MENTIONS = {"name", "surname", "title", "acronym", "metonymy"}
@@ -93,6 +93,6 @@ def without_country(name: str) -> tuple[str, str] | None:
 
 
 def slug(name: str) -> str:
-    from kg.ingest import slugify
+    from kg.pipeline.ingest import slugify
 
     return slugify(name)
