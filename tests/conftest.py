@@ -59,8 +59,7 @@ def dev_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def seed_extraction():
     """The seed article and what extraction finds in it (Python API)."""
-    from kg import extract, link
-    from kg.pipeline import ingest
+    from kg import extract, ingest, link
 
     article = ingest(SEED)
     return article, link(extract(article))

@@ -125,8 +125,7 @@ def test_an_ill_typed_offset_is_reported(seed_extraction):
 
 
 def test_development_articles_agree():
-    from kg import extract, link
-    from kg.pipeline import ingest
+    from kg import extract, ingest, link
     from tests.conftest import shared_path
 
     paths = sorted(shared_path("articles").glob("*.txt"))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 
-KB_DIR = Path(__file__).resolve().parent / "data" / "kb"
+KB_DIR = Path(__file__).resolve().parents[2] / "data" / "kb"  # kg/data/kb
 # the bundled files, in the order they are merged (earlier wins)
 BUNDLED = ("curated.jsonl", "derived.jsonl.gz", "geonames.jsonl")
 DERIVED = ("derived.jsonl.gz", "geonames.jsonl")  # generated from sources (the others are written by hand)
