@@ -87,7 +87,22 @@ def person_nouns() -> frozenset[str]:
 
 @cache
 def group_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("group_nouns.txt"))
+    """Plural heads of unnamed collectives: the list, and the plural of every noun for a person ("forecasters",
+    "defendants", "classmates")."""
+    listed = {w.lower() for w in _lines("group_nouns.txt")}
+    singular = set(person_nouns()) | set(role_nouns()) | {h for h in post_heads() if " " not in h}
+    return frozenset(listed | {plural(w) for w in singular})
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a noun for a person ("spokesman" → "spokesmen", "deputy" → "deputies")."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    return noun + "s"
 
 
 @cache

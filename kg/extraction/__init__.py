@@ -9,7 +9,9 @@ from kg.extraction.actors import collect_names
 from kg.extraction.claims import link_same_claims
 from kg.extraction.confidence import score as score_confidence
 from kg.extraction.documents import find_documents
-from kg.extraction.events import find_events, link_statements
+from kg.extraction.event_relations import link_statements
+from kg.extraction.events import find_events
+from kg.extraction.pronouns import first_person
 from kg.extraction.tense import future_at
 from kg.extraction.time import find_times
 from kg.extraction.quotes import british_style, quotes_in_blocks
@@ -34,7 +36,7 @@ def extract(article: Article | Parsed) -> Extraction:
     coref = corefs.build(index, sorted((s.begin, s.end) for q in quotes for s in q.spans))
     documents = find_documents(coref)
     statements = StatementFinder(parsed, coref, quotes, documents, single_marks=british).run()
-    corefs.first_person(coref, statements)
+    first_person(coref, statements)
     for st in statements:  # what an intermediary relays comes through the document it issued, if named
         if st.reported_in is None:
             source = st.reported_by or (st.speaker if st.speaker and index.actors[st.speaker].kind != "person" else None)

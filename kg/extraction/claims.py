@@ -33,13 +33,11 @@ def _fragments(st: Statement) -> set[str]:
             if len(m.group(1).split()) >= 2}
 
 
-def _one_source(x: Extraction, a: str | None, b: str | None) -> bool:
+def _one_source(x: Extraction, a: str | None, b: str | None, actors: dict, speaks_for: set) -> bool:
     if a is None or b is None:
         return False
     if a == b:
         return True
-    actors = {act.key: act for act in x.actors}
-    speaks_for = {(h.holder, h.organization) for h in x.holdings if h.organization}
     for p, c in ((a, b), (b, a)):
         person, country = actors.get(p), actors.get(c)
         if person is None or country is None or country.kind not in ("country", "organization", "government"):
@@ -56,9 +54,11 @@ def link_same_claims(parsed: Parsed, x: Extraction) -> None:
     in_top = {st.key: any(t.contains(c) for t in top for c in st.content) for st in x.statements}
     lemmas = {st.key: _content_lemmas(parsed, st) for st in x.statements}
     frags = {st.key: _fragments(st) for st in x.statements}
+    actors = {act.key: act for act in x.actors}  # (made once: every pair of statements is compared)
+    speaks_for = {(h.holder, h.organization) for h in x.holdings if h.organization}
     for i, a in enumerate(x.statements):
         for b in x.statements[i + 1 :]:
-            if not _one_source(x, a.speaker, b.speaker):
+            if not _one_source(x, a.speaker, b.speaker, actors, speaks_for):
                 continue
             la, lb = lemmas[a.key], lemmas[b.key]
             shared_fragment = any(f in c.text.lower() for f in frags[a.key] for c in b.content) or \

@@ -17,14 +17,23 @@ from kg.pipeline.nlp import ParsedBlock
 
 _ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
                     "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade", "invite",
-                    "encourage", "implore", "beg"}
+                    "encourage", "implore", "beg", "congratulate"}
 _ADDRESSEE_PREPS = {"to"}
 _CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
                   "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
                   "question": {"about", "whether"}, "promise": {"to"}, "demand": {"for"}, "report": set()}
 _DOBJ_CONTENT = {"denial", "agreement", "criticism", "promise", "demand", "belief", "appeal"}
 _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "highlight",
-                "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call", "mention"}
+                "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call", "mention",
+                # what is reported, cited, noted, suggested or questioned can be a noun phrase ("reported a new
+                # mechanism", "cited improvements", "questioned the President's power")
+                "report", "cite", "note", "suggest", "reaffirm", "affirm", "reveal", "propose",
+                "estimate", "question", "lament", "describe"}
+# Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
+_LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"}}
+# ("appealed the ruling" is a legal appeal: an appeal reports only "for" something or "to" somebody.)
+# Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").
+_EMPTY_OBJECTS = {"nothing", "something", "anything", "everything", "much", "little", "more", "less", "so", "lot"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -121,9 +130,44 @@ def _personal(noun: Token) -> bool:
         low in lexicon.group_nouns() or low in lexicon.org_heads() or low in lexicon.person_nouns()
 
 
+def _content_object(obj: Token) -> bool:
+    """Whether an object can be what was said: not a pronoun, an indefinite, a person or a group ("questioned the
+    suspect" is an interrogation, "reported the plan" a report)."""
+    low = obj.lemma_.lower()
+    if obj.pos_ == "PRON" or low in _EMPTY_OBJECTS or obj.ent_type_ in ("PERSON", "NORP"):
+        return False
+    return not (low in lexicon.person_nouns() or low in lexicon.role_nouns() or obj.lower_ in lexicon.group_nouns())
+
+
+def _parenthetical(verb: Token) -> bool:
+    """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "In between, she
+    testified, she was …")."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i < verb.i:
+        return False
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None:
+        return False
+    first = subject.left_edge.i
+    return first > 0 and doc[first - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+
+
+def _source_object(verb: Token) -> Token | None:
+    """ "Znak.com reported its source said …", misparsed with "its source" as the object of "reported": the
+    source that speaks in a clause without a subject is the object right before it of the reporting verb above."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.reporting_verbs():
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
+    return obj if obj is not None and _personal(obj) and obj.pos_ != "PRON" else None
+
+
 def _complements(verb: Token, kind: str) -> list[Token]:
     out: list[Token] = []
     for child in verb.children:
+        if child.dep_ == "ccomp" and child.lemma_.lower() in lexicon.reporting_verbs() and \
+                (src := _source_object(child)) is not None and src.head.i == verb.i:
+            out.append(src)  # "reported [its source] said …": what was reported includes who said it
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "PRON"):
             out.append(child)
         elif child.dep_ == "xcomp" and kind in ("appeal", "demand", "promise", "warning"):
@@ -133,8 +177,12 @@ def _complements(verb: Token, kind: str) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on all parties to …"
             for pobj in child.children:
                 out.extend(c for c in pobj.children if c.dep_ in ("xcomp", "acl") and c.tag_ in ("VB", "TO"))
+        elif child.dep_ == "prep" and child.lower_ in _LEMMA_PREPS.get(verb.lemma_, ()):
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
-                verb.lemma_ not in _ADDRESSEE_VERBS and child.lower_ not in ("that", "which", "what"):
+                verb.lemma_ not in _ADDRESSEE_VERBS and verb.lemma_ != "appeal" and \
+                child.lower_ not in ("that", "which", "what") and \
+                (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child)):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
             out.extend(c for c in child.children if c.dep_ == "pobj")
@@ -208,20 +256,30 @@ def _speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
     return True
 
 
+_PHRASE_VERBS = {"make", "express", "voice"}  # "made clear", "expressed confidence that …"
+
+
 def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | None = None) -> list[Cue]:  # noqa: ANN001
     """The reporting cues of one sentence (``toks``: its tokens, if already made); ``in_quote`` tells whether an
     article offset lies inside a quotation."""
     verbs = lexicon.reporting_verbs()
+    stances = lexicon.stance_adjectives()
     cues: list[Cue] = []
     for tok in toks if toks is not None else sent:
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if lemma not in verbs and lemma not in _PHRASE_VERBS and low != "according" and low not in stances:
+            continue  # no cue can start here (the cheapest test first: most words are none of these)
         off = pb.offset + tok.idx
         if in_quote(off):
             continue
-        lemma = tok.lemma_.lower()
         if tok.lower_ == "according" and tok.i + 1 < len(pb.doc) and pb.doc[tok.i + 1].lower_ == "to":
             to = pb.doc[tok.i + 1]
             src = next((c for c in to.children if c.dep_ == "pobj"), None)
             head = tok.head
+            opening = all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in pb.doc[sent.start : tok.i])
+            if opening and src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i > src.i:
+                head = sent.root  # "According to X, <the sentence>": what X says is the main clause
             if src is not None and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
                 cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
                                 complements=[head]))
@@ -288,7 +346,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
             if prep is not None:
                 cue.tokens.append(prep)
-        cue.speaker = _subject(tok)
+        cue.speaker = _subject(tok) or _source_object(tok)
         cue.addressee = _addressee(tok)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
@@ -298,6 +356,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.addressee = cue.speaker
             cue.speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         cue.complements = _complements(tok, kind)
+        if not cue.complements and _parenthetical(tok):
+            cue.complements = [tok.head]  # "Day, they said, desired no memorials": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         if not _speech(tok, lemma, cue.complements):

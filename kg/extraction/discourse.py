@@ -79,7 +79,7 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             if any(t.lower_ in _SUBORDINATE for t in before):
                 before = []
             for t in before:
-                if t.head.i == head.i or t.head.i in range(t.i + 1, head.i + 1):
+                if _modifies(t, head):
                     noun = role_noun(t) if t.pos_ in ("NOUN", "PROPN") else None
                     if noun:
                         roles.add(noun, m.span.begin, actor.key)
@@ -100,6 +100,16 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
     return roles
 
 
+def _modifies(t: Token, head: Token) -> bool:
+    """Whether ``t`` is part of the noun phrase of the name headed by ``head``: its heads lead there without
+    leaving the words in between ("Tennis star Maria Vance"; not the subject of a verb before an object's name,
+    "The minister thanked her counterpart Ana Lima")."""
+    x = t
+    while x.i != head.i and t.i < x.head.i <= head.i and x.head.i != x.i:
+        x = x.head
+    return x.i == head.i
+
+
 def _subordinate(noun: Token) -> bool:
     """A role noun modified into another post: "Vice President", "deputy governor", "former coach"."""
     doc = noun.doc
@@ -110,7 +120,7 @@ def _subordinate(noun: Token) -> bool:
 def salient_person(coref, offset: int, *, exclude: set[str] | None = None) -> str | None:  # noqa: ANN001
     """The person in focus just before ``offset``: the latest subject among the persons mentioned in the last
     :data:`WINDOW` sentences, else the latest person mentioned; None when nobody is."""
-    history = [s for s in coref.history if s.offset < offset]
+    history = [s for s in coref.history if s.offset < offset and not s.quoted]
     if not history:
         return None
     index = coref.index

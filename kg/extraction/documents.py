@@ -22,7 +22,7 @@ from kg.pipeline.nlp import ParsedBlock
 DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declaration", "letter", "report",
                   "release", "transcript", "memo", "memorandum", "tweet", "post", "editorial", "op-ed",
                   "resolution", "document", "note", "speech", "briefing", "warning", "alert", "advisory",
-                  "bulletin", "notice"}
+                  "bulletin", "notice", "filing", "guidelines", "guideline"}
 # Words that make "statement"/"report" a document rather than an utterance in progress.
 _SPEECH_ONLY = {"speech", "briefing"}
 

@@ -29,6 +29,12 @@ class EventTimes:
 
     def _place_and_time(self, event: Event, m) -> None:
         head, pb = m.head, m.pb
+        if head.pos_ in ("NOUN", "PROPN"):  # "the 2020 season": a year of the mention's own phrase dates it
+            a = head.left_edge.i
+            own = [t for t in self.times if pb.offset + pb.doc[a].idx <= t.span.begin and t.span.end <= m.span.begin
+                   and t.value and t.granularity == "year"]
+            if own:
+                self.time_candidates.setdefault(event.key, []).append(own[-1])
         scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ == "VERB" else [])
         for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
@@ -122,7 +128,7 @@ class EventTimes:
         if lead is None:
             return
         for e in self.events:
-            if e.time is None and e.modality == "actual" and event_class(e.type) != "Situation" and \
+            if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
                     all(id(m.pb) in top for m in self.mentions[e.key]):
                 e.time = lead
 

@@ -9,7 +9,6 @@ whether it only exists inside someone's statement.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -17,9 +16,10 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import EVENT_NAME
+from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
+from kg.extraction.triggers import condition
 from kg.extraction.time import bounds
-from kg.pipeline.ingest import slugify
 from kg.model import Event, Participation, Span, Statement, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
 from kg.vocab import event_class
@@ -43,8 +43,7 @@ _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
-                    "accession", "withdrawal", "settlement", "observation", "trial"}
-_CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
+                    "accession", "withdrawal", "settlement", "observation", "trial", "verdict", "sentencing"}
 
 
 @dataclass
@@ -58,7 +57,7 @@ class _Mention:
 
 
 @dataclass
-class EventFinder(EventTimes):
+class EventFinder(EventTimes, EventRelations):
     coref: corefs.Coref
     times: list[TimeExpression]
     statements: list[Statement]
@@ -109,8 +108,8 @@ class EventFinder(EventTimes):
         is what the U.S. said), or an abstract type inside a direct quotation ("helping the other …")."""
         b, e = m.span.begin, m.span.end
         index = self.coref.index
-        if any(mb <= b and e <= me for (mb, me), key in index.mention_owner.items() if key in index.actors):
-            return True
+        if any(me >= e and index.mention_owner.get((mb, me)) in index.actors for mb, me in index._cover.get(b, ())):
+            return True  # (the mentions over the trigger's first character, not every mention of the article)
         if any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
         if m.type in _ABSTRACT and any(s.quote_type == "direct" and any(c.contains(m.span) for c in s.content)
@@ -146,10 +145,12 @@ class EventFinder(EventTimes):
         return None
 
     def _match(self, pb: ParsedBlock, tok: Token, taken: set[tuple[int, int]]) -> _Mention | None:
-        doc = pb.doc
         index = lexicon.triggers_by_first_word()
-        candidates = index.get(tok.lemma_.lower(), ()) + (index.get(tok.lower_, ()) if tok.lower_ != tok.lemma_.lower()
-                                                           else ())
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        candidates = index.get(lemma, ()) + (index.get(low, ()) if low != lemma else ())
+        if not candidates:
+            return None
+        doc = pb.doc
         for trig in candidates:
             words = trig.words
             toks = self._span_match(doc, tok.i, words)
@@ -162,8 +163,9 @@ class EventFinder(EventTimes):
                 head = max(toks, key=lambda t: (t.dep_ != "compound", t.i))
             if any((pb.offset, t.i) in taken for t in toks):
                 continue
-            pos_ok = ("N" in trig.pos and head.pos_ in ("NOUN", "PROPN")) or ("V" in trig.pos and head.pos_ == "VERB")
-            if not pos_ok or not self._condition(trig.type, words, head, pb):
+            pos_ok = ("N" in trig.pos and head.pos_ in ("NOUN", "PROPN")) or ("V" in trig.pos and head.pos_ == "VERB") \
+                or ("A" in trig.pos and head.pos_ == "ADJ")
+            if not pos_ok or not condition(self, words, head, pb):
                 continue
             return _Mention(pb, head, toks, trig.type, self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]))
         return None
@@ -184,55 +186,6 @@ class EventFinder(EventTimes):
             toks.append(doc[j])
             j += 1
         return toks
-
-    def _condition(self, etype: str, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> bool:
-        """Context conditions of ambiguous triggers."""
-        low = head.lower_
-        if head.pos_ == "VERB" and head.dep_ == "amod":
-            return False  # a participle used as an adjective ("opposing accusations")
-        if words == ("agree",) and any(c.dep_ == "xcomp" for c in head.children):
-            return False  # "agreed to end the conflict": the event is what they agreed to do
-        objects = lexicon.trigger_objects().get(words)
-        if objects is not None and head.pos_ == "VERB":
-            objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-            if head.dep_ == "acl" and head.tag_ == "VBN":  # "hostages held by the rebels", "a report released"
-                objs.append(head.head)
-            if head.dep_ == "xcomp":  # "an organisation was to be launched": the subject hangs on "was"
-                objs += [c for c in head.head.children if c.dep_ == "nsubjpass"]
-            objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"]  # "the first of its observers"
-            objs += [g for c in head.children if c.dep_ == "prt" for g in c.children if g.dep_ == "dobj"]
-            return any(o.lemma_.lower() in objects or o.lower_ in objects for o in objs)
-        if words == ("call",):  # a call is an event only as a conversation
-            if any(c.lower_ in ("phone", "telephone") for c in head.children):
-                return True
-            if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in head.children):
-                return True
-            return any(d.lower_ in ("the", "this", "that") for d in head.children if d.dep_ == "det") and \
-                "phone-call" in self.seen_types
-        if words == ("speak",):  # "spoke by phone", "spoke with the Foreign Minister of X" (a named party)
-            return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
-                       any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children) or \
-                any(c.dep_ == "prep" and c.lower_ == "with" and any(
-                    g.dep_ == "pobj" and (self.coref.index.mention_of_token(pb, g) is not None or
-                                          any(x.dep_ == "appos" or x.pos_ == "PROPN" for x in g.subtree))
-                    for g in c.children) for c in head.children)
-        if words == ("talk",):
-            return low == "talks"
-        if words == ("send",) or words == ("dispatch",):
-            return any(c.dep_ == "dobj" and c.lemma_ in ("troop", "observer", "force", "soldier", "monitor")
-                       for c in head.children)
-        if words == ("shake",):
-            return any(c.lemma_ == "hand" for c in head.children)
-        if words == ("games",):
-            return head.text == "Games"
-        if words in (("death",), ("kill",), ("target",), ("bar",), ("ban",), ("host",), ("travel",), ("sign",)):
-            return not corefs.np_bounds(head) == (head.i, head.i + 1) or head.pos_ == "VERB"
-        if words in (("opening",),):
-            return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ in ("dobj", "pobj")
-        if words in (("statement",), ("post",), ("report",)):
-            return False
-        return True
 
     # --- coreference ----------------------------------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -428,125 +381,5 @@ class EventFinder(EventTimes):
             return "alleged"  # it exists only inside what someone said
         return "actual"
 
-    # --- relations ------------------------------------------------------------------------------------------------
-    def _sub_events(self) -> None:
-        """An event expressed in a purpose clause of a visit ("to be in Madrid to meet Zhou and attend …") is part of
-        it; so is an opening of a named event ("the opening of the World Cup")."""
-        by_head = {(m.pb.offset, m.head.i): e for e in self.events for m in self.mentions[e.key]}
-        for event in self.events:
-            for m in self.mentions[event.key]:
-                t = m.head
-                if event.type == "opening":
-                    for c in t.children:
-                        if c.dep_ == "prep" and c.lower_ == "of":
-                            for pobj in c.children:
-                                outer = by_head.get((m.pb.offset, pobj.i))
-                                if outer is not None and outer is not event:
-                                    event.parent = event.parent or outer.key
-                up = t
-                while up.dep_ in ("xcomp", "conj", "advcl") and up.head.i != up.i:
-                    up = up.head
-                    outer = by_head.get((m.pb.offset, up.i))
-                    if outer is not None and outer is not event and outer.type == "visit":
-                        event.parent = event.parent or outer.key
-                        for p in outer.participants:
-                            if not any(q.actor == p.actor for q in event.participants):
-                                role = "attendee" if event.type == "attendance" else "participant"
-                                event.participants.insert(0, Participation(p.actor, role, p.span))
-                        break
-        for event in self.events:  # a part of a visit "next week" happens next week, unless it says otherwise
-            parent = next((e for e in self.events if e.key == event.parent), None)
-            if parent is not None and event.time is None and parent.type == "visit":
-                event.time = parent.time
-        for event in self.events:  # attending an opening: the attendee attends the opening too
-            if event.type == "attendance":
-                m = self.mentions[event.key][0]
-                for c in m.head.children:
-                    target = by_head.get((m.pb.offset, c.i)) if c.dep_ == "dobj" else None
-                    if target is not None:
-                        for p in event.participants:
-                            if not any(q.actor == p.actor for q in target.participants):
-                                target.participants.append(Participation(p.actor, "attendee", p.span))
-
-    def _causes(self) -> None:
-        """ "will boycott … because of human rights violations": the stated cause, and who states it."""
-        by_head = {(m.pb.offset, m.head.i): e for e in self.events for m in self.mentions[e.key]}
-        for event in self.events:
-            for m in self.mentions[event.key]:
-                if any(c.dep_ == "mark" and c.lower_ in ("although", "though", "while", "whereas", "even")
-                       for c in m.head.children):
-                    continue  # "— although its athletes are participating —": a concession, not a caused event
-                for prep in _preps_around(m.head):
-                    words = (prep.lower_,) + tuple(c.lower_ for c in prep.children if c.dep_ == "pcomp")
-                    if words[:2] not in _CAUSE_PREPS and words[:1] not in _CAUSE_PREPS:
-                        continue
-                    if words[0] in ("for", "after", "over") and event.type not in ("boycott", "sanctions", "ban", "protest"):
-                        continue
-                    for t in prep.subtree:
-                        cause = by_head.get((m.pb.offset, t.i))
-                        if cause is not None and cause is not event and cause.key not in event.causes:
-                            event.causes.append(cause.key)
-                            st = next((s for s in self.statements if any(c.overlaps(m.span) for c in s.content)), None)
-                            if st is not None:
-                                event.cause_claimed_by = st.speaker
-                                event.cause_statement = st.key
-
-    def _before(self) -> None:
-        spans = {}
-        for e in self.events:
-            t = next((x for x in self.times if x.key == e.time), None)
-            if t is not None and t.value and (b := bounds(t.value)):
-                spans[e.key] = b
-        for a in self.events:
-            for b in self.events:
-                if a.key in spans and b.key in spans and spans[a.key][1] < spans[b.key][0]:
-                    a.before.append(b.key)
-
-
-def _preps_around(head: Token) -> list[Token]:
-    """Prepositions on the trigger, on its verb, or on a clause it governs ("— although … — because of")."""
-    out = [c for c in head.children if c.dep_ in ("prep", "advcl", "pcomp") or c.lower_ == "because"]
-    for c in list(head.children):
-        if c.dep_ in ("advcl",):
-            out += [g for g in c.children if g.dep_ == "prep" or g.lower_ == "because"]
-    if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
-        out += [c for c in head.head.children if c.dep_ == "prep"]
-    return out
-
-
 def find_events(coref: corefs.Coref, times: list[TimeExpression], statements: list[Statement]) -> list[Event]:
     return EventFinder(coref, times, statements).run()
-
-
-_IN_EVENT = re.compile(r"\b(in|during|at|on)\s+(the|a|an|their|his|her|its|this)?\s*$", re.IGNORECASE)
-
-
-def link_statements(events: list[Event], statements: list[Statement], finder_mentions: dict | None = None) -> None:
-    """A statement is made during an event when its sentence puts it there ("in the call") or when it continues the
-    talk of a communication event its speaker takes part in; the other party of a two-party call is its addressee."""
-    comm = [e for e in events if event_class(e.type) == "Communication" and e.modality == "actual"]
-    for st in statements:
-        if st.sentence is None:
-            continue
-        text = st.sentence.text
-        here = [e for e in comm if any(st.sentence.contains(m) and not any(c.contains(m) for c in st.content)
-                                       and _IN_EVENT.search(text[: m.begin - st.sentence.begin])
-                                       for m in e.mentions)]
-        named_here = [e for e in comm if any(st.sentence.contains(m) for m in e.mentions)]
-        if here:
-            st.event = here[0].key
-        elif named_here:
-            pass  # "The phone call on Thursday came as Mr. Ellis said …": related to the call, not said in it
-        else:
-            before = [e for e in comm if any(m.end <= st.begin for m in e.mentions)
-                      and any(p.actor == st.speaker for p in e.participants)]
-            if before:
-                latest = max(before, key=lambda e: max(m.end for m in e.mentions if m.end <= st.begin))
-                last = max(m.end for m in latest.mentions if m.end <= st.begin)
-                if st.begin - last < 1500:
-                    st.event = latest.key
-        event = next((e for e in events if e.key == st.event), None)
-        if event is not None and st.addressee is None and st.speaker:
-            others = {p.actor for p in event.participants if p.actor != st.speaker}
-            if len(others) == 1 and len({p.actor for p in event.participants}) == 2:
-                st.addressee = others.pop()

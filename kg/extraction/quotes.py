@@ -8,6 +8,7 @@ dropped, so every span returned re-reads its own text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.model import Span
@@ -108,12 +109,16 @@ def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int |
 def british_style(body: str) -> bool:
     """Whether the body quotes with single marks (‘…’ or '…', doubles only nested inside them): more single quote
     openings than double ones, and at least one."""
-    singles = sum(1 for i, c in enumerate(body) if c in "‘" and _opening_context(body, i)
-                  and i + 1 < len(body) and _is_letter(body[i + 1]))
-    singles += sum(1 for i, c in enumerate(body) if c == "'" and _opening_context(body, i) and i + 1 < len(body)
-                   and _is_letter(body[i + 1]) and i > 0 and body[i - 1] in " \n")
-    doubles = sum(1 for i, c in enumerate(body) if c in "“«" or (c == '"' and _opening_context(body, i)))
+    # only the positions of marks are looked at (a scan of every character cost as much as finding the quotes)
+    singles = sum(1 for m in _CURLY_SINGLE.finditer(body) if _opening_context(body, m.start())
+                  and m.end() < len(body) and _is_letter(body[m.end()]))
+    singles += sum(1 for m in _STRAIGHT_SINGLE.finditer(body) if m.start() > 0 and body[m.start() - 1] in " \n"
+                   and m.end() < len(body) and _is_letter(body[m.end()]))
+    doubles = sum(1 for m in _DOUBLES.finditer(body) if m.group() != '"' or _opening_context(body, m.start()))
     return singles > 0 and singles > doubles
+
+
+_CURLY_SINGLE, _STRAIGHT_SINGLE, _DOUBLES = re.compile("‘"), re.compile("'"), re.compile('[“«"]')
 
 
 def find_quotes(text: str, begin: int, end: int, *, singles_top: bool) -> list[Quote]:

@@ -21,6 +21,7 @@ from kg.extraction.quotes import Quote
 from kg.pipeline.ingest import slugify
 from kg.model import Span, Statement
 from kg.pipeline.nlp import ParsedBlock, Parsed
+from kg.pipeline.sentences import ends_here
 
 _GLUE = set(" \t\n,:;—–-")
 # What an unnamed source of "according to" can be: media, reports, accounts, footage …
@@ -203,7 +204,8 @@ class StatementFinder:
         ("… told the press, “…” As of Tuesday there had been reports …"), and a sentence end outside quotation
         marks ends what the cue reports."""
         ends = [m.end() for m in _SENTENCE_END.finditer(self.text, min(cue_at, b), max(cue_at, e))
-                if not self.in_quote(m.end() - 1)]  # (a quotation may end its sentence: “… accused.” Next)
+                if not self.in_quote(m.end() - 1)  # (a quotation may end its sentence: “… accused.” Next)
+                and ends_here(self.text, m.start(), m.start() + len(m.group().rstrip()))]  # not "U.S." before a name
         if not ends:
             return b, e
         if cue_at <= b:  # "X said … . Next sentence": up to the first sentence end after the cue
@@ -228,6 +230,7 @@ class StatementFinder:
             for cue in self.sentence_cues:
                 self._from_cue(cue)
         self._drop_nested()
+        self._relayed()
         self.statements += layouts.headline_colon(self)
         self.statements += layouts.interviews(self) + layouts.social_posts(self)
         self.statements += unclaimed.attribute(self)
@@ -380,6 +383,12 @@ class StatementFinder:
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._unnamed_source(pb, cue.speaker)  # "according to Syrian state media"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None
+        cited = _cited(cue)
+        if cited is not None and speaker is not None and reporter is None:
+            # "Reuters, citing anonymous sources, reported …": the sources speak, Reuters relays them
+            source = corefs.resolve(self.coref, pb, cited)
+            if source is not None and source[0] != speaker[0]:
+                speaker, reporter = source, speaker
         addressee = corefs.resolve(self.coref, pb, cue.addressee) if cue.addressee is not None else None
         doc_key = None
         if cue.speaker is not None:
@@ -388,6 +397,8 @@ class StatementFinder:
                 doc_key = document.key
                 speaker = (document.publisher, speaker[1] if speaker else document.mention) \
                     if document.publisher else None
+                if speaker is None and cue.speaker.tag_ in ("NNS", "NNPS"):
+                    speaker = self._unnamed_source(pb, cue.speaker)  # "according to reports": unnamed sources
         cue_span = self.parsed.article.span(pb.offset + min(t.idx for t in cue.tokens),
                                             pb.offset + max(t.idx + len(t.text) for t in cue.tokens))
         if cue.lemma == "quote":
@@ -470,9 +481,43 @@ class StatementFinder:
                 keep.append(st)
         self.statements = keep
 
+    def _relayed(self) -> None:
+        """A report inside another speaker's report ("Znak.com further reported its source said …", "Miliband said
+        the government had pledged …") is relayed by the outer speaker: it is the inner statement's
+        ``reported_by``."""
+        for st in self.statements:
+            if st.reported_by is not None or st.cue is None:
+                continue
+            outer = [o for o in self.statements if o is not st and o.speaker and o.speaker != st.speaker
+                     and o.quote_type != "direct" and any(c.contains(st.cue) for c in o.content)
+                     and o.cue is not None and self._reports_clause(o.cue.begin, st.cue.begin)]
+            if outer:
+                st.reported_by = min(outer, key=lambda o: sum(len(c) for c in o.content)).speaker
+
+    def _reports_clause(self, outer_at: int, inner_at: int) -> bool:
+        """Whether the cue at ``inner_at`` heads a clause the cue at ``outer_at`` reports (through complements and
+        coordination; not a relative clause: "…, an accusation the government denies")."""
+        hit, top = self.parsed.token_at(inner_at), self.parsed.token_at(outer_at)
+        if hit is None or top is None or hit[0] is not top[0]:
+            return False
+        tok = hit[1]
+        while tok.i != top[1].i and tok.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.i == top[1].i
+
     def in_headline(self, q: Quote) -> bool:
         return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)
                    for pb in self.parsed.blocks)
+
+
+def _cited(cue: Cue) -> Token | None:
+    """The source a participle "citing …" names beside the cue ("X, citing officials, said"), if any."""
+    for t in [*cue.verb.children, *(cue.speaker.children if cue.speaker is not None else ())]:
+        if t.lemma_ == "cite" and t.tag_ == "VBG":
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
 
 
 def _join_adjacent(article, spans: list[Span]) -> list[Span]:  # noqa: ANN001

@@ -49,6 +49,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(?P<rel>next|last|this|coming|previous)\s+(?P<unit>week|month|year)\b",
                             re.IGNORECASE)),
     ("deictic", re.compile(r"\b(?P<deixis>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    ("anaphoric", re.compile(r"\b(?P<x>(?:that|the same) (?:day|morning|afternoon|evening|night)|the (?P<step>next|"
+                             r"following|previous|preceding) day|the day (?P<before>before))\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
                          r"generations)\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),
@@ -69,7 +71,7 @@ _NEEDLES = {
 }
 _NEEDED = {"mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
-           "relative": "unit", "deictic": "deixis", "year": "digit"}
+           "relative": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
 
 
 def _month(s: str) -> int:
@@ -192,17 +194,32 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 here = anchor
                 if kind == "deictic" and in_quote is not None and in_quote(b) and anchor is not None:
                     here = _narrative_day(out, anchor) or anchor
-                value, gran = normalise(kind, m, here, future_at(b) if kind in ("weekday", "relday") else False)
+                if kind == "anaphoric":  # "that day", "the next day": the day the narrative last named
+                    value, gran = _anaphoric(m, out, b), "day"
+                else:
+                    value, gran = normalise(kind, m, here, future_at(b) if kind in ("weekday", "relday") else False)
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
-                relative = kind in ("md", "dm", "weekday", "relday", "relative", "deictic")
+                relative = kind in ("md", "dm", "weekday", "relday", "relative", "deictic", "anaphoric")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
     for i, t in enumerate(out, 1):
         t.key = f"t{i}"
     return out
+
+
+def _anaphoric(m: re.Match[str], found: list[TimeExpression], at: int) -> str | None:
+    """The day "that day" refers to: the last full day named before it in the text (a day after or before it for
+    "the next day", "the day before"); None when none was."""
+    days = [t for t in found if t.span.begin < at and t.value and t.granularity == "day" and len(t.value) == 10]
+    if not days:
+        return None
+    day = max(days, key=lambda t: t.span.begin).value
+    step = (m.group("step") or "").lower()
+    shift = 1 if step in ("next", "following") else -1 if step in ("previous", "preceding") or m.group("before") else 0
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=shift)).isoformat()
 
 
 def _narrative_day(found: list[TimeExpression], anchor: dt.date) -> dt.date | None:

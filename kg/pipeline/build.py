@@ -93,11 +93,11 @@ def article_graphs(path: Path, article: Article, *, base_iri: str, validate: boo
     :raises ValidationFailed: if the article graph breaks the shapes.
     """
     from kg.pipeline import nlp
-    from kg.pipeline.link.enrich import enrichment, enrichment_graph_iri
+    from kg.pipeline.link.enrich import enrichment_graph_iri, enrichment_triples
     from kg.extraction import extract
     from kg.pipeline.link.linking import link
-    from kg.pipeline.rdf.ntriples import serialize
-    from kg.pipeline.rdf.mapping import Iris, provenance, to_triples
+    from kg.pipeline.rdf.ntriples import lines, serialize
+    from kg.pipeline.rdf.mapping import Iris, provenance_triples, to_triples
     from kg.pipeline.validate import check
 
     t0 = time.perf_counter()
@@ -110,10 +110,10 @@ def article_graphs(path: Path, article: Article, *, base_iri: str, validate: boo
             raise ValidationFailed(f"{path}: the article graph breaks the shapes, not stored:\n{report}")
     iris = Iris(base_iri, article.id)
     tool = f"newskg {__version__}; spaCy model {nlp.model_version()}"
-    prov = provenance(article, base_iri=base_iri, started=started, ended=now(), tool_version=tool,
-                      source_name=path.name)
-    enriched = enrichment(article.id, found, base_iri=base_iri)
-    graphs = {str(iris.graph): serialize(graph), str(iris.provenance_graph): serialize(prov),
+    prov = provenance_triples(article, base_iri=base_iri, started=started, ended=now(), tool_version=tool,
+                              source_name=path.name)
+    enriched = enrichment_triples(article.id, found, base_iri=base_iri)
+    graphs = {str(iris.graph): lines(graph), str(iris.provenance_graph): serialize(prov),
               enrichment_graph_iri(base_iri, article.id): serialize(enriched)}
     return graphs, Built(article, found, str(iris.graph), len(graph), time.perf_counter() - t0)
 

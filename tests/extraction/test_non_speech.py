@@ -52,3 +52,9 @@ def test_the_person_invited_is_the_addressee_not_what_was_said():
 
     x = run("Show\n\nThe singer invited her former co-star Rock Hale to appear on her talk show.")
     assert not any(c.text.startswith("her former co-star") for s in x.statements for c in s.content)
+
+
+def test_appealing_a_ruling_is_a_legal_act_not_speech():
+    from tests.extraction.helpers import has_statement
+
+    assert not has_statement("Court\n\nThe two officers will appeal the ruling next month.", "the ruling")

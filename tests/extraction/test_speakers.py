@@ -183,3 +183,11 @@ def test_an_unnamed_source_of_according_to_is_a_group_of_its_own():
     assert labels[first.speaker or ""] == "state media"
     second = next(s for s in x.statements if "surrounded the base" in s.quote)
     assert "videos" in labels[second.speaker or ""] and "Herald" in labels[second.speaker or ""]
+
+
+def test_a_relative_named_in_passing_does_not_take_the_bare_surname():
+    text = ("Drummer dies\n\n"
+            "Jazz drummer Leon Marsh died on Sunday at the age of 80. The news was confirmed by the club with his "
+            "daughter Ruth Marsh.\n\n"
+            "In 2010, Marsh said he had never missed a concert.")
+    assert speaker_of(text, "never missed a concert") == "Leon Marsh"

@@ -48,19 +48,27 @@ def enrichment(article_id: str, extraction: Extraction, *, base_iri: str, kb: Kn
     >>> str(g.value(URIRef("http://ex.org/id/person/joe-biden"), SKOS.prefLabel))
     'Joe Biden'
     """
-    from kg.pipeline.link import kb as kbmod
+    g = new_graph()
+    for p, ns in (("wdt", WDT), ("p", P), ("ps", PS), ("pq", PQ)):
+        g.bind(p, ns)
+    g += enrichment_triples(article_id, extraction, base_iri=base_iri, kb=kb)
+    return g
+
+
+def enrichment_triples(article_id: str, extraction: Extraction, *, base_iri: str,
+                       kb: KnowledgeBase | None = None) -> list[tuple]:
+    """The triples of :func:`enrichment` (rdflib terms), without building a Graph: what ``kg build`` writes."""
+    from kg import kb as kbmod
 
     kb = kb or kbmod.default()
-    return _Writer(article_id, extraction, base_iri, kb).run()
+    return list(_Writer(article_id, extraction, base_iri, kb).run())
 
 
 class _Writer:
     def __init__(self, article_id: str, x: Extraction, base: str, kb: KnowledgeBase) -> None:
         self.x, self.base, self.kb = x, base, kb
         self.i = Iris(base, article_id)
-        self.g = new_graph()
-        for p, ns in (("wdt", WDT), ("p", P), ("ps", PS), ("pq", PQ)):
-            self.g.bind(p, ns)
+        self.g: dict[tuple, None] = {}  # an ordered set of triples
         self.described = {a.key for a in x.actors} | {p.key for p in x.places}  # typed by the article graph
         self.posts_in_article = {str(self.i.post(h.post, h.organization)) for h in x.holdings}
         self.sources: set[str] = set()
@@ -70,7 +78,7 @@ class _Writer:
             return URIRef(f"{self.base}id/place/{e.id.partition('/')[2]}")
         return self.i.actor(e.id)
 
-    def run(self) -> Graph:
+    def run(self) -> dict[tuple, None]:
         for item in [*self.x.actors, *self.x.places]:
             e = self.kb.get(item.key)
             if e is not None and item.links:
@@ -80,7 +88,7 @@ class _Writer:
 
     def add(self, s: URIRef, p: URIRef, o) -> None:  # noqa: ANN001
         if o is not None:
-            self.g.add((s, p, o))
+            self.g[(s, p, o)] = None
 
     def source_of(self, r: URIRef, e: Entity) -> None:
         for s in e.source:

@@ -38,7 +38,7 @@ def check(triples: Iterable[tuple]) -> Report:
         g = triples if isinstance(triples, Graph) else _graph(triples)
         return _merge(pyshacl_report(g), spans(g))
     ix = Index.of(triples)
-    violations = shapes.validate(ix, lambda t: t.n3(_namespaces()))
+    violations = shapes.validate(ix)
     return _merge(Report(not violations, violations), _spans(ix))
 
 
@@ -70,16 +70,22 @@ def _merge(*reports: Report) -> Report:
 
 
 def _graph(triples: Iterable[tuple]) -> Graph:
+    from kg.pipeline.rdf.mapping import rdflib_triples
+
     g = Graph()
-    g += triples
+    g += rdflib_triples(triples)
     return g
 
 
 @cache
-def _namespaces():  # noqa: ANN202
+def namespaces():  # noqa: ANN201
+    """The project's prefixes, as reports write terms (``nif:beginIndex``)."""
     from kg.pipeline.rdf.mapping import new_graph
 
     return new_graph().namespace_manager
+
+
+_namespaces = namespaces
 
 
 def spans(data: Graph) -> Report:
@@ -90,11 +96,14 @@ def spans(data: Graph) -> Report:
 
 
 def _spans(ix) -> Report:  # noqa: ANN001
-    from kg.pipeline.rdf.mapping import NIF
+    from kg.pipeline.rdf.triples import NIF
+    from kg.pipeline.rdf.ntriples import literal, literal_parts
+    from kg.pipeline.validate.shapes import shown
 
     is_string, context = NIF.isString, NIF.referenceContext
     begin_index, end_index, anchor = NIF.beginIndex, NIF.endIndex, NIF.anchorOf
-    strings = {s: str(props[is_string][0]) for s, props in ix.nodes.items() if is_string in props}
+    strings = {s: literal_parts(props[is_string][0])[0] for s, props in ix.nodes.items()
+               if is_string in props and props[is_string][0][:1] == '"'}
     bad = []
     for m, props in ix.nodes.items():
         ctxs = props.get(context)
@@ -103,13 +112,13 @@ def _spans(ix) -> Report:  # noqa: ANN001
         b, e, a = props.get(begin_index), props.get(end_index), props.get(anchor)
         text = strings.get(ctxs[0])
         if not b or not e or not a or text is None:
-            bad.append(f"{m}: incomplete span")
+            bad.append(f"{shown(m)}: incomplete span")
             continue
         try:
-            begin, end = int(b[0]), int(e[0])
+            begin, end = int(literal_parts(b[0])[0]), int(literal_parts(e[0])[0])
         except ValueError:
-            bad.append(f"{m}: span offsets are not integers")
+            bad.append(f"{shown(m)}: span offsets are not integers")
             continue
-        if text[begin:end] != str(a[0]):
-            bad.append(f"{m}: span text does not re-read from the article text at [{begin}, {end})")
+        if literal(text[begin:end]) != a[0] and text[begin:end] != literal_parts(a[0])[0]:
+            bad.append(f"{shown(m)}: span text does not re-read from the article text at [{begin}, {end})")
     return Report(not bad, sorted(bad))

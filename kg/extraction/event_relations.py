@@ -1,0 +1,139 @@
+"""Relations between events: sub-events ("to be in Madrid to meet … and attend the opening"), stated causes ("will
+boycott … because of human rights violations", and who states them), time order, and the event a statement is made
+in ("said in the call").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extraction.time import bounds
+from kg.model import Event, Participation, Statement
+from kg.vocab import event_class
+
+_CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
+
+
+class EventRelations:
+    """The relation-finding steps of :class:`kg.extraction.events.EventFinder` (which holds ``events``, ``mentions``,
+    ``times`` and ``statements``)."""
+
+    def _sub_events(self) -> None:
+        """An event expressed in a purpose clause of a visit ("to be in Madrid to meet Zhou and attend …") is part of
+        it; so is an opening of a named event ("the opening of the World Cup")."""
+        by_head = {(m.pb.offset, m.head.i): e for e in self.events for m in self.mentions[e.key]}
+        for event in self.events:
+            for m in self.mentions[event.key]:
+                t = m.head
+                if event.type == "opening":
+                    for c in t.children:
+                        if c.dep_ == "prep" and c.lower_ == "of":
+                            for pobj in c.children:
+                                outer = by_head.get((m.pb.offset, pobj.i))
+                                if outer is not None and outer is not event:
+                                    event.parent = event.parent or outer.key
+                up = t
+                while up.dep_ in ("xcomp", "conj", "advcl") and up.head.i != up.i:
+                    up = up.head
+                    outer = by_head.get((m.pb.offset, up.i))
+                    if outer is not None and outer is not event and outer.type == "visit":
+                        event.parent = event.parent or outer.key
+                        for p in outer.participants:
+                            if not any(q.actor == p.actor for q in event.participants):
+                                role = "attendee" if event.type == "attendance" else "participant"
+                                event.participants.insert(0, Participation(p.actor, role, p.span))
+                        break
+        for event in self.events:  # a part of a visit "next week" happens next week, unless it says otherwise
+            parent = next((e for e in self.events if e.key == event.parent), None)
+            if parent is not None and event.time is None and parent.type == "visit":
+                event.time = parent.time
+        for event in self.events:  # attending an opening: the attendee attends the opening too
+            if event.type == "attendance":
+                m = self.mentions[event.key][0]
+                for c in m.head.children:
+                    target = by_head.get((m.pb.offset, c.i)) if c.dep_ == "dobj" else None
+                    if target is not None:
+                        for p in event.participants:
+                            if not any(q.actor == p.actor for q in target.participants):
+                                target.participants.append(Participation(p.actor, "attendee", p.span))
+
+    def _causes(self) -> None:
+        """ "will boycott … because of human rights violations": the stated cause, and who states it."""
+        by_head = {(m.pb.offset, m.head.i): e for e in self.events for m in self.mentions[e.key]}
+        for event in self.events:
+            for m in self.mentions[event.key]:
+                if any(c.dep_ == "mark" and c.lower_ in ("although", "though", "while", "whereas", "even")
+                       for c in m.head.children):
+                    continue  # "— although its athletes are participating —": a concession, not a caused event
+                for prep in _preps_around(m.head):
+                    words = (prep.lower_,) + tuple(c.lower_ for c in prep.children if c.dep_ == "pcomp")
+                    if words[:2] not in _CAUSE_PREPS and words[:1] not in _CAUSE_PREPS:
+                        continue
+                    if words[0] in ("for", "after", "over") and event.type not in ("boycott", "sanctions", "ban", "protest"):
+                        continue
+                    for t in prep.subtree:
+                        cause = by_head.get((m.pb.offset, t.i))
+                        if cause is not None and cause is not event and cause.key not in event.causes:
+                            event.causes.append(cause.key)
+                            st = next((s for s in self.statements if any(c.overlaps(m.span) for c in s.content)), None)
+                            if st is not None:
+                                event.cause_claimed_by = st.speaker
+                                event.cause_statement = st.key
+
+    def _before(self) -> None:
+        spans = {}
+        for e in self.events:
+            t = next((x for x in self.times if x.key == e.time), None)
+            if t is not None and t.value and (b := bounds(t.value)):
+                spans[e.key] = b
+        for a in self.events:
+            for b in self.events:
+                if a.key in spans and b.key in spans and spans[a.key][1] < spans[b.key][0]:
+                    a.before.append(b.key)
+
+
+def _preps_around(head: Token) -> list[Token]:
+    """Prepositions on the trigger, on its verb, or on a clause it governs ("— although … — because of")."""
+    out = [c for c in head.children if c.dep_ in ("prep", "advcl", "pcomp") or c.lower_ == "because"]
+    for c in list(head.children):
+        if c.dep_ in ("advcl",):
+            out += [g for g in c.children if g.dep_ == "prep" or g.lower_ == "because"]
+    if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+        out += [c for c in head.head.children if c.dep_ == "prep"]
+    return out
+
+
+_IN_EVENT = re.compile(r"\b(in|during|at|on)\s+(the|a|an|their|his|her|its|this)?\s*$", re.IGNORECASE)
+
+
+def link_statements(events: list[Event], statements: list[Statement], finder_mentions: dict | None = None) -> None:
+    """A statement is made during an event when its sentence puts it there ("in the call") or when it continues the
+    talk of a communication event its speaker takes part in; the other party of a two-party call is its addressee."""
+    comm = [e for e in events if event_class(e.type) == "Communication" and e.modality == "actual"]
+    for st in statements:
+        if st.sentence is None:
+            continue
+        text = st.sentence.text
+        here = [e for e in comm if any(st.sentence.contains(m) and not any(c.contains(m) for c in st.content)
+                                       and _IN_EVENT.search(text[: m.begin - st.sentence.begin])
+                                       for m in e.mentions)]
+        named_here = [e for e in comm if any(st.sentence.contains(m) for m in e.mentions)]
+        if here:
+            st.event = here[0].key
+        elif named_here:
+            pass  # "The phone call on Thursday came as Mr. Ellis said …": related to the call, not said in it
+        else:
+            before = [e for e in comm if any(m.end <= st.begin for m in e.mentions)
+                      and any(p.actor == st.speaker for p in e.participants)]
+            if before:
+                latest = max(before, key=lambda e: max(m.end for m in e.mentions if m.end <= st.begin))
+                last = max(m.end for m in latest.mentions if m.end <= st.begin)
+                if st.begin - last < 1500:
+                    st.event = latest.key
+        event = next((e for e in events if e.key == st.event), None)
+        if event is not None and st.addressee is None and st.speaker:
+            others = {p.actor for p in event.participants if p.actor != st.speaker}
+            if len(others) == 1 and len({p.actor for p in event.participants}) == 2:
+                st.addressee = others.pop()

@@ -1,0 +1,134 @@
+"""Names the entity recogniser missed in one place though the article gives them elsewhere, and names that speak.
+
+- A name the article uses for an actor ("Nigeria" tagged in one sentence, untagged in the next) is a mention of that
+  actor wherever it stands on its own as a proper noun (not as a piece of a longer name).
+- An untagged proper name that is the subject of a reporting verb ("Queen Elizabeth II announced …", "Rosa Kim
+  said …") or the source of "according to": a country the gazetteer knows; an organisation or a person the
+  knowledge base knows by that name; a person when a title ("Queen", "Mr.", "President") or a common given name
+  opens it; the source of "according to" otherwise an organisation (a publication). Anything else is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg import gazetteer, lexicon
+from kg.pipeline.ingest import slugify
+
+if TYPE_CHECKING:
+    from kg.extraction.actors import ActorIndex
+
+_NAMED_KINDS = ("country", "organization", "government", "person")
+# titles of rank that open a person's name but are not honorifics of kg/data/lexicon/titles.txt
+_RANKS = {"queen", "king", "prince", "princess", "pope", "emperor", "empress", "president", "senator", "governor",
+          "mayor", "judge", "justice", "general", "colonel", "captain", "sergeant", "chancellor", "minister",
+          "premier", "sheikh", "sultan", "emir", "archbishop", "bishop", "cardinal", "rabbi", "imam", "professor"}
+
+
+def _capitalised(t: Token) -> bool:
+    return t.text[:1].isupper() and t.pos_ == "PROPN"
+
+
+def known_names(index: ActorIndex) -> None:
+    """Mentions of the article's named actors that the recogniser left untagged (see the module)."""
+    parsed = index.parsed
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for actor in index.actors.values():
+        if actor.kind not in _NAMED_KINDS:
+            continue
+        for m in actor.mentions:
+            if m.kind != "name" or not m.span.text[:1].isupper():
+                continue
+            words = tuple(m.span.text.split())
+            entry = (words, actor.key)
+            if entry not in by_first.setdefault(words[0], []):
+                by_first[words[0]].append(entry)
+    if not by_first:
+        return
+    taken: dict[tuple[str, ...], set[str]] = {}
+    for cands in by_first.values():
+        for words, key in cands:
+            taken.setdefault(words, set()).add(key)
+    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        for tok in toks:
+            cands = by_first.get(tok.text)
+            if cands is None or not _capitalised(tok):
+                continue
+            b = pb.offset + tok.idx
+            if index.owner_at(b, b + len(tok.text)) is not None:
+                continue
+            prev = pb.doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and _capitalised(prev) and prev.text not in lexicon.titles():
+                continue  # a piece of a longer name ("South Sudan" is not "Sudan")
+            if prev is not None and prev.lower_ == "of" and tok.i >= 2 and (
+                    pb.doc[tok.i - 2].text[:1].isupper() or pb.doc[tok.i - 2].lemma_.lower() in lexicon.post_heads()):
+                continue  # a name inside a name or a title: "Friends of Yemen", "the Prime Minister of Yemen"
+            for words, key in sorted(cands, key=lambda c: -len(c[0])):
+                end = tok.i + len(words)
+                if end > len(pb.doc) or tuple(t.text for t in pb.doc[tok.i:end]) != words:
+                    continue
+                if end < len(pb.doc) and _capitalised(pb.doc[end]):
+                    continue  # "New York Times" is not "New York"
+                if len(taken[words]) > 1:
+                    break  # two actors of that name: the text does not say which
+                actor = index.actors[key]
+                index.add_actor(key, actor.label, actor.kind, parsed.span_of(pb, pb.doc[tok.i:end]), "name")
+                break
+
+
+def speaking_names(index: ActorIndex) -> None:
+    """Untagged proper names that are the subject of a reporting verb (see the module)."""
+    parsed = index.parsed
+    verbs = lexicon.reporting_verbs()
+    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        for tok in toks:
+            dep = tok.dep_
+            if dep != "nsubj" and dep != "pobj" or not _capitalised(tok):
+                continue
+            according = dep == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
+                pb.doc[tok.head.i - 1].lower_ == "according"
+            if not according and (tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs):
+                continue
+            b = pb.offset + tok.idx
+            if index.owner_at(b, b + len(tok.text)) is not None:
+                continue
+            start = tok.i
+            while start > 0 and (_capitalised(pb.doc[start - 1]) or pb.doc[start - 1].text in lexicon.titles()) \
+                    and pb.doc[start - 1].dep_ in ("compound", "flat", "nmod") and pb.doc[start - 1].head.i >= start - 1:
+                start -= 1
+            if any(index.owner_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text)) is not None
+                   for t in pb.doc[start:tok.i]):
+                continue
+            _add_speaker(index, pb, start, tok.i + 1, according)
+
+
+def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = False) -> None:  # noqa: ANN001
+    from kg.pipeline.link import kb
+    from kg.extraction.actors import country_key
+
+    parsed = index.parsed
+    toks = list(pb.doc[start:end])
+    text = " ".join("".join(t.text_with_ws for t in toks).split())
+    span = parsed.span_of(pb, pb.doc[start:end])
+    c = gazetteer.country(text)
+    if c is not None:
+        index.add_actor(country_key(c.name), c.name, "country", span)
+        return
+    known = kb.default().named(text)
+    if known and all(e.type == "organization" for e in known):
+        index.add_actor("org/" + slugify(text), text, "organization", span)
+        return
+    first = toks[0]
+    ranked = first.text in lexicon.titles() or first.lower_ in _RANKS
+    name = toks[1:] if ranked else toks
+    if not name or not all(t.text[:1].isupper() for t in name):
+        return
+    given = name[0].lower_ in lexicon.given_names() and 2 <= len(name) <= 3
+    person = known and all(e.type == "person" for e in known)
+    if ranked or given or person:
+        label = " ".join("".join(t.text_with_ws for t in name).split())
+        index.add_actor("person/" + slugify(label), label, "person", span, "title" if ranked else "name")
+    elif according and not known:
+        index.add_actor("org/" + slugify(text), text, "organization", span)  # "according to The Verge": a source

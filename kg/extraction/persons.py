@@ -1,0 +1,324 @@
+"""People's names: what the entity recogniser gives for a person, corrected, and the mentions of one person clustered.
+
+- A name without the description the recogniser ran into it ("Anthropologist Laura Bennett"), with the given names
+  and the honorific it left out ("Sadiq" + "Khan", "Mr." + "Lin").
+- Entities the recogniser typed wrongly (:func:`correct_label`): a surname of the article tagged as an organisation,
+  a given name and a surname ("Sophie Marchand"), or a name the knowledge base knows as a person's and not as an
+  organisation's, tagged as an organisation; a one-letter spelling variant of a surname met in the article ("Yahya
+  Sarea" … "Saree said", as reports transliterate names differently); a person's name run into the organisation of
+  the title before it ("director of Pacific Aid Network Mei-ling Chan said": :func:`split_title_org_name`).
+- Clustering: full names first; a surname or "Mr. X" joins the full name it matches; of several people sharing a
+  surname, the one the discourse is about at that point (:func:`pick_by_recency`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from kg import gazetteer, lexicon
+from kg.pipeline.ingest import slugify
+from kg.pipeline.nlp import ParsedBlock, Parsed
+
+if TYPE_CHECKING:
+    from kg.extraction.actors import ActorIndex
+
+ORG_LIKE = re.compile(r"\b(administration|government|ministry|department|office|council|commission|party|"
+                       r"league|union|organi[sz]ation|community|agency|committee|court|army|forces|center|centre|"
+                       r"institute|institution|foundation|bank|fund|group|times|news|press|network|association)\b",
+                       re.IGNORECASE)
+
+
+def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str],
+                  variants: dict[str, str]) -> str:
+    """The entity type, corrected where the recogniser is known to slip on people's names (see the module)."""
+    text = ent.text
+    if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames:
+        if gazetteer.city(text) and not gazetteer.country(text):
+            return "GPE"  # "in Annapolis", "Tbilisi" tagged as a person
+    if label == "ORG" and len(ent) == 1 and text in surnames:
+        return "PERSON"  # a surname tagged as an organisation
+    if label in ("ORG", "GPE", "NORP") and text.split()[0] in lexicon.titles() and len(ent) > 1:
+        return "PERSON"  # "Ms Jones" tagged as an organisation
+    title_case = all(t.text[:1].isupper() for t in ent)
+    if label == "ORG" and 2 <= len(ent) <= 3 and ent[0].lower_ in lexicon.given_names() and \
+            not ORG_LIKE.search(text) and title_case:
+        return "PERSON"  # "Sophie Marchand" tagged as an organisation: a given name and a surname
+    if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _kb_person(text):
+        return "PERSON"  # a name the knowledge base knows as a person's only
+    if label == "ORG" and len(ent) == 1 and (v := surname_variant(text, surnames)) is not None:
+        variants[text] = v
+        return "PERSON"  # "Saree" after "Yahya Sarea": a variant spelling of a surname of the article
+    if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
+        return "ORG"  # "PTC" tagged as a person: an acronym names an organisation
+    return label
+
+
+def _kb_person(name: str) -> bool:
+    from kg.pipeline.link import kb
+
+    found = kb.default().named(name)
+    return bool(found) and all(e.type == "person" for e in found)
+
+
+def surname_variant(text: str, surnames: set[str]) -> str | None:
+    """The surname of the article that ``text`` spells with one letter changed, added or dropped ("Saree" for
+    "Sarea"), when it is the only such one; a name of five letters or more, capitalised, not an acronym, that names
+    no place or organisation the knowledge base knows."""
+    if len(text) < 5 or not text[:1].isupper() or text.isupper() or not text.isalpha() or text in surnames:
+        return None
+    found = [s for s in surnames if s != text and len(s) >= 5 and s[:2] == text[:2] and _one_edit(s, text)]
+    if len(found) != 1 or gazetteer.city(text) or gazetteer.country(text):
+        return None
+    from kg.pipeline.link import kb
+
+    if any(e.type != "person" for e in kb.default().named(text)):
+        return None
+    return found[0]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one substituted, inserted or deleted letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def split_title_org_name(pb: ParsedBlock, ent: SpacySpan) -> tuple[SpacySpan, SpacySpan] | None:
+    """ "director of Pacific Aid Network Mei-ling Chan said": the recogniser ran the person's name into the
+    organisation a title names. After "<post> of/to/at/for", an organisation whose last two words are capitalised names and
+    whose phrase speaks (its last word is the subject of a reporting verb, or one follows it) is split into the
+    organisation and the person; None for anything else."""
+    doc = pb.doc
+    at = ent.start - 1 if ent.start >= 1 and doc[ent.start - 1].lower_ != "the" else ent.start - 2
+    if at < 1 or doc[at].lower_ not in ("of", "to", "at", "for") or len(ent) < 3:
+        return None
+    post = doc[at - 1]
+    if post.lemma_.lower() not in lexicon.post_heads() and post.lower_ not in lexicon.role_nouns() and \
+            post.lemma_.lower() not in lexicon.person_nouns():
+        return None
+    last = ent[-1]
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    verbs = lexicon.reporting_verbs()
+    speaks = (last.dep_ == "nsubj" and last.head.lemma_.lower() in verbs) or \
+        (nxt is not None and nxt.lemma_.lower() in verbs and nxt.pos_ in ("VERB", "AUX"))
+    if not speaks:
+        return None
+    words: list[int] = []  # token index where each word of the entity starts ("Mei-ling" is one word)
+    for t in ent:
+        if t.i > ent.start and not doc[t.i - 1].whitespace_:
+            continue  # attached to the word before it ("Mei", "-", "ling")
+        words.append(t.i)
+    if len(words) < 3:
+        return None
+    cut = words[-2]
+    if not all(doc[i].text[:1].isupper() for i in words[-2:]) or ORG_LIKE.search(doc[cut:ent.end].text):
+        return None
+    return doc[ent.start:cut], doc[cut:ent.end]
+
+
+def _is_role_word(t: Token) -> bool:
+    low = t.lower_
+    return low in ("former", "late") or low in lexicon.role_nouns() or low in lexicon.post_heads() or \
+        low in lexicon.post_words() or low in lexicon.person_nouns()
+
+
+def without_title(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
+    """A person's name without the description the recogniser ran into it ("Anthropologist Laura Bennett",
+    "Former US Ambassador to the United Nations Nikki Haley"): the proper nouns after the last role word."""
+    words = [t for t in ent if _is_role_word(t) and t.text not in lexicon.titles()]
+    if not words:
+        return ent
+    start = words[-1].i + 1
+    while start < ent.end and (pb.doc[start].pos_ != "PROPN" or pb.doc[start].lower_ in ("of", "the", "to")):
+        start += 1
+    # the name is the run of proper nouns that ends the entity, bound to its last word
+    run = ent.end - 1
+    while run - 1 >= start and pb.doc[run - 1].pos_ == "PROPN" and pb.doc[run - 1].dep_ in ("compound", "flat") \
+            and pb.doc[run - 1].head.i >= run - 1:
+        run -= 1
+    return pb.doc[run : ent.end] if run < ent.end else ent
+
+
+def with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
+    """Extend a person name left over given names the recogniser left out ("Sadiq" + "Khan" → "Sadiq Khan"):
+    capitalised proper nouns outside any other entity that are neither titles nor words of a post."""
+    doc = pb.doc
+    start = ent.start
+    while start > 0 and start > ent.start - 2:
+        t = doc[start - 1]
+        if t.tag_ != "NNP" or not t.text[:1].isupper() or t.ent_type_ or t.text in lexicon.titles() or \
+                t.lower_ in lexicon.post_words() or t.lower_ in lexicon.post_heads() or \
+                t.lower_ in lexicon.role_nouns() or not t.is_alpha or gazetteer.city(t.text) or \
+                gazetteer.country(t.text) or (start >= 2 and doc[start - 2].lower_ == "of"):
+            break  # "Mayor of Springfield Rosa Diaz": the place of a title is no given name
+        start -= 1
+    return doc[start : ent.end] if start < ent.start else ent
+
+
+def _with_honorific(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
+    """Extend a person name left over an honorific: "Mr." + "Lin" → "Mr. Lin"."""
+    if ent.start > 0 and pb.doc[ent.start - 1].text in lexicon.titles():
+        return pb.doc[ent.start - 1 : ent.end]
+    return ent
+
+
+def _person_key(label: str) -> str:
+    return "person/" + slugify(label)
+
+
+def names_the_recogniser_missed(index: ActorIndex) -> None:
+    """A surname or an acronym already known in the article, where the entity recogniser missed it ("Keller: …",
+    "PTC calls for …" in a headline, "Lopez added …")."""
+    names: dict[str, tuple[str, str]] = {}
+    sharing: dict[str, list[str]] = {}
+    for actor in index.actors.values():
+        if actor.kind == "person":
+            words = actor.label.split()
+            if len(words) >= 2:
+                names.setdefault(words[-1], (actor.key, "surname"))
+                sharing.setdefault(words[-1], []).append(actor.key)
+            for m in actor.mentions:
+                if m.kind in ("surname", "title") and " " not in m.span.text:
+                    names.setdefault(m.span.text, (actor.key, "surname"))
+        elif actor.kind in ("organization", "government"):
+            for m in actor.mentions:
+                t = m.span.text
+                if t.replace(".", "").isupper() and 2 <= len(t) <= 8:
+                    names.setdefault(t, (actor.key, "acronym"))
+    parsed = index.parsed
+    if not names:
+        return
+    surnames = {w for w, (_, kind) in names.items() if kind == "surname"}
+    verbs = lexicon.reporting_verbs()
+    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):  # the tokens made once (kg.pipeline.nlp)
+        for tok in toks:
+            hit = names.get(tok.text)
+            if hit is None and tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs and \
+                    (variant := surname_variant(tok.text, surnames)) is not None:
+                hit = names[variant]  # "“…,” Hamed said" after "Rashid Hameed": a name followed by "said"
+            if hit is None or not tok.text[:1].isupper() or index.mention_of_token(pb, tok) is not None:
+                continue
+            if index.owner_at(pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)) is not None:
+                continue
+            key, kind = hit
+            prev = pb.doc[tok.i - 1] if tok.i > 0 else None
+            if kind == "surname" and prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
+                    prev.text not in lexicon.titles() and prev.text not in index.actors[key].label.split():
+                continue  # "Sadiq Khan" is not the "Usman Khan" met before: another first name, another person
+            if len(sharing.get(tok.text, [])) > 1:
+                key = pick_by_recency(index, sharing[tok.text], pb.offset + tok.idx)
+                if key is None:
+                    continue
+            index.add_actor(key, index.actors[key].label, index.actors[key].kind, parsed.span_of(pb, tok), kind)
+
+
+def person_surnames(parsed: Parsed) -> set[str]:
+    """Every word of every multi-word person name, and names after an honorific ("Mr. Hale"), in the article: to
+    catch "Hale’s pledges" tagged as a place or "Ortiz" as an organisation."""
+    out: set[str] = set()
+    for pb in parsed.blocks:
+        for ent in pb.doc.ents:
+            if ent.label_ == "PERSON" and (len(ent) >= 2 or (ent.start and pb.doc[ent.start - 1].text in lexicon.titles())):
+                out.update(t.text for t in ent if t.text not in lexicon.titles())
+    return out
+
+
+def cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySpan]],
+                    variants: dict[str, str] | None = None) -> None:
+    """Full names first; then surnames and "Mr. X" join the full name they match (last word, or first word for
+    family-name-first names). When several people share the name (a father and son, a leader and an envoy), the
+    one the discourse is about at that point takes it (:func:`pick_by_recency`); when that is undecidable the
+    mention is left out rather than given to the wrong person."""
+    parsed = index.parsed
+    shared: dict[str, list[str]] = {}  # a word of a full name → the person keys with it first or last
+    items = sorted(pending, key=lambda x: (-len(bare_name(x[1])), x[0].offset + x[1].start_char))
+    singles = []
+    for pb, ent in items:
+        bare = bare_name(ent)
+        if not bare:
+            continue
+        words = bare.split()
+        shown = _with_honorific(pb, ent)
+        span = parsed.span_of(pb, shown)
+        if len(words) >= 2:
+            key = _person_key(bare)
+            for w in (words[-1], words[0]):
+                if key not in shared.setdefault(w, []):
+                    shared[w].append(key)
+            index.add_actor(key, bare, "person", span, "name")
+        else:
+            singles.append((pb, ent, shown, span, (variants or {}).get(words[-1], words[-1])))
+    for pb, ent, shown, span, surname in sorted(singles, key=lambda x: x[3].begin):
+        kind = "title" if shown.start < ent.start else "surname"
+        keys = shared.get(surname, [])
+        if not keys and (variant := surname_variant(surname, set(shared))) is not None:
+            keys = shared[variant]  # "Hamid" after "Rashid Hamed": the same name spelt another way
+        key = pick_by_recency(index, keys, span.begin) if len(keys) > 1 else keys[0] if keys else None
+        if key is None and keys:
+            continue  # two people of that name equally in view: unresolved rather than wrong
+        if key is None:
+            key = _person_key(surname)
+            shared[surname] = [key]
+            kind = "name" if kind == "surname" else kind
+        index.add_actor(key, surname, "person", span, kind)
+
+
+def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | None:
+    """Of several people sharing a name, the one the text has been calling by the bare surname; else the one that was
+    the subject of this or the last sentence; else the one named first — unless two were last mentioned in the
+    same sentence (then None: the text does not say which)."""
+    parsed = index.parsed
+    last: list[tuple[int, str]] = []
+    for key in keys:
+        before = [m.span.begin for m in index.actors[key].mentions if m.span.begin < offset] if key in index.actors \
+            else []
+        if before:
+            last.append((max(before), key))
+    if not last:
+        return None
+    # the writer who names a second bearer in full keeps the bare surname for the one it already stood for
+    # ("Usman Khan … Khan … Mayor Sadiq Khan (no relation) … Khan was shot")
+    by_surname = [key for _, key in last if any(m.kind in ("surname", "title") and m.span.begin < offset
+                                                 for m in index.actors[key].mentions)]
+    if len(by_surname) == 1:
+        return by_surname[0]
+    last.sort(reverse=True)
+    if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
+        return None
+    # the one who was the subject of this or the last sentence goes on ("His son, Peter Hale, took it over. Peter
+    # Hale wants … Hale said"); a bearer named in passing ("confirmed with his daughter Nettie Baker") does not take
+    # the bare surname from the person the article is about, named first
+    here = _sentence_no(parsed, offset)
+    focus = [key for off, key in last if here - _sentence_no(parsed, off) <= 1 and _subject_at(parsed, off)]
+    if focus:
+        return focus[0]
+    firsts = sorted((min(m.span.begin for m in index.actors[key].mentions), key) for _, key in last)
+    return firsts[0][1]
+
+
+def _subject_at(parsed: Parsed, offset: int) -> bool:
+    hit = parsed.token_at(offset)
+    if hit is None:
+        return False
+    tok = hit[1]
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _sentence_no(parsed: Parsed, offset: int) -> int:
+    starts = parsed.__dict__.setdefault("_sentence_starts", [pb.offset + s.start_char for pb, s in parsed.sentences])
+    return bisect.bisect_right(starts, offset)
+
+
+def bare_name(ent: SpacySpan) -> str:
+    """A person's name without honorifics and a possessive, its words spaced as written ("Mei-ling Chan")."""
+    toks = [t for t in ent if t.text not in lexicon.titles() and t.text not in ("’s", "'s")]
+    return " ".join("".join(t.text_with_ws for t in toks).split()).strip(" ,")

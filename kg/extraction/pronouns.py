@@ -1,0 +1,276 @@
+"""Pronouns: "he", "his", "she", "her", "its" outside quotations go to an actor of the discourse; in a quotation "I"
+is its speaker and "we" the body the speaker speaks for.
+
+Which actor (:func:`_antecedent`): gender and kind agree (a "his" never goes to a woman, an "its" never to a person);
+in the pronoun's own sentence the subject, else the nearest mention, but never its own clause's subject for an
+object ("X told him"); otherwise salience over the last sentences in the manner of Lappin and Leass (1994): each
+mention weighs by its role and is halved with every sentence since, so that the person the story is about — named
+again and again, also inside the quotations about them — outweighs a speaker named once before a long quotation,
+and the subject of a "he said" prefers whoever spoke last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg import lexicon
+from kg.extraction import coref as corefs
+from kg.extraction.coref import FEMALE, MALE, NEUTER
+from kg.model import Span
+
+if TYPE_CHECKING:
+    from kg.extraction.coref import Coref
+
+FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
+
+
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+
+
+def first_person(coref: Coref, statements) -> None:  # noqa: ANN001
+    """In a quotation, "I" is its speaker and "we" the body the speaker speaks for: an organisation speaking, or the
+    organisation (not the country: "we" of a president may be the nation or the people in the room) of a post the
+    speaker holds."""
+    index = coref.index
+    parsed = index.parsed
+    posts = {h.holder: h.organization for h in coref.holdings if h.organization}
+    for st in statements:
+        if st.speaker is None or st.quote_type not in ("direct", "mixed") or st.speaker not in index.actors:
+            continue
+        speaker = index.actors[st.speaker]
+        we: str | None = speaker.key
+        if speaker.kind == "person":
+            org = posts.get(speaker.key)
+            we = org if org in index.actors and index.actors[org].kind in ("organization", "government") else None
+        for span in st.content:
+            for pb, tok in parsed.tokens_starting_in(span.begin, span.end):
+                off = pb.offset + tok.idx
+                if tok.pos_ != "PRON" or not coref.in_quote(off):
+                    continue
+                low = tok.lower_
+                key = speaker.key if low in FIRST_SINGULAR else we if low in FIRST_PLURAL else None
+                if key is None or key not in index.actors or off in coref.pronouns:
+                    continue
+                coref.pronouns[off] = key
+                index.actors[key].mentions.append(_mention(parsed.article.span(off, off + len(tok.text))))
+
+
+# --- pronouns ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Seen:
+    """An actor mentioned at a point of the discourse: the pronouns after it weigh it by its role and recency."""
+
+    key: str
+    offset: int
+    subject: bool
+    sentence: int
+    role: str = "other"  # subject, object, oblique, possessive or other
+    quoted: bool = False  # named inside a quotation: the topic of what was said, not a narrated participant
+    verb: int = -1  # the article offset of the verb governing it (clause-mates bind objects: "X told him")
+    speaker: bool = False  # the subject of a reporting verb
+
+
+# Lappin & Leass (1994) salience: a mention's weight by its role, halved with every sentence since
+ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessive": 30, "other": 0}
+RECENCY = 100
+SPEAKER_CHAIN = 60  # "“…,” he said" after a quotation chain: whoever spoke last goes on
+WINDOW = 4  # sentences back
+
+
+def resolve_pronouns(coref: Coref) -> None:
+    index = coref.index
+    parsed = index.parsed
+    history: list[_Seen] = coref.history
+    for sent_no, ((pb, sent), toks) in enumerate(zip(parsed.sentences, parsed.sentence_tokens)):
+        for tok in toks:
+            off = parsed.tok_begin(pb, tok)
+            hit = index.mention_of_token(pb, tok)
+            if hit is not None:
+                key, span = hit
+                if span.begin == off:
+                    # what is named inside a quote is what was said about, not a narrated participant
+                    history.append(_seen(key, off, tok, span, parsed, pb, sent_no, coref.in_quote(off)))
+                continue
+            tag = tok.tag_
+            if tag == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in lexicon.group_nouns() and \
+                    not coref.in_quote(off):
+                # "The officers were suspended … They indicated …": a group that acts is somebody "they" can be
+                hit = corefs.resolve(coref, pb, tok, create=True)
+                if hit is not None and hit[0] in index.actors and index.actors[hit[0]].kind == "group":
+                    history.append(_Seen(hit[0], off, True, sent_no, "subject", verb=_verb_at(pb, tok),
+                                         speaker=_reports(tok)))
+                continue
+            if tag != "NN" and tag not in ("PRP", "PRP$"):
+                continue  # neither a person noun nor a pronoun (a word's tag read once: most words are neither)
+            if tag == "NN" and (_speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off)):
+                # "The ministry's spokesman declared …", "A 25-year-old man was injured": an unnamed person is
+                # somebody "he" can refer to next
+                hit = corefs.resolve(coref, pb, tok, create=True)
+                if hit is not None and hit[0] in index.actors:
+                    history.append(_Seen(hit[0], off, True, sent_no, "subject", verb=_verb_at(pb, tok),
+                                         speaker=_reports(tok)))
+                    sex = _GENDERED.get(tok.lemma_.lower()) or next(
+                        ({"male": "m", "female": "f"}[c.lower_] for c in tok.children if c.lower_ in ("male", "female")),
+                        None)
+                    if sex:
+                        coref.gender.setdefault(hit[0], sex)
+                continue
+            low = tok.lower_
+            speaking = tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
+            # "it said", "they said": a body or a group speaks (not the pair of "X and Y said they believe …")
+            subject_it = speaking and (low == "it" or low == "they" and not _pair_reports(tok))
+            if tok.pos_ != "PRON" or (low not in MALE | FEMALE | NEUTER and not subject_it) or coref.in_quote(off):
+                continue
+            key = _antecedent(coref, history, low, tok, sent_no, pb)
+            if key is None:
+                continue
+            coref.pronouns[off] = key
+            index.actors[key].mentions.append(_mention(parsed.article.span(off, off + len(tok.text))))
+            if low in MALE:
+                coref.gender.setdefault(key, "m")
+            elif low in FEMALE:
+                coref.gender.setdefault(key, "f")
+            role = _role(tok)
+            history.append(_Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, tok),
+                                 speaker=role == "subject" and _reports(tok)))
+
+
+_GENDERED = {"man": "m", "boy": "m", "woman": "f", "girl": "f"}
+
+
+def _unnamed_subject(coref: Coref, tok: Token, off: int) -> bool:
+    """A man or a woman the text does not name, as the subject of a clause ("A 25-year-old man was injured")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and not coref.in_quote(off) and \
+        (tok.lemma_.lower() in _GENDERED or tok.lemma_.lower() in lexicon.person_nouns() and
+         any(c.lower_ in ("male", "female") for c in tok.children))
+
+
+def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
+    """A singular role noun (spokesman, official, prosecutor …) that is the subject of a reporting verb."""
+    if tok.dep_ != "nsubj" or tok.tag_ != "NN" or coref.in_quote(off):
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() not in lexicon.reporting_verbs():
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN":
+        return False  # "Niger's president Mahamadou Issoufou said": a title before a name, not somebody unnamed
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
+
+
+def _mention(span: Span):  # noqa: ANN202
+    from kg.model import Mention
+
+    return Mention(span, "pronoun")
+
+
+def _pair_reports(tok: Token) -> bool:
+    """Whether a "they" stands in what a coordinated subject reports ("X and Y said they believe …")."""
+    verb = tok.head
+    while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in lexicon.reporting_verbs():
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subject is not None and any(c.dep_ == "conj" for c in subject.children)
+    return False
+
+
+def _mention_root(tok: Token, span: Span, parsed, pb) -> Token:  # noqa: ANN001
+    """The syntactic head of the mention starting at ``tok``, climbing compounds and appositions."""
+    toks = [t for _, t in parsed.tokens_starting_in(parsed.tok_begin(pb, tok), span.end)]  # no doc[i:] (slow)
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), tok)
+    while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
+        root = root.head
+    return root
+
+
+def _role(root: Token) -> str:
+    dep = root.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return "subject"
+    if dep in ("dobj", "dative", "attr", "oprd"):
+        return "object"
+    if dep == "pobj" or dep == "agent":
+        return "oblique"
+    if dep == "poss":
+        return "possessive"
+    return "other"
+
+
+def _verb_at(pb, tok: Token) -> int:  # noqa: ANN001
+    """The article offset of the verb of the clause a subject, object or oblique stands in (-1 if none): "abusive
+    to her" is in the clause of "had been"."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("prep", "pobj", "acomp", "attr", "oprd", "dobj",
+                                                             "advmod", "npadvmod", "amod") and head.head.i != head.i:
+        head = head.head
+    return pb.offset + head.idx if head.pos_ in ("VERB", "AUX") else -1
+
+
+def _reports(subject: Token) -> bool:
+    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in lexicon.reporting_verbs()
+
+
+def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, quoted: bool) -> _Seen:  # noqa: ANN001
+    root = _mention_root(tok, span, parsed, pb)
+    role = _role(root)
+    if quoted:
+        return _Seen(key, off, False, sent_no, role, quoted=True)
+    return _Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, root),
+                 speaker=role == "subject" and _reports(root))
+
+
+def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb) -> str | None:  # noqa: ANN001
+    """The actor a pronoun refers to. Gender and kind must agree. In its own sentence, the subject ("X said he …"),
+    else the nearest mention ("… was James Ford, approaching the end of his sentence") — but an object is never its
+    own clause's subject ("X told him"). Otherwise the most salient actor of the last :data:`WINDOW` sentences:
+    each mention weighs by its role (:data:`ROLE_WEIGHT`), half as much inside a quotation (what was said about
+    somebody keeps them in view), halved with every sentence since; the subject of a reporting verb prefers whoever
+    spoke last."""
+    index = coref.index
+    if low == "they":
+        wanted = {"group", "organization", "government"}
+    elif low in NEUTER or low == "it":
+        wanted = {"organization", "government", "country"}
+    else:
+        wanted = {"person"}
+    gender = "m" if low in MALE else "f" if low in FEMALE else None
+    recent: list[_Seen] = []
+    for s in reversed(history):  # the history is in text order: read back only over the window
+        if sent_no - s.sentence > WINDOW:
+            break
+        recent.append(s)
+    recent.reverse()
+    candidates = [s for s in recent if (a := index.actors.get(s.key)) is not None
+                  and a.kind in wanted and (not gender or coref.gender.get(s.key, gender) == gender)]
+    if not candidates:
+        return None
+    role = _role(tok)
+    verb = _verb_at(pb, tok)
+    bound = {s.key for s in candidates if role in ("object", "oblique") and s.sentence == sent_no
+             and s.role == "subject" and s.verb == verb >= 0}  # "X told him": him is not X
+    same = [s for s in candidates if s.sentence == sent_no and not s.quoted and s.key not in bound]
+    if same:
+        subj = [s for s in same if s.subject]
+        return (subj or same)[-1].key
+    speaking = role == "subject" and _reports(tok)
+    scores: dict[str, float] = {}
+    last: dict[str, int] = {}  # ties go to the one mentioned last
+    for s in candidates:
+        if s.key in bound:
+            continue
+        w = RECENCY + ROLE_WEIGHT[s.role] + (SPEAKER_CHAIN if speaking and s.speaker else 0)
+        if s.quoted:
+            w /= 2
+        scores[s.key] = scores.get(s.key, 0.0) + w * 0.5 ** (sent_no - s.sentence)
+        last[s.key] = s.offset
+    if not scores:
+        return None
+    return max(scores, key=lambda k: (scores[k], last[k]))

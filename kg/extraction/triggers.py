@@ -1,0 +1,92 @@
+"""When a word of the trigger lexicon (``kg/data/lexicon/event_triggers.tsv``) names an event: the context conditions
+of ambiguous triggers. "opened fire" and "the fire brigade" are no fire; "the season" is a sports season only with a
+name or a year; a call is an event only as a conversation; "sent" only with troops or observers.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg import lexicon
+from kg.extraction import coref as corefs
+from kg.pipeline.nlp import ParsedBlock
+
+# Verbs whose object "fire" is shooting, not a blaze: "opened fire", "returned fire", "held fire".
+_FIRING = {"open", "return", "hold", "cease", "exchange", "draw", "trade"}
+# Kinds of season that are no sports season.
+_WEATHER_SEASONS = {"hurricane", "storm", "typhoon", "monsoon", "rainy", "dry", "wet", "flu", "holiday", "festive",
+                    "tourist", "breeding", "growing", "fire", "bushfire", "wildfire", "election", "campaign"}
+
+
+def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> bool:  # noqa: ANN001, C901
+    """Context conditions of ambiguous triggers (``finder``: the :class:`~kg.extraction.events.EventFinder`, for the
+    coreference and the types met so far)."""
+    low = head.lower_
+    if head.pos_ == "VERB" and head.dep_ == "amod":
+        return False  # a participle used as an adjective ("opposing accusations")
+    if words == ("agree",) and any(c.dep_ == "xcomp" for c in head.children):
+        return False  # "agreed to end the conflict": the event is what they agreed to do
+    objects = lexicon.trigger_objects().get(words)
+    if objects is not None and head.pos_ == "VERB":
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if head.dep_ == "acl" and head.tag_ == "VBN":  # "hostages held by the rebels", "a report released"
+            objs.append(head.head)
+        if head.dep_ == "xcomp":  # "an organisation was to be launched": the subject hangs on "was"
+            objs += [c for c in head.head.children if c.dep_ == "nsubjpass"]
+        objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]  # "the first of its observers"
+        objs += [g for c in head.children if c.dep_ == "prt" for g in c.children if g.dep_ == "dobj"]
+        return any(o.lemma_.lower() in objects or o.lower_ in objects for o in objs)
+    if words == ("call",):  # a call is an event only as a conversation
+        if any(c.lower_ in ("phone", "telephone") for c in head.children):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in head.children):
+            return True
+        return any(d.lower_ in ("the", "this", "that") for d in head.children if d.dep_ == "det") and \
+            "phone-call" in finder.seen_types
+    if words == ("speak",):  # "spoke by phone", "spoke with the Foreign Minister of X" (a named party)
+        return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
+                   any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children) or \
+            any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and (finder.coref.index.mention_of_token(pb, g) is not None or
+                                      any(x.dep_ == "appos" or x.pos_ == "PROPN" for x in g.subtree))
+                for g in c.children) for c in head.children)
+    if words == ("talk",):
+        return low == "talks"
+    if words == ("send",) or words == ("dispatch",):
+        return any(c.dep_ == "dobj" and c.lemma_ in ("troop", "observer", "force", "soldier", "monitor")
+                   for c in head.children)
+    if words == ("shake",):
+        return any(c.lemma_ == "hand" for c in head.children)
+    if words == ("games",):
+        return head.text == "Games"
+    if words in (("death",), ("kill",), ("target",), ("bar",), ("ban",), ("host",), ("travel",), ("sign",)):
+        return not corefs.np_bounds(head) == (head.i, head.i + 1) or head.pos_ == "VERB"
+    if words in (("opening",),):
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ in ("dobj", "pobj")
+    if words in (("statement",), ("post",), ("report",)):
+        return False
+    return _more(words, head)
+
+
+def _more(words: tuple[str, ...], head: Token) -> bool:
+    if words == ("fire",):
+        if head.dep_ in ("compound", "amod"):
+            return False  # "fire safety checks", "the fire brigade"
+        gov = head.head
+        if head.dep_ == "dobj" and gov.lemma_.lower() in _FIRING:
+            return False  # "opened fire"
+        if head.dep_ == "pobj" and gov.lower_ in ("under", "with"):
+            return False  # "came under fire"
+        return True
+    if words == ("season",):
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nummod", "nmod")]
+        if any(c.lower_ in _WEATHER_SEASONS for c in mods):
+            return False
+        return any(c.pos_ == "PROPN" or c.like_num for c in mods) or any(
+            c.dep_ == "poss" for c in head.children)  # "the 2020 season", "the Rugby Union season", "its season"
+    if words == ("dead",):
+        return head.dep_ in ("acomp", "oprd", "ROOT", "conj") or head.pos_ == "NOUN"  # "found dead", "left 35 dead"
+    if words == ("sentence",):
+        return not any(c.lower_ in ("this", "that", "first", "last", "next") for c in head.children)
+    return True

@@ -1,0 +1,52 @@
+"""Pronouns resolved by salience: invented texts, one per class."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import run
+
+pytestmark = pytest.mark.slow
+
+
+def referent(text: str, before: str, pronoun: str) -> str | None:
+    """The label of the actor the first ``pronoun`` after ``before`` is resolved to (None if it is not)."""
+    at = text.index(pronoun, text.index(before) + len(before))
+    for actor in run(text).actors:
+        if any(m.kind == "pronoun" and m.span.begin == at for m in actor.mentions):
+            return actor.label
+    return None
+
+
+def test_the_person_a_quotation_is_about_stays_in_view_after_it():
+    text = ("Bank robbery\n\n"
+            "Detective Sergeant Lena Ford, who led the inquiry, spoke about Marcus Webb on Friday: “Webb planned the "
+            "robbery for months. Webb kept a diary of every visit to the bank. Nobody at the bank noticed.”\n\n"
+            "Police later found a map of the vault in his car.")
+    assert referent(text, "the vault in", "his") == "Marcus Webb"
+
+
+def test_an_object_is_not_its_own_clauses_subject():
+    text = ("Talks\n\n"
+            "Minister Ana Ruiz met the envoy Paul Grant in Lisbon on Monday. Ruiz told him the talks would resume in May.")
+    assert referent(text, "Ruiz told", "him") == "Paul Grant"
+
+
+def test_an_oblique_pronoun_skips_the_subject_of_its_clause():
+    text = ("Court\n\n"
+            "The singer Rosa Delgado testified on Monday. She said Jules Avery had been unkind to her for years.")
+    assert referent(text, "unkind to", "her") == "Rosa Delgado"
+
+
+def test_the_subject_of_the_sentence_is_the_he_of_its_complement():
+    text = ("Inquiry\n\n"
+            "The report blamed the pilot, Omar Haddad, for the crash. Airline chief Victor Brandt accepted the findings "
+            "about Haddad but did not say he would resign.")
+    assert referent(text, "did not say", "he") == "Victor Brandt"
+
+
+def test_the_nearest_name_of_its_sentence_owns_a_possessive():
+    text = ("Bystanders\n\n"
+            "Police named the attacker as Omar Khalid on Saturday. One of the men who held Khalid down was Dan "
+            "Fisher, a prisoner approaching the end of his sentence.")
+    assert referent(text, "end of", "his") == "Dan Fisher"
