@@ -355,7 +355,7 @@ def compile_shapes(g: Graph, ontology: Graph) -> Shapes:
 
     :raises Unsupported: naming the first feature of the shapes these checks do not implement.
     """
-    from kg.pipeline.validate import namespaces
+    from kg.pipeline.validate.checks import namespaces
 
     n3 = (lambda t: t.n3(namespaces()))  # noqa: E731
     hierarchy = [(term(s), term(o)) for s, o in ontology.subject_objects(RDFS.subClassOf)]
