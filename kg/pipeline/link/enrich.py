@@ -58,7 +58,7 @@ def enrichment(article_id: str, extraction: Extraction, *, base_iri: str, kb: Kn
 def enrichment_triples(article_id: str, extraction: Extraction, *, base_iri: str,
                        kb: KnowledgeBase | None = None) -> list[tuple]:
     """The triples of :func:`enrichment` (rdflib terms), without building a Graph: what ``kg build`` writes."""
-    from kg import kb as kbmod
+    from kg.pipeline.link import kb as kbmod
 
     kb = kb or kbmod.default()
     return list(_Writer(article_id, extraction, base_iri, kb).run())
