@@ -10,6 +10,8 @@ from typing import Any
 
 from flask import Config, Flask
 
+from kg.config import app_environment
+
 DEFAULTS: dict[str, Any] = {
     "STORE_PATH": "var/store",  # the store directory, opened read-only
     "BASE_IRI": None,  # base IRI of the resources; None: the one the articles were built with
@@ -41,7 +43,7 @@ def settings(config: dict[str, Any] | None = None) -> Config:
     """The app's configuration: the defaults, then ``NEWSKG_*`` environment variables, then ``config``."""
     out = Config(__path__[0])
     out.from_mapping(DEFAULTS)
-    out.from_prefixed_env("NEWSKG")
+    out.update(app_environment())  # without the secrets, which stay in kg.config
     if config:
         out.update(config)
     return out

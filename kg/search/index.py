@@ -66,7 +66,9 @@ CREATE TRIGGER IF NOT EXISTS docs_au AFTER UPDATE ON docs BEGIN
 def index_path(store: str | Path, configured: str | Path | None = None) -> Path:
     """The index file of ``store``: ``configured`` or ``$NEWSKG_SEARCH_INDEX`` if given, else beside a store
     directory, else (a remote store) in the user's cache folder under a name made from the URL."""
-    given = configured or os.environ.get(ENV)
+    from kg.config import current
+
+    given = configured or current().search_index
     if given:
         return Path(given)
     text = str(store)

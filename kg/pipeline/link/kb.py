@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import sqlite3
 import sys
@@ -222,7 +221,9 @@ _FIELDS = kb_files.FIELDS  # the record fields (kept under its earlier name)
 @cache
 def default() -> KnowledgeBase:
     """The bundled knowledge base plus the files of ``$NEWSKG_KB`` (opened once per process)."""
-    extra = [Path(p) for p in os.environ.get("NEWSKG_KB", "").split(os.pathsep) if p.strip()]
+    from kg.config import current
+
+    extra = [Path(p) for p in current().kb]
     return load(extra)
 
 

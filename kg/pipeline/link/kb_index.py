@@ -30,7 +30,9 @@ NAME_WEIGHT = {"label": 1.0, "alias": 0.9, "weak": 0.5}
 
 
 def index_dir() -> Path:
-    env = os.environ.get("NEWSKG_KB_INDEX")
+    from kg.config import current
+
+    env = current().kb_index
     if env:
         return Path(env)
     here = kb_files.KB_DIR / "index"

@@ -34,7 +34,6 @@ DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_CACHE = Path("var/cache/wikidata")
 ONLINE_CONFIDENCE = 0.8  # one candidate whose label and type agree; context can only narrow several down
-_TRUE = {"1", "true", "yes", "on"}
 
 # actor kind → the KB class records a candidate must be an instance of (directly, or by subclass for organisations)
 _CLASSES = {"person": ("class/human",), "country": ("class/country", "class/sovereign-state"),
@@ -59,16 +58,13 @@ class OnlineConfig:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> OnlineConfig:
-        env = os.environ if environ is None else environ
-        try:
-            timeout = float(env.get("NEWSKG_WIKIDATA_TIMEOUT", DEFAULT_TIMEOUT))
-        except ValueError:
-            raise ConfigError(f"NEWSKG_WIKIDATA_TIMEOUT={env['NEWSKG_WIKIDATA_TIMEOUT']!r} is not a number") from None
-        cache = Path(env["NEWSKG_CACHE_DIR"]) / "wikidata" if env.get("NEWSKG_CACHE_DIR") else DEFAULT_CACHE
+        from kg.config import Settings
+
+        st = Settings.from_env(environ)
         values: dict[str, object] = {
-            "enabled": env.get("NEWSKG_ONLINE", "").strip().lower() in _TRUE,
-            "endpoint": env.get("NEWSKG_WIKIDATA_ENDPOINT") or DEFAULT_ENDPOINT,
-            "timeout": timeout, "cache_dir": cache}
+            "enabled": st.online, "endpoint": st.wikidata_endpoint or DEFAULT_ENDPOINT,
+            "timeout": DEFAULT_TIMEOUT if st.wikidata_timeout is None else st.wikidata_timeout,
+            "cache_dir": Path(st.cache_dir) / "wikidata" if st.cache_dir else DEFAULT_CACHE}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 

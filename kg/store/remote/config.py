@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -43,21 +42,19 @@ class RemoteConfig:
 
     @classmethod
     def from_env(cls, url: str, **given: Any) -> RemoteConfig:
-        """The configuration for ``url``: options given (non-None) first, then ``NEWSKG_STORE_*`` variables.
+        """The configuration for ``url``: options given (non-None) first, then the ``NEWSKG_STORE_*`` settings (kg.config).
 
         :raises ConfigError: on an unknown auth scheme or engine.
         """
-        env = os.environ
+        from kg.config import current
+
+        st = current()
         values: dict[str, Any] = {
-            "update_url": env.get("NEWSKG_STORE_UPDATE_URL"), "gsp_url": env.get("NEWSKG_STORE_GSP_URL"),
-            "user": env.get("NEWSKG_STORE_USER"), "password": env.get("NEWSKG_STORE_PASSWORD"),
-            "auth": env.get("NEWSKG_STORE_AUTH") or "basic", "engine": env.get("NEWSKG_STORE_ENGINE"),
+            "update_url": st.store_update_url, "gsp_url": st.store_gsp_url, "user": st.store_user,
+            "password": st.store_password, "auth": st.store_auth or "basic", "engine": st.store_engine,
         }
-        if env.get("NEWSKG_STORE_TIMEOUT"):
-            try:
-                values["timeout"] = float(env["NEWSKG_STORE_TIMEOUT"])
-            except ValueError:
-                raise ConfigError(f"NEWSKG_STORE_TIMEOUT={env['NEWSKG_STORE_TIMEOUT']!r} is not a number") from None
+        if st.store_timeout is not None:
+            values["timeout"] = st.store_timeout
         values.update({k: v for k, v in given.items() if v is not None and k != "query_url"})
         return cls(url, **values)
 
