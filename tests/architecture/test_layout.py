@@ -143,3 +143,27 @@ def test_the_checks_can_fail():
     lazy = imports("kg.commands.build", ROOT / "kg/commands/build.py", top_level_only=False)
     eager = imports("kg.commands.build", ROOT / "kg/commands/build.py", top_level_only=True)
     assert "kg.pipeline.corpus" in lazy and "kg.pipeline.corpus" not in eager
+
+
+# the one write left: kg serve hands the in-memory store's path to its workers; the serving rewrite removes it
+ENVIRON_WRITERS = {"kg.serving": "hands the in-memory store's folder to gunicorn's workers (being rewritten)"}
+
+
+def environ_writes(path: Path) -> list[int]:
+    """Lines that write the process environment (``os.environ[...] =``, ``setdefault``, ``update``, ``putenv``)."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Subscript) and ast.unparse(t.value) == "os.environ" for t in targets):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Call) and ast.unparse(node.func) in (
+                "os.environ.setdefault", "os.environ.update", "os.putenv", "os.environ.pop"):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_settings_are_read_never_written_to_the_environment():
+    writes = {m: n for m, p in modules().items() if (n := environ_writes(p)) and m not in ENVIRON_WRITERS}
+    assert writes == {}
+    assert environ_writes(ROOT / "kg/serving.py"), "the allow-list names a write that is gone: remove it"
