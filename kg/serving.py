@@ -37,7 +37,7 @@ def memory_mode(store: str, choice: str | None, *, updates: bool, copies: int = 
 
     :raises ConfigError: for memory mode with updates or a remote store.
     """
-    from kg.remote import is_remote
+    from kg.store import is_remote
     from kg.store import Store
 
     if is_remote(store):
@@ -58,9 +58,9 @@ def memory_mode(store: str, choice: str | None, *, updates: bool, copies: int = 
 
 
 def readable(store: str) -> str:
-    """What a reader of the embedded store at ``store`` opens: its newest published snapshot (kg.snapshots), or the
+    """What a reader of the embedded store at ``store`` opens: its newest published snapshot (kg.store.snapshots), or the
     directory itself when no writer published one yet."""
-    from kg.snapshots import published
+    from kg.store.snapshots import published
 
     return str(published(store) or store)
 
@@ -70,8 +70,8 @@ def _base(store: str, given: str | None, remote: dict[str, Any] | None) -> str |
 
     :raises ConfigError: naming both when they differ.
     """
-    from kg.layout import stored_base
-    from kg.remote import is_remote
+    from kg.store.layout import stored_base
+    from kg.store import is_remote
     from kg.store import open_store
 
     with open_store(store if is_remote(store) else readable(store), read_only=True, remote=remote) as s:
@@ -121,7 +121,7 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     from gunicorn.app.base import BaseApplication
 
     from kg import request_buffer
-    from kg.remote import is_remote
+    from kg.store import is_remote
     from server import create_app, preload
     from server.store import close as close_store, get_runner
 

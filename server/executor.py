@@ -24,14 +24,16 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import netguard
+from kg.sparql import netguard
 from kg.errors import QueryError, StoreError
-from kg.sparql_errors import SparqlSyntaxError
-from kg.federation import check_services
+from kg.sparql.errors import SparqlSyntaxError
+from kg.sparql.federation import check_services
 from kg.lifetime import end_with
-from kg.remote import is_remote
-from kg.sparql_text import ENGINE_STACK, check_limits, loads_documents
-from kg.store import RDF_FORMATS, Store, grouped, open_store, serialize
+from kg.store import is_remote
+from kg.sparql.text import ENGINE_STACK, check_limits, loads_documents
+from kg import formats
+from kg.store import Store, open_store
+from kg.store.serialize import write_triples
 from server import fastpath, preload, results, snapshots
 from server.negotiate import GRAPH_TYPES, SELECT_TYPES
 
@@ -49,8 +51,8 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
          owner: int | None = None) -> None:
     """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes.
 
-    The work runs on one thread with a large stack (the engine recurses; see :func:`kg.sparql_text.check_limits`),
-    whose connections are guarded (:mod:`kg.netguard`) when the engine is the embedded one. A crash is not silent:
+    The work runs on one thread with a large stack (the engine recurses; see :func:`kg.sparql.text.check_limits`),
+    whose connections are guarded (:mod:`kg.sparql.netguard`) when the engine is the embedded one. A crash is not silent:
     faulthandler writes the thread's stack to the server log, and the worker reports the signal.
     """
     end_with(owner or os.getppid())
@@ -300,7 +302,7 @@ def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.T
     out: list[ox.Triple] = []
     for data, ext in parts:
         try:
-            quads = list(ox.parse(data, format=RDF_FORMATS[ext], base_iri=base))
+            quads = list(ox.parse(data, format=formats.engine_rdf(ext), base_iri=base))
         except SyntaxError as e:
             raise QueryError(f"the {ext} document cannot be parsed: {e}") from None
         for q in quads:
@@ -312,13 +314,8 @@ def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.T
 
 
 def serialize_graph(triples: Any, fmt: str, prefixes: dict[str, str], context: str | None = None) -> bytes:
-    """Triples in an RDF format; quad formats (N-Quads, TriG) put them in the default graph. Turtle and TriG group
-    each subject's triples; JSON-LD is compacted, with the ``context`` URL."""
-    rf = RDF_FORMATS[fmt]
-    if fmt in ("ttl", "trig", "jsonld"):
-        triples = grouped(triples)
-    items = (ox.Quad(t.subject, t.predicate, t.object) for t in triples) if rf.supports_datasets else triples
-    return serialize(items, fmt, prefixes=prefixes, context=context) or b""
+    """Triples in an RDF format (kg.store.serialize.write_triples)."""
+    return write_triples(triples, fmt, prefixes=prefixes, context=context) or b""
 
 
 def _take(iterator: Any, limit: int) -> tuple[list[Any], bool]:

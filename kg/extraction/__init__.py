@@ -8,7 +8,7 @@ them.
 from __future__ import annotations
 
 from kg.model import Article, Extraction
-from kg.nlp import Parsed, parse
+from kg.pipeline.nlp import Parsed, parse
 
 
 def extract(article: Article | Parsed) -> Extraction:

@@ -28,9 +28,9 @@ from kg.extraction.persons import (
     without_title,
 )
 from kg.extraction.steps import Step, Work
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import Actor, Mention, Place, Span
-from kg.nlp import ParsedBlock, Parsed
+from kg.pipeline.nlp import ParsedBlock, Parsed
 
 # Dependencies under which a capital city acts (metonymy for its government) rather than locates.
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent", "conj", "appos"}

@@ -11,7 +11,7 @@ import re
 
 from kg.extraction.steps import Step, Work
 from kg.model import Extraction, Statement
-from kg.nlp import Parsed
+from kg.pipeline.nlp import Parsed
 
 _QUOTED = re.compile(r"[“‘\"']([^”’\"']{6,})[”’\"']")
 

@@ -23,7 +23,7 @@ from kg.extraction.complements import (
     reports_speech,
     source_object,
 )
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from kg.extraction import coref as corefs
 from kg.model import Event, Participation, Span
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation", "consultation", "summit",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}
@@ -24,7 +24,7 @@ _SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "annou
 
 def _done_to(etype: str) -> bool:
     """Types whose noun takes the one it is done to with "of" ("the killing of X", "the trial of X")."""
-    from kg.ontology import cameo
+    from kg.vocab import cameo
 
     return (cameo(etype) or "")[:2] in ("17", "18", "19") or etype in ("death",)
 

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from kg.extraction.steps import Step, Work
 from kg.extraction.time import bounds
 from kg.model import Event, Participation, Statement
-from kg.ontology import event_class
+from kg.vocab import event_class
 
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 

@@ -23,8 +23,8 @@ from kg.extraction.steps import Step, Work
 from kg.extraction.triggers import condition, refined_type
 from kg.extraction.time import bounds
 from kg.model import Event, Span, Statement, TimeExpression
-from kg.nlp import ParsedBlock
-from kg.ontology import event_class
+from kg.pipeline.nlp import ParsedBlock
+from kg.vocab import event_class
 
 _FUTURE = {"will", "shall", "scheduled", "schedule", "set", "plan", "due", "expect", "intend", "go"}
 _HYPOTHETICAL = {"if", "could", "would", "may", "might", "further", "possible", "potential", "risk", "threat"}

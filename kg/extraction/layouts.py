@@ -17,7 +17,7 @@ import re
 
 from kg.extraction import discourse
 from kg.extraction.steps import Step, Work
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import Span, Statement
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"

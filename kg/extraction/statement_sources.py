@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction import coref as corefs
-from kg.ingest import slugify
-from kg.nlp import ParsedBlock
+from kg.pipeline.ingest import slugify
+from kg.pipeline.nlp import ParsedBlock
 
 # What an unnamed source of "according to" can be: media, reports, accounts, footage …
 _SOURCE_NOUNS = {"media", "medium", "report", "account", "footage", "video", "source", "witness", "official", "document",

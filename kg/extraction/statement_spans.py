@@ -13,8 +13,8 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import Cue, opens_quote
 from kg.extraction.quotes import Quote
-from kg.nlp import ParsedBlock
-from kg.sentences import ends_here
+from kg.pipeline.nlp import ParsedBlock
+from kg.pipeline.sentences import ends_here
 
 _GLUE = set(" \t\n,:;—–-")
 _MARKS = set("“”‘’\"'«»")

@@ -21,7 +21,7 @@ from kg.extraction.statement_sources import StatementSources
 from kg.extraction.statement_spans import StatementSpans, only_glue
 from kg.extraction.steps import Step, Work
 from kg.model import Span, Statement
-from kg.nlp import Parsed
+from kg.pipeline.nlp import Parsed
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE_WORD = r"[A-Z][A-Za-z.'’\-]+"

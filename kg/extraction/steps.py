@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.nlp import Parsed
+from kg.pipeline.nlp import Parsed
 
 # What extraction starts from: the parsed article.
 GIVEN = ("parsed",)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction import coref as corefs
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 # Verbs whose object "fire" is shooting, not a blaze: "opened fire", "returned fire", "held fire".
 _FIRING = {"open", "return", "hold", "cease", "exchange", "draw", "trade"}
@@ -94,7 +94,7 @@ def refined_type(etype: str, head: Token) -> str:
 
 def _violent(noun: Token) -> bool:
     """A noun that names violence: a trigger of an assault or a fight (CAMEO 18x, 19x)."""
-    from kg.ontology import cameo
+    from kg.vocab import cameo
 
     return any(t.words == (noun.lemma_.lower(),) and (cameo(t.type) or "")[:2] in ("18", "19")
                for t in lexicon.triggers_by_first_word().get(noun.lemma_.lower(), ()))

@@ -75,8 +75,8 @@ def test_addressing_reporters_is_a_statement_event_but_addressing_a_problem_is_n
 
 def test_an_event_cameo_does_not_code_takes_the_gold_schemas_fallback():
     from kg.extraction import extract
-    from kg.ingest import from_text
-    from kg.scoring import to_gold_schema
+    from kg.pipeline.ingest import from_text
+    from kg.eval.scoring import to_gold_schema
 
     article = from_text("Storm\n\nA storm hit the coast on Sunday. The two leaders spoke by phone on Monday.",
                         article_id="invented", date=MONDAY)
@@ -94,7 +94,7 @@ def test_dying_is_a_death_unless_violence_caused_it():
 
 
 def test_a_summit_and_an_opening_are_coded_as_hosted():
-    from kg.ontology import cameo
+    from kg.vocab import cameo
 
     assert cameo("summit") == cameo("conference") == cameo("opening") == cameo("host-visit") == "043"
 
@@ -118,7 +118,7 @@ def test_by_and_of_give_the_agent_and_the_one_done_to():
 
 
 def test_an_inquiry_into_a_crime_or_into_wrongdoing_in_office_is_a_criminal_investigation():
-    from kg.ontology import cameo
+    from kg.vocab import cameo
 
     assert events("Congress\n\nThe House opened an impeachment inquiry on Monday.") == {
         "inquiry": ("criminal-investigation", "2024-03-11")}

@@ -10,8 +10,8 @@ import pytest
 from kg.extraction import steps
 from kg.extraction.registry import STEPS, table
 from kg.extraction.steps import Step, StepOrderError, Work
-from kg.ingest import from_text
-from kg.nlp import parse
+from kg.pipeline.ingest import from_text
+from kg.pipeline.nlp import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 
