@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "BODY_TIMEOUT": 30.0,  # seconds for a request's body, after its headers (408 after)
     "SNAPSHOT_DIR": None,  # with an update token: where read snapshots go; None: a new folder beside the store
     "DUMP_DIR": None,  # where dumps are written once per dataset version; None: a folder in the temp directory
+    "DUMP_TIMEOUT": 300.0,  # seconds a query process may take to write one dump file (503 after)
     "QUERIES_DIR": None,  # the named queries offered on /query; None: the project's queries/ folder
     "STORE_REMOTE": None,  # a remote store's settings (kg.remote.RemoteConfig fields) besides NEWSKG_STORE_* variables
     "REMOTE_VERSION_TTL": 2.0,  # seconds a remote store's dataset version is trusted before it is asked again

@@ -32,7 +32,7 @@ from kg.lifetime import end_with
 from kg.remote import is_remote
 from kg.sparql_text import ENGINE_STACK, check_limits, loads_documents
 from kg.store import RDF_FORMATS, Store, grouped, open_store, serialize
-from server import fastpath, preload, results, snapshots
+from server import facts, fastpath, preload, results, snapshots
 from server.negotiate import GRAPH_TYPES, SELECT_TYPES
 
 Reply = dict[str, Any]
@@ -129,7 +129,8 @@ class Executor:
 
     def handle(self, task: dict[str, Any], conn: Connection) -> Reply:
         """Run one task; client mistakes become 4xx replies, anything unexpected a 500 with its traceback."""
-        op: Callable[..., Reply] = {"query": self.query, "graph": self.graph, "write": self.write}[task["op"]]
+        op: Callable[..., Reply] = {"query": self.query, "graph": self.graph, "write": self.write,
+                                    "facts": self.fact, "dump": self.dump}[task["op"]]
         text = task.get("text")
         if text is not None and self.guard is not None:
             self.guard.allow(task.get("allow", ()))
@@ -249,6 +250,15 @@ class Executor:
         body = b"" if task["head"] else serialize_graph(store.triples(name), GRAPH_TYPES[media], task["prefixes"],
                                                         task.get("context"))
         return _body(body, media, False)
+
+    def fact(self, task: dict[str, Any], conn: Connection) -> Reply:
+        """A fact about the store for the web worker (its version, counts, graphs: :mod:`server.facts`)."""
+        return {"status": 200, "value": facts.fact(self.use(task["store"]), task["name"], task.get("args") or {})}
+
+    def dump(self, task: dict[str, Any], conn: Connection) -> Reply:
+        """A dump written to the file the task names (:func:`server.facts.write_dump`)."""
+        facts.write_dump(self.use(task["store"]), task)
+        return {"status": 200}
 
     # --- writes ---------------------------------------------------------------------------------------------------
     def write(self, task: dict[str, Any], conn: Connection) -> Reply:

@@ -1,12 +1,15 @@
-"""``GET /healthz``: is the server up and can it read its store? For load balancers and monitoring."""
+"""``GET /healthz``: is the server up and can its query processes read the store? For load balancers and
+monitoring."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app
 
+from werkzeug.exceptions import HTTPException
+
 from kg.errors import StoreError
 from server.errors import error_response
-from server.store import cached, dataset_version, freshness, get_runner, get_store
+from server.store import cached, dataset_version, fact, freshness, get_runner
 
 bp = Blueprint("health", __name__)
 
@@ -15,12 +18,13 @@ bp = Blueprint("health", __name__)
 def healthz() -> Response:
     """``{"ok": true, "triples": N, "graphs": N, "version": "…"}``, or the error shape with 503."""
     try:
-        get_store()
-        triples = cached("triples", lambda store: store.count())
-        graphs = cached("graphs", lambda store: len(store.graphs()))
+        triples = cached("triples", lambda: fact("count"))
+        graphs = cached("graphs", lambda: len(fact("graphs")))
         version = dataset_version()
     except StoreError as e:
         return error_response(503, str(e))
+    except HTTPException as e:  # the store could not be read in time (or at all): not healthy
+        return error_response(503, str(e.description))
     resp = current_app.json.response({"ok": True, "triples": triples, "graphs": graphs, "version": version,
                                       "mode": current_app.config.get("MEMORY_MODE", "disk"),
                                       "freshness": freshness(),

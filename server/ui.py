@@ -9,8 +9,9 @@ from pathlib import Path
 from flask import Blueprint, current_app, render_template, url_for
 
 from kg.store import term_text
+from server.pages import engine
 from server.site import href, secure_html
-from server.store import get_store
+from server.store import cached
 
 bp = Blueprint("ui", __name__)
 bp.after_request(secure_html)
@@ -50,19 +51,18 @@ GROUP BY ?actor HAVING (COUNT(DISTINCT ?s) > 0) ORDER BY DESC(?statements) DESC(
 @bp.route("/")
 def index():  # noqa: ANN201
     """The landing page."""
-    store = get_store()
     articles = []
-    for r in store.query(ARTICLES).rows():
+    for r in engine.rows(ARTICLES):
         row = {k: term_text(v) for k, v in r.items()}
         row["href"] = href(row["article"])
         articles.append(row)
     actors = []
-    for r in store.query(TOP_ACTORS).rows():
+    for r in engine.rows(TOP_ACTORS):
         row = {k: term_text(v) for k, v in r.items()}
         row["href"] = href(row["actor"])
         actors.append(row)
-    return render_template("index.html", articles=articles, actors=actors, triples=store.count(),
-                           graphs=len(store.graphs()), queries=named_queries())
+    return render_template("index.html", articles=articles, actors=actors, triples=cached("triples", lambda: engine.fact("count")),
+                           graphs=cached("graphs", lambda: len(engine.fact("graphs"))), queries=named_queries())
 
 
 @bp.route("/query")

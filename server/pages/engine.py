@@ -1,6 +1,7 @@
-"""The reading room's only door to the graph: SPARQL through the server's query engine.
+"""The web worker's only door to the graph: SPARQL through the server's query engine.
 
-Every query of the pages built here goes the way a query to ``/sparql`` goes: to a query process of the worker
+Every page (the reading room, resource pages, the landing page, VoID, the downloads page …) reads through here,
+and every query goes the way a query to ``/sparql`` goes: to a query process of the worker
 (:mod:`server.query_runner`), stopped at ``QUERY_TIMEOUT``, cut at ``MAX_ROWS``, and answered from the worker's
 result cache while the dataset has not changed. The web worker itself never reads the store. Pages ask bounded
 questions (LIMIT/OFFSET, one article, one resource), so the row limit is a safety net: a cut answer is logged.
@@ -18,8 +19,12 @@ from typing import Any
 from flask import current_app, url_for
 from werkzeug.exceptions import HTTPException
 
+import pyoxigraph as ox
+
 from kg.rdf import PREFIXES as RDF_PREFIXES
-from server.store import dataset_version, get_runner, result_cache, store_path
+from server.store import dataset_version, fact, get_runner, result_cache, store_path
+
+__all__ = ["ask", "construct", "fact", "rows", "select", "terms", "triples"]
 
 log = logging.getLogger("newskg.pages")
 MEDIA = "application/sparql-results+json"
@@ -121,6 +126,32 @@ def select(query: str) -> list[dict[str, str]]:
             while len(_PARSED) > PARSED_ENTRIES:
                 _PARSED.popitem(last=False)
     return out
+
+
+def node(term: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """A :class:`Term` as the engine's term (for code that tells IRIs from literals, or writes RDF)."""
+    if term.type == "uri":
+        return ox.NamedNode(term.value)
+    if term.type == "bnode":
+        return ox.BlankNode(term.value)
+    if term.lang:
+        return ox.Literal(term.value, language=term.lang)
+    if term.datatype:
+        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
+    return ox.Literal(term.value)
+
+
+def rows(query: str) -> list[dict[str, Any]]:
+    """The rows of a SELECT (with the usual prefixes), each variable's value as the engine's term, None when
+    unbound (the shape of :meth:`kg.store.Result.rows`)."""
+    names, found = terms(PREFIXES + query)
+    return [{n: (node(r[n]) if n in r else None) for n in names} for r in found]
+
+
+def triples(query: str) -> list[ox.Triple]:
+    """The triples of a CONSTRUCT (with the usual prefixes)."""
+    body = run(PREFIXES + query, media=None, graph_media="application/n-triples")["body"]
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(bytes(body), format=ox.RdfFormat.N_TRIPLES)]
 
 
 def ask(query: str) -> bool:
