@@ -120,15 +120,16 @@ def document(path: str) -> Response:
         resp = Response(body, content_type=f"{DOC_FORMATS[ext]}; charset=utf-8")
     resp.set_etag(etag)
     doc = stem if ext == "html" or negotiated else f"{stem}.{ext}"
+    links = [f'<{iri}>; rel="describes"']
     if more:
-        resp.headers.add("Link", f'<{url_for("resources.document", path=doc, page=number + 1)}>; rel="next"')
+        links.append(f'<{url_for("resources.document", path=doc, page=number + 1)}>; rel="next"')
     if number > 1:
-        resp.headers.add("Link", f'<{url_for("resources.document", path=doc, page=number - 1)}>; rel="prev"')
+        links.append(f'<{url_for("resources.document", path=doc, page=number - 1)}>; rel="prev"')
     if negotiated:
         resp.vary.add("Accept")
         resp.headers["Content-Location"] = url_for("resources.document", path=stem if ext == "html"
                                                    else f"{stem}.{ext}")
-    resp.headers.add("Link", f'<{iri}>; rel="describes"')
+    resp.headers["Link"] = ", ".join(links)
     return resp
 
 
