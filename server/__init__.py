@@ -1,7 +1,8 @@
 """The newskg publisher: a Flask application over the store (SPARQL endpoint, Linked Data, downloads, UI).
 
 ``create_app(config)`` sets defaults, reads ``NEWSKG_*`` environment variables, then applies ``config``, and
-registers one blueprint per concern. The app reads the graph only through :class:`kg.store.Store`.
+registers one blueprint per concern. The app reads the graph only through its query processes (one door:
+:mod:`server.pages.engine` for queries, :mod:`server.facts` for facts and dumps); the web worker never opens the store.
 """
 
 from __future__ import annotations
