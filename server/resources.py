@@ -18,6 +18,7 @@ import hashlib
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from kg.rdf import PREFIXES
 from kg.store import grouped, serialize
@@ -194,8 +195,12 @@ def not_found(path: str, *, graph: bool = False) -> Response:
         return resp if isinstance(resp, Response) else Response(*resp)
     kind = path.split("/", 1)[0] if not graph else "graph"
     words = [w for w in path.rsplit("/", 1)[-1].lower().replace("_", "-").split("-") if w.isalnum() and len(w) > 1]
-    suggestions = _similar(kind, words) if kind.isalnum() else []
-    html = render_template("notfound.html", iri=iri, suggestions=suggestions, kinds=_kinds())
+    try:  # the suggestions are a courtesy: a 404 stays a 404 when their queries run past the time limit
+        suggestions = _similar(kind, words) if kind.isalnum() else []
+        kinds = _kinds()
+    except HTTPException:
+        suggestions, kinds = [], []
+    html = render_template("notfound.html", iri=iri, suggestions=suggestions, kinds=kinds)
     return Response(html, status=404, mimetype="text/html")
 
 
