@@ -2,7 +2,7 @@
 
 One splitter for the graph and the pages: the mapper widens a statement's evidence sentence to whole sentences of
 this splitter (kg.rdf), and the server shows the sentences around an actor's or an event's mention with it
-(server.evidence), so the same fact reads the same on every page.
+(server.pages.evidence), so the same fact reads the same on every page.
 
 A sentence never crosses a block of the article (headline, standfirst, heading, paragraph: kg.ingest). Inside a
 block, a sentence ends at ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets after it) followed by

@@ -53,8 +53,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(settings(config))
 
-    from server import (browse, downloads, errors, explore, graphstore, headers, health, resources, search, sparql,
-                        store, ui, vocab, void)
+    from server import store
+    from server.blueprints import (browse, downloads, explore, graphstore, health, resources, search, sparql, ui,
+                                   vocab, void)
+    from server.http import errors, headers
 
     store.init_app(app)
     errors.init_app(app)

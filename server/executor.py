@@ -33,7 +33,7 @@ from kg.remote import is_remote
 from kg.sparql_text import ENGINE_STACK, check_limits, loads_documents
 from kg.store import RDF_FORMATS, Store, grouped, open_store, serialize
 from server import facts, fastpath, preload, results, snapshots
-from server.negotiate import GRAPH_TYPES, SELECT_TYPES
+from server.http.negotiate import GRAPH_TYPES, SELECT_TYPES
 
 Reply = dict[str, Any]
 

@@ -165,7 +165,7 @@ def construct(query: str) -> bytes:
 
 def iri_ok(iri: str) -> bool:
     """True when ``iri`` can go between ``<`` and ``>`` in a query without changing it."""
-    from server.site import valid_iri
+    from server.blueprints.site import valid_iri
 
     return bool(iri) and valid_iri(iri)
 

@@ -23,7 +23,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, send
 from kg.rdf import PREFIXES
 from server.facts import QUAD_FORMATS
 from server.pages.engine import PageQueryError
-from server.site import base_iri, secure_html
+from server.blueprints.site import base_iri, secure_html
 from server.store import cached, dataset_version, fact, get_runner, last_modified, store_path
 
 bp = Blueprint("downloads", __name__, url_prefix="/download")

@@ -12,9 +12,9 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.federation import parse_allow
-from server import httputil
-from server.negotiate import GRAPH_TYPES, choose
-from server.protocol import requested_accept
+from server.http import util as httputil
+from server.http.negotiate import GRAPH_TYPES, choose
+from server.http.protocol import requested_accept
 from server.store import cached, dataset_version, fact, last_modified, updates_enabled
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")

@@ -1,7 +1,7 @@
 """The view of one resource for its HTML page: label, types, properties and incoming links with labels, links to
-other datasets, the graphs that describe it, and the evidence (see :mod:`server.evidence`).
+other datasets, the graphs that describe it, and the evidence (see :mod:`server.pages.evidence`).
 
-Kind-specific sections (article, actor, statement, event) are added by :mod:`server.sections`.
+Kind-specific sections (article, actor, statement, event) are added by :mod:`server.pages.sections`.
 
 A resource can be a hub (a country or an agency in thousands of triples): its page is paged, ``PAGE_SIZE`` triples
 out of it and ``PAGE_SIZE`` links to it a page (``?page=N``), so no page asks the engine for an unbounded answer.
@@ -17,9 +17,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.store import term_text
-from server import evidence
+from server.pages import evidence
 from server.pages import engine
-from server.site import (LINK_TARGETS, NKG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, SKOS, fallback_label, href,
+from server.blueprints.site import (LINK_TARGETS, NKG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, SKOS, fallback_label, href,
                          labels, link_target, term_comment, term_label, valid_iri)
 
 SAME_AS = {f"{SKOS}exactMatch", f"{SCHEMA}sameAs", "http://www.w3.org/2002/07/owl#sameAs"}

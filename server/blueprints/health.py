@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app
 from werkzeug.exceptions import HTTPException
 
 from kg.errors import StoreError
-from server.errors import error_response
+from server.http.errors import error_response
 from server.store import cached, dataset_version, fact, freshness, get_runner
 
 bp = Blueprint("health", __name__)

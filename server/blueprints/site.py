@@ -14,7 +14,7 @@ from flask import Response, current_app, url_for
 
 from kg.ontology import external_terms
 from kg.store import term_text
-from server.headers import secure
+from server.http.headers import secure
 from server.pages import engine
 from server.store import cached
 
@@ -161,5 +161,5 @@ def labels(iris: set[str] | list[str]) -> dict[str, str]:
 
 
 def secure_html(resp: Response) -> Response:
-    """The safety headers (:mod:`server.headers`; the app adds them to every answer, this for a blueprint alone)."""
+    """The safety headers (:mod:`server.http.headers`; the app adds them to every answer, this for a blueprint alone)."""
     return secure(resp)

@@ -16,7 +16,7 @@ from flask import current_app
 from kg import sentences
 from kg.store import term_text
 from server.pages import engine
-from server.site import NIF, NKG, RDFS_LABEL, SCHEMA, href, valid_iri
+from server.blueprints.site import NIF, NKG, RDFS_LABEL, SCHEMA, href, valid_iri
 from server.store import dataset_version
 
 # The properties that point from a fact to the span it was read from, and the mark each gives its span.

@@ -11,8 +11,8 @@ from typing import Any
 from kg.store import term_text
 from server.pages.article import reading_room
 from server.pages import engine
-from server.site import NIF, NKG, PROV, SCHEMA, SKOS, labels, term_label
-from server.views import PAGE_SIZE, Link, Page, resource_link
+from server.blueprints.site import NIF, NKG, PROV, SCHEMA, SKOS, labels, term_label
+from server.blueprints.views import PAGE_SIZE, Link, Page, resource_link
 
 ACTOR_TYPES = {"Person", "Organization", "GovernmentOrganization", "Country", "Group"}
 PREFIXES = f"""PREFIX nkg: <{NKG}>

@@ -20,9 +20,9 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
 from kg import jsonld
 from kg.store import grouped, term_text
-from server.downloads import FORMAT_NAMES, article_graphs, dumps
-from server.negotiate import choose
-from server.site import LINK_TARGETS, NKG, SCHEMA, base_iri, secure_html
+from server.blueprints.downloads import FORMAT_NAMES, article_graphs, dumps
+from server.http.negotiate import choose
+from server.blueprints.site import LINK_TARGETS, NKG, SCHEMA, base_iri, secure_html
 from server.pages import engine
 from server.store import cached, dataset_version, fact, last_modified
 

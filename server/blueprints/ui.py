@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, render_template, url_for
 
 from kg.store import term_text
 from server.pages import engine
-from server.site import href, secure_html
+from server.blueprints.site import href, secure_html
 from server.store import cached
 
 bp = Blueprint("ui", __name__)
@@ -69,7 +69,7 @@ def index():  # noqa: ANN201
 def query():  # noqa: ANN201
     """YASGUI, vendored under /static/yasgui, pointed at this server's endpoint only."""
     from kg.rdf import PREFIXES
-    from server.site import NKG, base_iri
+    from server.blueprints.site import NKG, base_iri
 
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     return render_template("query.html", queries=named_queries(), prefixes=prefixes, base=base_iri(), ns=NKG,
@@ -79,7 +79,7 @@ def query():  # noqa: ANN201
 def queries_dir() -> Path:
     """``QUERIES_DIR``, else the project's ``queries/`` folder beside the server package."""
     configured = current_app.config.get("QUERIES_DIR")
-    return Path(configured) if configured else Path(__file__).resolve().parent.parent / "queries"
+    return Path(configured) if configured else Path(__file__).resolve().parents[2] / "queries"
 
 
 def named_queries() -> list[dict[str, str]]:

@@ -15,10 +15,10 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from kg.federation import parse_allow
 from kg.rdf import PREFIXES
-from server import httputil, protocol
-from server.description import service_description
-from server.errors import error_response, syntax_error_response
-from server.negotiate import choose
+from server.http import protocol, util as httputil
+from server.blueprints.description import service_description
+from server.http.errors import error_response, syntax_error_response
+from server.http.negotiate import choose
 from server.cache import HEADER as CACHE_HEADER
 from server.store import dataset_version, get_runner, last_modified, result_cache, store_path, updates_enabled
 

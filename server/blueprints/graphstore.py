@@ -19,9 +19,9 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, request, url_for
 
 from kg.rdf import PREFIXES
-from server import httputil
-from server.negotiate import choose
-from server.sparql import reply_error
+from server.http import util as httputil
+from server.http.negotiate import choose
+from server.blueprints.sparql import reply_error
 from server.store import dataset_version, get_runner, last_modified, store_path
 
 bp = Blueprint("graphstore", __name__, url_prefix="/store")

@@ -5,7 +5,7 @@
   resource, 406 when no offered type is acceptable.
 * ``GET /doc/PATH`` negotiates the same way (``Content-Location`` names the variant); ``/doc/PATH.EXT`` is one
   format. The RDF is the resource's triples from every graph, the triples pointing to it, and its neighbours' labels.
-  A hub's description is paged (``?page=N``, :data:`server.views.PAGE_SIZE` triples each way a page; the header
+  A hub's description is paged (``?page=N``, :data:`server.blueprints.views.PAGE_SIZE` triples each way a page; the header
   ``Link: <…?page=N+1>; rel="next"`` and the HTML page link to the next page).
 * ``GET /graph/article/ID`` → 303 to that graph's dump; other graphs → 303 to a CONSTRUCT of their content.
 
@@ -22,14 +22,14 @@ from werkzeug.exceptions import HTTPException
 
 from kg.rdf import PREFIXES
 from kg.store import grouped, serialize
-from server.downloads import dump_url
-from server.errors import error_response, wants_html
-from server.negotiate import choose
-from server.sections import add_sections
+from server.blueprints.downloads import dump_url
+from server.http.errors import error_response, wants_html
+from server.http.negotiate import choose
+from server.pages.sections import add_sections
 from server.pages import engine
-from server.site import RDFS_LABEL, base_iri, labels, local_path, secure_html, valid_iri
+from server.blueprints.site import RDFS_LABEL, base_iri, labels, local_path, secure_html, valid_iri
 from server.store import dataset_version
-from server.views import PAGE_SIZE, describe, page_rows
+from server.blueprints.views import PAGE_SIZE, describe, page_rows
 
 bp = Blueprint("resources", __name__)
 bp.after_request(secure_html)
