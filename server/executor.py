@@ -336,10 +336,12 @@ class Executor:
                     return {"status": 404, "error": f"no graph <{task['graph']}> in this store"}
                 store.flush()
                 conn.send({"committed": True})
-                snapshots.publish(store, root, keep_seconds=task["keep_seconds"])
+                snapshot = snapshots.publish(store, root, keep_seconds=task["keep_seconds"])
+                # the new state's size and version, from the store open here: the readers need not count it
+                stats = {"triples": store.count(), "graphs": len(store.graphs()), "version": store.version()}
             finally:
                 store.close()
-        return {"status": 201 if created else 204, "created": created}
+        return {"status": 201 if created else 204, "created": created, "snapshot": str(snapshot), "stats": stats}
 
 
 def _refused(denied: list[netguard.Denied], task: dict[str, Any], reply: Reply) -> Reply:

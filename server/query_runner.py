@@ -173,6 +173,7 @@ class Runner:
         self._ids = itertools.count(1)
         self.retired = 0  # query processes replaced because they had grown (reported by /healthz)
         self.closed = False
+        self.known: dict[str, dict[str, Any]] = {}  # the stats of the snapshot this worker's last write published
 
     def run(self, task: dict[str, Any], timeout: float, *, what: str = "query") -> dict[str, Any]:
         """Run ``task`` in the query process (a write: in one of its own); the reply, or :class:`QueryTimeout`
@@ -223,6 +224,9 @@ class Runner:
                           task.get("text", ""))
                 raise ServiceUnavailable(f"the process running the {what} stopped unexpectedly ({engine.death}); "
                                          "the server log has the details; try again")
+            if "snapshot" in reply:  # the size and version of the snapshot the write published
+                with self._lock:
+                    self.known = {reply.pop("snapshot"): reply.pop("stats")}
             return reply
         finally:
             self._close(engine)

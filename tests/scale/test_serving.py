@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -178,5 +179,52 @@ def test_a_running_server_serves_a_committed_build_and_remove(tmp_path: Path, se
         subprocess.run(KG + ["remove", article.stem, "--store", str(store)], check=True, capture_output=True,
                        timeout=600)
         wait_for({"wang-yi-blinken-call"})
+    finally:
+        stop_server(server)
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return out
+
+
+def _store_files(pid: int) -> int:
+    """How many of the store's table files the process has open (a RocksDB handle keeps them open)."""
+    n = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            n += os.readlink(fd).endswith(".sst")
+        except OSError:
+            continue
+    return n
+
+
+def test_one_query_process_per_worker_and_no_store_handle_in_the_workers(seed_store: Path):
+    """The process model of docs/scaling.md: concurrent queries run on the threads of one query process per worker,
+    and the web workers answer queries, ETags and /healthz without opening the store themselves."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    server = start_server(seed_store, "--cache-mb", "0")
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda _: ask(server.url, STATEMENTS)[2], range(24)))
+        assert len(set(answers)) == 1 and json.loads(answers[0])["results"]["bindings"]
+        assert health(server.url)["triples"] > 0 and health(server.url)["mode"] == "disk"
+        workers = [p for p in _children(server.proc.pid) if b"kg.cli" in Path(f"/proc/{p}/cmdline").read_bytes()]
+        assert len(workers) == 2
+        queries = []
+        for worker in workers:
+            assert _store_files(worker) == 0, "a web worker opened the store"
+            forkservers = [p for p in _children(worker) if b"forkserver" in Path(f"/proc/{p}/cmdline").read_bytes()]
+            queries += [q for f in forkservers for q in _children(f)]
+        assert 1 <= len(queries) <= 2  # one per worker that got a query (both, almost always)
+        assert all(_store_files(q) > 0 for q in queries)
     finally:
         stop_server(server)
