@@ -101,6 +101,17 @@ def _give_back_memory() -> None:
         pass
 
 
+def _one_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (a Python process of its own, ~13 MB, which every fork server starts
+    when there is none) here, before the fork: the workers inherit it, and their fork servers share it."""
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception as e:  # noqa: BLE001 - each worker's fork server then starts its own, as it would anyway
+        print(f"kg: warning: no shared resource tracker ({e})", file=sys.stderr)
+
+
 def _search_index(store: str, remote: dict[str, Any] | None) -> None:
     """Build the search index (kg.search) when it is missing or made from another state of the store, so that
     search works from the first request; a failure is a warning (the rest of the site works without it)."""
@@ -149,6 +160,7 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
         config["BASE_IRI"] = base_iri
     app = create_app(config)
     _give_back_memory()
+    _one_resource_tracker()
     threads = max(1, int(app.config["SERVER_THREADS"]))
     request_buffer.LIMITS = request_buffer.Limits(
         header_timeout=float(app.config["HEADER_TIMEOUT"]), body_timeout=float(app.config["BODY_TIMEOUT"]),
