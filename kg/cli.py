@@ -382,8 +382,8 @@ def validate(store: str, no_owl: bool, **remote: str | None) -> None:
 @click.option("--update-token", envvar="NEWSKG_UPDATE_TOKEN", default=None,
               help="enable SPARQL Update for requests with 'Authorization: Bearer TOKEN' ($NEWSKG_UPDATE_TOKEN)")
 @click.option("--in-memory/--on-disk", "in_memory", default=None,
-              help="queries read an in-memory copy of the store, or the store on disk (default: in memory up to "
-                   "3,000,000 triples; on disk above, and with --update-token)")
+              help="queries read an in-memory copy of the store (one per worker), or the store on disk (the "
+                   "default)")
 @click.option("--cache-mb", type=click.FloatRange(0, 100_000), default=None,
               help="result cache per worker in MB; 0 switches it off (default 128, or $NEWSKG_RESULT_CACHE_MB)")
 def serve(store: str, host: str, port: int, workers: int, timeout: float, base_iri: str | None,

@@ -35,7 +35,7 @@ from kg import engines
 from kg.errors import ConfigError, QueryError, StoreError
 from kg.remote_results import CANCELLED, RemoteTimeout, Solutions, Triples, broken_answer, parse_results, query_form
 from kg.sparql_text import add_using, declares_dataset, tokens
-from kg.store import RDF_FORMATS, Result, Store, grouped, serialize, term_text, update_operations
+from kg.store import RDF_FORMATS, Result, Store, grouped, is_remote, serialize, term_text, update_operations  # noqa: F401 - is_remote: callers import it from here too
 
 __all__ = ["RemoteConfig", "RemoteStore", "RemoteTimeout", "is_remote", "query_form"]
 
@@ -82,10 +82,6 @@ class RemoteConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def is_remote(location: str | os.PathLike[str] | None) -> bool:
-    return isinstance(location, str) and location.startswith(("http://", "https://"))
 
 
 class RemoteStore:

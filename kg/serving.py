@@ -20,41 +20,28 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError, StoreError
+from kg.store import is_remote
 
 
-IN_MEMORY_MAX_TRIPLES = 3_000_000  # the automatic choice: in memory up to this many quads, on disk above
-# The in-memory copy's size per quad (683 MB for 2M quads, measured). The engine writes into the pages it reads, so
-# a query process that scans the copy ends up with a private copy of those pages: count one copy per process.
+# The in-memory copy's size per quad (683 MB for 2M quads, measured), for the operator's sums (docs/scaling.md).
 COPY_BYTES_PER_QUAD = 350
 
 
-def memory_mode(store: str, choice: str | None, *, updates: bool, copies: int = 1) -> str:
-    """Where queries read the data: "memory" (an in-memory copy: joins several times faster), "disk" (the
-    read-only store itself), or "remote". ``choice`` ("memory"/"disk") overrides the automatic rule: memory up to
-    :data:`IN_MEMORY_MAX_TRIPLES` quads if ``copies`` copies of the data (each worker's fork server and query
-    processes) fit in half the memory available now, unless updates are on (each write makes a new snapshot,
-    which a copy would have to follow).
+def memory_mode(store: str, choice: str | None, *, updates: bool, copies: int = 1) -> str:  # noqa: ARG001
+    """Where queries read the data: "disk" (the read-only store itself: the default), "memory" (an in-memory copy,
+    one per worker, made in its query process: joins several times faster, at ``COPY_BYTES_PER_QUAD`` bytes per
+    quad and worker), or "remote". ``choice`` ("memory"/"disk") overrides the default. ``copies`` is kept for
+    callers of the earlier automatic rule.
 
     :raises ConfigError: for memory mode with updates or a remote store.
     """
-    from kg.remote import is_remote
-    from kg.store import Store
-
     if is_remote(store):
         if choice == "memory":
             raise ConfigError("--in-memory needs the embedded store; a remote engine keeps its own data")
         return "remote"
     if choice == "memory" and updates:
         raise ConfigError("--in-memory cannot follow updates; serve --on-disk with --update-token")
-    if choice is not None:
-        return choice
-    if updates:
-        return "disk"
-    with Store(store, read_only=True) as s:
-        quads = s.count()
-    available = available_memory()
-    fits = available is None or quads * COPY_BYTES_PER_QUAD * copies <= available / 2
-    return "memory" if quads <= IN_MEMORY_MAX_TRIPLES and fits else "disk"
+    return choice or "disk"
 
 
 def readable(store: str) -> str:
@@ -71,7 +58,6 @@ def _base(store: str, given: str | None, remote: dict[str, Any] | None) -> str |
     :raises ConfigError: naming both when they differ.
     """
     from kg.layout import stored_base
-    from kg.remote import is_remote
     from kg.store import open_store
 
     with open_store(store if is_remote(store) else readable(store), read_only=True, remote=remote) as s:
@@ -91,6 +77,39 @@ def available_memory() -> int | None:
     except (OSError, ValueError, IndexError):
         pass
     return None
+
+
+def _version(store: str) -> str:
+    """The dataset version of what the readers of the embedded store open now, computed here once, so that the
+    web workers never open the store for it (a handle costs tens of MB: docs/scaling.md)."""
+    from kg.store import Store
+
+    with Store(readable(store), read_only=True) as s:
+        return s.version()
+
+
+def _give_back_memory() -> None:
+    """Return to the system what the start-up scans left in the allocator, before gunicorn forks the workers (which
+    would otherwise each inherit it): glibc only, where it is available."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _one_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (a Python process of its own, ~13 MB, which every fork server starts
+    when there is none) here, before the fork: the workers inherit it, and their fork servers share it."""
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception as e:  # noqa: BLE001 - each worker's fork server then starts its own, as it would anyway
+        print(f"kg: warning: no shared resource tracker ({e})", file=sys.stderr)
 
 
 def _search_index(store: str, remote: dict[str, Any] | None) -> None:
@@ -121,30 +140,27 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     from gunicorn.app.base import BaseApplication
 
     from kg import request_buffer
-    from kg.remote import is_remote
-    from server import create_app, preload
+    from server import create_app
     from server.store import close as close_store, get_runner
 
     if not is_remote(store) and not (Path(store) / "CURRENT").exists():
         raise StoreError(f"{store}: no store here; build one first with `kg build ARTICLE --store {store}`")
-    from server import settings
-    from server.store import query_processes
-
     _search_index(store, remote)
 
-    # a copy per worker's fork server and per query process (server.preload)
-    copies = workers * (1 + query_processes(settings()))
-    mode = memory_mode(store, memory, updates=bool(update_token), copies=copies)
+    mode = memory_mode(store, memory, updates=bool(update_token), copies=workers)  # a copy per worker's engine
     base_iri = _base(store, base_iri, remote)
-    if mode == "memory":  # read by the query processes' fork server (server.preload): the current snapshot
-        os.environ[preload.ENV] = str(readable(store))
     config: dict[str, Any] = {"STORE_PATH": store, "QUERY_TIMEOUT": timeout, "UPDATE_TOKEN": update_token,
                               "STORE_REMOTE": remote, "MEMORY_MODE": mode}
+    if mode != "remote" and not update_token:
+        # keyed by the directory: a snapshot published later (a kg build) gets its version from a query process
+        config["DATASET_VERSIONS"] = {readable(store): _version(store)}
     if cache_mb is not None:
         config["RESULT_CACHE_MB"] = cache_mb
     if base_iri:
         config["BASE_IRI"] = base_iri
     app = create_app(config)
+    _give_back_memory()
+    _one_resource_tracker()
     threads = max(1, int(app.config["SERVER_THREADS"]))
     request_buffer.LIMITS = request_buffer.Limits(
         header_timeout=float(app.config["HEADER_TIMEOUT"]), body_timeout=float(app.config["BODY_TIMEOUT"]),

@@ -10,17 +10,21 @@ The default graph of queries is the union of all named graphs (as the service de
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
 from kg.sparql_errors import explain
 from kg.sparql_text import add_using
 from kg.sparql_text import declares_dataset
+
+if TYPE_CHECKING:  # a type only: the query processes never import rdflib
+    from rdflib import Graph
 
 DEFAULT_STORE = Path("var/store")
 FLUSH_BYTES = 8_000_000  # N-Triples written between two flushes of the write buffers (Store._written)
@@ -57,6 +61,11 @@ def term_text(term: object) -> str:
     return str(getattr(term, "value", term))
 
 
+def is_remote(location: str | os.PathLike[str] | None) -> bool:
+    """True for a remote SPARQL engine's URL (``http(s)://``), False for a store directory."""
+    return isinstance(location, str) and location.startswith(("http://", "https://"))
+
+
 def open_store(location: str | Path | None, *, read_only: bool = False, remote: dict | None = None):  # noqa: ANN201
     """The store at ``location``: a remote SPARQL engine for an ``http(s)://`` URL (:class:`kg.remote.RemoteStore`,
     configured by ``remote`` — :class:`kg.remote.RemoteConfig` fields — and ``NEWSKG_STORE_*`` variables), else the
@@ -64,9 +73,9 @@ def open_store(location: str | Path | None, *, read_only: bool = False, remote: 
 
     :raises StoreError: when the directory holds no store (read-only) or cannot be opened.
     """
-    from kg.remote import RemoteConfig, RemoteStore, is_remote
-
     if is_remote(str(location) if location is not None else None):
+        from kg.remote import RemoteConfig, RemoteStore  # requests and rdflib: only for a remote engine
+
         fields = {k: v for k, v in (remote or {}).items() if k != "query_url"}
         return RemoteStore(RemoteConfig.from_env(str(location), **fields), read_only=read_only)
     return Store(location, read_only=read_only)
@@ -86,6 +95,7 @@ class Store:
         self.read_only = read_only
         self._unflushed = 0  # bytes written since the last flush
         self._dirty = False  # written since it was opened: publish a snapshot when closing (kg.snapshots)
+        self._fixed: dict[str, object] = {}  # count and version of a read-only store, which sees one state: computed once
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -104,16 +114,18 @@ class Store:
         """A read-only, in-memory copy of the store in ``path`` (joins run several times faster in memory)."""
         source = cls(path, read_only=True)
         copy = cls.__new__(cls)
-        copy.path, copy.read_only, copy._dirty, copy._unflushed = None, True, False, 0
+        copy.path, copy.read_only, copy._dirty, copy._unflushed, copy._fixed = None, True, False, 0, {}
         copy._store = ox.Store()
         copy._store.bulk_extend(source._store.quads_for_pattern(None, None, None, None))
         return copy
 
     # --- reading --------------------------------------------------------------------------------------------------
     def query(self, sparql: str, *, default_graph: list[str] | None = None,
-              named_graphs: list[str] | None = None, base_iri: str | None = None) -> Result:
+              named_graphs: list[str] | None = None, base_iri: str | None = None,
+              declares: bool | None = None) -> Result:
         """Run a SPARQL 1.1 query. The default graph is the union of all graphs unless ``default_graph`` is given
-        or the query has its own ``FROM``/``FROM NAMED`` clauses.
+        or the query has its own ``FROM``/``FROM NAMED`` clauses (``declares``: whether it has, when the caller
+        already knows, which saves reading the text again).
 
         :raises QueryError: if the query cannot be parsed.
         """
@@ -121,7 +133,7 @@ class Store:
         try:
             if default_graph is not None:
                 kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-            elif not declares_dataset(sparql):
+            elif not (declares_dataset(sparql) if declares is None else declares):
                 # pyoxigraph's union flag would override a FROM clause, so it is set only when the query has none
                 kwargs["use_default_graph_as_union"] = True
             if named_graphs is not None:
@@ -150,11 +162,17 @@ class Store:
 
     def count(self, graph: str | None = None) -> int:
         if graph is None:
-            return len(self._store)
+            if not self.read_only:
+                return len(self._store)
+            if "count" not in self._fixed:  # a full scan: once per handle
+                self._fixed["count"] = len(self._store)
+            return self._fixed["count"]  # type: ignore[return-value]
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def version(self) -> str:
         """A short fingerprint of the dataset's state (graphs and their sizes and build times), for ETags."""
+        if self.read_only and "version" in self._fixed:
+            return self._fixed["version"]  # type: ignore[return-value]
         res = self.query("SELECT ?g ?t WHERE { GRAPH ?pg { ?g <http://www.w3.org/ns/prov#wasGeneratedBy> ?b . "
                          "?b <http://www.w3.org/ns/prov#endedAtTime> ?t } } ORDER BY ?g ?t")
         h = hashlib.sha256(str(self.count()).encode())
@@ -162,7 +180,10 @@ class Store:
             h.update(f"{term_text(row['g'])} {term_text(row['t'])}".encode())
         for g in self.graphs():
             h.update(g.encode())
-        return h.hexdigest()[:16]
+        version = h.hexdigest()[:16]
+        if self.read_only:
+            self._fixed["version"] = version
+        return version
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output=None,  # noqa: ANN001
              prefixes: dict[str, str] | None = None, context: str | None = None) -> bytes | None:

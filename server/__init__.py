@@ -7,9 +7,10 @@ registers one blueprint per concern. The app reads the graph only through its qu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Config, Flask
+if TYPE_CHECKING:  # flask is imported where it is used: the query processes (server.executor) never load it
+    from flask import Config, Flask
 
 DEFAULTS: dict[str, Any] = {
     "STORE_PATH": "var/store",  # the store directory, opened read-only
@@ -19,7 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 1_000_000,  # request body limit in bytes (413 above it)
     "UPDATE_TOKEN": None,  # SPARQL Update is enabled only with this bearer token
     "FEDERATION_ALLOW": None,  # SERVICE endpoints queries may call; None: Wikidata and DBpedia; "" switches it off
-    "QUERY_PROCESSES": None,  # query processes per worker, killed at the timeout; None: one per request thread
+    "QUERY_PROCESSES": None,  # queries one worker's query process runs at once (its threads); None: SERVER_THREADS
     "SERVER_THREADS": 4,  # request threads per gunicorn worker
     "HEADER_TIMEOUT": 10.0,  # seconds for a request's line and headers, from its first byte (408 after)
     "BODY_TIMEOUT": 30.0,  # seconds for a request's body, after its headers (408 after)
@@ -41,6 +42,8 @@ DEFAULTS: dict[str, Any] = {
 
 def settings(config: dict[str, Any] | None = None) -> Config:
     """The app's configuration: the defaults, then ``NEWSKG_*`` environment variables, then ``config``."""
+    from flask import Config
+
     out = Config(__path__[0])
     out.from_mapping(DEFAULTS)
     out.from_prefixed_env("NEWSKG")
@@ -50,6 +53,8 @@ def settings(config: dict[str, Any] | None = None) -> Config:
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
+    from flask import Flask
+
     app = Flask(__name__)
     app.config.update(settings(config))
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import faulthandler
 import os
+import queue
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -29,9 +31,8 @@ from kg.errors import QueryError, StoreError
 from kg.sparql_errors import SparqlSyntaxError
 from kg.federation import check_services
 from kg.lifetime import end_with
-from kg.remote import is_remote
 from kg.sparql_text import ENGINE_STACK, check_limits, loads_documents
-from kg.store import RDF_FORMATS, Store, grouped, open_store, serialize
+from kg.store import RDF_FORMATS, Store, grouped, is_remote, open_store, serialize
 from server import facts, fastpath, preload, results, snapshots
 from server.http.negotiate import GRAPH_TYPES, SELECT_TYPES
 
@@ -46,49 +47,94 @@ _CHECK_AFTER = 0.05  # seconds: only a task that took longer than this can have 
 
 
 def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None, in_memory: bool = False,
-         owner: int | None = None) -> None:
+         owner: int | None = None, threads: int = 1) -> None:
     """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes.
 
-    The work runs on one thread with a large stack (the engine recurses; see :func:`kg.sparql_text.check_limits`),
-    whose connections are guarded (:mod:`kg.netguard`) when the engine is the embedded one. A crash is not silent:
-    faulthandler writes the thread's stack to the server log, and the worker reports the signal.
+    A task comes as ``(id, task)`` and its reply goes back as ``(id, reply)``; ``threads`` tasks run at once, each
+    on a thread of its own, all on one store handle (whose block caches they share: one process of N threads reads
+    a join in two thirds of the CPU time N processes take). Every such thread has a large stack (the engine
+    recurses; see :func:`kg.sparql_text.check_limits`) and is started by the guarded thread, so that the seccomp
+    filter of :mod:`kg.netguard` applies to each (a filter is inherited by the threads a thread starts). A crash is
+    not silent: faulthandler writes the thread's stack to the server log, and the worker reports the signal.
     """
     end_with(owner or os.getppid())
     faulthandler.enable()
     if is_remote(store_path):
-        _serve(conn, Executor(remote, in_memory), store_path)  # the remote engine runs SERVICE itself
+        _serve(conn, Executor(remote, in_memory), store_path, threads)  # the remote engine runs SERVICE itself
         return
 
     def work(guard: netguard.Guard | None, reason: str) -> None:
         netguard.alternate_signal_stack()  # so that faulthandler can still report a stack overflow here
-        _serve(conn, Executor(remote, in_memory, guard, reason), store_path)
+        _serve(conn, Executor(remote, in_memory, guard, reason), store_path, threads)
 
     thread, _, _ = netguard.guarded_thread(work, stack_size=ENGINE_STACK, name="engine")
     thread.join()
 
 
-def _serve(conn: Connection, executor: Executor, store_path: str) -> None:
+class _Channel:
+    """The pipe to the worker, shared by the task threads: one message at a time, each tagged with its task's id."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.lock = threading.Lock()
+
+    def send(self, ident: int, message: Reply) -> None:
+        with self.lock:
+            self.conn.send((ident, message))
+
+
+class _TaskReplies:
+    """What a task sees as its connection: sends go back tagged with its id (a write's ``committed`` notice)."""
+
+    def __init__(self, channel: _Channel, ident: int) -> None:
+        self.channel, self.ident = channel, ident
+
+    def send(self, message: Reply) -> None:
+        self.channel.send(self.ident, message)
+
+
+def _serve(conn: Connection, executor: Executor, store_path: str, threads: int = 1) -> None:
     try:
         executor.use(store_path)
     except Exception as e:  # noqa: BLE001 - reported to the worker, which answers 503
         conn.send({"ready": False, "error": str(e)})
         return
     conn.send({"ready": True})
+    channel = _Channel(conn)
+    tasks: queue.SimpleQueue[tuple[int, dict[str, Any]] | None] = queue.SimpleQueue()
     limit = float(os.environ.get(RETIRE_ENV) or RETIRE_DEFAULT_MB)
     start = anonymous_mb()
+
+    def serve_tasks() -> None:
+        netguard.alternate_signal_stack()
+        me = threading.get_native_id()
+        while (item := tasks.get()) is not None:
+            ident, task = item
+            began = time.monotonic()
+            reply = executor.handle(task, _TaskReplies(channel, ident), thread=me)  # type: ignore[arg-type]
+            if time.monotonic() - began > _CHECK_AFTER and anonymous_mb() - start > limit:
+                reply["retire"] = True  # the worker sends no more tasks here, and replaces this process when idle
+            try:
+                channel.send(ident, reply)
+            except (OSError, ValueError):
+                return
+            del reply, task, item
+
+    old = threading.stack_size()
+    threading.stack_size(ENGINE_STACK)
+    try:
+        pool = [threading.Thread(target=serve_tasks, name=f"engine-{i}", daemon=True) for i in range(max(1, threads))]
+        for t in pool:
+            t.start()
+    finally:
+        threading.stack_size(old)
     while True:
         try:
-            task = conn.recv()
+            tasks.put(conn.recv())
         except (EOFError, OSError):
-            return
-        began = time.monotonic()
-        reply = executor.handle(task, conn)
-        retire = time.monotonic() - began > _CHECK_AFTER and anonymous_mb() - start > limit
-        if retire:
-            reply["retire"] = True  # the worker replaces this process
-        conn.send(reply)
-        if retire:
-            return
+            break
+    for _ in pool:
+        tasks.put(None)
 
 
 def anonymous_mb() -> float:
@@ -112,11 +158,17 @@ class Executor:
         self.store: Store | None = None
         self.remote, self.in_memory = remote, in_memory
         self.guard, self.unguarded = guard, unguarded
+        self.lock = threading.Lock()
 
     def use(self, path: str) -> Store:
-        """The read-only store at ``path``, reopened when a task names another one (a newer snapshot)."""
+        """The read-only store at ``path``, reopened when a task names another one (a newer snapshot). Tasks still
+        reading the old one keep it (it closes when the last lets go)."""
+        with self.lock:
+            return self._use(path)
+
+    def _use(self, path: str) -> Store:
         if self.store is None or self.path != path:
-            self.store = None  # close the old one first: RocksDB keeps files open
+            self.store = None  # let go of the old one first: RocksDB keeps files open
             if self.in_memory:
                 self.store = preload.memory_copy(path)
                 # read it all once now: the engine writes into the pages it reads, so this process makes them
@@ -127,16 +179,17 @@ class Executor:
             self.path = path
         return self.store
 
-    def handle(self, task: dict[str, Any], conn: Connection) -> Reply:
-        """Run one task; client mistakes become 4xx replies, anything unexpected a 500 with its traceback."""
+    def handle(self, task: dict[str, Any], conn: Connection, thread: int | None = None) -> Reply:
+        """Run one task; client mistakes become 4xx replies, anything unexpected a 500 with its traceback.
+        ``thread``: the native id of the thread running it, whose refused connections are the task's."""
         op: Callable[..., Reply] = {"query": self.query, "graph": self.graph, "write": self.write,
-                                    "facts": self.fact, "dump": self.dump}[task["op"]]
+                                    "stats": self.stats, "facts": self.fact, "dump": self.dump}[task["op"]]
         text = task.get("text")
         if text is not None and self.guard is not None:
             self.guard.allow(task.get("allow", ()))
-            self.guard.take_denied()
+            self.guard.take_denied(thread)
         reply = self._run(op, task, conn)
-        denied = self.guard.take_denied() if self.guard is not None else []
+        denied = self.guard.take_denied(thread) if self.guard is not None else []
         return _refused(denied, task, reply) if denied else reply
 
     def _run(self, op: Callable[..., Reply], task: dict[str, Any], conn: Connection) -> Reply:
@@ -192,8 +245,12 @@ class Executor:
         # a remote engine also gets the time limit, for its own limit (the process is killed at it anyway)
         extra = {"timeout": task["timeout"]} if remote and task.get("timeout") else {}
         native = None if remote else fastpath.NATIVE.get(SELECT_TYPES.get(task["select_media"] or "", ""))
-        limited = fastpath.bounded(text, limit) if native is not None else None
+        limited, declares = fastpath.analyse(text, limit)
+        if native is None:
+            limited = None
         dataset = {"default_graph": task["default_graphs"], "named_graphs": task["named_graphs"], "base_iri": base}
+        if not remote:  # the text was just read: the store need not read it again for FROM
+            extra["declares"] = declares
         try:
             res = store.query(limited or text, **dataset, **extra)
         except SparqlSyntaxError:
@@ -234,11 +291,25 @@ class Executor:
     def _native(res: Any, fmt: ox.QueryResultsFormat, media: str, limit: int) -> Reply:
         """A SELECT result (at most ``limit + 1`` rows) written by pyoxigraph; cut in Python if over ``limit``."""
         body = res.value.serialize(format=fmt) or b""
-        if fastpath.count(body, fmt) <= limit:
+        if fastpath.surely_within(body, fmt, limit) or fastpath.count(body, fmt) <= limit:
             return _body(body, media, False)
         parsed = ox.parse_query_results(body, format=fmt)
         rows = [[sol[v] for v in res.variables] for _, sol in zip(range(limit), parsed)]  # type: ignore[arg-type]
         return _body(results.select(SELECT_TYPES[media], res.variables, rows), media, True)
+
+    def stats(self, task: dict[str, Any], conn: Connection) -> Reply:  # noqa: ARG002
+        """The store's size and version (for /healthz and ETags: counted once per snapshot, by the store)."""
+        store = self.use(task["store"])
+        return {"status": 200, "triples": store.count(), "graphs": len(store.graphs()), "version": store.version()}
+
+    def fact(self, task: dict[str, Any], conn: Connection) -> Reply:  # noqa: ARG002
+        """A fact about the store for the web worker (its counts, graphs, base IRI: :mod:`server.facts`)."""
+        return {"status": 200, "value": facts.fact(self.use(task["store"]), task["name"], task.get("args") or {})}
+
+    def dump(self, task: dict[str, Any], conn: Connection) -> Reply:  # noqa: ARG002
+        """A dump written to the file the task names (:func:`server.facts.write_dump`)."""
+        facts.write_dump(self.use(task["store"]), task)
+        return {"status": 200}
 
     def graph(self, task: dict[str, Any], conn: Connection) -> Reply:
         """A Graph Store Protocol read: a whole named graph, or the union default graph (``graph`` None)."""
@@ -250,15 +321,6 @@ class Executor:
         body = b"" if task["head"] else serialize_graph(store.triples(name), GRAPH_TYPES[media], task["prefixes"],
                                                         task.get("context"))
         return _body(body, media, False)
-
-    def fact(self, task: dict[str, Any], conn: Connection) -> Reply:
-        """A fact about the store for the web worker (its version, counts, graphs: :mod:`server.facts`)."""
-        return {"status": 200, "value": facts.fact(self.use(task["store"]), task["name"], task.get("args") or {})}
-
-    def dump(self, task: dict[str, Any], conn: Connection) -> Reply:
-        """A dump written to the file the task names (:func:`server.facts.write_dump`)."""
-        facts.write_dump(self.use(task["store"]), task)
-        return {"status": 200}
 
     # --- writes ---------------------------------------------------------------------------------------------------
     def write(self, task: dict[str, Any], conn: Connection) -> Reply:
@@ -283,10 +345,12 @@ class Executor:
                     return {"status": 404, "error": f"no graph <{task['graph']}> in this store"}
                 store.flush()
                 conn.send({"committed": True})
-                snapshots.publish(store, root, keep_seconds=task["keep_seconds"])
+                snapshot = snapshots.publish(store, root, keep_seconds=task["keep_seconds"])
+                # the new state's size and version, from the store open here: the readers need not count it
+                stats = {"triples": store.count(), "graphs": len(store.graphs()), "version": store.version()}
             finally:
                 store.close()
-        return {"status": 201 if created else 204, "created": created}
+        return {"status": 201 if created else 204, "created": created, "snapshot": str(snapshot), "stats": stats}
 
 
 def _refused(denied: list[netguard.Denied], task: dict[str, Any], reply: Reply) -> Reply:

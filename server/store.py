@@ -31,8 +31,9 @@ from typing import Any, TypeVar
 
 from flask import Flask, current_app
 
-from kg.remote import is_remote
+from kg.errors import StoreError
 from kg.snapshots import published
+from kg.store import is_remote
 from server import snapshots
 from server.cache import ResultCache
 from server.query_runner import Runner
@@ -163,37 +164,75 @@ def dataset_version() -> str:
     if remote():
         _current(_state())
         return _state().remote_version
+    path = store_path()
+    version = (current_app.config.get("DATASET_VERSIONS") or {}).get(path) or str(stats()["version"])
+    if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
+        return hashlib.sha256(f"{version} {Path(path).name}".encode()).hexdigest()[:16]
+    return version
 
-    def compute() -> str:
-        if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
-            return hashlib.sha256(f"{fact('version')} {Path(store_path()).name}".encode()).hexdigest()[:16]
-        return str(fact("version"))
 
-    return cached("version", compute)
+def stats() -> dict[str, Any]:
+    """The embedded store's size and version now: ``triples``, ``graphs``, ``version``, computed once per dataset
+    state by a query process (which has the store open anyway: a web worker that opened it too would hold a
+    RocksDB handle of tens of MB for these few numbers).
+
+    :raises StoreError: when the store cannot be read.
+    """
+    path = store_path()
+    state = _state()
+    known = state.cache.get(("stats", path))
+    if known is None:
+        runner = get_runner()
+        reply = runner.known.get(path)  # published by a write of this worker: counted by its writer
+        if reply is None:
+            reply = runner.run({"op": "stats", "store": path}, float(current_app.config["QUERY_TIMEOUT"]),
+                               what="count of the store")
+            if reply.get("status") != 200:
+                raise StoreError(str(reply.get("error") or "the store could not be read"))
+        for key in [k for k in state.cache if k[0] == "stats"]:  # an earlier snapshot's
+            del state.cache[key]
+        known = state.cache[("stats", path)] = {k: reply[k] for k in ("triples", "graphs", "version")}
+    return known
+
+
+def counts() -> tuple[int, int]:
+    """(quads, named graphs) of the dataset now, read by a query process once per dataset state."""
+    if remote():
+        return cached("triples", lambda: int(fact("count"))), cached("graphs", lambda: len(fact("graphs")))
+    known = stats()
+    return int(known["triples"]), int(known["graphs"])
 
 
 def last_modified() -> dt.datetime:
     """When the dataset last changed: the newest file of the store, or the time of the current snapshot."""
-    def compute() -> dt.datetime:
-        if remote():  # when this process first saw the engine's current data
+    if remote():
+        def since() -> dt.datetime:  # when this process first saw the engine's data
             return dt.datetime.fromtimestamp(int(_state().remote_changed), tz=dt.timezone.utc)
-        path = Path(store_path())
+
+        return cached("last-modified", since)
+    # from the directory's files alone: the store is not opened for it (see dataset_version)
+    path = store_path()
+    state = _state()
+    known = state.cache.get(("last-modified", path))
+    if known is None:
         if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
-            seconds = int(path.name) / 1e9  # a snapshot is named by its time in nanoseconds
+            seconds = int(Path(path).name) / 1e9  # a snapshot is named by its time in nanoseconds
         else:
             seconds = max((e.stat().st_mtime for e in os.scandir(path) if e.is_file()), default=0.0)
-        return dt.datetime.fromtimestamp(int(seconds), tz=dt.timezone.utc)
-
-    return cached("last-modified", compute)
+        for key in [k for k in state.cache if k[0] == "last-modified"]:  # an earlier snapshot's
+            del state.cache[key]
+        known = state.cache[("last-modified", path)] = dt.datetime.fromtimestamp(int(seconds), tz=dt.timezone.utc)
+    return known  # type: ignore[no-any-return]
 
 
 def query_processes(config: Mapping[str, Any]) -> int:
-    """Query processes per worker: ``QUERY_PROCESSES``, or one per request thread."""
+    """Tasks a worker's query process runs at once (its threads): ``QUERY_PROCESSES``, or one per request
+    thread."""
     return int(config.get("QUERY_PROCESSES") or config.get("SERVER_THREADS") or 4)
 
 
 def get_runner() -> Runner:
-    """This process's query processes."""
+    """This process's query process."""
     state = _state()
     if state.runner is None:
         with _LOCK:
@@ -207,7 +246,7 @@ def get_runner() -> Runner:
 
 
 def close(app: Flask) -> None:
-    """Stop this process's query processes (at worker exit)."""
+    """Stop this process's query process (at worker exit)."""
     state = app.extensions.get("newskg", {}).get("state")
     if state is not None and state.pid == os.getpid() and state.runner is not None:
         state.runner.close()

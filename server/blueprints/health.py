@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 
 from kg.errors import StoreError
 from server.http.errors import error_response
-from server.store import cached, dataset_version, fact, freshness, get_runner
+from server.store import counts, dataset_version, freshness, get_runner
 
 bp = Blueprint("health", __name__)
 
@@ -18,8 +18,7 @@ bp = Blueprint("health", __name__)
 def healthz() -> Response:
     """``{"ok": true, "triples": N, "graphs": N, "version": "…"}``, or the error shape with 503."""
     try:
-        triples = cached("triples", lambda: fact("count"))
-        graphs = cached("graphs", lambda: len(fact("graphs")))
+        triples, graphs = counts()
         version = dataset_version()
     except StoreError as e:
         return error_response(503, str(e))

@@ -7,6 +7,8 @@ are answered 304 while the dataset has not changed. ``GET /sparql`` without a qu
 
 from __future__ import annotations
 
+import functools
+
 import logging
 import re
 from typing import Any
@@ -49,6 +51,22 @@ def endpoint() -> Response:
     return _query(op)
 
 
+_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}  # made once: every task carries them
+
+
+def _allow(setting: object) -> tuple[str, ...]:
+    """The federation allow-list of a ``FEDERATION_ALLOW`` setting, read once per process (not per request)."""
+    try:
+        return _allow_once(setting)
+    except TypeError:  # a list given in the configuration: not hashable, read each time
+        return parse_allow(setting)
+
+
+@functools.lru_cache(maxsize=8)
+def _allow_once(setting: object) -> tuple[str, ...]:
+    return parse_allow(setting)
+
+
 def _query(op: protocol.Operation) -> Response:
     config = current_app.config
     accept = protocol.requested_accept()
@@ -87,7 +105,7 @@ def _query(op: protocol.Operation) -> Response:
         "named_graphs": op.named_graphs if op.has_dataset else None,
         "select_media": select_media, "graph_media": graph_media,
         "select_offers": SELECT_OFFERS, "graph_offers": GRAPH_OFFERS,
-        "allow": parse_allow(config.get("FEDERATION_ALLOW")), "prefixes": {k: str(v) for k, v in PREFIXES.items()},
+        "allow": _allow(config.get("FEDERATION_ALLOW")), "prefixes": _PREFIXES,
     }
     reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]))
     cacheable = cache.enabled and not uncacheable and reply["status"] == 200
@@ -144,7 +162,7 @@ def _update(op: protocol.Operation) -> Response:
     config = current_app.config
     task = {
         "op": "write", "action": "update", "text": op.text, "using": op.graphs, "using_named": op.named_graphs,
-        "base": url_for("sparql.endpoint", _external=True), "allow": parse_allow(config.get("FEDERATION_ALLOW")),
+        "base": url_for("sparql.endpoint", _external=True), "allow": _allow(config.get("FEDERATION_ALLOW")),
         "main": str(config["STORE_PATH"]), "snapshots": config["SNAPSHOT_DIR"], "store": store_path(),
         "keep_seconds": float(config["QUERY_TIMEOUT"]) + 300,
     }

@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, render_template, url_for
 from kg.store import term_text
 from server.pages import engine
 from server.blueprints.site import href, secure_html
-from server.store import cached
+from server.store import counts
 
 bp = Blueprint("ui", __name__)
 bp.after_request(secure_html)
@@ -61,8 +61,9 @@ def index():  # noqa: ANN201
         row = {k: term_text(v) for k, v in r.items()}
         row["href"] = href(row["actor"])
         actors.append(row)
-    return render_template("index.html", articles=articles, actors=actors, triples=cached("triples", lambda: engine.fact("count")),
-                           graphs=cached("graphs", lambda: len(engine.fact("graphs"))), queries=named_queries())
+    triples, graphs = counts()
+    return render_template("index.html", articles=articles, actors=actors, triples=triples, graphs=graphs,
+                           queries=named_queries())
 
 
 @bp.route("/query")
