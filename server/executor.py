@@ -26,13 +26,16 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import netguard
+from kg.sparql import netguard
 from kg.errors import QueryError, StoreError
-from kg.sparql_errors import SparqlSyntaxError
-from kg.federation import check_services
+from kg.sparql.errors import SparqlSyntaxError
+from kg.sparql.federation import check_services
 from kg.lifetime import end_with
-from kg.sparql_text import ENGINE_STACK, check_limits, loads_documents
-from kg.store import RDF_FORMATS, Store, grouped, is_remote, open_store, serialize
+from kg.store import is_remote
+from kg.sparql.text import ENGINE_STACK, check_limits, loads_documents
+from kg import formats
+from kg.store import Store, open_store
+from kg.store.serialize import write_triples
 from server import facts, fastpath, preload, results, snapshots
 from server.http.negotiate import GRAPH_TYPES, SELECT_TYPES
 
@@ -53,9 +56,9 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
     A task comes as ``(id, task)`` and its reply goes back as ``(id, reply)``; ``threads`` tasks run at once, each
     on a thread of its own, all on one store handle (whose block caches they share: one process of N threads reads
     a join in two thirds of the CPU time N processes take). Every such thread has a large stack (the engine
-    recurses; see :func:`kg.sparql_text.check_limits`) and is started by the guarded thread, so that the seccomp
-    filter of :mod:`kg.netguard` applies to each (a filter is inherited by the threads a thread starts). A crash is
-    not silent: faulthandler writes the thread's stack to the server log, and the worker reports the signal.
+    recurses; see :func:`kg.sparql.text.check_limits`) and is started by the guarded thread, so that the seccomp
+    filter of :mod:`kg.sparql.netguard` applies to each (a filter is inherited by the threads a thread starts). A
+    crash is not silent: faulthandler writes the thread's stack to the server log, and the worker reports the signal.
     """
     end_with(owner or os.getppid())
     faulthandler.enable()
@@ -374,7 +377,7 @@ def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.T
     out: list[ox.Triple] = []
     for data, ext in parts:
         try:
-            quads = list(ox.parse(data, format=RDF_FORMATS[ext], base_iri=base))
+            quads = list(ox.parse(data, format=formats.engine_rdf(ext), base_iri=base))
         except SyntaxError as e:
             raise QueryError(f"the {ext} document cannot be parsed: {e}") from None
         for q in quads:
@@ -386,13 +389,8 @@ def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.T
 
 
 def serialize_graph(triples: Any, fmt: str, prefixes: dict[str, str], context: str | None = None) -> bytes:
-    """Triples in an RDF format; quad formats (N-Quads, TriG) put them in the default graph. Turtle and TriG group
-    each subject's triples; JSON-LD is compacted, with the ``context`` URL."""
-    rf = RDF_FORMATS[fmt]
-    if fmt in ("ttl", "trig", "jsonld"):
-        triples = grouped(triples)
-    items = (ox.Quad(t.subject, t.predicate, t.object) for t in triples) if rf.supports_datasets else triples
-    return serialize(items, fmt, prefixes=prefixes, context=context) or b""
+    """Triples in an RDF format (kg.store.serialize.write_triples)."""
+    return write_triples(triples, fmt, prefixes=prefixes, context=context) or b""
 
 
 def _take(iterator: Any, limit: int) -> tuple[list[Any], bool]:

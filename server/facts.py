@@ -17,9 +17,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import layout
 from kg.errors import QueryError
-from kg.store import Store, grouped, serialize
+from kg.store import Store, layout
+from kg.store.serialize import grouped, serialize
 
 NKG = "https://w3id.org/newskg/ns#"
 QUAD_FORMATS = {"nq", "trig", "jsonld"}  # the formats whose whole-dataset dump keeps the named graphs

@@ -4,7 +4,7 @@ never opens the store: every read, a query or a fact (:func:`fact`), goes to a q
 the time limit.
 
 Normal operation: every worker reads the newest snapshot that the store's writers published (``kg build``,
-``kg remove`` and ``kg load`` publish one when they commit: :mod:`kg.snapshots`), or the store directory itself
+``kg remove`` and ``kg load`` publish one when they commit: :mod:`kg.store.snapshots`), or the store directory itself
 when none was published yet. With an update token, the server reads its own snapshots (:mod:`server.snapshots`).
 Either way :func:`store_path` is read at each request, and the query processes reopen (in
 memory mode: copy again) when it names another snapshot, so a committed build is served from the next request on;
@@ -32,8 +32,8 @@ from typing import Any, TypeVar
 from flask import Flask, current_app
 
 from kg.errors import StoreError
-from kg.snapshots import published
 from kg.store import is_remote
+from kg.store.snapshots import published
 from server import snapshots
 from server.cache import ResultCache
 from server.query_runner import Runner

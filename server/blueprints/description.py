@@ -11,7 +11,7 @@ from flask import Response, abort, current_app, render_template_string, url_for
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.federation import parse_allow
+from kg.sparql.federation import parse_allow
 from server.http import util as httputil
 from server.http.negotiate import GRAPH_TYPES, choose
 from server.http.protocol import requested_accept

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, render_template, send_file, url_for
 
-from kg.rdf import PREFIXES
+from kg.pipeline.rdf.mapping import PREFIXES
 from server.facts import QUAD_FORMATS
 from server.pages.engine import PageQueryError
 from server.blueprints.site import base_iri, secure_html

@@ -18,7 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, request, url_for
 
-from kg.rdf import PREFIXES
+from kg.pipeline.rdf.mapping import PREFIXES
 from server.http import util as httputil
 from server.http.negotiate import choose
 from server.blueprints.sparql import reply_error

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app
 from werkzeug.exceptions import HTTPException
 
 from kg.errors import StoreError
-from server.http.errors import error_response
+from server.http.errors import error_response, status_of
 from server.store import counts, dataset_version, freshness, get_runner
 
 bp = Blueprint("health", __name__)
@@ -21,7 +21,7 @@ def healthz() -> Response:
         triples, graphs = counts()
         version = dataset_version()
     except StoreError as e:
-        return error_response(503, str(e))
+        return error_response(status_of(e), str(e))
     except HTTPException as e:  # the store could not be read in time (or at all): not healthy
         return error_response(503, str(e.description))
     resp = current_app.json.response({"ok": True, "triples": triples, "graphs": graphs, "version": version,

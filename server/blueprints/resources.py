@@ -20,8 +20,8 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from kg.rdf import PREFIXES
-from kg.store import grouped, serialize
+from kg.pipeline.rdf.mapping import PREFIXES
+from kg.store.serialize import grouped, serialize
 from server.blueprints.downloads import dump_url
 from server.http.errors import error_response, wants_html
 from server.http.negotiate import choose

@@ -21,7 +21,7 @@ from werkzeug.exceptions import HTTPException
 
 import pyoxigraph as ox
 
-from kg.rdf import PREFIXES as RDF_PREFIXES
+from kg.pipeline.rdf.mapping import PREFIXES as RDF_PREFIXES
 from server.store import dataset_version, fact, get_runner, result_cache, store_path
 
 __all__ = ["ask", "construct", "fact", "rows", "select", "terms", "triples"]
