@@ -2,14 +2,14 @@
 
 ``create_app(config)`` sets defaults, reads ``NEWSKG_*`` environment variables, then applies ``config``, and
 registers one blueprint per concern. The app reads the graph only through its query processes (one door:
-:mod:`server.pages.engine` for queries, :mod:`server.facts` for facts and dumps); the web worker never opens the store.
+:mod:`server.pages.engine` for queries, :mod:`server.engine.facts` for facts and dumps); the web worker never opens the store.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # flask is imported where it is used: the query processes (server.executor) never load it
+if TYPE_CHECKING:  # flask is imported where it is used: the query processes (server.engine.executor) never load it
     from flask import Config, Flask
 
 from kg.config import app_environment
@@ -32,8 +32,8 @@ DEFAULTS: dict[str, Any] = {
     "QUERIES_DIR": None,  # the named queries offered on /query; None: the project's queries/ folder
     "STORE_REMOTE": None,  # a remote store's settings (kg.store.remote.RemoteConfig fields) besides NEWSKG_STORE_* variables
     "REMOTE_VERSION_TTL": 2.0,  # seconds a remote store's dataset version is trusted before it is asked again
-    "RESULT_CACHE_MB": 128,  # result cache per worker (server.cache); 0 switches it off
-    "MEMORY_MODE": "disk",  # "memory": queries read an in-memory copy of the store (kg serve chooses, see kg.serving)
+    "RESULT_CACHE_MB": 128,  # result cache per worker (server.engine.cache); 0 switches it off
+    "MEMORY_MODE": "disk",  # "memory": queries read an in-memory copy of the store (kg serve chooses, see server.serve)
     "SEARCH_INDEX": None,  # the search index file (kg.search); None: beside the store (see kg.search.index_path)
     # the licence of the published data (VoID, the downloads page): CC BY 2.5, the licence of the Wikinews articles
     # whose text the graph carries (README, "Licence of the data"); a deployment of other sources sets its own
@@ -60,7 +60,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(settings(config))
 
-    from server import store
+    from server.engine import access as store
     from server.blueprints import (browse, downloads, explore, graphstore, health, resources, search, sparql, ui,
                                    vocab, void)
     from server.http import errors, headers

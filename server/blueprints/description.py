@@ -15,7 +15,7 @@ from kg.sparql.federation import parse_allow
 from server.http import util as httputil
 from server.http.negotiate import GRAPH_TYPES, choose
 from server.http.protocol import requested_accept
-from server.store import cached, dataset_version, fact, last_modified, updates_enabled
+from server.engine.access import cached, dataset_version, fact, last_modified, updates_enabled
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")

@@ -2,10 +2,10 @@
 their sizes and triple counts. An article's dump is its graph with the shared descriptions of what it mentions.
 
 A dump is a prebuilt file: written once per dataset version to ``DUMP_DIR`` by a query process (the web worker
-never opens the store: :mod:`server.facts`), under the dump time limit ``DUMP_TIMEOUT`` (the process is killed at
+never opens the store: :mod:`server.engine.facts`), under the dump time limit ``DUMP_TIMEOUT`` (the process is killed at
 it, the partial file removed, and the request answered 503 like a slow query), atomically (a temporary name, then a
 rename, so two workers racing write the same bytes and neither serves half a file); then streamed from disk by the
-web worker, as any static file. Nothing is built in the web worker's memory. ETag and Last-Modified come from the dataset version (:mod:`server.store`), so a conditional GET
+web worker, as any static file. Nothing is built in the web worker's memory. ETag and Last-Modified come from the dataset version (:mod:`server.engine.access`), so a conditional GET
 is answered 304, and byte ranges work (resumable downloads).
 """
 
@@ -21,10 +21,10 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, render_template, send_file, url_for
 
 from kg.pipeline.rdf.mapping import PREFIXES
-from server.facts import QUAD_FORMATS
+from server.engine.facts import QUAD_FORMATS
 from server.pages.engine import PageQueryError
 from server.blueprints.site import base_iri, secure_html
-from server.store import cached, dataset_version, fact, get_runner, last_modified, store_path
+from server.engine.access import cached, dataset_version, fact, get_runner, last_modified, store_path
 
 bp = Blueprint("downloads", __name__, url_prefix="/download")
 bp.after_request(secure_html)

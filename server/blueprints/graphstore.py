@@ -22,7 +22,7 @@ from kg.pipeline.rdf.mapping import PREFIXES
 from server.http import util as httputil
 from server.http.negotiate import choose
 from server.blueprints.sparql import reply_error
-from server.store import dataset_version, get_runner, last_modified, store_path
+from server.engine.access import dataset_version, get_runner, last_modified, store_path
 
 bp = Blueprint("graphstore", __name__, url_prefix="/store")
 

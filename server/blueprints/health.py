@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 
 from kg.errors import StoreError
 from server.http.errors import error_response, status_of
-from server.store import counts, dataset_version, freshness, get_runner
+from server.engine.access import counts, dataset_version, freshness, get_runner
 
 bp = Blueprint("health", __name__)
 
@@ -27,7 +27,7 @@ def healthz() -> Response:
     resp = current_app.json.response({"ok": True, "triples": triples, "graphs": graphs, "version": version,
                                       "mode": current_app.config.get("MEMORY_MODE", "disk"),
                                       "freshness": freshness(),
-                                      # this worker's query processes replaced for their memory (server.executor)
+                                      # this worker's query processes replaced for their memory (server.engine.executor)
                                       "query_processes_replaced": get_runner().retired})
     resp.headers["Cache-Control"] = "no-store"
     return resp

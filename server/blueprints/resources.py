@@ -28,7 +28,7 @@ from server.http.negotiate import choose
 from server.pages.sections import add_sections
 from server.pages import engine
 from server.blueprints.site import RDFS_LABEL, base_iri, labels, local_path, secure_html, valid_iri
-from server.store import dataset_version
+from server.engine.access import dataset_version
 from server.blueprints.views import PAGE_SIZE, describe, page_rows
 
 bp = Blueprint("resources", __name__)

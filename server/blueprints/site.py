@@ -16,7 +16,7 @@ from kg.vocab import external_terms
 from kg.store import term_text
 from server.http.headers import secure
 from server.pages import engine
-from server.store import cached
+from server.engine.access import cached
 
 NKG = "https://w3id.org/newskg/ns#"
 EVENT_TYPES = "https://w3id.org/newskg/event-type/"

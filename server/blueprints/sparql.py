@@ -1,6 +1,6 @@
 """The SPARQL 1.1 Protocol at ``/sparql``: queries (GET, POST form, POST direct) and, with a token, updates.
 
-Every query runs in a query process (:mod:`server.query_runner`) that is killed at the timeout; results are
+Every query runs in a query process (:mod:`server.engine.runner`) that is killed at the timeout; results are
 negotiated (RFC 9110), cut at ``MAX_ROWS`` with the cut announced in ``X-Newskg-Truncated``, and conditional GETs
 are answered 304 while the dataset has not changed. ``GET /sparql`` without a query is the service description.
 """
@@ -21,8 +21,8 @@ from server.http import protocol, util as httputil
 from server.blueprints.description import service_description
 from server.http.errors import error_response, syntax_error_response
 from server.http.negotiate import choose
-from server.cache import HEADER as CACHE_HEADER
-from server.store import dataset_version, get_runner, last_modified, result_cache, store_path, updates_enabled
+from server.engine.cache import HEADER as CACHE_HEADER
+from server.engine.access import dataset_version, get_runner, last_modified, result_cache, store_path, updates_enabled
 
 log = logging.getLogger("newskg.sparql")
 bp = Blueprint("sparql", __name__, url_prefix="/sparql")

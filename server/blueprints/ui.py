@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, render_template, url_for
 from kg.store import term_text
 from server.pages import engine
 from server.blueprints.site import href, secure_html
-from server.store import counts
+from server.engine.access import counts
 
 bp = Blueprint("ui", __name__)
 bp.after_request(secure_html)

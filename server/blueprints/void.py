@@ -25,7 +25,7 @@ from server.blueprints.downloads import FORMAT_NAMES, article_graphs, dumps
 from server.http.negotiate import choose
 from server.blueprints.site import LINK_TARGETS, NKG, SCHEMA, base_iri, secure_html
 from server.pages import engine
-from server.store import cached, dataset_version, fact, last_modified
+from server.engine.access import cached, dataset_version, fact, last_modified
 
 bp = Blueprint("void", __name__)
 

@@ -2,7 +2,7 @@
 
 Every page (the reading room, resource pages, the landing page, VoID, the downloads page …) reads through here,
 and every query goes the way a query to ``/sparql`` goes: to a query process of the worker
-(:mod:`server.query_runner`), stopped at ``QUERY_TIMEOUT``, cut at ``MAX_ROWS``, and answered from the worker's
+(:mod:`server.engine.runner`), stopped at ``QUERY_TIMEOUT``, cut at ``MAX_ROWS``, and answered from the worker's
 result cache while the dataset has not changed. The web worker itself never reads the store. Pages ask bounded
 questions (LIMIT/OFFSET, one article, one resource), so the row limit is a safety net: a cut answer is logged.
 """
@@ -22,7 +22,7 @@ from werkzeug.exceptions import HTTPException
 import pyoxigraph as ox
 
 from kg.pipeline.rdf.mapping import PREFIXES as RDF_PREFIXES
-from server.store import dataset_version, fact, get_runner, result_cache, store_path
+from server.engine.access import dataset_version, fact, get_runner, result_cache, store_path
 
 __all__ = ["ask", "construct", "fact", "rows", "select", "terms", "triples"]
 

@@ -17,7 +17,7 @@ from kg.pipeline import sentences
 from kg.store import term_text
 from server.pages import engine
 from server.blueprints.site import NIF, NKG, RDFS_LABEL, SCHEMA, href, valid_iri
-from server.store import dataset_version
+from server.engine.access import dataset_version
 
 # The properties that point from a fact to the span it was read from, and the mark each gives its span.
 EVIDENCE_PROPERTIES = {

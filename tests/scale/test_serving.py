@@ -74,7 +74,7 @@ def test_cache_off_and_the_two_modes_answer_alike(seed_store: Path):
 
 def test_memory_mode_is_disk_unless_asked(seed_store: Path):
     """The default reads the store on disk (read-only), at any size; memory only when asked for."""
-    from kg.serving import memory_mode
+    from server.serve import memory_mode
 
     assert memory_mode(str(seed_store), None, updates=False) == "disk"
     assert memory_mode(str(seed_store), "memory", updates=False) == "memory"
@@ -94,7 +94,7 @@ def test_memory_mode_refuses_updates(seed_store: Path):
 def test_cache_bounds_and_versions():
     """Least recently used out first, within the byte bound; nothing over a quarter of it; a new dataset version
     empties it."""
-    from server.cache import ResultCache
+    from server.engine.cache import ResultCache
 
     cache = ResultCache(4000)
     reply = {"status": 200, "media": "application/json", "body": b"x" * 700, "truncated": False}

@@ -18,7 +18,7 @@ from kg.errors import QueryError
 from kg.sparql.federation import ALLOW_DEFAULT, check_services, parse_allow, service_iris
 from kg.sparql.text import add_using, declares_dataset, loads_documents, names_dataset
 from kg.store import Store
-from server import results, snapshots
+from server.engine import results, snapshots
 from server.http.negotiate import choose, format_to_accept
 
 

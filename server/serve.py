@@ -1,10 +1,12 @@
-"""``kg serve``: the Flask app under gunicorn.
+"""``kg serve`` (and ``python -m server``): the Flask app under gunicorn. ``kg serve`` reaches :func:`run` through
+the ``newskg.server`` entry point, so that kg/ never imports server/.
 
 Process model: a gunicorn master forks ``workers`` worker processes; each reads every request whole in its event
-loop (:mod:`kg.request_buffer`: slow clients hold no thread, and are cut at deadlines), serves ``SERVER_THREADS``
-complete requests at a time, and runs every query in a query process of its own (``server.query_runner``), killed
-when the query passes ``--timeout``. Workers open the store read-only. With ``--update-token`` the store is written
-by one update at a time and readers switch to a fresh read-only snapshot after each write (``server.snapshots``).
+loop (:mod:`server.http.request_buffer`: slow clients hold no thread, and are cut at deadlines), serves
+``SERVER_THREADS`` complete requests at a time, and runs every query in its query process
+(``server.engine.runner``), killed when a query passes ``--timeout``. With ``--update-token`` the store is written by
+one update at a time and readers switch to a fresh read-only snapshot after each write
+(``server.engine.snapshots``).
 
 The master opens the store before it forks the workers (to read its base IRI and size), so every worker inherits
 RocksDB's state without its threads, and RocksDB's destructors crash at exit: a worker that stops ends without
@@ -139,9 +141,9 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     """
     from gunicorn.app.base import BaseApplication
 
-    from kg import request_buffer
+    from server.http import request_buffer
     from server import create_app
-    from server.store import close as close_store, get_runner
+    from server.engine.access import close as close_store, get_runner
 
     if not is_remote(store) and not (Path(store) / "CURRENT").exists():
         raise StoreError(f"{store}: no store here; build one first with `kg build ARTICLE --store {store}`")
@@ -189,7 +191,7 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("worker_class", "kg.request_buffer.BufferedWorker")
+            self.cfg.set("worker_class", "server.http.request_buffer.BufferedWorker")
             self.cfg.set("threads", threads)
             # queries are stopped by the query runner; this only catches a worker that stopped answering at all
             self.cfg.set("timeout", int(timeout) + 60)

@@ -1,8 +1,8 @@
 """What the web worker asks the query processes besides SPARQL: facts about the store, and dumps written to disk.
 
-This module runs in a query process (:mod:`server.executor`), never in the web worker: the worker has no store
+This module runs in a query process (:mod:`server.engine.executor`), never in the web worker: the worker has no store
 open, so every read — a page's query, the dataset version behind an ETag, the counts of the landing page, a dump —
-reaches the store the way a query does, stopped at a time limit by the worker (:mod:`server.query_runner`).
+reaches the store the way a query does, stopped at a time limit by the worker (:mod:`server.engine.runner`).
 
 A fact is named in the task (``{"op": "facts", "name": …, "args": {…}}``) and answered with a value the pipe can
 carry (text, numbers, lists, dicts). A dump task names the file to write; the worker renames it into place once

@@ -1,23 +1,19 @@
-"""A query process: the child side of :mod:`server.query_runner`.
+"""The tasks of a query process (:mod:`server.engine.process` runs them): queries, Graph Store reads, facts and
+dumps for the pages (:mod:`server.engine.facts`), and writes.
 
-pyoxigraph cannot cancel a query from Python, so every query, graph read and write runs here, in a process of its
-own that the worker can kill when the time is up. The process opens the store read-only, answers tasks from a pipe
-one at a time, and does all the work that can be slow — evaluating, iterating, cutting at the row limit and
-serialising — before it sends back the finished body.
+pyoxigraph cannot cancel a query from Python, so every query, graph read and write runs in a query process that the
+worker can kill when the time is up. A task does all the work that can be slow — evaluating, iterating, cutting at
+the row limit and serialising — before its reply goes back with the finished body.
 
-A task is a dict with ``op`` (query, graph, write); the reply is a dict with ``status`` (HTTP) and either the body
-and its media type or an ``error`` message. A write first sends ``{"committed": True}`` once its transaction is
-durable, so that the worker stops counting the timeout for it: a write is either stopped before it changed anything,
-or it is reported as done.
+A task is a dict with ``op`` (query, graph, stats, facts, dump, write); the reply is a dict with ``status`` (HTTP) and
+either the body and its media type or an ``error`` message. A write first sends ``{"committed": True}`` once its
+transaction is durable, so that the worker stops counting the timeout for it: a write is either stopped before it
+changed anything, or it is reported as done.
 """
 
 from __future__ import annotations
 
-import faulthandler
-import os
-import queue
 import threading
-import time
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -30,126 +26,15 @@ from kg.sparql import netguard
 from kg.errors import QueryError, StoreError
 from kg.sparql.errors import SparqlSyntaxError
 from kg.sparql.federation import check_services
-from kg.lifetime import end_with
 from kg.store import is_remote
-from kg.sparql.text import ENGINE_STACK, check_limits, loads_documents
+from kg.sparql.text import check_limits, loads_documents
 from kg import formats
 from kg.store import Store, open_store
 from kg.store.serialize import write_triples
-from server import facts, fastpath, preload, results, snapshots
+from server.engine import facts, fastpath, preload, results, snapshots
 from server.http.negotiate import GRAPH_TYPES, SELECT_TYPES
 
 Reply = dict[str, Any]
-
-# A query process keeps the heap its biggest query needed (the allocator rarely gives it back), and it lives for
-# many queries: one that has grown by more than this many MB of memory of its own since it started leaves after its
-# answer and is replaced (a fresh one is forked in milliseconds; in memory mode it shares the store copy again).
-RETIRE_ENV = "NEWSKG_QUERY_PROCESS_MB"
-RETIRE_DEFAULT_MB = 256.0
-_CHECK_AFTER = 0.05  # seconds: only a task that took longer than this can have grown much
-
-
-def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None, in_memory: bool = False,
-         owner: int | None = None, threads: int = 1) -> None:
-    """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes.
-
-    A task comes as ``(id, task)`` and its reply goes back as ``(id, reply)``; ``threads`` tasks run at once, each
-    on a thread of its own, all on one store handle (whose block caches they share: one process of N threads reads
-    a join in two thirds of the CPU time N processes take). Every such thread has a large stack (the engine
-    recurses; see :func:`kg.sparql.text.check_limits`) and is started by the guarded thread, so that the seccomp
-    filter of :mod:`kg.sparql.netguard` applies to each (a filter is inherited by the threads a thread starts). A
-    crash is not silent: faulthandler writes the thread's stack to the server log, and the worker reports the signal.
-    """
-    end_with(owner or os.getppid())
-    faulthandler.enable()
-    if is_remote(store_path):
-        _serve(conn, Executor(remote, in_memory), store_path, threads)  # the remote engine runs SERVICE itself
-        return
-
-    def work(guard: netguard.Guard | None, reason: str) -> None:
-        netguard.alternate_signal_stack()  # so that faulthandler can still report a stack overflow here
-        _serve(conn, Executor(remote, in_memory, guard, reason), store_path, threads)
-
-    thread, _, _ = netguard.guarded_thread(work, stack_size=ENGINE_STACK, name="engine")
-    thread.join()
-
-
-class _Channel:
-    """The pipe to the worker, shared by the task threads: one message at a time, each tagged with its task's id."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.lock = threading.Lock()
-
-    def send(self, ident: int, message: Reply) -> None:
-        with self.lock:
-            self.conn.send((ident, message))
-
-
-class _TaskReplies:
-    """What a task sees as its connection: sends go back tagged with its id (a write's ``committed`` notice)."""
-
-    def __init__(self, channel: _Channel, ident: int) -> None:
-        self.channel, self.ident = channel, ident
-
-    def send(self, message: Reply) -> None:
-        self.channel.send(self.ident, message)
-
-
-def _serve(conn: Connection, executor: Executor, store_path: str, threads: int = 1) -> None:
-    try:
-        executor.use(store_path)
-    except Exception as e:  # noqa: BLE001 - reported to the worker, which answers 503
-        conn.send({"ready": False, "error": str(e)})
-        return
-    conn.send({"ready": True})
-    channel = _Channel(conn)
-    tasks: queue.SimpleQueue[tuple[int, dict[str, Any]] | None] = queue.SimpleQueue()
-    limit = float(os.environ.get(RETIRE_ENV) or RETIRE_DEFAULT_MB)
-    start = anonymous_mb()
-
-    def serve_tasks() -> None:
-        netguard.alternate_signal_stack()
-        me = threading.get_native_id()
-        while (item := tasks.get()) is not None:
-            ident, task = item
-            began = time.monotonic()
-            reply = executor.handle(task, _TaskReplies(channel, ident), thread=me)  # type: ignore[arg-type]
-            if time.monotonic() - began > _CHECK_AFTER and anonymous_mb() - start > limit:
-                reply["retire"] = True  # the worker sends no more tasks here, and replaces this process when idle
-            try:
-                channel.send(ident, reply)
-            except (OSError, ValueError):
-                return
-            del reply, task, item
-
-    old = threading.stack_size()
-    threading.stack_size(ENGINE_STACK)
-    try:
-        pool = [threading.Thread(target=serve_tasks, name=f"engine-{i}", daemon=True) for i in range(max(1, threads))]
-        for t in pool:
-            t.start()
-    finally:
-        threading.stack_size(old)
-    while True:
-        try:
-            tasks.put(conn.recv())
-        except (EOFError, OSError):
-            break
-    for _ in pool:
-        tasks.put(None)
-
-
-def anonymous_mb() -> float:
-    """This process's resident anonymous memory in MB (``/proc/self/statm``: resident − file-backed, O(1) to read).
-    It already counts the pages inherited from the fork server (the store copy) when the process starts, so its
-    growth from then on is what the process allocated itself."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as f:
-            fields = f.read().split()
-        return (int(fields[1]) - int(fields[2])) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0  # not Linux: never retire
 
 
 class Executor:
@@ -306,11 +191,11 @@ class Executor:
         return {"status": 200, "triples": store.count(), "graphs": len(store.graphs()), "version": store.version()}
 
     def fact(self, task: dict[str, Any], conn: Connection) -> Reply:  # noqa: ARG002
-        """A fact about the store for the web worker (its counts, graphs, base IRI: :mod:`server.facts`)."""
+        """A fact about the store for the web worker (its counts, graphs, base IRI: :mod:`server.engine.facts`)."""
         return {"status": 200, "value": facts.fact(self.use(task["store"]), task["name"], task.get("args") or {})}
 
     def dump(self, task: dict[str, Any], conn: Connection) -> Reply:  # noqa: ARG002
-        """A dump written to the file the task names (:func:`server.facts.write_dump`)."""
+        """A dump written to the file the task names (:func:`server.engine.facts.write_dump`)."""
         facts.write_dump(self.use(task["store"]), task)
         return {"status": 200}
 

@@ -1,7 +1,7 @@
 """Queries that really stop: one query process per gunicorn worker, running its tasks on threads.
 
 pyoxigraph has no cancellation in Python, and a thread cannot be stopped, so the worker never evaluates a query
-itself. It hands every read to its query process (:mod:`server.executor`), which runs up to ``threads`` tasks at
+itself. It hands every read to its query process (:mod:`server.engine.process`), which runs up to ``threads`` tasks at
 once on threads sharing one store handle (one set of RocksDB block caches per worker, instead of one per process),
 and waits at most the timeout for each. Tasks carry ids; a reader thread here hands each reply to the request
 waiting for it.
@@ -10,7 +10,7 @@ If an answer has not come by its deadline, the worker kills the process (SIGKILL
 the engine is doing), answers 503, and the next task starts a fresh process. The other reads that were running in
 the killed process are sent again, once, to the fresh one with the time they have left (reads change nothing, so
 running one twice is safe); a read caught a second time is answered 503. A process that grew past its memory
-allowance (:mod:`server.executor`) gets no new tasks, and is stopped once its last task has answered.
+allowance (:mod:`server.engine.process`) gets no new tasks, and is stopped once its last task has answered.
 
 Writes each run in a short-lived process of their own, so that a write stopped at the timeout disturbs no read.
 Processes are forked from a fork server that has already imported the engine, so a replacement is ready in a
@@ -38,8 +38,8 @@ from kg.errors import StoreError
 log = logging.getLogger("newskg.query")
 
 _CONTEXT = multiprocessing.get_context("forkserver")
-# what every query process needs, imported once in the fork server (no web framework: server.executor imports none)
-_CONTEXT.set_forkserver_preload(["server.executor"])
+# what every query process needs, imported once in the fork server (no web framework: the engine modules import none)
+_CONTEXT.set_forkserver_preload(["server.engine.process"])
 STARTUP_TIMEOUT = 60.0  # opening a store can take a while on a cold disk; it does not count against the query
 
 
@@ -158,7 +158,7 @@ def _death(proc: BaseProcess) -> str:
 
 
 class Runner:
-    """The query process of one worker process. Thread-safe; one per process (``server.store.get_runner``)."""
+    """The query process of one worker process. Thread-safe; one per process (``server.engine.access.get_runner``)."""
 
     def __init__(self, store_path: Callable[[], str], *, size: int = 4, remote: dict[str, Any] | None = None,
                  in_memory: bool = False) -> None:
@@ -261,7 +261,7 @@ class Runner:
                 extended = True
 
     def _after(self, engine: _Engine, reply: dict[str, Any]) -> None:
-        """A process that grew too big (server.executor) gets no new task, and stops once idle."""
+        """A process that grew too big (server.engine.process) gets no new task, and stops once idle."""
         if reply.pop("retire", False):
             with self._lock:
                 if not engine.retiring:
@@ -292,12 +292,12 @@ class Runner:
             self._engines.discard(engine)
 
     def _spawn(self, *, threads: int) -> _Engine:
-        from server import executor
+        from server.engine import process
 
         parent, child = _CONTEXT.Pipe()
         # the owner's pid: the process ends with this worker; then the number of task threads
         args = (child, self.store_path(), self.remote, self.in_memory, os.getpid(), threads)
-        proc = _CONTEXT.Process(target=executor.main, args=args, daemon=True, name="newskg-query")
+        proc = _CONTEXT.Process(target=process.main, args=args, daemon=True, name="newskg-query")
         proc.start()
         child.close()
 

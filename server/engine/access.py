@@ -5,7 +5,7 @@ the time limit.
 
 Normal operation: every worker reads the newest snapshot that the store's writers published (``kg build``,
 ``kg remove`` and ``kg load`` publish one when they commit: :mod:`kg.store.snapshots`), or the store directory itself
-when none was published yet. With an update token, the server reads its own snapshots (:mod:`server.snapshots`).
+when none was published yet. With an update token, the server reads its own snapshots (:mod:`server.engine.snapshots`).
 Either way :func:`store_path` is read at each request, and the query processes reopen (in
 memory mode: copy again) when it names another snapshot, so a committed build is served from the next request on;
 values computed from the data (statistics, the result cache, ETags) are keyed by it.
@@ -34,9 +34,9 @@ from flask import Flask, current_app
 from kg.errors import StoreError
 from kg.store import is_remote
 from kg.store.snapshots import published
-from server import snapshots
-from server.cache import ResultCache
-from server.query_runner import Runner
+from server.engine import snapshots
+from server.engine.cache import ResultCache
+from server.engine.runner import Runner
 
 T = TypeVar("T")
 _LOCK = threading.RLock()  # re-entered: a remote version check starts the query processes
@@ -102,7 +102,7 @@ def remote() -> bool:
 
 
 def fact(name: str, **args: Any) -> Any:
-    """A fact about the store (:mod:`server.facts`: its version, counts, graphs …), read by a query process under
+    """A fact about the store (:mod:`server.engine.facts`: its version, counts, graphs …), read by a query process under
     the query time limit: the web worker never opens the store itself.
 
     :raises HTTPException: 503 when the time ran out or the store could not be read, 500 for a bug.
