@@ -1,6 +1,8 @@
-"""``python -m server``: the server under gunicorn, with the options of ``kg serve``."""
+"""``python -m server``: the server under gunicorn, with the options of ``kg serve`` (and its one-line errors)."""
 
-from kg.commands.serve import serve
+import sys
+
+from kg.cli import main
 
 if __name__ == "__main__":
-    serve(prog_name="python -m server")
+    main(["serve", *sys.argv[1:]], prog_name="python -m server")
