@@ -22,6 +22,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, send
 
 from kg.pipeline.rdf.mapping import PREFIXES
 from server.engine.facts import QUAD_FORMATS
+from server.engine.tasks import DumpTask
 from server.pages.engine import PageQueryError
 from server.blueprints.site import base_iri, secure_html
 from server.engine.access import cached, dataset_version, fact, get_runner, last_modified, store_path
@@ -152,7 +153,7 @@ def _dump_file(filename: str, ext: str, graph: str | None, gz: bool) -> Path:
     os.close(fd)
     config = current_app.config
     timeout = float(config.get("DUMP_TIMEOUT") or config["QUERY_TIMEOUT"])
-    task = {"op": "dump", "store": store_path(), "path": tmp, "filename": filename, "fmt": ext, "gz": gz,
+    task: DumpTask = {"op": "dump", "store": store_path(), "path": tmp, "filename": filename, "fmt": ext, "gz": gz,
             "article": graph.rsplit("/", 1)[1] if graph else None, "base": base_iri(),
             "prefixes": {k: str(v) for k, v in PREFIXES.items()},
             "context": url_for("void.context", _external=True), "timeout": timeout}

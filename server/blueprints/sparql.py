@@ -21,6 +21,7 @@ from server.http import protocol, util as httputil
 from server.blueprints.description import service_description
 from server.http.errors import error_response, syntax_error_response
 from server.http.negotiate import choose
+from server.engine.tasks import QueryTask, WriteTask
 from server.engine.cache import HEADER as CACHE_HEADER
 from server.engine.access import dataset_version, get_runner, last_modified, result_cache, store_path, updates_enabled
 
@@ -97,7 +98,7 @@ def _query(op: protocol.Operation) -> Response:
             if tag is not None:
                 httputil.validators(resp, tag, last_modified())
             return resp
-    task: dict[str, Any] = {
+    task: QueryTask = {
         "op": "query", "text": op.text, "base": base, "store": store_path(), "max_rows": max_rows,
         "timeout": float(config["QUERY_TIMEOUT"]),
         # a protocol dataset is exactly what it lists: no default-graph-uri means an empty default graph
@@ -160,7 +161,7 @@ def reply_error(reply: dict[str, Any]) -> Response:
 def _update(op: protocol.Operation) -> Response:
     httputil.require_update_token()
     config = current_app.config
-    task = {
+    task: WriteTask = {
         "op": "write", "action": "update", "text": op.text, "using": op.graphs, "using_named": op.named_graphs,
         "base": url_for("sparql.endpoint", _external=True), "allow": _allow(config.get("FEDERATION_ALLOW")),
         "main": str(config["STORE_PATH"]), "snapshots": config["SNAPSHOT_DIR"], "store": store_path(),

@@ -36,6 +36,7 @@ from kg.store import is_remote
 from kg.store.snapshots import published
 from server.engine import snapshots
 from server.engine.cache import ResultCache
+from server.engine.tasks import FactTask, StatsTask
 from server.engine.runner import Runner
 
 T = TypeVar("T")
@@ -110,7 +111,7 @@ def fact(name: str, **args: Any) -> Any:
     from server.pages.engine import PageQueryError
 
     config = current_app.config
-    task = {"op": "facts", "name": name, "args": args, "store": store_path(), "timeout": float(config["QUERY_TIMEOUT"])}
+    task: FactTask = {"op": "facts", "name": name, "args": args, "store": store_path(), "timeout": float(config["QUERY_TIMEOUT"])}
     reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]), what=f"reading of the store's {name}")
     if reply["status"] != 200:
         raise PageQueryError(500 if reply["status"] < 500 else reply["status"], reply.get("error", "read failed"))
@@ -185,7 +186,8 @@ def stats() -> dict[str, Any]:
         runner = get_runner()
         reply = runner.known.get(path)  # published by a write of this worker: counted by its writer
         if reply is None:
-            reply = runner.run({"op": "stats", "store": path}, float(current_app.config["QUERY_TIMEOUT"]),
+            task: StatsTask = {"op": "stats", "store": path}
+            reply = runner.run(task, float(current_app.config["QUERY_TIMEOUT"]),
                                what="count of the store")
             if reply.get("status") != 200:
                 raise StoreError(str(reply.get("error") or "the store could not be read"))

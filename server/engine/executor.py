@@ -32,9 +32,10 @@ from kg import formats
 from kg.store import Store, open_store
 from kg.store.serialize import write_triples
 from server.engine import facts, fastpath, preload, results, snapshots
+from server.engine.tasks import DumpTask, FactTask, GraphTask, QueryTask, StatsTask, WriteTask
 from server.http.negotiate import GRAPH_TYPES, SELECT_TYPES
 
-Reply = dict[str, Any]
+Reply = dict[str, Any]  # the shape of server.engine.tasks.Reply, built and changed key by key here
 
 
 class Executor:
@@ -125,7 +126,7 @@ class Executor:
         check_services(text, task["allow"], update=update, base=task["base"], strict=self.guard is None)
 
     # --- reads ----------------------------------------------------------------------------------------------------
-    def query(self, task: dict[str, Any], conn: Connection) -> Reply:
+    def query(self, task: QueryTask, conn: Connection) -> Reply:
         text, base = task["text"], task["base"]
         store = self.use(task["store"])
         limit = task["max_rows"]
@@ -185,21 +186,21 @@ class Executor:
         rows = [[sol[v] for v in res.variables] for _, sol in zip(range(limit), parsed)]  # type: ignore[arg-type]
         return _body(results.select(SELECT_TYPES[media], res.variables, rows), media, True)
 
-    def stats(self, task: dict[str, Any], conn: Connection) -> Reply:  # noqa: ARG002
+    def stats(self, task: StatsTask, conn: Connection) -> Reply:  # noqa: ARG002
         """The store's size and version (for /healthz and ETags: counted once per snapshot, by the store)."""
         store = self.use(task["store"])
         return {"status": 200, "triples": store.count(), "graphs": len(store.graphs()), "version": store.version()}
 
-    def fact(self, task: dict[str, Any], conn: Connection) -> Reply:  # noqa: ARG002
+    def fact(self, task: FactTask, conn: Connection) -> Reply:  # noqa: ARG002
         """A fact about the store for the web worker (its counts, graphs, base IRI: :mod:`server.engine.facts`)."""
         return {"status": 200, "value": facts.fact(self.use(task["store"]), task["name"], task.get("args") or {})}
 
-    def dump(self, task: dict[str, Any], conn: Connection) -> Reply:  # noqa: ARG002
+    def dump(self, task: DumpTask, conn: Connection) -> Reply:  # noqa: ARG002
         """A dump written to the file the task names (:func:`server.engine.facts.write_dump`)."""
         facts.write_dump(self.use(task["store"]), task)
         return {"status": 200}
 
-    def graph(self, task: dict[str, Any], conn: Connection) -> Reply:
+    def graph(self, task: GraphTask, conn: Connection) -> Reply:
         """A Graph Store Protocol read: a whole named graph, or the union default graph (``graph`` None)."""
         store = self.use(task["store"])
         name = task["graph"]
@@ -211,7 +212,7 @@ class Executor:
         return _body(body, media, False)
 
     # --- writes ---------------------------------------------------------------------------------------------------
-    def write(self, task: dict[str, Any], conn: Connection) -> Reply:
+    def write(self, task: WriteTask, conn: Connection) -> Reply:
         """An update or a Graph Store write, applied to the store directory under the write lock."""
         action = task["action"]
         triples: list[ox.Triple] = []

@@ -22,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 import pyoxigraph as ox
 
 from kg.pipeline.rdf.mapping import PREFIXES as RDF_PREFIXES
+from server.engine.tasks import QueryTask
 from server.engine.access import dataset_version, fact, get_runner, result_cache, store_path
 
 __all__ = ["ask", "construct", "fact", "rows", "select", "terms", "triples"]
@@ -59,7 +60,7 @@ class Term:
     lang: str = ""
 
 
-def _task(text: str, media: str | None, graph_media: str | None) -> dict[str, Any]:
+def _task(text: str, media: str | None, graph_media: str | None) -> QueryTask:
     config = current_app.config
     return {
         "op": "query", "text": text, "base": url_for("sparql.endpoint", _external=True), "store": store_path(),
