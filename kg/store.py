@@ -171,8 +171,9 @@ class Store:
 
     def version(self) -> str:
         """A short fingerprint of the dataset's state (graphs and their sizes and build times), for ETags."""
-        if self.read_only and "version" in self._fixed:
-            return self._fixed["version"]  # type: ignore[return-value]
+        fixed = getattr(self, "_fixed", None)  # None for a remote engine (kg.remote reuses this method): it changes
+        if self.read_only and fixed is not None and "version" in fixed:
+            return fixed["version"]  # type: ignore[no-any-return]
         res = self.query("SELECT ?g ?t WHERE { GRAPH ?pg { ?g <http://www.w3.org/ns/prov#wasGeneratedBy> ?b . "
                          "?b <http://www.w3.org/ns/prov#endedAtTime> ?t } } ORDER BY ?g ?t")
         h = hashlib.sha256(str(self.count()).encode())
@@ -181,8 +182,8 @@ class Store:
         for g in self.graphs():
             h.update(g.encode())
         version = h.hexdigest()[:16]
-        if self.read_only:
-            self._fixed["version"] = version
+        if self.read_only and fixed is not None:
+            fixed["version"] = version
         return version
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output=None,  # noqa: ANN001
