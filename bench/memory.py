@@ -116,7 +116,7 @@ def measure(size: str, systems: list[str], seconds: float, rounds: int, timeout:
             out["systems"][system] = {"pss_mb": total, "rss_mb": sum(p["rss_mb"] for p in parts.values()),
                                       "parts": parts}
             print(f"   {system}: PSS {total:.0f} MB = " + ", ".join(
-                f"{k} {int(p['n'])}× {p['pss_mb']:.0f}" for k, p in sorted(parts.items())), flush=True)
+                f"{k} ({int(p['n'])}) {p['pss_mb']:.0f}" for k, p in sorted(parts.items())), flush=True)
     finally:
         for server in running.values():
             server.stop()
@@ -138,7 +138,7 @@ def report(data: dict, systems: list[str]) -> str:
             m = res["systems"].get(s)
             if not m:
                 continue
-            parts = "; ".join(f"{k} {int(p['n'])}× {p['pss_mb']:.0f}" for k, p in sorted(m["parts"].items())) \
+            parts = "; ".join(f"{k} ({int(p['n'])}) {p['pss_mb']:.0f}" for k, p in sorted(m["parts"].items())) \
                 if len(m["parts"]) > 1 else ""
             over = f"{m['pss_mb'] - ox['pss_mb']:+.0f}" if ox and s != "oxigraph" else ""
             rows.append([f"{size} ({res['quads']:,})", LABELS.get(s, s), f"{m['pss_mb']:.0f}", over,
@@ -158,7 +158,7 @@ def report(data: dict, systems: list[str]) -> str:
         f"Measured {data['machine']}. Load average (1 min) at the start and end of each size: {loads}.{skipped}", "",
         "Whole process trees after 4 concurrent clients sent every benchmark query (kg serve: 2 workers; PSS by kind "
         "of process, MB; \"vs Oxigraph\": PSS minus the Oxigraph server's).", "",
-        table(["dataset (quads)", "server", "PSS MB", "vs Oxigraph", "RSS MB", "PSS by process (count × MB)"], rows),
+        table(["dataset (quads)", "server", "PSS MB", "vs Oxigraph", "RSS MB", "PSS by kind of process (how many) MB"], rows),
         "", "Throughput in the same run, 4 clients, cold (result cache off), and CPU time of the whole server tree "
         "per request (kg / Oxigraph; warm-up requests included, so an upper bound for both).", "",
         table(["dataset", "server", "query", "kg req/s", "Oxigraph req/s", "kg ÷ Oxigraph", "CPU ms/req"], speed), ""])

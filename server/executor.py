@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import faulthandler
 import os
-import sys
 import queue
 import threading
 import time
@@ -27,7 +26,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import netguard
+from kg import heap, netguard
 from kg.errors import QueryError, StoreError
 from kg.sparql_errors import SparqlSyntaxError
 from kg.federation import check_services
@@ -116,7 +115,7 @@ def _serve(conn: Connection, executor: Executor, store_path: str, threads: int =
             if time.monotonic() - began > _CHECK_AFTER:
                 if anonymous_mb() - start > limit:  # measured before the trim: what the task made it grow to
                     reply["retire"] = True  # the worker sends no more tasks here, and replaces it when idle
-                give_back_memory()
+                heap.give_back()  # what the task freed (glibc would keep it: 340 → 200 MB at 2M quads)
             try:
                 channel.send(ident, reply)
             except (OSError, ValueError):
@@ -138,26 +137,6 @@ def _serve(conn: Connection, executor: Executor, store_path: str, threads: int =
             break
     for _ in pool:
         tasks.put(None)
-
-
-def _malloc_trim() -> Callable[[int], int] | None:
-    try:
-        import ctypes
-
-        return ctypes.CDLL("libc.so.6").malloc_trim  # type: ignore[no-any-return]
-    except (OSError, AttributeError):  # not glibc
-        return None
-
-
-_TRIM = _malloc_trim() if sys.platform.startswith("linux") else None
-
-
-def give_back_memory() -> None:
-    """Return the heap a task freed to the system (glibc keeps it otherwise, per thread's arena: measured at 2M
-    quads, a query process held 340 MB after the benchmark queries, 200 MB with this). Called after tasks that
-    took long enough to have allocated much, where its cost (well under a millisecond) does not show."""
-    if _TRIM is not None:
-        _TRIM(0)
 
 
 def anonymous_mb() -> float:
