@@ -154,6 +154,10 @@ def report(data: dict, systems: list[str]) -> str:
                               _ratio(k, o), cpu])
     loads = ", ".join(f"{z} {r['load'][0]:.1f}→{r['load'][-1]:.1f}" for z, r in data["sizes"].items())
     skipped = f" Not measured: {', '.join(data['skipped'])}." if data.get("skipped") else ""
+    unindexed = [z for z, r in data["sizes"].items() if r.get("search_index") is False]
+    if unindexed:
+        skipped += (f" At {', '.join(unindexed)}, kg serve was started without building its search index (used by "
+                    "/search only, not by SPARQL).")
     return "\n".join([
         f"Measured {data['machine']}. Load average (1 min) at the start and end of each size: {loads}.{skipped}", "",
         "Whole process trees after 4 concurrent clients sent every benchmark query (kg serve: 2 workers; PSS by kind "
@@ -190,11 +194,15 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds per compared query")
     ap.add_argument("--timeout", type=float, default=180.0, help="seconds a request may take")
     ap.add_argument("--before", type=Path, help="a checkout of another version, measured as kg-before")
+    ap.add_argument("--no-search-index", action="store_true",
+                    help="kg serve does not build its search index at start (SPARQL does not use it; at 10M quads "
+                         "building it takes hours on a small machine)")
     ap.add_argument("--no-update", action="store_true", help="print, but leave BENCHMARKS.md as it is")
     ap.add_argument("--merge", action="store_true",
                     help="keep the other sizes of the last results (var/bench/memory.json), replace these")
     a = ap.parse_args()
     systems = a.systems.split(",")
+    server_kinds.NO_SEARCH_INDEX = a.no_search_index
     if a.before:
         server_kinds.BEFORE = a.before.resolve()
         systems = ["kg-before", *systems] if "kg-before" not in systems else systems
@@ -207,6 +215,7 @@ def main() -> None:
     for size in a.sizes.split(","):
         chosen = [s for s in systems if f"{s}@{size}" not in a.skip]
         data["sizes"][size] = measure(size, chosen, a.seconds, a.rounds, a.timeout)
+        data["sizes"][size]["search_index"] = not a.no_search_index
         VAR.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps(data, indent=1), encoding="utf-8")
     shown = list(dict.fromkeys(s for z in data["sizes"].values() for s in z["systems"]))  # in the order run
