@@ -116,7 +116,7 @@ def measure(size: str, systems: list[str], seconds: float, rounds: int, timeout:
             out["systems"][system] = {"pss_mb": total, "rss_mb": sum(p["rss_mb"] for p in parts.values()),
                                       "parts": parts}
             print(f"   {system}: PSS {total:.0f} MB = " + ", ".join(
-                f"{k} {int(p['n'])}× {p['pss_mb']:.0f}" for k, p in sorted(parts.items())), flush=True)
+                f"{k} ({int(p['n'])}) {p['pss_mb']:.0f}" for k, p in sorted(parts.items())), flush=True)
     finally:
         for server in running.values():
             server.stop()
@@ -138,7 +138,7 @@ def report(data: dict, systems: list[str]) -> str:
             m = res["systems"].get(s)
             if not m:
                 continue
-            parts = "; ".join(f"{k} {int(p['n'])}× {p['pss_mb']:.0f}" for k, p in sorted(m["parts"].items())) \
+            parts = "; ".join(f"{k} ({int(p['n'])}) {p['pss_mb']:.0f}" for k, p in sorted(m["parts"].items())) \
                 if len(m["parts"]) > 1 else ""
             over = f"{m['pss_mb'] - ox['pss_mb']:+.0f}" if ox and s != "oxigraph" else ""
             rows.append([f"{size} ({res['quads']:,})", LABELS.get(s, s), f"{m['pss_mb']:.0f}", over,
@@ -154,11 +154,15 @@ def report(data: dict, systems: list[str]) -> str:
                               _ratio(k, o), cpu])
     loads = ", ".join(f"{z} {r['load'][0]:.1f}→{r['load'][-1]:.1f}" for z, r in data["sizes"].items())
     skipped = f" Not measured: {', '.join(data['skipped'])}." if data.get("skipped") else ""
+    unindexed = [z for z, r in data["sizes"].items() if r.get("search_index") is False]
+    if unindexed:
+        skipped += (f" At {', '.join(unindexed)}, kg serve was started without building its search index (used by "
+                    "/search only, not by SPARQL).")
     return "\n".join([
         f"Measured {data['machine']}. Load average (1 min) at the start and end of each size: {loads}.{skipped}", "",
         "Whole process trees after 4 concurrent clients sent every benchmark query (kg serve: 2 workers; PSS by kind "
         "of process, MB; \"vs Oxigraph\": PSS minus the Oxigraph server's).", "",
-        table(["dataset (quads)", "server", "PSS MB", "vs Oxigraph", "RSS MB", "PSS by process (count × MB)"], rows),
+        table(["dataset (quads)", "server", "PSS MB", "vs Oxigraph", "RSS MB", "PSS by kind of process (how many) MB"], rows),
         "", "Throughput in the same run, 4 clients, cold (result cache off), and CPU time of the whole server tree "
         "per request (kg / Oxigraph; warm-up requests included, so an upper bound for both).", "",
         table(["dataset", "server", "query", "kg req/s", "Oxigraph req/s", "kg ÷ Oxigraph", "CPU ms/req"], speed), ""])
@@ -190,11 +194,15 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds per compared query")
     ap.add_argument("--timeout", type=float, default=180.0, help="seconds a request may take")
     ap.add_argument("--before", type=Path, help="a checkout of another version, measured as kg-before")
+    ap.add_argument("--no-search-index", action="store_true",
+                    help="kg serve does not build its search index at start (SPARQL does not use it; at 10M quads "
+                         "building it takes hours on a small machine)")
     ap.add_argument("--no-update", action="store_true", help="print, but leave BENCHMARKS.md as it is")
     ap.add_argument("--merge", action="store_true",
                     help="keep the other sizes of the last results (var/bench/memory.json), replace these")
     a = ap.parse_args()
     systems = a.systems.split(",")
+    server_kinds.NO_SEARCH_INDEX = a.no_search_index
     if a.before:
         server_kinds.BEFORE = a.before.resolve()
         systems = ["kg-before", *systems] if "kg-before" not in systems else systems
@@ -207,6 +215,7 @@ def main() -> None:
     for size in a.sizes.split(","):
         chosen = [s for s in systems if f"{s}@{size}" not in a.skip]
         data["sizes"][size] = measure(size, chosen, a.seconds, a.rounds, a.timeout)
+        data["sizes"][size]["search_index"] = not a.no_search_index
         VAR.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps(data, indent=1), encoding="utf-8")
     shown = list(dict.fromkeys(s for z in data["sizes"].values() for s in z["systems"]))  # in the order run

@@ -22,6 +22,13 @@ from bench.common import BIN, KG, ROOT, VAR, Server, free_port, kg, spawn, wait_
 KG_ENV = {"NEWSKG_MAX_ROWS": "5000000"}
 SYSTEMS = ("kg-cold", "kg-cache", "kg-disk", "kg-memory", "oxigraph", "virtuoso", "rdflib-endpoint")
 BEFORE: Path | None = None  # a checkout of another version of the project, run as "kg-before"
+# kg serve without building the search index at start (only /search uses it; at 10M quads building it takes hours
+# on 2 shared cores): for measuring SPARQL serving on stores that have none
+NO_SEARCH_INDEX = False
+# (the set-up is server.serve; a checkout from before the server's layout has it in kg.serving)
+_WITHOUT_INDEX = ("import sys, importlib.util as u; m = __import__('server.serve' if u.find_spec('server.serve') "
+                  "else 'kg.serving', fromlist=['run']); m._search_index = lambda *a, **k: None; sys.argv[0] = 'kg'; "
+                  "from kg.cli import main; main()")
 
 
 def kg_store(name: str, nq: Path) -> Path:
@@ -35,7 +42,8 @@ def kg_store(name: str, nq: Path) -> Path:
 def start_kg(name: str, nq: Path, *, cache: bool, extra: tuple[str, ...] = (), cwd: Path | None = None) -> Server:
     store = kg_store(name, nq)
     port = free_port()
-    args = KG + ["serve", "--store", str(store), "--port", str(port), "--workers", "2", "--timeout", "120", *extra]
+    kg_cmd = [sys.executable, "-c", _WITHOUT_INDEX] if NO_SEARCH_INDEX else KG
+    args = kg_cmd + ["serve", "--store", str(store), "--port", str(port), "--workers", "2", "--timeout", "120", *extra]
     if not cache:
         args += ["--cache-mb", "0"]
     proc = spawn(args, env=KG_ENV, log=f"kg-{name}", cwd=cwd)  # python -m: the code of the directory it runs in

@@ -4,11 +4,12 @@ the ``newskg.server`` entry point, so that kg/ never imports server/.
 Process model: a gunicorn master forks ``workers`` worker processes; each reads every request whole in its event
 loop (:mod:`server.http.request_buffer`: slow clients hold no thread, and are cut at deadlines), serves
 ``SERVER_THREADS`` complete requests at a time, and runs every query in its query process
-(``server.engine.runner``), killed when a query passes ``--timeout``. With ``--update-token`` the store is written by
-one update at a time and readers switch to a fresh read-only snapshot after each write
-(``server.engine.snapshots``).
+(``server.engine.runner``: one per worker, its tasks on threads over one read-only store handle), killed when a query
+passes ``--timeout``. The workers themselves never open the store (one door: docs/sparql-endpoint.md). With
+``--update-token`` the store is written by one update at a time and readers switch to a fresh read-only snapshot
+after each write (``server.engine.snapshots``).
 
-The master opens the store before it forks the workers (to read its base IRI and size), so every worker inherits
+The master opens the store before it forks the workers (to read its base IRI and version), so every worker inherits
 RocksDB's state without its threads, and RocksDB's destructors crash at exit: a worker that stops ends without
 running them at all (``os._exit``), after stopping its query processes.
 """
@@ -90,19 +91,6 @@ def _version(store: str) -> str:
         return s.version()
 
 
-def _give_back_memory() -> None:
-    """Return to the system what the start-up scans left in the allocator, before gunicorn forks the workers (which
-    would otherwise each inherit it): glibc only, where it is available."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
 def _one_resource_tracker() -> None:
     """Start multiprocessing's resource tracker (a Python process of its own, ~13 MB, which every fork server starts
     when there is none) here, before the fork: the workers inherit it, and their fork servers share it."""
@@ -141,6 +129,7 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     """
     from gunicorn.app.base import BaseApplication
 
+    from kg import heap
     from server.http import request_buffer
     from server import create_app
     from server.engine.access import close as close_store, get_runner
@@ -161,7 +150,7 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     if base_iri:
         config["BASE_IRI"] = base_iri
     app = create_app(config)
-    _give_back_memory()
+    heap.give_back()  # what the start-up scans left in the allocator: the workers would each inherit it
     _one_resource_tracker()
     threads = max(1, int(app.config["SERVER_THREADS"]))
     request_buffer.LIMITS = request_buffer.Limits(

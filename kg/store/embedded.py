@@ -122,7 +122,7 @@ class Store:
         if self.read_only and "version" in self._fixed:
             return self._fixed["version"]  # type: ignore[return-value]
         version = fingerprint(self)
-        if self.read_only:  # a read-only handle sees one state: computed once
+        if self.read_only:  # a read-only handle sees one state: computed once (a remote engine's never is)
             self._fixed["version"] = version
         return version
 
