@@ -23,9 +23,8 @@ from flask import Blueprint, Response, abort, current_app, render_template, send
 from kg.pipeline.rdf.mapping import PREFIXES
 from server.engine.facts import QUAD_FORMATS
 from server.engine.tasks import DumpTask
-from server.pages.engine import PageQueryError
 from server.blueprints.site import base_iri, secure_html
-from server.engine.access import cached, dataset_version, fact, get_runner, last_modified, store_path
+from server.engine.access import ReadError, cached, dataset_version, fact, get_runner, last_modified, store_path
 
 bp = Blueprint("downloads", __name__, url_prefix="/download")
 bp.after_request(secure_html)
@@ -160,7 +159,7 @@ def _dump_file(filename: str, ext: str, graph: str | None, gz: bool) -> Path:
     try:
         reply = get_runner().run(task, timeout, what="dump")
         if reply["status"] != 200:
-            raise PageQueryError(500 if reply["status"] < 500 else reply["status"], reply.get("error", "dump failed"))
+            raise ReadError(500 if reply["status"] < 500 else reply["status"], reply.get("error", "dump failed"))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

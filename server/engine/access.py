@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from flask import Flask, current_app
+from werkzeug.exceptions import HTTPException
 
 from kg.errors import StoreError
 from kg.store import is_remote
@@ -40,6 +41,15 @@ from server.engine.tasks import FactTask, StatsTask
 from server.engine.runner import Runner
 
 T = TypeVar("T")
+
+
+class ReadError(HTTPException):
+    """A read of the web worker (a page's query, a fact, a dump) failed in the query process: 500 for a bug, or 503
+    (the store refused) with the engine's message. A read stopped at the time limit is the runner's 503."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.code = status
 _LOCK = threading.RLock()  # re-entered: a remote version check starts the query processes
 
 
@@ -108,13 +118,11 @@ def fact(name: str, **args: Any) -> Any:
 
     :raises HTTPException: 503 when the time ran out or the store could not be read, 500 for a bug.
     """
-    from server.pages.engine import PageQueryError
-
     config = current_app.config
     task: FactTask = {"op": "facts", "name": name, "args": args, "store": store_path(), "timeout": float(config["QUERY_TIMEOUT"])}
     reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]), what=f"reading of the store's {name}")
     if reply["status"] != 200:
-        raise PageQueryError(500 if reply["status"] < 500 else reply["status"], reply.get("error", "read failed"))
+        raise ReadError(500 if reply["status"] < 500 else reply["status"], reply.get("error", "read failed"))
     return reply["value"]
 
 

@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, url_for
-from werkzeug.exceptions import HTTPException
 
 import pyoxigraph as ox
 
 from kg.pipeline.rdf.mapping import PREFIXES as RDF_PREFIXES
 from server.engine.tasks import QueryTask
+from server.engine.access import ReadError as PageQueryError
 from server.engine.access import dataset_version, fact, get_runner, result_cache, store_path
 
-__all__ = ["ask", "construct", "fact", "rows", "select", "terms", "triples"]
+__all__ = ["PageQueryError", "ask", "construct", "fact", "rows", "select", "terms", "triples"]
 
 log = logging.getLogger("newskg.pages")
 MEDIA = "application/sparql-results+json"
@@ -40,14 +40,6 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX time: <http://www.w3.org/2006/time#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
-
-
-class PageQueryError(HTTPException):
-    """A page's own query failed (a bug, or the store refused): 500 or 503 with the engine's message."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.code = status
 
 
 @dataclass(frozen=True)
