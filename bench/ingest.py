@@ -24,10 +24,10 @@ from bench.common import BASE, KG, VAR, articles, machine, memory, pyplot, save_
 
 
 def per_article(repeats: int) -> dict:
-    from kg import nlp
-    from kg.build import article_graphs, write
+    from kg.pipeline import nlp
+    from kg.pipeline.build import article_graphs, write
     from kg.extraction import extract
-    from kg.ingest import ingest
+    from kg.pipeline.ingest import ingest
     from kg.store import Store
 
     paths = articles()
@@ -102,8 +102,8 @@ def corpus(n: int) -> dict:
 
 def bare_pipe_rate(folder: Path) -> float:
     """Articles per second of the bare parse over the same texts with two processes (spaCy's own n_process)."""
-    from kg import nlp
-    from kg.ingest import ingest
+    from kg.pipeline import nlp
+    from kg.pipeline.ingest import ingest
 
     blocks, owners = [], 0
     for p in sorted(folder.glob("*.txt")):

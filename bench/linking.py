@@ -28,10 +28,10 @@ def rss_mb() -> float:
 
 
 def main(paths: list[Path], repeat: int = 15) -> None:
-    from kg import kb as kbmod
+    from kg.pipeline.link import kb as kbmod
     from kg.extraction import extract
-    from kg.ingest import ingest
-    from kg.linking import link
+    from kg.pipeline.ingest import ingest
+    from kg.pipeline.link.linking import link
 
     articles = [ingest(p) for p in paths]
     extractions = [extract(a) for a in articles]  # warm the parser

@@ -8,7 +8,7 @@ number of quote marks, each block on its own), in the same run as newskg's extra
 For both systems, over the gold's direct quotations:
 
 - recall: gold direct quotes matched one-to-one by a system quotation (contents overlapping by at least half of
-  the smaller one: :func:`kg.evaluate.match_statements`); newskg's quotations are its direct and mixed statements
+  the smaller one: :func:`kg.eval.evaluate.match_statements`); newskg's quotations are its direct and mixed statements
   (those that carry quoted words; whether the type is right is ``kg eval``'s quote-type figure), textacy's are all
   its triples;
 - speaker accuracy: of the matched ones, those whose speaker is the gold speaker — newskg's speaker through the
@@ -25,13 +25,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kg.evaluate import align_actors, match_statements
+from kg.eval.evaluate import align_actors, match_statements
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _gold_files(gold_dir: Path, split: str | None) -> list[tuple[dict[str, Any], Path]]:
-    from kg.scoring import _split_of, load_gold
+    from kg.eval.scoring import _split_of, load_gold
 
     out = []
     for f in sorted(gold_dir.glob("*.json")):
@@ -47,7 +47,7 @@ def textacy_quotes(article) -> list[dict[str, Any]]:  # noqa: ANN001 - kg.model.
     """textacy's direct quotations over the text extraction reads (headline to the last content block)."""
     import textacy.extract.triples as triples
 
-    from kg.nlp import load
+    from kg.pipeline.nlp import load
 
     blocks = article.content_blocks
     end = blocks[-1].span.end if blocks else 0
@@ -104,9 +104,9 @@ def score(gold: dict[str, Any], quotes: list[dict[str, Any]], speakers: list[str
 
 def run(gold_dir: Path, split: str | None, by: str | None) -> dict[str, dict[str, dict[str, int]]]:
     from kg.extraction import extract
-    from kg.ingest import ingest
-    from kg.linking import link
-    from kg.scoring import to_gold_schema
+    from kg.pipeline.ingest import ingest
+    from kg.pipeline.link.linking import link
+    from kg.eval.scoring import to_gold_schema
 
     totals: dict[str, dict[str, dict[str, int]]] = {}
     for gold, path in _gold_files(gold_dir, split):

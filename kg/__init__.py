@@ -11,11 +11,10 @@ The pipeline, one function per stage::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from kg.errors import NewsKGError  # noqa: E402
-from kg.ingest import ingest  # noqa: E402
-from kg.store import Store  # noqa: E402
+from kg.errors import NewsKGError
+from kg.pipeline.ingest import ingest
+from kg.store import Store
+from kg.version import __version__
 
 
 def extract(article):  # noqa: ANN001, ANN201 - imported lazily: spaCy is slow to import
@@ -26,15 +25,15 @@ def extract(article):  # noqa: ANN001, ANN201 - imported lazily: spaCy is slow t
 
 
 def link(extraction, **kwargs):  # noqa: ANN001, ANN003, ANN201
-    """See :func:`kg.linking.link`."""
-    from kg.linking import link as _link
+    """See :func:`kg.pipeline.link.linking.link`."""
+    from kg.pipeline.link.linking import link as _link
 
     return _link(extraction, **kwargs)
 
 
 def to_rdf(article, extraction, *, base_iri: str = "http://localhost:8000/"):  # noqa: ANN001, ANN201
-    """See :func:`kg.rdf.to_rdf`."""
-    from kg.rdf import to_rdf as _to_rdf
+    """See :func:`kg.pipeline.rdf.mapping.to_rdf`."""
+    from kg.pipeline.rdf.mapping import to_rdf as _to_rdf
 
     return _to_rdf(article, extraction, base_iri=base_iri)
 

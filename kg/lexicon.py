@@ -54,7 +54,7 @@ def given_names() -> dict[str, str]:
 
 @cache
 def abbreviations() -> dict[str, str]:
-    """Abbreviation (without its full stop) → title, number or other (kg.sentences)."""
+    """Abbreviation (without its full stop) → title, number or other (kg.pipeline.sentences)."""
     return {r[0]: r[1] for r in _rows("abbreviations.tsv")}
 
 

@@ -7,22 +7,25 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import ConfigError
-from kg.store import RDF_FORMATS, RESULT_FORMATS, Result, term_text
+from kg import formats
+from kg.store import Result, term_text
+from kg.store.serialize import write_triples
 
 
 def print_result(result: Result, fmt: str, out: BinaryIO) -> None:
     if result.kind == "ask":
-        if fmt in RESULT_FORMATS:
+        if fmt in formats.RESULT_NAMES:
             out.write(_ask(result.value, fmt))
         else:
             out.write(b"true\n" if result.value else b"false\n")
         return
     if result.kind == "graph":
-        rdf = {"table": "ttl", "csv": "nt", "tsv": "nt", "json": "jsonld", "xml": "rdf"}.get(fmt, fmt)
-        result.value.serialize(out, RDF_FORMATS[rdf])  # type: ignore[attr-defined]
+        # a row format asked of a graph result: its RDF counterpart (Turtle for the table)
+        rdf = "ttl" if fmt == "table" else formats.get(fmt).for_graphs or fmt
+        write_triples(result.value, rdf, output=out)  # type: ignore[arg-type]
         return
-    if fmt in RESULT_FORMATS:
-        result.value.serialize(out, RESULT_FORMATS[fmt])  # type: ignore[attr-defined]
+    if fmt in formats.RESULT_NAMES:
+        result.value.serialize(out, formats.engine_results(fmt))  # type: ignore[attr-defined]
         return
     if fmt != "table":
         raise ConfigError(f"format {fmt!r} is for CONSTRUCT/DESCRIBE results; a SELECT gives table/csv/tsv/json/xml")

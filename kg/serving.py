@@ -46,9 +46,9 @@ def memory_mode(store: str, choice: str | None, *, updates: bool, copies: int = 
 
 
 def readable(store: str) -> str:
-    """What a reader of the embedded store at ``store`` opens: its newest published snapshot (kg.snapshots), or the
+    """What a reader of the embedded store at ``store`` opens: its newest published snapshot (kg.store.snapshots), or the
     directory itself when no writer published one yet."""
-    from kg.snapshots import published
+    from kg.store.snapshots import published
 
     return str(published(store) or store)
 
@@ -58,7 +58,7 @@ def _base(store: str, given: str | None, remote: dict[str, Any] | None) -> str |
 
     :raises ConfigError: naming both when they differ.
     """
-    from kg.layout import stored_base
+    from kg.store.layout import stored_base
     from kg.store import open_store
 
     with open_store(store if is_remote(store) else readable(store), read_only=True, remote=remote) as s:

@@ -14,7 +14,7 @@ The build needs `pip install rigour==2.6.1` and `npm`; nothing at run time does.
 one entity per item, whatever the number of sources that name it, with every source recorded. Ids are the
 extraction's keys (`country/` + the GeoNames name's slug) or `KIND/` + the slug of the label; a slug that two items
 share gets the item id as a suffix (`person/john-smith-q123`). Hand-verified records (kg/data/kb/curated.jsonl)
-keep their ids and win over derived facts when the index is built (kg.kb_index).
+keep their ids and win over derived facts when the index is built (kg.pipeline.link.kb_index).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import kb_sources as S  # noqa: E402
 import kb_tables as T  # noqa: E402
 
-from kg.ingest import slugify  # noqa: E402
+from kg.pipeline.ingest import slugify  # noqa: E402
 
 KB = Path(__file__).resolve().parents[1] / "kg" / "data" / "kb"
 SOURCES = KB.parents[2] / "data" / "kb-sources"

@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg import kb as kbmod  # noqa: E402
-from kg import linking  # noqa: E402
-from kg.evaluate import align_actors  # noqa: E402
-from kg.scoring import _split_of, load_gold, to_gold_schema  # noqa: E402
+from kg.pipeline.link import kb as kbmod  # noqa: E402
+from kg.pipeline.link import linking  # noqa: E402
+from kg.eval.evaluate import align_actors  # noqa: E402
+from kg.eval.scoring import _split_of, load_gold, to_gold_schema  # noqa: E402
 
 CACHE = Path("var/cache/kb-misses")
 
@@ -43,7 +43,7 @@ def _code_digest() -> str:
 
 def extracted(text_path: Path, date: str | None):  # noqa: ANN201
     from kg.extraction import extract
-    from kg.ingest import ingest
+    from kg.pipeline.ingest import ingest
 
     key = hashlib.sha256(text_path.read_bytes() + (date or "").encode() + _code_digest().encode()).hexdigest()[:16]
     f = CACHE / f"{key}.pickle"

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # flask is imported where it is used: the query processes (server.executor) never load it
     from flask import Config, Flask
 
+from kg.config import app_environment
+
 DEFAULTS: dict[str, Any] = {
     "STORE_PATH": "var/store",  # the store directory, opened read-only
     "BASE_IRI": None,  # base IRI of the resources; None: the one the articles were built with
@@ -26,7 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "SNAPSHOT_DIR": None,  # with an update token: where read snapshots go; None: a new folder beside the store
     "DUMP_DIR": None,  # where dumps are written once per dataset version; None: a folder in the temp directory
     "QUERIES_DIR": None,  # the named queries offered on /query; None: the project's queries/ folder
-    "STORE_REMOTE": None,  # a remote store's settings (kg.remote.RemoteConfig fields) besides NEWSKG_STORE_* variables
+    "STORE_REMOTE": None,  # a remote store's settings (kg.store.remote.RemoteConfig fields) besides NEWSKG_STORE_* variables
     "REMOTE_VERSION_TTL": 2.0,  # seconds a remote store's dataset version is trusted before it is asked again
     "RESULT_CACHE_MB": 128,  # result cache per worker (server.cache); 0 switches it off
     "MEMORY_MODE": "disk",  # "memory": queries read an in-memory copy of the store (kg serve chooses, see kg.serving)
@@ -44,7 +46,7 @@ def settings(config: dict[str, Any] | None = None) -> Config:
 
     out = Config(__path__[0])
     out.from_mapping(DEFAULTS)
-    out.from_prefixed_env("NEWSKG")
+    out.update(app_environment())  # without the secrets, which stay in kg.config
     if config:
         out.update(config)
     return out

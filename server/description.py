@@ -11,7 +11,7 @@ from flask import Response, abort, current_app, render_template_string, url_for
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.federation import parse_allow
+from kg.sparql.federation import parse_allow
 from kg.store import Store
 from server import httputil
 from server.negotiate import GRAPH_TYPES, choose

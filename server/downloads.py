@@ -20,9 +20,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, send_file, url_for
 
-from kg import layout
-from kg.rdf import PREFIXES
-from kg.store import Store, grouped, serialize
+from kg.store import layout
+from kg.pipeline.rdf.mapping import PREFIXES
+from kg.store import Store
+from kg.store.serialize import grouped, serialize
 from server.site import NKG, base_iri, secure_html
 from server.store import cached, dataset_version, get_store, last_modified
 
@@ -98,7 +99,7 @@ def _download_name(name: str, ext: str, gz: bool) -> str:
 
 def _article_items(store: Store, graph: str, name: str, *, quads: bool) -> list:
     """What an article's dump holds: its graph, and the shared descriptions of the resources it mentions (what it
-    contributed to, kg.shared) — so that it reads on its own, with every label — in their graphs (quad formats) or
+    contributed to, kg.store.shared) — so that it reads on its own, with every label — in their graphs (quad formats) or
     as one set of triples, sorted (Turtle groups each subject's triples)."""
     base = base_iri()
     shared, prov = layout.shared_graph(base), layout.article_graph(base, name, "provenance")

@@ -2,6 +2,11 @@
 
 Client mistakes are 4xx with a message that says what to do; a limit is a 413 or a 503 with the limit in it; a bug
 in the server stays a 500 (its traceback goes to the log, not to the client).
+
+This module is the one place where an exception becomes an HTTP status: :data:`STATUS` maps the domain's errors
+(kg.errors) to statuses, the handlers registered by :func:`init_app` answer with them, and route code raises
+rather than answering errors itself. (The query process still labels its replies with a status of its own; that
+moves here when the engine's replies are typed.)
 """
 
 from __future__ import annotations
@@ -9,7 +14,28 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
-from kg.errors import NewsKGError, QueryError, StoreError
+from kg.errors import ConfigError, InputError, NewsKGError, QueryError, StoreError, ValidationFailed
+
+# the most specific class of an exception's ancestry decides; a domain error not listed is the client's (400)
+STATUS: dict[type[Exception], int] = {
+    QueryError: 400,  # a query the engine cannot run as written (syntax, limits, a refused SERVICE)
+    InputError: 400,  # a document or parameter that is not what it must be
+    ValidationFailed: 400,  # well-formed data that breaks the shapes
+    ConfigError: 400,
+    StoreError: 503,  # the store cannot be read now: the client may retry
+    NewsKGError: 400,
+}
+
+
+def status_of(error: BaseException) -> int:
+    """The HTTP status of an exception: its own code for an HTTP exception, else :data:`STATUS`, else 500."""
+    if isinstance(error, HTTPException):
+        return error.code or 500
+    for cls in type(error).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 500
+
 
 KEPT_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After")  # what an exception's own headers must keep saying
 
@@ -80,17 +106,9 @@ def init_app(app: Flask) -> None:
             resp.headers["Allow"] = ", ".join(e.valid_methods)  # type: ignore[attr-defined]
         return resp
 
-    @app.errorhandler(QueryError)
-    def query_error(e: QueryError) -> Response:
-        return error_response(400, str(e))
-
-    @app.errorhandler(StoreError)
-    def store_error(e: StoreError) -> Response:
-        return error_response(503, str(e))
-
     @app.errorhandler(NewsKGError)
     def domain_error(e: NewsKGError) -> Response:
-        return error_response(400, str(e))
+        return error_response(status_of(e), str(e))
 
     def server_error(e: InternalServerError) -> Response:
         # Flask has already logged the traceback of the original exception

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from flask import current_app
 
-from kg import sentences
+from kg.pipeline import sentences
 from kg.store import term_text
 from server.site import NIF, NKG, RDFS_LABEL, SCHEMA, href, valid_iri
 from server.store import dataset_version, get_store
@@ -97,7 +97,7 @@ def mentions_of(iri: str, *, extra_roles: dict[str, str] | None = None) -> list[
 
 
 def sentence_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
-    """The whole sentences of the text around [begin, end) (kg.sentences: the same splitter as the data's)."""
+    """The whole sentences of the text around [begin, end) (kg.pipeline.sentences: the same splitter as the data's)."""
     return sentences.around(text, begin, end, _bounds(text))
 
 

@@ -26,21 +26,24 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import heap, netguard
+from kg import heap
+from kg.sparql import netguard
 from kg.errors import QueryError, StoreError
-from kg.sparql_errors import SparqlSyntaxError
-from kg.federation import check_services
+from kg.sparql.errors import SparqlSyntaxError
+from kg.sparql.federation import check_services
 from kg.lifetime import end_with
-from kg.sparql_text import ENGINE_STACK, check_limits, loads_documents
-from kg.store import RDF_FORMATS, Store, grouped, is_remote, open_store, serialize
+from kg.store import is_remote
+from kg.sparql.text import ENGINE_STACK, check_limits, loads_documents
+from kg import formats
+from kg.store import Store, open_store
+from kg.store.serialize import write_triples
 from server import fastpath, preload, results, snapshots
 from server.negotiate import GRAPH_TYPES, SELECT_TYPES
 
 Reply = dict[str, Any]
 
-# A query process keeps the heap its biggest query needed (the allocator rarely gives it back), and it lives for
-# many queries: one that has grown by more than this many MB of memory of its own since it started leaves after its
-# answer and is replaced (a fresh one is forked in milliseconds; in memory mode it shares the store copy again).
+# A query process that grew by more than this many MB of its own since it started gets no more tasks, and is
+# replaced (docs/scaling.md).
 RETIRE_ENV = "NEWSKG_QUERY_PROCESS_MB"
 RETIRE_DEFAULT_MB = 256.0
 _CHECK_AFTER = 0.05  # seconds: only a task that took longer than this can have grown much
@@ -53,9 +56,9 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
     A task comes as ``(id, task)`` and its reply goes back as ``(id, reply)``; ``threads`` tasks run at once, each
     on a thread of its own, all on one store handle (whose block caches they share: one process of N threads reads
     a join in two thirds of the CPU time N processes take). Every such thread has a large stack (the engine
-    recurses; see :func:`kg.sparql_text.check_limits`) and is started by the guarded thread, so that the seccomp
-    filter of :mod:`kg.netguard` applies to each (a filter is inherited by the threads a thread starts). A crash is
-    not silent: faulthandler writes the thread's stack to the server log, and the worker reports the signal.
+    recurses; see :func:`kg.sparql.text.check_limits`) and is started by the guarded thread, so that the seccomp
+    filter of :mod:`kg.sparql.netguard` applies to each (a filter is inherited by the threads a thread starts). A
+    crash is not silent: faulthandler writes the thread's stack to the server log, and the worker reports the signal.
     """
     end_with(owner or os.getppid())
     faulthandler.enable()
@@ -71,26 +74,16 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
     thread.join()
 
 
-class _Channel:
-    """The pipe to the worker, shared by the task threads: one message at a time, each tagged with its task's id."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.lock = threading.Lock()
-
-    def send(self, ident: int, message: Reply) -> None:
-        with self.lock:
-            self.conn.send((ident, message))
-
-
 class _TaskReplies:
-    """What a task sees as its connection: sends go back tagged with its id (a write's ``committed`` notice)."""
+    """What a task sees as its connection: the pipe to the worker, shared by the task threads (one message at a
+    time, under ``lock``), each message tagged with the task's id (a write's ``committed`` notice, the reply)."""
 
-    def __init__(self, channel: _Channel, ident: int) -> None:
-        self.channel, self.ident = channel, ident
+    def __init__(self, conn: Connection, lock: threading.Lock, ident: int) -> None:
+        self.conn, self.lock, self.ident = conn, lock, ident
 
     def send(self, message: Reply) -> None:
-        self.channel.send(self.ident, message)
+        with self.lock:
+            self.conn.send((self.ident, message))
 
 
 def _serve(conn: Connection, executor: Executor, store_path: str, threads: int = 1) -> None:
@@ -100,7 +93,7 @@ def _serve(conn: Connection, executor: Executor, store_path: str, threads: int =
         conn.send({"ready": False, "error": str(e)})
         return
     conn.send({"ready": True})
-    channel = _Channel(conn)
+    lock = threading.Lock()
     tasks: queue.SimpleQueue[tuple[int, dict[str, Any]] | None] = queue.SimpleQueue()
     limit = float(os.environ.get(RETIRE_ENV) or RETIRE_DEFAULT_MB)
     start = anonymous_mb()
@@ -111,12 +104,13 @@ def _serve(conn: Connection, executor: Executor, store_path: str, threads: int =
         while (item := tasks.get()) is not None:
             ident, task = item
             began = time.monotonic()
-            reply = executor.handle(task, _TaskReplies(channel, ident), thread=me)  # type: ignore[arg-type]
+            replies = _TaskReplies(conn, lock, ident)
+            reply = executor.handle(task, replies, thread=me)  # type: ignore[arg-type]
             long = time.monotonic() - began > _CHECK_AFTER
             if long and anonymous_mb() - start > limit:  # what the task made it grow to
                 reply["retire"] = True  # the worker sends no more tasks here, and replaces it when idle
             try:
-                channel.send(ident, reply)
+                replies.send(reply)
             except (OSError, ValueError):
                 return
             del reply, task, item
@@ -368,7 +362,7 @@ def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.T
     out: list[ox.Triple] = []
     for data, ext in parts:
         try:
-            quads = list(ox.parse(data, format=RDF_FORMATS[ext], base_iri=base))
+            quads = list(ox.parse(data, format=formats.engine_rdf(ext), base_iri=base))
         except SyntaxError as e:
             raise QueryError(f"the {ext} document cannot be parsed: {e}") from None
         for q in quads:
@@ -380,13 +374,8 @@ def parse_triples(parts: list[tuple[bytes, str]], base: str | None) -> list[ox.T
 
 
 def serialize_graph(triples: Any, fmt: str, prefixes: dict[str, str], context: str | None = None) -> bytes:
-    """Triples in an RDF format; quad formats (N-Quads, TriG) put them in the default graph. Turtle and TriG group
-    each subject's triples; JSON-LD is compacted, with the ``context`` URL."""
-    rf = RDF_FORMATS[fmt]
-    if fmt in ("ttl", "trig", "jsonld"):
-        triples = grouped(triples)
-    items = (ox.Quad(t.subject, t.predicate, t.object) for t in triples) if rf.supports_datasets else triples
-    return serialize(items, fmt, prefixes=prefixes, context=context) or b""
+    """Triples in an RDF format (kg.store.serialize.write_triples)."""
+    return write_triples(triples, fmt, prefixes=prefixes, context=context) or b""
 
 
 def _take(iterator: Any, limit: int) -> tuple[list[Any], bool]:

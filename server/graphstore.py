@@ -18,7 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, request, url_for
 
-from kg.rdf import PREFIXES
+from kg.pipeline.rdf.mapping import PREFIXES
 from server import httputil
 from server.negotiate import choose
 from server.sparql import reply_error

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app
 
 from kg.errors import StoreError
-from server.errors import error_response
+from server.errors import error_response, status_of
 from server.store import cached, dataset_version, freshness, get_runner, get_store, remote, stats
 
 bp = Blueprint("health", __name__)
@@ -24,7 +24,7 @@ def healthz() -> Response:
             triples, graphs = known["triples"], known["graphs"]
         version = dataset_version()
     except StoreError as e:
-        return error_response(503, str(e))
+        return error_response(status_of(e), str(e))
     resp = current_app.json.response({"ok": True, "triples": triples, "graphs": graphs, "version": version,
                                       "mode": current_app.config.get("MEMORY_MODE", "disk"),
                                       "freshness": freshness(),

@@ -17,8 +17,8 @@ import hashlib
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
-from kg.rdf import PREFIXES
-from kg.store import grouped, serialize
+from kg.pipeline.rdf.mapping import PREFIXES
+from kg.store.serialize import grouped, serialize
 from server.downloads import dump_url
 from server.errors import error_response, wants_html
 from server.negotiate import choose

@@ -1,6 +1,6 @@
 """What every published page needs: the base IRI, local links for IRIs, term labels, and the HTML safety headers.
 
-Resources are minted as ``{BASE_IRI}id/…`` (see kg/rdf.py). The server answers for the *path* on whatever host it
+Resources are minted as ``{BASE_IRI}id/…`` (see kg/pipeline/rdf/mapping.py). The server answers for the *path* on whatever host it
 runs, so a page never links to ``http://localhost:8000/id/x`` when it is served from elsewhere: :func:`href` maps an
 IRI under the base to the local ``/doc/…`` page, and leaves every other IRI as it is.
 """
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, url_for
 
-from kg.layout import stored_base
-from kg.ontology import external_terms
+from kg.store.layout import stored_base
+from kg.vocab import external_terms
 from kg.store import Store, term_text
 from server.headers import secure
 from server.store import cached, get_store
@@ -40,7 +40,7 @@ _BAD_IRI = re.compile(r"[\x00-\x20<>\"{}|^`\\]")
 
 
 def base_iri() -> str:
-    """The base IRI of the resources: ``BASE_IRI`` from the config, else the one the store records (kg.layout),
+    """The base IRI of the resources: ``BASE_IRI`` from the config, else the one the store records (kg.store.layout),
     else this server's own root."""
     ext = current_app.extensions.setdefault("newskg", {})
     if "base_iri" not in ext:
@@ -107,7 +107,7 @@ class TermInfo:
 def term_labels() -> dict[str, TermInfo]:
     """Labels and comments of the ontology's terms (classes, properties, controlled values, event types), read once
     per dataset version from the graph ``{base}graph/ontology`` that ``kg build`` writes, and of the other
-    vocabularies' terms newskg writes (kg.ontology.external_terms: "position held" for Wikidata's P39)."""
+    vocabularies' terms newskg writes (kg.vocab.external_terms: "position held" for Wikidata's P39)."""
     graph = base_iri() + "graph/ontology"
 
     def compute(store: Store) -> dict[str, TermInfo]:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.snapshots import POINTER, _collect, current, publish  # noqa: F401 - the snapshot protocol lives in kg
+from kg.store.snapshots import POINTER, _collect, current, publish  # noqa: F401 - the snapshot protocol lives in kg
 from kg.store import Store
 
 LOCK = "write.lock"

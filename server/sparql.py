@@ -15,8 +15,8 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
-from kg.federation import parse_allow
-from kg.rdf import PREFIXES
+from kg.sparql.federation import parse_allow
+from kg.pipeline.rdf.mapping import PREFIXES
 from server import httputil, protocol
 from server.description import service_description
 from server.errors import error_response, syntax_error_response

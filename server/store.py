@@ -2,7 +2,7 @@
 remote SPARQL engine), the query processes, the result cache, and the dataset version that ETags are made of.
 
 Normal operation: every worker reads the newest snapshot that the store's writers published (``kg build``,
-``kg remove`` and ``kg load`` publish one when they commit: :mod:`kg.snapshots`), or the store directory itself
+``kg remove`` and ``kg load`` publish one when they commit: :mod:`kg.store.snapshots`), or the store directory itself
 when none was published yet. With an update token, the server reads its own snapshots (:mod:`server.snapshots`).
 Either way :func:`store_path` is read at each request, and :func:`get_store` and the query processes reopen (in
 memory mode: copy again) when it names another snapshot, so a committed build is served from the next request on;
@@ -30,8 +30,8 @@ from typing import Any, TypeVar
 from flask import Flask, current_app
 
 from kg.errors import StoreError
-from kg.snapshots import published
 from kg.store import Store, is_remote, open_store
+from kg.store.snapshots import published
 from server import snapshots
 from server.cache import ResultCache
 from server.query_runner import Runner

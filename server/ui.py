@@ -68,7 +68,7 @@ def index():  # noqa: ANN201
 @bp.route("/query")
 def query():  # noqa: ANN201
     """YASGUI, vendored under /static/yasgui, pointed at this server's endpoint only."""
-    from kg.rdf import PREFIXES
+    from kg.pipeline.rdf.mapping import PREFIXES
     from server.site import NKG, base_iri
 
     prefixes = {k: str(v) for k, v in PREFIXES.items()}

@@ -62,7 +62,7 @@ INVERSE_WORDING = {
 }
 # A few properties read better as words than as their labels, from the subject's side.
 WORDING = {f"{NKG}speaker": "said by", f"{NKG}addressee": "said to", f"{NKG}reportedBy": "reported by"}
-# Bookkeeping that would only repeat the resource's name once per article on its page (kg.shared).
+# Bookkeeping that would only repeat the resource's name once per article on its page (kg.store.shared).
 HIDDEN_INCOMING = {f"{NKG}contributesTo"}
 # Shown at the top of the table, in this order; the rest follow by label.
 FIRST = [RDFS_LABEL, f"{SCHEMA}name", f"{SCHEMA}headline", f"{NKG}content", f"{NKG}speaker", f"{NKG}addressee"]

@@ -13,7 +13,7 @@ import re
 
 from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
 
-from kg.ontology import path as ontology_file
+from kg.vocab import path as ontology_file
 from server.negotiate import choose
 from server.pages import engine, vocabulary
 from server.site import secure_html

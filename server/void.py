@@ -18,8 +18,9 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
-from kg import jsonld
-from kg.store import Store, grouped, term_text
+from kg.store import jsonld
+from kg.store import Store, term_text
+from kg.store.serialize import grouped
 from server.downloads import FORMAT_NAMES, article_graphs, dumps
 from server.negotiate import choose
 from server.site import LINK_TARGETS, NKG, SCHEMA, base_iri, secure_html
@@ -181,7 +182,7 @@ def article_origins() -> dict[str, tuple[str, str]]:
 
 @bp.route("/ns/context.jsonld")
 def context() -> Response:
-    """The JSON-LD context of every JSON-LD answer (kg.jsonld): the prefixes, at a URL that stays."""
+    """The JSON-LD context of every JSON-LD answer (kg.store.jsonld): the prefixes, at a URL that stays."""
     resp = Response(json.dumps(jsonld.context(), indent=1) + "\n", content_type="application/ld+json; charset=utf-8")
     resp.headers["Cache-Control"] = "public, max-age=86400"
     resp.set_etag(hashlib.sha256(resp.get_data()).hexdigest()[:16])

@@ -101,6 +101,15 @@ def stop_server(server: Server) -> None:
 
 
 @pytest.fixture(scope="session")
+def seed_app(seed_store: Path):
+    """The app over the seed store, built in process by its factory (no gunicorn, no socket): for what does not
+    depend on the HTTP protocol itself. Its query processes are those of a worker."""
+    from server import create_app
+
+    return create_app({"STORE_PATH": str(seed_store), "TESTING": True})
+
+
+@pytest.fixture(scope="session")
 def seed_server(seed_store: Path):
     """`kg serve` (gunicorn, two workers) over the seed store, on a free port of 127.0.0.1."""
     server = start_server(seed_store)

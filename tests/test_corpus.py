@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import ingest
+from kg.pipeline.ingest import ingest
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ARTICLES = CORPUS / "articles"

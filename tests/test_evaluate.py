@@ -1,10 +1,9 @@
-"""Tests of the scorer (kg/evaluate.py) on tiny hand-made gold/system pairs, and of the gold files themselves."""
+"""Tests of the scorer (kg/eval/) on tiny hand-made gold/system pairs, and of the gold files themselves."""
 
 from __future__ import annotations
 
 import copy
 import hashlib
-import importlib.util
 import json
 import re
 import unicodedata
@@ -16,11 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold"
 KB = ROOT.parent / "shared" / "kb" / "wikidata-verified.tsv"
 
-# Loaded by path: kg/__init__.py imports the whole pipeline, which the scorer does not need.
-_spec = importlib.util.spec_from_file_location("kg_evaluate", ROOT / "kg" / "evaluate.py")
-assert _spec and _spec.loader
-ev = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(ev)
+import kg.eval as ev  # noqa: E402 - the scorer: pure functions, it loads no model
 
 #          0         1         2         3         4         5         6         7         8
 #          0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567
@@ -457,7 +452,7 @@ def test_results_grouped_by_desk():
 
 def test_eval_split_selects_gold_files_by_their_declared_split(tmp_path: Path):
     from kg.errors import ConfigError
-    from kg.scoring import evaluate_dir
+    from kg.eval.scoring import evaluate_dir
 
     for name, split in (("a", "dev"), ("b", "test")):
         d = dict(_gold(), article=name, split=split, path="absent.txt", date="2022-01-27")

@@ -17,7 +17,7 @@ from kg.extraction.time import find_times
 from kg.extraction.quotes import british_style, quotes_in_blocks
 from kg.extraction.statements import StatementFinder
 from kg.model import Article, Extraction
-from kg.nlp import Parsed, parse
+from kg.pipeline.nlp import Parsed, parse
 
 
 def extract(article: Article | Parsed) -> Extraction:

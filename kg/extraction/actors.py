@@ -27,9 +27,9 @@ from kg.extraction.persons import (
     with_given_names,
     without_title,
 )
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import Actor, Mention, Place, Span
-from kg.nlp import ParsedBlock, Parsed
+from kg.pipeline.nlp import ParsedBlock, Parsed
 
 # Dependencies under which a capital city acts (metonymy for its government) rather than locates.
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent", "conj", "appos"}

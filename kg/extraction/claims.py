@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Extraction, Statement
-from kg.nlp import Parsed
+from kg.pipeline.nlp import Parsed
 
 _QUOTED = re.compile(r"[“‘\"']([^”’\"']{6,})[”’\"']")
 

@@ -15,9 +15,9 @@ from spacy.tokens import Token
 from kg import gazetteer, lexicon
 from kg.extraction import posts
 from kg.extraction.actors import ActorIndex, country_key
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import PositionHolding, Span
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import lexicon
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 _ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
                     "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade", "invite",

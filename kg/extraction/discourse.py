@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 WINDOW = 5  # sentences a person stays in focus without being mentioned again
 _SUBORDINATE = {"deputy", "vice", "assistant", "associate", "acting", "former", "under", "co", "interim", "ex"}
@@ -160,7 +160,7 @@ def joint_source(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - 
     one group (the guidelines' group actor for joint authors). None when the phrase coordinates nothing, or fewer
     than two of its parts are actors."""
     from kg.extraction import coref as corefs
-    from kg.ingest import slugify
+    from kg.pipeline.ingest import slugify
 
     parts = [tok]
     while (nxt := next((c for c in parts[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")),

@@ -15,9 +15,9 @@ from spacy.tokens import Token
 
 from kg.extraction import coref as corefs
 from kg.extraction.cues import SUBJECT_DEPS
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import Document
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declaration", "letter", "report",
                   "release", "transcript", "memo", "memorandum", "tweet", "post", "editorial", "op-ed",
@@ -112,7 +112,7 @@ def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
     labels = [index.actors[k].label for k in keys]
     label = ", ".join(labels[:-1]) + " and " + labels[-1]
     a, b = pobj.left_edge.i, pobj.right_edge.i + 1
-    from kg.ingest import slugify as _slug
+    from kg.pipeline.ingest import slugify as _slug
 
     return index.add_actor("group/" + _slug(label), label, "group", index.parsed.span_of(pb, pb.doc[a:b]), "group")
 

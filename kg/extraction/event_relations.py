@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from kg.extraction.time import bounds
 from kg.model import Event, Participation, Statement
-from kg.ontology import event_class
+from kg.vocab import event_class
 
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 

@@ -16,8 +16,8 @@ from spacy.tokens import Token
 
 from kg.extraction.time import bounds
 from kg.model import Event, TimeExpression
-from kg.nlp import ParsedBlock
-from kg.ontology import event_class
+from kg.pipeline.nlp import ParsedBlock
+from kg.vocab import event_class
 
 # Nouns that carry a date in an "of" phrase: "on the morning of May 4", "on the day of the vote".
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn"}

@@ -21,8 +21,8 @@ from kg.extraction.event_times import EventTimes
 from kg.extraction.triggers import condition
 from kg.extraction.time import bounds
 from kg.model import Event, Participation, Span, Statement, TimeExpression
-from kg.nlp import ParsedBlock
-from kg.ontology import event_class
+from kg.pipeline.nlp import ParsedBlock
+from kg.vocab import event_class
 
 SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation", "consultation", "summit",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}

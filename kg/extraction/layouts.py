@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction import discourse
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import Span, Statement
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg import gazetteer, lexicon
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 
 if TYPE_CHECKING:
     from kg.extraction.actors import ActorIndex
@@ -105,7 +105,7 @@ def speaking_names(index: ActorIndex) -> None:
 
 
 def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = False) -> None:  # noqa: ANN001
-    from kg import kb
+    from kg.pipeline.link import kb
     from kg.extraction.actors import country_key
 
     parsed = index.parsed

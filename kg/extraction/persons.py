@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
-from kg.ingest import slugify
-from kg.nlp import ParsedBlock, Parsed
+from kg.pipeline.ingest import slugify
+from kg.pipeline.nlp import ParsedBlock, Parsed
 
 if TYPE_CHECKING:
     from kg.extraction.actors import ActorIndex
@@ -58,7 +58,7 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
 
 
 def _kb_person(name: str) -> bool:
-    from kg import kb
+    from kg.pipeline.link import kb
 
     found = kb.default().named(name)
     return bool(found) and all(e.type == "person" for e in found)
@@ -73,7 +73,7 @@ def surname_variant(text: str, surnames: set[str]) -> str | None:
     found = [s for s in surnames if s != text and len(s) >= 5 and s[:2] == text[:2] and _one_edit(s, text)]
     if len(found) != 1 or gazetteer.city(text) or gazetteer.country(text):
         return None
-    from kg import kb
+    from kg.pipeline.link import kb
 
     if any(e.type != "person" for e in kb.default().named(text)):
         return None
@@ -197,7 +197,7 @@ def names_the_recogniser_missed(index: ActorIndex) -> None:
         return
     surnames = {w for w, (_, kind) in names.items() if kind == "surname"}
     verbs = lexicon.reporting_verbs()
-    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):  # the tokens made once (kg.nlp)
+    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):  # the tokens made once (kg.pipeline.nlp)
         for tok in toks:
             hit = names.get(tok.text)
             if hit is None and tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs and \

@@ -15,7 +15,7 @@ from kg import gazetteer, lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import country_key
 from kg.model import PositionHolding, Span
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 if TYPE_CHECKING:
     from kg.extraction.coref import Coref

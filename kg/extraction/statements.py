@@ -18,10 +18,10 @@ from kg.extraction import coref as corefs, discourse, layouts, unclaimed
 from kg.extraction.cues import Cue, find_cues, opens_quote
 from kg.extraction.documents import Documents
 from kg.extraction.quotes import Quote
-from kg.ingest import slugify
+from kg.pipeline.ingest import slugify
 from kg.model import Span, Statement
-from kg.nlp import ParsedBlock, Parsed
-from kg.sentences import ends_here
+from kg.pipeline.nlp import ParsedBlock, Parsed
+from kg.pipeline.sentences import ends_here
 
 _GLUE = set(" \t\n,:;—–-")
 # What an unnamed source of "according to" can be: media, reports, accounts, footage …

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp import Parsed
+from kg.pipeline.nlp import Parsed
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "wo"}
 _FUTURE_GOVERNORS = {"schedule", "plan", "expect", "due", "set", "intend", "aim", "hope", "go", "prepare", "vow",

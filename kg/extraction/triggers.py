@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction import coref as corefs
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 # Verbs whose object "fire" is shooting, not a blaze: "opened fire", "returned fire", "held fire".
 _FIRING = {"open", "return", "hold", "cease", "exchange", "draw", "trade"}

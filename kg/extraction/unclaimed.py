@@ -25,7 +25,7 @@ from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.quotes import Quote
 from kg.model import Statement
-from kg.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 
 _SENTENCE_END = (".", "!", "?")
 _LEADING = {"and", "but", "so", "also", "then", "later", "meanwhile", "however", "still", "yet", "earlier"}

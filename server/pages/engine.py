@@ -18,7 +18,7 @@ from typing import Any
 from flask import current_app, url_for
 from werkzeug.exceptions import HTTPException
 
-from kg.rdf import PREFIXES as RDF_PREFIXES
+from kg.pipeline.rdf.mapping import PREFIXES as RDF_PREFIXES
 from server.store import dataset_version, get_runner, result_cache, store_path
 
 log = logging.getLogger("newskg.pages")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import read_meta, read_text
+from kg.pipeline.ingest import read_meta, read_text
 from kg.store import Store
 from tests.conftest import KG, SEED
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import MAX_BYTES, ingest, split_blocks
+from kg.pipeline.ingest import MAX_BYTES, ingest, split_blocks
 from tests.conftest import SEED
 
 
@@ -107,9 +107,9 @@ def test_hard_wrapped_paragraph_stays_one_block():
 
 def test_undated_article_keeps_relative_times_unresolved_and_gets_a_lower_bound():
     from kg.extraction import extract
-    from kg.ingest import from_text
-    from kg.rdf import to_rdf
-    from kg.ontology import NKG
+    from kg.pipeline.ingest import from_text
+    from kg.pipeline.rdf.mapping import to_rdf
+    from kg.vocab import NKG
 
     a = from_text("Talks resume\n\nThe ministers met on Thursday, after talks on March 3, 2021 failed. They will "
                   "meet again next week.", article_id="undated")

@@ -7,8 +7,8 @@ import shutil
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
-from kg.ontology import ET, NKG
-from kg.validate import consistency, ontology_graph
+from kg.vocab import ET, NKG
+from kg.pipeline.validate import consistency, ontology_graph
 
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 
@@ -40,7 +40,7 @@ def test_event_types_are_cameo_scheme():
 
 
 def test_data_uses_only_declared_terms(seed_extraction):
-    from kg.rdf import to_rdf
+    from kg.pipeline.rdf.mapping import to_rdf
 
     article, found = seed_extraction
     data = to_rdf(article, found)
@@ -58,7 +58,7 @@ def test_data_uses_only_declared_terms(seed_extraction):
 
 def test_every_ontology_term_is_used_by_the_seed_graph(seed_extraction):
     """No term without a use (classes, properties and controlled values of our namespace)."""
-    from kg.rdf import to_rdf
+    from kg.pipeline.rdf.mapping import to_rdf
 
     article, found = seed_extraction
     data = to_rdf(article, found)
@@ -66,7 +66,7 @@ def test_every_ontology_term_is_used_by_the_seed_graph(seed_extraction):
     unused = sorted(str(t) for t in our_terms(ontology_graph()) if t not in used)
     allowed = {  # used by the provenance graph, or only by features the seed article does not exercise
         "Build", "toolVersion", "eventClass", "notBefore",  # notBefore: only for undated articles
-        "Contribution", "contributesTo", "sharedTriples",  # the provenance graph's records (kg.shared)
+        "Contribution", "contributesTo", "sharedTriples",  # the provenance graph's records (kg.store.shared)
         "Agent", "QuoteType", "Modality", "ParticipantRole",  # classes of controlled values and the abstract agent
     }
     unused = [u for u in unused if u.rsplit("#", 1)[1] not in allowed]
@@ -78,7 +78,7 @@ needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT nee
 
 @needs_java
 def test_hermit_finds_seed_graph_consistent(seed_extraction):
-    from kg.rdf import to_rdf
+    from kg.pipeline.rdf.mapping import to_rdf
 
     article, found = seed_extraction
     report = consistency(to_rdf(article, found))

@@ -1,4 +1,4 @@
-"""The compiled shapes (kg.shapes) agree with pySHACL, the general SHACL engine, result for result: on the seed graph
+"""The compiled shapes (kg.pipeline.validate.shapes) agree with pySHACL, the general SHACL engine, result for result: on the seed graph
 and on broken copies of it that break each constraint the shapes use."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg.ontology import NKG
-from kg.rdf import NIF, SCHEMA, to_rdf
-from kg.shapes import Unsupported, compile_shapes, compiled
-from kg.validate import check, pyshacl_report, shacl_support
+from kg.vocab import NKG
+from kg.pipeline.rdf.mapping import NIF, SCHEMA, to_rdf
+from kg.pipeline.validate.shapes import Unsupported, compile_shapes, compiled
+from kg.pipeline.validate import check, pyshacl_report, shacl_support
 
 
 def _first(g: Graph, p: URIRef, o=None):  # noqa: ANN001, ANN202
@@ -85,7 +85,7 @@ def _results(lines: list[str]) -> Counter:
     return Counter(tuple(v.split(": ")[:2]) for v in lines if ": " in v)
 
 
-_SPAN_CHECKS = ("incomplete span", "span text", "span offsets")  # kg.validate's own check, not a shape
+_SPAN_CHECKS = ("incomplete span", "span text", "span offsets")  # kg.pipeline.validate's own check, not a shape
 
 
 def _shape_results(g: Graph) -> tuple[bool, Counter]:

@@ -1,9 +1,9 @@
-"""The merge of what builds say about a shared resource (kg.shared): one value of a property that takes one, every
+"""The merge of what builds say about a shared resource (kg.store.shared): one value of a property that takes one, every
 value of the others; what articles state before what the knowledge base adds; the split of a build's triples."""
 
 from __future__ import annotations
 
-from kg.shared import IMPORTED, merge, records, split
+from kg.store.shared import IMPORTED, merge, records, split
 
 X = "<http://ex.org/id/person/x>"
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"

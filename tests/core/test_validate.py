@@ -5,9 +5,9 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.ontology import NKG
-from kg.rdf import NIF, to_rdf
-from kg.validate import shacl
+from kg.vocab import NKG
+from kg.pipeline.rdf.mapping import NIF, to_rdf
+from kg.pipeline.validate import shacl
 
 
 def test_seed_graph_conforms(seed_extraction):

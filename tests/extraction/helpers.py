@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extraction import extract
-from kg.ingest import from_text
+from kg.pipeline.ingest import from_text
 from kg.model import Extraction
 
 

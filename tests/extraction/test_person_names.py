@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span as SpacySpan
 
-from kg import nlp
+from kg.pipeline import nlp
 from kg.extraction.persons import bare_name, split_title_org_name, surname_variant
-from kg.ingest import from_text
+from kg.pipeline.ingest import from_text
 from tests.extraction.helpers import run, speaker_of
 
 pytestmark = pytest.mark.slow

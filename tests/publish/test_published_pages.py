@@ -19,7 +19,7 @@ from tests.publish.helpers import BROWSER_ACCEPT, get, parse, triples
 
 pytestmark = pytest.mark.slow
 
-# What a sentence never ends with in running text (checked by the test itself, apart from kg.sentences).
+# What a sentence never ends with in running text (checked by the test itself, apart from kg.pipeline.sentences).
 TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep|Lt|Col|Prof|St)\."
 STARTERS = {"The", "He", "She", "It", "They", "We", "In", "But", "A", "An", "This", "That", "On", "At", "I"}
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from rdflib import RDFS, Graph, URIRef
 
-from kg.ontology import path as ontology_file
+from kg.vocab import path as ontology_file
 from tests.publish.conftest import SEED_ID
 from tests.publish.helpers import BROWSER_ACCEPT, get
 

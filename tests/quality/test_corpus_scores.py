@@ -64,8 +64,8 @@ def test_corpus_figures_hold(split: str):
     table = recorded().get(split)
     if not GOLD.exists() or not table:
         pytest.skip(f"the evaluation corpus' {split} figures are not recorded yet (README, corpus table)")
-    from kg.evaluate import group_results
-    from kg.scoring import evaluate_dir, grouped
+    from kg.eval.evaluate import group_results
+    from kg.eval.scoring import evaluate_dir, grouped
 
     result, _ = evaluate_dir(GOLD, split=split)
     by_desk = grouped(result, GOLD, "desk")

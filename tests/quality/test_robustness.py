@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from kg.extraction import extract
 from kg.extraction.quotes import quotes_in_blocks
-from kg.ingest import from_text
+from kg.pipeline.ingest import from_text
 from kg.model import Extraction, Span
 
 QUOTES = ["“", "”", "‘", "’", '"', "'", "«", "»", "„"]

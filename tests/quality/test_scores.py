@@ -18,8 +18,8 @@ GOLD = ROOT / "tests" / "gold"
 
 
 def _score(names: list[str]) -> dict:
-    from kg.evaluate import score_corpus
-    from kg.scoring import load_gold, system_output
+    from kg.eval.evaluate import score_corpus
+    from kg.eval.scoring import load_gold, system_output
 
     pairs = []
     for name in names:
@@ -85,7 +85,7 @@ def test_seed_has_the_readout_and_the_olympics_opening_with_its_date():
     """The State Department's "exchanged views …" is a statement of the seed; the opening of the Winter Olympics is
     an event dated 4 February 2022."""
     from kg.extraction import extract
-    from kg.ingest import ingest
+    from kg.pipeline.ingest import ingest
 
     x = extract(ingest(ROOT / "data" / "articles" / "wang-yi-blinken-call.txt"))
     readout = [s for s in x.statements if "exchanged views on how to advance work together" in s.quote]

@@ -4,7 +4,7 @@ one paragraph a line. Small invented texts, so that these stay covered whatever 
 from __future__ import annotations
 
 from kg.extraction import extract
-from kg.ingest import from_text
+from kg.pipeline.ingest import from_text
 
 
 def statements(text: str) -> list[tuple[str, str | None, str]]:

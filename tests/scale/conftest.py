@@ -73,7 +73,7 @@ class Engine:
     env: dict[str, str] = field(default_factory=dict)
 
     def store(self, *, read_only: bool = False):  # noqa: ANN201
-        from kg.remote import RemoteConfig, RemoteStore
+        from kg.store.remote import RemoteConfig, RemoteStore
 
         fields = {"update_url": self.env.get("NEWSKG_STORE_UPDATE_URL"), "user": self.env.get("NEWSKG_STORE_USER"),
                   "password": self.env.get("NEWSKG_STORE_PASSWORD"), "auth": self.env.get("NEWSKG_STORE_AUTH")}

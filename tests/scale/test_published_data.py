@@ -195,7 +195,7 @@ def test_an_index_in_the_folder_above_the_articles(tmp_path: Path):
     paths = write_articles(tmp_path / "corpus" / "articles")
     (tmp_path / "corpus" / "index.tsv").write_text(
         f"file\tpublished\tlicense\n{paths[0].name}\t2021-03-04\tPublic domain (a government work)\n", encoding="utf-8")
-    from kg.ingest import read_meta
+    from kg.pipeline.ingest import read_meta
 
     meta = read_meta(paths[0])
     assert (meta.date.isoformat(), meta.license) == ("2021-03-04", "Public domain (a government work)")

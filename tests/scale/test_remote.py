@@ -121,6 +121,25 @@ def test_load_and_remove(engine: Engine, tmp_path: Path):
         assert [g for g in s.graphs() if "wang-yi" in g] == []
 
 
+def test_a_graph_is_read_from_the_graph_store_endpoint_given(oxigraph: Engine, tmp_path: Path):
+    """--gsp-url (or NEWSKG_STORE_GSP_URL): one graph is read by the Graph Store Protocol; a wrong endpoint is an
+    error naming it, which shows the option is used."""
+    oxigraph.clear()
+    data = tmp_path / "g.ttl"
+    data.write_text('@prefix ex: <http://ex.org/> . ex:a ex:p "1", "2" .\n', encoding="utf-8")
+    store = ["--store", oxigraph.url]
+    kg("load", str(data), "--graph", "http://ex.org/g", *store, env=oxigraph.env)
+    gsp = oxigraph.url.rsplit("/", 1)[0] + "/store"
+    one = ["dump", *store, "--graph", "http://ex.org/g", "--format", "nt"]
+    by_query = kg(*one, env=oxigraph.env).stdout
+    by_gsp = kg(*one, "--gsp-url", gsp, env=oxigraph.env).stdout
+    assert sorted(by_gsp.splitlines()) == sorted(by_query.splitlines()) and by_gsp.count("<http://ex.org/p>") == 2
+    assert kg(*one, env={**oxigraph.env, "NEWSKG_STORE_GSP_URL": gsp}).stdout == by_gsp
+    wrong = oxigraph.url.rsplit("/", 1)[0] + "/no-such-endpoint"
+    run = kg(*one, "--gsp-url", wrong, env=oxigraph.env, check=False)
+    assert run.returncode == 2 and "no-such-endpoint" in run.stderr, run.stderr
+
+
 def test_virtuoso_row_cap_is_visible(virtuoso: Engine):
     """The test Virtuoso cuts results at 2,500 rows (ResultSetMaxRows): kg query warns, the server says truncated."""
     virtuoso.clear()

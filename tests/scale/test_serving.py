@@ -142,7 +142,7 @@ def _articles_served(url: str) -> tuple[str, set[str]]:
 
 @pytest.mark.parametrize("mode", ["--in-memory", "--on-disk"])
 def test_a_running_server_serves_a_committed_build_and_remove(tmp_path: Path, seed_store: Path, mode: str):
-    """No restart: kg build and kg remove publish a snapshot (kg.snapshots); every worker and query process moves to
+    """No restart: kg build and kg remove publish a snapshot (kg.store.snapshots); every worker and query process moves to
     it from its next request (in memory mode, with a new copy), and no cached answer outlives the old data."""
     import shutil
     import subprocess

@@ -47,9 +47,9 @@ def test_kg_query_past_the_limits_prints_one_line_and_exits_2(seed_store: Path, 
 
 
 def at_the_limits() -> dict[str, str]:
-    """Queries exactly at the limits (as :func:`kg.sparql_text.check_limits` counts), one per construct the engine
+    """Queries exactly at the limits (as :func:`kg.sparql.text.check_limits` counts), one per construct the engine
     recurses on. (A 2,000-step path sequence is left out: it is within the stack, but takes minutes to evaluate.)"""
-    from kg.sparql_text import MAX_DEPTH, MAX_OPERATORS
+    from kg.sparql.text import MAX_DEPTH, MAX_OPERATORS
 
     n, d = MAX_OPERATORS, MAX_DEPTH
     return {
@@ -77,7 +77,7 @@ AT_THE_LIMITS = ["and-chain", "binds", "blank-nodes", "braces", "collections", "
 
 
 def test_the_queries_at_the_limits_are_at_the_limits() -> None:
-    from kg.sparql_text import check_limits
+    from kg.sparql.text import check_limits
 
     assert sorted(at_the_limits()) == AT_THE_LIMITS
     for name, text in at_the_limits().items():

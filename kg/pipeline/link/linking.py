@@ -1,0 +1,379 @@
+"""Linking actors and places to Wikidata, DBpedia and GeoNames, through the local knowledge base (:mod:`kg.pipeline.link.kb`) and,
+when asked for, a Wikidata SPARQL endpoint (:mod:`kg.pipeline.link.online`).
+
+The linker decides on evidence, and "no link" is always an answer: a wrong link is worse than a missing one.
+
+* **Candidates** come from the knowledge base by key (a country actor's key is its record's id), by normalised
+  name or alias (case, accents, "the", possessives and honorifics folded: "the U.S." = "US" = "United States"), by
+  a capital used for its government ("Moscow said"), by a body's name after its country ("U.S. State
+  Department"), for a person named by a surname only by family name, and for an unnamed post holder ("the
+  Malaysian prime minister") by the holder of that post at the article's date.
+* **Type agreement**: a person links only to a person, an organisation or government body to an organisation, a
+  country to a country, a place to a place; groups are never linked.
+* **Context**: the article's countries (a record of another country than the actor's is ruled out; one of the
+  article's countries counts for a record), the posts the article gives the actor and the titles in its mentions,
+  the posts a record held at the article's date, and a prior per record (how often its names mean it: a country,
+  a head of government, a party, a local operator).
+* **Decision**: the best candidate must clear the threshold and beat the runner-up by a margin; a name that two
+  records share (a surname, "Alliance for the Republic", "Ministry of Defence") stays unlinked unless the context
+  singles one out.
+
+A linked actor takes its record's id as key (``"Biden"`` → ``person/joe-biden``), and every reference to the old key
+is updated (:func:`rename_actor`), so the same entity gets the same IRI in every article's graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from kg import gazetteer
+from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
+from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries, slug,
+                              state_body, strip_titles, without_country)
+from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
+from kg.model import Actor, Extraction, Place, PositionHolding
+
+log = logging.getLogger(__name__)
+
+DEFAULT_THRESHOLD = 0.7
+MARGIN = 0.1  # how far the best candidate must be ahead of the runner-up
+_EPSILON = 1e-9  # confidences are sums of tenths: 1.0 - 0.9 must count as a margin of 0.1
+# extraction's actor kind → the record types it may be linked to
+_COMPATIBLE = {"person": {"person"}, "organization": {"organization", "government"},
+               "government": {"organization", "government"}, "country": {"country"}}
+_FORMER = ("former", "ex", "late", "then", "outgoing", "incoming", "acting", "deputy", "vice", "interim")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the linker decided for one actor or place: the record (None = NIL), its confidence and why."""
+
+    key: str  # the actor's or place's key before linking
+    entity: str | None
+    confidence: float
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Scored:
+    entity: Entity
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+@dataclass
+class _Context:
+    """What the article says around an actor: its date, its countries, the records already resolved."""
+
+    day: dt.date | None
+    resolved: dict[str, str] = field(default_factory=dict)  # actor key → record id
+    countries: set[str] = field(default_factory=set)  # record ids of the countries the article speaks of
+
+    def rid(self, key: str | None) -> str | None:
+        return self.resolved.get(key, key) if key else None
+
+
+def article_date(extraction: Extraction) -> dt.date | None:
+    """The article's date as extraction saw it: the date holdings are attested at, or that times were resolved
+    against."""
+    for h in extraction.holdings:
+        if h.valid_at:
+            return h.valid_at
+    return next((t.anchor for t in extraction.times if t.anchor), None)
+
+
+def _prior(e: Entity) -> float:
+    return 1.0 if e.prior is None else e.prior
+
+
+# ------------------------------------------------------------------------------------------------------ deciding
+def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = None,
+           threshold: float = DEFAULT_THRESHOLD) -> list[Decision]:
+    """A decision for every actor (but groups) and every place; changes nothing."""
+    ctx = _Context(date or article_date(extraction))
+    ctx.countries |= place_countries(extraction, kb)
+    out: list[Decision] = []
+    order = {"country": 0, "organization": 1, "government": 1, "person": 2}
+    # countries first (the context of everything else), then bodies (a person's post is matched through the record
+    # of its organisation), then people
+    for actor in sorted(extraction.actors, key=lambda a: order.get(a.kind, 3)):
+        if actor.kind not in _COMPATIBLE or actor.key.startswith("group/"):
+            continue
+        if actor.kind == "person" and not any(m.kind in NAME_MENTIONS for m in actor.mentions):
+            out.append(_choose(actor.key, _unnamed_holder(actor, kb, ctx), threshold))
+            continue
+        if actor.key.startswith("anon/"):
+            continue
+        scored = _candidates(actor, extraction, kb, ctx)
+        d = _choose(actor.key, scored, threshold)
+        if d.entity:
+            ctx.resolved[actor.key] = d.entity
+            if actor.kind == "country":
+                ctx.countries.add(d.entity)
+        elif actor.kind == "country":
+            ctx.countries.add(actor.key)
+        out.append(d)
+    for actor in extraction.actors:  # the countries the article gives its actors count as the article's
+        if actor.country:
+            ctx.countries.add(ctx.rid(actor.country))
+    for place in extraction.places:
+        out.append(_choose(place.key, _place_candidates(place, kb, ctx), threshold))
+    return out
+
+
+def _choose(key: str, scored: list[_Scored], threshold: float) -> Decision:
+    """The best candidate if it clears the threshold and beats the runner-up clearly; otherwise NIL."""
+    best: dict[str, _Scored] = {}
+    for s in scored:
+        if s.entity.id not in best or best[s.entity.id].confidence < s.confidence:
+            best[s.entity.id] = s
+    # a known entity without identifiers competes too: "G20" the forum (no verified id) keeps the name from a
+    # shop chain that has one
+    ranked = sorted(best.values(), key=lambda s: (-s.confidence, not s.entity.links, s.entity.id))
+    if not ranked or ranked[0].confidence < threshold:
+        top = ranked[0].confidence if ranked else 0.0
+        return Decision(key, None, round(top, 3), ("below threshold",) if ranked else ("no candidate",))
+    if len(ranked) > 1 and ranked[0].confidence - ranked[1].confidence < MARGIN - _EPSILON:
+        return Decision(key, None, round(ranked[0].confidence, 3),
+                        ("ambiguous: " + ", ".join(s.entity.id for s in ranked[:3]),))
+    top = ranked[0]
+    if not top.entity.links:
+        return Decision(key, None, round(top.confidence, 3), (f"{top.entity.id} has no identifier",))
+    return Decision(key, top.entity.id, round(min(top.confidence, 1.0), 3), top.evidence)
+
+
+def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
+    if actor.kind == "person":
+        return _person_candidates(actor, x, kb, ctx)
+    allowed = _COMPATIBLE[actor.kind]
+    found: list[_Scored] = []
+    own = ctx.rid(actor.country)
+
+    def add(e: Entity | None, conf: float, why: str, name: str = "") -> None:
+        if e is None or e.type not in allowed:
+            return
+        if own and e.country and own != e.country:
+            return  # the article puts the actor in another country than the record does
+        is_generic = bool(name) and generic(name) and why != "name after country"
+        if is_generic and e.type != "government":
+            return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
+        evidence = [why]
+        if actor.kind != "country":
+            conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
+            named = without_country(name) if name else None
+            if e.country and (e.country == own or e.country in ctx.countries or (named and named[0] == e.country)):
+                # a short name shared by many (a party's acronym) needs its country; an acronym of a registry
+                # (a research body's, a brand's) is too short to link on with the country alone
+                conf += 0.1 if why != "weak name" else (0.3 if _prior(e) >= 0.6 else 0.15)
+                evidence.append("country in the article" if not named else "country in the name")
+            elif state_body(e) and e.country and generic(name or e.label):
+                conf -= 0.35  # a ministry of a country the article does not speak of
+            elif is_generic and not e.country and e.prior is not None:
+                conf -= 0.35  # "the Senate" and a derived record that does not say whose senate it is
+            elif e.country and e.category in ("brand", "operator") and ctx.countries:
+                conf -= 0.25  # a shop chain of one country in an article about others: a namesake ("Best Friends")
+            if state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
+                    and why != "name after country" and generic(name or e.label):
+                conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?
+        found.append(_Scored(e, conf, tuple(evidence)))
+
+    if actor.kind == "country":
+        add(kb.get(actor.key), 0.95, "key")
+        cap = gazetteer.capital_of(actor.label)
+        if cap is not None:  # "Moscow" standing for Russia's government
+            add(kb.get("country/" + slug(cap.name)), 0.85, "capital metonymy")
+    for n in names_of(actor):
+        if not any(c.isupper() for c in n):
+            continue  # "police", "the senate": a common noun, not a name ("The Police", a band)
+        for e, w in kb.named_weighted(n):
+            if acronym_mismatch(e, n):
+                continue  # "Uni" (a club's short name) is not the acronym "UNI"
+            add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name", n)
+        core = without_country(n)
+        if core is not None:  # "U.S. State Department": the body's name after its country, the country must agree
+            country, rest = core
+            home = kb.get(country)
+            # "U.S. Securities and Exchange Commission" is "United States Securities and Exchange Commission"
+            for full in [rest] + [f"{c} {rest}" for c in (home.names if home else ()) if len(c) > 3]:
+                for e, w in kb.named_weighted(full):
+                    if e.country == country and w >= 0.9:
+                        add(e, 0.85, "name after country", n)
+    return found
+
+
+def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
+    name = strip_titles(actor.label)
+    full = len(name.split()) >= 2
+    pool = [e for e in kb.named(name) if e.type == "person"]
+    if not full:
+        pool += [e for e in kb.with_surname(name) if e not in pool]
+    holdings = [h for h in x.holdings if h.holder == actor.key]
+    mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
+                      if m.kind in NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
+    mention_titles |= {name_key(m.span.text) for m in actor.mentions if m.kind == "role"}  # "the President"
+    present = {ctx.rid(a.key) for a in x.actors} | ctx.countries  # the countries and bodies the article speaks of
+    own = ctx.rid(actor.country)
+    day = ctx.day
+    out = []
+    for e in pool:
+        if own and e.country and own != e.country:
+            continue  # "Colombian president Uribe" is not a record of another country
+        evidence = []
+        posts = [(p, kb.get(p.post)) for p in e.positions]
+        if any(post and any(name_key(t) == name_key(h.post) for t in post.titles)
+               and ctx.rid(h.organization) == post.of
+               and (day is None or p.held_at(day) or h.valid_at is None)
+               for p, post in posts for h in holdings):
+            evidence.append("post")
+        if any(post and any(name_key(t) in mention_titles for t in post.titles) for _, post in posts):
+            evidence.append("title")
+        # a post held at the article's date counts when the article speaks of that post's country or body
+        # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
+        if day is not None and any(p.held_at(day) and post and post.of in present for p, post in posts):
+            evidence.append("in office at the article date")
+        elif not full and len(pool) == 1 and _prior(e) >= 0.9 and day is not None \
+                and any(p.held_at(day) for p, _ in posts):
+            # "Putin" in 2022: the only person of that name the knowledge base knows, a head of state at the date
+            evidence.append("sole bearer of the name in office at the article date")
+        if e.country and (e.country == own or e.country in ctx.countries):
+            evidence.append("country")
+        strong = [v for v in evidence if v != "country"]
+        if full:
+            # a name alone: enough for the people of the hand-verified list and heads of state and government;
+            # a politician of the derived lists needs the article to speak of their country too
+            # (a well-known person of prior 0.8, on the full name alone too, a little less sure)
+            conf = 0.85 if _prior(e) >= 0.9 else 0.75 if _prior(e) >= 0.8 else 0.65
+            conf += 0.05 * len(evidence) + (0.05 if "country" in evidence and _prior(e) < 0.9 else 0.0)
+            why = ("full name", *evidence)
+        else:  # a surname alone: only a post, a title or the date can single a record out
+            conf = 0.45 + (0.3 if strong else 0.0) + 0.05 * len(evidence)
+            why = ("surname", *evidence)
+        out.append(_Scored(e, min(conf, 1.0), why))
+    return out
+
+
+def _unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
+    """"The Malaysian prime minister", "Japan's emperor": the one holder of that post at the article's date."""
+    if ctx.day is None:
+        return []
+    words = actor.label.replace("’s", "").replace("'s", "").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or any(w.lower().strip("-") in _FORMER for w in words):
+        return []  # "the former prime minister", "the deputy prime minister": not the holder at the date
+    split = without_country(" ".join(words))
+    own = ctx.rid(actor.country)
+    if split is not None:
+        country, title = split
+    elif own:
+        country, title = own, " ".join(words)
+    else:
+        return []
+    out = []
+    for post in kb.posts_titled(title):
+        if post.of != country:
+            continue
+        holders = [h for h in kb.holders(post.id)
+                   if any(p.post == post.id and p.held_at(ctx.day) for p in h.positions)]
+        for h in holders:
+            out.append(_Scored(h, 0.8 if len(holders) == 1 else 0.5, ("post at the article date", post.id)))
+    return out
+
+
+def _place_candidates(place: Place, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
+    out = []
+    is_country = gazetteer.country(place.label) is not None
+    for e, w in kb.named_weighted(place.label):
+        if e.type != "place" or w < 0.9:
+            continue
+        if e.category == "subdivision":
+            # a region is linked only when the article speaks of its country, and never on a country's name
+            # ("Georgia" the US state in an article about the Caucasus)
+            if is_country or e.country not in ctx.countries:
+                continue
+            out.append(_Scored(e, 0.8, ("name", "country in the article")))
+        else:
+            out.append(_Scored(e, 0.9, ("name",)))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------------ applying
+def link(extraction: Extraction, *, online: bool = False, date: dt.date | None = None,
+         kb: KnowledgeBase | None = None, wikidata=None, threshold: float = DEFAULT_THRESHOLD) -> Extraction:  # noqa: ANN001
+    """Link actors and places, in place; returns the same extraction.
+
+    :param online: also look actors the knowledge base leaves without a Wikidata link up on a SPARQL endpoint
+        (``wikidata``, a :class:`kg.pipeline.link.online.WikidataClient`; by default one configured from the environment).
+    :param date: the article's date (by default the one extraction resolved times against).
+    :param threshold: the confidence below which an actor stays unlinked (NIL).
+    """
+    from kg.pipeline.link import kb as kbmod
+
+    kb = kb or kbmod.default()
+    for item in [*extraction.actors, *extraction.places]:
+        item.links.clear()
+        item.link_confidence = None
+    decisions = decide(extraction, kb, date=date, threshold=threshold)
+    renames: list[tuple[str, str, bool]] = []
+    places = {p.key: p for p in extraction.places}
+    for d in decisions:
+        if d.entity is None:
+            log.debug("NIL %s (%s)", d.key, "; ".join(d.evidence))
+            continue
+        e = kb.get(d.entity)
+        item: Actor | Place | None = extraction.actor(d.key) or places.get(d.key)
+        if e is None or item is None:
+            continue
+        item.links.update(e.links)
+        item.link_confidence = d.confidence
+        if d.evidence[:1] == ("post at the article date",) and isinstance(item, Actor):
+            _add_holding(extraction, item, kb.get(d.evidence[1]), date or article_date(extraction))
+        if item.key != e.id:
+            renames.append((item.key, e.id, isinstance(item, Place)))
+    for old, new, is_place in renames:
+        (rename_place if is_place else rename_actor)(extraction, old, new)
+    if online:
+        from kg.pipeline.link.online import OnlineConfig, WikidataClient
+
+        client = wikidata or WikidataClient(OnlineConfig.from_env(enabled=True), kb)
+        link_online(extraction, client, kb)
+    return extraction
+
+
+def _add_holding(x: Extraction, actor: Actor, post: Entity | None, day: dt.date | None) -> None:
+    """The post an unnamed holder was recognised by ("the Malaysian prime minister"), as a holding of the text."""
+    if post is None or not post.title or not actor.mentions:
+        return
+    surface = actor.mentions[0].span
+    if any(h.holder == actor.key and h.surface == surface for h in x.holdings):
+        return
+    org = next((a.key for a in x.actors if a.key == post.of or a.key == actor.country), post.of)
+    x.holdings.append(PositionHolding(actor.key, post.title, org, surface, day))
+
+
+def link_online(extraction: Extraction, client, kb: KnowledgeBase) -> None:  # noqa: ANN001
+    """Ask the endpoint about every named actor still without a Wikidata link; accept a single candidate whose
+    label and type agree (or the one whose country is the actor's, among several)."""
+    from kg.pipeline.link.online import ONLINE_CONFIDENCE
+
+    for actor in extraction.actors:
+        if actor.kind not in _COMPATIBLE or actor.key.startswith(("anon/", "group/")) or "wikidata" in actor.links:
+            continue
+        name = strip_titles(actor.label) if actor.kind == "person" else actor.label
+        if actor.kind == "person" and len(name.split()) < 2:
+            continue  # a surname alone is never looked up: too many people share it
+        found = client.candidates(name, actor.kind)
+        if found is None:
+            return  # the endpoint failed (already warned): the rest stay as the knowledge base left them
+        country = kb.get(actor.country)
+        if len(found) > 1 and country is not None and country.wikidata:
+            found = [c for c in found if country.wikidata in c.countries]
+        if len(found) != 1:
+            if found:
+                log.info("online: %s is ambiguous (%s), left unlinked", actor.label, ", ".join(c.qid for c in found))
+            continue
+        actor.links["wikidata"] = found[0].iri
+        conf = ONLINE_CONFIDENCE
+        actor.link_confidence = conf if actor.link_confidence is None else min(actor.link_confidence, conf)
