@@ -149,8 +149,8 @@ def report(data: dict, systems: list[str]) -> str:
                 k, o = per.get(kg), per.get("oxigraph")
                 if not k:
                     continue
-                cpu = f"{k['cpu_ms']:.1f} / {o['cpu_ms']:.1f}" if o and k["cpu_ms"] and o["cpu_ms"] else "–"
-                speed.append([size, LABELS.get(kg, kg), q, f"{k['rps']:.1f}", f"{o['rps']:.1f}" if o else "–",
+                cpu = f"{k['cpu_ms']:.3g} / {o['cpu_ms']:.3g}" if o and k["cpu_ms"] and o["cpu_ms"] else "–"
+                speed.append([size, LABELS.get(kg, kg), q, f"{k['rps']:.3g}", f"{o['rps']:.3g}" if o else "–",
                               _ratio(k, o), cpu])
     loads = ", ".join(f"{z} {r['load'][0]:.1f}→{r['load'][-1]:.1f}" for z, r in data["sizes"].items())
     skipped = f" Not measured: {', '.join(data['skipped'])}." if data.get("skipped") else ""

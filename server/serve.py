@@ -130,9 +130,9 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     from gunicorn.app.base import BaseApplication
 
     from kg import heap
-    from server.http import request_buffer
     from server import create_app
     from server.engine.access import close as close_store, get_runner
+    from server.http import request_buffer
 
     if not is_remote(store) and not (Path(store) / "CURRENT").exists():
         raise StoreError(f"{store}: no store here; build one first with `kg build ARTICLE --store {store}`")

@@ -43,7 +43,7 @@ class Store:
         self.read_only = read_only
         self._unflushed = 0  # bytes written since the last flush
         self._dirty = False  # written since it was opened: publish a snapshot when closing (kg.store.snapshots)
-        self._fixed: dict[str, object] = {}  # count and version of a read-only store, which sees one state: computed once
+        self._fixed: dict[str, object] = {}  # count and version of a read-only store, which sees one state: once
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -119,12 +119,11 @@ class Store:
 
     def version(self) -> str:
         """A short fingerprint of the dataset's state (graphs and their sizes and build times), for ETags."""
-        if self.read_only and "version" in self._fixed:
-            return self._fixed["version"]  # type: ignore[return-value]
-        version = fingerprint(self)
-        if self.read_only:  # a read-only handle sees one state: computed once (a remote engine's never is)
-            self._fixed["version"] = version
-        return version
+        if not self.read_only:
+            return fingerprint(self)
+        if "version" not in self._fixed:  # a read-only handle sees one state: computed once
+            self._fixed["version"] = fingerprint(self)
+        return self._fixed["version"]  # type: ignore[return-value]
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output=None,  # noqa: ANN001
              prefixes: dict[str, str] | None = None, context: str | None = None) -> bytes | None:

@@ -22,9 +22,8 @@ from kg.sparql.text import ENGINE_STACK
 from kg.store import is_remote
 from server.engine.executor import Executor, Reply
 
-# A query process keeps the heap its biggest query needed (the allocator rarely gives it back), and it lives for
-# many queries: one that has grown by more than this many MB of memory of its own since it started leaves after its
-# answer and is replaced (a fresh one is forked in milliseconds; in memory mode it shares the store copy again).
+# A query process that grew by more than this many MB of its own since it started gets no more tasks, and is
+# replaced (docs/scaling.md).
 RETIRE_ENV = "NEWSKG_QUERY_PROCESS_MB"
 RETIRE_DEFAULT_MB = 256.0
 _CHECK_AFTER = 0.05  # seconds: only a task that took longer than this can have grown much
@@ -55,26 +54,16 @@ def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None
     thread.join()
 
 
-class _Channel:
-    """The pipe to the worker, shared by the task threads: one message at a time, each tagged with its task's id."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.lock = threading.Lock()
-
-    def send(self, ident: int, message: Reply) -> None:
-        with self.lock:
-            self.conn.send((ident, message))
-
-
 class _TaskReplies:
-    """What a task sees as its connection: sends go back tagged with its id (a write's ``committed`` notice)."""
+    """What a task sees as its connection: the pipe to the worker, shared by the task threads (one message at a
+    time, under ``lock``), each message tagged with the task's id (a write's ``committed`` notice, the reply)."""
 
-    def __init__(self, channel: _Channel, ident: int) -> None:
-        self.channel, self.ident = channel, ident
+    def __init__(self, conn: Connection, lock: threading.Lock, ident: int) -> None:
+        self.conn, self.lock, self.ident = conn, lock, ident
 
     def send(self, message: Reply) -> None:
-        self.channel.send(self.ident, message)
+        with self.lock:
+            self.conn.send((self.ident, message))
 
 
 def _serve(conn: Connection, executor: Executor, store_path: str, threads: int = 1) -> None:
@@ -84,7 +73,7 @@ def _serve(conn: Connection, executor: Executor, store_path: str, threads: int =
         conn.send({"ready": False, "error": str(e)})
         return
     conn.send({"ready": True})
-    channel = _Channel(conn)
+    lock = threading.Lock()
     tasks: queue.SimpleQueue[tuple[int, dict[str, Any]] | None] = queue.SimpleQueue()
     limit = float(os.environ.get(RETIRE_ENV) or RETIRE_DEFAULT_MB)
     start = anonymous_mb()
@@ -95,12 +84,13 @@ def _serve(conn: Connection, executor: Executor, store_path: str, threads: int =
         while (item := tasks.get()) is not None:
             ident, task = item
             began = time.monotonic()
-            reply = executor.handle(task, _TaskReplies(channel, ident), thread=me)  # type: ignore[arg-type]
+            replies = _TaskReplies(conn, lock, ident)
+            reply = executor.handle(task, replies, thread=me)  # type: ignore[arg-type]
             long = time.monotonic() - began > _CHECK_AFTER
             if long and anonymous_mb() - start > limit:  # what the task made it grow to
                 reply["retire"] = True  # the worker sends no more tasks here, and replaces it when idle
             try:
-                channel.send(ident, reply)
+                replies.send(reply)
             except (OSError, ValueError):
                 return
             del reply, task, item

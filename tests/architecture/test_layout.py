@@ -143,7 +143,7 @@ def test_the_checks_can_fail():
     assert "kg.pipeline.corpus" in lazy and "kg.pipeline.corpus" not in eager
 
 
-# modules allowed to write the process environment: none
+# modules allowed to write the process environment, each with why: none
 ENVIRON_WRITERS: dict[str, str] = {}
 
 
