@@ -2,7 +2,8 @@
 
 ``create_app(config)`` sets defaults, reads ``NEWSKG_*`` environment variables, then applies ``config``, and
 registers one blueprint per concern. The app reads the graph only through its query processes (one door:
-:mod:`server.pages.engine` for queries, :mod:`server.engine.facts` for facts and dumps); the web worker never opens the store.
+:mod:`server.pages.engine` for queries, :mod:`server.engine.facts` for facts and dumps); the web worker never opens
+the store.
 """
 
 from __future__ import annotations

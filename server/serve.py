@@ -48,8 +48,8 @@ def memory_mode(store: str, choice: str | None, *, updates: bool, copies: int = 
 
 
 def readable(store: str) -> str:
-    """What a reader of the embedded store at ``store`` opens: its newest published snapshot (kg.store.snapshots), or the
-    directory itself when no writer published one yet."""
+    """What a reader of the embedded store at ``store`` opens: its newest published snapshot (kg.store.snapshots), or
+    the directory itself when no writer published one yet."""
     from kg.store.snapshots import published
 
     return str(published(store) or store)

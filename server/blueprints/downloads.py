@@ -5,7 +5,8 @@ A dump is a prebuilt file: written once per dataset version to ``DUMP_DIR`` by a
 never opens the store: :mod:`server.engine.facts`), under the dump time limit ``DUMP_TIMEOUT`` (the process is killed at
 it, the partial file removed, and the request answered 503 like a slow query), atomically (a temporary name, then a
 rename, so two workers racing write the same bytes and neither serves half a file); then streamed from disk by the
-web worker, as any static file. Nothing is built in the web worker's memory. ETag and Last-Modified come from the dataset version (:mod:`server.engine.access`), so a conditional GET
+web worker, as any static file. Nothing is built in the web worker's memory. ETag and Last-Modified come from the
+dataset version (:mod:`server.engine.access`), so a conditional GET
 is answered 304, and byte ranges work (resumable downloads).
 """
 

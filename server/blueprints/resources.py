@@ -5,8 +5,8 @@
   resource, 406 when no offered type is acceptable.
 * ``GET /doc/PATH`` negotiates the same way (``Content-Location`` names the variant); ``/doc/PATH.EXT`` is one
   format. The RDF is the resource's triples from every graph, the triples pointing to it, and its neighbours' labels.
-  A hub's description is paged (``?page=N``, :data:`server.blueprints.views.PAGE_SIZE` triples each way a page; the header
-  ``Link: <…?page=N+1>; rel="next"`` and the HTML page link to the next page).
+  A hub's description is paged (``?page=N``, :data:`server.blueprints.views.PAGE_SIZE` triples each way a page; the
+  header ``Link: <…?page=N+1>; rel="next"`` and the HTML page link to the next page).
 * ``GET /graph/article/ID`` → 303 to that graph's dump; other graphs → 303 to a CONSTRUCT of their content.
 
 The request path is looked up under the base IRI whatever host the server answers on (see docs/publishing.md).

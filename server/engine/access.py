@@ -113,13 +113,14 @@ def remote() -> bool:
 
 
 def fact(name: str, **args: Any) -> Any:
-    """A fact about the store (:mod:`server.engine.facts`: its version, counts, graphs …), read by a query process under
-    the query time limit: the web worker never opens the store itself.
+    """A fact about the store (:mod:`server.engine.facts`: its counts, graphs, base IRI …), read by a query process
+    under the query time limit: the web worker never opens the store itself.
 
     :raises HTTPException: 503 when the time ran out or the store could not be read, 500 for a bug.
     """
     config = current_app.config
-    task: FactTask = {"op": "facts", "name": name, "args": args, "store": store_path(), "timeout": float(config["QUERY_TIMEOUT"])}
+    task: FactTask = {"op": "facts", "name": name, "args": args, "store": store_path(),
+                      "timeout": float(config["QUERY_TIMEOUT"])}
     reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]), what=f"reading of the store's {name}")
     if reply["status"] != 200:
         raise ReadError(500 if reply["status"] < 500 else reply["status"], reply.get("error", "read failed"))

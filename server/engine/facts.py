@@ -31,8 +31,8 @@ def article_items(store: Store, base: str, name: str, *, quads: bool) -> list[An
     as one set of triples, sorted (Turtle groups each subject's triples)."""
     graph = layout.article_graph(base, name)
     shared, prov = layout.shared_graph(base), layout.article_graph(base, name, "provenance")
-    q = (f"SELECT ?s ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ GRAPH <{prov}> {{ ?c <{NKG}contributesTo> ?s }} }} }}"
-         f" GRAPH <{shared}> {{ ?s ?p ?o }} }}")
+    q = (f"SELECT ?s ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ GRAPH <{prov}> {{ ?c <{NKG}contributesTo> ?s }} }} "
+         f"}} GRAPH <{shared}> {{ ?s ?p ?o }} }}")
     described = [ox.Triple(r["s"], r["p"], r["o"]) for r in store.query(q).rows()]
     own = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(graph)]
     if quads:

@@ -25,7 +25,8 @@ from server.engine.executor import Executor, Reply
 # A query process that grew by more than this many MB of its own since it started gets no more tasks, and is
 # replaced (docs/scaling.md).
 RETIRE_ENV = "NEWSKG_QUERY_PROCESS_MB"
-RETIRE_DEFAULT_MB = 256.0
+# One process per worker: what 4 processes of 256 MB each had; it holds the store caches too.
+RETIRE_DEFAULT_MB = 1024.0
 _CHECK_AFTER = 0.05  # seconds: only a task that took longer than this can have grown much
 
 

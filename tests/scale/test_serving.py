@@ -128,7 +128,7 @@ def test_a_query_process_that_grew_is_replaced_and_the_next_query_is_answered(se
     finally:
         stop_server(server)
     server = start_server(seed_store, "--workers", "1", "--in-memory", "--cache-mb", "0")
-    try:  # with the default allowance (256 MB), the same query keeps its process
+    try:  # with the default allowance (1 GB), the same query keeps its process
         ask(server.url, grouped)
         assert health(server.url)["query_processes_replaced"] == 0
     finally:
