@@ -233,6 +233,11 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
         if day is not None and any(p.held_at(day) and post and post.of in present for p, post in posts):
             evidence.append("in office at the article date")
+            if not full and any(p.held_at(day) and p.source == "source/leaders" and post and post.of in present
+                                for p, post in posts):
+                # "Biden" in 2022: the head of state or government in office, before a minister or a relative
+                # of the same name who also held a post then (the news names a leader by the surname alone)
+                evidence.append("head of state or government")
         elif not full and len(pool) == 1 and _prior(e) >= 0.9 and day is not None \
                 and any(p.held_at(day) for p, _ in posts):
             # "Putin" in 2022: the only person of that name the knowledge base knows, a head of state at the date
@@ -249,6 +254,7 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
             why = ("full name", *evidence)
         else:  # a surname alone: only a post, a title or the date can single a record out
             conf = 0.45 + (0.3 if strong else 0.0) + 0.05 * len(evidence)
+            conf += 0.05 if "head of state or government" in evidence else 0.0
             why = ("surname", *evidence)
         out.append(_Scored(e, min(conf, 1.0), why))
     return out
