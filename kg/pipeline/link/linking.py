@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from kg import gazetteer
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries, slug,
-                              state_body, strip_titles, without_country)
+                              state_body, strip_titles, trailing_names, without_country)
 from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
 
@@ -207,6 +207,11 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
     name = strip_titles(actor.label)
     full = len(name.split()) >= 2
     pool = [e for e in kb.named(name) if e.type == "person"]
+    for shorter in trailing_names(name) if full and not pool else ():
+        pool = [e for e in kb.named(shorter) if e.type == "person"]
+        if pool:  # "Speaker John Bercow": the name after the description
+            name = shorter
+            break
     if not full:
         pool += [e for e in kb.with_surname(name) if e not in pool]
     holdings = [h for h in x.holdings if h.holder == actor.key]
