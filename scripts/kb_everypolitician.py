@@ -30,6 +30,7 @@ from pathlib import Path
 import kb_sources as S
 
 ORG = "every-politician-scrapers"
+LEGISLATURE = "member of a national legislature"
 _SUBNATIONAL = re.compile(
     r"\b(State|Provincial|Province|Regional|Region|Autonomous|County|Municipal|City|Cantonal|Canton|Länder|"
     r"Landtag|Council of Europe|Parliament of (Catalonia|Andalusia|Galicia|Navarre|the Balearic|La Rioja|Cantabria|"
@@ -159,6 +160,8 @@ def add(m, sources: Path, country_of: dict[str, str], country_label: dict[str, s
                 pid = reserved_posts.get(key) or "post/" + slugify(label)
                 posts[key] = {"id": pid, "type": "post", "label": label, "title": title, "of": r["cid"],
                               "source": ["source/everypolitician"]}
+                if r["kind"] == "l":  # a seat among hundreds: holding it says little of who an article means
+                    posts[key]["category"] = LEGISLATURE
     # an open term ends where another holder's term of the same post starts (the tables are of 2021–2022: an
     # open term there is not a term still open today); a post another source already gives (a head of state or
     # government's, from a newer table) keeps that source's terms alone
@@ -181,10 +184,13 @@ def add(m, sources: Path, country_of: dict[str, str], country_label: dict[str, s
             positions.append({"post": pid, "start": _day(r["start"], False), "end": _day(end, True) if end and len(end) < 10 else (end or None),
                               "source": "source/everypolitician"})
         last = max(rs, key=lambda r: (r["kind"] == "o", r["start"]))
+        office = any(r["kind"] == "o" for r in rs)
         rec = {"type": "person", "label": last["name"], "country": last["cid"],
                "positions": merge_terms([p for p in positions if p["post"] not in taken]),
-               "category": "minister or office holder" if any(r["kind"] == "o" for r in rs) else "legislator",
-               "prior": 0.5, "source": ["source/everypolitician"]}
+               "category": "minister or office holder" if office else "legislator",
+               # a legislator alone is one of tens of thousands of namesake-prone names: the text must say more
+               # than the country (a post or a title) before the name links
+               "prior": 0.5 if office else 0.4, "source": ["source/everypolitician"]}
         if last["country"] in _FAMILY_FIRST and 2 <= len(last["name"].split()) <= 3:
             rec["family_name"] = last["name"].split()[0]  # "Li Xi", "Moon Jae-in": the family name comes first
         wiki = next((r["wikipedia"] for r in rs if r["wikipedia"]), "")

@@ -38,6 +38,7 @@ from kg.model import Actor, Extraction, Place, PositionHolding
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.7
+SEAT = "member of a national legislature"  # the category of a legislature's seat as a post
 MARGIN = 0.1  # how far the best candidate must be ahead of the runner-up
 _EPSILON = 1e-9  # confidences are sums of tenths: 1.0 - 0.9 must count as a margin of 0.1
 # extraction's actor kind → the record types it may be linked to
@@ -236,7 +237,9 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
             evidence.append("title")
         # a post held at the article's date counts when the article speaks of that post's country or body
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
-        if day is not None and any(p.held_at(day) and post and post.of in present for p, post in posts):
+        # (a seat in a legislature of hundreds does not count: Lord Wilson of Tillyorn is not every David Wilson)
+        if day is not None and any(p.held_at(day) and post and post.of in present and post.category != SEAT
+                                   for p, post in posts):
             evidence.append("in office at the article date")
             if not full and any(p.held_at(day) and p.source == "source/leaders" and post and post.of in present
                                 for p, post in posts):
@@ -254,7 +257,8 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
             # a name alone: enough for the people of the hand-verified list and heads of state and government;
             # a politician of the derived lists needs the article to speak of their country too
             # (a well-known person of prior 0.8, on the full name alone too, a little less sure)
-            conf = 0.85 if _prior(e) >= 0.9 else 0.75 if _prior(e) >= 0.8 else 0.65
+            # (a legislator of the office holders' table, prior 0.4, needs a post or a title besides the country)
+            conf = 0.85 if _prior(e) >= 0.9 else 0.75 if _prior(e) >= 0.8 else 0.65 if _prior(e) >= 0.5 else 0.55
             conf += 0.05 * len(evidence) + (0.05 if "country" in evidence and _prior(e) < 0.9 else 0.0)
             why = ("full name", *evidence)
         else:  # a surname alone: only a post, a title or the date can single a record out
