@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
+from kg.model import Actor, Extraction, Mention, Span
 from kg.pipeline.link import kb as kbmod
 from kg.pipeline.link.linking import decide
 from kg.pipeline.link.names import trailing_names
-from kg.model import Actor, Extraction, Mention, Span
 
 
 @pytest.mark.parametrize("text, names", [
