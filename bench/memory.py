@@ -124,6 +124,11 @@ def measure(size: str, systems: list[str], seconds: float, rounds: int, timeout:
     return out
 
 
+def _num(v: float) -> str:
+    """Three significant figures, without an exponent."""
+    return f"{v:,.0f}" if v >= 100 else f"{v:.3g}"
+
+
 def _ratio(a: dict | None, b: dict | None) -> str:
     if not a or not b or not a["rps"] or not b["rps"]:
         return "–"
@@ -149,8 +154,8 @@ def report(data: dict, systems: list[str]) -> str:
                 k, o = per.get(kg), per.get("oxigraph")
                 if not k:
                     continue
-                cpu = f"{k['cpu_ms']:.3g} / {o['cpu_ms']:.3g}" if o and k["cpu_ms"] and o["cpu_ms"] else "–"
-                speed.append([size, LABELS.get(kg, kg), q, f"{k['rps']:.3g}", f"{o['rps']:.3g}" if o else "–",
+                cpu = f"{_num(k['cpu_ms'])} / {_num(o['cpu_ms'])}" if o and k["cpu_ms"] and o["cpu_ms"] else "–"
+                speed.append([size, LABELS.get(kg, kg), q, _num(k["rps"]), _num(o["rps"]) if o else "–",
                               _ratio(k, o), cpu])
     loads = ", ".join(f"{z} {r['load'][0]:.1f}→{r['load'][-1]:.1f}" for z, r in data["sizes"].items())
     skipped = f" Not measured: {', '.join(data['skipped'])}." if data.get("skipped") else ""
