@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var" / "bench"
+# datasets, stores and results; NEWSKG_BENCH_DIR points elsewhere (e.g. at stores already loaded, reused)
+VAR = Path(os.environ["NEWSKG_BENCH_DIR"]) if os.environ.get("NEWSKG_BENCH_DIR") else ROOT / "var" / "bench"
 BIN = Path(sys.executable).parent
 KG = [sys.executable, "-m", "kg.cli"]
 SHARED_ARTICLES = ROOT.parent / "shared" / "articles"
@@ -93,7 +94,7 @@ def base_dataset() -> Path:
     return out
 
 
-SIZES = {"seed": 0, "200k": 200_000, "2m": 2_000_000}
+SIZES = {"seed": 0, "200k": 200_000, "2m": 2_000_000, "10m": 10_000_000}
 
 
 def dataset(name: str) -> tuple[Path, Path, int]:
@@ -227,12 +228,13 @@ def wait_for(url: str, proc: subprocess.Popen | None, seconds: float = 1800) -> 
     raise SystemExit(f"{url} did not answer in {seconds:g} s")
 
 
-def spawn(args: list[str], env: dict | None = None, log: str = "server") -> subprocess.Popen:
-    """Start a server in a session of its own; its output goes to var/bench/logs/LOG.log."""
+def spawn(args: list[str], env: dict | None = None, log: str = "server", cwd: Path | None = None) -> subprocess.Popen:
+    """Start a server in a session of its own (in ``cwd``, default the project); its output goes to
+    var/bench/logs/LOG.log."""
     logs = VAR / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     with open(logs / f"{log}.log", "ab") as out:
-        return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=out, cwd=ROOT,
+        return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=out, cwd=cwd or ROOT,
                                 env={**os.environ, **(env or {})}, start_new_session=True)
 
 

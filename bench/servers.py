@@ -1,8 +1,9 @@
 """The servers compared, each loaded with the same dataset and started on a free loopback port.
 
 * ``kg serve`` (cold: result cache off; cache: on), over an embedded store loaded with ``kg load --bulk``, in its
-  default memory mode (in memory up to 3,000,000 triples), two gunicorn workers, the row limit raised so that it
-  returns every row like the others;
+  default mode (the store on disk, read-only), two gunicorn workers, the row limit raised so that it returns every
+  row like the others; kg-memory: ``--in-memory``, result cache off; kg-before: ``kg serve`` of another checkout
+  (:data:`BEFORE`, e.g. an earlier commit, for before/after figures), its defaults, result cache off;
 * the Oxigraph server (``oxigraph load``, then ``serve-read-only --union-default-graph``, no time limit);
 * Virtuoso (``scripts/virtuoso.py``, bulk loader ``ld_dir`` + ``rdf_loader_run``; 100,000 buffers);
 * rdflib-endpoint (the union of the graphs as N-Triples, in rdflib's memory store).
@@ -19,7 +20,15 @@ from pathlib import Path
 from bench.common import BIN, KG, ROOT, VAR, Server, free_port, kg, spawn, wait_for
 
 KG_ENV = {"NEWSKG_MAX_ROWS": "5000000"}
-SYSTEMS = ("kg-cold", "kg-cache", "kg-disk", "oxigraph", "virtuoso", "rdflib-endpoint")
+SYSTEMS = ("kg-cold", "kg-cache", "kg-disk", "kg-memory", "oxigraph", "virtuoso", "rdflib-endpoint")
+BEFORE: Path | None = None  # a checkout of another version of the project, run as "kg-before"
+# kg serve without building the search index at start (only /search uses it; at 10M quads building it takes hours
+# on 2 shared cores): for measuring SPARQL serving on stores that have none
+NO_SEARCH_INDEX = False
+# (the set-up is server.serve; a checkout from before the server's layout has it in kg.serving)
+_WITHOUT_INDEX = ("import sys, importlib.util as u; m = __import__('server.serve' if u.find_spec('server.serve') "
+                  "else 'kg.serving', fromlist=['run']); m._search_index = lambda *a, **k: None; sys.argv[0] = 'kg'; "
+                  "from kg.cli import main; main()")
 
 
 def kg_store(name: str, nq: Path) -> Path:
@@ -30,13 +39,14 @@ def kg_store(name: str, nq: Path) -> Path:
     return store
 
 
-def start_kg(name: str, nq: Path, *, cache: bool, extra: tuple[str, ...] = ()) -> Server:
+def start_kg(name: str, nq: Path, *, cache: bool, extra: tuple[str, ...] = (), cwd: Path | None = None) -> Server:
     store = kg_store(name, nq)
     port = free_port()
-    args = KG + ["serve", "--store", str(store), "--port", str(port), "--workers", "2", "--timeout", "120", *extra]
+    kg_cmd = [sys.executable, "-c", _WITHOUT_INDEX] if NO_SEARCH_INDEX else KG
+    args = kg_cmd + ["serve", "--store", str(store), "--port", str(port), "--workers", "2", "--timeout", "120", *extra]
     if not cache:
         args += ["--cache-mb", "0"]
-    proc = spawn(args, env=KG_ENV, log=f"kg-{name}")
+    proc = spawn(args, env=KG_ENV, log=f"kg-{name}", cwd=cwd)  # python -m: the code of the directory it runs in
     url = f"http://127.0.0.1:{port}/sparql"
     wait_for(url, proc)
     return Server("kg-cache" if cache else "kg-cold", url, proc.pid, procs=[proc])
@@ -95,9 +105,15 @@ def start(system: str, name: str, nq: Path, nt: Path) -> Server:
         return start_kg(name, nq, cache=False)
     if system == "kg-cache":
         return start_kg(name, nq, cache=True)
-    if system == "kg-disk":  # on disk, result cache off: against kg-cold, what the in-memory copy gains
-        server = start_kg(name, nq, cache=False, extra=("--on-disk",))
-        server.name = "kg-disk"
+    if system in ("kg-disk", "kg-memory"):  # result cache off: what the in-memory copy gains
+        server = start_kg(name, nq, cache=False, extra=("--on-disk" if system == "kg-disk" else "--in-memory",))
+        server.name = system
+        return server
+    if system == "kg-before":
+        if BEFORE is None:
+            raise SystemExit("kg-before needs the checkout to run (bench.memory --before DIR)")
+        server = start_kg(name, nq, cache=False, cwd=BEFORE)
+        server.name = system
         return server
     if system == "oxigraph":
         return start_oxigraph(name, nq)

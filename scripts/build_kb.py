@@ -31,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import kb_everypolitician as EP  # noqa: E402
 import kb_sources as S  # noqa: E402
 import kb_tables as T  # noqa: E402
 
@@ -344,6 +345,17 @@ def assign_ids(m: Merger, curated: dict[str, str], reserved: set[str]) -> list[d
         if not rec.get("label") or rec.get("type") not in prefix:
             continue
         want[q] = curated.get(q) or rec.pop("_id", None) or f"{prefix[rec['type']]}/{slugify(rec['label'])}"
+    # a hand-verified record that has no verified item takes the item of the one derived record of the same type,
+    # label and country (Antony Blinken, whose item a derived table gives): one entity, the curated record's id
+    unidentified = curated_unidentified()
+    same = collections.Counter((r.get("type"), r.get("label"), r.get("country")) for q, r in m.by_qid.items()
+                               if q in want)
+    for q in want:
+        rec = m.by_qid[q]
+        k = (rec.get("type"), rec.get("label"), rec.get("country"))
+        if q not in curated and k in unidentified and same[k] == 1:
+            want[q] = unidentified[k]
+            curated = {**curated, q: want[q]}
     count = collections.Counter(want.values())
     out = []
     for q, i in want.items():
@@ -366,6 +378,17 @@ def curated_types() -> dict[str, str]:
             r = json.loads(line)
             if r.get("wikidata"):
                 out[r["wikidata"]] = r["type"]
+    return out
+
+
+def curated_unidentified() -> dict[tuple[str, str, str], str]:
+    """Hand-verified people and organisations without a verified item: (type, label, country) → id."""
+    out = {}
+    for line in (KB / "curated.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            r = json.loads(line)
+            if not r.get("wikidata") and r["type"] in ("person", "organization", "government") and r.get("country"):
+                out[(r["type"], r["label"], r["country"])] = r["id"]
     return out
 
 
@@ -406,6 +429,11 @@ def build(nsi: Path | None) -> None:
                    if r.get("_id") in country_label and r.pop("_the", False)}
     posts = add_leaders(m, iso3_country, country_label, curated_posts, the_country)
     posts += T.add_congress(m, SOURCES, _merge_terms)
+    country_of = {q: r["_id"] for q, r in m.by_qid.items() if r.get("type") == "country" and r.get("_id")}
+    known_posts = {**curated_posts, **{(p["title"], p["of"]): p["id"] for p in posts}}
+    have = {p["id"] for p in posts}
+    posts += [p for p in EP.add(m, SOURCES, country_of, country_label, the_country, _merge_terms, slugify,
+                                known_posts) if p["id"] not in have]
     add_politicians(m, iso2_country)
     T.add_ror(m, SOURCES, iso2_country)
     T.add_newspapers(m, SOURCES)
@@ -416,11 +444,12 @@ def build(nsi: Path | None) -> None:
         for k in [k for k, v in r.items() if v in ([], "", None)]:
             del r[k]
     for p in posts:
-        if not p["aliases"]:
-            del p["aliases"]
-    records += [p for p in posts if p["id"] not in reserved] + source_records(meta) + T.source_records() + [T.newspaper_source(), T.fb15k_source()]
+        if not p.get("aliases"):
+            p.pop("aliases", None)
+    records += [p for p in posts if p["id"] not in reserved] + source_records(meta) + T.source_records() + [T.newspaper_source(), T.fb15k_source(),
+                                                                                  EP.source_record(SOURCES)]
     records.sort(key=lambda r: (r["type"] != "source", r["id"]))
-    order = ["id", "type", "label", "aliases", "weak_aliases", "wikidata", "dbpedia", "dbpedia_status", "country",
+    order = ["id", "type", "label", "aliases", "weak_aliases", "family_name", "wikidata", "dbpedia", "dbpedia_status", "country",
              "title", "of", "positions", "description", "category", "prior", "source", "licence", "note", "url"]
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
         for r in records:
@@ -438,6 +467,8 @@ def main() -> None:
     d = sub.add_parser("derive")
     for name in ("partyfacts", "leaders", "politicians", "ror", "congress", "newspapers", "fb15k"):
         d.add_argument(f"--{name}", type=Path, help=f"a clone of the {name} repository (its table is re-derived)")
+    d.add_argument("--everypolitician", type=Path,
+                   help="a folder of clones named every-politician-scrapers+COUNTRY (their table is re-derived)")
     b = sub.add_parser("build")
     b.add_argument("--nsi", type=Path, help="an unpacked name-suggestion-index package (default: npm pack)")
     a = p.parse_args()
@@ -445,7 +476,7 @@ def main() -> None:
         SOURCES.mkdir(parents=True, exist_ok=True)
         derive = {"partyfacts": S.derive_partyfacts, "leaders": S.derive_leaders,
                   "politicians": S.derive_politicians, "ror": T.derive_ror, "congress": T.derive_congress,
-                  "newspapers": T.derive_newspapers, "fb15k": T.derive_fb15k}
+                  "newspapers": T.derive_newspapers, "fb15k": T.derive_fb15k, "everypolitician": EP.derive}
         for name, fn in derive.items():
             if getattr(a, name) is not None:
                 (SOURCES / f"{name}.tsv").write_text(fn(getattr(a, name)), encoding="utf-8")

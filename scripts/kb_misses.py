@@ -142,9 +142,9 @@ _QIDS: dict[str, str] = {}
 
 def _by_qid(kb: kbmod.KnowledgeBase, q: str):  # noqa: ANN202
     if not _QIDS:
-        for i, rec in kb._db.execute("SELECT id, wikidata FROM entity"):
-            if rec:
-                _QIDS.setdefault(rec, i)
+        for rec in kbmod.kb_index.records(kb._db):
+            if rec.get("wikidata"):
+                _QIDS.setdefault(rec["wikidata"], rec["id"])
     return kb.get(_QIDS.get(q))
 
 

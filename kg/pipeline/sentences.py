@@ -1,8 +1,8 @@
 """Sentences of an article's text: the evidence a page shows for a fact is the whole sentences around it.
 
 One splitter for the graph and the pages: the mapper widens a statement's evidence sentence to whole sentences of
-this splitter (kg.pipeline.rdf.mapping), and the server shows the sentences around an actor's or an event's mention with it
-(server.evidence), so the same fact reads the same on every page.
+this splitter (kg.pipeline.rdf.mapping), and the server shows the sentences around an actor's or an event's mention
+with it (server.pages.evidence), so the same fact reads the same on every page.
 
 A sentence never crosses a block of the article (headline, standfirst, heading, paragraph: kg.pipeline.ingest). Inside a
 block, a sentence ends at ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets after it) followed by

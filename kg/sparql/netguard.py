@@ -169,7 +169,8 @@ class Guard:
         self._allow: tuple[str, ...] = ()
         self._resolved: dict[tuple[str, int], tuple[float, frozenset]] = {}
         self._servers = _name_servers()
-        self._denied: list[Denied] = []
+        self._denied: list[tuple[int, Denied]] = []  # with the id of the thread whose call was refused
+        self._caller = 0
         self._libc = _libc()
         self._thread = threading.Thread(target=self._serve, daemon=True, name="netguard")
         self._thread.start()
@@ -179,10 +180,12 @@ class Guard:
         with self._lock:
             self._allow = tuple(iris)
 
-    def take_denied(self) -> list[Denied]:
-        """The connections refused since the last call (and forget them)."""
+    def take_denied(self, thread: int | None = None) -> list[Denied]:
+        """The connections refused since the last call (and forget them): those of the thread with native id
+        ``thread`` only (each thread that runs tasks takes its own), or all."""
         with self._lock:
-            out, self._denied = self._denied, []
+            out = [d for t, d in self._denied if thread is None or t == thread]
+            self._denied = [(t, d) for t, d in self._denied if thread is not None and t != thread]
         return out
 
     # the supervisor thread
@@ -200,7 +203,8 @@ class Guard:
                     if ctypes.get_errno() in (errno.EINTR, errno.ENOENT, errno.EAGAIN):
                         continue  # the call was interrupted, or its thread died, before we read it
                     return
-                ident, _pid, _flags, nr, _arch, _ip, *args = struct.unpack("QIIiIQ6Q", notif.raw)
+                ident, caller, _flags, nr, _arch, _ip, *args = struct.unpack("QIIiIQ6Q", notif.raw)
+                self._caller = caller  # the calling thread's id (this supervisor decides one call at a time)
                 try:
                     allowed = self._decide(nr, args)
                 except Exception:  # noqa: BLE001 - a bug here must refuse the call, never let it through
@@ -283,7 +287,7 @@ class Guard:
         log.warning("refused a connection of the query engine to %s (%s): not on the federation allow-list",
                     denied, denied.kind)
         with self._lock:
-            self._denied.append(denied)
+            self._denied.append((self._caller, denied))
 
 
 def _libc() -> ctypes.CDLL:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg import formats
 from kg.errors import QueryError, StoreError
@@ -22,6 +22,9 @@ from kg.sparql.text import add_using, declares_dataset
 from kg.store.base import Result, dedupe, fingerprint, term_text
 from kg.store.serialize import ntriples, serialize
 from kg.store.updates import operations_text
+
+if TYPE_CHECKING:  # a type only: the query processes never import rdflib
+    from rdflib import Graph
 
 FLUSH_BYTES = 8_000_000  # N-Triples written between two flushes of the write buffers (Store._written)
 
@@ -40,6 +43,7 @@ class Store:
         self.read_only = read_only
         self._unflushed = 0  # bytes written since the last flush
         self._dirty = False  # written since it was opened: publish a snapshot when closing (kg.store.snapshots)
+        self._fixed: dict[str, object] = {}  # count and version of a read-only store, which sees one state: once
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -58,16 +62,18 @@ class Store:
         """A read-only, in-memory copy of the store in ``path`` (joins run several times faster in memory)."""
         source = cls(path, read_only=True)
         copy = cls.__new__(cls)
-        copy.path, copy.read_only, copy._dirty, copy._unflushed = None, True, False, 0
+        copy.path, copy.read_only, copy._dirty, copy._unflushed, copy._fixed = None, True, False, 0, {}
         copy._store = ox.Store()
         copy._store.bulk_extend(source._store.quads_for_pattern(None, None, None, None))
         return copy
 
     # --- reading --------------------------------------------------------------------------------------------------
     def query(self, sparql: str, *, default_graph: list[str] | None = None,
-              named_graphs: list[str] | None = None, base_iri: str | None = None) -> Result:
+              named_graphs: list[str] | None = None, base_iri: str | None = None,
+              declares: bool | None = None) -> Result:
         """Run a SPARQL 1.1 query. The default graph is the union of all graphs unless ``default_graph`` is given
-        or the query has its own ``FROM``/``FROM NAMED`` clauses.
+        or the query has its own ``FROM``/``FROM NAMED`` clauses (``declares``: whether it has, when the caller
+        already knows, which saves reading the text again).
 
         :raises QueryError: if the query cannot be parsed.
         """
@@ -75,7 +81,7 @@ class Store:
         try:
             if default_graph is not None:
                 kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-            elif not declares_dataset(sparql):
+            elif not (declares_dataset(sparql) if declares is None else declares):
                 # pyoxigraph's union flag would override a FROM clause, so it is set only when the query has none
                 kwargs["use_default_graph_as_union"] = True
             if named_graphs is not None:
@@ -104,12 +110,20 @@ class Store:
 
     def count(self, graph: str | None = None) -> int:
         if graph is None:
-            return len(self._store)
+            if not self.read_only:
+                return len(self._store)
+            if "count" not in self._fixed:  # a full scan: once per handle
+                self._fixed["count"] = len(self._store)
+            return self._fixed["count"]  # type: ignore[return-value]
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def version(self) -> str:
         """A short fingerprint of the dataset's state (graphs and their sizes and build times), for ETags."""
-        return fingerprint(self)
+        if not self.read_only:
+            return fingerprint(self)
+        if "version" not in self._fixed:  # a read-only handle sees one state: computed once
+            self._fixed["version"] = fingerprint(self)
+        return self._fixed["version"]  # type: ignore[return-value]
 
     def dump(self, fmt: str = "ttl", *, graph: str | None = None, output=None,  # noqa: ANN001
              prefixes: dict[str, str] | None = None, context: str | None = None) -> bytes | None:

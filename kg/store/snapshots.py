@@ -8,7 +8,7 @@ removed once no request can still be using them.
 
 Every write through :class:`kg.store.Store` (``kg build``, ``kg remove``, ``kg load``) publishes into the store's own
 folder ``{store}/snapshots`` when the store is closed, so a ``kg serve`` over that store serves the new data from
-its next request on. (A server that accepts updates keeps a snapshot folder of its own: ``server.snapshots``.)
+its next request on. (A server that accepts updates keeps a snapshot folder of its own: ``server.engine.snapshots``.)
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from typing import Any
 
 from server.pages import engine
 from server.pages.marks import Span, pieces
-from server.site import NKG, href
+from server.blueprints.site import NKG, href
 
 PALETTE = 8
 ACTOR_TYPES = ("Person", "GovernmentOrganization", "Organization", "Country", "Group", "Place")

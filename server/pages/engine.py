@@ -1,7 +1,8 @@
-"""The reading room's only door to the graph: SPARQL through the server's query engine.
+"""The web worker's only door to the graph: SPARQL through the server's query engine.
 
-Every query of the pages built here goes the way a query to ``/sparql`` goes: to a query process of the worker
-(:mod:`server.query_runner`), stopped at ``QUERY_TIMEOUT``, cut at ``MAX_ROWS``, and answered from the worker's
+Every page (the reading room, resource pages, the landing page, VoID, the downloads page …) reads through here,
+and every query goes the way a query to ``/sparql`` goes: to a query process of the worker
+(:mod:`server.engine.runner`), stopped at ``QUERY_TIMEOUT``, cut at ``MAX_ROWS``, and answered from the worker's
 result cache while the dataset has not changed. The web worker itself never reads the store. Pages ask bounded
 questions (LIMIT/OFFSET, one article, one resource), so the row limit is a safety net: a cut answer is logged.
 """
@@ -16,10 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, url_for
-from werkzeug.exceptions import HTTPException
+
+import pyoxigraph as ox
 
 from kg.pipeline.rdf.mapping import PREFIXES as RDF_PREFIXES
-from server.store import dataset_version, get_runner, result_cache, store_path
+from server.engine.tasks import QueryTask
+from server.engine.access import ReadError as PageQueryError
+from server.engine.access import dataset_version, fact, get_runner, result_cache, store_path
+
+__all__ = ["PageQueryError", "ask", "construct", "fact", "rows", "select", "terms", "triples"]
 
 log = logging.getLogger("newskg.pages")
 MEDIA = "application/sparql-results+json"
@@ -36,14 +42,6 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 
 
-class PageQueryError(HTTPException):
-    """A page's own query failed (a bug, or the store refused): 500 or 503 with the engine's message."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.code = status
-
-
 @dataclass(frozen=True)
 class Term:
     """One value of a SELECT row: its lexical form, and what kind of term it is (for the query page's tables)."""
@@ -54,7 +52,7 @@ class Term:
     lang: str = ""
 
 
-def _task(text: str, media: str | None, graph_media: str | None) -> dict[str, Any]:
+def _task(text: str, media: str | None, graph_media: str | None) -> QueryTask:
     config = current_app.config
     return {
         "op": "query", "text": text, "base": url_for("sparql.endpoint", _external=True), "store": store_path(),
@@ -123,6 +121,32 @@ def select(query: str) -> list[dict[str, str]]:
     return out
 
 
+def node(term: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """A :class:`Term` as the engine's term (for code that tells IRIs from literals, or writes RDF)."""
+    if term.type == "uri":
+        return ox.NamedNode(term.value)
+    if term.type == "bnode":
+        return ox.BlankNode(term.value)
+    if term.lang:
+        return ox.Literal(term.value, language=term.lang)
+    if term.datatype:
+        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
+    return ox.Literal(term.value)
+
+
+def rows(query: str) -> list[dict[str, Any]]:
+    """The rows of a SELECT (with the usual prefixes), each variable's value as the engine's term, None when
+    unbound (the shape of :meth:`kg.store.Result.rows`)."""
+    names, found = terms(PREFIXES + query)
+    return [{n: (node(r[n]) if n in r else None) for n in names} for r in found]
+
+
+def triples(query: str) -> list[ox.Triple]:
+    """The triples of a CONSTRUCT (with the usual prefixes)."""
+    body = run(PREFIXES + query, media=None, graph_media="application/n-triples")["body"]
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(bytes(body), format=ox.RdfFormat.N_TRIPLES)]
+
+
 def ask(query: str) -> bool:
     return bool(json.loads(run(PREFIXES + query)["body"]).get("boolean"))
 
@@ -134,7 +158,7 @@ def construct(query: str) -> bytes:
 
 def iri_ok(iri: str) -> bool:
     """True when ``iri`` can go between ``<`` and ``>`` in a query without changing it."""
-    from server.site import valid_iri
+    from server.blueprints.site import valid_iri
 
     return bool(iri) and valid_iri(iri)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from server.pages import engine
-from server.site import NKG, href
+from server.blueprints.site import NKG, href
 
 ET = "https://w3id.org/newskg/event-type/"
 ACTOR_TYPES = {"Person": "person", "Organization": "organisation", "GovernmentOrganization": "government body",

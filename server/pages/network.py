@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from server.pages import engine
-from server.site import NKG, href
+from server.blueprints.site import NKG, href
 
 ACTOR_TYPES = ("Person", "GovernmentOrganization", "Organization", "Country", "Group", "Place")
 PER_PAGE = 40  # statements (and events) of an actor per page

@@ -16,7 +16,7 @@ from werkzeug.exceptions import BadRequest
 
 from server.pages import engine
 from server.pages.engine import iri_ok
-from server.site import base_iri
+from server.blueprints.site import base_iri
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*(?:/[A-Za-z0-9._~-]+)*")

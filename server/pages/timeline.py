@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from server.pages import engine
-from server.site import href
+from server.blueprints.site import href
 
 PER_PAGE = 100
 _VALUE = re.compile(r"(\d{4})(?:-(?:W(\d{2})|(\d{2}))(?:-(\d{2}))?)?")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from server.pages import engine
-from server.site import base_iri, href
-from server.store import dataset_version
+from server.blueprints.site import base_iri, href
+from server.engine.access import dataset_version
 
 NKG = "https://w3id.org/newskg/ns#"
 ET = "https://w3id.org/newskg/event-type/"

@@ -133,7 +133,11 @@ def test_dbpedia_only_from_wikipedia_titles_a_source_gives(kb):
     for i in ("country/malaysia", "org/hamas"):
         e = kb.get(i)
         assert e.dbpedia and e.dbpedia_status == "derived"
-    assert kb.get("person/boris-johnson").dbpedia is None  # no source gives his Wikipedia title: none guessed
+    boris = kb.get("person/boris-johnson")  # the title the office holders' table gives next to his item
+    assert boris.dbpedia == "http://dbpedia.org/resource/Boris_Johnson" and boris.dbpedia_status == "derived"
+    # a head of state whom only the leaders' table (which gives no titles) knows: none guessed
+    untitled = [e for e in kb.of_type("person") if set(e.source) == {"source/leaders"}]
+    assert untitled and all(e.dbpedia is None for e in untitled)
 
 
 def test_a_body_named_with_its_country_is_found_under_its_full_name(kb):

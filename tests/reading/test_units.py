@@ -13,7 +13,7 @@ from kg.errors import QueryError
 from kg.search import fts_query
 from server.pages.marks import KINDS, Span, pieces
 from server.pages.timeline import interval
-from server.ui import title_of
+from server.blueprints.ui import title_of
 
 # the article template's rendering of pieces, so that the test parses what a browser gets
 PIECES = Environment(autoescape=True).from_string(

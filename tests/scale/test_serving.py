@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -68,20 +69,16 @@ def test_cache_off_and_the_two_modes_answer_alike(seed_store: Path):
         finally:
             stop_server(server)
     assert answers[0] == answers[1] == answers[2]
-    assert modes == ["memory", "disk", "memory"]  # the seed is far under the threshold: memory by default
+    assert modes == ["memory", "disk", "disk"]  # on disk unless asked: a copy costs memory per worker
 
 
-def test_memory_mode_counts_a_copy_per_process(seed_store: Path):
-    """The automatic choice reads from disk when the copies (one per query process: the engine writes into the
-    pages it reads) would not fit in half the available memory."""
-    from kg.serving import COPY_BYTES_PER_QUAD, available_memory, memory_mode
+def test_memory_mode_is_disk_unless_asked(seed_store: Path):
+    """The default reads the store on disk (read-only), at any size; memory only when asked for."""
+    from server.serve import memory_mode
 
-    available = available_memory()
-    assert available and available > 2**27
-    assert memory_mode(str(seed_store), None, updates=False, copies=1) == "memory"
-    too_many = available // (3_602 * COPY_BYTES_PER_QUAD) + 1  # the seed's quads, copied past all of it
-    assert memory_mode(str(seed_store), None, updates=False, copies=too_many) == "disk"
-    assert memory_mode(str(seed_store), "memory", updates=False, copies=too_many) == "memory"  # asked for
+    assert memory_mode(str(seed_store), None, updates=False) == "disk"
+    assert memory_mode(str(seed_store), "memory", updates=False) == "memory"
+    assert memory_mode(str(seed_store), None, updates=True) == "disk"
 
 
 def test_memory_mode_refuses_updates(seed_store: Path):
@@ -97,7 +94,7 @@ def test_memory_mode_refuses_updates(seed_store: Path):
 def test_cache_bounds_and_versions():
     """Least recently used out first, within the byte bound; nothing over a quarter of it; a new dataset version
     empties it."""
-    from server.cache import ResultCache
+    from server.engine.cache import ResultCache
 
     cache = ResultCache(4000)
     reply = {"status": 200, "media": "application/json", "body": b"x" * 700, "truncated": False}
@@ -131,7 +128,7 @@ def test_a_query_process_that_grew_is_replaced_and_the_next_query_is_answered(se
     finally:
         stop_server(server)
     server = start_server(seed_store, "--workers", "1", "--in-memory", "--cache-mb", "0")
-    try:  # with the default allowance (256 MB), the same query keeps its process
+    try:  # with the default allowance (1 GB), the same query keeps its process
         ask(server.url, grouped)
         assert health(server.url)["query_processes_replaced"] == 0
     finally:
@@ -182,5 +179,52 @@ def test_a_running_server_serves_a_committed_build_and_remove(tmp_path: Path, se
         subprocess.run(KG + ["remove", article.stem, "--store", str(store)], check=True, capture_output=True,
                        timeout=600)
         wait_for({"wang-yi-blinken-call"})
+    finally:
+        stop_server(server)
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return out
+
+
+def _store_files(pid: int) -> int:
+    """How many of the store's table files the process has open (a RocksDB handle keeps them open)."""
+    n = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            n += os.readlink(fd).endswith(".sst")
+        except OSError:
+            continue
+    return n
+
+
+def test_one_query_process_per_worker_and_no_store_handle_in_the_workers(seed_store: Path):
+    """The process model of docs/scaling.md: concurrent queries run on the threads of one query process per worker,
+    and the web workers answer queries, ETags and /healthz without opening the store themselves."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    server = start_server(seed_store, "--cache-mb", "0")
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda _: ask(server.url, STATEMENTS)[2], range(24)))
+        assert len(set(answers)) == 1 and json.loads(answers[0])["results"]["bindings"]
+        assert health(server.url)["triples"] > 0 and health(server.url)["mode"] == "disk"
+        workers = [p for p in _children(server.proc.pid) if b"kg.cli" in Path(f"/proc/{p}/cmdline").read_bytes()]
+        assert len(workers) == 2
+        queries = []
+        for worker in workers:
+            assert _store_files(worker) == 0, "a web worker opened the store"
+            forkservers = [p for p in _children(worker) if b"forkserver" in Path(f"/proc/{p}/cmdline").read_bytes()]
+            queries += [q for f in forkservers for q in _children(f)]
+        assert 1 <= len(queries) <= 2  # one per worker that got a query (both, almost always)
+        assert all(_store_files(q) > 0 for q in queries)
     finally:
         stop_server(server)

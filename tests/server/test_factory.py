@@ -10,7 +10,7 @@ import pytest
 from kg.config import SECRETS, Settings, app_environment
 from kg.errors import ConfigError, InputError, NewsKGError, QueryError, StoreError
 from server import create_app, settings
-from server.errors import STATUS, status_of
+from server.http.errors import STATUS, status_of
 
 
 def test_the_settings_read_defaults_then_variables_then_the_command_line():

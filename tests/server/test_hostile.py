@@ -229,7 +229,7 @@ def test_kg_build_of_a_mutated_corpus_has_no_traceback(tmp_path: Path) -> None:
 
 def test_a_dump_another_worker_is_writing_is_not_removed(tmp_path: Path) -> None:
     # the soak found it: with updates on, a worker on a newer version removed the folder another was writing (500)
-    from server.downloads import _forget_old_versions
+    from server.blueprints.downloads import _forget_old_versions
 
     for name in ("old", "busy", "current"):
         (tmp_path / name).mkdir()

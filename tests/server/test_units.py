@@ -13,16 +13,16 @@ import pytest
 
 import kg.sparql.federation
 import kg.sparql.text
-import server.negotiate
+import server.http.negotiate
 from kg.errors import QueryError
 from kg.sparql.federation import ALLOW_DEFAULT, check_services, parse_allow, service_iris
 from kg.sparql.text import add_using, declares_dataset, loads_documents, names_dataset
 from kg.store import Store
-from server import results, snapshots
-from server.negotiate import choose, format_to_accept
+from server.engine import results, snapshots
+from server.http.negotiate import choose, format_to_accept
 
 
-@pytest.mark.parametrize("module", [kg.sparql.text, kg.sparql.federation, server.negotiate])
+@pytest.mark.parametrize("module", [kg.sparql.text, kg.sparql.federation, server.http.negotiate])
 def test_doctests(module: object) -> None:
     failed, tried = doctest.testmod(module)  # type: ignore[arg-type]
     assert tried > 0 and failed == 0

@@ -15,6 +15,7 @@ linker asks for the records of a name, a surname, a post title or an id, and onl
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
 import re
@@ -146,7 +147,7 @@ class _Entities(Mapping):
         return e
 
     def __iter__(self) -> Iterator[str]:
-        return (r[0] for r in self.kb._db.execute("SELECT id FROM entity ORDER BY id"))
+        return (r["id"] for r in kb_index.records(self.kb._db))
 
     def __len__(self) -> int:
         return self.kb._db.execute("SELECT count(*) FROM entity").fetchone()[0]
@@ -160,6 +161,7 @@ class KnowledgeBase:
         self._db: sqlite3.Connection = kb_index.connect(path)
         self._decode = kb_index.decoder(self._db)
         self.get = lru_cache(maxsize=8192)(self._get)  # type: ignore[method-assign]
+        self._block = lru_cache(maxsize=64)(self._read_block)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -174,11 +176,32 @@ class KnowledgeBase:
     def _get(self, id_: str | None) -> Entity | None:
         if not id_:
             return None
-        row = self._db.execute("SELECT id, type, rec FROM entity WHERE id = ?", (id_,)).fetchone()
-        return _entity(self._decode(*row)) if row else None
+        row = self._db.execute("SELECT block FROM entity WHERE h = ?", (kb_index.key_hash(id_),)).fetchone()
+        if row is None:
+            return None
+        head = '{"id":' + json.dumps(id_, ensure_ascii=False) + ","
+        line = next((ln for ln in self._block(row[0]) if ln.startswith(head)), None)
+        return _entity(json.loads(line)) if line else None
+
+    def _read_block(self, n: int) -> list[str]:
+        (blob,) = self._db.execute("SELECT data FROM block WHERE n = ?", (n,)).fetchone()
+        return self._decode(blob)
 
     def _ids(self, sql: str, key: str) -> list[Entity]:
-        return [e for (i,) in self._db.execute(sql, (key,)) if (e := self.get(i)) is not None]
+        """The records a table refers to (by the digest of their id) under the digest of ``key``, in id order."""
+        ids = [i for (i,) in self._db.execute(sql, (kb_index.key_hash(key),))]
+        return sorted((e for i in ids if (e := self._by_hash(i)) is not None), key=lambda e: e.id)
+
+    def _by_hash(self, h: int) -> Entity | None:
+        """The record whose id has the digest ``h`` (the tables refer to records by digest)."""
+        row = self._db.execute("SELECT block FROM entity WHERE h = ?", (h,)).fetchone()
+        if row is None:
+            return None
+        for ln in self._block(row[0]):
+            i = json.loads(ln[6:ln.index('","') + 1]) if ln.startswith('{"id":') else None
+            if i is not None and kb_index.key_hash(i) == h:
+                return self.get(i)
+        return None
 
     def named(self, name: str) -> list[Entity]:
         """Records whose label or an alias (or a weak alias) is ``name`` (compared by :func:`name_key`)."""
@@ -186,25 +209,24 @@ class KnowledgeBase:
 
     def named_weighted(self, name: str) -> list[tuple[Entity, float]]:
         """Records named ``name``, each with the weight of the name: 1 the label, 0.9 an alias, 0.5 a weak alias."""
-        rows = self._db.execute("SELECT id, weight FROM name WHERE key = ? ORDER BY id", (name_key(name),))
-        return [(e, w) for i, w in rows.fetchall() if (e := self.get(i)) is not None]
+        rows = self._db.execute("SELECT h, weight FROM name WHERE key = ?", (kb_index.key_hash(name_key(name)),))
+        found = [(e, w / 10) for h, w in rows.fetchall() if (e := self._by_hash(h)) is not None]
+        return sorted(found, key=lambda ew: ew[0].id)
 
     def with_surname(self, surname: str) -> list[Entity]:
         """People whose family name is ``surname``."""
-        return self._ids("SELECT id FROM surname WHERE key = ? ORDER BY id", name_key(surname))
+        return self._ids("SELECT h FROM surname WHERE key = ?", name_key(surname))
 
     def holders(self, post: str) -> list[Entity]:
         """People who held the post ``post`` (an id) at some time."""
-        return self._ids("SELECT person FROM holder WHERE post = ? ORDER BY person", post)
+        return self._ids("SELECT person FROM holder WHERE post = ?", post)
 
     def posts_titled(self, title: str) -> list[Entity]:
         """Posts whose title or an alternative title is ``title`` ("Prime Minister", "King")."""
-        return self._ids("SELECT post FROM post_title WHERE key = ? ORDER BY post", name_key(title))
+        return self._ids("SELECT post FROM post_title WHERE key = ?", name_key(title))
 
     def of_type(self, *types: str) -> Iterator[Entity]:
-        marks = ",".join("?" * len(types))
-        rows = self._db.execute(f"SELECT id FROM entity WHERE type IN ({marks}) ORDER BY id", types).fetchall()
-        return (e for (i,) in rows if (e := self.get(i)) is not None)
+        return (_entity(r) for r in kb_index.records(self._db) if r["type"] in types)
 
 
 def load(extra: Iterable[Path] = ()) -> KnowledgeBase:
@@ -280,10 +302,14 @@ def _write_geonames(stream) -> None:  # noqa: ANN001
 
 
 def _stats(kb: KnowledgeBase) -> str:
-    rows = kb._db.execute("SELECT type, source, count(*), sum(wikidata IS NOT NULL) FROM entity "
-                          "GROUP BY 1, 2 ORDER BY 1, 2")
-    lines = [f"{t:13s} {s or '-':30s} {n:7d} {q:7d}" for t, s, n, q in rows]
-    total = kb._db.execute("SELECT count(*), sum(wikidata IS NOT NULL) FROM entity").fetchone()
+    count: collections.Counter[tuple[str, str]] = collections.Counter()
+    with_q: collections.Counter[tuple[str, str]] = collections.Counter()
+    for rec in kb_index.records(kb._db):
+        k = (rec["type"], (rec.get("source") or ["-"])[0])
+        count[k] += 1
+        with_q[k] += bool(rec.get("wikidata"))
+    lines = [f"{t:13s} {s:30s} {count[(t, s)]:7d} {with_q[(t, s)]:7d}" for t, s in sorted(count)]
+    total = (sum(count.values()), sum(with_q.values()))
     return "\n".join([f"{'type':13s} {'first source':30s} {'records':>7s} {'with Q':>7s}", *lines,
                       f"{'total':44s} {total[0]:7d} {total[1]:7d}", f"index: {kb.path}"])
 

@@ -20,13 +20,21 @@ import os
 import sqlite3
 import tempfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.pipeline.link import kb_files
 
-SCHEMA = 6  # bump when the tables or the name keys change: the digest changes, so indexes are rebuilt
-NAME_WEIGHT = {"label": 1.0, "alias": 0.9, "weak": 0.5}
+SCHEMA = 7  # bump when the tables or the name keys change: the digest changes, so indexes are rebuilt
+BLOCK = 24  # records compressed together: a lookup decompresses a few kilobytes
+NAME_WEIGHT = {"label": 10, "alias": 9, "weak": 5}  # tenths: 1 the label, 0.9 an alias, 0.5 a weak alias
+
+
+def key_hash(key: str) -> int:
+    """A name key or a record id as a signed 64-bit digest: the index stores digests, not strings, in every
+    table that refers to a record or looks a name up (the strings were two thirds of its size); the record's
+    own id stays in the entity row, and a lookup checks it."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 def index_dir() -> Path:
@@ -90,39 +98,45 @@ def build(files: list[Path], path: Path) -> None:
         db.executescript("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-            CREATE TABLE entity (id TEXT PRIMARY KEY, type TEXT NOT NULL, wikidata TEXT, source TEXT,
-                                 rec BLOB NOT NULL) WITHOUT ROWID;
-            CREATE TABLE name (key TEXT, id TEXT, weight REAL NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
-            CREATE TABLE surname (key TEXT, id TEXT, PRIMARY KEY (key, id)) WITHOUT ROWID;
-            CREATE TABLE holder (post TEXT, person TEXT, PRIMARY KEY (post, person)) WITHOUT ROWID;
-            CREATE TABLE post_title (key TEXT, post TEXT, PRIMARY KEY (key, post)) WITHOUT ROWID;
+            CREATE TABLE entity (h INTEGER PRIMARY KEY, block INTEGER NOT NULL);
+            CREATE TABLE block (n INTEGER PRIMARY KEY, data BLOB NOT NULL);
+            CREATE TABLE name (key INTEGER, h INTEGER, weight INTEGER NOT NULL, PRIMARY KEY (key, h)) WITHOUT ROWID;
+            CREATE TABLE surname (key INTEGER, h INTEGER, PRIMARY KEY (key, h)) WITHOUT ROWID;
+            CREATE TABLE holder (post INTEGER, person INTEGER, PRIMARY KEY (post, person)) WITHOUT ROWID;
+            CREATE TABLE post_title (key INTEGER, post INTEGER, PRIMARY KEY (key, post)) WITHOUT ROWID;
         """)
         names, surnames, holders, titles = set(), set(), set(), set()
         for rec in merged.values():
             t = rec["type"]
+            h = key_hash(rec["id"])
             if t not in ("source", "class"):
-                best: dict[str, float] = {}
+                best: dict[str, int] = {}
                 for kind, ns in (("label", [rec["label"]]), ("alias", rec.get("aliases") or []),
                                  ("weak", rec.get("weak_aliases") or [])):
                     for n in ns:
                         k = name_key(n)
                         if k:
-                            best[k] = max(best.get(k, 0.0), NAME_WEIGHT[kind])
-                names.update((k, rec["id"], w) for k, w in best.items())
+                            best[k] = max(best.get(k, 0), NAME_WEIGHT[kind])
+                names.update((key_hash(k), h, w) for k, w in best.items())
             if t == "person":
-                surnames.add((name_key(surname_of(rec)), rec["id"]))
-                holders.update((p["post"], rec["id"]) for p in rec.get("positions") or [])
+                surnames.add((key_hash(name_key(surname_of(rec))), h))
+                holders.update((key_hash(p["post"]), h) for p in rec.get("positions") or [])
             if t == "post":
                 for n in [rec.get("title"), *(rec.get("aliases") or [])]:
                     if n:
-                        titles.add((name_key(n), rec["id"]))
-        # id and type have their own columns: the stored record leaves them out (a tenth of the index)
-        texts = {i: json.dumps({k: v for k, v in r.items() if k not in ("id", "type")}, ensure_ascii=False,
-                               separators=(",", ":")) for i, r in merged.items()}
-        zdict = dictionary(texts.values())
-        db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?)",
-                       ((i, r["type"], r.get("wikidata"), (r.get("source") or [None])[0], _pack(texts[i], zdict))
-                        for i, r in merged.items()))
+                        titles.add((key_hash(name_key(n)), h))
+        # records sorted by id, BLOCK of them compressed together (with a dictionary of what recurs): a record
+        # compresses far better among its neighbours than alone, which keeps the index within the install budget
+        lines = [json.dumps({"id": i, **r}, ensure_ascii=False, separators=(",", ":")) for i, r in sorted(merged.items())]
+        zdict = dictionary(lines)
+        hashes = collections.Counter(key_hash(i) for i in merged)
+        if len(hashes) != len(merged):  # 64-bit digests of ~10^5 ids: never seen, but never silently wrong
+            raise RuntimeError(f"two record ids share a digest: {[h for h, n in hashes.items() if n > 1]}")
+        ids = sorted(merged)
+        db.executemany("INSERT INTO block VALUES (?, ?)",
+                       ((n, _pack("\n".join(lines[n * BLOCK:(n + 1) * BLOCK]), zdict))
+                        for n in range((len(lines) + BLOCK - 1) // BLOCK)))
+        db.executemany("INSERT INTO entity VALUES (?, ?)", ((key_hash(i), n // BLOCK) for n, i in enumerate(ids)))
         db.executemany("INSERT INTO name VALUES (?, ?, ?)", sorted(names))
         db.executemany("INSERT INTO surname VALUES (?, ?)", sorted(surnames))
         db.executemany("INSERT INTO holder VALUES (?, ?)", sorted(holders))
@@ -142,7 +156,7 @@ def build(files: list[Path], path: Path) -> None:
 
 
 def dictionary(texts: Iterable[str], most: int = 32_768) -> bytes:
-    """A preset dictionary for compressing the records one by one: the field names and short values that recur
+    """A preset dictionary for compressing the blocks of records: the field names and short values that recur
     (source ids, countries, categories, "http://dbpedia.org/resource/"), the most frequent last, as zlib prefers.
 
     Records are a few hundred bytes each: compressed alone they shrink by a third, with this dictionary by
@@ -168,16 +182,23 @@ def _pack(text: str, zdict: bytes) -> bytes:
     return c.compress(text.encode("utf-8")) + c.flush()
 
 
-def decoder(db: sqlite3.Connection) -> Callable[[str, str, bytes], dict]:
-    """Reads a record of the index (compressed with the index's own dictionary)."""
+def decoder(db: sqlite3.Connection) -> Callable[[bytes], list[str]]:
+    """Reads a block of the index (compressed with the index's own dictionary): its records' JSON lines."""
     row = db.execute("SELECT value FROM meta WHERE key = 'zdict'").fetchone()
     zdict = bytes(row[0]) if row else b""
 
-    def decode(id_: str, type_: str, blob: bytes) -> dict:
+    def decode(blob: bytes) -> list[str]:
         d = zlib.decompressobj(zdict=zdict)
-        return {"id": id_, "type": type_, **json.loads(d.decompress(blob) + d.flush())}
+        return (d.decompress(blob) + d.flush()).decode("utf-8").split("\n")
 
     return decode
+
+
+def records(db: sqlite3.Connection) -> Iterator[dict]:
+    """Every record of the index, in id order (maintenance and tests: a build reads only what it looks up)."""
+    decode = decoder(db)
+    for (blob,) in db.execute("SELECT data FROM block ORDER BY n"):
+        yield from (json.loads(line) for line in decode(blob))
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -31,13 +31,14 @@ from dataclasses import dataclass, field
 from kg import gazetteer
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries, slug,
-                              state_body, strip_titles, without_country)
+                              state_body, strip_titles, trailing_names, without_country)
 from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
 
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.7
+SEAT = "member of a national legislature"  # the category of a legislature's seat as a post
 MARGIN = 0.1  # how far the best candidate must be ahead of the runner-up
 _EPSILON = 1e-9  # confidences are sums of tenths: 1.0 - 0.9 must count as a margin of 0.1
 # extraction's actor kind → the record types it may be linked to
@@ -207,6 +208,11 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
     name = strip_titles(actor.label)
     full = len(name.split()) >= 2
     pool = [e for e in kb.named(name) if e.type == "person"]
+    for shorter in trailing_names(name) if full and not pool else ():
+        pool = [e for e in kb.named(shorter) if e.type == "person"]
+        if pool:  # "Speaker John Bercow": the name after the description
+            name = shorter
+            break
     if not full:
         pool += [e for e in kb.with_surname(name) if e not in pool]
     holdings = [h for h in x.holdings if h.holder == actor.key]
@@ -231,8 +237,15 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
             evidence.append("title")
         # a post held at the article's date counts when the article speaks of that post's country or body
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
-        if day is not None and any(p.held_at(day) and post and post.of in present for p, post in posts):
+        # (a seat in a legislature of hundreds does not count: Lord Wilson of Tillyorn is not every David Wilson)
+        if day is not None and any(p.held_at(day) and post and post.of in present and post.category != SEAT
+                                   for p, post in posts):
             evidence.append("in office at the article date")
+            if not full and any(p.held_at(day) and p.source == "source/leaders" and post and post.of in present
+                                for p, post in posts):
+                # "Biden" in 2022: the head of state or government in office, before a minister or a relative
+                # of the same name who also held a post then (the news names a leader by the surname alone)
+                evidence.append("head of state or government")
         elif not full and len(pool) == 1 and _prior(e) >= 0.9 and day is not None \
                 and any(p.held_at(day) for p, _ in posts):
             # "Putin" in 2022: the only person of that name the knowledge base knows, a head of state at the date
@@ -244,11 +257,13 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
             # a name alone: enough for the people of the hand-verified list and heads of state and government;
             # a politician of the derived lists needs the article to speak of their country too
             # (a well-known person of prior 0.8, on the full name alone too, a little less sure)
-            conf = 0.85 if _prior(e) >= 0.9 else 0.75 if _prior(e) >= 0.8 else 0.65
+            # (a legislator of the office holders' table, prior 0.4, needs a post or a title besides the country)
+            conf = 0.85 if _prior(e) >= 0.9 else 0.75 if _prior(e) >= 0.8 else 0.65 if _prior(e) >= 0.5 else 0.55
             conf += 0.05 * len(evidence) + (0.05 if "country" in evidence and _prior(e) < 0.9 else 0.0)
             why = ("full name", *evidence)
         else:  # a surname alone: only a post, a title or the date can single a record out
             conf = 0.45 + (0.3 if strong else 0.0) + 0.05 * len(evidence)
+            conf += 0.05 if "head of state or government" in evidence else 0.0
             why = ("surname", *evidence)
         out.append(_Scored(e, min(conf, 1.0), why))
     return out

@@ -49,6 +49,45 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+# general English words that stand before a person's name as a description ("Conservative MP Philip Hammond",
+# "Minority Whip Dick Durbin", "Broadcaster Piers Morgan"), besides the titles and post heads of the lexicon
+ROLE_WORDS = frozenset("""
+actor actress analyst anchor assemblyman assemblywoman attorney author broadcaster campaigner candidate captain ceo
+chef coach columnist comedian commentator conservative correspondent councillor councilman councilwoman criminologist
+democrat democratic deputy designer director dr drummer economist editor executive expert explorer former founder
+guitarist historian host independent journalist judge justice labour lawyer leader liberal majority minority mp mps
+musician novelist officer photographer physician pianist player poet presenter producer professor prosecutor
+rapper reporter republican researcher scientist sen senator singer songwriter speaker spokesman spokeswoman star
+striker teacher whip writer
+""".split())
+
+
+def trailing_names(name: str) -> list[str]:
+    """The person's name at the end of a description, longest first: "Conservative MP Philip Hammond" → "Philip
+    Hammond"; "mayor of New Orleans, LaToya Cantrell" → "LaToya Cantrell". Only words that describe may go (role
+    words, titles, lower-case words, acronyms): "Mary Ann Smith" is never "Ann Smith"."""
+    titles = lexicon.titles()
+    heads = {h.split()[-1] for h in lexicon.post_heads()}
+
+    def describes(w: str) -> bool:
+        bare = w.strip(",.").lower()
+        return (bare in ROLE_WORDS or bare in heads or w in titles or w[:1].islower()
+                or (len(w) >= 2 and w.isupper()))
+
+    out = []
+    if ", " in name:
+        head, tail = name.rsplit(", ", 1)
+        if len(tail.split()) >= 2 and any(describes(w) for w in head.split()):
+            out.append(tail)
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if not describes(words[i - 1]):
+            break
+        if words[i][:1].isupper() and not describes(words[i]):
+            out.append(" ".join(words[i:]))
+    return out
+
+
 def names_of(actor: Actor) -> set[str]:
     names = {actor.label} | {m.span.text for m in actor.mentions if m.kind in NAME_MENTIONS}
     if actor.kind != "person":  # "the United Nations' Food and Agriculture Organization": the body after its parent

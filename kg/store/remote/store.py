@@ -360,7 +360,7 @@ class RemoteStore:
 
     def publish(self) -> None:
         """Nothing to do: the engine's readers see a write when its request returns (a ``kg serve`` over the engine
-        notices within ``REMOTE_VERSION_TTL`` seconds: server.store)."""
+        notices within ``REMOTE_VERSION_TTL`` seconds: server.engine.access)."""
 
     def close(self) -> None:
         s = getattr(self._local, "session", None)

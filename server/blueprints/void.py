@@ -19,12 +19,13 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
 from kg.store import jsonld
-from kg.store import Store, term_text
+from kg.store import term_text
 from kg.store.serialize import grouped
-from server.downloads import FORMAT_NAMES, article_graphs, dumps
-from server.negotiate import choose
-from server.site import LINK_TARGETS, NKG, SCHEMA, base_iri, secure_html
-from server.store import cached, dataset_version, last_modified
+from server.blueprints.downloads import FORMAT_NAMES, article_graphs, dumps
+from server.http.negotiate import choose
+from server.blueprints.site import LINK_TARGETS, NKG, SCHEMA, base_iri, secure_html
+from server.pages import engine
+from server.engine.access import cached, dataset_version, fact, last_modified
 
 bp = Blueprint("void", __name__)
 
@@ -42,20 +43,20 @@ def stats() -> dict[str, Any]:
     return cached("void_stats", _stats)
 
 
-def _stats(store: Store) -> dict[str, Any]:
+def _stats() -> dict[str, Any]:
     def one(q: str) -> int:
-        rows = store.query(q).rows()
-        return int(term_text(rows[0]["n"])) if rows else 0
+        rows = engine.select(q)
+        return int(rows[0]["n"] or 0) if rows else 0
 
     ours = base_iri() + "id/"
     out: dict[str, Any] = {
-        "triples": store.union_size(),
+        "triples": cached("union_size", lambda: fact("union_size")),
         "subjects": one("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"),
         "objects": one("SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }"),
         "properties": one("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }"),
         "classes": one("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }"),
         "entities": one(f'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "{ours}")) }}'),
-        "graphs": store.graph_sizes(),
+        "graphs": cached("graph_sizes", lambda: fact("graph_sizes")),
         "links": {},
         "vocabularies": set(),
     }
@@ -63,9 +64,8 @@ def _stats(store: Store) -> dict[str, Any]:
         test = " || ".join(f'STRSTARTS(STR(?o), "{p}")' for p in prefixes)
         out["links"][key] = one("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?o WHERE { "
                                  f"?s <{SKOS.exactMatch}> ?o FILTER({test}) }} }}")
-    terms = store.query("SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } }").rows()
-    for row in terms:
-        iri = term_text(row["t"])
+    for row in engine.select("SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } }"):
+        iri = row["t"]
         m = re.match(r"^(.*[#/])[^#/]*$", iri)
         if m and not iri.startswith(base_iri()):
             out["vocabularies"].add(m.group(1))
@@ -170,12 +170,12 @@ def void_graph() -> Graph:
 
 def article_origins() -> dict[str, tuple[str, str]]:
     """Article id → (where it was published, its licence) as its metadata gave them (README, index.tsv)."""
-    def compute(store: Store) -> dict[str, tuple[str, str]]:
+    def compute() -> dict[str, tuple[str, str]]:
         prefix = base_iri() + "id/article/"
         q = (f"SELECT ?a ?src ?lic WHERE {{ ?a a <{NKG}Article> OPTIONAL {{ ?a <{SCHEMA}isBasedOn> ?src }} "
              f"OPTIONAL {{ ?a <{SCHEMA}license> ?lic }} }}")
         return {term_text(r["a"])[len(prefix):]: (term_text(r["src"]), term_text(r["lic"]))
-                for r in store.query(q).rows() if term_text(r["a"]).startswith(prefix)}
+                for r in engine.rows(q) if term_text(r["a"]).startswith(prefix)}
 
     return cached("article_origins", compute)
 

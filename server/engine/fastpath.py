@@ -32,30 +32,59 @@ def bounded(text: str, limit: int) -> str | None:
     ...                           "SELECT * { ?s ?p ?o } VALUES ?s { <http://ex.org/a> }")]
     [None, None, None]
     """
+    return analyse(text, limit)[0]
+
+
+def analyse(text: str, limit: int) -> tuple[str | None, bool]:
+    """One pass over the text's tokens: what :func:`bounded` returns, and whether the query has its own
+    ``FROM``/``FROM NAMED`` (for :meth:`kg.store.Store.query`, which would otherwise read the text again).
+
+    >>> analyse("SELECT * FROM <http://ex.org/g> { ?s ?p ?o } OFFSET 1", 10)
+    (None, True)
+    """
     form = None
     own_limit: int | None = None
     after_limit = False
+    declares = False
+    unbounded = False
     for tok in tokens(text):
         if tok.depth != 0:
             continue
         word = tok.keyword
+        if word == "from":
+            declares = True
+        if unbounded:
+            continue
         if after_limit:
             own_limit = int(tok.text) if tok.text.isdigit() else None
             after_limit = False
-            if own_limit is None:
-                return None
+            unbounded = own_limit is None
             continue
         if form is None and word in ("select", "ask", "construct", "describe"):
             form = word
         elif word == "limit":
             after_limit = True
         elif word in ("offset", "values"):
-            return None
-    if form != "select":
-        return None
+            unbounded = True
+    if unbounded or form != "select":
+        return None, declares
     if own_limit is not None:
-        return text if own_limit <= limit else None
-    return f"{text}\nLIMIT {limit + 1}"
+        return (text if own_limit <= limit else None), declares
+    return f"{text}\nLIMIT {limit + 1}", declares
+
+
+def surely_within(body: bytes, fmt: ox.QueryResultsFormat, limit: int) -> bool:
+    """True when a written result cannot hold more than ``limit`` rows, told without parsing it: in JSON every row
+    takes at least 3 bytes (``{},``); XML and TSV rows are counted by their marks.
+
+    >>> surely_within(b'{"head":{"vars":[]},"results":{"bindings":[{},{}]}}', NATIVE["json"], 100)
+    True
+    """
+    if fmt == ox.QueryResultsFormat.JSON:
+        return (len(body) + 1) // 3 <= limit
+    if fmt == ox.QueryResultsFormat.XML:
+        return body.count(b"<result>") <= limit
+    return max(0, body.count(b"\n") - 1) <= limit
 
 
 def count(body: bytes, fmt: ox.QueryResultsFormat) -> int:

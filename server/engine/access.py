@@ -1,10 +1,12 @@
-"""The app's access to the store: a read-only store per process (:func:`kg.store.open_store`: the embedded store or a
-remote SPARQL engine), the query processes, the result cache, and the dataset version that ETags are made of.
+"""The app's access to the store: the query processes (each with the read-only store open: the embedded store or a
+remote SPARQL engine), the result cache, and the dataset version that ETags are made of. The web worker itself
+never opens the store: every read, a query or a fact (:func:`fact`), goes to a query process and is stopped at
+the time limit.
 
 Normal operation: every worker reads the newest snapshot that the store's writers published (``kg build``,
 ``kg remove`` and ``kg load`` publish one when they commit: :mod:`kg.store.snapshots`), or the store directory itself
-when none was published yet. With an update token, the server reads its own snapshots (:mod:`server.snapshots`).
-Either way :func:`store_path` is read at each request, and :func:`get_store` and the query processes reopen (in
+when none was published yet. With an update token, the server reads its own snapshots (:mod:`server.engine.snapshots`).
+Either way :func:`store_path` is read at each request, and the query processes reopen (in
 memory mode: copy again) when it names another snapshot, so a committed build is served from the next request on;
 values computed from the data (statistics, the result cache, ETags) are keyed by it.
 
@@ -12,7 +14,7 @@ A remote store cannot say when its data changes, so its dataset version is recom
 ``REMOTE_VERSION_TTL`` seconds; a change shows in ETags, statistics and cached results within that time.
 
 All state is per process and rebuilt after a fork (gunicorn forks its workers from the process that built the app):
-a RocksDB handle or a pipe to a query process must never be shared between processes.
+a pipe to a query process must never be shared between processes.
 """
 
 from __future__ import annotations
@@ -28,25 +30,35 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from flask import Flask, current_app
+from werkzeug.exceptions import HTTPException
 
+from kg.errors import StoreError
 from kg.store import is_remote
 from kg.store.snapshots import published
-from kg.store import Store, open_store
-from server import snapshots
-from server.cache import ResultCache
-from server.query_runner import Runner
+from server.engine import snapshots
+from server.engine.cache import ResultCache
+from server.engine.tasks import FactTask, StatsTask
+from server.engine.runner import Runner
 
 T = TypeVar("T")
-_LOCK = threading.Lock()
+
+
+class ReadError(HTTPException):
+    """A read of the web worker (a page's query, a fact, a dump) failed in the query process: 500 for a bug, or 503
+    (the store refused) with the engine's message. A read stopped at the time limit is the runner's 503."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.code = status
+_LOCK = threading.RLock()  # re-entered: a remote version check starts the query processes
 
 
 class _State:
-    """What one process holds: its store handle, its query runner, and values cached per dataset state."""
+    """What one process holds: its query runner, and values cached per dataset state."""
 
     def __init__(self) -> None:
         self.pid = os.getpid()
         self.path: str | None = None
-        self.store: Store | None = None
         self.runner: Runner | None = None
         self.cache: dict[tuple[str, str], Any] = {}
         self.results: ResultCache | None = None
@@ -100,19 +112,32 @@ def remote() -> bool:
     return is_remote(str(current_app.config["STORE_PATH"]))
 
 
-def get_store() -> Store:
-    """The read-only store of the current dataset state (opened once per process and state)."""
-    state = _state()
+def fact(name: str, **args: Any) -> Any:
+    """A fact about the store (:mod:`server.engine.facts`: its counts, graphs, base IRI …), read by a query process
+    under the query time limit: the web worker never opens the store itself.
+
+    :raises HTTPException: 503 when the time ran out or the store could not be read, 500 for a bug.
+    """
+    config = current_app.config
+    task: FactTask = {"op": "facts", "name": name, "args": args, "store": store_path(),
+                      "timeout": float(config["QUERY_TIMEOUT"])}
+    reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]), what=f"reading of the store's {name}")
+    if reply["status"] != 200:
+        raise ReadError(500 if reply["status"] < 500 else reply["status"], reply.get("error", "read failed"))
+    return reply["value"]
+
+
+def _current(state: _State) -> None:
+    """Forget the values computed from an earlier dataset state: another snapshot, or (remote store) a new
+    version."""
     path = store_path()
-    if state.store is None or state.path != path:
+    if state.path != path:
         with _LOCK:
-            if state.store is None or state.path != path:
-                state.store = open_store(path, read_only=True, remote=current_app.config.get("STORE_REMOTE"))
+            if state.path != path:
                 state.path = path
                 state.cache.clear()
     if remote():
         _check_remote(state)
-    return state.store
 
 
 def _check_remote(state: _State) -> None:
@@ -124,7 +149,7 @@ def _check_remote(state: _State) -> None:
     with _LOCK:
         if now - state.remote_checked < float(current_app.config["REMOTE_VERSION_TTL"]):
             return
-        version = state.store.version()  # type: ignore[union-attr]
+        version = fact("version")
         if version != state.remote_version:
             state.cache.clear()
             state.remote_version = version
@@ -132,13 +157,14 @@ def _check_remote(state: _State) -> None:
         state.remote_checked = now
 
 
-def cached(name: str, compute: Callable[[Store], T]) -> T:
-    """``compute(store)``, computed once per process and dataset state (statistics for the description etc.)."""
-    store = get_store()
+def cached(name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, computed once per process and dataset state (statistics for the description etc.); what it
+    reads, it reads through the query processes (:func:`fact`, :mod:`server.pages.engine`)."""
     state = _state()
+    _current(state)
     key = (name, f"{state.path or ''} {state.remote_version}")
     if key not in state.cache:
-        state.cache[key] = compute(store)
+        state.cache[key] = compute()
     return state.cache[key]  # type: ignore[no-any-return]
 
 
@@ -146,39 +172,78 @@ def dataset_version() -> str:
     """A short fingerprint of the dataset state, for ETags. With updates enabled, every write changes it (even one
     that swaps a triple for another, which :meth:`kg.store.Store.version` alone would not see)."""
     if remote():
-        get_store()
+        _current(_state())
         return _state().remote_version
+    path = store_path()
+    version = (current_app.config.get("DATASET_VERSIONS") or {}).get(path) or str(stats()["version"])
+    if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
+        return hashlib.sha256(f"{version} {Path(path).name}".encode()).hexdigest()[:16]
+    return version
 
-    def compute(store: Store) -> str:
-        if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
-            return hashlib.sha256(f"{store.version()} {Path(store_path()).name}".encode()).hexdigest()[:16]
-        return store.version()
 
-    return cached("version", compute)
+def stats() -> dict[str, Any]:
+    """The embedded store's size and version now: ``triples``, ``graphs``, ``version``, computed once per dataset
+    state by a query process (which has the store open anyway: a web worker that opened it too would hold a
+    RocksDB handle of tens of MB for these few numbers).
+
+    :raises StoreError: when the store cannot be read.
+    """
+    path = store_path()
+    state = _state()
+    known = state.cache.get(("stats", path))
+    if known is None:
+        runner = get_runner()
+        reply = runner.known.get(path)  # published by a write of this worker: counted by its writer
+        if reply is None:
+            task: StatsTask = {"op": "stats", "store": path}
+            reply = runner.run(task, float(current_app.config["QUERY_TIMEOUT"]),
+                               what="count of the store")
+            if reply.get("status") != 200:
+                raise StoreError(str(reply.get("error") or "the store could not be read"))
+        for key in [k for k in state.cache if k[0] == "stats"]:  # an earlier snapshot's
+            del state.cache[key]
+        known = state.cache[("stats", path)] = {k: reply[k] for k in ("triples", "graphs", "version")}
+    return known
+
+
+def counts() -> tuple[int, int]:
+    """(quads, named graphs) of the dataset now, read by a query process once per dataset state."""
+    if remote():
+        return cached("triples", lambda: int(fact("count"))), cached("graphs", lambda: len(fact("graphs")))
+    known = stats()
+    return int(known["triples"]), int(known["graphs"])
 
 
 def last_modified() -> dt.datetime:
     """When the dataset last changed: the newest file of the store, or the time of the current snapshot."""
-    def compute(store: Store) -> dt.datetime:
-        if remote():  # when this process first saw the engine's current data
+    if remote():
+        def since() -> dt.datetime:  # when this process first saw the engine's data
             return dt.datetime.fromtimestamp(int(_state().remote_changed), tz=dt.timezone.utc)
-        path = Path(store_path())
+
+        return cached("last-modified", since)
+    # from the directory's files alone: the store is not opened for it (see dataset_version)
+    path = store_path()
+    state = _state()
+    known = state.cache.get(("last-modified", path))
+    if known is None:
         if current_app.config.get("SNAPSHOT_DIR") and updates_enabled():
-            seconds = int(path.name) / 1e9  # a snapshot is named by its time in nanoseconds
+            seconds = int(Path(path).name) / 1e9  # a snapshot is named by its time in nanoseconds
         else:
             seconds = max((e.stat().st_mtime for e in os.scandir(path) if e.is_file()), default=0.0)
-        return dt.datetime.fromtimestamp(int(seconds), tz=dt.timezone.utc)
-
-    return cached("last-modified", compute)
+        for key in [k for k in state.cache if k[0] == "last-modified"]:  # an earlier snapshot's
+            del state.cache[key]
+        known = state.cache[("last-modified", path)] = dt.datetime.fromtimestamp(int(seconds), tz=dt.timezone.utc)
+    return known  # type: ignore[no-any-return]
 
 
 def query_processes(config: Mapping[str, Any]) -> int:
-    """Query processes per worker: ``QUERY_PROCESSES``, or one per request thread."""
+    """Tasks a worker's query process runs at once (its threads): ``QUERY_PROCESSES``, or one per request
+    thread."""
     return int(config.get("QUERY_PROCESSES") or config.get("SERVER_THREADS") or 4)
 
 
 def get_runner() -> Runner:
-    """This process's query processes."""
+    """This process's query process."""
     state = _state()
     if state.runner is None:
         with _LOCK:
@@ -192,7 +257,7 @@ def get_runner() -> Runner:
 
 
 def close(app: Flask) -> None:
-    """Stop this process's query processes (at worker exit)."""
+    """Stop this process's query process (at worker exit)."""
     state = app.extensions.get("newskg", {}).get("state")
     if state is not None and state.pid == os.getpid() and state.runner is not None:
         state.runner.close()

@@ -15,8 +15,9 @@ from flask import current_app
 
 from kg.pipeline import sentences
 from kg.store import term_text
-from server.site import NIF, NKG, RDFS_LABEL, SCHEMA, href, valid_iri
-from server.store import dataset_version, get_store
+from server.pages import engine
+from server.blueprints.site import NIF, NKG, RDFS_LABEL, SCHEMA, href, valid_iri
+from server.engine.access import dataset_version
 
 # The properties that point from a fact to the span it was read from, and the mark each gives its span.
 EVIDENCE_PROPERTIES = {
@@ -71,7 +72,7 @@ def article_text(context: str) -> tuple[str, str, str]:
         if valid_iri(context):
             q = (f"SELECT ?s ?a ?h WHERE {{ <{context}> <{NIF}isString> ?s . "
                  f"OPTIONAL {{ ?a <{NKG}text> <{context}> OPTIONAL {{ ?a <{SCHEMA}headline>|<{RDFS_LABEL}> ?h }} }} }}")
-            rows = get_store().query(q).rows()
+            rows = engine.rows(q)
             if rows:
                 text, article, headline = (term_text(rows[0][v]) for v in ("s", "a", "h"))
         cache[key] = (text, article, headline)
@@ -89,7 +90,7 @@ def mentions_of(iri: str, *, extra_roles: dict[str, str] | None = None) -> list[
         ?m <{NIF}referenceContext> ?ctx ; <{NIF}beginIndex> ?b ; <{NIF}endIndex> ?e .
         OPTIONAL {{ ?m <{NKG}mentionKind> ?k }} }} LIMIT {MAX_MENTIONS}"""
     out = []
-    for row in get_store().query(q).rows():
+    for row in engine.rows(q):
         p = term_text(row["p"])
         out.append(Mention(term_text(row["m"]), term_text(row["ctx"]), int(term_text(row["b"])),
                            int(term_text(row["e"])), roles.get(p, p), term_text(row["k"])))

@@ -1,11 +1,13 @@
 """The SPARQL 1.1 Protocol at ``/sparql``: queries (GET, POST form, POST direct) and, with a token, updates.
 
-Every query runs in a query process (:mod:`server.query_runner`) that is killed at the timeout; results are
+Every query runs in a query process (:mod:`server.engine.runner`) that is killed at the timeout; results are
 negotiated (RFC 9110), cut at ``MAX_ROWS`` with the cut announced in ``X-Newskg-Truncated``, and conditional GETs
 are answered 304 while the dataset has not changed. ``GET /sparql`` without a query is the service description.
 """
 
 from __future__ import annotations
+
+import functools
 
 import logging
 import re
@@ -15,12 +17,13 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from kg.sparql.federation import parse_allow
 from kg.pipeline.rdf.mapping import PREFIXES
-from server import httputil, protocol
-from server.description import service_description
-from server.errors import error_response, syntax_error_response
-from server.negotiate import choose
-from server.cache import HEADER as CACHE_HEADER
-from server.store import dataset_version, get_runner, last_modified, result_cache, store_path, updates_enabled
+from server.http import protocol, util as httputil
+from server.blueprints.description import service_description
+from server.http.errors import error_response, syntax_error_response
+from server.http.negotiate import choose
+from server.engine.tasks import QueryTask, WriteTask
+from server.engine.cache import HEADER as CACHE_HEADER
+from server.engine.access import dataset_version, get_runner, last_modified, result_cache, store_path, updates_enabled
 
 log = logging.getLogger("newskg.sparql")
 bp = Blueprint("sparql", __name__, url_prefix="/sparql")
@@ -47,6 +50,22 @@ def endpoint() -> Response:
     if op.kind == "update":
         return _update(op)
     return _query(op)
+
+
+_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}  # made once: every task carries them
+
+
+def _allow(setting: object) -> tuple[str, ...]:
+    """The federation allow-list of a ``FEDERATION_ALLOW`` setting, read once per process (not per request)."""
+    try:
+        return _allow_once(setting)
+    except TypeError:  # a list given in the configuration: not hashable, read each time
+        return parse_allow(setting)
+
+
+@functools.lru_cache(maxsize=8)
+def _allow_once(setting: object) -> tuple[str, ...]:
+    return parse_allow(setting)
 
 
 def _query(op: protocol.Operation) -> Response:
@@ -79,7 +98,7 @@ def _query(op: protocol.Operation) -> Response:
             if tag is not None:
                 httputil.validators(resp, tag, last_modified())
             return resp
-    task: dict[str, Any] = {
+    task: QueryTask = {
         "op": "query", "text": op.text, "base": base, "store": store_path(), "max_rows": max_rows,
         "timeout": float(config["QUERY_TIMEOUT"]),
         # a protocol dataset is exactly what it lists: no default-graph-uri means an empty default graph
@@ -87,7 +106,7 @@ def _query(op: protocol.Operation) -> Response:
         "named_graphs": op.named_graphs if op.has_dataset else None,
         "select_media": select_media, "graph_media": graph_media,
         "select_offers": SELECT_OFFERS, "graph_offers": GRAPH_OFFERS,
-        "allow": parse_allow(config.get("FEDERATION_ALLOW")), "prefixes": {k: str(v) for k, v in PREFIXES.items()},
+        "allow": _allow(config.get("FEDERATION_ALLOW")), "prefixes": _PREFIXES,
     }
     reply = get_runner().run(task, float(config["QUERY_TIMEOUT"]))
     cacheable = cache.enabled and not uncacheable and reply["status"] == 200
@@ -142,9 +161,9 @@ def reply_error(reply: dict[str, Any]) -> Response:
 def _update(op: protocol.Operation) -> Response:
     httputil.require_update_token()
     config = current_app.config
-    task = {
+    task: WriteTask = {
         "op": "write", "action": "update", "text": op.text, "using": op.graphs, "using_named": op.named_graphs,
-        "base": url_for("sparql.endpoint", _external=True), "allow": parse_allow(config.get("FEDERATION_ALLOW")),
+        "base": url_for("sparql.endpoint", _external=True), "allow": _allow(config.get("FEDERATION_ALLOW")),
         "main": str(config["STORE_PATH"]), "snapshots": config["SNAPSHOT_DIR"], "store": store_path(),
         "keep_seconds": float(config["QUERY_TIMEOUT"]) + 300,
     }

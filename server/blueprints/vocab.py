@@ -14,9 +14,9 @@ import re
 from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
 
 from kg.vocab import path as ontology_file
-from server.negotiate import choose
+from server.http.negotiate import choose
 from server.pages import engine, vocabulary
-from server.site import secure_html
+from server.blueprints.site import secure_html
 
 bp = Blueprint("vocab", __name__)
 bp.after_request(secure_html)

@@ -1,15 +1,17 @@
 """Dumps under ``/download/``: the whole dataset and each article, in every RDF format, plain or gzipped, listed with
 their sizes and triple counts. An article's dump is its graph with the shared descriptions of what it mentions.
 
-A dump is written once per dataset version to a file in ``DUMP_DIR`` (atomically: a temporary name, then a rename,
-so two workers racing write the same bytes and neither serves half a file) and then streamed from disk; nothing is
-built in memory. ETag and Last-Modified come from the dataset version (:mod:`server.store`), so a conditional GET
+A dump is a prebuilt file: written once per dataset version to ``DUMP_DIR`` by a query process (the web worker
+never opens the store: :mod:`server.engine.facts`), under the dump time limit ``DUMP_TIMEOUT`` (the process is killed at
+it, the partial file removed, and the request answered 503 like a slow query), atomically (a temporary name, then a
+rename, so two workers racing write the same bytes and neither serves half a file); then streamed from disk by the
+web worker, as any static file. Nothing is built in the web worker's memory. ETag and Last-Modified come from the
+dataset version (:mod:`server.engine.access`), so a conditional GET
 is answered 304, and byte ranges work (resumable downloads).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 import shutil
@@ -17,15 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, send_file, url_for
 
-from kg.store import layout
 from kg.pipeline.rdf.mapping import PREFIXES
-from kg.store import Store
-from kg.store.serialize import grouped, serialize
-from server.site import NKG, base_iri, secure_html
-from server.store import cached, dataset_version, get_store, last_modified
+from server.engine.facts import QUAD_FORMATS
+from server.engine.tasks import DumpTask
+from server.blueprints.site import base_iri, secure_html
+from server.engine.access import ReadError, cached, dataset_version, fact, get_runner, last_modified, store_path
 
 bp = Blueprint("downloads", __name__, url_prefix="/download")
 bp.after_request(secure_html)
@@ -34,13 +34,12 @@ FORMATS = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "applicati
            "trig": "application/trig", "jsonld": "application/ld+json", "rdf": "application/rdf+xml"}
 FORMAT_NAMES = {"ttl": "Turtle", "nt": "N-Triples", "nq": "N-Quads", "trig": "TriG", "jsonld": "JSON-LD",
                 "rdf": "RDF/XML"}
-QUAD_FORMATS = {"nq", "trig", "jsonld"}  # the formats whose whole-dataset dump keeps the named graphs
 
 
 def article_graphs() -> dict[str, str]:
     """Article id → graph IRI, for every article graph in the store."""
-    prefix = base_iri() + "graph/article/"
-    return {g[len(prefix):]: g for g in get_store().graphs() if g.startswith(prefix)}
+    base = base_iri()
+    return cached(f"article_graphs {base}", lambda: fact("article_graphs", base=base))
 
 
 def dumps() -> list[dict[str, str]]:
@@ -78,16 +77,15 @@ def index():  # noqa: ANN201
 
 def dump_counts() -> dict[tuple[str, str], int]:
     """(dataset, format) → the number of triples (union formats) or quads (quad formats) of its dump."""
-    def compute(store: Store) -> dict[tuple[str, str], int]:
-        graphs = article_graphs()
+    def compute() -> dict[tuple[str, str], int]:
+        counts = fact("dump_counts", base=base_iri())
         out: dict[tuple[str, str], int] = {}
-        union, quads = store.union_size(), store.count()
         for ext in FORMATS:
-            out[("all", ext)] = quads if ext in QUAD_FORMATS else union
-        for name, g in graphs.items():
-            n = len(_article_items(store, g, name, quads=True))
-            for ext in FORMATS:
-                out[(name, ext)] = n
+            out[("all", ext)] = counts["all-quads"] if ext in QUAD_FORMATS else counts["all"]
+        for name, n in counts.items():
+            if name not in ("all", "all-quads"):
+                for ext in FORMATS:
+                    out[(name, ext)] = n
         return out
 
     return cached("dump_counts", compute)
@@ -95,23 +93,6 @@ def dump_counts() -> dict[tuple[str, str], int]:
 
 def _download_name(name: str, ext: str, gz: bool) -> str:
     return f"{'' if name == 'all' else 'article-'}{name}.{ext}{'.gz' if gz else ''}"
-
-
-def _article_items(store: Store, graph: str, name: str, *, quads: bool) -> list:
-    """What an article's dump holds: its graph, and the shared descriptions of the resources it mentions (what it
-    contributed to, kg.store.shared) — so that it reads on its own, with every label — in their graphs (quad formats) or
-    as one set of triples, sorted (Turtle groups each subject's triples)."""
-    base = base_iri()
-    shared, prov = layout.shared_graph(base), layout.article_graph(base, name, "provenance")
-    q = (f"SELECT ?s ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ GRAPH <{prov}> {{ ?c <{NKG}contributesTo> ?s }} }} }}"
-         f" GRAPH <{shared}> {{ ?s ?p ?o }} }}")
-    described = [ox.Triple(r["s"], r["p"], r["o"]) for r in store.query(q).rows()]
-    own = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(graph)]
-    if quads:
-        g, sg = ox.NamedNode(graph), ox.NamedNode(shared)
-        return [ox.Quad(t.subject, t.predicate, t.object, g) for t in grouped(own)] + \
-            [ox.Quad(t.subject, t.predicate, t.object, sg) for t in grouped(described)]
-    return grouped(set(own) | set(described))
 
 
 @bp.app_template_global()
@@ -169,20 +150,17 @@ def _dump_file(filename: str, ext: str, graph: str | None, gz: bool) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     _forget_old_versions(folder.parent, keep=version)
     fd, tmp = tempfile.mkstemp(prefix=f".{filename}.", dir=folder)
+    os.close(fd)
+    config = current_app.config
+    timeout = float(config.get("DUMP_TIMEOUT") or config["QUERY_TIMEOUT"])
+    task: DumpTask = {"op": "dump", "store": store_path(), "path": tmp, "filename": filename, "fmt": ext, "gz": gz,
+            "article": graph.rsplit("/", 1)[1] if graph else None, "base": base_iri(),
+            "prefixes": {k: str(v) for k, v in PREFIXES.items()},
+            "context": url_for("void.context", _external=True), "timeout": timeout}
     try:
-        with os.fdopen(fd, "wb") as raw:
-            out = gzip.GzipFile(filename=filename[:-3], mode="wb", fileobj=raw, mtime=0) if gz else raw
-            try:
-                prefixes = {k: str(v) for k, v in PREFIXES.items()}
-                context = url_for("void.context", _external=True)
-                if graph is None:
-                    get_store().dump(ext, output=out, prefixes=prefixes, context=context)
-                else:
-                    items = _article_items(get_store(), graph, graph.rsplit("/", 1)[1], quads=ext in QUAD_FORMATS)
-                    serialize(items, ext, out, prefixes=prefixes, context=context)
-            finally:
-                if gz:
-                    out.close()
+        reply = get_runner().run(task, timeout, what="dump")
+        if reply["status"] != 200:
+            raise ReadError(500 if reply["status"] < 500 else reply["status"], reply.get("error", "dump failed"))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -18,7 +18,7 @@ from werkzeug.exceptions import BadRequest, ServiceUnavailable
 from kg import search as index
 from kg.errors import QueryError
 from server.pages import params
-from server.site import href, secure_html
+from server.blueprints.site import href, secure_html
 
 bp = Blueprint("search", __name__)
 bp.after_request(secure_html)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, url_for
 
-from kg.store.layout import stored_base
 from kg.vocab import external_terms
-from kg.store import Store, term_text
-from server.headers import secure
-from server.store import cached, get_store
+from kg.store import term_text
+from server.http.headers import secure
+from server.pages import engine
+from server.engine.access import cached
 
 NKG = "https://w3id.org/newskg/ns#"
 EVENT_TYPES = "https://w3id.org/newskg/event-type/"
@@ -46,7 +46,7 @@ def base_iri() -> str:
     if "base_iri" not in ext:
         base = current_app.config.get("BASE_IRI")
         if not base:
-            base = stored_base(get_store())
+            base = engine.fact("stored_base")
         if not base:
             return url_for("ui.index", _external=True)  # an empty store: nothing is minted yet, do not cache
         ext["base_iri"] = base if base.endswith("/") else base + "/"
@@ -110,13 +110,13 @@ def term_labels() -> dict[str, TermInfo]:
     vocabularies' terms newskg writes (kg.vocab.external_terms: "position held" for Wikidata's P39)."""
     graph = base_iri() + "graph/ontology"
 
-    def compute(store: Store) -> dict[str, TermInfo]:
+    def compute() -> dict[str, TermInfo]:
         q = f"""SELECT ?t ?l ?c WHERE {{ GRAPH <{graph}> {{
               {{ ?t <{RDFS_LABEL}> ?l }} UNION {{ ?t <{SKOS}prefLabel> ?l }}
               OPTIONAL {{ ?t <http://www.w3.org/2000/01/rdf-schema#comment>|<{SKOS}definition> ?c }}
               FILTER(LANG(?l) = "" || LANGMATCHES(LANG(?l), "en")) }} }}"""
         out: dict[str, TermInfo] = {iri: TermInfo(label, comment) for iri, (label, comment) in external_terms().items()}
-        for row in store.query(q).rows():
+        for row in engine.rows(q):
             t = term_text(row["t"])
             if t not in out or not out[t].comment:
                 out[t] = TermInfo(term_text(row["l"]), term_text(row["c"]))
@@ -155,11 +155,11 @@ def labels(iris: set[str] | list[str]) -> dict[str, str]:
         values = " ".join(f"<{i}>" for i in good[k:k + 400])
         q = (f"SELECT ?n ?l WHERE {{ VALUES ?n {{ {values} }} "
              f"?n <{RDFS_LABEL}>|<{SKOS}prefLabel>|<{NIF}anchorOf> ?l }}")
-        for row in get_store().query(q).rows():
+        for row in engine.rows(q):
             out.setdefault(term_text(row["n"]), term_text(row["l"]))
     return out
 
 
 def secure_html(resp: Response) -> Response:
-    """The safety headers (:mod:`server.headers`; the app adds them to every answer, this for a blueprint alone)."""
+    """The safety headers (:mod:`server.http.headers`; the app adds them to every answer, this for a blueprint alone)."""
     return secure(resp)

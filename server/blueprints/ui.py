@@ -9,8 +9,9 @@ from pathlib import Path
 from flask import Blueprint, current_app, render_template, url_for
 
 from kg.store import term_text
-from server.site import href, secure_html
-from server.store import get_store
+from server.pages import engine
+from server.blueprints.site import href, secure_html
+from server.engine.access import counts
 
 bp = Blueprint("ui", __name__)
 bp.after_request(secure_html)
@@ -50,26 +51,26 @@ GROUP BY ?actor HAVING (COUNT(DISTINCT ?s) > 0) ORDER BY DESC(?statements) DESC(
 @bp.route("/")
 def index():  # noqa: ANN201
     """The landing page."""
-    store = get_store()
     articles = []
-    for r in store.query(ARTICLES).rows():
+    for r in engine.rows(ARTICLES):
         row = {k: term_text(v) for k, v in r.items()}
         row["href"] = href(row["article"])
         articles.append(row)
     actors = []
-    for r in store.query(TOP_ACTORS).rows():
+    for r in engine.rows(TOP_ACTORS):
         row = {k: term_text(v) for k, v in r.items()}
         row["href"] = href(row["actor"])
         actors.append(row)
-    return render_template("index.html", articles=articles, actors=actors, triples=store.count(),
-                           graphs=len(store.graphs()), queries=named_queries())
+    triples, graphs = counts()
+    return render_template("index.html", articles=articles, actors=actors, triples=triples, graphs=graphs,
+                           queries=named_queries())
 
 
 @bp.route("/query")
 def query():  # noqa: ANN201
     """YASGUI, vendored under /static/yasgui, pointed at this server's endpoint only."""
     from kg.pipeline.rdf.mapping import PREFIXES
-    from server.site import NKG, base_iri
+    from server.blueprints.site import NKG, base_iri
 
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     return render_template("query.html", queries=named_queries(), prefixes=prefixes, base=base_iri(), ns=NKG,
@@ -79,7 +80,7 @@ def query():  # noqa: ANN201
 def queries_dir() -> Path:
     """``QUERIES_DIR``, else the project's ``queries/`` folder beside the server package."""
     configured = current_app.config.get("QUERIES_DIR")
-    return Path(configured) if configured else Path(__file__).resolve().parent.parent / "queries"
+    return Path(configured) if configured else Path(__file__).resolve().parents[2] / "queries"
 
 
 def named_queries() -> list[dict[str, str]]:

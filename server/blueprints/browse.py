@@ -13,7 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
 from server.pages import listing, params
-from server.site import secure_html
+from server.blueprints.site import secure_html
 
 bp = Blueprint("browse", __name__)
 bp.after_request(secure_html)

@@ -12,11 +12,10 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.sparql.federation import parse_allow
-from kg.store import Store
-from server import httputil
-from server.negotiate import GRAPH_TYPES, choose
-from server.protocol import requested_accept
-from server.store import cached, dataset_version, last_modified, updates_enabled
+from server.http import util as httputil
+from server.http.negotiate import GRAPH_TYPES, choose
+from server.http.protocol import requested_accept
+from server.engine.access import cached, dataset_version, fact, last_modified, updates_enabled
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -38,10 +37,10 @@ def description_graph(endpoint: str) -> Graph:
     config = current_app.config
     update, allow = updates_enabled(), parse_allow(config.get("FEDERATION_ALLOW"))
     key = f"sd {endpoint} {update} {allow} {config['QUERY_TIMEOUT']} {config['MAX_ROWS']}"
-    return cached(key, lambda store: _build(store, endpoint, update=update, allow=allow))
+    return cached(key, lambda: _build(endpoint, update=update, allow=allow))
 
 
-def _build(store: Store, endpoint: str, *, update: bool, allow: tuple[str, ...]) -> Graph:
+def _build(endpoint: str, *, update: bool, allow: tuple[str, ...]) -> Graph:
     config = current_app.config
     g = Graph()
     for prefix, ns in (("sd", SD), ("void", VOID), ("formats", FORMATS), ("dcterms", DCTERMS)):
@@ -68,8 +67,8 @@ def _build(store: Store, endpoint: str, *, update: bool, allow: tuple[str, ...])
     g.add((ds, SD.defaultGraph, dg))
     g.add((dg, RDF.type, SD.Graph))
     g.add((dg, RDFS.comment, Literal("The default graph is the union of all named graphs.")))
-    g.add((dg, VOID.triples, Literal(store.union_size())))
-    for i, (name, size) in enumerate(sorted(store.graph_sizes().items()), start=1):
+    g.add((dg, VOID.triples, Literal(cached("union_size", lambda: fact("union_size")))))
+    for i, (name, size) in enumerate(sorted(cached("graph_sizes", lambda: fact("graph_sizes")).items()), start=1):
         ng, graph = URIRef(f"{endpoint}#named-graph-{i}"), URIRef(f"{endpoint}#graph-{i}")
         g.add((ds, SD.namedGraph, ng))
         g.add((ng, RDF.type, SD.NamedGraph))

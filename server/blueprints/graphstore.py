@@ -13,16 +13,16 @@ as ``INSERT DATA``/``CLEAR DEFAULT`` do in SPARQL Update.
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, request, url_for
 
 from kg.pipeline.rdf.mapping import PREFIXES
-from server import httputil
-from server.negotiate import choose
-from server.sparql import reply_error
-from server.store import dataset_version, get_runner, last_modified, store_path
+from server.http import util as httputil
+from server.http.negotiate import choose
+from server.blueprints.sparql import reply_error
+from server.engine.tasks import GraphTask, WriteTask
+from server.engine.access import dataset_version, get_runner, last_modified, store_path
 
 bp = Blueprint("graphstore", __name__, url_prefix="/store")
 
@@ -91,7 +91,7 @@ def _read(target: str) -> Response:
     if httputil.not_modified(tag, modified):
         resp = Response(status=304)
     else:
-        task = {"op": "graph", "graph": None if target == _DEFAULT else target, "store": store_path(),
+        task: GraphTask = {"op": "graph", "graph": None if target == _DEFAULT else target, "store": store_path(),
                 "graph_media": media, "head": request.method == "HEAD",
                 "prefixes": {k: str(v) for k, v in PREFIXES.items()}}
         reply = get_runner().run(task, float(current_app.config["QUERY_TIMEOUT"]), what="graph read")
@@ -106,7 +106,7 @@ def _write(action: str, target: str, *, location: str | None = None) -> Response
     config = current_app.config
     graph = None if target == _DEFAULT else target
     parts = _documents() if action in ("put", "post") else []
-    task: dict[str, Any] = {
+    task: WriteTask = {
         "op": "write", "action": action, "graph": graph, "parts": parts, "base": graph or request.base_url,
         "main": str(config["STORE_PATH"]), "snapshots": config["SNAPSHOT_DIR"], "store": store_path(),
         "keep_seconds": float(config["QUERY_TIMEOUT"]) + 300,

@@ -18,7 +18,7 @@ from flask import Request, request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
-from server.negotiate import format_to_accept
+from server.http.negotiate import format_to_accept
 
 QUERY_DATASET = ("default-graph-uri", "named-graph-uri")
 UPDATE_DATASET = ("using-graph-uri", "using-named-graph-uri")

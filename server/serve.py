@@ -1,12 +1,15 @@
-"""``kg serve``: the Flask app under gunicorn.
+"""``kg serve`` (and ``python -m server``): the Flask app under gunicorn. ``kg serve`` reaches :func:`run` through
+the ``newskg.server`` entry point, so that kg/ never imports server/.
 
 Process model: a gunicorn master forks ``workers`` worker processes; each reads every request whole in its event
-loop (:mod:`kg.request_buffer`: slow clients hold no thread, and are cut at deadlines), serves ``SERVER_THREADS``
-complete requests at a time, and runs every query in a query process of its own (``server.query_runner``), killed
-when the query passes ``--timeout``. Workers open the store read-only. With ``--update-token`` the store is written
-by one update at a time and readers switch to a fresh read-only snapshot after each write (``server.snapshots``).
+loop (:mod:`server.http.request_buffer`: slow clients hold no thread, and are cut at deadlines), serves
+``SERVER_THREADS`` complete requests at a time, and runs every query in its query process
+(``server.engine.runner``: one per worker, its tasks on threads over one read-only store handle), killed when a query
+passes ``--timeout``. The workers themselves never open the store (one door: docs/sparql-endpoint.md). With
+``--update-token`` the store is written by one update at a time and readers switch to a fresh read-only snapshot
+after each write (``server.engine.snapshots``).
 
-The master opens the store before it forks the workers (to read its base IRI and size), so every worker inherits
+The master opens the store before it forks the workers (to read its base IRI and version), so every worker inherits
 RocksDB's state without its threads, and RocksDB's destructors crash at exit: a worker that stops ends without
 running them at all (``os._exit``), after stopping its query processes.
 """
@@ -20,46 +23,33 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError, StoreError
+from kg.store import is_remote
 
 
-IN_MEMORY_MAX_TRIPLES = 3_000_000  # the automatic choice: in memory up to this many quads, on disk above
-# The in-memory copy's size per quad (683 MB for 2M quads, measured). The engine writes into the pages it reads, so
-# a query process that scans the copy ends up with a private copy of those pages: count one copy per process.
+# The in-memory copy's size per quad (683 MB for 2M quads, measured), for the operator's sums (docs/scaling.md).
 COPY_BYTES_PER_QUAD = 350
 
 
-def memory_mode(store: str, choice: str | None, *, updates: bool, copies: int = 1) -> str:
-    """Where queries read the data: "memory" (an in-memory copy: joins several times faster), "disk" (the
-    read-only store itself), or "remote". ``choice`` ("memory"/"disk") overrides the automatic rule: memory up to
-    :data:`IN_MEMORY_MAX_TRIPLES` quads if ``copies`` copies of the data (each worker's fork server and query
-    processes) fit in half the memory available now, unless updates are on (each write makes a new snapshot,
-    which a copy would have to follow).
+def memory_mode(store: str, choice: str | None, *, updates: bool, copies: int = 1) -> str:  # noqa: ARG001
+    """Where queries read the data: "disk" (the read-only store itself: the default), "memory" (an in-memory copy,
+    one per worker, made in its query process: joins several times faster, at ``COPY_BYTES_PER_QUAD`` bytes per
+    quad and worker), or "remote". ``choice`` ("memory"/"disk") overrides the default. ``copies`` is kept for
+    callers of the earlier automatic rule.
 
     :raises ConfigError: for memory mode with updates or a remote store.
     """
-    from kg.store import is_remote
-    from kg.store import Store
-
     if is_remote(store):
         if choice == "memory":
             raise ConfigError("--in-memory needs the embedded store; a remote engine keeps its own data")
         return "remote"
     if choice == "memory" and updates:
         raise ConfigError("--in-memory cannot follow updates; serve --on-disk with --update-token")
-    if choice is not None:
-        return choice
-    if updates:
-        return "disk"
-    with Store(store, read_only=True) as s:
-        quads = s.count()
-    available = available_memory()
-    fits = available is None or quads * COPY_BYTES_PER_QUAD * copies <= available / 2
-    return "memory" if quads <= IN_MEMORY_MAX_TRIPLES and fits else "disk"
+    return choice or "disk"
 
 
 def readable(store: str) -> str:
-    """What a reader of the embedded store at ``store`` opens: its newest published snapshot (kg.store.snapshots), or the
-    directory itself when no writer published one yet."""
+    """What a reader of the embedded store at ``store`` opens: its newest published snapshot (kg.store.snapshots), or
+    the directory itself when no writer published one yet."""
     from kg.store.snapshots import published
 
     return str(published(store) or store)
@@ -71,7 +61,6 @@ def _base(store: str, given: str | None, remote: dict[str, Any] | None) -> str |
     :raises ConfigError: naming both when they differ.
     """
     from kg.store.layout import stored_base
-    from kg.store import is_remote
     from kg.store import open_store
 
     with open_store(store if is_remote(store) else readable(store), read_only=True, remote=remote) as s:
@@ -91,6 +80,26 @@ def available_memory() -> int | None:
     except (OSError, ValueError, IndexError):
         pass
     return None
+
+
+def _version(store: str) -> str:
+    """The dataset version of what the readers of the embedded store open now, computed here once, so that the
+    web workers never open the store for it (a handle costs tens of MB: docs/scaling.md)."""
+    from kg.store import Store
+
+    with Store(readable(store), read_only=True) as s:
+        return s.version()
+
+
+def _one_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (a Python process of its own, ~13 MB, which every fork server starts
+    when there is none) here, before the fork: the workers inherit it, and their fork servers share it."""
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception as e:  # noqa: BLE001 - each worker's fork server then starts its own, as it would anyway
+        print(f"kg: warning: no shared resource tracker ({e})", file=sys.stderr)
 
 
 def _search_index(store: str, remote: dict[str, Any] | None) -> None:
@@ -120,31 +129,29 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     """
     from gunicorn.app.base import BaseApplication
 
-    from kg import request_buffer
-    from kg.store import is_remote
-    from server import create_app, preload
-    from server.store import close as close_store, get_runner
+    from kg import heap
+    from server import create_app
+    from server.engine.access import close as close_store, get_runner
+    from server.http import request_buffer
 
     if not is_remote(store) and not (Path(store) / "CURRENT").exists():
         raise StoreError(f"{store}: no store here; build one first with `kg build ARTICLE --store {store}`")
-    from server import settings
-    from server.store import query_processes
-
     _search_index(store, remote)
 
-    # a copy per worker's fork server and per query process (server.preload)
-    copies = workers * (1 + query_processes(settings()))
-    mode = memory_mode(store, memory, updates=bool(update_token), copies=copies)
+    mode = memory_mode(store, memory, updates=bool(update_token), copies=workers)  # a copy per worker's engine
     base_iri = _base(store, base_iri, remote)
-    if mode == "memory":  # read by the query processes' fork server (server.preload): the current snapshot
-        os.environ[preload.ENV] = str(readable(store))
     config: dict[str, Any] = {"STORE_PATH": store, "QUERY_TIMEOUT": timeout, "UPDATE_TOKEN": update_token,
                               "STORE_REMOTE": remote, "MEMORY_MODE": mode}
+    if mode != "remote" and not update_token:
+        # keyed by the directory: a snapshot published later (a kg build) gets its version from a query process
+        config["DATASET_VERSIONS"] = {readable(store): _version(store)}
     if cache_mb is not None:
         config["RESULT_CACHE_MB"] = cache_mb
     if base_iri:
         config["BASE_IRI"] = base_iri
     app = create_app(config)
+    heap.give_back()  # what the start-up scans left in the allocator: the workers would each inherit it
+    _one_resource_tracker()
     threads = max(1, int(app.config["SERVER_THREADS"]))
     request_buffer.LIMITS = request_buffer.Limits(
         header_timeout=float(app.config["HEADER_TIMEOUT"]), body_timeout=float(app.config["BODY_TIMEOUT"]),
@@ -173,7 +180,7 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("worker_class", "kg.request_buffer.BufferedWorker")
+            self.cfg.set("worker_class", "server.http.request_buffer.BufferedWorker")
             self.cfg.set("threads", threads)
             # queries are stopped by the query runner; this only catches a worker that stopped answering at all
             self.cfg.set("timeout", int(timeout) + 60)

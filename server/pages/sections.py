@@ -1,6 +1,7 @@
 """Kind-specific parts of a resource page: an article's reading room (:mod:`server.pages.article`), an actor's
 statements, posts and events, a statement's attribution, an event's participants. Each reads what it needs with
-one or two queries."""
+one or two queries, a page at a time (the page's ``number``, ``PAGE_SIZE`` rows each: an actor can have said
+thousands of things)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from typing import Any
 
 from kg.store import term_text
 from server.pages.article import reading_room
-from server.site import NIF, NKG, PROV, SCHEMA, SKOS, labels, term_label
-from server.store import get_store
-from server.views import Link, Page, resource_link
+from server.pages import engine
+from server.blueprints.site import NIF, NKG, PROV, SCHEMA, SKOS, labels, term_label
+from server.blueprints.views import PAGE_SIZE, Link, Page, resource_link
 
 ACTOR_TYPES = {"Person", "Organization", "GovernmentOrganization", "Country", "Group"}
 PREFIXES = f"""PREFIX nkg: <{NKG}>
@@ -24,7 +25,14 @@ PREFIX skos: <{SKOS}>
 
 
 def _rows(query: str) -> list[dict[str, str]]:
-    return [{k: term_text(v) for k, v in r.items()} for r in get_store().query(PREFIXES + query).rows()]
+    return [{k: term_text(v) for k, v in r.items()} for r in engine.rows(PREFIXES + query)]
+
+
+def _paged(page: Page, query: str) -> list[dict[str, str]]:
+    """The rows of ``query`` on the page's page; marks the page as having a next one when there are more."""
+    found = _rows(f"{query} LIMIT {PAGE_SIZE + 1} OFFSET {(page.number - 1) * PAGE_SIZE}")
+    page.more = page.more or len(found) > PAGE_SIZE
+    return found[:PAGE_SIZE]
 
 
 def _link(iri: str, names: dict[str, str]) -> Link | None:
@@ -51,15 +59,15 @@ def add_sections(page: Page) -> Page:
 
 def actor(page: Page) -> dict[str, Any]:
     x = page.iri
-    posts = _rows(f"""SELECT DISTINCT ?post ?surface ?date ?article WHERE {{
+    posts = _paged(page, f"""SELECT DISTINCT ?post ?surface ?date ?article WHERE {{
         ?h nkg:holder <{x}> ; nkg:post ?post . OPTIONAL {{ ?h nkg:roleLabel ?surface }}
         OPTIONAL {{ ?h nkg:validAt ?date }} OPTIONAL {{ ?h nkg:extractedFrom ?article }} }}""")
-    said = _rows(f"""SELECT DISTINCT ?s ?role ?content ?other ?article ?date WHERE {{
+    said = _paged(page, f"""SELECT DISTINCT ?s ?role ?content ?other ?article ?date WHERE {{
         VALUES (?p ?role) {{ (nkg:speaker "said") (nkg:addressee "was told") (nkg:reportedBy "reported") }}
         ?s ?p <{x}> . OPTIONAL {{ ?s nkg:content ?content }}
         OPTIONAL {{ ?s nkg:speaker ?other FILTER(?other != <{x}>) }}
         OPTIONAL {{ ?s nkg:extractedFrom ?article OPTIONAL {{ ?article schema:datePublished ?date }} }} }}""")
-    events = _rows(f"""SELECT DISTINCT ?e ?type ?role ?time ?value ?article WHERE {{
+    events = _paged(page, f"""SELECT DISTINCT ?e ?type ?role ?time ?value ?article WHERE {{
         {{ ?e nkg:hasParticipation ?pp . ?pp nkg:participant <{x}> OPTIONAL {{ ?pp nkg:participantRole ?role }} }}
         UNION {{ ?e nkg:hasParticipant <{x}> FILTER NOT EXISTS {{ ?e nkg:hasParticipation/nkg:participant <{x}> }} }}
         OPTIONAL {{ ?e nkg:eventType ?type }}
@@ -99,11 +107,11 @@ def statement(page: Page) -> dict[str, Any]:
 
 def event(page: Page) -> dict[str, Any]:
     e = page.iri
-    rows = _rows(f"""SELECT DISTINCT ?who ?role WHERE {{
+    rows = _paged(page, f"""SELECT DISTINCT ?who ?role WHERE {{
         {{ <{e}> nkg:hasParticipation ?pp . ?pp nkg:participant ?who OPTIONAL {{ ?pp nkg:participantRole ?role }} }}
         UNION {{ <{e}> nkg:hasParticipant ?who
                  FILTER NOT EXISTS {{ <{e}> nkg:hasParticipation/nkg:participant ?who }} }} }}""")
-    statements = _rows(f"SELECT ?s WHERE {{ ?s nkg:madeDuring <{e}> }}")
+    statements = _paged(page, f"SELECT ?s WHERE {{ ?s nkg:madeDuring <{e}> }}")
     names = labels({r["who"] for r in rows} | {r["s"] for r in statements})
     return {
         "participants": [{"link": _link(r["who"], names), "role": term_label(r["role"]) if r["role"] else ""}

@@ -45,7 +45,7 @@ class Limits:
     linger: float = 2.0
 
 
-LIMITS = Limits()  # kg.serving sets it before gunicorn forks the workers
+LIMITS = Limits()  # server.serve sets it before gunicorn forks the workers
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _CONTENT_LENGTH = re.compile(rb"^content-length[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)

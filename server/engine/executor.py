@@ -1,21 +1,19 @@
-"""A query process: the child side of :mod:`server.query_runner`.
+"""The tasks of a query process (:mod:`server.engine.process` runs them): queries, Graph Store reads, facts and
+dumps for the pages (:mod:`server.engine.facts`), and writes.
 
-pyoxigraph cannot cancel a query from Python, so every query, graph read and write runs here, in a process of its
-own that the worker can kill when the time is up. The process opens the store read-only, answers tasks from a pipe
-one at a time, and does all the work that can be slow — evaluating, iterating, cutting at the row limit and
-serialising — before it sends back the finished body.
+pyoxigraph cannot cancel a query from Python, so every query, graph read and write runs in a query process that the
+worker can kill when the time is up. A task does all the work that can be slow — evaluating, iterating, cutting at
+the row limit and serialising — before its reply goes back with the finished body.
 
-A task is a dict with ``op`` (query, graph, write); the reply is a dict with ``status`` (HTTP) and either the body
-and its media type or an ``error`` message. A write first sends ``{"committed": True}`` once its transaction is
-durable, so that the worker stops counting the timeout for it: a write is either stopped before it changed anything,
-or it is reported as done.
+A task is a dict with ``op`` (query, graph, stats, facts, dump, write); the reply is a dict with ``status`` (HTTP) and
+either the body and its media type or an ``error`` message. A write first sends ``{"committed": True}`` once its
+transaction is durable, so that the worker stops counting the timeout for it: a write is either stopped before it
+changed anything, or it is reported as done.
 """
 
 from __future__ import annotations
 
-import faulthandler
-import os
-import time
+import threading
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -28,81 +26,16 @@ from kg.sparql import netguard
 from kg.errors import QueryError, StoreError
 from kg.sparql.errors import SparqlSyntaxError
 from kg.sparql.federation import check_services
-from kg.lifetime import end_with
 from kg.store import is_remote
-from kg.sparql.text import ENGINE_STACK, check_limits, loads_documents
+from kg.sparql.text import check_limits, loads_documents
 from kg import formats
 from kg.store import Store, open_store
 from kg.store.serialize import write_triples
-from server import fastpath, preload, results, snapshots
-from server.negotiate import GRAPH_TYPES, SELECT_TYPES
+from server.engine import facts, fastpath, preload, results, snapshots
+from server.engine.tasks import DumpTask, FactTask, GraphTask, QueryTask, StatsTask, WriteTask
+from server.http.negotiate import GRAPH_TYPES, SELECT_TYPES
 
-Reply = dict[str, Any]
-
-# A query process keeps the heap its biggest query needed (the allocator rarely gives it back), and it lives for
-# many queries: one that has grown by more than this many MB of memory of its own since it started leaves after its
-# answer and is replaced (a fresh one is forked in milliseconds; in memory mode it shares the store copy again).
-RETIRE_ENV = "NEWSKG_QUERY_PROCESS_MB"
-RETIRE_DEFAULT_MB = 256.0
-_CHECK_AFTER = 0.05  # seconds: only a task that took longer than this can have grown much
-
-
-def main(conn: Connection, store_path: str, remote: dict[str, Any] | None = None, in_memory: bool = False,
-         owner: int | None = None) -> None:
-    """Run an executor: open the store, say whether that worked, then answer tasks until the pipe closes.
-
-    The work runs on one thread with a large stack (the engine recurses; see :func:`kg.sparql.text.check_limits`),
-    whose connections are guarded (:mod:`kg.sparql.netguard`) when the engine is the embedded one. A crash is not silent:
-    faulthandler writes the thread's stack to the server log, and the worker reports the signal.
-    """
-    end_with(owner or os.getppid())
-    faulthandler.enable()
-    if is_remote(store_path):
-        _serve(conn, Executor(remote, in_memory), store_path)  # the remote engine runs SERVICE itself
-        return
-
-    def work(guard: netguard.Guard | None, reason: str) -> None:
-        netguard.alternate_signal_stack()  # so that faulthandler can still report a stack overflow here
-        _serve(conn, Executor(remote, in_memory, guard, reason), store_path)
-
-    thread, _, _ = netguard.guarded_thread(work, stack_size=ENGINE_STACK, name="engine")
-    thread.join()
-
-
-def _serve(conn: Connection, executor: Executor, store_path: str) -> None:
-    try:
-        executor.use(store_path)
-    except Exception as e:  # noqa: BLE001 - reported to the worker, which answers 503
-        conn.send({"ready": False, "error": str(e)})
-        return
-    conn.send({"ready": True})
-    limit = float(os.environ.get(RETIRE_ENV) or RETIRE_DEFAULT_MB)
-    start = anonymous_mb()
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        began = time.monotonic()
-        reply = executor.handle(task, conn)
-        retire = time.monotonic() - began > _CHECK_AFTER and anonymous_mb() - start > limit
-        if retire:
-            reply["retire"] = True  # the worker replaces this process
-        conn.send(reply)
-        if retire:
-            return
-
-
-def anonymous_mb() -> float:
-    """This process's resident anonymous memory in MB (``/proc/self/statm``: resident − file-backed, O(1) to read).
-    It already counts the pages inherited from the fork server (the store copy) when the process starts, so its
-    growth from then on is what the process allocated itself."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as f:
-            fields = f.read().split()
-        return (int(fields[1]) - int(fields[2])) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0  # not Linux: never retire
+Reply = dict[str, Any]  # the shape of server.engine.tasks.Reply, built and changed key by key here
 
 
 class Executor:
@@ -114,11 +47,17 @@ class Executor:
         self.store: Store | None = None
         self.remote, self.in_memory = remote, in_memory
         self.guard, self.unguarded = guard, unguarded
+        self.lock = threading.Lock()
 
     def use(self, path: str) -> Store:
-        """The read-only store at ``path``, reopened when a task names another one (a newer snapshot)."""
+        """The read-only store at ``path``, reopened when a task names another one (a newer snapshot). Tasks still
+        reading the old one keep it (it closes when the last lets go)."""
+        with self.lock:
+            return self._use(path)
+
+    def _use(self, path: str) -> Store:
         if self.store is None or self.path != path:
-            self.store = None  # close the old one first: RocksDB keeps files open
+            self.store = None  # let go of the old one first: RocksDB keeps files open
             if self.in_memory:
                 self.store = preload.memory_copy(path)
                 # read it all once now: the engine writes into the pages it reads, so this process makes them
@@ -129,15 +68,17 @@ class Executor:
             self.path = path
         return self.store
 
-    def handle(self, task: dict[str, Any], conn: Connection) -> Reply:
-        """Run one task; client mistakes become 4xx replies, anything unexpected a 500 with its traceback."""
-        op: Callable[..., Reply] = {"query": self.query, "graph": self.graph, "write": self.write}[task["op"]]
+    def handle(self, task: dict[str, Any], conn: Connection, thread: int | None = None) -> Reply:
+        """Run one task; client mistakes become 4xx replies, anything unexpected a 500 with its traceback.
+        ``thread``: the native id of the thread running it, whose refused connections are the task's."""
+        op: Callable[..., Reply] = {"query": self.query, "graph": self.graph, "write": self.write,
+                                    "stats": self.stats, "facts": self.fact, "dump": self.dump}[task["op"]]
         text = task.get("text")
         if text is not None and self.guard is not None:
             self.guard.allow(task.get("allow", ()))
-            self.guard.take_denied()
+            self.guard.take_denied(thread)
         reply = self._run(op, task, conn)
-        denied = self.guard.take_denied() if self.guard is not None else []
+        denied = self.guard.take_denied(thread) if self.guard is not None else []
         return _refused(denied, task, reply) if denied else reply
 
     def _run(self, op: Callable[..., Reply], task: dict[str, Any], conn: Connection) -> Reply:
@@ -185,7 +126,7 @@ class Executor:
         check_services(text, task["allow"], update=update, base=task["base"], strict=self.guard is None)
 
     # --- reads ----------------------------------------------------------------------------------------------------
-    def query(self, task: dict[str, Any], conn: Connection) -> Reply:
+    def query(self, task: QueryTask, conn: Connection) -> Reply:
         text, base = task["text"], task["base"]
         store = self.use(task["store"])
         limit = task["max_rows"]
@@ -193,8 +134,12 @@ class Executor:
         # a remote engine also gets the time limit, for its own limit (the process is killed at it anyway)
         extra = {"timeout": task["timeout"]} if remote and task.get("timeout") else {}
         native = None if remote else fastpath.NATIVE.get(SELECT_TYPES.get(task["select_media"] or "", ""))
-        limited = fastpath.bounded(text, limit) if native is not None else None
+        limited, declares = fastpath.analyse(text, limit)
+        if native is None:
+            limited = None
         dataset = {"default_graph": task["default_graphs"], "named_graphs": task["named_graphs"], "base_iri": base}
+        if not remote:  # the text was just read: the store need not read it again for FROM
+            extra["declares"] = declares
         try:
             res = store.query(limited or text, **dataset, **extra)
         except SparqlSyntaxError:
@@ -235,13 +180,27 @@ class Executor:
     def _native(res: Any, fmt: ox.QueryResultsFormat, media: str, limit: int) -> Reply:
         """A SELECT result (at most ``limit + 1`` rows) written by pyoxigraph; cut in Python if over ``limit``."""
         body = res.value.serialize(format=fmt) or b""
-        if fastpath.count(body, fmt) <= limit:
+        if fastpath.surely_within(body, fmt, limit) or fastpath.count(body, fmt) <= limit:
             return _body(body, media, False)
         parsed = ox.parse_query_results(body, format=fmt)
         rows = [[sol[v] for v in res.variables] for _, sol in zip(range(limit), parsed)]  # type: ignore[arg-type]
         return _body(results.select(SELECT_TYPES[media], res.variables, rows), media, True)
 
-    def graph(self, task: dict[str, Any], conn: Connection) -> Reply:
+    def stats(self, task: StatsTask, conn: Connection) -> Reply:  # noqa: ARG002
+        """The store's size and version (for /healthz and ETags: counted once per snapshot, by the store)."""
+        store = self.use(task["store"])
+        return {"status": 200, "triples": store.count(), "graphs": len(store.graphs()), "version": store.version()}
+
+    def fact(self, task: FactTask, conn: Connection) -> Reply:  # noqa: ARG002
+        """A fact about the store for the web worker (its counts, graphs, base IRI: :mod:`server.engine.facts`)."""
+        return {"status": 200, "value": facts.fact(self.use(task["store"]), task["name"], task.get("args") or {})}
+
+    def dump(self, task: DumpTask, conn: Connection) -> Reply:  # noqa: ARG002
+        """A dump written to the file the task names (:func:`server.engine.facts.write_dump`)."""
+        facts.write_dump(self.use(task["store"]), task)
+        return {"status": 200}
+
+    def graph(self, task: GraphTask, conn: Connection) -> Reply:
         """A Graph Store Protocol read: a whole named graph, or the union default graph (``graph`` None)."""
         store = self.use(task["store"])
         name = task["graph"]
@@ -253,7 +212,7 @@ class Executor:
         return _body(body, media, False)
 
     # --- writes ---------------------------------------------------------------------------------------------------
-    def write(self, task: dict[str, Any], conn: Connection) -> Reply:
+    def write(self, task: WriteTask, conn: Connection) -> Reply:
         """An update or a Graph Store write, applied to the store directory under the write lock."""
         action = task["action"]
         triples: list[ox.Triple] = []
@@ -275,10 +234,12 @@ class Executor:
                     return {"status": 404, "error": f"no graph <{task['graph']}> in this store"}
                 store.flush()
                 conn.send({"committed": True})
-                snapshots.publish(store, root, keep_seconds=task["keep_seconds"])
+                snapshot = snapshots.publish(store, root, keep_seconds=task["keep_seconds"])
+                # the new state's size and version, from the store open here: the readers need not count it
+                stats = {"triples": store.count(), "graphs": len(store.graphs()), "version": store.version()}
             finally:
                 store.close()
-        return {"status": 201 if created else 204, "created": created}
+        return {"status": 201 if created else 204, "created": created, "snapshot": str(snapshot), "stats": stats}
 
 
 def _refused(denied: list[netguard.Denied], task: dict[str, Any], reply: Reply) -> Reply:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
 from server.pages import network, params, timeline
-from server.site import base_iri, secure_html
+from server.blueprints.site import base_iri, secure_html
 
 bp = Blueprint("explore", __name__)
 bp.after_request(secure_html)

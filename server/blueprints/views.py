@@ -1,7 +1,12 @@
 """The view of one resource for its HTML page: label, types, properties and incoming links with labels, links to
-other datasets, the graphs that describe it, and the evidence (see :mod:`server.evidence`).
+other datasets, the graphs that describe it, and the evidence (see :mod:`server.pages.evidence`).
 
-Kind-specific sections (article, actor, statement, event) are added by :mod:`server.sections`.
+Kind-specific sections (article, actor, statement, event) are added by :mod:`server.pages.sections`.
+
+A resource can be a hub (a country or an agency in thousands of triples): its page is paged, ``PAGE_SIZE`` triples
+out of it and ``PAGE_SIZE`` links to it a page (``?page=N``), so no page asks the engine for an unbounded answer.
+Pages follow the engine's own order of the triples (stable while the data is the same); each page is ordered for
+reading.
 """
 
 from __future__ import annotations
@@ -12,14 +17,15 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.store import term_text
-from server import evidence
-from server.site import (LINK_TARGETS, NKG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, SKOS, fallback_label, href,
+from server.pages import evidence
+from server.pages import engine
+from server.blueprints.site import (LINK_TARGETS, NKG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, SKOS, fallback_label, href,
                          labels, link_target, term_comment, term_label, valid_iri)
-from server.store import get_store
 
 SAME_AS = {f"{SKOS}exactMatch", f"{SCHEMA}sameAs", "http://www.w3.org/2002/07/owl#sameAs"}
 MAX_VALUES = 100  # values shown per property before "and N more"
-MAX_INCOMING = 2000  # incoming links read at most (a country mentioned by every article has many)
+PAGE_SIZE = 500  # triples from the resource, and links to it, on one page (a country mentioned by every article
+# has thousands: the rest are on the next pages)
 MAX_PASSAGES = 60  # evidence passages shown on one page
 
 # A property read from the object's side, in words: "Lin Wei — participant in — the phone call".
@@ -109,6 +115,8 @@ class Page:
     passages_more: int = 0  # passages left out (see MAX_PASSAGES)
     kind: str = "resource"
     sections: dict[str, Any] = field(default_factory=dict)
+    number: int = 1  # which page of the resource's triples (see PAGE_SIZE)
+    more: bool = False  # there is a next page
 
     def has_type(self, local_name: str) -> bool:
         return any(t.iri == NKG + local_name for t in self.types)
@@ -142,13 +150,21 @@ def _value(term: object, names: dict[str, str]) -> Value:
     return Value(text=term_text(term))
 
 
-def describe(iri: str) -> Page | None:
-    """The page of ``iri``, or None when the store says nothing about it (neither as subject nor as object)."""
+def page_rows(iri: str, number: int = 1) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
+    """Page ``number`` of the resource's triples: (?p ?o ?g rows out of it, ?s ?p rows into it, whether there is
+    a next page). One row more than a page is asked for, to know."""
+    skip = (number - 1) * PAGE_SIZE
+    out = engine.rows(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ <{iri}> ?p ?o }} }} LIMIT {PAGE_SIZE + 1} OFFSET {skip}")
+    inc = engine.rows(f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{iri}> }} LIMIT {PAGE_SIZE + 1} OFFSET {skip}")
+    return out[:PAGE_SIZE], inc[:PAGE_SIZE], len(out) > PAGE_SIZE or len(inc) > PAGE_SIZE
+
+
+def describe(iri: str, number: int = 1) -> Page | None:
+    """Page ``number`` of ``iri``'s page, or None when the store says nothing about it (neither as subject nor as
+    object), or has no such page."""
     if not valid_iri(iri):
         return None
-    store = get_store()
-    out = store.query(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ <{iri}> ?p ?o }} }}").rows()
-    inc = store.query(f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{iri}> }} LIMIT {MAX_INCOMING}").rows()
+    out, inc, more = page_rows(iri, number)
     if not out and not inc:
         return None
     neighbours = {term_text(r["o"]) for r in out if isinstance(r["o"], ox.NamedNode)}
@@ -182,7 +198,7 @@ def describe(iri: str) -> Page | None:
     page = Page(iri=iri, label=label, types=sorted(types, key=lambda t: t.label),
                 properties=_rows(props, WORDING), incoming=_rows(incoming, INVERSE_WORDING),
                 external=sorted(external.values(), key=lambda link: (link.target or "~", link.iri)),
-                graphs=[Link(g, _graph_label(g), href(g)) for g in sorted(graphs)])
+                graphs=[Link(g, _graph_label(g), href(g)) for g in sorted(graphs)], number=number, more=more)
     found = evidence.passages(evidence.mentions_of(iri))
     page.passages, page.passages_more = found[:MAX_PASSAGES], max(0, len(found) - MAX_PASSAGES)
     return page
