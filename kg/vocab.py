@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import SKOS
 
+from kg import namespaces as ns
 from kg.lexicon import ontology_dir
 
 class CachedNamespace(Namespace):
@@ -22,8 +23,22 @@ class CachedNamespace(Namespace):
         return found
 
 
-NKG = CachedNamespace("https://w3id.org/newskg/ns#")
-ET = CachedNamespace("https://w3id.org/newskg/event-type/")
+# The namespaces of kg.namespaces as rdflib namespaces (rdflib's own RDF, RDFS, XSD, SKOS, PROV and DCTERMS are
+# used as rdflib defines them).
+NKG = CachedNamespace(ns.NKG)
+ET = CachedNamespace(ns.ET)
+SCHEMA = CachedNamespace(ns.SCHEMA)
+NIF = CachedNamespace(ns.NIF)
+TIME = CachedNamespace(ns.TIME)
+ORG = CachedNamespace(ns.ORG)
+WD = CachedNamespace(ns.WD)
+WDT = Namespace(ns.WDT)
+WIKIDATA_P = Namespace(ns.WIKIDATA_P)
+WIKIDATA_PS = Namespace(ns.WIKIDATA_PS)
+WIKIDATA_PQ = Namespace(ns.WIKIDATA_PQ)
+VOID = Namespace(ns.VOID)
+SD = Namespace(ns.SD)
+FORMATS = Namespace(ns.FORMATS)
 ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
 SHAPES_FILE = "shapes.ttl"
 

@@ -24,16 +24,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from kg import namespaces
+from kg.namespaces import sparql_prefixes
 
 ENV = "NEWSKG_SEARCH_INDEX"
 SCHEMA_VERSION = "1"
-NKG = "https://w3id.org/newskg/ns#"
-PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <http://schema.org/>
-PREFIX time: <http://www.w3.org/2006/time#>
-"""
+NKG = namespaces.NKG
+PREFIXES = sparql_prefixes("nkg", "rdfs", "skos", "schema", "time")
 KINDS = ("article", "statement", "actor", "event")
 ACTOR_TYPES = ("Person", "Organization", "GovernmentOrganization", "Country", "Group", "Place")
 

@@ -17,21 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg import namespaces
 from kg.errors import QueryError
 from kg.sparql.text import Token, tokens
 
 QUERY_FORMS = ("select", "construct", "ask", "describe")
 UPDATE_FORMS = ("insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with")
-WELL_KNOWN = {  # prefixes people leave out, with their usual namespaces (a suggestion in the message)
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#", "nkg": "https://w3id.org/newskg/ns#",
-    "et": "https://w3id.org/newskg/event-type/", "schema": "http://schema.org/",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "prov": "http://www.w3.org/ns/prov#",
-    "time": "http://www.w3.org/2006/time#", "dcterms": "http://purl.org/dc/terms/",
-    "wd": "http://www.wikidata.org/entity/", "wdt": "http://www.wikidata.org/prop/direct/",
-    "foaf": "http://xmlns.com/foaf/0.1/", "void": "http://rdfs.org/ns/void#", "org": "http://www.w3.org/ns/org#",
-}
+# prefixes people leave out, with their usual namespaces (a suggestion in the message)
+WELL_KNOWN = namespaces.PREFIXES
 _REPORT = re.compile(r"error at (\d+):(\d+): (?:expected (?:one of )?)?(.*)", re.DOTALL)
 _GROUP_KEYWORDS = {"filter", "optional", "bind", "values", "graph", "service", "minus", "union", "lateral", "not",
                    "exists"}

@@ -31,13 +31,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg import namespaces
 from kg.store import layout
 
-NKG = "https://w3id.org/newskg/ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SCHEMA = "http://schema.org/"
-WIKIDATA_PROP = "http://www.wikidata.org/prop/"
+NKG, RDFS, SKOS, SCHEMA = namespaces.NKG, namespaces.RDFS, namespaces.SKOS, namespaces.SCHEMA
+WIKIDATA_PROP = namespaces.WIKIDATA_P
 PREF_LABEL = f"<{SKOS}prefLabel>"
 LABELS = {f"<{RDFS}label>", f"<{SCHEMA}name>"}
 # properties a shared resource has one value of

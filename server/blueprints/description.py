@@ -8,18 +8,16 @@ result formats, whether federation is possible, the limits, and every named grap
 from __future__ import annotations
 
 from flask import Response, abort, current_app, render_template_string, url_for
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.sparql.federation import parse_allow
+from kg.vocab import FORMATS, SD, VOID
 from server.http import util as httputil
 from server.http.negotiate import GRAPH_TYPES, choose
 from server.http.protocol import requested_accept
 from server.engine.access import cached, dataset_version, fact, last_modified, updates_enabled
 
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-VOID = Namespace("http://rdfs.org/ns/void#")
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
 OFFERS = ["text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples", "application/trig",
           "application/n-quads", "text/html"]
 RDFLIB_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "rdf": "xml", "nt": "nt", "trig": "trig", "nq": "nquads"}

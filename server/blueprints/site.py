@@ -12,20 +12,17 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, url_for
 
+from kg import namespaces
 from kg.vocab import external_terms
 from kg.store import term_text
 from server.http.headers import secure
 from server.pages import engine
 from server.engine.access import cached
 
-NKG = "https://w3id.org/newskg/ns#"
-EVENT_TYPES = "https://w3id.org/newskg/event-type/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SCHEMA = "http://schema.org/"
-NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-PROV = "http://www.w3.org/ns/prov#"
+NKG, EVENT_TYPES, SKOS, SCHEMA, NIF, PROV = (namespaces.NKG, namespaces.ET, namespaces.SKOS, namespaces.SCHEMA,
+                                             namespaces.NIF, namespaces.PROV)
+RDF_TYPE = f"{namespaces.RDF}type"
+RDFS_LABEL = f"{namespaces.RDFS}label"
 
 # Where the links to other datasets go, by IRI prefix: (key, name shown).
 LINK_TARGETS = {

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, url_for
 
+from kg.namespaces import sparql_prefixes
 from kg.store import term_text
 from server.pages import engine
 from server.blueprints.site import href, secure_html
@@ -16,10 +17,7 @@ from server.engine.access import counts
 bp = Blueprint("ui", __name__)
 bp.after_request(secure_html)
 
-PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ns#>
-PREFIX schema: <http://schema.org/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
+PREFIXES = sparql_prefixes("nkg", "schema", "rdfs")
 # One subquery per count: a join of statements × events × actors would grow as their product.
 ARTICLES = PREFIXES + """
 SELECT ?article ?headline ?date ?inferred ?statements ?events ?actors WHERE {

@@ -15,12 +15,13 @@ from typing import Any
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
 from kg.store import jsonld
 from kg.store import term_text
 from kg.store.serialize import grouped
+from kg.vocab import SD, VOID
 from server.blueprints.downloads import FORMAT_NAMES, article_graphs, dumps
 from server.http.negotiate import choose
 from server.blueprints.site import LINK_TARGETS, NKG, SCHEMA, base_iri, secure_html
@@ -29,8 +30,6 @@ from server.engine.access import cached, dataset_version, fact, last_modified
 
 bp = Blueprint("void", __name__)
 
-VOID = Namespace("http://rdfs.org/ns/void#")
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 IANA = "https://www.iana.org/assignments/media-types/"
 W3C_FORMATS = {"ttl": "Turtle", "nt": "N-Triples", "nq": "N-Quads", "trig": "TriG", "jsonld": "JSON-LD",
                "rdf": "RDF_XML"}

@@ -17,11 +17,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import namespaces
 from kg.errors import QueryError
 from kg.store import Store, layout
 from kg.store.serialize import grouped, serialize
 
-NKG = "https://w3id.org/newskg/ns#"
+NKG = namespaces.NKG
 QUAD_FORMATS = {"nq", "trig", "jsonld"}  # the formats whose whole-dataset dump keeps the named graphs
 
 

@@ -20,6 +20,7 @@ from flask import current_app, url_for
 
 import pyoxigraph as ox
 
+from kg.namespaces import sparql_prefixes
 from kg.pipeline.rdf.mapping import PREFIXES as RDF_PREFIXES
 from server.engine.tasks import QueryTask
 from server.engine.access import ReadError as PageQueryError
@@ -29,17 +30,7 @@ __all__ = ["PageQueryError", "ask", "construct", "fact", "rows", "select", "term
 
 log = logging.getLogger("newskg.pages")
 MEDIA = "application/sparql-results+json"
-PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ns#>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <http://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX time: <http://www.w3.org/2006/time#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = sparql_prefixes("nkg", "nif", "rdfs", "rdf", "owl", "prov", "schema", "skos", "time", "xsd")
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,16 @@ the article already describes: the article graph keeps saying what the article s
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.pipeline.link.kb import Entity, KnowledgeBase
 from kg.model import Extraction
+from kg import vocab
 from kg.vocab import NKG
 from kg.pipeline.rdf.mapping import SCHEMA, Iris, new_graph
 
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
-P = Namespace("http://www.wikidata.org/prop/")
-PS = Namespace("http://www.wikidata.org/prop/statement/")
-PQ = Namespace("http://www.wikidata.org/prop/qualifier/")
+WDT, P, PS, PQ = vocab.WDT, vocab.WIKIDATA_P, vocab.WIKIDATA_PS, vocab.WIKIDATA_PQ
 _CLASS = {"person": NKG.Person, "organization": NKG.Organization, "government": NKG.GovernmentOrganization,
           "country": NKG.Country, "place": NKG.Place}
 

@@ -17,13 +17,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.pipeline.ingest import slugify
 from kg.model import Article, Extraction, Span
-from kg.vocab import ET, NKG, CachedNamespace
-
-SCHEMA = CachedNamespace("http://schema.org/")
-NIF = CachedNamespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-TIME = CachedNamespace("http://www.w3.org/2006/time#")
-ORG = CachedNamespace("http://www.w3.org/ns/org#")
-WD = CachedNamespace("http://www.wikidata.org/entity/")
+from kg.vocab import ET, NIF, NKG, ORG, SCHEMA, TIME, WD
 DEFAULT_BASE = "http://localhost:8000/"
 
 PREFIXES = {"nkg": NKG, "et": ET, "schema": SCHEMA, "nif": NIF, "time": TIME, "prov": PROV, "skos": SKOS,

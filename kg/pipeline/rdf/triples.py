@@ -7,21 +7,17 @@ out as text here, without an rdflib term per use.
 
 from __future__ import annotations
 
-from kg import gazetteer
+from rdflib import namespace
+
+from kg import gazetteer, vocab
 from kg.pipeline.article_index import license_iri
 from kg.pipeline.ingest import slugify
 from kg.model import Actor, Article, Extraction, Span
 from kg.pipeline.rdf.ntriples import Terms, iri, literal, typed
 
-NKG = Terms("https://w3id.org/newskg/ns#")
-ET = Terms("https://w3id.org/newskg/event-type/")
-RDF = Terms("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-RDFS = Terms("http://www.w3.org/2000/01/rdf-schema#")
-XSD = Terms("http://www.w3.org/2001/XMLSchema#")
-SKOS = Terms("http://www.w3.org/2004/02/skos/core#")
-SCHEMA = Terms("http://schema.org/")
-NIF = Terms("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-TIME = Terms("http://www.w3.org/2006/time#")
+# the namespaces of kg.vocab (and rdflib's), as N-Triples terms
+NKG, ET, SCHEMA, NIF, TIME = (Terms(ns) for ns in (vocab.NKG, vocab.ET, vocab.SCHEMA, vocab.NIF, vocab.TIME))
+RDF, RDFS, XSD, SKOS = (Terms(ns) for ns in (namespace.RDF, namespace.RDFS, namespace.XSD, namespace.SKOS))
 
 _KIND_CLASS = {"person": NKG.Person, "organization": NKG.Organization, "government": NKG.GovernmentOrganization,
                "country": NKG.Country, "group": NKG.Group}
