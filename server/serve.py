@@ -55,19 +55,23 @@ def readable(store: str) -> str:
     return str(published(store) or store)
 
 
-def _base(store: str, given: str | None, remote: dict[str, Any] | None) -> str | None:
-    """The base IRI to serve: the store's own; ``given`` (``--base-iri``) must agree with it.
+def _stored_facts(store: str, given: str | None, remote: dict[str, Any] | None, *,
+                  version: bool) -> tuple[str | None, str | None]:
+    """The base IRI to serve and, when ``version``, the dataset version of what the readers open now — both read
+    over one read-only handle, here in the master, so that the store is scanned once at start and the web workers
+    never open it for them (a handle costs tens of MB: docs/scaling.md). ``given`` (``--base-iri``) must agree
+    with the store's own base IRI.
 
     :raises ConfigError: naming both when they differ.
     """
-    from kg.store.layout import stored_base
     from kg.store import open_store
+    from kg.store.layout import stored_base
 
     with open_store(store if is_remote(store) else readable(store), read_only=True, remote=remote) as s:
         stored = stored_base(s)
-    if given and stored and given != stored:
-        raise ConfigError(f"{store} has base IRI {stored}, not {given}: leave out --base-iri to serve the store's")
-    return stored or given
+        if given and stored and given != stored:
+            raise ConfigError(f"{store} has base IRI {stored}, not {given}: leave out --base-iri to serve the store's")
+        return stored or given, s.version() if version else None
 
 
 def available_memory() -> int | None:
@@ -80,15 +84,6 @@ def available_memory() -> int | None:
     except (OSError, ValueError, IndexError):
         pass
     return None
-
-
-def _version(store: str) -> str:
-    """The dataset version of what the readers of the embedded store open now, computed here once, so that the
-    web workers never open the store for it (a handle costs tens of MB: docs/scaling.md)."""
-    from kg.store import Store
-
-    with Store(readable(store), read_only=True) as s:
-        return s.version()
 
 
 def _one_resource_tracker() -> None:
@@ -139,12 +134,13 @@ def run(*, store: str, host: str, port: int, workers: int, timeout: float, base_
     _search_index(store, remote)
 
     mode = memory_mode(store, memory, updates=bool(update_token), copies=workers)  # a copy per worker's engine
-    base_iri = _base(store, base_iri, remote)
+    keep_version = mode != "remote" and not update_token
+    base_iri, version = _stored_facts(store, base_iri, remote, version=keep_version)
     config: dict[str, Any] = {"STORE_PATH": store, "QUERY_TIMEOUT": timeout, "UPDATE_TOKEN": update_token,
                               "STORE_REMOTE": remote, "MEMORY_MODE": mode}
-    if mode != "remote" and not update_token:
+    if keep_version:
         # keyed by the directory: a snapshot published later (a kg build) gets its version from a query process
-        config["DATASET_VERSIONS"] = {readable(store): _version(store)}
+        config["DATASET_VERSIONS"] = {readable(store): version}
     if cache_mb is not None:
         config["RESULT_CACHE_MB"] = cache_mb
     if base_iri:
