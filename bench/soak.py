@@ -40,7 +40,8 @@ CRASH = {"traceback": "Traceback", "worker crashed": "was sent", "query process 
 
 
 class Listener:
-    """An address off the allow-list that counts every connection it gets."""
+    """An address off the allow-list: a TCP listener on a free loopback port that counts every connection it gets
+    and closes each at once (the SSRF tests use it too)."""
 
     def __init__(self) -> None:
         self.sock = socket.socket()
@@ -57,6 +58,9 @@ class Listener:
                 return
             self.hits += 1
             conn.close()
+
+    def url(self, path: str = "sparql") -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
 
 
 def checksum(port: int) -> tuple[str, int]:

@@ -6,9 +6,7 @@ second listener on the allow-list shows that the counting works and that federat
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +16,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from bench.soak import Listener
 from kg.store import Store
 from tests.conftest import KG, Server, start_server, stop_server
 from tests.server.conftest import TOKEN
@@ -29,30 +28,6 @@ pytestmark = pytest.mark.slow
 COMMENT_TRICK = 'SELECT * WHERE {{ #\\u000A BIND("""\nSERVICE <{url}> {{ ?x ?p ?o }}\n#""" AS ?z)\n}}'
 LOAD_TRICK = ("PREFIX ex: <http://ex.org/> INSERT DATA {{ GRAPH ex:g {{ ex:a\\#b ex:p ex:o }} }} ; "
               "LOAD <{url}> INTO GRAPH ex:loaded")
-
-
-class Listener:
-    """A TCP listener on a free loopback port that counts connections and closes each at once."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.hits = 0
-        threading.Thread(target=self._run, daemon=True).start()
-
-    def _run(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.hits += 1
-            conn.close()
-
-    def url(self, path: str = "sparql") -> str:
-        return f"http://127.0.0.1:{self.port}/{path}"
 
 
 @pytest.fixture(scope="module")
