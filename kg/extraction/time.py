@@ -46,10 +46,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                        r"(?P<unit>day|week|month|year|decade)s? ago\b", re.IGNORECASE)),
     ("decade", re.compile(r"\b(?:the )?(?:early |mid-|late )?(?P<c>1[89]\d|20\d)0s\b")),
-    ("mdy", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
+    # a weekday before a full date is part of it ("Tuesday, March 12, 2019"), not a day of its own
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
     ("dofm", re.compile(rf"\b(?P<d>{_DAY}) of (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
     ("holiday", re.compile(r"\b(?P<h>Christmas Day|Christmas Eve|New Year[’']s Day|New Year[’']s Eve)\b")),
-    ("dmy", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
+    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},? (?:the )?)?(?P<d>{_DAY}) (?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
     ("md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!,? \d)")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})\b(?!,? \d)")),
     ("my", re.compile(rf"\b(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
@@ -113,6 +114,14 @@ def _nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
     return best
 
 
+def _same_day(d: dt.date, year: int) -> dt.date:
+    """The same day of the month in another year (28 February for 29 February)."""
+    try:
+        return d.replace(year=year)
+    except ValueError:
+        return d.replace(year=year, day=28)
+
+
 def _iso_week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"
@@ -140,7 +149,15 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
         if kind in ("md", "dm", "dofm"):
             month, day = _month(g["m"]), _day(g["d"])
-            return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
+            d = dt.date(_nearest_year(month, day, anchor), month, day)
+            # the nearest year unless the tense says otherwise: "was killed on November 5" in an article of August
+            # is last November's; "will be held on November 5" in an article of March is this November's. A week's
+            # slack keeps dates of the news cycle as they are (time zones, the day before an evening edition).
+            if past and (d - anchor).days > 7:
+                d = _same_day(d, d.year - 1)
+            elif future and (anchor - d).days > 7:
+                d = _same_day(d, d.year + 1)
+            return d.isoformat(), "day"
         if kind == "ago":  # "a year ago", "two decades ago", "about two months ago": counted back from the anchor
             n, unit = int(g["n"]) if g["n"].isdigit() else _COUNTS[g["n"].lower()], g["unit"].lower()
             if unit == "day":
@@ -163,6 +180,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
                 year = anchor.year if month > anchor.month else anchor.year + 1
             elif past and (year, month) > (anchor.year, anchor.month):
                 year -= 1  # "began in December", told in a past clause: the last December, not the coming one
+            elif future and (year, month) < (anchor.year, anchor.month):
+                year += 1  # "will be lifted in December", told in a future clause: the coming December
             return f"{year:04d}-{month:02d}", "month"
         if kind == "relday":
             return _relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
@@ -233,8 +252,8 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 if kind == "anaphoric":  # "that day", "the next day": the day the narrative last named
                     value, gran = _anaphoric(m, out, b), "day"
                 else:
-                    value, gran = normalise(kind, m, here, future_at(b) if kind in ("weekday", "relday") else False,
-                                            past=kind == "month" and past_at is not None and past_at(b))
+                    value, gran = normalise(kind, m, here, _future(kind, future_at, b),
+                                            past=kind in _DATED and past_at is not None and past_at(b))
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
@@ -246,6 +265,23 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
     for i, t in enumerate(out, 1):
         t.key = f"t{i}"
     return out
+
+
+# Kinds whose year is chosen by the tense of their clause: a month or a day of a month without a year.
+_DATED = ("month", "md", "dm", "dofm")
+
+
+def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
+    """Whether the clause of a match speaks of the future: a weekday reads forwards on a timetable's present ("the
+    court hears the case on Monday"); a month or a date moves into the next year only on a modal or a plan."""
+    if kind in ("weekday", "relday"):
+        return future_at(at)
+    if kind in _DATED:
+        try:
+            return future_at(at, strict=True)
+        except TypeError:  # a plain predicate of the offset
+            return future_at(at)
+    return False
 
 
 def _clock_days(article: Article, found: list[TimeExpression], anchor: dt.date | None) -> None:
@@ -330,7 +366,7 @@ def _not_before(work: Work) -> None:
     work.put(not_before=found.not_before)
 
 
-TIMES = Step("times", ("parsed", "coref", "future_at", "past_at"), ("times",), _times,
+TIMES = Step("times", ("parsed", "coref", "future_at", "past_at", "article_date"), ("times",), _times,
              "time expressions with their calendar values, relative ones resolved against the article's date")
 NOT_BEFORE = Step("not before", ("extraction", "times"), ("not_before",), _not_before,
                   "an undated article was written no earlier than the latest full date it names")
