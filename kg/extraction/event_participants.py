@@ -15,6 +15,8 @@ from kg.pipeline.nlp import ParsedBlock
 
 SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation", "consultation", "summit",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}
+# Contests whose parties sports pages name by their towns ("Caloundra defeated Wynnum").
+CONTESTS = {"sports-event"}
 # Verbs whose object names an event their subject carries out ("launched an offensive", "held talks", "announced a
 # withdrawal"), unlike verbs that speak of it ("condemned the attack", "denied the killing").
 _SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "announce", "begin", "start", "order",
@@ -38,6 +40,8 @@ class EventParticipants:
         hit = corefs.resolve(self.coref, pb, tok, create=True)
         if hit is None and tok.dep_ == "amod" and tok.text[:1].isupper():
             hit = self._demonym(pb, tok)  # "Russian aggression": the country acts
+        if hit is None and event.type in CONTESTS and tok.text[:1].isupper():
+            hit = self._team(pb, tok)  # "Portsmouth beat Bristol City": a town that plays is its team
         if hit is None or hit[0] not in self.coref.index.actors:
             return
         if any(p.actor == hit[0] for p in event.participants):
@@ -46,6 +50,25 @@ class EventParticipants:
         for c in tok.children:  # "X and Y"
             if c.dep_ == "conj":
                 self._add(event, c, pb, role)
+
+    def _team(self, pb: ParsedBlock, tok: Token) -> tuple[str, Span] | None:
+        """A place that is a party of a contest is the team named after it: the place becomes an organisation of the
+        article, with every mention of its name (sports pages name clubs by their towns)."""
+        index = self.coref.index
+        span = self.parsed.span_of(pb, tok)
+        key = index.owner_at(span.begin, span.end)
+        if key is None or key not in index.places:
+            return None
+        place = index.places.pop(key)
+        team = "team/" + key.split("/", 1)[-1]
+        for m in place.mentions:
+            del index.mention_owner[(m.span.begin, m.span.end)]  # the name is the team's now, not the place's
+            index.add_actor(team, place.label, "organization", m.span)
+        for e in self.events:
+            if e.place == key:
+                e.place = None  # "at Portsmouth" of another event: the town, but the article speaks of the club
+        own = index.mention_of_token(pb, tok)
+        return own if own is not None else (team, span)
 
     def _demonym(self, pb: ParsedBlock, tok: Token) -> tuple[str, Span] | None:
         """The country a nationality adjective names, as a mention of it ("Russian" in "Russian aggression")."""

@@ -64,6 +64,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(r"\b(?:over|during|in|for) (?P<x>the past (?:week|month|year|decade))\b", re.IGNORECASE)),
     ("relative", re.compile(r"\b(?P<rel>next|last|this|coming|previous)\s+(?P<unit>week|month|year)\b",
                             re.IGNORECASE)),
+    # "over the weekend", "at the weekend", "this weekend", "last weekend": TIMEX3 2023-W41-WE
+    ("weekend", re.compile(r"\b(?:(?P<rel>last|this|next|coming|past|previous) weekend|(?P<lic>over|at|on|during) "
+                           r"(?P<x>the weekend))\b", re.IGNORECASE)),
     ("deictic", re.compile(r"\b(?P<deixis>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
                            re.IGNORECASE)),
     ("anaphoric", re.compile(r"\b(?P<x>(?:that|the same) (?:day|morning|afternoon|evening|night)|the (?P<step>next|"
@@ -88,7 +91,7 @@ _NEEDLES = {
 }
 _NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
-           "relative": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
+           "relative": "unit", "weekend": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
 
 
 def _month(s: str) -> int:
@@ -195,6 +198,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
         if kind == "deictic":
             shift = {"yesterday": -1, "tomorrow": 1}.get(g["deixis"].lower(), 0)  # today, tonight, this morning
             return (anchor + dt.timedelta(days=shift)).isoformat(), "day"
+        if kind == "weekend":
+            return _weekend((g.get("rel") or "").lower(), anchor, future), "week"
         if kind == "relative":
             rel, unit = g["rel"].lower(), g["unit"].lower()
             step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}[rel]
@@ -207,6 +212,22 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
     except (ValueError, KeyError):
         return None, "day"
     return None, "day"
+
+
+def _weekend(rel: str, anchor: dt.date, future: bool) -> str:
+    """The ISO week of a weekend ("2023-W41-WE"): "last weekend" the one before the anchor's days (a Sunday's "last
+    weekend" is the week before), "this weekend" the one of the anchor's week, "next weekend" the one after it; "over
+    the weekend" the latest one on or before the anchor, or the next one when the clause speaks of the future."""
+    saturday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=5)  # of the anchor's ISO week
+    if rel in ("last", "past", "previous"):
+        d = saturday - dt.timedelta(days=7)
+    elif rel == "this":
+        d = saturday
+    elif rel in ("next", "coming"):
+        d = saturday + dt.timedelta(days=7) if rel == "next" or anchor >= saturday else saturday
+    else:
+        d = saturday if future or anchor >= saturday else saturday - dt.timedelta(days=7)
+    return _iso_week(d) + "-WE"
 
 
 def _relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> str:
@@ -257,7 +278,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
-                relative = kind in ("md", "dm", "weekday", "relday", "relative", "deictic", "anaphoric", "ago")
+                relative = kind in ("md", "dm", "weekday", "relday", "relative", "weekend", "deictic", "anaphoric", "ago")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
@@ -274,7 +295,7 @@ _DATED = ("month", "md", "dm", "dofm")
 def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
     """Whether the clause of a match speaks of the future: a weekday reads forwards on a timetable's present ("the
     court hears the case on Monday"); a month or a date moves into the next year only on a modal or a plan."""
-    if kind in ("weekday", "relday"):
+    if kind in ("weekday", "relday", "weekend"):
         return future_at(at)
     if kind in _DATED:
         try:
@@ -338,6 +359,9 @@ def bounds(value: str) -> tuple[dt.date, dt.date] | None:
         if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
             first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return first, first + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
+            return first, first + dt.timedelta(days=1)
         if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
             first = dt.date(int(m[1]), int(m[2]), 1)
             nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)

@@ -57,6 +57,12 @@ CASES = [
     ("Prices rose earlier this month.", "this month", "2024-03", MONDAY),
     ("The law takes effect next month.", "next month", "2024-04", MONDAY),
     ("Turnout fell last year.", "last year", "2023", MONDAY),
+    # weekends (TIMEX3 week-weekend values)
+    ("The coach made headlines over the weekend.", "the weekend", "2024-W10-WE", MONDAY),
+    ("Talks were held last weekend.", "last weekend", "2024-W10-WE", MONDAY),
+    ("The vote is this weekend.", "this weekend", "2024-W11-WE", MONDAY),
+    ("The band plays at the weekend.", "the weekend", "2024-W11-WE", MONDAY),
+    ("Talks will resume next weekend.", "next weekend", "2024-W12-WE", MONDAY),
     # deixis and parts of a day
     ("The fire broke out yesterday.", "yesterday", "2024-03-10", MONDAY),
     ("The minister said today that taxes would rise.", "today", "2024-03-11", MONDAY),
