@@ -158,7 +158,6 @@ class EventTimes:
         for e in self.events:
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
                     all(id(m.pb) in top for m in self.mentions[e.key]) and \
-                    not all(self.coref.in_quote(m.span.begin) for m in self.mentions[e.key]) and \
                     (not reported or self._told_as_news(self.mentions[e.key])):
                 e.time = lead
 

@@ -33,10 +33,11 @@ _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "polic
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
 _FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"},
-             {"investigation", "criminal-investigation"}]
+             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing"}]
 # A mention that says more than the event's first one makes the event that type ("investigating" … "the criminal
 # investigation").
 _REFINED = {"investigation": "criminal-investigation"}
+_ATTACK_KINDS = ("assault", "bombing")
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").
@@ -212,6 +213,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         for event in self.events:
             if event.type in _REFINED and any(m.type == _REFINED[event.type] for m in self.mentions[event.key]):
                 event.type = _REFINED[event.type]
+            if event.type == "attack":  # "the attack" … "the knife attack": the kind a later mention names
+                event.type = next((m.type for m in self.mentions[event.key] if m.type in _ATTACK_KINDS), "attack")
             for m in self.mentions[event.key]:
                 self._participants(event, m)
                 self._place_and_time(event, m)

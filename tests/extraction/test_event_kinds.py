@@ -1,0 +1,42 @@
+"""Kinds of violent event by their weapon (CAMEO 182, 183, 186, 193, 195), from the trigger lexicon (invented texts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.vocab import cameo
+from tests.extraction.helpers import run
+
+pytestmark = pytest.mark.slow
+MONDAY = dt.date(2024, 3, 11)
+
+
+def types(text: str) -> list[str]:
+    return [e.type for e in run("Report\n\n" + text, MONDAY).events]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Two men were stabbed outside a bar on Friday.", "assault"),
+    ("The knife attack left three people injured.", "assault"),
+    ("Police shot the gunman dead on the bridge.", "shooting"),
+    ("A car bomb killed four soldiers near the base.", "bombing"),
+    ("A suicide bombing hit the market on Sunday.", "bombing"),
+    ("A drone strike destroyed the depot.", "air-strike"),
+    ("Gunmen assassinated the mayor on Friday.", "assassination"),
+])
+def test_the_weapon_names_the_kind(text: str, kind: str):
+    assert kind in types(text)
+
+
+def test_the_kinds_carry_their_cameo_codes():
+    assert [cameo(k) for k in ("assault", "bombing", "assassination", "shooting", "air-strike")] == \
+        ["182", "183", "186", "193", "195"]
+
+
+def test_an_attack_a_later_mention_calls_a_knife_attack_is_that_kind():
+    x = run("Report\n\nThe attack happened on Friday evening. Police said the knife attack lasted minutes.", MONDAY)
+    attacks = [e for e in x.events if e.type in ("attack", "assault")]
+    assert [e.type for e in attacks] == ["assault"]
+    assert len(attacks[0].mentions) == 2
