@@ -15,6 +15,8 @@ from kg.pipeline.nlp import ParsedBlock
 
 SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation", "consultation", "summit",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}
+# Events a speaker makes by speaking in them.
+_SPEECH = {"make-statement", "press-conference", "interview"}
 # Contests whose parties sports pages name by their towns ("Caloundra defeated Wynnum").
 CONTESTS = {"sports-event"}
 # Verbs whose object names an event their subject carries out ("launched an offensive", "held talks", "announced a
@@ -129,7 +131,8 @@ class EventParticipants:
                     if pobj.dep_ == "pobj":
                         self._add(event, pobj, pb, "target")
         # "Mark Ellis, in a phone call with Lin Wei, warns": the speaker takes part in the call
-        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and sym:
+        # "Lam said in a televised announcement", "she told reporters at a press conference": the speaker makes it
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and (sym or event.type in _SPEECH):
             verb = head.head.head
             subj = verb if verb.dep_ in ("nsubj",) else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            self._add(event, subj, pb, "participant")
+            self._add(event, subj, pb, "participant" if sym else "agent")

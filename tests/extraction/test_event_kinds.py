@@ -40,3 +40,22 @@ def test_an_attack_a_later_mention_calls_a_knife_attack_is_that_kind():
     attacks = [e for e in x.events if e.type in ("attack", "assault")]
     assert [e.type for e in attacks] == ["assault"]
     assert len(attacks[0].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The minister resigned on Friday after the leak.", "resignation"),
+    ("The chief executive will step down in June.", "resignation"),
+    ("The president appointed a new envoy on Tuesday.", "appointment"),
+    ("Thousands of residents were evacuated from the coast.", "evacuation"),
+    ("The government shutdown entered its third week.", "shutdown"),
+    ("The court's ruling was welcomed by the families.", "ruling"),
+])
+def test_common_news_events(text: str, kind: str):
+    assert kind in types(text)
+
+
+def test_the_speaker_makes_the_announcement_they_speak_in():
+    x = run("Report\n\n\u201cWe will act,\u201d Maria Lopez said in a televised announcement.", MONDAY)
+    labels = {a.key: a.label for a in x.actors}
+    made = [e for e in x.events if e.type == "make-statement"]
+    assert made and [labels[p.actor] for p in made[0].participants] == ["Maria Lopez"]
