@@ -15,6 +15,8 @@ from kg.pipeline.nlp import ParsedBlock
 
 SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation", "consultation", "summit",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}
+# What storms do to places ("Lorenzo hits the Azores", "Barry approaches the coast").
+STORM_MOVES = {"storm-hit", "storm-approach"}
 # Events a speaker makes by speaking in them.
 _SPEECH = {"make-statement", "press-conference", "interview"}
 # Contests whose parties sports pages name by their towns ("Caloundra defeated Wynnum").
@@ -53,6 +55,17 @@ class EventParticipants:
             if c.dep_ == "conj":
                 self._add(event, c, pb, role)
 
+    def _storm_place(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
+        index = self.coref.index
+        objs = [c for c in m.head.children if c.dep_ == "dobj"]
+        objs += [g for c in m.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for o in objs:
+            span = self.parsed.span_of(m.pb, o)
+            key = index.owner_at(span.begin, span.end)
+            if key is not None and event.place is None and (key in index.places or (
+                    key in index.actors and index.actors[key].kind == "country")):
+                event.place = key
+
     def _team(self, pb: ParsedBlock, tok: Token) -> tuple[str, Span] | None:
         """A place that is a party of a contest is the team named after it: the place becomes an organisation of the
         article, with every mention of its name (sports pages name clubs by their towns)."""
@@ -89,6 +102,9 @@ class EventParticipants:
 
     def _participants(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
         head, pb = m.head, m.pb
+        if event.type in STORM_MOVES:  # a storm is no agent, and what it hits or heads for is a place
+            self._storm_place(event, m)
+            return
         sym = event.type in SYMMETRIC
         if head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)

@@ -158,7 +158,10 @@ class EventTimes:
         for e in self.events:
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
                     all(id(m.pb) in top for m in self.mentions[e.key]) and \
-                    (not reported or self._told_as_news(self.mentions[e.key])):
+                    (not reported or self._told_as_news(self.mentions[e.key])) and \
+                    not all(m.pb.block.kind == "paragraph" and
+                            tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
+                            for m in self.mentions[e.key]):  # "is now heading towards": today, not the lead's day
                 e.time = lead
 
     def _report_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date

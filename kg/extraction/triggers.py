@@ -5,6 +5,8 @@ name or a year; a call is an event only as a conversation; "sent" only with troo
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg import lexicon
@@ -66,7 +68,34 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ in ("dobj", "pobj")
     if words in (("statement",), ("post",), ("report",)):
         return False
+    if words in _STORM_MOVES and head.pos_ == "VERB":
+        return _storm_subject(head, finder.parsed.article.text)
     return _more(words, head)
+
+
+# What a storm does to a place: it hits it, or heads towards it ("Lorenzo hits the Azores", "Barry approaches the
+# coast"). Only with a storm as subject: a storm noun, or a name the article gives a storm ("Hurricane Lorenzo").
+_STORM_MOVES = {("hit",), ("strike",), ("batter",), ("lash",), ("pound",), ("slam",), ("ravage",), ("approach",),
+                ("head towards",), ("head toward",), ("head for",), ("bear down",), ("move towards",),
+                ("move toward",)}
+_STORMS = {"storm", "hurricane", "typhoon", "cyclone", "tornado", "depression", "blizzard", "remnant"}
+
+
+def _storm_subject(head: Token, text: str) -> bool:
+    """Whether a verb's subject is a storm: a storm noun ("the storm", "the hurricane"), or a name the article
+    (``text``) gives a storm ("Lorenzo", met as "Hurricane Lorenzo")."""
+    if head.pos_ != "VERB":
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lemma_.lower() in _STORMS or any(c.lemma_.lower() in _STORMS for c in subj.children
+                                              if c.dep_ in ("compound", "amod")):
+        return True
+    if subj.pos_ != "PROPN":
+        return False
+    return re.search(rf"\b(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm|Tropical Depression) "
+                     rf"{re.escape(subj.text)}\b", text) is not None
 
 
 # What makes an inquiry one into a crime or into wrongdoing in office (CAMEO 091).

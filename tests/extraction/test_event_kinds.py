@@ -59,3 +59,17 @@ def test_the_speaker_makes_the_announcement_they_speak_in():
     labels = {a.key: a.label for a in x.actors}
     made = [e for e in x.events if e.type == "make-statement"]
     assert made and [labels[p.actor] for p in made[0].participants] == ["Maria Lopez"]
+
+
+def test_a_storm_hits_and_approaches_places():
+    x = run("Storm\n\nHurricane Nadia hit the islands on Wednesday. Nadia is now heading towards the mainland, and the "
+            "storm approached the coast on Thursday.", MONDAY)
+    got = [(e.type, {t.key: t.value for t in x.times}.get(e.time or ""), e.participants) for e in x.events
+           if e.type.startswith("storm-")]
+    assert got == [("storm-hit", "2024-03-06", []), ("storm-approach", None, []),
+                   ("storm-approach", "2024-03-07", [])]
+
+
+def test_only_a_storm_hits_as_a_storm():
+    assert not any(t.startswith("storm-") for t in types("The player hit the ball and approached the goal."))
+    assert "attack" in types("Military strikes hit the town on Friday.")
