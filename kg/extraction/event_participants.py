@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.model import Event, Participation, Span
 from kg.pipeline.nlp import ParsedBlock
@@ -19,13 +20,16 @@ SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation",
 STORM_MOVES = {"storm-hit", "storm-approach"}
 # Events a speaker makes by speaking in them.
 _SPEECH = {"make-statement", "press-conference", "interview"}
+# Events whose noun's owner is the one they happen to when a person ("her son's murder", "the envoy's death").
+_VICTIM_OWNED = {"killing", "death", "assassination", "abduction", "injury"}
 # Contests whose parties sports pages name by their towns ("Caloundra defeated Wynnum").
 CONTESTS = {"sports-event"}
 # Verbs whose object names an event their subject carries out ("launched an offensive", "held talks", "announced a
 # withdrawal"), unlike verbs that speak of it ("condemned the attack", "denied the killing").
 _SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "announce", "begin", "start", "order",
                   "issue", "lead", "host", "attend", "join", "complete", "continue", "resume", "undertake", "perform",
-                  "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign"}
+                  "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign",
+                  }
 
 
 def _done_to(etype: str) -> bool:
@@ -54,6 +58,13 @@ class EventParticipants:
         for c in tok.children:  # "X and Y"
             if c.dep_ == "conj":
                 self._add(event, c, pb, role)
+
+    def _is_person(self, pb: ParsedBlock, tok: Token) -> bool:
+        hit = corefs.resolve(self.coref, pb, tok, create=False)
+        if hit is None:  # "his son's": an unnamed relative is a person too
+            lemma = tok.lemma_.lower()
+            return lemma in lexicon.person_nouns() or lemma in lexicon.role_nouns() or tok.pos_ == "PRON"
+        return hit[0] in self.coref.index.actors and self.coref.index.actors[hit[0]].kind == "person"
 
     def _storm_place(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
         index = self.coref.index
@@ -120,9 +131,16 @@ class EventParticipants:
             self._add(event, subj, pb, role)
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             self._add(event, obj, pb, "participant" if sym else "target")
+        elif head.pos_ == "ADJ":  # "the girls were dead", "a family found dead": the subject died
+            verb = head.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                if verb.i != head.i else None
+            self._add(event, subj, pb, "target")
         else:
             for c in head.children:
-                if c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+                if c.dep_ == "poss" and event.type in _VICTIM_OWNED and self._is_person(pb, c):
+                    self._add(event, c, pb, "target")  # "his son's murder": the son was killed
+                elif c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN"):
                     self._add(event, c, pb, "participant" if sym else "agent")
                 if c.dep_ == "amod" and c.pos_ == "ADJ":
                     self._add(event, c, pb, "participant" if sym else "agent")
@@ -142,6 +160,12 @@ class EventParticipants:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         self._add(event, pobj, pb, "participant")
+            if c.dep_ == "prep" and c.lower_ in ("over", "against", "to", "vs", "v", "versus") and \
+                    event.type in CONTESTS and head.pos_ == "NOUN":  # "a 2-1 win over X", "a loss to X"
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        self._add(event, pobj, pb, "participant")
+                continue
             if c.dep_ == "prep" and c.lower_ in ("against", "on") and not sym:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":

@@ -68,11 +68,15 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ in ("dobj", "pobj")
     if words in (("statement",), ("post",), ("report",)):
         return False
+    if words in _RESULTS:  # "a 1-0 loss", "their 3-1 victory": a result is a match only with its score
+        return head.pos_ == "NOUN" and _SCORE.search(head.doc[head.left_edge.i : head.i].text) is not None
     if words in _STORM_MOVES and head.pos_ == "VERB":
         return _storm_subject(head, finder.parsed.article.text)
     return _more(words, head)
 
 
+_RESULTS = {("loss",), ("victory",), ("draw",)}
+_SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")
 # What a storm does to a place: it hits it, or heads towards it ("Lorenzo hits the Azores", "Barry approaches the
 # coast"). Only with a storm as subject: a storm noun, or a name the article gives a storm ("Hurricane Lorenzo").
 _STORM_MOVES = {("hit",), ("strike",), ("batter",), ("lash",), ("pound",), ("slam",), ("ravage",), ("approach",),

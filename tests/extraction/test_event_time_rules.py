@@ -66,3 +66,28 @@ def test_towns_that_play_are_their_teams():
 def test_a_town_where_a_match_is_played_stays_a_place():
     x = run("Match\n\nThe match in Leeds was called off on Saturday.", MONDAY)
     assert "Leeds" in {p.label for p in x.places}
+
+
+def parties(text: str, kind: str) -> list[tuple[str, str]]:
+    x = run(text, MONDAY)
+    labels = {a.key: a.label for a in x.actors}
+    event = next(e for e in x.events if e.type == kind)
+    return sorted((labels[p.actor], p.role) for p in event.participants)
+
+
+def test_a_result_with_a_score_is_a_match_and_its_opponent_a_party():
+    assert parties("Report\n\nAfter Leeds United's 1-0 loss against Hull City on Monday, the coach spoke.",
+                   "sports-event") == [("Hull City", "participant"), ("Leeds United", "agent")]
+    assert not [e for e in run("Report\n\nJob losses rose and the victory of reason was declared.", MONDAY).events
+                if e.type == "sports-event"]
+
+
+def test_the_owner_of_a_death_is_who_died():
+    assert parties("Grief\n\nThe father said nothing prepared him for his son's murder.", "killing") == \
+        [("his son's", "target")]
+    assert parties("Grief\n\nRussia's killing of civilians was condemned.", "killing")[0] == ("Russia", "agent")
+
+
+def test_who_was_found_dead_died():
+    assert parties("Grief\n\nAnna Berg and her partner were found dead at their home.", "death")[0] == \
+        ("Anna Berg", "target")
