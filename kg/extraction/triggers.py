@@ -68,6 +68,11 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ in ("dobj", "pobj")
     if words in (("statement",), ("post",), ("report",)):
         return False
+    if words == ("abuse",):  # "market abuse", "drug abuse": an offence or a habit, no abuse of people's rights
+        return not any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _NOT_RIGHTS for c in head.children)
+    if words == ("threat",):  # "threats of flooding": a risk, not somebody's threat
+        return not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and _natural(g) for g in c.children) for c in head.children)
     if words in _RESULTS:  # "a 1-0 loss", "their 3-1 victory": a result is a match only with its score
         return head.pos_ == "NOUN" and _SCORE.search(head.doc[head.left_edge.i : head.i].text) is not None
     if words in _STORM_MOVES and head.pos_ == "VERB":
@@ -75,6 +80,7 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     return _more(words, head)
 
 
+_NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}
 _RESULTS = {("loss",), ("victory",), ("draw",)}
 _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")
 # What a storm does to a place: it hits it, or heads towards it ("Lorenzo hits the Azores", "Barry approaches the
@@ -154,3 +160,14 @@ def _more(words: tuple[str, ...], head: Token) -> bool:
     if words == ("sentence",):
         return not any(c.lower_ in ("this", "that", "first", "last", "next") for c in head.children)
     return True
+
+
+def _natural(noun: Token) -> bool:
+    """A noun that names weather or a natural hazard ("flooding", "rain", "storms"): a disaster trigger, or weather."""
+    lemma = noun.lemma_.lower()
+    return lemma in _WEATHER or any(t.words == (lemma,) and t.type == "disaster"
+                                    for t in lexicon.triggers_by_first_word().get(lemma, ()))
+
+
+_WEATHER = {"flooding", "rain", "snow", "wind", "frost", "ice", "hail", "thunderstorm", "severe weather", "drought",
+            "storm", "heat", "lightning"}

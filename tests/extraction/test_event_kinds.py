@@ -73,3 +73,16 @@ def test_a_storm_hits_and_approaches_places():
 def test_only_a_storm_hits_as_a_storm():
     assert not any(t.startswith("storm-") for t in types("The player hit the ball and approached the goal."))
     assert "attack" in types("Military strikes hit the town on Friday.")
+
+
+def test_market_abuse_and_a_threat_of_flooding_are_no_events():
+    assert "rights-violation" not in types("The regulator fined the firm for market abuse.")
+    assert "threat" not in types("Heavy rain brought threats of flooding to the valley.")
+    assert "threat" in types("The militia made threats against the village.")
+
+
+def test_a_regulator_fining_a_company_is_an_event():
+    x = run("Report\n\nThe Financial Conduct Authority has today fined Barclays for misleading investors.", MONDAY)
+    fine = next(e for e in x.events if e.type == "fine")
+    assert {t.key: t.value for t in x.times}[fine.time] == "2024-03-11"
+    assert "fine" not in types("The weather was fine on the coast.")
