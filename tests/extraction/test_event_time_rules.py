@@ -91,3 +91,11 @@ def test_the_owner_of_a_death_is_who_died():
 def test_who_was_found_dead_died():
     assert parties("Grief\n\nAnna Berg and her partner were found dead at their home.", "death")[0] == \
         ("Anna Berg", "target")
+
+
+def test_the_lead_retells_a_headlines_found_dead():
+    x = run("Family of four found dead in their home\n\nPolice are searching for whoever killed them.\n\n"
+            "The two women and the children were found dead inside their apartment on Tuesday.", MONDAY)
+    deaths = [e for e in x.events if e.type == "death"]
+    assert len(deaths) == 1 and len(deaths[0].mentions) == 2
+    assert {t.key: t.value for t in x.times}[deaths[0].time] == "2024-03-05"
