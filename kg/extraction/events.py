@@ -164,8 +164,10 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             verbs = [t for t in toks if t.pos_ == "VERB"]
             if "V" in trig.pos and len(toks) > 1 and verbs:
                 head = verbs[0]  # "blown up", "took control", "claimed responsibility": the verb heads the phrase
-            else:
-                head = max(toks, key=lambda t: (t.dep_ != "compound", t.i))
+            else:  # the phrase's own head: "state" of "state of emergency", "call" of "phone call"
+                ids = {t.i for t in toks}
+                heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+                head = heads[0] if len(heads) == 1 else max(toks, key=lambda t: (t.dep_ != "compound", t.i))
             if any((pb.offset, t.i) in taken for t in toks):
                 continue
             pos_ok = ("N" in trig.pos and head.pos_ in ("NOUN", "PROPN")) or ("V" in trig.pos and head.pos_ == "VERB") \

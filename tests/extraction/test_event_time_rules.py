@@ -99,3 +99,9 @@ def test_the_lead_retells_a_headlines_found_dead():
     deaths = [e for e in x.events if e.type == "death"]
     assert len(deaths) == 1 and len(deaths[0].mentions) == 2
     assert {t.key: t.value for t in x.times}[deaths[0].time] == "2024-03-05"
+
+
+def test_a_phrase_trigger_is_headed_by_its_own_head():
+    # "a state of emergency": "state" is the object of "declared", so the governor declaring it is its agent
+    assert parties("Storm\n\nGovernor Ana Ruiz declared a state of emergency on Wednesday.", "emergency") == \
+        [("Ana Ruiz", "agent")]
