@@ -73,6 +73,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     if words == ("threat",):  # "threats of flooding": a risk, not somebody's threat
         return not any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and _natural(g) for g in c.children) for c in head.children)
+    if words in (("opinion",), ("judgment",), ("judgement",)):  # "the court issued an opinion": a ruling
+        return head.dep_ == "dobj" and head.head.lemma_.lower() in _DELIVER
     if words in _RESULTS:  # "a 1-0 loss", "their 3-1 victory": a result is a match only with its score
         return head.pos_ == "NOUN" and _SCORE.search(head.doc[head.left_edge.i : head.i].text) is not None
     if words in _STORM_MOVES and head.pos_ == "VERB":
@@ -80,6 +82,7 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     return _more(words, head)
 
 
+_DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
 _NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}
 _RESULTS = {("loss",), ("victory",), ("draw",)}
 _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")
