@@ -1,6 +1,6 @@
 """Find quotations in text by their marks, before any parsing.
 
-Handles curly and straight double quotes, guillemets, single quotes (‘…’ as headline quotes or nested quotes) told
+Handles curly and straight double quotes (and the two mixed in one quotation, as scraped text has them), guillemets, single quotes (‘…’ as headline quotes or nested quotes) told
 apart from apostrophes (Russia’s, parties’), quotes nested in quotes, and quotes that run over several paragraphs
 (each paragraph re-opens the quote, only the last one closes it). Unbalanced marks never raise: an unclosed quote is
 dropped, so every span returned re-reads its own text.
@@ -16,6 +16,7 @@ from kg.model import Span
 
 DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
 SINGLE_OPEN = {"‘": "’", "‹": "›"}
+_MIXED = {'"': "”", "”": '"'}  # a straight quote closed by a curly one, or the other way round
 
 
 @dataclass
@@ -67,6 +68,10 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
             i += 1
             continue
         j = _find_close(text, i + 1, end, close, kind)
+        if j is None and kind == "double" and close in _MIXED:
+            # scraped and pasted text mixes its marks ("…,” the chief said): the other double mark closes a quote
+            # that its own mark never closes
+            j = _find_close(text, i + 1, end, _MIXED[close], kind)
         if j is None:
             if kind == "double":
                 return quotes, i

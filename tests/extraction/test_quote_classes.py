@@ -26,3 +26,25 @@ def test_he_added_after_a_two_paragraph_quote_naming_others():
             "“We told Jordan Reyes and the board that this would happen.\n\n"
             "“Jordan Reyes knew the figures for months,” he added.")
     assert speaker_of(text, "knew the figures") == "Dev Patel"
+
+
+# --- quotation marks mixed in one quotation (scraped text): a straight mark closed by a curly one ----------------
+
+
+def test_straight_opening_closed_by_a_curly_mark():
+    text = ("Arrest made\n\n"
+            "Harbour Police Chief Alan Mercer spoke on Wednesday.\n\n"
+            "\"After 30 years in this job, I cannot describe what the suspect did,” the chief said at a news "
+            "conference.")
+    got = said(text)
+    assert ("direct", "Alan Mercer", "After 30 years in this job, I cannot describe what the suspect did,") in got
+
+
+def test_curly_opening_closed_by_a_straight_mark():
+    got = said("School reopens\n\n“We will rebuild the school before the winter comes,\" Mayor Ana Ruiz said.")
+    assert ("direct", "Ana Ruiz", "We will rebuild the school before the winter comes,") in got
+
+
+def test_a_straight_quote_nested_in_a_curly_one_stays_nested():
+    got = said("Talks fail\n\n“He told me \"no\" and walked out of the room,” union leader Mia Stone said.")
+    assert ("direct", "Mia Stone", "He told me \"no\" and walked out of the room,") in got
