@@ -141,7 +141,11 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
     """Quotes over a sequence of blocks ``(begin, end, singles_top)``, joining quotes that run across paragraphs.
 
     A paragraph that opens a quote without closing it, followed by a paragraph that opens with a quote mark, is one
-    quotation in several parts (the newspaper convention). An open quote not followed by such a paragraph is dropped.
+    quotation in several parts (the newspaper convention). Followed by a paragraph that closes the quote without
+    re-opening it (a quotation a scraper or a wire service broke into paragraphs: “… Motegi. / They exchanged
+    views …,” Kaifu said), it is one quotation of both. Followed by anything else, it ends at its paragraph's end
+    when that paragraph ends a sentence (a closing mark left out, or typed the wrong way round) and the quotation
+    opened its paragraph, followed a colon or ran over paragraphs before; otherwise it is dropped.
     """
     out: list[Quote] = []
     pending: Quote | None = None
@@ -163,13 +167,55 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
                                pending.nested + first.nested, parts)
                 out.append(joined)
                 found = found[1:]
+            elif (close := _closed_without_opening(text, begin, end, found)) is not None:
+                inner = Span(begin, close, text[begin:close])
+                out.append(Quote(inner, Span(pending.outer.begin, close + 1, text[pending.outer.begin : close + 1]),
+                                 "double", pending.nested, (pending.parts or [pending.inner]) + [inner]))
+                found = [q for q in found if q.outer.begin > close]
+            elif (ended := _ended_at_paragraph_end(text, pending)) is not None:
+                out.append(ended)
             pending = None
         for q in found:
             if q.mark == "open":
                 pending = q
             else:
                 out.append(q)
+    if pending is not None and (ended := _ended_at_paragraph_end(text, pending)) is not None:
+        out.append(ended)
     return out
+
+
+_CLOSING_DOUBLE = ("”", '"', "»")
+_STRAY = " \t“”\"«»"
+
+
+def _closed_without_opening(text: str, begin: int, end: int, found: list[Quote]) -> int | None:
+    """The offset of a closing double mark in ``text[begin:end]`` that no opening mark before it in the paragraph
+    pairs with (the end of a quotation opened in the paragraph before), or None."""
+    for k in range(begin, end):
+        c = text[k]
+        if any(q.outer.begin <= k < q.outer.end for q in found):
+            return None  # a quotation of its own comes first
+        if c in _CLOSING_DOUBLE and k > begin and not text[k - 1].isspace() and _closing_context(text, k):
+            return k
+    return None
+
+
+def _ended_at_paragraph_end(text: str, pending: Quote) -> Quote | None:
+    """An open quotation taken to end at its paragraph's end: the paragraph ends a sentence (a stray mark after it
+    aside), and the quotation ran over paragraphs, opened its paragraph or followed a colon."""
+    inner = pending.inner
+    stripped = inner.text.rstrip(_STRAY)
+    if not stripped.endswith((".", "!", "?", "…")) or len(stripped.split()) < 3:
+        return None
+    if not pending.parts:
+        before = text[: pending.outer.begin].rstrip(" \t")
+        if before and not before.endswith(("\n", ":")):
+            return None
+    last = Span(inner.begin, inner.begin + len(stripped), stripped)
+    parts = pending.parts[:-1] + [last] if pending.parts else []
+    return Quote(last, Span(pending.outer.begin, last.end, text[pending.outer.begin : last.end]), "double",
+                 pending.nested, parts)
 
 
 def _find(work: Work) -> None:

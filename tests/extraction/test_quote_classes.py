@@ -48,3 +48,29 @@ def test_curly_opening_closed_by_a_straight_mark():
 def test_a_straight_quote_nested_in_a_curly_one_stays_nested():
     got = said("Talks fail\n\n“He told me \"no\" and walked out of the room,” union leader Mia Stone said.")
     assert ("direct", "Mia Stone", "He told me \"no\" and walked out of the room,") in got
+
+
+# --- quotations over paragraphs that a scraper or a typist left without a proper close ---------------------------
+
+
+def test_a_quotation_over_paragraphs_whose_last_paragraph_never_closes():
+    text = ("Storm damage\n\n"
+            "Chief Inspector Lena Ford said: “We know this news will worry many families in the valley.\n\n"
+            "“Officers will stay in the area over the weekend to answer questions. “")
+    assert said(text) == [("direct", "Lena Ford", "We know this news will worry many families in the valley. … "
+                                                  "Officers will stay in the area over the weekend to answer questions.")]
+
+
+def test_a_quotation_broken_into_paragraphs_without_reopening():
+    text = ("Talks in Oslo\n\n"
+            "\"A working dinner was held yesterday evening, hosted by the foreign minister.\n\n"
+            "They exchanged views for many hours. It was a very fruitful discussion,\" spokesman Ivo Lind said.")
+    [(kind, speaker, quote)] = [g for g in said(text) if g[0] == "direct"]
+    assert (kind, speaker) == ("direct", "Ivo Lind")
+    assert quote.startswith("A working dinner") and quote.endswith("fruitful discussion,")
+
+
+def test_an_unclosed_mark_inside_a_sentence_is_not_a_quotation():
+    text = ("Council row\n\nThe opposition leader Ruth Kane called the budget a “failure of the council and the "
+            "mayor for the third year running.\n\nThe council meets on Monday.")
+    assert not [g for g in said(text) if g[0] == "direct"]
