@@ -10,7 +10,9 @@ read from the surface of the sentence:
   ``quote_verbs.txt``) in the clause that runs up to the opening mark, its subject or the clause's first noun
   phrase the speaker;
 - after it: "“…,” X said", "“…” tweeted the mayor, X" — a reporting verb right after the closing mark, with the
-  name before it or after it.
+  name before it or after it;
+- in the paragraph before, when the quotation opens its paragraph and that one ends with a colon: "X said:",
+  "X released the following statement:", "… the statement X made:".
 
 A quotation that stays unclaimed and stands as a sentence of its own right after an attributed one continues that
 speaker (:func:`continuations`). Passive cues ("was told") and negated ones are never read this way.
@@ -53,7 +55,7 @@ def attribute(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
             continue
         if len(q.inner.text.split()) < 3 or not finder.is_clause(q):
             continue  # scare quotes, titles, names, quoted phrases
-        found = _before(finder, q) or _after(finder, q)
+        found = _before(finder, q) or _after(finder, q) or _introduced(finder, q)
         if found is None:
             continue
         pb, verb, speaker = found
@@ -116,6 +118,38 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     hit = _source(finder, vpb, head)
     return (vpb, verb, hit) if hit is not None else None
+
+
+_STATEMENT_NOUNS = {"statement", "message", "remarks", "post", "tweet", "letter", "comment", "comments", "note"}
+
+
+def _introduced(finder, q: Quote):  # noqa: ANN001, ANN202
+    """ "X said:", "X released the following statement:", "… the statement X made on Saturday:" closing the
+    paragraph before a quotation that opens its own paragraph (press releases, official readouts, local papers)."""
+    pb = finder.parsed.block_at(q.outer.begin)
+    if pb is None or finder.text[pb.block.span.begin : q.outer.begin].strip():
+        return None
+    blocks = finder.parsed.blocks
+    at = next((i for i, b in enumerate(blocks) if b is pb), 0)
+    if at == 0 or not blocks[at - 1].block.span.text.rstrip().endswith(":"):
+        return None
+    prev = blocks[at - 1]
+    sentence = list(prev.doc.sents)[-1]
+    toks = [t for t in sentence if not finder.in_quote(prev.offset + t.idx)]
+    # the reporting verb nearest the colon, then a statement its subject issued or made
+    verbs = [t for t in reversed(toks) if _reporting(t)]
+    for noun in (t for t in reversed(toks) if t.pos_ == "NOUN" and t.lemma_.lower() in _STATEMENT_NOUNS):
+        verbs += [c for c in noun.children if c.dep_ == "relcl"]  # "the statement X made"
+        if noun.dep_ == "dobj":
+            verbs.append(noun.head)  # "X released the following statement"
+    for verb in verbs:
+        subj = _subject(verb)
+        if subj is None or subj.lower_ in ("i", "we", "you"):
+            continue
+        hit = corefs.resolve(finder.coref, prev, subj)
+        if hit is not None:
+            return prev, verb, hit
+    return None
 
 
 def _first_np(toks: list[tuple[ParsedBlock, Token]], verb: Token) -> Token | None:

@@ -74,3 +74,31 @@ def test_an_unclosed_mark_inside_a_sentence_is_not_a_quotation():
     text = ("Council row\n\nThe opposition leader Ruth Kane called the budget a “failure of the council and the "
             "mayor for the third year running.\n\nThe council meets on Monday.")
     assert not [g for g in said(text) if g[0] == "direct"]
+
+
+# --- "X said:" closing a paragraph, the quotation in the next one --------------------------------------------------
+
+
+def test_said_colon_then_the_quotation_in_the_next_paragraph():
+    text = ("Bridge reopens\n\nMayor Jane Hollis said:\n\n"
+            "“We are proud of the workers who finished the bridge before the winter.”")
+    assert said(text) == [("direct", "Jane Hollis", "We are proud of the workers who finished the bridge before "
+                                                    "the winter.")]
+
+
+def test_released_the_following_statement_then_the_quotation():
+    text = ("Senators respond\n\nSenator Paula Greene released the following statement:\n\n"
+            "“The decision was wrong and it will be reversed. We will keep fighting for the workers of this state.”")
+    assert speaker_of(text, "The decision was wrong") == "Paula Greene"
+
+
+def test_the_statement_somebody_made_read_out_by_a_spokesman():
+    text = ("Daily briefing\n\nI will read the statement Foreign Minister Karl Ostrow made on Saturday:\n\n"
+            "“I welcome the adoption of the resolution by the council.\n\n"
+            "“I urge all parties to return to the negotiating table.”")
+    assert speaker_of(text, "I urge all parties") == "Karl Ostrow"
+
+
+def test_a_colon_paragraph_without_a_speaker_gives_nothing():
+    text = ("Notice\n\nThe sign on the door read as follows:\n\n“The office will stay closed until further notice.”")
+    assert not [g for g in said(text) if g[1] is not None and g[0] == "direct"]
