@@ -102,3 +102,13 @@ def test_the_statement_somebody_made_read_out_by_a_spokesman():
 def test_a_colon_paragraph_without_a_speaker_gives_nothing():
     text = ("Notice\n\nThe sign on the door read as follows:\n\n“The office will stay closed until further notice.”")
     assert not [g for g in said(text) if g[1] is not None and g[0] == "direct"]
+
+
+# --- people quoted by what they do, not by name ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cue, speaker", [("said a trader", "trader"), ("one fan said", "one fan"),
+                                          ("said a commuter at the station", "commuter at the station")])
+def test_an_unnamed_trader_fan_or_commuter_speaks(cue, speaker):
+    text = f"Markets\n\nShares fell sharply on Friday.\n\n“There is total uncertainty about what comes next,” {cue}."
+    assert said(text) == [("direct", speaker, "There is total uncertainty about what comes next,")]
