@@ -248,6 +248,57 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
     return out
 
 
+_FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
+
+
+def narrated(finder) -> list[Statement]:  # noqa: ANN001
+    """Quotations no cue claimed that stand as a sentence of their own in the first person, right after a sentence
+    whose subject is a person: "That said, Keane does not think they deserved to lose. “I think the result is not
+    fair.”" — the person the writer just narrated speaks (features, sports reports, profiles)."""
+    out: list[Statement] = []
+    for q in finder.quotes:
+        if id(q) in finder.used or q.mark not in ("double",) and not (q.mark == "single" and finder.single_marks):
+            continue
+        if len(q.inner.text.split()) < 4 or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
+            continue
+        words = {t.lower_ for _, t in finder.parsed.tokens_starting_in(q.inner.begin, q.inner.end)}
+        if not words & _FIRST_PERSON:
+            continue
+        found = _narrated_person(finder, q)
+        if found is None:
+            continue
+        finder.used.add(id(q))
+        (key, mention), sentence = found
+        st = Statement("", list(q.spans), "direct", speaker=key, speaker_mention=mention, sentence=sentence,
+                       evidence="continuation")
+        finder.statements.append(st)
+        out.append(st)
+    return out
+
+
+def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
+    """The person the sentence right before ``q`` (in its paragraph, or ending the paragraph before) is about."""
+    before = [(pb, s) for pb, s in finder.parsed.sentences
+              if pb.offset + s.end_char <= q.outer.begin and not finder.in_quote(pb.offset + s.start_char)]
+    if not before:
+        return None
+    pb, sent = before[-1]
+    gap = finder.text[pb.offset + sent.end_char : q.outer.begin]
+    if gap.count("\n") > 2 or gap.strip(" \n\t\"“”"):
+        return None  # something else stands between them
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or _reporting(root):
+        return None
+    subj = _subject(root)
+    if subj is None or subj.dep_ != "nsubj":
+        return None  # "X was taken to hospital": what happened to X does not make X the next speaker
+    hit = corefs.resolve(finder.coref, pb, subj, create=False)
+    index = finder.coref.index
+    if hit is None or hit[0] not in index.actors or index.actors[hit[0]].kind != "person":
+        return None
+    return hit, finder.parsed.span_of(pb, sent)
+
+
 def _starts_sentence(finder, q: Quote) -> bool:  # noqa: ANN001
     before = finder.text[: q.outer.begin].rstrip(" ")
     return not before or before.endswith(("\n", ".", "!", "?", ":", ";", "”", '"'))
@@ -280,7 +331,8 @@ def _unclaimed(work: Work) -> None:
     finder = work.statement_finder
     found = attribute(finder)
     finder.statements += found
-    work.put(unclaimed_statements=found + continuations(finder))
+    found += continuations(finder)
+    work.put(unclaimed_statements=found + narrated(finder))
 
 
 UNCLAIMED = Step("unclaimed", ("statement_finder", "layout_statements"), ("unclaimed_statements",), _unclaimed,

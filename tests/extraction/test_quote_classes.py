@@ -112,3 +112,30 @@ def test_a_colon_paragraph_without_a_speaker_gives_nothing():
 def test_an_unnamed_trader_fan_or_commuter_speaks(cue, speaker):
     text = f"Markets\n\nShares fell sharply on Friday.\n\n“There is total uncertainty about what comes next,” {cue}."
     assert said(text) == [("direct", speaker, "There is total uncertainty about what comes next,")]
+
+
+# --- a first-person quotation right after a sentence about a person, with no cue of its own ----------------------
+
+
+def test_a_first_person_quote_after_a_sentence_about_the_manager():
+    text = ("Match report\n\nThe hosts lost again.\n\nThat said, Keane does not think they should have lost.\n\n"
+            "\"I think the result is not fair because a draw was right.\"")
+    assert said(text) == [("direct", "Keane", "I think the result is not fair because a draw was right.")]
+
+
+def test_a_first_person_quote_after_a_refusal_in_the_same_paragraph():
+    text = ("Senate\n\nSenate leader Mark Dunn would not comment on the post when asked by reporters. \"As I said, "
+            "we are discussing what response we think is appropriate.\"")
+    assert speaker_of(text, "As I said") == "Mark Dunn"
+
+
+def test_what_happened_to_somebody_does_not_make_them_the_speaker():
+    text = ("Crash\n\nThe driver, Ana Lopes, was taken to hospital.\n\n"
+            "\"We will never forget what happened that night.\"")
+    assert not [g for g in said(text) if g[0] == "direct" and g[1] == "Ana Lopes"]
+
+
+def test_a_quote_without_first_person_is_not_given_to_the_person_before():
+    text = ("Crash\n\nThe mayor, Ana Lopes, visited the site on Monday.\n\n"
+            "\"The road had been closed for repairs since the spring.\"")
+    assert not [g for g in said(text) if g[0] == "direct" and g[1] == "Ana Lopes"]
