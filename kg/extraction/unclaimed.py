@@ -97,6 +97,8 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     toks = _tokens(finder, start, q.outer.begin)
     verbs = [(p, t) for p, t in toks if _reporting(t)]
+    if not verbs and lead.rstrip().endswith(":"):  # "X made the following statement to the paper: “…”"
+        verbs = [(toks[0][0], v) for v in reversed(_statement_verbs([t for _, t in toks]))] if toks else []
     if not verbs:
         return None
     vpb, verb = verbs[-1]
@@ -137,11 +139,7 @@ def _introduced(finder, q: Quote):  # noqa: ANN001, ANN202
     sentence = list(prev.doc.sents)[-1]
     toks = [t for t in sentence if not finder.in_quote(prev.offset + t.idx)]
     # the reporting verb nearest the colon, then a statement its subject issued or made
-    verbs = [t for t in reversed(toks) if _reporting(t)]
-    for noun in (t for t in reversed(toks) if t.pos_ == "NOUN" and t.lemma_.lower() in _STATEMENT_NOUNS):
-        verbs += [c for c in noun.children if c.dep_ == "relcl"]  # "the statement X made"
-        if noun.dep_ == "dobj":
-            verbs.append(noun.head)  # "X released the following statement"
+    verbs = [t for t in reversed(toks) if _reporting(t)] + _statement_verbs(toks)
     for verb in verbs:
         subj = _subject(verb)
         if subj is None or subj.lower_ in ("i", "we", "you"):
@@ -150,6 +148,17 @@ def _introduced(finder, q: Quote):  # noqa: ANN001, ANN202
         if hit is not None:
             return prev, verb, hit
     return None
+
+
+def _statement_verbs(toks: list[Token]) -> list[Token]:
+    """Verbs whose subject made the statement a clause names: "X released the following statement", "the statement
+    X made" (last first)."""
+    verbs = []
+    for noun in (t for t in reversed(toks) if t.pos_ == "NOUN" and t.lemma_.lower() in _STATEMENT_NOUNS):
+        verbs += [c for c in noun.children if c.dep_ == "relcl"]
+        if noun.dep_ == "dobj":
+            verbs.append(noun.head)
+    return verbs
 
 
 def _first_np(toks: list[tuple[ParsedBlock, Token]], verb: Token) -> Token | None:

@@ -99,6 +99,12 @@ def test_the_statement_somebody_made_read_out_by_a_spokesman():
     assert speaker_of(text, "I urge all parties") == "Karl Ostrow"
 
 
+def test_made_the_following_statement_to_a_reporter_colon_quote_in_the_same_paragraph():
+    text = ("Reactions\n\nMeanwhile, Senator Johnny Park made the following statement to a reporter with the Valley "
+            "Journal: “I was not elected to explain the statements of somebody else, and I will not do that.”")
+    assert speaker_of(text, "I was not elected") == "Johnny Park"
+
+
 def test_a_colon_paragraph_without_a_speaker_gives_nothing():
     text = ("Notice\n\nThe sign on the door read as follows:\n\n“The office will stay closed until further notice.”")
     assert not [g for g in said(text) if g[1] is not None and g[0] == "direct"]
