@@ -285,13 +285,22 @@ def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | No
         return None
     # the writer who names a second bearer in full keeps the bare surname for the one it already stood for
     # ("Usman Khan … Khan … Mayor Sadiq Khan (no relation) … Khan was shot")
-    by_surname = [key for _, key in last if any(m.kind in ("surname", "title") and m.span.begin < offset
+    # (the surname itself: "his son, Lucas," calls one of two Fowlers by his given name, which says nothing of which
+    # one a bare "Fowler" stands for)
+    by_surname = [key for _, key in last if any(m.kind in ("surname", "title") and m.span.begin < offset and
+                                                 m.span.text.split()[-1] == index.actors[key].label.split()[-1]
                                                  for m in index.actors[key].mentions)]
     if len(by_surname) == 1:
         return by_surname[0]
     last.sort(reverse=True)
     if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
         return None
+    # "X Brandt said …" … "“…,” Brandt said": of the bearers, the one who spoke before speaks again
+    if _speaking_at(parsed, offset):
+        spoke = [key for _, key in last if any(m.span.begin < offset and _speaking_at(parsed, m.span.begin)
+                                               for m in index.actors[key].mentions if m.kind != "pronoun")]
+        if len(spoke) == 1:
+            return spoke[0]
     # the one who was the subject of this or the last sentence goes on ("His son, Peter Hale, took it over. Peter
     # Hale wants … Hale said"); a bearer named in passing ("confirmed with his daughter Nettie Baker") does not take
     # the bare surname from the person the article is about, named first
@@ -311,6 +320,17 @@ def _subject_at(parsed: Parsed, offset: int) -> bool:
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _speaking_at(parsed: Parsed, offset: int) -> bool:
+    """Whether the name at ``offset`` is the subject of a reporting verb ("Brandt said", "said Brandt")."""
+    hit = parsed.token_at(offset)
+    if hit is None:
+        return False
+    tok = hit[1]
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon.reporting_verbs()
 
 
 def _sentence_no(parsed: Parsed, offset: int) -> int:

@@ -145,3 +145,16 @@ def test_a_quote_without_first_person_is_not_given_to_the_person_before():
     text = ("Crash\n\nThe mayor, Ana Lopes, visited the site on Monday.\n\n"
             "\"The road had been closed for repairs since the spring.\"")
     assert not [g for g in said(text) if g[0] == "direct" and g[1] == "Ana Lopes"]
+
+
+# --- two people sharing a surname: a given name alone does not take the bare surname ------------------------------
+
+
+def test_a_son_called_by_his_given_name_does_not_take_the_fathers_surname():
+    text = ("Father speaks\n\n"
+            "Lucas Brandt and his friend were found dead last week.\n\n"
+            "Speaking with reporters today, police inspector Stephen Brandt said that the death of his son, Lucas, "
+            "had torn the family apart.\n\n"
+            "The funeral will be held on Friday.\n\n"
+            "\"Our son was having the time of his life travelling the world,\" Brandt said.")
+    assert speaker_of(text, "Our son was having") == "Stephen Brandt"
