@@ -150,6 +150,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
         for ent in pb.doc.ents:
             label = ent.label_
             ent = _strip_ent(pb, ent)
+            if label == "ORG" and len(ent) >= 3 and ent[0].lower_ in lexicon.role_nouns() and \
+                    all(t.pos_ == "PROPN" for t in ent[1:]):
+                label = "PERSON"  # "CFO Blake Jorgensen": a corporate title the recogniser ran into a name
             if label == "PERSON":
                 ent = with_given_names(pb, without_title(pb, ent))
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):

@@ -158,3 +158,19 @@ def test_a_son_called_by_his_given_name_does_not_take_the_fathers_surname():
             "The funeral will be held on Friday.\n\n"
             "\"Our son was having the time of his life travelling the world,\" Brandt said.")
     assert speaker_of(text, "Our son was having") == "Stephen Brandt"
+
+
+# --- corporate titles in capitals before or beside a name --------------------------------------------------------
+
+
+def test_the_companys_ceo_comma_name_comma_said():
+    text = ("Results\n\nIn a statement, the company's CEO, Richard Vance, said the \"performance did not meet our "
+            "expectations\" this quarter.")
+    assert speaker_of(text, "performance did not meet") == "Richard Vance"
+
+
+def test_coo_and_cfo_before_a_name_are_titles_not_an_organisation():
+    text = ("Results\n\nIn a statement, COO and CFO Blake Ridley said the game has remained \"a robust franchise.\" "
+            "\"Elsewhere in the business, we are making adjustments to improve execution,\" he said.")
+    assert speaker_of(text, "Elsewhere in the business") == "Blake Ridley"
+    assert "COO" not in {a.label for a in run(text).actors}
