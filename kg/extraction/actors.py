@@ -161,6 +161,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             span = parsed.span_of(pb, ent)
             if _NOT_ACTOR.match(text) or _inside_post_title(pb, ent) or EVENT_NAME.search(text):
                 continue
+            if label == "PERSON" and _photo_credit(article.text, span):
+                continue  # "Kirk Sides / Houston Chronicle via Getty Images", "REUTERS/Jay Janner": a credit line
             if text.lower() in lexicon.role_nouns():
                 continue  # "the QB", "the three-time MVP": a role noun the recogniser took for a name
             if label == "ORG" and (parts := split_title_org_name(pb, ent)) is not None:
@@ -211,6 +213,13 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     speaking_names(index)
     _ = article
     return index
+
+
+def _photo_credit(text: str, span: Span) -> bool:
+    """A name joined by a slash to an agency or a photographer's name: the credit of a picture, not an actor."""
+    after = text[span.end : span.end + 3].lstrip(" ")
+    before = text[max(0, span.begin - 2) : span.begin].rstrip(" ")
+    return span.text.rstrip().endswith("/") or after.startswith("/") or before.endswith("/")
 
 
 def _country_label(text: str, name: str) -> str:

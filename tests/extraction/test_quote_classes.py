@@ -174,3 +174,16 @@ def test_coo_and_cfo_before_a_name_are_titles_not_an_organisation():
             "\"Elsewhere in the business, we are making adjustments to improve execution,\" he said.")
     assert speaker_of(text, "Elsewhere in the business") == "Blake Ridley"
     assert "COO" not in {a.label for a in run(text).actors}
+
+
+# --- picture credits are not people of the story -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("credit", ["Kirk Sides / Houston Chronicle via Getty Images", "REUTERS/Jay Janner"])
+def test_a_photo_credit_names_no_actor(credit):
+    text = ("Floods\n\nCounty Judge Linda Hidalgo issued a disaster declaration Thursday.\n\n"
+            f"High water flows into a street on Thursday in Conroe, Texas. {credit}\n\n"
+            "“At this time, folks in the impacted area should prepare to stay where they are,” she said.")
+    labels = {a.label for a in run(text).actors}
+    assert not [lab for lab in labels if "Sides" in lab or "Janner" in lab]
+    assert speaker_of(text, "folks in the impacted area") == "Linda Hidalgo"
