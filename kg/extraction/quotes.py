@@ -87,6 +87,7 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
 
 def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int | None:
     depth_single = 0
+    possessive: int | None = None  # "the players' effort": a plural possessive, the close only if none follows
     k = start
     while k < end:
         c = text[k]
@@ -101,15 +102,18 @@ def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int |
                 k = inner + 1
                 continue
             if c == '"':
-                return None
+                return possessive
             if c == "\n":
-                return None
+                return possessive
             if c == close and k > start and not text[k - 1].isspace() and _closing_context(text, k):
-                if depth_single == 0:
+                if text[k - 1] == "s" and text[k + 1 : k + 2] == " " and text[k + 2 : k + 3].islower():
+                    possessive = k if possessive is None else possessive
+                elif depth_single == 0:
                     return k
-                depth_single -= 1
+                else:
+                    depth_single -= 1
         k += 1
-    return None
+    return possessive
 
 
 def british_style(body: str) -> bool:
@@ -118,7 +122,7 @@ def british_style(body: str) -> bool:
     # only the positions of marks are looked at (a scan of every character cost as much as finding the quotes)
     singles = sum(1 for m in _CURLY_SINGLE.finditer(body) if _opening_context(body, m.start())
                   and m.end() < len(body) and _is_letter(body[m.end()]))
-    singles += sum(1 for m in _STRAIGHT_SINGLE.finditer(body) if m.start() > 0 and body[m.start() - 1] in " \n"
+    singles += sum(1 for m in _STRAIGHT_SINGLE.finditer(body) if (m.start() == 0 or body[m.start() - 1] in " \n")
                    and m.end() < len(body) and _is_letter(body[m.end()]))
     doubles = sum(1 for m in _DOUBLES.finditer(body) if m.group() != '"' or _opening_context(body, m.start()))
     return singles > 0 and singles > doubles

@@ -187,3 +187,32 @@ def test_a_photo_credit_names_no_actor(credit):
     labels = {a.label for a in run(text).actors}
     assert not [lab for lab in labels if "Sides" in lab or "Janner" in lab]
     assert speaker_of(text, "folks in the impacted area") == "Linda Hidalgo"
+
+
+# --- British single quotes: apostrophes of plural possessives, and a quotation that opens the body --------------
+
+
+def test_a_plural_possessive_inside_a_british_quotation_does_not_close_it():
+    text = ("Cup tie\n\nManager Rob Hale was unhappy after the defeat at home.\n\n"
+            "Hale said: 'We were poor today and we know it. The players' effort wasn't there.'")
+    assert said(text) == [("direct", "Rob Hale", "We were poor today and we know it. The players' effort wasn't "
+                                                 "there.")]
+
+
+def test_a_british_quotation_that_opens_the_body():
+    text = ("Cup tie\n\n'It's a great day for the club and the fans,' said striker Tom Reed, who's been at the club "
+            "since 2010.\n\nReed's goal came in the 90th minute.")
+    assert said(text) == [("direct", "Tom Reed", "It's a great day for the club and the fans,")]
+
+
+# --- Q&A: the answers are the interviewee's, whom the interview verb names -------------------------------------
+
+
+def test_answers_go_to_the_person_spoken_to_not_the_reporter():
+    text = ("Interview\n\nReporter Ann Lee spoke to the coach Mark Tully after training.\n\n"
+            "Q: How do you see the season?\n\nA: We have a young team and we need time to build something.\n\n"
+            "Q: Will you sign a new striker?\n\nA: Only if the right player is available in January.")
+    got = said(text)
+    assert ("direct", "Mark Tully", "We have a young team and we need time to build something.") in got
+    assert ("direct", "Mark Tully", "Only if the right player is available in January.") in got
+    assert ("direct", "Ann Lee", "How do you see the season?") in got
