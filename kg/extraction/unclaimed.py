@@ -240,9 +240,9 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
     for q in finder.quotes:
         if id(q) in finder.used or q.mark == "single" and not (finder.single_marks or finder.in_headline(q)):
             continue
-        if len(q.inner.text.split()) < 4:
-            continue  # scare quotes, titles, names
         prev = _previous_statement(finder, q)
+        if len(q.inner.text.split()) < 4 and not _short_sentence_after(finder, q, prev):
+            continue  # scare quotes, titles, names
         if prev is None or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
             continue  # "“…,” she said" with nobody to be "she" is not the previous speaker's
         finder.used.add(id(q))
@@ -306,6 +306,16 @@ def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
     if hit is None or hit[0] not in index.actors or index.actors[hit[0]].kind != "person":
         return None
     return hit, finder.parsed.span_of(pb, sent)
+
+
+def _short_sentence_after(finder, q: Quote, prev: Statement | None) -> bool:  # noqa: ANN001
+    """A quoted sentence of two or three words right after its speaker's quotation in the same paragraph ("“…,” she
+    said. “Roads are impassable.”"): a sentence, not a scare quote."""
+    inner = q.inner.text.strip()
+    if prev is None or len(inner.split()) < 2 or not inner[:1].isupper() or not inner.endswith((".", "!", "?")):
+        return False
+    block = finder.parsed.block_at(q.outer.begin)
+    return block is not None and block.block.span.begin <= prev.begin and prev.quote_type == "direct"
 
 
 def _starts_sentence(finder, q: Quote) -> bool:  # noqa: ANN001

@@ -216,3 +216,20 @@ def test_answers_go_to_the_person_spoken_to_not_the_reporter():
     assert ("direct", "Mark Tully", "We have a young team and we need time to build something.") in got
     assert ("direct", "Mark Tully", "Only if the right player is available in January.") in got
     assert ("direct", "Ann Lee", "How do you see the season?") in got
+
+
+# --- a quoted sentence of two or three words that goes on after its speaker's quotation ----------------------------
+
+
+def test_a_three_word_quoted_sentence_after_she_said_continues_her_quotation():
+    text = ("Floods\n\nForecaster Hayley Adams spoke on Thursday. “We have had several reports of flooded roads in "
+            "that area,” she said. “Roads are impassable.”")
+    assert said(text) == [("direct", "Hayley Adams", "We have had several reports of flooded roads in that area, … "
+                                                     "Roads are impassable.")]
+
+
+def test_a_short_scare_quote_is_not_a_continuation():
+    text = ("Floods\n\nForecaster Hayley Adams spoke on Thursday. “We have had several reports of flooded roads in "
+            "that area,” she said. Officials called the bridge “unsafe” on Friday.")
+    assert [g for g in said(text) if g[1] == "Hayley Adams"] == [
+        ("direct", "Hayley Adams", "We have had several reports of flooded roads in that area,")]
