@@ -233,3 +233,12 @@ def test_a_short_scare_quote_is_not_a_continuation():
             "that area,” she said. Officials called the bridge “unsafe” on Friday.")
     assert [g for g in said(text) if g[1] == "Hayley Adams"] == [
         ("direct", "Hayley Adams", "We have had several reports of flooded roads in that area,")]
+
+
+# --- "the 54-year-old said": an age given only in the cue describes the person in focus -------------------------
+
+
+@pytest.mark.parametrize("cue", ["the 54-year-old said", "the 54-year-old told reporters"])
+def test_the_age_in_the_cue_describes_the_person_in_focus(cue):
+    text = f"Vote\n\nPaul Dane is confident. “We will win this election and we will govern for everyone,” {cue}."
+    assert speaker_of(text, "We will win this election") == "Paul Dane"
