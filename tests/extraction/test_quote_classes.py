@@ -242,3 +242,12 @@ def test_a_short_scare_quote_is_not_a_continuation():
 def test_the_age_in_the_cue_describes_the_person_in_focus(cue):
     text = f"Vote\n\nPaul Dane is confident. “We will win this election and we will govern for everyone,” {cue}."
     assert speaker_of(text, "We will win this election") == "Paul Dane"
+
+
+# --- a wire dateline before a quotation that opens the story ------------------------------------------------------
+
+
+@pytest.mark.parametrize("dateline", ["LONDON (Reuters) - ", "LONDON, Oct 31 (Reuters) – ", "PARIS (AFP) — "])
+def test_a_quotation_right_after_the_dateline_is_direct(dateline):
+    text = f"Vote\n\n{dateline}“We will win this election and govern for everyone,” Paul Dane said on Monday."
+    assert said(text) == [("direct", "Paul Dane", "We will win this election and govern for everyone,")]
