@@ -218,15 +218,18 @@ def _source(finder, pb: ParsedBlock, noun: Token):  # noqa: ANN001, ANN202
 def _cue_after(finder, q: Quote, end: int | None = None):  # noqa: ANN001, ANN202
     """The words after a quotation up to the end of its sentence and the index of a reporting verb among the first
     of them ("“…,” the minister said", "“…” tweeted …"), or None."""
-    if q.inner.text.rstrip().endswith(".") or q.inner.text.rstrip().endswith(("?", "!")) and \
-            finder.text[q.outer.end : q.outer.end + 2].strip()[:1].isupper():
-        return None  # the quotation closed its sentence: what follows is a new one ("“….” Correa then advocated")
+    closed = q.inner.text.rstrip().endswith(".") or q.inner.text.rstrip().endswith(("?", "!")) and \
+        finder.text[q.outer.end : q.outer.end + 2].strip()[:1].isupper()
     if end is None:
         pb = finder.parsed.block_at(q.outer.begin)
         end = pb.block.span.end if pb is not None else q.outer.end
     tail = finder.text[q.outer.end : end]
     stop = min([i for e in _SENTENCE_END if (i := tail.find(e)) >= 0], default=len(tail))
     if tail[:1] not in (",", " ", "\u00a0") or stop == 0:
+        return None
+    if closed and (len(tail[:stop].split()) > 5 or not tail[stop : stop + 1] == "." or " that " in tail[:stop]):
+        # the quotation closed its sentence: what follows is a new one ("“….” Correa then advocated …") — unless
+        # it is only a short attribution ending there ("“….” Paul Dane said.", a common slip)
         return None
     toks = _tokens(finder, q.outer.end, q.outer.end + stop)
     words = [(p, t) for p, t in toks if not t.is_punct]

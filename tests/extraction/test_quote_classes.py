@@ -251,3 +251,17 @@ def test_the_age_in_the_cue_describes_the_person_in_focus(cue):
 def test_a_quotation_right_after_the_dateline_is_direct(dateline):
     text = f"Vote\n\n{dateline}“We will win this election and govern for everyone,” Paul Dane said on Monday."
     assert said(text) == [("direct", "Paul Dane", "We will win this election and govern for everyone,")]
+
+
+# --- "“….” X said.": a full stop inside the quotation, then a short attribution ---------------------------------
+
+
+def test_a_short_attribution_after_a_quotation_that_closed_its_sentence():
+    text = "Vote\n\n“We will win this election and govern for everyone.” Paul Dane said."
+    assert said(text) == [("direct", "Paul Dane", "We will win this election and govern for everyone.")]
+
+
+def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution():
+    text = ("Vote\n\nPaul Dane spoke first. “We will win this election.” Correa then advocated a ban on all party "
+            "donations.")
+    assert not [g for g in said(text) if g[1] == "Correa" and g[0] == "direct"]
