@@ -49,12 +49,26 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         return "PERSON"  # "Sophie Marchand" tagged as an organisation: a given name and a surname
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _kb_person(text):
         return "PERSON"  # a name the knowledge base knows as a person's only
+    if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _person_apposition(ent):
+        return "PERSON"  # "Gáspár Maróth, the Hungarian Government commissioner …": what the apposition says
     if label == "ORG" and len(ent) == 1 and (v := surname_variant(text, surnames)) is not None:
         variants[text] = v
         return "PERSON"  # "Saree" after "Yahya Sarea": a variant spelling of a surname of the article
     if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
         return "ORG"  # "PTC" tagged as a person: an acronym names an organisation
     return label
+
+
+def _person_apposition(ent: SpacySpan) -> bool:
+    """Whether a name is followed by an apposition headed by a singular post or role noun ("X, the government
+    commissioner for …", "X, a spokeswoman for …")."""
+    root = ent.root
+    for c in root.children:
+        if c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN":
+            low = c.lower_
+            if low in lexicon.post_heads() or low in lexicon.role_nouns() or low in lexicon.person_nouns():
+                return True
+    return False
 
 
 def _kb_person(name: str) -> bool:

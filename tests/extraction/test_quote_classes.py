@@ -265,3 +265,16 @@ def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution():
     text = ("Vote\n\nPaul Dane spoke first. “We will win this election.” Correa then advocated a ban on all party "
             "donations.")
     assert not [g for g in said(text) if g[1] == "Correa" and g[0] == "direct"]
+
+
+# --- a foreign name the recogniser types as an organisation, with an apposition that says it is a person -------
+
+
+def test_a_name_with_a_post_in_apposition_is_a_person():
+    text = ("Arms deal\n\nThe weekly Nordpost published an interview with Gáspár Kovácsy, the government "
+            "commissioner responsible for defence, in which the deal was announced.\n\n"
+            "Kovácsy said the bid won after lengthy negotiations. He noted, \"the modernization does not just cover "
+            "buying hardware but technology transfer as well.\"")
+    x = run(text)
+    assert ("Gáspár Kovácsy", "person") in {(a.label, a.kind) for a in x.actors}
+    assert speaker_of(text, "the modernization does not just cover") == "Gáspár Kovácsy"
