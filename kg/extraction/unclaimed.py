@@ -15,7 +15,8 @@ read from the surface of the sentence:
   "X released the following statement:", "… the statement X made:".
 
 A quotation that stays unclaimed and stands as a sentence of its own right after an attributed one continues that
-speaker (:func:`continuations`). Passive cues ("was told") and negated ones are never read this way.
+speaker (:func:`continuations`); one in the first person right after a sentence whose active subject is a person
+goes to that person (:func:`narrated`). Passive cues ("was told") and negated ones are never read this way.
 """
 
 from __future__ import annotations
@@ -358,5 +359,5 @@ def _unclaimed(work: Work) -> None:
 
 
 UNCLAIMED = Step("unclaimed", ("statement_finder", "layout_statements"), ("unclaimed_statements",), _unclaimed,
-                 "quotations no cue claimed: attributed by the clause before or after them, or continuing the "
-                 "previous speaker")
+                 "quotations no cue claimed: attributed by the clause before or after them (or a paragraph ending "
+                 "\"X said:\"), continuing the previous speaker, or the person the sentence before narrates")
