@@ -348,8 +348,8 @@ def _sentence_before(finder, q: Quote):  # noqa: ANN001, ANN202
     stands between them."""
     before = [(pb, s) for pb, s in finder.parsed.sentences
               if pb.offset + s.end_char <= q.outer.begin and not finder.in_quote(pb.offset + s.start_char)]
-    if not before:
-        return None
+    if not before or before[-1][0].block.kind != "paragraph":
+        return None  # a headline is no narration
     pb, sent = before[-1]
     gap = finder.text[pb.offset + sent.end_char : q.outer.begin]
     if gap.count("\n") > 2 or gap.strip(" \n\t\"“”"):
