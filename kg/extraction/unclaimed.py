@@ -132,8 +132,13 @@ def _introduced(finder, q: Quote):  # noqa: ANN001, ANN202
     pb = finder.parsed.block_at(q.outer.begin)
     if pb is None or finder.text[pb.block.span.begin : q.outer.begin].strip():
         return None
+    return introducer(finder, next((i for i, b in enumerate(finder.parsed.blocks) if b is pb), 0))
+
+
+def introducer(finder, at: int):  # noqa: ANN001, ANN201
+    """(the paragraph, its cue verb, (speaker, mention)) when the paragraph before block ``at`` ends "X said:" (or
+    "X released the following statement:" …) and X is somebody; else None."""
     blocks = finder.parsed.blocks
-    at = next((i for i, b in enumerate(blocks) if b is pb), 0)
     if at == 0 or not blocks[at - 1].block.span.text.rstrip().endswith(":"):
         return None
     prev = blocks[at - 1]
@@ -373,7 +378,7 @@ def _previous_statement(finder, q: Quote) -> Statement | None:  # noqa: ANN001
     if not before:
         return None
     last = max(before, key=lambda s: s.end)
-    between = finder.text[last.end : q.outer.begin]
+    between = finder.text[max(0, last.end - 1) : q.outer.begin]  # from the content's last character
     if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
         return None
     return last
@@ -393,6 +398,7 @@ def _unclaimed(work: Work) -> None:
     work.put(unclaimed_statements=found + narrated(finder))
 
 
-UNCLAIMED = Step("unclaimed", ("statement_finder", "layout_statements"), ("unclaimed_statements",), _unclaimed,
+UNCLAIMED = Step("unclaimed", ("statement_finder", "layout_statements", "block_statements"), ("unclaimed_statements",),
+                 _unclaimed,
                  "quotations no cue claimed: attributed by the clause before or after them (or a paragraph ending "
                  "\"X said:\"), continuing the previous speaker, or the person the sentence before narrates")

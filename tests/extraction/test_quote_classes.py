@@ -305,3 +305,21 @@ def speaker_of_or_none(text: str, fragment: str) -> str | None:
         return speaker_of(text, fragment)
     except AssertionError:
         return None
+
+
+# --- press-release style: the paragraph after "X said:" quoted without marks -------------------------------------
+
+
+def test_an_unmarked_paragraph_after_said_colon_and_its_marked_sequel():
+    text = ("Fine\n\nThe regulator fined the bank 17 million pounds on Tuesday.\n\n"
+            "Andrew Pike, Director of Enforcement at the regulator, said:\n\n"
+            "The regulator views timely and accurate disclosure as fundamental to the integrity of the markets.\n\n"
+            "\"The swift resolution of this case was made possible by the co-operation of the bank.\"")
+    assert said(text)[-1] == ("direct", "Andrew Pike", "The regulator views timely and accurate disclosure as "
+                              "fundamental to the integrity of the markets. … The swift resolution of this case was "
+                              "made possible by the co-operation of the bank.")
+
+
+def test_a_paragraph_after_a_colon_without_a_speaker_is_not_a_quotation():
+    text = "Rules\n\nThe new rules include the following:\n\nBanks must publish their reserves every quarter from next year."
+    assert said(text) == []
