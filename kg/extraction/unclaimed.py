@@ -26,9 +26,10 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
+from kg.extraction.narration import returning_speaker, sentence_before
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
-from kg.model import Span, Statement
+from kg.model import Statement
 from kg.pipeline.nlp import ParsedBlock
 
 _SENTENCE_END = (".", "!", "?")
@@ -254,7 +255,7 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
             continue  # scare quotes, titles, names
         if prev is None or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
             continue  # "“…,” she said" with nobody to be "she" is not the previous speaker's
-        back = _returning_speaker(finder, q)
+        back = returning_speaker(finder, q)
         if back is not None and back[0][0] != prev.speaker:
             continue  # "…, leaving Ingram unimpressed. “…”": the sentence between hands over to another speaker
         finder.used.add(id(q))
@@ -284,7 +285,7 @@ def narrated(finder) -> list[Statement]:  # noqa: ANN001
             continue
         words = {t.lower_ for _, t in finder.parsed.tokens_starting_in(q.inner.begin, q.inner.end)}
         found = _narrated_person(finder, q) if words & _FIRST_PERSON else None
-        found = found or _returning_speaker(finder, q)
+        found = found or returning_speaker(finder, q)
         if found is None:
             continue
         finder.used.add(id(q))
@@ -298,7 +299,7 @@ def narrated(finder) -> list[Statement]:  # noqa: ANN001
 
 def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
     """The person the sentence right before ``q`` (in its paragraph, or ending the paragraph before) is about."""
-    sentence = _sentence_before(finder, q)
+    sentence = sentence_before(finder, q)
     if sentence is None:
         return None
     pb, sent = sentence
@@ -323,43 +324,6 @@ def _short_sentence_after(finder, q: Quote, prev: Statement | None) -> bool:  # 
         return False
     block = finder.parsed.block_at(q.outer.begin)
     return block is not None and block.block.span.begin <= prev.begin and prev.quote_type == "direct"
-
-
-def _returning_speaker(finder, q: Quote):  # noqa: ANN001, ANN202
-    """The one person named in the sentence right before ``q`` who has already spoken in the article ("…, leaving
-    Ingram unimpressed. “One of them was questionable.”" after Ingram was quoted): reports that alternate between
-    the people they quote come back to them through a narrated sentence."""
-    sentence = _sentence_before(finder, q)
-    if sentence is None:
-        return None
-    pb, sent = sentence
-    index = finder.coref.index
-    spoke = {st.speaker for st in finder.statements if st.speaker and st.begin < q.outer.begin}
-    named: dict[str, Span] = {}
-    for tok in sent:
-        if finder.in_quote(pb.offset + tok.idx):
-            continue
-        hit = index.mention_of_token(pb, tok)
-        if hit is not None and hit[0] in index.actors and index.actors[hit[0]].kind == "person":
-            named.setdefault(hit[0], hit[1])
-    if len(named) != 1:
-        return None  # nobody, or several people: the sentence does not say who goes on
-    key, mention = next(iter(named.items()))
-    return ((key, mention), finder.parsed.span_of(pb, sent)) if key in spoke else None
-
-
-def _sentence_before(finder, q: Quote):  # noqa: ANN001, ANN202
-    """The sentence that ends right before ``q`` (in its paragraph or ending the one before), if nothing else
-    stands between them."""
-    before = [(pb, s) for pb, s in finder.parsed.sentences
-              if pb.offset + s.end_char <= q.outer.begin and not finder.in_quote(pb.offset + s.start_char)]
-    if not before or before[-1][0].block.kind != "paragraph":
-        return None  # a headline is no narration
-    pb, sent = before[-1]
-    gap = finder.text[pb.offset + sent.end_char : q.outer.begin]
-    if gap.count("\n") > 2 or gap.strip(" \n\t\"“”"):
-        return None
-    return pb, sent
 
 
 def _starts_sentence(finder, q: Quote) -> bool:  # noqa: ANN001
