@@ -8,8 +8,8 @@ from kg.model import Span
 
 
 def returning_speaker(finder, q: Quote):  # noqa: ANN001, ANN202
-    """The one person named in the sentence right before ``q`` who has already spoken in the article ("…, leaving
-    Ingram unimpressed. “One of them was questionable.”" after Ingram was quoted): reports that alternate between
+    """The one person named in the sentence right before ``q`` who has already spoken in the article ("…, which left
+    Porter furious. “The first decision was harsh.”" after Porter was quoted): reports that alternate between
     the people they quote come back to them through a narrated sentence."""
     sentence = sentence_before(finder, q)
     if sentence is None:

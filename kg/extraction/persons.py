@@ -50,7 +50,7 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _kb_person(text):
         return "PERSON"  # a name the knowledge base knows as a person's only
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _person_apposition(ent):
-        return "PERSON"  # "Gáspár Maróth, the Hungarian Government commissioner …": what the apposition says
+        return "PERSON"  # "Tamás Kovácsy, the government commissioner for …": what the apposition says
     if label == "ORG" and len(ent) == 1 and (v := surname_variant(text, surnames)) is not None:
         variants[text] = v
         return "PERSON"  # "Saree" after "Yahya Sarea": a variant spelling of a surname of the article
@@ -299,22 +299,22 @@ def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | No
         return None
     # the writer who names a second bearer in full keeps the bare surname for the one it already stood for
     # ("Usman Khan … Khan … Mayor Sadiq Khan (no relation) … Khan was shot")
-    # (the surname itself: "his son, Lucas," calls one of two Fowlers by his given name, which says nothing of which
-    # one a bare "Fowler" stands for)
+    # (the surname itself: "his son, Ben," calls one of two Brandts by his given name, which says nothing of which
+    # one a bare "Brandt" stands for)
     by_surname = [key for _, key in last if any(m.kind in ("surname", "title") and m.span.begin < offset and
                                                  m.span.text.split()[-1] == index.actors[key].label.split()[-1]
                                                  for m in index.actors[key].mentions)]
     if len(by_surname) == 1:
         return by_surname[0]
     last.sort(reverse=True)
-    if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
-        return None
     # "X Brandt said …" … "“…,” Brandt said": of the bearers, the one who spoke before speaks again
     if _speaking_at(parsed, offset):
         spoke = [key for _, key in last if any(m.span.begin < offset and _speaking_at(parsed, m.span.begin)
                                                for m in index.actors[key].mentions if m.kind != "pronoun")]
         if len(spoke) == 1:
             return spoke[0]
+    if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
+        return None
     # the one who was the subject of this or the last sentence goes on ("His son, Peter Hale, took it over. Peter
     # Hale wants … Hale said"); a bearer named in passing ("confirmed with his daughter Nettie Baker") does not take
     # the bare surname from the person the article is about, named first

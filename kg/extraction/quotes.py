@@ -146,8 +146,8 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
 
     A paragraph that opens a quote without closing it, followed by a paragraph that opens with a quote mark, is one
     quotation in several parts (the newspaper convention). Followed by a paragraph that closes the quote without
-    re-opening it (a quotation a scraper or a wire service broke into paragraphs: “… Motegi. / They exchanged
-    views …,” Kaifu said), it is one quotation of both. Followed by anything else, it ends at its paragraph's end
+    re-opening it (a quotation a scraper or a wire service broke into paragraphs: “… the minister. / They talked
+    for hours …,” the spokesman said), it is one quotation of both. Followed by anything else, it ends at its paragraph's end
     when that paragraph ends a sentence (a closing mark left out, or typed the wrong way round) and the quotation
     opened its paragraph, followed a colon or ran over paragraphs before; otherwise it is dropped.
     """

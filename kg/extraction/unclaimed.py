@@ -257,7 +257,7 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
             continue  # "“…,” she said" with nobody to be "she" is not the previous speaker's
         back = returning_speaker(finder, q)
         if back is not None and back[0][0] != prev.speaker:
-            continue  # "…, leaving Ingram unimpressed. “…”": the sentence between hands over to another speaker
+            continue  # "…, which left Porter furious. “…”": the sentence between hands over to another speaker
         finder.used.add(id(q))
         if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
             prev.content = merge_spans(sorted(set(prev.content + q.spans)))
@@ -275,8 +275,8 @@ _FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
 
 def narrated(finder) -> list[Statement]:  # noqa: ANN001
     """Quotations no cue claimed that stand as a sentence of their own in the first person, right after a sentence
-    whose subject is a person: "That said, Keane does not think they deserved to lose. “I think the result is not
-    fair.”" — the person the writer just narrated speaks (features, sports reports, profiles)."""
+    whose subject is a person: "Still, Keane does not accept the verdict. “I think we were the better
+    side.”" — the person the writer just narrated speaks (features, sports reports, profiles)."""
     out: list[Statement] = []
     for q in finder.quotes:
         if id(q) in finder.used or q.mark not in ("double",) and not (q.mark == "single" and finder.single_marks):

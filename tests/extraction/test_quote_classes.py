@@ -16,8 +16,8 @@ pytestmark = pytest.mark.slow
 def test_he_said_after_a_quote_naming_other_people():
     text = ("Search called off\n\n"
             "Police superintendent Tom Ridley thanked the volunteers on Sunday.\n\n"
-            "“Our thoughts are with Robin Ashby's parents and with Casey Moran's family at this time,” he said.")
-    assert speaker_of(text, "Our thoughts are with") == "Tom Ridley"
+            "“We will keep looking for answers for Robin Ashby's parents and for Casey Moran's family,” he said.")
+    assert speaker_of(text, "We will keep looking") == "Tom Ridley"
 
 
 def test_he_added_after_a_two_paragraph_quote_naming_others():
@@ -34,10 +34,10 @@ def test_he_added_after_a_two_paragraph_quote_naming_others():
 def test_straight_opening_closed_by_a_curly_mark():
     text = ("Arrest made\n\n"
             "Harbour Police Chief Alan Mercer spoke on Wednesday.\n\n"
-            "\"After 30 years in this job, I cannot describe what the suspect did,” the chief said at a news "
+            "\"In all my time on the force I have never seen a break-in this clumsy,” the chief said at a news "
             "conference.")
     got = said(text)
-    assert ("direct", "Alan Mercer", "After 30 years in this job, I cannot describe what the suspect did,") in got
+    assert ("direct", "Alan Mercer", "In all my time on the force I have never seen a break-in this clumsy,") in got
 
 
 def test_curly_opening_closed_by_a_straight_mark():
@@ -55,19 +55,19 @@ def test_a_straight_quote_nested_in_a_curly_one_stays_nested():
 
 def test_a_quotation_over_paragraphs_whose_last_paragraph_never_closes():
     text = ("Storm damage\n\n"
-            "Chief Inspector Lena Ford said: “We know this news will worry many families in the valley.\n\n"
-            "“Officers will stay in the area over the weekend to answer questions. “")
-    assert said(text) == [("direct", "Lena Ford", "We know this news will worry many families in the valley. … "
-                                                  "Officers will stay in the area over the weekend to answer questions.")]
+            "Chief Inspector Lena Ford said: “The river crossing stays shut until the engineers have checked it.\n\n"
+            "“A ferry will run from the harbour every hour from tomorrow. “")
+    assert said(text) == [("direct", "Lena Ford", "The river crossing stays shut until the engineers have checked it. … "
+                                                  "A ferry will run from the harbour every hour from tomorrow.")]
 
 
 def test_a_quotation_broken_into_paragraphs_without_reopening():
     text = ("Talks in Oslo\n\n"
-            "\"A working dinner was held yesterday evening, hosted by the foreign minister.\n\n"
-            "They exchanged views for many hours. It was a very fruitful discussion,\" spokesman Ivo Lind said.")
+            "\"The two delegations sat down at noon and did not rise before midnight.\n\n"
+            "Every chapter of the treaty was read twice. We are close to a text,\" spokesman Ivo Lind said.")
     [(kind, speaker, quote)] = [g for g in said(text) if g[0] == "direct"]
     assert (kind, speaker) == ("direct", "Ivo Lind")
-    assert quote.startswith("A working dinner") and quote.endswith("fruitful discussion,")
+    assert quote.startswith("The two delegations") and quote.endswith("close to a text,")
 
 
 def test_an_unclosed_mark_inside_a_sentence_is_not_a_quotation():
@@ -93,16 +93,16 @@ def test_released_the_following_statement_then_the_quotation():
 
 
 def test_the_statement_somebody_made_read_out_by_a_spokesman():
-    text = ("Daily briefing\n\nI will read the statement Foreign Minister Karl Ostrow made on Saturday:\n\n"
-            "“I welcome the adoption of the resolution by the council.\n\n"
+    text = ("Daily briefing\n\nHere is the statement Foreign Minister Karl Ostrow made on Saturday:\n\n"
+            "“I am glad the council has finally agreed on a text.\n\n"
             "“I urge all parties to return to the negotiating table.”")
     assert speaker_of(text, "I urge all parties") == "Karl Ostrow"
 
 
 def test_made_the_following_statement_to_a_reporter_colon_quote_in_the_same_paragraph():
     text = ("Reactions\n\nMeanwhile, Senator Johnny Park made the following statement to a reporter with the Valley "
-            "Journal: “I was not elected to explain the statements of somebody else, and I will not do that.”")
-    assert speaker_of(text, "I was not elected") == "Johnny Park"
+            "Journal: “My job is to fix the roads of this state, not to comment on every remark in Washington.”")
+    assert speaker_of(text, "My job is to fix the roads") == "Johnny Park"
 
 
 def test_a_colon_paragraph_without_a_speaker_gives_nothing():
@@ -116,23 +116,23 @@ def test_a_colon_paragraph_without_a_speaker_gives_nothing():
 @pytest.mark.parametrize("cue, speaker", [("said a trader", "trader"), ("one fan said", "one fan"),
                                           ("said a commuter at the station", "commuter at the station")])
 def test_an_unnamed_trader_fan_or_commuter_speaks(cue, speaker):
-    text = f"Markets\n\nShares fell sharply on Friday.\n\n“There is total uncertainty about what comes next,” {cue}."
-    assert said(text) == [("direct", speaker, "There is total uncertainty about what comes next,")]
+    text = f"Markets\n\nShares fell sharply on Friday.\n\n“Nobody knows where the floor is for this stock,” {cue}."
+    assert said(text) == [("direct", speaker, "Nobody knows where the floor is for this stock,")]
 
 
 # --- a first-person quotation right after a sentence about a person, with no cue of its own ----------------------
 
 
 def test_a_first_person_quote_after_a_sentence_about_the_manager():
-    text = ("Match report\n\nThe hosts lost again.\n\nThat said, Keane does not think they should have lost.\n\n"
-            "\"I think the result is not fair because a draw was right.\"")
-    assert said(text) == [("direct", "Keane", "I think the result is not fair because a draw was right.")]
+    text = ("Match report\n\nThe hosts lost again.\n\nStill, Keane does not accept the verdict of the day.\n\n"
+            "\"I think we were the better side for most of the second half.\"")
+    assert said(text) == [("direct", "Keane", "I think we were the better side for most of the second half.")]
 
 
 def test_a_first_person_quote_after_a_refusal_in_the_same_paragraph():
-    text = ("Senate\n\nSenate leader Mark Dunn would not comment on the post when asked by reporters. \"As I said, "
-            "we are discussing what response we think is appropriate.\"")
-    assert speaker_of(text, "As I said") == "Mark Dunn"
+    text = ("Senate\n\nSenate leader Mark Dunn walked past the cameras without stopping on Tuesday. \"My position has "
+            "not changed since last week and I will not repeat it.\"")
+    assert speaker_of(text, "My position has not changed") == "Mark Dunn"
 
 
 def test_what_happened_to_somebody_does_not_make_them_the_speaker():
@@ -152,41 +152,41 @@ def test_a_quote_without_first_person_is_not_given_to_the_person_before():
 
 def test_a_son_called_by_his_given_name_does_not_take_the_fathers_surname():
     text = ("Father speaks\n\n"
-            "Lucas Brandt and his friend were found dead last week.\n\n"
-            "Speaking with reporters today, police inspector Stephen Brandt said that the death of his son, Lucas, "
-            "had torn the family apart.\n\n"
-            "The funeral will be held on Friday.\n\n"
-            "\"Our son was having the time of his life travelling the world,\" Brandt said.")
-    assert speaker_of(text, "Our son was having") == "Stephen Brandt"
+            "Ben Brandt and his friend were reported missing last week.\n\n"
+            "Speaking with reporters today, fire chief Walter Brandt said that the search for his son, Ben, "
+            "would go on.\n\n"
+            "Volunteers joined the search on Friday.\n\n"
+            "\"He knows those hills better than anyone,\" Brandt said.")
+    assert speaker_of(text, "He knows those hills") == "Walter Brandt"
 
 
 # --- corporate titles in capitals before or beside a name --------------------------------------------------------
 
 
 def test_the_companys_ceo_comma_name_comma_said():
-    text = ("Results\n\nIn a statement, the company's CEO, Richard Vance, said the \"performance did not meet our "
-            "expectations\" this quarter.")
-    assert speaker_of(text, "performance did not meet") == "Richard Vance"
+    text = ("Results\n\nIn a statement, the company's CEO, Richard Vance, said the \"second half belonged to our "
+            "rivals\" this year.")
+    assert speaker_of(text, "second half belonged") == "Richard Vance"
 
 
 def test_coo_and_cfo_before_a_name_are_titles_not_an_organisation():
-    text = ("Results\n\nIn a statement, COO and CFO Blake Ridley said the game has remained \"a robust franchise.\" "
-            "\"Elsewhere in the business, we are making adjustments to improve execution,\" he said.")
-    assert speaker_of(text, "Elsewhere in the business") == "Blake Ridley"
+    text = ("Results\n\nIn a statement, COO and CFO Blake Ridley said the toy line has stayed \"our steadiest seller.\" "
+            "\"In the other divisions, we are cutting costs before the summer,\" he said.")
+    assert speaker_of(text, "In the other divisions") == "Blake Ridley"
     assert "COO" not in {a.label for a in run(text).actors}
 
 
 # --- picture credits are not people of the story -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("credit", ["Kirk Sides / Houston Chronicle via Getty Images", "REUTERS/Jay Janner"])
+@pytest.mark.parametrize("credit", ["Dana Cole / Valley Courier via Getty Images", "REUTERS/Sam Ortiz"])
 def test_a_photo_credit_names_no_actor(credit):
-    text = ("Floods\n\nCounty Judge Linda Hidalgo issued a disaster declaration Thursday.\n\n"
-            f"High water flows into a street on Thursday in Conroe, Texas. {credit}\n\n"
-            "“At this time, folks in the impacted area should prepare to stay where they are,” she said.")
+    text = ("Floods\n\nCounty Judge Rita Voss ordered the river district cleared on Thursday.\n\n"
+            f"Water covers a street on Thursday in Millbrook. {credit}\n\n"
+            "“Anyone still in the river district should leave before dark tonight,” she said.")
     labels = {a.label for a in run(text).actors}
-    assert not [lab for lab in labels if "Sides" in lab or "Janner" in lab]
-    assert speaker_of(text, "folks in the impacted area") == "Linda Hidalgo"
+    assert not [lab for lab in labels if "Cole" in lab or "Ortiz" in lab]
+    assert speaker_of(text, "Anyone still in the river district") == "Rita Voss"
 
 
 # --- British single quotes: apostrophes of plural possessives, and a quotation that opens the body --------------
@@ -222,17 +222,17 @@ def test_answers_go_to_the_person_spoken_to_not_the_reporter():
 
 
 def test_a_three_word_quoted_sentence_after_she_said_continues_her_quotation():
-    text = ("Floods\n\nForecaster Hayley Adams spoke on Thursday. “We have had several reports of flooded roads in "
-            "that area,” she said. “Roads are impassable.”")
-    assert said(text) == [("direct", "Hayley Adams", "We have had several reports of flooded roads in that area, … "
-                                                     "Roads are impassable.")]
+    text = ("Snow\n\nForecaster Sarah Mitchell spoke on Thursday. “The passes got half a metre of snow overnight and more "
+            "is coming,” she said. “Stay home tomorrow.”")
+    assert said(text) == [("direct", "Sarah Mitchell", "The passes got half a metre of snow overnight and more is coming, … "
+                                                  "Stay home tomorrow.")]
 
 
 def test_a_short_scare_quote_is_not_a_continuation():
-    text = ("Floods\n\nForecaster Hayley Adams spoke on Thursday. “We have had several reports of flooded roads in "
-            "that area,” she said. Officials called the bridge “unsafe” on Friday.")
-    assert [g for g in said(text) if g[1] == "Hayley Adams"] == [
-        ("direct", "Hayley Adams", "We have had several reports of flooded roads in that area,")]
+    text = ("Snow\n\nForecaster Sarah Mitchell spoke on Thursday. “The passes got half a metre of snow overnight and more "
+            "is coming,” she said. Officials called the bridge “unsafe” on Friday.")
+    assert [g for g in said(text) if g[1] == "Sarah Mitchell"] == [
+        ("direct", "Sarah Mitchell", "The passes got half a metre of snow overnight and more is coming,")]
 
 
 # --- "the 54-year-old said": an age given only in the cue describes the person in focus -------------------------
@@ -271,13 +271,13 @@ def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution():
 
 
 def test_a_name_with_a_post_in_apposition_is_a_person():
-    text = ("Arms deal\n\nThe weekly Nordpost published an interview with Gáspár Kovácsy, the government "
-            "commissioner responsible for defence, in which the deal was announced.\n\n"
-            "Kovácsy said the bid won after lengthy negotiations. He noted, \"the modernization does not just cover "
-            "buying hardware but technology transfer as well.\"")
+    text = ("Shipyard sale\n\nThe weekly Nordpost spoke to Tamás Kovácsy, the government commissioner for ports, "
+            "about the sale of the yard.\n\n"
+            "Kovácsy said the buyer had promised to keep every job. He added, \"the new owners will build ferries "
+            "here for at least ten years.\"")
     x = run(text)
-    assert ("Gáspár Kovácsy", "person") in {(a.label, a.kind) for a in x.actors}
-    assert speaker_of(text, "the modernization does not just cover") == "Gáspár Kovácsy"
+    assert ("Tamás Kovácsy", "person") in {(a.label, a.kind) for a in x.actors}
+    assert speaker_of(text, "the new owners will build") == "Tamás Kovácsy"
 
 
 # --- a report that goes back to a person it quoted before, through a narrated sentence ---------------------------
@@ -311,13 +311,13 @@ def speaker_of_or_none(text: str, fragment: str) -> str | None:
 
 
 def test_an_unmarked_paragraph_after_said_colon_and_its_marked_sequel():
-    text = ("Fine\n\nThe regulator fined the bank 17 million pounds on Tuesday.\n\n"
-            "Andrew Pike, Director of Enforcement at the regulator, said:\n\n"
-            "The regulator views timely and accurate disclosure as fundamental to the integrity of the markets.\n\n"
-            "\"The swift resolution of this case was made possible by the co-operation of the bank.\"")
-    assert said(text)[-1] == ("direct", "Andrew Pike", "The regulator views timely and accurate disclosure as "
-                              "fundamental to the integrity of the markets. … The swift resolution of this case was "
-                              "made possible by the co-operation of the bank.")
+    text = ("Fine\n\nThe water authority fined the utility 2 million pounds on Tuesday.\n\n"
+            "Andrew Pike, head of inspections at the authority, said:\n\n"
+            "Leaks of this size put the supply of three towns at risk and cannot be left for months.\n\n"
+            "\"The utility has since replaced the main pipe and paid for the clean-up.\"")
+    assert said(text)[-1] == ("direct", "Andrew Pike", "Leaks of this size put the supply of three towns at risk and "
+                              "cannot be left for months. … The utility has since replaced the main pipe and paid "
+                              "for the clean-up.")
 
 
 def test_a_paragraph_after_a_colon_without_a_speaker_is_not_a_quotation():
