@@ -17,7 +17,7 @@ index gives in its ``published`` or ``date`` column) and extracted, and three th
     - a paragraph that opens a double quote and never closes it is a span to the paragraph's end (the convention of
       quotations running over several paragraphs);
     - a span counts when it has at least **4 words** and is not a **title**: more than half of its words beyond
-      the first capitalised ("Matisse, His Art and His Textiles") — shorter spans are scare quotes, names and
+      the first capitalised ("Rivers, Their Banks and Their People") — shorter spans are scare quotes, names and
       quoted phrases, which the gold does not count as direct quotations either;
     - spans inside another counted span (a quotation inside a quotation) and spans in the headline are not counted
       (a headline's quotation is a summary; see (c)).
