@@ -150,6 +150,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
         for ent in pb.doc.ents:
             label = ent.label_
             ent = _strip_ent(pb, ent)
+            if label == "ORG" and len(ent) >= 3 and ent[0].lower_ in lexicon.role_nouns() and \
+                    all(t.pos_ == "PROPN" for t in ent[1:]):
+                label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
             if label == "PERSON":
                 ent = with_given_names(pb, without_title(pb, ent))
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):
@@ -158,6 +161,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             span = parsed.span_of(pb, ent)
             if _NOT_ACTOR.match(text) or _inside_post_title(pb, ent) or EVENT_NAME.search(text):
                 continue
+            if label == "PERSON" and _photo_credit(article.text, span):
+                continue  # "Dana Cole / Valley Courier via Getty Images", "REUTERS/Sam Ortiz": a credit line
             if text.lower() in lexicon.role_nouns():
                 continue  # "the QB", "the three-time MVP": a role noun the recogniser took for a name
             if label == "ORG" and (parts := split_title_org_name(pb, ent)) is not None:
@@ -208,6 +213,13 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     speaking_names(index)
     _ = article
     return index
+
+
+def _photo_credit(text: str, span: Span) -> bool:
+    """A name joined by a slash to an agency or a photographer's name: the credit of a picture, not an actor."""
+    after = text[span.end : span.end + 3].lstrip(" ")
+    before = text[max(0, span.begin - 2) : span.begin].rstrip(" ")
+    return "/" in span.text or after.startswith("/") or before.endswith("/")
 
 
 def _country_label(text: str, name: str) -> str:

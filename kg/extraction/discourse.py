@@ -153,7 +153,9 @@ def _definite(tok: Token) -> bool:
     for t in tok.doc[first.i : tok.i + 1]:
         if t.dep_ == "det" or t.lower_ in ("the",):
             return t.lower_ in ("the", "this", "that")
-    return False
+    # "“…,” the 54-year-old said", parsed with "the" hanging on the verb: the word before the phrase decides
+    return first.i > 0 and tok.doc[first.i - 1].lower_ in ("the", "this", "that") and \
+        tok.doc[first.i - 1].head.i != tok.i and tok.doc[first.i - 1].dep_ == "det"
 
 
 def joint_source(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - (actor key, span) or None

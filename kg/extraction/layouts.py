@@ -6,7 +6,8 @@
 - An interview in Q&A form: paragraphs opened by a label ("Q:", "((Newswire))", "Natasha Gownaris:", "NG:").
   Questions ("Q:", or a paragraph that asks) are the interviewer's — the outlet or person a question's label names,
   else the subject of "spoke to", "interviewed", "talked with" … before the first question; "A:" answers are the
-  interviewee's (the person in focus at the first question); a label naming a person, or spelling a person's
+  interviewee's (the person those verbs name as their object, else the person in focus at the first question —
+  never the interviewer); a label naming a person, or spelling a person's
   initials, gives the paragraph to that person. Outside an interview, a paragraph opened by a known person's or
   organisation's name and a colon ("Park: We want …") is theirs.
 """
@@ -97,8 +98,9 @@ def interviews(finder) -> list[Statement]:  # noqa: ANN001
         if label in ("Q", "Question") or pb in questions:
             who = interviewer
         elif label in ("A", "Answer"):
-            interviewee = interviewee or discourse.salient_person(finder.coref, first)
-            who = interviewee
+            interviewee = interviewee or _interviewee(finder, first, interviewer) or \
+                discourse.salient_person(finder.coref, first)
+            who = interviewee if interviewee != interviewer else None
         else:
             who = _label_actor(finder, pb, m) or _initials(index, label)
         st = _labelled(finder, pb, m, who)
@@ -173,6 +175,23 @@ def _interviewer(finder, before: int) -> str | None:  # noqa: ANN001
             if tok.lemma_ in _INTERVIEW_VERBS and tok.pos_ == "VERB":
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if subj is not None and (hit := index.mention_of_token(pb, subj)) is not None:
+                    return hit[0]
+    return None
+
+
+def _interviewee(finder, before: int, interviewer: str | None) -> str | None:  # noqa: ANN001
+    """Who answers: the first person named after "spoke to", "interviewed", "talked with" … before the first
+    question ("Ann Lee spoke to the coach Mark Tully"), never the interviewer."""
+    index = finder.coref.index
+    for pb, sent in finder.parsed.sentences:
+        if pb.offset + sent.start_char >= before:
+            break
+        for tok in sent:
+            if tok.lemma_ not in _INTERVIEW_VERBS or tok.pos_ != "VERB":
+                continue
+            for t in sent[tok.i - sent.start + 1 :]:  # the first person named after the verb
+                hit = index.mention_of_token(pb, t)
+                if hit is not None and hit[0] != interviewer and index.actors[hit[0]].kind == "person":
                     return hit[0]
     return None
 

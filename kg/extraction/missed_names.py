@@ -91,6 +91,8 @@ def speaking_names(index: ActorIndex) -> None:
                 pb.doc[tok.head.i - 1].lower_ == "according"
             if not according and (tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs):
                 continue
+            if tok.lower_ in lexicon.role_nouns() or tok.lower_ in lexicon.post_heads():
+                continue  # "the company's CEO, Jane Roe, said": a role written in capitals, not a name
             b = pb.offset + tok.idx
             if index.owner_at(b, b + len(tok.text)) is not None:
                 continue

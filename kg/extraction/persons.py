@@ -49,12 +49,26 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         return "PERSON"  # "Sophie Marchand" tagged as an organisation: a given name and a surname
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _kb_person(text):
         return "PERSON"  # a name the knowledge base knows as a person's only
+    if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _person_apposition(ent):
+        return "PERSON"  # "Tamás Kovácsy, the government commissioner for …": what the apposition says
     if label == "ORG" and len(ent) == 1 and (v := surname_variant(text, surnames)) is not None:
         variants[text] = v
         return "PERSON"  # "Saree" after "Yahya Sarea": a variant spelling of a surname of the article
     if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
         return "ORG"  # "PTC" tagged as a person: an acronym names an organisation
     return label
+
+
+def _person_apposition(ent: SpacySpan) -> bool:
+    """Whether a name is followed by an apposition headed by a singular post or role noun ("X, the government
+    commissioner for …", "X, a spokeswoman for …")."""
+    root = ent.root
+    for c in root.children:
+        if c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN":
+            low = c.lower_
+            if low in lexicon.post_heads() or low in lexicon.role_nouns() or low in lexicon.person_nouns():
+                return True
+    return False
 
 
 def _kb_person(name: str) -> bool:
@@ -285,11 +299,20 @@ def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | No
         return None
     # the writer who names a second bearer in full keeps the bare surname for the one it already stood for
     # ("Usman Khan … Khan … Mayor Sadiq Khan (no relation) … Khan was shot")
-    by_surname = [key for _, key in last if any(m.kind in ("surname", "title") and m.span.begin < offset
+    # (the surname itself: "his son, Ben," calls one of two Brandts by his given name, which says nothing of which
+    # one a bare "Brandt" stands for)
+    by_surname = [key for _, key in last if any(m.kind in ("surname", "title") and m.span.begin < offset and
+                                                 m.span.text.split()[-1] == index.actors[key].label.split()[-1]
                                                  for m in index.actors[key].mentions)]
     if len(by_surname) == 1:
         return by_surname[0]
     last.sort(reverse=True)
+    # "X Brandt said …" … "“…,” Brandt said": of the bearers, the one who spoke before speaks again
+    if _speaking_at(parsed, offset):
+        spoke = [key for _, key in last if any(m.span.begin < offset and _speaking_at(parsed, m.span.begin)
+                                               for m in index.actors[key].mentions if m.kind != "pronoun")]
+        if len(spoke) == 1:
+            return spoke[0]
     if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
         return None
     # the one who was the subject of this or the last sentence goes on ("His son, Peter Hale, took it over. Peter
@@ -311,6 +334,17 @@ def _subject_at(parsed: Parsed, offset: int) -> bool:
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _speaking_at(parsed: Parsed, offset: int) -> bool:
+    """Whether the name at ``offset`` is the subject of a reporting verb ("Brandt said", "said Brandt")."""
+    hit = parsed.token_at(offset)
+    if hit is None:
+        return False
+    tok = hit[1]
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon.reporting_verbs()
 
 
 def _sentence_no(parsed: Parsed, offset: int) -> int:

@@ -6,7 +6,8 @@ in the pronoun's own sentence the subject, else the nearest mention, but never i
 object ("X told him"); otherwise salience over the last sentences in the manner of Lappin and Leass (1994): each
 mention weighs by its role and is halved with every sentence since, so that the person the story is about — named
 again and again, also inside the quotations about them — outweighs a speaker named once before a long quotation,
-and the subject of a "he said" prefers whoever spoke last.
+and the subject of a "he said" prefers whoever spoke last and is never somebody named only inside a quotation
+(people quoted name others, rarely themselves).
 """
 
 from __future__ import annotations
@@ -265,8 +266,8 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
     scores: dict[str, float] = {}
     last: dict[str, int] = {}  # ties go to the one mentioned last
     for s in candidates:
-        if s.key in bound:
-            continue
+        if s.key in bound or speaking and s.quoted:
+            continue  # the "he" of "he said" speaks: somebody named only inside a quotation is talked about
         w = RECENCY + ROLE_WEIGHT[s.role] + (SPEAKER_CHAIN if speaking and s.speaker else 0)
         if s.quoted:
             w /= 2

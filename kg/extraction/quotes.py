@@ -1,6 +1,6 @@
 """Find quotations in text by their marks, before any parsing.
 
-Handles curly and straight double quotes, guillemets, single quotes (‘…’ as headline quotes or nested quotes) told
+Handles curly and straight double quotes (and the two mixed in one quotation, as scraped text has them), guillemets, single quotes (‘…’ as headline quotes or nested quotes) told
 apart from apostrophes (Russia’s, parties’), quotes nested in quotes, and quotes that run over several paragraphs
 (each paragraph re-opens the quote, only the last one closes it). Unbalanced marks never raise: an unclosed quote is
 dropped, so every span returned re-reads its own text.
@@ -16,6 +16,7 @@ from kg.model import Span
 
 DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
 SINGLE_OPEN = {"‘": "’", "‹": "›"}
+_MIXED = {'"': "”", "”": '"'}  # a straight quote closed by a curly one, or the other way round
 
 
 @dataclass
@@ -67,6 +68,10 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
             i += 1
             continue
         j = _find_close(text, i + 1, end, close, kind)
+        if j is None and kind == "double" and close in _MIXED:
+            # scraped and pasted text mixes its marks ("…,” the chief said): the other double mark closes a quote
+            # that its own mark never closes
+            j = _find_close(text, i + 1, end, _MIXED[close], kind)
         if j is None:
             if kind == "double":
                 return quotes, i
@@ -82,6 +87,7 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
 
 def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int | None:
     depth_single = 0
+    possessive: int | None = None  # "the players' effort": a plural possessive, the close only if none follows
     k = start
     while k < end:
         c = text[k]
@@ -96,15 +102,18 @@ def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int |
                 k = inner + 1
                 continue
             if c == '"':
-                return None
+                return possessive
             if c == "\n":
-                return None
+                return possessive
             if c == close and k > start and not text[k - 1].isspace() and _closing_context(text, k):
-                if depth_single == 0:
+                if text[k - 1] == "s" and text[k + 1 : k + 2] == " " and text[k + 2 : k + 3].islower():
+                    possessive = k if possessive is None else possessive
+                elif depth_single == 0:
                     return k
-                depth_single -= 1
+                else:
+                    depth_single -= 1
         k += 1
-    return None
+    return possessive
 
 
 def british_style(body: str) -> bool:
@@ -113,7 +122,7 @@ def british_style(body: str) -> bool:
     # only the positions of marks are looked at (a scan of every character cost as much as finding the quotes)
     singles = sum(1 for m in _CURLY_SINGLE.finditer(body) if _opening_context(body, m.start())
                   and m.end() < len(body) and _is_letter(body[m.end()]))
-    singles += sum(1 for m in _STRAIGHT_SINGLE.finditer(body) if m.start() > 0 and body[m.start() - 1] in " \n"
+    singles += sum(1 for m in _STRAIGHT_SINGLE.finditer(body) if (m.start() == 0 or body[m.start() - 1] in " \n")
                    and m.end() < len(body) and _is_letter(body[m.end()]))
     doubles = sum(1 for m in _DOUBLES.finditer(body) if m.group() != '"' or _opening_context(body, m.start()))
     return singles > 0 and singles > doubles
@@ -136,7 +145,11 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
     """Quotes over a sequence of blocks ``(begin, end, singles_top)``, joining quotes that run across paragraphs.
 
     A paragraph that opens a quote without closing it, followed by a paragraph that opens with a quote mark, is one
-    quotation in several parts (the newspaper convention). An open quote not followed by such a paragraph is dropped.
+    quotation in several parts (the newspaper convention). Followed by a paragraph that closes the quote without
+    re-opening it (a quotation a scraper or a wire service broke into paragraphs: “… the minister. / They talked
+    for hours …,” the spokesman said), it is one quotation of both. Followed by anything else, it ends at its paragraph's end
+    when that paragraph ends a sentence (a closing mark left out, or typed the wrong way round) and the quotation
+    opened its paragraph, followed a colon or ran over paragraphs before; otherwise it is dropped.
     """
     out: list[Quote] = []
     pending: Quote | None = None
@@ -158,13 +171,55 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
                                pending.nested + first.nested, parts)
                 out.append(joined)
                 found = found[1:]
+            elif (close := _closed_without_opening(text, begin, end, found)) is not None:
+                inner = Span(begin, close, text[begin:close])
+                out.append(Quote(inner, Span(pending.outer.begin, close + 1, text[pending.outer.begin : close + 1]),
+                                 "double", pending.nested, (pending.parts or [pending.inner]) + [inner]))
+                found = [q for q in found if q.outer.begin > close]
+            elif (ended := _ended_at_paragraph_end(text, pending)) is not None:
+                out.append(ended)
             pending = None
         for q in found:
             if q.mark == "open":
                 pending = q
             else:
                 out.append(q)
+    if pending is not None and (ended := _ended_at_paragraph_end(text, pending)) is not None:
+        out.append(ended)
     return out
+
+
+_CLOSING_DOUBLE = ("”", '"', "»")
+_STRAY = " \t“”\"«»"
+
+
+def _closed_without_opening(text: str, begin: int, end: int, found: list[Quote]) -> int | None:
+    """The offset of a closing double mark in ``text[begin:end]`` that no opening mark before it in the paragraph
+    pairs with (the end of a quotation opened in the paragraph before), or None."""
+    for k in range(begin, end):
+        c = text[k]
+        if any(q.outer.begin <= k < q.outer.end for q in found):
+            return None  # a quotation of its own comes first
+        if c in _CLOSING_DOUBLE and k > begin and not text[k - 1].isspace() and _closing_context(text, k):
+            return k
+    return None
+
+
+def _ended_at_paragraph_end(text: str, pending: Quote) -> Quote | None:
+    """An open quotation taken to end at its paragraph's end: the paragraph ends a sentence (a stray mark after it
+    aside), and the quotation ran over paragraphs, opened its paragraph or followed a colon."""
+    inner = pending.inner
+    stripped = inner.text.rstrip(_STRAY)
+    if not stripped.endswith((".", "!", "?", "…")) or len(stripped.split()) < 3:
+        return None
+    if not pending.parts:
+        before = text[: pending.outer.begin].rstrip(" \t")
+        if before and not before.endswith(("\n", ":")):
+            return None
+    last = Span(inner.begin, inner.begin + len(stripped), stripped)
+    parts = pending.parts[:-1] + [last] if pending.parts else []
+    return Quote(last, Span(pending.outer.begin, last.end, text[pending.outer.begin : last.end]), "double",
+                 pending.nested, parts)
 
 
 def _find(work: Work) -> None:

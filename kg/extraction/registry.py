@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg.extraction import (
     actors,
+    block_quotes,
     claims,
     confidence,
     coref,
@@ -42,6 +43,7 @@ STEPS: tuple[Step, ...] = (
     documents.DOCUMENTS,
     statements.CUES,
     layouts.LAYOUTS,
+    block_quotes.BLOCK_QUOTES,
     unclaimed.UNCLAIMED,
     statements.STATEMENTS,
     pronouns.FIRST_PERSON,

@@ -82,6 +82,8 @@ class StatementFinder(StatementSpans, StatementSources):
                 rng = (pb.offset + pb.doc[a].idx, pb.offset + pb.doc[b - 1].idx + len(pb.doc[b - 1].text))
             else:
                 rng = self._subtree_span(pb, head, cue)
+            if rng is not None:  # "LONDON (Reuters) - “…,” X said": the dateline the parse ran into is not said
+                rng = next(((e, rng[1]) for b, e in self.datelines if b <= rng[0] < e < rng[1]), rng)
             if q is not None and id(q) not in self.used and rng is not None and \
                     (rng[0] >= q.outer.begin or only_glue(self.text[rng[0] : q.outer.begin])):
                 quoted.append(q)

@@ -10,10 +10,13 @@ read from the surface of the sentence:
   ``quote_verbs.txt``) in the clause that runs up to the opening mark, its subject or the clause's first noun
   phrase the speaker;
 - after it: "“…,” X said", "“…” tweeted the mayor, X" — a reporting verb right after the closing mark, with the
-  name before it or after it.
+  name before it or after it;
+- in the paragraph before, when the quotation opens its paragraph and that one ends with a colon: "X said:",
+  "X released the following statement:", "… the statement X made:".
 
 A quotation that stays unclaimed and stands as a sentence of its own right after an attributed one continues that
-speaker (:func:`continuations`). Passive cues ("was told") and negated ones are never read this way.
+speaker (:func:`continuations`); one in the first person right after a sentence whose active subject is a person
+goes to that person (:func:`narrated`). Passive cues ("was told") and negated ones are never read this way.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
+from kg.extraction.narration import returning_speaker, sentence_before
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -53,7 +57,7 @@ def attribute(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
             continue
         if len(q.inner.text.split()) < 3 or not finder.is_clause(q):
             continue  # scare quotes, titles, names, quoted phrases
-        found = _before(finder, q) or _after(finder, q)
+        found = _before(finder, q) or _after(finder, q) or _introduced(finder, q)
         if found is None:
             continue
         pb, verb, speaker = found
@@ -95,6 +99,8 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     toks = _tokens(finder, start, q.outer.begin)
     verbs = [(p, t) for p, t in toks if _reporting(t)]
+    if not verbs and lead.rstrip().endswith(":"):  # "X made the following statement to the paper: “…”"
+        verbs = [(toks[0][0], v) for v in reversed(_statement_verbs([t for _, t in toks]))] if toks else []
     if not verbs:
         return None
     vpb, verb = verbs[-1]
@@ -116,6 +122,50 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     hit = _source(finder, vpb, head)
     return (vpb, verb, hit) if hit is not None else None
+
+
+_STATEMENT_NOUNS = {"statement", "message", "remarks", "post", "tweet", "letter", "comment", "comments", "note"}
+
+
+def _introduced(finder, q: Quote):  # noqa: ANN001, ANN202
+    """ "X said:", "X released the following statement:", "… the statement X made on Saturday:" closing the
+    paragraph before a quotation that opens its own paragraph (press releases, official readouts, local papers)."""
+    pb = finder.parsed.block_at(q.outer.begin)
+    if pb is None or finder.text[pb.block.span.begin : q.outer.begin].strip():
+        return None
+    return introducer(finder, next((i for i, b in enumerate(finder.parsed.blocks) if b is pb), 0))
+
+
+def introducer(finder, at: int):  # noqa: ANN001, ANN201
+    """(the paragraph, its cue verb, (speaker, mention)) when the paragraph before block ``at`` ends "X said:" (or
+    "X released the following statement:" …) and X is somebody; else None."""
+    blocks = finder.parsed.blocks
+    if at == 0 or not blocks[at - 1].block.span.text.rstrip().endswith(":"):
+        return None
+    prev = blocks[at - 1]
+    sentence = list(prev.doc.sents)[-1]
+    toks = [t for t in sentence if not finder.in_quote(prev.offset + t.idx)]
+    # the reporting verb nearest the colon, then a statement its subject issued or made
+    verbs = [t for t in reversed(toks) if _reporting(t)] + _statement_verbs(toks)
+    for verb in verbs:
+        subj = _subject(verb)
+        if subj is None or subj.lower_ in ("i", "we", "you"):
+            continue
+        hit = corefs.resolve(finder.coref, prev, subj)
+        if hit is not None:
+            return prev, verb, hit
+    return None
+
+
+def _statement_verbs(toks: list[Token]) -> list[Token]:
+    """Verbs whose subject made the statement a clause names: "X released the following statement", "the statement
+    X made" (last first)."""
+    verbs = []
+    for noun in (t for t in reversed(toks) if t.pos_ == "NOUN" and t.lemma_.lower() in _STATEMENT_NOUNS):
+        verbs += [c for c in noun.children if c.dep_ == "relcl"]
+        if noun.dep_ == "dobj":
+            verbs.append(noun.head)
+    return verbs
 
 
 def _first_np(toks: list[tuple[ParsedBlock, Token]], verb: Token) -> Token | None:
@@ -175,15 +225,18 @@ def _source(finder, pb: ParsedBlock, noun: Token):  # noqa: ANN001, ANN202
 def _cue_after(finder, q: Quote, end: int | None = None):  # noqa: ANN001, ANN202
     """The words after a quotation up to the end of its sentence and the index of a reporting verb among the first
     of them ("“…,” the minister said", "“…” tweeted …"), or None."""
-    if q.inner.text.rstrip().endswith(".") or q.inner.text.rstrip().endswith(("?", "!")) and \
-            finder.text[q.outer.end : q.outer.end + 2].strip()[:1].isupper():
-        return None  # the quotation closed its sentence: what follows is a new one ("“….” Correa then advocated")
+    closed = q.inner.text.rstrip().endswith(".") or q.inner.text.rstrip().endswith(("?", "!")) and \
+        finder.text[q.outer.end : q.outer.end + 2].strip()[:1].isupper()
     if end is None:
         pb = finder.parsed.block_at(q.outer.begin)
         end = pb.block.span.end if pb is not None else q.outer.end
     tail = finder.text[q.outer.end : end]
     stop = min([i for e in _SENTENCE_END if (i := tail.find(e)) >= 0], default=len(tail))
     if tail[:1] not in (",", " ", "\u00a0") or stop == 0:
+        return None
+    if closed and (len(tail[:stop].split()) > 5 or not tail[stop : stop + 1] == "." or " that " in tail[:stop]):
+        # the quotation closed its sentence: what follows is a new one ("“….” Correa then advocated …") — unless
+        # it is only a short attribution ending there ("“….” Paul Dane said.", a common slip)
         return None
     toks = _tokens(finder, q.outer.end, q.outer.end + stop)
     words = [(p, t) for p, t in toks if not t.is_punct]
@@ -197,11 +250,14 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
     for q in finder.quotes:
         if id(q) in finder.used or q.mark == "single" and not (finder.single_marks or finder.in_headline(q)):
             continue
-        if len(q.inner.text.split()) < 4:
-            continue  # scare quotes, titles, names
         prev = _previous_statement(finder, q)
+        if len(q.inner.text.split()) < 4 and not _short_sentence_after(finder, q, prev):
+            continue  # scare quotes, titles, names
         if prev is None or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
             continue  # "“…,” she said" with nobody to be "she" is not the previous speaker's
+        back = returning_speaker(finder, q)
+        if back is not None and back[0][0] != prev.speaker:
+            continue  # "…, which left Porter furious. “…”": the sentence between hands over to another speaker
         finder.used.add(id(q))
         if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
             prev.content = merge_spans(sorted(set(prev.content + q.spans)))
@@ -212,6 +268,62 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
         finder.statements.append(st)
         out.append(st)
     return out
+
+
+_FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
+
+
+def narrated(finder) -> list[Statement]:  # noqa: ANN001
+    """Quotations no cue claimed that stand as a sentence of their own in the first person, right after a sentence
+    whose subject is a person: "Still, Keane does not accept the verdict. “I think we were the better
+    side.”" — the person the writer just narrated speaks (features, sports reports, profiles)."""
+    out: list[Statement] = []
+    for q in finder.quotes:
+        if id(q) in finder.used or q.mark not in ("double",) and not (q.mark == "single" and finder.single_marks):
+            continue
+        if len(q.inner.text.split()) < 4 or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
+            continue
+        words = {t.lower_ for _, t in finder.parsed.tokens_starting_in(q.inner.begin, q.inner.end)}
+        found = _narrated_person(finder, q) if words & _FIRST_PERSON else None
+        found = found or returning_speaker(finder, q)
+        if found is None:
+            continue
+        finder.used.add(id(q))
+        (key, mention), sentence = found
+        st = Statement("", list(q.spans), "direct", speaker=key, speaker_mention=mention, sentence=sentence,
+                       evidence="continuation")
+        finder.statements.append(st)
+        out.append(st)
+    return out
+
+
+def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
+    """The person the sentence right before ``q`` (in its paragraph, or ending the paragraph before) is about."""
+    sentence = sentence_before(finder, q)
+    if sentence is None:
+        return None
+    pb, sent = sentence
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or _reporting(root):
+        return None
+    subj = _subject(root)
+    if subj is None or subj.dep_ != "nsubj":
+        return None  # "X was taken to hospital": what happened to X does not make X the next speaker
+    hit = corefs.resolve(finder.coref, pb, subj, create=False)
+    index = finder.coref.index
+    if hit is None or hit[0] not in index.actors or index.actors[hit[0]].kind != "person":
+        return None
+    return hit, finder.parsed.span_of(pb, sent)
+
+
+def _short_sentence_after(finder, q: Quote, prev: Statement | None) -> bool:  # noqa: ANN001
+    """A quoted sentence of two or three words right after its speaker's quotation in the same paragraph ("“…,” she
+    said. “Roads are impassable.”"): a sentence, not a scare quote."""
+    inner = q.inner.text.strip()
+    if prev is None or len(inner.split()) < 2 or not inner[:1].isupper() or not inner.endswith((".", "!", "?")):
+        return False
+    block = finder.parsed.block_at(q.outer.begin)
+    return block is not None and block.block.span.begin <= prev.begin and prev.quote_type == "direct"
 
 
 def _starts_sentence(finder, q: Quote) -> bool:  # noqa: ANN001
@@ -230,7 +342,7 @@ def _previous_statement(finder, q: Quote) -> Statement | None:  # noqa: ANN001
     if not before:
         return None
     last = max(before, key=lambda s: s.end)
-    between = finder.text[last.end : q.outer.begin]
+    between = finder.text[max(0, last.end - 1) : q.outer.begin]  # from the content's last character
     if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
         return None
     return last
@@ -246,9 +358,11 @@ def _unclaimed(work: Work) -> None:
     finder = work.statement_finder
     found = attribute(finder)
     finder.statements += found
-    work.put(unclaimed_statements=found + continuations(finder))
+    found += continuations(finder)
+    work.put(unclaimed_statements=found + narrated(finder))
 
 
-UNCLAIMED = Step("unclaimed", ("statement_finder", "layout_statements"), ("unclaimed_statements",), _unclaimed,
-                 "quotations no cue claimed: attributed by the clause before or after them, or continuing the "
-                 "previous speaker")
+UNCLAIMED = Step("unclaimed", ("statement_finder", "layout_statements", "block_statements"), ("unclaimed_statements",),
+                 _unclaimed,
+                 "quotations no cue claimed: attributed by the clause before or after them (or a paragraph ending "
+                 "\"X said:\"), continuing the previous speaker, or the person the sentence before narrates")

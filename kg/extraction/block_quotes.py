@@ -1,0 +1,48 @@
+"""Paragraphs quoted without marks: a paragraph that ends "X said:" (or "X released the following statement:"),
+followed by a paragraph of prose that opens with no quotation mark, gives that paragraph to X as a direct quotation.
+
+Press releases, regulators' notices and government news set a spokesperson's words as a block after the colon,
+often without marks (or with marks only from the second paragraph on, which then continue the first). The
+paragraph must end a sentence, and the colon paragraph must name its speaker through a reporting verb or a
+statement noun (:func:`kg.extraction.unclaimed.introducer`); a list or a heading after a colon is left alone.
+"""
+
+from __future__ import annotations
+
+from kg.extraction.steps import Step, Work
+from kg.extraction.unclaimed import introducer
+from kg.model import Statement
+
+_MARKS = "\"“”‘’'«»„"
+
+
+def block_quotes(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
+    out: list[Statement] = []
+    blocks = finder.parsed.blocks
+    for at in range(1, len(blocks)):
+        block = blocks[at].block
+        text = block.span.text.strip()
+        if block.kind != "paragraph" or text[:1] in _MARKS or text[:1] in "-•*–—" or \
+                not text.endswith((".", "!", "?")) or len(text.split()) < 6:
+            continue
+        if any(c.overlaps(block.span) for st in finder.statements for c in st.content):
+            continue
+        found = introducer(finder, at)
+        if found is None:
+            continue
+        pb, verb, (speaker, mention) = found
+        cue = finder.parsed.article.span(pb.offset + verb.idx, pb.offset + verb.idx + len(verb.text))
+        st = Statement("", [block.span], "direct", speaker=speaker, speaker_mention=mention, cue=cue,
+                       cue_lemma=verb.lemma_.lower(), sentence=finder.parsed.span_of(pb, verb.sent), evidence="cue")
+        finder.statements.append(st)
+        out.append(st)
+    return out
+
+
+def _block_quotes(work: Work) -> None:
+    work.put(block_statements=block_quotes(work.statement_finder))
+
+
+BLOCK_QUOTES = Step("block quotes", ("statement_finder", "layout_statements"), ("block_statements",), _block_quotes,
+                    "a paragraph without quotation marks after a paragraph ending \"X said:\", as X's direct "
+                    "quotation")
