@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
+from kg.extraction.known_kinds import acting_region
 from kg.extraction.missed_names import known_names, speaking_names
 from kg.extraction.persons import (
     ORG_LIKE,
@@ -193,6 +194,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     index.add_actor(country_key(cap.name), cap.name, "country", span, "metonymy")
                 elif text.split()[0] in surnames:
                     pending_persons.append((pb, ent))  # "Hale’s pledges" tagged as a place
+                elif acting_region(pb, ent):
+                    index.add_actor("org/" + slugify(text), text, "government", span)  # "Louisiana declares …"
                 else:
                     index.add_place("place/" + slugify(text), text, span)
             elif label in ("LOC", "FAC"):

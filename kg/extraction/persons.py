@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
+from kg.extraction.known_kinds import organisation_only
 from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock, Parsed
 
@@ -36,7 +37,7 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
                   variants: dict[str, str]) -> str:
     """The entity type, corrected where the recogniser is known to slip on people's names (see the module)."""
     text = ent.text
-    if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames:
+    if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames and not text.isupper():
         if gazetteer.city(text) and not gazetteer.country(text):
             return "GPE"  # "in Annapolis", "Tbilisi" tagged as a person
     if label == "ORG" and len(ent) == 1 and text in surnames:
@@ -54,6 +55,9 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         return "PERSON"  # "Saree" after "Yahya Sarea": a variant spelling of a surname of the article
     if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
         return "ORG"  # "PTC" tagged as a person: an acronym names an organisation
+    if (label == "GPE" or label == "PERSON" and len(ent) == 1
+            or label == "NORP" and ent.root.dep_ not in ("amod", "compound")) and organisation_only(text, surnames):
+        return "ORG"  # "a UN report", "Woolworths lowered …": a name the knowledge base knows as an organisation's only
     return label
 
 

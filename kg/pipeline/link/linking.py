@@ -153,14 +153,19 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     own = ctx.rid(actor.country)
 
     def add(e: Entity | None, conf: float, why: str, name: str = "") -> None:
-        if e is None or e.type not in allowed:
+        if e is None or (e.type not in allowed and not _region_body(actor, e)):
             return
+        if e.type == "place" and not (e.country == own or e.country in ctx.countries):
+            return  # "Georgia" the US state needs an article about the United States
         if own and e.country and own != e.country:
             return  # the article puts the actor in another country than the record does
         is_generic = bool(name) and generic(name) and why != "name after country"
         if is_generic and e.type != "government":
             return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
         evidence = [why]
+        if _region_body(actor, e):
+            conf += 0.1  # extraction made the actor of a region acting: the region, not a body named after it
+            evidence.append("region acting")
         if actor.kind != "country":
             conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
             named = without_country(name) if name else None
@@ -202,6 +207,12 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                     if e.country == country and w >= 0.9:
                         add(e, 0.85, "name after country", n)
     return found
+
+
+def _region_body(actor: Actor, e: Entity) -> bool:
+    """A state or province acting ("Louisiana declares a state of emergency"): extraction makes it a government
+    actor, linked to the region's record."""
+    return actor.kind == "government" and e.type == "place" and e.category == "subdivision"
 
 
 def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
@@ -345,7 +356,7 @@ def link(extraction: Extraction, *, online: bool = False, date: dt.date | None =
         item.link_confidence = d.confidence
         if d.evidence[:1] == ("post at the article date",) and isinstance(item, Actor):
             _add_holding(extraction, item, kb.get(d.evidence[1]), date or article_date(extraction))
-        if item.key != e.id:
+        if item.key != e.id and not (isinstance(item, Actor) and e.type == "place"):  # the region's place keeps its key
             renames.append((item.key, e.id, isinstance(item, Place)))
     for old, new, is_place in renames:
         (rename_place if is_place else rename_actor)(extraction, old, new)

@@ -1,0 +1,61 @@
+"""What the knowledge base says a name is, where the entity recogniser's type is known to slip.
+
+- A shop chain, a broadcaster or an international body tagged as a place ("a UN report"), a person ("Coles
+  said") or a nationality ("Woolworths lowered its limits") is an organisation when the knowledge base knows the
+  name only as an organisation's and the article gives no person that name (a surname of a full name in it).
+- A state, province or county that acts ("Louisiana declares a state of emergency", "Nevada became the first
+  state …", "Northamptonshire's chief constable") is an actor, its government, not a place; where it only
+  locates ("in Louisiana", "the storm hit Louisiana") it stays a place.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from kg import gazetteer, lexicon
+from kg.pipeline.nlp import ParsedBlock
+
+_ORG_TYPES = {"organization", "government"}
+# nouns a region's possessive may stand before when the region is the body that acts through them
+_BODY_NOUNS = {"governor", "government", "legislature", "parliament", "assembly", "senate", "police", "premier",
+               "administration", "authorities", "officials", "council", "leaders", "constable", "mayor",
+               "lawmakers", "legislators", "attorney", "secretary", "health", "department"}
+
+
+def _strong(name: str) -> list:  # noqa: ANN401 - knowledge-base entities
+    from kg.pipeline.link import kb
+
+    return [e for e, w in kb.default().named_weighted(name) if w >= 0.9]
+
+
+def organisation_only(name: str, surnames: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+    """Whether ``name`` is known to the knowledge base only as an organisation's name (and it is no place the
+    gazetteer knows, no surname of the article, no well-known person's surname)."""
+    # (the gazetteer's small towns are not asked: "UN" is not the town of Un; the knowledge base's cities are)
+    if name in surnames or gazetteer.country(name) or name.lower() in lexicon.demonyms():
+        return False
+    from kg.pipeline.link import kb
+
+    found = kb.default().named_weighted(name)
+    if not found or not any(w >= 0.9 for _, w in found) or any(e.type not in _ORG_TYPES for e, _ in found):
+        return False
+    if " " not in name and any((e.prior or 0.0) >= 0.8 for e in kb.default().with_surname(name)):
+        return False  # "Ford": a well-known person's surname too
+    return True
+
+
+def acting_region(pb: ParsedBlock, ent: SpacySpan) -> bool:
+    """A first-level region (a state, a province, a county) the knowledge base knows, standing as the subject of
+    a verb or as the possessor of a body or an official ("Louisiana declares", "Ontario's premier")."""
+    text = ent.text
+    if gazetteer.country(text):
+        return False
+    places = [e for e in _strong(text) if e.type == "place"]
+    if not any(e.category == "subdivision" for e in places) or any(e.category != "subdivision" for e in places):
+        return False  # a city of that name too ("New York"): a place or (a capital) its country
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return root.head.lower_ not in ("is", "was", "lies", "borders", "sits")  # "Louisiana is a state": a place
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() in _BODY_NOUNS
+    return False
