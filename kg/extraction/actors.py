@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
 from kg.extraction.known_kinds import acting_region
-from kg.extraction.missed_names import known_names, speaking_names
+from kg.extraction.missed_names import known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
     bare_name,
@@ -38,6 +38,7 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent", "conj", 
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "around", "outside", "inside", "through"}
 _NOT_ACTOR = re.compile(r"^(covid|sars|ebola|h1n1|hiv|aids)\b", re.IGNORECASE)
 # Names of events, which the entity recogniser often tags as organisations or facilities.
+_DANGLING = {"of", "and", "for", "in", "at", "to", "with", "from", "on", "by"}  # never the last word of a name
 EVENT_NAME = re.compile(r"\b(Conference|Summit|Olympics?|Games|Cup|War|Elections?|Forum|Talks|Championships?|"
                         r"Festival|Expo|Crisis|Revolution|Uprising)$")
 
@@ -113,8 +114,9 @@ def _strip_ent(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     doc = pb.doc
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("’s", "'s", "’", "'")):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("’s", "'s", "’", "'")
+                           or doc[end - 1].lower_ in _DANGLING):
+        end -= 1  # "Patrice Talon of" (… Benin): the recogniser ran into the phrase after the name
     return doc[start:end]
 
 
@@ -209,6 +211,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     names_the_recogniser_missed(index)
     known_names(index)
     speaking_names(index)
+    titled_names(index)
     _ = article
     return index
 

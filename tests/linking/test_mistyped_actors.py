@@ -57,3 +57,36 @@ def test_a_person_of_the_article_keeps_the_name_and_an_unplaced_region_stays_unl
     # a region acting, in an article that does not speak of its country: an actor, but not linked
     # ("Georgia" the US state and the country, "Victoria" the Australian state and the Canadian city)
     assert found["Louisiana"] == ("government", None)
+
+
+@pytest.mark.slow
+def test_names_after_a_plural_title_and_a_given_name_that_is_also_a_town():
+    x = built("Andean leaders sign water pact\n\n"
+              "On Sunday Presidents Ana Ruiz of Chile and Tomás Vidal of Peru signed the pact in Lima.\n\n"
+              "Secretary of State Antony K. Marsh spoke today with the Foreign Minister of Chile.\n")
+    people = {a.label for a in x.actors if a.kind == "person"}
+    # "Ana Ruiz" was not tagged at all, "Tomás Vidal of" was tagged an organisation with the "of" of its country
+    assert {"Ana Ruiz", "Tomás Vidal", "Antony K. Marsh"} <= people  # "Antony" is a town too: still a given name
+    assert not any(a.label.endswith(" of") for a in x.actors)
+
+
+def test_a_long_full_name_of_one_record_links_without_its_country():
+    from kg.model import Actor, Mention, Span
+    from kg.pipeline.link import kb as kbmod
+    from kg.pipeline.link.linking import decide
+
+    kb = kbmod.load()
+
+    def person(label: str) -> Actor:
+        return Actor("person/x", label, "person", [Mention(Span(0, len(label), label), "name")])
+
+    def sole(e) -> bool:  # noqa: ANN001
+        return e.type == "person" and e.prior == 0.5 and e.country and not any(
+            p.end is None for p in e.positions) and len(kb.named(e.label)) == 1
+
+    three = next(e for e in kb.of_type("person") if len(e.label.split()) == 3 and sole(e))
+    two = next(e for e in kb.of_type("person") if len(e.label.split()) == 2 and sole(e))
+    day = dt.date(2030, 1, 1)
+    assert decide(Extraction([person(three.label)]), kb, date=day)[0].entity == three.id
+    # two words are shared by too many people: the article must speak of the record's country
+    assert decide(Extraction([person(two.label)]), kb, date=day)[0].entity is None

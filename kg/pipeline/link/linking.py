@@ -271,6 +271,9 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
             # (a legislator of the office holders' table, prior 0.4, needs a post or a title besides the country)
             conf = 0.85 if _prior(e) >= 0.9 else 0.75 if _prior(e) >= 0.8 else 0.65 if _prior(e) >= 0.5 else 0.55
             conf += 0.05 * len(evidence) + (0.05 if "country" in evidence and _prior(e) < 0.9 else 0.0)
+            if len(name.split()) >= 3 and len(pool) == 1:
+                conf += 0.1  # a name of three words or more that one record bears is seldom a namesake's
+                evidence.append("long name of one record")
             why = ("full name", *evidence)
         else:  # a surname alone: only a post, a title or the date can single a record out
             conf = 0.45 + (0.3 if strong else 0.0) + 0.05 * len(evidence)

@@ -65,7 +65,8 @@ striker teacher whip writer
 def trailing_names(name: str) -> list[str]:
     """The person's name at the end of a description, longest first: "Conservative MP Philip Hammond" → "Philip
     Hammond"; "mayor of New Orleans, LaToya Cantrell" → "LaToya Cantrell". Only words that describe may go (role
-    words, titles, lower-case words, acronyms): "Mary Ann Smith" is never "Ann Smith"."""
+    words, titles, lower-case words, acronyms, or one word that is no given name before a given name: a misspelt
+    title): "Mary Ann Smith" is never "Ann Smith"."""
     titles = lexicon.titles()
     heads = {h.split()[-1] for h in lexicon.post_heads()}
 
@@ -85,6 +86,10 @@ def trailing_names(name: str) -> list[str]:
             break
         if words[i][:1].isupper() and not describes(words[i]):
             out.append(" ".join(words[i:]))
+    given = lexicon.given_names()
+    if len(words) >= 3 and words[0].lower() not in given and words[1].lower() in given and words[0][:1].isupper() \
+            and " ".join(words[1:]) not in out and not gazetteer.city(words[0]) and not gazetteer.country(words[0]):
+        out.append(" ".join(words[1:]))  # "Represenative Adam Schiff" (not a place: "Koszalin Piotr Jedlinski")
     return out
 
 
