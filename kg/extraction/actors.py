@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
-from kg.extraction.known_kinds import acting_region
+from kg.extraction.known_kinds import acting_region, coordinated_organisations
 from kg.extraction.missed_names import known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
@@ -183,6 +183,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 c = gazetteer.country(text)
                 if c is not None and len(ent) <= 2:
                     index.add_actor(country_key(c.name), c.name if text.isupper() else text, "country", span)
+                elif parts := coordinated_organisations(ent):
+                    for part in parts:  # "ArcelorMittal and Glencore": two organisations the recogniser ran together
+                        _add_org(index, pb, part, parsed.span_of(pb, part))
                 else:
                     _add_org(index, pb, ent, span)
             elif label == "GPE":

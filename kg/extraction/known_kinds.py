@@ -6,6 +6,8 @@
 - A state, province or county that acts ("Louisiana declares a state of emergency", "Nevada became the first
   state …", "Northamptonshire's chief constable") is an actor, its government, not a place; where it only
   locates ("in Louisiana", "the storm hit Louisiana") it stays a place.
+- Two organisations joined by "and" that the recogniser tagged as one ("ArcelorMittal and Glencore") are two, when
+  each is an organisation's very name and the whole is none ("Marks and Spencer" stays one).
 """
 
 from __future__ import annotations
@@ -37,7 +39,13 @@ def organisation_only(name: str, surnames: set[str] = frozenset()) -> bool:  # t
     from kg.pipeline.link import kb
 
     found = kb.default().named_weighted(name)
-    if not found or not any(w >= 0.9 for _, w in found) or any(e.type not in _ORG_TYPES for e, _ in found):
+    if not found or any(e.type not in _ORG_TYPES for e, _ in found):
+        return False
+    letters = name.replace(".", "")
+    acronym = letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6
+    # the organisation's own name, or an acronym one of its aliases is; not a word or an abbreviation that a
+    # record lists among its aliases ("Centre" for a college, "Colo." for a university)
+    if not any(w >= 1.0 or (acronym and w >= 0.9) for _, w in found):
         return False
     if " " not in name and any((e.prior or 0.0) >= 0.8 for e in kb.default().with_surname(name)):
         return False  # "Ford": a well-known person's surname too
@@ -59,3 +67,23 @@ def acting_region(pb: ParsedBlock, ent: SpacySpan) -> bool:
     if root.dep_ == "poss":
         return root.head.lemma_.lower() in _BODY_NOUNS
     return False
+
+
+def coordinated_organisations(ent: SpacySpan) -> list[SpacySpan]:
+    """The organisations of "A and B" tagged as one name, when the knowledge base knows A and B by their very names
+    (labels) and not the whole; [] otherwise."""
+    cuts = [t.i for t in ent if t.lower_ in ("and", "&") and t.i > ent.start and t.i < ent.end - 1]
+    if len(cuts) != 1:
+        return []
+    doc = ent.doc
+    parts = [doc[ent.start:cuts[0]], doc[cuts[0] + 1:ent.end]]
+    from kg.pipeline.link import kb
+
+    if kb.default().named(ent.text):
+        return []
+
+    def known(part: SpacySpan) -> bool:
+        return part.text[:1].isupper() and any(
+            e.type in _ORG_TYPES and w >= 1.0 for e, w in kb.default().named_weighted(part.text))
+
+    return parts if all(known(p) for p in parts) else []

@@ -90,3 +90,26 @@ def test_a_long_full_name_of_one_record_links_without_its_country():
     assert decide(Extraction([person(three.label)]), kb, date=day)[0].entity == three.id
     # two words are shared by too many people: the article must speak of the record's country
     assert decide(Extraction([person(two.label)]), kb, date=day)[0].entity is None
+
+
+@pytest.mark.slow
+def test_two_organisations_run_together_and_a_title_run_into_a_long_name():
+    x = built("Markets fall\n\n"
+              "Mining stocks such as ArcelorMittal and Glencore fell on Monday as metal prices weakened.\n",
+              date="2021-03-10")
+    found = actors(x)
+    assert found["ArcelorMittal"][1] == "Q27893" and found["Glencore"][1] == "Q169339"
+    assert "ArcelorMittal and Glencore" not in found
+    # a name with "and" in it that the knowledge base knows whole stays one
+    from kg.extraction.known_kinds import coordinated_organisations
+    from kg.pipeline import nlp
+
+    doc = nlp.load()("Shares of Marks and Spencer rose, and so did ArcelorMittal and Glencore.")
+    assert coordinated_organisations(doc[2:5]) == []
+    assert [p.text for p in coordinated_organisations(doc[10:13])] == ["ArcelorMittal", "Glencore"]
+    x = built("Wheat purchases\n\n"
+              "Union Minister of Agriculture and Farmers Welfare Narendra Singh Tomar said in New Delhi that "
+              "India would buy more wheat.\n", date="2021-03-10")
+    found = actors(x)
+    # the description ran into the name; the record's very name, of three words, is found at its end
+    assert any(kind == "person" and q == "Q6965799" for kind, q in found.values())

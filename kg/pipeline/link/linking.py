@@ -224,6 +224,14 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
         if pool:  # "Speaker John Bercow": the name after the description
             name = shorter
             break
+    words = name.split()
+    for i in range(1, len(words) - 2) if full and not pool else ():
+        # "Agriculture and Farmers Welfare Narendra Singh Tomar": a title run into a name of three words or more
+        # that a record bears as its very name (no description word is that long a person's name)
+        pool = [e for e, w in kb.named_weighted(" ".join(words[i:])) if e.type == "person" and w >= 1.0]
+        if pool:
+            name = " ".join(words[i:])
+            break
     if not full:
         pool += [e for e in kb.with_surname(name) if e not in pool]
     holdings = [h for h in x.holdings if h.holder == actor.key]
