@@ -113,3 +113,42 @@ def test_two_organisations_run_together_and_a_title_run_into_a_long_name():
     found = actors(x)
     # the description ran into the name; the record's very name, of three words, is found at its end
     assert any(kind == "person" and q == "Q6965799" for kind, q in found.values())
+
+
+def _named(key: str, label: str, kind: str = "person"):  # noqa: ANN202
+    from kg.model import Actor, Mention, Span
+
+    return Actor(key, label, kind, [Mention(Span(0, len(label), label), "name")])  # type: ignore[arg-type]
+
+
+def _decided(x: Extraction, day: dt.date | None) -> dict[str, str | None]:
+    from kg.pipeline.link import kb as kbmod
+    from kg.pipeline.link.linking import decide
+
+    return {d.key: d.entity for d in decide(x, kbmod.load(), date=day)}
+
+
+def test_a_country_that_a_region_of_the_article_s_country_names_stays_unlinked():
+    from kg.model import Place
+
+    day = dt.date(2019, 7, 15)
+    georgia = _named("country/georgia", "Georgia", "country")
+    # "Georgia Senator …" beside "South Carolina": the article speaks of the United States, whose state it may be
+    x = Extraction([georgia], places=[Place("place/south-carolina", "South Carolina")])
+    assert _decided(x, day)["country/georgia"] is None
+    # a city of the country decides it; an article of no other country leaves the country its name
+    x = Extraction([_named("country/georgia", "Georgia", "country")],
+                   places=[Place("place/south-carolina", "South Carolina"), Place("place/tbilisi", "Tbilisi")])
+    assert _decided(x, day)["country/georgia"] == "country/georgia"
+    assert _decided(Extraction([_named("country/georgia", "Georgia", "country")]), day)["country/georgia"] \
+        == "country/georgia"
+
+
+def test_a_given_name_spelt_one_letter_apart_needs_the_post_at_the_date():
+    russia = _named("country/russia", "Russia", "country")
+    x = Extraction([_named("person/x", "Sergei Lavrov"), russia])
+    assert _decided(x, dt.date(2015, 11, 25))["person/x"] == "person/sergey-lavrov"  # in office then
+    x = Extraction([_named("person/x", "Sergei Lavrov"), _named("country/russia", "Russia", "country")])
+    assert _decided(x, dt.date(1990, 1, 1))["person/x"] is None  # before his post: a namesake is as likely
+    x = Extraction([_named("person/x", "Sergio Lavrov"), _named("country/russia", "Russia", "country")])
+    assert _decided(x, dt.date(2015, 11, 25))["person/x"] is None  # two letters apart: another person

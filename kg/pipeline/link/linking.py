@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 
 from kg import gazetteer
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
-from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries, slug,
+from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries,
+                                   region_countries, slug,
                               state_body, strip_titles, trailing_names, without_country)
 from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
@@ -95,6 +96,9 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     """A decision for every actor (but groups) and every place; changes nothing."""
     ctx = _Context(date or article_date(extraction))
     ctx.countries |= place_countries(extraction, kb)
+    by_cities = set(ctx.countries)
+    # the countries the article speaks of, for a country's name that a region of one of them bears too
+    spoken = by_cities | region_countries(extraction, kb) | {a.key for a in extraction.actors if a.kind == "country"}
     out: list[Decision] = []
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}
     # countries first (the context of everything else), then bodies (a person's post is matched through the record
@@ -109,6 +113,11 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
             continue
         scored = _candidates(actor, extraction, kb, ctx)
         d = _choose(actor.key, scored, threshold)
+        if d.entity and actor.kind == "country" and d.entity not in by_cities:
+            region = next((e for e in kb.named(actor.label) if e.type == "place" and e.category == "subdivision"
+                           and e.country != d.entity and e.country in spoken), None)
+            if region is not None:  # "Georgia Senator …" in an article about the United States: whose Georgia?
+                d = Decision(actor.key, None, d.confidence, (f"ambiguous: {d.entity}, {region.id}",))
         if d.entity:
             ctx.resolved[actor.key] = d.entity
             if actor.kind == "country":
@@ -232,6 +241,14 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
         if pool:
             name = " ".join(words[i:])
             break
+    spelt = False
+    if full and not pool and len(words) >= 2:
+        # "Sergei Lavrov", "Anthony Blinken": a record of that surname whose given name the text spells one letter
+        # apart (transliterations, slips); it needs what a surname alone needs, a post or the date
+        given = name_key(" ".join(words[:-1]))
+        pool = [e for e in kb.with_surname(words[-1]) if e.type == "person" and len(given) >= 4
+                and _one_letter_apart(name_key(" ".join(e.label.split()[:-1])), given)]
+        spelt = bool(pool)
     if not full:
         pool += [e for e in kb.with_surname(name) if e not in pool]
     holdings = [h for h in x.holdings if h.holder == actor.key]
@@ -272,7 +289,7 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
         if e.country and (e.country == own or e.country in ctx.countries):
             evidence.append("country")
         strong = [v for v in evidence if v != "country"]
-        if full:
+        if full and not spelt:
             # a name alone: enough for the people of the hand-verified list and heads of state and government;
             # a politician of the derived lists needs the article to speak of their country too
             # (a well-known person of prior 0.8, on the full name alone too, a little less sure)
@@ -286,9 +303,20 @@ def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Con
         else:  # a surname alone: only a post, a title or the date can single a record out
             conf = 0.45 + (0.3 if strong else 0.0) + 0.05 * len(evidence)
             conf += 0.05 if "head of state or government" in evidence else 0.0
-            why = ("surname", *evidence)
+            conf += 0.1 if spelt else 0.0  # and a given name one letter apart
+            why = ("given name spelt apart" if spelt else "surname", *evidence)
         out.append(_Scored(e, min(conf, 1.0), why))
     return out
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two spellings one letter apart: one substituted, inserted or deleted ("sergey"/"sergei", "antony"/"anthony")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:

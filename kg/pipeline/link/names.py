@@ -39,6 +39,20 @@ def place_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
     return out
 
 
+def region_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
+    """The countries of the regions the article names ("South Carolina" speaks of the United States), where the
+    name is of one region only and of no country."""
+    out = set()
+    for item in [*x.places, *(a for a in x.actors if a.kind == "government")]:
+        if gazetteer.country(item.label):
+            continue
+        found = {e.country for e, w in kb.named_weighted(item.label)
+                 if e.type == "place" and e.category == "subdivision" and w >= 0.9 and e.country}
+        if len(found) == 1:
+            out |= found
+    return out
+
+
 def strip_titles(name: str) -> str:
     """Drop honorifics and post titles in front of a person's name ("Mr. Biden", "President Putin")."""
     words = name.split()
