@@ -157,7 +157,6 @@ def with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     capitalised proper nouns outside any other entity that are neither titles nor words of a post."""
     doc = pb.doc
     start = ent.start
-    given = lexicon.given_names()
     while start > 0 and start > ent.start - 2:
         t = doc[start - 1]
         if t.tag_ != "NNP" or not t.text[:1].isupper() or t.ent_type_ or t.text in lexicon.titles() or \
@@ -165,8 +164,6 @@ def with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
                 t.lower_ in lexicon.role_nouns() or not t.is_alpha or _big_city(t.text) or \
                 gazetteer.country(t.text) or (start >= 2 and doc[start - 2].lower_ == "of"):
             break  # "Mayor of Springfield Rosa Diaz": the place of a title is no given name
-        if doc[start].lower_ in given and t.lower_ not in given:
-            break  # "Represenative Adam Schiff": before a given name only another given name is one
         start -= 1
     return doc[start : ent.end] if start < ent.start else ent
 

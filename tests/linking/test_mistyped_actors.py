@@ -152,3 +152,15 @@ def test_a_given_name_spelt_one_letter_apart_needs_the_post_at_the_date():
     assert _decided(x, dt.date(1990, 1, 1))["person/x"] is None  # before his post: a namesake is as likely
     x = Extraction([_named("person/x", "Sergio Lavrov"), _named("country/russia", "Russia", "country")])
     assert _decided(x, dt.date(2015, 11, 25))["person/x"] is None  # two letters apart: another person
+
+
+def test_a_state_body_of_the_registries_is_a_state_body():
+    """"State Department" is a government body that a registry types as an organisation: a generic name may mean
+    it (in an article of several countries, with the country of the body among them)."""
+    us, russia = _named("country/united-states", "United States", "country"), _named("country/russia", "Russia",
+                                                                                      "country")
+    x = Extraction([_named("org/sd", "State Department", "government"), us, russia])
+    assert _decided(x, dt.date(2022, 7, 27))["org/sd"] == "org/united-states-department-of-state"
+    # without its country in the article, a generic name stays unlinked
+    x = Extraction([_named("org/sd", "State Department", "government"), _named("country/russia", "Russia", "country")])
+    assert _decided(x, dt.date(2022, 7, 27))["org/sd"] is None

@@ -169,7 +169,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         if own and e.country and own != e.country:
             return  # the article puts the actor in another country than the record does
         is_generic = bool(name) and generic(name) and why != "name after country"
-        if is_generic and e.type != "government":
+        if is_generic and not state_body(e):
             return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
         evidence = [why]
         if _region_body(actor, e):

@@ -137,7 +137,8 @@ def generic(name: str) -> bool:
 
 def state_body(e: Entity) -> bool:
     """A government body, by type or by name ("Ministry of Health" of a hospital operator's list)."""
-    return e.type == "government" or e.label.startswith(("Ministry", "Department of", "Minister of"))
+    return e.type == "government" or e.category == "government body" or \
+        e.label.startswith(("Ministry", "Department of", "Minister of"))
 
 
 def without_country(name: str) -> tuple[str, str] | None:
