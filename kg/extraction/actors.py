@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
-from kg.extraction.known_kinds import acting_region, coordinated_organisations
+from kg.extraction.known_kinds import acting_region, coordinated_organisations, described_names, descriptor_of
 from kg.extraction.missed_names import known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
@@ -215,6 +215,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     known_names(index)
     speaking_names(index)
     titled_names(index)
+    described_names(index)
     _ = article
     return index
 
@@ -231,6 +232,8 @@ def _add_org(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, span: Span) -> 
     kind = "government" if lexicon.org_heads().get(head) == "government" else "organization"
     key = "org/" + slugify(_org_core(text))
     index.add_actor(key, text, kind, span)
+    if index.actors[key].described_as is None:  # "State press agency PAP": what the text calls it, for the linker
+        index.actors[key].described_as = descriptor_of(pb.doc, ent.start, ent.end)
 
 
 def _add_person_led_body(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, head: Token) -> None:

@@ -6,16 +6,25 @@
 - A state, province or county that acts ("Louisiana declares a state of emergency", "Nevada became the first
   state …", "Northamptonshire's chief constable") is an actor, its government, not a place; where it only
   locates ("in Louisiana", "the storm hit Louisiana") it stays a place.
+- A noun that describes an organisation beside a name ("news agency PA Media", "supermarket Ocado", "Time
+  magazine": :func:`descriptor_of`) makes the name an organisation's, tagged or not, and is kept for the linker
+  (a news agency's record agrees with "press agency", a shop chain's with "supermarket").
 - Two organisations joined by "and" that the recogniser tagged as one ("ArcelorMittal and Glencore") are two, when
   each is an organisation's very name and the whole is none ("Marks and Spencer" stays one).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span as SpacySpan
 
 from kg import gazetteer, lexicon
+from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock
+
+if TYPE_CHECKING:
+    from kg.extraction.actors import ActorIndex
 
 _ORG_TYPES = {"organization", "government"}
 # nouns a region's possessive may stand before when the region is the body that acts through them
@@ -87,3 +96,43 @@ def coordinated_organisations(ent: SpacySpan) -> list[SpacySpan]:
             e.type in _ORG_TYPES and w >= 1.0 for e, w in kb.default().named_weighted(part.text))
 
     return parts if all(known(p) for p in parts) else []
+
+
+def descriptor_of(doc: Doc, start: int, end: int, after: bool = True) -> str | None:
+    """The noun that describes the organisation named by ``doc[start:end]``: just before the name ("news agency PA
+    Media", "magazine The Bark") or, with ``after``, just after it ("Time magazine"); None if there is none."""
+    known = lexicon.org_descriptors()
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in known and (doc[i].text.islower() or doc[i].is_sent_start):
+        return doc[i].lower_
+    if after and end < len(doc) and doc[end].lower_ in known and doc[end].text.islower():
+        return doc[end].lower_
+    return None
+
+
+def described_names(index: ActorIndex) -> None:
+    """Untagged names right after a noun that describes an organisation ("for news agency PA Media")."""
+    parsed = index.parsed
+    known = lexicon.org_descriptors()
+    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        doc = pb.doc
+        for tok in toks:
+            if tok.lower_ not in known or not tok.text.islower() or tok.i + 1 >= len(doc):
+                continue
+            start = tok.i + 1
+            first = start + 1 if doc[start].text == "The" else start
+            end = first
+            while end < len(doc) and end - first < 5 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and doc[end].ent_type_ in ("", "ORG") and doc[end].text not in lexicon.titles():
+                end += 1
+            if end == first or doc[first].lower_ in lexicon.given_names() or any(
+                    index.owner_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text)) is not None
+                    for t in doc[first:end]):
+                continue  # nothing named, a person's name, or a name already made
+            name = doc[start:end]  # with a capitalised "The" that opens the name ("magazine The Bark")
+            if gazetteer.country(name.text) or gazetteer.city(name.text):
+                continue
+            key = index.add_actor("org/" + slugify(name.text), name.text, "organization", parsed.span_of(pb, name))
+            index.actors[key].described_as = tok.lower_

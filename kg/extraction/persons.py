@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
-from kg.extraction.known_kinds import organisation_only
+from kg.extraction.known_kinds import descriptor_of, organisation_only
 from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock, Parsed
 
@@ -57,6 +57,8 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         return "PERSON"  # "Saree" after "Yahya Sarea": a variant spelling of a surname of the article
     if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
         return "ORG"  # "PTC" tagged as a person: an acronym names an organisation
+    if label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and descriptor_of(pb.doc, ent.start, ent.end, after=False):
+        return "ORG"  # "supermarket Ocado" tagged as a place, "the daily Haaretz" as a nationality
     if (label == "GPE" or label == "PERSON" and len(ent) == 1
             or label == "NORP" and ent.root.dep_ not in ("amod", "compound")) and organisation_only(text, surnames):
         return "ORG"  # "a UN report", "Woolworths lowered …": a name the knowledge base knows as an organisation's only

@@ -164,3 +164,25 @@ def test_a_state_body_of_the_registries_is_a_state_body():
     # without its country in the article, a generic name stays unlinked
     x = Extraction([_named("org/sd", "State Department", "government"), _named("country/russia", "Russia", "country")])
     assert _decided(x, dt.date(2022, 7, 27))["org/sd"] is None
+
+
+@pytest.mark.slow
+def test_a_noun_that_describes_an_organisation_beside_its_name():
+    x = built("Fire kills five\n\n"
+              "State press agency PAP has reported that five people died in the fire in Warsaw. An eyewitness "
+              "described for news agency PA Media how the fire spread. In an interview with magazine The Bark, she "
+              "said she was safe. Online British supermarket Ocado was observed limiting purchases.\n",
+              date="2019-01-05")
+    by_label = {a.label.removeprefix("The "): a for a in x.actors}
+    # untagged names after the noun, and a shop chain tagged as a place, are organisations
+    for label, noun in (("PA Media", "news agency"), ("Bark", "magazine"), ("Ocado", "supermarket")):
+        assert by_label[label].kind == "organization" and by_label[label].described_as == noun.split()[-1]
+    assert not any(p.label == "Ocado" for p in x.places)
+    # "PAP" is the acronym of a news agency, a shop chain and parties: the description decides
+    assert by_label["PAP"].links["wikidata"] == WD + "Q1484980"
+    # without it, the acronym stays unlinked
+    poland = _named("country/poland", "Poland", "country")
+    pap = _named("org/pap", "PAP", "organization")
+    assert _decided(Extraction([pap, poland]), dt.date(2019, 1, 5))["org/pap"] is None
+    pap.described_as = "agency"
+    assert _decided(Extraction([pap, poland]), dt.date(2019, 1, 5))["org/pap"] == "org/polish-press-agency"

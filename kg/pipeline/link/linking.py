@@ -28,7 +28,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from kg import gazetteer
+from kg import gazetteer, lexicon
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries,
                                    region_countries, slug,
@@ -172,6 +172,9 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         if is_generic and not state_body(e):
             return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
         evidence = [why]
+        if actor.described_as and e.category in lexicon.org_descriptors().get(actor.described_as, ()):
+            conf += 0.15  # "State press agency PAP": the record of a news agency, not a shop of that name
+            evidence.append(f"described as {actor.described_as}")
         if _region_body(actor, e):
             conf += 0.1  # extraction made the actor of a region acting: the region, not a body named after it
             evidence.append("region acting")
