@@ -186,3 +186,17 @@ def test_a_noun_that_describes_an_organisation_beside_its_name():
     assert _decided(Extraction([pap, poland]), dt.date(2019, 1, 5))["org/pap"] is None
     pap.described_as = "agency"
     assert _decided(Extraction([pap, poland]), dt.date(2019, 1, 5))["org/pap"] == "org/polish-press-agency"
+
+
+def test_a_region_of_one_country_tells_the_article_s_country():
+    """"South Carolina" speaks of the United States as "London" does of the United Kingdom: a party name many
+    countries share is decided by it; a name a city bears too ("Victoria") tells nothing."""
+    from kg.model import Place
+
+    day = dt.date(2019, 7, 15)
+    party = _named("org/dp", "Democratic Party", "organization")
+    assert _decided(Extraction([party]), day)["org/dp"] is None  # whose Democratic Party?
+    x = Extraction([_named("org/dp", "Democratic Party", "organization")],
+                   places=[Place("place/south-carolina", "South Carolina")])
+    decided = _decided(x, day)
+    assert decided["org/dp"] == "org/democratic-party-q29552" and decided["place/south-carolina"]

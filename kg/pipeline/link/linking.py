@@ -76,7 +76,9 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     ctx.countries |= place_countries(extraction, kb)
     by_cities = set(ctx.countries)
     # the countries the article speaks of, for a country's name that a region of one of them bears too
-    spoken = by_cities | region_countries(extraction, kb) | {a.key for a in extraction.actors if a.kind == "country"}
+    regions = region_countries(extraction, kb)
+    ctx.countries |= regions  # "South Carolina" speaks of the United States as "London" does of the United Kingdom
+    spoken = by_cities | regions | {a.key for a in extraction.actors if a.kind == "country"}
     out: list[Decision] = []
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}
     # countries first (the context of everything else), then bodies (a person's post is matched through the record

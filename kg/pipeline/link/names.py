@@ -46,10 +46,10 @@ def region_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
     for item in [*x.places, *(a for a in x.actors if a.kind == "government")]:
         if gazetteer.country(item.label):
             continue
-        found = {e.country for e, w in kb.named_weighted(item.label)
-                 if e.type == "place" and e.category == "subdivision" and w >= 0.9 and e.country}
-        if len(found) == 1:
-            out |= found
+        places = [e for e, w in kb.named_weighted(item.label) if e.type == "place" and w >= 0.9]
+        found = {e.country for e in places if e.country}
+        if len(found) == 1 and places and all(e.category == "subdivision" for e in places):
+            out |= found  # (not "Victoria", a state and a city)
     return out
 
 
