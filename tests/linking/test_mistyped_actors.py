@@ -199,4 +199,8 @@ def test_a_region_of_one_country_tells_the_article_s_country():
     x = Extraction([_named("org/dp", "Democratic Party", "organization")],
                    places=[Place("place/south-carolina", "South Carolina")])
     decided = _decided(x, day)
-    assert decided["org/dp"] == "org/democratic-party-q29552" and decided["place/south-carolina"]
+    assert decided["org/dp"] == "org/democratic-party-q29552"
+    # but a region's own name is no evidence for itself (a region of that name in a country the base lacks)
+    assert decided["place/south-carolina"] is None
+    punjab = Extraction([_named("org/punjab", "Punjab", "government"), _named("country/pakistan", "Pakistan", "country")])
+    assert _decided(punjab, day)["org/punjab"] is None  # the base knows India's Punjab only

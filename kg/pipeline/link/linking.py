@@ -77,8 +77,9 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     by_cities = set(ctx.countries)
     # the countries the article speaks of, for a country's name that a region of one of them bears too
     regions = region_countries(extraction, kb)
-    ctx.countries |= regions  # "South Carolina" speaks of the United States as "London" does of the United Kingdom
     spoken = by_cities | regions | {a.key for a in extraction.actors if a.kind == "country"}
+    ctx.regional = spoken - by_cities - {a.key for a in extraction.actors if a.kind == "country"}
+    ctx.countries |= regions  # "South Carolina" speaks of the United States as "London" does of the United Kingdom
     out: list[Decision] = []
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}
     # countries first (the context of everything else), then bodies (a person's post is matched through the record
@@ -144,7 +145,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     def add(e: Entity | None, conf: float, why: str, name: str = "") -> None:
         if e is None or (e.type not in allowed and not _region_body(actor, e)):
             return
-        if e.type == "place" and not (e.country == own or e.country in ctx.countries):
+        if e.type == "place" and not (e.country == own or e.country in ctx.countries - ctx.regional):
             return  # "Georgia" the US state needs an article about the United States
         if own and e.country and own != e.country:
             return  # the article puts the actor in another country than the record does
@@ -216,7 +217,7 @@ def _place_candidates(place: Place, kb: KnowledgeBase, ctx: _Context) -> list[_S
         if e.category == "subdivision":
             # a region is linked only when the article speaks of its country, and never on a country's name
             # ("Georgia" the US state in an article about the Caucasus)
-            if is_country or e.country not in ctx.countries:
+            if is_country or e.country not in ctx.countries - ctx.regional:
                 continue
             out.append(_Scored(e, 0.8, ("name", "country in the article")))
         else:

@@ -29,6 +29,8 @@ class Context:
     day: dt.date | None
     resolved: dict[str, str] = field(default_factory=dict)  # actor key → record id
     countries: set[str] = field(default_factory=set)  # record ids of the countries the article speaks of
+    # the countries only its regions speak of: no evidence for those regions themselves ("Punjab" alone is not India)
+    regional: set[str] = field(default_factory=set)
 
     def rid(self, key: str | None) -> str | None:
         return self.resolved.get(key, key) if key else None
