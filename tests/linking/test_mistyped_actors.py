@@ -10,6 +10,7 @@ import pytest
 from kg.extraction import extract
 from kg.model import Extraction
 from kg.pipeline.ingest import from_text
+from kg.pipeline.link import kb as kbmod
 from kg.pipeline.link.linking import link
 
 WD = "http://www.wikidata.org/entity/"
@@ -186,6 +187,12 @@ def test_a_noun_that_describes_an_organisation_beside_its_name():
     assert _decided(Extraction([pap, poland]), dt.date(2019, 1, 5))["org/pap"] is None
     pap.described_as = "agency"
     assert _decided(Extraction([pap, poland]), dt.date(2019, 1, 5))["org/pap"] == "org/polish-press-agency"
+    # a broad noun ("research firm NPD") does not make a shop chain of another country the firm
+    npd = _named("org/npd", "NPD", "organization")
+    npd.described_as = "firm"
+    us = _named("country/united-states", "United States", "country")
+    assert any(e.category == "brand" for e in kbmod.load().named("NPD"))
+    assert _decided(Extraction([npd, us]), dt.date(2017, 5, 9))["org/npd"] is None
 
 
 def test_a_region_of_one_country_tells_the_article_s_country():

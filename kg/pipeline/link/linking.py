@@ -153,7 +153,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         if is_generic and not state_body(e):
             return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
         evidence = [why]
-        if actor.described_as and e.category in lexicon.org_descriptors().get(actor.described_as, ()):
+        if _described(actor, e):
             conf += 0.15  # "State press agency PAP": the record of a news agency, not a shop of that name
             evidence.append(f"described as {actor.described_as}")
         if _region_body(actor, e):
@@ -200,6 +200,21 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                     if e.country == country and w >= 0.9:
                         add(e, 0.85, "name after country", n)
     return found
+
+
+# categories too broad to agree with a description ("firm NPD" is not every brand called NPD)
+_BROAD = {"brand", "operator", "company", "well-known organisation"}
+
+
+def _described(actor: Actor, e: Entity) -> bool:
+    """Whether the noun the text puts beside the name agrees with the record: its category, unless a broad one, or
+    a word of its description ("supermarket" in "supermarket chain in Australia")."""
+    noun = actor.described_as
+    if not noun:
+        return False
+    if e.category in lexicon.org_descriptors().get(noun, ()) and e.category not in _BROAD:
+        return True
+    return noun in (e.description or "").lower().replace(",", " ").split()
 
 
 def _region_body(actor: Actor, e: Entity) -> bool:
