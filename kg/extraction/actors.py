@@ -116,7 +116,7 @@ def _strip_ent(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("’s", "'s", "’", "'")
                            or doc[end - 1].lower_ in _DANGLING):
-        end -= 1  # "Patrice Talon of" (… Benin): the recogniser ran into the phrase after the name
+        end -= 1  # "Ana Ruiz of" (… Chile): the recogniser ran into the phrase after the name
     return doc[start:end]
 
 
@@ -184,7 +184,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 if c is not None and len(ent) <= 2:
                     index.add_actor(country_key(c.name), c.name if text.isupper() else text, "country", span)
                 elif parts := coordinated_organisations(ent):
-                    for part in parts:  # "ArcelorMittal and Glencore": two organisations the recogniser ran together
+                    for part in parts:  # "Airbus and Boeing": two organisations the recogniser ran together
                         _add_org(index, pb, part, parsed.span_of(pb, part))
                 else:
                     _add_org(index, pb, ent, span)
@@ -200,7 +200,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 elif text.split()[0] in surnames:
                     pending_persons.append((pb, ent))  # "Hale’s pledges" tagged as a place
                 elif acting_region(pb, ent):
-                    index.add_actor("org/" + slugify(text), text, "government", span)  # "Louisiana declares …"
+                    index.add_actor("org/" + slugify(text), text, "government", span)  # "Ohio ordered …"
                 else:
                     index.add_place("place/" + slugify(text), text, span)
             elif label in ("LOC", "FAC"):
@@ -232,7 +232,7 @@ def _add_org(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, span: Span) -> 
     kind = "government" if lexicon.org_heads().get(head) == "government" else "organization"
     key = "org/" + slugify(_org_core(text))
     index.add_actor(key, text, kind, span)
-    if index.actors[key].described_as is None:  # "State press agency PAP": what the text calls it, for the linker
+    if index.actors[key].described_as is None:  # "state news agency X": what the text calls it, for the linker
         index.actors[key].described_as = descriptor_of(pb.doc, ent.start, ent.end)
 
 

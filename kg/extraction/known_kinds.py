@@ -1,15 +1,15 @@
 """What the knowledge base says a name is, where the entity recogniser's type is known to slip.
 
-- A shop chain, a broadcaster or an international body tagged as a place ("a UN report"), a person ("Coles
-  said") or a nationality ("Woolworths lowered its limits") is an organisation when the knowledge base knows the
+- A shop chain, a broadcaster or an international body tagged as a place ("a UN panel"), a person (a grocer
+  "said") or a nationality (a chain "lowered its limits") is an organisation when the knowledge base knows the
   name only as an organisation's and the article gives no person that name (a surname of a full name in it).
-- A state, province or county that acts ("Louisiana declares a state of emergency", "Nevada became the first
-  state …", "Northamptonshire's chief constable") is an actor, its government, not a place; where it only
-  locates ("in Louisiana", "the storm hit Louisiana") it stays a place.
-- A noun that describes an organisation beside a name ("news agency PA Media", "supermarket Ocado", "Time
-  magazine": :func:`descriptor_of`) makes the name an organisation's, tagged or not, and is kept for the linker
+- A state, province or county that acts ("Ohio ordered evacuations", "Utah became the first state …", "Kent's
+  chief constable") is an actor, its government, not a place; where it only locates ("in Ohio", "the storm hit
+  Ohio") it stays a place.
+- A noun that describes an organisation beside a name ("news agency Nordwire", "supermarket Greenbasket",
+  "Lantern magazine": :func:`descriptor_of`) makes the name an organisation's, tagged or not, and is kept for the linker
   (a news agency's record agrees with "press agency", a shop chain's with "supermarket").
-- Two organisations joined by "and" that the recogniser tagged as one ("ArcelorMittal and Glencore") are two, when
+- Two organisations joined by "and" that the recogniser tagged as one ("Airbus and Boeing") are two, when
   each is an organisation's very name and the whole is none ("Marks and Spencer" stays one).
 """
 
@@ -63,7 +63,7 @@ def organisation_only(name: str, surnames: set[str] = frozenset()) -> bool:  # t
 
 def acting_region(pb: ParsedBlock, ent: SpacySpan) -> bool:
     """A first-level region (a state, a province, a county) the knowledge base knows, standing as the subject of
-    a verb or as the possessor of a body or an official ("Louisiana declares", "Ontario's premier")."""
+    a verb or as the possessor of a body or an official ("Ohio ordered", "Ontario's premier")."""
     text = ent.text
     if gazetteer.country(text):
         return False
@@ -72,7 +72,7 @@ def acting_region(pb: ParsedBlock, ent: SpacySpan) -> bool:
         return False  # a city of that name too ("New York"): a place or (a capital) its country
     root = ent.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
-        return root.head.lower_ not in ("is", "was", "lies", "borders", "sits")  # "Louisiana is a state": a place
+        return root.head.lower_ not in ("is", "was", "lies", "borders", "sits")  # "Ohio is a state": a place
     if root.dep_ == "poss":
         return root.head.lemma_.lower() in _BODY_NOUNS
     return False
@@ -99,8 +99,8 @@ def coordinated_organisations(ent: SpacySpan) -> list[SpacySpan]:
 
 
 def descriptor_of(doc: Doc, start: int, end: int, after: bool = True) -> str | None:
-    """The noun that describes the organisation named by ``doc[start:end]``: just before the name ("news agency PA
-    Media", "magazine The Bark") or, with ``after``, just after it ("Time magazine"); None if there is none."""
+    """The noun that describes the organisation named by ``doc[start:end]``: just before the name ("news agency
+    Nordwire", "magazine The Lantern") or, with ``after``, just after it ("Lantern magazine"); None if there is none."""
     known = lexicon.org_descriptors()
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
@@ -113,7 +113,7 @@ def descriptor_of(doc: Doc, start: int, end: int, after: bool = True) -> str | N
 
 
 def described_names(index: ActorIndex) -> None:
-    """Untagged names right after a noun that describes an organisation ("for news agency PA Media")."""
+    """Untagged names right after a noun that describes an organisation ("told news agency Nordwire")."""
     parsed = index.parsed
     known = lexicon.org_descriptors()
     for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
@@ -131,7 +131,7 @@ def described_names(index: ActorIndex) -> None:
                     index.owner_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text)) is not None
                     for t in doc[first:end]):
                 continue  # nothing named, a person's name, or a name already made
-            name = doc[start:end]  # with a capitalised "The" that opens the name ("magazine The Bark")
+            name = doc[start:end]  # with a capitalised "The" that opens the name ("magazine The Lantern")
             if gazetteer.country(name.text) or gazetteer.city(name.text):
                 continue
             key = index.add_actor("org/" + slugify(name.text), name.text, "organization", parsed.span_of(pb, name))

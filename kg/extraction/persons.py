@@ -58,10 +58,10 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
         return "ORG"  # "PTC" tagged as a person: an acronym names an organisation
     if label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and descriptor_of(pb.doc, ent.start, ent.end, after=False):
-        return "ORG"  # "supermarket Ocado" tagged as a place, "the daily Haaretz" as a nationality
+        return "ORG"  # "supermarket Greenbasket" tagged as a person, "the daily X" as a nationality
     if (label == "GPE" or label == "PERSON" and len(ent) == 1
             or label == "NORP" and ent.root.dep_ not in ("amod", "compound")) and organisation_only(text, surnames):
-        return "ORG"  # "a UN report", "Woolworths lowered …": a name the knowledge base knows as an organisation's only
+        return "ORG"  # "a UN panel", a grocer "lowered …": a name the knowledge base knows as an organisation's only
     return label
 
 
@@ -172,7 +172,7 @@ def with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
 
 def _big_city(word: str) -> bool:
     """A city large enough to be named in the news on its own (a small town's name is often a given name too:
-    "Antony J. Blinken")."""
+    "Antony", a town of France)."""
     c = gazetteer.city(word)
     return c is not None and (c.population or 0) >= 100_000
 

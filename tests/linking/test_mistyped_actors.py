@@ -28,18 +28,15 @@ def actors(x: Extraction) -> dict[str, tuple[str, str | None]]:
 
 @pytest.mark.slow
 def test_organisations_tagged_as_places_or_people_and_a_region_that_acts():
-    x = built("Ohio declares a state of emergency as floods spread across the United States\n\n"
-              "Ohio declared a state of emergency on Monday after heavy rain flooded roads in the south of the "
-              "state. The storm hit Ohio on Sunday night, and a UN report warned that such floods would become "
-              "more frequent.\n\n"
-              "In Australia, supermarket chains Woolworths and Coles lowered their limits on bottled water. "
-              "Woolworths also limited deliveries to one pack per order, while Coles said demand had doubled.\n\n"
+    x = built("Ohio orders evacuations as rivers rise across the United States\n\n"
+              "Ohio ordered the evacuation of riverside towns on Monday after heavy rain. The storm hit Ohio on "
+              "Sunday night, and a UN panel warned that such floods would become more frequent.\n\n"
+              "In France, grocers Carrefour and Auchan limited sales of flour on Sunday.\n\n"
               "A Republican senator said the federal response was too slow.\n")
     found = actors(x)
-    assert found["UN"] == ("organization", "Q1065")  # tagged as a place ("a UN report")
-    assert found["Woolworths"] == ("organization", "Q3249145")  # tagged as a nationality and as a person
-    assert found["Coles"] == ("organization", "Q1108172")  # the Australian chain: the article's country decides
-    assert found["Ohio"] == ("government", "Q1397")  # "Ohio declared …": the state acts
+    assert found["UN"] == ("organization", "Q1065")  # tagged as a place ("a UN panel")
+    assert found["Auchan"] == ("organization", "Q758603")  # a shop chain tagged as a place
+    assert found["Ohio"] == ("government", "Q1397")  # "Ohio ordered …": the state acts
     # where the region only locates ("The storm hit Ohio") it stays a place
     assert any(p.label == "Ohio" for p in x.places)
     # a party adjective is no organisation of that name (a newspaper called "The Republican")
@@ -47,28 +44,41 @@ def test_organisations_tagged_as_places_or_people_and_a_region_that_acts():
 
 
 @pytest.mark.slow
-def test_a_person_of_the_article_keeps_the_name_and_an_unplaced_region_stays_unlinked():
+def test_a_person_of_the_article_keeps_the_name_and_a_region_is_no_evidence_for_itself():
     x = built("Teachers strike over pay\n\n"
-              "Jane Coles, a teacher in Leeds, said the offer was too low. Coles added that the union would meet "
+              "Jane Kroger, a teacher in Leeds, said the offer was too low. Kroger added that the union would meet "
               "again on Friday.\n\n"
-              "Louisiana's governor said his state would follow.\n")
+              "Kansas's governor said his state would follow.\n")
     found = actors(x)
-    assert found["Jane Coles"] == ("person", None)  # her surname is not the shop chain
-    assert "Coles" not in found
-    # a region acting, in an article that does not speak of its country: an actor, but not linked
-    # ("Georgia" the US state and the country, "Victoria" the Australian state and the Canadian city)
-    assert found["Louisiana"] == ("government", None)
+    assert found["Jane Kroger"] == ("person", None)  # her surname is not the shop chain
+    assert "Kroger" not in found
+    # a region acting, in an article that speaks of its country only through it: an actor, but not linked (a
+    # region of that name in a country the knowledge base lacks is as likely)
+    assert found["Kansas"] == ("government", None)
 
 
 @pytest.mark.slow
-def test_names_after_a_plural_title_and_a_given_name_that_is_also_a_town():
-    x = built("Andean leaders sign water pact\n\n"
-              "On Sunday Presidents Ana Ruiz of Chile and Tomás Vidal of Peru signed the pact in Lima.\n\n"
-              "Secretary of State Antony K. Marsh spoke today with the Foreign Minister of Chile.\n")
+def test_names_after_a_plural_title():
+    x = built("Pact signed\n\n"
+              "Presidents Ana Ruiz of Chile and Tomás Vidal of Peru met in Lima on Tuesday to sign the pact.\n")
     people = {a.label for a in x.actors if a.kind == "person"}
-    # "Ana Ruiz" was not tagged at all, "Tomás Vidal of" was tagged an organisation with the "of" of its country
-    assert {"Ana Ruiz", "Tomás Vidal", "Antony K. Marsh"} <= people  # "Antony" is a town too: still a given name
+    assert {"Ana Ruiz", "Tomás Vidal"} <= people  # "Ana Ruiz" is tagged as nothing
     assert not any(a.label.endswith(" of") for a in x.actors)
+
+
+def test_a_given_name_that_a_small_town_bears_is_still_a_given_name():
+    from kg.extraction.persons import with_given_names
+    from kg.pipeline import nlp
+
+    doc = nlp.load()("Minister Antony K. Marsh spoke on Friday.")
+    doc.ents = []  # as when the recogniser tagged the initial and the surname only
+
+    class Block:
+        pass
+
+    pb = Block()
+    pb.doc = doc  # type: ignore[attr-defined]
+    assert with_given_names(pb, doc[2:4]).text == "Antony K. Marsh"  # Antony is a town of 60,000 too
 
 
 def test_a_long_full_name_of_one_record_links_without_its_country():
@@ -89,31 +99,19 @@ def test_a_long_full_name_of_one_record_links_without_its_country():
     two = next(e for e in kb.of_type("person") if len(e.label.split()) == 2 and sole(e))
     day = dt.date(2030, 1, 1)
     assert decide(Extraction([person(three.label)]), kb, date=day)[0].entity == three.id
+    # a description run into the name is cut at the record's very name
+    assert decide(Extraction([person("Rural Development " + three.label)]), kb, date=day)[0].entity == three.id
     # two words are shared by too many people: the article must speak of the record's country
     assert decide(Extraction([person(two.label)]), kb, date=day)[0].entity is None
 
 
-@pytest.mark.slow
-def test_two_organisations_run_together_and_a_title_run_into_a_long_name():
-    x = built("Markets fall\n\n"
-              "Mining stocks such as ArcelorMittal and Glencore fell on Monday as metal prices weakened.\n",
-              date="2021-03-10")
-    found = actors(x)
-    assert found["ArcelorMittal"][1] == "Q27893" and found["Glencore"][1] == "Q169339"
-    assert "ArcelorMittal and Glencore" not in found
-    # a name with "and" in it that the knowledge base knows whole stays one
+def test_two_organisations_the_recogniser_ran_together():
     from kg.extraction.known_kinds import coordinated_organisations
     from kg.pipeline import nlp
 
-    doc = nlp.load()("Shares of Marks and Spencer rose, and so did ArcelorMittal and Glencore.")
-    assert coordinated_organisations(doc[2:5]) == []
-    assert [p.text for p in coordinated_organisations(doc[10:13])] == ["ArcelorMittal", "Glencore"]
-    x = built("Wheat purchases\n\n"
-              "Union Minister of Agriculture and Farmers Welfare Narendra Singh Tomar said in New Delhi that "
-              "India would buy more wheat.\n", date="2021-03-10")
-    found = actors(x)
-    # the description ran into the name; the record's very name, of three words, is found at its end
-    assert any(kind == "person" and q == "Q6965799" for kind, q in found.values())
+    doc = nlp.load()("Shares of Marks & Spencer rose, and so did Airbus and Boeing.")
+    assert [p.text for p in coordinated_organisations(doc[10:13])] == ["Airbus", "Boeing"]
+    assert coordinated_organisations(doc[2:5]) == []  # a name with "&" that the knowledge base knows whole
 
 
 def _named(key: str, label: str, kind: str = "person"):  # noqa: ANN202
@@ -134,25 +132,45 @@ def test_a_country_that_a_region_of_the_article_s_country_names_stays_unlinked()
 
     day = dt.date(2019, 7, 15)
     georgia = _named("country/georgia", "Georgia", "country")
-    # "Georgia Senator …" beside "South Carolina": the article speaks of the United States, whose state it may be
-    x = Extraction([georgia], places=[Place("place/south-carolina", "South Carolina")])
+    # "Georgia" beside "Texas": the article speaks of the United States, whose state it may be
+    x = Extraction([georgia], places=[Place("place/texas", "Texas")])
     assert _decided(x, day)["country/georgia"] is None
     # a city of the country decides it; an article of no other country leaves the country its name
     x = Extraction([_named("country/georgia", "Georgia", "country")],
-                   places=[Place("place/south-carolina", "South Carolina"), Place("place/tbilisi", "Tbilisi")])
+                   places=[Place("place/texas", "Texas"), Place("place/tbilisi", "Tbilisi")])
     assert _decided(x, day)["country/georgia"] == "country/georgia"
     assert _decided(Extraction([_named("country/georgia", "Georgia", "country")]), day)["country/georgia"] \
         == "country/georgia"
 
 
 def test_a_given_name_spelt_one_letter_apart_needs_the_post_at_the_date():
-    russia = _named("country/russia", "Russia", "country")
-    x = Extraction([_named("person/x", "Sergei Lavrov"), russia])
-    assert _decided(x, dt.date(2015, 11, 25))["person/x"] == "person/sergey-lavrov"  # in office then
-    x = Extraction([_named("person/x", "Sergei Lavrov"), _named("country/russia", "Russia", "country")])
-    assert _decided(x, dt.date(1990, 1, 1))["person/x"] is None  # before his post: a namesake is as likely
-    x = Extraction([_named("person/x", "Sergio Lavrov"), _named("country/russia", "Russia", "country")])
-    assert _decided(x, dt.date(2015, 11, 25))["person/x"] is None  # two letters apart: another person
+    """A transliteration ("-ei" for "-ey") or a slip: the record of that surname whose given name is one letter apart,
+    when a post it held at the article's date singles it out."""
+    from kg.pipeline.link import kb as kbmod
+
+    kb = kbmod.load()
+
+    def fit(e) -> bool:  # noqa: ANN001
+        words = e.label.split()
+        return (e.type == "person" and len(words) == 2 and len(words[0]) >= 5 and words[0].isalpha()
+                and len(kb.with_surname(words[1])) == 1 and any(p.start and p.end for p in e.positions)
+                and any((kb.get(p.post) or e).of for p in e.positions))
+
+    e = next(x for x in kb.of_type("person") if fit(x))
+    p = next(p for p in e.positions if p.start and p.end and kb.get(p.post) and kb.get(p.post).of)
+    given, surname = e.label.split()
+    spelt = given[:-1] + ("a" if given[-1] != "a" else "e") + " " + surname  # the last letter changed
+    twice = given[:-2] + ("aa" if given[-2:] != "aa" else "ee") + " " + surname  # two letters changed
+    country = kb.get(p.post).of
+    day = p.start + (p.end - p.start) / 2
+
+    def decided(label: str, when: dt.date) -> str | None:
+        return _decided(Extraction([_named("person/x", label), _named(country, "C", "country")]), when)["person/x"]
+
+    assert decided(spelt, day) == e.id  # in office then
+    assert decided(spelt, p.start - dt.timedelta(days=3650)) is None or any(
+        q.held_at(p.start - dt.timedelta(days=3650)) for q in e.positions)  # before the post: a namesake as likely
+    assert decided(twice, day) is None  # two letters apart: another person
 
 
 def test_a_state_body_of_the_registries_is_a_state_body():
@@ -169,30 +187,37 @@ def test_a_state_body_of_the_registries_is_a_state_body():
 
 @pytest.mark.slow
 def test_a_noun_that_describes_an_organisation_beside_its_name():
-    x = built("Fire kills five\n\n"
-              "State press agency PAP has reported that five people died in the fire in Warsaw. An eyewitness "
-              "described for news agency PA Media how the fire spread. In an interview with magazine The Bark, she "
-              "said she was safe. Online British supermarket Ocado was observed limiting purchases.\n",
-              date="2019-01-05")
-    by_label = {a.label.removeprefix("The "): a for a in x.actors}
-    # untagged names after the noun, and a shop chain tagged as a place, are organisations
-    for label, noun in (("PA Media", "news agency"), ("Bark", "magazine"), ("Ocado", "supermarket")):
-        assert by_label[label].kind == "organization" and by_label[label].described_as == noun.split()[-1]
-    assert not any(p.label == "Ocado" for p in x.places)
-    # "PAP" is the acronym of a news agency, a shop chain and parties: the description decides
-    assert by_label["PAP"].links["wikidata"] == WD + "Q1484980"
-    # without it, the acronym stays unlinked
-    poland = _named("country/poland", "Poland", "country")
-    pap = _named("org/pap", "PAP", "organization")
-    assert _decided(Extraction([pap, poland]), dt.date(2019, 1, 5))["org/pap"] is None
-    pap.described_as = "agency"
-    assert _decided(Extraction([pap, poland]), dt.date(2019, 1, 5))["org/pap"] == "org/polish-press-agency"
-    # a broad noun ("research firm NPD") does not make a shop chain of another country the firm
-    npd = _named("org/npd", "NPD", "organization")
-    npd.described_as = "firm"
+    x = built("Prices fall\n\n"
+              "An analyst told news agency Nordwire that prices would fall. Discount supermarket Greenbasket was "
+              "seen limiting purchases.\n", date="2019-01-05")
+    by_label = {a.label: a for a in x.actors}
+    # an untagged name after the noun, and one tagged as a person, are organisations
+    for label, noun in (("Nordwire", "agency"), ("Greenbasket", "supermarket")):
+        assert by_label[label].kind == "organization" and by_label[label].described_as == noun
+
+
+def test_the_description_decides_between_records_of_one_acronym():
+    """An acronym that a news agency bears beside a brand and parties: "news agency X" is the agency; a broad noun
+    ("research firm X") does not make a shop chain of another country the firm."""
+    kb = kbmod.load()
+    agency = next(e for e in kb.of_type("organization") if e.category == "news agency" and e.country
+                  and any(a.isupper() and len(a) <= 5 and len(kb.named(a)) >= 3
+                          and any(o.category in ("brand", "operator") for o in kb.named(a)) for a in e.weak_aliases))
+    acronym = next(a for a in agency.weak_aliases if a.isupper() and len(a) <= 5 and len(kb.named(a)) >= 3
+                   and any(o.category in ("brand", "operator") for o in kb.named(a)))
+    home = _named(agency.country, "Home", "country")
+    actor = _named("org/x", acronym, "organization")
+    day = dt.date(2019, 1, 5)
+    assert _decided(Extraction([actor, home]), day)["org/x"] != agency.id
+    actor.described_as = "agency"
+    assert _decided(Extraction([actor, _named(agency.country, "Home", "country")]), day)["org/x"] == agency.id
+    brand = next(e for e in kb.of_type("organization") if e.category == "brand" and e.country
+                 and e.country != "country/united-states" and len(kb.named(e.label)) == 1
+                 and e.label.isupper() and 2 < len(e.label) <= 4)
+    firm = _named("org/y", brand.label, "organization")
+    firm.described_as = "firm"
     us = _named("country/united-states", "United States", "country")
-    assert any(e.category == "brand" for e in kbmod.load().named("NPD"))
-    assert _decided(Extraction([npd, us]), dt.date(2017, 5, 9))["org/npd"] is None
+    assert _decided(Extraction([firm, us]), day)["org/y"] is None
 
 
 def test_a_region_of_one_country_tells_the_article_s_country():

@@ -46,7 +46,7 @@ def test_a_described_name_links_like_the_name_alone():
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Represenative Jane Holt", ["Jane Holt"]),  # a misspelt title before a given name
+    ("Assemblymember Jane Holt", ["Jane Holt"]),  # a title no list knows, before a given name
     ("Anne Marie Holt", []),  # two given names
     ("Leeds Jane Holt", []),  # a place before the name: the place of a description, left to extraction
 ])

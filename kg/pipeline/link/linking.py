@@ -79,7 +79,7 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     regions = region_countries(extraction, kb)
     spoken = by_cities | regions | {a.key for a in extraction.actors if a.kind == "country"}
     ctx.regional = spoken - by_cities - {a.key for a in extraction.actors if a.kind == "country"}
-    ctx.countries |= regions  # "South Carolina" speaks of the United States as "London" does of the United Kingdom
+    ctx.countries |= regions  # "Texas" speaks of the United States as "London" does of the United Kingdom
     out: list[Decision] = []
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}
     # countries first (the context of everything else), then bodies (a person's post is matched through the record
@@ -97,7 +97,7 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
         if d.entity and actor.kind == "country" and d.entity not in by_cities:
             region = next((e for e in kb.named(actor.label) if e.type == "place" and e.category == "subdivision"
                            and e.country != d.entity and e.country in spoken), None)
-            if region is not None:  # "Georgia Senator …" in an article about the United States: whose Georgia?
+            if region is not None:  # "Georgia" in an article about Texas: whose Georgia?
                 d = Decision(actor.key, None, d.confidence, (f"ambiguous: {d.entity}, {region.id}",))
         if d.entity:
             ctx.resolved[actor.key] = d.entity
@@ -154,7 +154,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
         evidence = [why]
         if _described(actor, e):
-            conf += 0.15  # "State press agency PAP": the record of a news agency, not a shop of that name
+            conf += 0.15  # "state news agency X": the record of a news agency, not a shop of that name
             evidence.append(f"described as {actor.described_as}")
         if _region_body(actor, e):
             conf += 0.1  # extraction made the actor of a region acting: the region, not a body named after it
@@ -202,7 +202,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     return found
 
 
-# categories too broad to agree with a description ("firm NPD" is not every brand called NPD)
+# categories too broad to agree with a description ("research firm X" is not every brand called X)
 _BROAD = {"brand", "operator", "company", "well-known organisation"}
 
 
@@ -218,7 +218,7 @@ def _described(actor: Actor, e: Entity) -> bool:
 
 
 def _region_body(actor: Actor, e: Entity) -> bool:
-    """A state or province acting ("Louisiana declares a state of emergency"): extraction makes it a government
+    """A state or province acting ("Ohio ordered evacuations"): extraction makes it a government
     actor, linked to the region's record."""
     return actor.kind == "government" and e.type == "place" and e.category == "subdivision"
 

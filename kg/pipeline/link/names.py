@@ -40,7 +40,7 @@ def place_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
 
 
 def region_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
-    """The countries of the regions the article names ("South Carolina" speaks of the United States), where the
+    """The countries of the regions the article names ("Texas" speaks of the United States), where the
     name is of one region only and of no country."""
     out = set()
     for item in [*x.places, *(a for a in x.actors if a.kind == "government")]:
@@ -103,7 +103,7 @@ def trailing_names(name: str) -> list[str]:
     given = lexicon.given_names()
     if len(words) >= 3 and words[0].lower() not in given and words[1].lower() in given and words[0][:1].isupper() \
             and " ".join(words[1:]) not in out and not gazetteer.city(words[0]) and not gazetteer.country(words[0]):
-        out.append(" ".join(words[1:]))  # "Represenative Adam Schiff" (not a place: "Koszalin Piotr Jedlinski")
+        out.append(" ".join(words[1:]))  # "Assemblymember Jane Holt" (not a place before a name)
     return out
 
 

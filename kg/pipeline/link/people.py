@@ -29,7 +29,7 @@ class Context:
     day: dt.date | None
     resolved: dict[str, str] = field(default_factory=dict)  # actor key → record id
     countries: set[str] = field(default_factory=set)  # record ids of the countries the article speaks of
-    # the countries only its regions speak of: no evidence for those regions themselves ("Punjab" alone is not India)
+    # the countries only its regions speak of: no evidence for those regions themselves (a region of one country in the base may be another's too)
     regional: set[str] = field(default_factory=set)
 
     def rid(self, key: str | None) -> str | None:
@@ -51,7 +51,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
             break
     words = name.split()
     for i in range(1, len(words) - 2) if full and not pool else ():
-        # "Agriculture and Farmers Welfare Narendra Singh Tomar": a title run into a name of three words or more
+        # "Rural Development" + a name: a title run into a name of three words or more
         # that a record bears as its very name (no description word is that long a person's name)
         pool = [e for e, w in kb.named_weighted(" ".join(words[i:])) if e.type == "person" and w >= 1.0]
         if pool:
@@ -59,7 +59,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
             break
     spelt = False
     if full and not pool and len(words) >= 2:
-        # "Sergei Lavrov", "Anthony Blinken": a record of that surname whose given name the text spells one letter
+        # "Sergei" for "Sergey", a slip: a record of that surname whose given name the text spells one letter
         # apart (transliterations, slips); it needs what a surname alone needs, a post or the date
         given = name_key(" ".join(words[:-1]))
         pool = [e for e in kb.with_surname(words[-1]) if e.type == "person" and len(given) >= 4
