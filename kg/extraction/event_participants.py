@@ -9,17 +9,27 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.model import Event, Participation, Span
 from kg.pipeline.nlp import ParsedBlock
 
 SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation", "consultation", "summit",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}
+# What storms do to places ("Lorenzo hits the Azores", "Barry approaches the coast").
+STORM_MOVES = {"storm-hit", "storm-approach"}
+# Events a speaker makes by speaking in them.
+_SPEECH = {"make-statement", "press-conference", "interview"}
+# Events whose noun's owner is the one they happen to when a person ("her son's murder", "the envoy's death").
+_VICTIM_OWNED = {"killing", "death", "assassination", "abduction", "injury"}
+# Contests whose parties sports pages name by their towns ("Caloundra defeated Wynnum").
+CONTESTS = {"sports-event"}
 # Verbs whose object names an event their subject carries out ("launched an offensive", "held talks", "announced a
 # withdrawal"), unlike verbs that speak of it ("condemned the attack", "denied the killing").
 _SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "announce", "begin", "start", "order",
                   "issue", "lead", "host", "attend", "join", "complete", "continue", "resume", "undertake", "perform",
-                  "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign"}
+                  "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign",
+                  }
 
 
 def _done_to(etype: str) -> bool:
@@ -38,6 +48,8 @@ class EventParticipants:
         hit = corefs.resolve(self.coref, pb, tok, create=True)
         if hit is None and tok.dep_ == "amod" and tok.text[:1].isupper():
             hit = self._demonym(pb, tok)  # "Russian aggression": the country acts
+        if hit is None and event.type in CONTESTS and tok.text[:1].isupper():
+            hit = self._team(pb, tok)  # "Portsmouth beat Bristol City": a town that plays is its team
         if hit is None or hit[0] not in self.coref.index.actors:
             return
         if any(p.actor == hit[0] for p in event.participants):
@@ -46,6 +58,43 @@ class EventParticipants:
         for c in tok.children:  # "X and Y"
             if c.dep_ == "conj":
                 self._add(event, c, pb, role)
+
+    def _is_person(self, pb: ParsedBlock, tok: Token) -> bool:
+        hit = corefs.resolve(self.coref, pb, tok, create=False)
+        if hit is None:  # "his son's": an unnamed relative is a person too
+            lemma = tok.lemma_.lower()
+            return lemma in lexicon.person_nouns() or lemma in lexicon.role_nouns() or tok.pos_ == "PRON"
+        return hit[0] in self.coref.index.actors and self.coref.index.actors[hit[0]].kind == "person"
+
+    def _storm_place(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
+        index = self.coref.index
+        objs = [c for c in m.head.children if c.dep_ == "dobj"]
+        objs += [g for c in m.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for o in objs:
+            span = self.parsed.span_of(m.pb, o)
+            key = index.owner_at(span.begin, span.end)
+            if key is not None and event.place is None and (key in index.places or (
+                    key in index.actors and index.actors[key].kind == "country")):
+                event.place = key
+
+    def _team(self, pb: ParsedBlock, tok: Token) -> tuple[str, Span] | None:
+        """A place that is a party of a contest is the team named after it: the place becomes an organisation of the
+        article, with every mention of its name (sports pages name clubs by their towns)."""
+        index = self.coref.index
+        span = self.parsed.span_of(pb, tok)
+        key = index.owner_at(span.begin, span.end)
+        if key is None or key not in index.places:
+            return None
+        place = index.places.pop(key)
+        team = "team/" + key.split("/", 1)[-1]
+        for m in place.mentions:
+            del index.mention_owner[(m.span.begin, m.span.end)]  # the name is the team's now, not the place's
+            index.add_actor(team, place.label, "organization", m.span)
+        for e in self.events:
+            if e.place == key:
+                e.place = None  # "at Portsmouth" of another event: the town, but the article speaks of the club
+        own = index.mention_of_token(pb, tok)
+        return own if own is not None else (team, span)
 
     def _demonym(self, pb: ParsedBlock, tok: Token) -> tuple[str, Span] | None:
         """The country a nationality adjective names, as a mention of it ("Russian" in "Russian aggression")."""
@@ -64,6 +113,9 @@ class EventParticipants:
 
     def _participants(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
         head, pb = m.head, m.pb
+        if event.type in STORM_MOVES:  # a storm is no agent, and what it hits or heads for is a place
+            self._storm_place(event, m)
+            return
         sym = event.type in SYMMETRIC
         if head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -79,9 +131,16 @@ class EventParticipants:
             self._add(event, subj, pb, role)
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             self._add(event, obj, pb, "participant" if sym else "target")
+        elif head.pos_ == "ADJ":  # "the girls were dead", "a family found dead": the subject died
+            verb = head.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                if verb.i != head.i else None
+            self._add(event, subj, pb, "target")
         else:
             for c in head.children:
-                if c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+                if c.dep_ == "poss" and event.type in _VICTIM_OWNED and self._is_person(pb, c):
+                    self._add(event, c, pb, "target")  # "his son's murder": the son was killed
+                elif c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN"):
                     self._add(event, c, pb, "participant" if sym else "agent")
                 if c.dep_ == "amod" and c.pos_ == "ADJ":
                     self._add(event, c, pb, "participant" if sym else "agent")
@@ -101,12 +160,19 @@ class EventParticipants:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         self._add(event, pobj, pb, "participant")
+            if c.dep_ == "prep" and c.lower_ in ("over", "against", "to", "vs", "v", "versus") and \
+                    event.type in CONTESTS and head.pos_ == "NOUN":  # "a 2-1 win over X", "a loss to X"
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        self._add(event, pobj, pb, "participant")
+                continue
             if c.dep_ == "prep" and c.lower_ in ("against", "on") and not sym:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         self._add(event, pobj, pb, "target")
         # "Mark Ellis, in a phone call with Lin Wei, warns": the speaker takes part in the call
-        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and sym:
+        # "Lam said in a televised announcement", "she told reporters at a press conference": the speaker makes it
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and (sym or event.type in _SPEECH):
             verb = head.head.head
             subj = verb if verb.dep_ in ("nsubj",) else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            self._add(event, subj, pb, "participant")
+            self._add(event, subj, pb, "participant" if sym else "agent")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.steps import Step, Work
+from kg.extraction.tense import tense_at
 from kg.extraction.time import bounds
 from kg.model import Event, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
@@ -71,7 +72,8 @@ class EventTimes:
                     if not 0 <= gap <= 40 or (best is not None and gap >= best[0]):
                         continue
                     between = self.parsed.article.text[m.span.end : t.span.begin]
-                    if m.pb.offset + m.head.sent.end_char >= t.span.end and " of " not in between:
+                    if m.pb.offset + m.head.sent.end_char >= t.span.end and " of " not in between and \
+                            not self._perfect_before_report(m, t):
                         best = (gap, e)
             if best is not None:
                 best[1].time = t.key
@@ -100,11 +102,33 @@ class EventTimes:
                 mine = _clause_verb(m.head)
                 same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
                         _clause_verb(hit[1]).i == mine.i]
-                if not same and len(dated) == 1 and mine.dep_ == "ROOT":
+                if not same and len(dated) == 1 and (mine.dep_ == "ROOT" or self._dependent_clause(m, dated[0])) \
+                        and not self._perfect_before_report(m, dated[0]):
                     same = dated
                 if same:
                     event.time = same[0].key
                     break
+
+    def _perfect_before_report(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention
+        """ "Two people have died, an official said on Sunday": the day dates the report; an event told in the
+        perfect or the present happened before it (one told in the past is breaking news of that day)."""
+        from kg import lexicon
+
+        hit = self.parsed.token_at(t.span.begin)
+        if hit is None or _clause_verb(hit[1]).lemma_ not in lexicon.reporting_verbs():
+            return False
+        return tense_at(self.parsed, m.span.begin) != "past"
+
+    def _dependent_clause(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
+        """Whether an event of an adverbial, coordinated or complement clause shares its sentence's one date ("City
+        missed the chance … as they were beaten 3-0 … on Saturday"): the clause hangs on the sentence's main verb
+        without a report between them, and the two are told in the same tense."""
+        x = _clause_verb(m.head)
+        while x.dep_ in _DEPENDENT and x.head.i != x.i:
+            x = _clause_verb(x.head)
+        if x.dep_ != "ROOT" or _clause_verb(m.head).dep_ in ("relcl", "ccomp"):
+            return False  # a relative clause describes a participant; a complement is what somebody said
+        return _compatible(tense_at(self.parsed, m.span.begin), tense_at(self.parsed, t.span.begin))
 
     def _lead_time(self) -> None:
         """Breaking news tells its story's events on the day the lead gives: an actual event that the headline
@@ -126,12 +150,45 @@ class EventTimes:
                     0 <= (anchor - bounds(t.value)[0]).days <= 7:  # type: ignore[index]
                 lead = t.key
                 break
+        reported = lead is None
+        if reported:
+            lead = self._report_day(paragraphs[0], anchor)
         if lead is None:
             return
         for e in self.events:
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
-                    all(id(m.pb) in top for m in self.mentions[e.key]):
+                    all(id(m.pb) in top for m in self.mentions[e.key]) and \
+                    (not reported or self._told_as_news(self.mentions[e.key])) and \
+                    not all(m.pb.block.kind == "paragraph" and
+                            tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
+                            for m in self.mentions[e.key]):  # "is now heading towards": today, not the lead's day
                 e.time = lead
+
+    def _report_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
+        """The day of the lead's report ("Two people were killed in the floods, officials said on Sunday"): a day of
+        the article's week dating a reporting verb of the first paragraph, outside quotations. The events the lead
+        reports happened by then; breaking news reports them on the day."""
+        from kg import lexicon
+
+        verbs = lexicon.reporting_verbs()
+        for t in self.times:
+            if not (pb.block.span.begin <= t.span.begin < pb.block.span.end) or t.granularity != "day" or \
+                    not t.value or len(t.value) != 10 or self.coref.in_quote(t.span.begin):
+                continue
+            hit = self.parsed.token_at(t.span.begin)
+            if hit is None or _clause_verb(hit[1]).lemma_ not in verbs:
+                continue
+            if 0 <= (anchor - bounds(t.value)[0]).days <= 7:  # type: ignore[index]
+                return t.key
+        return None
+
+    def _told_as_news(self, mentions: list) -> bool:  # noqa: ANN001 - mentions of kg.extraction.events
+        """An event the lead reports as done on the day: never in a quotation (a quoted "conversation" is the
+        speaker's past, not the report's day), and told in the past tense, not the perfect ("two people have died"
+        happened before the report) nor the present ("remains under investigation")."""
+        if any(self.coref.in_quote(m.span.begin) for m in mentions):
+            return False
+        return any(tense_at(self.parsed, m.span.begin) == "past" for m in mentions)
 
     def _tok_range(self, pb: ParsedBlock, tok: Token) -> tuple[int, int]:
         return pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)
@@ -168,6 +225,15 @@ class EventTimes:
             if found and event.time is None:
                 best = min(found, key=lambda t: (t.value is None, rank.get(t.granularity or "", 4)))
                 event.time = best.key
+
+
+_DEPENDENT = ("advcl", "conj", "xcomp", "acl", "pcomp", "advmod")
+_TENSES = ({"past", "perfect"}, {"future", "timetabled"})
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two clauses told in the same tense (a perfect goes with a past; a plan with a timetable)."""
+    return any(a in group and b in group for group in _TENSES)
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -33,10 +33,11 @@ _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "polic
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
 _FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"},
-             {"investigation", "criminal-investigation"}]
+             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing"}]
 # A mention that says more than the event's first one makes the event that type ("investigating" … "the criminal
 # investigation").
 _REFINED = {"investigation": "criminal-investigation"}
+_ATTACK_KINDS = ("assault", "bombing")
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").
@@ -163,8 +164,10 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             verbs = [t for t in toks if t.pos_ == "VERB"]
             if "V" in trig.pos and len(toks) > 1 and verbs:
                 head = verbs[0]  # "blown up", "took control", "claimed responsibility": the verb heads the phrase
-            else:
-                head = max(toks, key=lambda t: (t.dep_ != "compound", t.i))
+            else:  # the phrase's own head: "state" of "state of emergency", "call" of "phone call"
+                ids = {t.i for t in toks}
+                heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+                head = heads[0] if len(heads) == 1 else max(toks, key=lambda t: (t.dep_ != "compound", t.i))
             if any((pb.offset, t.i) in taken for t in toks):
                 continue
             pos_ok = ("N" in trig.pos and head.pos_ in ("NOUN", "PROPN")) or ("V" in trig.pos and head.pos_ == "VERB") \
@@ -212,6 +215,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         for event in self.events:
             if event.type in _REFINED and any(m.type == _REFINED[event.type] for m in self.mentions[event.key]):
                 event.type = _REFINED[event.type]
+            if event.type == "attack":  # "the attack" … "the knife attack": the kind a later mention names
+                event.type = next((m.type for m in self.mentions[event.key] if m.type in _ATTACK_KINDS), "attack")
             for m in self.mentions[event.key]:
                 self._participants(event, m)
                 self._place_and_time(event, m)
@@ -239,8 +244,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if m.named:
             same = [e for e in candidates if e.label.lower().endswith(m.named.lower().split()[-1])]
             return same[-1] if same else None
-        if m.head.pos_ in ("VERB", "AUX"):
-            # a verb tells a new event, unless the article has one of its kind ("agreed to end the feud" … "ended"),
+        if m.head.pos_ in ("VERB", "AUX", "ADJ"):
+            # a verb (or "found dead") tells a new event, unless the article has one of its kind ("agreed to end the feud" … "ended"),
             # or the lead tells again what the headline reported ("Building collapses" … "collapsed on Monday")
             same = [e for e in candidates if any(x.head.lemma_ == m.head.lemma_ for x in self.mentions[e.key])]
             told = [e for e in same or candidates if self._retold(e, m)]

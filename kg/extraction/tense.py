@@ -22,6 +22,12 @@ _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "wo"}
 _FUTURE_GOVERNORS = {"schedule", "plan", "expect", "due", "set", "intend", "aim", "hope", "go", "prepare", "vow",
                      "promise", "threaten", "want", "seek", "pledge", "agree", "decide"}
 _PRESENT = {"VBZ", "VBP"}
+# Modals of possibility and obligation look forwards too ("may resign on Friday", "must be filed by Monday"),
+# unless a perfect follows them ("may have left on Friday").
+_MODALS = {"must", "should", "may", "might", "could", "can", "ought"}
+# Verbs that move an event to a later day: the day after "until" or "to" is ahead of them ("the hearing was
+# adjourned until Friday", "the vote was postponed to Thursday").
+_POSTPONING = {"adjourn", "postpone", "delay", "defer", "reschedule", "extend", "push", "suspend", "move"}
 
 
 def _verb_of(tok: Token) -> Token:
@@ -36,8 +42,9 @@ def _aux(verb: Token) -> list[Token]:
 
 
 def tense_at(parsed: Parsed, offset: int) -> str | None:
-    """The tense of the clause around ``offset``: "future", "past" (a past tense, a past perfect, a bare
-    participle), "perfect" (has/have done) or "present" (see the module's rules); None when no verb group tells."""
+    """The tense of the clause around ``offset``: "future", "timetabled" (the present simple of the body: "the court
+    hears the case on Monday"), "past" (a past tense, a past perfect, a bare participle), "perfect" (has/have done)
+    or "present" (see the module's rules); None when no verb group tells."""
     hit = parsed.token_at(offset)
     if hit is None:
         return None
@@ -47,10 +54,15 @@ def tense_at(parsed: Parsed, offset: int) -> str | None:
     # "Friday's attack is the worst": a time inside the subject is not timed by the copula's present
     in_subject = any(a.dep_ in ("nsubj", "nsubjpass") for a in [tok, *tok.ancestors] if a.i != verb.i
                      and verb in a.ancestors)
+    prep = next((a for a in [tok, *tok.ancestors] if a.dep_ == "prep"), None)
+    if prep is not None and prep.lower_ in ("until", "till", "to", "for") and prep.head.lemma_ in _POSTPONING:
+        return "future"
     for _ in range(4):
         aux = _aux(verb)
         if any(a.lower_ in _FUTURE_AUX for a in aux):
             return "future"
+        if any(a.lower_ in _MODALS for a in aux):
+            return "past" if any(a.lemma_ == "have" for a in aux) else "future"
         if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in aux) or \
                 (verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"):
             return "future"  # "is going to rule"
@@ -61,23 +73,27 @@ def tense_at(parsed: Parsed, offset: int) -> str | None:
         if verb.tag_ in ("VBD",) or any(a.lemma_ == "have" for a in aux):
             # past, or a perfect: "has agreed to meet in February" reaches into the present
             return "perfect" if any(a.lemma_ == "have" and a.tag_ in _PRESENT for a in aux) else "past"
-        if verb.tag_ == "VBN" and not any(a.tag_ in _PRESENT | {"MD"} for a in aux):
+        if verb.tag_ == "VBN" and verb.dep_ not in ("acomp", "amod", "oprd") and \
+                not any(a.tag_ in _PRESENT | {"MD"} for a in aux):  # "am committed to": an adjective, no past
             if not aux or any(a.tag_ == "VBD" for a in aux):
                 return "past"  # "killed in …", "was killed in …"
         if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in _PRESENT for a in aux):
             return "present" if headline else "future"  # "is holding a rally on Friday"
         if verb.tag_ in _PRESENT or any(a.tag_ in _PRESENT for a in aux):
             timetabled = not headline and verb.lemma_ != "say" and not (in_subject and verb.lemma_ == "be")
-            return "future" if timetabled else "present"
+            return "timetabled" if timetabled else "present"
         if verb.head.i == verb.i:
             break
         verb = verb.head
     return None
 
 
-def future_at(parsed: Parsed, offset: int) -> bool:
-    """Whether the clause around ``offset`` speaks of the future (see the module's rules)."""
-    return tense_at(parsed, offset) == "future"
+def future_at(parsed: Parsed, offset: int, strict: bool = False) -> bool:
+    """Whether the clause around ``offset`` speaks of the future (see the module's rules); ``strict``: by a modal, a
+    governor of planning or a progressive, not by the present simple of a timetable ("opens on Friday"), which
+    reads a weekday forwards but is too weak to move a month or a date into the next year."""
+    tense = tense_at(parsed, offset)
+    return tense == "future" or (not strict and tense == "timetabled")
 
 
 def past_at(parsed: Parsed, offset: int) -> bool:
@@ -87,7 +103,7 @@ def past_at(parsed: Parsed, offset: int) -> bool:
 
 def _tense(work: Work) -> None:
     parsed = work.parsed
-    work.put(future_at=lambda offset: future_at(parsed, offset), past_at=lambda offset: past_at(parsed, offset))
+    work.put(future_at=lambda offset, strict=False: future_at(parsed, offset, strict), past_at=lambda offset: past_at(parsed, offset))
 
 
 TENSE = Step("tense", ("parsed",), ("future_at", "past_at"), _tense,

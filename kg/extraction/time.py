@@ -46,10 +46,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                        r"(?P<unit>day|week|month|year|decade)s? ago\b", re.IGNORECASE)),
     ("decade", re.compile(r"\b(?:the )?(?:early |mid-|late )?(?P<c>1[89]\d|20\d)0s\b")),
-    ("mdy", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
+    # a weekday before a full date is part of it ("Tuesday, March 12, 2019"), not a day of its own
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
     ("dofm", re.compile(rf"\b(?P<d>{_DAY}) of (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
     ("holiday", re.compile(r"\b(?P<h>Christmas Day|Christmas Eve|New Year[’']s Day|New Year[’']s Eve)\b")),
-    ("dmy", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
+    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},? (?:the )?)?(?P<d>{_DAY}) (?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
     ("md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!,? \d)")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})\b(?!,? \d)")),
     ("my", re.compile(rf"\b(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
@@ -63,6 +64,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(r"\b(?:over|during|in|for) (?P<x>the past (?:week|month|year|decade))\b", re.IGNORECASE)),
     ("relative", re.compile(r"\b(?P<rel>next|last|this|coming|previous)\s+(?P<unit>week|month|year)\b",
                             re.IGNORECASE)),
+    # "over the weekend", "at the weekend", "this weekend", "last weekend": TIMEX3 2023-W41-WE
+    ("weekend", re.compile(r"\b(?:(?P<rel>last|this|next|coming|past|previous) weekend|(?P<lic>over|at|on|during) "
+                           r"(?P<x>the weekend))\b", re.IGNORECASE)),
     ("deictic", re.compile(r"\b(?P<deixis>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
                            re.IGNORECASE)),
     ("anaphoric", re.compile(r"\b(?P<x>(?:that|the same) (?:day|morning|afternoon|evening|night)|the (?P<step>next|"
@@ -87,7 +91,7 @@ _NEEDLES = {
 }
 _NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
-           "relative": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
+           "relative": "unit", "weekend": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
 
 
 def _month(s: str) -> int:
@@ -111,6 +115,14 @@ def _nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
         if best_gap is None or gap < best_gap:
             best, best_gap = y, gap
     return best
+
+
+def _same_day(d: dt.date, year: int) -> dt.date:
+    """The same day of the month in another year (28 February for 29 February)."""
+    try:
+        return d.replace(year=year)
+    except ValueError:
+        return d.replace(year=year, day=28)
 
 
 def _iso_week(d: dt.date) -> str:
@@ -140,7 +152,15 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
         if kind in ("md", "dm", "dofm"):
             month, day = _month(g["m"]), _day(g["d"])
-            return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
+            d = dt.date(_nearest_year(month, day, anchor), month, day)
+            # the nearest year unless the tense says otherwise: "was killed on November 5" in an article of August
+            # is last November's; "will be held on November 5" in an article of March is this November's. A week's
+            # slack keeps dates of the news cycle as they are (time zones, the day before an evening edition).
+            if past and (d - anchor).days > 7:
+                d = _same_day(d, d.year - 1)
+            elif future and (anchor - d).days > 7:
+                d = _same_day(d, d.year + 1)
+            return d.isoformat(), "day"
         if kind == "ago":  # "a year ago", "two decades ago", "about two months ago": counted back from the anchor
             n, unit = int(g["n"]) if g["n"].isdigit() else _COUNTS[g["n"].lower()], g["unit"].lower()
             if unit == "day":
@@ -163,6 +183,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
                 year = anchor.year if month > anchor.month else anchor.year + 1
             elif past and (year, month) > (anchor.year, anchor.month):
                 year -= 1  # "began in December", told in a past clause: the last December, not the coming one
+            elif future and (year, month) < (anchor.year, anchor.month):
+                year += 1  # "will be lifted in December", told in a future clause: the coming December
             return f"{year:04d}-{month:02d}", "month"
         if kind == "relday":
             return _relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
@@ -176,6 +198,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
         if kind == "deictic":
             shift = {"yesterday": -1, "tomorrow": 1}.get(g["deixis"].lower(), 0)  # today, tonight, this morning
             return (anchor + dt.timedelta(days=shift)).isoformat(), "day"
+        if kind == "weekend":
+            return _weekend((g.get("rel") or "").lower(), anchor, future), "week"
         if kind == "relative":
             rel, unit = g["rel"].lower(), g["unit"].lower()
             step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}[rel]
@@ -188,6 +212,22 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
     except (ValueError, KeyError):
         return None, "day"
     return None, "day"
+
+
+def _weekend(rel: str, anchor: dt.date, future: bool) -> str:
+    """The ISO week of a weekend ("2023-W41-WE"): "last weekend" the one before the anchor's days (a Sunday's "last
+    weekend" is the week before), "this weekend" the one of the anchor's week, "next weekend" the one after it; "over
+    the weekend" the latest one on or before the anchor, or the next one when the clause speaks of the future."""
+    saturday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=5)  # of the anchor's ISO week
+    if rel in ("last", "past", "previous"):
+        d = saturday - dt.timedelta(days=7)
+    elif rel == "this":
+        d = saturday
+    elif rel in ("next", "coming"):
+        d = saturday + dt.timedelta(days=7) if rel == "next" or anchor >= saturday else saturday
+    else:
+        d = saturday if future or anchor >= saturday else saturday - dt.timedelta(days=7)
+    return _iso_week(d) + "-WE"
 
 
 def _relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> str:
@@ -233,12 +273,12 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 if kind == "anaphoric":  # "that day", "the next day": the day the narrative last named
                     value, gran = _anaphoric(m, out, b), "day"
                 else:
-                    value, gran = normalise(kind, m, here, future_at(b) if kind in ("weekday", "relday") else False,
-                                            past=kind == "month" and past_at is not None and past_at(b))
+                    value, gran = normalise(kind, m, here, _future(kind, future_at, b),
+                                            past=kind in _DATED and past_at is not None and past_at(b))
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
-                relative = kind in ("md", "dm", "weekday", "relday", "relative", "deictic", "anaphoric", "ago")
+                relative = kind in ("md", "dm", "weekday", "relday", "relative", "weekend", "deictic", "anaphoric", "ago")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
@@ -246,6 +286,23 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
     for i, t in enumerate(out, 1):
         t.key = f"t{i}"
     return out
+
+
+# Kinds whose year is chosen by the tense of their clause: a month or a day of a month without a year.
+_DATED = ("month", "md", "dm", "dofm")
+
+
+def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
+    """Whether the clause of a match speaks of the future: a weekday reads forwards on a timetable's present ("the
+    court hears the case on Monday"); a month or a date moves into the next year only on a modal or a plan."""
+    if kind in ("weekday", "relday", "weekend"):
+        return future_at(at)
+    if kind in _DATED:
+        try:
+            return future_at(at, strict=True)
+        except TypeError:  # a plain predicate of the offset
+            return future_at(at)
+    return False
 
 
 def _clock_days(article: Article, found: list[TimeExpression], anchor: dt.date | None) -> None:
@@ -302,6 +359,9 @@ def bounds(value: str) -> tuple[dt.date, dt.date] | None:
         if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
             first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return first, first + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
+            return first, first + dt.timedelta(days=1)
         if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
             first = dt.date(int(m[1]), int(m[2]), 1)
             nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
@@ -330,7 +390,7 @@ def _not_before(work: Work) -> None:
     work.put(not_before=found.not_before)
 
 
-TIMES = Step("times", ("parsed", "coref", "future_at", "past_at"), ("times",), _times,
+TIMES = Step("times", ("parsed", "coref", "future_at", "past_at", "article_date"), ("times",), _times,
              "time expressions with their calendar values, relative ones resolved against the article's date")
 NOT_BEFORE = Step("not before", ("extraction", "times"), ("not_before",), _not_before,
                   "an undated article was written no earlier than the latest full date it names")

@@ -5,6 +5,8 @@ name or a year; a call is an event only as a conversation; "sent" only with troo
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg import lexicon
@@ -66,7 +68,47 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ in ("dobj", "pobj")
     if words in (("statement",), ("post",), ("report",)):
         return False
+    if words == ("abuse",):  # "market abuse", "drug abuse": an offence or a habit, no abuse of people's rights
+        return not any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _NOT_RIGHTS for c in head.children)
+    if words == ("threat",):  # "threats of flooding": a risk, not somebody's threat
+        return not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and _natural(g) for g in c.children) for c in head.children)
+    if words in (("opinion",), ("judgment",), ("judgement",)):  # "the court issued an opinion": a ruling
+        return head.dep_ == "dobj" and head.head.lemma_.lower() in _DELIVER
+    if words in _RESULTS:  # "a 1-0 loss", "their 3-1 victory": a result is a match only with its score
+        return head.pos_ == "NOUN" and _SCORE.search(head.doc[head.left_edge.i : head.i].text) is not None
+    if words in _STORM_MOVES and head.pos_ == "VERB":
+        return _storm_subject(head, finder.parsed.article.text)
     return _more(words, head)
+
+
+_DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
+_NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}
+_RESULTS = {("loss",), ("victory",), ("draw",)}
+_SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")
+# What a storm does to a place: it hits it, or heads towards it ("Lorenzo hits the Azores", "Barry approaches the
+# coast"). Only with a storm as subject: a storm noun, or a name the article gives a storm ("Hurricane Lorenzo").
+_STORM_MOVES = {("hit",), ("strike",), ("batter",), ("lash",), ("pound",), ("slam",), ("ravage",), ("approach",),
+                ("head towards",), ("head toward",), ("head for",), ("bear down",), ("move towards",),
+                ("move toward",)}
+_STORMS = {"storm", "hurricane", "typhoon", "cyclone", "tornado", "depression", "blizzard", "remnant"}
+
+
+def _storm_subject(head: Token, text: str) -> bool:
+    """Whether a verb's subject is a storm: a storm noun ("the storm", "the hurricane"), or a name the article
+    (``text``) gives a storm ("Lorenzo", met as "Hurricane Lorenzo")."""
+    if head.pos_ != "VERB":
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lemma_.lower() in _STORMS or any(c.lemma_.lower() in _STORMS for c in subj.children
+                                              if c.dep_ in ("compound", "amod")):
+        return True
+    if subj.pos_ != "PROPN":
+        return False
+    return re.search(rf"\b(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm|Tropical Depression) "
+                     rf"{re.escape(subj.text)}\b", text) is not None
 
 
 # What makes an inquiry one into a crime or into wrongdoing in office (CAMEO 091).
@@ -121,3 +163,14 @@ def _more(words: tuple[str, ...], head: Token) -> bool:
     if words == ("sentence",):
         return not any(c.lower_ in ("this", "that", "first", "last", "next") for c in head.children)
     return True
+
+
+def _natural(noun: Token) -> bool:
+    """A noun that names weather or a natural hazard ("flooding", "rain", "storms"): a disaster trigger, or weather."""
+    lemma = noun.lemma_.lower()
+    return lemma in _WEATHER or any(t.words == (lemma,) and t.type == "disaster"
+                                    for t in lexicon.triggers_by_first_word().get(lemma, ()))
+
+
+_WEATHER = {"flooding", "rain", "snow", "wind", "frost", "ice", "hail", "thunderstorm", "severe weather", "drought",
+            "storm", "heat", "lightning"}

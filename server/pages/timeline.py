@@ -2,7 +2,8 @@
 article, or across the corpus a page at a time.
 
 A resolved value becomes an interval of days: ``2022-01-27`` is that day, ``2022-W05`` the ISO week (Monday to
-Sunday), ``2022-02`` the month, ``2022`` the year. Events whose time does not resolve ("right now") are not on it.
+Sunday), ``2022-W05-WE`` its weekend, ``2022-02`` the month, ``2022`` the year, ``202`` the 2020s. Events whose time
+does not resolve ("right now") are not on it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,14 @@ _VALUE = re.compile(r"(\d{4})(?:-(?:W(\d{2})|(\d{2}))(?:-(\d{2}))?)?")
 
 def interval(value: str) -> tuple[str, str] | None:
     """The first and last day (ISO dates) a resolved time value covers, or None when it is not one we read."""
+    if value and (we := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value.strip())):  # a week's weekend
+        try:
+            saturday = dt.date.fromisocalendar(int(we[1]), int(we[2]), 6)
+        except ValueError:
+            return None
+        return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat()
+    if value and re.fullmatch(r"\d{3}", value.strip()):  # a decade: 199 is the 1990s
+        return f"{value.strip()}0-01-01", f"{value.strip()}9-12-31"
     m = _VALUE.fullmatch(value.strip()[:10]) if value else None
     if not m:
         return None

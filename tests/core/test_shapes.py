@@ -136,6 +136,14 @@ def test_development_articles_agree():
         assert check(g).conforms == pyshacl_report(g).conforms, path.name
 
 
+@pytest.mark.parametrize("value", ["2024-W10-WE", "199", "2024-W10", "2024-03-09"])
+def test_weekend_and_decade_values_conform(seed_extraction, value):
+    """TIMEX3 values the time rules give ("over the weekend", "the 1990s") are valid; "yesterday" is not."""
+    g = to_rdf(*seed_extraction)
+    _set(NKG.timexValue, Literal(value))(g)
+    assert check(g).conforms and pyshacl_report(g).conforms
+
+
 def test_a_feature_it_does_not_implement_is_named():
     shapes = Graph().parse(data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .

@@ -102,7 +102,8 @@ def test_random_spans_always_give_valid_html_and_the_same_text():
 @pytest.mark.parametrize("value,expected", [
     ("2022-01-27", ("2022-01-27", "2022-01-27")), ("2022-W05", ("2022-01-31", "2022-02-06")),
     ("2022-02", ("2022-02-01", "2022-02-28")), ("2024-02", ("2024-02-01", "2024-02-29")),
-    ("2022", ("2022-01-01", "2022-12-31")), ("PXD", None), ("", None), ("2022-13", None)])
+    ("2022", ("2022-01-01", "2022-12-31")), ("PXD", None), ("", None), ("2022-13", None),
+    ("2022-W05-WE", ("2022-02-05", "2022-02-06")), ("199", ("1990-01-01", "1999-12-31")), ("2022-W54-WE", None)])
 def test_time_values_as_intervals(value, expected):
     assert interval(value) == expected
 

@@ -1,0 +1,91 @@
+"""The article's date from its own text, when the metadata gives none.
+
+News prints its date in two places that the metadata may not carry:
+
+- a date line near the top ("Monday, 12 March 2019", "Published: March 12, 2019 10:31 GMT", "Updated 2019-03-12"),
+  a short block of its own among the first few;
+- the dateline of the first paragraph ("LONDON, Oct 31 (Agency) –"), whose month and day are the day of filing; its
+  year is the one that puts that day nearest the latest full date the article names (news is filed close to what
+  it reports), and without any full date in the text it stays unknown: a year is never guessed.
+
+A date found this way is marked inferred, with a note saying where it came from; a dateline without a date
+("WASHINGTON (AP) —") gives nothing. A date the metadata gives always wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.extraction.steps import Step, Work
+from kg.extraction.time import MONTHS
+from kg.model import Article
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
+_FULL_DATE = (rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{_MONTH}),? (?P<y1>(?:19|20)\d\d)"
+              rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y2>(?:19|20)\d\d)"
+              rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))")
+# A block that is only a date, perhaps with a label, a weekday and a time of day.
+_DATE_LINE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted|Last updated|First published|Date)(?: on)?:?\s+)?(?:{_WEEKDAY},? )?"
+    rf"{_FULL_DATE}(?:(?:,| at| -| –| \|)? ?\d{{1,2}}[:.]\d\d(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?)?\.?$")
+_PLACE = r"[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)*"
+# "LONDON, Oct 31 (Agency) –", "Paris, March 3, 2019 (Agency) -", "KYIV, Ukraine, Oct. 31 —"
+_DATELINE_DAY = re.compile(rf"^{_PLACE}(?:, {_PLACE})*,? (?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:,? (?P<y>(?:19|20)\d\d))?"
+                           rf"(?: \([^()\n]{{1,40}}\))?\s*(?:—|–|--|-)\s")
+_ANY_FULL_DATE = re.compile(_FULL_DATE)
+_TOP_BLOCKS = 4
+
+
+def _month(s: str) -> int:
+    return int(s) if s.isdigit() else MONTHS[s.lower().rstrip(".")]
+
+
+def _full_date(m: re.Match[str]) -> dt.date | None:
+    g = m.groupdict()
+    for i in "123":
+        if g.get(f"y{i}"):
+            try:
+                return dt.date(int(g[f"y{i}"]), _month(g[f"m{i}"]), int(g[f"d{i}"]))
+            except (ValueError, KeyError):
+                return None
+    return None
+
+
+def dateline_date(article: Article) -> tuple[dt.date, str] | None:
+    """(date, where it was read) from a date line near the top or the first paragraph's dateline; None if neither
+    gives a full date."""
+    top = [b for b in article.blocks if b.kind != "footer"][:_TOP_BLOCKS]
+    for block in top:
+        text = block.span.text.strip()
+        if len(text) <= 60 and (m := _DATE_LINE.match(text)) and (d := _full_date(m)):
+            return d, "from the date line at the top of the article"
+    first = next((b for b in article.blocks if b.kind == "paragraph"), None)
+    m = _DATELINE_DAY.match(first.span.text) if first is not None else None
+    if m is None:
+        return None
+    try:
+        month, day = _month(m["m"]), int(m["d"])
+        if m["y"]:
+            return dt.date(int(m["y"]), month, day), "from the dateline"
+        named = [d for x in _ANY_FULL_DATE.finditer(article.text) if (d := _full_date(x))]
+        if not named:
+            return None
+        latest = max(named)
+        filed = min((dt.date(y, month, day) for y in (latest.year - 1, latest.year, latest.year + 1)),
+                    key=lambda d: abs((d - latest).days))
+        return filed, "from the dateline, in the year of the latest date the article names"
+    except (ValueError, KeyError):
+        return None
+
+
+def _article_date(work: Work) -> None:
+    meta = work.parsed.article.meta
+    if meta.date is None and (found := dateline_date(work.parsed.article)) is not None:
+        meta.date, meta.date_inferred, meta.date_note = found[0], True, found[1]
+    work.put(article_date=meta.date)
+
+
+ARTICLE_DATE = Step("article date", ("parsed",), ("article_date",), _article_date,
+                    "an undated article's date from a date line at its top or its first paragraph's dateline")

@@ -1,0 +1,95 @@
+"""Kinds of violent event by their weapon (CAMEO 182, 183, 186, 193, 195), from the trigger lexicon (invented texts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.vocab import cameo
+from tests.extraction.helpers import run
+
+pytestmark = pytest.mark.slow
+MONDAY = dt.date(2024, 3, 11)
+
+
+def types(text: str) -> list[str]:
+    return [e.type for e in run("Report\n\n" + text, MONDAY).events]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Two men were stabbed outside a bar on Friday.", "assault"),
+    ("The knife attack left three people injured.", "assault"),
+    ("Police shot the gunman dead on the bridge.", "shooting"),
+    ("A car bomb killed four soldiers near the base.", "bombing"),
+    ("A suicide bombing hit the market on Sunday.", "bombing"),
+    ("A drone strike destroyed the depot.", "air-strike"),
+    ("Gunmen assassinated the mayor on Friday.", "assassination"),
+])
+def test_the_weapon_names_the_kind(text: str, kind: str):
+    assert kind in types(text)
+
+
+def test_the_kinds_carry_their_cameo_codes():
+    assert [cameo(k) for k in ("assault", "bombing", "assassination", "shooting", "air-strike")] == \
+        ["182", "183", "186", "193", "195"]
+
+
+def test_an_attack_a_later_mention_calls_a_knife_attack_is_that_kind():
+    x = run("Report\n\nThe attack happened on Friday evening. Police said the knife attack lasted minutes.", MONDAY)
+    attacks = [e for e in x.events if e.type in ("attack", "assault")]
+    assert [e.type for e in attacks] == ["assault"]
+    assert len(attacks[0].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The minister resigned on Friday after the leak.", "resignation"),
+    ("The chief executive will step down in June.", "resignation"),
+    ("The president appointed a new envoy on Tuesday.", "appointment"),
+    ("Thousands of residents were evacuated from the coast.", "evacuation"),
+    ("The government shutdown entered its third week.", "shutdown"),
+    ("The court's ruling was welcomed by the families.", "ruling"),
+])
+def test_common_news_events(text: str, kind: str):
+    assert kind in types(text)
+
+
+def test_the_speaker_makes_the_announcement_they_speak_in():
+    x = run("Report\n\n\u201cWe will act,\u201d Maria Lopez said in a televised announcement.", MONDAY)
+    labels = {a.key: a.label for a in x.actors}
+    made = [e for e in x.events if e.type == "make-statement"]
+    assert made and [labels[p.actor] for p in made[0].participants] == ["Maria Lopez"]
+
+
+def test_a_storm_hits_and_approaches_places():
+    x = run("Storm\n\nHurricane Nadia hit the islands on Wednesday. Nadia is now heading towards the mainland, and the "
+            "storm approached the coast on Thursday.", MONDAY)
+    got = [(e.type, {t.key: t.value for t in x.times}.get(e.time or ""), e.participants) for e in x.events
+           if e.type.startswith("storm-")]
+    assert got == [("storm-hit", "2024-03-06", []), ("storm-approach", None, []),
+                   ("storm-approach", "2024-03-07", [])]
+
+
+def test_only_a_storm_hits_as_a_storm():
+    assert not any(t.startswith("storm-") for t in types("The player hit the ball and approached the goal."))
+    assert "attack" in types("Military strikes hit the town on Friday.")
+
+
+def test_market_abuse_and_a_threat_of_flooding_are_no_events():
+    assert "rights-violation" not in types("The regulator fined the firm for market abuse.")
+    assert "threat" not in types("Heavy rain brought threats of flooding to the valley.")
+    assert "threat" in types("The militia made threats against the village.")
+
+
+def test_a_regulator_fining_a_company_is_an_event():
+    x = run("Report\n\nThe Financial Conduct Authority has today fined Barclays for misleading investors.", MONDAY)
+    fine = next(e for e in x.events if e.type == "fine")
+    assert {t.key: t.value for t in x.times}[fine.time] == "2024-03-11"
+    assert "fine" not in types("The weather was fine on the coast.")
+
+
+def test_a_court_issuing_an_opinion_is_a_ruling():
+    x = run("Court\n\nOn Wednesday, the Court of Appeal issued an opinion on the closure, finding it unlawful.", MONDAY)
+    ruling = next(e for e in x.events if e.type == "ruling")
+    assert {t.key: t.value for t in x.times}[ruling.time] == "2024-03-06"
+    assert "ruling" not in types("In my opinion the plan was right.")

@@ -1,0 +1,107 @@
+"""Which time an event gets, and who plays in a contest (invented texts; see docs/extraction.md, "Event times")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Extraction
+from tests.extraction.helpers import run
+
+pytestmark = pytest.mark.slow
+MONDAY = dt.date(2024, 3, 11)
+
+
+def events(x: Extraction) -> list[tuple[str, str | None, list[str]]]:
+    """(type, time value, participant labels) of every event."""
+    times = {t.key: t.value for t in x.times}
+    labels = {a.key: a.label for a in x.actors}
+    return [(e.type, times.get(e.time or ""), sorted(labels[p.actor] for p in e.participants)) for e in x.events]
+
+
+def test_an_adverbial_clause_shares_its_sentences_date_when_told_in_the_same_tense():
+    x = run("Report\n\nThe home side missed the chance to go top as they were beaten 2-0 by the visitors at the "
+            "stadium on Saturday.", MONDAY)
+    assert ("sports-event", "2024-03-09") in [(t, v) for t, v, _ in events(x)]
+
+
+def test_a_relative_clause_does_not_take_the_sentences_date():
+    # (in the body: the lead's breaking-news rule dates every actual event of the first paragraphs)
+    x = run("Report\n\nThe prison is near the river.\n\nIt was built long ago.\n\nThe man who attacked the guards "
+            "was arrested on Friday.", MONDAY)
+    got = {t: v for t, v, _ in events(x)}
+    assert got.get("arrest") == "2024-03-08"
+    assert all(v is None for t, v, _ in events(x) if t != "arrest")
+
+
+def test_the_lead_reports_past_events_on_the_day_of_its_report():
+    x = run("Floods in the north\n\nTwo people were killed in floods in the north, officials said on Sunday.\n\n"
+            "Rescue teams are still at work.", MONDAY)
+    assert ("killing", "2024-03-10") in [(t, v) for t, v, _ in events(x)]
+
+
+def test_a_perfect_or_a_quotation_is_not_dated_by_the_report():
+    x = run("Illness\n\nTwo people have died, a health official said on Sunday.\n\nNo cause is known.", MONDAY)
+    assert all(v is None for t, v, _ in events(x) if t in ("death", "killing"))
+    x = run("Talks\n\n\u201cDuring a telephone conversation between the ministers, no date was agreed,\u201d a "
+            "spokeswoman said on Sunday.\n\nNo meeting is planned.", MONDAY)
+    assert all(v is None for t, v, _ in events(x) if t == "phone-call")
+
+
+def test_a_weekend_dates_an_event():
+    x = run("Protest\n\nThe coach staged a protest on the sidelines over the weekend.", MONDAY)
+    assert ("protest", "2024-W10-WE") in [(t, v) for t, v, _ in events(x)]
+
+
+def test_towns_that_play_are_their_teams():
+    x = run("Leeds beat Norwich\n\nLeeds beat Norwich 2-0 at the stadium on Saturday.", MONDAY)
+    match = next(e for e in events(x) if e[0] == "sports-event")
+    assert match[1] == "2024-03-09"
+    assert match[2] == ["Leeds", "Norwich"]
+    assert {a.label: a.kind for a in x.actors}["Leeds"] == "organization"
+    assert "Leeds" not in {p.label for p in x.places}
+
+
+def test_a_town_where_a_match_is_played_stays_a_place():
+    x = run("Match\n\nThe match in Leeds was called off on Saturday.", MONDAY)
+    assert "Leeds" in {p.label for p in x.places}
+
+
+def parties(text: str, kind: str) -> list[tuple[str, str]]:
+    x = run(text, MONDAY)
+    labels = {a.key: a.label for a in x.actors}
+    event = next(e for e in x.events if e.type == kind)
+    return sorted((labels[p.actor], p.role) for p in event.participants)
+
+
+def test_a_result_with_a_score_is_a_match_and_its_opponent_a_party():
+    assert parties("Report\n\nAfter Leeds United's 1-0 loss against Hull City on Monday, the coach spoke.",
+                   "sports-event") == [("Hull City", "participant"), ("Leeds United", "agent")]
+    assert not [e for e in run("Report\n\nJob losses rose and the victory of reason was declared.", MONDAY).events
+                if e.type == "sports-event"]
+
+
+def test_the_owner_of_a_death_is_who_died():
+    assert parties("Grief\n\nThe father said nothing prepared him for his son's murder.", "killing") == \
+        [("his son's", "target")]
+    assert parties("Grief\n\nRussia's killing of civilians was condemned.", "killing")[0] == ("Russia", "agent")
+
+
+def test_who_was_found_dead_died():
+    assert parties("Grief\n\nAnna Berg and her partner were found dead at their home.", "death")[0] == \
+        ("Anna Berg", "target")
+
+
+def test_the_lead_retells_a_headlines_found_dead():
+    x = run("Family of four found dead in their home\n\nPolice are searching for whoever killed them.\n\n"
+            "The two women and the children were found dead inside their apartment on Tuesday.", MONDAY)
+    deaths = [e for e in x.events if e.type == "death"]
+    assert len(deaths) == 1 and len(deaths[0].mentions) == 2
+    assert {t.key: t.value for t in x.times}[deaths[0].time] == "2024-03-05"
+
+
+def test_a_phrase_trigger_is_headed_by_its_own_head():
+    # "a state of emergency": "state" is the object of "declared", so the governor declaring it is its agent
+    assert parties("Storm\n\nGovernor Ana Ruiz declared a state of emergency on Wednesday.", "emergency") == \
+        [("Ana Ruiz", "agent")]

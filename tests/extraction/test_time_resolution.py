@@ -1,0 +1,151 @@
+"""Time expressions resolved against the article date: a systematic suite of invented sentences, one class of news
+writing per row (tense and aspect, deixis, month-days around the new year, decades, deadlines, lengths of time that
+are not times, datelines that give the article its date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.pipeline.ingest import from_text
+from kg.extraction import extract
+from tests.extraction.helpers import run
+
+pytestmark = pytest.mark.slow
+MONDAY = dt.date(2024, 3, 11)  # the article date of most rows: a Monday
+JAN3 = dt.date(2024, 1, 3)
+AUG1 = dt.date(2024, 8, 1)
+
+CASES = [
+    # a weekday read backwards: past, past perfect, present perfect, a past report of the day
+    ("The talks ended on Friday without a deal.", "Friday", "2024-03-08", MONDAY),
+    ("Police had arrested the man on Thursday.", "Thursday", "2024-03-07", MONDAY),
+    ("The minister has resigned, she announced on Friday.", "Friday", "2024-03-08", MONDAY),
+    ("Officials have said since Tuesday that the road is closed.", "Tuesday", "2024-03-05", MONDAY),
+    ("The army said on Sunday it had taken the town.", "Sunday", "2024-03-10", MONDAY),
+    ("The court heard on Thursday that the man fled.", "Thursday", "2024-03-07", MONDAY),
+    ("Two people were killed on Saturday, police said.", "Saturday", "2024-03-09", MONDAY),
+    ("Saturday's match ended in a draw.", "Saturday", "2024-03-09", MONDAY),
+    ("The summit, which opened on Wednesday, focused on trade.", "Wednesday", "2024-03-06", MONDAY),
+    ("The ministers were meeting on Wednesday when the news broke.", "Wednesday", "2024-03-06", MONDAY),
+    ("Earlier on Sunday, the minister had spoken to reporters.", "Sunday", "2024-03-10", MONDAY),
+    ("He may have left the country on Friday.", "Friday", "2024-03-08", MONDAY),
+    ("The minister spoke on Monday.", "Monday", "2024-03-11", MONDAY),
+    # a weekday read forwards: will, is to, plans to, is due to, a plan's participle, a modal, a timetable's present,
+    # a progressive, a postponement
+    ("The leaders will meet on Friday.", "Friday", "2024-03-15", MONDAY),
+    ("The president is to visit the region on Wednesday.", "Wednesday", "2024-03-13", MONDAY),
+    ("The union plans to strike on Thursday.", "Thursday", "2024-03-14", MONDAY),
+    ("The trial is due to begin on Tuesday.", "Tuesday", "2024-03-12", MONDAY),
+    ("The vote is scheduled for Thursday.", "Thursday", "2024-03-14", MONDAY),
+    ("The two sides would meet on Friday if the ceasefire held.", "Friday", "2024-03-15", MONDAY),
+    ("The minister may resign on Friday.", "Friday", "2024-03-15", MONDAY),
+    ("The papers must be filed by Friday.", "Friday", "2024-03-15", MONDAY),
+    ("Results are expected by Wednesday.", "Wednesday", "2024-03-13", MONDAY),
+    ("Voters go to the polls on Sunday.", "Sunday", "2024-03-17", MONDAY),
+    ("The summit, which opens on Wednesday, will focus on trade.", "Wednesday", "2024-03-13", MONDAY),
+    ("The ministers are meeting on Wednesday to discuss the plan.", "Wednesday", "2024-03-13", MONDAY),
+    ("The hearing was adjourned until Friday.", "Friday", "2024-03-15", MONDAY),
+    ("The vote was postponed to Thursday.", "Thursday", "2024-03-14", MONDAY),
+    ("The road was closed on Friday and will reopen on Thursday.", "Thursday", "2024-03-14", MONDAY),
+    # last / this / next
+    ("He arrived last Tuesday.", "last Tuesday", "2024-03-05", MONDAY),
+    ("The board meets this Thursday.", "this Thursday", "2024-03-14", MONDAY),
+    ("She will travel next Tuesday.", "next Tuesday", "2024-03-19", MONDAY),
+    ("The company cut jobs last week.", "last week", "2024-W10", MONDAY),
+    ("Prices rose earlier this month.", "this month", "2024-03", MONDAY),
+    ("The law takes effect next month.", "next month", "2024-04", MONDAY),
+    ("Turnout fell last year.", "last year", "2023", MONDAY),
+    # weekends (TIMEX3 week-weekend values)
+    ("The coach made headlines over the weekend.", "the weekend", "2024-W10-WE", MONDAY),
+    ("Talks were held last weekend.", "last weekend", "2024-W10-WE", MONDAY),
+    ("The vote is this weekend.", "this weekend", "2024-W11-WE", MONDAY),
+    ("The band plays at the weekend.", "the weekend", "2024-W11-WE", MONDAY),
+    ("Talks will resume next weekend.", "next weekend", "2024-W12-WE", MONDAY),
+    # deixis and parts of a day
+    ("The fire broke out yesterday.", "yesterday", "2024-03-10", MONDAY),
+    ("The minister said today that taxes would rise.", "today", "2024-03-11", MONDAY),
+    ("The band plays tonight.", "tonight", "2024-03-11", MONDAY),
+    ("The storm hit on Monday night.", "Monday", "2024-03-11", MONDAY),
+    ("Rebels attacked the town late Sunday.", "Sunday", "2024-03-10", MONDAY),
+    ("Parliament will vote late Tuesday.", "Tuesday", "2024-03-12", MONDAY),
+    ("The match kicks off at 3pm on Saturday.", "3pm", "2024-03-16", MONDAY),
+    # a day of a month without a year: the nearest year, unless the tense says otherwise
+    ("The fire started on December 28.", "December 28", "2023-12-28", JAN3),
+    ("The fire started on 28 December.", "28 December", "2023-12-28", JAN3),
+    ("The trial opens on January 28.", "January 28", "2024-01-28", JAN3),
+    ("The journalist was killed on November 5.", "November 5", "2023-11-05", AUG1),
+    ("The election will be held on November 5.", "November 5", "2024-11-05", MONDAY),
+    ("The report, dated November 5, says prices rose.", "November 5", "2023-11-05", MONDAY),
+    ("He died on the night of March 3.", "March 3", "2024-03-03", MONDAY),
+    ("The ban was lifted in December.", "December", "2023-12", MONDAY),
+    ("The ban will be lifted in December.", "December", "2024-12", MONDAY),
+    # ranges: each end is a day of its own
+    ("The festival runs from March 14 to March 17.", "March 17", "2024-03-17", MONDAY),
+    # decades, "ago", and lengths of time that are not times
+    ("The company was founded in the 1990s.", "the 1990s", "199", MONDAY),
+    ("The plant closed two years ago.", "two years ago", "2022", MONDAY),
+    ("The 45-year-old man was arrested.", "45-year-old", None, MONDAY),
+    ("Rescuers worked for 24 hours.", "24 hours", None, MONDAY),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "date"), CASES, ids=[c[0][:40] for c in CASES])
+def test_time_value(sentence: str, expression: str, value: str | None, date: dt.date):
+    x = run("Title\n\n" + sentence, date)
+    found = {t.span.text: t.value for t in x.times}
+    assert expression in found, found
+    assert found[expression] == value
+
+
+def test_the_present_of_a_headline_is_the_recent_past():
+    x = run("Minister resigns Friday\n\nThe minister left office.", MONDAY)
+    assert [(t.span.text, t.value) for t in x.times] == [("Friday", "2024-03-08")]
+
+
+def test_the_two_days_of_a_range():
+    x = run("Title\n\nThe festival runs from March 14 to March 17.", MONDAY)
+    assert [t.value for t in x.times] == ["2024-03-14", "2024-03-17"]
+
+
+def test_an_undated_article_keeps_relative_days_unresolved():
+    x = run("Title\n\nThe storm hit the coast on Thursday. It was the worst since May 5, 2001.")
+    assert [(t.span.text, t.value) for t in x.times] == [("Thursday", None), ("May 5, 2001", "2001-05-05")]
+
+
+def dated(text: str) -> tuple[dt.date | None, dict[str, str | None]]:
+    article = from_text(text, article_id="invented")
+    x = extract(article)
+    return article.meta.date, {t.span.text: t.value for t in x.times}
+
+
+def test_a_date_line_at_the_top_gives_the_article_its_date():
+    date, times = dated("Storm hits coast\n\nTuesday, 12 March 2019\n\nThe storm hit the coast on Friday.")
+    assert date == dt.date(2019, 3, 12)
+    assert times == {"Tuesday, 12 March 2019": "2019-03-12", "Friday": "2019-03-08"}
+    date, _ = dated("Storm hits coast\n\nPublished: March 12, 2019 10:31 GMT\n\nThe storm hit the coast on Friday.")
+    assert date == dt.date(2019, 3, 12)
+
+
+def test_a_dateline_with_a_day_gives_the_date_in_the_year_of_the_latest_date_named():
+    date, times = dated("Storm hits coast\n\nLONDON, Oct 31 (Agency) – The storm that formed on October 29, 2019 "
+                        "hit the coast on Thursday.")
+    assert date == dt.date(2019, 10, 31)
+    assert times["Thursday"] == "2019-10-31"
+    date, _ = dated("Talks fail\n\nKYIV, Jan. 2 (Agency) - Talks held on December 30, 2019 failed.")
+    assert date == dt.date(2020, 1, 2)
+    date, times = dated("Storm hits coast\n\nParis, March 3, 2019 (Agency) - The storm hit the coast on Friday.")
+    assert date == dt.date(2019, 3, 3) and times["Friday"] == "2019-03-01"
+
+
+def test_a_dateline_without_a_date_or_a_year_gives_none():
+    assert dated("Storm hits coast\n\nWASHINGTON (AP) — The storm hit the coast on Thursday.")[0] is None
+    assert dated("Storm hits coast\n\nLONDON, Oct 31 (Agency) – The storm hit the coast on Thursday.")[0] is None
+
+
+def test_a_date_the_metadata_gives_wins_over_the_dateline():
+    article = from_text("Storm\n\nLONDON, Oct 31 (Agency) – The storm of October 29, 2019 hit the coast.",
+                        article_id="invented", date=dt.date(2019, 11, 1))
+    extract(article)
+    assert article.meta.date == dt.date(2019, 11, 1) and not article.meta.date_inferred
