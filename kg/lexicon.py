@@ -106,6 +106,12 @@ def plural(noun: str) -> str:
 
 
 @cache
+def org_descriptors() -> dict[str, frozenset[str]]:
+    """Nouns that describe an organisation beside its name → the knowledge-base categories that agree with them."""
+    return {r[0].lower(): frozenset(c.strip() for c in r[1].split(",")) for r in _rows("org_descriptors.tsv")}
+
+
+@cache
 def role_nouns() -> dict[str, str]:
     """Person nouns beyond the posts (lower case) → "topic" (a description of the person in focus) or "source"
     (somebody new when nobody was introduced with that noun)."""

@@ -104,6 +104,7 @@ class Actor:
     country: str | None = None  # key of the actor's country, where the text says it
     links: dict[str, str] = field(default_factory=dict)  # target ("wikidata", "dbpedia", "geonames") -> IRI
     link_confidence: float | None = None
+    described_as: str | None = None  # a noun the text puts beside the name ("news agency", "supermarket")
 
 
 @dataclass

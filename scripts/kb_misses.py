@@ -35,8 +35,8 @@ CACHE = Path("var/cache/kb-misses")
 def _code_digest() -> str:
     h = hashlib.sha256()
     root = Path(__file__).resolve().parents[1] / "kg"
-    for p in sorted([*root.glob("extraction/**/*.py"), *root.glob("data/lexicon/*"), root / "ingest.py",
-                     root / "nlp.py", root / "model.py"]):
+    for p in sorted([*root.glob("extraction/**/*.py"), *root.glob("data/lexicon/*"), root / "pipeline" / "ingest.py",
+                     root / "pipeline" / "nlp.py", root / "model.py"]):
         h.update(p.read_bytes())
     return h.hexdigest()[:12]
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
-from kg.extraction.missed_names import known_names, speaking_names
+from kg.extraction.known_kinds import acting_region, coordinated_organisations, described_names, descriptor_of
+from kg.extraction.missed_names import known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
     bare_name,
@@ -37,6 +38,7 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent", "conj", 
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "around", "outside", "inside", "through"}
 _NOT_ACTOR = re.compile(r"^(covid|sars|ebola|h1n1|hiv|aids)\b", re.IGNORECASE)
 # Names of events, which the entity recogniser often tags as organisations or facilities.
+_DANGLING = {"of", "and", "for", "in", "at", "to", "with", "from", "on", "by"}  # never the last word of a name
 EVENT_NAME = re.compile(r"\b(Conference|Summit|Olympics?|Games|Cup|War|Elections?|Forum|Talks|Championships?|"
                         r"Festival|Expo|Crisis|Revolution|Uprising)$")
 
@@ -112,8 +114,9 @@ def _strip_ent(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     doc = pb.doc
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("’s", "'s", "’", "'")):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("’s", "'s", "’", "'")
+                           or doc[end - 1].lower_ in _DANGLING):
+        end -= 1  # "Ana Ruiz of" (… Chile): the recogniser ran into the phrase after the name
     return doc[start:end]
 
 
@@ -185,6 +188,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 c = gazetteer.country(text)
                 if c is not None and len(ent) <= 2:
                     index.add_actor(country_key(c.name), c.name if text.isupper() else text, "country", span)
+                elif parts := coordinated_organisations(ent):
+                    for part in parts:  # "Airbus and Boeing": two organisations the recogniser ran together
+                        _add_org(index, pb, part, parsed.span_of(pb, part))
                 else:
                     _add_org(index, pb, ent, span)
             elif label == "GPE":
@@ -198,6 +204,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     index.add_actor(country_key(cap.name), cap.name, "country", span, "metonymy")
                 elif text.split()[0] in surnames:
                     pending_persons.append((pb, ent))  # "Hale’s pledges" tagged as a place
+                elif acting_region(pb, ent):
+                    index.add_actor("org/" + slugify(text), text, "government", span)  # "Ohio ordered …"
                 else:
                     index.add_place("place/" + slugify(text), text, span)
             elif label in ("LOC", "FAC"):
@@ -211,6 +219,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     names_the_recogniser_missed(index)
     known_names(index)
     speaking_names(index)
+    titled_names(index)
+    described_names(index)
     _ = article
     return index
 
@@ -234,6 +244,8 @@ def _add_org(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, span: Span) -> 
     kind = "government" if lexicon.org_heads().get(head) == "government" else "organization"
     key = "org/" + slugify(_org_core(text))
     index.add_actor(key, text, kind, span)
+    if index.actors[key].described_as is None:  # "state news agency X": what the text calls it, for the linker
+        index.actors[key].described_as = descriptor_of(pb.doc, ent.start, ent.end)
 
 
 def _add_person_led_body(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, head: Token) -> None:

@@ -134,3 +134,28 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
         index.add_actor("person/" + slugify(label), label, "person", span, "title" if ranked else "name")
     elif according and not known:
         index.add_actor("org/" + slugify(text), text, "organization", span)  # "according to The Verge": a source
+
+
+def titled_names(index: ActorIndex) -> None:
+    """Untagged names of two words or more after a plural title ("Presidents Ana Ruiz of Chile and …")."""
+    parsed = index.parsed
+    heads = lexicon.post_heads()
+    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        for tok in toks:
+            if tok.tag_ not in ("NNS", "NNPS") or not tok.text[:1].isupper():
+                continue
+            single = tok.lemma_.lower()
+            if single not in _RANKS and single not in heads:
+                continue
+            end = tok.i + 1
+            while end < len(pb.doc) and _capitalised(pb.doc[end]) and not pb.doc[end].ent_type_ \
+                    and pb.doc[end].text not in lexicon.titles():
+                end += 1
+            run = pb.doc[tok.i + 1:end]
+            if len(run) < 2 or any(index.owner_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text)) is not None
+                                   for t in run):
+                continue
+            label = " ".join(t.text for t in run)
+            if gazetteer.country(label) or gazetteer.city(label):
+                continue
+            index.add_actor("person/" + slugify(label), label, "person", parsed.span_of(pb, run), "name")

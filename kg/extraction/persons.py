@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
+from kg.extraction.known_kinds import descriptor_of, organisation_only
 from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock, Parsed
 
@@ -37,7 +38,9 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     """The entity type, corrected where the recogniser is known to slip on people's names (see the module)."""
     text = ent.text
     if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames:
-        if gazetteer.city(text) and not gazetteer.country(text):
+        city = gazetteer.city(text)
+        if city and not gazetteer.country(text) and (not text.isupper() or city.population >= 100_000):
+            # (an acronym is no small town: "UN" is not Un)
             return "GPE"  # "in Annapolis", "Tbilisi" tagged as a person
     if label == "ORG" and len(ent) == 1 and text in surnames:
         return "PERSON"  # a surname tagged as an organisation
@@ -56,6 +59,11 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         return "PERSON"  # "Saree" after "Yahya Sarea": a variant spelling of a surname of the article
     if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
         return "ORG"  # "PTC" tagged as a person: an acronym names an organisation
+    if label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and descriptor_of(pb.doc, ent.start, ent.end, after=False):
+        return "ORG"  # "supermarket Greenbasket" tagged as a person, "the daily X" as a nationality
+    if (label == "GPE" or label == "PERSON" and len(ent) == 1
+            or label == "NORP" and ent.root.dep_ not in ("amod", "compound")) and organisation_only(text, surnames):
+        return "ORG"  # "a UN panel", a grocer "lowered …": a name the knowledge base knows as an organisation's only
     return label
 
 
@@ -169,11 +177,18 @@ def with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
         t = doc[start - 1]
         if t.tag_ != "NNP" or not t.text[:1].isupper() or t.ent_type_ or t.text in lexicon.titles() or \
                 t.lower_ in lexicon.post_words() or t.lower_ in lexicon.post_heads() or \
-                t.lower_ in lexicon.role_nouns() or not t.is_alpha or gazetteer.city(t.text) or \
+                t.lower_ in lexicon.role_nouns() or not t.is_alpha or _big_city(t.text) or \
                 gazetteer.country(t.text) or (start >= 2 and doc[start - 2].lower_ == "of"):
             break  # "Mayor of Springfield Rosa Diaz": the place of a title is no given name
         start -= 1
     return doc[start : ent.end] if start < ent.start else ent
+
+
+def _big_city(word: str) -> bool:
+    """A city large enough to be named in the news on its own (a small town's name is often a given name too:
+    "Antony", a town of France)."""
+    c = gazetteer.city(word)
+    return c is not None and (c.population or 0) >= 100_000
 
 
 def _with_honorific(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:

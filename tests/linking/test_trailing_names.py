@@ -43,3 +43,12 @@ def test_a_described_name_links_like_the_name_alone():
     assert _linked("Conservative MP Philip Hammond", kb, day) == plain
     # a first name is not a description: no shorter name is tried
     assert _linked("Mary Philip Hammond", kb, day) is None
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Assemblymember Jane Holt", ["Jane Holt"]),  # a title no list knows, before a given name
+    ("Anne Marie Holt", []),  # two given names
+    ("Leeds Jane Holt", []),  # a place before the name: the place of a description, left to extraction
+])
+def test_a_word_before_a_given_name_is_no_part_of_the_name(text, names):
+    assert trailing_names(text) == names

@@ -18,6 +18,8 @@ The linker decides on evidence, and "no link" is always an answer: a wrong link 
   records share (a surname, "Alliance for the Republic", "Ministry of Defence") stays unlinked unless the context
   singles one out.
 
+People's candidates and their evidence are in :mod:`kg.pipeline.link.people`.
+
 A linked actor takes its record's id as key (``"Biden"`` → ``person/joe-biden``), and every reference to the old key
 is updated (:func:`rename_actor`), so the same entity gets the same IRI in every article's graph.
 """
@@ -26,25 +28,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from kg import gazetteer
-from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
-from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries, slug,
-                              state_body, strip_titles, trailing_names, without_country)
+from kg import gazetteer, lexicon
+from kg.pipeline.link.kb import Entity, KnowledgeBase
+from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries,
+                                   region_countries, slug, state_body, strip_titles, without_country)
 from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
+from kg.pipeline.link.people import Context as _Context, Scored as _Scored, prior as _prior
+from kg.pipeline.link.people import person_candidates as _person_candidates, unnamed_holder as _unnamed_holder
 
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.7
-SEAT = "member of a national legislature"  # the category of a legislature's seat as a post
 MARGIN = 0.1  # how far the best candidate must be ahead of the runner-up
 _EPSILON = 1e-9  # confidences are sums of tenths: 1.0 - 0.9 must count as a margin of 0.1
 # extraction's actor kind → the record types it may be linked to
 _COMPATIBLE = {"person": {"person"}, "organization": {"organization", "government"},
                "government": {"organization", "government"}, "country": {"country"}}
-_FORMER = ("former", "ex", "late", "then", "outgoing", "incoming", "acting", "deputy", "vice", "interim")
 
 
 @dataclass(frozen=True)
@@ -57,25 +59,6 @@ class Decision:
     evidence: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Scored:
-    entity: Entity
-    confidence: float
-    evidence: tuple[str, ...]
-
-
-@dataclass
-class _Context:
-    """What the article says around an actor: its date, its countries, the records already resolved."""
-
-    day: dt.date | None
-    resolved: dict[str, str] = field(default_factory=dict)  # actor key → record id
-    countries: set[str] = field(default_factory=set)  # record ids of the countries the article speaks of
-
-    def rid(self, key: str | None) -> str | None:
-        return self.resolved.get(key, key) if key else None
-
-
 def article_date(extraction: Extraction) -> dt.date | None:
     """The article's date as extraction saw it: the date holdings are attested at, or that times were resolved
     against."""
@@ -85,16 +68,18 @@ def article_date(extraction: Extraction) -> dt.date | None:
     return next((t.anchor for t in extraction.times if t.anchor), None)
 
 
-def _prior(e: Entity) -> float:
-    return 1.0 if e.prior is None else e.prior
-
-
 # ------------------------------------------------------------------------------------------------------ deciding
 def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = None,
            threshold: float = DEFAULT_THRESHOLD) -> list[Decision]:
     """A decision for every actor (but groups) and every place; changes nothing."""
     ctx = _Context(date or article_date(extraction))
     ctx.countries |= place_countries(extraction, kb)
+    by_cities = set(ctx.countries)
+    # the countries the article speaks of, for a country's name that a region of one of them bears too
+    regions = region_countries(extraction, kb)
+    spoken = by_cities | regions | {a.key for a in extraction.actors if a.kind == "country"}
+    ctx.regional = spoken - by_cities - {a.key for a in extraction.actors if a.kind == "country"}
+    ctx.countries |= regions  # "Texas" speaks of the United States as "London" does of the United Kingdom
     out: list[Decision] = []
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}
     # countries first (the context of everything else), then bodies (a person's post is matched through the record
@@ -109,6 +94,11 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
             continue
         scored = _candidates(actor, extraction, kb, ctx)
         d = _choose(actor.key, scored, threshold)
+        if d.entity and actor.kind == "country" and d.entity not in by_cities:
+            region = next((e for e in kb.named(actor.label) if e.type == "place" and e.category == "subdivision"
+                           and e.country != d.entity and e.country in spoken), None)
+            if region is not None:  # "Georgia" in an article about Texas: whose Georgia?
+                d = Decision(actor.key, None, d.confidence, (f"ambiguous: {d.entity}, {region.id}",))
         if d.entity:
             ctx.resolved[actor.key] = d.entity
             if actor.kind == "country":
@@ -153,14 +143,22 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     own = ctx.rid(actor.country)
 
     def add(e: Entity | None, conf: float, why: str, name: str = "") -> None:
-        if e is None or e.type not in allowed:
+        if e is None or (e.type not in allowed and not _region_body(actor, e)):
             return
+        if e.type == "place" and not (e.country == own or e.country in ctx.countries - ctx.regional):
+            return  # "Georgia" the US state needs an article about the United States
         if own and e.country and own != e.country:
             return  # the article puts the actor in another country than the record does
         is_generic = bool(name) and generic(name) and why != "name after country"
-        if is_generic and e.type != "government":
+        if is_generic and not state_body(e):
             return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
         evidence = [why]
+        if _described(actor, e):
+            conf += 0.15  # "state news agency X": the record of a news agency, not a shop of that name
+            evidence.append(f"described as {actor.described_as}")
+        if _region_body(actor, e):
+            conf += 0.1  # extraction made the actor of a region acting: the region, not a body named after it
+            evidence.append("region acting")
         if actor.kind != "country":
             conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
             named = without_country(name) if name else None
@@ -204,97 +202,25 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     return found
 
 
-def _person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
-    name = strip_titles(actor.label)
-    full = len(name.split()) >= 2
-    pool = [e for e in kb.named(name) if e.type == "person"]
-    for shorter in trailing_names(name) if full and not pool else ():
-        pool = [e for e in kb.named(shorter) if e.type == "person"]
-        if pool:  # "Speaker John Bercow": the name after the description
-            name = shorter
-            break
-    if not full:
-        pool += [e for e in kb.with_surname(name) if e not in pool]
-    holdings = [h for h in x.holdings if h.holder == actor.key]
-    mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
-                      if m.kind in NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
-    mention_titles |= {name_key(m.span.text) for m in actor.mentions if m.kind == "role"}  # "the President"
-    present = {ctx.rid(a.key) for a in x.actors} | ctx.countries  # the countries and bodies the article speaks of
-    own = ctx.rid(actor.country)
-    day = ctx.day
-    out = []
-    for e in pool:
-        if own and e.country and own != e.country:
-            continue  # "Colombian president Uribe" is not a record of another country
-        evidence = []
-        posts = [(p, kb.get(p.post)) for p in e.positions]
-        if any(post and any(name_key(t) == name_key(h.post) for t in post.titles)
-               and ctx.rid(h.organization) == post.of
-               and (day is None or p.held_at(day) or h.valid_at is None)
-               for p, post in posts for h in holdings):
-            evidence.append("post")
-        if any(post and any(name_key(t) in mention_titles for t in post.titles) for _, post in posts):
-            evidence.append("title")
-        # a post held at the article's date counts when the article speaks of that post's country or body
-        # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
-        # (a seat in a legislature of hundreds does not count: Lord Wilson of Tillyorn is not every David Wilson)
-        if day is not None and any(p.held_at(day) and post and post.of in present and post.category != SEAT
-                                   for p, post in posts):
-            evidence.append("in office at the article date")
-            if not full and any(p.held_at(day) and p.source == "source/leaders" and post and post.of in present
-                                for p, post in posts):
-                # "Biden" in 2022: the head of state or government in office, before a minister or a relative
-                # of the same name who also held a post then (the news names a leader by the surname alone)
-                evidence.append("head of state or government")
-        elif not full and len(pool) == 1 and _prior(e) >= 0.9 and day is not None \
-                and any(p.held_at(day) for p, _ in posts):
-            # "Putin" in 2022: the only person of that name the knowledge base knows, a head of state at the date
-            evidence.append("sole bearer of the name in office at the article date")
-        if e.country and (e.country == own or e.country in ctx.countries):
-            evidence.append("country")
-        strong = [v for v in evidence if v != "country"]
-        if full:
-            # a name alone: enough for the people of the hand-verified list and heads of state and government;
-            # a politician of the derived lists needs the article to speak of their country too
-            # (a well-known person of prior 0.8, on the full name alone too, a little less sure)
-            # (a legislator of the office holders' table, prior 0.4, needs a post or a title besides the country)
-            conf = 0.85 if _prior(e) >= 0.9 else 0.75 if _prior(e) >= 0.8 else 0.65 if _prior(e) >= 0.5 else 0.55
-            conf += 0.05 * len(evidence) + (0.05 if "country" in evidence and _prior(e) < 0.9 else 0.0)
-            why = ("full name", *evidence)
-        else:  # a surname alone: only a post, a title or the date can single a record out
-            conf = 0.45 + (0.3 if strong else 0.0) + 0.05 * len(evidence)
-            conf += 0.05 if "head of state or government" in evidence else 0.0
-            why = ("surname", *evidence)
-        out.append(_Scored(e, min(conf, 1.0), why))
-    return out
+# categories too broad to agree with a description ("research firm X" is not every brand called X)
+_BROAD = {"brand", "operator", "company", "well-known organisation"}
 
 
-def _unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
-    """"The Malaysian prime minister", "Japan's emperor": the one holder of that post at the article's date."""
-    if ctx.day is None:
-        return []
-    words = actor.label.replace("’s", "").replace("'s", "").split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if not words or any(w.lower().strip("-") in _FORMER for w in words):
-        return []  # "the former prime minister", "the deputy prime minister": not the holder at the date
-    split = without_country(" ".join(words))
-    own = ctx.rid(actor.country)
-    if split is not None:
-        country, title = split
-    elif own:
-        country, title = own, " ".join(words)
-    else:
-        return []
-    out = []
-    for post in kb.posts_titled(title):
-        if post.of != country:
-            continue
-        holders = [h for h in kb.holders(post.id)
-                   if any(p.post == post.id and p.held_at(ctx.day) for p in h.positions)]
-        for h in holders:
-            out.append(_Scored(h, 0.8 if len(holders) == 1 else 0.5, ("post at the article date", post.id)))
-    return out
+def _described(actor: Actor, e: Entity) -> bool:
+    """Whether the noun the text puts beside the name agrees with the record: its category, unless a broad one, or
+    a word of its description ("supermarket" in "supermarket chain in Australia")."""
+    noun = actor.described_as
+    if not noun:
+        return False
+    if e.category in lexicon.org_descriptors().get(noun, ()) and e.category not in _BROAD:
+        return True
+    return noun in (e.description or "").lower().replace(",", " ").split()
+
+
+def _region_body(actor: Actor, e: Entity) -> bool:
+    """A state or province acting ("Ohio ordered evacuations"): extraction makes it a government
+    actor, linked to the region's record."""
+    return actor.kind == "government" and e.type == "place" and e.category == "subdivision"
 
 
 def _place_candidates(place: Place, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
@@ -306,7 +232,7 @@ def _place_candidates(place: Place, kb: KnowledgeBase, ctx: _Context) -> list[_S
         if e.category == "subdivision":
             # a region is linked only when the article speaks of its country, and never on a country's name
             # ("Georgia" the US state in an article about the Caucasus)
-            if is_country or e.country not in ctx.countries:
+            if is_country or e.country not in ctx.countries - ctx.regional:
                 continue
             out.append(_Scored(e, 0.8, ("name", "country in the article")))
         else:
@@ -345,7 +271,7 @@ def link(extraction: Extraction, *, online: bool = False, date: dt.date | None =
         item.link_confidence = d.confidence
         if d.evidence[:1] == ("post at the article date",) and isinstance(item, Actor):
             _add_holding(extraction, item, kb.get(d.evidence[1]), date or article_date(extraction))
-        if item.key != e.id:
+        if item.key != e.id and not (isinstance(item, Actor) and e.type == "place"):  # the region's place keeps its key
             renames.append((item.key, e.id, isinstance(item, Place)))
     for old, new, is_place in renames:
         (rename_place if is_place else rename_actor)(extraction, old, new)

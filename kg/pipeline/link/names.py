@@ -39,6 +39,20 @@ def place_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
     return out
 
 
+def region_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
+    """The countries of the regions the article names ("Texas" speaks of the United States), where the
+    name is of one region only and of no country."""
+    out = set()
+    for item in [*x.places, *(a for a in x.actors if a.kind == "government")]:
+        if gazetteer.country(item.label):
+            continue
+        places = [e for e, w in kb.named_weighted(item.label) if e.type == "place" and w >= 0.9]
+        found = {e.country for e in places if e.country}
+        if len(found) == 1 and places and all(e.category == "subdivision" for e in places):
+            out |= found  # (not "Victoria", a state and a city)
+    return out
+
+
 def strip_titles(name: str) -> str:
     """Drop honorifics and post titles in front of a person's name ("Mr. Biden", "President Putin")."""
     words = name.split()
@@ -65,7 +79,8 @@ striker teacher whip writer
 def trailing_names(name: str) -> list[str]:
     """The person's name at the end of a description, longest first: "Conservative MP Philip Hammond" → "Philip
     Hammond"; "mayor of New Orleans, LaToya Cantrell" → "LaToya Cantrell". Only words that describe may go (role
-    words, titles, lower-case words, acronyms): "Mary Ann Smith" is never "Ann Smith"."""
+    words, titles, lower-case words, acronyms, or one word that is no given name before a given name: a misspelt
+    title): "Mary Ann Smith" is never "Ann Smith"."""
     titles = lexicon.titles()
     heads = {h.split()[-1] for h in lexicon.post_heads()}
 
@@ -85,6 +100,10 @@ def trailing_names(name: str) -> list[str]:
             break
         if words[i][:1].isupper() and not describes(words[i]):
             out.append(" ".join(words[i:]))
+    given = lexicon.given_names()
+    if len(words) >= 3 and words[0].lower() not in given and words[1].lower() in given and words[0][:1].isupper() \
+            and " ".join(words[1:]) not in out and not gazetteer.city(words[0]) and not gazetteer.country(words[0]):
+        out.append(" ".join(words[1:]))  # "Assemblymember Jane Holt" (not a place before a name)
     return out
 
 
@@ -118,7 +137,8 @@ def generic(name: str) -> bool:
 
 def state_body(e: Entity) -> bool:
     """A government body, by type or by name ("Ministry of Health" of a hospital operator's list)."""
-    return e.type == "government" or e.label.startswith(("Ministry", "Department of", "Minister of"))
+    return e.type == "government" or e.category == "government body" or \
+        e.label.startswith(("Ministry", "Department of", "Minister of"))
 
 
 def without_country(name: str) -> tuple[str, str] | None:

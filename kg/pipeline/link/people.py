@@ -1,0 +1,163 @@
+"""People's candidates for the linker (:mod:`kg.pipeline.link.linking`): a person named in full, by a surname, with a
+given name spelt apart, or by a post alone ("the Malaysian prime minister"), each with the evidence the article gives
+(posts, titles, the article's date against the terms of posts, the article's countries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from kg.model import Actor, Extraction
+from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
+from kg.pipeline.link.names import NAME_MENTIONS, strip_titles, trailing_names, without_country
+
+SEAT = "member of a national legislature"  # the category of a legislature's seat as a post
+_FORMER = ("former", "ex", "late", "then", "outgoing", "incoming", "acting", "deputy", "vice", "interim")
+
+
+@dataclass(frozen=True)
+class Scored:
+    entity: Entity
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+@dataclass
+class Context:
+    """What the article says around an actor: its date, its countries, the records already resolved."""
+
+    day: dt.date | None
+    resolved: dict[str, str] = field(default_factory=dict)  # actor key → record id
+    countries: set[str] = field(default_factory=set)  # record ids of the countries the article speaks of
+    # the countries only its regions speak of: no evidence for those regions themselves (a region of one country in the base may be another's too)
+    regional: set[str] = field(default_factory=set)
+
+    def rid(self, key: str | None) -> str | None:
+        return self.resolved.get(key, key) if key else None
+
+
+def prior(e: Entity) -> float:
+    return 1.0 if e.prior is None else e.prior
+
+
+def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Context) -> list[Scored]:
+    name = strip_titles(actor.label)
+    full = len(name.split()) >= 2
+    pool = [e for e in kb.named(name) if e.type == "person"]
+    for shorter in trailing_names(name) if full and not pool else ():
+        pool = [e for e in kb.named(shorter) if e.type == "person"]
+        if pool:  # "Speaker John Bercow": the name after the description
+            name = shorter
+            break
+    words = name.split()
+    for i in range(1, len(words) - 2) if full and not pool else ():
+        # "Rural Development" + a name: a title run into a name of three words or more
+        # that a record bears as its very name (no description word is that long a person's name)
+        pool = [e for e, w in kb.named_weighted(" ".join(words[i:])) if e.type == "person" and w >= 1.0]
+        if pool:
+            name = " ".join(words[i:])
+            break
+    spelt = False
+    if full and not pool and len(words) >= 2:
+        # "Sergei" for "Sergey", a slip: a record of that surname whose given name the text spells one letter
+        # apart (transliterations, slips); it needs what a surname alone needs, a post or the date
+        given = name_key(" ".join(words[:-1]))
+        pool = [e for e in kb.with_surname(words[-1]) if e.type == "person" and len(given) >= 4
+                and one_letter_apart(name_key(" ".join(e.label.split()[:-1])), given)]
+        spelt = bool(pool)
+    if not full:
+        pool += [e for e in kb.with_surname(name) if e not in pool]
+    holdings = [h for h in x.holdings if h.holder == actor.key]
+    mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
+                      if m.kind in NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
+    mention_titles |= {name_key(m.span.text) for m in actor.mentions if m.kind == "role"}  # "the President"
+    present = {ctx.rid(a.key) for a in x.actors} | ctx.countries  # the countries and bodies the article speaks of
+    own = ctx.rid(actor.country)
+    day = ctx.day
+    out = []
+    for e in pool:
+        if own and e.country and own != e.country:
+            continue  # "Colombian president Uribe" is not a record of another country
+        evidence = []
+        posts = [(p, kb.get(p.post)) for p in e.positions]
+        if any(post and any(name_key(t) == name_key(h.post) for t in post.titles)
+               and ctx.rid(h.organization) == post.of
+               and (day is None or p.held_at(day) or h.valid_at is None)
+               for p, post in posts for h in holdings):
+            evidence.append("post")
+        if any(post and any(name_key(t) in mention_titles for t in post.titles) for _, post in posts):
+            evidence.append("title")
+        # a post held at the article's date counts when the article speaks of that post's country or body
+        # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
+        # (a seat in a legislature of hundreds does not count: Lord Wilson of Tillyorn is not every David Wilson)
+        if day is not None and any(p.held_at(day) and post and post.of in present and post.category != SEAT
+                                   for p, post in posts):
+            evidence.append("in office at the article date")
+            if not full and any(p.held_at(day) and p.source == "source/leaders" and post and post.of in present
+                                for p, post in posts):
+                # "Biden" in 2022: the head of state or government in office, before a minister or a relative
+                # of the same name who also held a post then (the news names a leader by the surname alone)
+                evidence.append("head of state or government")
+        elif not full and len(pool) == 1 and prior(e) >= 0.9 and day is not None \
+                and any(p.held_at(day) for p, _ in posts):
+            # "Putin" in 2022: the only person of that name the knowledge base knows, a head of state at the date
+            evidence.append("sole bearer of the name in office at the article date")
+        if e.country and (e.country == own or e.country in ctx.countries):
+            evidence.append("country")
+        strong = [v for v in evidence if v != "country"]
+        if full and not spelt:
+            # a name alone: enough for the people of the hand-verified list and heads of state and government;
+            # a politician of the derived lists needs the article to speak of their country too
+            # (a well-known person of prior 0.8, on the full name alone too, a little less sure)
+            # (a legislator of the office holders' table, prior 0.4, needs a post or a title besides the country)
+            conf = 0.85 if prior(e) >= 0.9 else 0.75 if prior(e) >= 0.8 else 0.65 if prior(e) >= 0.5 else 0.55
+            conf += 0.05 * len(evidence) + (0.05 if "country" in evidence and prior(e) < 0.9 else 0.0)
+            if len(name.split()) >= 3 and len(pool) == 1:
+                conf += 0.1  # a name of three words or more that one record bears is seldom a namesake's
+                evidence.append("long name of one record")
+            why = ("full name", *evidence)
+        else:  # a surname alone: only a post, a title or the date can single a record out
+            conf = 0.45 + (0.3 if strong else 0.0) + 0.05 * len(evidence)
+            conf += 0.05 if "head of state or government" in evidence else 0.0
+            conf += 0.1 if spelt else 0.0  # and a given name one letter apart
+            why = ("given name spelt apart" if spelt else "surname", *evidence)
+        out.append(Scored(e, min(conf, 1.0), why))
+    return out
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Two spellings one letter apart: one substituted, inserted or deleted ("sergey"/"sergei", "antony"/"anthony")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: Context) -> list[Scored]:
+    """"The Malaysian prime minister", "Japan's emperor": the one holder of that post at the article's date."""
+    if ctx.day is None:
+        return []
+    words = actor.label.replace("’s", "").replace("'s", "").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or any(w.lower().strip("-") in _FORMER for w in words):
+        return []  # "the former prime minister", "the deputy prime minister": not the holder at the date
+    split = without_country(" ".join(words))
+    own = ctx.rid(actor.country)
+    if split is not None:
+        country, title = split
+    elif own:
+        country, title = own, " ".join(words)
+    else:
+        return []
+    out = []
+    for post in kb.posts_titled(title):
+        if post.of != country:
+            continue
+        holders = [h for h in kb.holders(post.id)
+                   if any(p.post == post.id and p.held_at(ctx.day) for p in h.positions)]
+        for h in holders:
+            out.append(Scored(h, 0.8 if len(holders) == 1 else 0.5, ("post at the article date", post.id)))
+    return out
