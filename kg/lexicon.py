@@ -30,13 +30,16 @@ def footer_patterns() -> tuple[re.Pattern[str], ...]:
 class ReportingVerb:
     lemma: str
     kind: str  # speech-act family
+    addressee: bool = False  # its direct object is the person spoken to ("told him")
+    clause_only: bool = False  # reports speech only with a that-clause or a quotation ("a court ruled that")
 
 
 @cache
 def reporting_verbs() -> dict[str, ReportingVerb]:
     out: dict[str, ReportingVerb] = {}
     for row in _rows("reporting_verbs.tsv"):
-        out.setdefault(row[0], ReportingVerb(row[0], row[1]))
+        out.setdefault(row[0], ReportingVerb(row[0], row[1], len(row) > 2 and row[2] == "addressee",
+                                             len(row) > 3 and row[3] == "clause"))
     return out
 
 

@@ -9,9 +9,8 @@ from spacy.tokens import Token
 
 from kg import lexicon
 
-ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
-                    "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade", "invite",
-                    "encourage", "implore", "beg", "congratulate"}
+# Verbs whose direct object is the person spoken to ("told him", "urged the council to …"): the lexicon's column.
+ADDRESSEE_VERBS = frozenset(v.lemma for v in lexicon.reporting_verbs().values() if v.addressee)
 ADDRESSEE_PREPS = {"to"}
 _CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
                   "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),

@@ -305,6 +305,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         if not reports_speech(tok, lemma, cue.complements):
             continue
+        if verbs[lemma].clause_only and not _says_clause(tok, kind, cue.complements):
+            continue  # "ruled the country", "found the body", "protested the decision": no speech
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause …
             far = max(subjects, key=lambda c: abs(tok.i - c.i))
@@ -314,6 +316,31 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Niger's president X said")
         cues.append(cue)
     return _relayed(cues)
+
+
+_CLOSING = ("”", '"', "’", "'", "»")
+
+
+def _says_clause(verb: Token, kind: str, complements: list[Token]) -> bool:
+    """Whether a verb that reports speech only with a clause has one: a finite clause ("the court ruled that the
+    ban was lawful", "she hinted he would run"), an appeal's or a demand's infinitive ("instructed staff to
+    leave"), or a quotation right before or after it ("“…,” she joked")."""
+    if opens_quote(verb):
+        return True
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    j = (subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i) - 1
+    while j >= 0 and doc[j].text in (",", "—", "–"):
+        j -= 1
+    if j >= 0 and j < verb.i - 1 and doc[j].text in _CLOSING:
+        return True
+    for c in complements:
+        if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") and \
+                any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for g in c.children):
+            return True
+        if c.dep_ in ("xcomp", "advcl") and kind in ("appeal", "demand", "promise") and c.tag_ == "VB":
+            return True
+    return False
 
 
 def _relayed(cues: list[Cue]) -> list[Cue]:
