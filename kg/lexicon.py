@@ -43,6 +43,19 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
     return out
 
 
+@dataclass(frozen=True)
+class NounCue:
+    noun: str
+    kind: str  # speech-act family, as for the verbs
+    content: frozenset[str]  # "that", "to", and prepositions whose phrase is what was said
+
+
+@cache
+def noun_cues() -> dict[str, NounCue]:
+    """Nouns that report what somebody said with a content ("her claim that …", "demands for …")."""
+    return {row[0]: NounCue(row[0], row[1], frozenset(row[2].split(","))) for row in _rows("noun_cues.tsv")}
+
+
 @cache
 def quote_verbs() -> frozenset[str]:
     """Verbs that report speech only right next to a quotation ("reacted on social media, “…”")."""

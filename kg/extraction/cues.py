@@ -43,6 +43,7 @@ class Cue:
     reporter: Token | None = None  # "the State Department quoted him as saying": the State Department
     complements: list[Token] = field(default_factory=list)  # heads of what was said
     according: Token | None = None  # the "according" token, for "according to X"
+    limit: int | None = None  # no content at or after this token ("her claim that X | surprised lawyers")
 
     @property
     def first(self) -> int:

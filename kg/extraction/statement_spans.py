@@ -120,7 +120,8 @@ class StatementSpans:
         if cue.according is not None:
             skip.update(t.i for t in cue.according.subtree)
         # (sorted: a non-projective parse, "which he is to present", yields its subtree out of order)
-        toks = sorted((t for t in head.subtree if t.i not in skip), key=lambda t: t.i)
+        toks = sorted((t for t in head.subtree if t.i not in skip and (cue.limit is None or t.i < cue.limit)),
+                      key=lambda t: t.i)
         if not toks:
             return None
         runs: list[list[Token]] = [[toks[0]]]

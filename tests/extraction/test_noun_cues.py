@@ -1,0 +1,44 @@
+"""Noun cues: a noun of reporting with a content and a source ("her claim that …", "demands for …"), invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import said
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_possessor_speaks_a_that_clause():
+    got = said("Budget\n\nThe minister repeated her claim that the figures were false.")
+    assert got == [("indirect", "minister", "the figures were false")]
+
+
+def test_a_possessor_asks_for_what_a_for_phrase_names():
+    got = said("Protest\n\nThe council did not accede to protesters' demands for a new inquiry.")
+    assert got == [("indirect", "protesters", "a new inquiry")]
+
+
+def test_an_of_phrase_names_who_requested_what_the_infinitive_says():
+    got = said("Parliament\n\nThe Queen will comply with the request of the prime minister to suspend Parliament.")
+    assert got == [("indirect", "prime minister", "to suspend Parliament")]
+
+
+def test_the_subject_of_a_light_verb_issues_the_warning():
+    got = said("Base\n\nThe Air Force issued warnings against attempts to enter the base.")
+    assert got == [("indirect", "Air Force", "attempts to enter the base")]
+
+
+def test_a_noun_for_people_before_the_noun_holds_a_proposition():
+    got = said("Plant\n\nThe plant closed after worker concerns that the tests could be inconsistent.")
+    assert got == [("indirect", "worker", "the tests could be inconsistent")]
+
+
+def test_without_a_source_a_noun_attributes_nothing():
+    assert said("Dam\n\nThere are fears that the dam could burst. Claims of fraud were dismissed. "
+                "China's demand for oil rose.") == []
+
+
+def test_a_denied_claim_is_the_denier_s_not_the_claim_s_source():
+    got = said("Water\n\nThe mayor dismissed the claim that the water was unsafe.")
+    assert got == [("indirect", "mayor", "the claim that the water was unsafe")]
