@@ -210,7 +210,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
     for tok in toks if toks is not None else sent:
         lemma = tok.lemma_.lower()
         low = tok.lower_
-        if lemma not in verbs and lemma not in _PHRASE_VERBS and low != "according" and low not in stances:
+        if lemma not in verbs and lemma not in _PHRASE_VERBS and low not in ("according", "words") and \
+                low not in stances:
             continue  # no cue can start here (the cheapest test first: most words are none of these)
         off = pb.offset + tok.idx
         if in_quote(off):
@@ -225,6 +226,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             if src is not None and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
                 cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
                                 complements=[head]))
+            continue
+        if (words := _in_the_words_of(pb, tok, sent)) is not None:
+            cues.append(words)
             continue
         stance = tok.lower_ in lexicon.stance_adjectives() and (tok.pos_ == "ADJ" or tok.tag_ == "VBN")
         if stance and tok.dep_ in ("acomp", "ROOT"):  # "are skeptical that", "were concerned that"
@@ -317,6 +321,25 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Niger's president X said")
         cues.append(cue)
     return _relayed(cues)
+
+
+def _in_the_words_of(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
+    """ "In the words of X, <clause>" / "<clause>, in the words of X": like "according to X", X's words are the
+    clause (which usually quotes them)."""
+    doc = tok.doc
+    if tok.lower_ != "words" or tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].lower_ != "the" or \
+            doc[tok.i - 2].lower_ != "in" or doc[tok.i + 1].lower_ != "of":
+        return None
+    in_, of = doc[tok.i - 2], doc[tok.i + 1]
+    src = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if src is None:
+        return None
+    opening = all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in doc[sent.start : in_.i])
+    head = sent.root if opening and sent.root.i > src.i else in_.head
+    if head.pos_ not in ("VERB", "AUX") or head.i in (tok.i, in_.i):
+        return None
+    return Cue(pb, sent, tok, [in_, doc[tok.i - 1], tok, of], "in the words of", "report", speaker=src,
+               according=in_, complements=[head])
 
 
 _CLOSING = ("”", '"', "’", "'", "»")

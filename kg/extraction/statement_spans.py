@@ -144,6 +144,13 @@ class StatementSpans:
                         (prev.lower_ in ("by", "while", "when", "after", "before") or t.dep_ in ("advcl", "acl")):
                     # "… a military one by saying at a press conference, “…”", "… the death toll saying, “…”"
                     last = min(last, t.i - (2 if prev.lower_ in ("by", "while", "when", "after", "before") else 1))
+        # "said the cuts were fair, which angered the unions": a relative "which" right after a word that is no noun
+        # comments on the whole clause — the writer's narration, not what was said
+        for t in toks:
+            if t.lower_ == "which" and first < t.i - 1 and t.i - 1 <= last and pb.doc[t.i - 1].text == "," and \
+                    pb.doc[t.i - 2].pos_ in ("ADJ", "VERB", "AUX", "ADV", "NUM") and \
+                    not self.in_quote(pb.offset + t.idx):
+                last = min(last, t.i - 2)
         # "… in an “appalling tragedy” while the minister wrote …": another speaker's report is not this content
         for other in getattr(self, "sentence_cues", []):
             v = other.verb

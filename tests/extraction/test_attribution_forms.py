@@ -1,0 +1,40 @@
+"""Attribution forms beyond "X said": phrases, passives, participles, and where the content stops (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import said
+
+pytestmark = pytest.mark.slow
+
+
+def test_in_the_words_of_attributes_the_clause_it_opens():
+    got = said("Vote\n\nIn the words of Governor Lee Park, the levy \"will not survive the winter\".")
+    assert len(got) == 1 and got[0][1] == "Lee Park" and "will not survive the winter" in got[0][2]
+
+
+def test_quoted_as_saying_and_reported_to_have_said():
+    got = said("Vote\n\nSenator Ruth Alder was quoted as saying that the vote would be delayed. "
+               "Mayor Tom Price is reported to have said the bridge would reopen in May.")
+    assert got == [("indirect", "Ruth Alder", "the vote would be delayed"),
+                   ("indirect", "Tom Price", "the bridge would reopen in May")]
+
+
+def test_a_passive_with_an_agent_is_the_agent_s_and_without_one_nobody_s():
+    got = said("Plan\n\nIt was announced by the ministry that the plan would be scrapped. "
+               "It was announced that the bridge would close.")
+    assert got == [("indirect", "ministry", "the plan would be scrapped")]
+
+
+def test_a_participle_after_an_act_reports_for_its_subject():
+    got = said("Plan\n\nGovernor Lee Park said taxes would fall. Mr Park signed the order, adding that more "
+               "would follow.")
+    assert ("indirect", "Lee Park", "more would follow") in got
+
+
+def test_a_which_clause_on_the_whole_content_is_narration():
+    got = said("Plan\n\nMr Park said the cuts were fair, which angered the unions. "
+               "He said the plan, which cost $5m, was dead.")
+    assert got == [("indirect", "Park", "the cuts were fair"),
+                   ("indirect", "Park", "the plan, which cost $5m, was dead")]
