@@ -310,8 +310,11 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         if not reports_speech(tok, lemma, cue.complements):
             continue
-        if verbs[lemma].clause_only and not _says_clause(tok, kind, cue.complements):
-            continue  # "ruled the country", "found the body", "protested the decision": no speech
+        if verbs[lemma].clause_only:
+            if not _says_clause(tok, kind, cue.complements):
+                continue  # "ruled the country", "found the body", "protested the decision": no speech
+            # what such a verb reports is its clause, never its object ("contested it … that …")
+            cue.complements = [c for c in cue.complements if c.dep_ != "dobj"] or cue.complements
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause …
             far = max(subjects, key=lambda c: abs(tok.i - c.i))
@@ -359,8 +362,11 @@ def _says_clause(verb: Token, kind: str, complements: list[Token]) -> bool:
     if j >= 0 and j < verb.i - 1 and doc[j].text in _CLOSING:
         return True
     for c in complements:
+        marks = [g for g in c.children if g.dep_ == "mark"]
+        # a that-clause or a bare finite one; not "determine if …", "contested it in that …"
         if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") and \
-                any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for g in c.children):
+                all(m.lower_ == "that" and doc[m.i - 1].dep_ != "prep" for m in marks) and \
+                (marks or any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
             return True
         if c.dep_ in ("xcomp", "advcl") and kind in ("appeal", "demand", "promise") and c.tag_ == "VB":
             return True

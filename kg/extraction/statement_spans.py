@@ -162,8 +162,10 @@ class StatementSpans:
         doc = pb.doc
         while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or doc[first].lower_ in ("that", "of", "for", "about", "against")):
             first += 1
-        while last >= first and doc[last].is_punct and doc[last].text not in "”’\"'":
-            last -= 1
+        while last >= first and (doc[last].is_punct and doc[last].text not in "”’\"'" or
+                                 doc[last].lower_ in ("which", "who", "whom", "whose") and last > first and
+                                 doc[last - 1].text == ","):
+            last -= 1  # (a relative pronoun left dangling where another speaker's report was cut off)
         if last < first:
             return None
         return self._within_sentence(pb.offset + cue.verb.idx, pb.offset + doc[first].idx,

@@ -42,3 +42,8 @@ def test_without_a_source_a_noun_attributes_nothing():
 def test_a_denied_claim_is_the_denier_s_not_the_claim_s_source():
     got = said("Water\n\nThe mayor dismissed the claim that the water was unsafe.")
     assert got == [("indirect", "mayor", "the claim that the water was unsafe")]
+
+
+def test_a_view_the_speaker_voices_stops_before_a_relative_that_reports_another_view():
+    got = said("Club\n\nThe coach expressed concerns about the coming break, which he believes will hurt the team.")
+    assert ("indirect", "coach", "the coming break") in got

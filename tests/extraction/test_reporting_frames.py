@@ -45,3 +45,9 @@ def test_an_addressee_verb_of_the_lexicon_takes_its_object_as_the_party_told():
     (st,) = x.statements
     assert st.quote == "the polls close at eight"
     assert labels.get(st.speaker or "") == "governor" and labels.get(st.addressee or "") == "voters"
+
+
+def test_a_clause_only_verb_needs_a_that_clause_not_an_if_or_an_in_that():
+    got = said("Lab\n\nThe Ridgeway Clinic said it sent samples on Monday to determine if the virus had mutated. "
+               "The council contested it all the less in that the town had started the scheme.")
+    assert got == [("indirect", "Ridgeway Clinic", "it sent samples on Monday to determine if the virus had mutated")]
