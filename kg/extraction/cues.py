@@ -294,7 +294,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.tokens.append(prep)
             elif (clause := for_clause(tok)) is not None:
                 cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
-        cue.speaker = _subject(tok) or source_object(tok)
+        cue.speaker = _subject(tok) or source_object(tok) or _noun_rooted(pb, tok)
         cue.addressee = _addressee(tok)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
@@ -371,6 +371,18 @@ def _says_clause(verb: Token, kind: str, complements: list[Token]) -> bool:
         if c.dep_ in ("xcomp", "advcl") and kind in ("appeal", "demand", "promise") and c.tag_ == "VB":
             return True
     return False
+
+
+def _noun_rooted(pb: ParsedBlock, verb: Token) -> Token | None:
+    """ "The warnings called for gale force winds.", misparsed as a noun with a reduced relative ("the warnings
+    [that were] called for …"): in a sentence of running text with no verb of its own, the noun is the subject.
+    (Not in headlines, where "Minister told to resign" is a real reduced passive.)"""
+    head = verb.head
+    if pb.block.kind != "paragraph" or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or \
+            head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.i != head.i + 1 or \
+            any(c.dep_ in ("agent", "auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return head
 
 
 def _relayed(cues: list[Cue]) -> list[Cue]:

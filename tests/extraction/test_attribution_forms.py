@@ -38,3 +38,10 @@ def test_a_which_clause_on_the_whole_content_is_narration():
                "He said the plan, which cost $5m, was dead.")
     assert got == [("indirect", "Park", "the cuts were fair"),
                    ("indirect", "Park", "the plan, which cost $5m, was dead")]
+
+
+def test_a_sentence_misparsed_as_a_noun_with_a_reduced_relative_has_the_noun_as_its_subject():
+    got = said("Storm\n\nThe Weather Bureau issued a warning for the coast. The warning called for calm and "
+               "preparation.\n\nMinister told to resign")
+    assert ("indirect", "Weather Bureau", "calm and preparation") in got
+    assert not any(s[1] == "Minister" for s in got)
