@@ -108,6 +108,9 @@ def _subject(verb: Token) -> Token | None:
     # "The White House continues to affirm that …": an infinitive complement speaks for its governor's subject
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    # "despite the newspaper claiming that …": a source's participle with a clause reports for the source
+    if _reported_by_participle(verb):
+        return verb.head
     # "who said": the relative clause's noun
     if verb.dep_ == "relcl":
         return verb.head
@@ -260,7 +263,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue
         if lemma not in verbs:
             continue
-        quoting = tok.tag_ == "VBG" and tok.dep_ == "acl" and (opens_quote(tok) or _on_message(tok))
+        quoting = tok.tag_ == "VBG" and tok.dep_ == "acl" and (opens_quote(tok) or _on_message(tok) or
+                                                               _reported_by_participle(tok))
         if tok.tag_ == "VBG" and not (tok.dep_ in ("advcl", "xcomp", "ROOT", "pcomp") or quoting or
                                       (tok.dep_ == "conj" and (tok.head.tag_ != "VBG" or
                                                                tok.head.lemma_ in verbs))):
@@ -371,6 +375,15 @@ def _says_clause(verb: Token, kind: str, complements: list[Token]) -> bool:
         if c.dep_ in ("xcomp", "advcl") and kind in ("appeal", "demand", "promise") and c.tag_ == "VB":
             return True
     return False
+
+
+def _reported_by_participle(verb: Token) -> bool:
+    """ "the newspaper claiming that …", "officials saying the road was closed": a reporting participle on a noun
+    for a source, with a clause of its own."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and personal(head) and \
+        any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and
+            any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) for c in verb.children)
 
 
 def _noun_rooted(pb: ParsedBlock, verb: Token) -> Token | None:

@@ -24,6 +24,20 @@ _PARENTHESIS = re.compile(r"^\s*[—–]\s[^—–\n]{1,150}\s[—–]\s*$")
 _SENTENCE_END = re.compile(r"[.!?]\]?[”’\"']?\s+(?=[A-Z“‘\"])")
 
 
+# Prepositions that set another source's report beside the content ("despite X claiming", "amid Y saying").
+_JUXTAPOSING = {"despite", "amid", "amidst", "after", "before", "following", "as", "while", "with", "unlike"}
+
+
+def _juxtaposing(verb: Token, head: Token) -> Token | None:
+    """The preposition of contrast or time between a content's head and a report inside it, if any."""
+    t = verb
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in _JUXTAPOSING and t.i < verb.i:
+            return t
+        t = t.head
+    return None
+
+
 def only_glue(text: str) -> bool:
     return all(c in _GLUE for c in text) or text.strip(" ,:;") in ("that", "")
 
@@ -159,6 +173,13 @@ class StatementSpans:
                     (cue.speaker is None or other.speaker.i != cue.speaker.i) and \
                     not self.in_quote(pb.offset + v.idx):
                 last = min(last, v.left_edge.i - 1)
+            # "… no trace of explosives despite Znak.com claiming …": a report in a phrase of contrast or time
+            # hung on the content is the writer's juxtaposition of another source, not this one's words
+            elif other is not cue and other.speaker is not None and v.i > first and \
+                    (cue.speaker is None or other.speaker.i != cue.speaker.i) and \
+                    (prep := _juxtaposing(v, head)) is not None and prep.i > first and \
+                    not self.in_quote(pb.offset + v.idx):
+                last = min(last, prep.i - 1)
         doc = pb.doc
         while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or doc[first].lower_ in ("that", "of", "for", "about", "against")):
             first += 1

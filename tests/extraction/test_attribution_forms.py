@@ -45,3 +45,10 @@ def test_a_sentence_misparsed_as_a_noun_with_a_reduced_relative_has_the_noun_as_
                "preparation.\n\nMinister told to resign")
     assert ("indirect", "Weather Bureau", "calm and preparation") in got
     assert not any(s[1] == "Minister" for s in got)
+
+
+def test_another_source_set_beside_the_content_with_despite_is_not_part_of_it():
+    got = said("Port\n\nThe Harbour Authority says it has found no sign of damage despite reporters claiming that "
+               "the dock was flooded.")
+    assert got == [("indirect", "Harbour Authority", "it has found no sign of damage"),
+                   ("indirect", "reporters", "the dock was flooded")]
