@@ -26,7 +26,8 @@ _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "
 # a thing is what the criticism is about ("criticized the decision").
 _CRITICISE = {"criticize", "criticise"}
 # Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
-_LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"}}
+_LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"},
+                "credit": {"with"}}
 # ("appealed the ruling" is a legal appeal: an appeal reports only "for" something or "to" somebody.)
 # Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").
 _EMPTY_OBJECTS = {"nothing", "something", "anything", "everything", "much", "little", "more", "less", "so", "lot"}
@@ -116,11 +117,17 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
 _NAMING = {"call", "describe", "label", "brand", "dub", "term", "characterise", "characterize"}
 # Verbs of judgement that characterise with "as": "attacked the inquiry as a witch hunt", "dismissed the claims as
 # baseless", "hailed the deal as historic" — the object with its "as" phrase is the view reported.
+# Verbs that claim a cause: "ascribed the fire to arson", "attributed the crash to pilot error".
+_ASCRIBING = {"ascribe", "attribute"}
 _AS_VERBS = {"attack", "criticize", "criticise", "condemn", "denounce", "dismiss", "reject", "praise", "slam", "welcome"}
 
 
 def naming(verb: Token) -> list[Token]:
     lemma = verb.lemma_
+    if lemma in _ASCRIBING:  # "ascribed the explosion to terrorism": the cause claimed, object and "to" phrase
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        return [obj, to] if obj is not None and to is not None and obj.i < to.i else []
     if lemma not in _NAMING and lemma not in _AS_VERBS:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

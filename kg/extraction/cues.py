@@ -307,7 +307,10 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             if cue.speaker is not None and lemma in ADDRESSEE_VERBS and cue.addressee is None:
                 cue.addressee = cue.speaker
             cue.speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        cue.complements = complements_of(tok, kind)
+        # a clause before the verb across a semicolon is a sentence of its own, not what the verb reports ("The war
+        # has gone on for years; the rebels want …")
+        cue.complements = [c for c in complements_of(tok, kind) if not (
+            c.i < tok.i and any(t.text == ";" for t in pb.doc[c.right_edge.i + 1 : tok.i]))]
         if not cue.complements and _parenthetical(tok):
             cue.complements = [tok.head]  # "Day, they said, desired no memorials": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):

@@ -51,3 +51,16 @@ def test_a_clause_only_verb_needs_a_that_clause_not_an_if_or_an_in_that():
     got = said("Lab\n\nThe Ridgeway Clinic said it sent samples on Monday to determine if the virus had mutated. "
                "The council contested it all the less in that the town had started the scheme.")
     assert got == [("indirect", "Ridgeway Clinic", "it sent samples on Monday to determine if the virus had mutated")]
+
+
+def test_verbs_that_claim_a_cause_report_the_object_with_its_to_phrase():
+    got = said("Fire\n\nPolice sources have ascribed the fire to arson. Officials attributed the crash to pilot "
+               "error.")
+    assert got == [("indirect", "Police sources", "the fire to arson"),
+                   ("indirect", "Officials", "the crash to pilot error")]
+
+
+def test_want_reports_a_stance_only_with_a_clause_of_its_own_subject():
+    got = said("Talks\n\nThe truce has held for a week; the rebels want foreign forces to leave the country. "
+               "The fans want to see more goals.")
+    assert got == [("indirect", "rebels", "foreign forces to leave the country")]
