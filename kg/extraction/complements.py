@@ -117,6 +117,9 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
 _NAMING = {"call", "describe", "label", "brand", "dub", "term", "characterise", "characterize"}
 # Verbs of judgement that characterise with "as": "attacked the inquiry as a witch hunt", "dismissed the claims as
 # baseless", "hailed the deal as historic" — the object with its "as" phrase is the view reported.
+# Verbs that name what a relative pronoun stands for ("what the police declared a … attack", "which the paper noted
+# as …") and otherwise report as any other verb.
+_RELATIVE_NAMING = {"declare", "note"}
 # Verbs that claim a cause: "ascribed the fire to arson", "attributed the crash to pilot error".
 _ASCRIBING = {"ascribe", "attribute"}
 _AS_VERBS = {"attack", "criticize", "criticise", "condemn", "denounce", "dismiss", "reject", "praise", "slam", "welcome"}
@@ -128,12 +131,18 @@ def naming(verb: Token) -> list[Token]:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         return [obj, to] if obj is not None and to is not None and obj.i < to.i else []
-    if lemma not in _NAMING and lemma not in _AS_VERBS:
+    if lemma not in _NAMING and lemma not in _AS_VERBS and lemma not in _RELATIVE_NAMING:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    pred = next((c for c in verb.children if (c.dep_ == "oprd" and lemma in _NAMING) or
+    pred = next((c for c in verb.children if (c.dep_ == "oprd" and lemma in _NAMING | _RELATIVE_NAMING) or
                  (c.dep_ == "prep" and c.lower_ == "as")), None)
     if pred is None:
+        return []
+    if obj is not None and obj.lower_ in ("what", "which", "that") and obj.i < pred.i:
+        # "in what the police declared a “terrorist-related” attack", "which the paper noted as unusual": the
+        # relative stands for the thing named; what is said of it is the predicate
+        return [pred]
+    if lemma in _RELATIVE_NAMING:
         return []
     if obj is None and any(c.dep_ == "nsubjpass" for c in verb.children):
         return [pred]  # "who was described as 'knife-obsessed' by the police": the predicate alone is said

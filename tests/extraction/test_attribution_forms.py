@@ -52,3 +52,10 @@ def test_another_source_set_beside_the_content_with_despite_is_not_part_of_it():
                "the dock was flooded.")
     assert got == [("indirect", "Harbour Authority", "it has found no sign of damage"),
                    ("indirect", "reporters", "the dock was flooded")]
+
+
+def test_a_relative_pronoun_named_by_the_verb_reports_the_predicate():
+    got = said("Attack\n\nThe gunman was stopped at noon in what the police declared a \"terrorist-related\" "
+               "attack. Warm water rises, creating what the scientists describe as an \"upside-down river\".")
+    assert got == [("mixed", "police", 'a "terrorist-related" attack'),
+                   ("mixed", "scientists", 'an "upside-down river"')]
