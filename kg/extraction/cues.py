@@ -23,9 +23,16 @@ from kg.extraction.complements import (
     reports_speech,
     source_object,
 )
+from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS and opens_quote are read from here too
+    QUOTE_MARKS,
+    SUBJECT_DEPS,
+    noun_rooted,
+    opens_quote,
+    reported_by_participle,
+    says_clause,
+)
 from kg.pipeline.nlp import ParsedBlock
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass
@@ -109,24 +116,12 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     # "despite the newspaper claiming that …": a source's participle with a clause reports for the source
-    if _reported_by_participle(verb):
+    if reported_by_participle(verb):
         return verb.head
     # "who said": the relative clause's noun
     if verb.dep_ == "relcl":
         return verb.head
     return None
-
-
-_QUOTE_MARKS = ("“", "”", '"', "‘", "’", "'", "«", "»")
-
-
-def opens_quote(tok: Token) -> bool:
-    """Whether a quotation mark follows the verb right away or after a comma or colon ("saying, “…”")."""
-    doc = tok.doc
-    j = tok.i + 1
-    while j < len(doc) and doc[j].text in (",", ":"):
-        j += 1
-    return j < len(doc) and doc[j].text in ("“", '"', "‘", "'", "«") and j > tok.i
 
 
 # Nouns of a message whose participle says what it says ("posted a message on Twitter blaming Iran for …").
@@ -201,6 +196,10 @@ def _interviewer(verb: Token) -> Token | None:
     return None
 
 
+# Stance adjectives whose prepositional phrase says what the attitude is about (not "aware of", "sure of").
+_STANCE_PREPS = {w: ("about", "over") for w in ("concerned", "worried", "optimistic", "pessimistic")} | \
+    {w: ("about", "of") for w in ("skeptical", "sceptical", "doubtful", "hopeful")} | {"afraid": ("of",),
+                                                                                    "fearful": ("of",)}
 _PHRASE_VERBS = {"make", "express", "voice"}  # "made clear", "expressed confidence that …"
 
 
@@ -237,6 +236,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if stance and tok.dep_ in ("acomp", "ROOT"):  # "are skeptical that", "were concerned that"
             lemma = tok.lower_
             comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+            # "were concerned about the calculation", "is optimistic about the talks": the attitude's topic
+            comps += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS.get(lemma, ())
+                      for g in c.children if g.dep_ in ("pobj", "pcomp")]
             subj = _subject(tok.head) if tok.dep_ == "acomp" else _subject(tok)
             if comps and subj is not None and lemma != "clear":
                 cues.append(Cue(pb, sent, tok, [tok], lemma, "belief", subj, None, None, comps))
@@ -264,7 +266,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if lemma not in verbs:
             continue
         quoting = tok.tag_ == "VBG" and tok.dep_ == "acl" and (opens_quote(tok) or _on_message(tok) or
-                                                               _reported_by_participle(tok))
+                                                               reported_by_participle(tok))
         if tok.tag_ == "VBG" and not (tok.dep_ in ("advcl", "xcomp", "ROOT", "pcomp") or quoting or
                                       (tok.dep_ == "conj" and (tok.head.tag_ != "VBG" or
                                                                tok.head.lemma_ in verbs))):
@@ -298,7 +300,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.tokens.append(prep)
             elif (clause := for_clause(tok)) is not None:
                 cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
-        cue.speaker = _subject(tok) or source_object(tok) or _noun_rooted(pb, tok)
+        cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok)
         cue.addressee = _addressee(tok)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
@@ -318,7 +320,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if not reports_speech(tok, lemma, cue.complements):
             continue
         if verbs[lemma].clause_only:
-            if not _says_clause(tok, kind, cue.complements):
+            if not says_clause(tok, kind, cue.complements):
                 continue  # "ruled the country", "found the body", "protested the decision": no speech
             # what such a verb reports is its clause, never its object ("contested it … that …")
             cue.complements = [c for c in cue.complements if c.dep_ != "dobj"] or cue.complements
@@ -327,7 +329,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             far = max(subjects, key=lambda c: abs(tok.i - c.i))
             near = min(subjects, key=lambda c: abs(tok.i - c.i))
             between = pb.doc[min(far.right_edge.i, near.left_edge.i) : max(far.left_edge.i, near.right_edge.i)]
-            if any(t.text in (",", ";", "—", "–") or t.text in _QUOTE_MARKS for t in between):
+            if any(t.text in (",", ";", "—", "–") or t.text in QUOTE_MARKS for t in between):
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Niger's president X said")
         cues.append(cue)
     return _relayed(cues)
@@ -350,55 +352,6 @@ def _in_the_words_of(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None
         return None
     return Cue(pb, sent, tok, [in_, doc[tok.i - 1], tok, of], "in the words of", "report", speaker=src,
                according=in_, complements=[head])
-
-
-_CLOSING = ("”", '"', "’", "'", "»")
-
-
-def _says_clause(verb: Token, kind: str, complements: list[Token]) -> bool:
-    """Whether a verb that reports speech only with a clause has one: a finite clause ("the court ruled that the
-    ban was lawful", "she hinted he would run"), an appeal's or a demand's infinitive ("instructed staff to
-    leave"), or a quotation right before or after it ("“…,” she joked")."""
-    if opens_quote(verb):
-        return True
-    doc = verb.doc
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-    j = (subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i) - 1
-    while j >= 0 and doc[j].text in (",", "—", "–"):
-        j -= 1
-    if j >= 0 and j < verb.i - 1 and doc[j].text in _CLOSING:
-        return True
-    for c in complements:
-        marks = [g for g in c.children if g.dep_ == "mark"]
-        # a that-clause or a bare finite one; not "determine if …", "contested it in that …"
-        if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") and \
-                all(m.lower_ == "that" and doc[m.i - 1].dep_ != "prep" for m in marks) and \
-                (marks or any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
-            return True
-        if c.dep_ in ("xcomp", "advcl") and kind in ("appeal", "demand", "promise") and c.tag_ == "VB":
-            return True
-    return False
-
-
-def _reported_by_participle(verb: Token) -> bool:
-    """ "the newspaper claiming that …", "officials saying the road was closed": a reporting participle on a noun
-    for a source, with a clause of its own."""
-    head = verb.head
-    return verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and personal(head) and \
-        any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and
-            any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) for c in verb.children)
-
-
-def _noun_rooted(pb: ParsedBlock, verb: Token) -> Token | None:
-    """ "The warnings called for gale force winds.", misparsed as a noun with a reduced relative ("the warnings
-    [that were] called for …"): in a sentence of running text with no verb of its own, the noun is the subject.
-    (Not in headlines, where "Minister told to resign" is a real reduced passive.)"""
-    head = verb.head
-    if pb.block.kind != "paragraph" or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or \
-            head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.i != head.i + 1 or \
-            any(c.dep_ in ("agent", "auxpass", "nsubjpass") for c in verb.children):
-        return None
-    return head
 
 
 def _relayed(cues: list[Cue]) -> list[Cue]:

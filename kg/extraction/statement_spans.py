@@ -181,7 +181,9 @@ class StatementSpans:
                     not self.in_quote(pb.offset + v.idx):
                 last = min(last, prep.i - 1)
         doc = pb.doc
-        while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or doc[first].lower_ in ("that", "of", "for", "about", "against", "as")):
+        while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or
+                                 doc[first].lower_ in ("that", "of", "for", "about", "against") or
+                                 doc[first].lower_ == "as" and doc[first].head.i == cue.verb.i):  # (not "as much as")
             first += 1
         while last >= first and (doc[last].is_punct and doc[last].text not in "”’\"'" or
                                  doc[last].lower_ in ("which", "who", "whom", "whose") and last > first and

@@ -47,3 +47,9 @@ def test_a_denied_claim_is_the_denier_s_not_the_claim_s_source():
 def test_a_view_the_speaker_voices_stops_before_a_relative_that_reports_another_view():
     got = said("Club\n\nThe coach expressed concerns about the coming break, which he believes will hurt the team.")
     assert ("indirect", "coach", "the coming break") in got
+
+
+def test_a_stance_adjective_reports_the_topic_of_its_preposition():
+    got = said("Plant\n\nThe engineers were reportedly concerned about the calculation of the load. "
+               "The engineers were aware of the risks.")
+    assert got == [("indirect", "engineers", "the calculation of the load")]
