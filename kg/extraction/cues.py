@@ -212,7 +212,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
     for tok in toks if toks is not None else sent:
         lemma = tok.lemma_.lower()
         low = tok.lower_
-        if lemma not in verbs and lemma not in _PHRASE_VERBS and low not in ("according", "words") and \
+        if lemma not in verbs and lemma not in _PHRASE_VERBS and low not in ("according", "words", "per") and \
                 low not in stances:
             continue  # no cue can start here (the cheapest test first: most words are none of these)
         off = pb.offset + tok.idx
@@ -228,6 +228,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             if src is not None and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
                 cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
                                 complements=[head]))
+            continue
+        if (per := _per(pb, tok, sent)) is not None:
+            cues.append(per)
             continue
         if (words := _in_the_words_of(pb, tok, sent)) is not None:
             cues.append(words)
@@ -333,6 +336,29 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Niger's president X said")
         cues.append(cue)
     return _relayed(cues)
+
+
+def _per(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
+    """ "Per the ministry, the road will reopen", "…, per the agency's guidelines": "per" as "according to" — with a
+    source or a document, never a unit ("per cent", "per day", "$5 per share")."""
+    if tok.lower_ != "per" or tok.dep_ != "prep":
+        return None
+    src = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if src is None or not any(c.dep_ in ("det", "poss", "compound") or c.pos_ == "PROPN" for c in src.lefts) and \
+            src.pos_ != "PROPN":
+        return None
+    if not (src.pos_ == "PROPN" or personal(src) or src.lemma_.lower() in _DOCUMENT_LIKE):
+        return None
+    opening = all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in tok.doc[sent.start : tok.i])
+    head = sent.root if opening and sent.root.i > src.i else tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == tok.i:
+        return None
+    return Cue(pb, sent, tok, [tok], "per", "report", speaker=src, according=tok, complements=[head])
+
+
+# Nouns of documents and requests a "per" phrase cites ("per the agency's guidelines", "per the court filing").
+_DOCUMENT_LIKE = {"guideline", "guidelines", "statement", "report", "filing", "release", "document", "letter",
+                  "ruling", "order", "request", "rules", "rule", "policy", "memo", "source", "sources", "data"}
 
 
 def _in_the_words_of(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:

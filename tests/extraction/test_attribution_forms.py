@@ -59,3 +59,10 @@ def test_a_relative_pronoun_named_by_the_verb_reports_the_predicate():
                "attack. Warm water rises, creating what the scientists describe as an \"upside-down river\".")
     assert got == [("mixed", "police", 'a "terrorist-related" attack'),
                    ("mixed", "scientists", 'an "upside-down river"')]
+
+
+def test_per_a_source_is_according_to_it_and_per_a_unit_is_not():
+    got = said("Road\n\nPer the ministry, the road will reopen on Monday. Shares rose 5 per cent. "
+               "The fee is $5 per day. Per Reuters, the deal is off.")
+    assert got == [("indirect", "ministry", "the road will reopen on Monday"),
+                   ("indirect", "Reuters", "the deal is off")]
