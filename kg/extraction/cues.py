@@ -51,6 +51,7 @@ class Cue:
     complements: list[Token] = field(default_factory=list)  # heads of what was said
     according: Token | None = None  # the "according" token, for "according to X"
     limit: int | None = None  # no content at or after this token ("her claim that X | surprised lawyers")
+    topics: set[int] = field(default_factory=set)  # complements that are a topic phrase ("concerned about X")
 
     @property
     def first(self) -> int:
@@ -240,11 +241,13 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             lemma = tok.lower_
             comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
             # "were concerned about the calculation", "is optimistic about the talks": the attitude's topic
-            comps += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS.get(lemma, ())
+            topics = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS.get(lemma, ())
                       for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            comps += topics
             subj = _subject(tok.head) if tok.dep_ == "acomp" else _subject(tok)
             if comps and subj is not None and lemma != "clear":
-                cues.append(Cue(pb, sent, tok, [tok], lemma, "belief", subj, None, None, comps))
+                cues.append(Cue(pb, sent, tok, [tok], lemma, "belief", subj, None, None, comps,
+                                topics={t.i for t in topics}))
             continue
         if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma == "say"):
             continue

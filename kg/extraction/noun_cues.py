@@ -46,7 +46,8 @@ def find_noun_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token]
         # reports nothing from its own verb on
         top = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > content.i else None
         out.append(Cue(pb, sent, tok, cue_tokens, tok.lemma_.lower(), row.kind, speaker=source,
-                       complements=[content], limit=top.i if top is not None else None))
+                       complements=[content], limit=top.i if top is not None else None,
+                       topics={content.i} if content.pos_ in ("NOUN", "PROPN") else set()))
     return out
 
 

@@ -53,3 +53,14 @@ def test_a_stance_adjective_reports_the_topic_of_its_preposition():
     got = said("Plant\n\nThe engineers were reportedly concerned about the calculation of the load. "
                "The engineers were aware of the risks.")
     assert got == [("indirect", "engineers", "the calculation of the load")]
+
+
+def test_a_short_quotation_inside_a_topic_is_a_term_not_the_source_s_words():
+    got = said("Plant\n\nThe engineers were concerned about the calculation of \"rolling load\", a measure of drag.")
+    assert got and got[0][0] == "indirect" and got[0][1] == "engineers"
+
+
+def test_a_constitution_speaks_for_the_country_that_opens_its_name():
+    got = said("Law\n\nThe United States is a republic. The United States Constitution specifies that officials "
+               "are removed from office after being impeached.")
+    assert got == [("indirect", "United States", "officials are removed from office after being impeached")]
