@@ -19,7 +19,10 @@ from kg.pipeline.nlp import ParsedBlock
 
 # Verbs whose subject issues the noun they take as object: "issued a warning", "made the claim", "voiced concern".
 LIGHT_VERBS = {"issue", "make", "give", "express", "voice", "raise", "repeat", "reiterate", "renew", "file", "lodge",
-               "send", "post", "publish", "deliver", "level", "air", "sound", "put", "offer", "extend", "register"}
+               "send", "post", "publish", "deliver", "level", "air", "sound", "put", "offer", "extend", "register",
+               "convey", "declare"}
+# The light verbs that speak: nouns of attitude ("support", "condolences") report only with one of these.
+SPEAKING = {"express", "voice", "reiterate", "repeat", "renew", "register", "convey", "extend", "declare"}
 _SOURCE_PREPS = ("by", "from", "of", "among")
 # Senses of the nouns that are no speech with these contents: "demand for oil" (the market's), "a call for papers".
 _PLURAL_ONLY_FOR = {"demand"}
@@ -33,7 +36,7 @@ def find_noun_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token]
         if row is None or tok.pos_ != "NOUN" or in_quote(pb.offset + tok.idx):
             continue
         source, light = _source(tok)
-        if source is None:
+        if source is None or "light" in row.content and (light is None or light.lemma_.lower() not in SPEAKING):
             continue
         # a name or noun before the noun ("U.S. concerns about …") is the writer's summary of a view; it reports
         # only a proposition ("employee concerns that …"), not a topic
@@ -99,7 +102,9 @@ def _content(noun: Token, allowed: frozenset[str], source: Token, light: Token |
     if "to" in allowed and nxt.tag_ == "TO" and nxt.head.tag_ == "VB" and nxt.head.i > j and \
             nxt.head.i != noun.i:
         return nxt.head
-    preps = allowed - {"that", "to"}
+    # ("to" is an infinitive's, except after a noun of attitude: "voiced opposition to the plan"; "a request to the
+    # Queen" names who is asked)
+    preps = allowed - {"that", "to", "light"} | ({"to"} & allowed if "light" in allowed else set())
     if nxt.dep_ == "prep" and nxt.lower_ in preps and (nxt.head.i == noun.i or light is not None and
                                                         nxt.head.i == light.i):
         if nxt.lower_ == "for" and noun.lemma_.lower() in _PLURAL_ONLY_FOR and noun.tag_ != "NNS":

@@ -64,3 +64,9 @@ def test_a_constitution_speaks_for_the_country_that_opens_its_name():
     got = said("Law\n\nThe United States is a republic. The United States Constitution specifies that officials "
                "are removed from office after being impeached.")
     assert got == [("indirect", "United States", "officials are removed from office after being impeached")]
+
+
+def test_a_noun_of_attitude_reports_only_when_a_verb_of_speaking_gives_it():
+    got = said("Plan\n\nThe minister voiced opposition to the plan. The rebels received support from abroad. "
+               "Officials gave support to the farmers. The mayor extended condolences over the deaths.")
+    assert got == [("indirect", "minister", "the plan"), ("indirect", "mayor", "the deaths")]
