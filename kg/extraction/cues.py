@@ -83,6 +83,13 @@ def _subject(verb: Token) -> Token | None:
     if name is not None and name.pos_ == "PROPN" and name.ent_type_ not in ("DATE", "TIME", "") and \
             name.i == verb.i - 1 and name.left_edge.ent_type_ == "DATE":
         return name
+    # "X underscored A as it defends B and emphasized C", misparsed with "emphasized" coordinated inside the
+    # subordinate clause: a reporting verb in the main verb's tense, not the subordinate's, goes with the main verb
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "advcl" and head.tag_ != verb.tag_ and \
+            head.head.lemma_.lower() in lexicon.reporting_verbs() and head.head.tag_ == verb.tag_ and \
+            head.lemma_.lower() not in lexicon.reporting_verbs():
+        return _subject(head.head)
     # "Mr. Lin said … and added that …": a coordinated verb shares the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)

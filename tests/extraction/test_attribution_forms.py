@@ -66,3 +66,9 @@ def test_per_a_source_is_according_to_it_and_per_a_unit_is_not():
                "The fee is $5 per day. Per Reuters, the deal is off.")
     assert got == [("indirect", "ministry", "the road will reopen on Monday"),
                    ("indirect", "Reuters", "the deal is off")]
+
+
+def test_a_reporting_verb_coordinated_into_a_subordinate_clause_goes_with_the_main_verb_of_its_tense():
+    got = said("Talks\n\nThe Secretary underscored the importance of aid for Moldova as it defends its borders and "
+               "emphasized the need for a joint response to the energy crisis.")
+    assert ("indirect", "Secretary", "the need for a joint response to the energy crisis") in got
