@@ -41,6 +41,10 @@ def find_noun_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token]
         # a name or noun before the noun ("U.S. concerns about …") is the writer's summary of a view; it reports
         # only a proposition ("employee concerns that …"), not a topic
         allowed = row.content & {"that"} if source.dep_ == "compound" and source.head.i == tok.i else row.content
+        if row.kind == "belief" and light is None and tok.tag_ != "NNS":
+            # "his fear of flying", "her hope for a son": a singular attitude noun with a topic is a disposition;
+            # views reported are "their fears of …", "concerns about …", or voiced ("expressed concern about …")
+            allowed = allowed & {"that"}
         content = _content(tok, allowed, source, light)
         if content is None or in_quote(pb.offset + content.idx):
             continue

@@ -70,3 +70,9 @@ def test_a_noun_of_attitude_reports_only_when_a_verb_of_speaking_gives_it():
     got = said("Plan\n\nThe minister voiced opposition to the plan. The rebels received support from abroad. "
                "Officials gave support to the farmers. The mayor extended condolences over the deaths.")
     assert got == [("indirect", "minister", "the plan"), ("indirect", "mayor", "the deaths")]
+
+
+def test_a_singular_attitude_with_a_topic_is_a_disposition_unless_voiced():
+    got = said("Fear\n\nMs Orme spoke of her fear of flying. The residents' fears of a new flood grew. "
+               "The coach expressed concern about the break.")
+    assert got == [("indirect", "residents", "a new flood"), ("indirect", "coach", "the break")]
