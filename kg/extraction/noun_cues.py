@@ -24,7 +24,7 @@ LIGHT_VERBS = {"issue", "make", "give", "express", "voice", "raise", "repeat", "
 # The light verbs that speak: nouns of attitude ("support", "condolences") report only with one of these.
 SPEAKING = {"express", "voice", "reiterate", "repeat", "renew", "register", "convey", "extend", "declare"}
 _SOURCE_PREPS = ("by", "from", "of", "among")
-# Senses of the nouns that are no speech with these contents: "demand for oil" (the market's), "a call for papers".
+# Nouns that, in the singular with "for", name no speech: "demand for oil" is the market's.
 _PLURAL_ONLY_FOR = {"demand"}
 
 
@@ -60,9 +60,11 @@ def find_noun_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token]
 
 def _source(noun: Token) -> tuple[Token | None, Token | None]:
     """Who the noun's words are: (the source's token, the light verb that gave it, if that is how)."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return c, None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    light = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS and \
+        noun.head.pos_ == "VERB" else None
+    if poss is not None and (light is None or poss.pos_ != "PRON"):
+        return poss, None  # "her claim that …"; "X repeated Y's claim that …": Y's
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in _SOURCE_PREPS and c.i > noun.i:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -74,11 +76,11 @@ def _source(noun: Token) -> tuple[Token | None, Token | None]:
             (before.pos_ == "PROPN" and before.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or
              before.pos_ == "NOUN" and personal(before)):
         return before, None
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS and noun.head.pos_ == "VERB":
-        subject = _subject(noun.head)
+    if light is not None:  # "the minister voiced (her) opposition to …": the subject speaks
+        subject = _subject(light)
         if subject is not None and subject.lower_ not in ("it", "that", "which", "this", "there"):
-            return subject, noun.head
-    return None, None
+            return subject, light
+    return poss, None
 
 
 def _after(noun: Token) -> int:

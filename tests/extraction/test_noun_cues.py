@@ -76,3 +76,8 @@ def test_a_singular_attitude_with_a_topic_is_a_disposition_unless_voiced():
     got = said("Fear\n\nMs Orme spoke of her fear of flying. The residents' fears of a new flood grew. "
                "The coach expressed concern about the break.")
     assert got == [("indirect", "residents", "a new flood"), ("indirect", "coach", "the break")]
+
+
+def test_a_light_verb_s_subject_speaks_through_a_pronoun_possessor():
+    got = said("Bill\n\nSenator Ruth Alder expressed her support for the bill.")
+    assert got == [("indirect", "Ruth Alder", "the bill")]
