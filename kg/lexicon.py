@@ -6,6 +6,7 @@ Each loader reads its file once. Lines starting with ``#`` are comments; TSV fil
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -62,10 +63,29 @@ def quote_verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("quote_verbs.txt"))
 
 
+def fold(word: str) -> str:
+    """A word without its diacritics, in lower case: "Gáspár" → "gaspar", "Zoë" → "zoe"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+class _Folded(dict):
+    """A dict of plain lower-case keys looked up with or without diacritics: names from every language are
+    written with their accents ("Gáspár", "Zoë", "José") while the list spells them plainly."""
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and dict.__contains__(self, fold(key))
+
+    def __getitem__(self, key: str) -> str:
+        return dict.__getitem__(self, fold(key))
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return dict.get(self, fold(key), default)
+
+
 @cache
 def given_names() -> dict[str, str]:
-    """Given name (lower case) → "m" or "f"."""
-    return {r[0]: r[1] for r in _rows("given_names.tsv")}
+    """Given name (lower case) → "m" or "f"; looked up with or without diacritics."""
+    return _Folded((fold(r[0]), r[1]) for r in _rows("given_names.tsv"))
 
 
 @cache

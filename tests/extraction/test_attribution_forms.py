@@ -72,3 +72,11 @@ def test_a_reporting_verb_coordinated_into_a_subordinate_clause_goes_with_the_ma
     got = said("Talks\n\nThe Secretary underscored the importance of aid for Moldova as it defends its borders and "
                "emphasized the need for a joint response to the energy crisis.")
     assert ("indirect", "Secretary", "the need for a joint response to the energy crisis") in got
+
+
+def test_a_name_with_diacritics_next_to_a_role_is_a_person_who_speaks_by_surname():
+    got = said("Deal\n\nThe paper published an interview with Gáspár Maróth, the government commissioner for "
+               "defence. Maróth said the bid won after long talks. Defence adviser Zoltán Kerekes Vida said the "
+               "price was fair.")
+    assert got == [("indirect", "Gáspár Maróth", "the bid won after long talks"),
+                   ("indirect", "Zoltán Kerekes Vida", "the price was fair")]
