@@ -55,6 +55,11 @@ def _content_object(obj: Token) -> bool:
     return not (low in lexicon.person_nouns() or low in lexicon.role_nouns() or obj.lower_ in lexicon.group_nouns())
 
 
+def _situation(obj: Token) -> bool:
+    """ "reported some sellers offering free goods": people with what they are doing is a situation reported."""
+    return obj.pos_ != "PRON" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in obj.children)
+
+
 def source_object(verb: Token) -> Token | None:
     """ "Znak.com reported its source said …", misparsed with "its source" as the object of "reported": the
     source that speaks in a clause without a subject is the object right before it of the reporting verb above."""
@@ -92,7 +97,7 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
                 (verb.lemma_ not in ADDRESSEE_VERBS or verb.lemma_ in _CRITICISE and not personal(child) and
                  _content_object(child)) and verb.lemma_ != "appeal" and \
                 child.lower_ not in ("that", "which", "what") and \
-                (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child)):
+                (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child) or _situation(child)):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
             out.extend(c for c in child.children if c.dep_ == "pobj")

@@ -64,3 +64,10 @@ def test_want_reports_a_stance_only_with_a_clause_of_its_own_subject():
     got = said("Talks\n\nThe truce has held for a week; the rebels want foreign forces to leave the country. "
                "The fans want to see more goals.")
     assert got == [("indirect", "rebels", "foreign forces to leave the country")]
+
+
+def test_people_of_every_desk_speak_and_what_they_do_can_be_reported():
+    got = said("Market\n\nThe Austrian partner asked for the price to be kept secret. "
+               "The Daily Courier reported some sellers offering free gifts to bidders.")
+    assert got == [("indirect", "Austrian partner", "the price to be kept secret"),
+                   ("indirect", "Daily Courier", "some sellers offering free gifts to bidders")]
