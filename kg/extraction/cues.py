@@ -208,7 +208,7 @@ def _interviewer(verb: Token) -> Token | None:
 _STANCE_PREPS = {w: ("about", "over") for w in ("concerned", "worried", "optimistic", "pessimistic")} | \
     {w: ("about", "of") for w in ("skeptical", "sceptical", "doubtful", "hopeful")} | {"afraid": ("of",),
                                                                                     "fearful": ("of",)}
-_PHRASE_VERBS = {"make", "express", "voice"}  # "made clear", "expressed confidence that …"
+_PHRASE_VERBS = {"make", "express", "voice", "speak", "talk"}  # "made clear", "expressed confidence that …"
 
 
 def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | None = None) -> list[Cue]:  # noqa: ANN001
@@ -261,6 +261,15 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "he did not say what exactly changed": nothing is attributed
         nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
+        if lemma in ("speak", "talk"):
+            # "spoke of an imminent incursion", "talked of being cast": what was said; but "spoke (with X) about the
+            # case" only names the topic of a conversation, which attributes no claim (tests/gold/README.md)
+            about = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            topic = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about else None
+            if topic is not None:
+                cues.append(Cue(pb, sent, tok, [tok, about], f"{lemma} {about.lower_}", "assertion", _subject(tok),
+                                _addressee(tok), None, [topic]))
+            continue
         if lemma == "make" and nxt is not None and nxt.lower_ == "clear":  # "made clear (that) …"
             comps = [c for c in list(tok.children) + list(nxt.children) if c.dep_ in ("ccomp",)]
             if comps:

@@ -80,3 +80,9 @@ def test_a_name_with_diacritics_next_to_a_role_is_a_person_who_speaks_by_surname
                "price was fair.")
     assert got == [("indirect", "Gáspár Maróth", "the bid won after long talks"),
                    ("indirect", "Zoltán Kerekes Vida", "the price was fair")]
+
+
+def test_spoke_of_reports_what_was_said_and_spoke_about_only_names_a_topic():
+    got = said("Talks\n\nActor Emma Reid talked of being cast in a pilot. The minister spoke with the envoy about the "
+               "case.")
+    assert got == [("indirect", "Emma Reid", "being cast in a pilot")]
