@@ -86,3 +86,10 @@ def test_spoke_of_reports_what_was_said_and_spoke_about_only_names_a_topic():
     got = said("Talks\n\nActor Emma Reid talked of being cast in a pilot. The minister spoke with the envoy about the "
                "case.")
     assert got == [("indirect", "Emma Reid", "being cast in a pilot")]
+
+
+def test_a_name_with_digits_or_an_acronym_that_reports_is_a_body():
+    got = said("Attack\n\nThe minister said the mayor needed surgery. Polnews24 reported he received surgery. "
+               "RTLZ said the road was closed.")
+    assert got == [("indirect", "minister", "the mayor needed surgery"),
+                   ("indirect", "Polnews24", "he received surgery"), ("indirect", "RTLZ", "the road was closed")]
