@@ -1,13 +1,13 @@
 """The frames in which a reporting verb reports, as the parse shows them: a quotation next to the verb, a clause a
-clause-only verb needs, a participle on a noun for a source, and a sentence misparsed around a noun. Read by
-:mod:`kg.extraction.cues`.
+clause-only verb needs, a participle on a noun for a source, a sentence misparsed around a noun, and the party
+addressed (an object, "to X", an interviewer). Read by :mod:`kg.extraction.cues`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.complements import personal
+from kg.extraction.complements import ADDRESSEE_PREPS, ADDRESSEE_VERBS, personal
 from kg.pipeline.nlp import ParsedBlock
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -71,3 +71,51 @@ def noun_rooted(pb: ParsedBlock, verb: Token) -> Token | None:
             any(c.dep_ in ("agent", "auxpass", "nsubjpass") for c in verb.children):
         return None
     return head
+
+
+def _addressee(verb: Token) -> Token | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and lemma in ADDRESSEE_VERBS):
+            if child.pos_ == "PRON" and (named := _purpose_party(verb)) is not None:
+                return named  # "spoke with X to congratulate him": him is X
+            return child
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in ("add", "refer"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return pobj
+        if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return _interviewer(verb)
+
+
+def _purpose_party(verb: Token) -> Token | None:
+    """The party named by the verb an infinitive of purpose hangs on: X of "spoke with X to …", "called X to …"."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VB":
+        return None
+    head = verb.head
+    with_ = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                  if g.dep_ == "pobj"), None)
+    return with_ or next((c for c in head.children if c.dep_ == "dobj"), None)
+
+
+_TALK = {"speak", "talk"}
+
+
+def _interviewer(verb: Token) -> Token | None:
+    """Who a statement was made to in an interview: "said in an interview with Time", "Speaking to NBC News, she
+    said", "spoke on Fox News"."""
+    talks = [verb] + [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _TALK]
+    for head in talks:
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ == "in" and pobj.lemma_ == "interview":
+                    inner = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
+                    found = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+                    if found is not None:
+                        return found
+                if head.lemma_ in _TALK and prep.lower_ in ("to", "with", "on") and pobj.pos_ == "PROPN":
+                    return pobj
+    return None

@@ -73,7 +73,7 @@ def test_a_noun_of_attitude_reports_only_when_a_verb_of_speaking_gives_it():
 
 
 def test_a_singular_attitude_with_a_topic_is_a_disposition_unless_voiced():
-    got = said("Fear\n\nMs Orme spoke of her fear of flying. The residents' fears of a new flood grew. "
+    got = said("Fear\n\nMs Orme's fear of flying is well known. The residents' fears of a new flood grew. "
                "The coach expressed concern about the break.")
     assert got == [("indirect", "residents", "a new flood"), ("indirect", "coach", "the break")]
 
