@@ -64,13 +64,13 @@ def quote_verbs() -> frozenset[str]:
 
 
 def fold(word: str) -> str:
-    """A word without its diacritics, in lower case: "Gáspár" → "gaspar", "Zoë" → "zoe"."""
+    """A word without its diacritics, in lower case: "Zsófia" → "zsofia", "Zoë" → "zoe"."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
 
 
 class _Folded(dict):
     """A dict of plain lower-case keys looked up with or without diacritics: names from every language are
-    written with their accents ("Gáspár", "Zoë", "José") while the list spells them plainly."""
+    written with their accents ("Zsófia", "Zoë", "José") while the list spells them plainly."""
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and dict.__contains__(self, fold(key))

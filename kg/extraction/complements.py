@@ -56,7 +56,7 @@ def _content_object(obj: Token) -> bool:
 
 
 def _situation(obj: Token) -> bool:
-    """ "reported some sellers offering free goods": people with what they are doing is a situation reported."""
+    """ "reported some landlords offering free rent": people with what they are doing is a situation reported."""
     return obj.pos_ != "PRON" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in obj.children)
 
 
@@ -144,7 +144,7 @@ def naming(verb: Token) -> list[Token]:
     if pred is None:
         return []
     if obj is not None and obj.lower_ in ("what", "which", "that") and obj.i < pred.i:
-        # "in what the police declared a “terrorist-related” attack", "which the paper noted as unusual": the
+        # "in what police declared a “wholly avoidable” collision", "which the paper noted as unusual": the
         # relative stands for the thing named; what is said of it is the predicate
         return [pred]
     if lemma in _RELATIVE_NAMING:

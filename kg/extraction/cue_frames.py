@@ -62,8 +62,8 @@ def reported_by_participle(verb: Token) -> bool:
 
 
 def noun_rooted(pb: ParsedBlock, verb: Token) -> Token | None:
-    """ "The warnings called for gale force winds.", misparsed as a noun with a reduced relative ("the warnings
-    [that were] called for …"): in a sentence of running text with no verb of its own, the noun is the subject.
+    """ "The warning called for sandbags and patience.", misparsed as a noun with a reduced relative ("the warning
+    [that was] called for …"): in a sentence of running text with no verb of its own, the noun is the subject.
     (Not in headlines, where "Minister told to resign" is a real reduced passive.)"""
     head = verb.head
     if pb.block.kind != "paragraph" or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or \

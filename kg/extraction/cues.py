@@ -214,7 +214,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue  # "he did not say what exactly changed": nothing is attributed
         nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
         if lemma in ("speak", "talk"):
-            # "spoke of an imminent incursion", "talked of being cast": what was said; but "spoke (with X) about the
+            # "spoke of a coming offensive", "talked of touring abroad": what was said; but "spoke (with X) about the
             # case" only names the topic of a conversation, which attributes no claim (tests/gold/README.md)
             about = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             topic = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about else None

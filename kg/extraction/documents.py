@@ -24,7 +24,7 @@ DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declarat
                   "release", "transcript", "memo", "memorandum", "tweet", "post", "editorial", "op-ed",
                   "resolution", "document", "note", "speech", "briefing", "warning", "alert", "advisory",
                   "bulletin", "notice", "filing", "guidelines", "guideline", "constitution", "charter"}
-# Document nouns that are also the head of a document's proper name ("the United States Constitution", "the UN
+# Document nouns that are also the head of a document's proper name ("the Ghana Constitution", "the UN
 # Charter"): as a name they are still the document, issued by the name before them.
 _NAMED_DOCUMENTS = {"constitution", "charter"}
 # Verbs whose subject issues the document that is their object.
@@ -125,7 +125,7 @@ def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
 
 
 def _named_owner(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
-    """The country whose name opens a document's proper name ("the United States Constitution"), if the article
+    """The country whose name opens a document's proper name ("the Ghana Constitution"), if the article
     names it as an actor (the recogniser may take the whole name as one organisation: that is not its owner)."""
     from kg import gazetteer
     from kg.extraction.actors import country_key

@@ -137,7 +137,7 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
     elif not known and len(toks) == 1 and not ranked and (any(ch.isdigit() for ch in text) and
                                                           any(ch.isalpha() for ch in text) or
                                                           text.isupper() and text.isalpha() and len(text) >= 2):
-        # "TVN24 reported …", "RTL said …": a name with digits or an acronym that speaks is a body, never a person
+        # "Polnews24 reported …", "RTLZ said …": a name with digits or an acronym that speaks is a body, never a person
         index.add_actor("org/" + slugify(text), text, "organization", span)
 
 

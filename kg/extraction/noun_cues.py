@@ -3,7 +3,7 @@
 
 A noun from the lexicon (``noun_cues.tsv``) makes a cue when it has both a content its row allows (a that-clause, an
 infinitive, a phrase of a preposition) and a source: its possessor, a "by"/"from"/"of"/"among" phrase naming a
-person or body, a noun or name before it ("employee concerns", "Kremlin claims"), or the subject of a light verb
+person or body, a noun or name before it ("worker concerns", "Kremlin claims"), or the subject of a light verb
 that issues it ("X issued a warning that", "X made a pledge to", "X voiced concern about"). Unsourced nouns
 ("There are fears that …", "Claims of fraud were rejected") attribute nothing (tests/gold/README.md, Statements).
 """
@@ -39,7 +39,7 @@ def find_noun_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token]
         if source is None or "light" in row.content and (light is None or light.lemma_.lower() not in SPEAKING):
             continue
         # a name or noun before the noun ("U.S. concerns about …") is the writer's summary of a view; it reports
-        # only a proposition ("employee concerns that …"), not a topic
+        # only a proposition ("worker concerns that …"), not a topic
         allowed = row.content & {"that"} if source.dep_ == "compound" and source.head.i == tok.i else row.content
         if row.kind == "belief" and light is None and tok.tag_ != "NNS":
             # "his fear of flying", "her hope for a son": a singular attitude noun with a topic is a disposition;
@@ -70,7 +70,7 @@ def _source(noun: Token) -> tuple[Token | None, Token | None]:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and personal(pobj) and pobj.pos_ != "PRON":
                 return pobj, None
-    # "employee concerns", "Kremlin claims": a noun for people or a name right before the noun
+    # "worker concerns", "Kremlin claims": a noun for people or a name right before the noun
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     if before is not None and before.dep_ == "compound" and before.head.i == noun.i and \
             (before.pos_ == "PROPN" and before.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or

@@ -53,7 +53,7 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     before = pb.doc[ent.start - 1] if ent.start > 0 else None
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and \
             before is not None and before.pos_ == "NOUN" and before.is_lower and _role(before):
-        # "Defence commissioner Gáspár Maróth" tagged as an organisation (names in other languages often are): a
+        # "Water commissioner Zsófia Bánkúti" tagged as an organisation (names in other languages often are): a
         # role for a person right before the name makes it a person (an apposition after it: _person_apposition)
         return "PERSON"
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _kb_person(text):

@@ -173,7 +173,7 @@ class StatementSpans:
                     (cue.speaker is None or other.speaker.i != cue.speaker.i) and \
                     not self.in_quote(pb.offset + v.idx):
                 last = min(last, v.left_edge.i - 1)
-            # "… no trace of explosives despite Znak.com claiming …": a report in a phrase of contrast or time
+            # "… the cargo is safe despite reporters claiming …": a report in a phrase of contrast or time
             # hung on the content is the writer's juxtaposition of another source, not this one's words
             elif other is not cue and other.speaker is not None and v.i > first and \
                     (cue.speaker is None or other.speaker.i != cue.speaker.i) and \

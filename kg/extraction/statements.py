@@ -100,7 +100,7 @@ class StatementFinder(StatementSpans, StatementSources):
                 end = max(rng[1], *(q.outer.end for q in inside))
                 taken += inside
                 contents.append(self.parsed.article.span(rng[0], end))
-                # a short quotation inside a topic ("concerned about the calculation of “road load”") is a term
+                # a short quotation inside a topic ("concerned about the spread of “shadow rostering”") is a term
                 # the writer marks, not the source's words (tests/gold/README.md: scare quotes)
                 if not (head.i in cue.topics and all(len(q.inner.text.split()) <= 3 for q in inside)):
                     qtype = "mixed"

@@ -41,24 +41,24 @@ def test_a_which_clause_on_the_whole_content_is_narration():
 
 
 def test_a_sentence_misparsed_as_a_noun_with_a_reduced_relative_has_the_noun_as_its_subject():
-    got = said("Storm\n\nThe Weather Bureau issued a warning for the coast. The warning called for calm and "
-               "preparation.\n\nMinister told to resign")
-    assert ("indirect", "Weather Bureau", "calm and preparation") in got
+    got = said("Storm\n\nThe Weather Bureau issued a warning for the coast. The warning called for sandbags and "
+               "patience.\n\nMinister told to resign")
+    assert ("indirect", "Weather Bureau", "sandbags and patience") in got
     assert not any(s[1] == "Minister" for s in got)
 
 
 def test_another_source_set_beside_the_content_with_despite_is_not_part_of_it():
-    got = said("Port\n\nThe Harbour Authority says it has found no sign of damage despite reporters claiming that "
-               "the dock was flooded.")
-    assert got == [("indirect", "Harbour Authority", "it has found no sign of damage"),
-                   ("indirect", "reporters", "the dock was flooded")]
+    got = said("Port\n\nThe Harbour Authority says the cargo is safe despite reporters claiming that two crates "
+               "were lost.")
+    assert got == [("indirect", "Harbour Authority", "the cargo is safe"),
+                   ("indirect", "reporters", "two crates were lost")]
 
 
 def test_a_relative_pronoun_named_by_the_verb_reports_the_predicate():
-    got = said("Attack\n\nThe gunman was stopped at noon in what the police declared a \"terrorist-related\" "
-               "attack. Warm water rises, creating what the scientists describe as an \"upside-down river\".")
-    assert got == [("mixed", "police", 'a "terrorist-related" attack'),
-                   ("mixed", "scientists", 'an "upside-down river"')]
+    got = said("Inquest\n\nThe van hit a wall in what police declared a \"wholly avoidable\" collision. Kelp grows "
+               "fast, creating what scientists describe as an \"underwater forest\".")
+    assert got == [("mixed", "police", 'a "wholly avoidable" collision'),
+                   ("mixed", "scientists", 'an "underwater forest"')]
 
 
 def test_per_a_source_is_according_to_it_and_per_a_unit_is_not():
@@ -69,23 +69,22 @@ def test_per_a_source_is_according_to_it_and_per_a_unit_is_not():
 
 
 def test_a_reporting_verb_coordinated_into_a_subordinate_clause_goes_with_the_main_verb_of_its_tense():
-    got = said("Talks\n\nThe Secretary underscored the importance of aid for Moldova as it defends its borders and "
-               "emphasized the need for a joint response to the energy crisis.")
-    assert ("indirect", "Secretary", "the need for a joint response to the energy crisis") in got
+    got = said("Talks\n\nThe Secretary welcomed the growth of trade with Chile as it expands its ports and stressed "
+               "the need for a common approach to fishing.")
+    assert ("indirect", "Secretary", "the need for a common approach to fishing") in got
 
 
 def test_a_name_with_diacritics_next_to_a_role_is_a_person_who_speaks_by_surname():
-    got = said("Deal\n\nThe paper published an interview with Gáspár Maróth, the government commissioner for "
-               "defence. Maróth said the bid won after long talks. Defence adviser Zoltán Kerekes Vida said the "
-               "price was fair.")
-    assert got == [("indirect", "Gáspár Maróth", "the bid won after long talks"),
-                   ("indirect", "Zoltán Kerekes Vida", "the price was fair")]
+    got = said("Dam\n\nThe paper published an interview with Zsófia Bánkúti, the state commissioner for water. "
+               "Bánkúti said the dam deal was fair. Water adviser Lőrinc Kertész Vida said the price was low.")
+    assert got == [("indirect", "Zsófia Bánkúti", "the dam deal was fair"),
+                   ("indirect", "Lőrinc Kertész Vida", "the price was low")]
 
 
 def test_spoke_of_reports_what_was_said_and_spoke_about_only_names_a_topic():
-    got = said("Talks\n\nActor Emma Reid talked of being cast in a pilot. The minister spoke with the envoy about the "
-               "case.")
-    assert got == [("indirect", "Emma Reid", "being cast in a pilot")]
+    got = said("Tour\n\nSinger Mira Lund talked of touring Japan next spring. The minister spoke with the envoy about "
+               "the case.")
+    assert got == [("indirect", "Mira Lund", "touring Japan next spring")]
 
 
 def test_a_name_with_digits_or_an_acronym_that_reports_is_a_body():

@@ -15,23 +15,23 @@ def test_a_possessor_speaks_a_that_clause():
 
 
 def test_a_possessor_asks_for_what_a_for_phrase_names():
-    got = said("Protest\n\nThe council did not accede to protesters' demands for a new inquiry.")
-    assert got == [("indirect", "protesters", "a new inquiry")]
+    got = said("Pay\n\nThe board did not give in to strikers' demands for a pay review.")
+    assert got == [("indirect", "strikers", "a pay review")]
 
 
 def test_an_of_phrase_names_who_requested_what_the_infinitive_says():
-    got = said("Parliament\n\nThe Queen will comply with the request of the prime minister to suspend Parliament.")
-    assert got == [("indirect", "prime minister", "to suspend Parliament")]
+    got = said("Park\n\nThe governor agreed to the request of the fire chief to close the park.")
+    assert got == [("indirect", "fire chief", "to close the park")]
 
 
 def test_the_subject_of_a_light_verb_issues_the_warning():
-    got = said("Base\n\nThe Air Force issued warnings against attempts to enter the base.")
-    assert got == [("indirect", "Air Force", "attempts to enter the base")]
+    got = said("Pier\n\nThe Coast Guard issued warnings against swimming near the pier.")
+    assert got == [("indirect", "Coast Guard", "swimming near the pier")]
 
 
 def test_a_noun_for_people_before_the_noun_holds_a_proposition():
-    got = said("Plant\n\nThe plant closed after worker concerns that the tests could be inconsistent.")
-    assert got == [("indirect", "worker", "the tests could be inconsistent")]
+    got = said("Mill\n\nThe mill paused output after worker concerns that the boilers were unsafe.")
+    assert got == [("indirect", "worker", "the boilers were unsafe")]
 
 
 def test_without_a_source_a_noun_attributes_nothing():
@@ -45,25 +45,25 @@ def test_a_denied_claim_is_the_denier_s_not_the_claim_s_source():
 
 
 def test_a_view_the_speaker_voices_stops_before_a_relative_that_reports_another_view():
-    got = said("Club\n\nThe coach expressed concerns about the coming break, which he believes will hurt the team.")
-    assert ("indirect", "coach", "the coming break") in got
+    got = said("Club\n\nThe coach expressed concerns about the new schedule, which he believes will tire the players.")
+    assert ("indirect", "coach", "the new schedule") in got
 
 
 def test_a_stance_adjective_reports_the_topic_of_its_preposition():
-    got = said("Plant\n\nThe engineers were reportedly concerned about the calculation of the load. "
-               "The engineers were aware of the risks.")
-    assert got == [("indirect", "engineers", "the calculation of the load")]
+    got = said("Ward\n\nThe nurses were reportedly concerned about the length of their shifts. "
+               "The nurses were aware of the risks.")
+    assert got == [("indirect", "nurses", "the length of their shifts")]
 
 
 def test_a_short_quotation_inside_a_topic_is_a_term_not_the_source_s_words():
-    got = said("Plant\n\nThe engineers were concerned about the calculation of \"rolling load\", a measure of drag.")
-    assert got and got[0][0] == "indirect" and got[0][1] == "engineers"
+    got = said("Ward\n\nThe nurses were concerned about the spread of \"shadow rostering\", a practice of unpaid "
+               "shifts.")
+    assert got and got[0][0] == "indirect" and got[0][1] == "nurses"
 
 
 def test_a_constitution_speaks_for_the_country_that_opens_its_name():
-    got = said("Law\n\nThe United States is a republic. The United States Constitution specifies that officials "
-               "are removed from office after being impeached.")
-    assert got == [("indirect", "United States", "officials are removed from office after being impeached")]
+    got = said("Law\n\nGhana is a republic. The Ghana Constitution states that the president serves four years.")
+    assert got == [("indirect", "Ghana", "the president serves four years")]
 
 
 def test_a_noun_of_attitude_reports_only_when_a_verb_of_speaking_gives_it():

@@ -48,9 +48,9 @@ def test_an_addressee_verb_of_the_lexicon_takes_its_object_as_the_party_told():
 
 
 def test_a_clause_only_verb_needs_a_that_clause_not_an_if_or_an_in_that():
-    got = said("Lab\n\nThe Ridgeway Clinic said it sent samples on Monday to determine if the virus had mutated. "
+    got = said("Lab\n\nThe Ridgeway Clinic said it tested the water on Monday to determine if the pipes had leaked. "
                "The council contested it all the less in that the town had started the scheme.")
-    assert got == [("indirect", "Ridgeway Clinic", "it sent samples on Monday to determine if the virus had mutated")]
+    assert got == [("indirect", "Ridgeway Clinic", "it tested the water on Monday to determine if the pipes had leaked")]
 
 
 def test_verbs_that_claim_a_cause_report_the_object_with_its_to_phrase():
@@ -61,13 +61,13 @@ def test_verbs_that_claim_a_cause_report_the_object_with_its_to_phrase():
 
 
 def test_want_reports_a_stance_only_with_a_clause_of_its_own_subject():
-    got = said("Talks\n\nThe truce has held for a week; the rebels want foreign forces to leave the country. "
+    got = said("Farm\n\nThe harvest has been poor for a year; the farmers want the ministry to lift the quota. "
                "The fans want to see more goals.")
-    assert got == [("indirect", "rebels", "foreign forces to leave the country")]
+    assert got == [("indirect", "farmers", "the ministry to lift the quota")]
 
 
 def test_people_of_every_desk_speak_and_what_they_do_can_be_reported():
-    got = said("Market\n\nThe Austrian partner asked for the price to be kept secret. "
-               "The Daily Courier reported some sellers offering free gifts to bidders.")
-    assert got == [("indirect", "Austrian partner", "the price to be kept secret"),
-                   ("indirect", "Daily Courier", "some sellers offering free gifts to bidders")]
+    got = said("Rent\n\nThe Danish partner asked for the terms to stay private. "
+               "The Daily Courier reported some landlords offering free rent to tenants.")
+    assert got == [("indirect", "Danish partner", "the terms to stay private"),
+                   ("indirect", "Daily Courier", "some landlords offering free rent to tenants")]
