@@ -6,6 +6,7 @@ Each loader reads its file once. Lines starting with ``#`` are comments; TSV fil
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -30,14 +31,30 @@ def footer_patterns() -> tuple[re.Pattern[str], ...]:
 class ReportingVerb:
     lemma: str
     kind: str  # speech-act family
+    addressee: bool = False  # its direct object is the person spoken to ("told him")
+    clause_only: bool = False  # reports speech only with a that-clause or a quotation ("a court ruled that")
 
 
 @cache
 def reporting_verbs() -> dict[str, ReportingVerb]:
     out: dict[str, ReportingVerb] = {}
     for row in _rows("reporting_verbs.tsv"):
-        out.setdefault(row[0], ReportingVerb(row[0], row[1]))
+        out.setdefault(row[0], ReportingVerb(row[0], row[1], len(row) > 2 and row[2] == "addressee",
+                                             len(row) > 3 and row[3] == "clause"))
     return out
+
+
+@dataclass(frozen=True)
+class NounCue:
+    noun: str
+    kind: str  # speech-act family, as for the verbs
+    content: frozenset[str]  # "that", "to", and prepositions whose phrase is what was said
+
+
+@cache
+def noun_cues() -> dict[str, NounCue]:
+    """Nouns that report what somebody said with a content ("her claim that …", "demands for …")."""
+    return {row[0]: NounCue(row[0], row[1], frozenset(row[2].split(","))) for row in _rows("noun_cues.tsv")}
 
 
 @cache
@@ -46,10 +63,29 @@ def quote_verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("quote_verbs.txt"))
 
 
+def fold(word: str) -> str:
+    """A word without its diacritics, in lower case: "Zsófia" → "zsofia", "Zoë" → "zoe"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+class _Folded(dict):
+    """A dict of plain lower-case keys looked up with or without diacritics: names from every language are
+    written with their accents ("Zsófia", "Zoë", "José") while the list spells them plainly."""
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and dict.__contains__(self, fold(key))
+
+    def __getitem__(self, key: str) -> str:
+        return dict.__getitem__(self, fold(key))
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return dict.get(self, fold(key), default)
+
+
 @cache
 def given_names() -> dict[str, str]:
-    """Given name (lower case) → "m" or "f"."""
-    return {r[0]: r[1] for r in _rows("given_names.tsv")}
+    """Given name (lower case) → "m" or "f"; looked up with or without diacritics."""
+    return _Folded((fold(r[0]), r[1]) for r in _rows("given_names.tsv"))
 
 
 @cache

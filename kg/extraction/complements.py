@@ -9,9 +9,8 @@ from spacy.tokens import Token
 
 from kg import lexicon
 
-ADDRESSEE_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "ask", "remind", "notify", "caution",
-                    "advise", "call", "accuse", "criticize", "criticise", "thank", "promise", "persuade", "invite",
-                    "encourage", "implore", "beg", "congratulate"}
+# Verbs whose direct object is the person spoken to ("told him", "urged the council to …"): the lexicon's column.
+ADDRESSEE_VERBS = frozenset(v.lemma for v in lexicon.reporting_verbs().values() if v.addressee)
 ADDRESSEE_PREPS = {"to"}
 _CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
                   "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
@@ -27,7 +26,8 @@ _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "
 # a thing is what the criticism is about ("criticized the decision").
 _CRITICISE = {"criticize", "criticise"}
 # Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
-_LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"}}
+_LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"},
+                "credit": {"with"}}
 # ("appealed the ruling" is a legal appeal: an appeal reports only "for" something or "to" somebody.)
 # Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").
 _EMPTY_OBJECTS = {"nothing", "something", "anything", "everything", "much", "little", "more", "less", "so", "lot"}
@@ -53,6 +53,11 @@ def _content_object(obj: Token) -> bool:
     if obj.pos_ == "PRON" or low in _EMPTY_OBJECTS or obj.ent_type_ in ("PERSON", "NORP"):
         return False
     return not (low in lexicon.person_nouns() or low in lexicon.role_nouns() or obj.lower_ in lexicon.group_nouns())
+
+
+def _situation(obj: Token) -> bool:
+    """ "reported some landlords offering free rent": people with what they are doing is a situation reported."""
+    return obj.pos_ != "PRON" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in obj.children)
 
 
 def source_object(verb: Token) -> Token | None:
@@ -92,7 +97,7 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
                 (verb.lemma_ not in ADDRESSEE_VERBS or verb.lemma_ in _CRITICISE and not personal(child) and
                  _content_object(child)) and verb.lemma_ != "appeal" and \
                 child.lower_ not in ("that", "which", "what") and \
-                (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child)):
+                (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child) or _situation(child)):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
             out.extend(c for c in child.children if c.dep_ == "pobj")
@@ -117,17 +122,32 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
 _NAMING = {"call", "describe", "label", "brand", "dub", "term", "characterise", "characterize"}
 # Verbs of judgement that characterise with "as": "attacked the inquiry as a witch hunt", "dismissed the claims as
 # baseless", "hailed the deal as historic" — the object with its "as" phrase is the view reported.
+# Verbs that name what a relative pronoun stands for ("what the police declared a … attack", "which the paper noted
+# as …") and otherwise report as any other verb.
+_RELATIVE_NAMING = {"declare", "note"}
+# Verbs that claim a cause: "ascribed the fire to arson", "attributed the crash to pilot error".
+_ASCRIBING = {"ascribe", "attribute"}
 _AS_VERBS = {"attack", "criticize", "criticise", "condemn", "denounce", "dismiss", "reject", "praise", "slam", "welcome"}
 
 
 def naming(verb: Token) -> list[Token]:
     lemma = verb.lemma_
-    if lemma not in _NAMING and lemma not in _AS_VERBS:
+    if lemma in _ASCRIBING:  # "ascribed the explosion to terrorism": the cause claimed, object and "to" phrase
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        return [obj, to] if obj is not None and to is not None and obj.i < to.i else []
+    if lemma not in _NAMING and lemma not in _AS_VERBS and lemma not in _RELATIVE_NAMING:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    pred = next((c for c in verb.children if (c.dep_ == "oprd" and lemma in _NAMING) or
+    pred = next((c for c in verb.children if (c.dep_ == "oprd" and lemma in _NAMING | _RELATIVE_NAMING) or
                  (c.dep_ == "prep" and c.lower_ == "as")), None)
     if pred is None:
+        return []
+    if obj is not None and obj.lower_ in ("what", "which", "that") and obj.i < pred.i:
+        # "in what police declared a “wholly avoidable” collision", "which the paper noted as unusual": the
+        # relative stands for the thing named; what is said of it is the predicate
+        return [pred]
+    if lemma in _RELATIVE_NAMING:
         return []
     if obj is None and any(c.dep_ == "nsubjpass" for c in verb.children):
         return [pred]  # "who was described as 'knife-obsessed' by the police": the predicate alone is said

@@ -253,6 +253,8 @@ def _label(pb: ParsedBlock, start: int, end: int) -> str:
     toks = list(pb.doc[start:end])
     while toks and toks[0].lower_ in _DETERMINERS:
         toks = toks[1:]
+    while toks and toks[-1].tag_ == "POS":  # "protesters' demands": the possessor is "protesters"
+        toks = toks[:-1]
     text = "".join(t.text_with_ws for t in toks).strip()
     return text
 

@@ -14,7 +14,6 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg import lexicon
 from kg.extraction.complements import (
-    ADDRESSEE_PREPS,
     ADDRESSEE_VERBS,
     complements_of,
     for_clause,
@@ -23,9 +22,17 @@ from kg.extraction.complements import (
     reports_speech,
     source_object,
 )
+from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote, _addressee are read from here too
+    QUOTE_MARKS,
+    SUBJECT_DEPS,
+    _addressee,
+    noun_rooted,
+    opens_quote,
+    reported_by_participle,
+    says_clause,
+)
 from kg.pipeline.nlp import ParsedBlock
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass
@@ -43,6 +50,8 @@ class Cue:
     reporter: Token | None = None  # "the State Department quoted him as saying": the State Department
     complements: list[Token] = field(default_factory=list)  # heads of what was said
     according: Token | None = None  # the "according" token, for "according to X"
+    limit: int | None = None  # no content at or after this token ("her claim that X | surprised lawyers")
+    topics: set[int] = field(default_factory=set)  # complements that are a topic phrase ("concerned about X")
 
     @property
     def first(self) -> int:
@@ -74,6 +83,13 @@ def _subject(verb: Token) -> Token | None:
     if name is not None and name.pos_ == "PROPN" and name.ent_type_ not in ("DATE", "TIME", "") and \
             name.i == verb.i - 1 and name.left_edge.ent_type_ == "DATE":
         return name
+    # "X underscored A as it defends B and emphasized C", misparsed with "emphasized" coordinated inside the
+    # subordinate clause: a reporting verb in the main verb's tense, not the subordinate's, goes with the main verb
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "advcl" and head.tag_ != verb.tag_ and \
+            head.head.lemma_.lower() in lexicon.reporting_verbs() and head.head.tag_ == verb.tag_ and \
+            head.lemma_.lower() not in lexicon.reporting_verbs():
+        return _subject(head.head)
     # "Mr. Lin said … and added that …": a coordinated verb shares the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
@@ -107,22 +123,13 @@ def _subject(verb: Token) -> Token | None:
     # "The White House continues to affirm that …": an infinitive complement speaks for its governor's subject
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    # "despite the newspaper claiming that …": a source's participle with a clause reports for the source
+    if reported_by_participle(verb):
+        return verb.head
     # "who said": the relative clause's noun
     if verb.dep_ == "relcl":
         return verb.head
     return None
-
-
-_QUOTE_MARKS = ("“", "”", '"', "‘", "’", "'", "«", "»")
-
-
-def opens_quote(tok: Token) -> bool:
-    """Whether a quotation mark follows the verb right away or after a comma or colon ("saying, “…”")."""
-    doc = tok.doc
-    j = tok.i + 1
-    while j < len(doc) and doc[j].text in (",", ":"):
-        j += 1
-    return j < len(doc) and doc[j].text in ("“", '"', "‘", "'", "«") and j > tok.i
 
 
 # Nouns of a message whose participle says what it says ("posted a message on Twitter blaming Iran for …").
@@ -149,55 +156,11 @@ def _parenthetical(verb: Token) -> bool:
     return first > 0 and doc[first - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
 
 
-def _addressee(verb: Token) -> Token | None:
-    lemma = verb.lemma_.lower()
-    for child in verb.children:
-        if child.dep_ == "dative" or (child.dep_ == "dobj" and lemma in ADDRESSEE_VERBS):
-            if child.pos_ == "PRON" and (named := _purpose_party(verb)) is not None:
-                return named  # "spoke with X to congratulate him": him is X
-            return child
-        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in ("add", "refer"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
-                return pobj
-        if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return _interviewer(verb)
-
-
-def _purpose_party(verb: Token) -> Token | None:
-    """The party named by the verb an infinitive of purpose hangs on: X of "spoke with X to …", "called X to …"."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VB":
-        return None
-    head = verb.head
-    with_ = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-                  if g.dep_ == "pobj"), None)
-    return with_ or next((c for c in head.children if c.dep_ == "dobj"), None)
-
-
-_TALK = {"speak", "talk"}
-
-
-def _interviewer(verb: Token) -> Token | None:
-    """Who a statement was made to in an interview: "said in an interview with Time", "Speaking to NBC News, she
-    said", "spoke on Fox News"."""
-    talks = [verb] + [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _TALK]
-    for head in talks:
-        for prep in head.children:
-            if prep.dep_ != "prep":
-                continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if prep.lower_ == "in" and pobj.lemma_ == "interview":
-                    inner = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
-                    found = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
-                    if found is not None:
-                        return found
-                if head.lemma_ in _TALK and prep.lower_ in ("to", "with", "on") and pobj.pos_ == "PROPN":
-                    return pobj
-    return None
-
-
-_PHRASE_VERBS = {"make", "express", "voice"}  # "made clear", "expressed confidence that …"
+# Stance adjectives whose prepositional phrase says what the attitude is about (not "aware of", "sure of").
+_STANCE_PREPS = {w: ("about", "over") for w in ("concerned", "worried", "optimistic", "pessimistic")} | \
+    {w: ("about", "of") for w in ("skeptical", "sceptical", "doubtful", "hopeful")} | {"afraid": ("of",),
+                                                                                    "fearful": ("of",)}
+_PHRASE_VERBS = {"make", "express", "voice", "speak", "talk"}  # "made clear", "expressed confidence that …"
 
 
 def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | None = None) -> list[Cue]:  # noqa: ANN001
@@ -209,7 +172,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
     for tok in toks if toks is not None else sent:
         lemma = tok.lemma_.lower()
         low = tok.lower_
-        if lemma not in verbs and lemma not in _PHRASE_VERBS and low != "according" and low not in stances:
+        if lemma not in verbs and lemma not in _PHRASE_VERBS and low not in ("according", "words", "per") and \
+                low not in stances:
             continue  # no cue can start here (the cheapest test first: most words are none of these)
         off = pb.offset + tok.idx
         if in_quote(off):
@@ -225,19 +189,39 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
                                 complements=[head]))
             continue
+        if (per := _per(pb, tok, sent)) is not None:
+            cues.append(per)
+            continue
+        if (words := _in_the_words_of(pb, tok, sent)) is not None:
+            cues.append(words)
+            continue
         stance = tok.lower_ in lexicon.stance_adjectives() and (tok.pos_ == "ADJ" or tok.tag_ == "VBN")
         if stance and tok.dep_ in ("acomp", "ROOT"):  # "are skeptical that", "were concerned that"
             lemma = tok.lower_
             comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+            # "were concerned about the calculation", "is optimistic about the talks": the attitude's topic
+            topics = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS.get(lemma, ())
+                      for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            comps += topics
             subj = _subject(tok.head) if tok.dep_ == "acomp" else _subject(tok)
             if comps and subj is not None and lemma != "clear":
-                cues.append(Cue(pb, sent, tok, [tok], lemma, "belief", subj, None, None, comps))
+                cues.append(Cue(pb, sent, tok, [tok], lemma, "belief", subj, None, None, comps,
+                                topics={t.i for t in topics}))
             continue
         if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma == "say"):
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "he did not say what exactly changed": nothing is attributed
         nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
+        if lemma in ("speak", "talk"):
+            # "spoke of a coming offensive", "talked of touring abroad": what was said; but "spoke (with X) about the
+            # case" only names the topic of a conversation, which attributes no claim (tests/gold/README.md)
+            about = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            topic = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about else None
+            if topic is not None:
+                cues.append(Cue(pb, sent, tok, [tok, about], f"{lemma} {about.lower_}", "assertion", _subject(tok),
+                                _addressee(tok), None, [topic]))
+            continue
         if lemma == "make" and nxt is not None and nxt.lower_ == "clear":  # "made clear (that) …"
             comps = [c for c in list(tok.children) + list(nxt.children) if c.dep_ in ("ccomp",)]
             if comps:
@@ -255,7 +239,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue
         if lemma not in verbs:
             continue
-        quoting = tok.tag_ == "VBG" and tok.dep_ == "acl" and (opens_quote(tok) or _on_message(tok))
+        quoting = tok.tag_ == "VBG" and tok.dep_ == "acl" and (opens_quote(tok) or _on_message(tok) or
+                                                               reported_by_participle(tok))
         if tok.tag_ == "VBG" and not (tok.dep_ in ("advcl", "xcomp", "ROOT", "pcomp") or quoting or
                                       (tok.dep_ == "conj" and (tok.head.tag_ != "VBG" or
                                                                tok.head.lemma_ in verbs))):
@@ -289,7 +274,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.tokens.append(prep)
             elif (clause := for_clause(tok)) is not None:
                 cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
-        cue.speaker = _subject(tok) or source_object(tok)
+        cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok)
         cue.addressee = _addressee(tok)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
@@ -298,22 +283,72 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             if cue.speaker is not None and lemma in ADDRESSEE_VERBS and cue.addressee is None:
                 cue.addressee = cue.speaker
             cue.speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        cue.complements = complements_of(tok, kind)
+        # a clause before the verb across a semicolon is a sentence of its own, not what the verb reports ("The war
+        # has gone on for years; the rebels want …")
+        cue.complements = [c for c in complements_of(tok, kind) if not (
+            c.i < tok.i and any(t.text == ";" for t in pb.doc[c.right_edge.i + 1 : tok.i]))]
         if not cue.complements and _parenthetical(tok):
             cue.complements = [tok.head]  # "Day, they said, desired no memorials": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         if not reports_speech(tok, lemma, cue.complements):
             continue
+        if verbs[lemma].clause_only:
+            if not says_clause(tok, kind, cue.complements):
+                continue  # "ruled the country", "found the body", "protested the decision": no speech
+            # what such a verb reports is its clause, never its object ("contested it … that …")
+            cue.complements = [c for c in cue.complements if c.dep_ != "dobj"] or cue.complements
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause …
             far = max(subjects, key=lambda c: abs(tok.i - c.i))
             near = min(subjects, key=lambda c: abs(tok.i - c.i))
             between = pb.doc[min(far.right_edge.i, near.left_edge.i) : max(far.left_edge.i, near.right_edge.i)]
-            if any(t.text in (",", ";", "—", "–") or t.text in _QUOTE_MARKS for t in between):
+            if any(t.text in (",", ";", "—", "–") or t.text in QUOTE_MARKS for t in between):
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Niger's president X said")
         cues.append(cue)
     return _relayed(cues)
+
+
+def _per(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
+    """ "Per the ministry, the road will reopen", "…, per the agency's guidelines": "per" as "according to" — with a
+    source or a document, never a unit ("per cent", "per day", "$5 per share")."""
+    if tok.lower_ != "per" or tok.dep_ != "prep":
+        return None
+    src = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if src is None or not any(c.dep_ in ("det", "poss", "compound") or c.pos_ == "PROPN" for c in src.lefts) and \
+            src.pos_ != "PROPN":
+        return None
+    if not (src.pos_ == "PROPN" or personal(src) or src.lemma_.lower() in _DOCUMENT_LIKE):
+        return None
+    opening = all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in tok.doc[sent.start : tok.i])
+    head = sent.root if opening and sent.root.i > src.i else tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == tok.i:
+        return None
+    return Cue(pb, sent, tok, [tok], "per", "report", speaker=src, according=tok, complements=[head])
+
+
+# Nouns of documents and requests a "per" phrase cites ("per the agency's guidelines", "per the court filing").
+_DOCUMENT_LIKE = {"guideline", "guidelines", "statement", "report", "filing", "release", "document", "letter",
+                  "ruling", "order", "request", "rules", "rule", "policy", "memo", "source", "sources", "data"}
+
+
+def _in_the_words_of(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
+    """ "In the words of X, <clause>" / "<clause>, in the words of X": like "according to X", X's words are the
+    clause (which usually quotes them)."""
+    doc = tok.doc
+    if tok.lower_ != "words" or tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].lower_ != "the" or \
+            doc[tok.i - 2].lower_ != "in" or doc[tok.i + 1].lower_ != "of":
+        return None
+    in_, of = doc[tok.i - 2], doc[tok.i + 1]
+    src = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if src is None:
+        return None
+    opening = all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in doc[sent.start : in_.i])
+    head = sent.root if opening and sent.root.i > src.i else in_.head
+    if head.pos_ not in ("VERB", "AUX") or head.i in (tok.i, in_.i):
+        return None
+    return Cue(pb, sent, tok, [in_, doc[tok.i - 1], tok, of], "in the words of", "report", speaker=src,
+               according=in_, complements=[head])
 
 
 def _relayed(cues: list[Cue]) -> list[Cue]:

@@ -23,7 +23,10 @@ from kg.pipeline.nlp import ParsedBlock
 DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declaration", "letter", "report",
                   "release", "transcript", "memo", "memorandum", "tweet", "post", "editorial", "op-ed",
                   "resolution", "document", "note", "speech", "briefing", "warning", "alert", "advisory",
-                  "bulletin", "notice", "filing", "guidelines", "guideline"}
+                  "bulletin", "notice", "filing", "guidelines", "guideline", "constitution", "charter"}
+# Document nouns that are also the head of a document's proper name ("the Ghana Constitution", "the UN
+# Charter"): as a name they are still the document, issued by the name before them.
+_NAMED_DOCUMENTS = {"constitution", "charter"}
 # Verbs whose subject issues the document that is their object.
 _ISSUING = {"issue", "release", "publish", "post", "send", "write", "sign", "file", "put", "tweet", "deliver"}
 # Words that make "statement"/"report" a document rather than an utterance in progress.
@@ -63,7 +66,8 @@ def find_documents(coref: corefs.Coref) -> Documents:
     for (pb, sent), toks in zip(parsed.sentences, parsed.sentence_tokens):
         for tok in toks:
             lemma = tok.lemma_.lower()
-            if tok.pos_ != "NOUN" or lemma not in DOCUMENT_NOUNS or lemma in _SPEECH_ONLY:
+            if not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and lemma in _NAMED_DOCUMENTS) or \
+                    lemma not in DOCUMENT_NOUNS or lemma in _SPEECH_ONLY:
                 continue
             if coref.in_quote(pb.offset + tok.idx):
                 continue
@@ -71,7 +75,7 @@ def find_documents(coref: corefs.Coref) -> Documents:
                 continue
             start, end = corefs.np_bounds(tok)
             span = parsed.span_of(pb, pb.doc[start:end])
-            publisher = _publisher(coref, pb, tok)
+            publisher = _publisher(coref, pb, tok) if tok.pos_ == "NOUN" else _named_owner(coref, pb, tok)
             definite = pb.doc[start].lower_ in ("the", "this", "that", "its", "their", "his", "her")
             existing = by_head.get(lemma)
             # "the WH statement" … "The Turkish statement": another issuer's document, not the one met before;
@@ -118,6 +122,17 @@ def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
     from kg.pipeline.ingest import slugify as _slug
 
     return index.add_actor("group/" + _slug(label), label, "group", index.parsed.span_of(pb, pb.doc[a:b]), "group")
+
+
+def _named_owner(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
+    """The country whose name opens a document's proper name ("the Ghana Constitution"), if the article
+    names it as an actor (the recogniser may take the whole name as one organisation: that is not its owner)."""
+    from kg import gazetteer
+    from kg.extraction.actors import country_key
+
+    words = [t for t in tok.doc[tok.left_edge.i : tok.i] if t.dep_ == "compound"]
+    c = gazetteer.country(" ".join(t.text for t in words)) if words else None
+    return country_key(c.name) if c is not None and country_key(c.name) in coref.index.actors else None
 
 
 def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:

@@ -134,6 +134,11 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
         index.add_actor("person/" + slugify(label), label, "person", span, "title" if ranked else "name")
     elif according and not known:
         index.add_actor("org/" + slugify(text), text, "organization", span)  # "according to The Verge": a source
+    elif not known and len(toks) == 1 and not ranked and (any(ch.isdigit() for ch in text) and
+                                                          any(ch.isalpha() for ch in text) or
+                                                          text.isupper() and text.isalpha() and len(text) >= 2):
+        # "Polnews24 reported …", "RTLZ said …": a name with digits or an acronym that speaks is a body, never a person
+        index.add_actor("org/" + slugify(text), text, "organization", span)
 
 
 def titled_names(index: ActorIndex) -> None:

@@ -50,6 +50,12 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     if label == "ORG" and 2 <= len(ent) <= 3 and ent[0].lower_ in lexicon.given_names() and \
             not ORG_LIKE.search(text) and title_case:
         return "PERSON"  # "Sophie Marchand" tagged as an organisation: a given name and a surname
+    before = pb.doc[ent.start - 1] if ent.start > 0 else None
+    if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and \
+            before is not None and before.pos_ == "NOUN" and before.is_lower and _role(before):
+        # "Water commissioner Zsófia Bánkúti" tagged as an organisation (names in other languages often are): a
+        # role for a person right before the name makes it a person (an apposition after it: _person_apposition)
+        return "PERSON"
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _kb_person(text):
         return "PERSON"  # a name the knowledge base knows as a person's only
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _person_apposition(ent):
@@ -77,6 +83,11 @@ def _person_apposition(ent: SpacySpan) -> bool:
             if low in lexicon.post_heads() or low in lexicon.role_nouns() or low in lexicon.person_nouns():
                 return True
     return False
+
+
+def _role(noun) -> bool:  # noqa: ANN001 - a spaCy token
+    low = noun.lemma_.lower()
+    return low in lexicon.post_heads() or low in lexicon.role_nouns() or low in lexicon.person_nouns()
 
 
 def _kb_person(name: str) -> bool:

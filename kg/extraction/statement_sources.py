@@ -67,7 +67,7 @@ class StatementSources:
                 cut = sm.begin
             part = st.content[0]
             head = self.text[part.begin : cut].rstrip()
-            for tail in (" but", " and", ",", " while"):
+            for tail in (" which", " who", " but", " and", ",", " while"):  # (", which he believes …")
                 head = head[: -len(tail)].rstrip() if head.endswith(tail) else head
             if len(head.split()) >= 3 and cut > part.begin:
                 st.content = [self.parsed.article.span(part.begin, part.begin + len(head))]

@@ -24,6 +24,20 @@ _PARENTHESIS = re.compile(r"^\s*[—–]\s[^—–\n]{1,150}\s[—–]\s*$")
 _SENTENCE_END = re.compile(r"[.!?]\]?[”’\"']?\s+(?=[A-Z“‘\"])")
 
 
+# Prepositions that set another source's report beside the content ("despite X claiming", "amid Y saying").
+_JUXTAPOSING = {"despite", "amid", "amidst", "after", "before", "following", "as", "while", "with", "unlike"}
+
+
+def _juxtaposing(verb: Token, head: Token) -> Token | None:
+    """The preposition of contrast or time between a content's head and a report inside it, if any."""
+    t = verb
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in _JUXTAPOSING and t.i < verb.i:
+            return t
+        t = t.head
+    return None
+
+
 def only_glue(text: str) -> bool:
     return all(c in _GLUE for c in text) or text.strip(" ,:;") in ("that", "")
 
@@ -120,7 +134,8 @@ class StatementSpans:
         if cue.according is not None:
             skip.update(t.i for t in cue.according.subtree)
         # (sorted: a non-projective parse, "which he is to present", yields its subtree out of order)
-        toks = sorted((t for t in head.subtree if t.i not in skip), key=lambda t: t.i)
+        toks = sorted((t for t in head.subtree if t.i not in skip and (cue.limit is None or t.i < cue.limit)),
+                      key=lambda t: t.i)
         if not toks:
             return None
         runs: list[list[Token]] = [[toks[0]]]
@@ -143,6 +158,13 @@ class StatementSpans:
                         (prev.lower_ in ("by", "while", "when", "after", "before") or t.dep_ in ("advcl", "acl")):
                     # "… a military one by saying at a press conference, “…”", "… the death toll saying, “…”"
                     last = min(last, t.i - (2 if prev.lower_ in ("by", "while", "when", "after", "before") else 1))
+        # "said the cuts were fair, which angered the unions": a relative "which" right after a word that is no noun
+        # comments on the whole clause — the writer's narration, not what was said
+        for t in toks:
+            if t.lower_ == "which" and first < t.i - 1 and t.i - 1 <= last and pb.doc[t.i - 1].text == "," and \
+                    pb.doc[t.i - 2].pos_ in ("ADJ", "VERB", "AUX", "ADV", "NUM") and \
+                    not self.in_quote(pb.offset + t.idx):
+                last = min(last, t.i - 2)
         # "… in an “appalling tragedy” while the minister wrote …": another speaker's report is not this content
         for other in getattr(self, "sentence_cues", []):
             v = other.verb
@@ -151,11 +173,22 @@ class StatementSpans:
                     (cue.speaker is None or other.speaker.i != cue.speaker.i) and \
                     not self.in_quote(pb.offset + v.idx):
                 last = min(last, v.left_edge.i - 1)
+            # "… the cargo is safe despite reporters claiming …": a report in a phrase of contrast or time
+            # hung on the content is the writer's juxtaposition of another source, not this one's words
+            elif other is not cue and other.speaker is not None and v.i > first and \
+                    (cue.speaker is None or other.speaker.i != cue.speaker.i) and \
+                    (prep := _juxtaposing(v, head)) is not None and prep.i > first and \
+                    not self.in_quote(pb.offset + v.idx):
+                last = min(last, prep.i - 1)
         doc = pb.doc
-        while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or doc[first].lower_ in ("that", "of", "for", "about", "against")):
+        while first <= last and (doc[first].is_punct and doc[first].text not in "“‘\"'" or
+                                 doc[first].lower_ in ("that", "of", "for", "about", "against") or
+                                 doc[first].lower_ == "as" and doc[first].head.i == cue.verb.i):  # (not "as much as")
             first += 1
-        while last >= first and doc[last].is_punct and doc[last].text not in "”’\"'":
-            last -= 1
+        while last >= first and (doc[last].is_punct and doc[last].text not in "”’\"'" or
+                                 doc[last].lower_ in ("which", "who", "whom", "whose") and last > first and
+                                 doc[last - 1].text == ","):
+            last -= 1  # (a relative pronoun left dangling where another speaker's report was cut off)
         if last < first:
             return None
         return self._within_sentence(pb.offset + cue.verb.idx, pb.offset + doc[first].idx,

@@ -1,0 +1,121 @@
+"""The frames in which a reporting verb reports, as the parse shows them: a quotation next to the verb, a clause a
+clause-only verb needs, a participle on a noun for a source, a sentence misparsed around a noun, and the party
+addressed (an object, "to X", an interviewer). Read by :mod:`kg.extraction.cues`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.complements import ADDRESSEE_PREPS, ADDRESSEE_VERBS, personal
+from kg.pipeline.nlp import ParsedBlock
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+QUOTE_MARKS = ("“", "”", '"', "‘", "’", "'", "«", "»")
+
+
+def opens_quote(tok: Token) -> bool:
+    """Whether a quotation mark follows the verb right away or after a comma or colon ("saying, “…”")."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and doc[j].text in (",", ":"):
+        j += 1
+    return j < len(doc) and doc[j].text in ("“", '"', "‘", "'", "«") and j > tok.i
+
+
+_CLOSING = ("”", '"', "’", "'", "»")
+
+
+def says_clause(verb: Token, kind: str, complements: list[Token]) -> bool:
+    """Whether a verb that reports speech only with a clause has one: a finite clause ("the court ruled that the
+    ban was lawful", "she hinted he would run"), an appeal's or a demand's infinitive ("instructed staff to
+    leave"), or a quotation right before or after it ("“…,” she joked")."""
+    if opens_quote(verb):
+        return True
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    j = (subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i) - 1
+    while j >= 0 and doc[j].text in (",", "—", "–"):
+        j -= 1
+    if j >= 0 and j < verb.i - 1 and doc[j].text in _CLOSING:
+        return True
+    for c in complements:
+        marks = [g for g in c.children if g.dep_ == "mark"]
+        # a that-clause or a bare finite one; not "determine if …", "contested it in that …"
+        if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") and \
+                all(m.lower_ == "that" and doc[m.i - 1].dep_ != "prep" for m in marks) and \
+                (marks or any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
+            return True
+        if c.dep_ in ("xcomp", "advcl") and kind in ("appeal", "demand", "promise") and c.tag_ == "VB":
+            return True
+    return False
+
+
+def reported_by_participle(verb: Token) -> bool:
+    """ "the newspaper claiming that …", "officials saying the road was closed": a reporting participle on a noun
+    for a source, with a clause of its own."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and personal(head) and \
+        any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and
+            any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) for c in verb.children)
+
+
+def noun_rooted(pb: ParsedBlock, verb: Token) -> Token | None:
+    """ "The warning called for sandbags and patience.", misparsed as a noun with a reduced relative ("the warning
+    [that was] called for …"): in a sentence of running text with no verb of its own, the noun is the subject.
+    (Not in headlines, where "Minister told to resign" is a real reduced passive.)"""
+    head = verb.head
+    if pb.block.kind != "paragraph" or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or \
+            head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.i != head.i + 1 or \
+            any(c.dep_ in ("agent", "auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return head
+
+
+def _addressee(verb: Token) -> Token | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and lemma in ADDRESSEE_VERBS):
+            if child.pos_ == "PRON" and (named := _purpose_party(verb)) is not None:
+                return named  # "spoke with X to congratulate him": him is X
+            return child
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in ("add", "refer"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return pobj
+        if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return _interviewer(verb)
+
+
+def _purpose_party(verb: Token) -> Token | None:
+    """The party named by the verb an infinitive of purpose hangs on: X of "spoke with X to …", "called X to …"."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VB":
+        return None
+    head = verb.head
+    with_ = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                  if g.dep_ == "pobj"), None)
+    return with_ or next((c for c in head.children if c.dep_ == "dobj"), None)
+
+
+_TALK = {"speak", "talk"}
+
+
+def _interviewer(verb: Token) -> Token | None:
+    """Who a statement was made to in an interview: "said in an interview with Time", "Speaking to NBC News, she
+    said", "spoke on Fox News"."""
+    talks = [verb] + [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _TALK]
+    for head in talks:
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ == "in" and pobj.lemma_ == "interview":
+                    inner = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
+                    found = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+                    if found is not None:
+                        return found
+                if head.lemma_ in _TALK and prep.lower_ in ("to", "with", "on") and pobj.pos_ == "PROPN":
+                    return pobj
+    return None

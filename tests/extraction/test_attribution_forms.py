@@ -1,0 +1,94 @@
+"""Attribution forms beyond "X said": phrases, passives, participles, and where the content stops (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import said
+
+pytestmark = pytest.mark.slow
+
+
+def test_in_the_words_of_attributes_the_clause_it_opens():
+    got = said("Vote\n\nIn the words of Governor Lee Park, the levy \"will not survive the winter\".")
+    assert len(got) == 1 and got[0][1] == "Lee Park" and "will not survive the winter" in got[0][2]
+
+
+def test_quoted_as_saying_and_reported_to_have_said():
+    got = said("Vote\n\nSenator Ruth Alder was quoted as saying that the vote would be delayed. "
+               "Mayor Tom Price is reported to have said the bridge would reopen in May.")
+    assert got == [("indirect", "Ruth Alder", "the vote would be delayed"),
+                   ("indirect", "Tom Price", "the bridge would reopen in May")]
+
+
+def test_a_passive_with_an_agent_is_the_agent_s_and_without_one_nobody_s():
+    got = said("Plan\n\nIt was announced by the ministry that the plan would be scrapped. "
+               "It was announced that the bridge would close.")
+    assert got == [("indirect", "ministry", "the plan would be scrapped")]
+
+
+def test_a_participle_after_an_act_reports_for_its_subject():
+    got = said("Plan\n\nGovernor Lee Park said taxes would fall. Mr Park signed the order, adding that more "
+               "would follow.")
+    assert ("indirect", "Lee Park", "more would follow") in got
+
+
+def test_a_which_clause_on_the_whole_content_is_narration():
+    got = said("Plan\n\nMr Park said the cuts were fair, which angered the unions. "
+               "He said the plan, which cost $5m, was dead.")
+    assert got == [("indirect", "Park", "the cuts were fair"),
+                   ("indirect", "Park", "the plan, which cost $5m, was dead")]
+
+
+def test_a_sentence_misparsed_as_a_noun_with_a_reduced_relative_has_the_noun_as_its_subject():
+    got = said("Storm\n\nThe Weather Bureau issued a warning for the coast. The warning called for sandbags and "
+               "patience.\n\nMinister told to resign")
+    assert ("indirect", "Weather Bureau", "sandbags and patience") in got
+    assert not any(s[1] == "Minister" for s in got)
+
+
+def test_another_source_set_beside_the_content_with_despite_is_not_part_of_it():
+    got = said("Port\n\nThe Harbour Authority says the cargo is safe despite reporters claiming that two crates "
+               "were lost.")
+    assert got == [("indirect", "Harbour Authority", "the cargo is safe"),
+                   ("indirect", "reporters", "two crates were lost")]
+
+
+def test_a_relative_pronoun_named_by_the_verb_reports_the_predicate():
+    got = said("Inquest\n\nThe van hit a wall in what police declared a \"wholly avoidable\" collision. Kelp grows "
+               "fast, creating what scientists describe as an \"underwater forest\".")
+    assert got == [("mixed", "police", 'a "wholly avoidable" collision'),
+                   ("mixed", "scientists", 'an "underwater forest"')]
+
+
+def test_per_a_source_is_according_to_it_and_per_a_unit_is_not():
+    got = said("Road\n\nPer the ministry, the road will reopen on Monday. Shares rose 5 per cent. "
+               "The fee is $5 per day. Per Reuters, the deal is off.")
+    assert got == [("indirect", "ministry", "the road will reopen on Monday"),
+                   ("indirect", "Reuters", "the deal is off")]
+
+
+def test_a_reporting_verb_coordinated_into_a_subordinate_clause_goes_with_the_main_verb_of_its_tense():
+    got = said("Talks\n\nThe Secretary welcomed the growth of trade with Chile as it expands its ports and stressed "
+               "the need for a common approach to fishing.")
+    assert ("indirect", "Secretary", "the need for a common approach to fishing") in got
+
+
+def test_a_name_with_diacritics_next_to_a_role_is_a_person_who_speaks_by_surname():
+    got = said("Dam\n\nThe paper published an interview with Zsófia Bánkúti, the state commissioner for water. "
+               "Bánkúti said the dam deal was fair. Water adviser Lőrinc Kertész Vida said the price was low.")
+    assert got == [("indirect", "Zsófia Bánkúti", "the dam deal was fair"),
+                   ("indirect", "Lőrinc Kertész Vida", "the price was low")]
+
+
+def test_spoke_of_reports_what_was_said_and_spoke_about_only_names_a_topic():
+    got = said("Tour\n\nSinger Mira Lund talked of touring Japan next spring. The minister spoke with the envoy about "
+               "the case.")
+    assert got == [("indirect", "Mira Lund", "touring Japan next spring")]
+
+
+def test_a_name_with_digits_or_an_acronym_that_reports_is_a_body():
+    got = said("Attack\n\nThe minister said the mayor needed surgery. Polnews24 reported he received surgery. "
+               "RTLZ said the road was closed.")
+    assert got == [("indirect", "minister", "the mayor needed surgery"),
+                   ("indirect", "Polnews24", "he received surgery"), ("indirect", "RTLZ", "the road was closed")]

@@ -1,0 +1,73 @@
+"""Reporting verbs as general English: the lexicon's frames (addressee object, clause-only verbs) on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import lexicon
+from tests.extraction.helpers import said
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_lexicon_row_declares_its_family_addressee_and_frame():
+    verbs = lexicon.reporting_verbs()
+    assert len(verbs) >= 200
+    families = {"assertion", "appeal", "demand", "warning", "criticism", "belief", "question", "promise",
+                "denial", "agreement", "report"}
+    assert {v.kind for v in verbs.values()} <= families
+    assert verbs["tell"].addressee and verbs["remind"].addressee and not verbs["say"].addressee
+    assert verbs["rule"].clause_only and verbs["find"].clause_only and not verbs["say"].clause_only
+
+
+def test_a_verb_that_reports_only_with_a_clause_reports_with_one():
+    got = said("Court case\n\nThe Supreme Court ruled that the curfew was lawful. "
+               "The union protested that the deal was unfair.")
+    assert got == [("indirect", "Supreme Court", "the curfew was lawful"),
+                   ("indirect", "union", "the deal was unfair")]
+
+
+def test_a_verb_that_reports_only_with_a_clause_is_an_act_with_an_object():
+    assert said("History\n\nThe king ruled the country for forty years. Hikers found the wreck on Tuesday. "
+                "The senators protested the closure outside the hall. Ms Orme directed the film.") == []
+
+
+def test_a_clause_only_verb_after_a_quotation_reports_it():
+    got = said("Council\n\n\"The budget is a joke,\" the mayor quipped.")
+    assert got == [("direct", "mayor", "The budget is a joke,")]
+
+
+def test_an_addressee_verb_of_the_lexicon_takes_its_object_as_the_party_told():
+    from tests.extraction.helpers import run
+
+    x = run("Election\n\nThe governor reminded voters that the polls close at eight.")
+    labels = {a.key: a.label for a in x.actors}
+    (st,) = x.statements
+    assert st.quote == "the polls close at eight"
+    assert labels.get(st.speaker or "") == "governor" and labels.get(st.addressee or "") == "voters"
+
+
+def test_a_clause_only_verb_needs_a_that_clause_not_an_if_or_an_in_that():
+    got = said("Lab\n\nThe Ridgeway Clinic said it tested the water on Monday to determine if the pipes had leaked. "
+               "The council contested it all the less in that the town had started the scheme.")
+    assert got == [("indirect", "Ridgeway Clinic", "it tested the water on Monday to determine if the pipes had leaked")]
+
+
+def test_verbs_that_claim_a_cause_report_the_object_with_its_to_phrase():
+    got = said("Fire\n\nPolice sources have ascribed the fire to arson. Officials attributed the crash to pilot "
+               "error.")
+    assert got == [("indirect", "Police sources", "the fire to arson"),
+                   ("indirect", "Officials", "the crash to pilot error")]
+
+
+def test_want_reports_a_stance_only_with_a_clause_of_its_own_subject():
+    got = said("Farm\n\nThe harvest has been poor for a year; the farmers want the ministry to lift the quota. "
+               "The fans want to see more goals.")
+    assert got == [("indirect", "farmers", "the ministry to lift the quota")]
+
+
+def test_people_of_every_desk_speak_and_what_they_do_can_be_reported():
+    got = said("Rent\n\nThe Danish partner asked for the terms to stay private. "
+               "The Daily Courier reported some landlords offering free rent to tenants.")
+    assert got == [("indirect", "Danish partner", "the terms to stay private"),
+                   ("indirect", "Daily Courier", "some landlords offering free rent to tenants")]
