@@ -110,3 +110,18 @@ def test_bloomberg_the_news_service_and_the_company(kb):
 def test_the_taliban_carry_their_item(kb):
     out = decided([named("org/x", "Taliban", "organization")], kb, "2019-09-05")
     assert out["org/x"] == "org/taliban" and kb.get("org/taliban").wikidata == "Q42418"
+
+
+def test_football_clubs_by_the_short_names_news_uses(kb):
+    """A club's distinctive short name links alone; a short name that is also its city's ("Liverpool") is a weak
+    alias and takes the article's country; a group of fans is no club."""
+    england = Actor("country/united-kingdom", "England", "country")
+    assert decided([named("org/x", "Man Utd", "organization")], kb, "2023-01-10")["org/x"] == \
+        "org/manchester-united-f-c"
+    assert kb.get(decided([named("org/x", "Spurs", "organization"), england], kb, "2023-01-10")["org/x"]).wikidata \
+        == "Q18741"
+    assert kb.get(decided([named("org/x", "Liverpool", "organization"), england], kb, "2023-01-10")["org/x"]).wikidata \
+        == "Q1130849"
+    assert decided([named("org/x", "Liverpool", "group"), england], kb, "2023-01-10").get("org/x") is None
+    clubs = [e for e in kb.entities.values() if e.category == "sports club" and "source/list-football-clubs" in e.source]
+    assert len(clubs) >= 60 and all(e.wikidata and e.country for e in clubs)
