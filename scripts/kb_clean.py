@@ -8,6 +8,11 @@
 2. A record known only from the FB15k-237 table whose English Wikipedia title shares no word with any of its names
    is a broken match between the benchmark's entity and the item (an item labelled "Real Madrid", described
    "España", titled "C.F._Pachuca"): the record is dropped, it would take the mentions of the real entity.
+4. A state body's generic name ("Ministry of Social Development", "Department of Agriculture") is borne by the
+   bodies of many countries though a source describes only one: the label gains the country ("Department of
+   Agriculture (Philippines)", or the source's own alias that names it, "New Zealand Ministry of Social
+   Development") and the generic name becomes a weak alias, which links only where the article speaks of that
+   country (the record's prior is raised to 0.6, the least at which a weak name links with its country). A name with a country's name or adjective in it is not generic.
 3. A person of a country that writes in Cyrillic is named in English in several romanisations: Wikidata's label
    follows one ("Sergey", "Dmitriy", "Yevgeny", "Aleksandr", "Zelenskyy"), news agencies another ("Sergei",
    "Dmitry", "Evgeny", "Alexandr", "Zelensky"). The other spellings of the label's words become aliases.
@@ -100,8 +105,53 @@ def romanisations(label: str, most: int = 8) -> list[str]:
     return [v for v in out if v != label][:most]
 
 
-def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None) -> list[dict]:
+_GENERIC = re.compile(r"^(Ministry|Department|Office|Secretariat|Directorate|Agency|State Secretariat)"
+                      r"( General)? (of|for) ")
+
+
+def country_words(path: Path = LEXICON) -> frozenset[str]:
+    """Names and adjectives of countries, as words ("New Zealand", "Zealand", "Philippine")."""
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            for name in line.split("\t")[:2]:
+                out.update(_words(name))
+    return frozenset(out - _MINOR - {"united", "states", "republic", "kingdom", "new", "south", "north", "east", "west",
+                                     "central", "islands", "democratic", "people", "s"})
+
+
+def is_generic(name: str, words: frozenset[str]) -> bool:
+    """A state body's name with no country in it (a name this step qualified, "… (Chile)", has one)."""
+    return bool(_GENERIC.match(name)) and not name.endswith(")") and not (_words(name) & words)
+
+
+def qualify(rec: dict, country_label: dict[str, str], words: frozenset[str]) -> None:
+    """A state body's generic label and aliases become weak; the label names the country (rule 4)."""
+    if rec.get("type") not in ("government", "organization") or rec.get("country") not in country_label:
+        return
+    if not is_generic(rec["label"], words):
+        return
+    aliases = rec.get("aliases") or []
+    # the source's own name of the body with its country, one that contains the generic label first
+    named = sorted((a for a in aliases if not is_generic(a, words) and _words(a) & words),
+                   key=lambda a: rec["label"].lower() not in a.lower())
+    generic = [rec["label"], *(a for a in aliases if is_generic(a, words))]
+    rec["label"] = named[0] if named else f"{rec['label']} ({country_label[rec['country']]})"
+    rec["aliases"] = [a for a in aliases if a not in generic and a != rec["label"]]
+    if not rec["aliases"]:
+        del rec["aliases"]
+    rec["weak_aliases"] = list(dict.fromkeys([*generic, *(rec.get("weak_aliases") or [])]))
+    # a weak name links with its country in the article only for a record of prior 0.6 or more: a state body's
+    # generic name with its country is as telling as a full name
+    rec["prior"] = max(rec.get("prior", 0.5), 0.6)
+
+
+def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None,
+          words: frozenset[str] | None = None) -> list[dict]:
     adjectives = national_adjectives() if adjectives is None else adjectives
+    words = country_words() if words is None else words
+    records = list(records)
+    country_label = {r["id"]: r["label"] for r in records if r.get("type") == "country"}
     out = []
     for rec in records:
         if rec.get("type") == "source":
@@ -115,6 +165,7 @@ def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None) -> 
                 rec[k] = [a for a in rec[k] if a != generic]
                 if not rec[k]:
                     del rec[k]
+        qualify(rec, country_label, words)
         if rec.get("type") == "person" and rec.get("country") in CYRILLIC:
             have = {rec.get("label"), *(rec.get("aliases") or [])}
             extra = [v for n in [rec.get("label", ""), *(rec.get("aliases") or [])] for v in romanisations(n)

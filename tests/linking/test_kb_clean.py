@@ -125,3 +125,31 @@ def test_football_clubs_by_the_short_names_news_uses(kb):
     assert decided([named("org/x", "Liverpool", "group"), england], kb, "2023-01-10").get("org/x") is None
     clubs = [e for e in kb.entities.values() if e.category == "sports club" and "source/list-football-clubs" in e.source]
     assert len(clubs) >= 60 and all(e.wikidata and e.country for e in clubs)
+
+
+def test_a_state_bodys_generic_name_needs_its_country():
+    words = kb_clean.country_words()
+    countries = {"country/freedonia": "Freedonia"}
+    rec = {"id": "org/x", "type": "government", "label": "Ministry of Lighthouses", "country": "country/freedonia",
+           "aliases": ["Lighthouse Ministry"], "source": ["source/x"]}
+    kb_clean.qualify(rec, countries, words)
+    assert rec["label"] == "Ministry of Lighthouses (Freedonia)" and rec["weak_aliases"] == ["Ministry of Lighthouses"]
+    again = dict(rec)
+    kb_clean.qualify(again, countries, words)
+    assert again == rec  # the step can run twice
+    # the source's own name with the country is preferred; a name with a country in it is no generic name
+    rec = {"id": "org/y", "type": "government", "label": "Department of Tides", "country": "country/new-zealand",
+           "aliases": ["New Zealand Department of Tides"], "source": ["source/x"]}
+    kb_clean.qualify(rec, {"country/new-zealand": "New Zealand"}, words)
+    assert rec["label"] == "New Zealand Department of Tides" and rec["weak_aliases"] == ["Department of Tides"]
+    assert not kb_clean.is_generic("Kenyan Ministry of Health", words)
+    assert not kb_clean.is_generic("Ministry of Health of Brazil", words)
+
+
+def test_a_generic_ministry_name_links_only_in_an_article_of_its_country(kb):
+    found = [e for e in kb.named("Department of Corrections") if e.country == "country/new-zealand"]
+    assert found and found[0].label.endswith("(New Zealand)")
+    body = named("org/x", "Department of Corrections", "government")
+    assert decided([body, Actor("country/israel", "Israel", "country")], kb, "2021-05-16")["org/x"] is None
+    assert decided([body, Actor("country/new-zealand", "New Zealand", "country")], kb,
+                   "2021-05-16")["org/x"] == found[0].id
