@@ -160,6 +160,8 @@ def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None,
         if broken_title(rec):
             continue
         generic = without_nation(rec.get("label", ""), adjectives)
+        if generic and _GENERIC.match(generic):
+            generic = None  # "Department of Education" of the Australian one: a state body's name, rule 4's
         for k in ("weak_aliases",):  # a full alias ("Ordnance Survey" of "British Ordnance Survey") is a real name
             if generic and generic in (rec.get(k) or ()):
                 rec[k] = [a for a in rec[k] if a != generic]
