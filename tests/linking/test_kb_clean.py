@@ -153,3 +153,26 @@ def test_a_generic_ministry_name_links_only_in_an_article_of_its_country(kb):
     assert decided([body, Actor("country/israel", "Israel", "country")], kb, "2021-05-16")["org/x"] is None
     assert decided([body, Actor("country/new-zealand", "New Zealand", "country")], kb,
                    "2021-05-16")["org/x"] == found[0].id
+
+
+@pytest.mark.parametrize("description, kind", [
+    ("Ruritanian tennis player", {"person"}),
+    ("Ruritanian film actor and director", {"person"}),
+    ("annual award for the best college football player", set()),   # the head noun is "award"
+    ("Ruritanian TV station", {"organization"}),
+    ("Ruritanian R&B girl group", {"organization"}),
+    ("2031 superhero film produced by a studio", set()),
+    ("ethnic group", set()),
+])
+def test_the_kind_of_a_description_is_its_head_noun(description, kind):
+    import kb_tables
+
+    assert kb_tables._kind_by_head(description) == kind
+
+
+def test_well_known_athletes_and_stations_of_the_benchmark_table(kb):
+    """People and stations the benchmark's relations do not type are typed by their description's head noun; a
+    concept ("film", "head coach") is no name and gives no record."""
+    assert any(e.type == "person" and e.wikidata for e in kb.named("Serena Williams"))
+    assert any(e.type == "organization" and e.wikidata == "Q861764" for e in kb.named("CBS News"))
+    assert not any(e.type in ("organization", "person") and "source/fb15k" in e.source for e in kb.named("film"))
