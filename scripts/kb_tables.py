@@ -281,6 +281,42 @@ _DESC_NEITHER = re.compile(r"\b(film|album|song|single|series|episode|award|priz
                            r"residence|building|stadium|season|game|event|book|novel|genre|language)\b")
 
 
+# An English description names its kind by the head noun of its first phrase ("American tennis player", "British TV
+# station"; "annual award for outstanding college football player" is an award): the phrase ends before a
+# preposition, a participle or a comma.
+_HEAD_END = re.compile(r",|;|\(| (for|of|by|in|from|at|on|with|who|that|which|directed|produced|presented|played|"
+                       r"representing|denoting|based|founded|known|best|active|born)\b")
+_HEAD_PERSON = re.compile(
+    r"\b(actor|actress|singer|musician|politician|writer|author|director|composer|rapper|songwriter|guitarist|"
+    r"drummer|bassist|comedian|screenwriter|footballer|athlete|businessman|businesswoman|businessperson|journalist|"
+    r"novelist|poet|painter|presenter|lawyer|diplomat|entrepreneur|physicist|chemist|economist|philosopher|"
+    r"historian|boxer|wrestler|dancer|photographer|architect|activist|personality|player|cinematographer|producer|"
+    r"editor|designer|engineer|host|executive|model|coach|manager|cricketer|golfer|swimmer|cyclist|racing driver|"
+    r"jockey|skater|skier|scientist|mathematician|biologist|inventor|judge|astronaut|chef|anchor|animator|"
+    r"illustrator|cartoonist|sculptor|conductor|pianist|violinist|vocalist|filmmaker|playwright|choreographer|"
+    r"commentator|columnist|reporter|correspondent|surgeon|physician|psychologist|sociologist|astronomer|explorer|"
+    r"aviator|investor|banker|philanthropist)s?$")
+_HEAD_ORG = re.compile(
+    r"\b(band|channel|network|newspaper|magazine|agency|organization|organisation|political party|league|company|"
+    r"corporation|university|college|club|team|broadcaster|studio|studios|record label|institute|association|"
+    r"federation|council|legislature|parliament|court|army|navy|air force|police|bank|stock exchange|airline|"
+    r"manufacturer|retailer|conglomerate|publisher|foundation|charity|militant group|station|orchestra|"
+    r"(girl|boy|hip hop|r&b|pop|rock|music|musical|vocal|folk|punk|metal|rap) (group|duo|trio)|duo|trio|"
+    r"(game|software) developer)$")
+
+
+def _kind_by_head(desc: str) -> set[str]:
+    """A person or an organisation by the head noun of the description's first phrase."""
+    d = desc.lower()
+    head = _HEAD_END.split(d, maxsplit=1)[0].strip()
+    if head and not _DESC_NEITHER.search(head.split()[-1]) and not _DESC_NEITHER.search(d.split()[-1]):
+        if _HEAD_PERSON.search(head):
+            return {"person"}
+        if _HEAD_ORG.search(head):
+            return {"organization"}
+    return set()
+
+
 def _kind_of_description(desc: str) -> set[str]:
     """A person or an organisation by its Wikidata description, for an entity no relation types."""
     d = desc.lower()
@@ -315,7 +351,12 @@ def derive_fb15k(gitdir: Path) -> str:
     rows = {}
     for mid, v in meta.items():
         q = S.qid_of(v.get("wikidata_id") or "")
-        k = kinds.get(mid) or _kind_of_description(v.get("description") or "")
+        desc, label = v.get("description") or "", v.get("label") or ""
+        k = kinds.get(mid) or _kind_of_description(desc)
+        if not k and not (_kind_by_head(desc) == {"person"} and len(label.split()) < 2):
+            k = _kind_by_head(desc)  # a one-word name typed by its head noun alone ("Anthony") stays out
+        if not kinds.get(mid) and not any(c.isupper() for c in label):
+            k = set()  # typed by its description only, a concept ("film", "astronomer") is no name
         if not q or not S.latin(v.get("label") or ""):
             continue
         if len(k) != 1:  # not a person or an organisation, or both (a band named after its singer): kept for the
