@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flask import Blueprint, current_app, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, url_for
 
 from kg.namespaces import sparql_prefixes
 from kg.store import term_text
-from server.pages import engine
+from server.pages import engine, params
 from server.blueprints.site import href, secure_html
 from server.engine.access import counts
 
@@ -32,8 +32,10 @@ SELECT ?article ?headline ?date ?inferred ?statements ?events ?actors WHERE {
     WHERE { ?article a nkg:Article OPTIONAL { ?article schema:mentions ?a FILTER NOT EXISTS { ?a a nkg:Place } } }
     GROUP BY ?article }
 }
-ORDER BY DESC(?date) ?headline
+ORDER BY DESC(?date) ?headline ?article
 """
+ARTICLE_COUNT = PREFIXES + "SELECT (COUNT(DISTINCT ?article) AS ?n) WHERE { ?article a nkg:Article ; schema:headline ?h }"
+ARTICLES_PER_PAGE = 100  # articles listed on one landing page (?page=N): the page asks for a page, never for all
 TOP_ACTORS = PREFIXES + """
 SELECT ?actor (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?article) AS ?articles)
 WHERE {
@@ -48,9 +50,18 @@ GROUP BY ?actor HAVING (COUNT(DISTINCT ?s) > 0) ORDER BY DESC(?statements) DESC(
 
 @bp.route("/")
 def index():  # noqa: ANN201
-    """The landing page."""
+    """The landing page: the dataset's totals, the most quoted actors and a page of the articles (``?page=N``,
+    newest first; a corpus of thousands is paged like a hub's page, so no request asks the engine for all of them).
+    """
+    number = params.integer("page", 1, 1, 10**9)
+    # one row more than a page, to know whether there is a next one, and never more than the row limit allows
+    per = max(1, min(ARTICLES_PER_PAGE, int(current_app.config["MAX_ROWS"]) - 1))
+    total = int(engine.select(ARTICLE_COUNT)[0]["n"] or 0)
+    pages = max(1, -(-total // per))
+    if number > pages:
+        abort(404, f"there is no page {number} of the articles: the last is page {pages}")
     articles = []
-    for r in engine.rows(ARTICLES):
+    for r in engine.rows(f"{ARTICLES} LIMIT {per} OFFSET {(number - 1) * per}"):
         row = {k: term_text(v) for k, v in r.items()}
         row["href"] = href(row["article"])
         articles.append(row)
@@ -60,8 +71,20 @@ def index():  # noqa: ANN201
         row["href"] = href(row["actor"])
         actors.append(row)
     triples, graphs = counts()
-    return render_template("index.html", articles=articles, actors=actors, triples=triples, graphs=graphs,
+
+    def at(n: int) -> str:
+        return url_for("ui.index", page=n) if n > 1 else url_for("ui.index")
+
+    links = {"next": at(number + 1) if number < pages else None, "prev": at(number - 1) if number > 1 else None,
+             "first": at(1), "last": at(pages)}
+    html = render_template("index.html", articles=articles, total=total, first=(number - 1) * per + 1,
+                           page=number, pages=pages, links=links, actors=actors, triples=triples, graphs=graphs,
                            queries=named_queries())
+    resp = Response(html, mimetype="text/html")
+    parts = [f'<{u}>; rel="{rel}"' for rel, u in links.items() if u and rel in ("next", "prev")]
+    if parts:
+        resp.headers["Link"] = ", ".join(parts)
+    return resp
 
 
 @bp.route("/query")

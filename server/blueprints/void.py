@@ -63,12 +63,27 @@ def _stats() -> dict[str, Any]:
         test = " || ".join(f'STRSTARTS(STR(?o), "{p}")' for p in prefixes)
         out["links"][key] = one("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?o WHERE { "
                                  f"?s <{SKOS.exactMatch}> ?o FILTER({test}) }} }}")
-    for row in engine.select("SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } }"):
-        iri = row["t"]
+    for iri in vocabulary_terms():
         m = re.match(r"^(.*[#/])[^#/]*$", iri)
         if m and not iri.startswith(base_iri()):
             out["vocabularies"].add(m.group(1))
     return out
+
+
+VOCABULARY_PAGE = 1000  # properties and classes read per query
+
+
+def vocabulary_terms() -> list[str]:
+    """Every property and class the data uses, read a page at a time (each page a bounded query under the time
+    limit), so that a dataset with more of them than the row limit is described whole rather than cut."""
+    per = max(1, min(VOCABULARY_PAGE, int(current_app.config["MAX_ROWS"]) - 1))
+    found: list[str] = []
+    while True:
+        rows = engine.select("SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } } ORDER BY ?t "
+                             f"LIMIT {per} OFFSET {len(found)}")
+        found += [row["t"] for row in rows]
+        if len(rows) < per:
+            return found
 
 
 def void_graph() -> Graph:
