@@ -32,14 +32,32 @@ def published_root(store_path: str | Path) -> Path:
 
 
 def published(store_path: str | Path) -> Path | None:
-    """The newest snapshot published for the store at ``store_path``, or None (a store no writer published yet)."""
+    """The newest snapshot published for the store at ``store_path``, or None (a store no writer published yet).
+
+    A server asks at every request; the pointer file is read again only when it is another file (a writer replaces
+    it whole, :func:`publish`) or was changed, so a request costs one ``stat``."""
+    pointer = os.path.join(store_path, PUBLISHED, POINTER)
+    try:
+        st = os.stat(pointer)
+    except OSError:
+        return None
+    key = (pointer, st.st_ino, st.st_mtime_ns, st.st_size)
+    known = _READ.get(pointer)
+    if known is not None and known[0] == key:
+        return known[1]
     root = published_root(store_path)
     try:
         name = (root / POINTER).read_text(encoding="utf-8").strip()
     except OSError:
         return None
     path = root / name
-    return path if name and path.is_dir() else None
+    found = path if name and path.is_dir() else None
+    if found is not None:
+        _READ[pointer] = (key, found)
+    return found
+
+
+_READ: dict[str, tuple[tuple[str, int, int, int], Path]] = {}  # pointer file → (what it was, the snapshot it named)
 
 
 def publish(store: Any, root: Path, *, keep_seconds: float = 300.0) -> Path:

@@ -12,6 +12,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 SELECT_TYPES = {
     "application/sparql-results+json": "json", "application/json": "json",
     "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
@@ -78,11 +80,22 @@ def quality(media: str, accept: list[tuple[str, float, int]]) -> float:
     return best_q
 
 
-def choose(accept_header: str | None, offers: list[str]) -> str | None:
+def choose(accept_header: str | None, offers: list[str] | tuple[str, ...]) -> str | None:
     """The offer with the highest q (ties: the order of ``offers``), or None when nothing is acceptable.
 
     A header with no valid element at all is ignored (as if absent) rather than turned into a 406.
     """
+    if accept_header is None or len(accept_header) <= 512:  # clients send a few distinct headers: remember them
+        return _choose_once(accept_header, tuple(offers))
+    return _choose(accept_header, offers)
+
+
+@functools.lru_cache(maxsize=256)
+def _choose_once(accept_header: str | None, offers: tuple[str, ...]) -> str | None:
+    return _choose(accept_header, offers)
+
+
+def _choose(accept_header: str | None, offers: list[str] | tuple[str, ...]) -> str | None:
     accept = parse_accept(accept_header) or parse_accept(None)
     best, best_q = None, 0.0
     for media in offers:
