@@ -4,6 +4,7 @@ endpoints on the allow-list (a second, real SPARQL server on loopback)."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import threading
@@ -183,3 +184,33 @@ def test_service_off_the_list_is_refused_before_it_runs(limits_server: Server, r
 def test_default_allow_list_is_wikidata_and_dbpedia(seed_server: Server, remote_endpoint: str) -> None:
     doc = assert_error_shape(query(seed_server.url, f"ASK {{ SERVICE <{remote_endpoint}> {{ ?s ?p ?o }} }}"), 400)
     assert "https://query.wikidata.org/sparql" in doc["error"] and "https://dbpedia.org/sparql" in doc["error"]
+
+
+def test_after_a_timeout_the_next_query_on_the_same_worker_is_answered_right(limits_server: Server) -> None:
+    # one keep-alive connection is one gunicorn worker: the query cut at the time limit kills that worker's query
+    # process, and the next query on the same connection must be answered by a fresh one, with the right answer
+    # (computed now, not from the result cache: its text differs from the first count's)
+    parts = urllib.parse.urlsplit(limits_server.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
+
+    def ask(text: str) -> Reply:
+        conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": text}),
+                     headers={"Accept": "application/sparql-results+json"})
+        resp = conn.getresponse()
+        return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read())
+
+    try:
+        before = ask("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert before.status == 200
+        expected = before.json()["results"]["bindings"][0]["n"]["value"]
+        assert int(expected) > 0
+        sock = conn.sock
+        cut = ask(EXPENSIVE)
+        assert "longer than 1 s" in assert_error_shape(cut, 503)["error"]
+        assert cut.headers.get("connection", "").lower() != "close"
+        after = ask("SELECT  (COUNT(*) AS ?n)  WHERE { ?s ?p ?o . }")
+        assert conn.sock is sock, "the connection was reopened: the answer may come from another worker"
+        assert after.status == 200 and after.headers["x-newskg-cache"] in ("miss", "off")
+        assert after.json()["results"]["bindings"][0]["n"]["value"] == expected
+    finally:
+        conn.close()
