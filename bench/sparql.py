@@ -135,10 +135,11 @@ def report(data: dict, systems: list[str]) -> str:
                            _ratio(per.get("kg-cold"), per.get("rdflib-endpoint")),
                            _ratio(per.get("kg-memory") or per.get("kg-cold"), per.get("kg-disk"))])
         parts += [table(head, rows), ""]
-        p50 = [res["queries"].get(q, {}).get("kg-cold", {}).get("p50_ms", math.nan) for q in COMPETENCY]
-        p50c = [res["queries"][q].get("kg-cache", {}).get("p50_ms", math.nan) for q in COMPETENCY]
-        parts.append(f"Competency queries, kg serve p50: cold {', '.join(f'{x:.1f}' for x in p50)} ms; "
-                     f"with the cache {', '.join(f'{x:.1f}' for x in p50c)} ms.\n")
+        if any(q in res["queries"] for q in COMPETENCY):  # --queries may have left them out
+            p50 = [res["queries"].get(q, {}).get("kg-cold", {}).get("p50_ms", math.nan) for q in COMPETENCY]
+            p50c = [res["queries"].get(q, {}).get("kg-cache", {}).get("p50_ms", math.nan) for q in COMPETENCY]
+            parts.append(f"Competency queries, kg serve p50: cold {', '.join(f'{x:.1f}' for x in p50)} ms; "
+                         f"with the cache {', '.join(f'{x:.1f}' for x in p50c)} ms.\n")
         if res.get("memory"):
             parts.append("Memory of each server's process tree at the end of the run (PSS / RSS, MB): "
                          + "; ".join(f"{s} {m['pss_mb']:.0f} / {m['rss_mb']:.0f}" for s, m in res["memory"].items()
