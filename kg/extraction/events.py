@@ -297,6 +297,9 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             while up.dep_ in ("xcomp", "conj", "advcl") and up.head.i != up.i and up.head.pos_ in ("VERB", "AUX"):
                 up = up.head  # "is scheduled to be in Madrid … to meet … and attend": the chain's markers count
                 group += [up] + [c for c in up.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
+            if head.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ != "place" for c in head.head.children):
+                # "This announcement cannot change the fact …": the verb's own act is denied, not the event
+                group = [t for t in group if t.lower_ not in _NEGATION]
             words.update(t.lemma_.lower() for t in group)
             words.update(t.lower_ for t in group)
         if words & _NEGATION and any(w in words for w in ("not", "never", "n't")):
