@@ -272,7 +272,9 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                     continue
                 here = anchor
                 if kind == "deictic" and in_quote is not None and in_quote(b) and anchor is not None:
-                    here = _narrative_day(out, anchor) or anchor
+                    # the day the narration named, not another deixis of the quotations ("last night, … and
+                    # yesterday morning …" said on Thursday: both count back from Thursday)
+                    here = _narrative_day([t for t in out if not in_quote(t.span.begin)], anchor) or anchor
                 if kind == "anaphoric":  # "that day", "the next day": the day the narrative last named
                     value, gran = _anaphoric(m, out, b), "day"
                 else:
