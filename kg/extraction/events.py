@@ -9,6 +9,8 @@ whether it only exists inside someone's statement.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -29,6 +31,9 @@ from kg.vocab import event_class
 _FUTURE = {"will", "shall", "scheduled", "schedule", "set", "plan", "due", "expect", "intend", "go"}
 _HYPOTHETICAL = {"if", "could", "would", "may", "might", "further", "possible", "potential", "risk", "threat"}
 _NEGATION = {"not", "never", "no", "n't", "without"}
+# A page's publication stamp ("Published October 6, 2024", "Updated: 12 March 2019"), left in a text after its byline.
+_STAMPS = {"Published", "Updated", "Posted"}  # capitalised (after a byline): "was published on 12 March" is an event
+_STAMP_DATE = re.compile(r"(?: on)?:? +(?:\d{1,2} |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|\d{4}-\d)")
 _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "policy-review", "diplomatic-cooperation",
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
@@ -117,6 +122,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             return True  # (the mentions over the trigger's first character, not every mention of the article)
         if any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
+        if m.head.text in _STAMPS and _STAMP_DATE.match(self.parsed.article.text, e):
+            return True  # "Published October 6, 2024 | 02:40 PM", "Updated on 12 March": the page's stamp
         if m.type in _ABSTRACT and any(s.quote_type == "direct" and any(c.contains(m.span) for c in s.content)
                                        for s in self.statements):
             return True

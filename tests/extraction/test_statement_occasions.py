@@ -58,3 +58,14 @@ def test_an_event_that_did_not_take_place_stays_negated():
     x = run("Talks off\n\nThe two leaders had planned talks.\n\nThe meeting did not take place, officials said.",
             MONDAY)
     assert any(e.modality == "negated" for e in x.events if e.type in ("meeting", "consultation", "talks"))
+
+
+def test_a_pages_publication_stamp_is_no_event():
+    x = run("Floods in the valley\n\nJane Roe Published March 6, 2024 | 02:40 PM\n\nFloods cut off three villages "
+            "on Tuesday, officials said.", MONDAY)
+    assert not [e for e in x.events if e.type == "make-statement"]
+
+
+def test_a_report_published_on_a_day_stays_an_event():
+    x = run("Report\n\nThe panel's report was published on March 6 and found that the dam had failed.", MONDAY)
+    assert [e for e in x.events if e.type == "make-statement"]
