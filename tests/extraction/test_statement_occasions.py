@@ -69,3 +69,9 @@ def test_a_pages_publication_stamp_is_no_event():
 def test_a_report_published_on_a_day_stays_an_event():
     x = run("Report\n\nThe panel's report was published on March 6 and found that the dam had failed.", MONDAY)
     assert [e for e in x.events if e.type == "make-statement"]
+
+
+def test_an_age_never_dates_an_event():
+    x = run("Court\n\nPolice arrested a 26-year-old man in the city after the attack.", MONDAY)
+    arrest = occasion(x, "arrest")
+    assert not any(t.key == arrest.time and t.span.text.endswith("old") for t in x.times)
