@@ -122,6 +122,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             return True  # (the mentions over the trigger's first character, not every mention of the article)
         if any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
+        if not m.named and _habitual(m.head):
+            return True  # "It raises money annually to assist hospitals": what is done as a rule, not an event
         if m.head.text in _STAMPS and _STAMP_DATE.match(self.parsed.article.text, e):
             return True  # "Published October 6, 2024 | 02:40 PM", "Updated on 12 March": the page's stamp
         if m.type in _ABSTRACT and any(s.quote_type == "direct" and any(c.contains(m.span) for c in s.content)
@@ -326,6 +328,30 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if not resolved_past and all(any(c.overlaps(m.span) for s in self.statements for c in s.content) for m in ms):
             return "alleged"  # it exists only inside what someone said
         return "actual"
+
+# Adverbs of frequency: a clause that has them tells a habit, not an occurrence ("meets every year", "usually
+# helps"); "annual" on a noun ("the annual summit") names one occurrence and is not among them.
+_HABITUAL = {"annually", "regularly", "routinely", "usually", "often", "always", "frequently", "typically",
+             "traditionally", "normally", "generally", "habitually", "customarily", "yearly", "weekly", "daily"}
+_EVERY = {"every", "each"}
+
+
+def _habitual(head: Token) -> bool:
+    """Whether the trigger's clause (the trigger, and the verbs it hangs on up to its clause's head) carries an
+    adverb of frequency or "every"/"each" with a unit of time."""
+    x, steps = head, 0
+    while steps < 4:
+        for c in x.children:
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL:
+                return True
+            if c.dep_ in ("npadvmod", "tmod") and any(d.lower_ in _EVERY for d in c.children) and \
+                    c.lemma_ in ("day", "week", "month", "year", "season", "summer", "winter", "spring", "autumn"):
+                return True
+        if x.dep_ not in ("xcomp", "dobj", "conj", "pobj", "prep", "advcl") or x.head.i == x.i:
+            return False
+        x, steps = x.head, steps + 1
+    return False
+
 
 def _events(work: Work) -> None:
     finder = EventFinder(work.coref, work.times, work.statements)

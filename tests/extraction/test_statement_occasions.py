@@ -75,3 +75,14 @@ def test_an_age_never_dates_an_event():
     x = run("Court\n\nPolice arrested a 26-year-old man in the city after the attack.", MONDAY)
     arrest = occasion(x, "arrest")
     assert not any(t.key == arrest.time and t.span.text.endswith("old") for t in x.times)
+
+
+def test_a_habit_is_no_event():
+    x = run("Charity\n\nThe charity raises money annually to assist children's hospitals.\n\n"
+            "Volunteers meet every year to protest outside the ministry.", MONDAY)
+    assert not [e for e in x.events if e.type in ("aid", "protest", "meeting")]
+
+
+def test_an_annual_summit_held_on_a_day_is_an_event():
+    x = run("Summit\n\nThe leaders attended the annual summit on Friday.", MONDAY)
+    assert x.events
