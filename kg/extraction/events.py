@@ -271,6 +271,9 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             return same[0] if same else None
         if mods & _DISTINCT or any(c.dep_ == "nummod" or c.like_num for c in m.head.children):
             return None  # "another attack", "two attacks"
+        if m.head.tag_ in ("NN", "NNP") and self._retold(candidates[-1], m) and \
+                all(x.pb.block.kind in ("headline", "standfirst") for x in self.mentions[candidates[-1].key]):
+            return candidates[-1]  # the lede tells the headline's "evacuation" again as "the town's evacuation"
         main = [e for e in candidates if self.epochs.get(e.key) in ("new", None)]
         if main and det in ("the", "this", "that", "its", "their", "his", "her") and len(main) < len(candidates):
             return main[0]

@@ -86,3 +86,11 @@ def test_a_habit_is_no_event():
 def test_an_annual_summit_held_on_a_day_is_an_event():
     x = run("Summit\n\nThe leaders attended the annual summit on Friday.", MONDAY)
     assert x.events
+
+
+def test_the_lede_retells_the_headlines_event_with_a_possessive():
+    x = run("Evacuation ordered as river rises\n\nThe town's evacuation began on Tuesday as the river rose.\n\n"
+            "Residents were taken to schools.", MONDAY)
+    evacuations = [e for e in x.events if e.type == "evacuation"]
+    assert len(evacuations) == 1
+    assert day_of(x, evacuations[0].time) == "2024-03-05"
