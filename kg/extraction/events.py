@@ -250,6 +250,13 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if not candidates:
             return None
         det = next((c.lower_ for c in m.head.children if c.dep_ in ("det", "poss")), None)
+        if m.head.dep_ == "pobj" and m.head.head.lower_ in ("for", "on") and m.head.head.head.i != m.head.head.i:
+            # "arrived in Moscow on Tuesday for a three-day visit", "is in Kyiv on a visit": the verb's purpose or
+            # occasion is the event the verb already tells
+            verb = m.head.head.head
+            same = [e for e in candidates if any(x.pb is m.pb and x.head.i == verb.i for x in self.mentions[e.key])]
+            if same:
+                return same[-1]
         if m.named:
             same = [e for e in candidates if e.label.lower().endswith(m.named.lower().split()[-1])]
             return same[-1] if same else None

@@ -94,3 +94,11 @@ def test_the_lede_retells_the_headlines_event_with_a_possessive():
     evacuations = [e for e in x.events if e.type == "evacuation"]
     assert len(evacuations) == 1
     assert day_of(x, evacuations[0].time) == "2024-03-05"
+
+
+def test_a_verbs_purpose_for_a_visit_is_the_visit_the_verb_tells():
+    x = run("Minister in Moscow\n\nForeign Minister Anna Berg arrived in Moscow on Tuesday for a three-day visit.\n\n"
+            "Berg will meet the Russian president.", MONDAY)
+    visits = [e for e in x.events if e.type == "visit"]
+    assert len(visits) == 1
+    assert day_of(x, visits[0].time) == "2024-03-05"
