@@ -106,18 +106,22 @@ def _preps_around(head: Token) -> list[Token]:
     return out
 
 
-_IN_EVENT = re.compile(r"\b(in|during|at|on)\s+(the|a|an|their|his|her|its|this)?\s*$", re.IGNORECASE)
+# "said in a televised address", "at a joint news conference": up to two modifiers between article and event
+_IN_EVENT = re.compile(r"\b(in|during|at|on)\s+(the|a|an|their|his|her|its|this)?\s*(?:[a-z][\w-]*\s+){0,2}$",
+                       re.IGNORECASE)
 
 
 def link_statements(events: list[Event], statements: list[Statement], finder_mentions: dict | None = None) -> None:
     """A statement is made during an event when its sentence puts it there ("in the call") or when it continues the
     talk of a communication event its speaker takes part in; the other party of a two-party call is its addressee."""
     comm = [e for e in events if event_class(e.type) == "Communication" and e.modality == "actual"]
+    # "said in a televised announcement", "said in a statement": the statement it was made in, when the sentence says so
+    issued = comm + [e for e in events if e.type == "make-statement" and e.modality == "actual"]
     for st in statements:
         if st.sentence is None:
             continue
         text = st.sentence.text
-        here = [e for e in comm if any(st.sentence.contains(m) and not any(c.contains(m) for c in st.content)
+        here = [e for e in issued if any(st.sentence.contains(m) and not any(c.contains(m) for c in st.content)
                                        and _IN_EVENT.search(text[: m.begin - st.sentence.begin])
                                        for m in e.mentions)]
         named_here = [e for e in comm if any(st.sentence.contains(m) for m in e.mentions)]
@@ -140,6 +144,49 @@ def link_statements(events: list[Event], statements: list[Statement], finder_men
                 st.addressee = others.pop()
 
 
+def date_from_lead(events: list[Event], statements: list[Statement], times: list, parsed) -> None:  # noqa: ANN001
+    """ "X said on Tuesday …" in the lead, then "X said in a televised address …": the occasion a statement was made
+    in takes the day of the lead's statement by the same speaker, when the event has no time of its own, the lead's
+    day is in the week before the article's date, and no other day is named between the two (an unbroken account of
+    one occasion)."""
+    from kg.extraction.event_times import _clause_verb
+
+    anchor = parsed.article.meta.date
+    paragraphs = [pb for pb in parsed.blocks if pb.block.kind == "paragraph"][:2]
+    if anchor is None or not paragraphs:
+        return
+    lead_end = paragraphs[-1].block.span.end
+    days = [t for t in times if t.granularity == "day" and t.value and len(t.value) == 10]
+    if not days:
+        return
+    lead_day: dict[str, tuple[int, object]] = {}  # speaker -> (end of the lead statement's sentence, its day)
+    for st in statements:
+        if st.begin >= lead_end or st.cue is None or st.sentence is None or not st.speaker or st.speaker in lead_day:
+            continue
+        cue = parsed.token_at(st.cue.begin)
+        if cue is None:
+            continue
+        for t in days:
+            hit = parsed.token_at(t.span.begin) if st.sentence.contains(t.span) and \
+                not any(c.contains(t.span) for c in st.content) else None
+            if hit is not None and hit[0] is cue[0] and _clause_verb(hit[1]).i == _clause_verb(cue[1]).i and \
+                    0 <= (anchor - bounds(t.value)[0]).days <= 7:  # type: ignore[index]
+                lead_day[st.speaker] = (st.sentence.end, t)
+                break
+    if not lead_day:
+        return
+    for event in events:
+        if event.time is not None or event.modality != "actual":
+            continue
+        made = [st for st in statements if st.event == event.key and st.speaker in lead_day]
+        if not made:
+            continue
+        end, day = lead_day[made[0].speaker]
+        first = min(m.begin for m in event.mentions)
+        if first >= end and not any(end <= t.span.begin < first and t.value != day.value for t in days):
+            event.time = day.key
+
+
 def _relations(work: Work) -> None:
     finder = work.event_finder
     finder._sub_events()
@@ -150,12 +197,13 @@ def _relations(work: Work) -> None:
 
 def _statement_events(work: Work) -> None:
     link_statements(work.events, work.statements)
+    date_from_lead(work.events, work.statements, work.times, work.parsed)
     work.put(statement_events=True)
 
 
 EVENT_RELATIONS = Step("event relations", ("event_finder", "lead_time"), ("event_relations",), _relations,
                        "sub-events (parent), causes and who claims them, and which event came before which")
-STATEMENT_EVENTS = Step("statement events", ("events", "statements", "modality"), ("statement_events",),
+STATEMENT_EVENTS = Step("statement events", ("events", "statements", "modality", "times"), ("statement_events",),
                         _statement_events,
                         "the communication event a statement was made in, and the other party of a two-party call "
                         "as its addressee")

@@ -61,7 +61,7 @@ class EventTimes:
         sentence, a few words away."""
         used = {e.time for e in self.events if e.time}
         for t in self.times:
-            if t.key in used:
+            if t.key in used or _age(t):
                 continue
             best: tuple[int, Event] | None = None
             for e in self.events:
@@ -221,7 +221,7 @@ class EventTimes:
         then the first."""
         rank = {"day": 0, "week": 1, "month": 2, "year": 3}
         for event in self.events:
-            found = self.time_candidates.get(event.key, [])
+            found = [t for t in self.time_candidates.get(event.key, []) if not _age(t)]
             if found and event.time is None:
                 best = min(found, key=lambda t: (t.value is None, rank.get(t.granularity or "", 4)))
                 event.time = best.key
@@ -234,6 +234,11 @@ _TENSES = ({"past", "perfect"}, {"future", "timetabled"})
 def _compatible(a: str | None, b: str | None) -> bool:
     """Two clauses told in the same tense (a perfect goes with a past; a plan with a timetable)."""
     return any(a in group and b in group for group in _TENSES)
+
+
+def _age(t: TimeExpression) -> bool:
+    """ "the 36-year-old's killing": an age says how old a person is, never when an event happened."""
+    return t.value is None and t.span.text.endswith("old")
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -9,6 +9,8 @@ whether it only exists inside someone's statement.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -29,6 +31,9 @@ from kg.vocab import event_class
 _FUTURE = {"will", "shall", "scheduled", "schedule", "set", "plan", "due", "expect", "intend", "go"}
 _HYPOTHETICAL = {"if", "could", "would", "may", "might", "further", "possible", "potential", "risk", "threat"}
 _NEGATION = {"not", "never", "no", "n't", "without"}
+# A page's publication stamp ("Published October 6, 2024", "Updated: 12 March 2019"), left in a text after its byline.
+_STAMPS = {"Published", "Updated", "Posted"}  # capitalised (after a byline): "was published on 12 March" is an event
+_STAMP_DATE = re.compile(r"(?: on)?:? +(?:\d{1,2} |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|\d{4}-\d)")
 _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "policy-review", "diplomatic-cooperation",
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
@@ -117,6 +122,10 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             return True  # (the mentions over the trigger's first character, not every mention of the article)
         if any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
+        if not m.named and _habitual(m.head):
+            return True  # "It raises money annually to assist hospitals": what is done as a rule, not an event
+        if m.head.text in _STAMPS and _STAMP_DATE.match(self.parsed.article.text, e):
+            return True  # "Published October 6, 2024 | 02:40 PM", "Updated on 12 March": the page's stamp
         if m.type in _ABSTRACT and any(s.quote_type == "direct" and any(c.contains(m.span) for c in s.content)
                                        for s in self.statements):
             return True
@@ -241,6 +250,13 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if not candidates:
             return None
         det = next((c.lower_ for c in m.head.children if c.dep_ in ("det", "poss")), None)
+        if m.head.dep_ == "pobj" and m.head.head.lower_ in ("for", "on") and m.head.head.head.i != m.head.head.i:
+            # "arrived in Moscow on Tuesday for a three-day visit", "is in Kyiv on a visit": the verb's purpose or
+            # occasion is the event the verb already tells
+            verb = m.head.head.head
+            same = [e for e in candidates if any(x.pb is m.pb and x.head.i == verb.i for x in self.mentions[e.key])]
+            if same:
+                return same[-1]
         if m.named:
             same = [e for e in candidates if e.label.lower().endswith(m.named.lower().split()[-1])]
             return same[-1] if same else None
@@ -262,6 +278,9 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             return same[0] if same else None
         if mods & _DISTINCT or any(c.dep_ == "nummod" or c.like_num for c in m.head.children):
             return None  # "another attack", "two attacks"
+        if m.head.tag_ in ("NN", "NNP") and self._retold(candidates[-1], m) and \
+                all(x.pb.block.kind in ("headline", "standfirst") for x in self.mentions[candidates[-1].key]):
+            return candidates[-1]  # the lede tells the headline's "evacuation" again as "the town's evacuation"
         main = [e for e in candidates if self.epochs.get(e.key) in ("new", None)]
         if main and det in ("the", "this", "that", "its", "their", "his", "her") and len(main) < len(candidates):
             return main[0]
@@ -297,6 +316,9 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             while up.dep_ in ("xcomp", "conj", "advcl") and up.head.i != up.i and up.head.pos_ in ("VERB", "AUX"):
                 up = up.head  # "is scheduled to be in Madrid … to meet … and attend": the chain's markers count
                 group += [up] + [c for c in up.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
+            if head.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ != "place" for c in head.head.children):
+                # "This announcement cannot change the fact …": the verb's own act is denied, not the event
+                group = [t for t in group if t.lower_ not in _NEGATION]
             words.update(t.lemma_.lower() for t in group)
             words.update(t.lower_ for t in group)
         if words & _NEGATION and any(w in words for w in ("not", "never", "n't")):
@@ -316,6 +338,30 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if not resolved_past and all(any(c.overlaps(m.span) for s in self.statements for c in s.content) for m in ms):
             return "alleged"  # it exists only inside what someone said
         return "actual"
+
+# Adverbs of frequency: a clause that has them tells a habit, not an occurrence ("meets every year", "usually
+# helps"); "annual" on a noun ("the annual summit") names one occurrence and is not among them.
+_HABITUAL = {"annually", "regularly", "routinely", "usually", "often", "always", "frequently", "typically",
+             "traditionally", "normally", "generally", "habitually", "customarily", "yearly", "weekly", "daily"}
+_EVERY = {"every", "each"}
+
+
+def _habitual(head: Token) -> bool:
+    """Whether the trigger's clause (the trigger, and the verbs it hangs on up to its clause's head) carries an
+    adverb of frequency or "every"/"each" with a unit of time."""
+    x, steps = head, 0
+    while steps < 4:
+        for c in x.children:
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL:
+                return True
+            if c.dep_ in ("npadvmod", "tmod") and any(d.lower_ in _EVERY for d in c.children) and \
+                    c.lemma_ in ("day", "week", "month", "year", "season", "summer", "winter", "spring", "autumn"):
+                return True
+        if x.dep_ not in ("xcomp", "dobj", "conj", "pobj", "prep", "advcl") or x.head.i == x.i:
+            return False
+        x, steps = x.head, steps + 1
+    return False
+
 
 def _events(work: Work) -> None:
     finder = EventFinder(work.coref, work.times, work.statements)

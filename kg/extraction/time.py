@@ -67,8 +67,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "over the weekend", "at the weekend", "this weekend", "last weekend": TIMEX3 2023-W41-WE
     ("weekend", re.compile(r"\b(?:(?P<rel>last|this|next|coming|past|previous) weekend|(?P<lic>over|at|on|during) "
                            r"(?P<x>the weekend))\b", re.IGNORECASE)),
-    ("deictic", re.compile(r"\b(?P<deixis>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
-                           re.IGNORECASE)),
+    # "last night" (the evening before the article's day) and "yesterday morning" are days as well
+    ("deictic", re.compile(r"\b(?P<deixis>(?:yesterday|tomorrow)(?: (?:morning|afternoon|evening|night))?|today|"
+                           r"tonight|last (?:night|evening)|this (?:morning|afternoon|evening))\b", re.IGNORECASE)),
     ("anaphoric", re.compile(r"\b(?P<x>(?:that|the same) (?:day|morning|afternoon|evening|night)|the (?P<step>next|"
                              r"following|previous|preceding) day|the day (?P<before>before))\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
@@ -85,7 +86,8 @@ _NEEDLES = {
     "month": re.compile(_MONTH),
     "weekday": re.compile(_WEEKDAY),
     "unit": re.compile(r"(?:day|week|month|year|hour|decade)", re.IGNORECASE),
-    "deixis": re.compile(r"(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))", re.IGNORECASE),
+    "deixis": re.compile(r"(?:today|yesterday|tomorrow|tonight|last (?:night|evening)|this (?:morning|afternoon|"
+                         r"evening))", re.IGNORECASE),
     "holiday": re.compile(r"(?:Christmas|New Year)"),
     "digit": re.compile(r"\d"),
 }
@@ -196,7 +198,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
                 d += dt.timedelta(days=7)
             return d.isoformat(), "day"
         if kind == "deictic":
-            shift = {"yesterday": -1, "tomorrow": 1}.get(g["deixis"].lower(), 0)  # today, tonight, this morning
+            word = g["deixis"].lower().split()[0]  # "yesterday morning", "last night": the day before
+            shift = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(word, 0)  # today, tonight, this morning
             return (anchor + dt.timedelta(days=shift)).isoformat(), "day"
         if kind == "weekend":
             return _weekend((g.get("rel") or "").lower(), anchor, future), "week"
@@ -269,7 +272,9 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                     continue
                 here = anchor
                 if kind == "deictic" and in_quote is not None and in_quote(b) and anchor is not None:
-                    here = _narrative_day(out, anchor) or anchor
+                    # the day the narration named, not another deixis of the quotations ("last night, … and
+                    # yesterday morning …" said on Thursday: both count back from Thursday)
+                    here = _narrative_day([t for t in out if not in_quote(t.span.begin)], anchor) or anchor
                 if kind == "anaphoric":  # "that day", "the next day": the day the narrative last named
                     value, gran = _anaphoric(m, out, b), "day"
                 else:

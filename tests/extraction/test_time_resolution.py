@@ -67,6 +67,9 @@ CASES = [
     ("The fire broke out yesterday.", "yesterday", "2024-03-10", MONDAY),
     ("The minister said today that taxes would rise.", "today", "2024-03-11", MONDAY),
     ("The band plays tonight.", "tonight", "2024-03-11", MONDAY),
+    ("A man was stabbed last night outside a bar.", "last night", "2024-03-10", MONDAY),
+    ("The shop was raided yesterday morning.", "yesterday morning", "2024-03-10", MONDAY),
+    ("The envoy arrives tomorrow evening.", "tomorrow evening", "2024-03-12", MONDAY),
     ("The storm hit on Monday night.", "Monday", "2024-03-11", MONDAY),
     ("Rebels attacked the town late Sunday.", "Sunday", "2024-03-10", MONDAY),
     ("Parliament will vote late Tuesday.", "Tuesday", "2024-03-12", MONDAY),
@@ -149,3 +152,11 @@ def test_a_date_the_metadata_gives_wins_over_the_dateline():
                         article_id="invented", date=dt.date(2019, 11, 1))
     extract(article)
     assert article.meta.date == dt.date(2019, 11, 1) and not article.meta.date_inferred
+
+
+def test_deixis_in_a_quotation_counts_from_the_narrations_day_not_from_another_quoted_deixis():
+    x = run("Talks\n\n\u201cLate last night I spoke with my counterpart, and yesterday morning I had a conversation "
+            "with the envoy,\u201d the minister said at his press conference on Thursday.", dt.date(2024, 3, 16))
+    found = {t.span.text: t.value for t in x.times}
+    assert found["last night"] == "2024-03-13"
+    assert found["yesterday morning"] == "2024-03-13"
