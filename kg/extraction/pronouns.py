@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg import lexicon
+from kg.extraction.captions import caption_offsets
 from kg.extraction import coref as corefs
 from kg.extraction.coref import FEMALE, MALE, NEUTER
 from kg.extraction.steps import Step, Work
@@ -88,7 +89,10 @@ def resolve_pronouns(coref: Coref) -> None:
     index = coref.index
     parsed = index.parsed
     history: list[_Seen] = coref.history
+    captions = caption_offsets(parsed)
     for sent_no, ((pb, sent), toks) in enumerate(zip(parsed.sentences, parsed.sentence_tokens)):
+        if pb.offset in captions:
+            continue  # a picture's caption: whom it names is not in the story's discourse
         for tok in toks:
             off = parsed.tok_begin(pb, tok)
             hit = index.mention_of_token(pb, tok)
