@@ -36,3 +36,23 @@ def test_a_caption_between_a_quote_and_she_said_is_not_the_referent():
             "Getty Images\n\n"
             "“People near the creek should leave tonight,” she said.")
     assert speaker_of(text, "People near the creek") == "Alma Ruiz"
+
+
+def test_words_recalled_as_someone_elses_are_theirs():
+    text = ("A show nobody wanted\n\n"
+            "Ines Marlow, a novelist, proposed an exhibition of hats to two museum directors. "
+            "“You might as well show umbrellas,” Ms. Marlow recalls the director saying.")
+    x = run(text)
+    labels = {a.key: a.label for a in x.actors}
+    st = next(s for s in x.statements if "show umbrellas" in s.quote)
+    assert labels.get(st.speaker or "") != "Ines Marlow"
+    assert labels.get(st.reported_by or "") == "Ines Marlow"
+
+
+def test_a_name_that_modifies_a_noun_is_not_introduced_by_that_nouns_apposition():
+    # "The first director, a Vermeer scholar": the director is the scholar, not the painter
+    text = ("A show nobody wanted\n\n"
+            "Ines Marlow spent ten years on a life of the painter Pieter Vermeulen. "
+            "The first director, a Vermeulen scholar in Ghent, laughed at her idea of a show. "
+            "“You might as well show umbrellas,” the director said.")
+    assert speaker_of(text, "show umbrellas") not in ("Pieter Vermeulen", "Ines Marlow")
