@@ -74,6 +74,8 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             head = tok
             while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i > head.i:
                 head = head.head
+            if head.i != tok.i and head.pos_ != "PROPN":
+                continue  # the name modifies a common noun ("a Lindqvist scholar"): that noun is not the person
             # a title before the name: "Quarterback Jalen Moore", "Tennis star Maria Vance" — not a deputy's
             # ("Deputy Governor X" is not "the governor")
             before = pb.doc[max(0, tok.i - 4) : tok.i]
