@@ -56,3 +56,13 @@ def test_a_name_that_modifies_a_noun_is_not_introduced_by_that_nouns_apposition(
             "The first director, a Vermeulen scholar in Ghent, laughed at her idea of a show. "
             "“You might as well show umbrellas,” the director said.")
     assert speaker_of(text, "show umbrellas") not in ("Pieter Vermeulen", "Ines Marlow")
+
+
+
+def test_a_headline_role_is_not_bound_to_a_word_that_qualifies_another_rank():
+    # "Chief Insp X" is an inspector: the headline's "Police chief" is not X
+    text = ("Police chief describes 'darkest of days'\n\n"
+            "The head of the county force, Commander Ruth Okafor, said the search had ended in grief. "
+            "\"This is the darkest of days for the village,\" she said.\n\n"
+            "Later, Chief Insp Dev Brannigan walked with volunteers to the church.")
+    assert "Brannigan" not in (speaker_of(text, "darkest of days'") or "")
