@@ -66,3 +66,16 @@ def test_a_headline_role_is_not_bound_to_a_word_that_qualifies_another_rank():
             "\"This is the darkest of days for the village,\" she said.\n\n"
             "Later, Chief Insp Dev Brannigan walked with volunteers to the church.")
     assert "Brannigan" not in (speaker_of(text, "darkest of days'") or "")
+
+
+def test_a_role_bound_to_a_person_named_only_later_is_less_sure():
+    text = ("Police chief describes 'darkest of days'\n\n"
+            "Police Chief Ruth Okafor said the search had ended in grief. "
+            "\"This is the darkest of days for the village,\" the chief said.")
+    x = run(text)
+    labels = {a.key: a.label for a in x.actors}
+    ahead = next(s for s in x.statements if "darkest of days'" in s.quote)
+    later = next(s for s in x.statements if "for the village" in s.quote)
+    assert labels.get(ahead.speaker or "") == labels.get(later.speaker or "") == "Ruth Okafor"
+    assert ahead.evidence == "role ahead" and later.evidence == "role"
+    assert ahead.confidence < later.confidence
