@@ -83,6 +83,7 @@ ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessive": 30, "ot
 RECENCY = 100
 SPEAKER_CHAIN = 60  # "“…,” he said" after a quotation chain: whoever spoke last goes on
 WINDOW = 4  # sentences back
+CONTESTED = 1.5  # a runner-up within this factor of the best makes a speaking pronoun's antecedent contested
 
 
 def resolve_pronouns(coref: Coref) -> None:
@@ -279,7 +280,12 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
         last[s.key] = s.offset
     if not scores:
         return None
-    return max(scores, key=lambda k: (scores[k], last[k]))
+    ranked = sorted(scores, key=lambda k: (scores[k], last[k]), reverse=True)
+    if speaking and len(ranked) > 1 and scores[ranked[1]] * CONTESTED >= scores[ranked[0]]:
+        # "“…,” he said" with two people it could be, close in salience (the last speaker and a person narrated
+        # since): the best guess stands, marked as contested for the statement's confidence
+        coref.contested.add(tok.idx + pb.offset)
+    return ranked[0]
 
 
 def _pronouns(work: Work) -> None:

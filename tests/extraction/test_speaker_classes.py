@@ -79,3 +79,21 @@ def test_a_role_bound_to_a_person_named_only_later_is_less_sure():
     assert labels.get(ahead.speaker or "") == labels.get(later.speaker or "") == "Ruth Okafor"
     assert ahead.evidence == "role ahead" and later.evidence == "role"
     assert ahead.confidence < later.confidence
+
+
+def test_he_said_after_a_sentence_about_another_man_is_contested():
+    text = ("Appeal planned\n\n"
+            "“We will appeal,” said defence lawyer Tom Ross on Monday.\n\n"
+            "Judge Mark Bell sentenced the man to five years in March.\n\n"
+            "“This is not over,” he said.")
+    x = run(text)
+    st = next(s for s in x.statements if "not over" in s.quote)
+    assert st.evidence == "contested pronoun" and st.confidence < 0.8
+
+
+def test_he_said_with_one_man_in_view_is_not_contested():
+    text = ("Appeal planned\n\n"
+            "Defence lawyer Tom Ross spoke to reporters on Monday after the sentence.\n\n"
+            "“This is not over,” he said.")
+    st = next(s for s in run(text).statements if "not over" in s.quote)
+    assert st.evidence == "pronoun" and st.confidence == 0.8
