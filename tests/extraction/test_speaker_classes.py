@@ -97,3 +97,11 @@ def test_he_said_with_one_man_in_view_is_not_contested():
             "“This is not over,” he said.")
     st = next(s for s in run(text).statements if "not over" in s.quote)
     assert st.evidence == "pronoun" and st.confidence == 0.8
+
+
+@pytest.mark.parametrize("sentence", ["Coach Ray Cole praised him after the game.",
+                                      "The mayor thanked them for their patience.",
+                                      "Her rival welcomed her to the race."])
+def test_a_person_as_the_object_is_not_what_was_said(sentence):
+    text = "Match\n\n“I thought we deserved it,” said striker Leo Grant on Sunday. " + sentence
+    assert not [s for s in run(text).statements if s.quote.strip(" .") in ("him", "them", "her")]
