@@ -15,6 +15,8 @@ ADDRESSEE_PREPS = {"to"}
 _CONTENT_PREPS = {"warning": {"of", "about", "against", "that", "over"}, "appeal": {"for"}, "criticism": {"for", "of", "over"},
                   "assertion": {"about"}, "denial": set(), "agreement": set(), "belief": set(),
                   "question": {"about", "whether"}, "promise": {"to"}, "demand": {"for"}, "report": set()}
+# "praised him", "thanked them": a person is who the words were about or for, never what was said
+_PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"}
 _DOBJ_CONTENT = {"denial", "agreement", "criticism", "promise", "demand", "belief", "appeal"}
 _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "highlight",
                 "convey", "announce", "confirm", "acknowledge", "predict", "demand", "call", "mention",
@@ -96,7 +98,7 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
         elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
                 (verb.lemma_ not in ADDRESSEE_VERBS or verb.lemma_ in _CRITICISE and not personal(child) and
                  _content_object(child)) and verb.lemma_ != "appeal" and \
-                child.lower_ not in ("that", "which", "what") and \
+                child.lower_ not in ("that", "which", "what") and child.lower_ not in _PERSONAL_OBJECTS and \
                 (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child) or _situation(child)):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":

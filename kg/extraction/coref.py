@@ -37,6 +37,7 @@ class Coref:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     history: list = field(default_factory=list)  # _Seen, in text order: the persons and bodies narrated so far
     roles: object = None  # kg.extraction.discourse.Roles
+    contested: set[int] = field(default_factory=set)  # offsets of speaking pronouns with a close second antecedent
 
     def in_quote(self, offset: int) -> bool:
         import bisect

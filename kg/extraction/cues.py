@@ -298,6 +298,13 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 continue  # "ruled the country", "found the body", "protested the decision": no speech
             # what such a verb reports is its clause, never its object ("contested it … that …")
             cue.complements = [c for c in cue.complements if c.dep_ != "dobj"] or cue.complements
+        if (inner := _recalled_saying(tok)) is not None:
+            # "X recalls the curator saying “…”", "X remembered her coach telling her …": the one recalled spoke;
+            # X relays the words
+            cue.tokens.append(inner)
+            cue.reporter, cue.speaker = cue.speaker, next(c for c in inner.children if c.dep_ == "nsubj")
+            cue.complements = [c for c in cue.complements if c.i != inner.i] + \
+                [c for c in complements_of(inner, kind) if c not in cue.complements]
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1:  # the farther subject is a fronted, misparsed content clause …
             far = max(subjects, key=lambda c: abs(tok.i - c.i))
@@ -307,6 +314,19 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Niger's president X said")
         cues.append(cue)
     return _relayed(cues)
+
+
+_RECALLED = {"say", "tell", "ask", "warn", "add", "insist", "shout", "yell", "complain"}
+
+
+def _recalled_saying(verb: Token) -> Token | None:
+    """The "saying" of "recalls the curator saying": a speech participle in the verb's clause with a subject of its
+    own (a gerund clause, not the verb's own "…, saying"); None when there is none."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and c.lemma_ in _RECALLED and \
+                any(g.dep_ == "nsubj" and g.i < c.i for g in c.children):
+            return c
+    return None
 
 
 def _per(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:

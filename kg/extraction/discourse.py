@@ -74,13 +74,15 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             head = tok
             while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i > head.i:
                 head = head.head
+            if head.i != tok.i and head.pos_ != "PROPN":
+                continue  # the name modifies a common noun ("a Lindqvist scholar"): that noun is not the person
             # a title before the name: "Quarterback Jalen Moore", "Tennis star Maria Vance" — not a deputy's
             # ("Deputy Governor X" is not "the governor")
             before = pb.doc[max(0, tok.i - 4) : tok.i]
             if any(t.lower_ in _SUBORDINATE for t in before):
                 before = []
             for t in before:
-                if _modifies(t, head):
+                if _modifies(t, head) and not _titles_a_title(t, head):
                     noun = role_noun(t) if t.pos_ in ("NOUN", "PROPN") else None
                     if noun:
                         roles.add(noun, m.span.begin, actor.key)
@@ -109,6 +111,16 @@ def _modifies(t: Token, head: Token) -> bool:
     while x.i != head.i and t.i < x.head.i <= head.i and x.head.i != x.i:
         x = x.head
     return x.i == head.i
+
+
+def _titles_a_title(t: Token, head: Token) -> bool:
+    """ "Chief Insp Ana Lee", "Chief Inspector Ana Lee": the word qualifies the rank after it; she is an inspector,
+    not "the chief"."""
+    if t.i + 1 >= head.i:
+        return False
+    nxt = t.doc[t.i + 1]
+    rank = nxt.text.rstrip(".")
+    return lexicon.abbreviations().get(rank) == "title" or role_noun(nxt) is not None
 
 
 def _subordinate(noun: Token) -> bool:

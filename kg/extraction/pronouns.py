@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg import lexicon
+from kg.extraction.captions import caption_offsets
 from kg.extraction import coref as corefs
 from kg.extraction.coref import FEMALE, MALE, NEUTER
 from kg.extraction.steps import Step, Work
@@ -82,13 +83,17 @@ ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessive": 30, "ot
 RECENCY = 100
 SPEAKER_CHAIN = 60  # "“…,” he said" after a quotation chain: whoever spoke last goes on
 WINDOW = 4  # sentences back
+CONTESTED = 1.5  # a runner-up within this factor of the best makes a speaking pronoun's antecedent contested
 
 
 def resolve_pronouns(coref: Coref) -> None:
     index = coref.index
     parsed = index.parsed
     history: list[_Seen] = coref.history
+    captions = caption_offsets(parsed)
     for sent_no, ((pb, sent), toks) in enumerate(zip(parsed.sentences, parsed.sentence_tokens)):
+        if pb.offset in captions:
+            continue  # a picture's caption: whom it names is not in the story's discourse
         for tok in toks:
             off = parsed.tok_begin(pb, tok)
             hit = index.mention_of_token(pb, tok)
@@ -275,7 +280,12 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
         last[s.key] = s.offset
     if not scores:
         return None
-    return max(scores, key=lambda k: (scores[k], last[k]))
+    ranked = sorted(scores, key=lambda k: (scores[k], last[k]), reverse=True)
+    if speaking and len(ranked) > 1 and scores[ranked[1]] * CONTESTED >= scores[ranked[0]]:
+        # "“…,” he said" with two people it could be, close in salience (the last speaker and a person narrated
+        # since): the best guess stands, marked as contested for the statement's confidence
+        coref.contested.add(tok.idx + pb.offset)
+    return ranked[0]
 
 
 def _pronouns(work: Work) -> None:
