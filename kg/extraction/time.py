@@ -1,9 +1,8 @@
 """Temporal expressions, normalised against the article date (TIMEX3-style values).
 
 For an article of 2022-01-27: "Thursday" → 2022-01-27 (the latest Thursday on or before the date, or the next one
-when the sentence speaks of the future), "next week" → 2022-W05, "February 4" → 2022-02-04 (the year that puts the
-date nearest the article), "November 15, 2021" → 2021-11-15. Without an article date, relative expressions keep
-``value=None``: they are never guessed. Absolute dates need no anchor.
+when the sentence speaks of the future), "next week" → 2022-W05, "February 4" → 2022-02-04 (the year the clause's
+tense points to), "November 15, 2021" → 2021-11-15. Without an article date, relative expressions keep ``value=None``.
 """
 
 from __future__ import annotations
