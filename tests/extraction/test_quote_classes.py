@@ -323,3 +323,23 @@ def test_an_unmarked_paragraph_after_said_colon_and_its_marked_sequel():
 def test_a_paragraph_after_a_colon_without_a_speaker_is_not_a_quotation():
     text = "Rules\n\nThe new rules include the following:\n\nBanks must publish their reserves every quarter from next year."
     assert said(text) == []
+
+
+# --- "he said" after a sentence about somebody else, when the person speaking is known only by a role ----------
+
+
+def test_he_said_goes_to_the_unnamed_coach_who_acted_not_to_the_referee():
+    text = ("Derby row\n\n"
+            "A veteran manager was sent to the stands during the second half on Saturday. The referee disallowed a "
+            "late goal for offside. The manager, furious at the decision, reacted by walking onto the pitch. "
+            "The manager's protest drew a booking from the referee, but he stayed defiant. "
+            "“We scored a fair goal and everybody in the ground saw it,” he said after the match.")
+    assert said(text) == [("direct", "manager", "We scored a fair goal and everybody in the ground saw it,")]
+
+
+def test_a_named_coach_keeps_his_quote_when_the_role_noun_acts_in_between():
+    text = ("Cup tie\n\n"
+            "John Evans saw his side lose on penalties in London on Sunday. The referee waved away two appeals. "
+            "The coach reacted by pointing at the big screen. "
+            "“We were the better team for ninety minutes,” he said.")
+    assert speaker_of(text, "We were the better team") == "John Evans"
