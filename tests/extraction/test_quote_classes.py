@@ -343,3 +343,23 @@ def test_a_named_coach_keeps_his_quote_when_the_role_noun_acts_in_between():
             "The coach reacted by pointing at the big screen. "
             "“We were the better team for ninety minutes,” he said.")
     assert speaker_of(text, "We were the better team") == "John Evans"
+
+
+# --- "the company said": the company the story is about, though a rival or a regulator was named since ---------
+
+
+def test_the_company_said_is_the_company_the_story_is_about_not_the_rival_named_last():
+    text = ("Factory sale\n\n"
+            "Brightline Foods agreed on Monday to sell its bakery plant in Leeds to a rival, Crown Mills.\n\n"
+            "The plant employs 300 people and has made losses for two years.\n\n"
+            "“The sale secures the future of the site and every job on it,” the company said in a statement.")
+    assert said(text) == [("direct", "Brightline Foods",
+                           "The sale secures the future of the site and every job on it,")]
+
+
+def test_the_firm_said_far_from_where_the_firm_was_named():
+    text = ("Profit warning\n\n"
+            "Brightline Foods warned on Tuesday that its profits would fall by a third this year.\n\n"
+            + "Flour prices have risen for six months in a row and energy bills have doubled since the spring. " * 6
+            + "\n\n“We will not pass the whole of these costs on to our customers,” the firm said.")
+    assert speaker_of(text, "We will not pass the whole") == "Brightline Foods"
