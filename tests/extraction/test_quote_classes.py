@@ -363,3 +363,27 @@ def test_the_firm_said_far_from_where_the_firm_was_named():
             + "Flour prices have risen for six months in a row and energy bills have doubled since the spring. " * 6
             + "\n\n“We will not pass the whole of these costs on to our customers,” the firm said.")
     assert speaker_of(text, "We will not pass the whole") == "Brightline Foods"
+
+
+# --- a quotation over paragraphs introduced by a role noun, nobody named -----------------------------------------
+
+_RUN = ("\n\n“It was a poor day for all of us.\n\n“We never got going and the second goal killed the game.\n\n"
+        "“We go again on Tuesday and I expect a response.”")
+
+
+@pytest.mark.parametrize("lead", ["The manager spoke to the club website after the defeat.",
+                                  "The manager watched his side lose three goals to nil at home."])
+def test_a_quotation_over_paragraphs_after_a_sentence_about_the_unnamed_manager(lead):
+    [(kind, speaker, quote)] = said("Manager reacts\n\n" + lead + _RUN)
+    assert (kind, speaker) == ("direct", "manager")
+    assert quote.startswith("It was a poor day") and quote.endswith("I expect a response.")
+
+
+def test_a_one_paragraph_quotation_in_the_first_person_after_the_unnamed_manager_is_his_too():
+    text = "Manager reacts\n\nThe manager watched his side lose three goals to nil at home.\n\n“It was a poor day for all of us.”"
+    assert said(text) == [("direct", "manager", "It was a poor day for all of us.")]
+
+
+def test_a_named_manager_still_takes_the_quotation_over_paragraphs():
+    [(kind, speaker, _)] = said("Manager reacts\n\nJohn Evans watched his side lose three goals to nil at home." + _RUN)
+    assert (kind, speaker) == ("direct", "John Evans")
