@@ -387,3 +387,27 @@ def test_a_one_paragraph_quotation_in_the_first_person_after_the_unnamed_manager
 def test_a_named_manager_still_takes_the_quotation_over_paragraphs():
     [(kind, speaker, _)] = said("Manager reacts\n\nJohn Evans watched his side lose three goals to nil at home." + _RUN)
     assert (kind, speaker) == ("direct", "John Evans")
+
+
+# --- "the ministry's statement said" when the ministry was named only in a spokesman's title --------------------
+
+
+def test_the_ministrys_statement_is_the_ministrys_not_the_spokesmans():
+    text = ("Border talks\n\n"
+            "Foreign ministry spokesman Lars Berg told reporters on Tuesday that talks would resume.\n\n"
+            "The ministry's statement said the two sides had agreed to meet again in March.")
+    x = run(text)
+    [st] = [s for s in x.statements if "meet again in March" in s.quote]
+    speaker = next(a for a in x.actors if a.key == st.speaker)
+    assert (speaker.label, speaker.kind) == ("ministry", "government")
+    assert not speaker.key.startswith("org/")  # an unnamed body, never a name "ministry" to link
+    assert st.reported_in is not None
+
+
+def test_the_ministrys_statement_is_the_ministry_named_before_not_the_agency_named_since():
+    text = ("Envoy summoned\n\n"
+            "The Norwegian Foreign Ministry summoned the ambassador on Monday, the Reuters news agency reported.\n\n"
+            "The ministry's statement said the ambassador had been warned about the spying.")
+    x = run(text)
+    [st] = [s for s in x.statements if "had been warned" in s.quote]
+    assert "Foreign Ministry" in next(a.label for a in x.actors if a.key == st.speaker)
