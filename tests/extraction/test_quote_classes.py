@@ -411,3 +411,21 @@ def test_the_ministrys_statement_is_the_ministry_named_before_not_the_agency_nam
     x = run(text)
     [st] = [s for s in x.statements if "had been warned" in s.quote]
     assert "Foreign Ministry" in next(a.label for a in x.actors if a.key == st.speaker)
+
+
+# --- the second half of a split quotation whose closing mark was lost -------------------------------------------
+
+
+@pytest.mark.parametrize("cue", ["Senator Mary Jones said.", "Senator Mary Jones said,", "Senator Mary Jones continued,"])
+def test_the_second_half_of_a_split_quotation_that_never_closes(cue):
+    text = ("Budget vote\n\n“We have the votes and we will pass this budget,” " + cue +
+            " “The opposition has offered nothing in its place.\n\nThe vote is on Thursday.")
+    got = said(text)
+    assert {(kind, speaker) for kind, speaker, _ in got} == {("direct", "Mary Jones")}
+    assert got[-1][2].endswith("The opposition has offered nothing in its place.")
+
+
+def test_an_unclosed_mark_after_a_closed_quotation_and_a_long_sentence_is_not_one():
+    text = ("Budget vote\n\n“We have the votes,” Senator Mary Jones said. The opposition leader later called the "
+            "budget a “betrayal of every family in the state and a gift to the banks.\n\nThe vote is on Thursday.")
+    assert [g for g in said(text) if g[0] == "direct"] == [("direct", "Mary Jones", "We have the votes,")]
