@@ -380,7 +380,8 @@ def test_a_quotation_over_paragraphs_after_a_sentence_about_the_unnamed_manager(
 
 
 def test_a_one_paragraph_quotation_in_the_first_person_after_the_unnamed_manager_is_his_too():
-    text = "Manager reacts\n\nThe manager watched his side lose three goals to nil at home.\n\n“It was a poor day for all of us.”"
+    text = ("Manager reacts\n\nThe manager watched his side lose three goals to nil at home.\n\n"
+            "“It was a poor day for all of us.”")
     assert said(text) == [("direct", "manager", "It was a poor day for all of us.")]
 
 
@@ -416,7 +417,8 @@ def test_the_ministrys_statement_is_the_ministry_named_before_not_the_agency_nam
 # --- the second half of a split quotation whose closing mark was lost -------------------------------------------
 
 
-@pytest.mark.parametrize("cue", ["Senator Mary Jones said.", "Senator Mary Jones said,", "Senator Mary Jones continued,"])
+@pytest.mark.parametrize("cue", ["Senator Mary Jones said.", "Senator Mary Jones said,",
+                                 "Senator Mary Jones continued,"])
 def test_the_second_half_of_a_split_quotation_that_never_closes(cue):
     text = ("Budget vote\n\n“We have the votes and we will pass this budget,” " + cue +
             " “The opposition has offered nothing in its place.\n\nThe vote is on Thursday.")
@@ -429,3 +431,22 @@ def test_an_unclosed_mark_after_a_closed_quotation_and_a_long_sentence_is_not_on
     text = ("Budget vote\n\n“We have the votes,” Senator Mary Jones said. The opposition leader later called the "
             "budget a “betrayal of every family in the state and a gift to the banks.\n\nThe vote is on Thursday.")
     assert [g for g in said(text) if g[0] == "direct"] == [("direct", "Mary Jones", "We have the votes,")]
+
+
+# --- a team's page: one quotation over paragraphs under a headline labelled by a role ----------------------------
+
+
+_PAGE_RUN = ("\n\nMarch 3, 2024 Author: Club Media\n\n“It was a poor day for all of us.\n\n"
+             "“We never got going and the second goal killed the game.\n\n"
+             "“We go again on Tuesday and I expect a response.”")
+
+
+@pytest.mark.parametrize("headline", ["The Manager | “a poor day”", "Head Coach: a poor day for all of us"])
+def test_a_page_quoting_the_role_its_headline_names(headline):
+    [(kind, speaker, quote)] = said(headline + _PAGE_RUN)
+    assert kind == "direct" and speaker in ("manager", "head coach")
+    assert quote.startswith("It was a poor day") and quote.endswith("I expect a response.")
+
+
+def test_a_headline_label_that_is_no_role_names_no_speaker():
+    assert not [g for g in said("Match report | “a poor day”" + _PAGE_RUN) if g[1] is not None]
