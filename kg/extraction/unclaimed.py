@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
+from kg.extraction.layouts import headline_role
 from kg.extraction.narration import returning_speaker, sentence_before
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
@@ -285,7 +286,7 @@ def narrated(finder) -> list[Statement]:  # noqa: ANN001
             continue
         words = {t.lower_ for _, t in finder.parsed.tokens_starting_in(q.inner.begin, q.inner.end)}
         found = _narrated_person(finder, q) if words & _FIRST_PERSON else None
-        found = found or returning_speaker(finder, q) or (_headline_role(finder, q) if words & _FIRST_PERSON else None)
+        found = found or returning_speaker(finder, q) or (headline_role(finder, q) if words & _FIRST_PERSON else None)
         if found is None:
             continue
         finder.used.add(id(q))
@@ -321,30 +322,6 @@ def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
     if hit is None or hit[0] not in index.actors or index.actors[hit[0]].kind != "person":
         return None
     return hit, finder.parsed.span_of(pb, sent)
-
-
-def _headline_role(finder, q: Quote):  # noqa: ANN001, ANN202
-    """A club's or a team's page that is one quotation over paragraphs under a headline labelled by a role ("The
-    Manager | “…”", "Head coach: …"), with no statement before it: the unnamed holder of that role speaks."""
-    if not q.parts or any(st.begin < q.outer.begin for st in finder.statements):
-        return None
-    head = next((pb for pb in finder.parsed.blocks if pb.block.kind == "headline"), None)
-    if head is None or head.block.span.end > q.outer.begin:
-        return None
-    text = head.block.span.text
-    cut = min((i for i in (text.find("|"), text.find(":")) if i > 0), default=-1)
-    label = text[:cut].strip() if cut > 0 else ""
-    words = label.lower().split()
-    if not 1 <= len(words) <= 3 or lexicon.role_nouns().get(words[-1]) != "source" or \
-            not all(w == "the" or w in lexicon.role_nouns() or w in ("head", "assistant") for w in words):
-        return None
-    from kg.pipeline.ingest import slugify
-
-    begin = head.block.span.begin + text.index(label)
-    span = finder.parsed.article.span(begin, begin + len(label))
-    role = " ".join(w for w in words if w != "the")
-    key = finder.coref.index.add_actor("anon/" + slugify(role), role, "person", span, "role")
-    return (key, span), span
 
 
 def _source_role(tok: Token) -> bool:
