@@ -221,7 +221,9 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             return key, np_span
         if pb.doc[start].lower_ in ("the", "this", "its"):
             # "the regional body", "the bloc": the organisation last named; "the government" with none: its own
-            prior = _last_named(coref, pb.offset + pb.doc[start].idx, {"organization", "government"}, kind)
+            at = pb.offset + pb.doc[start].idx
+            prior = (lemma in _FIRM_NOUNS and _story_subject(coref, at)) or \
+                _last_named(coref, at, {"organization", "government"}, kind)
             if prior is not None:
                 index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
                 return prior, np_span
@@ -234,6 +236,27 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
 def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa: ANN001
     b = parsed.tok_begin(pb, tok)
     return b, b + len(tok.text)
+
+
+_FIRM_NOUNS = frozenset({"company", "firm"})  # the business desk's anaphors for the company a story is about
+
+
+def _story_subject(coref: Coref, before: int) -> str | None:
+    """The one organisation the narration has made the subject of a clause before an offset ("Acme agreed to sell
+    …"): "the company said" then speaks for it, though a rival or a regulator was named since. None when none or
+    several have been subjects."""
+    actors = coref.index.actors
+    found: str | None = None
+    for s in coref.history:  # in text order; a short list (the actors narrated), read once per definite body noun
+        if s.offset >= before:
+            break
+        if not s.subject or s.quoted or (a := actors.get(s.key)) is None or a.kind != "organization" or \
+                not s.key.startswith("org/"):
+            continue
+        if found is not None and found != s.key:
+            return None
+        found = s.key
+    return found
 
 
 def _last_named(coref: Coref, before: int, kinds: set[str], kind: str) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import SUBJECT_DEPS
 from kg.extraction.steps import Step, Work
@@ -135,6 +136,30 @@ def _named_owner(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None
     return country_key(c.name) if c is not None and country_key(c.name) in coref.index.actors else None
 
 
+def _body_owner(coref: corefs.Coref, pb: ParsedBlock, owner: Token):  # noqa: ANN202 - (key, span) or None
+    """ "The ministry's statement" where the ministry was named only in a spokesman's title ("Foreign ministry
+    spokesman X"): the body of that noun named last before it ("the Foreign Ministry"), else an unnamed body of
+    that noun — the document is the body's, never the spokesman's nor another organisation's."""
+    lemma = owner.lemma_.lower()
+    if owner.dep_ != "poss" or owner.tag_ != "NN" or lemma not in lexicon.org_heads():
+        return None
+    det = next((c for c in owner.children if c.dep_ == "det" and c.lower_ == "the"), None)
+    if det is None:
+        return None
+    index = coref.index
+    at = pb.offset + owner.idx
+    span = index.parsed.span_of(pb, pb.doc[det.i : owner.i + 1])
+    named = [(max(m.span.begin for m in a.mentions if m.span.begin < at), a.key) for a in index.actors.values()
+             if a.kind in ("organization", "government") and lemma in a.label.lower().split()
+             and any(m.span.begin < at for m in a.mentions)]  # a few actors, read once per such document
+    if named:
+        key = max(named)[1]
+        actor = index.actors[key]
+        return index.add_actor(key, actor.label, actor.kind, span, "role"), span
+    kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
+    return index.add_actor("localorg/" + slugify(lemma), lemma, kind, span, "role"), span
+
+
 def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
     # the author named with "by" or "from" before an owner or a medium ("a Twitter post by Amy Doe")
     for child in tok.children:
@@ -152,7 +177,7 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
                 return country_key(c.name)
     for child in tok.children:
         if child.dep_ in ("poss", "compound"):
-            hit = corefs.resolve(coref, pb, child, create=False)
+            hit = corefs.resolve(coref, pb, child, create=False) or _body_owner(coref, pb, child)
             if hit:
                 return hit[0]
         if child.dep_ == "prep" and child.lower_ == "by":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from kg import lexicon
 from kg.extraction import discourse
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
@@ -28,6 +29,28 @@ _LINK_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 QA_LABEL = re.compile(r"^(?P<label>Q|Question|A|Answer)\s*[:.]\s+")
 NAME_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’\- ]{1,40}?):\s+")
 _INTERVIEW_VERBS = {"interview", "speak", "talk", "sit", "ask", "question"}
+
+
+def headline_role(finder, q):  # noqa: ANN001, ANN202
+    """A club's or a team's page that is one quotation over paragraphs under a headline labelled by a role ("The
+    Manager | “…”", "Head coach: …"), with no statement before it: the unnamed holder of that role speaks."""
+    if not q.parts or any(st.begin < q.outer.begin for st in finder.statements):
+        return None
+    head = next((pb for pb in finder.parsed.blocks if pb.block.kind == "headline"), None)
+    if head is None or head.block.span.end > q.outer.begin:
+        return None
+    text = head.block.span.text
+    cut = min((i for i in (text.find("|"), text.find(":")) if i > 0), default=-1)
+    label = text[:cut].strip() if cut > 0 else ""
+    words = label.lower().split()
+    if not 1 <= len(words) <= 3 or lexicon.role_nouns().get(words[-1]) != "source" or \
+            not all(w == "the" or w in lexicon.role_nouns() or w in ("head", "assistant") for w in words):
+        return None
+    begin = head.block.span.begin + text.index(label)
+    span = finder.parsed.article.span(begin, begin + len(label))
+    role = " ".join(w for w in words if w != "the")
+    key = finder.coref.index.add_actor("anon/" + slugify(role), role, "person", span, "role")
+    return (key, span), span
 
 
 def social_posts(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder

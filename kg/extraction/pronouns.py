@@ -114,13 +114,15 @@ def resolve_pronouns(coref: Coref) -> None:
                 continue
             if tag != "NN" and tag not in ("PRP", "PRP$"):
                 continue  # neither a person noun nor a pronoun (a word's tag read once: most words are neither)
-            if tag == "NN" and (_speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off)):
-                # "The ministry's spokesman declared …", "A 25-year-old man was injured": an unnamed person is
-                # somebody "he" can refer to next
+            if tag == "NN" and (_speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off)
+                                or _acting_role(coref, tok, off) and not _named_person_near(coref, history, sent_no)):
+                # "The ministry's spokesman declared …", "A 25-year-old man was injured", "The coach reacted …":
+                # an unnamed person is somebody "he" can refer to next
                 hit = corefs.resolve(coref, pb, tok, create=True)
                 if hit is not None and hit[0] in index.actors:
-                    history.append(_Seen(hit[0], off, True, sent_no, "subject", verb=_verb_at(pb, tok),
-                                         speaker=_reports(tok)))
+                    poss = tok.dep_ == "poss"
+                    history.append(_Seen(hit[0], off, not poss, sent_no, "possessive" if poss else "subject",
+                                         verb=_verb_at(pb, tok), speaker=_reports(tok)))
                     sex = _GENDERED.get(tok.lemma_.lower()) or next(
                         ({"male": "m", "female": "f"}[c.lower_] for c in tok.children if c.lower_ in ("male", "female")),
                         None)
@@ -155,6 +157,35 @@ def _unnamed_subject(coref: Coref, tok: Token, off: int) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and not coref.in_quote(off) and \
         (tok.lemma_.lower() in _GENDERED or tok.lemma_.lower() in lexicon.person_nouns() and
          any(c.lower_ in ("male", "female") for c in tok.children))
+
+
+def _acting_role(coref: Coref, tok: Token, off: int) -> bool:
+    """A definite role noun that acts ("The coach reacted by …", "the referee made a call", "the coach's protest"):
+    the sports and court desks tell of "the coach" or "the judge" without naming them, and "he said" later goes to
+    whoever acted."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss", "ROOT") or coref.in_quote(off):
+        return False  # a subject, a possessor ("the coach's actions"), or a subject the parser left as the root
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN":
+        return False  # "the coach Ana Ruiz reacted": a title before a name
+    # a source noun (coach, judge, curator), never a topic noun ("the suspect", "the striker"): those describe the
+    # person in focus, whom they would bind to whoever is salient at the time
+    return lexicon.role_nouns().get(tok.lemma_.lower()) == "source"
+
+
+def _named_person_near(coref: Coref, history: list[_Seen], sent_no: int) -> bool:
+    """Whether a named person was mentioned in the last :data:`WINDOW` sentences: "the coach" then is most likely
+    that person under a role the article did not spell out, not somebody new."""
+    actors = coref.index.actors
+    for s in reversed(history):
+        if sent_no - s.sentence > WINDOW:
+            return False
+        a = actors.get(s.key)
+        if a is not None and a.kind == "person" and not s.key.startswith("anon/"):
+            return True
+    return False
 
 
 def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:

@@ -205,16 +205,27 @@ def _closed_without_opening(text: str, begin: int, end: int, found: list[Quote])
     return None
 
 
+def _after_split_cue(before: str) -> bool:
+    """Whether ``before`` ends with the cue of a split quotation ("“…,” he continued. " or "“…,” she said, "): the
+    second half of a quotation whose closing mark a scraper or a typist lost."""
+    close = max(before.rfind(c, max(0, len(before) - 80)) for c in _CLOSING_DOUBLE)
+    if close < 0 or not before.endswith((".", ",")):
+        return False
+    cue = before[close + 1 :]
+    return "\n" not in cue and 1 < len(cue.split()) <= 6 and not any(c in cue for c in "“\"«")
+
+
 def _ended_at_paragraph_end(text: str, pending: Quote) -> Quote | None:
     """An open quotation taken to end at its paragraph's end: the paragraph ends a sentence (a stray mark after it
-    aside), and the quotation ran over paragraphs, opened its paragraph or followed a colon."""
+    aside), and the quotation ran over paragraphs, opened its paragraph, followed a colon or the cue of a split
+    quotation."""
     inner = pending.inner
     stripped = inner.text.rstrip(_STRAY)
     if not stripped.endswith((".", "!", "?", "…")) or len(stripped.split()) < 3:
         return None
     if not pending.parts:
         before = text[: pending.outer.begin].rstrip(" \t")
-        if before and not before.endswith(("\n", ":")):
+        if before and not before.endswith(("\n", ":")) and not _after_split_cue(before):
             return None
     last = Span(inner.begin, inner.begin + len(stripped), stripped)
     parts = pending.parts[:-1] + [last] if pending.parts else []

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
+from kg.extraction.layouts import headline_role
 from kg.extraction.narration import returning_speaker, sentence_before
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
@@ -285,7 +286,7 @@ def narrated(finder) -> list[Statement]:  # noqa: ANN001
             continue
         words = {t.lower_ for _, t in finder.parsed.tokens_starting_in(q.inner.begin, q.inner.end)}
         found = _narrated_person(finder, q) if words & _FIRST_PERSON else None
-        found = found or returning_speaker(finder, q)
+        found = found or returning_speaker(finder, q) or (headline_role(finder, q) if words & _FIRST_PERSON else None)
         if found is None:
             continue
         finder.used.add(id(q))
@@ -304,16 +305,29 @@ def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     pb, sent = sentence
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or _reporting(root):
+    # a quotation over paragraphs after "The manager spoke to the club's website after the defeat.": a verb of
+    # speaking that says nothing itself (no clause, no object) introduces the run of paragraphs that follows
+    spoke = bool(q.parts) and _reporting(root) and \
+        not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for c in root.children)
+    if root.pos_ not in ("VERB", "AUX") or _reporting(root) and not spoke:
         return None
     subj = _subject(root)
     if subj is None or subj.dep_ != "nsubj":
         return None  # "X was taken to hospital": what happened to X does not make X the next speaker
     hit = corefs.resolve(finder.coref, pb, subj, create=False)
+    if hit is None and q.parts and _source_role(subj):
+        # nobody named: a quotation over paragraphs is better given to "the manager" than to nobody
+        hit = corefs.resolve(finder.coref, pb, subj, create=True)
     index = finder.coref.index
     if hit is None or hit[0] not in index.actors or index.actors[hit[0]].kind != "person":
         return None
     return hit, finder.parsed.span_of(pb, sent)
+
+
+def _source_role(tok: Token) -> bool:
+    """A definite singular role noun of somebody who speaks for a side ("the manager", "the head coach")."""
+    return tok.tag_ == "NN" and lexicon.role_nouns().get(tok.lemma_.lower()) == "source" and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _short_sentence_after(finder, q: Quote, prev: Statement | None) -> bool:  # noqa: ANN001

@@ -323,3 +323,130 @@ def test_an_unmarked_paragraph_after_said_colon_and_its_marked_sequel():
 def test_a_paragraph_after_a_colon_without_a_speaker_is_not_a_quotation():
     text = "Rules\n\nThe new rules include the following:\n\nBanks must publish their reserves every quarter from next year."
     assert said(text) == []
+
+
+# --- "he said" after a sentence about somebody else, when the person speaking is known only by a role ----------
+
+
+def test_he_said_goes_to_the_unnamed_coach_who_acted_not_to_the_referee():
+    text = ("Derby row\n\n"
+            "A veteran manager was sent to the stands during the second half on Saturday. The referee disallowed a "
+            "late goal for offside. The manager, furious at the decision, reacted by walking onto the pitch. "
+            "The manager's protest drew a booking from the referee, but he stayed defiant. "
+            "“We scored a fair goal and everybody in the ground saw it,” he said after the match.")
+    assert said(text) == [("direct", "manager", "We scored a fair goal and everybody in the ground saw it,")]
+
+
+def test_a_named_coach_keeps_his_quote_when_the_role_noun_acts_in_between():
+    text = ("Cup tie\n\n"
+            "John Evans saw his side lose on penalties in London on Sunday. The referee waved away two appeals. "
+            "The coach reacted by pointing at the big screen. "
+            "“We were the better team for ninety minutes,” he said.")
+    assert speaker_of(text, "We were the better team") == "John Evans"
+
+
+# --- "the company said": the company the story is about, though a rival or a regulator was named since ---------
+
+
+def test_the_company_said_is_the_company_the_story_is_about_not_the_rival_named_last():
+    text = ("Factory sale\n\n"
+            "Brightline Foods agreed on Monday to sell its bakery plant in Leeds to a rival, Crown Mills.\n\n"
+            "The plant employs 300 people and has made losses for two years.\n\n"
+            "“The sale secures the future of the site and every job on it,” the company said in a statement.")
+    assert said(text) == [("direct", "Brightline Foods",
+                           "The sale secures the future of the site and every job on it,")]
+
+
+def test_the_firm_said_far_from_where_the_firm_was_named():
+    text = ("Profit warning\n\n"
+            "Brightline Foods warned on Tuesday that its profits would fall by a third this year.\n\n"
+            + "Flour prices have risen for six months in a row and energy bills have doubled since the spring. " * 6
+            + "\n\n“We will not pass the whole of these costs on to our customers,” the firm said.")
+    assert speaker_of(text, "We will not pass the whole") == "Brightline Foods"
+
+
+# --- a quotation over paragraphs introduced by a role noun, nobody named -----------------------------------------
+
+_RUN = ("\n\n“It was a poor day for all of us.\n\n“We never got going and the second goal killed the game.\n\n"
+        "“We go again on Tuesday and I expect a response.”")
+
+
+@pytest.mark.parametrize("lead", ["The manager spoke to the club website after the defeat.",
+                                  "The manager watched his side lose three goals to nil at home."])
+def test_a_quotation_over_paragraphs_after_a_sentence_about_the_unnamed_manager(lead):
+    [(kind, speaker, quote)] = said("Manager reacts\n\n" + lead + _RUN)
+    assert (kind, speaker) == ("direct", "manager")
+    assert quote.startswith("It was a poor day") and quote.endswith("I expect a response.")
+
+
+def test_a_one_paragraph_quotation_in_the_first_person_after_the_unnamed_manager_is_his_too():
+    text = ("Manager reacts\n\nThe manager watched his side lose three goals to nil at home.\n\n"
+            "“It was a poor day for all of us.”")
+    assert said(text) == [("direct", "manager", "It was a poor day for all of us.")]
+
+
+def test_a_named_manager_still_takes_the_quotation_over_paragraphs():
+    [(kind, speaker, _)] = said("Manager reacts\n\nJohn Evans watched his side lose three goals to nil at home." + _RUN)
+    assert (kind, speaker) == ("direct", "John Evans")
+
+
+# --- "the ministry's statement said" when the ministry was named only in a spokesman's title --------------------
+
+
+def test_the_ministrys_statement_is_the_ministrys_not_the_spokesmans():
+    text = ("Border talks\n\n"
+            "Foreign ministry spokesman Lars Berg told reporters on Tuesday that talks would resume.\n\n"
+            "The ministry's statement said the two sides had agreed to meet again in March.")
+    x = run(text)
+    [st] = [s for s in x.statements if "meet again in March" in s.quote]
+    speaker = next(a for a in x.actors if a.key == st.speaker)
+    assert (speaker.label, speaker.kind) == ("ministry", "government")
+    assert not speaker.key.startswith("org/")  # an unnamed body, never a name "ministry" to link
+    assert st.reported_in is not None
+
+
+def test_the_ministrys_statement_is_the_ministry_named_before_not_the_agency_named_since():
+    text = ("Envoy summoned\n\n"
+            "The Norwegian Foreign Ministry summoned the ambassador on Monday, the Reuters news agency reported.\n\n"
+            "The ministry's statement said the ambassador had been warned about the spying.")
+    x = run(text)
+    [st] = [s for s in x.statements if "had been warned" in s.quote]
+    assert "Foreign Ministry" in next(a.label for a in x.actors if a.key == st.speaker)
+
+
+# --- the second half of a split quotation whose closing mark was lost -------------------------------------------
+
+
+@pytest.mark.parametrize("cue", ["Senator Mary Jones said.", "Senator Mary Jones said,",
+                                 "Senator Mary Jones continued,"])
+def test_the_second_half_of_a_split_quotation_that_never_closes(cue):
+    text = ("Budget vote\n\n“We have the votes and we will pass this budget,” " + cue +
+            " “The opposition has offered nothing in its place.\n\nThe vote is on Thursday.")
+    got = said(text)
+    assert {(kind, speaker) for kind, speaker, _ in got} == {("direct", "Mary Jones")}
+    assert got[-1][2].endswith("The opposition has offered nothing in its place.")
+
+
+def test_an_unclosed_mark_after_a_closed_quotation_and_a_long_sentence_is_not_one():
+    text = ("Budget vote\n\n“We have the votes,” Senator Mary Jones said. The opposition leader later called the "
+            "budget a “betrayal of every family in the state and a gift to the banks.\n\nThe vote is on Thursday.")
+    assert [g for g in said(text) if g[0] == "direct"] == [("direct", "Mary Jones", "We have the votes,")]
+
+
+# --- a team's page: one quotation over paragraphs under a headline labelled by a role ----------------------------
+
+
+_PAGE_RUN = ("\n\nMarch 3, 2024 Author: Club Media\n\n“It was a poor day for all of us.\n\n"
+             "“We never got going and the second goal killed the game.\n\n"
+             "“We go again on Tuesday and I expect a response.”")
+
+
+@pytest.mark.parametrize("headline", ["The Manager | “a poor day”", "Head Coach: a poor day for all of us"])
+def test_a_page_quoting_the_role_its_headline_names(headline):
+    [(kind, speaker, quote)] = said(headline + _PAGE_RUN)
+    assert kind == "direct" and speaker in ("manager", "head coach")
+    assert quote.startswith("It was a poor day") and quote.endswith("I expect a response.")
+
+
+def test_a_headline_label_that_is_no_role_names_no_speaker():
+    assert not [g for g in said("Match report | “a poor day”" + _PAGE_RUN) if g[1] is not None]
