@@ -162,6 +162,9 @@ class KnowledgeBase:
         self._decode = kb_index.decoder(self._db)
         self.get = lru_cache(maxsize=8192)(self._get)  # type: ignore[method-assign]
         self._block = lru_cache(maxsize=64)(self._read_block)
+        # every article asks for the same few hundred records (countries, organisations, office holders): without
+        # this each lookup re-read its block and decoded the id of every record in it (24 JSON decodes, 24 digests)
+        self._by_hash = lru_cache(maxsize=8192)(self._find_by_hash)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -192,8 +195,9 @@ class KnowledgeBase:
         ids = [i for (i,) in self._db.execute(sql, (kb_index.key_hash(key),))]
         return sorted((e for i in ids if (e := self._by_hash(i)) is not None), key=lambda e: e.id)
 
-    def _by_hash(self, h: int) -> Entity | None:
-        """The record whose id has the digest ``h`` (the tables refer to records by digest)."""
+    def _find_by_hash(self, h: int) -> Entity | None:
+        """The record whose id has the digest ``h`` (the tables refer to records by digest); cached per process
+        as ``_by_hash``."""
         row = self._db.execute("SELECT block FROM entity WHERE h = ?", (h,)).fetchone()
         if row is None:
             return None
