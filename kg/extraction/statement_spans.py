@@ -46,7 +46,18 @@ class StatementSpans:
     """The span-finding steps of :class:`kg.extraction.statements.StatementFinder`."""
 
     def _clause_range(self, cue: Cue) -> tuple[int, int]:
-        """Article offsets covering the cue, its speaker and addressee (the attribution clause)."""
+        """Article offsets covering the cue, its speaker and addressee (the attribution clause); worked out once
+        per cue and sentence (every quotation near a sentence's cues asks for each cue's clause)."""
+        cues = getattr(self, "sentence_cues", [])
+        memo = self.__dict__.get("_clause_memo")
+        if memo is None or memo[0] is not cues:
+            memo = self.__dict__["_clause_memo"] = (cues, {})
+        found = memo[1].get(id(cue))
+        if found is None:
+            found = memo[1][id(cue)] = (cue, self._clause_range_of(cue, cues))
+        return found[1]
+
+    def _clause_range_of(self, cue: Cue, cues: list[Cue]) -> tuple[int, int]:
         pb = cue.pb
         toks = list(cue.tokens)
         for t in (cue.speaker, cue.addressee, cue.reporter):
@@ -57,8 +68,7 @@ class StatementSpans:
                 for c in t.children:
                     if c.dep_ in ("appos", "prep", "acl", "relcl") and c.i > t.i:
                         toks.extend(pb.doc[c.left_edge.i : c.right_edge.i + 1])
-        others = [c.verb.left_edge.i for c in getattr(self, "sentence_cues", []) if c is not cue
-                  and c.verb.i > cue.verb.i]
+        others = [c.verb.left_edge.i for c in cues if c is not cue and c.verb.i > cue.verb.i]
         for c in cue.verb.children:  # "she said on television", "he said in a statement"
             if c.dep_ in ("prep", "advmod", "npadvmod", "aux", "auxpass", "neg") and not self.in_quote(pb.offset + c.idx):
                 # … but not into another cue's clause ("criticized X for the toll saying, “…”")

@@ -62,10 +62,11 @@ _MODEL_VERSION: str | None = None
 class ParsedBlock:
     block: Block
     doc: Doc
+    # the block's start in the article, read for every token extraction places (a plain attribute, not a property)
+    offset: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def offset(self) -> int:
-        return self.block.span.begin
+    def __post_init__(self) -> None:
+        self.offset = self.block.span.begin
 
 
 @dataclass

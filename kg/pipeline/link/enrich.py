@@ -62,6 +62,9 @@ def enrichment_triples(article_id: str, extraction: Extraction, *, base_iri: str
     return list(_Writer(article_id, extraction, base_iri, kb).run())
 
 
+_POSITIONS: dict[tuple, list[tuple]] = {}  # (base, entity, its IRI, knowledge base) → its holdings (_Writer.positions)
+
+
 class _Writer:
     def __init__(self, article_id: str, x: Extraction, base: str, kb: KnowledgeBase) -> None:
         self.x, self.base, self.kb = x, base, kb
@@ -106,22 +109,39 @@ class _Writer:
             c = self.kb.get(e.country)
             if c is not None:
                 self.add(r, WDT.P27 if e.type == "person" else WDT.P17, self.mentioned_or_described(c))
+        for post, post_iri, org, triples in self.positions(e, r):
+            self.post(post, post_iri, org)
+            for t in triples:
+                self.add(*t)
+
+    def positions(self, e: Entity, r: URIRef) -> list[tuple]:
+        """The posts ``e`` held, each as (post, its IRI, its organisation, the triples of the holding), made once
+        per process: an office holder may have held dozens, and the same people recur across a corpus."""
+        key = (self.base, e, r, self.kb)
+        found = _POSITIONS.get(key)
+        if found is not None:
+            return found
+        found = []
         for n, pos in enumerate(e.positions, 1):
             post = self.kb.get(pos.post)
             if post is None or not post.title:
                 continue
             org = self.kb.get(post.of)
             post_iri = self.i.post(post.title, post.of)
-            self.post(post, post_iri, org)
             stmt = URIRef(f"{r}/kb/position/{n}")
-            self.add(r, WDT.P39, post_iri)
-            self.add(r, P.P39, stmt)
-            self.add(stmt, RDFS.label, Literal(f"{e.label}: {post.label}, {pos.start or '?'} – {pos.end or ''}".strip()))
-            self.add(stmt, PS.P39, post_iri)
-            self.add(stmt, PQ.P580, Literal(pos.start.isoformat(), datatype=XSD.date) if pos.start else None)
-            self.add(stmt, PQ.P582, Literal(pos.end.isoformat(), datatype=XSD.date) if pos.end else None)
-            self.add(stmt, DCTERMS.source, URIRef(pos.source) if pos.source.startswith(("http://", "https://"))
-                     else URIRef(f"{self.base}id/kb/{pos.source}"))
+            found.append((post, post_iri, org, (
+                (r, WDT.P39, post_iri),
+                (r, P.P39, stmt),
+                (stmt, RDFS.label, Literal(f"{e.label}: {post.label}, {pos.start or '?'} – {pos.end or ''}".strip())),
+                (stmt, PS.P39, post_iri),
+                (stmt, PQ.P580, Literal(pos.start.isoformat(), datatype=XSD.date) if pos.start else None),
+                (stmt, PQ.P582, Literal(pos.end.isoformat(), datatype=XSD.date) if pos.end else None),
+                (stmt, DCTERMS.source, URIRef(pos.source) if pos.source.startswith(("http://", "https://"))
+                 else URIRef(f"{self.base}id/kb/{pos.source}")))))
+        if len(_POSITIONS) >= 4096:
+            _POSITIONS.clear()
+        _POSITIONS[key] = found
+        return found
 
     def mentioned_or_described(self, e: Entity) -> URIRef:
         """The IRI of a record the graph refers to; described here (type, label, links) when the article is silent

@@ -162,6 +162,13 @@ class KnowledgeBase:
         self._decode = kb_index.decoder(self._db)
         self.get = lru_cache(maxsize=8192)(self._get)  # type: ignore[method-assign]
         self._block = lru_cache(maxsize=64)(self._read_block)
+        # every article asks for the same few hundred records (countries, organisations, office holders): without
+        # this each lookup re-read its block and decoded the id of every record in it (24 JSON decodes, 24 digests)
+        self._by_hash = lru_cache(maxsize=8192)(self._find_by_hash)
+        # and the same names, surnames and posts (one SQL query, a name key and a digest each): answers kept as
+        # tuples, handed out as fresh lists
+        self._named = lru_cache(maxsize=16384)(self._find_named)
+        self._ids_of = lru_cache(maxsize=16384)(self._find_ids)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -189,11 +196,15 @@ class KnowledgeBase:
 
     def _ids(self, sql: str, key: str) -> list[Entity]:
         """The records a table refers to (by the digest of their id) under the digest of ``key``, in id order."""
-        ids = [i for (i,) in self._db.execute(sql, (kb_index.key_hash(key),))]
-        return sorted((e for i in ids if (e := self._by_hash(i)) is not None), key=lambda e: e.id)
+        return list(self._ids_of(sql, key))
 
-    def _by_hash(self, h: int) -> Entity | None:
-        """The record whose id has the digest ``h`` (the tables refer to records by digest)."""
+    def _find_ids(self, sql: str, key: str) -> tuple[Entity, ...]:
+        ids = [i for (i,) in self._db.execute(sql, (kb_index.key_hash(key),))]
+        return tuple(sorted((e for i in ids if (e := self._by_hash(i)) is not None), key=lambda e: e.id))
+
+    def _find_by_hash(self, h: int) -> Entity | None:
+        """The record whose id has the digest ``h`` (the tables refer to records by digest); cached per process
+        as ``_by_hash``."""
         row = self._db.execute("SELECT block FROM entity WHERE h = ?", (h,)).fetchone()
         if row is None:
             return None
@@ -209,9 +220,12 @@ class KnowledgeBase:
 
     def named_weighted(self, name: str) -> list[tuple[Entity, float]]:
         """Records named ``name``, each with the weight of the name: 1 the label, 0.9 an alias, 0.5 a weak alias."""
+        return list(self._named(name))
+
+    def _find_named(self, name: str) -> tuple[tuple[Entity, float], ...]:
         rows = self._db.execute("SELECT h, weight FROM name WHERE key = ?", (kb_index.key_hash(name_key(name)),))
         found = [(e, w / 10) for h, w in rows.fetchall() if (e := self._by_hash(h)) is not None]
-        return sorted(found, key=lambda ew: ew[0].id)
+        return tuple(sorted(found, key=lambda ew: ew[0].id))
 
     def with_surname(self, surname: str) -> list[Entity]:
         """People whose family name is ``surname``."""
