@@ -89,7 +89,8 @@ def test_a_regulator_fining_a_company_is_an_event():
 
 
 def test_a_court_issuing_an_opinion_is_a_ruling():
-    x = run("Court\n\nOn Wednesday, the Court of Appeal issued an opinion on the closure, finding it unlawful.", MONDAY)
+    x = run("Court\n\nOn Wednesday, the state's highest court delivered its opinion in the zoning dispute, "
+            "upholding the permit.", MONDAY)
     ruling = next(e for e in x.events if e.type == "ruling")
     assert {t.key: t.value for t in x.times}[ruling.time] == "2024-03-06"
     assert "ruling" not in types("In my opinion the plan was right.")

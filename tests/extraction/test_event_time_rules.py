@@ -21,8 +21,8 @@ def events(x: Extraction) -> list[tuple[str, str | None, list[str]]]:
 
 
 def test_an_adverbial_clause_shares_its_sentences_date_when_told_in_the_same_tense():
-    x = run("Report\n\nThe home side missed the chance to go top as they were beaten 2-0 by the visitors at the "
-            "stadium on Saturday.", MONDAY)
+    x = run("Report\n\nThe hosts slid to fifth place after they were defeated 4-1 by the league leaders at "
+            "the ground on Saturday.", MONDAY)
     assert ("sports-event", "2024-03-09") in [(t, v) for t, v, _ in events(x)]
 
 
@@ -50,7 +50,7 @@ def test_a_perfect_or_a_quotation_is_not_dated_by_the_report():
 
 
 def test_a_weekend_dates_an_event():
-    x = run("Protest\n\nThe coach staged a protest on the sidelines over the weekend.", MONDAY)
+    x = run("Protest\n\nDock workers held a protest outside the harbour office over the weekend.", MONDAY)
     assert ("protest", "2024-W10-WE") in [(t, v) for t, v, _ in events(x)]
 
 
@@ -94,8 +94,8 @@ def test_who_was_found_dead_died():
 
 
 def test_the_lead_retells_a_headlines_found_dead():
-    x = run("Family of four found dead in their home\n\nPolice are searching for whoever killed them.\n\n"
-            "The two women and the children were found dead inside their apartment on Tuesday.", MONDAY)
+    x = run("Couple found dead in farmhouse\n\nDetectives have asked neighbours for help.\n\n"
+            "The pensioners were found dead in the kitchen of their farmhouse on Tuesday.", MONDAY)
     deaths = [e for e in x.events if e.type == "death"]
     assert len(deaths) == 1 and len(deaths[0].mentions) == 2
     assert {t.key: t.value for t in x.times}[deaths[0].time] == "2024-03-05"

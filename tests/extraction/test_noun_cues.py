@@ -45,14 +45,14 @@ def test_a_denied_claim_is_the_denier_s_not_the_claim_s_source():
 
 
 def test_a_view_the_speaker_voices_stops_before_a_relative_that_reports_another_view():
-    got = said("Club\n\nThe coach expressed concerns about the new schedule, which he believes will tire the players.")
-    assert ("indirect", "coach", "the new schedule") in got
+    got = said("Bypass\n\nThe farmer voiced doubts about the new bypass, which she thinks will split her fields.")
+    assert ("indirect", "farmer", "the new bypass") in got
 
 
 def test_a_stance_adjective_reports_the_topic_of_its_preposition():
-    got = said("Ward\n\nThe nurses were reportedly concerned about the length of their shifts. "
-               "The nurses were aware of the risks.")
-    assert got == [("indirect", "nurses", "the length of their shifts")]
+    got = said("Airline\n\nThe pilots were apparently worried about the length of their rosters. "
+               "The pilots were aware of the risks.")
+    assert got == [("indirect", "pilots", "the length of their rosters")]
 
 
 def test_a_short_quotation_inside_a_topic_is_a_term_not_the_source_s_words():

@@ -32,12 +32,13 @@ def test_he_added_after_a_two_paragraph_quote_naming_others():
 
 
 def test_straight_opening_closed_by_a_curly_mark():
-    text = ("Arrest made\n\n"
-            "Harbour Police Chief Alan Mercer spoke on Wednesday.\n\n"
-            "\"In all my time on the force I have never seen a break-in this clumsy,” the chief said at a news "
-            "conference.")
+    text = ("Burglar caught\n\n"
+            "Sheriff Karen Whitfield of Glenmoor County met reporters on Thursday.\n\n"
+            "\"Twenty years of patrols and I had never met a burglar who left his own wallet behind,” the sheriff "
+            "told them.")
     got = said(text)
-    assert ("direct", "Alan Mercer", "In all my time on the force I have never seen a break-in this clumsy,") in got
+    assert ("direct", "Karen Whitfield",
+            "Twenty years of patrols and I had never met a burglar who left his own wallet behind,") in got
 
 
 def test_curly_opening_closed_by_a_straight_mark():
@@ -100,9 +101,10 @@ def test_the_statement_somebody_made_read_out_by_a_spokesman():
 
 
 def test_made_the_following_statement_to_a_reporter_colon_quote_in_the_same_paragraph():
-    text = ("Reactions\n\nMeanwhile, Senator Johnny Park made the following statement to a reporter with the Valley "
-            "Journal: “My job is to fix the roads of this state, not to comment on every remark in Washington.”")
-    assert speaker_of(text, "My job is to fix the roads") == "Johnny Park"
+    text = ("Transit row\n\nCouncilwoman Priya Halvorsen later gave the following statement to a correspondent of "
+            "the Lakeside Herald: “I was elected to keep the buses running, not to answer every jibe from the "
+            "capital.”")
+    assert speaker_of(text, "I was elected to keep the buses") == "Priya Halvorsen"
 
 
 def test_a_colon_paragraph_without_a_speaker_gives_nothing():
@@ -152,41 +154,41 @@ def test_a_quote_without_first_person_is_not_given_to_the_person_before():
 
 def test_a_son_called_by_his_given_name_does_not_take_the_fathers_surname():
     text = ("Father speaks\n\n"
-            "Ben Brandt and his friend were reported missing last week.\n\n"
-            "Speaking with reporters today, fire chief Walter Brandt said that the search for his son, Ben, "
-            "would go on.\n\n"
-            "Volunteers joined the search on Friday.\n\n"
-            "\"He knows those hills better than anyone,\" Brandt said.")
-    assert speaker_of(text, "He knows those hills") == "Walter Brandt"
+            "Nils Lindqvist and a classmate went missing on a sailing trip last week.\n\n"
+            "At a briefing on Sunday, harbour master Gunnar Lindqvist told journalists that the hunt for his son, "
+            "Nils, was not over.\n\n"
+            "Divers resumed their work on Friday.\n\n"
+            "\"He has sailed this coast since he was ten,\" Lindqvist said.")
+    assert speaker_of(text, "He has sailed this coast") == "Gunnar Lindqvist"
 
 
 # --- corporate titles in capitals before or beside a name --------------------------------------------------------
 
 
 def test_the_companys_ceo_comma_name_comma_said():
-    text = ("Results\n\nIn a statement, the company's CEO, Richard Vance, said the \"second half belonged to our "
-            "rivals\" this year.")
-    assert speaker_of(text, "second half belonged") == "Richard Vance"
+    text = ("Quarterly figures\n\nAccording to a press release, the group's CEO, Marguerite Oduya, said the "
+            "\"winter months were kind to us\" overall.")
+    assert speaker_of(text, "winter months were kind") == "Marguerite Oduya"
 
 
 def test_coo_and_cfo_before_a_name_are_titles_not_an_organisation():
-    text = ("Results\n\nIn a statement, COO and CFO Blake Ridley said the toy line has stayed \"our steadiest seller.\" "
-            "\"In the other divisions, we are cutting costs before the summer,\" he said.")
-    assert speaker_of(text, "In the other divisions") == "Blake Ridley"
+    text = ("Quarterly figures\n\nWriting to staff, COO and CFO Susan Hartley said the garden range remained \"the "
+            "bedrock of our sales.\" \"Elsewhere, we will freeze hiring until the autumn,\" she said.")
+    assert speaker_of(text, "Elsewhere, we will freeze") == "Susan Hartley"
     assert "COO" not in {a.label for a in run(text).actors}
 
 
 # --- picture credits are not people of the story -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("credit", ["Dana Cole / Valley Courier via Getty Images", "REUTERS/Sam Ortiz"])
+@pytest.mark.parametrize("credit", ["Photograph: Lise Andersen/Fjord Daily", "REUTERS/Mark Delaney"])
 def test_a_photo_credit_names_no_actor(credit):
-    text = ("Floods\n\nCounty Judge Rita Voss ordered the river district cleared on Thursday.\n\n"
-            f"Water covers a street on Thursday in Millbrook. {credit}\n\n"
-            "“Anyone still in the river district should leave before dark tonight,” she said.")
+    text = ("High water\n\nMayor Ingrid Solheim told families on the quay to move out on Sunday.\n\n"
+            f"A rowing boat drifts past the ferry office in Kvalvik on Sunday. {credit}\n\n"
+            "“Nobody should sleep below the sea wall until the tide turns,” she said.")
     labels = {a.label for a in run(text).actors}
-    assert not [lab for lab in labels if "Cole" in lab or "Ortiz" in lab]
-    assert speaker_of(text, "Anyone still in the river district") == "Rita Voss"
+    assert not [lab for lab in labels if "Andersen" in lab or "Delaney" in lab]
+    assert speaker_of(text, "Nobody should sleep below the sea wall") == "Ingrid Solheim"
 
 
 # --- British single quotes: apostrophes of plural possessives, and a quotation that opens the body --------------
@@ -222,17 +224,17 @@ def test_answers_go_to_the_person_spoken_to_not_the_reporter():
 
 
 def test_a_three_word_quoted_sentence_after_she_said_continues_her_quotation():
-    text = ("Snow\n\nForecaster Sarah Mitchell spoke on Thursday. “The passes got half a metre of snow overnight and more "
-            "is coming,” she said. “Stay home tomorrow.”")
-    assert said(text) == [("direct", "Sarah Mitchell", "The passes got half a metre of snow overnight and more is coming, … "
-                                                  "Stay home tomorrow.")]
+    text = ("Gale\n\nMeteorologist Ruth Abernathy spoke on Sunday. “Gusts reached ninety kilometres an hour on the "
+            "ridge and the worst is ahead,” she said. “Avoid the coast.”")
+    assert said(text) == [("direct", "Ruth Abernathy", "Gusts reached ninety kilometres an hour on the ridge and the "
+                                                       "worst is ahead, … Avoid the coast.")]
 
 
 def test_a_short_scare_quote_is_not_a_continuation():
-    text = ("Snow\n\nForecaster Sarah Mitchell spoke on Thursday. “The passes got half a metre of snow overnight and more "
-            "is coming,” she said. Officials called the bridge “unsafe” on Friday.")
-    assert [g for g in said(text) if g[1] == "Sarah Mitchell"] == [
-        ("direct", "Sarah Mitchell", "The passes got half a metre of snow overnight and more is coming,")]
+    text = ("Gale\n\nMeteorologist Ruth Abernathy spoke on Sunday. “Gusts reached ninety kilometres an hour on the "
+            "ridge and the worst is ahead,” she said. Officials called the pier “unsafe” on Monday.")
+    assert [g for g in said(text) if g[1] == "Ruth Abernathy"] == [
+        ("direct", "Ruth Abernathy", "Gusts reached ninety kilometres an hour on the ridge and the worst is ahead,")]
 
 
 # --- "the 54-year-old said": an age given only in the cue describes the person in focus -------------------------
@@ -367,27 +369,28 @@ def test_the_firm_said_far_from_where_the_firm_was_named():
 
 # --- a quotation over paragraphs introduced by a role noun, nobody named -----------------------------------------
 
-_RUN = ("\n\n“It was a poor day for all of us.\n\n“We never got going and the second goal killed the game.\n\n"
-        "“We go again on Tuesday and I expect a response.”")
+_RUN = ("\n\n“Nothing went right for us this afternoon.\n\n“We were slow from the first whistle and their "
+        "fourth goal finished it.\n\n“We play again on Saturday and the players owe the supporters more.”")
 
 
-@pytest.mark.parametrize("lead", ["The manager spoke to the club website after the defeat.",
-                                  "The manager watched his side lose three goals to nil at home."])
+@pytest.mark.parametrize("lead", ["The manager faced the press in the tunnel once the final whistle had gone.",
+                                  "The manager saw his team concede four goals in the second half."])
 def test_a_quotation_over_paragraphs_after_a_sentence_about_the_unnamed_manager(lead):
     [(kind, speaker, quote)] = said("Manager reacts\n\n" + lead + _RUN)
     assert (kind, speaker) == ("direct", "manager")
-    assert quote.startswith("It was a poor day") and quote.endswith("I expect a response.")
+    assert quote.startswith("Nothing went right") and quote.endswith("owe the supporters more.")
 
 
 def test_a_one_paragraph_quotation_in_the_first_person_after_the_unnamed_manager_is_his_too():
-    text = ("Manager reacts\n\nThe manager watched his side lose three goals to nil at home.\n\n"
-            "“It was a poor day for all of us.”")
-    assert said(text) == [("direct", "manager", "It was a poor day for all of us.")]
+    text = ("Manager reacts\n\nThe manager saw his team concede four goals in the second half.\n\n"
+            "“Nothing went right for us this afternoon.”")
+    assert said(text) == [("direct", "manager", "Nothing went right for us this afternoon.")]
 
 
 def test_a_named_manager_still_takes_the_quotation_over_paragraphs():
-    [(kind, speaker, _)] = said("Manager reacts\n\nJohn Evans watched his side lose three goals to nil at home." + _RUN)
-    assert (kind, speaker) == ("direct", "John Evans")
+    [(kind, speaker, _)] = said("Manager reacts\n\nPiet Groenewald saw his team concede four goals in the second "
+                                "half." + _RUN)
+    assert (kind, speaker) == ("direct", "Piet Groenewald")
 
 
 # --- "the ministry's statement said" when the ministry was named only in a spokesman's title --------------------
@@ -436,16 +439,16 @@ def test_an_unclosed_mark_after_a_closed_quotation_and_a_long_sentence_is_not_on
 # --- a team's page: one quotation over paragraphs under a headline labelled by a role ----------------------------
 
 
-_PAGE_RUN = ("\n\nMarch 3, 2024 Author: Club Media\n\n“It was a poor day for all of us.\n\n"
-             "“We never got going and the second goal killed the game.\n\n"
-             "“We go again on Tuesday and I expect a response.”")
+_PAGE_RUN = ("\n\n19 April 2024 Written by the Press Office\n\n“Nothing went right for us this afternoon.\n\n"
+             "“We were slow from the first whistle and their fourth goal finished it.\n\n"
+             "“We play again on Saturday and the players owe the supporters more.”")
 
 
-@pytest.mark.parametrize("headline", ["The Manager | “a poor day”", "Head Coach: a poor day for all of us"])
+@pytest.mark.parametrize("headline", ["Head Coach | “nothing went right”", "Manager: nothing went right for us"])
 def test_a_page_quoting_the_role_its_headline_names(headline):
     [(kind, speaker, quote)] = said(headline + _PAGE_RUN)
     assert kind == "direct" and speaker in ("manager", "head coach")
-    assert quote.startswith("It was a poor day") and quote.endswith("I expect a response.")
+    assert quote.startswith("Nothing went right") and quote.endswith("owe the supporters more.")
 
 
 def test_a_headline_label_that_is_no_role_names_no_speaker():

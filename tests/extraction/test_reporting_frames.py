@@ -48,9 +48,11 @@ def test_an_addressee_verb_of_the_lexicon_takes_its_object_as_the_party_told():
 
 
 def test_a_clause_only_verb_needs_a_that_clause_not_an_if_or_an_in_that():
-    got = said("Lab\n\nThe Ridgeway Clinic said it tested the water on Monday to determine if the pipes had leaked. "
-               "The council contested it all the less in that the town had started the scheme.")
-    assert got == [("indirect", "Ridgeway Clinic", "it tested the water on Monday to determine if the pipes had leaked")]
+    got = said("Reservoir\n\nThe Harlow Water Board said it would sample the reservoir next week to establish "
+               "whether the filters had failed. The mayor questioned it, not least in that the city had paid for "
+               "the filters.")
+    assert got == [("indirect", "Harlow Water Board",
+                    "it would sample the reservoir next week to establish whether the filters had failed")]
 
 
 def test_verbs_that_claim_a_cause_report_the_object_with_its_to_phrase():

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("line", [
-    "Water covers the road near Milbrook on Friday. Tom Reyes / Valley Courier via Getty Images",
+    "Boats moored in a flooded car park in Harwick on Monday. Ellen Marsh / Coastal Tribune via Getty Images",
     "Volunteers fill sandbags in Eastport. (AP Photo/Lena Ward)",
     "The square after the storm. Photograph: Omar Lind/Reuters",
     "A rescue boat on the river. Photo: Kim Sato",
@@ -29,54 +29,54 @@ def test_story_sentences_are_not_captions(line):
 
 
 def test_a_caption_between_a_quote_and_she_said_is_not_the_referent():
-    text = ("Floods close roads\n\n"
-            "County Judge Alma Ruiz ordered evacuations on Thursday.\n\n"
-            "“We expect the water to keep rising through the weekend,” Ruiz said.\n\n"
-            "Mabel Ostrander wades through her flooded yard in Dunmore on Thursday. Tom Reyes / Valley Courier via "
-            "Getty Images\n\n"
-            "“People near the creek should leave tonight,” she said.")
-    assert speaker_of(text, "People near the creek") == "Alma Ruiz"
+    text = ("Quay flooded\n\n"
+            "Mayor Sigrun Dahl ordered the low quay cleared on Thursday.\n\n"
+            "“The tide will stay high until Saturday,” Dahl said.\n\n"
+            "Greta Halloran pushes a wheelbarrow along her flooded lane in Ashcombe on Thursday. Photo by Kasia "
+            "Lindgren/Ridge Gazette\n\n"
+            "“Families on the quay should go to the school hall tonight,” she said.")
+    assert speaker_of(text, "Families on the quay") == "Sigrun Dahl"
 
 
 def test_words_recalled_as_someone_elses_are_theirs():
-    text = ("A show nobody wanted\n\n"
-            "Ines Marlow, a novelist, proposed an exhibition of hats to two museum directors. "
-            "“You might as well show umbrellas,” Ms. Marlow recalls the director saying.")
+    text = ("A book of buttons\n\n"
+            "Peter Langley, a retired tailor, offered a history of buttons to two editors. "
+            "“Nobody will buy a book about buttons,” Mr. Langley recalls the editor saying.")
     x = run(text)
     labels = {a.key: a.label for a in x.actors}
-    st = next(s for s in x.statements if "show umbrellas" in s.quote)
-    assert labels.get(st.speaker or "") != "Ines Marlow"
-    assert labels.get(st.reported_by or "") == "Ines Marlow"
+    st = next(s for s in x.statements if "book about buttons" in s.quote)
+    assert labels.get(st.speaker or "") != "Peter Langley"
+    assert labels.get(st.reported_by or "") == "Peter Langley"
 
 
 def test_a_name_that_modifies_a_noun_is_not_introduced_by_that_nouns_apposition():
-    # "The first director, a Vermeer scholar": the director is the scholar, not the painter
-    text = ("A show nobody wanted\n\n"
-            "Ines Marlow spent ten years on a life of the painter Pieter Vermeulen. "
-            "The first director, a Vermeulen scholar in Ghent, laughed at her idea of a show. "
-            "“You might as well show umbrellas,” the director said.")
-    assert speaker_of(text, "show umbrellas") not in ("Pieter Vermeulen", "Ines Marlow")
+    # "The senior editor, a Quayle expert": the editor is the expert, not the weaver
+    text = ("A book of buttons\n\n"
+            "Peter Langley spent forty years on a life of the weaver Thomas Quayle. "
+            "The senior editor, a Quayle expert in Leeds, laughed at his idea for a book. "
+            "“Nobody will buy a book about buttons,” the editor said.")
+    assert speaker_of(text, "book about buttons") not in ("Thomas Quayle", "Peter Langley")
 
 
 
 def test_a_headline_role_is_not_bound_to_a_word_that_qualifies_another_rank():
     # "Chief Insp X" is an inspector: the headline's "Police chief" is not X
-    text = ("Police chief describes 'darkest of days'\n\n"
-            "The head of the county force, Commander Ruth Okafor, said the search had ended in grief. "
-            "\"This is the darkest of days for the village,\" she said.\n\n"
-            "Later, Chief Insp Dev Brannigan walked with volunteers to the church.")
-    assert "Brannigan" not in (speaker_of(text, "darkest of days'") or "")
+    text = ("Police chief speaks of 'a bitter morning'\n\n"
+            "The head of the regional force, Commander Hedda Lorne, said the hunt had ended without hope. "
+            "\"It is a bitter morning for everyone in Pellham,\" she said.\n\n"
+            "Later, Chief Insp Colm Atherby laid flowers at the harbour wall.")
+    assert "Atherby" not in (speaker_of(text, "a bitter morning'") or "")
 
 
 def test_a_role_bound_to_a_person_named_only_later_is_less_sure():
-    text = ("Police chief describes 'darkest of days'\n\n"
-            "Police Chief Ruth Okafor said the search had ended in grief. "
-            "\"This is the darkest of days for the village,\" the chief said.")
+    text = ("Police chief speaks of 'a bitter morning'\n\n"
+            "Police Chief Hedda Lorne said the hunt had ended without hope. "
+            "\"It is a bitter morning for everyone in Pellham,\" the chief said.")
     x = run(text)
     labels = {a.key: a.label for a in x.actors}
-    ahead = next(s for s in x.statements if "darkest of days'" in s.quote)
-    later = next(s for s in x.statements if "for the village" in s.quote)
-    assert labels.get(ahead.speaker or "") == labels.get(later.speaker or "") == "Ruth Okafor"
+    ahead = next(s for s in x.statements if "a bitter morning'" in s.quote)
+    later = next(s for s in x.statements if "everyone in Pellham" in s.quote)
+    assert labels.get(ahead.speaker or "") == labels.get(later.speaker or "") == "Hedda Lorne"
     assert ahead.evidence == "role ahead" and later.evidence == "role"
     assert ahead.confidence < later.confidence
 

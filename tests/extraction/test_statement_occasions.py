@@ -50,7 +50,7 @@ def test_a_statement_placed_in_a_modified_announcement_is_made_in_it():
 
 def test_a_negated_verb_with_its_own_object_does_not_deny_its_subject():
     x = run("Tax to go\n\nThe minister made an announcement on Friday about the fuel tax.\n\n"
-            "\"This announcement cannot change the facts,\" a union leader said.", MONDAY)
+            "\"The announcement does not alter the numbers,\" a farmers' spokesman said.", MONDAY)
     assert occasion(x, "make-statement").modality == "actual"
 
 
@@ -61,7 +61,7 @@ def test_an_event_that_did_not_take_place_stays_negated():
 
 
 def test_a_pages_publication_stamp_is_no_event():
-    x = run("Floods in the valley\n\nJane Roe Published March 6, 2024 | 02:40 PM\n\nFloods cut off three villages "
+    x = run("Floods in the valley\n\nPiotr Kalinowski Published 6 March 2024, 9:15 AM\n\nFloods cut off three villages "
             "on Tuesday, officials said.", MONDAY)
     assert not [e for e in x.events if e.type == "make-statement"]
 

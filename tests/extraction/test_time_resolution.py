@@ -58,7 +58,7 @@ CASES = [
     ("The law takes effect next month.", "next month", "2024-04", MONDAY),
     ("Turnout fell last year.", "last year", "2023", MONDAY),
     # weekends (TIMEX3 week-weekend values)
-    ("The coach made headlines over the weekend.", "the weekend", "2024-W10-WE", MONDAY),
+    ("The ferry ran aground over the weekend.", "the weekend", "2024-W10-WE", MONDAY),
     ("Talks were held last weekend.", "last weekend", "2024-W10-WE", MONDAY),
     ("The vote is this weekend.", "this weekend", "2024-W11-WE", MONDAY),
     ("The band plays at the weekend.", "the weekend", "2024-W11-WE", MONDAY),
