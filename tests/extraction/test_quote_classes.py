@@ -264,9 +264,9 @@ def test_a_short_attribution_after_a_quotation_that_closed_its_sentence():
 
 
 def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution():
-    text = ("Vote\n\nPaul Dane spoke first. “We will win this election.” Correa then advocated a ban on all party "
+    text = ("Vote\n\nPaul Dane spoke first. “We will win this election.” Varga then proposed a cap on all party "
             "donations.")
-    assert not [g for g in said(text) if g[1] == "Correa" and g[0] == "direct"]
+    assert not [g for g in said(text) if g[1] == "Varga" and g[0] == "direct"]
 
 
 # --- a foreign name the recogniser types as an organisation, with an apposition that says it is a person -------

@@ -208,8 +208,8 @@ def test_a_document_speaks_for_who_issued_it():
 
 
 def test_what_is_said_in_an_interview_is_said_to_the_interviewer():
-    x = run('Justice\n\nSpeaking to NBC News, Hatice Cengiz said, "His fellow journalists did their best."\n\n'
-            'Senator Lindsey Graham spoke on Fox News, "This is going to lead to a new war."')
+    x = run('Justice\n\nSpeaking to CBS News, Lena Okafor said, "Her colleagues did everything they could."\n\n'
+            'Senator Mark Ellison spoke on Sky News, "This will end in a long dispute."')
     labels = {a.key: a.label for a in x.actors}
     assert [(labels.get(s.speaker), labels.get(s.addressee)) for s in x.statements] == [
-        ("Hatice Cengiz", "NBC News"), ("Lindsey Graham", "Fox News")]
+        ("Lena Okafor", "CBS News"), ("Mark Ellison", "Sky News")]

@@ -78,7 +78,7 @@ def test_an_age_never_dates_an_event():
 
 
 def test_a_habit_is_no_event():
-    x = run("Charity\n\nThe charity raises money annually to assist children's hospitals.\n\n"
+    x = run("Charity\n\nThe foundation raises funds annually to help homeless shelters.\n\n"
             "Volunteers meet every year to protest outside the ministry.", MONDAY)
     assert not [e for e in x.events if e.type in ("aid", "protest", "meeting")]
 
