@@ -165,7 +165,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             if _NOT_ACTOR.match(text) or _inside_post_title(pb, ent) or EVENT_NAME.search(text):
                 continue
             if label == "PERSON" and _photo_credit(article.text, span):
-                continue  # "Dana Cole / Valley Courier via Getty Images", "REUTERS/Sam Ortiz": a credit line
+                continue  # "Ines Varga / Harbour Gazette via Getty Images", "REUTERS/Sam Ortiz": a credit line
             if text.lower() in lexicon.role_nouns():
                 continue  # "the QB", "the three-time MVP": a role noun the recogniser took for a name
             if label == "ORG" and (parts := split_title_org_name(pb, ent)) is not None:

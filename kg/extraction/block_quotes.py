@@ -1,4 +1,4 @@
-"""Paragraphs quoted without marks: a paragraph that ends "X said:" (or "X released the following statement:"),
+"""Paragraphs quoted without marks: a paragraph that ends "X said:" (or "X issued this statement:"),
 followed by a paragraph of prose that opens with no quotation mark, gives that paragraph to X as a direct quotation.
 
 Press releases, regulators' notices and government news set a spokesperson's words as a block after the colon,

@@ -1,5 +1,6 @@
-"""Picture captions: a paragraph that carries a photo credit ("… in Conroe, Texas. Jane Roe / Valley Courier via
-Getty Images", "(AP Photo/Sam Ortiz)", "Photograph: Lee Park/Reuters") describes a picture, not the story.
+"""Picture captions: a paragraph that carries a photo credit ("… at a shelter in Pine Hollow, Oregon. Tomas Berg /
+Ridge Herald via Getty Images", "(AP Photo/Sam Ortiz)", "Photograph: Lee Park/Reuters") describes a picture, not
+the story.
 
 Web pages keep captions between the paragraphs of the text, often between a quotation and its "she said"; the
 people a caption names (or the words mistaken for names in it) are not in the discourse, so a pronoun after it

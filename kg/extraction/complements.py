@@ -36,7 +36,7 @@ _EMPTY_OBJECTS = {"nothing", "something", "anything", "everything", "much", "lit
 
 
 def for_clause(verb: Token) -> Token | None:
-    """ "called for the killers to be brought to justice", parsed as a clause marked by "for": the appeal."""
+    """ "called for the arsonists to face a jury", parsed as a clause marked by "for": the appeal."""
     return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
                  any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
 
@@ -63,7 +63,7 @@ def _situation(obj: Token) -> bool:
 
 
 def source_object(verb: Token) -> Token | None:
-    """ "Znak.com reported its source said …", misparsed with "its source" as the object of "reported": the
+    """ "Harbour Gazette reported its source said …", misparsed with "its source" as the object of "reported": the
     source that speaks in a clause without a subject is the object right before it of the reporting verb above."""
     head = verb.head
     if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.reporting_verbs():
@@ -87,10 +87,10 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
         elif child.dep_ == "advcl" and kind in ("appeal", "demand", "warning") and child.i > verb.i and \
                 child.tag_ == "VB" and any(a.tag_ == "TO" and a.i == child.i - 1 for a in child.children) and \
                 any(c.dep_ == "dobj" and c.i < child.i for c in verb.children):
-            out.append(child)  # "advised residents of her city to make plans", the infinitive parsed as a clause
+            out.append(child)  # "urged tenants of the block to pack a bag", the infinitive parsed as a clause
         elif child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS.get(kind, set()):
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-        elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on all parties to …"
+        elif child.dep_ == "prep" and child.lower_ == "on" and kind == "appeal":  # "calls on both unions to …"
             for pobj in child.children:
                 out.extend(c for c in pobj.children if c.dep_ in ("xcomp", "acl") and c.tag_ in ("VB", "TO"))
         elif child.dep_ == "prep" and child.lower_ in _LEMMA_PREPS.get(verb.lemma_, ()):
@@ -105,7 +105,7 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "refer":
             out.extend(c for c in child.children if c.dep_ == "pobj")
-    if kind == "warning" and not out:  # "warned Medvedev on Sunday of serious consequences": "of" further down
+    if kind == "warning" and not out:  # "warned Halvorsen on Tuesday of stiff penalties": "of" further down
         for t in verb.subtree:
             if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head.i != verb.i:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
@@ -124,7 +124,7 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
 _NAMING = {"call", "describe", "label", "brand", "dub", "term", "characterise", "characterize"}
 # Verbs of judgement that characterise with "as": "attacked the inquiry as a witch hunt", "dismissed the claims as
 # baseless", "hailed the deal as historic" — the object with its "as" phrase is the view reported.
-# Verbs that name what a relative pronoun stands for ("what the police declared a … attack", "which the paper noted
+# Verbs that name what a relative pronoun stands for ("what the coroner declared a … accident", "which the paper noted
 # as …") and otherwise report as any other verb.
 _RELATIVE_NAMING = {"declare", "note"}
 # Verbs that claim a cause: "ascribed the fire to arson", "attributed the crash to pilot error".
@@ -134,7 +134,7 @@ _AS_VERBS = {"attack", "criticize", "criticise", "condemn", "denounce", "dismiss
 
 def naming(verb: Token) -> list[Token]:
     lemma = verb.lemma_
-    if lemma in _ASCRIBING:  # "ascribed the explosion to terrorism": the cause claimed, object and "to" phrase
+    if lemma in _ASCRIBING:  # "ascribed the outage to a cyberattack": the cause claimed, object and "to" phrase
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         return [obj, to] if obj is not None and to is not None and obj.i < to.i else []

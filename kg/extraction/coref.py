@@ -151,7 +151,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
                 return hit
     from kg.extraction.discourse import bind_role, role_noun
 
-    # "Former US Ambassador to the United Nations Nikki Haley tweeted": a title whose phrase ends with the name
+    # "Former Dutch envoy to Chile Marijke Stroom posted": a title whose phrase ends with the name
     if tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i > tok.i and not coref.in_quote(off):
         last = tok.right_edge
         named = index.mention_of_token(pb, last) if last.pos_ == "PROPN" else None

@@ -103,8 +103,8 @@ _TALK = {"speak", "talk"}
 
 
 def _interviewer(verb: Token) -> Token | None:
-    """Who a statement was made to in an interview: "said in an interview with Time", "Speaking to NBC News, she
-    said", "spoke on Fox News"."""
+    """Who a statement was made to in an interview: "said in an interview with Metro Weekly", "Speaking to the
+    Daily Ledger, he said", "spoke on Radio Kestrel"."""
     talks = [verb] + [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _TALK]
     for head in talks:
         for prep in head.children:

@@ -47,7 +47,7 @@ class Cue:
     kind: str
     speaker: Token | None = None
     addressee: Token | None = None
-    reporter: Token | None = None  # "the State Department quoted him as saying": the State Department
+    reporter: Token | None = None  # "the Trade Ministry quoted him as saying": the Trade Ministry
     complements: list[Token] = field(default_factory=list)  # heads of what was said
     according: Token | None = None  # the "according" token, for "according to X"
     limit: int | None = None  # no content at or after this token ("her claim that X | surprised lawyers")
@@ -64,7 +64,7 @@ class Cue:
 
 def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if not subjects:  # "The Hale administration has, however, made clear": the subject hangs on the auxiliary
+    if not subjects:  # "The Varga cabinet has, however, made plain": the subject hangs on the auxiliary
         subjects = [g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children
                     if g.dep_ in SUBJECT_DEPS]
     if subjects:
@@ -77,7 +77,7 @@ def _subject(verb: Token) -> Token | None:
                 head = head.head
             return _subject(head) if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
         return subject
-    # "On Friday Ford Motor Company announced", misparsed with the name inside the date's phrase: the name speaks
+    # "On Monday Brightwater Foods announced", misparsed with the name inside the date's phrase: the name speaks
     dated = next((c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("on", "in")), None)
     name = next((c for c in dated.children if c.dep_ == "pobj"), None) if dated is not None else None
     if name is not None and name.pos_ == "PROPN" and name.ent_type_ not in ("DATE", "TIME", "") and \
@@ -100,7 +100,7 @@ def _subject(verb: Token) -> Token | None:
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting_verbs():
             head = head.head
         return _subject(head)
-    # "… except for calling for diplomacy": a gerund under a preposition speaks for the clause's subject
+    # "… except for urging calm": a gerund under a preposition speaks for the clause's subject
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -120,7 +120,7 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and \
             any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
         return _subject(verb.head)
-    # "The White House continues to affirm that …": an infinitive complement speaks for its governor's subject
+    # "The league office continues to insist that …": an infinitive complement speaks for its governor's subject
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     # "despite the newspaper claiming that …": a source's participle with a clause reports for the source
@@ -132,7 +132,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-# Nouns of a message whose participle says what it says ("posted a message on Twitter blaming Iran for …").
+# Nouns of a message whose participle says what it says ("posted a note on Facebook blaming the council for …").
 _MESSAGES = {"message", "statement", "tweet", "post", "letter", "note", "video", "release"}
 
 
@@ -144,8 +144,8 @@ def _on_message(verb: Token) -> bool:
 
 
 def _parenthetical(verb: Token) -> bool:
-    """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "In between, she
-    testified, she was …")."""
+    """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "By then, he
+    told the jury, he was …")."""
     if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i < verb.i:
         return False
     doc = verb.doc
@@ -211,7 +211,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma == "say"):
             continue
         if any(c.dep_ == "neg" for c in tok.children):
-            continue  # "he did not say what exactly changed": nothing is attributed
+            continue  # "she did not say which rules would go": nothing is attributed
         nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
         if lemma in ("speak", "talk"):
             # "spoke of a coming offensive", "talked of touring abroad": what was said; but "spoke (with X) about the
@@ -229,7 +229,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                                 comps))
             continue
         if lemma in ("express", "voice") and (noun := next((c for c in tok.children if c.dep_ == "dobj"), None)):
-            # "expressed confidence (that) the election would be credible": the clause on the noun is the content
+            # "expressed hope (that) the ceasefire would hold": the clause on the noun is the content
             comps = [c for c in noun.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX")
                      and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
             comps += [c for c in tok.children if c.dep_ == "ccomp"]
@@ -254,7 +254,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.tokens = [tok, as_, saying]
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 subj = _subject(tok)
-                if obj is not None:  # "the Department quoted him as saying"
+                if obj is not None:  # "the Ministry quoted him as saying"
                     cue.speaker, cue.reporter = obj, subj
                 else:  # "he was quoted as saying"
                     cue.speaker = subj
@@ -288,7 +288,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         cue.complements = [c for c in complements_of(tok, kind) if not (
             c.i < tok.i and any(t.text == ";" for t in pb.doc[c.right_edge.i + 1 : tok.i]))]
         if not cue.complements and _parenthetical(tok):
-            cue.complements = [tok.head]  # "Day, they said, desired no memorials": the clause around it is said
+            cue.complements = [tok.head]  # "Brandt, they said, wanted no funeral": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         if not reports_speech(tok, lemma, cue.complements):
@@ -299,8 +299,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             # what such a verb reports is its clause, never its object ("contested it … that …")
             cue.complements = [c for c in cue.complements if c.dep_ != "dobj"] or cue.complements
         if (inner := _recalled_saying(tok)) is not None:
-            # "X recalls the curator saying “…”", "X remembered her coach telling her …": the one recalled spoke;
-            # X relays the words
+            # "X recalls the landlord warning “…”", "X remembered her coach telling her …": the one recalled
+            # spoke; X relays the words
             cue.tokens.append(inner)
             cue.reporter, cue.speaker = cue.speaker, next(c for c in inner.children if c.dep_ == "nsubj")
             cue.complements = [c for c in cue.complements if c.i != inner.i] + \
@@ -311,7 +311,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             near = min(subjects, key=lambda c: abs(tok.i - c.i))
             between = pb.doc[min(far.right_edge.i, near.left_edge.i) : max(far.left_edge.i, near.right_edge.i)]
             if any(t.text in (",", ";", "—", "–") or t.text in QUOTE_MARKS for t in between):
-                cue.complements.append(far)  # … unless it is the speaker's own title ("Niger's president X said")
+                cue.complements.append(far)  # … unless it is the speaker's own title ("Togo's trade minister X said")
         cues.append(cue)
     return _relayed(cues)
 
@@ -320,7 +320,7 @@ _RECALLED = {"say", "tell", "ask", "warn", "add", "insist", "shout", "yell", "co
 
 
 def _recalled_saying(verb: Token) -> Token | None:
-    """The "saying" of "recalls the curator saying": a speech participle in the verb's clause with a subject of its
+    """The "asking" of "remembers the ferryman asking": a speech participle in the verb's clause with a subject of its
     own (a gerund clause, not the verb's own "…, saying"); None when there is none."""
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and c.lemma_ in _RECALLED and \

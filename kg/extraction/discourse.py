@@ -90,7 +90,7 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             for c in head.children:
                 if c.dep_ == "appos" and (noun := role_noun(c)) and not _subordinate(c):
                     roles.add(noun, m.span.begin, actor.key)
-            # "The defendant, Carl Benning" (not "The Vice President, Mike Pence": he is not "the President")
+            # "The defendant, Carl Benning" (not "The Deputy Mayor, Lena Koss": she is not "the Mayor")
             if head.dep_ == "appos" and (noun := role_noun(head.head)) and not _subordinate(head.head):
                 roles.add(noun, m.span.begin, actor.key)
             # "Benning is the defendant"

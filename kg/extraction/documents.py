@@ -1,9 +1,9 @@
 """Documents through which statements reach an article: readouts, statements, letters, reports.
 
 A document is a noun phrase headed by a document noun ("a brief readout of the call", "the joint statement",
-"a BBC report"). Its publisher is who issued it: the subject of the verb it is attached to with "in" ("the State
-Department, in a brief readout, said"), an owner ("Russia’s statement", "a BBC report") or a "by" phrase
-("a statement … by Prime Minister Ehud Olmert, and President Mahmoud Abbas"). Mentions with the same head noun
+"a BBC report"). Its publisher is who issued it: the subject of the verb it is attached to with "in" ("the Foreign
+Office, in a short readout, said"), an owner ("Russia’s statement", "a BBC report") or a "by" phrase
+("a statement … by Prime Minister Aino Lehto, and President Davor Kranjc"). Mentions with the same head noun
 corefer ("a statement of joint understanding" … "the joint statement").
 """
 
@@ -79,7 +79,7 @@ def find_documents(coref: corefs.Coref) -> Documents:
             publisher = _publisher(coref, pb, tok) if tok.pos_ == "NOUN" else _named_owner(coref, pb, tok)
             definite = pb.doc[start].lower_ in ("the", "this", "that", "its", "their", "his", "her")
             existing = by_head.get(lemma)
-            # "the WH statement" … "The Turkish statement": another issuer's document, not the one met before;
+            # "the WH statement" … "The Greek statement": another issuer's document, not the one met before;
             # "a report from ABC" after "a news site's report": an indefinite mention is a new document
             same = publisher is None or existing is not None and publisher == existing.publisher
             if existing is not None and (definite and same or publisher is None and definite
@@ -196,9 +196,9 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
                         p2 = next((c for c in grand.children if c.dep_ == "pobj"), None)
                         if p2 is not None and (key := _authors(coref, pb, p2)):
                             return key
-    # "The State Department, in a brief readout of the call, said": the subject of the verb "in" hangs on
+    # "The Foreign Office, in a short readout of the call, said": the subject of the verb "in" hangs on
     head = tok.head
-    if tok.dep_ == "dobj" and head.lemma_.lower() in _ISSUING:  # "Met Éireann issued a red warning"
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _ISSUING:  # "the coastguard issued a gale warning"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         hit = corefs.resolve(coref, pb, subj, create=False) if subj is not None else None
         if hit:

@@ -16,13 +16,13 @@ from kg.pipeline.nlp import ParsedBlock
 
 SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation", "consultation", "summit",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}
-# What storms do to places ("Lorenzo hits the Azores", "Barry approaches the coast").
+# What storms do to places ("Tamsin lashes the Faroes", "Gideon nears the shore").
 STORM_MOVES = {"storm-hit", "storm-approach"}
 # Events a speaker makes by speaking in them.
 _SPEECH = {"make-statement", "press-conference", "interview"}
 # Events whose noun's owner is the one they happen to when a person ("her son's murder", "the envoy's death").
 _VICTIM_OWNED = {"killing", "death", "assassination", "abduction", "injury"}
-# Contests whose parties sports pages name by their towns ("Caloundra defeated Wynnum").
+# Contests whose parties sports pages name by their towns ("Ashgrove edged Millbrook").
 CONTESTS = {"sports-event"}
 # Verbs whose object names an event their subject carries out ("launched an offensive", "held talks", "announced a
 # withdrawal"), unlike verbs that speak of it ("condemned the attack", "denied the killing").
@@ -49,7 +49,7 @@ class EventParticipants:
         if hit is None and tok.dep_ == "amod" and tok.text[:1].isupper():
             hit = self._demonym(pb, tok)  # "Russian aggression": the country acts
         if hit is None and event.type in CONTESTS and tok.text[:1].isupper():
-            hit = self._team(pb, tok)  # "Portsmouth beat Bristol City": a town that plays is its team
+            hit = self._team(pb, tok)  # "Harwick outplayed Lanford Rovers": a town that plays is its team
         if hit is None or hit[0] not in self.coref.index.actors:
             return
         if any(p.actor == hit[0] for p in event.participants):
@@ -92,7 +92,7 @@ class EventParticipants:
             index.add_actor(team, place.label, "organization", m.span)
         for e in self.events:
             if e.place == key:
-                e.place = None  # "at Portsmouth" of another event: the town, but the article speaks of the club
+                e.place = None  # "at Harwick" of another event: the town, but the article speaks of the club
         own = index.mention_of_token(pb, tok)
         return own if own is not None else (team, span)
 
@@ -151,7 +151,7 @@ class EventParticipants:
                         if pobj.dep_ == "pobj":
                             self._add(event, pobj, pb, role)
             if head.dep_ == "dobj" and head.head.lemma_.lower() in _SUPPORT_VERBS:
-                # "the United States announced a complete withdrawal", "X held talks": the verb's subject acts
+                # "the alliance announced a partial drawdown", "X held talks": the verb's subject acts
                 subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
                 self._add(event, subj, pb, "participant" if sym else "attendee" if head.head.lemma_ == "attend"
                           else "agent")
@@ -171,7 +171,7 @@ class EventParticipants:
                     if pobj.dep_ == "pobj":
                         self._add(event, pobj, pb, "target")
         # "Mark Ellis, in a phone call with Lin Wei, warns": the speaker takes part in the call
-        # "Lam said in a televised announcement", "she told reporters at a press conference": the speaker makes it
+        # "Okafor said in a broadcast address", "she told reporters at a press conference": the speaker makes it
         if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and (sym or event.type in _SPEECH):
             verb = head.head.head
             subj = verb if verb.dep_ in ("nsubj",) else next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -61,13 +61,13 @@ class EventRelations:
                                 target.participants.append(Participation(p.actor, "attendee", p.span))
 
     def _causes(self) -> None:
-        """ "will boycott … because of human rights violations": the stated cause, and who states it."""
+        """ "will stay away … because of the press ban": the stated cause, and who states it."""
         by_head = {(m.pb.offset, m.head.i): e for e in self.events for m in self.mentions[e.key]}
         for event in self.events:
             for m in self.mentions[event.key]:
                 if any(c.dep_ == "mark" and c.lower_ in ("although", "though", "while", "whereas", "even")
                        for c in m.head.children):
-                    continue  # "— although its athletes are participating —": a concession, not a caused event
+                    continue  # "— though its skaters will still compete —": a concession, not a caused event
                 for prep in _preps_around(m.head):
                     words = (prep.lower_,) + tuple(c.lower_ for c in prep.children if c.dep_ == "pcomp")
                     if words[:2] not in _CAUSE_PREPS and words[:1] not in _CAUSE_PREPS:
@@ -115,7 +115,7 @@ def link_statements(events: list[Event], statements: list[Statement], finder_men
     """A statement is made during an event when its sentence puts it there ("in the call") or when it continues the
     talk of a communication event its speaker takes part in; the other party of a two-party call is its addressee."""
     comm = [e for e in events if event_class(e.type) == "Communication" and e.modality == "actual"]
-    # "said in a televised announcement", "said in a statement": the statement it was made in, when the sentence says so
+    # "said in a broadcast address", "said in a statement": the statement it was made in, when the sentence says so
     issued = comm + [e for e in events if e.type == "make-statement" and e.modality == "actual"]
     for st in statements:
         if st.sentence is None:
@@ -128,7 +128,7 @@ def link_statements(events: list[Event], statements: list[Statement], finder_men
         if here:
             st.event = here[0].key
         elif named_here:
-            pass  # "The phone call on Thursday came as Mr. Ellis said …": related to the call, not said in it
+            pass  # "The video call on Monday came as Ms. Orton said …": related to the call, not said in it
         else:
             before = [e for e in comm if any(m.end <= st.begin for m in e.mentions)
                       and any(p.actor == st.speaker for p in e.participants)]

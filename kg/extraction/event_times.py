@@ -2,7 +2,7 @@
 
 - Syntax first: a time phrase on the trigger, on the verb it is the object or subject of, or on the party of a
   meeting ("meeting with President Zhou on May 5") — the phrase's object itself ("on Saturday", "in 2020"), not a
-  date buried in it ("in round 3 of the 2020 season" is not in 2020). Of the times attached to an event's mentions
+  date buried in it ("in week 9 of the 2017 league" is not in 2017). Of the times attached to an event's mentions
   the most precise wins (a day before a month before a year).
 - Then the surface: a time right after a mention in its sentence; a dated expression of the mention's own clause
   (coordinated and chained verbs share it); the one dated expression of a sentence whose main event it is.
@@ -80,8 +80,8 @@ class EventTimes:
                 used.add(t.key)
 
     def _sentence_times(self) -> None:
-        """An event still without a time takes a dated expression of its own clause ("… defeated Wynnum in their
-        match at the ground on Saturday", where the parser hangs the day on the ground), or the one dated expression
+        """An event still without a time takes a dated expression of its own clause ("… overcame Dunmore in their
+        tie at the oval on Sunday", where the parser hangs the day on the oval), or the one dated expression
         of its sentence when it is the sentence's main event. Quoted words and headlines are not read this way."""
         used = {e.time for e in self.events if e.time}
         for event in self.events:
@@ -110,7 +110,7 @@ class EventTimes:
                     break
 
     def _perfect_before_report(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention
-        """ "Two people have died, an official said on Sunday": the day dates the report; an event told in the
+        """ "Three hikers have been found, a ranger said on Friday": the day dates the report; an event told in the
         perfect or the present happened before it (one told in the past is breaking news of that day)."""
         from kg import lexicon
 
@@ -120,8 +120,8 @@ class EventTimes:
         return tense_at(self.parsed, m.span.begin) != "past"
 
     def _dependent_clause(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
-        """Whether an event of an adverbial, coordinated or complement clause shares its sentence's one date ("City
-        missed the chance … as they were beaten 3-0 … on Saturday"): the clause hangs on the sentence's main verb
+        """Whether an event of an adverbial, coordinated or complement clause shares its sentence's one date ("Rovers
+        slipped to fourth … after they lost 1-4 … on Wednesday"): the clause hangs on the sentence's main verb
         without a report between them, and the two are told in the same tense."""
         x = _clause_verb(m.head)
         while x.dep_ in _DEPENDENT and x.head.i != x.i:
@@ -200,7 +200,7 @@ class EventTimes:
             return None
         b, e = pb.offset + tok.left_edge.idx, pb.offset + tok.right_edge.idx + len(tok.right_edge.text)
         # the time is the phrase's object itself ("on Saturday", "in 2020", "on the morning of May 4"), not a date
-        # buried in it ("in round 3 of the 2020 season" is not in 2020)
+        # buried in it ("in week 9 of the 2017 league" is not in 2017)
         core = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
         timed = core.lemma_.lower() in _TIME_NOUNS
         for t in self.times:

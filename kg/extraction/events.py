@@ -31,7 +31,7 @@ from kg.vocab import event_class
 _FUTURE = {"will", "shall", "scheduled", "schedule", "set", "plan", "due", "expect", "intend", "go"}
 _HYPOTHETICAL = {"if", "could", "would", "may", "might", "further", "possible", "potential", "risk", "threat"}
 _NEGATION = {"not", "never", "no", "n't", "without"}
-# A page's publication stamp ("Published October 6, 2024", "Updated: 12 March 2019"), left in a text after its byline.
+# A page's publication stamp ("Published November 19, 2023", "Updated: 12 March 2019"), left in a text after its byline.
 _STAMPS = {"Published", "Updated", "Posted"}  # capitalised (after a byline): "was published on 12 March" is an event
 _STAMP_DATE = re.compile(r"(?: on)?:? +(?:\d{1,2} |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|\d{4}-\d)")
 _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "policy-review", "diplomatic-cooperation",
@@ -114,7 +114,7 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         return found
 
     def _excluded(self, m: _Mention) -> bool:
-        """Not an event: a word of a name ("Ban Ki-moon"), the cue of a statement ("threatened … with travel bans"
+        """Not an event: a word of a name ("Rose March"), the cue of a statement ("threatened … with travel bans"
         is what the U.S. said), or an abstract type inside a direct quotation ("helping the other …")."""
         b, e = m.span.begin, m.span.end
         index = self.coref.index
@@ -123,16 +123,16 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
         if not m.named and _habitual(m.head):
-            return True  # "It raises money annually to assist hospitals": what is done as a rule, not an event
+            return True  # "It collects blankets each winter for shelters": what is done as a rule, not an event
         if m.head.text in _STAMPS and _STAMP_DATE.match(self.parsed.article.text, e):
-            return True  # "Published October 6, 2024 | 02:40 PM", "Updated on 12 March": the page's stamp
+            return True  # "Published November 19, 2023 | 09:15 AM", "Updated on 12 March": the page's stamp
         if m.type in _ABSTRACT and any(s.quote_type == "direct" and any(c.contains(m.span) for c in s.content)
                                        for s in self.statements):
             return True
         return False
 
     def _stay(self, pb: ParsedBlock, tok: Token) -> _Mention | None:
-        """ "Kovalenko is scheduled to be in Madrid next week to meet …": a person to be in a city is a visit."""
+        """ "Petrakis is due to be in Lisbon next month to meet …": a person to be in a city is a visit."""
         if tok.lemma_ != "be" or tok.dep_ not in ("xcomp", "ROOT", "ccomp", "conj", "relcl"):
             return None
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
@@ -314,10 +314,10 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             up = head.head if head.dep_ in ("dobj", "pobj") else head
             group += [up] + list(up.children)
             while up.dep_ in ("xcomp", "conj", "advcl") and up.head.i != up.i and up.head.pos_ in ("VERB", "AUX"):
-                up = up.head  # "is scheduled to be in Madrid … to meet … and attend": the chain's markers count
+                up = up.head  # "is due to be in Lisbon … to meet … and open": the chain's markers count
                 group += [up] + [c for c in up.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
             if head.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ != "place" for c in head.head.children):
-                # "This announcement cannot change the fact …": the verb's own act is denied, not the event
+                # "This ruling does not alter the outcome …": the verb's own act is denied, not the event
                 group = [t for t in group if t.lower_ not in _NEGATION]
             words.update(t.lemma_.lower() for t in group)
             words.update(t.lower_ for t in group)

@@ -3,7 +3,7 @@
 - A social post embedded in an article ends with its signature: "… — Jane Doe (@janedoe) October 3, 2022". What
   precedes the signature in the paragraph (or, for a signature on a line of its own, the paragraph before it) is the
   post, said by its author.
-- An interview in Q&A form: paragraphs opened by a label ("Q:", "((Newswire))", "Natasha Gownaris:", "NG:").
+- An interview in Q&A form: paragraphs opened by a label ("Q:", "((Newswire))", "Ilka Morandi:", "IM:").
   Questions ("Q:", or a paragraph that asks) are the interviewer's — the outlet or person a question's label names,
   else the subject of "spoke to", "interviewed", "talked with" … before the first question; "A:" answers are the
   interviewee's (the person those verbs name as their object, else the person in focus at the first question —
@@ -93,7 +93,7 @@ def _author(finder, name: Span) -> str:  # noqa: ANN001
 
 
 def interviews(finder) -> list[Statement]:  # noqa: ANN001
-    """Paragraphs opened by a speaker label: "Q:"/"A:", "((Newswire))", "Natasha Gownaris:", initials ("NG:")."""
+    """Paragraphs opened by a speaker label: "Q:"/"A:", "((Newswire))", "Ilka Morandi:", initials ("IM:")."""
     paragraphs = [pb for pb in finder.parsed.blocks if pb.block.kind == "paragraph"]
     labelled = []
     for pb in paragraphs:
@@ -180,7 +180,7 @@ def _label_actor(finder, pb, m, *, create: bool = False) -> str | None:  # noqa:
 
 
 def _initials(index, label: str) -> str | None:  # noqa: ANN001
-    """ "NG" for Natasha Gownaris: the one person whose name's initials the label spells."""
+    """ "IM" for Ilka Morandi: the one person whose name's initials the label spells."""
     if not label.isupper() or not 2 <= len(label) <= 4:
         return None
     found = [a.key for a in index.actors.values() if a.kind == "person"

@@ -2,7 +2,7 @@
 
 - A name the article uses for an actor ("Nigeria" tagged in one sentence, untagged in the next) is a mention of that
   actor wherever it stands on its own as a proper noun (not as a piece of a longer name).
-- An untagged proper name that is the subject of a reporting verb ("Queen Elizabeth II announced …", "Rosa Kim
+- An untagged proper name that is the subject of a reporting verb ("Queen Marguerite announced …", "Rosa Kim
   said …") or the source of "according to": a country the gazetteer knows; an organisation or a person the
   knowledge base knows by that name; a person when a title ("Queen", "Mr.", "President") or a common given name
   opens it; the source of "according to" otherwise an organisation (a publication). Anything else is left alone.
@@ -64,7 +64,7 @@ def known_names(index: ActorIndex) -> None:
                 continue  # a piece of a longer name ("South Sudan" is not "Sudan")
             if prev is not None and prev.lower_ == "of" and tok.i >= 2 and (
                     pb.doc[tok.i - 2].text[:1].isupper() or pb.doc[tok.i - 2].lemma_.lower() in lexicon.post_heads()):
-                continue  # a name inside a name or a title: "Friends of Yemen", "the Prime Minister of Yemen"
+                continue  # a name inside a name or a title: "Friends of Malta", "the Prime Minister of Malta"
             for words, key in sorted(cands, key=lambda c: -len(c[0])):
                 end = tok.i + len(words)
                 if end > len(pb.doc) or tuple(t.text for t in pb.doc[tok.i:end]) != words:
@@ -133,7 +133,7 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
         label = " ".join("".join(t.text_with_ws for t in name).split())
         index.add_actor("person/" + slugify(label), label, "person", span, "title" if ranked else "name")
     elif according and not known:
-        index.add_actor("org/" + slugify(text), text, "organization", span)  # "according to The Verge": a source
+        index.add_actor("org/" + slugify(text), text, "organization", span)  # "according to The Courier": a source
     elif not known and len(toks) == 1 and not ranked and (any(ch.isdigit() for ch in text) and
                                                           any(ch.isalpha() for ch in text) or
                                                           text.isupper() and text.isalpha() and len(text) >= 2):

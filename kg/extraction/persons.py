@@ -62,7 +62,7 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         return "PERSON"  # "Tamás Kovácsy, the government commissioner for …": what the apposition says
     if label == "ORG" and len(ent) == 1 and (v := surname_variant(text, surnames)) is not None:
         variants[text] = v
-        return "PERSON"  # "Saree" after "Yahya Sarea": a variant spelling of a surname of the article
+        return "PERSON"  # "Kovach" after "Dana Kovac": a variant spelling of a surname of the article
     if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
         return "ORG"  # "PTC" tagged as a person: an acronym names an organisation
     if label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and descriptor_of(pb.doc, ent.start, ent.end, after=False):
@@ -164,7 +164,7 @@ def _is_role_word(t: Token) -> bool:
 
 def without_title(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     """A person's name without the description the recogniser ran into it ("Anthropologist Laura Bennett",
-    "Former US Ambassador to the United Nations Nikki Haley"): the proper nouns after the last role word."""
+    "Former Dutch envoy to Chile Marijke Stroom"): the proper nouns after the last role word."""
     words = [t for t in ent if _is_role_word(t) and t.text not in lexicon.titles()]
     if not words:
         return ent
@@ -180,7 +180,7 @@ def without_title(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
 
 
 def with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
-    """Extend a person name left over given names the recogniser left out ("Sadiq" + "Khan" → "Sadiq Khan"):
+    """Extend a person name left over given names the recogniser left out ("Tomasz" + "Wirth" → "Tomasz Wirth"):
     capitalised proper nouns outside any other entity that are neither titles nor words of a post."""
     doc = pb.doc
     start = ent.start
@@ -251,7 +251,7 @@ def names_the_recogniser_missed(index: ActorIndex) -> None:
             prev = pb.doc[tok.i - 1] if tok.i > 0 else None
             if kind == "surname" and prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
                     prev.text not in lexicon.titles() and prev.text not in index.actors[key].label.split():
-                continue  # "Sadiq Khan" is not the "Usman Khan" met before: another first name, another person
+                continue  # "Tomasz Wirth" is not the "Hanna Wirth" met before: another first name, another person
             if len(sharing.get(tok.text, [])) > 1:
                 key = pick_by_recency(index, sharing[tok.text], pb.offset + tok.idx)
                 if key is None:
@@ -324,9 +324,9 @@ def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | No
     if not last:
         return None
     # the writer who names a second bearer in full keeps the bare surname for the one it already stood for
-    # ("Usman Khan … Khan … Mayor Sadiq Khan (no relation) … Khan was shot")
-    # (the surname itself: "his son, Ben," calls one of two Brandts by his given name, which says nothing of which
-    # one a bare "Brandt" stands for)
+    # ("Piet Wirth … Wirth … Alderman Hanna Wirth (no relation) … Wirth was arrested")
+    # (the surname itself: "her niece, Ada," calls one of two Kesslers by her given name, which says nothing of which
+    # one a bare "Kessler" stands for)
     by_surname = [key for _, key in last if any(m.kind in ("surname", "title") and m.span.begin < offset and
                                                  m.span.text.split()[-1] == index.actors[key].label.split()[-1]
                                                  for m in index.actors[key].mentions)]
@@ -342,7 +342,7 @@ def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | No
     if len(last) > 1 and _sentence_no(parsed, last[0][0]) == _sentence_no(parsed, last[1][0]):
         return None
     # the one who was the subject of this or the last sentence goes on ("His son, Peter Hale, took it over. Peter
-    # Hale wants … Hale said"); a bearer named in passing ("confirmed with his daughter Nettie Baker") does not take
+    # Hale wants … Hale said"); a bearer named in passing ("confirmed with his daughter Ilse Marr") does not take
     # the bare surname from the person the article is about, named first
     here = _sentence_no(parsed, offset)
     focus = [key for off, key in last if here - _sentence_no(parsed, off) <= 1 and _subject_at(parsed, off)]

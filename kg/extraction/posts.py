@@ -1,5 +1,5 @@
 """Posts people hold: "Freedonia’s Foreign Minister Lin Wei", "Freedonian President Zhou Ming", "Sylvania, whose
-President Ivan Kovalenko", "Jane Roe, director general of the National Electoral Commission" give a
+President Ivan Kovalenko", "Jane Roe, director general of the Port Authority" give a
 :class:`~kg.model.PositionHolding` valid at the article date ("former" posts are not current and are skipped); and
 "the U.S. Secretary of State" stands for the person holding that post, or the person of that country met before.
 """
@@ -149,7 +149,7 @@ def holdings(coref: Coref) -> None:
 
 
 def _appositive_post(coref: Coref, actor, pb: ParsedBlock, tok: Token, span: Span, date, seen: set) -> None:  # noqa: ANN001
-    """ "Jane Roe, director general of the National Electoral Commission, said …": a post in an apposition."""
+    """ "Jane Roe, director general of the Port Authority, said …": a post in an apposition."""
     index = coref.index
     parsed = index.parsed
     head = tok

@@ -116,7 +116,7 @@ def resolve_pronouns(coref: Coref) -> None:
                 continue  # neither a person noun nor a pronoun (a word's tag read once: most words are neither)
             if tag == "NN" and (_speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off)
                                 or _acting_role(coref, tok, off) and not _named_person_near(coref, history, sent_no)):
-                # "The ministry's spokesman declared …", "A 25-year-old man was injured", "The coach reacted …":
+                # "The ministry's spokesman declared …", "A young woman was hurt", "The coach reacted …":
                 # an unnamed person is somebody "he" can refer to next
                 hit = corefs.resolve(coref, pb, tok, create=True)
                 if hit is not None and hit[0] in index.actors:
@@ -153,14 +153,14 @@ _GENDERED = {"man": "m", "boy": "m", "woman": "f", "girl": "f"}
 
 
 def _unnamed_subject(coref: Coref, tok: Token, off: int) -> bool:
-    """A man or a woman the text does not name, as the subject of a clause ("A 25-year-old man was injured")."""
+    """A man or a woman the text does not name, as the subject of a clause ("A young woman was hurt")."""
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and not coref.in_quote(off) and \
         (tok.lemma_.lower() in _GENDERED or tok.lemma_.lower() in lexicon.person_nouns() and
          any(c.lower_ in ("male", "female") for c in tok.children))
 
 
 def _acting_role(coref: Coref, tok: Token, off: int) -> bool:
-    """A definite role noun that acts ("The coach reacted by …", "the referee made a call", "the coach's protest"):
+    """A definite role noun that acts ("The coach reacted by …", "the umpire stopped play", "the coach's protest"):
     the sports and court desks tell of "the coach" or "the judge" without naming them, and "he said" later goes to
     whoever acted."""
     if tok.dep_ not in ("nsubj", "nsubjpass", "poss", "ROOT") or coref.in_quote(off):
@@ -170,7 +170,7 @@ def _acting_role(coref: Coref, tok: Token, off: int) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ == "PROPN":
         return False  # "the coach Ana Ruiz reacted": a title before a name
-    # a source noun (coach, judge, curator), never a topic noun ("the suspect", "the striker"): those describe the
+    # a source noun (coach, judge, umpire), never a topic noun ("the suspect", "the striker"): those describe the
     # person in focus, whom they would bind to whoever is salient at the time
     return lexicon.role_nouns().get(tok.lemma_.lower()) == "source"
 
@@ -197,7 +197,7 @@ def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ == "PROPN":
-        return False  # "Niger's president Mahamadou Issoufou said": a title before a name, not somebody unnamed
+        return False  # "Tunisia's trade minister Leila Haddad said": a title before a name, not somebody unnamed
     lemma = tok.lemma_.lower()
     return lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
 
@@ -267,7 +267,7 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
 
 def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb) -> str | None:  # noqa: ANN001
     """The actor a pronoun refers to. Gender and kind must agree. In its own sentence, the subject ("X said he …"),
-    else the nearest mention ("… was James Ford, approaching the end of his sentence") — but an object is never its
+    else the nearest mention ("… was Oren Maddox, midway through his second season") — but an object is never its
     own clause's subject ("X told him"). Otherwise the most salient actor of the last :data:`WINDOW` sentences:
     each mention weighs by its role (:data:`ROLE_WEIGHT`), half as much inside a quotation (what was said about
     somebody keeps them in view), halved with every sentence since; the subject of a reporting verb prefers whoever

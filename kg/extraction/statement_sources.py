@@ -50,7 +50,7 @@ class StatementSources:
 
     def _drop_nested(self) -> None:
         """When one statement's content holds another's cue with the same speaker ("Ortiz insisted that …, he
-        said"; "he had noted some progress … but warned that …"), the inner one carries what it says: the outer one
+        said"; "she saw some headway … but cautioned that …"), the inner one carries what it says: the outer one
         keeps only what comes before the inner attribution, or goes if nothing is left."""
         keep = []
         for st in self.statements:
@@ -63,7 +63,7 @@ class StatementSources:
             cut = first.cue.begin  # type: ignore[union-attr]
             sm = first.speaker_mention
             if sm is not None and st.content[0].begin <= sm.begin < cut and \
-                    len(self.text[sm.end : cut].split()) <= 2:  # "Ortiz insisted", not "he had noted … but warned"
+                    len(self.text[sm.end : cut].split()) <= 2:  # "Ortiz insisted", not "she saw … but cautioned"
                 cut = sm.begin
             part = st.content[0]
             head = self.text[part.begin : cut].rstrip()

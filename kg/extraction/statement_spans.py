@@ -64,7 +64,7 @@ class StatementSpans:
             if t is not None and abs(t.i - cue.verb.i) < 25:
                 a, b = corefs.np_bounds(t)
                 toks.extend(pb.doc[a:b])
-                # an apposition after the speaker belongs to the clause: "said Jon Alterman, an analyst at …"
+                # an apposition after the speaker belongs to the clause: "said Priya Nandakumar, a researcher at …"
                 for c in t.children:
                     if c.dep_ in ("appos", "prep", "acl", "relcl") and c.i > t.i:
                         toks.extend(pb.doc[c.left_edge.i : c.right_edge.i + 1])
@@ -74,7 +74,7 @@ class StatementSpans:
                 # … but not into another cue's clause ("criticized X for the toll saying, “…”")
                 stop = min([o for o in others if c.left_edge.i < o <= c.right_edge.i], default=c.right_edge.i + 1)
                 toks.extend(pb.doc[c.left_edge.i : stop])
-        # a misparse can hang the quotation on the speaker ("X wrote, “Ginger Baker, great drummer …”" as an
+        # a misparse can hang the quotation on the speaker ("X wrote, “Rufus Tam, fine fiddler …”" as an
         # apposition): the attribution clause never reaches into a quotation
         toks = [t for t in toks if t in cue.tokens or not (self.in_quote(pb.offset + t.idx) or t.text in _MARKS)]
         begin = min(pb.offset + t.idx for t in toks)
@@ -143,7 +143,7 @@ class StatementSpans:
             skip.update(range(sa, sb))
         if cue.according is not None:
             skip.update(t.i for t in cue.according.subtree)
-        # (sorted: a non-projective parse, "which he is to present", yields its subtree out of order)
+        # (sorted: a non-projective parse, "which she is due to table", yields its subtree out of order)
         toks = sorted((t for t in head.subtree if t.i not in skip and (cue.limit is None or t.i < cue.limit)),
                       key=lambda t: t.i)
         if not toks:
@@ -166,7 +166,7 @@ class StatementSpans:
                     last = min(last, t.i - 2)
                 elif t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "pcomp", "xcomp") and \
                         (prev.lower_ in ("by", "while", "when", "after", "before") or t.dep_ in ("advcl", "acl")):
-                    # "… a military one by saying at a press conference, “…”", "… the death toll saying, “…”"
+                    # "… a legal one by saying at a briefing, “…”", "… the death toll saying, “…”"
                     last = min(last, t.i - (2 if prev.lower_ in ("by", "while", "when", "after", "before") else 1))
         # "said the cuts were fair, which angered the unions": a relative "which" right after a word that is no noun
         # comments on the whole clause — the writer's narration, not what was said
@@ -175,7 +175,7 @@ class StatementSpans:
                     pb.doc[t.i - 2].pos_ in ("ADJ", "VERB", "AUX", "ADV", "NUM") and \
                     not self.in_quote(pb.offset + t.idx):
                 last = min(last, t.i - 2)
-        # "… in an “appalling tragedy” while the minister wrote …": another speaker's report is not this content
+        # "… in a “senseless loss” while the mayor wrote …": another speaker's report is not this content
         for other in getattr(self, "sentence_cues", []):
             v = other.verb
             if other is not cue and v.dep_ in ("advcl", "conj") and v.left_edge.i > first and \

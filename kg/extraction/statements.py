@@ -196,7 +196,7 @@ class StatementFinder(StatementSpans, StatementSources):
         if speaker is not None and cue.speaker is not None and cue.speaker.i < cue.verb.i and \
                 self.coref.index.actors[speaker[0]].kind not in ("person", "group") and \
                 not any(c.dep_ == "conj" for c in cue.speaker.children):
-            # "African Export–Import Bank president Okey Oramah said", misparsed with the bank as the subject: the
+            # "Coastal Development Fund director Amara Njoku said", misparsed with the bank as the subject: the
             # person named right before the verb, inside the subject's phrase, speaks
             before = pb.doc[cue.verb.i - 1]
             while before.i > cue.speaker.i and before.pos_ in ("ADV", "PART"):
@@ -215,11 +215,11 @@ class StatementFinder(StatementSpans, StatementSources):
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._source_inside(pb, cue.speaker)  # "according to the fears expressed by an official"
         if speaker is None and cue.according is not None and cue.speaker is not None:
-            speaker = self._unnamed_source(pb, cue.speaker)  # "according to Syrian state media"
+            speaker = self._unnamed_source(pb, cue.speaker)  # "according to Latvian public radio"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None
         cited = _cited(cue)
         if cited is not None and speaker is not None and reporter is None:
-            # "Reuters, citing anonymous sources, reported …": the sources speak, Reuters relays them
+            # "AFP, citing unnamed officials, reported …": the officials speak, AFP relays them
             source = corefs.resolve(self.coref, pb, cited)
             if source is not None and source[0] != speaker[0]:
                 speaker, reporter = source, speaker

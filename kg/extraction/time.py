@@ -30,7 +30,7 @@ _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|f
 HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
             "new year's day": (1, 1), "new year’s day": (1, 1), "new year's eve": (12, 31), "new year’s eve": (12, 31)}
 
-# A time of day ("around 2:00 p.m. local time", "6am", "1700 UTC", "14:00"): its value is the day it falls on.
+# A time of day ("around 4:30 p.m. local time", "6am", "1700 UTC", "14:00"): its value is the day it falls on.
 _CLOCK = re.compile(r"\b(?:(?:around|about|approximately|shortly after|shortly before|just after|just before) )?"
                     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)? ?(?:[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)(?!\w)"
                     r"|(?:[01]\d|2[0-3]):[0-5]\d\b|(?:[01]\d|2[0-3])[0-5]\d(?= (?:UTC|GMT)\b))"

@@ -27,13 +27,13 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     if head.pos_ == "VERB" and head.dep_ == "amod":
         return False  # a participle used as an adjective ("opposing accusations")
     if words == ("agree",) and any(c.dep_ == "xcomp" for c in head.children):
-        return False  # "agreed to end the conflict": the event is what they agreed to do
+        return False  # "agreed to end the feud": the event is what they agreed to do
     objects = lexicon.trigger_objects().get(words)
     if objects is not None and head.pos_ == "VERB":
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        if head.dep_ == "acl" and head.tag_ == "VBN":  # "hostages held by the rebels", "a report released"
+        if head.dep_ == "acl" and head.tag_ == "VBN":  # "sailors held by the militia", "a report released"
             objs.append(head.head)
-        if head.dep_ == "xcomp":  # "an organisation was to be launched": the subject hangs on "was"
+        if head.dep_ == "xcomp":  # "a fund was to be set up": the subject hangs on "was"
             objs += [c for c in head.head.children if c.dep_ == "nsubjpass"]
         objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]  # "the first of its observers"
@@ -86,8 +86,8 @@ _DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
 _NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}
 _RESULTS = {("loss",), ("victory",), ("draw",)}
 _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")
-# What a storm does to a place: it hits it, or heads towards it ("Lorenzo hits the Azores", "Barry approaches the
-# coast"). Only with a storm as subject: a storm noun, or a name the article gives a storm ("Hurricane Lorenzo").
+# What a storm does to a place: it hits it, or heads towards it ("Tamsin lashes the Faroes", "Gideon nears the
+# shore"). Only with a storm as subject: a storm noun, or a name the article gives a storm ("Typhoon Tamsin").
 _STORM_MOVES = {("hit",), ("strike",), ("batter",), ("lash",), ("pound",), ("slam",), ("ravage",), ("approach",),
                 ("head towards",), ("head toward",), ("head for",), ("bear down",), ("move towards",),
                 ("move toward",)}
@@ -96,7 +96,7 @@ _STORMS = {"storm", "hurricane", "typhoon", "cyclone", "tornado", "depression", 
 
 def _storm_subject(head: Token, text: str) -> bool:
     """Whether a verb's subject is a storm: a storm noun ("the storm", "the hurricane"), or a name the article
-    (``text``) gives a storm ("Lorenzo", met as "Hurricane Lorenzo")."""
+    (``text``) gives a storm ("Tamsin", met as "Typhoon Tamsin")."""
     if head.pos_ != "VERB":
         return False
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -130,7 +130,7 @@ def refined_type(etype: str, head: Token) -> str:
         return "criminal-investigation"  # "a criminal investigation", "the impeachment inquiry"
     if etype == "death" and any(c.dep_ == "prep" and c.lower_ in ("in", "from", "during") and
                                 any(_violent(g) for g in c.children if g.dep_ == "pobj") for c in head.children):
-        return "killing"  # "dozens died in the attack": deaths that violence caused
+        return "killing"  # "several died in the raid": deaths that violence caused
     return etype
 
 

@@ -12,7 +12,7 @@ read from the surface of the sentence:
 - after it: "“…,” X said", "“…” tweeted the mayor, X" — a reporting verb right after the closing mark, with the
   name before it or after it;
 - in the paragraph before, when the quotation opens its paragraph and that one ends with a colon: "X said:",
-  "X released the following statement:", "… the statement X made:".
+  "X issued this statement:", "… the statement X made:".
 
 A quotation that stays unclaimed and stands as a sentence of its own right after an attributed one continues that
 speaker (:func:`continuations`); one in the first person right after a sentence whose active subject is a person
@@ -100,7 +100,7 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     toks = _tokens(finder, start, q.outer.begin)
     verbs = [(p, t) for p, t in toks if _reporting(t)]
-    if not verbs and lead.rstrip().endswith(":"):  # "X made the following statement to the paper: “…”"
+    if not verbs and lead.rstrip().endswith(":"):  # "X sent the weekly this statement: “…”"
         verbs = [(toks[0][0], v) for v in reversed(_statement_verbs([t for _, t in toks]))] if toks else []
     if not verbs:
         return None
@@ -129,7 +129,7 @@ _STATEMENT_NOUNS = {"statement", "message", "remarks", "post", "tweet", "letter"
 
 
 def _introduced(finder, q: Quote):  # noqa: ANN001, ANN202
-    """ "X said:", "X released the following statement:", "… the statement X made on Saturday:" closing the
+    """ "X said:", "X issued this statement:", "… the statement X made on Saturday:" closing the
     paragraph before a quotation that opens its own paragraph (press releases, official readouts, local papers)."""
     pb = finder.parsed.block_at(q.outer.begin)
     if pb is None or finder.text[pb.block.span.begin : q.outer.begin].strip():
@@ -139,7 +139,7 @@ def _introduced(finder, q: Quote):  # noqa: ANN001, ANN202
 
 def introducer(finder, at: int):  # noqa: ANN001, ANN201
     """(the paragraph, its cue verb, (speaker, mention)) when the paragraph before block ``at`` ends "X said:" (or
-    "X released the following statement:" …) and X is somebody; else None."""
+    "X issued this statement:" …) and X is somebody; else None."""
     blocks = finder.parsed.blocks
     if at == 0 or not blocks[at - 1].block.span.text.rstrip().endswith(":"):
         return None
@@ -159,7 +159,7 @@ def introducer(finder, at: int):  # noqa: ANN001, ANN201
 
 
 def _statement_verbs(toks: list[Token]) -> list[Token]:
-    """Verbs whose subject made the statement a clause names: "X released the following statement", "the statement
+    """Verbs whose subject made the statement a clause names: "X issued this statement", "the statement
     X made" (last first)."""
     verbs = []
     for noun in (t for t in reversed(toks) if t.pos_ == "NOUN" and t.lemma_.lower() in _STATEMENT_NOUNS):
@@ -236,7 +236,7 @@ def _cue_after(finder, q: Quote, end: int | None = None):  # noqa: ANN001, ANN20
     if tail[:1] not in (",", " ", "\u00a0") or stop == 0:
         return None
     if closed and (len(tail[:stop].split()) > 5 or not tail[stop : stop + 1] == "." or " that " in tail[:stop]):
-        # the quotation closed its sentence: what follows is a new one ("“….” Correa then advocated …") — unless
+        # the quotation closed its sentence: what follows is a new one ("“….” Haldane then urged …") — unless
         # it is only a short attribution ending there ("“….” Paul Dane said.", a common slip)
         return None
     toks = _tokens(finder, q.outer.end, q.outer.end + stop)
@@ -305,7 +305,7 @@ def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     pb, sent = sentence
     root = sent.root
-    # a quotation over paragraphs after "The manager spoke to the club's website after the defeat.": a verb of
+    # a quotation over paragraphs after "The skipper spoke to local radio once play was over.": a verb of
     # speaking that says nothing itself (no clause, no object) introduces the run of paragraphs that follows
     spoke = bool(q.parts) and _reporting(root) and \
         not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for c in root.children)
@@ -332,7 +332,7 @@ def _source_role(tok: Token) -> bool:
 
 def _short_sentence_after(finder, q: Quote, prev: Statement | None) -> bool:  # noqa: ANN001
     """A quoted sentence of two or three words right after its speaker's quotation in the same paragraph ("“…,” she
-    said. “Roads are impassable.”"): a sentence, not a scare quote."""
+    said. “The ferries stopped.”"): a sentence, not a scare quote."""
     inner = q.inner.text.strip()
     if prev is None or len(inner.split()) < 2 or not inner[:1].isupper() or not inner.endswith((".", "!", "?")):
         return False

@@ -172,7 +172,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             elif is_generic and not e.country and e.prior is not None:
                 conf -= 0.35  # "the Senate" and a derived record that does not say whose senate it is
             elif e.country and e.category in ("brand", "operator") and ctx.countries:
-                conf -= 0.25  # a shop chain of one country in an article about others: a namesake ("Best Friends")
+                conf -= 0.25  # a shop chain of one country in an article about others: a namesake ("Happy Paws")
             if state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
                     and why != "name after country" and generic(name or e.label):
                 conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?

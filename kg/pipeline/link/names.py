@@ -54,7 +54,7 @@ def region_countries(x: Extraction, kb: KnowledgeBase) -> set[str]:
 
 
 def strip_titles(name: str) -> str:
-    """Drop honorifics and post titles in front of a person's name ("Mr. Biden", "President Putin")."""
+    """Drop honorifics and post titles in front of a person's name ("Mr. Okafor", "President Ruiz")."""
     words = name.split()
     titles = lexicon.titles()
     heads = {h.split()[-1] for h in lexicon.post_heads()}
@@ -63,8 +63,8 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
-# general English words that stand before a person's name as a description ("Conservative MP Philip Hammond",
-# "Minority Whip Dick Durbin", "Broadcaster Piers Morgan"), besides the titles and post heads of the lexicon
+# general English words that stand before a person's name as a description ("Liberal MP Gareth Pryce",
+# "Chief Whip Nora Lindqvist", "Columnist Aldo Brenner"), besides the titles and post heads of the lexicon
 ROLE_WORDS = frozenset("""
 actor actress analyst anchor assemblyman assemblywoman attorney author broadcaster campaigner candidate captain ceo
 chef coach columnist comedian commentator conservative correspondent councillor councilman councilwoman criminologist
@@ -77,8 +77,8 @@ striker teacher whip writer
 
 
 def trailing_names(name: str) -> list[str]:
-    """The person's name at the end of a description, longest first: "Conservative MP Philip Hammond" → "Philip
-    Hammond"; "mayor of New Orleans, LaToya Cantrell" → "LaToya Cantrell". Only words that describe may go (role
+    """The person's name at the end of a description, longest first: "Labour MP Gareth Pryce" → "Gareth
+    Pryce"; "mayor of Duluth, Carla Venn" → "Carla Venn". Only words that describe may go (role
     words, titles, lower-case words, acronyms, or one word that is no given name before a given name: a misspelt
     title): "Mary Ann Smith" is never "Ann Smith"."""
     titles = lexicon.titles()

@@ -46,7 +46,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
     pool = [e for e in kb.named(name) if e.type == "person"]
     for shorter in trailing_names(name) if full and not pool else ():
         pool = [e for e in kb.named(shorter) if e.type == "person"]
-        if pool:  # "Speaker John Bercow": the name after the description
+        if pool:  # "Senator Dara Quill": the name after the description
             name = shorter
             break
     words = name.split()
@@ -69,7 +69,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
         pool += [e for e in kb.with_surname(name) if e not in pool]
     holdings = [h for h in x.holdings if h.holder == actor.key]
     mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
-                      if m.kind in NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Biden"
+                      if m.kind in NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Ruiz"
     mention_titles |= {name_key(m.span.text) for m in actor.mentions if m.kind == "role"}  # "the President"
     present = {ctx.rid(a.key) for a in x.actors} | ctx.countries  # the countries and bodies the article speaks of
     own = ctx.rid(actor.country)
@@ -77,7 +77,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
     out = []
     for e in pool:
         if own and e.country and own != e.country:
-            continue  # "Colombian president Uribe" is not a record of another country
+            continue  # "Peruvian minister Salcedo" is not a record of another country
         evidence = []
         posts = [(p, kb.get(p.post)) for p in e.positions]
         if any(post and any(name_key(t) == name_key(h.post) for t in post.titles)
@@ -89,7 +89,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
             evidence.append("title")
         # a post held at the article's date counts when the article speaks of that post's country or body
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
-        # (a seat in a legislature of hundreds does not count: Lord Wilson of Tillyorn is not every David Wilson)
+        # (a seat in a legislature of hundreds does not count: a life peer named John Smith is not every John Smith)
         if day is not None and any(p.held_at(day) and post and post.of in present and post.category != SEAT
                                    for p, post in posts):
             evidence.append("in office at the article date")
