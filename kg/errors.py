@@ -23,6 +23,10 @@ class StoreError(NewsKGError):
     """The store cannot be opened, or refused a write."""
 
 
+class EngineTimeout(StoreError):
+    """A query engine stopped a query at its own time limit (a remote store's; answered 503)."""
+
+
 class ValidationFailed(NewsKGError):
     """An article graph does not conform to the shapes; nothing was stored."""
 

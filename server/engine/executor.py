@@ -24,7 +24,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.sparql import netguard
-from kg.errors import QueryError, StoreError
+from kg.errors import EngineTimeout, QueryError, StoreError
 from kg.sparql.errors import SparqlSyntaxError
 from kg.sparql.federation import check_services
 from kg.store import is_remote
@@ -143,6 +143,13 @@ class Executor:
             extra["declares"] = declares
         try:
             res = store.query(limited or text, **dataset, **extra)
+        except EngineTimeout as exc:
+            # the engine's own limit (set to ours) may strike first: the client gets the same words as for ours
+            if not task.get("timeout"):
+                raise
+            raise EngineTimeout(f"the query ran longer than {task['timeout']:g} s and was stopped ({exc}). Make it "
+                                "more selective (a LIMIT, fewer unbound patterns) or ask the operator for a longer "
+                                "--timeout") from exc
         except SparqlSyntaxError:
             if limited is None:
                 raise

@@ -12,13 +12,13 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError
+from kg.errors import EngineTimeout, QueryError, StoreError
 from kg.sparql.text import tokens
 
 CANCELLED = ("operation has been cancelled", "transaction timed out", "timed out")
 
 
-class RemoteTimeout(StoreError):
+class RemoteTimeout(EngineTimeout):
     """The engine stopped the query at its own time limit (answered 503 by the server)."""
 
 
