@@ -16,7 +16,6 @@ def returning_speaker(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     pb, sent = sentence
     index = finder.coref.index
-    spoke = {st.speaker for st in finder.statements if st.speaker and st.begin < q.outer.begin}
     named: dict[str, Span] = {}
     for tok in sent:
         if finder.in_quote(pb.offset + tok.idx):
@@ -27,7 +26,9 @@ def returning_speaker(finder, q: Quote):  # noqa: ANN001, ANN202
     if len(named) != 1:
         return None  # nobody, or several people: the sentence does not say who goes on
     key, mention = next(iter(named.items()))
-    return ((key, mention), finder.parsed.span_of(pb, sent)) if key in spoke else None
+    if not any(st.speaker == key and st.begin < q.outer.begin for st in finder.statements):
+        return None  # not somebody who has spoken
+    return (key, mention), finder.parsed.span_of(pb, sent)
 
 
 def sentence_before(finder, q: Quote):  # noqa: ANN001, ANN202

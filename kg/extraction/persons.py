@@ -38,8 +38,7 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     """The entity type, corrected where the recogniser is known to slip on people's names (see the module)."""
     text = ent.text
     if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames:
-        city = gazetteer.city(text)
-        if city and not gazetteer.country(text) and (not text.isupper() or city.population >= 100_000):
+        if gazetteer.city(text) and not gazetteer.country(text) and (not text.isupper() or _big_city(text)):
             # (an acronym is no small town: "UN" is not Un)
             return "GPE"  # "in Annapolis", "Tbilisi" tagged as a person
     if label == "ORG" and len(ent) == 1 and text in surnames:

@@ -280,13 +280,14 @@ def narrated(finder) -> list[Statement]:  # noqa: ANN001
     side.”" — the person the writer just narrated speaks (features, sports reports, profiles)."""
     out: list[Statement] = []
     for q in finder.quotes:
-        if id(q) in finder.used or q.mark not in ("double",) and not (q.mark == "single" and finder.single_marks):
+        if id(q) in finder.used or q.mark != "double" and not (q.mark == "single" and finder.single_marks):
             continue
         if len(q.inner.text.split()) < 4 or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
             continue
         words = {t.lower_ for _, t in finder.parsed.tokens_starting_in(q.inner.begin, q.inner.end)}
-        found = _narrated_person(finder, q) if words & _FIRST_PERSON else None
-        found = found or returning_speaker(finder, q) or (headline_role(finder, q) if words & _FIRST_PERSON else None)
+        first_person = not words.isdisjoint(_FIRST_PERSON)
+        found = (first_person and _narrated_person(finder, q)) or returning_speaker(finder, q) or \
+            (headline_role(finder, q) if first_person else None)
         if found is None:
             continue
         finder.used.add(id(q))
