@@ -30,5 +30,13 @@ def speaker_of(text: str, fragment: str) -> str | None:
     raise AssertionError(f"no statement holds {fragment!r}: {[s.quote for s in x.statements]}")
 
 
+def speaker_of_or_none(text: str, fragment: str) -> str | None:
+    """As :func:`speaker_of`, but None where no statement holds ``fragment``."""
+    try:
+        return speaker_of(text, fragment)
+    except AssertionError:
+        return None
+
+
 def has_statement(text: str, fragment: str) -> bool:
     return any(fragment in c.text for s in run(text).statements for c in s.content)

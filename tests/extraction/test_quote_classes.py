@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import run, said, speaker_of
+from tests.extraction.helpers import run, said, speaker_of, speaker_of_or_none
 
 pytestmark = pytest.mark.slow
 
@@ -300,13 +300,6 @@ def test_a_narrated_sentence_naming_two_earlier_speakers_hands_over_to_nobody_ne
             "Porter and Shaw shook hands after the match.  \"The first decision was harsh. The second one was "
             "fair enough.\"")
     assert speaker_of_or_none(text, "The first decision was harsh") != "Dale Porter"
-
-
-def speaker_of_or_none(text: str, fragment: str) -> str | None:
-    try:
-        return speaker_of(text, fragment)
-    except AssertionError:
-        return None
 
 
 # --- press-release style: the paragraph after "X said:" quoted without marks -------------------------------------
