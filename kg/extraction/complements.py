@@ -124,12 +124,12 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
 _NAMING = {"call", "describe", "label", "brand", "dub", "term", "characterise", "characterize"}
 # Verbs of judgement that characterise with "as": "attacked the inquiry as a witch hunt", "dismissed the claims as
 # baseless", "hailed the deal as historic" — the object with its "as" phrase is the view reported.
+_AS_VERBS = {"attack", "criticize", "criticise", "condemn", "denounce", "dismiss", "reject", "praise", "slam", "welcome"}
 # Verbs that name what a relative pronoun stands for ("what the coroner declared a … accident", "which the paper noted
 # as …") and otherwise report as any other verb.
 _RELATIVE_NAMING = {"declare", "note"}
 # Verbs that claim a cause: "ascribed the fire to arson", "attributed the crash to pilot error".
 _ASCRIBING = {"ascribe", "attribute"}
-_AS_VERBS = {"attack", "criticize", "criticise", "condemn", "denounce", "dismiss", "reject", "praise", "slam", "welcome"}
 
 
 def naming(verb: Token) -> list[Token]:
@@ -141,7 +141,7 @@ def naming(verb: Token) -> list[Token]:
     if lemma not in _NAMING and lemma not in _AS_VERBS and lemma not in _RELATIVE_NAMING:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    pred = next((c for c in verb.children if (c.dep_ == "oprd" and lemma in _NAMING | _RELATIVE_NAMING) or
+    pred = next((c for c in verb.children if (c.dep_ == "oprd" and (lemma in _NAMING or lemma in _RELATIVE_NAMING)) or
                  (c.dep_ == "prep" and c.lower_ == "as")), None)
     if pred is None:
         return []

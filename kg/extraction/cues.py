@@ -182,8 +182,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             to = pb.doc[tok.i + 1]
             src = next((c for c in to.children if c.dep_ == "pobj"), None)
             head = tok.head
-            opening = all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in pb.doc[sent.start : tok.i])
-            if opening and src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i > src.i:
+            if _opens(sent, tok) and src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i > src.i:
                 head = sent.root  # "According to X, <the sentence>": what X says is the main clause
             if src is not None and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
                 cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
@@ -329,6 +328,12 @@ def _recalled_saying(verb: Token) -> Token | None:
     return None
 
 
+def _opens(sent: SpacySpan, tok: Token) -> bool:
+    """Whether a source phrase starting at ``tok`` opens its sentence ("According to X, …", "But per X, …"): only
+    punctuation or a conjunction before it."""
+    return all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in tok.doc[sent.start : tok.i])
+
+
 def _per(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
     """ "Per the ministry, the road will reopen", "…, per the agency's guidelines": "per" as "according to" — with a
     source or a document, never a unit ("per cent", "per day", "$5 per share")."""
@@ -340,8 +345,7 @@ def _per(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
         return None
     if not (src.pos_ == "PROPN" or personal(src) or src.lemma_.lower() in _DOCUMENT_LIKE):
         return None
-    opening = all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in tok.doc[sent.start : tok.i])
-    head = sent.root if opening and sent.root.i > src.i else tok.head
+    head = sent.root if _opens(sent, tok) and sent.root.i > src.i else tok.head
     if head.pos_ not in ("VERB", "AUX") or head.i == tok.i:
         return None
     return Cue(pb, sent, tok, [tok], "per", "report", speaker=src, according=tok, complements=[head])
@@ -363,8 +367,7 @@ def _in_the_words_of(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None
     src = next((c for c in of.children if c.dep_ == "pobj"), None)
     if src is None:
         return None
-    opening = all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in doc[sent.start : in_.i])
-    head = sent.root if opening and sent.root.i > src.i else in_.head
+    head = sent.root if _opens(sent, in_) and sent.root.i > src.i else in_.head
     if head.pos_ not in ("VERB", "AUX") or head.i in (tok.i, in_.i):
         return None
     return Cue(pb, sent, tok, [in_, doc[tok.i - 1], tok, of], "in the words of", "report", speaker=src,

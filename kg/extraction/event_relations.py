@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extraction.event_times import _clause_verb, in_lead_week, lead_paragraphs, names_a_day
 from kg.extraction.steps import Step, Work
 from kg.extraction.time import bounds
 from kg.model import Event, Participation, Statement
@@ -149,14 +150,12 @@ def date_from_lead(events: list[Event], statements: list[Statement], times: list
     in takes the day of the lead's statement by the same speaker, when the event has no time of its own, the lead's
     day is in the week before the article's date, and no other day is named between the two (an unbroken account of
     one occasion)."""
-    from kg.extraction.event_times import _clause_verb
-
     anchor = parsed.article.meta.date
-    paragraphs = [pb for pb in parsed.blocks if pb.block.kind == "paragraph"][:2]
+    paragraphs = lead_paragraphs(parsed)
     if anchor is None or not paragraphs:
         return
     lead_end = paragraphs[-1].block.span.end
-    days = [t for t in times if t.granularity == "day" and t.value and len(t.value) == 10]
+    days = [t for t in times if names_a_day(t)]
     if not days:
         return
     lead_day: dict[str, tuple[int, object]] = {}  # speaker -> (end of the lead statement's sentence, its day)
@@ -170,7 +169,7 @@ def date_from_lead(events: list[Event], statements: list[Statement], times: list
             hit = parsed.token_at(t.span.begin) if st.sentence.contains(t.span) and \
                 not any(c.contains(t.span) for c in st.content) else None
             if hit is not None and hit[0] is cue[0] and _clause_verb(hit[1]).i == _clause_verb(cue[1]).i and \
-                    0 <= (anchor - bounds(t.value)[0]).days <= 7:  # type: ignore[index]
+                    in_lead_week(anchor, t.value):
                 lead_day[st.speaker] = (st.sentence.end, t)
                 break
     if not lead_day:

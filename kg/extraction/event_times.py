@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg import lexicon
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import tense_at
 from kg.extraction.time import bounds
 from kg.model import Event, TimeExpression
-from kg.pipeline.nlp import ParsedBlock
+from kg.pipeline.nlp import Parsed, ParsedBlock
 from kg.vocab import event_class
 
 # Nouns that carry a date in an "of" phrase: "on the morning of May 4", "on the day of the vote".
@@ -112,8 +113,6 @@ class EventTimes:
     def _perfect_before_report(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention
         """ "Three hikers have been found, a ranger said on Friday": the day dates the report; an event told in the
         perfect or the present happened before it (one told in the past is breaking news of that day)."""
-        from kg import lexicon
-
         hit = self.parsed.token_at(t.span.begin)
         if hit is None or _clause_verb(hit[1]).lemma_ not in lexicon.reporting_verbs():
             return False
@@ -135,7 +134,7 @@ class EventTimes:
         and the first paragraphs report without a time of its own ("dozens killed", "a man injured in the fire")
         takes the day of the lead's dated event, when that day is in the week before the article's date."""
         anchor = self.parsed.article.meta.date
-        paragraphs = [pb for pb in self.parsed.blocks if pb.block.kind == "paragraph"][:2]
+        paragraphs = lead_paragraphs(self.parsed)
         if anchor is None or not paragraphs:
             return
         top = {id(pb) for pb in self.parsed.blocks if pb.block.kind in ("headline", "standfirst")}
@@ -147,7 +146,7 @@ class EventTimes:
             if t is None or t.granularity != "day" or not t.value:
                 continue
             if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and \
-                    0 <= (anchor - bounds(t.value)[0]).days <= 7:  # type: ignore[index]
+                    in_lead_week(anchor, t.value):
                 lead = t.key
                 break
         reported = lead is None
@@ -168,17 +167,15 @@ class EventTimes:
         """The day of the lead's report ("Two people were killed in the floods, officials said on Sunday"): a day of
         the article's week dating a reporting verb of the first paragraph, outside quotations. The events the lead
         reports happened by then; breaking news reports them on the day."""
-        from kg import lexicon
-
         verbs = lexicon.reporting_verbs()
         for t in self.times:
-            if not (pb.block.span.begin <= t.span.begin < pb.block.span.end) or t.granularity != "day" or \
-                    not t.value or len(t.value) != 10 or self.coref.in_quote(t.span.begin):
+            if not (pb.block.span.begin <= t.span.begin < pb.block.span.end) or not names_a_day(t) or \
+                    self.coref.in_quote(t.span.begin):
                 continue
             hit = self.parsed.token_at(t.span.begin)
             if hit is None or _clause_verb(hit[1]).lemma_ not in verbs:
                 continue
-            if 0 <= (anchor - bounds(t.value)[0]).days <= 7:  # type: ignore[index]
+            if in_lead_week(anchor, t.value):
                 return t.key
         return None
 
@@ -239,6 +236,21 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def _age(t: TimeExpression) -> bool:
     """ "the 36-year-old's killing": an age says how old a person is, never when an event happened."""
     return t.value is None and t.span.text.endswith("old")
+
+
+def lead_paragraphs(parsed: Parsed) -> list[ParsedBlock]:
+    """The lead: the first two paragraphs of the article."""
+    return [pb for pb in parsed.blocks if pb.block.kind == "paragraph"][:2]
+
+
+def names_a_day(t: TimeExpression) -> bool:
+    """Whether a time names one calendar day (a value of the form 2024-05-17)."""
+    return t.granularity == "day" and bool(t.value) and len(t.value) == 10
+
+
+def in_lead_week(anchor, value: str) -> bool:  # noqa: ANN001 - a date
+    """Whether a day is in the week before the article's date ``anchor``: a day the lead can report as news."""
+    return 0 <= (anchor - bounds(value)[0]).days <= 7  # type: ignore[index]
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -97,8 +97,6 @@ _STORMS = {"storm", "hurricane", "typhoon", "cyclone", "tornado", "depression", 
 def _storm_subject(head: Token, text: str) -> bool:
     """Whether a verb's subject is a storm: a storm noun ("the storm", "the hurricane"), or a name the article
     (``text``) gives a storm ("Tamsin", met as "Typhoon Tamsin")."""
-    if head.pos_ != "VERB":
-        return False
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
