@@ -154,11 +154,12 @@ def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None,
         generic = without_nation(rec.get("label", ""), adjectives)
         if generic and _GENERIC.match(generic):
             generic = None  # "Department of Education" of the Australian one: a state body's name, rule 4's
-        for k in ("weak_aliases",):  # a full alias ("Ordnance Survey" of "British Ordnance Survey") is a real name
-            if generic and generic in (rec.get(k) or ()):
-                rec[k] = [a for a in rec[k] if a != generic]
-                if not rec[k]:
-                    del rec[k]
+        # a weak alias that is the generic name goes; a full alias ("Ordnance Survey" of "British Ordnance Survey")
+        # is a real name
+        if generic and generic in (rec.get("weak_aliases") or ()):
+            rec["weak_aliases"] = [a for a in rec["weak_aliases"] if a != generic]
+            if not rec["weak_aliases"]:
+                del rec["weak_aliases"]
         qualify(rec, country_label, words)
         if rec.get("type") == "person" and rec.get("country") in CYRILLIC:
             have = {rec.get("label"), *(rec.get("aliases") or [])}
