@@ -25,20 +25,16 @@ import re
 import unicodedata
 import urllib.parse
 from collections.abc import Iterable
-from pathlib import Path
 
-LEXICON = Path(__file__).resolve().parents[1] / "kg" / "data" / "lexicon" / "demonyms.tsv"
+from kg import lexicon
+
 _WORD = re.compile(r"[a-z0-9]+")
 _MINOR = frozenset({"of", "the", "and", "for", "de", "la", "le", "du", "des", "del"})
 
 
-def national_adjectives(path: Path = LEXICON) -> frozenset[str]:
+def national_adjectives() -> frozenset[str]:
     """The adjectives of countries of the extraction lexicon ("American", "British", …)."""
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.add(line.split("\t")[0].strip())
-    return frozenset(out)
+    return frozenset(lexicon.demonyms())
 
 
 def _plain(s: str) -> str:
@@ -109,13 +105,9 @@ _GENERIC = re.compile(r"^(Ministry|Department|Office|Secretariat|Directorate|Age
                       r"( General)? (of|for) ")
 
 
-def country_words(path: Path = LEXICON) -> frozenset[str]:
+def country_words() -> frozenset[str]:
     """Names and adjectives of countries, as words ("New Zealand", "Zealand", "Philippine")."""
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            for name in line.split("\t")[:2]:
-                out.update(_words(name))
+    out = {w for adjective, country in lexicon.demonyms().items() for w in _words(adjective) | _words(country)}
     return frozenset(out - _MINOR - {"united", "states", "republic", "kingdom", "new", "south", "north", "east", "west",
                                      "central", "islands", "democratic", "people", "s"})
 
@@ -162,11 +154,12 @@ def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None,
         generic = without_nation(rec.get("label", ""), adjectives)
         if generic and _GENERIC.match(generic):
             generic = None  # "Department of Education" of the Australian one: a state body's name, rule 4's
-        for k in ("weak_aliases",):  # a full alias ("Ordnance Survey" of "British Ordnance Survey") is a real name
-            if generic and generic in (rec.get(k) or ()):
-                rec[k] = [a for a in rec[k] if a != generic]
-                if not rec[k]:
-                    del rec[k]
+        # a weak alias that is the generic name goes; a full alias ("Ordnance Survey" of "British Ordnance Survey")
+        # is a real name
+        if generic and generic in (rec.get("weak_aliases") or ()):
+            rec["weak_aliases"] = [a for a in rec["weak_aliases"] if a != generic]
+            if not rec["weak_aliases"]:
+                del rec["weak_aliases"]
         qualify(rec, country_label, words)
         if rec.get("type") == "person" and rec.get("country") in CYRILLIC:
             have = {rec.get("label"), *(rec.get("aliases") or [])}

@@ -256,23 +256,18 @@ class Executor:
 _REMEMBERED_TEXT = 4096  # characters: longer texts are read each time (and would make the memory grow)
 
 
-@functools.lru_cache(maxsize=512)
-def _checked(text: str, kind: str) -> None:
-    check_limits(text, kind)  # an error is raised, and not remembered
+def _remembered(read: Callable[[str, Any], Any]) -> Callable[[str, Any], Any]:
+    """``read`` remembered for short texts (an error is raised, and not remembered), read each time for long ones."""
+    cached = functools.lru_cache(maxsize=512)(read)
+
+    def reading(text: str, arg: Any) -> Any:
+        return cached(text, arg) if len(text) <= _REMEMBERED_TEXT else read(text, arg)
+
+    return reading
 
 
-def _check_limits(text: str, kind: str) -> None:
-    if len(text) <= _REMEMBERED_TEXT:
-        _checked(text, kind)
-    else:
-        check_limits(text, kind)
-
-
-_analysed = functools.lru_cache(maxsize=512)(fastpath.analyse)
-
-
-def _analyse(text: str, limit: int) -> tuple[str | None, bool]:
-    return _analysed(text, limit) if len(text) <= _REMEMBERED_TEXT else fastpath.analyse(text, limit)
+_check_limits = _remembered(check_limits)
+_analyse = _remembered(fastpath.analyse)
 
 
 def _refused(denied: list[netguard.Denied], task: dict[str, Any], reply: Reply) -> Reply:

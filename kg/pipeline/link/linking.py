@@ -75,10 +75,11 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     ctx = _Context(date or article_date(extraction))
     ctx.countries |= place_countries(extraction, kb)
     by_cities = set(ctx.countries)
-    # the countries the article speaks of, for a country's name that a region of one of them bears too
     regions = region_countries(extraction, kb)
-    spoken = by_cities | regions | {a.key for a in extraction.actors if a.kind == "country"}
-    ctx.regional = spoken - by_cities - {a.key for a in extraction.actors if a.kind == "country"}
+    named = {a.key for a in extraction.actors if a.kind == "country"}
+    # the countries the article speaks of, for a country's name that a region of one of them bears too
+    spoken = by_cities | regions | named
+    ctx.regional = regions - by_cities - named
     ctx.countries |= regions  # "Texas" speaks of the United States as "London" does of the United Kingdom
     out: list[Decision] = []
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}

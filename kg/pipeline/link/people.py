@@ -58,7 +58,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
             name = " ".join(words[i:])
             break
     spelt = False
-    if full and not pool and len(words) >= 2:
+    if full and not pool:
         # "Sergei" for "Sergey", a slip: a record of that surname whose given name the text spells one letter
         # apart (transliterations, slips); it needs what a surname alone needs, a post or the date
         given = name_key(" ".join(words[:-1]))
