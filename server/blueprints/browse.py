@@ -13,6 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
 from server.pages import listing, params
+from server.pages.paging import link_header, page_links
 from server.blueprints.site import secure_html
 
 bp = Blueprint("browse", __name__)
@@ -51,16 +52,7 @@ def _links(kind: str, page: listing.Page, f: listing.Filters, endpoint: str) -> 
     def at(n: int) -> str:
         return url_for(endpoint, kind=kind, **_args(f, **base, page=n))
 
-    return {"next": at(page.page + 1) if page.page < page.pages else None,
-            "prev": at(page.page - 1) if page.page > 1 else None,
-            "first": at(1), "last": at(page.pages)}
-
-
-def _link_header(resp: Response, links: dict[str, str | None]) -> Response:
-    parts = [f'<{u}>; rel="{rel}"' for rel, u in links.items() if u]
-    if parts:
-        resp.headers["Link"] = ", ".join(parts)
-    return resp
+    return page_links(at, page.page, page.pages)
 
 
 @bp.route("/<any(actors, events, statements, articles):kind>", endpoint="listing")
@@ -75,7 +67,7 @@ def listing_page(kind: str) -> Response:
                            args=_args(f), types=listing.type_options(kind), raw=request.args,
                            json_url=url_for("browse.listing_json", kind=kind, **_args(
                                f, sort=page.sort, order=page.order, page=page.page, per=page.per)))
-    return _link_header(Response(html, mimetype="text/html"), links)
+    return link_header(Response(html, mimetype="text/html"), links)
 
 
 @bp.route("/<any(actors, events, statements, articles):kind>.json")
@@ -88,5 +80,5 @@ def listing_json(kind: str) -> Response:
             "sort": page.sort, "order": page.order, "filters": _args(f),
             "items": [{k: v for k, v in item.items() if not k.endswith("href")} for item in page.items],
             "next": links["next"], "prev": links["prev"]}
-    return _link_header(jsonify(body), links)
+    return link_header(jsonify(body), links)
 

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, url_
 from kg.namespaces import sparql_prefixes
 from kg.store import term_text
 from server.pages import engine, params
+from server.pages.paging import link_header, page_links
 from server.blueprints.site import href, secure_html
 from server.engine.access import counts
 
@@ -75,16 +76,11 @@ def index():  # noqa: ANN201
     def at(n: int) -> str:
         return url_for("ui.index", page=n) if n > 1 else url_for("ui.index")
 
-    links = {"next": at(number + 1) if number < pages else None, "prev": at(number - 1) if number > 1 else None,
-             "first": at(1), "last": at(pages)}
+    links = page_links(at, number, pages)
     html = render_template("index.html", articles=articles, total=total, first=(number - 1) * per + 1,
                            page=number, pages=pages, links=links, actors=actors, triples=triples, graphs=graphs,
                            queries=named_queries())
-    resp = Response(html, mimetype="text/html")
-    parts = [f'<{u}>; rel="{rel}"' for rel, u in links.items() if u and rel in ("next", "prev")]
-    if parts:
-        resp.headers["Link"] = ", ".join(parts)
-    return resp
+    return link_header(Response(html, mimetype="text/html"), links, rels=("next", "prev"))
 
 
 @bp.route("/query")
