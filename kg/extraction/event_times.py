@@ -154,9 +154,11 @@ class EventTimes:
             lead = self._report_day(paragraphs[0], anchor)
         if lead is None:
             return
+        heads = {(id(m.pb), m.head.i) for ms in self.mentions.values() for m in ms}
         for e in self.events:
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
                     all(id(m.pb) in top for m in self.mentions[e.key]) and \
+                    not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
                     (not reported or self._told_as_news(self.mentions[e.key])) and \
                     not all(m.pb.block.kind == "paragraph" and
                             tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
@@ -186,6 +188,22 @@ class EventTimes:
         if any(self.coref.in_quote(m.span.begin) for m in mentions):
             return False
         return any(tense_at(self.parsed, m.span.begin) == "past" for m in mentions)
+
+    def _no_past_for_upcoming(self) -> None:
+        """ "spoke on Thursday about an upcoming summit": an event its mention calls upcoming or forthcoming lies
+        after the words that speak of it, so a day before the article's date that the sentence or a neighbouring verb
+        gave it is not its day (a date inside its own phrase, "the upcoming summit on March 22", is)."""
+        anchor = self.parsed.article.meta.date
+        times = {t.key: t for t in self.times}
+        for e in self.events:
+            t = times.get(e.time or "")
+            if t is None or anchor is None or not t.value or (b := bounds(t.value)) is None or b[1] >= anchor:
+                continue
+            ahead = [m for m in self.mentions[e.key] if any(c.dep_ == "amod" and c.lower_ in _AHEAD
+                                                             for c in m.head.children)]
+            if ahead and not any(m.pb.offset + m.head.left_edge.idx <= t.span.begin and t.span.end <= m.pb.offset
+                                 + m.head.right_edge.idx + len(m.head.right_edge.text) for m in ahead):
+                e.time = None
 
     def _tok_range(self, pb: ParsedBlock, tok: Token) -> tuple[int, int]:
         return pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)
@@ -225,6 +243,20 @@ class EventTimes:
 
 
 _DEPENDENT = ("advcl", "conj", "xcomp", "acl", "pcomp", "advmod")
+# Modifiers that put an event after the words that speak of it.
+_AHEAD = {"upcoming", "forthcoming", "impending"}
+
+
+def _describes_a_party(m, event_heads: set[tuple[int, int]]) -> bool:  # noqa: ANN001 - a mention
+    """Whether a mention stands in a clause that describes a noun other than an event ("a man who died in custody",
+    "people protesting the death of …"): background of a participant, not the news the lead reports on its day
+    ("the fire, which also injured a man" still tells the fire)."""
+    x, steps = m.head, 0
+    while x.head.i != x.i and steps < 8:
+        if x.dep_ in ("relcl", "acl"):
+            return (id(m.pb), x.head.i) not in event_heads
+        x, steps = x.head, steps + 1
+    return False
 _TENSES = ({"past", "perfect"}, {"future", "timetabled"})
 
 
@@ -267,6 +299,7 @@ def _event_times(work: Work) -> None:
     finder._choose_times()
     finder._nearby_times()
     finder._sentence_times()
+    finder._no_past_for_upcoming()
     work.put(event_times=True)
 
 

@@ -28,7 +28,8 @@ from kg.model import Event, Span, Statement, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
 from kg.vocab import event_class
 
-_FUTURE = {"will", "shall", "scheduled", "schedule", "set", "plan", "due", "expect", "intend", "go"}
+_FUTURE = {"will", "shall", "scheduled", "schedule", "set", "plan", "due", "expect", "intend", "go", "upcoming",
+           "forthcoming"}
 _HYPOTHETICAL = {"if", "could", "would", "may", "might", "further", "possible", "potential", "risk", "threat"}
 _NEGATION = {"not", "never", "no", "n't", "without"}
 # A page's publication stamp ("Published November 19, 2023", "Updated: 12 March 2019"), left in a text after its byline.

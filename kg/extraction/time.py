@@ -69,8 +69,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "last night" (the evening before the article's day) and "yesterday morning" are days as well
     ("deictic", re.compile(r"\b(?P<deixis>(?:yesterday|tomorrow)(?: (?:morning|afternoon|evening|night))?|today|"
                            r"tonight|last (?:night|evening)|this (?:morning|afternoon|evening))\b", re.IGNORECASE)),
-    ("anaphoric", re.compile(r"\b(?P<x>(?:that|the same) (?:day|morning|afternoon|evening|night)|the (?P<step>next|"
-                             r"following|previous|preceding) day|the day (?P<before>before))\b", re.IGNORECASE)),
+    # "earlier in the day" (a readout's second event): the day the narrative last named, like "that day"
+    ("anaphoric", re.compile(r"\b(?P<x>(?:earlier|later) in the day|(?:that|the same) (?:day|morning|afternoon|"
+                             r"evening|night)|the (?P<step>next|following|previous|preceding) day|"
+                             r"the day (?P<before>before))\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
                          r"generations)\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),

@@ -105,3 +105,38 @@ def test_a_phrase_trigger_is_headed_by_its_own_head():
     # "a state of emergency": "state" is the object of "declared", so the governor declaring it is its agent
     assert parties("Storm\n\nGovernor Ana Ruiz declared a state of emergency on Wednesday.", "emergency") == \
         [("Ana Ruiz", "agent")]
+
+
+def _dated(x: Extraction, trigger: str) -> tuple[str | None, str]:
+    """(time value, modality) of the event one of whose mentions reads ``trigger``."""
+    times = {t.key: t.value for t in x.times}
+    e = next(e for e in x.events if any(m.text == trigger for m in e.mentions))
+    return times.get(e.time or ""), e.modality
+
+
+def test_an_upcoming_event_never_takes_the_past_day_of_the_words_about_it():
+    x = run("Ministers talk\n\nThe two foreign ministers spoke briefly on Thursday about an upcoming summit of "
+            "the three countries, an official said.", MONDAY)
+    assert _dated(x, "summit") == (None, "planned")
+    x = run("Ministers talk\n\nThe ministers discussed the forthcoming conference on Friday.", MONDAY)
+    assert _dated(x, "conference")[0] is None
+    # its own date stays: a day of its own phrase, or a day ahead
+    x = run("Ministers talk\n\nThe ministers discussed the upcoming summit on March 22.", MONDAY)
+    assert _dated(x, "summit")[0] == "2024-03-22"
+
+
+def test_earlier_in_the_day_is_the_day_the_narrative_last_named():
+    x = run("Ministers meet\n\nThe two ministers met on Wednesday, a spokesman said on Thursday.\n\n"
+            "Earlier in the day, the ministers gave a joint press conference.", MONDAY)
+    assert _dated(x, "press conference")[0] == "2024-03-07"
+
+
+def test_the_lead_day_does_not_date_an_event_that_only_describes_a_party():
+    # breaking news of the day: the arrest; the crash only tells who the man is
+    x = run("Driver arrested\n\nPolice on Sunday arrested the brother of a man who died in a crash.", MONDAY)
+    assert _dated(x, "arrested")[0] == "2024-03-10"
+    assert _dated(x, "died")[0] is None
+    # a clause that tells more of an event is still the news: "the blaze, which also injured a man"
+    x = run("Fire kills two\n\nA fire on Sunday killed two people. The blaze, which also injured a man, started in "
+            "a kitchen.", MONDAY)
+    assert _dated(x, "injured")[0] == "2024-03-10"
