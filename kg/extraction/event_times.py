@@ -85,6 +85,7 @@ class EventTimes:
         tie at the oval on Sunday", where the parser hangs the day on the oval), or the one dated expression
         of its sentence when it is the sentence's main event. Quoted words and headlines are not read this way."""
         used = {e.time for e in self.events if e.time}
+        heads = self._event_heads()
         for event in self.events:
             if event.time is not None:
                 continue
@@ -104,7 +105,7 @@ class EventTimes:
                 same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
                         _clause_verb(hit[1]).i == mine.i]
                 if not same and len(dated) == 1 and (mine.dep_ == "ROOT" or self._dependent_clause(m, dated[0])) \
-                        and not self._perfect_before_report(m, dated[0]):
+                        and not self._perfect_before_report(m, dated[0]) and not _describes_a_party(m, heads):
                     same = dated
                 if same:
                     event.time = same[0].key
@@ -154,10 +155,10 @@ class EventTimes:
             lead = self._report_day(paragraphs[0], anchor)
         if lead is None:
             return
-        heads = {(id(m.pb), m.head.i) for ms in self.mentions.values() for m in ms}
+        heads = self._event_heads()
         for e in self.events:
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
-                    all(id(m.pb) in top for m in self.mentions[e.key]) and \
+                    id(self.mentions[e.key][0].pb) in top and \
                     not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
                     (not reported or self._told_as_news(self.mentions[e.key])) and \
                     not all(m.pb.block.kind == "paragraph" and
@@ -188,6 +189,9 @@ class EventTimes:
         if any(self.coref.in_quote(m.span.begin) for m in mentions):
             return False
         return any(tense_at(self.parsed, m.span.begin) == "past" for m in mentions)
+
+    def _event_heads(self) -> set[tuple[int, int]]:
+        return {(id(m.pb), m.head.i) for ms in self.mentions.values() for m in ms}
 
     def _no_past_for_upcoming(self) -> None:
         """ "spoke on Thursday about an upcoming summit": an event its mention calls upcoming or forthcoming lies

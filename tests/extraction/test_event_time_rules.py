@@ -140,3 +140,16 @@ def test_the_lead_day_does_not_date_an_event_that_only_describes_a_party():
     x = run("Fire kills two\n\nA fire on Sunday killed two people. The blaze, which also injured a man, started in "
             "a kitchen.", MONDAY)
     assert _dated(x, "injured")[0] == "2024-03-10"
+
+
+def test_a_sentences_one_date_does_not_reach_a_clause_describing_a_party():
+    x = run("Mayor speaks\n\nOn Friday, the mayor criticised the officers after he met people mourning the death "
+            "of a local man.", MONDAY)
+    assert _dated(x, "met")[0] == "2024-03-08"
+    assert _dated(x, "death")[0] is None  # the mourners' grief tells who they are, not when the man died
+
+
+def test_an_event_the_lead_tells_keeps_the_leads_day_when_the_article_retells_it():
+    x = run("Strike kills ten\n\nThe ministry said on Sunday an air strike on a market killed ten people.\n\n"
+            "Rescuers searched the rubble for hours.\n\nResidents said the air strike came without warning.", MONDAY)
+    assert _dated(x, "air strike")[0] == "2024-03-10"
