@@ -308,6 +308,7 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
     def _modality(self, event: Event) -> str:
         ms = self.mentions[event.key]
         words: set[str] = set()
+        first: set[str] | None = None  # the words around the mention that introduces the event in the text
         for m in ms:
             head = m.head
             group = [head] + list(head.children) + ([head.head] + list(head.head.children) if head.dep_ in (
@@ -320,11 +321,17 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             if head.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ != "place" for c in head.head.children):
                 # "This ruling does not alter the outcome …": the verb's own act is denied, not the event
                 group = [t for t in group if t.lower_ not in _NEGATION]
-            words.update(t.lemma_.lower() for t in group)
-            words.update(t.lower_ for t in group)
-        if words & _NEGATION and any(w in words for w in ("not", "never", "n't")):
+            own = {t.lemma_.lower() for t in group} | {t.lower_ for t in group}
+            words |= own
+            if first is None and (m.pb.block.kind == "paragraph" or m is ms[-1]):
+                first = own  # a headline's compressed grammar does not introduce it
+        # negation and condition belong to the mention that introduces the event: "were beaten 3-0 … never looked
+        # like beating the keeper" is a match that took place; "announced talks … did not say when they would be
+        # held" talks that will
+        lead = first or set()
+        if lead & _NEGATION and any(w in lead for w in ("not", "never", "n't")):
             return "negated"
-        if words & {"further", "if", "could", "might", "would"}:
+        if lead & {"further", "if", "could", "might", "would"}:
             return "hypothetical"
         t = next((x for x in self.times if x.key == event.time), None)
         anchor = self.parsed.article.meta.date

@@ -153,3 +153,14 @@ def test_an_event_the_lead_tells_keeps_the_leads_day_when_the_article_retells_it
     x = run("Strike kills ten\n\nThe ministry said on Sunday an air strike on a market killed ten people.\n\n"
             "Rescuers searched the rubble for hours.\n\nResidents said the air strike came without warning.", MONDAY)
     assert _dated(x, "air strike")[0] == "2024-03-10"
+
+
+def test_negation_and_condition_belong_to_the_mention_that_introduces_the_event():
+    x = run("Rovers win\n\nHillside were beaten 3-0 by Rovers at the Mill Lane ground on Saturday.\n\n"
+            "Hillside never looked as though they would beat the Rovers keeper.", MONDAY)
+    assert _dated(x, "beaten") == ("2024-03-09", "actual")
+    x = run("Talks announced\n\nThe foreign minister announced talks with her counterpart on Tuesday. She did not "
+            "say when the talks would take place.", MONDAY)
+    assert _dated(x, "talks")[1] not in ("negated", "hypothetical")
+    x = run("Talks fail\n\nThe two sides did not hold talks on Friday. The talks had been expected for weeks.", MONDAY)
+    assert _dated(x, "talks")[1] == "negated"
