@@ -20,6 +20,14 @@ _WEATHER_SEASONS = {"hurricane", "storm", "typhoon", "monsoon", "rainy", "dry", 
                     "tourist", "breeding", "growing", "fire", "bushfire", "wildfire", "election", "campaign"}
 
 
+def _with_named_party(finder, head: Token, pb: ParsedBlock) -> bool:  # noqa: ANN001
+    """Whether a verb of conversation has "with" and a named party ("spoke with the Foreign Minister of X")."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and (finder.coref.index.mention_of_token(pb, g) is not None or
+                              any(x.dep_ == "appos" or x.pos_ == "PROPN" for x in g.subtree))
+        for g in c.children) for c in head.children)
+
+
 def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> bool:  # noqa: ANN001, C901
     """Context conditions of ambiguous triggers (``finder``: the :class:`~kg.extraction.events.EventFinder`, for the
     coreference and the types met so far)."""
@@ -49,12 +57,9 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     if words == ("speak",):  # "spoke by phone", "spoke with the Foreign Minister of X" (a named party)
         return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
                    any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children) or \
-            any(c.dep_ == "prep" and c.lower_ == "with" and any(
-                g.dep_ == "pobj" and (finder.coref.index.mention_of_token(pb, g) is not None or
-                                      any(x.dep_ == "appos" or x.pos_ == "PROPN" for x in g.subtree))
-                for g in c.children) for c in head.children)
-    if words == ("talk",):
-        return low == "talks"
+            _with_named_party(finder, head, pb)
+    if words == ("talk",):  # "the talks"; "talked on Sunday with Foreign Minister X" (a named party)
+        return low == "talks" if head.pos_ != "VERB" else _with_named_party(finder, head, pb)
     if words == ("send",) or words == ("dispatch",):
         return any(c.dep_ == "dobj" and c.lemma_ in ("troop", "observer", "force", "soldier", "monitor")
                    for c in head.children)

@@ -164,3 +164,11 @@ def test_negation_and_condition_belong_to_the_mention_that_introduces_the_event(
     assert _dated(x, "talks")[1] not in ("negated", "hypothetical")
     x = run("Talks fail\n\nThe two sides did not hold talks on Friday. The talks had been expected for weeks.", MONDAY)
     assert _dated(x, "talks")[1] == "negated"
+
+
+def test_talking_with_a_named_party_is_a_conversation_with_its_day():
+    x = run("Ministers talk\n\nThe Secretary of State finally talked on Sunday with Foreign Minister Ivan Petrov of "
+            "Norland, the department said.", MONDAY)
+    assert events(x)[0][:2] == ("consultation", "2024-03-10")
+    x = run("Coach speaks\n\nThe coach talked about the weather for an hour.", MONDAY)
+    assert not [e for e in x.events if e.type == "consultation"]  # talk without a party is no event
