@@ -165,7 +165,21 @@ def _more(words: tuple[str, ...], head: Token) -> bool:
         return head.dep_ in ("acomp", "oprd", "ROOT", "conj") or head.pos_ == "NOUN"  # "found dead", "left 35 dead"
     if words == ("sentence",):
         return not any(c.lower_ in ("this", "that", "first", "last", "next") for c in head.children)
+    if words in (("beat",), ("defeat",)):  # "profit that beat analysts' estimates": a figure, no match
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURES for c in head.children)
+    if words == ("game",):  # a video game is a product: "the video game industry", "its games such as …"
+        return not (head.dep_ == "compound" or
+                    any(c.dep_ in ("amod", "compound") and c.lower_ in _GAME_MEDIA for c in head.children) or
+                    any(c.dep_ == "prep" and (c.lower_ == "such" or c.lower_ == "as" and
+                                              any(g.lower_ == "such" for g in c.children)) for c in head.children) or
+                    head.dep_ == "dobj" and head.head.lemma_.lower() in _SELL)
     return True
+
+
+# What business news beats or misses: figures, not opponents.
+_FIGURES = {"estimate", "expectation", "forecast", "consensus", "projection", "guidance", "target", "outlook"}
+_GAME_MEDIA = {"video", "computer", "mobile", "online", "console", "board", "card", "digital", "pc"}
+_SELL = {"buy", "sell", "release", "publish", "download", "develop", "launch", "ship"}
 
 
 def _natural(noun: Token) -> bool:
