@@ -38,7 +38,8 @@ class EventTimes:
                    and t.value and t.granularity == "year"]
             if own:
                 self.time_candidates.setdefault(event.key, []).append(own[-1])
-        scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ == "VERB" else [])
+        scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ == "VERB" and
+                          not _announced_death(event, head) else [])
         for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
                 scope += [x for x in c.children if x.dep_ == "pobj"]
@@ -90,7 +91,8 @@ class EventTimes:
             if event.time is not None:
                 continue
             for m in self.mentions[event.key]:
-                if m.pb.block.kind not in ("paragraph", "standfirst") or self.coref.in_quote(m.span.begin):
+                if m.pb.block.kind not in ("paragraph", "standfirst") or self.coref.in_quote(m.span.begin) or \
+                        _announced_death(event, m.head):
                     continue
                 sent = m.head.sent
                 b, e = m.pb.offset + sent.start_char, m.pb.offset + sent.end_char
@@ -160,6 +162,7 @@ class EventTimes:
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
                     id(self.mentions[e.key][0].pb) in top and \
                     not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
+                    not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
                     (not reported or self._told_as_news(self.mentions[e.key])) and \
                     not all(m.pb.block.kind == "paragraph" and
                             tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
@@ -249,6 +252,16 @@ class EventTimes:
 _DEPENDENT = ("advcl", "conj", "xcomp", "acl", "pcomp", "advmod")
 # Modifiers that put an event after the words that speak of it.
 _AHEAD = {"upcoming", "forthcoming", "impending"}
+
+
+# Verbs that make a death known: their day is the day it was told, not the day of the death.
+_ANNOUNCING = {"announce", "confirm", "report", "reveal", "acknowledge", "mourn", "deny", "investigate"}
+
+
+def _announced_death(event: Event, head: Token) -> bool:
+    """ "On Saturday the rebels confirmed the death of their leader": the day dates the confirmation (the death came
+    before it, on a day the sentence does not give)."""
+    return event.type == "death" and head.dep_ == "dobj" and head.head.lemma_.lower() in _ANNOUNCING
 
 
 def _describes_a_party(m, event_heads: set[tuple[int, int]]) -> bool:  # noqa: ANN001 - a mention

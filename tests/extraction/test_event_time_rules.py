@@ -172,3 +172,11 @@ def test_talking_with_a_named_party_is_a_conversation_with_its_day():
     assert events(x)[0][:2] == ("consultation", "2024-03-10")
     x = run("Coach speaks\n\nThe coach talked about the weather for an hour.", MONDAY)
     assert not [e for e in x.events if e.type == "consultation"]  # talk without a party is no event
+
+
+def test_the_day_a_death_is_confirmed_is_not_the_day_of_the_death():
+    x = run("Leader dead\n\nOn Saturday, the rebels confirmed the death of their leader, who was succeeded by his "
+            "deputy.", MONDAY)
+    assert _dated(x, "death")[0] is None
+    x = run("Leader dies\n\nThe leader died on Sunday, the movement said.", MONDAY)
+    assert _dated(x, "died")[0] == "2024-03-10"
