@@ -268,10 +268,14 @@ def _describes_a_party(m, event_heads: set[tuple[int, int]]) -> bool:  # noqa: A
     """Whether a mention stands in a clause that describes a noun other than an event ("a man who died in custody",
     "people protesting the death of …"): background of a participant, not the news the lead reports on its day
     ("the fire, which also injured a man" still tells the fire)."""
+    if m.pb.block.kind != "paragraph":
+        return False  # a headline's participle is its predicate: "Minister killed in strike"
     x, steps = m.head, 0
     while x.head.i != x.i and steps < 8:
         if x.dep_ in ("relcl", "acl"):
             return (id(m.pb), x.head.i) not in event_heads
+        if x.pos_ in ("VERB", "AUX") and x.dep_ in ("advcl", "ccomp", "parataxis"):
+            return False  # the mention's own clause ends here ("… to close the gap as they were beaten 3-0")
         x, steps = x.head, steps + 1
     return False
 _TENSES = ({"past", "perfect"}, {"future", "timetabled"})

@@ -180,3 +180,12 @@ def test_the_day_a_death_is_confirmed_is_not_the_day_of_the_death():
     assert _dated(x, "death")[0] is None
     x = run("Leader dies\n\nThe leader died on Sunday, the movement said.", MONDAY)
     assert _dated(x, "died")[0] == "2024-03-10"
+
+
+def test_a_clause_of_its_own_inside_a_description_and_a_headline_participle_still_take_the_leads_day():
+    x = run("Report\n\nHillside missed the chance to close the gap to the top four as they were comfortably beaten "
+            "3-0 by Rovers at the Mill Lane ground on Saturday.", MONDAY)
+    assert _dated(x, "beaten")[0] == "2024-03-09"
+    x = run("Deputy minister killed in strike in the capital\n\nThe deputy minister was killed in an air raid on the "
+            "capital on Sunday, officials said.", MONDAY)
+    assert _dated(x, "strike")[0] == "2024-03-10"
