@@ -39,11 +39,11 @@ _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "polic
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
 _FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"},
-             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing"}]
+             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing", "air-strike"}]
 # A mention that says more than the event's first one makes the event that type ("investigating" … "the criminal
 # investigation").
 _REFINED = {"investigation": "criminal-investigation"}
-_ATTACK_KINDS = ("assault", "bombing")
+_ATTACK_KINDS = ("assault", "bombing", "air-strike")  # "the strike" … "the Israeli airstrike": one, an air strike
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").

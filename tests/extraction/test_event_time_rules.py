@@ -189,3 +189,10 @@ def test_a_clause_of_its_own_inside_a_description_and_a_headline_participle_stil
     x = run("Deputy minister killed in strike in the capital\n\nThe deputy minister was killed in an air raid on the "
             "capital on Sunday, officials said.", MONDAY)
     assert _dated(x, "strike")[0] == "2024-03-10"
+
+
+def test_a_headlines_strike_and_the_leads_airstrike_are_one_air_strike():
+    x = run("Minister killed in strike\n\nThe deputy minister was killed in an airstrike on the capital on Sunday, "
+            "officials said.", MONDAY)
+    strikes = [e for e in x.events if e.type in ("attack", "air-strike")]
+    assert [e.type for e in strikes] == ["air-strike"] and len(strikes[0].mentions) == 2
