@@ -321,6 +321,7 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             if head.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ != "place" for c in head.head.children):
                 # "This ruling does not alter the outcome …": the verb's own act is denied, not the event
                 group = [t for t in group if t.lower_ not in _NEGATION]
+            group = [t for t in group if not _because_of(t)]
             own = {t.lemma_.lower() for t in group} | {t.lower_ for t in group}
             words |= own
             if first is None and (m.pb.block.kind == "paragraph" or m is ms[-1]):
@@ -346,6 +347,13 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if not resolved_past and all(any(c.overlaps(m.span) for s in self.statements for c in s.content) for m in ms):
             return "alleged"  # it exists only inside what someone said
         return "actual"
+
+def _because_of(tok: Token) -> bool:
+    """ "due to the bombing": "due" that gives a cause, not a schedule ("is due to visit")."""
+    doc = tok.doc
+    return tok.lower_ == "due" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and \
+        doc[tok.i + 2].tag_ != "VB"
+
 
 # Adverbs of frequency: a clause that has them tells a habit, not an occurrence ("meets every year", "usually
 # helps"); "annual" on a noun ("the annual summit") names one occurrence and is not among them.

@@ -115,8 +115,8 @@ def _dated(x: Extraction, trigger: str) -> tuple[str | None, str]:
 
 
 def test_an_upcoming_event_never_takes_the_past_day_of_the_words_about_it():
-    x = run("Ministers talk\n\nThe two foreign ministers spoke briefly on Thursday about an upcoming summit of "
-            "the three countries, an official said.", MONDAY)
+    x = run("Ministers talk\n\nOn Thursday the two foreign ministers discussed an upcoming summit of their "
+            "regional bloc, an aide said.", MONDAY)
     assert _dated(x, "summit") == (None, "planned")
     x = run("Ministers talk\n\nThe ministers discussed the forthcoming conference on Friday.", MONDAY)
     assert _dated(x, "conference")[0] is None
@@ -127,8 +127,8 @@ def test_an_upcoming_event_never_takes_the_past_day_of_the_words_about_it():
 
 def test_earlier_in_the_day_is_the_day_the_narrative_last_named():
     x = run("Ministers meet\n\nThe two ministers met on Wednesday, a spokesman said on Thursday.\n\n"
-            "Earlier in the day, the ministers gave a joint press conference.", MONDAY)
-    assert _dated(x, "press conference")[0] == "2024-03-07"
+            "Earlier in the day, the two held a joint news conference on fisheries.", MONDAY)
+    assert _dated(x, "news conference")[0] == "2024-03-07"
 
 
 def test_the_lead_day_does_not_date_an_event_that_only_describes_a_party():
@@ -167,32 +167,41 @@ def test_negation_and_condition_belong_to_the_mention_that_introduces_the_event(
 
 
 def test_talking_with_a_named_party_is_a_conversation_with_its_day():
-    x = run("Ministers talk\n\nThe Secretary of State finally talked on Sunday with Foreign Minister Ivan Petrov of "
-            "Norland, the department said.", MONDAY)
+    x = run("Ministers talk\n\nThe Secretary of State talked on Sunday with Foreign Minister Ivan Petrov of "
+            "Norland about fishing rights, the department said.", MONDAY)
     assert events(x)[0][:2] == ("consultation", "2024-03-10")
     x = run("Coach speaks\n\nThe coach talked about the weather for an hour.", MONDAY)
     assert not [e for e in x.events if e.type == "consultation"]  # talk without a party is no event
 
 
 def test_the_day_a_death_is_confirmed_is_not_the_day_of_the_death():
-    x = run("Leader dead\n\nOn Saturday, the rebels confirmed the death of their leader, who was succeeded by his "
-            "deputy.", MONDAY)
+    x = run("Commander dead\n\nOn Saturday, the militia confirmed the death of its commander in a statement read "
+            "on local radio.", MONDAY)
     assert _dated(x, "death")[0] is None
     x = run("Leader dies\n\nThe leader died on Sunday, the movement said.", MONDAY)
     assert _dated(x, "died")[0] == "2024-03-10"
 
 
 def test_a_clause_of_its_own_inside_a_description_and_a_headline_participle_still_take_the_leads_day():
-    x = run("Report\n\nHillside missed the chance to close the gap to the top four as they were comfortably beaten "
-            "3-0 by Rovers at the Mill Lane ground on Saturday.", MONDAY)
+    x = run("Report\n\nHillside wasted the opportunity to climb into the top four as they were heavily beaten "
+            "4-0 by Rovers at the Mill Lane ground on Saturday.", MONDAY)
     assert _dated(x, "beaten")[0] == "2024-03-09"
-    x = run("Deputy minister killed in strike in the capital\n\nThe deputy minister was killed in an air raid on the "
-            "capital on Sunday, officials said.", MONDAY)
+    x = run("Mayor killed in strike on town hall\n\nThe mayor was killed in an air raid on the town hall on "
+            "Sunday, officials said.", MONDAY)
     assert _dated(x, "strike")[0] == "2024-03-10"
 
 
 def test_a_headlines_strike_and_the_leads_airstrike_are_one_air_strike():
-    x = run("Minister killed in strike\n\nThe deputy minister was killed in an airstrike on the capital on Sunday, "
+    x = run("Mayor killed in strike\n\nThe mayor was killed in an airstrike on the town hall on Sunday, "
             "officials said.", MONDAY)
     strikes = [e for e in x.events if e.type in ("attack", "air-strike")]
     assert [e.type for e in strikes] == ["air-strike"] and len(strikes[0].mentions) == 2
+
+
+def test_due_to_gives_a_cause_not_a_schedule():
+    x = run("Engineer killed\n\nThe council said that a visiting engineer was killed Wednesday by a strike on the "
+            "water plant.\n\nIts spokesman said there were \"two casualties among the plant's crew due to the "
+            "bombing of the pumping hall this morning,\" and that both were in hospital.", MONDAY)
+    assert _dated(x, "strike") in (("2024-03-06", "actual"), ("2024-03-06", "alleged"))
+    x = run("Envoy visits\n\nThe envoy is due to visit the capital on Friday.", MONDAY)
+    assert _dated(x, "visit")[1] in ("planned", "scheduled")
