@@ -197,7 +197,7 @@ class EventTimes:
         return {(id(m.pb), m.head.i) for ms in self.mentions.values() for m in ms}
 
     def _no_past_for_upcoming(self) -> None:
-        """ "spoke on Thursday about an upcoming summit": an event its mention calls upcoming or forthcoming lies
+        """ "talked on Monday about a forthcoming summit": an event its mention calls upcoming or forthcoming lies
         after the words that speak of it, so a day before the article's date that the sentence or a neighbouring verb
         gave it is not its day (a date inside its own phrase, "the upcoming summit on March 22", is)."""
         anchor = self.parsed.article.meta.date
@@ -259,7 +259,7 @@ _ANNOUNCING = {"announce", "confirm", "report", "reveal", "acknowledge", "mourn"
 
 
 def _announced_death(event: Event, head: Token) -> bool:
-    """ "On Saturday the rebels confirmed the death of their leader": the day dates the confirmation (the death came
+    """ "On Tuesday the party confirmed the death of its founder": the day dates the confirmation (the death came
     before it, on a day the sentence does not give)."""
     return event.type == "death" and head.dep_ == "dobj" and head.head.lemma_.lower() in _ANNOUNCING
 
@@ -275,7 +275,7 @@ def _describes_a_party(m, event_heads: set[tuple[int, int]]) -> bool:  # noqa: A
         if x.dep_ in ("relcl", "acl"):
             return (id(m.pb), x.head.i) not in event_heads
         if x.pos_ in ("VERB", "AUX") and x.dep_ in ("advcl", "ccomp", "parataxis"):
-            return False  # the mention's own clause ends here ("… to close the gap as they were beaten 3-0")
+            return False  # the mention's own clause ends here ("… hoping to draw level as they lost 2-1")
         x, steps = x.head, steps + 1
     return False
 _TENSES = ({"past", "perfect"}, {"future", "timetabled"})

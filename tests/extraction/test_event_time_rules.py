@@ -157,7 +157,7 @@ def test_an_event_the_lead_tells_keeps_the_leads_day_when_the_article_retells_it
 
 def test_negation_and_condition_belong_to_the_mention_that_introduces_the_event():
     x = run("Rovers win\n\nHillside were beaten 3-0 by Rovers at the Mill Lane ground on Saturday.\n\n"
-            "Hillside never looked as though they would beat the Rovers keeper.", MONDAY)
+            "Hillside never seemed able to beat the Rovers goalkeeper.", MONDAY)
     assert _dated(x, "beaten") == ("2024-03-09", "actual")
     x = run("Talks announced\n\nThe foreign minister announced talks with her counterpart on Tuesday. She did not "
             "say when the talks would take place.", MONDAY)
@@ -175,7 +175,7 @@ def test_talking_with_a_named_party_is_a_conversation_with_its_day():
 
 
 def test_the_day_a_death_is_confirmed_is_not_the_day_of_the_death():
-    x = run("Commander dead\n\nOn Saturday, the militia confirmed the death of its commander in a statement read "
+    x = run("Founder dead\n\nOn Tuesday, the party confirmed the death of its founder in a statement read "
             "on local radio.", MONDAY)
     assert _dated(x, "death")[0] is None
     x = run("Leader dies\n\nThe leader died on Sunday, the movement said.", MONDAY)
