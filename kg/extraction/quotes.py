@@ -1,7 +1,8 @@
 """Find quotations in text by their marks, before any parsing.
 
-Handles curly and straight double quotes (and the two mixed in one quotation, as scraped text has them), guillemets, single quotes (‘…’ as headline quotes or nested quotes) told
-apart from apostrophes (Russia’s, parties’), quotes nested in quotes, and quotes that run over several paragraphs
+Handles curly and straight double quotes (and the two mixed in one quotation, as scraped text has them), guillemets,
+the marks a smart-quote conversion puts for an opening one (″, ‟, „), single quotes (‘…’ as headline quotes or
+nested quotes) told apart from apostrophes (Russia’s, parties’), quotes nested in quotes, and quotes that run over several paragraphs
 (each paragraph re-opens the quote, only the last one closes it). Unbalanced marks never raise: an unclosed quote is
 dropped, so every span returned re-reads its own text.
 """
@@ -14,9 +15,12 @@ from dataclasses import dataclass, field
 from kg.extraction.steps import Step, Work
 from kg.model import Span
 
-DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
+DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "″": "″", "‟": "”"}
 SINGLE_OPEN = {"‘": "’", "‹": "›"}
-_MIXED = {'"': "”", "”": '"'}  # a straight quote closed by a curly one, or the other way round
+# a straight quote closed by a curly one, or the other way round; a double prime or a reversed mark that a smart-quote
+# conversion put for an opening mark, closed by the ordinary curly one
+_MIXED = {'"': "”", "”": '"', "″": "”"}
+_SUBSTITUTES = "„″‟"  # opening marks only where a quotation can open (a 12″ screen is inches)
 
 
 @dataclass
@@ -56,7 +60,7 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
         c = text[i]
         close: str | None = None
         kind = ""
-        if c in DOUBLE_OPEN and (c != "„" or _opening_context(text, i)):
+        if c in DOUBLE_OPEN and (c not in _SUBSTITUTES or _opening_context(text, i)):
             close, kind = DOUBLE_OPEN[c], "double"
         elif c == '"' and _opening_context(text, i) and i + 1 < end and not text[i + 1].isspace():
             close, kind = '"', "double"

@@ -40,3 +40,23 @@ def test_a_name_label_before_plain_text_keeps_the_paragraph():
             "Jo Pike: The library will stay open on Saturdays.")
     got = _direct(text)
     assert ("Amir Haddad", ["We cannot keep cutting the library budget every year."]) in got
+
+
+# --- a double prime or a reversed mark for an opening mark (a smart-quote conversion): the quotation goes on ------
+
+
+def test_a_paragraph_reopened_by_a_double_prime_continues_the_quotation():
+    text = ("Ferry fares\n\n"
+            "Transport minister Grace Okafor defended the increase on Monday.\n\n"
+            "Okafor said: “The ferries have lost money for six years running.\n\n"
+            "″The subsidy cannot cover the fuel bill on its own.\n\n"
+            "“Passengers on the island routes will pay the old fare until March.”")
+    got = _direct(text)
+    assert ("Grace Okafor", ["The ferries have lost money for six years running.",
+                             "The subsidy cannot cover the fuel bill on its own.",
+                             "Passengers on the island routes will pay the old fare until March."]) in got
+
+
+def test_a_double_prime_after_a_number_is_inches_not_a_quotation():
+    got = said("Screens\n\nThe shop sold a 12″ screen and a 15″ screen to the school, manager Ravi Shah said.")
+    assert all("screen and a 15" not in quote or kind != "direct" for kind, _, quote in got)
