@@ -10,8 +10,10 @@ dropped, so every span returned re-reads its own text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kg import lexicon
 from kg.extraction.steps import Step, Work
 from kg.model import Span
 
@@ -145,7 +147,8 @@ def find_quotes(text: str, begin: int, end: int, *, singles_top: bool) -> list[Q
     return quotes
 
 
-def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quote]:
+def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]],
+                     cue_before: Callable[[int], bool] | None = None) -> list[Quote]:
     """Quotes over a sequence of blocks ``(begin, end, singles_top)``, joining quotes that run across paragraphs.
 
     A paragraph that opens a quote without closing it, followed by a paragraph that opens with a quote mark, is one
@@ -153,7 +156,8 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
     re-opening it (a quotation a scraper or a wire service broke into paragraphs: “… the minister. / They talked
     for hours …,” the spokesman said), it is one quotation of both. Followed by anything else, it ends at its paragraph's end
     when that paragraph ends a sentence (a closing mark left out, or typed the wrong way round) and the quotation
-    opened its paragraph, followed a colon or ran over paragraphs before; otherwise it is dropped.
+    opened its paragraph, followed a colon, a reporting verb and a comma ("Lee said, “…" — ``cue_before`` tells
+    whether a comma at an offset follows one) or ran over paragraphs before; otherwise it is dropped.
     """
     out: list[Quote] = []
     pending: Quote | None = None
@@ -180,7 +184,7 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
                 out.append(Quote(inner, Span(pending.outer.begin, close + 1, text[pending.outer.begin : close + 1]),
                                  "double", pending.nested, (pending.parts or [pending.inner]) + [inner]))
                 found = [q for q in found if q.outer.begin > close]
-            elif (ended := _ended_at_paragraph_end(text, pending)) is not None:
+            elif (ended := _ended_at_paragraph_end(text, pending, cue_before)) is not None:
                 out.append(ended)
             pending = None
         for q in found:
@@ -188,7 +192,7 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
                 pending = q
             else:
                 out.append(q)
-    if pending is not None and (ended := _ended_at_paragraph_end(text, pending)) is not None:
+    if pending is not None and (ended := _ended_at_paragraph_end(text, pending, cue_before)) is not None:
         out.append(ended)
     return out
 
@@ -219,17 +223,19 @@ def _after_split_cue(before: str) -> bool:
     return "\n" not in cue and 1 < len(cue.split()) <= 6 and not any(c in cue for c in "“\"«")
 
 
-def _ended_at_paragraph_end(text: str, pending: Quote) -> Quote | None:
+def _ended_at_paragraph_end(text: str, pending: Quote,
+                            cue_before: Callable[[int], bool] | None = None) -> Quote | None:
     """An open quotation taken to end at its paragraph's end: the paragraph ends a sentence (a stray mark after it
-    aside), and the quotation ran over paragraphs, opened its paragraph, followed a colon or the cue of a split
-    quotation."""
+    aside), and the quotation ran over paragraphs, opened its paragraph, followed a colon, a reporting verb and a
+    comma, or the cue of a split quotation."""
     inner = pending.inner
     stripped = inner.text.rstrip(_STRAY)
     if not stripped.endswith((".", "!", "?", "…")) or len(stripped.split()) < 3:
         return None
     if not pending.parts:
         before = text[: pending.outer.begin].rstrip(" \t")
-        if before and not before.endswith(("\n", ":")) and not _after_split_cue(before):
+        if before and not before.endswith(("\n", ":")) and not _after_split_cue(before) and \
+                not (before.endswith(",") and cue_before is not None and cue_before(len(before) - 1)):
             return None
     last = Span(inner.begin, inner.begin + len(stripped), stripped)
     parts = pending.parts[:-1] + [last] if pending.parts else []
@@ -243,8 +249,24 @@ def _find(work: Work) -> None:
     british = british_style(body)  # single quotes as the quotation marks
     quotes = quotes_in_blocks(parsed.article.text, [(pb.block.span.begin, pb.block.span.end,
                                                      british or pb.block.kind in ("headline", "standfirst"))
-                                                    for pb in parsed.blocks])
+                                                    for pb in parsed.blocks], _reporting_verb_before(parsed))
     work.put(quotes=quotes, single_marks=british)
+
+
+def _reporting_verb_before(parsed) -> Callable[[int], bool]:  # noqa: ANN001 - a Parsed
+    """Whether the comma at an offset follows a reporting verb ("said, “…"): a quotation whose closing mark was lost
+    after it still ends at its paragraph's end."""
+    verbs, quote_verbs = lexicon.reporting_verbs(), lexicon.quote_verbs()
+
+    def after_verb(comma: int) -> bool:
+        pb = next((pb for pb in parsed.blocks if pb.block.span.begin <= comma < pb.block.span.end), None)
+        tok = None if pb is None else next((t for t in pb.doc if pb.offset + t.idx == comma), None)
+        if tok is None or tok.i == 0:
+            return False
+        verb = tok.nbor(-1)
+        return verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in verbs or verb.lemma_.lower() in quote_verbs)
+
+    return after_verb
 
 
 QUOTES = Step("quotes", ("parsed",), ("quotes", "single_marks"), _find,

@@ -60,3 +60,22 @@ def test_a_paragraph_reopened_by_a_double_prime_continues_the_quotation():
 def test_a_double_prime_after_a_number_is_inches_not_a_quotation():
     got = said("Screens\n\nThe shop sold a 12″ screen and a 15″ screen to the school, manager Ravi Shah said.")
     assert all("screen and a 15" not in quote or kind != "direct" for kind, _, quote in got)
+
+
+# --- "X said, “…" with the closing mark lost at the paragraph's end: the quotation ends there ----------------------
+
+
+def test_said_comma_and_a_quotation_whose_closing_mark_was_lost():
+    text = ("Water tariffs\n\n"
+            "Asked about the new tariff, state minister Anil Kapoor said, \"Nobody will pay more for the first ten "
+            "thousand litres.\n\n"
+            "The tariff takes effect in April.")
+    got = said(text)
+    assert ("direct", "Anil Kapoor", "Nobody will pay more for the first ten thousand litres.") in got
+
+
+def test_an_unclosed_mark_after_a_comma_without_a_reporting_verb_quotes_nothing():
+    text = ("Floods\n\n"
+            "In the valley villages, \"everyone knows the river floods every spring.\n\n"
+            "The council has built a new wall.")
+    assert not any(kind == "direct" and "river floods" in quote for kind, _, quote in said(text))
