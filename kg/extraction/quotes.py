@@ -92,13 +92,18 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
 
 
 def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int | None:
+    if kind == "double" and close == '"':
+        # "There is no room for "quick fixes" in this budget": straight marks nested in straight marks pair up
+        # inside; where they do not (a mark left unclosed), the first close wins as before
+        nested = _straight_close(text, start, end, nesting=True)
+        return nested if nested is not None else _straight_close(text, start, end, nesting=False)
     depth_single = 0
     possessive: int | None = None  # "the players' effort": a plural possessive, the close only if none follows
     k = start
     while k < end:
         c = text[k]
         if kind == "double":
-            if c == close and (close != '"' or _closing_context(text, k) or k + 1 == end):
+            if c == close:
                 return k
         else:
             if c in DOUBLE_OPEN:  # a double quote nested in a single one (British style): skip over it
@@ -120,6 +125,22 @@ def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int |
                     depth_single -= 1
         k += 1
     return possessive
+
+
+def _straight_close(text: str, start: int, end: int, *, nesting: bool) -> int | None:
+    """The straight double mark closing a quotation opened before ``start``; with ``nesting``, a mark that opens
+    (after a space or a bracket, before a letter) opens a quotation inside that the next close ends."""
+    depth = 0
+    k = text.find('"', start, end)
+    while k >= 0:
+        if nesting and _opening_context(text, k) and k + 1 < end and _is_letter(text[k + 1]):
+            depth += 1
+        elif _closing_context(text, k) or k + 1 == end:
+            if depth == 0:
+                return k
+            depth -= 1
+        k = text.find('"', k + 1, end)
+    return None
 
 
 def british_style(body: str) -> bool:

@@ -79,3 +79,21 @@ def test_an_unclosed_mark_after_a_comma_without_a_reporting_verb_quotes_nothing(
             "In the valley villages, \"everyone knows the river floods every spring.\n\n"
             "The council has built a new wall.")
     assert not any(kind == "direct" and "river floods" in quote for kind, _, quote in said(text))
+
+
+# --- straight marks nested in straight marks: the inner pair does not close the quotation ------------------------
+
+
+def test_a_straight_quotation_nested_in_a_straight_one():
+    text = ("Budget\n\n"
+            "\"There is no room for \"quick fixes\" in this budget, and the treasury will not print money,\" "
+            "finance minister Leila Nasser said.")
+    got = said(text)
+    assert ("direct", "Leila Nasser", "There is no room for \"quick fixes\" in this budget, and the treasury will "
+            "not print money,") in got
+
+
+def test_the_two_halves_of_a_split_straight_quotation_stay_two():
+    text = ("Cup tie\n\n"
+            "\"We are ready,\" coach Sam Otieno said. \"The whole squad is fit for the final.\"")
+    assert ("Sam Otieno", ["We are ready,", "The whole squad is fit for the final."]) in _direct(text)
