@@ -156,6 +156,9 @@ class StatementFinder(StatementSpans, StatementSources):
         if lead.endswith((",", ":")) and q.inner.text[:1].isupper() and len(q.inner.text.split()) >= 4 and \
                 any(t.pos_ in ("VERB", "AUX") for _, t in self.parsed.tokens_starting_in(q.inner.begin, q.inner.end)):
             return True  # "He told her: “If you can't make it, take a knife”": introduced as an utterance
+        if lead.endswith((",", ":")) and q.inner.text[:1].isupper() and len(q.inner.text.split()) >= 2 and \
+                q.inner.text.rstrip(" ,").endswith((".", "!", "?", "…")) and not q.parts:
+            return True  # "He replied: “No, of course not.”": a whole sentence without a verb, still an answer
         for span in q.spans:
             hit = self.parsed.token_at(span.begin)
             if hit is None:

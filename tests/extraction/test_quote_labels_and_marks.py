@@ -97,3 +97,19 @@ def test_the_two_halves_of_a_split_straight_quotation_stay_two():
     text = ("Cup tie\n\n"
             "\"We are ready,\" coach Sam Otieno said. \"The whole squad is fit for the final.\"")
     assert ("Sam Otieno", ["We are ready,", "The whole squad is fit for the final."]) in _direct(text)
+
+
+# --- a whole sentence without a verb after "replied:" is an answer, a direct quotation without its marks ----------
+
+
+def test_a_verbless_answer_after_a_colon_is_a_direct_quotation():
+    text = ("Merger row\n\n"
+            "Asked whether the board had been misled, chairwoman Ruth Okonjo replied: “No, of course not.”")
+    assert ("direct", "Ruth Okonjo", "No, of course not.") in said(text)
+
+
+def test_a_quoted_phrase_inside_a_sentence_stays_a_mixed_quotation():
+    text = ("Merger row\n\n"
+            "Chairwoman Ruth Okonjo said the offer was “a serious mistake” and would be rejected.")
+    got = said(text)
+    assert any(kind == "mixed" and "“a serious mistake”" in quote for kind, _, quote in got)
