@@ -113,3 +113,22 @@ def test_a_quoted_phrase_inside_a_sentence_stays_a_mixed_quotation():
             "Chairwoman Ruth Okonjo said the offer was “a serious mistake” and would be rejected.")
     got = said(text)
     assert any(kind == "mixed" and "“a serious mistake”" in quote for kind, _, quote in got)
+
+
+# --- a mixed statement's edges on the quotation's marks, not a mark or a dangling word beside them ---------------
+
+
+def test_a_complement_opening_with_a_quoted_phrase_keeps_its_opening_mark():
+    text = ("Storm warning\n\n"
+            "Forecaster Dana Whitlock said “persistent heavy rain” could flood roads across the county on Monday.")
+    got = said(text)
+    assert ("mixed", "Dana Whitlock", "“persistent heavy rain” could flood roads across the county on Monday") in got
+
+
+def test_a_quotation_closed_before_however_does_not_take_the_word_after_it():
+    text = ("Port deal\n\n"
+            "At a press conference in the capital, Home Minister Arjun Mehta when asked about the port deal said "
+            "\"I think that deal was really unfortunate for the fishermen of the coast\", however he added that he "
+            "\"backed\" the view that the port must grow.")
+    got = said(text)
+    assert ("direct", "Arjun Mehta", "I think that deal was really unfortunate for the fishermen of the coast") in got
