@@ -132,3 +132,21 @@ def test_a_quotation_closed_before_however_does_not_take_the_word_after_it():
             "\"backed\" the view that the port must grow.")
     got = said(text)
     assert ("direct", "Arjun Mehta", "I think that deal was really unfortunate for the fishermen of the coast") in got
+
+
+# --- a manager's answers run under sub-headings after "X spoke to the club's channel afterwards" ----------------
+
+
+def test_answers_under_sub_headings_go_to_the_person_who_spoke():
+    text = ("Boss: We kept going\n\n"
+            "Head coach Marta Lindqvist watched the 2-1 win over Harbour City from the stands. She spoke to the "
+            "club's channel afterwards.\n\n"
+            "## Proud of the players\n\n"
+            "“I'm proud of the players. We kept going when the legs were tired and we got our reward.”\n\n"
+            "## On the injury\n\n"
+            "“I hope it is not serious. We will know more after the scan on Monday.”")
+    got = said(text)
+    speakers = {quote.split(".")[0]: who for kind, who, quote in got if kind == "direct"}
+    assert speakers.get("I'm proud of the players") == "Marta Lindqvist"
+    assert any("We will know more after the scan on Monday" in quote and who == "Marta Lindqvist"
+               for kind, who, quote in got if kind == "direct")
