@@ -150,3 +150,21 @@ def test_answers_under_sub_headings_go_to_the_person_who_spoke():
     assert speakers.get("I'm proud of the players") == "Marta Lindqvist"
     assert any("We will know more after the scan on Monday" in quote and who == "Marta Lindqvist"
                for kind, who, quote in got if kind == "direct")
+
+
+# --- a block quotation without marks over several paragraphs (government and company releases) -------------------
+
+
+def test_an_unmarked_block_quotation_goes_on_while_the_speaker_speaks_in_the_first_person():
+    text = ("Minister welcomes port agreement\n\n"
+            "The Trade Minister, Helen Varga, signed the agreement in Valletta on Tuesday.\n\n"
+            "Helen Varga said:\n\n"
+            "This agreement opens the harbour to twice as many container ships by the end of next year.\n\n"
+            "Critics warned that the port could never compete, but the figures show it already does.\n\n"
+            "I am grateful to the harbour workers whose patience made this possible.\n\n"
+            "The agreement will be reviewed by both governments after three years of operation.")
+    got = [(who, parts) for who, parts in _direct(text) if who == "Helen Varga"]
+    assert got == [("Helen Varga", [
+        "This agreement opens the harbour to twice as many container ships by the end of next year.",
+        "Critics warned that the port could never compete, but the figures show it already does.",
+        "I am grateful to the harbour workers whose patience made this possible."])]
