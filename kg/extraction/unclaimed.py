@@ -107,7 +107,10 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     vpb, verb = verbs[-1]
     if any(t.pos_ == "VERB" and t.i > verb.i and t.dep_ in ("ROOT", "conj") for _, t in toks):
         return None  # "X said A and then left": the quotation follows another verb
-    subj = _subject(verb)
+    # "which prompted Justice Reid to comment: “…”": the object of a verb of prompting speaks, not its subject
+    controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None) \
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" else None
+    subj = controller if controller is not None else _subject(verb)
     if subj is not None and start <= vpb.offset + subj.idx < vpb.offset + verb.idx:
         hit = corefs.resolve(finder.coref, vpb, subj)
         if hit is not None:

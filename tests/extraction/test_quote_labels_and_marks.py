@@ -168,3 +168,13 @@ def test_an_unmarked_block_quotation_goes_on_while_the_speaker_speaks_in_the_fir
         "This agreement opens the harbour to twice as many container ships by the end of next year.",
         "Critics warned that the port could never compete, but the figures show it already does.",
         "I am grateful to the harbour workers whose patience made this possible."])]
+
+
+# --- "prompted X to comment: “…”": the object of a verb of prompting is the one who speaks ----------------------
+
+
+def test_the_object_of_prompted_speaks_the_quotation():
+    text = ("Court by video\n\n"
+            "The link let the court hear the lawyer talking to his client about the fines, which prompted Judge "
+            "Michael Dunne to comment: \"I am fairly sure we are not meant to be hearing this.\"")
+    assert ("direct", "Michael Dunne", "I am fairly sure we are not meant to be hearing this.") in said(text)
