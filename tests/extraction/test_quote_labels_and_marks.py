@@ -178,3 +178,24 @@ def test_the_object_of_prompted_speaks_the_quotation():
             "The link let the court hear the lawyer talking to his client about the fines, which prompted Judge "
             "Michael Dunne to comment: \"I am fairly sure we are not meant to be hearing this.\"")
     assert ("direct", "Michael Dunne", "I am fairly sure we are not meant to be hearing this.") in said(text)
+
+
+# --- a name with a curly apostrophe (O’Donnell) is a person, and the quotations it is given stay -----------------
+
+
+def test_a_speaker_whose_name_has_a_curly_apostrophe_keeps_the_quotations():
+    text = ("Council budget\n\n"
+            "Union president Siobhan O’Donnell said the council had ignored the staff.\n\n"
+            "“Once a reader gets past the headline, the figures show that the library lost a third of its staff”, "
+            "Ms O’Donnell said.")
+    got = said(text)
+    # the label is the parser's reading, with the straight mark (the spelling reference works use)
+    assert ("direct", "Siobhan O'Donnell", "Once a reader gets past the headline, the figures show that the library "
+            "lost a third of its staff") in got
+
+
+def test_the_parser_reads_the_same_offsets():
+    from kg.pipeline.nlp import for_parse
+    text = "Mr O’Donnell and Russia’s envoy didn’t meet."
+    assert len(for_parse(text)) == len(text)
+    assert for_parse(text) == "Mr O'Donnell and Russia’s envoy didn’t meet."
