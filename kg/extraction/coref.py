@@ -215,7 +215,13 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     if lemma in lexicon.org_heads() and not plural:
         kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
         label = _label(pb, start, end)
-        if any(t.text[:1].isupper() for t in pb.doc[start:end]):
+        named = _named_body(pb, start, end, tok, lemma)
+        if not named and lemma not in _FIRM_NOUNS and pb.doc[start].text[:1].isupper():
+            # "The office said" opening a sentence: the office named before ("the government media office"), or
+            # else, as it always was, a body of that name ("The union protested": not the court named before)
+            named = _last_named(coref, pb.offset + pb.doc[start].idx, {"organization", "government"}, kind,
+                                noun=lemma) is None
+        if named:
             key = "org/" + slugify(label)
             index.add_actor(key, label, kind, np_span)
             return key, np_span
@@ -223,7 +229,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             # "the regional body", "the bloc": the organisation last named; "the government" with none: its own
             at = pb.offset + pb.doc[start].idx
             prior = (lemma in _FIRM_NOUNS and _story_subject(coref, at)) or \
-                _last_named(coref, at, {"organization", "government"}, kind)
+                _last_named(coref, at, {"organization", "government"}, kind,
+                            noun=lemma if lemma not in _FIRM_NOUNS and pb.doc[start].text[:1].isupper() else None)
             if prior is not None:
                 index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
                 return prior, np_span
@@ -231,6 +238,14 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             index.add_actor(key, label, kind, np_span, "role")
             return key, np_span
     return None
+
+
+def _named_body(pb: ParsedBlock, start: int, end: int, head: Token, lemma: str) -> bool:
+    """Whether a body's noun phrase carries a name ("the Gaza Media Office", "the Commission") rather than being an
+    anaphor: a capital counts only off the determiner, which opens a sentence with one ("The company said"), and a
+    capitalised "Company" or "Firm" alone is how a company's own release refers to itself ("The Company noted")."""
+    capitals = [t for t in pb.doc[start:end] if t.text[:1].isupper() and t.lower_ not in _DETERMINERS]
+    return bool(capitals) and not (lemma in _FIRM_NOUNS and [t.i for t in capitals] == [head.i])
 
 
 def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa: ANN001
@@ -242,29 +257,30 @@ _FIRM_NOUNS = frozenset({"company", "firm"})  # the business desk's anaphors for
 
 
 def _story_subject(coref: Coref, before: int) -> str | None:
-    """The one organisation the narration has made the subject of a clause before an offset ("Acme agreed to sell
-    …"): "the company said" then speaks for it, though a rival or a regulator was named since. None when none or
-    several have been subjects."""
+    """The organisation the narration has made the subject of its clauses most often before an offset ("Acme
+    agreed to sell …", "Acme said …"), the first of them on a tie: "the company said" then speaks for it, though a
+    rival, an index or a regulator was named since. None when no organisation has been a subject."""
     actors = coref.index.actors
-    found: str | None = None
+    counts: dict[str, int] = {}  # in first-subject order
     for s in coref.history:  # in text order; a short list (the actors narrated), read once per definite body noun
         if s.offset >= before:
             break
         if not s.subject or s.quoted or (a := actors.get(s.key)) is None or a.kind != "organization" or \
                 not s.key.startswith("org/"):
             continue
-        if found is not None and found != s.key:
-            return None
-        found = s.key
-    return found
+        counts[s.key] = counts.get(s.key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _last_named(coref: Coref, before: int, kinds: set[str], kind: str) -> str | None:
-    """The organisation of that kind whose name was last mentioned before an offset (within ~600 characters)."""
+def _last_named(coref: Coref, before: int, kinds: set[str], kind: str, noun: str | None = None) -> str | None:
+    """The organisation of that kind whose name was last mentioned before an offset (within ~600 characters); with
+    ``noun``, one whose name has that head word."""
     best: tuple[int, str] | None = None
     for (b, _), key in coref.index.mention_owner.items():
         actor = coref.index.actors.get(key)
         if actor is None or actor.kind not in kinds or b >= before or before - b > 600:
+            continue
+        if noun is not None and noun not in actor.label.lower().split():
             continue
         if kind == "government" and actor.kind != "government":
             continue
