@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg import lexicon
 from kg.extraction.complements import ADDRESSEE_PREPS, ADDRESSEE_VERBS, personal
 from kg.pipeline.nlp import ParsedBlock
 
@@ -119,3 +120,34 @@ def _interviewer(verb: Token) -> Token | None:
                 if head.lemma_ in _TALK and prep.lower_ in ("to", "with", "on") and pobj.pos_ == "PROPN":
                     return pobj
     return None
+
+
+_SAYING = {"say", "add", "note", "explain", "stress", "insist", "continue", "tell", "argue", "claim", "emphasize",
+           "emphasise"}
+
+
+def aside_subject(verb: Token) -> tuple[bool, Token | None]:
+    """The subject of a verb coordinated across a parenthetical "X said" in narration: "The first owner laughed
+    at the plan, Ms. Varga said, and dismissed it" goes on with the owner; "The ferry sank, the mayor said, and
+    added that …" with the mayor. None when no such aside stands before the verb (or the clause it interrupts is
+    a quotation: "“…,” Lin said, and added" is Lin's): (whether an aside stands there, the subject or the verb
+    whose subject it is)."""
+    head = verb.head
+    saying = verb.lemma_.lower() in _SAYING
+    if head.dep_ == "parataxis" and head.i < verb.i and head.lemma_.lower() in lexicon.reporting_verbs() and \
+            not saying and head.head.i < head.i and \
+            not any(t.text in QUOTE_MARKS for t in verb.doc[head.head.left_edge.i : head.i]):
+        narrated = head.head  # the clause the aside interrupts; a noun when the parser made the subject its root
+        return True, narrated if narrated.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < head.i]
+    if len(subjects) >= 2 and not saying and head.lemma_.lower() in lexicon.reporting_verbs() and \
+            head.i < verb.i and not any(t.text in QUOTE_MARKS for t in verb.doc[subjects[0].i : head.i]):
+        # "The first keeper, …, roared with laughter, Mr. Langley said, and dismissed …", parsed with both subjects
+        # on "said": the verb after the aside goes with the narrated one
+        return True, subjects[0]
+    if saying:
+        aside = next((c for c in head.children if c.dep_ == "parataxis" and head.i < c.i < verb.i
+                      and c.lemma_.lower() in lexicon.reporting_verbs()), None)
+        if aside is not None and not any(t.text in QUOTE_MARKS for t in verb.doc[head.left_edge.i : aside.i]):
+            return True, aside
+    return False, None
