@@ -151,3 +151,29 @@ def aside_subject(verb: Token) -> tuple[bool, Token | None]:
         if aside is not None and not any(t.text in QUOTE_MARKS for t in verb.doc[head.left_edge.i : aside.i]):
             return True, aside
     return False, None
+
+
+_AUTHORED = {"message", "statement", "tweet", "post", "letter", "note", "video", "release", "report", "memo",
+             "email", "e-mail", "notice", "announcement", "broadcast", "interview", "op-ed", "column"}
+
+
+def message_author(participle: Token) -> Token | None:
+    """The author a message noun right before a participle names, "a tweet by X", "a letter from X", "X's
+    statement" — who speaks through the participle ("… a tweet by X saying that …", also when the parser hung the
+    participle on the main verb), not the subject of the clause that mentions the message."""
+    doc = participle.doc
+    if participle.i == 0 or doc[participle.i - 1].is_punct:
+        return None  # "X declined, saying …": the participle goes with the clause
+    noun = doc[participle.i - 1]
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("by", "from") and _message(noun.head.head) and \
+            noun.pos_ in ("PROPN", "NOUN"):
+        return noun  # "a tweet by Governor Ada Rusk saying"
+    if _message(noun):
+        return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    return None
+
+
+def _message(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _AUTHORED

@@ -27,6 +27,7 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     SUBJECT_DEPS,
     _addressee,
     aside_subject,
+    message_author,
     noun_rooted,
     opens_quote,
     reported_by_participle,
@@ -97,6 +98,9 @@ def _subject(verb: Token) -> Token | None:
         if aside:
             return _subject(who) if who is not None and who.pos_ in ("VERB", "AUX") else who
         return _subject(verb.head)
+    # "a Tuesday tweet by Governor Ada Rusk saying that …", "the ministry's letter saying …": the message's author
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and (author := message_author(verb)) is not None:
+        return author
     # "…, saying that …" / "…, adding that …": the participle's subject is the main verb's — the reporting verb's
     # when the participle hangs on its content ("X added [officials were trained], saying …")
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extraction import coref as corefs, discourse
+from kg.extraction.cue_frames import message_author
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
 from kg.extraction.noun_cues import find_noun_cues
@@ -181,7 +182,8 @@ class StatementFinder(StatementSpans, StatementSources):
 
     def _add(self, cue: Cue, contents: list[Span], qtype: str) -> bool:
         pb = cue.pb
-        if cue.verb.tag_ == "VBG" and cue.verb.dep_ in ("advcl", "xcomp") and cue.speaker is not None:
+        if cue.verb.tag_ == "VBG" and cue.verb.dep_ in ("advcl", "xcomp") and cue.speaker is not None and \
+                message_author(cue.verb) is None:
             # "Nice added [officials were trained], saying …": the participle's subject lies inside what an earlier
             # cue of the sentence reports, so the earlier cue's speaker goes on talking
             earlier = [c for c in getattr(self, "sentence_cues", []) if c is not cue and c.speaker is not None

@@ -39,3 +39,19 @@ def test_a_verb_after_an_aside_goes_with_a_subject_the_parser_made_the_root():
             "The first dealer, a textile expert in Ghent, roared with laughter, Mr. Langley said, and dismissed "
             "the idea of a button show out of hand.")
     assert speaker_of_or_none(text, "button show") in (None, "first dealer")
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Senator Ben Hollis declined to comment on a Tuesday post by Governor Maria Lopez saying that the protest had "
+     "been staged.", "Maria Lopez"),
+    ("Senator Ben Hollis declined to comment on Governor Maria Lopez's statement saying that the protest had been "
+     "staged.", "Maria Lopez"),
+])
+def test_a_message_saying_speaks_for_its_author_not_for_who_mentions_it(text, author):
+    assert speaker_of("Senate reaction\n\n" + text, "the protest had been staged") == author
+
+
+def test_a_message_with_no_author_named_stays_with_who_sent_it():
+    text = ("Senate reaction\n\n"
+            "Senator Ben Hollis posted a message on Tuesday saying that the protest had been staged.")
+    assert speaker_of(text, "the protest had been staged") == "Ben Hollis"
