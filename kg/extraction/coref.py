@@ -170,7 +170,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
                 named = key, span
         if named is not None and index.actors[named[0]].kind == "person" and \
                 named[1].end == parsed.tok_begin(pb, last) + len(last.text) and \
-                all(t.text not in (",", "(", "—", "–") for t in pb.doc[tok.i : last.i]):
+                all(t.text not in (",", "(", "—", "–") for t in pb.doc[tok.i : last.i]) and \
+                not speaks_for_another(tok, last):
             return named
     noun = role_noun(tok)
     if noun is not None:  # "the quarterback", "the prosecutor", "the three-time champion", "the 29-year-old"
@@ -246,6 +247,22 @@ def _named_body(pb: ParsedBlock, start: int, end: int, head: Token, lemma: str) 
     capitalised "Company" or "Firm" alone is how a company's own release refers to itself ("The Company noted")."""
     capitals = [t for t in pb.doc[start:end] if t.text[:1].isupper() and t.lower_ not in _DETERMINERS]
     return bool(capitals) and not (lemma in _FIRM_NOUNS and [t.i for t in capitals] == [head.i])
+
+
+# Nouns of somebody who speaks for another person: "a spokesman for X", "a lawyer for X" is never X.
+_FOR_ANOTHER = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "aide", "adviser",
+                          "advisor", "representative", "counsel", "agent", "publicist", "solicitor", "barrister"})
+
+
+def speaks_for_another(noun: Token, name: Token) -> bool:
+    """Whether the name at the end of a noun's phrase is another person than the noun's: "a spokesman for Helen
+    Carter", "an aide to Prime Minister Helen Carter" (a title of the name's own inside the phrase), unlike "Former
+    Dutch envoy to Chile Marijke Stroom"."""
+    if noun.lemma_.lower() in _FOR_ANOTHER:
+        return True
+    between = noun.doc[noun.i + 1 : name.i]
+    return any(t.text in lexicon.titles() or t.text[:1].isupper() and t.lemma_.lower() in lexicon.post_heads()
+               for t in between)
 
 
 def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa: ANN001

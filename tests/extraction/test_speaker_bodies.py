@@ -53,3 +53,19 @@ def test_a_body_opening_a_sentence_is_not_another_body_named_before():
     text = ("Court case\n\nThe Supreme Court ruled that the curfew was lawful. "
             "The union protested that the deal was unfair.")
     assert speaker_of(text, "the deal was unfair") == "union"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A spokesman for Prime Minister Helen Carter said the budget would pass.",
+     "spokesman for Prime Minister Helen Carter"),
+    ("Prime Minister Helen Carter faced questions on Monday. “The budget will pass,” a spokesman for Carter said.",
+     "spokesman for Carter"),
+    ("“The budget will pass,” said an aide to President Helen Carter.", "aide to President Helen Carter"),
+])
+def test_who_speaks_for_a_person_is_not_that_person(text, speaker):
+    assert speaker_of("Budget row\n\n" + text, "budget w") == speaker
+
+
+def test_a_title_phrase_ending_with_the_name_is_that_person():
+    text = "Budget row\n\nFormer Dutch envoy to Chile Marijke Stroom said the budget would pass."
+    assert speaker_of(text, "budget would pass") == "Marijke Stroom"
