@@ -242,6 +242,9 @@ class StatementFinder(StatementSpans, StatementSources):
                                                 pb.offset + cue.tokens[-1].idx + len(cue.tokens[-1].text))
         if any(c.overlaps(cue_span) for c in contents):
             return False
+        if speaker is not None and speaker[1] is not None and \
+                speaker[1].begin <= pb.offset + cue.verb.idx < speaker[1].end:
+            return False  # "Japan Notes Change of Phase in Talks": a title-case headline the recogniser read as a name
         st = Statement(
             key="",
             content=contents,
