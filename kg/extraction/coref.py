@@ -151,6 +151,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
                 return hit
     from kg.extraction.discourse import bind_role, role_noun
 
+    another = False  # the phrase names somebody else ("the mother of X"): not the person in focus either
     # "Former Dutch envoy to Chile Marijke Stroom posted": a title whose phrase ends with the name
     if tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i > tok.i and not coref.in_quote(off):
         last = tok.right_edge
@@ -170,11 +171,12 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
                 named = key, span
         if named is not None and index.actors[named[0]].kind == "person" and \
                 named[1].end == parsed.tok_begin(pb, last) + len(last.text) and \
-                all(t.text not in (",", "(", "—", "–") for t in pb.doc[tok.i : last.i]) and \
-                not speaks_for_another(tok, last):
-            return named
+                all(t.text not in (",", "(", "—", "–") for t in pb.doc[tok.i : last.i]):
+            another = speaks_for_another(tok, last)
+            if not another:
+                return named
     noun = role_noun(tok)
-    if noun is not None:  # "the quarterback", "the prosecutor", "the three-time champion", "the 29-year-old"
+    if noun is not None and not another:  # "the quarterback", "the prosecutor", "the three-time champion", "the 29-year-old"
         person = bind_role(coref, pb, tok, noun)
         if person is not None and person in index.actors:
             a = tok.left_edge.i if noun == "year-old" else np_bounds(tok)[0]
@@ -249,9 +251,14 @@ def _named_body(pb: ParsedBlock, start: int, end: int, head: Token, lemma: str) 
     return bool(capitals) and not (lemma in _FIRM_NOUNS and [t.i for t in capitals] == [head.i])
 
 
-# Nouns of somebody who speaks for another person: "a spokesman for X", "a lawyer for X" is never X.
+# Nouns of somebody who speaks for another person or is related to them: "a spokesman for X", "a lawyer for X",
+# "the mother of X" is never X.
 _FOR_ANOTHER = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "aide", "adviser",
-                          "advisor", "representative", "counsel", "agent", "publicist", "solicitor", "barrister"})
+                          "advisor", "representative", "counsel", "agent", "publicist", "solicitor", "barrister",
+                          "mother", "father", "parent", "son", "daughter", "wife", "husband", "brother", "sister",
+                          "widow", "widower", "partner", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancée",
+                          "friend", "neighbour", "neighbor", "cousin", "uncle", "aunt", "niece", "nephew",
+                          "grandmother", "grandfather", "relative", "colleague", "teammate", "coach"})
 
 
 def speaks_for_another(noun: Token, name: Token) -> bool:

@@ -155,8 +155,13 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
     if key is not None:
         return key
     if lexicon.role_nouns().get(noun) == "topic" and _definite(tok):
-        return salient_person(coref, offset)
+        # "the mother said" is not the son the story is about: a gendered noun skips persons of the other sex
+        sex = _NOUN_SEX.get(noun)
+        return salient_person(coref, offset, exclude={k for k, g in coref.gender.items() if sex and g != sex})
     return None
+
+
+_NOUN_SEX = {"mother": "f", "widow": "f", "actress": "f", "father": "m", "widower": "m"}
 
 
 def _definite(tok: Token) -> bool:
