@@ -219,7 +219,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
         label = _label(pb, start, end)
         named = _named_body(pb, start, end, tok, lemma)
-        if not named and lemma not in _FIRM_NOUNS and pb.doc[start].text[:1].isupper():
+        if not named and lemma not in _FIRM_NOUNS | _GENERIC_BODIES and pb.doc[start].text[:1].isupper():
             # "The office said" opening a sentence: the office named before ("the government media office"), or
             # else, as it always was, a body of that name ("The union protested": not the court named before)
             named = _last_named(coref, pb.offset + pb.doc[start].idx, {"organization", "government"}, kind,
@@ -231,9 +231,11 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if pb.doc[start].lower_ in ("the", "this", "its"):
             # "the regional body", "the bloc": the organisation last named; "the government" with none: its own
             at = pb.offset + pb.doc[start].idx
+            # "the ministry": a ministry named before, not any government body (the Senate of the headline)
+            bodies = {"organization", "government"}
             prior = (lemma in _FIRM_NOUNS and _story_subject(coref, at)) or \
-                _last_named(coref, at, {"organization", "government"}, kind,
-                            noun=lemma if lemma not in _FIRM_NOUNS and pb.doc[start].text[:1].isupper() else None)
+                _last_named(coref, at, bodies, kind, noun=None if lemma in _FIRM_NOUNS else lemma) or \
+                (lemma in _GENERIC_BODIES and _last_named(coref, at, bodies, kind)) or None
             if prior is not None:
                 index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
                 return prior, np_span
@@ -277,7 +279,10 @@ def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa:
     return b, b + len(tok.text)
 
 
-_FIRM_NOUNS = frozenset({"company", "firm"})  # the business desk's anaphors for the company a story is about
+_FIRM_NOUNS = frozenset({"company", "firm"})
+# Heads that stand for a body whatever its name's own head: "the bloc" (the European Union), "the alliance" (NATO).
+_GENERIC_BODIES = frozenset({"bloc", "body", "alliance", "organization", "organisation", "group", "institution",
+                             "coalition"})  # the business desk's anaphors for the company a story is about
 
 
 def _story_subject(coref: Coref, before: int) -> str | None:

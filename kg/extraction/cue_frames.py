@@ -168,11 +168,19 @@ def message_author(participle: Token) -> Token | None:
     while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
         noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ in ("by", "from") and _message(noun.head.head) and \
-            noun.pos_ in ("PROPN", "NOUN"):
-        return noun  # "a tweet by Governor Ada Rusk saying"
+            (noun.pos_ == "PROPN" or _somebody(noun)):
+        return noun  # "a tweet by Governor Maria Lopez saying", not "a video from the rally saying"
     if _message(noun):
-        return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        return next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or _somebody(c))), None)
     return None
+
+
+def _somebody(noun: Token) -> bool:
+    """A common noun that can author a message: a body, a person, a post ("the ministry", "the mayor")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in lexicon.org_heads() or lemma in lexicon.person_nouns() or
+                                    lemma in lexicon.post_heads() or lemma in lexicon.role_nouns() or
+                                    lemma in lexicon.group_nouns())
 
 
 def _message(noun: Token) -> bool:

@@ -55,3 +55,9 @@ def test_a_message_with_no_author_named_stays_with_who_sent_it():
     text = ("Senate reaction\n\n"
             "Senator Ben Hollis posted a message on Tuesday saying that the protest had been staged.")
     assert speaker_of(text, "the protest had been staged") == "Ben Hollis"
+
+
+def test_a_place_a_message_comes_from_is_not_its_author():
+    text = ("Senate reaction\n\n"
+            "Senator Ben Hollis posted a video from the rally saying that the protest had been staged.")
+    assert speaker_of(text, "the protest had been staged") == "Ben Hollis"

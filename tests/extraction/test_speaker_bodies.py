@@ -69,3 +69,16 @@ def test_who_speaks_for_a_person_is_not_that_person(text, speaker):
 def test_a_title_phrase_ending_with_the_name_is_that_person():
     text = "Budget row\n\nFormer Dutch envoy to Chile Marijke Stroom said the budget would pass."
     assert speaker_of(text, "budget would pass") == "Marijke Stroom"
+
+
+def test_the_ministry_is_a_ministry_named_before_not_any_government_body():
+    text = ("Senate reaction\n\n"
+            "The Senate met on Monday. Later the ministry said that the protest had been staged.")
+    assert speaker_of(text, "the protest had been staged") != "Senate"
+
+
+@pytest.mark.parametrize("sentence", ["The bloc said it would lift the sanctions.",
+                                      "Later the bloc said it would lift the sanctions."])
+def test_a_generic_body_noun_is_the_body_named_before(sentence):
+    text = "Summit\n\nThe European Union met in Brussels on Monday. " + sentence
+    assert speaker_of(text, "lift the sanctions") == "European Union"
