@@ -43,3 +43,20 @@ def sentence_before(finder, q: Quote):  # noqa: ANN001, ANN202
     if gap.count("\n") > 2 or gap.strip(" \n\t\"“”"):
         return None
     return pb, sent
+
+
+def another_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN001
+    """Whether the sentence right before ``q`` is narration whose subject is a named person other than ``speaker``
+    (the writer has turned to somebody else; whose words follow is then theirs or unknown, not the last
+    speaker's)."""
+    sentence = sentence_before(finder, q)
+    if sentence is None:
+        return False
+    pb, sent = sentence
+    index = finder.coref.index
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and not finder.in_quote(pb.offset + tok.idx):
+            hit = index.mention_of_token(pb, tok)
+            if hit is not None and hit[0] != speaker and index.actors[hit[0]].kind == "person":
+                return True
+    return False

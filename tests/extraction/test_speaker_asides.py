@@ -61,3 +61,17 @@ def test_a_place_a_message_comes_from_is_not_its_author():
     text = ("Senate reaction\n\n"
             "Senator Ben Hollis posted a video from the rally saying that the protest had been staged.")
     assert speaker_of(text, "the protest had been staged") == "Ben Hollis"
+
+
+def test_a_quotation_after_narration_about_another_person_is_not_the_last_speakers():
+    text = ("Budget\n\n"
+            "Finance Minister Tom Reid said the budget would cut the deficit. “We have made hard choices,” he said.\n\n"
+            "Clara Benson, the opposition leader, was scathing. “This budget punishes the poor and rewards the rich.”")
+    assert speaker_of_or_none(text, "punishes the poor") in (None, "Clara Benson")
+
+
+def test_a_quotation_after_narration_about_the_same_speaker_goes_on():
+    text = ("Budget\n\n"
+            "Finance Minister Tom Reid said the budget would cut the deficit. “We have made hard choices,” he said.\n\n"
+            "Reid paused. “This budget protects the poor and asks more of the rich.”")
+    assert speaker_of(text, "protects the poor") == "Tom Reid"
