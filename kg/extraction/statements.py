@@ -72,6 +72,9 @@ class StatementFinder(StatementSpans, StatementSources):
 
     def _from_cue(self, cue: Cue) -> None:
         pb = cue.pb
+        if cue.verb.dep_ != "ROOT" and cue.sent.text.rstrip(" \"”’'").endswith("?") and \
+                any(c.lower_ in ("why", "how", "whether") and c.dep_ in ("advmod", "mark") for c in cue.verb.children):
+            return  # "Can you explain why France now thinks …?": a question asks about a view, reports none
         contents: list[Span] = []
         qtype = "indirect"
         quoted: list[Quote] = []
