@@ -74,7 +74,7 @@ class StatementFinder(StatementSpans, StatementSources):
         pb = cue.pb
         if cue.verb.dep_ != "ROOT" and cue.sent.text.rstrip(" \"”’'").endswith("?") and \
                 any(c.lower_ in ("why", "how", "whether") and c.dep_ in ("advmod", "mark") for c in cue.verb.children):
-            return  # "Can you explain why France now thinks …?": a question asks about a view, reports none
+            return  # "Could you tell us why Spain now considers …?": a question asks about a view, reports none
         contents: list[Span] = []
         qtype = "indirect"
         quoted: list[Quote] = []
@@ -247,7 +247,7 @@ class StatementFinder(StatementSpans, StatementSources):
             return False
         if speaker is not None and speaker[1] is not None and \
                 speaker[1].begin <= pb.offset + cue.verb.idx < speaker[1].end:
-            return False  # "Japan Notes Change of Phase in Talks": a title-case headline the recogniser read as a name
+            return False  # "Ghana Notes Change of Mood": a title-case headline the recogniser read as a name
         st = Statement(
             key="",
             content=contents,

@@ -27,7 +27,7 @@ def test_the_company_in_its_own_release_is_the_issuer():
 
 def test_the_company_goes_to_the_body_that_spoke_most_not_the_last_one_named():
     text = ("Osterby Pharma to buy back shares\n\n"
-            "Osterby Pharma said it would buy back up to 5 percent of its shares. "
+            "Osterby Pharma said it would repurchase as much as 5 percent of its stock. "
             "Osterby Pharma said in a statement that the buyback would lift returns for shareholders. "
             "The country's largest drugmaker said it also planned a dividend. "
             "Its shares rose 1 percent, while the Nordbex index lost 0.2 percent.\n\n"

@@ -22,7 +22,7 @@ def test_the_suffix_picks_the_generation():
 
 def test_the_surname_of_a_name_with_a_suffix_is_the_word_before_it():
     text = ("Coach remembers\n\n"
-            "Frank Mayfield Jr. said he had coached the boy for three years. "
+            "Frank Mayfield Jr. said he had trained the young player for four seasons. "
             "“He was a good kid,” Mayfield told the paper.")
     x = run(text)
     people = [a.label for a in x.actors if a.kind == "person"]

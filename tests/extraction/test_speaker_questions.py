@@ -10,10 +10,10 @@ pytestmark = pytest.mark.slow
 
 
 def test_a_view_asked_about_in_a_question_is_no_statement():
-    got = said("Briefing\n\nQ: Can you explain why France now thinks the plan is something positive?\n\n"
-               "The minister said France had always supported dialogue.")
+    got = said("Briefing\n\nQ: Could you tell us why Spain now considers the deal a good outcome?\n\n"
+               "The minister said Spain had always supported dialogue.")
     assert [(speaker, content) for _, speaker, content in got] == \
-        [("minister", "France had always supported dialogue")]
+        [("minister", "Spain had always supported dialogue")]
 
 
 def test_a_question_about_what_was_said_still_reports_it():
