@@ -151,6 +151,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
                 return hit
     from kg.extraction.discourse import bind_role, role_noun
 
+    another = False  # the phrase names somebody else ("the mother of X"): not the person in focus either
     # "Former Dutch envoy to Chile Marijke Stroom posted": a title whose phrase ends with the name
     if tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i > tok.i and not coref.in_quote(off):
         last = tok.right_edge
@@ -171,9 +172,11 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if named is not None and index.actors[named[0]].kind == "person" and \
                 named[1].end == parsed.tok_begin(pb, last) + len(last.text) and \
                 all(t.text not in (",", "(", "—", "–") for t in pb.doc[tok.i : last.i]):
-            return named
+            another = speaks_for_another(tok, last)
+            if not another:
+                return named
     noun = role_noun(tok)
-    if noun is not None:  # "the quarterback", "the prosecutor", "the three-time champion", "the 29-year-old"
+    if noun is not None and not another:  # "the quarterback", "the prosecutor", "the three-time champion", "the 29-year-old"
         person = bind_role(coref, pb, tok, noun)
         if person is not None and person in index.actors:
             a = tok.left_edge.i if noun == "year-old" else np_bounds(tok)[0]
@@ -215,15 +218,24 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     if lemma in lexicon.org_heads() and not plural:
         kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
         label = _label(pb, start, end)
-        if any(t.text[:1].isupper() for t in pb.doc[start:end]):
+        named = _named_body(pb, start, end, tok, lemma)
+        if not named and lemma not in _FIRM_NOUNS | _GENERIC_BODIES and pb.doc[start].text[:1].isupper():
+            # "The office said" opening a sentence: the office named before ("the government media office"), or
+            # else, as it always was, a body of that name ("The union protested": not the court named before)
+            named = _last_named(coref, pb.offset + pb.doc[start].idx, {"organization", "government"}, kind,
+                                noun=lemma) is None
+        if named:
             key = "org/" + slugify(label)
             index.add_actor(key, label, kind, np_span)
             return key, np_span
         if pb.doc[start].lower_ in ("the", "this", "its"):
             # "the regional body", "the bloc": the organisation last named; "the government" with none: its own
             at = pb.offset + pb.doc[start].idx
+            # "the ministry": a ministry named before, not any government body (the Senate of the headline)
+            bodies = {"organization", "government"}
             prior = (lemma in _FIRM_NOUNS and _story_subject(coref, at)) or \
-                _last_named(coref, at, {"organization", "government"}, kind)
+                _last_named(coref, at, bodies, kind, noun=None if lemma in _FIRM_NOUNS else lemma) or \
+                (lemma in _GENERIC_BODIES and _last_named(coref, at, bodies, kind)) or None
             if prior is not None:
                 index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
                 return prior, np_span
@@ -233,38 +245,71 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     return None
 
 
+def _named_body(pb: ParsedBlock, start: int, end: int, head: Token, lemma: str) -> bool:
+    """Whether a body's noun phrase carries a name ("the Gaza Media Office", "the Commission") rather than being an
+    anaphor: a capital counts only off the determiner, which opens a sentence with one ("The company said"), and a
+    capitalised "Company" or "Firm" alone is how a company's own release refers to itself ("The Company noted")."""
+    capitals = [t for t in pb.doc[start:end] if t.text[:1].isupper() and t.lower_ not in _DETERMINERS]
+    return bool(capitals) and not (lemma in _FIRM_NOUNS and [t.i for t in capitals] == [head.i])
+
+
+# Nouns of somebody who speaks for another person or is related to them: "a spokesman for X", "a lawyer for X",
+# "the mother of X" is never X.
+_FOR_ANOTHER = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "aide", "adviser",
+                          "advisor", "representative", "counsel", "agent", "publicist", "solicitor", "barrister",
+                          "mother", "father", "parent", "son", "daughter", "wife", "husband", "brother", "sister",
+                          "widow", "widower", "partner", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancée",
+                          "friend", "neighbour", "neighbor", "cousin", "uncle", "aunt", "niece", "nephew",
+                          "grandmother", "grandfather", "relative", "colleague", "teammate", "coach"})
+
+
+def speaks_for_another(noun: Token, name: Token) -> bool:
+    """Whether the name at the end of a noun's phrase is another person than the noun's: "a spokesman for Helen
+    Carter", "an aide to Prime Minister Helen Carter" (a title of the name's own inside the phrase), unlike "Former
+    Dutch envoy to Chile Marijke Stroom"."""
+    if noun.lemma_.lower() in _FOR_ANOTHER:
+        return True
+    between = noun.doc[noun.i + 1 : name.i]
+    return any(t.text in lexicon.titles() or t.text[:1].isupper() and t.lemma_.lower() in lexicon.post_heads()
+               for t in between)
+
+
 def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa: ANN001
     b = parsed.tok_begin(pb, tok)
     return b, b + len(tok.text)
 
 
-_FIRM_NOUNS = frozenset({"company", "firm"})  # the business desk's anaphors for the company a story is about
+_FIRM_NOUNS = frozenset({"company", "firm"})
+# Heads that stand for a body whatever its name's own head: "the bloc" (the European Union), "the alliance" (NATO).
+_GENERIC_BODIES = frozenset({"bloc", "body", "alliance", "organization", "organisation", "group", "institution",
+                             "coalition"})  # the business desk's anaphors for the company a story is about
 
 
 def _story_subject(coref: Coref, before: int) -> str | None:
-    """The one organisation the narration has made the subject of a clause before an offset ("Acme agreed to sell
-    …"): "the company said" then speaks for it, though a rival or a regulator was named since. None when none or
-    several have been subjects."""
+    """The organisation the narration has made the subject of its clauses most often before an offset ("Acme
+    agreed to sell …", "Acme said …"), the first of them on a tie: "the company said" then speaks for it, though a
+    rival, an index or a regulator was named since. None when no organisation has been a subject."""
     actors = coref.index.actors
-    found: str | None = None
+    counts: dict[str, int] = {}  # in first-subject order
     for s in coref.history:  # in text order; a short list (the actors narrated), read once per definite body noun
         if s.offset >= before:
             break
         if not s.subject or s.quoted or (a := actors.get(s.key)) is None or a.kind != "organization" or \
                 not s.key.startswith("org/"):
             continue
-        if found is not None and found != s.key:
-            return None
-        found = s.key
-    return found
+        counts[s.key] = counts.get(s.key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _last_named(coref: Coref, before: int, kinds: set[str], kind: str) -> str | None:
-    """The organisation of that kind whose name was last mentioned before an offset (within ~600 characters)."""
+def _last_named(coref: Coref, before: int, kinds: set[str], kind: str, noun: str | None = None) -> str | None:
+    """The organisation of that kind whose name was last mentioned before an offset (within ~600 characters); with
+    ``noun``, one whose name has that head word."""
     best: tuple[int, str] | None = None
     for (b, _), key in coref.index.mention_owner.items():
         actor = coref.index.actors.get(key)
         if actor is None or actor.kind not in kinds or b >= before or before - b > 600:
+            continue
+        if noun is not None and noun not in actor.label.lower().split():
             continue
         if kind == "government" and actor.kind != "government":
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg import lexicon
 from kg.extraction.complements import ADDRESSEE_PREPS, ADDRESSEE_VERBS, personal
 from kg.pipeline.nlp import ParsedBlock
 
@@ -119,3 +120,68 @@ def _interviewer(verb: Token) -> Token | None:
                 if head.lemma_ in _TALK and prep.lower_ in ("to", "with", "on") and pobj.pos_ == "PROPN":
                     return pobj
     return None
+
+
+_SAYING = {"say", "add", "note", "explain", "stress", "insist", "continue", "tell", "argue", "claim", "emphasize",
+           "emphasise"}
+
+
+def aside_subject(verb: Token) -> tuple[bool, Token | None]:
+    """The subject of a verb coordinated across a parenthetical "X said" in narration: "The first owner laughed
+    at the plan, Ms. Varga said, and dismissed it" goes on with the owner; "The ferry sank, the mayor said, and
+    added that …" with the mayor. None when no such aside stands before the verb (or the clause it interrupts is
+    a quotation: "“…,” Lin said, and added" is Lin's): (whether an aside stands there, the subject or the verb
+    whose subject it is)."""
+    head = verb.head
+    saying = verb.lemma_.lower() in _SAYING
+    if head.dep_ == "parataxis" and head.i < verb.i and head.lemma_.lower() in lexicon.reporting_verbs() and \
+            not saying and head.head.i < head.i and \
+            not any(t.text in QUOTE_MARKS for t in verb.doc[head.head.left_edge.i : head.i]):
+        narrated = head.head  # the clause the aside interrupts; a noun when the parser made the subject its root
+        return True, narrated if narrated.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < head.i]
+    if len(subjects) >= 2 and not saying and head.lemma_.lower() in lexicon.reporting_verbs() and \
+            head.i < verb.i and not any(t.text in QUOTE_MARKS for t in verb.doc[subjects[0].i : head.i]):
+        # "The first keeper, …, roared with laughter, Mr. Langley said, and dismissed …", parsed with both subjects
+        # on "said": the verb after the aside goes with the narrated one
+        return True, subjects[0]
+    if saying:
+        aside = next((c for c in head.children if c.dep_ == "parataxis" and head.i < c.i < verb.i
+                      and c.lemma_.lower() in lexicon.reporting_verbs()), None)
+        if aside is not None and not any(t.text in QUOTE_MARKS for t in verb.doc[head.left_edge.i : aside.i]):
+            return True, aside
+    return False, None
+
+
+_AUTHORED = {"message", "statement", "tweet", "post", "letter", "note", "video", "release", "report", "memo",
+             "email", "e-mail", "notice", "announcement", "broadcast", "interview", "op-ed", "column"}
+
+
+def message_author(participle: Token) -> Token | None:
+    """The author a message noun right before a participle names, "a tweet by X", "a letter from X", "X's
+    statement" — who speaks through the participle ("… a tweet by X saying that …", also when the parser hung the
+    participle on the main verb), not the subject of the clause that mentions the message."""
+    doc = participle.doc
+    if participle.i == 0 or doc[participle.i - 1].is_punct:
+        return None  # "X declined, saying …": the participle goes with the clause
+    noun = doc[participle.i - 1]
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("by", "from") and _message(noun.head.head) and \
+            (noun.pos_ == "PROPN" or _somebody(noun)):
+        return noun  # "a tweet by Governor Maria Lopez saying", not "a video from the rally saying"
+    if _message(noun):
+        return next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or _somebody(c))), None)
+    return None
+
+
+def _somebody(noun: Token) -> bool:
+    """A common noun that can author a message: a body, a person, a post ("the ministry", "the mayor")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in lexicon.org_heads() or lemma in lexicon.person_nouns() or
+                                    lemma in lexicon.post_heads() or lemma in lexicon.role_nouns() or
+                                    lemma in lexicon.group_nouns())
+
+
+def _message(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _AUTHORED

@@ -26,6 +26,8 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     QUOTE_MARKS,
     SUBJECT_DEPS,
     _addressee,
+    aside_subject,
+    message_author,
     noun_rooted,
     opens_quote,
     reported_by_participle,
@@ -92,7 +94,13 @@ def _subject(verb: Token) -> Token | None:
         return _subject(head.head)
     # "Mr. Lin said … and added that …": a coordinated verb shares the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        aside, who = aside_subject(verb)
+        if aside:
+            return _subject(who) if who is not None and who.pos_ in ("VERB", "AUX") else who
         return _subject(verb.head)
+    # "a Tuesday tweet by Governor Ada Rusk saying that …", "the ministry's letter saying …": the message's author
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and (author := message_author(verb)) is not None:
+        return author
     # "…, saying that …" / "…, adding that …": the participle's subject is the main verb's — the reporting verb's
     # when the participle hangs on its content ("X added [officials were trained], saying …")
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":

@@ -93,6 +93,9 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             # "The defendant, Carl Benning" (not "The Deputy Mayor, Lena Koss": she is not "the Mayor")
             if head.dep_ == "appos" and (noun := role_noun(head.head)) and not _subordinate(head.head):
                 roles.add(noun, m.span.begin, actor.key)
+            # "Carl Benning, 24,", "24-year-old Carl Benning", "a 24-year-old man, Carl Benning": an age
+            if (age := _age_of(head)) is not None:
+                roles.add(f"{age}-year-old", m.span.begin, actor.key)
             # "Benning is the defendant"
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
                 for c in head.head.children:
@@ -101,6 +104,25 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
     for entries in roles.by_noun.values():
         entries.sort()
     return roles
+
+
+def _age_of(head: Token) -> str | None:
+    """The age a name's phrase gives its person: a number in apposition ("Carl Benning, 24,"), or a "24-year-old"
+    before the name or before the noun the name is in apposition to; None if none."""
+    for c in head.children:
+        if c.dep_ == "appos" and c.like_num and c.text.isdigit() and 0 < int(c.text) < 120:
+            return c.text
+    noun = head.head if head.dep_ == "appos" else head
+    return next((_years(t) for t in noun.doc[max(0, noun.i - 6) : noun.i] if _years(t) and t.head.i == noun.i),
+                None)
+
+
+def _years(old: Token) -> str | None:
+    """The number of a "24-year-old" whose "old" is ``old``."""
+    doc = old.doc
+    if old.lower_ == "old" and old.i >= 4 and doc[old.i - 2].lower_ in ("year", "years") and doc[old.i - 4].like_num:
+        return doc[old.i - 4].text
+    return None
 
 
 def _modifies(t: Token, head: Token) -> bool:
@@ -151,12 +173,27 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
     """The person a definite role noun phrase refers to: the one introduced with that noun; for a description of
     the person in focus (a "topic" noun: champion, quarterback, the 29-year-old), that person; else None."""
     offset = pb.offset + tok.idx
-    key = coref.roles.before(noun, offset) if coref.roles is not None else None
-    if key is not None:
+    roles = coref.roles if coref.roles is not None else Roles()
+    exclude: set[str] = set()
+    if noun == "year-old" and (age := _years(tok)) is not None:
+        # "the 24-year-old said": the person of that age; never one the article gives another age
+        key = roles.before(f"{age}-year-old", offset)
+        if key is not None:
+            return key
+        exclude = {k for n, entries in roles.by_noun.items() if n.endswith("-year-old") and n != noun
+                   and n != f"{age}-year-old" for _, k in entries}
+    key = roles.before(noun, offset)
+    if key is not None and key not in exclude:
         return key
     if lexicon.role_nouns().get(noun) == "topic" and _definite(tok):
-        return salient_person(coref, offset)
+        # "the mother said" is not the son the story is about: a gendered noun skips persons of the other sex
+        sex = _NOUN_SEX.get(noun)
+        return salient_person(coref, offset, exclude=exclude |
+                              {k for k, g in coref.gender.items() if sex and g != sex})
     return None
+
+
+_NOUN_SEX = {"mother": "f", "widow": "f", "actress": "f", "father": "m", "widower": "m"}
 
 
 def _definite(tok: Token) -> bool:

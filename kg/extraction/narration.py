@@ -57,7 +57,7 @@ def sentence_before(finder, q: Quote, *, over_headings: bool = False):  # noqa: 
 
 
 def sub_heading(pb) -> bool:  # noqa: ANN001 - a ParsedBlock
-    """A short paragraph that ends no sentence and quotes nothing: a sub-heading ("Zlatan is a team player")."""
+    """A short paragraph that ends no sentence and quotes nothing: a sub-heading ("A born team player")."""
     if pb.block.kind == "heading":
         return True
     text = pb.block.span.text.strip()
@@ -76,3 +76,20 @@ def _only_headings_and_quotes(finder, after, q: Quote) -> bool:  # noqa: ANN001
         if not (sub_heading(b) or text[:1] in "“\"«″"):
             return False
     return True
+
+
+def another_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN001
+    """Whether the sentence right before ``q`` is narration whose subject is a named person other than ``speaker``
+    (the writer has turned to somebody else; whose words follow is then theirs or unknown, not the last
+    speaker's)."""
+    sentence = sentence_before(finder, q)
+    if sentence is None:
+        return False
+    pb, sent = sentence
+    index = finder.coref.index
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and not finder.in_quote(pb.offset + tok.idx):
+            hit = index.mention_of_token(pb, tok)
+            if hit is not None and hit[0] != speaker and index.actors[hit[0]].kind == "person":
+                return True
+    return False

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
+from kg.extraction.generations import generation as _generation, suffix as _suffix
 from kg.extraction.known_kinds import descriptor_of, organisation_only
 from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock, Parsed
@@ -220,6 +221,7 @@ def names_the_recogniser_missed(index: ActorIndex) -> None:
     for actor in index.actors.values():
         if actor.kind == "person":
             words = actor.label.split()
+            words = words[:-1] if len(words) >= 3 and _suffix(words[-1], len(words)) else words
             if len(words) >= 2:
                 names.setdefault(words[-1], (actor.key, "surname"))
                 sharing.setdefault(words[-1], []).append(actor.key)
@@ -251,8 +253,12 @@ def names_the_recogniser_missed(index: ActorIndex) -> None:
             if kind == "surname" and prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
                     prev.text not in lexicon.titles() and prev.text not in index.actors[key].label.split():
                 continue  # "Tomasz Wirth" is not the "Hanna Wirth" met before: another first name, another person
-            if len(sharing.get(tok.text, [])) > 1:
-                key = pick_by_recency(index, sharing[tok.text], pb.offset + tok.idx)
+            bearers = sharing.get(tok.text, [])
+            if tok.i + 1 < len(pb.doc) and (gen := _suffix(pb.doc[tok.i + 1].text)) is not None:
+                bearers = [k for k in bearers if _suffix(index.actors[k].label.split()[-1]) == gen] or bearers
+                key = bearers[0] if len(bearers) == 1 else key  # "Harlan Jr.": the one of that generation
+            if len(bearers) > 1:
+                key = pick_by_recency(index, bearers, pb.offset + tok.idx)
                 if key is None:
                     continue
             index.add_actor(key, index.actors[key].label, index.actors[key].kind, parsed.span_of(pb, tok), kind)
@@ -286,17 +292,21 @@ def cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySpa
         words = bare.split()
         shown = _with_honorific(pb, ent)
         span = parsed.span_of(pb, shown)
-        if len(words) >= 2:
+        core = words[:-1] if _suffix(words[-1], len(words)) else words  # "Tom Harlan Jr.": Harlan
+        if len(core) >= 2:
             key = _person_key(bare)
-            for w in (words[-1], words[0]):
+            for w in (core[-1], core[0]):
                 if key not in shared.setdefault(w, []):
                     shared[w].append(key)
             index.add_actor(key, bare, "person", span, "name")
         else:
-            singles.append((pb, ent, shown, span, (variants or {}).get(words[-1], words[-1])))
+            singles.append((pb, ent, shown, span, (variants or {}).get(core[0], core[0])))
     for pb, ent, shown, span, surname in sorted(singles, key=lambda x: x[3].begin):
         kind = "title" if shown.start < ent.start else "surname"
+        surname, suffix = _generation(pb, ent, surname)
         keys = shared.get(surname, [])
+        if suffix:  # "Harlan Sr." of a father and a son both named Tom Harlan: only the one of that generation
+            keys = [k for k in keys if _suffix(index.actors[k].label.split()[-1]) == suffix]
         if not keys and (variant := surname_variant(surname, set(shared))) is not None:
             keys = shared[variant]  # "Hamid" after "Rashid Hamed": the same name spelt another way
         key = pick_by_recency(index, keys, span.begin) if len(keys) > 1 else keys[0] if keys else None

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extraction import coref as corefs, discourse
+from kg.extraction.cue_frames import message_author
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
 from kg.extraction.noun_cues import find_noun_cues
@@ -71,6 +72,9 @@ class StatementFinder(StatementSpans, StatementSources):
 
     def _from_cue(self, cue: Cue) -> None:
         pb = cue.pb
+        if cue.verb.dep_ != "ROOT" and cue.sent.text.rstrip(" \"”’'").endswith("?") and \
+                any(c.lower_ in ("why", "how", "whether") and c.dep_ in ("advmod", "mark") for c in cue.verb.children):
+            return  # "Could you tell us why Spain now considers …?": a question asks about a view, reports none
         contents: list[Span] = []
         qtype = "indirect"
         quoted: list[Quote] = []
@@ -195,7 +199,8 @@ class StatementFinder(StatementSpans, StatementSources):
 
     def _add(self, cue: Cue, contents: list[Span], qtype: str) -> bool:
         pb = cue.pb
-        if cue.verb.tag_ == "VBG" and cue.verb.dep_ in ("advcl", "xcomp") and cue.speaker is not None:
+        if cue.verb.tag_ == "VBG" and cue.verb.dep_ in ("advcl", "xcomp") and cue.speaker is not None and \
+                message_author(cue.verb) is None:
             # "Nice added [officials were trained], saying …": the participle's subject lies inside what an earlier
             # cue of the sentence reports, so the earlier cue's speaker goes on talking
             earlier = [c for c in getattr(self, "sentence_cues", []) if c is not cue and c.speaker is not None
@@ -254,6 +259,9 @@ class StatementFinder(StatementSpans, StatementSources):
                                                 pb.offset + cue.tokens[-1].idx + len(cue.tokens[-1].text))
         if any(c.overlaps(cue_span) for c in contents):
             return False
+        if speaker is not None and speaker[1] is not None and \
+                speaker[1].begin <= pb.offset + cue.verb.idx < speaker[1].end:
+            return False  # "Ghana Notes Change of Mood": a title-case headline the recogniser read as a name
         st = Statement(
             key="",
             content=contents,

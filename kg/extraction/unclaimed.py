@@ -27,7 +27,7 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
-from kg.extraction.narration import returning_speaker, sentence_before, sub_heading
+from kg.extraction.narration import another_subject, returning_speaker, sentence_before, sub_heading
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -262,6 +262,8 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
         back = returning_speaker(finder, q)
         if back is not None and back[0][0] != prev.speaker:
             continue  # "…, which left Porter furious. “…”": the sentence between hands over to another speaker
+        if another_subject(finder, q, prev.speaker):
+            continue  # "Benson, the opposition leader, was scathing. “…”": not the previous speaker's
         finder.used.add(id(q))
         if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
             prev.content = merge_spans(sorted(set(prev.content + q.spans)))

@@ -1,0 +1,31 @@
+"""The generation a name's suffix marks: "Tom Harlan Sr." and "Tom Harlan Jr." are a father and a son, and "Harlan
+Jr." is the son; the surname is the word before the suffix. A Roman numeral after a single name is a regnal number
+("Charles III"), not a generation of a surname."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from kg.pipeline.nlp import ParsedBlock
+
+_GENERATIONS = {"jr": "jr", "sr": "sr", "junior": "jr", "senior": "sr", "ii": "ii", "iii": "iii", "iv": "iv"}
+_NUMERALS = {"ii", "iii", "iv"}
+
+
+def suffix(word: str, words: int = 3) -> str | None:
+    """The generation ``word`` marks as the last of a name of ``words`` words ("Jr.", "Sr", "III"), normalised; None
+    for any other word, and for a numeral after a single name ("Charles III")."""
+    if not word[:1].isupper() or word == "Junior" or words < 2:
+        return None
+    gen = _GENERATIONS.get(word.rstrip(".,").lower())
+    return None if gen in _NUMERALS and words < 3 else gen
+
+
+def generation(pb: ParsedBlock, ent: SpacySpan, surname: str) -> tuple[str, str | None]:
+    """A one-word name and the generation beside it: "Harlan Sr." where the recogniser took only "Harlan" (the
+    suffix after it) or only "Sr." (the surname before it)."""
+    if (gen := suffix(surname, 2)) is not None and ent.start > 0 and pb.doc[ent.start - 1].pos_ == "PROPN":
+        return pb.doc[ent.start - 1].text, gen
+    if ent.end < len(pb.doc) and (gen := suffix(pb.doc[ent.end].text, 2)) is not None:
+        return surname, gen
+    return surname, None
