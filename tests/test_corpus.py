@@ -34,7 +34,7 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2019-hungary-acquires-hirtenberger",
                     "wn-2006-castro-recovering-after-surgery", "wn-2009-canadian-faces-saudi-beheading",
                     "wn-2009-cartoonist-sued-by-coffee-growers", "wn-2009-climb-up-for-aids-funding",
-                    "wn-2005-amd-sues-intel-antitrust"}
+                    "wn-2005-amd-sues-intel-antitrust", "wn-2023-uk-asylum-questionnaire"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
