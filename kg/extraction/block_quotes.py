@@ -1,5 +1,6 @@
 """Paragraphs quoted without marks: a paragraph that ends "X said:" (or "X issued this statement:"),
-followed by a paragraph of prose that opens with no quotation mark, gives that paragraph to X as a direct quotation.
+followed by a paragraph of prose that opens with no quotation mark, gives that paragraph to X as a direct quotation,
+with the prose paragraphs after it up to the last one in the first person (the words go on over paragraphs).
 
 Press releases, regulators' notices and government news set a spokesperson's words as a block after the colon,
 often without marks (or with marks only from the second paragraph on, which then continue the first). The
@@ -14,6 +15,34 @@ from kg.extraction.unclaimed import introducer
 from kg.model import Statement
 
 _MARKS = "\"“”‘’'«»„"
+
+
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"}
+
+
+def _prose(block) -> bool:  # noqa: ANN001 - a Block
+    text = block.span.text.strip()
+    return block.kind == "paragraph" and text[:1] not in _MARKS and text[:1] not in "-•*–—" and \
+        text.endswith((".", "!", "?")) and len(text.split()) >= 6
+
+
+def _further(finder, at: int) -> list:  # noqa: ANN001 - a StatementFinder; spans
+    """The paragraphs after block ``at`` that go on with the block quotation (government and company releases
+    set a minister's or a chief executive's words over several paragraphs without marks): the prose that follows,
+    up to the last paragraph in the first person before anything else (a heading, a list, a quotation, a
+    paragraph a quotation of another statement claims) — third-person narration after the words is not
+    theirs."""
+    blocks = finder.parsed.blocks
+    run, last = [], 0
+    for pb in blocks[at + 1 : at + 9]:
+        block = pb.block
+        if not _prose(block) or any(c.overlaps(block.span) for st in finder.statements if st.quote_type != "indirect"
+                                    for c in st.content):
+            break
+        run.append(block.span)
+        if any(t.lower_ in _FIRST_PERSON for t in pb.doc):
+            last = len(run)
+    return run[:last]
 
 
 def block_quotes(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
@@ -32,8 +61,9 @@ def block_quotes(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
             continue
         pb, verb, (speaker, mention) = found
         cue = finder.parsed.article.span(pb.offset + verb.idx, pb.offset + verb.idx + len(verb.text))
-        st = Statement("", [block.span], "direct", speaker=speaker, speaker_mention=mention, cue=cue,
-                       cue_lemma=verb.lemma_.lower(), sentence=finder.parsed.span_of(pb, verb.sent), evidence="cue")
+        st = Statement("", [block.span, *_further(finder, at)], "direct", speaker=speaker, speaker_mention=mention,
+                       cue=cue, cue_lemma=verb.lemma_.lower(), sentence=finder.parsed.span_of(pb, verb.sent),
+                       evidence="cue")
         finder.statements.append(st)
         out.append(st)
     return out

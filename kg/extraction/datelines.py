@@ -18,7 +18,7 @@ import datetime as dt
 import re
 
 from kg.extraction.steps import Step, Work
-from kg.extraction.time import MONTHS
+from kg.extraction.time import MONTHS, nearest_year
 from kg.model import Article
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -72,9 +72,7 @@ def dateline_date(article: Article) -> tuple[dt.date, str] | None:
         named = [d for x in _ANY_FULL_DATE.finditer(article.text) if (d := _full_date(x))]
         if not named:
             return None
-        latest = max(named)
-        filed = min((dt.date(y, month, day) for y in (latest.year - 1, latest.year, latest.year + 1)),
-                    key=lambda d: abs((d - latest).days))
+        filed = dt.date(nearest_year(month, day, max(named)), month, day)
         return filed, "from the dateline, in the year of the latest date the article names"
     except (ValueError, KeyError):
         return None

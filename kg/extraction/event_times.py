@@ -38,7 +38,8 @@ class EventTimes:
                    and t.value and t.granularity == "year"]
             if own:
                 self.time_candidates.setdefault(event.key, []).append(own[-1])
-        scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ == "VERB" else [])
+        scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ == "VERB" and
+                          not _announced_death(event, head) else [])
         for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
                 scope += [x for x in c.children if x.dep_ == "pobj"]
@@ -85,11 +86,13 @@ class EventTimes:
         tie at the oval on Sunday", where the parser hangs the day on the oval), or the one dated expression
         of its sentence when it is the sentence's main event. Quoted words and headlines are not read this way."""
         used = {e.time for e in self.events if e.time}
+        heads = self._event_heads()
         for event in self.events:
             if event.time is not None:
                 continue
             for m in self.mentions[event.key]:
-                if m.pb.block.kind not in ("paragraph", "standfirst") or self.coref.in_quote(m.span.begin):
+                if m.pb.block.kind not in ("paragraph", "standfirst") or self.coref.in_quote(m.span.begin) or \
+                        _announced_death(event, m.head):
                     continue
                 sent = m.head.sent
                 b, e = m.pb.offset + sent.start_char, m.pb.offset + sent.end_char
@@ -104,7 +107,7 @@ class EventTimes:
                 same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
                         _clause_verb(hit[1]).i == mine.i]
                 if not same and len(dated) == 1 and (mine.dep_ == "ROOT" or self._dependent_clause(m, dated[0])) \
-                        and not self._perfect_before_report(m, dated[0]):
+                        and not self._perfect_before_report(m, dated[0]) and not _describes_a_party(m, heads):
                     same = dated
                 if same:
                     event.time = same[0].key
@@ -154,9 +157,12 @@ class EventTimes:
             lead = self._report_day(paragraphs[0], anchor)
         if lead is None:
             return
+        heads = self._event_heads()
         for e in self.events:
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
-                    all(id(m.pb) in top for m in self.mentions[e.key]) and \
+                    id(self.mentions[e.key][0].pb) in top and \
+                    not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
+                    not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
                     (not reported or self._told_as_news(self.mentions[e.key])) and \
                     not all(m.pb.block.kind == "paragraph" and
                             tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
@@ -186,6 +192,25 @@ class EventTimes:
         if any(self.coref.in_quote(m.span.begin) for m in mentions):
             return False
         return any(tense_at(self.parsed, m.span.begin) == "past" for m in mentions)
+
+    def _event_heads(self) -> set[tuple[int, int]]:
+        return {(id(m.pb), m.head.i) for ms in self.mentions.values() for m in ms}
+
+    def _no_past_for_upcoming(self) -> None:
+        """ "talked on Monday about a forthcoming summit": an event its mention calls upcoming or forthcoming lies
+        after the words that speak of it, so a day before the article's date that the sentence or a neighbouring verb
+        gave it is not its day (a date inside its own phrase, "the upcoming summit on March 22", is)."""
+        anchor = self.parsed.article.meta.date
+        times = {t.key: t for t in self.times}
+        for e in self.events:
+            t = times.get(e.time or "")
+            if t is None or anchor is None or not t.value or (b := bounds(t.value)) is None or b[1] >= anchor:
+                continue
+            ahead = [m for m in self.mentions[e.key] if any(c.dep_ == "amod" and c.lower_ in _AHEAD
+                                                             for c in m.head.children)]
+            if ahead and not any(m.pb.offset + m.head.left_edge.idx <= t.span.begin and t.span.end <= m.pb.offset
+                                 + m.head.right_edge.idx + len(m.head.right_edge.text) for m in ahead):
+                e.time = None
 
     def _tok_range(self, pb: ParsedBlock, tok: Token) -> tuple[int, int]:
         return pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)
@@ -225,6 +250,34 @@ class EventTimes:
 
 
 _DEPENDENT = ("advcl", "conj", "xcomp", "acl", "pcomp", "advmod")
+# Modifiers that put an event after the words that speak of it.
+_AHEAD = {"upcoming", "forthcoming", "impending"}
+
+
+# Verbs that make a death known: their day is the day it was told, not the day of the death.
+_ANNOUNCING = {"announce", "confirm", "report", "reveal", "acknowledge", "mourn", "deny", "investigate"}
+
+
+def _announced_death(event: Event, head: Token) -> bool:
+    """ "On Tuesday the party confirmed the death of its founder": the day dates the confirmation (the death came
+    before it, on a day the sentence does not give)."""
+    return event.type == "death" and head.dep_ == "dobj" and head.head.lemma_.lower() in _ANNOUNCING
+
+
+def _describes_a_party(m, event_heads: set[tuple[int, int]]) -> bool:  # noqa: ANN001 - a mention
+    """Whether a mention stands in a clause that describes a noun other than an event ("a man who died in custody",
+    "people protesting the death of …"): background of a participant, not the news the lead reports on its day
+    ("the fire, which also injured a man" still tells the fire)."""
+    if m.pb.block.kind != "paragraph":
+        return False  # a headline's participle is its predicate: "Minister killed in strike"
+    x, steps = m.head, 0
+    while x.head.i != x.i and steps < 8:
+        if x.dep_ in ("relcl", "acl"):
+            return (id(m.pb), x.head.i) not in event_heads
+        if x.pos_ in ("VERB", "AUX") and x.dep_ in ("advcl", "ccomp", "parataxis"):
+            return False  # the mention's own clause ends here ("… hoping to draw level as they lost 2-1")
+        x, steps = x.head, steps + 1
+    return False
 _TENSES = ({"past", "perfect"}, {"future", "timetabled"})
 
 
@@ -267,6 +320,7 @@ def _event_times(work: Work) -> None:
     finder._choose_times()
     finder._nearby_times()
     finder._sentence_times()
+    finder._no_past_for_upcoming()
     work.put(event_times=True)
 
 

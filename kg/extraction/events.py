@@ -28,7 +28,8 @@ from kg.model import Event, Span, Statement, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
 from kg.vocab import event_class
 
-_FUTURE = {"will", "shall", "scheduled", "schedule", "set", "plan", "due", "expect", "intend", "go"}
+_FUTURE = {"will", "shall", "scheduled", "schedule", "set", "plan", "due", "expect", "intend", "go", "upcoming",
+           "forthcoming"}
 _HYPOTHETICAL = {"if", "could", "would", "may", "might", "further", "possible", "potential", "risk", "threat"}
 _NEGATION = {"not", "never", "no", "n't", "without"}
 # A page's publication stamp ("Published November 19, 2023", "Updated: 12 March 2019"), left in a text after its byline.
@@ -38,11 +39,11 @@ _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "polic
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
 _FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"},
-             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing"}]
+             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing", "air-strike"}]
 # A mention that says more than the event's first one makes the event that type ("investigating" … "the criminal
 # investigation").
 _REFINED = {"investigation": "criminal-investigation"}
-_ATTACK_KINDS = ("assault", "bombing")
+_ATTACK_KINDS = ("assault", "bombing", "air-strike")  # "the strike" … "the Israeli airstrike": one, an air strike
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").
@@ -307,6 +308,7 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
     def _modality(self, event: Event) -> str:
         ms = self.mentions[event.key]
         words: set[str] = set()
+        first: set[str] | None = None  # the words around the mention that introduces the event in the text
         for m in ms:
             head = m.head
             group = [head] + list(head.children) + ([head.head] + list(head.head.children) if head.dep_ in (
@@ -319,11 +321,18 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             if head.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ != "place" for c in head.head.children):
                 # "This ruling does not alter the outcome …": the verb's own act is denied, not the event
                 group = [t for t in group if t.lower_ not in _NEGATION]
-            words.update(t.lemma_.lower() for t in group)
-            words.update(t.lower_ for t in group)
-        if words & _NEGATION and any(w in words for w in ("not", "never", "n't")):
+            group = [t for t in group if not _because_of(t)]
+            own = {t.lemma_.lower() for t in group} | {t.lower_ for t in group}
+            words |= own
+            if first is None and (m.pb.block.kind == "paragraph" or m is ms[-1]):
+                first = own  # a headline's compressed grammar does not introduce it
+        # negation and condition belong to the mention that introduces the event: "were beaten 3-0 … never looked
+        # like beating the keeper" is a match that took place; "announced talks … did not say when they would be
+        # held" talks that will
+        lead = first or set()
+        if lead & _NEGATION and any(w in lead for w in ("not", "never", "n't")):
             return "negated"
-        if words & {"further", "if", "could", "might", "would"}:
+        if lead & {"further", "if", "could", "might", "would"}:
             return "hypothetical"
         t = next((x for x in self.times if x.key == event.time), None)
         anchor = self.parsed.article.meta.date
@@ -338,6 +347,13 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if not resolved_past and all(any(c.overlaps(m.span) for s in self.statements for c in s.content) for m in ms):
             return "alleged"  # it exists only inside what someone said
         return "actual"
+
+def _because_of(tok: Token) -> bool:
+    """ "due to the bombing": "due" that gives a cause, not a schedule ("is due to visit")."""
+    doc = tok.doc
+    return tok.lower_ == "due" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and \
+        doc[tok.i + 2].tag_ != "VB"
+
 
 # Adverbs of frequency: a clause that has them tells a habit, not an occurrence ("meets every year", "usually
 # helps"); "annual" on a noun ("the annual summit") names one occurrence and is not among them.

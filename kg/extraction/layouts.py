@@ -226,7 +226,18 @@ def _labelled(finder, pb, m, who: str | None) -> Statement | None:  # noqa: ANN0
     content = finder.parsed.article.span(block.begin + m.end(), block.end)
     if len(content.text.split()) < 2 or any(c.overlaps(content) for st in finder.statements for c in st.content):
         return None
+    quoted = _opening_quotation(finder, content.begin)
+    if quoted is not None:  # "Detective Constable Jo Bell: “…" — the quotation, over all its paragraphs, is said
+        finder.used.add(id(quoted))
+        return Statement("", list(quoted.spans), "direct", speaker=who, sentence=block, evidence="interview")
     return Statement("", [content], "direct", speaker=who, sentence=block, evidence="interview")
+
+
+def _opening_quotation(finder, at: int):  # noqa: ANN001, ANN202 - a StatementFinder; a Quote or None
+    """The double quotation that a label's paragraph opens with, right after the label (none given to a statement
+    yet)."""
+    return next((q for q in finder.quotes if q.outer.begin == at and q.mark == "double"
+                 and id(q) not in finder.used), None)
 
 
 def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder

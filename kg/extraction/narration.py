@@ -31,15 +31,48 @@ def returning_speaker(finder, q: Quote):  # noqa: ANN001, ANN202
     return (key, mention), finder.parsed.span_of(pb, sent)
 
 
-def sentence_before(finder, q: Quote):  # noqa: ANN001, ANN202
+def sentence_before(finder, q: Quote, *, over_headings: bool = False):  # noqa: ANN001, ANN202
     """The sentence that ends right before ``q`` (in its paragraph or ending the one before), if nothing else
-    stands between them."""
+    stands between them; with ``over_headings``, sub-headings between them are passed over (a club's or a
+    broadcaster's page that runs a manager's answers under short headings: "Reds recover well")."""
     before = [(pb, s) for pb, s in finder.parsed.sentences
               if pb.offset + s.end_char <= q.outer.begin and not finder.in_quote(pb.offset + s.start_char)]
+    passed = 0
+    while over_headings and before and passed < 8 and sub_heading(before[-1][0]) and \
+            (len(before) < 2 or before[-2][0] is not before[-1][0]):
+        pb = before.pop()[0]
+        passed += 1
     if not before or before[-1][0].block.kind != "paragraph":
         return None  # a headline is no narration
     pb, sent = before[-1]
     gap = finder.text[pb.offset + sent.end_char : q.outer.begin]
+    if passed:  # what stands between: the sub-headings and quotations (each a paragraph of its own)
+        gap = "".join(c for c in gap if c == "\n") if _only_headings_and_quotes(finder, pb, q) else "x"
+        if gap.strip():
+            return None
+        return pb, sent
     if gap.count("\n") > 2 or gap.strip(" \n\t\"“”"):
         return None
     return pb, sent
+
+
+def sub_heading(pb) -> bool:  # noqa: ANN001 - a ParsedBlock
+    """A short paragraph that ends no sentence and quotes nothing: a sub-heading ("Zlatan is a team player")."""
+    if pb.block.kind == "heading":
+        return True
+    text = pb.block.span.text.strip()
+    return pb.block.kind == "paragraph" and 0 < len(text.split()) <= 8 and text[:1].isupper() and \
+        not text.endswith((".", "!", "?", ":", ";", ",", "…", "”", '"')) and not any(c in text for c in "“\"«")
+
+
+def _only_headings_and_quotes(finder, after, q: Quote) -> bool:  # noqa: ANN001
+    """Whether every paragraph between the paragraph ``after`` and ``q``'s is a sub-heading or a quotation."""
+    blocks = finder.parsed.blocks
+    i = next(k for k, b in enumerate(blocks) if b is after)
+    for b in blocks[i + 1 :]:
+        if b.block.span.begin >= q.outer.begin:
+            return True
+        text = b.block.span.text.strip()
+        if not (sub_heading(b) or text[:1] in "“\"«″"):
+            return False
+    return True

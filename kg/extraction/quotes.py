@@ -1,7 +1,8 @@
 """Find quotations in text by their marks, before any parsing.
 
-Handles curly and straight double quotes (and the two mixed in one quotation, as scraped text has them), guillemets, single quotes (‘…’ as headline quotes or nested quotes) told
-apart from apostrophes (Russia’s, parties’), quotes nested in quotes, and quotes that run over several paragraphs
+Handles curly and straight double quotes (and the two mixed in one quotation, as scraped text has them), guillemets,
+the marks a smart-quote conversion puts for an opening one (″, ‟, „), single quotes (‘…’ as headline quotes or
+nested quotes) told apart from apostrophes (Russia’s, parties’), quotes nested in quotes, and quotes that run over several paragraphs
 (each paragraph re-opens the quote, only the last one closes it). Unbalanced marks never raise: an unclosed quote is
 dropped, so every span returned re-reads its own text.
 """
@@ -9,14 +10,19 @@ dropped, so every span returned re-reads its own text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kg import lexicon
 from kg.extraction.steps import Step, Work
 from kg.model import Span
 
-DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
+DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "″": "″", "‟": "”"}
 SINGLE_OPEN = {"‘": "’", "‹": "›"}
-_MIXED = {'"': "”", "”": '"'}  # a straight quote closed by a curly one, or the other way round
+# a straight quote closed by a curly one, or the other way round; a double prime or a reversed mark that a smart-quote
+# conversion put for an opening mark, closed by the ordinary curly one
+_MIXED = {'"': "”", "”": '"', "″": "”"}
+_SUBSTITUTES = "„″‟"  # opening marks only where a quotation can open (a 12″ screen is inches)
 
 
 @dataclass
@@ -56,7 +62,7 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
         c = text[i]
         close: str | None = None
         kind = ""
-        if c in DOUBLE_OPEN and (c != "„" or _opening_context(text, i)):
+        if c in DOUBLE_OPEN and (c not in _SUBSTITUTES or _opening_context(text, i)):
             close, kind = DOUBLE_OPEN[c], "double"
         elif c == '"' and _opening_context(text, i) and i + 1 < end and not text[i + 1].isspace():
             close, kind = '"', "double"
@@ -86,13 +92,18 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
 
 
 def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int | None:
+    if kind == "double" and close == '"':
+        # "There is no room for "quick fixes" in this budget": straight marks nested in straight marks pair up
+        # inside; where they do not (a mark left unclosed), the first close wins as before
+        nested = _straight_close(text, start, end, nesting=True)
+        return nested if nested is not None else _straight_close(text, start, end, nesting=False)
     depth_single = 0
     possessive: int | None = None  # "the players' effort": a plural possessive, the close only if none follows
     k = start
     while k < end:
         c = text[k]
         if kind == "double":
-            if c == close and (close != '"' or _closing_context(text, k) or k + 1 == end):
+            if c == close:
                 return k
         else:
             if c in DOUBLE_OPEN:  # a double quote nested in a single one (British style): skip over it
@@ -114,6 +125,22 @@ def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int |
                     depth_single -= 1
         k += 1
     return possessive
+
+
+def _straight_close(text: str, start: int, end: int, *, nesting: bool) -> int | None:
+    """The straight double mark closing a quotation opened before ``start``; with ``nesting``, a mark that opens
+    (after a space or a bracket, before a letter) opens a quotation inside that the next close ends."""
+    depth = 0
+    k = text.find('"', start, end)
+    while k >= 0:
+        if nesting and _opening_context(text, k) and k + 1 < end and _is_letter(text[k + 1]):
+            depth += 1
+        elif _closing_context(text, k) or k + 1 == end:
+            if depth == 0:
+                return k
+            depth -= 1
+        k = text.find('"', k + 1, end)
+    return None
 
 
 def british_style(body: str) -> bool:
@@ -141,7 +168,8 @@ def find_quotes(text: str, begin: int, end: int, *, singles_top: bool) -> list[Q
     return quotes
 
 
-def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quote]:
+def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]],
+                     cue_before: Callable[[int], bool] | None = None) -> list[Quote]:
     """Quotes over a sequence of blocks ``(begin, end, singles_top)``, joining quotes that run across paragraphs.
 
     A paragraph that opens a quote without closing it, followed by a paragraph that opens with a quote mark, is one
@@ -149,7 +177,8 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
     re-opening it (a quotation a scraper or a wire service broke into paragraphs: “… the minister. / They talked
     for hours …,” the spokesman said), it is one quotation of both. Followed by anything else, it ends at its paragraph's end
     when that paragraph ends a sentence (a closing mark left out, or typed the wrong way round) and the quotation
-    opened its paragraph, followed a colon or ran over paragraphs before; otherwise it is dropped.
+    opened its paragraph, followed a colon, a reporting verb and a comma ("Lee said, “…" — ``cue_before`` tells
+    whether a comma at an offset follows one) or ran over paragraphs before; otherwise it is dropped.
     """
     out: list[Quote] = []
     pending: Quote | None = None
@@ -176,7 +205,7 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
                 out.append(Quote(inner, Span(pending.outer.begin, close + 1, text[pending.outer.begin : close + 1]),
                                  "double", pending.nested, (pending.parts or [pending.inner]) + [inner]))
                 found = [q for q in found if q.outer.begin > close]
-            elif (ended := _ended_at_paragraph_end(text, pending)) is not None:
+            elif (ended := _ended_at_paragraph_end(text, pending, cue_before)) is not None:
                 out.append(ended)
             pending = None
         for q in found:
@@ -184,7 +213,7 @@ def quotes_in_blocks(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quo
                 pending = q
             else:
                 out.append(q)
-    if pending is not None and (ended := _ended_at_paragraph_end(text, pending)) is not None:
+    if pending is not None and (ended := _ended_at_paragraph_end(text, pending, cue_before)) is not None:
         out.append(ended)
     return out
 
@@ -215,17 +244,19 @@ def _after_split_cue(before: str) -> bool:
     return "\n" not in cue and 1 < len(cue.split()) <= 6 and not any(c in cue for c in "“\"«")
 
 
-def _ended_at_paragraph_end(text: str, pending: Quote) -> Quote | None:
+def _ended_at_paragraph_end(text: str, pending: Quote,
+                            cue_before: Callable[[int], bool] | None = None) -> Quote | None:
     """An open quotation taken to end at its paragraph's end: the paragraph ends a sentence (a stray mark after it
-    aside), and the quotation ran over paragraphs, opened its paragraph, followed a colon or the cue of a split
-    quotation."""
+    aside), and the quotation ran over paragraphs, opened its paragraph, followed a colon, a reporting verb and a
+    comma, or the cue of a split quotation."""
     inner = pending.inner
     stripped = inner.text.rstrip(_STRAY)
     if not stripped.endswith((".", "!", "?", "…")) or len(stripped.split()) < 3:
         return None
     if not pending.parts:
         before = text[: pending.outer.begin].rstrip(" \t")
-        if before and not before.endswith(("\n", ":")) and not _after_split_cue(before):
+        if before and not before.endswith(("\n", ":")) and not _after_split_cue(before) and \
+                not (before.endswith(",") and cue_before is not None and cue_before(len(before) - 1)):
             return None
     last = Span(inner.begin, inner.begin + len(stripped), stripped)
     parts = pending.parts[:-1] + [last] if pending.parts else []
@@ -239,8 +270,24 @@ def _find(work: Work) -> None:
     british = british_style(body)  # single quotes as the quotation marks
     quotes = quotes_in_blocks(parsed.article.text, [(pb.block.span.begin, pb.block.span.end,
                                                      british or pb.block.kind in ("headline", "standfirst"))
-                                                    for pb in parsed.blocks])
+                                                    for pb in parsed.blocks], _reporting_verb_before(parsed))
     work.put(quotes=quotes, single_marks=british)
+
+
+def _reporting_verb_before(parsed) -> Callable[[int], bool]:  # noqa: ANN001 - a Parsed
+    """Whether the comma at an offset follows a reporting verb ("said, “…"): a quotation whose closing mark was lost
+    after it still ends at its paragraph's end."""
+    verbs, quote_verbs = lexicon.reporting_verbs(), lexicon.quote_verbs()
+
+    def after_verb(comma: int) -> bool:
+        pb = next((pb for pb in parsed.blocks if pb.block.span.begin <= comma < pb.block.span.end), None)
+        tok = None if pb is None else next((t for t in pb.doc if pb.offset + t.idx == comma), None)
+        if tok is None or tok.i == 0:
+            return False
+        verb = tok.nbor(-1)
+        return verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in verbs or verb.lemma_.lower() in quote_verbs)
+
+    return after_verb
 
 
 QUOTES = Step("quotes", ("parsed",), ("quotes", "single_marks"), _find,

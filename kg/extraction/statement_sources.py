@@ -71,6 +71,8 @@ class StatementSources:
                 head = head[: -len(tail)].rstrip() if head.endswith(tail) else head
             if len(head.split()) >= 3 and cut > part.begin:
                 st.content = [self.parsed.article.span(part.begin, part.begin + len(head))]
+                if st.quote_type == "mixed":  # "“…”, however he added": the quotation, not its dangling word
+                    st.quote_type, st.content = self.mend_marks(st.quote_type, st.content)  # type: ignore[assignment]
                 keep.append(st)
         self.statements = keep
 

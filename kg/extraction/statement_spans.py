@@ -13,6 +13,7 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import Cue, opens_quote
 from kg.extraction.quotes import Quote
+from kg.model import Span
 from kg.pipeline.nlp import ParsedBlock
 from kg.pipeline.sentences import ends_here
 
@@ -40,6 +41,27 @@ def _juxtaposing(verb: Token, head: Token) -> Token | None:
 
 def only_glue(text: str) -> bool:
     return all(c in _GLUE for c in text) or text.strip(" ,:;") in ("that", "")
+
+
+_DANGLING = re.compile(r"^(?:\s*[,;])?\s+[a-z]+(?:\s+[a-z]+)?[,;]?$")  # ", however" / " also" after a close
+
+
+def to_the_marks(article, quotes: list[Quote], contents: list[Span]) -> list[Span]:  # noqa: ANN001 - an Article
+    """Content spans whose edges cut through a quotation's marks, mended: a span that starts right after an opening
+    mark and runs past its closing one starts at the mark ("said “X” could …"); a span that runs on after a
+    quotation closed on a comma by a word or two ("“…,” also condemning", "“…”, however") ends at the mark."""
+    out = []
+    for c in contents:
+        begin, end = c.begin, c.end
+        for q in quotes:
+            if q.inner.begin == begin and q.outer.end <= end and q.outer.begin == begin - 1:
+                begin = q.outer.begin
+            if begin <= q.outer.begin and q.outer.end < end and \
+                    (q.inner.text.rstrip().endswith(",") or article.text[q.outer.end : end].lstrip()[:1] in ",;") \
+                    and _DANGLING.match(article.text[q.outer.end : end]):
+                end = q.outer.end
+        out.append(c if (begin, end) == (c.begin, c.end) else article.span(begin, end))
+    return out
 
 
 class StatementSpans:

@@ -19,7 +19,7 @@ from kg.extraction.documents import Documents
 from kg.extraction.noun_cues import find_noun_cues
 from kg.extraction.quotes import Quote
 from kg.extraction.statement_sources import StatementSources
-from kg.extraction.statement_spans import StatementSpans, only_glue
+from kg.extraction.statement_spans import StatementSpans, only_glue, to_the_marks
 from kg.extraction.steps import Step, Work
 from kg.model import Span, Statement
 from kg.pipeline.nlp import Parsed
@@ -133,8 +133,19 @@ class StatementFinder(StatementSpans, StatementSources):
             return
         contents = _join_adjacent(self.parsed.article, _merge(sorted(set(contents))))
         contents = [c for c in (self._without_dateline(c) for c in contents) if c is not None]
+        if qtype == "mixed":
+            qtype, contents = self.mend_marks(qtype, contents)
         if contents and self._add(cue, contents, qtype):
             self.used.update(id(q) for q in taken)
+
+    def mend_marks(self, qtype: str, contents: list[Span]) -> tuple[str, list[Span]]:
+        """A mixed statement's edges put on a quotation's marks (:func:`to_the_marks`); what is then one whole
+        quotation that holds an utterance is a direct one ("said “…”, however he added …")."""
+        contents = to_the_marks(self.parsed.article, self.quotes, contents)
+        whole = next((q for q in self.quotes if len(contents) == 1 and contents[0] == q.outer), None)
+        if whole is not None and self.is_clause(whole):
+            return "direct", list(whole.spans)
+        return qtype, contents
 
     def _whole(self, rng: tuple[int, int], q: Quote) -> bool:
         """Whether a complement is one quotation and nothing else but a "that" and punctuation."""
@@ -156,6 +167,9 @@ class StatementFinder(StatementSpans, StatementSources):
         if lead.endswith((",", ":")) and q.inner.text[:1].isupper() and len(q.inner.text.split()) >= 4 and \
                 any(t.pos_ in ("VERB", "AUX") for _, t in self.parsed.tokens_starting_in(q.inner.begin, q.inner.end)):
             return True  # "He told her: “If you can't make it, take a knife”": introduced as an utterance
+        if lead.endswith((",", ":")) and q.inner.text[:1].isupper() and len(q.inner.text.split()) >= 2 and \
+                q.inner.text.rstrip(" ,").endswith((".", "!", "?", "…")) and not q.parts:
+            return True  # "He replied: “No, of course not.”": a whole sentence without a verb, still an answer
         for span in q.spans:
             hit = self.parsed.token_at(span.begin)
             if hit is None:

@@ -7,6 +7,7 @@ group it hangs on:
 - future: a modal of the future (will, shall, 'll, would), "going to", "is to", a governor of planning (scheduled,
   planned, expected, due, set, intend, aim, hope), a present progressive, or a present simple in the body (news
   writes timetabled events in the present: "the court hears the case on Monday");
+- future too: a date inside a phrase called upcoming or forthcoming ("discussed the upcoming summit on March 22");
 - past: a past tense or a perfect (has/had + participle), and the present of a headline (headline present is the
   recent past: "Minister resigns Friday").
 """
@@ -25,6 +26,8 @@ _PRESENT = {"VBZ", "VBP"}
 # Modals of possibility and obligation look forwards too ("may resign on Friday", "must be filed by Monday"),
 # unless a perfect follows them ("may have left on Friday").
 _MODALS = {"must", "should", "may", "might", "could", "can", "ought"}
+# Adjectives that put what they qualify ahead of the words that speak of it ("the upcoming summit").
+_AHEAD = {"upcoming", "forthcoming", "impending"}
 # Verbs that move an event to a later day: the day after "until" or "to" is ahead of them ("the hearing was
 # adjourned until Friday", "the vote was postponed to Thursday").
 _POSTPONING = {"adjourn", "postpone", "delay", "defer", "reschedule", "extend", "push", "suspend", "move"}
@@ -51,6 +54,11 @@ def tense_at(parsed: Parsed, offset: int) -> str | None:
     pb, tok = hit
     headline = pb.block.kind in ("headline", "standfirst", "heading")
     verb = _verb_of(tok)
+    x = tok
+    while x.i != verb.i and x.head.i != x.i:  # "discussed the upcoming summit on March 22": the summit's date is ahead
+        if any(c.dep_ == "amod" and c.lower_ in _AHEAD for c in x.children):
+            return "future"
+        x = x.head
     # "Friday's attack is the worst": a time inside the subject is not timed by the copula's present
     in_subject = any(a.dep_ in ("nsubj", "nsubjpass") for a in [tok, *tok.ancestors] if a.i != verb.i
                      and verb in a.ancestors)

@@ -69,8 +69,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "last night" (the evening before the article's day) and "yesterday morning" are days as well
     ("deictic", re.compile(r"\b(?P<deixis>(?:yesterday|tomorrow)(?: (?:morning|afternoon|evening|night))?|today|"
                            r"tonight|last (?:night|evening)|this (?:morning|afternoon|evening))\b", re.IGNORECASE)),
-    ("anaphoric", re.compile(r"\b(?P<x>(?:that|the same) (?:day|morning|afternoon|evening|night)|the (?P<step>next|"
-                             r"following|previous|preceding) day|the day (?P<before>before))\b", re.IGNORECASE)),
+    # "earlier in the day" (a readout's second event): the day the narrative last named, like "that day"
+    ("anaphoric", re.compile(r"\b(?P<x>(?:earlier|later) in the day|(?:that|the same) (?:day|morning|afternoon|"
+                             r"evening|night)|the (?P<step>next|following|previous|preceding) day|"
+                             r"the day (?P<before>before))\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
                          r"generations)\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),
@@ -103,8 +105,9 @@ def _day(s: str) -> int:
     return int(re.sub(r"\D", "", s))
 
 
-def _nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
-    """The year that puts month/day nearest to the anchor (news speaks of the near past and future)."""
+def nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
+    """The year that puts month/day nearest to the anchor (news speaks of the near past and future); a 29 February
+    only falls in a leap year."""
     best = anchor.year
     best_gap = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -153,7 +156,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
         if kind in ("md", "dm", "dofm"):
             month, day = _month(g["m"]), _day(g["d"])
-            d = dt.date(_nearest_year(month, day, anchor), month, day)
+            d = dt.date(nearest_year(month, day, anchor), month, day)
             # the nearest year unless the tense says otherwise: "was killed on November 5" in an article of August
             # is last November's; "will be held on November 5" in an article of March is this November's. A week's
             # slack keeps dates of the news cycle as they are (time zones, the day before an evening edition).
@@ -174,10 +177,10 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return str(anchor.year - n * (10 if unit == "decade" else 1)), "year"
         if kind == "holiday":
             month, day = HOLIDAYS[g["h"].lower()]
-            return dt.date(_nearest_year(month, day, anchor), month, day).isoformat(), "day"
+            return dt.date(nearest_year(month, day, anchor), month, day).isoformat(), "day"
         if kind == "month":
             month = _month(g["m"])
-            year = _nearest_year(month, None, anchor)
+            year = nearest_year(month, None, anchor)
             if g.get("lic") == "last":  # "last October": the latest October before this month
                 year = anchor.year if month < anchor.month else anchor.year - 1
             elif g.get("lic") == "next":  # "next March": the first March after this month
@@ -302,10 +305,7 @@ def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
     if kind in ("weekday", "relday", "weekend"):
         return future_at(at)
     if kind in _DATED:
-        try:
-            return future_at(at, strict=True)
-        except TypeError:  # a plain predicate of the offset
-            return future_at(at)
+        return future_at(at, strict=True)
     return False
 
 

@@ -20,6 +20,14 @@ _WEATHER_SEASONS = {"hurricane", "storm", "typhoon", "monsoon", "rainy", "dry", 
                     "tourist", "breeding", "growing", "fire", "bushfire", "wildfire", "election", "campaign"}
 
 
+def _with_named_party(finder, head: Token, pb: ParsedBlock) -> bool:  # noqa: ANN001
+    """Whether a verb of conversation has "with" and a named party ("spoke with the Foreign Minister of X")."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and (finder.coref.index.mention_of_token(pb, g) is not None or
+                              any(x.dep_ == "appos" or x.pos_ == "PROPN" for x in g.subtree))
+        for g in c.children) for c in head.children)
+
+
 def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> bool:  # noqa: ANN001, C901
     """Context conditions of ambiguous triggers (``finder``: the :class:`~kg.extraction.events.EventFinder`, for the
     coreference and the types met so far)."""
@@ -49,12 +57,9 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     if words == ("speak",):  # "spoke by phone", "spoke with the Foreign Minister of X" (a named party)
         return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
                    any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children) or \
-            any(c.dep_ == "prep" and c.lower_ == "with" and any(
-                g.dep_ == "pobj" and (finder.coref.index.mention_of_token(pb, g) is not None or
-                                      any(x.dep_ == "appos" or x.pos_ == "PROPN" for x in g.subtree))
-                for g in c.children) for c in head.children)
-    if words == ("talk",):
-        return low == "talks"
+            _with_named_party(finder, head, pb)
+    if words == ("talk",):  # "the talks"; "talked on Sunday with Foreign Minister X" (a named party)
+        return low == "talks" if head.pos_ != "VERB" else _with_named_party(finder, head, pb)
     if words == ("send",) or words == ("dispatch",):
         return any(c.dep_ == "dobj" and c.lemma_ in ("troop", "observer", "force", "soldier", "monitor")
                    for c in head.children)
@@ -160,7 +165,21 @@ def _more(words: tuple[str, ...], head: Token) -> bool:
         return head.dep_ in ("acomp", "oprd", "ROOT", "conj") or head.pos_ == "NOUN"  # "found dead", "left 35 dead"
     if words == ("sentence",):
         return not any(c.lower_ in ("this", "that", "first", "last", "next") for c in head.children)
+    if words in (("beat",), ("defeat",)):  # "profit that beat analysts' estimates": a figure, no match
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURES for c in head.children)
+    if words == ("game",):  # a video game is a product: "the video game industry", "its games such as …"
+        return not (head.dep_ == "compound" or
+                    any(c.dep_ in ("amod", "compound") and c.lower_ in _GAME_MEDIA for c in head.children) or
+                    any(c.dep_ == "prep" and (c.lower_ == "such" or c.lower_ == "as" and
+                                              any(g.lower_ == "such" for g in c.children)) for c in head.children) or
+                    head.dep_ == "dobj" and head.head.lemma_.lower() in _SELL)
     return True
+
+
+# What business news beats or misses: figures, not opponents.
+_FIGURES = {"estimate", "expectation", "forecast", "consensus", "projection", "guidance", "target", "outlook"}
+_GAME_MEDIA = {"video", "computer", "mobile", "online", "console", "board", "card", "digital", "pc"}
+_SELL = {"buy", "sell", "release", "publish", "download", "develop", "launch", "ship"}
 
 
 def _natural(noun: Token) -> bool:

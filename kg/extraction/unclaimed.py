@@ -27,7 +27,7 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
-from kg.extraction.narration import returning_speaker, sentence_before
+from kg.extraction.narration import returning_speaker, sentence_before, sub_heading
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -107,7 +107,10 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     vpb, verb = verbs[-1]
     if any(t.pos_ == "VERB" and t.i > verb.i and t.dep_ in ("ROOT", "conj") for _, t in toks):
         return None  # "X said A and then left": the quotation follows another verb
-    subj = _subject(verb)
+    # "which prompted Justice Reid to comment: “…”": the object of a verb of prompting speaks, not its subject
+    controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None) \
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" else None
+    subj = controller if controller is not None else _subject(verb)
     if subj is not None and start <= vpb.offset + subj.idx < vpb.offset + verb.idx:
         hit = corefs.resolve(finder.coref, vpb, subj)
         if hit is not None:
@@ -301,14 +304,15 @@ def narrated(finder) -> list[Statement]:  # noqa: ANN001
 
 def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
     """The person the sentence right before ``q`` (in its paragraph, or ending the paragraph before) is about."""
-    sentence = sentence_before(finder, q)
+    sentence = sentence_before(finder, q, over_headings=True)
     if sentence is None:
         return None
     pb, sent = sentence
     root = sent.root
+    headed = sentence_before(finder, q) is None  # sub-headings stand between: answers run under headings
     # a quotation over paragraphs after "The skipper spoke to local radio once play was over.": a verb of
     # speaking that says nothing itself (no clause, no object) introduces the run of paragraphs that follows
-    spoke = bool(q.parts) and _reporting(root) and \
+    spoke = (bool(q.parts) or headed) and _reporting(root) and \
         not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for c in root.children)
     if root.pos_ not in ("VERB", "AUX") or _reporting(root) and not spoke:
         return None
@@ -352,12 +356,16 @@ def _previous_statement(finder, q: Quote) -> Statement | None:  # noqa: ANN001
     here = next((i for i, b in enumerate(blocks) if b.begin <= q.outer.begin < b.end), None)
     if here is None:
         return None
-    window_begin = blocks[max(0, here - 1)].begin
+    prev_block = max(0, here - 1)
+    while prev_block > 0 and sub_heading(finder.parsed.blocks[prev_block]):
+        prev_block -= 1  # answers run under sub-headings: the heading does not stop the speaker
+    window_begin = blocks[prev_block].begin
     before = [s for s in finder.statements if window_begin <= s.end <= q.outer.begin and s.speaker]
     if not before:
         return None
     last = max(before, key=lambda s: s.end)
-    between = finder.text[max(0, last.end - 1) : q.outer.begin]  # from the content's last character
+    # from the content's last character (to the end of its paragraph when only sub-headings follow)
+    between = finder.text[max(0, last.end - 1) : q.outer.begin if prev_block == here - 1 else blocks[prev_block].end]
     if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
         return None
     return last
@@ -374,7 +382,10 @@ def _unclaimed(work: Work) -> None:
     found = attribute(finder)
     finder.statements += found
     found += continuations(finder)
-    work.put(unclaimed_statements=found + narrated(finder))
+    told = narrated(finder)
+    if told:  # the narrated speaker goes on in the quotations after theirs (answers under sub-headings)
+        told += continuations(finder)
+    work.put(unclaimed_statements=found + told)
 
 
 UNCLAIMED = Step("unclaimed", ("statement_finder", "layout_statements", "block_statements"), ("unclaimed_statements",),

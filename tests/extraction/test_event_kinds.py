@@ -94,3 +94,12 @@ def test_a_court_issuing_an_opinion_is_a_ruling():
     ruling = next(e for e in x.events if e.type == "ruling")
     assert {t.key: t.value for t in x.times}[ruling.time] == "2024-03-06"
     assert "ruling" not in types("In my opinion the plan was right.")
+
+
+def test_business_news_beats_figures_and_sells_games_without_a_match():
+    assert "sports-event" not in types("The chip maker reported earnings on Thursday that beat analysts' "
+                                       "estimates.")
+    assert "sports-event" not in types("The studio's revenue rose on sales of its games such as Star Raiders, and "
+                                       "fans now download games to phones. The video game market grows.")
+    assert "sports-event" in types("Rovers beat Hillside 3-1 on Saturday. The game was played in heavy rain.")
+    assert "sports-event" in types("The home side lost the game to the visitors on Saturday.")

@@ -105,3 +105,103 @@ def test_a_phrase_trigger_is_headed_by_its_own_head():
     # "a state of emergency": "state" is the object of "declared", so the governor declaring it is its agent
     assert parties("Storm\n\nGovernor Ana Ruiz declared a state of emergency on Wednesday.", "emergency") == \
         [("Ana Ruiz", "agent")]
+
+
+def _dated(x: Extraction, trigger: str) -> tuple[str | None, str]:
+    """(time value, modality) of the event one of whose mentions reads ``trigger``."""
+    times = {t.key: t.value for t in x.times}
+    e = next(e for e in x.events if any(m.text == trigger for m in e.mentions))
+    return times.get(e.time or ""), e.modality
+
+
+def test_an_upcoming_event_never_takes_the_past_day_of_the_words_about_it():
+    x = run("Ministers talk\n\nOn Thursday the two foreign ministers discussed an upcoming summit of their "
+            "regional bloc, an aide said.", MONDAY)
+    assert _dated(x, "summit") == (None, "planned")
+    x = run("Ministers talk\n\nThe ministers discussed the forthcoming conference on Friday.", MONDAY)
+    assert _dated(x, "conference")[0] is None
+    # its own date stays: a day of its own phrase, or a day ahead
+    x = run("Ministers talk\n\nThe ministers discussed the upcoming summit on March 22.", MONDAY)
+    assert _dated(x, "summit")[0] == "2024-03-22"
+
+
+def test_earlier_in_the_day_is_the_day_the_narrative_last_named():
+    x = run("Ministers meet\n\nThe two ministers met on Wednesday, a spokesman said on Thursday.\n\n"
+            "Earlier in the day, the two held a joint news conference on fisheries.", MONDAY)
+    assert _dated(x, "news conference")[0] == "2024-03-07"
+
+
+def test_the_lead_day_does_not_date_an_event_that_only_describes_a_party():
+    # breaking news of the day: the arrest; the crash only tells who the man is
+    x = run("Driver arrested\n\nPolice on Sunday arrested the brother of a man who died in a crash.", MONDAY)
+    assert _dated(x, "arrested")[0] == "2024-03-10"
+    assert _dated(x, "died")[0] is None
+    # a clause that tells more of an event is still the news: "the blaze, which also injured a man"
+    x = run("Fire kills two\n\nA fire on Sunday killed two people. The blaze, which also injured a man, started in "
+            "a kitchen.", MONDAY)
+    assert _dated(x, "injured")[0] == "2024-03-10"
+
+
+def test_a_sentences_one_date_does_not_reach_a_clause_describing_a_party():
+    x = run("Mayor speaks\n\nOn Friday, the mayor criticised the officers after he met people mourning the death "
+            "of a local man.", MONDAY)
+    assert _dated(x, "met")[0] == "2024-03-08"
+    assert _dated(x, "death")[0] is None  # the mourners' grief tells who they are, not when the man died
+
+
+def test_an_event_the_lead_tells_keeps_the_leads_day_when_the_article_retells_it():
+    x = run("Strike kills ten\n\nThe ministry said on Sunday an air strike on a market killed ten people.\n\n"
+            "Rescuers searched the rubble for hours.\n\nResidents said the air strike came without warning.", MONDAY)
+    assert _dated(x, "air strike")[0] == "2024-03-10"
+
+
+def test_negation_and_condition_belong_to_the_mention_that_introduces_the_event():
+    x = run("Rovers win\n\nHillside were beaten 3-0 by Rovers at the Mill Lane ground on Saturday.\n\n"
+            "Hillside never seemed able to beat the Rovers goalkeeper.", MONDAY)
+    assert _dated(x, "beaten") == ("2024-03-09", "actual")
+    x = run("Talks announced\n\nThe foreign minister announced talks with her counterpart on Tuesday. She did not "
+            "say when the talks would take place.", MONDAY)
+    assert _dated(x, "talks")[1] not in ("negated", "hypothetical")
+    x = run("Talks fail\n\nThe two sides did not hold talks on Friday. The talks had been expected for weeks.", MONDAY)
+    assert _dated(x, "talks")[1] == "negated"
+
+
+def test_talking_with_a_named_party_is_a_conversation_with_its_day():
+    x = run("Ministers talk\n\nThe Secretary of State talked on Sunday with Foreign Minister Ivan Petrov of "
+            "Norland about fishing rights, the department said.", MONDAY)
+    assert events(x)[0][:2] == ("consultation", "2024-03-10")
+    x = run("Coach speaks\n\nThe coach talked about the weather for an hour.", MONDAY)
+    assert not [e for e in x.events if e.type == "consultation"]  # talk without a party is no event
+
+
+def test_the_day_a_death_is_confirmed_is_not_the_day_of_the_death():
+    x = run("Founder dead\n\nOn Tuesday, the party confirmed the death of its founder in a statement read "
+            "on local radio.", MONDAY)
+    assert _dated(x, "death")[0] is None
+    x = run("Leader dies\n\nThe leader died on Sunday, the movement said.", MONDAY)
+    assert _dated(x, "died")[0] == "2024-03-10"
+
+
+def test_a_clause_of_its_own_inside_a_description_and_a_headline_participle_still_take_the_leads_day():
+    x = run("Report\n\nHillside wasted the opportunity to climb into the top four as they were heavily beaten "
+            "4-0 by Rovers at the Mill Lane ground on Saturday.", MONDAY)
+    assert _dated(x, "beaten")[0] == "2024-03-09"
+    x = run("Mayor killed in strike on town hall\n\nThe mayor was killed in an air raid on the town hall on "
+            "Sunday, officials said.", MONDAY)
+    assert _dated(x, "strike")[0] == "2024-03-10"
+
+
+def test_a_headlines_strike_and_the_leads_airstrike_are_one_air_strike():
+    x = run("Mayor killed in strike\n\nThe mayor was killed in an airstrike on the town hall on Sunday, "
+            "officials said.", MONDAY)
+    strikes = [e for e in x.events if e.type in ("attack", "air-strike")]
+    assert [e.type for e in strikes] == ["air-strike"] and len(strikes[0].mentions) == 2
+
+
+def test_due_to_gives_a_cause_not_a_schedule():
+    x = run("Engineer killed\n\nThe council said that a visiting engineer was killed Wednesday by a strike on the "
+            "water plant.\n\nIts spokesman said there were \"two casualties among the plant's crew due to the "
+            "bombing of the pumping hall this morning,\" and that both were in hospital.", MONDAY)
+    assert _dated(x, "strike") in (("2024-03-06", "actual"), ("2024-03-06", "alleged"))
+    x = run("Envoy visits\n\nThe envoy is due to visit the capital on Friday.", MONDAY)
+    assert _dated(x, "visit")[1] in ("planned", "scheduled")

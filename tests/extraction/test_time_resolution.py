@@ -142,6 +142,13 @@ def test_a_dateline_with_a_day_gives_the_date_in_the_year_of_the_latest_date_nam
     assert date == dt.date(2019, 3, 3) and times["Friday"] == "2019-03-01"
 
 
+def test_a_dateline_on_29_february_takes_the_leap_year_nearest_the_latest_date_named():
+    date, _ = dated("Vote delayed\n\nROME, Feb 29 (Agency) – The vote set for March 2, 2020 was delayed.")
+    assert date == dt.date(2020, 2, 29)
+    date, _ = dated("Vote delayed\n\nROME, Feb 29 (Agency) – The vote held on March 1, 2021 was annulled.")
+    assert date == dt.date(2020, 2, 29)  # the nearest leap year, not no date at all
+
+
 def test_a_dateline_without_a_date_or_a_year_gives_none():
     assert dated("Storm hits coast\n\nWASHINGTON (AP) — The storm hit the coast on Thursday.")[0] is None
     assert dated("Storm hits coast\n\nLONDON, Oct 31 (Agency) – The storm hit the coast on Thursday.")[0] is None
