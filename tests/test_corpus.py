@@ -33,7 +33,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2019-scottish-court-prorogation-unlawful", "wn-2019-kipchoge-sub-two-hour-marathon",
                     "wn-2019-hungary-acquires-hirtenberger", "wn-2019-samoa-measles-shutdown",
                     "wn-2019-karaj-cargo-plane-crash", "wn-2019-jolo-cathedral-bombings",
-                    "wn-2019-qandeel-baloch-brother-sentenced", "wn-2020-abs-cbn-shutdown", "wn-2020-jon-huber-dies"}
+                    "wn-2019-qandeel-baloch-brother-sentenced", "wn-2020-abs-cbn-shutdown", "wn-2020-jon-huber-dies",
+                    "wn-2006-castro-recovering-after-surgery", "wn-2009-canadian-faces-saudi-beheading",
+                    "wn-2009-cartoonist-sued-by-coffee-growers", "wn-2009-climb-up-for-aids-funding",
+                    "wn-2005-amd-sues-intel-antitrust", "wn-2023-uk-asylum-questionnaire"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
