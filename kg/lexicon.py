@@ -84,8 +84,11 @@ class _Folded(dict):
 
 @cache
 def given_names() -> dict[str, str]:
-    """Given name (lower case) → "m" or "f"; looked up with or without diacritics."""
-    return _Folded((fold(r[0]), r[1]) for r in _rows("given_names.tsv"))
+    """Given name (lower case) → "m" or "f"; looked up with or without diacritics. The curated list wins over the
+    names derived from birth registers (given_names_derived.tsv, scripts/given_names.py)."""
+    names = _Folded((fold(r[0]), r[1]) for r in _rows("given_names_derived.tsv"))
+    names.update((fold(r[0]), r[1]) for r in _rows("given_names.tsv"))
+    return names
 
 
 @cache

@@ -50,6 +50,10 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     if label == "ORG" and 2 <= len(ent) <= 3 and ent[0].lower_ in lexicon.given_names() and \
             not ORG_LIKE.search(text) and title_case:
         return "PERSON"  # "Sophie Marchand" tagged as an organisation: a given name and a surname
+    if label in ("GPE", "LOC") and 2 <= len(ent) <= 3 and title_case and ent[0].lower_ in lexicon.given_names() and \
+            not ORG_LIKE.search(text) and not gazetteer.country(ent[0].text) and not gazetteer.city(text) and \
+            not gazetteer.country(text):
+        return "PERSON"  # "a late goal from Ilse Varga" tagged as a place: a given name and a surname
     before = pb.doc[ent.start - 1] if ent.start > 0 else None
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and \
             before is not None and before.pos_ == "NOUN" and before.is_lower and _role(before):
