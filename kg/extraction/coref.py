@@ -282,7 +282,7 @@ def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa:
 _FIRM_NOUNS = frozenset({"company", "firm"})
 # Heads that stand for a body whatever its name's own head: "the bloc" (the European Union), "the alliance" (NATO).
 _GENERIC_BODIES = frozenset({"bloc", "body", "alliance", "organization", "organisation", "group", "institution",
-                             "coalition"})  # the business desk's anaphors for the company a story is about
+                             "coalition", "club"})  # the business desk's anaphors for the company a story is about
 
 
 def _story_subject(coref: Coref, before: int) -> str | None:

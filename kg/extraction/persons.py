@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 ORG_LIKE = re.compile(r"\b(administration|government|ministry|department|office|council|commission|party|"
                        r"league|union|organi[sz]ation|community|agency|committee|court|army|forces|center|centre|"
-                       r"institute|institution|foundation|bank|fund|group|times|news|press|network|association)\b",
+                       r"institute|institution|foundation|bank|fund|group|times|news|press|network|association|"
+                       r"hospital|university|college|school|museum|club|service|authority|bureau|board|corporation|"
+                       r"company)\b",
                        re.IGNORECASE)
 
 

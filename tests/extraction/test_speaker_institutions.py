@@ -1,0 +1,36 @@
+"""Institutions named by a common noun speak ("the national weather service warned …"), "the club" is the club the
+story is about, and a hospital's name is an organisation's even when the recogniser tags it as a person's.
+Invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import speaker_of
+
+pytestmark = pytest.mark.slow
+
+STORM = ("Floods\n\n"
+         "Interior Minister Sara Holm visited the area on Sunday.\n\n"
+         "The national weather service warned that more rain was expected on Monday.\n\n"
+         "The port authority said the harbour would stay closed.\n")
+
+CLUB = ("Coach leaves Harbour Athletic\n\n"
+        "Harbour Athletic parted ways with head coach Ivo Brandt on Monday after a run of seven defeats.\n\n"
+        "The club said in a statement that a successor would be named within two weeks.\n\n"
+        "St Mary's Hospital said the injured fan was in a stable condition. The hospital said he would stay "
+        "overnight.\n")
+
+
+def test_a_service_and_an_authority_speak():
+    assert speaker_of(STORM, "more rain was expected") == "national weather service"
+    assert speaker_of(STORM, "harbour would stay closed") == "port authority"
+
+
+def test_the_club_is_the_club_named_before():
+    assert speaker_of(CLUB, "a successor would be named") == "Harbour Athletic"
+
+
+def test_a_hospital_tagged_as_a_person_is_an_organisation():
+    assert speaker_of(CLUB, "in a stable condition") == "St Mary's Hospital"
+    assert speaker_of(CLUB, "stay overnight") == "St Mary's Hospital"
