@@ -36,7 +36,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2019-qandeel-baloch-brother-sentenced", "wn-2020-abs-cbn-shutdown", "wn-2020-jon-huber-dies",
                     "wn-2006-castro-recovering-after-surgery", "wn-2009-canadian-faces-saudi-beheading",
                     "wn-2009-cartoonist-sued-by-coffee-growers", "wn-2009-climb-up-for-aids-funding",
-                    "wn-2005-amd-sues-intel-antitrust", "wn-2023-uk-asylum-questionnaire"}
+                    "wn-2005-amd-sues-intel-antitrust", "wn-2023-uk-asylum-questionnaire",
+                    "wn-2020-hana-kimura-dies", "wn-2020-nba-suspends-season", "wn-2020-basilashvili-arrested",
+                    "wn-2019-hurricane-dorian-bahamas", "wn-2019-walter-munk-dies", "wn-2019-hamza-bin-laden-killed",
+                    "wn-2019-superbug-e-coli-hand-washing", "wn-2019-germany-bans-mahan-air"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
