@@ -175,6 +175,8 @@ def reports_speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
         if any(c.dep_ == "dative" for c in verb.children) or \
                 sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
             return False  # "denied him a visa"
+    if lemma in ("ask", "request") and any(_anonymity(c) for c in complements):
+        return False  # "a neighbour, who asked not to be named, said …": a condition of the interview, not a report
     if lemma in _PHYSICAL and not any(c.dep_ in ("pobj", "pcomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                       for c in complements):
         return False  # "began attacking people": an assault; "attacked the plan as reckless" reports a view
@@ -182,3 +184,12 @@ def reports_speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
         return any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("VB", "TO") for c in complements) or \
             any(c.dep_ in ("ccomp",) for c in verb.children)
     return True
+
+
+_IDENTIFYING = {"name", "identify", "quote", "cite"}
+
+
+def _anonymity(comp: Token) -> bool:
+    """ "not to be named", "not to be identified": the newsroom's formula for an anonymous source."""
+    return comp.lemma_.lower() in _IDENTIFYING and any(c.dep_ == "neg" for c in comp.children) and \
+        any(c.dep_ == "auxpass" for c in comp.children)

@@ -58,3 +58,11 @@ def test_appealing_a_ruling_is_a_legal_act_not_speech():
     from tests.extraction.helpers import has_statement
 
     assert not has_statement("Court\n\nThe two officers will appeal the ruling next month.", "the ruling")
+
+
+def test_asking_not_to_be_named_is_a_condition_not_a_request():
+    text = ("Fire\n\nA resident, who asked not to be identified, said the fire started at night. "
+            "The mayor asked residents to stay indoors.")
+    assert not has_statement(text, "not to be identified")
+    assert ("indirect", "resident", "the fire started at night") in said(text)
+    assert has_statement(text, "to stay indoors")  # a real request stays
