@@ -154,8 +154,8 @@ def _on_message(verb: Token) -> bool:
 def _parenthetical(verb: Token) -> bool:
     """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "By then, he
     told the jury, he was …")."""
-    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i < verb.i:
-        return False
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False  # (the clause may also end before it: "X captured the town, a spokesman said, in …")
     doc = verb.doc
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     if subject is None:

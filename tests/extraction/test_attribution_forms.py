@@ -92,3 +92,9 @@ def test_a_name_with_digits_or_an_acronym_that_reports_is_a_body():
                "RTLZ said the road was closed.")
     assert got == [("indirect", "minister", "the mayor needed surgery"),
                    ("indirect", "Polnews24", "he received surgery"), ("indirect", "RTLZ", "the road was closed")]
+
+
+def test_a_reporting_clause_set_off_by_commas_after_the_clause_it_reports():
+    text = ("Rebels\n\nRebel fighters captured the town of Orlen on Wednesday, a military spokesman said, in the "
+            "biggest advance since June.")
+    assert ("indirect", "military spokesman", "Rebel fighters captured the town of Orlen on Wednesday") in said(text)
