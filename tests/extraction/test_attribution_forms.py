@@ -95,6 +95,6 @@ def test_a_name_with_digits_or_an_acronym_that_reports_is_a_body():
 
 
 def test_a_reporting_clause_set_off_by_commas_after_the_clause_it_reports():
-    text = ("Rebels\n\nRebel fighters captured the town of Orlen on Wednesday, a military spokesman said, in the "
+    text = ("Rebels\n\nRebel fighters captured the town of Kessa on Wednesday, a military spokesman said, in the "
             "biggest advance since June.")
-    assert ("indirect", "military spokesman", "Rebel fighters captured the town of Orlen on Wednesday") in said(text)
+    assert ("indirect", "military spokesman", "Rebel fighters captured the town of Kessa on Wednesday") in said(text)
