@@ -13,15 +13,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import lexicon
-from kg.extraction.complements import (
-    ADDRESSEE_VERBS,
-    complements_of,
-    for_clause,
-    naming,
-    personal,
-    reports_speech,
-    source_object,
-)
+from kg.extraction.complements import (ADDRESSEE_VERBS, complements_of, for_clause, naming, personal,
+                                       reports_speech, source_object)
+from kg.extraction.trailing import trailing_appositive
 from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote, _addressee are read from here too
     QUOTE_MARKS,
     SUBJECT_DEPS,
@@ -281,7 +275,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.tokens.append(prep)
             elif (clause := for_clause(tok)) is not None:
                 cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
-        cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok)
+        trailing = trailing_appositive(tok)
+        cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok) or trailing
         cue.addressee = _addressee(tok)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
@@ -294,6 +289,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         # has gone on for years; the rebels want …")
         cue.complements = [c for c in complements_of(tok, kind) if not (
             c.i < tok.i and any(t.text == ";" for t in pb.doc[c.right_edge.i + 1 : tok.i]))]
+        if not cue.complements and trailing is not None:
+            cue.complements = [sent.root]  # "X has won the prize, the judges announced on Tuesday"
         if not cue.complements and _parenthetical(tok):
             cue.complements = [tok.head]  # "Brandt, they said, wanted no funeral": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):

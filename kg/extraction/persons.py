@@ -71,8 +71,9 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         return "PERSON"  # "Kovach" after "Dana Kovac": a variant spelling of a surname of the article
     if label == "PERSON" and text.replace(".", "").isupper() and len(text) > 1:
         return "ORG"  # "PTC" tagged as a person: an acronym names an organisation
-    if label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and descriptor_of(pb.doc, ent.start, ent.end, after=False):
-        return "ORG"  # "supermarket Greenbasket" tagged as a person, "the daily X" as a nationality
+    if label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and descriptor_of(pb.doc, ent.start, ent.end, after=False) \
+            and not (label == "PERSON" and 2 <= len(ent) <= 3 and ent[0].lower_ in lexicon.given_names()):
+        return "ORG"  # "supermarket Greenbasket" as a person (but "broadcaster Tim Osei": a given name opens it)
     if (label == "GPE" or label == "PERSON" and len(ent) == 1
             or label == "NORP" and ent.root.dep_ not in ("amod", "compound")) and organisation_only(text, surnames):
         return "ORG"  # "a UN panel", a grocer "lowered …": a name the knowledge base knows as an organisation's only

@@ -98,3 +98,14 @@ def test_a_reporting_clause_set_off_by_commas_after_the_clause_it_reports():
     text = ("Rebels\n\nRebel fighters captured the town of Kessa on Wednesday, a military spokesman said, in the "
             "biggest advance since June.")
     assert ("indirect", "military spokesman", "Rebel fighters captured the town of Kessa on Wednesday") in said(text)
+
+
+def test_a_reporting_clause_the_parse_reads_as_an_apposition_to_the_name_before_it():
+    text = "Prize\n\nAuthor Ruth Calder has won the prize, the judges announced on Tuesday.\n"
+    assert ("indirect", "judges", "Author Ruth Calder has won the prize") in said(text)
+
+
+def test_a_person_after_a_word_that_also_names_companies_stays_a_person():
+    text = ("Prize\n\nThe chair of the judging panel, broadcaster Tim Osei, called the book \"a quiet masterpiece\". "
+            "He said the panel had reached its decision unanimously.\n")
+    assert ("indirect", "Tim Osei", "the panel had reached its decision unanimously") in said(text)
