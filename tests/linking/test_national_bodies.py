@@ -1,6 +1,7 @@
 """A country's body named without its country ("the government", "the National Police", "the Norwegian
 government") and a party named by a generic word ("Labor"): linked to the body of the article's only country, and
-left unlinked where the article speaks of several. Invented news sentences, run through extraction and linking."""
+left unlinked where the article speaks of several; a territory GeoNames counts as a country takes the item of its
+region record. Invented news sentences, run through extraction and linking."""
 
 from __future__ import annotations
 
@@ -61,3 +62,15 @@ def test_the_government_of_an_article_of_two_countries_stays_unlinked():
               "Fishermen from Norway and Sweden met in Oslo on Monday. \"We want a fair deal,\" the government "
               "said in a statement.\n")
     assert not any(q in ("Q1770849", "Q930729") for q in linked(x).values())
+
+
+@pytest.mark.slow
+def test_a_territory_takes_the_item_of_its_region_record():
+    """Macao and Puerto Rico are countries to GeoNames (no item) and regions of China and the United States to the
+    other sources (with their items)."""
+    x = built("Casino rules tightened\n\n"
+              "Macao said on Tuesday that it would tighten casino rules from June. \"The new rules protect "
+              "players,\" Macao said in a statement. Puerto Rico announced a similar plan.\n")
+    assert linked(x).get("Macao") == "Q14773"
+    assert linked(x).get("Puerto Rico") == "Q1183"
+    assert x.actor("country/macao") is not None  # the actor keeps its country key

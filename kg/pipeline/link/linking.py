@@ -107,6 +107,8 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
                 ctx.countries.add(d.entity)
         elif actor.kind == "country":
             ctx.countries.add(actor.key)
+        if d.entity and actor.kind == "country":
+            d = _territory(actor, d, kb)
         out.append(d)
     for actor in extraction.actors:  # the countries the article gives its actors count as the article's
         if actor.country:
@@ -114,6 +116,20 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     for place in extraction.places:
         out.append(_choose(place.key, _place_candidates(place, kb, ctx), threshold))
     return out
+
+
+def _territory(actor: Actor, d: Decision, kb: KnowledgeBase) -> Decision:
+    """A territory that GeoNames counts as a country and the other sources as a region of another ("Hong Kong",
+    "Guam"): its country record has no item, the one region record of that name has it. The article's context
+    keeps the country record."""
+    e = kb.get(d.entity)
+    if e is None or e.wikidata:
+        return d
+    regions = [r for r, w in kb.named_weighted(actor.label) if r.type == "place" and r.category == "subdivision"
+               and r.wikidata and w >= 0.9]
+    if len(regions) != 1:
+        return d
+    return Decision(d.key, regions[0].id, d.confidence, (*d.evidence, "territory's region record"))
 
 
 def _choose(key: str, scored: list[_Scored], threshold: float) -> Decision:
