@@ -74,3 +74,12 @@ def test_a_territory_takes_the_item_of_its_region_record():
     assert linked(x).get("Macao") == "Q14773"
     assert linked(x).get("Puerto Rico") == "Q1183"
     assert x.actor("country/macao") is not None  # the actor keeps its country key
+
+
+@pytest.mark.slow
+def test_a_country_named_only_by_its_adjective_counts_against_the_dateline_country():
+    """A dateline city speaks of one country, the officials' adjective of another: whose government is unknown."""
+    x = built("Talks on fuel prices\n\n"
+              "OSLO — Swedish officials said on Monday that fuel prices would rise. \"We have no other choice,\" the "
+              "government said in a statement.\n")
+    assert not any(q in ("Q1770849", "Q930729") for q in linked(x).values())
