@@ -236,3 +236,15 @@ def test_a_region_of_one_country_tells_the_article_s_country():
     assert decided["place/south-carolina"] is None
     punjab = Extraction([_named("org/punjab", "Punjab", "government"), _named("country/pakistan", "Pakistan", "country")])
     assert _decided(punjab, day)["org/punjab"] is None  # the base knows India's Punjab only
+
+
+@pytest.mark.slow
+def test_a_party_of_two_words_tagged_as_a_person_is_an_organisation():
+    """A name of two words with no given name in it that the knowledge base knows as an organisation's only (a
+    party the recogniser took for a person) is the organisation, linked, and no person of that name remains."""
+    x = built("Election campaign opens\n\n"
+              "Sinn Féin said on Monday that it would cut taxes. \"We will win,\" a spokesman for Sinn Féin said. "
+              "Leaders of Sinn Féin met voters in the capital.\n")
+    kinds = {(a.label, a.kind) for a in x.actors}
+    assert ("Sinn Féin", "person") not in kinds
+    assert actors(x)["Sinn Féin"] == ("organization", "Q76382")

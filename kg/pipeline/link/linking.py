@@ -31,6 +31,7 @@ import logging
 from dataclasses import dataclass
 
 from kg import gazetteer, lexicon
+from kg.pipeline.link.governments import national_bodies
 from kg.pipeline.link.kb import Entity, KnowledgeBase
 from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries,
                                    region_countries, slug, state_body, strip_titles, without_country)
@@ -106,6 +107,8 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
                 ctx.countries.add(d.entity)
         elif actor.kind == "country":
             ctx.countries.add(actor.key)
+        if d.entity and actor.kind == "country":
+            d = _territory(actor, d, kb)
         out.append(d)
     for actor in extraction.actors:  # the countries the article gives its actors count as the article's
         if actor.country:
@@ -113,6 +116,20 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     for place in extraction.places:
         out.append(_choose(place.key, _place_candidates(place, kb, ctx), threshold))
     return out
+
+
+def _territory(actor: Actor, d: Decision, kb: KnowledgeBase) -> Decision:
+    """A territory that GeoNames counts as a country and the other sources as a region of another ("Hong Kong",
+    "Guam"): its country record has no item, the one region record of that name has it. The article's context
+    keeps the country record."""
+    e = kb.get(d.entity)
+    if e is None or e.wikidata:
+        return d
+    regions = [r for r, w in kb.named_weighted(actor.label) if r.type == "place" and r.category == "subdivision"
+               and r.wikidata and w >= 0.9]
+    if len(regions) != 1:
+        return d
+    return Decision(d.key, regions[0].id, d.confidence, (*d.evidence, "territory's region record"))
 
 
 def _choose(key: str, scored: list[_Scored], threshold: float) -> Decision:
@@ -151,8 +168,11 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         if own and e.country and own != e.country:
             return  # the article puts the actor in another country than the record does
         is_generic = bool(name) and generic(name) and why != "name after country"
-        if is_generic and not state_body(e):
-            return  # "Army", "Senate": a generic name means a state body, not a college's team or a band
+        if is_generic and not state_body(e) and not (e.category == "political party" and e.country
+                                                     and e.country in ctx.countries | {own}):
+            # "Army", "Senate": a generic name means a state body, not a college's team or a band; "Labour" in an
+            # article of its country is the party
+            return
         evidence = [why]
         if _described(actor, e):
             conf += 0.15  # "state news agency X": the record of a news agency, not a shop of that name
@@ -200,6 +220,10 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                 for e, w in kb.named_weighted(full):
                     if e.country == country and w >= 0.9:
                         add(e, 0.85, "name after country", n)
+    if actor.kind == "government":  # "the Freedonian government", "the Senate" in an article of one country
+        # (an organisation named "Army" may be a college's team: only what extraction saw as a state body)
+        for e in national_bodies(actor, kb, own, {c for c in ctx.countries - ctx.regional if c.startswith("country/")}):
+            add(e, 0.8, "the country's body")
     return found
 
 
