@@ -3,8 +3,8 @@
 - A name without the description the recogniser ran into it ("Anthropologist Laura Bennett"), with the given names
   and the honorific it left out ("Sadiq" + "Khan", "Mr." + "Lin").
 - Entities the recogniser typed wrongly (``person_labels.correct_label``): a surname of the article tagged as an
-  organisation, a given name and a surname ("Sophie Marchand"), or a name the knowledge base knows as a person's and not as an
-  organisation's, tagged as an organisation; a one-letter spelling variant of a surname met in the article ("Yahya
+  organisation, a given name and a surname ("Sophie Marchand"), or a name the knowledge base knows as a person's and
+  not as an organisation's, tagged as an organisation; a one-letter spelling variant of a surname met in the article ("Yahya
   Sarea" … "Saree said", as reports transliterate names differently); a person's name run into the organisation of
   the title before it ("director of Pacific Aid Network Mei-ling Chan said": :func:`split_title_org_name`).
 - Clustering: full names first; a surname or "Mr. X" joins the full name it matches; of several people sharing a
