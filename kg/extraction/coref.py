@@ -120,8 +120,10 @@ def _learn_gender(coref: Coref) -> None:
     names = lexicon.given_names()
     for actor in coref.index.actors.values():
         if actor.kind == "person" and len(actor.label.split()) >= 2:
-            first = actor.label.split()[0].lower()
-            if first in names:
+            # the first given name before the surname, past a title the label keeps ("Mufti Karim Nadir", "MP Ana
+            # Ruiz")
+            first = next((w for w in (w.lower() for w in actor.label.split()[:-1]) if w in names), None)
+            if first is not None:
                 coref.gender[actor.key] = names[first]
         for m in actor.mentions:
             if m.span.text.startswith(("Mr.", "Mr ")):

@@ -1,0 +1,51 @@
+"""Speakers that follow the discourse, not the person named nearby (invented texts): the subject of the verb that
+governs "by saying" or a colon, the subject of "…, which he denied", a description that speaks (an account),
+pronouns and role nouns that must agree with the person they stand for."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import run, speaker_of
+
+pytestmark = pytest.mark.slow
+
+
+def _mentions_of(text: str, label: str) -> list[str]:
+    x = run(text)
+    return [m.span.text for a in x.actors if a.label == label for m in a.mentions]
+
+
+# --- agreement: gender, a fronted clause, a post's words ----------------------------------------------------------
+
+def test_which_he_denied_is_the_accused_mans_denial():
+    # "her" in the sentence before does not make the cleric a woman: his given name says he is a man
+    text = ("Trial\n\n"
+            "Mufti Ahmed Qadri was questioned by the police. Sara Malik had been photographed with Qadri at a "
+            "rally, and Qadri was criticised for being seen with her. Qadri was later accused of organising the "
+            "attack, which he denied.")
+    assert speaker_of(text, "the attack") == "Mufti Ahmed Qadri"
+
+
+def test_a_possessive_in_a_fronted_clause_is_the_main_clauses_subject():
+    text = ("Leader\n\n"
+            "Foreign Minister Ngozi Adebayo told reporters \"the talks will resume next month\".\n\n"
+            "Before passing the party leadership to his son in May, Tomas Rueda had run it for twenty years.")
+    assert "his" not in _mentions_of(text, "Ngozi Adebayo")
+    assert "his" in _mentions_of(text, "Tomas Rueda")
+
+
+def test_the_prime_minister_is_not_a_foreign_minister():
+    text = ("Plea\n\n"
+            "Jon Varga, who is held in a prison abroad, wrote to the Prime Minister of Norland last month. In the "
+            "letter Varga asks the prime minister for help.\n\n"
+            "\"It has to be worked out within the law,\" said Foreign Minister Lars Bekker.")
+    assert "the prime minister" not in _mentions_of(text, "Lars Bekker")
+
+
+def test_the_prime_minister_introduced_by_an_apposition_is_still_bound():
+    text = ("Plea\n\n"
+            "Jon Varga has written to the Prime Minister of Norland, Peter Hale, from a prison abroad. In the letter "
+            "Varga asks the prime minister for help.\n\n"
+            "\"It has to be worked out within the law,\" said Foreign Minister Lars Bekker.")
+    assert "the prime minister" in _mentions_of(text, "Peter Hale")
