@@ -203,6 +203,17 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             return person, np_span
     if not create:
         return None
+    media = tok if lemma in _MEDIA else next((c for c in tok.children if c.dep_ == "appos" and c.tag_ == "NN"
+                                              and c.lemma_.lower() in _MEDIA), None)
+    if not plural and media is not None and any(c.dep_ in ("compound", "amod") for c in media.lefts):
+        # "an official provincial Facebook account made the following announcement": the account speaks
+        end = max(end, np_bounds(media)[1])
+        label, span = _label(pb, start, end), parsed.span_of(pb, pb.doc[start:end])
+        owner = next((h[0] for t in pb.doc[start:media.i] if (h := index.mention_of_token(pb, t)) is not None
+                      and index.actors[h[0]].kind in ("organization", "government")), None)
+        if owner is not None:  # "the Norland Tax Office website advises": the body whose medium it is
+            return owner, span
+        return index.add_actor("org/" + slugify(label), label, "organization", span), span
     if plural and tok.lower_ in lexicon.group_nouns():
         label = _label(pb, start, end)
         key = "group/" + slugify(label)
@@ -282,6 +293,7 @@ def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa:
 
 
 _FIRM_NOUNS = frozenset({"company", "firm"})
+_MEDIA = frozenset({"account", "feed", "channel", "website"})  # a body's medium that speaks on its own
 # Heads that stand for a body whatever its name's own head: "the bloc" (the European Union), "the alliance" (NATO).
 _GENERIC_BODIES = frozenset({"bloc", "body", "alliance", "organization", "organisation", "group", "institution",
                              "coalition"})  # the business desk's anaphors for the company a story is about

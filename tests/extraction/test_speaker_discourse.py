@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import run, speaker_of
+from tests.extraction.helpers import run, speaker_of, speaker_of_or_none
 
 pytestmark = pytest.mark.slow
 
@@ -14,6 +14,46 @@ pytestmark = pytest.mark.slow
 def _mentions_of(text: str, label: str) -> list[str]:
     x = run(text)
     return [m.span.text for a in x.actors if a.label == label for m in a.mentions]
+
+
+# --- the clause that governs the words: "by saying", a colon ------------------------------------------------------
+
+def test_by_saying_goes_to_the_subject_of_the_governing_verb():
+    # "get A pardoned": A undergoes it, the subject of "sought" says it
+    text = ("Feud\n\n"
+            "Istvan Varga wept when he heard his son Pal Varga had been jailed. Last spring, the Vargas sought to "
+            "get Pal Varga pardoned by saying that the money had been repaid.")
+    assert speaker_of_or_none(text, "the money had been repaid") != "Pal Varga"
+
+
+def test_a_quotation_after_a_colon_belongs_to_its_sentences_subject():
+    # the scare quote inside the clause does not cut it off from its subject
+    text = ("Asylum forms\n\n"
+            "Earlier, charity head Ellen Marsh told Channel 9 the plan \"must be fair\": \"We welcome any move to "
+            "cut delays.\"\n\n"
+            "During questions on Wednesday, Oliver Grant defended the record whilst promising a \"full update\" "
+            "from Hale is coming: \"Hale and I are working as quickly as possible on that law.\"")
+    assert speaker_of(text, "working as quickly as possible") == "Oliver Grant"
+
+
+# --- a description as subject -------------------------------------------------------------------------------------
+
+def test_an_account_that_makes_an_announcement_is_not_a_person_named_nearby():
+    text = ("Outbreak\n\n"
+            "Aid worker Karl Jansen said vaccines were on their way. According to Jansen, the target was to reach "
+            "nine in ten children.\n\n"
+            "On Tuesday, an official provincial Facebook account made the following announcement: \"400 cases have "
+            "been confirmed across the province so far.\"")
+    assert speaker_of(text, "400 cases have been confirmed") == "official provincial Facebook account"
+
+
+def test_the_account_of_a_named_body_speaks_for_the_body():
+    text = ("Outbreak\n\n"
+            "Aid worker Karl Jansen said vaccines were on their way. According to Jansen, the target was to reach "
+            "nine in ten children.\n\n"
+            "On Tuesday, an official Norland Health Agency Twitter account made the following announcement: "
+            "\"400 cases have been confirmed across the province so far.\"")
+    assert speaker_of(text, "400 cases have been confirmed") == "Norland Health Agency"
 
 
 # --- agreement: gender, a fronted clause, a post's words ----------------------------------------------------------
