@@ -1,6 +1,7 @@
 """Speakers that follow the discourse, not the person named nearby (invented texts): the subject of the verb that
-governs "by saying" or a colon, the subject of "…, which he denied", a description that speaks (an account),
-pronouns and role nouns that must agree with the person they stand for."""
+governs "by saying" or a colon, the subject of "…, which he denied", the nearer of two sources before "who adds",
+a description or a document that speaks (an account, a letter, an indictment), pronouns and role nouns that must
+agree with the person they stand for."""
 
 from __future__ import annotations
 
@@ -36,6 +37,16 @@ def test_a_quotation_after_a_colon_belongs_to_its_sentences_subject():
     assert speaker_of(text, "working as quickly as possible") == "Oliver Grant"
 
 
+# --- who speaks in a relative clause after two sources ------------------------------------------------------------
+
+def test_who_adds_after_two_sources_is_the_nearer_one():
+    # a singular verb: one person, the one the relative clause follows
+    text = ("Recovery\n\n"
+            "The president's condition is \"stable\" after an operation on Monday, according to deputy premier "
+            "Carlos Lind and the health minister Rosa Marquez who adds that he will be back at his desk soon.")
+    assert speaker_of(text, "back at his desk") == "Rosa Marquez"
+
+
 # --- a description as subject -------------------------------------------------------------------------------------
 
 def test_an_account_that_makes_an_announcement_is_not_a_person_named_nearby():
@@ -54,6 +65,24 @@ def test_the_account_of_a_named_body_speaks_for_the_body():
             "On Tuesday, an official Norland Health Agency Twitter account made the following announcement: "
             "\"400 cases have been confirmed across the province so far.\"")
     assert speaker_of(text, "400 cases have been confirmed") == "Norland Health Agency"
+
+
+# --- documents: who wrote them, not who carried them --------------------------------------------------------------
+
+def test_who_delivered_a_letter_is_not_its_author():
+    text = ("Plea\n\n"
+            "Jon Varga has been held in a prison abroad since 2019.\n\n"
+            "In the letter, carried to the capital by envoy Dev Rao in December, Varga writes, \"I have not seen "
+            "my family for two years.\"\n\n"
+            "According to the letter, the government began seeking clemency in March.")
+    assert speaker_of(text, "began seeking clemency") == "Jon Varga"
+
+
+def test_an_indictment_speaks_for_who_brought_it():
+    text = ("Charges\n\n"
+            "Federal prosecutors in Ohio unsealed an indictment against Mark Doyle, a former bank manager, on "
+            "Tuesday. The indictment says Doyle moved $2 million to offshore accounts.")
+    assert speaker_of(text, "moved $2 million") == "Federal prosecutors"
 
 
 # --- agreement: gender, a fronted clause, a post's words ----------------------------------------------------------
