@@ -94,7 +94,7 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             if head.dep_ == "appos" and (noun := role_noun(head.head)) and not _subordinate(head.head):
                 _add(roles, head.head, noun, m.span.begin, actor.key)
             # "Carl Benning, 24,", "24-year-old Carl Benning", "a 24-year-old man, Carl Benning": an age
-            if (age := _age_of(head)) is not None:
+            if (age := age_of(head)) is not None:
                 roles.add(f"{age}-year-old", m.span.begin, actor.key)
             # "Benning is the defendant"
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
@@ -106,7 +106,7 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
     return roles
 
 
-def _age_of(head: Token) -> str | None:
+def age_of(head: Token) -> str | None:
     """The age a name's phrase gives its person: a number in apposition ("Carl Benning, 24,"), or a "24-year-old"
     before the name or before the noun the name is in apposition to; None if none."""
     for c in head.children:

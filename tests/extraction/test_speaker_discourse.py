@@ -1,7 +1,7 @@
 """Speakers that follow the discourse, not the person named nearby (invented texts): the subject of the verb that
 governs "by saying" or a colon, the subject of "…, which he denied", the nearer of two sources before "who adds",
 a description or a document that speaks (an account, a letter, an indictment), pronouns and role nouns that must
-agree with the person they stand for."""
+agree with the person they stand for, "the younger X" of two people named X."""
 
 from __future__ import annotations
 
@@ -118,3 +118,22 @@ def test_the_prime_minister_introduced_by_an_apposition_is_still_bound():
             "Varga asks the prime minister for help.\n\n"
             "\"It has to be worked out within the law,\" said Foreign Minister Lars Bekker.")
     assert "the prime minister" in _mentions_of(text, "Peter Hale")
+
+
+# --- shared surnames ----------------------------------------------------------------------------------------------
+
+BROTHERS = ("Brothers\n\n"
+            "Omar Nassar{omar} was sentenced to death in March for a killing at a school. His brother Adel "
+            "Nassar{adel} is awaiting trial on the same charge.\n\n"
+            "\"I was forced to sign a confession,\" the {which} Nassar said.")
+
+
+@pytest.mark.parametrize(("which", "speaker"), [("younger", "Adel Nassar"), ("elder", "Omar Nassar")])
+def test_the_younger_of_two_bearers_of_a_surname_by_their_ages(which, speaker):
+    text = BROTHERS.format(omar=", 23,", adel=", 16,", which=which)
+    assert speaker_of(text, "forced to sign") == speaker
+
+
+def test_the_younger_without_ages_is_neither():
+    text = BROTHERS.format(omar="", adel="", which="younger")
+    assert speaker_of_or_none(text, "forced to sign") not in ("Adel Nassar", "Omar Nassar")
