@@ -335,6 +335,8 @@ def _fronted_subject(coref: Coref, tok: Token, pb, wanted: set[str], gender: str
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
     if subject is None or node.right_edge.i >= subject.i:
         return None
+    if any(coref.index.mention_of_token(pb, t) for t in tok.doc[node.left_edge.i : tok.i]):
+        return None  # "After Lind left his office, Berg …": the clause names its own antecedent first
     hit = coref.index.mention_of_token(pb, subject)
     if hit is None or coref.in_quote(hit[1].begin):
         return None

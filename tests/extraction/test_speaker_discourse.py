@@ -104,6 +104,12 @@ def test_a_possessive_in_a_fronted_clause_is_the_main_clauses_subject():
     assert "his" in _mentions_of(text, "Tomas Rueda")
 
 
+def test_a_fronted_clause_that_names_its_own_antecedent_keeps_it():
+    text = ("Office\n\n"
+            "Mark Lind and Paul Berg met on Monday. After Lind left his office in May, Berg took over the company.")
+    assert "his" in _mentions_of(text, "Mark Lind")
+
+
 def test_the_prime_minister_is_not_a_foreign_minister():
     text = ("Plea\n\n"
             "Jon Varga, who is held in a prison abroad, wrote to the Prime Minister of Norland last month. In the "
