@@ -67,6 +67,7 @@ class StatementFinder(StatementSpans, StatementSources):
             for cue in self.sentence_cues:
                 self._from_cue(cue)
         self._drop_nested()
+        self._according_after()
         self._relayed()
         return self.statements
 

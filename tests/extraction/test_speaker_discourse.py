@@ -1,7 +1,8 @@
 """Speakers that follow the discourse, not the person named nearby (invented texts): the subject of the verb that
 governs "by saying" or a colon, the subject of "…, which he denied", the nearer of two sources before "who adds",
-a description or a document that speaks (an account, a letter, an indictment), pronouns and role nouns that must
-agree with the person they stand for, "the younger X" of two people named X."""
+X of "X said that … according to Y" (Y relays), a description or a document that speaks (an account, a letter,
+an indictment), pronouns and role nouns that must agree with the person they stand for, "the younger X" of two
+people named X."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def test_a_quotation_after_a_colon_belongs_to_its_sentences_subject():
     assert speaker_of(text, "working as quickly as possible") == "Oliver Grant"
 
 
-# --- who speaks in a relative clause after two sources ------------------------------------------------------------
+# --- who speaks in a relative clause after two sources, who relays ------------------------------------------------
 
 def test_who_adds_after_two_sources_is_the_nearer_one():
     # a singular verb: one person, the one the relative clause follows
@@ -45,6 +46,18 @@ def test_who_adds_after_two_sources_is_the_nearer_one():
             "The president's condition is \"stable\" after an operation on Monday, according to deputy premier "
             "Carlos Lind and the health minister Rosa Marquez who adds that he will be back at his desk soon.")
     assert speaker_of(text, "back at his desk") == "Rosa Marquez"
+
+
+def test_according_to_after_what_a_person_said_names_who_relays_it():
+    text = ("Recovery\n\n"
+            "Carl Lind, who is in Peru for a summit, said that the president sends the Peruvian people \"warm "
+            "greetings\" according to the state news agency Norpress.")
+    x = run(text)
+    labels = {a.key: a.label for a in x.actors}
+    said = [s for s in x.statements if "warm greetings" in s.quote]
+    assert [labels.get(s.speaker or "") for s in said] == ["Carl Lind"]
+    assert labels.get(said[0].reported_by or "") == "Norpress"
+    assert "according to" not in said[0].quote
 
 
 # --- a description as subject -------------------------------------------------------------------------------------
