@@ -213,8 +213,12 @@ def qualified(tok: Token, noun: str) -> str:
     noun alone when none stands there; "deputy", "former" and their kin make another post and are left out)."""
     words: list[str] = []
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].lower_ in lexicon.post_words() and tok.doc[i].lower_ not in _SUBORDINATE:
-        words.insert(0, tok.doc[i].lower_)
+    titled = tok.text[:1].isupper()  # "Foreign Affairs Minister X": the title's other capitalised words are passed
+    while i >= 0 and tok.doc[i].lower_ not in _SUBORDINATE and (
+            tok.doc[i].lower_ in lexicon.post_words() or
+            titled and tok.i - i <= 3 and (tok.doc[i].text[:1].isupper() or tok.doc[i].lower_ == "and")):
+        if tok.doc[i].lower_ in lexicon.post_words():
+            words.insert(0, tok.doc[i].lower_)
         i -= 1
     return " ".join(words + [noun])
 

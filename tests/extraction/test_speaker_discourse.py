@@ -131,6 +131,13 @@ def test_the_prime_minister_is_not_a_foreign_minister():
     assert "the prime minister" not in _mentions_of(text, "Lars Bekker")
 
 
+def test_the_foreign_minister_is_the_foreign_affairs_minister():
+    text = ("Talks\n\n"
+            "Foreign Affairs Minister Lars Bekker met the envoy on Monday. Later the foreign minister said talks "
+            "would go on.")
+    assert speaker_of(text, "talks would go on") == "Lars Bekker"
+
+
 def test_the_prime_minister_introduced_by_an_apposition_is_still_bound():
     text = ("Plea\n\n"
             "Jon Varga has written to the Prime Minister of Norland, Peter Hale, from a prison abroad. In the letter "
