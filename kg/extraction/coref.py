@@ -211,6 +211,9 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         label, span = _label(pb, start, end), parsed.span_of(pb, pb.doc[start:end])
         owner = next((h[0] for t in pb.doc[start:media.i] if (h := index.mention_of_token(pb, t)) is not None
                       and index.actors[h[0]].kind in ("organization", "government")), None)
+        poss = next((t for t in pb.doc[start:media.i] if t.dep_ == "poss"), None)
+        if poss is not None:  # "her official Twitter account": hers; "the agency's account": the agency's
+            owner = coref.pronouns.get(parsed.tok_begin(pb, poss)) or (resolve(coref, pb, poss) or (None,))[0]
         if owner is not None:  # "the Norland Tax Office website advises": the body whose medium it is
             return owner, span
         return index.add_actor("org/" + slugify(label), label, "organization", span), span

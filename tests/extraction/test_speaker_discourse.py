@@ -80,6 +80,15 @@ def test_the_account_of_a_named_body_speaks_for_the_body():
     assert speaker_of(text, "400 cases have been confirmed") == "Norland Health Agency"
 
 
+@pytest.mark.parametrize(("owner", "speaker"), [("her", "Anna Berg"), ("the agency's", "Norland Health Agency")])
+def test_a_possessed_account_speaks_for_its_owner(owner, speaker):
+    text = ("Post\n\n"
+            "Anna Berg of the Norland Health Agency won the vote on Sunday. Karl Jansen said the count was fair. On "
+            f"Monday, {owner} official Twitter account made the following announcement: \"We will publish the "
+            "figures within a week.\"")
+    assert speaker_of(text, "publish the figures") == speaker
+
+
 # --- documents: who wrote them, not who carried them --------------------------------------------------------------
 
 def test_who_delivered_a_letter_is_not_its_author():
