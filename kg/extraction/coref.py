@@ -120,8 +120,10 @@ def _learn_gender(coref: Coref) -> None:
     names = lexicon.given_names()
     for actor in coref.index.actors.values():
         if actor.kind == "person" and len(actor.label.split()) >= 2:
-            first = actor.label.split()[0].lower()
-            if first in names:
+            # the first given name before the surname, past a title the label keeps ("Mufti Karim Nadir", "MP Ana
+            # Ruiz")
+            first = next((w for w in (w.lower() for w in actor.label.split()[:-1]) if w in names), None)
+            if first is not None:
                 coref.gender[actor.key] = names[first]
         for m in actor.mentions:
             if m.span.text.startswith(("Mr.", "Mr ")):
@@ -201,6 +203,20 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             return person, np_span
     if not create:
         return None
+    media = tok if lemma in _MEDIA else next((c for c in tok.children if c.dep_ == "appos" and c.tag_ == "NN"
+                                              and c.lemma_.lower() in _MEDIA), None)
+    if not plural and media is not None and any(c.dep_ in ("compound", "amod") for c in media.lefts):
+        # "an official provincial Facebook account made the following announcement": the account speaks
+        end = max(end, np_bounds(media)[1])
+        label, span = _label(pb, start, end), parsed.span_of(pb, pb.doc[start:end])
+        owner = next((h[0] for t in pb.doc[start:media.i] if (h := index.mention_of_token(pb, t)) is not None
+                      and index.actors[h[0]].kind in ("organization", "government")), None)
+        poss = next((t for t in pb.doc[start:media.i] if t.dep_ == "poss"), None)
+        if poss is not None:  # "her official Twitter account": hers; "the agency's account": the agency's
+            owner = coref.pronouns.get(parsed.tok_begin(pb, poss)) or (resolve(coref, pb, poss) or (None,))[0]
+        if owner is not None:  # "the Norland Tax Office website advises": the body whose medium it is
+            return owner, span
+        return index.add_actor("org/" + slugify(label), label, "organization", span), span
     if plural and tok.lower_ in lexicon.group_nouns():
         label = _label(pb, start, end)
         key = "group/" + slugify(label)
@@ -280,6 +296,7 @@ def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa:
 
 
 _FIRM_NOUNS = frozenset({"company", "firm"})
+_MEDIA = frozenset({"account", "feed", "channel", "website"})  # a body's medium that speaks on its own
 # Heads that stand for a body whatever its name's own head: "the bloc" (the European Union), "the alliance" (NATO).
 _GENERIC_BODIES = frozenset({"bloc", "body", "alliance", "organization", "organisation", "group", "institution",
                              "coalition", "club"})  # the business desk's anaphors for the company a story is about

@@ -185,3 +185,9 @@ def _somebody(noun: Token) -> bool:
 
 def _message(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _AUTHORED
+
+
+def small_clause(verb: Token) -> bool:
+    """A bare participle complement ("have A freed", "got A released"): its subject undergoes it."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

@@ -26,9 +26,9 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     opens_quote,
     reported_by_participle,
     says_clause,
+    small_clause,
 )
 from kg.pipeline.nlp import ParsedBlock
-
 
 
 @dataclass
@@ -109,6 +109,7 @@ def _subject(verb: Token) -> Token | None:
             head = head.head
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting_verbs():
             head = head.head  # "X acknowledged that A by saying …": X says it, not A's subject
+        head = head.head if small_clause(head) else head  # "tried to have A freed by saying …": not A
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
     # "criticized Israel for the death toll saying, “…”": a participle that opens a quotation, hung on a noun that
     # names no one, speaks for the clause's subject

@@ -85,28 +85,28 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
                 if _modifies(t, head) and not _titles_a_title(t, head):
                     noun = role_noun(t) if t.pos_ in ("NOUN", "PROPN") else None
                     if noun:
-                        roles.add(noun, m.span.begin, actor.key)
+                        _add(roles, t, noun, m.span.begin, actor.key)
             # "Carl Benning, the defendant"
             for c in head.children:
                 if c.dep_ == "appos" and (noun := role_noun(c)) and not _subordinate(c):
-                    roles.add(noun, m.span.begin, actor.key)
+                    _add(roles, c, noun, m.span.begin, actor.key)
             # "The defendant, Carl Benning" (not "The Deputy Mayor, Lena Koss": she is not "the Mayor")
             if head.dep_ == "appos" and (noun := role_noun(head.head)) and not _subordinate(head.head):
-                roles.add(noun, m.span.begin, actor.key)
+                _add(roles, head.head, noun, m.span.begin, actor.key)
             # "Carl Benning, 24,", "24-year-old Carl Benning", "a 24-year-old man, Carl Benning": an age
-            if (age := _age_of(head)) is not None:
+            if (age := age_of(head)) is not None:
                 roles.add(f"{age}-year-old", m.span.begin, actor.key)
             # "Benning is the defendant"
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
                 for c in head.head.children:
                     if c.dep_ == "attr" and (noun := role_noun(c)) and not _subordinate(c):
-                        roles.add(noun, m.span.begin, actor.key)
+                        _add(roles, c, noun, m.span.begin, actor.key)
     for entries in roles.by_noun.values():
         entries.sort()
     return roles
 
 
-def _age_of(head: Token) -> str | None:
+def age_of(head: Token) -> str | None:
     """The age a name's phrase gives its person: a number in apposition ("Carl Benning, 24,"), or a "24-year-old"
     before the name or before the noun the name is in apposition to; None if none."""
     for c in head.children:
@@ -182,6 +182,10 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
             return key
         exclude = {k for n, entries in roles.by_noun.items() if n.endswith("-year-old") and n != noun
                    and n != f"{age}-year-old" for _, k in entries}
+    full = qualified(tok, noun)
+    if full != noun:  # "the prime minister" is not whoever was introduced as "Foreign Minister"
+        key = roles.before(full, offset)
+        return key if key not in exclude else None
     key = roles.before(noun, offset)
     if key is not None and key not in exclude:
         return key
@@ -194,6 +198,29 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
 
 
 _NOUN_SEX = {"mother": "f", "widow": "f", "actress": "f", "father": "m", "widower": "m"}
+
+
+def _add(roles: Roles, tok: Token, noun: str, offset: int, key: str) -> None:
+    """A person introduced with a role noun, also under its post title ("Foreign Minister X" is "the minister" and
+    "the foreign minister")."""
+    roles.add(noun, offset, key)
+    if (full := qualified(tok, noun)) != noun:
+        roles.add(full, offset, key)
+
+
+def qualified(tok: Token, noun: str) -> str:
+    """A role noun with the words of a post title right before it: "prime minister", "foreign minister" (the
+    noun alone when none stands there; "deputy", "former" and their kin make another post and are left out)."""
+    words: list[str] = []
+    i = tok.i - 1
+    titled = tok.text[:1].isupper()  # "Foreign Affairs Minister X": the title's other capitalised words are passed
+    while i >= 0 and tok.doc[i].lower_ not in _SUBORDINATE and (
+            tok.doc[i].lower_ in lexicon.post_words() or
+            titled and tok.i - i <= 3 and (tok.doc[i].text[:1].isupper() or tok.doc[i].lower_ == "and")):
+        if tok.doc[i].lower_ in lexicon.post_words():
+            words.insert(0, tok.doc[i].lower_)
+        i -= 1
+    return " ".join(words + [noun])
 
 
 def _definite(tok: Token) -> bool:

@@ -24,12 +24,16 @@ from kg.pipeline.nlp import ParsedBlock
 DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declaration", "letter", "report",
                   "release", "transcript", "memo", "memorandum", "tweet", "post", "editorial", "op-ed",
                   "resolution", "document", "note", "speech", "briefing", "warning", "alert", "advisory",
-                  "bulletin", "notice", "filing", "guidelines", "guideline", "constitution", "charter"}
+                  "bulletin", "notice", "filing", "guidelines", "guideline", "constitution", "charter",
+                  "indictment", "petition", "affidavit"}  # (court papers speak too)
 # Document nouns that are also the head of a document's proper name ("the Ghana Constitution", "the UN
 # Charter"): as a name they are still the document, issued by the name before them.
 _NAMED_DOCUMENTS = {"constitution", "charter"}
 # Verbs whose subject issues the document that is their object.
-_ISSUING = {"issue", "release", "publish", "post", "send", "write", "sign", "file", "put", "tweet", "deliver"}
+_ISSUING = {"issue", "release", "publish", "post", "send", "write", "sign", "file", "put", "tweet", "deliver",
+            "lodge", "submit", "unseal"}
+# Verbs whose agent only carries a document someone else wrote (a courier, an envoy).
+_CARRYING = {"deliver", "hand", "carry", "pass", "forward"}
 # Words that make "statement"/"report" a document rather than an utterance in progress.
 _SPEECH_ONLY = {"speech", "briefing"}
 
@@ -184,7 +188,8 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and (key := _authors(coref, pb, pobj)):
                 return key
-        if child.dep_ == "acl" and child.tag_ == "VBN":  # "the warning issued by the weather service"
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in _CARRYING:
+            # "the warning issued by the weather service" (not "the letter, delivered by an envoy": a courier)
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (key := _authors(coref, pb, pobj)):
@@ -205,6 +210,9 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
             return hit[0]
     if tok.dep_ == "pobj" and head.lower_ in ("in", "through", "via"):
         attach = head.head
+        if attach.tag_ == "VBN" and attach.dep_ == "advcl" and \
+                not any(c.dep_ in SUBJECT_DEPS for c in attach.children):
+            attach = attach.head  # "In the letter, carried by an envoy, X writes": misparsed onto the participle
         subj = attach if attach.dep_ in SUBJECT_DEPS else next(
             (c for c in attach.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:

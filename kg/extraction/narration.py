@@ -93,3 +93,32 @@ def another_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN
             if hit is not None and hit[0] != speaker and index.actors[hit[0]].kind == "person":
                 return True
     return False
+
+
+def colon_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN001
+    """Whether ``q`` follows a colon that closes a clause of its own paragraph whose subject is not ``speaker``
+    ("An official account made the following announcement: “…”"): the clause introduces somebody else's words."""
+    pb = finder.parsed.block_at(q.outer.begin)
+    if pb is None or not finder.text[pb.block.span.begin : q.outer.begin].rstrip().endswith(":"):
+        return False
+    toks = [t for _, t in finder.parsed.tokens_starting_in(pb.block.span.begin, q.outer.begin)]
+    colon = next((t for t in reversed(toks) if t.text == ":"), None)
+    if colon is None:
+        return False
+    coref = finder.coref
+    for tok in colon.sent:
+        off = pb.offset + tok.idx
+        if tok.i >= colon.i or tok.dep_ not in ("nsubj", "nsubjpass") or finder.in_quote(off):
+            continue
+        if tok.pos_ == "PRON" and off not in coref.pronouns:
+            continue
+        # the subject, a pronoun for it, its possessor ("the court's summary") or a document's issuer
+        owners = [t for t in [tok] + [c for c in tok.children if c.dep_ == "poss"]]
+        keys = {h[0] for t in owners if (h := coref.index.mention_of_token(pb, t)) is not None}
+        keys.add(coref.pronouns.get(off))
+        document = finder.documents.at(pb, tok)
+        if document is not None:
+            keys.add(document.publisher)
+        if speaker not in keys:
+            return True
+    return False

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
-from kg.extraction.generations import generation as _generation, suffix as _suffix
+from kg.extraction.generations import by_age, comparative, generation as _generation, suffix as _suffix
 from kg.extraction.person_labels import (  # noqa: F401 - read from here by actors.py and the tests
     ORG_LIKE, big_city as _big_city, correct_label, surname_variant)
 from kg.pipeline.ingest import slugify
@@ -157,7 +157,8 @@ def names_the_recogniser_missed(index: ActorIndex) -> None:
                 bearers = [k for k in bearers if _suffix(index.actors[k].label.split()[-1]) == gen] or bearers
                 key = bearers[0] if len(bearers) == 1 else key  # "Harlan Jr.": the one of that generation
             if len(bearers) > 1:
-                key = pick_by_recency(index, bearers, pb.offset + tok.idx)
+                word = comparative(pb, tok.i)  # "the younger Nassar": by the ages given, else nobody
+                key = by_age(index, bearers, word) if word else pick_by_recency(index, bearers, pb.offset + tok.idx)
                 if key is None:
                     continue
             index.add_actor(key, index.actors[key].label, index.actors[key].kind, parsed.span_of(pb, tok), kind)
@@ -209,6 +210,8 @@ def cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySpa
         if not keys and (variant := surname_variant(surname, set(shared))) is not None:
             keys = shared[variant]  # "Hamid" after "Rashid Hamed": the same name spelt another way
         key = pick_by_recency(index, keys, span.begin) if len(keys) > 1 else keys[0] if keys else None
+        if len(keys) > 1 and (word := comparative(pb, ent.start)) is not None:
+            key = by_age(index, keys, word)  # "the younger Nassar": by the ages given, else nobody
         if key is None and keys:
             continue  # two people of that name equally in view: unresolved rather than wrong
         if key is None:

@@ -290,6 +290,9 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
                   and a.kind in wanted and (not gender or coref.gender.get(s.key, gender) == gender)]
     if not candidates:
         return None
+    ahead = _fronted_subject(coref, tok, pb, wanted, gender)
+    if ahead is not None:
+        return ahead
     role = _role(tok)
     verb = _verb_at(pb, tok)
     bound = {s.key for s in candidates if role in ("object", "oblique") and s.sentence == sent_no
@@ -317,6 +320,31 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
         # since): the best guess stands, marked as contested for the statement's confidence
         coref.contested.add(tok.idx + pb.offset)
     return ranked[0]
+
+
+def _fronted_subject(coref: Coref, tok: Token, pb, wanted: set[str], gender: str | None) -> str | None:  # noqa: ANN001
+    """A pronoun inside a clause or phrase fronted before its sentence's subject names that subject ("Until
+    handing power to his brother, Rueda had led …", "After her speech, Ms Lind left"): the named subject that
+    follows, when its kind and gender agree."""
+    node = tok
+    while node.head.i != node.i and node.head.dep_ != "ROOT":
+        node = node.head
+    root = node.head
+    if node.i == root.i or node.dep_ not in ("advcl", "prep") or node.i > root.i:
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
+    if subject is None or node.right_edge.i >= subject.i:
+        return None
+    if any(coref.index.mention_of_token(pb, t) for t in tok.doc[node.left_edge.i : tok.i]):
+        return None  # "After Lind left his office, Berg …": the clause names its own antecedent first
+    hit = coref.index.mention_of_token(pb, subject)
+    if hit is None or coref.in_quote(hit[1].begin):
+        return None
+    actor = coref.index.actors.get(hit[0])
+    if actor is None or actor.kind not in wanted or hit[0].startswith("anon/") or \
+            (gender and coref.gender.get(hit[0], gender) != gender):
+        return None
+    return hit[0]
 
 
 def _pronouns(work: Work) -> None:

@@ -76,6 +76,28 @@ class StatementSources:
                 keep.append(st)
         self.statements = keep
 
+    def _according_after(self) -> None:
+        """ "X said that C according to the agency Y": what follows C names who relays X's words, not another speaker
+        of C — X's statement stops before "according to" and is reported by Y (a statement of Y's with the same
+        words goes)."""
+        drop = []
+        for st in self.statements:
+            if st.evidence != "according" or st.cue is None or not st.content or st.cue.begin < st.content[-1].end:
+                continue
+            outer = next((o for o in self.statements if o is not st and o.evidence == "cue" and o.speaker and
+                          o.speaker != st.speaker and o.cue is not None and o.cue.end <= st.content[0].begin and
+                          any(c.contains(st.cue) for c in o.content)), None)
+            if outer is None:
+                continue
+            last = outer.content[-1]
+            head = self.text[last.begin : st.cue.begin].rstrip(" ,")
+            if not head:
+                continue
+            outer.content = outer.content[:-1] + [self.parsed.article.span(last.begin, last.begin + len(head))]
+            outer.reported_by = outer.reported_by or st.speaker
+            drop.append(st)
+        self.statements = [s for s in self.statements if all(s is not d for d in drop)]
+
     def _relayed(self) -> None:
         """A report inside another speaker's report ("Znak.com further reported its source said …", "Miliband said
         the government had pledged …") is relayed by the outer speaker: it is the inner statement's

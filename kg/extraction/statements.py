@@ -67,6 +67,7 @@ class StatementFinder(StatementSpans, StatementSources):
             for cue in self.sentence_cues:
                 self._from_cue(cue)
         self._drop_nested()
+        self._according_after()
         self._relayed()
         return self.statements
 
@@ -209,6 +210,11 @@ class StatementFinder(StatementSpans, StatementSources):
                 cue.speaker = earlier[-1].speaker
         if cue.speaker is not None and cue.speaker.lower_ in ("that", "which", "who") and cue.verb.dep_ == "relcl":
             cue.speaker = cue.verb.head  # "a BBC report … that claimed": the noun the clause hangs on
+        if cue.speaker is not None and cue.verb.dep_ == "relcl" and cue.speaker.i == cue.verb.head.i:
+            last = [c for c in cue.speaker.children if c.dep_ == "conj" and c.i < cue.verb.i]
+            if last and (cue.verb.tag_ == "VBZ" or any(a.tag_ == "VBZ" for a in cue.verb.children if a.dep_ == "aux")):
+                # "according to A and the minister B, who adds that …": one person, the nearer (by name)
+                cue.speaker = next((c for c in last[-1].children if c.dep_ == "appos"), last[-1])
         speaker = None
         if cue.speaker is not None:
             speaker = discourse.joint_source(self.coref, pb, cue.speaker) or corefs.resolve(self.coref, pb, cue.speaker)

@@ -27,7 +27,7 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
-from kg.extraction.narration import another_subject, returning_speaker, sentence_before, sub_heading
+from kg.extraction.narration import another_subject, colon_subject, returning_speaker, sentence_before, sub_heading
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -89,8 +89,8 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     start = pb.block.span.begin
     previous = None  # the quotation the clause follows: "“…,” further saying, “…”"
     for other in finder.quotes:
-        if start <= other.outer.end <= q.outer.begin:
-            start, previous = other.outer.end, other
+        if start <= other.outer.end <= q.outer.begin and len(other.inner.text.split()) >= 3:
+            start, previous = other.outer.end, other  # (not a scare quote: "promising a “full update”")
     lead = finder.text[start : q.outer.begin]
     cut = max(lead.rfind(e + " ") for e in _SENTENCE_END)
     if cut >= 0:
@@ -112,7 +112,8 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
         if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" else None
     subj = controller if controller is not None else _subject(verb)
     if subj is not None and start <= vpb.offset + subj.idx < vpb.offset + verb.idx:
-        hit = corefs.resolve(finder.coref, vpb, subj)
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)  # "X's summary concluded:" is X's
+        hit = corefs.resolve(finder.coref, vpb, subj) or owner and corefs.resolve(finder.coref, vpb, owner)
         if hit is not None:
             return vpb, verb, hit
     head = _first_np(toks, verb) if not verb.lower_.endswith("ing") or previous is None else None
@@ -128,7 +129,8 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     return (vpb, verb, hit) if hit is not None else None
 
 
-_STATEMENT_NOUNS = {"statement", "message", "remarks", "post", "tweet", "letter", "comment", "comments", "note"}
+_STATEMENT_NOUNS = {"statement", "message", "remarks", "post", "tweet", "letter", "comment", "comments", "note",
+                    "announcement"}
 
 
 def _introduced(finder, q: Quote):  # noqa: ANN001, ANN202
@@ -262,7 +264,7 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
         back = returning_speaker(finder, q)
         if back is not None and back[0][0] != prev.speaker:
             continue  # "…, which left Porter furious. “…”": the sentence between hands over to another speaker
-        if another_subject(finder, q, prev.speaker):
+        if another_subject(finder, q, prev.speaker) or colon_subject(finder, q, prev.speaker):
             continue  # "Benson, the opposition leader, was scathing. “…”": not the previous speaker's
         finder.used.add(id(q))
         if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
