@@ -66,7 +66,7 @@ def test_an_account_that_makes_an_announcement_is_not_a_person_named_nearby():
     text = ("Outbreak\n\n"
             "Aid worker Karl Jansen said vaccines were on their way. According to Jansen, the target was to reach "
             "nine in ten children.\n\n"
-            "On Tuesday, an official provincial Facebook account made the following announcement: \"400 cases have "
+            "On Tuesday, an official provincial Facebook account issued an announcement: \"400 cases have "
             "been confirmed across the province so far.\"")
     assert speaker_of(text, "400 cases have been confirmed") == "official provincial Facebook account"
 
@@ -75,7 +75,7 @@ def test_the_account_of_a_named_body_speaks_for_the_body():
     text = ("Outbreak\n\n"
             "Aid worker Karl Jansen said vaccines were on their way. According to Jansen, the target was to reach "
             "nine in ten children.\n\n"
-            "On Tuesday, an official Norland Health Agency Twitter account made the following announcement: "
+            "On Tuesday, an official Norland Health Agency Twitter account issued an announcement: "
             "\"400 cases have been confirmed across the province so far.\"")
     assert speaker_of(text, "400 cases have been confirmed") == "Norland Health Agency"
 
@@ -84,7 +84,7 @@ def test_the_account_of_a_named_body_speaks_for_the_body():
 def test_a_possessed_account_speaks_for_its_owner(owner, speaker):
     text = ("Post\n\n"
             "Anna Berg of the Norland Health Agency won the vote on Sunday. Karl Jansen said the count was fair. On "
-            f"Monday, {owner} official Twitter account made the following announcement: \"We will publish the "
+            f"Monday, {owner} official Twitter account issued an announcement: \"We will publish the "
             "figures within a week.\"")
     assert speaker_of(text, "publish the figures") == speaker
 
@@ -149,7 +149,7 @@ def test_the_foreign_minister_is_the_foreign_affairs_minister():
 
 def test_the_prime_minister_introduced_by_an_apposition_is_still_bound():
     text = ("Plea\n\n"
-            "Jon Varga has written to the Prime Minister of Norland, Peter Hale, from a prison abroad. In the letter "
+            "From a cell abroad, Jon Varga has sent a plea to the Prime Minister of Norland, Peter Hale. In the letter "
             "Varga asks the prime minister for help.\n\n"
             "\"It has to be worked out within the law,\" said Foreign Minister Lars Bekker.")
     assert "the prime minister" in _mentions_of(text, "Peter Hale")
