@@ -76,6 +76,7 @@ class _Seen:
     quoted: bool = False  # named inside a quotation: the topic of what was said, not a narrated participant
     verb: int = -1  # the article offset of the verb governing it (clause-mates bind objects: "X told him")
     speaker: bool = False  # the subject of a reporting verb
+    reported: bool = False  # named inside what somebody is reported to have said ("X told reporters that Y …")
 
 
 # Lappin & Leass (1994) salience: a mention's weight by its role, halved with every sentence since
@@ -262,7 +263,17 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
     if quoted:
         return _Seen(key, off, False, sent_no, role, quoted=True)
     return _Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, root),
-                 speaker=role == "subject" and _reports(root))
+                 speaker=role == "subject" and _reports(root), reported=_in_reported_clause(root))
+
+
+def _in_reported_clause(tok: Token) -> bool:
+    """Whether a word stands in the clause a reporting verb reports ("… told reporters that Tanabe had …")."""
+    verbs = lexicon.reporting_verbs()
+    while tok.dep_ != "ROOT" and tok.head is not tok:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verbs:
+            return True
+        tok = tok.head
+    return False
 
 
 def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb) -> str | None:  # noqa: ANN001
@@ -305,8 +316,8 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
     scores: dict[str, float] = {}
     last: dict[str, int] = {}  # ties go to the one mentioned last
     for s in candidates:
-        if s.key in bound or speaking and s.quoted:
-            continue  # the "he" of "he said" speaks: somebody named only inside a quotation is talked about
+        if s.key in bound or speaking and (s.quoted or s.reported):
+            continue  # the "he" of "he said" speaks: who is named only inside a quotation or a report is talked about
         w = RECENCY + ROLE_WEIGHT[s.role] + (SPEAKER_CHAIN if speaking and s.speaker else 0)
         if s.quoted:
             w /= 2

@@ -50,3 +50,13 @@ def test_the_nearest_name_of_its_sentence_owns_a_possessive():
             "Police named the attacker as Omar Khalid on Saturday. One of the men who held Khalid down was Dan "
             "Fisher, a prisoner approaching the end of his sentence.")
     assert referent(text, "end of", "his") == "Dan Fisher"
+
+
+def test_she_said_goes_to_who_spoke_not_to_whom_her_report_was_about():
+    from tests.extraction.helpers import speaker_of
+
+    text = ("Wrestler dies at 22\n\n"
+            "Japanese wrestler Aiko Tanabe has died at the age of 22.\n\n"
+            "Her mother told reporters that Tanabe had been receiving abusive messages for months. She said her "
+            "daughter was exhausted.\n")
+    assert speaker_of(text, "her daughter was exhausted") == "Her mother"
