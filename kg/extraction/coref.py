@@ -217,7 +217,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if owner is not None:  # "the Norland Tax Office website advises": the body whose medium it is
             return owner, span
         return index.add_actor("org/" + slugify(label), label, "organization", span), span
-    if plural and tok.lower_ in lexicon.group_nouns():
+    if plural and (tok.lower_ in lexicon.group_nouns() or _speaking_plural(tok)):
         label = _label(pb, start, end)
         key = "group/" + slugify(label)
         index.add_actor(key, label, "group", mention_span, "group")  # "researchers" of "researchers from X"
@@ -259,6 +259,21 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             index.add_actor(key, label, kind, np_span, "role")
             return key, np_span
     return None
+
+
+# Plurals that report without being people: what figures, polls and reports "show" or "say" is nobody's statement.
+_NOT_AGENTS = frozenset({"figure", "data", "statistic", "result", "number", "poll", "survey", "report", "rumour",
+                         "rumor", "estimate", "sign", "indication", "record", "thing", "time", "day", "year", "event",
+                         "condition", "circumstance", "experience", "fact", "detail", "term", "rule", "law",
+                         "finding", "study", "test", "analysis", "model", "projection", "forecast", "cap", "limit"})
+
+
+def _speaking_plural(tok: Token) -> bool:
+    """ "The operators said …", "The airlines warned that …": the plural subject of a reporting verb with a clause
+    is a group that speaks, whatever its noun (the group nouns of the lexicon also name groups that do not speak)."""
+    verb = tok.head
+    return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and verb.lemma_.lower() in lexicon.reporting_verbs() and \
+        tok.lemma_.lower() not in _NOT_AGENTS and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _named_body(pb: ParsedBlock, start: int, end: int, head: Token, lemma: str) -> bool:

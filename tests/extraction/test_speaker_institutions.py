@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import speaker_of
+from tests.extraction.helpers import speaker_of, speaker_of_or_none
 
 pytestmark = pytest.mark.slow
 
@@ -34,3 +34,11 @@ def test_the_club_is_the_club_named_before():
 def test_a_hospital_tagged_as_a_person_is_an_organisation():
     assert speaker_of(CLUB, "in a stable condition") == "St Mary's Hospital"
     assert speaker_of(CLUB, "stay overnight") == "St Mary's Hospital"
+
+
+def test_a_plural_subject_that_reports_a_clause_is_a_group_that_speaks():
+    text = ("Strike\n\nThe operators said the demands were unaffordable.\n\n"
+            "The airlines warned that fares would rise.\n\nFigures showed that sales had fallen.\n")
+    assert speaker_of(text, "the demands were unaffordable") == "operators"
+    assert speaker_of(text, "fares would rise") == "airlines"
+    assert speaker_of_or_none(text, "sales had fallen") is None  # what figures show is nobody's statement
