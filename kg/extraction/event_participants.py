@@ -29,7 +29,7 @@ CONTESTS = {"sports-event"}
 _SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "announce", "begin", "start", "order",
                   "issue", "lead", "host", "attend", "join", "complete", "continue", "resume", "undertake", "perform",
                   "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign",
-                  }
+                  "file", "bring", "undergo"}
 
 
 def _done_to(etype: str) -> bool:

@@ -261,7 +261,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if m.named:
             same = [e for e in candidates if e.label.lower().endswith(m.named.lower().split()[-1])]
             return same[-1] if same else None
-        if m.head.pos_ in ("VERB", "AUX", "ADJ"):
+        if m.head.pos_ in ("VERB", "AUX", "ADJ") and not any(c.dep_ == "det" for c in m.head.children):
+            # (a "verb" with a determiner is a noun the tagger missed: "the two-day shut down")
             # a verb (or "found dead") tells a new event, unless the article has one of its kind ("agreed to end the feud" … "ended"),
             # or the lead tells again what the headline reported ("Building collapses" … "collapsed on Monday")
             same = [e for e in candidates if any(x.head.lemma_ == m.head.lemma_ for x in self.mentions[e.key])]

@@ -65,6 +65,11 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
                    for c in head.children)
     if words == ("shake",):
         return any(c.lemma_ == "hand" for c in head.children)
+    if words == ("suspension",):  # "the suspension of parliament", then "the suspension"; no player's suspension
+        sitting = lexicon.trigger_objects().get(("suspend",), frozenset())
+        return "suspension" in finder.seen_types or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in sitting for g in c.children)
+            for c in head.children)
     if words == ("games",):
         return head.text == "Games"
     if words in (("death",), ("kill",), ("target",), ("bar",), ("ban",), ("host",), ("travel",), ("sign",)):
@@ -173,7 +178,37 @@ def _more(words: tuple[str, ...], head: Token) -> bool:
                     any(c.dep_ == "prep" and (c.lower_ == "such" or c.lower_ == "as" and
                                               any(g.lower_ == "such" for g in c.children)) for c in head.children) or
                     head.dep_ == "dobj" and head.head.lemma_.lower() in _SELL)
+    if words in _EXPIRIES:  # "the franchise expired", "the expiry of its licence": a term runs out, not a plan
+        return _what_runs_out(head)
+    if words == ("execution",):  # "the execution of a prisoner", "a public execution", not "the plan's execution"
+        return head.dep_ != "compound" and not any(
+            c.dep_ in ("prep", "poss") and (c.lemma_.lower() in _PLANS or any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _PLANS for g in c.children)) for c in head.children)
+    if words in (("surgery",), ("outbreak",), ("lawsuit",)):
+        return head.dep_ != "compound"  # "the surgery department", "outbreak response teams": a modifier
     return True
+
+
+# What runs out: a term, a permit, a truce (its expiry is an event), not a product or a food ("expired milk").
+_EXPIRIES = {("expiry",), ("expiration",), ("expire",)}
+_TERMS = {"licence", "license", "franchise", "mandate", "deadline", "contract", "term", "permit", "visa", "lease",
+          "agreement", "treaty", "ceasefire", "truce", "moratorium", "ultimatum", "law", "patent", "waiver",
+          "exemption", "deal", "accord", "pact", "concession", "authorization", "authorisation", "extension",
+          "suspension", "ban", "sanction", "order", "programme", "program", "scheme", "tenure", "registration"}
+_PLANS = {"plan", "order", "strategy", "contract", "warrant", "task", "project", "policy", "program", "programme",
+          "duty", "trade", "transaction", "code", "command", "script", "search", "will"}
+
+
+def _what_runs_out(head: Token) -> bool:
+    """Whether what expires is a term or a permit: the subject of "expire", the "of" object, possessor or compound
+    of "expiry"."""
+    if head.pos_ == "VERB":
+        cands = [c for c in head.children if c.dep_ == "nsubj"]
+    else:
+        cands = [c for c in head.children if c.dep_ in ("poss", "compound")]
+        cands += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in _TERMS for c in cands)
 
 
 # What business news beats or misses: figures, not opponents.

@@ -1,0 +1,72 @@
+"""Kinds of news event the trigger lexicon names beyond diplomacy and conflict: lawsuits, surgery, outbreaks and
+vaccination drives, a parliament's suspension, a licence running out, a shutdown told as a verb (invented texts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.helpers import run
+
+pytestmark = pytest.mark.slow
+WEDNESDAY = dt.date(2024, 3, 13)
+
+
+def events(text: str) -> dict[str, tuple[str, str | None]]:
+    """Each event's first mention → (type, date value)."""
+    x = run(text, WEDNESDAY)
+    times = {t.key: t.value for t in x.times}
+    return {e.mentions[0].text: (e.type, times.get(e.time) if e.time else None) for e in x.events}
+
+
+def test_a_lawsuit_and_suing_are_lawsuits_coded_115():
+    from kg.vocab import cameo
+
+    got = events("Courts\n\nThe Harbour Workers Union filed a lawsuit against the port authority on Monday.")
+    assert got.get("lawsuit") == ("lawsuit", "2024-03-11")
+    got = events("Courts\n\nThe Harbour Workers Union sued the port authority on Monday.")
+    assert got.get("sued") == ("lawsuit", "2024-03-11")
+    assert cameo("lawsuit") == "115"
+
+
+def test_surgery_and_a_hospital_stay_are_medical_treatment():
+    got = events("Health\n\nThe former president is recovering after heart surgery last Monday, his office said.")
+    assert got.get("surgery") == ("medical-treatment", "2024-03-11")
+    got = events("Health\n\nThe singer was hospitalized on Sunday after a fall.")
+    assert got.get("hospitalized") == ("medical-treatment", "2024-03-10")
+    assert "surgery" not in events("Health\n\nThe surgery department of the hospital has a new head.")
+
+
+def test_an_outbreak_is_a_situation_and_a_vaccination_campaign_an_event():
+    x = run("Health\n\nThe cholera outbreak has infected 900 people. The ministry began a vaccination campaign "
+            "on 20 November.", WEDNESDAY)
+    times = {t.key: t.value for t in x.times}
+    got = {e.mentions[0].text: e for e in x.events}
+    assert got["outbreak"].type == "outbreak" and got["outbreak"].modality == "ongoing"
+    campaign = got["vaccination campaign"]
+    assert campaign.type == "vaccination-campaign" and times.get(campaign.time or "") == "2023-11-20"
+
+
+def test_suspending_a_parliament_is_a_suspension_but_suspending_a_player_is_not():
+    got = events("Politics\n\nThe king agreed on Monday to suspend parliament. Critics say the suspension of "
+                 "parliament is unlawful.")
+    assert got.get("suspend", ("",))[0] == "suspension"
+    assert sum(1 for t, _ in got.values() if t == "suspension") == 1
+    assert "suspended" not in events("Sport\n\nThe club suspended its striker on Monday.")
+    assert "suspension" not in events("Sport\n\nThe striker's suspension ends in April.")
+
+
+def test_a_licence_running_out_is_an_expiry_but_milk_is_not():
+    got = events("Media\n\nThe broadcaster went off the air after its licence expired on Monday.")
+    assert got.get("expired") == ("expiry", "2024-03-11")
+    assert "expired" not in events("Food\n\nThe milk expired on Monday.")
+    got = events("Media\n\nThe expiry of the broadcaster's franchise on Monday forced it off the air.")
+    assert got.get("expiry", ("",))[0] == "expiry"
+
+
+def test_a_shutdown_told_as_a_verb_and_again_as_a_noun_is_one_event():
+    x = run("Government shuts down for vaccination drive\n\nOn Thursday, the government began a two-day shutdown. "
+            "The goal of the two-day shut down was to vaccinate every child.", WEDNESDAY)
+    shutdowns = [e for e in x.events if e.type == "shutdown"]
+    assert len(shutdowns) == 1 and len(shutdowns[0].mentions) == 3, [[m.text for m in e.mentions] for e in shutdowns]
