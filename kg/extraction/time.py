@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from kg.extraction.steps import Step, Work
+from kg.extraction.time_extents import bounds, season_year  # noqa: F401 - bounds: part of this module's interface
 from kg.model import Article, TimeExpression
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -45,6 +46,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                        r"(?P<unit>day|week|month|year|decade)s? ago\b", re.IGNORECASE)),
     ("decade", re.compile(r"\b(?:the )?(?:early |mid-|late )?(?P<c>1[89]\d|20\d)0s\b")),
+    # a range of days within a month is that month ("May 23–31", "19 or 20 September"); the second day of "from
+    # March 15 to 17" or "March 4 and 5" is a day of its own
+    ("range", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}) ?(?:[–—-]| or ) ?{_DAY}\b(?!,? \d)"
+                         rf"(?:,? (?P<y>{_YEAR}))?")),
+    ("range", re.compile(rf"\b(?P<d>{_DAY}) ?(?:[–—-]| or ) ?{_DAY} (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
+    ("tail", re.compile(rf"\b(?P<m>{_MONTH}) {_DAY} (?:to|and|until|through) (?P<x>(?P<d>{_DAY}))\b"
+                        rf"(?! {_MONTH}|,? \d)")),
+    ("mofy", re.compile(rf"\b(?P<m>{_MONTH}) of (?P<y>{_YEAR})\b")),  # "March of 2008"
+    ("season", re.compile(r"\b(?P<rel>[Tt]his past|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming) "
+                          r"(?P<s>spring|summer|autumn|fall|winter)\b")),
     # a weekday before a full date is part of it ("Tuesday, March 12, 2019"), not a day of its own
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
     ("dofm", re.compile(rf"\b(?P<d>{_DAY}) of (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
@@ -76,8 +87,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
                          r"generations)\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),
-    ("month", re.compile(r"\b(?P<lic>in|by|until|since|from|early|late|mid|last|next|this|of|and|or) (?P<x>(?P<m>January|February|"
-                         r"April|June|July|August|September|October|November|December))\b(?! \d)")),
+    # (a sentence's "In February"; "March" and "May" only after a preposition or a determiner: no "Theresa May")
+    ("month", re.compile(r"\b(?P<lic>(?i:in|by|until|since|from|early|late|mid|last|next|this|past|of)|and|or) "
+                         r"(?P<x>(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December))\b(?! \d)")),
     ("year", re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\d%]|,\d)")),
 ]
 
@@ -93,6 +106,7 @@ _NEEDLES = {
     "digit": re.compile(r"\d"),
 }
 _NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
+           "range": "month", "tail": "month", "mofy": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
            "relative": "unit", "weekend": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
 
@@ -146,7 +160,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return None, "clock"  # the day it falls on is read from its sentence afterwards (_clock_days)
         if kind in ("mdy", "dmy") or (kind == "dofm" and g.get("y")):
             return dt.date(int(g["y"]), _month(g["m"]), _day(g["d"])).isoformat(), "day"
-        if kind == "my":
+        if kind in ("my", "mofy") or (kind == "range" and g.get("y")):
             return f"{int(g['y']):04d}-{_month(g['m']):02d}", "month"
         if kind == "year":
             return g["y"], "year"
@@ -154,7 +168,11 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return g["c"], "decade"  # "the 1970s": TIMEX3 197
         if anchor is None:
             return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
-        if kind in ("md", "dm", "dofm"):
+        if kind == "season":
+            return season_year(g["rel"], g["s"], anchor), "year"
+        if kind == "range":  # the month of its days, in the year its first day falls in
+            return normalise("md", m, anchor, future, past)[0][:7], "month"
+        if kind in ("md", "dm", "dofm", "tail"):
             month, day = _month(g["m"]), _day(g["d"])
             d = dt.date(nearest_year(month, day, anchor), month, day)
             # the nearest year unless the tense says otherwise: "was killed on November 5" in an article of August
@@ -181,9 +199,9 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
         if kind == "month":
             month = _month(g["m"])
             year = nearest_year(month, None, anchor)
-            if g.get("lic") == "last":  # "last October": the latest October before this month
+            if (g.get("lic") or "").lower() in ("last", "past"):  # "last October", "this past August": the latest one
                 year = anchor.year if month < anchor.month else anchor.year - 1
-            elif g.get("lic") == "next":  # "next March": the first March after this month
+            elif (g.get("lic") or "").lower() == "next":  # "next March": the first March after this month
                 year = anchor.year if month > anchor.month else anchor.year + 1
             elif past and (year, month) > (anchor.year, anchor.month):
                 year -= 1  # "began in December", told in a past clause: the last December, not the coming one
@@ -270,8 +288,11 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 b, e = begin + m.start(), begin + m.end()
                 if any(b < te and tb < e for tb, te in taken):
                     continue
-                if kind == "md" and m.group("m").lower().rstrip(".") == "may" and not m.group("m")[0].isupper():
+                if kind in ("md", "range", "tail") and m.group("m").lower().rstrip(".") == "may" and \
+                        not m.group("m")[0].isupper():
                     continue
+                if kind == "month" and m.group("m") in ("March", "May") and m.group("lic") in ("and", "or", "Of", "of"):
+                    continue  # "Ann and May", "the Ides of March" stay apart from "in March"
                 here = anchor
                 if kind == "deictic" and in_quote is not None and in_quote(b) and anchor is not None:
                     # the day the narration named, not another deixis of the quotations ("last night, … and
@@ -285,7 +306,8 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
-                relative = kind in ("md", "dm", "weekday", "relday", "relative", "weekend", "deictic", "anaphoric", "ago")
+                relative = kind in ("md", "dm", "range", "tail", "season", "weekday", "relday", "relative", "weekend",
+                                    "deictic", "anaphoric", "ago")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
@@ -296,7 +318,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
 
 
 # Kinds whose year is chosen by the tense of their clause: a month or a day of a month without a year.
-_DATED = ("month", "md", "dm", "dofm")
+_DATED = ("month", "md", "dm", "dofm", "range", "tail")
 
 
 def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
@@ -351,31 +373,6 @@ def _narrative_day(found: list[TimeExpression], anchor: dt.date) -> dt.date | No
             d = dt.date.fromisoformat(t.value)
             if 0 <= (anchor - d).days <= 7:
                 return d
-    return None
-
-
-def bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a TIMEX value covers: 2022-01-27, 2022-W05, 2022-02, 2022, 202 (the 2020s)."""
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            d = dt.date.fromisoformat(value)
-            return d, d
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return first, first + dt.timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):
-            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
-            return first, first + dt.timedelta(days=1)
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            first = dt.date(int(m[1]), int(m[2]), 1)
-            nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-        if re.fullmatch(r"\d{4}", value):
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-        if re.fullmatch(r"\d{3}", value):  # a decade: 197 is 1970–1979
-            return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
-    except ValueError:
-        return None
     return None
 
 

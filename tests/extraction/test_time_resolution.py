@@ -86,6 +86,20 @@ CASES = [
     ("The ban will be lifted in December.", "December", "2024-12", MONDAY),
     # ranges: each end is a day of its own
     ("The festival runs from March 14 to March 17.", "March 17", "2024-03-17", MONDAY),
+    # a range of days within a month is that month; the second day of "March 4 and 5" is a day of its own
+    ("Climbers will scale the peaks during May 23–31.", "May 23–31", "2024-05", MONDAY),
+    ("The climb will take place 11–24 September.", "11–24 September", "2024-09", MONDAY),
+    ("Runners will take part on September 19 or 20.", "September 19 or 20", "2024-09", MONDAY),
+    ("Limits came into force on March 4 and 5 respectively.", "5", "2024-03-05", MONDAY),
+    # a month of a year; a month a sentence opens with; "in May"; "this past August"
+    ("The group began seeking clemency March of 2008.", "March of 2008", "2008-03", MONDAY),
+    ("In February, the firm announced a review.", "February", "2024-02", MONDAY),
+    ("The fund said in May that growth had slowed.", "May", "2023-05", MONDAY),
+    ("This past August, he won the title.", "August", "2023-08", MONDAY),
+    # seasons: their year
+    ("Applicants who applied before last summer must apply again.", "last summer", "2023", MONDAY),
+    ("The peaks will be scaled this spring.", "this spring", "2024", MONDAY),
+    ("The ice will be thin next winter.", "next winter", "2024", MONDAY),
     # decades, "ago", and lengths of time that are not times
     ("The company was founded in the 1990s.", "the 1990s", "199", MONDAY),
     ("The plant closed two years ago.", "two years ago", "2022", MONDAY),
@@ -110,6 +124,11 @@ def test_the_present_of_a_headline_is_the_recent_past():
 def test_the_two_days_of_a_range():
     x = run("Title\n\nThe festival runs from March 14 to March 17.", MONDAY)
     assert [t.value for t in x.times] == ["2024-03-14", "2024-03-17"]
+
+
+def test_may_and_march_as_names_are_no_months():
+    x = run("Title\n\nTheresa May and Ann March met the envoy. Ruiz and May spoke later.", MONDAY)
+    assert [t.span.text for t in x.times] == []
 
 
 def test_an_undated_article_keeps_relative_days_unresolved():
