@@ -205,3 +205,22 @@ def test_due_to_gives_a_cause_not_a_schedule():
     assert _dated(x, "strike") in (("2024-03-06", "actual"), ("2024-03-06", "alleged"))
     x = run("Envoy visits\n\nThe envoy is due to visit the capital on Friday.", MONDAY)
     assert _dated(x, "visit")[1] in ("planned", "scheduled")
+
+
+def test_an_event_told_as_days_away_from_another_does_not_take_its_day():
+    # in the lead: neither the sentence's day nor the lead's day dates the other event
+    x = run("Envoy visits\n\nThe president met the envoy on Saturday, a day after the attack on the embassy.", MONDAY)
+    got = {t: v for t, v, _ in events(x)}
+    assert got.get("meeting") == "2024-03-09" and got.get("attack") is None
+    x = run("Pilot held\n\nTwo days after the crash on Friday, investigators arrested the pilot.", MONDAY)
+    got = {t: v for t, v, _ in events(x)}
+    assert got.get("accident") == "2024-03-08" and got.get("arrest") is None
+
+
+
+
+
+def test_in_the_body_an_event_named_after_before_is_not_dated_by_the_day_before_it():
+    x = run("Report\n\nThe embassy is near the river.\n\nIt was built long ago.\n\nOn Saturday the police "
+            "visited the block.\n\nA tenant had moved in the day before the blast.", MONDAY)
+    assert [v for t, v, _ in events(x) if t == "disaster"] == [None], events(x)
