@@ -11,7 +11,8 @@ import datetime as dt
 import re
 
 from kg.extraction.steps import Step, Work
-from kg.extraction.time_extents import bounds, season_year  # noqa: F401 - bounds: part of this module's interface
+# (bounds is part of this module's interface)
+from kg.extraction.time_extents import bounds, season_year  # noqa: F401
 from kg.model import Article, TimeExpression
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",

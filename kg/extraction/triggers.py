@@ -119,6 +119,9 @@ def _storm_subject(head: Token, text: str) -> bool:
                      rf"{re.escape(subj.text)}\b", text) is not None
 
 
+# What makes a trial one of medicines on patients.
+_CLINICAL = {"clinical", "drug", "vaccine", "medical", "randomised", "randomized", "treatment", "therapy", "medicine",
+             "medication", "placebo", "phase"}
 # What makes an inquiry one into a crime or into wrongdoing in office (CAMEO 091).
 _CRIMINAL = {"criminal", "corruption", "fraud", "bribery", "impeachment", "murder", "homicide", "police", "fbi",
              "antitrust", "embezzlement", "misconduct"}
@@ -133,6 +136,12 @@ def refined_type(etype: str, head: Token) -> str:
                 t.words == (subject.lemma_.lower(),) and t.type in ("disaster", "accident")
                 for t in lexicon.triggers_by_first_word().get(subject.lemma_.lower(), ())):
             return "death"
+    if etype == "trial" and (any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _CLINICAL
+                                 for c in head.children) or
+                             any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
+                                 g.dep_ == "pobj" and g.lemma_.lower() in _CLINICAL for g in c.children)
+                                 for c in head.children)):
+        return "clinical-trial"  # "a clinical trial", "a trial of four Ebola drugs": patients, no court
     if etype == "investigation" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _CRIMINAL
                                         for c in head.children):
         return "criminal-investigation"  # "a criminal investigation", "the impeachment inquiry"

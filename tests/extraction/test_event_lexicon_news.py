@@ -70,3 +70,21 @@ def test_a_shutdown_told_as_a_verb_and_again_as_a_noun_is_one_event():
             "The goal of the two-day shut down was to vaccinate every child.", WEDNESDAY)
     shutdowns = [e for e in x.events if e.type == "shutdown"]
     assert len(shutdowns) == 1 and len(shutdowns[0].mentions) == 3, [[m.text for m in e.mentions] for e in shutdowns]
+
+
+def test_a_trial_of_drugs_is_a_clinical_trial_and_its_later_mentions_join_it():
+    x = run("Health\n\nThe institute said on Monday a trial of three malaria drugs was stopped early. The trial "
+            "began last May and enrolled 600 patients.", WEDNESDAY)
+    trials = [e for e in x.events if e.type in ("trial", "clinical-trial")]
+    assert [(e.type, len(e.mentions)) for e in trials] == [("clinical-trial", 2)]
+    assert [e.type for e in run("Court\n\nThe trial of the former mayor began on Monday.", WEDNESDAY).events] == [
+        "trial"]
+
+
+def test_a_season_or_a_tournament_is_a_competition_coded_as_hosted():
+    from kg.vocab import cameo
+
+    got = events("Rugby\n\nRivertown beat Hillcrest on Saturday in the third round of the 2024 Coastal Rugby "
+                 "Union season.")
+    assert got.get("season", ("",))[0] == "competition"
+    assert cameo("competition") == "043"
