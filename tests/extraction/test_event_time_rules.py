@@ -224,3 +224,28 @@ def test_in_the_body_an_event_named_after_before_is_not_dated_by_the_day_before_
     x = run("Report\n\nThe embassy is near the river.\n\nIt was built long ago.\n\nOn Saturday the police "
             "visited the block.\n\nA tenant had moved in the day before the blast.", MONDAY)
     assert [v for t, v, _ in events(x) if t == "disaster"] == [None], events(x)
+
+
+def _roles(x: Extraction, etype: str) -> set[tuple[str, str]]:
+    labels = {a.key: a.label for a in x.actors}
+    return {(labels[p.actor], p.role) for e in x.events if e.type == etype for p in e.participants}
+
+
+def test_a_passive_clause_after_another_does_not_borrow_its_subject_as_agent():
+    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nA man was arrested after the "
+            "mayor was stabbed on stage.", MONDAY)
+    assert ("man", "agent") not in _roles(x, "assault")
+
+
+def test_a_headlines_bare_participle_makes_its_subject_the_target():
+    x = run("Mayor of Lublin stabbed\n\nThe museum is near the river.", MONDAY)
+    assert _roles(x, "assault") == {("Mayor of Lublin", "target")}
+
+
+def test_by_whom_an_attack_was_carried_out_and_what_strikes_hit():
+    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nThe attack, carried out by the "
+            "Northern Front, killed ten soldiers.", MONDAY)
+    assert ("Northern Front", "agent") in _roles(x, "attack")
+    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nRefineries of the state firm "
+            "Petrona were hit by drone strikes.", MONDAY)
+    assert ("Petrona", "target") in _roles(x, "air-strike")
