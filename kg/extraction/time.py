@@ -271,12 +271,12 @@ def _relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> s
 
 
 def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_quote=None,  # noqa: ANN001
-               past_at=None) -> list[TimeExpression]:  # noqa: ANN001
+               past_at=None, anchor: dt.date | None = None) -> list[TimeExpression]:  # noqa: ANN001
     """Temporal expressions in the given blocks (article offsets). ``future_at(offset)`` tells whether the clause
     at an offset speaks of the future (to read "Monday" forwards or backwards); ``in_quote(offset)`` whether it
     lies in a quotation — "today" in a quotation is the day last named in the narrative, not the article's date;
     ``past_at(offset)`` whether it is told in the past (a month named in the past is the last one)."""
-    anchor = article.meta.date
+    anchor = anchor or article.meta.date
     taken: list[tuple[int, int]] = []
     out: list[TimeExpression] = []
     for begin, end in blocks:
@@ -380,7 +380,7 @@ def _narrative_day(found: list[TimeExpression], anchor: dt.date) -> dt.date | No
 def _times(work: Work) -> None:
     parsed = work.parsed
     work.put(times=find_times(parsed.article, [(pb.block.span.begin, pb.block.span.end) for pb in parsed.blocks],
-                              work.future_at, work.coref.in_quote, work.past_at))
+                              work.future_at, work.coref.in_quote, work.past_at, work.article_date))
 
 
 def _not_before(work: Work) -> None:

@@ -186,3 +186,13 @@ def test_deixis_in_a_quotation_counts_from_the_narrations_day_not_from_another_q
     found = {t.span.text: t.value for t in x.times}
     assert found["last night"] == "2024-03-13"
     assert found["yesterday morning"] == "2024-03-13"
+
+
+def test_a_dateline_a_day_before_the_metadata_date_is_the_day_relative_times_count_from():
+    article = from_text("Storm\n\nLONDON, March 12 (Agency) – The storm hit the coast yesterday and the ferries "
+                        "stopped on Tuesday. The port reopens on Friday.", article_id="invented",
+                        date=dt.date(2024, 3, 13))
+    x = extract(article)
+    assert article.meta.date == dt.date(2024, 3, 13)
+    assert {t.span.text: t.value for t in x.times if t.span.text != "March 12"} == {
+        "yesterday": "2024-03-11", "Tuesday": "2024-03-12", "Friday": "2024-03-15"}
