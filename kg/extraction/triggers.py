@@ -87,6 +87,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
         return head.dep_ == "dobj" and head.head.lemma_.lower() in _DELIVER
     if words in _RESULTS:  # "a 1-0 loss", "their 3-1 victory": a result is a match only with its score
         return head.pos_ == "NOUN" and _SCORE.search(head.doc[head.left_edge.i : head.i].text) is not None
+    if words == ("strike",) and head.pos_ == "VERB" and _labour(head):
+        return True  # "bus drivers will strike on Friday": a stoppage of work, whoever else strikes
     if words in _STORM_MOVES and head.pos_ == "VERB":
         return _storm_subject(head, finder.parsed.article.text)
     return _more(words, head)
@@ -132,10 +134,14 @@ def refined_type(etype: str, head: Token) -> str:
     killed five") causes a death, which is no violence anyone inflicted; dying in an attack is a killing."""
     if etype == "killing" and head.pos_ == "VERB":
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is None and head.dep_ in ("advcl", "conj") and head.tag_ == "VBG":  # "a quake struck, killing 12"
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ == "NOUN" and any(
                 t.words == (subject.lemma_.lower(),) and t.type in ("disaster", "accident")
                 for t in lexicon.triggers_by_first_word().get(subject.lemma_.lower(), ())):
             return "death"
+    if etype in ("attack", "storm-hit") and head.lemma_.lower() == "strike" and _labour(head):
+        return "strike-action"  # "workers went on strike", "a general strike", "the nurses' strike"
     if etype == "trial" and (any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _CLINICAL
                                  for c in head.children) or
                              any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
@@ -149,6 +155,29 @@ def refined_type(etype: str, head: Token) -> str:
                                 any(_violent(g) for g in c.children if g.dep_ == "pobj") for c in head.children):
         return "killing"  # "several died in the raid": deaths that violence caused
     return etype
+
+
+# Who strikes in a labour dispute, and the kinds of labour strike.
+_STRIKERS = {"worker", "employee", "staff", "union", "teacher", "nurse", "doctor", "driver", "pilot", "miner",
+             "docker", "crew", "lecturer", "member", "workforce", "employees", "workers", "trucker", "farmer"}
+_LABOUR = {"general", "hunger", "national", "nationwide", "labour", "labor", "wildcat", "indefinite", "rail",
+           "transport", "postal", "sympathy", "warning", "walkout", "hour", "day", "week", "unofficial"}
+
+
+def _labour(head: Token) -> bool:
+    """Whether a "strike" is a stoppage of work: "went on strike", "are on strike", "a general strike", "a 24-hour
+    strike", "the nurses' strike", "a strike by dockers", "bus drivers struck" (not a military strike)."""
+    if head.pos_ == "VERB":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _STRIKERS for c in head.children)
+    if head.dep_ == "pobj" and head.head.lower_ == "on" and not any(c.dep_ == "det" for c in head.children):
+        return True  # "on strike" (no "an attack on strike …": a military strike takes a determiner)
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.lemma_.lower() in _STRIKERS | _LABOUR or any(
+                g.lemma_.lower() in _LABOUR for g in c.subtree)):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() in _STRIKERS for g in c.children):
+            return True
+    return False
 
 
 def _violent(noun: Token) -> bool:

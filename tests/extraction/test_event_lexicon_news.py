@@ -88,3 +88,21 @@ def test_a_season_or_a_tournament_is_a_competition_coded_as_hosted():
                  "Union season.")
     assert got.get("season", ("",))[0] == "competition"
     assert cameo("competition") == "043"
+
+
+def test_a_stoppage_of_work_is_a_labour_strike_not_an_attack():
+    from kg.vocab import cameo
+
+    for text in ("Transport\n\nWorkers at the port went on strike on Monday.",
+                 "Transport\n\nA general strike paralysed the capital on Monday.",
+                 "Transport\n\nBus drivers will strike on Friday, their union said."):
+        assert "strike-action" in [t for t, _ in events(text).values()], text
+    assert "strike-action" not in [t for t, _ in events("War\n\nA missile strike hit the depot on Monday.").values()]
+    assert cameo("strike-action") == "143"
+
+
+def test_a_quake_that_struck_killing_people_caused_deaths_told_once_with_the_headline():
+    x = run("Earthquake kills 12 in the hills\n\nAn earthquake struck the hill towns on Tuesday, killing 12 people, "
+            "officials said.", WEDNESDAY)
+    deaths = [e for e in x.events if e.type in ("death", "killing")]
+    assert [(e.type, len(e.mentions)) for e in deaths] == [("death", 2)]
