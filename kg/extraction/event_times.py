@@ -231,6 +231,9 @@ class EventTimes:
         # buried in it ("in week 9 of the 2017 league" is not in 2017)
         core = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
         timed = core.lemma_.lower() in _TIME_NOUNS
+        # "broke out at a chemical plant on Monday night": the parser hangs the day on the place, not on the verb
+        hung = tok.dep_ == "prep" and tok.lower_ in ("at", "in", "near") and core.pos_ in ("NOUN", "PROPN") and \
+            (id(pb), core.i) not in self._event_heads()
         for t in self.times:
             if not (b <= t.span.begin and t.span.end <= e):
                 continue
@@ -238,7 +241,8 @@ class EventTimes:
             if hit is None:
                 continue
             x = hit[1]
-            while x.i != core.i and x.head.i != x.i and (x.dep_ != "prep" or timed and x.lower_ == "of"):
+            while x.i != core.i and x.head.i != x.i and (x.dep_ != "prep" or timed and x.lower_ == "of" or
+                                                          hung and x.head.i == core.i and x.lower_ in ("on", "at")):
                 x = x.head
             if x.i == core.i:
                 return t

@@ -40,10 +40,10 @@ _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "polic
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
 _FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"},
              {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing", "air-strike"},
-             {"trial", "clinical-trial"}]
+             {"trial", "clinical-trial"}, {"agreement", "acquisition"}]
 # A mention that says more than the event's first one makes the event that type ("investigating" … "the criminal
 # investigation").
-_REFINED = {"investigation": "criminal-investigation", "trial": "clinical-trial"}
+_REFINED = {"investigation": "criminal-investigation", "trial": "clinical-trial", "agreement": "acquisition"}
 _ATTACK_KINDS = ("assault", "bombing", "air-strike")  # "the strike" … "the Israeli airstrike": one, an air strike
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}

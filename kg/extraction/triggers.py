@@ -222,11 +222,25 @@ def _more(words: tuple[str, ...], head: Token) -> bool:
         return head.dep_ != "compound" and not any(
             c.dep_ in ("prep", "poss") and (c.lemma_.lower() in _PLANS or any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _PLANS for g in c.children)) for c in head.children)
+    if words in (("acquire",), ("buy",), ("purchase",), ("sale",)):  # "acquired the rival", "the sale of its unit",
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + [  # not "acquired a taste"
+            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return any(o.pos_ == "PROPN" or o.lemma_.lower() in _FIRMS for o in objs)
+    if words == ("recall",):  # "a recall of 50,000 cars", "a product recall" (no "recall election")
+        goods = lexicon.trigger_objects().get(("recall",), frozenset())
+        return any(c.dep_ == "compound" and c.lemma_.lower() in goods or c.dep_ == "prep" and c.lower_ == "of" and
+                   any(g.lemma_.lower() in goods for g in c.children) for c in head.children)
+    if words == ("bankruptcy",):  # "filed for bankruptcy", "bankruptcy protection", not "bankruptcy law"
+        return head.dep_ != "compound" or head.head.lemma_.lower() in ("protection", "filing", "proceeding")
     if words in (("surgery",), ("outbreak",), ("lawsuit",)):
         return head.dep_ != "compound"  # "the surgery department", "outbreak response teams": a modifier
     return True
 
 
+# What a company acquires when it buys (a named company, or one of these).
+_FIRMS = {"stake", "company", "firm", "business", "unit", "share", "maker", "rival", "startup", "bank", "group",
+          "operator", "subsidiary", "chain", "brand", "division", "asset", "producer", "supplier", "manufacturer",
+          "developer", "publisher", "network", "airline", "insurer", "retailer", "studio", "club", "team", "portfolio"}
 # What runs out: a term, a permit, a truce (its expiry is an event), not a product or a food ("expired milk").
 _EXPIRIES = {("expiry",), ("expiration",), ("expire",)}
 _TERMS = {"licence", "license", "franchise", "mandate", "deadline", "contract", "term", "permit", "visa", "lease",

@@ -106,3 +106,31 @@ def test_a_quake_that_struck_killing_people_caused_deaths_told_once_with_the_hea
             "officials said.", WEDNESDAY)
     deaths = [e for e in x.events if e.type in ("death", "killing")]
     assert [(e.type, len(e.mentions)) for e in deaths] == [("death", 2)]
+
+
+def test_business_events_acquisitions_recalls_and_bankruptcies():
+    from kg.vocab import cameo
+
+    x = run("Globex buys Initech\n\nGlobex acquired its rival Initech for $2 billion on Monday. The deal makes it "
+            "the largest maker. Its chief acquired a taste for risk early.", WEDNESDAY)
+    buys = [e for e in x.events if e.type in ("acquisition", "agreement")]
+    assert [(e.type, len(e.mentions)) for e in buys] == [("acquisition", 3)], [[m.text for m in e.mentions]
+                                                                              for e in buys]
+    assert cameo("acquisition") == "061"
+    assert events("Cars\n\nCarco will recall 50,000 cars over faulty brakes.").get("recall", ("",))[0] == "recall"
+    assert "recall" not in events("Politics\n\nThe governor faces a recall election in May.")
+    assert events("Airline\n\nThe airline filed for bankruptcy on Monday.").get("bankruptcy") == ("bankruptcy",
+                                                                                                "2024-03-11")
+    assert "bankruptcy" not in events("Airline\n\nBankruptcy law is complex.")
+
+
+def test_electing_a_parliament_is_an_election_and_a_storm_made_landfall():
+    assert events("Vote\n\nVoters elected a new parliament on Sunday.").get("elected") == ("election", "2024-03-10")
+    x = run("Coast\n\nThe hurricane made landfall on Sunday near the port.", WEDNESDAY)
+    assert "landfall" in [m.text for e in x.events for m in e.mentions]
+
+
+def test_a_day_the_parser_hangs_on_the_place_of_the_event_dates_it():
+    got = events("Chemical plant\n\nThe museum is near the river.\n\nIt was built long ago.\n\nA fire broke out at a chemical "
+                 "plant on Monday night. Firefighters brought the blaze under control early Tuesday.")
+    assert got.get("fire") == ("disaster", "2024-03-11")
