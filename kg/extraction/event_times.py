@@ -63,7 +63,7 @@ class EventTimes:
         sentence, a few words away."""
         used = {e.time for e in self.events if e.time}
         for t in self.times:
-            if t.key in used or _age(t):
+            if t.key in used or _age(t) or self._gap(t):
                 continue
             best: tuple[int, Event] | None = None
             for e in self.events:
@@ -80,6 +80,12 @@ class EventTimes:
             if best is not None:
                 best[1].time = t.key
                 used.add(t.key)
+
+    def _gap(self, t: TimeExpression) -> bool:
+        """ "murdered a few weeks after posting", "two days later": a length of time before "after", "before",
+        "later" measures the gap to another event; it is no time of the event."""
+        after = self.parsed.token_at(t.span.end + 1)
+        return t.value is None and after is not None and after[1].lower_ in _RELATIVE | {"later", "earlier"}
 
     def _sentence_times(self) -> None:
         """An event still without a time takes a dated expression of its own clause ("… overcame Dunmore in their
@@ -241,6 +247,8 @@ class EventTimes:
             if hit is None:
                 continue
             x = hit[1]
+            if self._gap(t):
+                continue
             while x.i != core.i and x.head.i != x.i and (x.dep_ != "prep" or timed and x.lower_ == "of" or
                                                           hung and x.head.i == core.i and x.lower_ in ("on", "at")):
                 x = x.head

@@ -204,8 +204,9 @@ def _more(words: tuple[str, ...], head: Token) -> bool:
             return False
         return any(c.pos_ == "PROPN" or c.like_num for c in mods) or any(
             c.dep_ == "poss" for c in head.children)  # "the 2020 season", "the Rugby Union season", "its season"
-    if words == ("dead",):
-        return head.dep_ in ("acomp", "oprd", "ROOT", "conj") or head.pos_ == "NOUN"  # "found dead", "left 35 dead"
+    if words == ("dead",):  # "found dead", "left 35 dead", a headline's "dozens dead" (after its noun, not before)
+        return head.dep_ in ("acomp", "oprd", "ROOT", "conj") or head.pos_ == "NOUN" or \
+            head.dep_ == "amod" and head.i > head.head.i and head.head.tag_ in ("NNS", "CD")
     if words == ("sentence",):
         return not any(c.lower_ in ("this", "that", "first", "last", "next") for c in head.children)
     if words in (("beat",), ("defeat",)):  # "profit that beat analysts' estimates": a figure, no match

@@ -249,3 +249,17 @@ def test_by_whom_an_attack_was_carried_out_and_what_strikes_hit():
     x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nRefineries of the state firm "
             "Petrona were hit by drone strikes.", MONDAY)
     assert ("Petrona", "target") in _roles(x, "air-strike")
+
+
+def test_a_headlines_dozens_dead_is_the_deaths_of_the_lead():
+    x = run("Tower collapses after explosion, dozens dead\n\nA tower collapsed on Saturday in the old town. A total "
+            "of 39 are confirmed dead, officials told state media.", MONDAY)
+    deaths = [(t, v) for t, v, _ in events(x) if t == "death"]
+    assert deaths == [("death", "2024-03-09")]
+
+
+def test_a_length_of_time_before_after_measures_a_gap_and_dates_nothing():
+    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nThe singer was murdered a few "
+            "weeks after posting the video.", MONDAY)
+    times = {t.key: t.span.text for t in x.times}
+    assert [times.get(e.time or "") for e in x.events if e.type == "killing"] == [None]
