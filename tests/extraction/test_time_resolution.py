@@ -49,6 +49,7 @@ CASES = [
     ("The hearing was adjourned until Friday.", "Friday", "2024-03-15", MONDAY),
     ("The vote was postponed to Thursday.", "Thursday", "2024-03-14", MONDAY),
     ("The road was closed on Friday and will reopen on Thursday.", "Thursday", "2024-03-14", MONDAY),
+    ("Campaigning ended ahead of Sunday's vote.", "Sunday", "2024-03-17", MONDAY),
     # last / this / next
     ("He arrived last Tuesday.", "last Tuesday", "2024-03-05", MONDAY),
     ("The board meets this Thursday.", "this Thursday", "2024-03-14", MONDAY),
@@ -119,6 +120,11 @@ def test_time_value(sentence: str, expression: str, value: str | None, date: dt.
 def test_the_present_of_a_headline_is_the_recent_past():
     x = run("Minister resigns Friday\n\nThe minister left office.", MONDAY)
     assert [(t.span.text, t.value) for t in x.times] == [("Friday", "2024-03-08")]
+
+
+def test_the_infinitive_of_a_headline_is_the_future():
+    x = run("Leaders to meet Friday\n\nThe talks follow months of tension.", MONDAY)
+    assert [(t.span.text, t.value) for t in x.times] == [("Friday", "2024-03-15")]
 
 
 def test_the_two_days_of_a_range():
