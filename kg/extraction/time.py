@@ -12,7 +12,7 @@ import re
 
 from kg.extraction.steps import Step, Work
 # (bounds is part of this module's interface)
-from kg.extraction.time_extents import bounds, season_year  # noqa: F401
+from kg.extraction.time_extents import iso_week, bounds, relative_weekday, season_year, weekend  # noqa: F401
 from kg.model import Article, TimeExpression
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -61,6 +61,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
     ("dofm", re.compile(rf"\b(?P<d>{_DAY}) of (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
     ("holiday", re.compile(r"\b(?P<h>Christmas Day|Christmas Eve|New Year[’']s Day|New Year[’']s Eve)\b")),
+    ("holiday", re.compile(r"\b(?:after|before|at|over|by|until|since|on) (?P<x>(?P<h>Christmas))\b(?! Day| Eve)")),
+    # "January last year", "March next year": the month of that year
+    ("monthyear", re.compile(rf"\b(?P<m>{_MONTH}) (?P<rel>last|next|this) year\b")),
     ("dmy", re.compile(rf"\b(?:{_WEEKDAY},? (?:the )?)?(?P<d>{_DAY}) (?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
     ("md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!,? \d)")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})\b(?!,? \d)")),
@@ -89,7 +92,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"generations)\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),
     # (a sentence's "In February"; "March" and "May" only after a preposition or a determiner: no "Theresa May")
-    ("month", re.compile(r"\b(?P<lic>(?i:in|by|until|since|from|early|late|mid|last|next|this|past|of)|and|or) "
+    ("month", re.compile(r"\b(?P<lic>(?i:in|by|until|since|from|early|late|mid|last|next|this|past|of)|and|or)[ -]"
                          r"(?P<x>(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
                          r"December))\b(?! \d)")),
     ("year", re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\d%]|,\d)")),
@@ -107,7 +110,7 @@ _NEEDLES = {
     "digit": re.compile(r"\d"),
 }
 _NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
-           "range": "month", "tail": "month", "mofy": "month",
+           "range": "month", "tail": "month", "mofy": "month", "monthyear": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
            "relative": "unit", "weekend": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
 
@@ -144,11 +147,6 @@ def _same_day(d: dt.date, year: int) -> dt.date:
         return d.replace(year=year, day=28)
 
 
-def _iso_week(d: dt.date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
 def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
               past: bool = False) -> tuple[str | None, str]:
     """(value, granularity) for one match; value None when it needs an anchor and has none; ``future``/``past``:
@@ -169,6 +167,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return g["c"], "decade"  # "the 1970s": TIMEX3 197
         if anchor is None:
             return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
+        if kind == "monthyear":
+            return f"{anchor.year + {'last': -1, 'next': 1}.get(g['rel'], 0):04d}-{_month(g['m']):02d}", "month"
         if kind == "season":
             return season_year(g["rel"], g["s"], anchor), "year"
         if kind == "range":  # the month of its days, in the year its first day falls in
@@ -189,7 +189,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             if unit == "day":
                 return (anchor - dt.timedelta(days=n)).isoformat(), "day"
             if unit == "week":
-                return _iso_week(anchor - dt.timedelta(weeks=n)), "week"
+                return iso_week(anchor - dt.timedelta(weeks=n)), "week"
             if unit == "month":
                 y, mth = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
                 return f"{y:04d}-{mth + 1:02d}", "month"
@@ -210,7 +210,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
                 year += 1  # "will be lifted in December", told in a future clause: the coming December
             return f"{year:04d}-{month:02d}", "month"
         if kind == "relday":
-            return _relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
+            return relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
         if kind == "weekday":
             target = WEEKDAYS[g["w"].lower()]
             delta = (anchor.weekday() - target) % 7
@@ -223,12 +223,12 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             shift = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(word, 0)  # today, tonight, this morning
             return (anchor + dt.timedelta(days=shift)).isoformat(), "day"
         if kind == "weekend":
-            return _weekend((g.get("rel") or "").lower(), anchor, future), "week"
+            return weekend((g.get("rel") or "").lower(), anchor, future), "week"
         if kind == "relative":
             rel, unit = g["rel"].lower(), g["unit"].lower()
             step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}[rel]
             if unit == "week":
-                return _iso_week(anchor + dt.timedelta(weeks=step)), "week"
+                return iso_week(anchor + dt.timedelta(weeks=step)), "week"
             if unit == "month":
                 y, mth = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
                 return f"{y:04d}-{mth + 1:02d}", "month"
@@ -236,38 +236,6 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
     except (ValueError, KeyError):
         return None, "day"
     return None, "day"
-
-
-def _weekend(rel: str, anchor: dt.date, future: bool) -> str:
-    """The ISO week of a weekend ("2023-W41-WE"): "last weekend" the one before the anchor's days (a Sunday's "last
-    weekend" is the week before), "this weekend" the one of the anchor's week, "next weekend" the one after it; "over
-    the weekend" the latest one on or before the anchor, or the next one when the clause speaks of the future."""
-    saturday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=5)  # of the anchor's ISO week
-    if rel in ("last", "past", "previous"):
-        d = saturday - dt.timedelta(days=7)
-    elif rel == "this":
-        d = saturday
-    elif rel in ("next", "coming"):
-        d = saturday + dt.timedelta(days=7) if rel == "next" or anchor >= saturday else saturday
-    else:
-        d = saturday if future or anchor >= saturday else saturday - dt.timedelta(days=7)
-    return _iso_week(d) + "-WE"
-
-
-def _relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> str:
-    """ "last Tuesday": the latest Tuesday before the anchor day; "next Tuesday": the Tuesday of the week after the
-    anchor's; "this/coming Tuesday": the one of the anchor's week, or the next one when the clause is future and
-    it has passed."""
-    if rel in ("last", "past"):
-        delta = (anchor.weekday() - target) % 7 or 7
-        return (anchor - dt.timedelta(days=delta)).isoformat()
-    monday = anchor - dt.timedelta(days=anchor.weekday())
-    if rel == "next":
-        return (monday + dt.timedelta(days=7 + target)).isoformat()
-    d = monday + dt.timedelta(days=target)
-    if (rel == "coming" or future) and d < anchor:
-        d += dt.timedelta(days=7)
-    return d.isoformat()
 
 
 def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_quote=None,  # noqa: ANN001
@@ -307,8 +275,8 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
-                relative = kind in ("md", "dm", "range", "tail", "season", "weekday", "relday", "relative", "weekend",
-                                    "deictic", "anaphoric", "ago")
+                relative = kind in ("md", "dm", "range", "tail", "season", "monthyear", "weekday", "relday",
+                                    "relative", "weekend", "deictic", "anaphoric", "ago")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)

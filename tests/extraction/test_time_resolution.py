@@ -97,6 +97,10 @@ CASES = [
     ("In February, the firm announced a review.", "February", "2024-02", MONDAY),
     ("The fund said in May that growth had slowed.", "May", "2023-05", MONDAY),
     ("This past August, he won the title.", "August", "2023-08", MONDAY),
+    # a month of last or next year, a month with "mid-", Christmas
+    ("The president took office in January last year.", "January last year", "2023-01", MONDAY),
+    ("The tournament runs until mid-April.", "April", "2024-04", MONDAY),
+    ("The talks will resume after Christmas.", "Christmas", "2024-12-25", AUG1),
     # seasons: their year
     ("Applicants who applied before last summer must apply again.", "last summer", "2023", MONDAY),
     ("The peaks will be scaled this spring.", "this spring", "2024", MONDAY),
