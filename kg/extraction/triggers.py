@@ -133,13 +133,19 @@ def refined_type(etype: str, head: Token) -> str:
     """The type of a trigger's event as its context settles it: a blaze, a storm or a crash that kills ("the fire
     killed five") causes a death, which is no violence anyone inflicted; dying in an attack is a killing."""
     if etype == "killing" and head.pos_ == "VERB":
+        verb = head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is None and head.dep_ in ("advcl", "conj") and head.tag_ == "VBG":  # "a quake struck, killing 12"
-            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ == "NOUN" and any(
-                t.words == (subject.lemma_.lower(),) and t.type in ("disaster", "accident")
-                for t in lexicon.triggers_by_first_word().get(subject.lemma_.lower(), ())):
-            return "death"
+        if subject is None and head.dep_ in ("advcl", "conj") and (head.tag_ == "VBG" or head.dep_ == "conj"):
+            verb = head.head  # "a quake struck, killing 12", "the outbreak that infected 4,000 and killed 60"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # "a collision which killed a motorcyclist"
+        causes = [subject] if subject is not None and subject.pos_ == "NOUN" else []
+        causes += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during") for g in c.children
+                   if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # "was killed in a collision"
+        if any(t.words == (c.lemma_.lower(),) and t.type in ("disaster", "accident", "outbreak")
+               for c in causes for t in lexicon.triggers_by_first_word().get(c.lemma_.lower(), ())):
+            return "death"  # "the fire killed five", "killed in a collision", "the outbreak killed 60"
     if etype in ("attack", "storm-hit") and head.lemma_.lower() == "strike" and _labour(head):
         return "strike-action"  # "workers went on strike", "a general strike", "the nurses' strike"
     if etype == "trial" and (any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _CLINICAL

@@ -134,3 +134,12 @@ def test_a_day_the_parser_hangs_on_the_place_of_the_event_dates_it():
     got = events("Chemical plant\n\nThe museum is near the river.\n\nIt was built long ago.\n\nA fire broke out at a chemical "
                  "plant on Monday night. Firefighters brought the blaze under control early Tuesday.")
     assert got.get("fire") == ("disaster", "2024-03-11")
+
+
+def test_what_a_collision_or_an_outbreak_kills_is_a_death_not_a_killing():
+    for text in ("Road\n\nThe driver was involved in a collision which killed a cyclist on Monday.",
+                 "Road\n\nA cyclist was killed in a collision with a van on Monday.",
+                 "Health\n\nThe measles outbreak, which has infected 900 people and killed 60, is slowing."):
+        got = [t for t, _ in events(text).values()]
+        assert "death" in got and "killing" not in got, (text, got)
+    assert "killing" in [t for t, _ in events("Raid\n\nSoldiers killed ten militants in a raid on Sunday.").values()]
