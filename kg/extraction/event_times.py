@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg import lexicon
+from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, relative_pp, shifted
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import tense_at
 from kg.extraction.time import bounds
@@ -85,7 +86,7 @@ class EventTimes:
         """ "murdered a few weeks after posting", "two days later": a length of time before "after", "before",
         "later" measures the gap to another event; it is no time of the event."""
         after = self.parsed.token_at(t.span.end + 1)
-        return t.value is None and after is not None and after[1].lower_ in _RELATIVE | {"later", "earlier"}
+        return t.value is None and after is not None and after[1].lower_ in RELATIVE | {"later", "earlier"}
 
     def _sentence_times(self) -> None:
         """An event still without a time takes a dated expression of its own clause ("… overcame Dunmore in their
@@ -111,9 +112,9 @@ class EventTimes:
                     continue
                 # "met on Tuesday, a day after the attack", "arrested two days after the crash on Sunday": a time
                 # inside an after/before phrase dates the event named there, a time outside it not that event
-                mine_pp = _relative_pp(m.head)
+                mine_pp = relative_pp(m.head)
                 dated = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) is not None and
-                         _relative_pp(hit[1]) is mine_pp]
+                         relative_pp(hit[1]) is mine_pp]
                 mine = _clause_verb(m.head)
                 same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
                         _clause_verb(hit[1]).i == mine.i]
@@ -171,7 +172,7 @@ class EventTimes:
         heads = self._event_heads()
         for e in self.events:
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
-                    not any(_shifted(m.head) for m in self.mentions[e.key]) and \
+                    not any(shifted(m.head) for m in self.mentions[e.key]) and \
                     id(self.mentions[e.key][0].pb) in top and \
                     not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
                     not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
@@ -322,54 +323,6 @@ def names_a_day(t: TimeExpression) -> bool:
 def in_lead_week(anchor, value: str) -> bool:  # noqa: ANN001 - a date
     """Whether a day is in the week before the article's date ``anchor``: a day the lead can report as news."""
     return 0 <= (anchor - bounds(value)[0]).days <= 7  # type: ignore[index]
-
-
-# Prepositions that place an event relative to another ("after the crash", "a day before the vote").
-_RELATIVE = {"after", "before", "following", "since", "until", "till"}
-
-
-def _relative_pp(tok: Token) -> Token | None:
-    """The after/before phrase of an event a token stands in below its clause's verb ("after the crash on Sunday";
-    "ahead of" and "prior to" too), or None."""
-    verb = _clause_verb(tok)
-    x = tok
-    while x.i != verb.i and x.head.i != x.i:
-        if x.dep_ == "prep" and (x.lower_ in _RELATIVE or x.lower_ in ("of", "to") and
-                                 x.head.lower_ in ("ahead", "prior")) and \
-                not any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in x.children):
-            return x  # (not "since October", "before Friday": a time, no event, is what it is measured from)
-        x = x.head
-    return None
-
-
-# Units that put an event on another day than the one it is measured from ("two days after", "a week before").
-_UNITS = {"day", "week", "month", "year", "decade"}
-
-
-def _measured(prep: Token) -> bool:
-    """ "two days after", "a day before" (as "on Monday, a day before the vote"): a shift of days or more."""
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _UNITS for c in prep.children) or \
-        prep.head.lemma_.lower() in _UNITS and prep.head.dep_ in ("npadvmod", "appos", "tmod")
-
-
-def _shifted(head: Token) -> bool:
-    """Whether an event is told as days away from another: named in "a day after the attack", or done "two days
-    after the crash". Neither takes the day of the story's lead."""
-    pp = _relative_pp(head)
-    if pp is not None and _measured(pp):
-        return True
-    verb = head if head.pos_ in ("VERB", "AUX") else None
-    return verb is not None and any(c.dep_ == "prep" and c.lower_ in _RELATIVE and _measured(c)
-                                    for c in verb.children)
-
-
-def _clause_verb(tok: Token) -> Token:
-    """The verb heading the clause a token stands in (the token itself for a verb)."""
-    x = tok
-    while x.head.i != x.i and not (x.pos_ in ("VERB", "AUX") and x.dep_ in ("ROOT", "ccomp", "advcl", "relcl",
-                                                                           "parataxis")):
-        x = x.head  # coordinated and chained verbs share the clause's time ("entered …, and began to stab")
-    return x
 
 
 def _event_times(work: Work) -> None:

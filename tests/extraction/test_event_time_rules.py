@@ -263,3 +263,12 @@ def test_a_length_of_time_before_after_measures_a_gap_and_dates_nothing():
             "weeks after posting the video.", MONDAY)
     times = {t.key: t.span.text for t in x.times}
     assert [times.get(e.time or "") for e in x.events if e.type == "killing"] == [None]
+
+
+def test_the_deed_a_sentence_answers_is_not_of_the_sentences_day():
+    for text in ("Verdict\n\nOn Friday in the capital, Omar Talib was sentenced for the murder of his wife to life in "
+                 "prison.",
+                 "Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nOn Friday, a court sentenced "
+                 "the man for the murder of his wife."):
+        got = {t: v for t, v, _ in events(run(text, MONDAY))}
+        assert got.get("sentencing") == "2024-03-08" and got.get("killing", "") is None, got
