@@ -12,10 +12,12 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, relative_pp, shifted
+from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, same_phrase, shifted
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import tense_at
 from kg.extraction.time import bounds
@@ -23,6 +25,8 @@ from kg.model import Event, TimeExpression
 from kg.pipeline.nlp import Parsed, ParsedBlock
 from kg.vocab import event_class
 
+# What may stand before a time that opens a sentence ("Today, …", "On Sunday, …", "Late on Friday, …").
+_OPENING = re.compile(r"(?:(?:late|early|earlier|later) )?(?:on|in|at|during)?", re.IGNORECASE)
 # Nouns that carry a date in an "of" phrase: "on the morning of May 4", "on the day of the vote".
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn"}
 
@@ -68,8 +72,8 @@ class EventTimes:
                 continue
             best: tuple[int, Event] | None = None
             for e in self.events:
-                if e.time:
-                    continue
+                if e.time or t.value is None and event_class(e.type) != "Situation":
+                    continue  # (a length of time is no time of a deed: "the deadliest day … in several years")
                 for m in self.mentions[e.key]:
                     gap = t.span.begin - m.span.end
                     if not 0 <= gap <= 40 or (best is not None and gap >= best[0]):
@@ -107,14 +111,14 @@ class EventTimes:
                 # event of it; others only one
                 dated = [t for t in self.times if b <= t.span.begin < e and t.value and not
                          self.coref.in_quote(t.span.begin) and (t.key not in used or
-                                                                not self.parsed.article.text[b : t.span.begin].strip(" ,"))]
+                                                                _OPENING.fullmatch(self.parsed.article.text[b : t.span.begin]
+                                                                                   .strip(" ,")))]
                 if not dated:
                     continue
                 # "met on Tuesday, a day after the attack", "arrested two days after the crash on Sunday": a time
                 # inside an after/before phrase dates the event named there, a time outside it not that event
-                mine_pp = relative_pp(m.head)
                 dated = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) is not None and
-                         relative_pp(hit[1]) is mine_pp]
+                         hit[0] is m.pb and same_phrase(m.head, hit[1])]
                 mine = _clause_verb(m.head)
                 same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
                         _clause_verb(hit[1]).i == mine.i]

@@ -25,6 +25,14 @@ def relative_pp(tok: Token) -> Token | None:
     return None
 
 
+def same_phrase(event: Token, time: Token) -> bool:
+    """Whether a time may date an event as far as after/before phrases go: a time inside the event's own such
+    phrase ("after the crash on Sunday") or outside every one, and never from inside a phrase the event is not in."""
+    mine, theirs = relative_pp(event), relative_pp(time)
+    inside = mine is None or mine.left_edge.i <= time.i <= mine.right_edge.i
+    return inside and (theirs is None or theirs.left_edge.i <= event.i <= theirs.right_edge.i)
+
+
 # Verbs that answer an earlier deed named after "for" or "over" ("sentenced for her murder", "protests over the
 # killing"): the deed is not of their day.
 _ANSWERING = {"sentence", "convict", "charge", "arrest", "jail", "imprison", "fine", "try", "prosecute", "punish",
@@ -33,9 +41,17 @@ _ANSWERING = {"sentence", "convict", "charge", "arrest", "jail", "imprison", "fi
               "honor", "praise", "thank"}
 
 
+# What speaks or rules on a topic ("an opinion on the suspension", "talks on the ceasefire", "a report into the
+# crash"): the topic is not of their day.
+_SPEAKING = {"opinion", "ruling", "judgment", "judgement", "report", "inquiry", "investigation", "probe", "statement",
+             "debate", "hearing", "decision", "comment", "remark", "rule", "testify", "speak", "briefing"}
+
+
 def _reason(prep: Token) -> bool:
-    """ "sentenced for her murder", "protested over the killing": the deed a verb answers."""
-    return prep.lower_ in ("for", "over") and prep.head.lemma_.lower() in _ANSWERING
+    """ "sentenced for her murder", "protested over the killing": the deed a verb answers; "an opinion on the
+    suspension", "a report into the crash": the topic a ruling or a report speaks of."""
+    return prep.lower_ in ("for", "over") and prep.head.lemma_.lower() in _ANSWERING or \
+        prep.lower_ in ("on", "about", "into") and prep.head.lemma_.lower() in _SPEAKING
 
 
 # Units that put an event on another day than the one it is measured from ("two days after", "a week before").

@@ -272,3 +272,21 @@ def test_the_deed_a_sentence_answers_is_not_of_the_sentences_day():
                  "the man for the murder of his wife."):
         got = {t: v for t, v, _ in events(run(text, MONDAY))}
         assert got.get("sentencing") == "2024-03-08" and got.get("killing", "") is None, got
+
+
+def test_a_length_of_time_near_a_deed_is_not_its_time_but_a_situation_may_keep_one():
+    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nOn Sunday, in the deadliest day of "
+            "fighting in several years, ten soldiers were killed.", MONDAY)
+    assert {t: v for t, v, _ in events(x)}.get("fighting") == "2024-03-10"
+
+
+def test_a_pullout_is_a_withdrawal():
+    x = run("Troops\n\nThe president said the troops would start their pullout from the region on Monday.", MONDAY)
+    assert [t for t, _, _ in events(x)].count("withdrawal") == 1
+
+
+def test_the_topic_of_a_ruling_keeps_its_own_day_not_the_rulings():
+    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nOn Wednesday, the high court issued "
+            "an opinion on the suspension of parliament, which took effect on Tuesday.", dt.date(2024, 3, 14))
+    got = {t: v for t, v, _ in events(x)}
+    assert got.get("ruling") == "2024-03-13" and got.get("suspension") == "2024-03-12", got
