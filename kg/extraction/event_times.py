@@ -28,7 +28,8 @@ from kg.vocab import event_class
 # What may stand before a time that opens a sentence ("Today, …", "On Sunday, …", "Late on Friday, …").
 _OPENING = re.compile(r"(?:(?:late|early|earlier|later) )?(?:on|in|at|during)?", re.IGNORECASE)
 # Nouns that carry a date in an "of" phrase: "on the morning of May 4", "on the day of the vote".
-_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn"}
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn", "end", "beginning", "start",
+               "middle", "turn", "close"}
 
 
 class EventTimes:

@@ -290,3 +290,10 @@ def test_the_topic_of_a_ruling_keeps_its_own_day_not_the_rulings():
             "an opinion on the suspension of parliament, which took effect on Tuesday.", dt.date(2024, 3, 14))
     got = {t: v for t, v, _ in events(x)}
     assert got.get("ruling") == "2024-03-13" and got.get("suspension") == "2024-03-12", got
+
+
+def test_the_end_or_the_start_of_a_year_dates_an_event_like_the_morning_of_a_day():
+    # (in a quotation only the syntax dates an event)
+    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nThe statement reads: \u201cWe "
+            "shall make every effort to conclude an agreement before the end of 2025.\u201d", MONDAY)
+    assert {t: v for t, v, _ in events(x)}.get("agreement") == "2025"
