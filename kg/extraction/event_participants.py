@@ -137,14 +137,16 @@ class EventParticipants:
             if pb.block.kind in ("headline", "standfirst") and head.tag_ in ("VBD", "VBN") and _done_to(event.type) \
                     and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children):
                 role = "target"  # a headline's bare participle is a passive: "Mayor stabbed", "Journalist killed"
+            if event.type == "death" and head.lemma_.lower() in ("die", "succumb", "perish", "drown"):
+                role = "theme"  # who dies undergoes it ("the singer died"): no agent
             self._add(event, subj, pb, role)
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            self._add(event, obj, pb, "participant" if sym else "target")
+            self._add(event, obj, pb, "participant" if sym else "theme" if event.type == "death" else "target")
         elif head.pos_ == "ADJ":  # "the girls were dead", "a family found dead": the subject died
             verb = head.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
                 if verb.i != head.i else None
-            self._add(event, subj, pb, "target")
+            self._add(event, subj, pb, "theme")
         else:
             for c in head.children:
                 if c.dep_ == "poss" and event.type in _VICTIM_OWNED and self._is_person(pb, c):

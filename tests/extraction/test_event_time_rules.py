@@ -90,7 +90,7 @@ def test_the_owner_of_a_death_is_who_died():
 
 def test_who_was_found_dead_died():
     assert parties("Grief\n\nAnna Berg and her partner were found dead at their home.", "death")[0] == \
-        ("Anna Berg", "target")
+        ("Anna Berg", "theme")  # (the gold's role for who dies)
 
 
 def test_the_lead_retells_a_headlines_found_dead():
@@ -297,3 +297,8 @@ def test_the_end_or_the_start_of_a_year_dates_an_event_like_the_morning_of_a_day
     x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nThe statement reads: \u201cWe "
             "shall make every effort to conclude an agreement before the end of 2025.\u201d", MONDAY)
     assert {t: v for t, v, _ in events(x)}.get("agreement") == "2025"
+
+
+def test_who_dies_undergoes_the_death():
+    x = run("Obituary\n\nThe singer Ana Ruiz died on Sunday at her home.", MONDAY)
+    assert _roles(x, "death") == {("Ana Ruiz", "theme")}
