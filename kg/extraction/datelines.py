@@ -78,12 +78,31 @@ def dateline_date(article: Article) -> tuple[dt.date, str] | None:
         return None
 
 
+def filing_day(article: Article) -> dt.date | None:
+    """The day a dated article was filed, when its dateline says so: "LONDON, March 12 (Agency) –" in an article
+    the metadata dates March 13 (published, or collected, a day or three later). Its "yesterday" and "on Tuesday"
+    count from the dateline's day; None when the dateline gives no day or one that is not that close before."""
+    date = article.meta.date
+    first = next((b for b in article.blocks if b.kind == "paragraph"), None)
+    m = _DATELINE_DAY.match(first.span.text) if first is not None and date is not None else None
+    if m is None or date is None:
+        return None
+    try:
+        month, day = _month(m["m"]), int(m["d"])
+        filed = dt.date(int(m["y"]) if m["y"] else nearest_year(month, day, date), month, day)
+    except (ValueError, KeyError):
+        return None
+    return filed if 1 <= (date - filed).days <= 3 else None
+
+
 def _article_date(work: Work) -> None:
     meta = work.parsed.article.meta
     if meta.date is None and (found := dateline_date(work.parsed.article)) is not None:
         meta.date, meta.date_inferred, meta.date_note = found[0], True, found[1]
-    work.put(article_date=meta.date)
+    # the day relative times count from: the metadata's date, or the dateline's day of filing just before it
+    work.put(article_date=filing_day(work.parsed.article) or meta.date)
 
 
 ARTICLE_DATE = Step("article date", ("parsed",), ("article_date",), _article_date,
-                    "an undated article's date from a date line at its top or its first paragraph's dateline")
+                    "an undated article's date from a date line at its top or its first paragraph's dateline; the "
+                    "day relative times count from")

@@ -29,7 +29,12 @@ CONTESTS = {"sports-event"}
 _SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "announce", "begin", "start", "order",
                   "issue", "lead", "host", "attend", "join", "complete", "continue", "resume", "undertake", "perform",
                   "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign",
-                  }
+                  "file", "bring", "undergo"}
+
+
+# Verbs whose "by" phrase on an event noun gives who carried it out ("the attack, carried out by X").
+_CARRIED = {"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit", "claim", "organise", "organize",
+            "lead", "order", "plan", "execute"}
 
 
 def _done_to(etype: str) -> bool:
@@ -122,20 +127,26 @@ class EventParticipants:
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
             if subj is None and agent is not None:  # "were killed by Israeli aircraft"
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if subj is None and head.dep_ in ("xcomp", "conj", "advcl"):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+            if subj is None and head.dep_ in ("xcomp", "conj", "advcl") and not passive:
                 up = head.head
                 while up.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_ == "nsubj" for c in up.children):
                     up = up.head
                 subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             role = "participant" if sym else {"visit": "visitor", "attendance": "attendee"}.get(event.type, "agent")
+            if pb.block.kind in ("headline", "standfirst") and head.tag_ in ("VBD", "VBN") and _done_to(event.type) \
+                    and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children):
+                role = "target"  # a headline's bare participle is a passive: "Mayor stabbed", "Journalist killed"
+            if event.type == "death" and head.lemma_.lower() in ("die", "succumb", "perish", "drown"):
+                role = "theme"  # who dies undergoes it ("the singer died"): no agent
             self._add(event, subj, pb, role)
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            self._add(event, obj, pb, "participant" if sym else "target")
+            self._add(event, obj, pb, "participant" if sym else "theme" if event.type == "death" else "target")
         elif head.pos_ == "ADJ":  # "the girls were dead", "a family found dead": the subject died
             verb = head.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
                 if verb.i != head.i else None
-            self._add(event, subj, pb, "target")
+            self._add(event, subj, pb, "theme")
         else:
             for c in head.children:
                 if c.dep_ == "poss" and event.type in _VICTIM_OWNED and self._is_person(pb, c):
@@ -150,6 +161,20 @@ class EventParticipants:
                     for pobj in c.children:
                         if pobj.dep_ == "pobj":
                             self._add(event, pobj, pb, role)
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _CARRIED:
+                    # "the attack, carried out by X", "an offensive launched by X": X did it
+                    for pobj in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                        self._add(event, pobj, pb, "participant" if sym else "agent")
+            if head.dep_ == "pobj" and head.head.dep_ == "agent" and not sym and _done_to(event.type):
+                # "the plants were hit by drone strikes": what was hit is the strikes' target
+                subj = next((c for c in head.head.head.children if c.dep_ == "nsubjpass"), None)
+                owners = [] if subj is None else [subj] + [g for c in subj.children if c.dep_ == "poss" or c.dep_ ==
+                                                           "prep" and c.lower_ == "of" for g in [c, *c.children]
+                                                           if g.dep_ in ("poss", "pobj")]
+                n = len(event.participants)  # "the plants of the firm X were hit": X, when the plants are no actor
+                for tok in owners:
+                    if len(event.participants) == n:
+                        self._add(event, tok, pb, "target")
             if head.dep_ == "dobj" and head.head.lemma_.lower() in _SUPPORT_VERBS:
                 # "the alliance announced a partial drawdown", "X held talks": the verb's subject acts
                 subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)

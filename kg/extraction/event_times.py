@@ -12,9 +12,12 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg import lexicon
+from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, same_phrase, shifted
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import tense_at
 from kg.extraction.time import bounds
@@ -22,8 +25,11 @@ from kg.model import Event, TimeExpression
 from kg.pipeline.nlp import Parsed, ParsedBlock
 from kg.vocab import event_class
 
+# What may stand before a time that opens a sentence ("Today, …", "On Sunday, …", "Late on Friday, …").
+_OPENING = re.compile(r"(?:(?:late|early|earlier|later) )?(?:on|in|at|during)?", re.IGNORECASE)
 # Nouns that carry a date in an "of" phrase: "on the morning of May 4", "on the day of the vote".
-_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn"}
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn", "end", "beginning", "start",
+               "middle", "turn", "close"}
 
 
 class EventTimes:
@@ -63,12 +69,12 @@ class EventTimes:
         sentence, a few words away."""
         used = {e.time for e in self.events if e.time}
         for t in self.times:
-            if t.key in used or _age(t):
+            if t.key in used or _age(t) or self._gap(t):
                 continue
             best: tuple[int, Event] | None = None
             for e in self.events:
-                if e.time:
-                    continue
+                if e.time or t.value is None and event_class(e.type) != "Situation":
+                    continue  # (a length of time is no time of a deed: "the deadliest day … in several years")
                 for m in self.mentions[e.key]:
                     gap = t.span.begin - m.span.end
                     if not 0 <= gap <= 40 or (best is not None and gap >= best[0]):
@@ -80,6 +86,12 @@ class EventTimes:
             if best is not None:
                 best[1].time = t.key
                 used.add(t.key)
+
+    def _gap(self, t: TimeExpression) -> bool:
+        """ "murdered a few weeks after posting", "two days later": a length of time before "after", "before",
+        "later" measures the gap to another event; it is no time of the event."""
+        after = self.parsed.token_at(t.span.end + 1)
+        return t.value is None and after is not None and after[1].lower_ in RELATIVE | {"later", "earlier"}
 
     def _sentence_times(self) -> None:
         """An event still without a time takes a dated expression of its own clause ("… overcame Dunmore in their
@@ -100,9 +112,14 @@ class EventTimes:
                 # event of it; others only one
                 dated = [t for t in self.times if b <= t.span.begin < e and t.value and not
                          self.coref.in_quote(t.span.begin) and (t.key not in used or
-                                                                not self.parsed.article.text[b : t.span.begin].strip(" ,"))]
+                                                                _OPENING.fullmatch(self.parsed.article.text[b : t.span.begin]
+                                                                                   .strip(" ,")))]
                 if not dated:
                     continue
+                # "met on Tuesday, a day after the attack", "arrested two days after the crash on Sunday": a time
+                # inside an after/before phrase dates the event named there, a time outside it not that event
+                dated = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) is not None and
+                         hit[0] is m.pb and same_phrase(m.head, hit[1])]
                 mine = _clause_verb(m.head)
                 same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
                         _clause_verb(hit[1]).i == mine.i]
@@ -160,6 +177,7 @@ class EventTimes:
         heads = self._event_heads()
         for e in self.events:
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
+                    not any(shifted(m.head) for m in self.mentions[e.key]) and \
                     id(self.mentions[e.key][0].pb) in top and \
                     not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
                     not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
@@ -225,6 +243,9 @@ class EventTimes:
         # buried in it ("in week 9 of the 2017 league" is not in 2017)
         core = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
         timed = core.lemma_.lower() in _TIME_NOUNS
+        # "broke out at a chemical plant on Monday night": the parser hangs the day on the place, not on the verb
+        hung = tok.dep_ == "prep" and tok.lower_ in ("at", "in", "near") and core.pos_ in ("NOUN", "PROPN") and \
+            (id(pb), core.i) not in self._event_heads()
         for t in self.times:
             if not (b <= t.span.begin and t.span.end <= e):
                 continue
@@ -232,7 +253,10 @@ class EventTimes:
             if hit is None:
                 continue
             x = hit[1]
-            while x.i != core.i and x.head.i != x.i and (x.dep_ != "prep" or timed and x.lower_ == "of"):
+            if self._gap(t):
+                continue
+            while x.i != core.i and x.head.i != x.i and (x.dep_ != "prep" or timed and x.lower_ == "of" or
+                                                          hung and x.head.i == core.i and x.lower_ in ("on", "at")):
                 x = x.head
             if x.i == core.i:
                 return t
@@ -304,15 +328,6 @@ def names_a_day(t: TimeExpression) -> bool:
 def in_lead_week(anchor, value: str) -> bool:  # noqa: ANN001 - a date
     """Whether a day is in the week before the article's date ``anchor``: a day the lead can report as news."""
     return 0 <= (anchor - bounds(value)[0]).days <= 7  # type: ignore[index]
-
-
-def _clause_verb(tok: Token) -> Token:
-    """The verb heading the clause a token stands in (the token itself for a verb)."""
-    x = tok
-    while x.head.i != x.i and not (x.pos_ in ("VERB", "AUX") and x.dep_ in ("ROOT", "ccomp", "advcl", "relcl",
-                                                                           "parataxis")):
-        x = x.head  # coordinated and chained verbs share the clause's time ("entered …, and began to stab")
-    return x
 
 
 def _event_times(work: Work) -> None:

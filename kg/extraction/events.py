@@ -39,10 +39,11 @@ _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "polic
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
 _FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"},
-             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing", "air-strike"}]
+             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing", "air-strike"},
+             {"trial", "clinical-trial"}, {"agreement", "acquisition"}]
 # A mention that says more than the event's first one makes the event that type ("investigating" … "the criminal
 # investigation").
-_REFINED = {"investigation": "criminal-investigation"}
+_REFINED = {"investigation": "criminal-investigation", "trial": "clinical-trial", "agreement": "acquisition"}
 _ATTACK_KINDS = ("assault", "bombing", "air-strike")  # "the strike" … "the Israeli airstrike": one, an air strike
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
@@ -261,9 +262,10 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if m.named:
             same = [e for e in candidates if e.label.lower().endswith(m.named.lower().split()[-1])]
             return same[-1] if same else None
-        if m.head.pos_ in ("VERB", "AUX", "ADJ"):
-            # a verb (or "found dead") tells a new event, unless the article has one of its kind ("agreed to end the feud" … "ended"),
-            # or the lead tells again what the headline reported ("Building collapses" … "collapsed on Monday")
+        if m.head.pos_ in ("VERB", "AUX", "ADJ") and not any(c.dep_ == "det" for c in m.head.children):
+            # a verb (or "found dead"; not "the two-day shut down", a noun the tagger missed) tells a new event, unless
+            # the article has one of its kind ("agreed to end the feud" … "ended"), or the lead tells again what the
+            # headline reported ("Building collapses" … "collapsed on Monday")
             same = [e for e in candidates if any(x.head.lemma_ == m.head.lemma_ for x in self.mentions[e.key])]
             told = [e for e in same or candidates if self._retold(e, m)]
             if told:

@@ -58,7 +58,11 @@ def tense_at(parsed: Parsed, offset: int) -> str | None:
     while x.i != verb.i and x.head.i != x.i:  # "discussed the upcoming summit on March 22": the summit's date is ahead
         if any(c.dep_ == "amod" and c.lower_ in _AHEAD for c in x.children):
             return "future"
+        if x.dep_ == "prep" and x.lower_ == "of" and x.head.lower_ == "ahead":
+            return "future"  # "campaigning ended ahead of Sunday's vote": the vote is still to come
         x = x.head
+    if headline and verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return "future"  # a headline's infinitive: "Leaders to meet Friday"
     # "Friday's attack is the worst": a time inside the subject is not timed by the copula's present
     in_subject = any(a.dep_ in ("nsubj", "nsubjpass") for a in [tok, *tok.ancestors] if a.i != verb.i
                      and verb in a.ancestors)

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 
 from kg.extraction.steps import Step, Work
+# (bounds is part of this module's interface)
+from kg.extraction.time_extents import iso_week, bounds, relative_weekday, season_year, weekend  # noqa: F401
 from kg.model import Article, TimeExpression
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -45,10 +47,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                        r"(?P<unit>day|week|month|year|decade)s? ago\b", re.IGNORECASE)),
     ("decade", re.compile(r"\b(?:the )?(?:early |mid-|late )?(?P<c>1[89]\d|20\d)0s\b")),
+    # a range of days within a month is that month ("May 23–31", "19 or 20 September"); the second day of "from
+    # March 15 to 17" or "March 4 and 5" is a day of its own
+    ("range", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}) ?(?:[–—-]| or ) ?{_DAY}\b(?!,? \d)"
+                         rf"(?:,? (?P<y>{_YEAR}))?")),
+    ("range", re.compile(rf"\b(?P<d>{_DAY}) ?(?:[–—-]| or ) ?{_DAY} (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
+    ("tail", re.compile(rf"\b(?P<m>{_MONTH}) {_DAY} (?:to|and|until|through) (?P<x>(?P<d>{_DAY}))\b"
+                        rf"(?! {_MONTH}|,? \d)")),
+    ("mofy", re.compile(rf"\b(?P<m>{_MONTH}) of (?P<y>{_YEAR})\b")),  # "March of 2008"
+    ("season", re.compile(r"\b(?P<rel>[Tt]his past|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming) "
+                          r"(?P<s>spring|summer|autumn|fall|winter)\b")),
     # a weekday before a full date is part of it ("Tuesday, March 12, 2019"), not a day of its own
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?P<m>{_MONTH}) (?P<d>{_DAY}),? (?P<y>{_YEAR})\b")),
     ("dofm", re.compile(rf"\b(?P<d>{_DAY}) of (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
     ("holiday", re.compile(r"\b(?P<h>Christmas Day|Christmas Eve|New Year[’']s Day|New Year[’']s Eve)\b")),
+    ("holiday", re.compile(r"\b(?:after|before|at|over|by|until|since|on) (?P<x>(?P<h>Christmas))\b(?! Day| Eve)")),
+    # "January last year", "March next year": the month of that year
+    ("monthyear", re.compile(rf"\b(?P<m>{_MONTH}) (?P<rel>last|next|this) year\b")),
     ("dmy", re.compile(rf"\b(?:{_WEEKDAY},? (?:the )?)?(?P<d>{_DAY}) (?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
     ("md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!,? \d)")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})\b(?!,? \d)")),
@@ -76,8 +91,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
                          r"generations)\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:in|for|over|within) (?P<x>the past|decades|years|weeks|months)\b", re.IGNORECASE)),
-    ("month", re.compile(r"\b(?P<lic>in|by|until|since|from|early|late|mid|last|next|this|of|and|or) (?P<x>(?P<m>January|February|"
-                         r"April|June|July|August|September|October|November|December))\b(?! \d)")),
+    # (a sentence's "In February"; "March" and "May" only after a preposition or a determiner: no "Theresa May")
+    ("month", re.compile(r"\b(?P<lic>(?i:in|by|until|since|from|early|late|mid|last|next|this|past|of)|and|or)[ -]"
+                         r"(?P<x>(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December))\b(?! \d)")),
     ("year", re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\d%]|,\d)")),
 ]
 
@@ -93,6 +110,7 @@ _NEEDLES = {
     "digit": re.compile(r"\d"),
 }
 _NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
+           "range": "month", "tail": "month", "mofy": "month", "monthyear": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
            "relative": "unit", "weekend": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
 
@@ -129,11 +147,6 @@ def _same_day(d: dt.date, year: int) -> dt.date:
         return d.replace(year=year, day=28)
 
 
-def _iso_week(d: dt.date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
 def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
               past: bool = False) -> tuple[str | None, str]:
     """(value, granularity) for one match; value None when it needs an anchor and has none; ``future``/``past``:
@@ -146,7 +159,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return None, "clock"  # the day it falls on is read from its sentence afterwards (_clock_days)
         if kind in ("mdy", "dmy") or (kind == "dofm" and g.get("y")):
             return dt.date(int(g["y"]), _month(g["m"]), _day(g["d"])).isoformat(), "day"
-        if kind == "my":
+        if kind in ("my", "mofy") or (kind == "range" and g.get("y")):
             return f"{int(g['y']):04d}-{_month(g['m']):02d}", "month"
         if kind == "year":
             return g["y"], "year"
@@ -154,7 +167,13 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return g["c"], "decade"  # "the 1970s": TIMEX3 197
         if anchor is None:
             return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
-        if kind in ("md", "dm", "dofm"):
+        if kind == "monthyear":
+            return f"{anchor.year + {'last': -1, 'next': 1}.get(g['rel'], 0):04d}-{_month(g['m']):02d}", "month"
+        if kind == "season":
+            return season_year(g["rel"], g["s"], anchor), "year"
+        if kind == "range":  # the month of its days, in the year its first day falls in
+            return normalise("md", m, anchor, future, past)[0][:7], "month"
+        if kind in ("md", "dm", "dofm", "tail"):
             month, day = _month(g["m"]), _day(g["d"])
             d = dt.date(nearest_year(month, day, anchor), month, day)
             # the nearest year unless the tense says otherwise: "was killed on November 5" in an article of August
@@ -170,7 +189,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             if unit == "day":
                 return (anchor - dt.timedelta(days=n)).isoformat(), "day"
             if unit == "week":
-                return _iso_week(anchor - dt.timedelta(weeks=n)), "week"
+                return iso_week(anchor - dt.timedelta(weeks=n)), "week"
             if unit == "month":
                 y, mth = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
                 return f"{y:04d}-{mth + 1:02d}", "month"
@@ -181,9 +200,9 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
         if kind == "month":
             month = _month(g["m"])
             year = nearest_year(month, None, anchor)
-            if g.get("lic") == "last":  # "last October": the latest October before this month
+            if (g.get("lic") or "").lower() in ("last", "past"):  # "last October", "this past August": the latest one
                 year = anchor.year if month < anchor.month else anchor.year - 1
-            elif g.get("lic") == "next":  # "next March": the first March after this month
+            elif (g.get("lic") or "").lower() == "next":  # "next March": the first March after this month
                 year = anchor.year if month > anchor.month else anchor.year + 1
             elif past and (year, month) > (anchor.year, anchor.month):
                 year -= 1  # "began in December", told in a past clause: the last December, not the coming one
@@ -191,7 +210,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
                 year += 1  # "will be lifted in December", told in a future clause: the coming December
             return f"{year:04d}-{month:02d}", "month"
         if kind == "relday":
-            return _relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
+            return relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
         if kind == "weekday":
             target = WEEKDAYS[g["w"].lower()]
             delta = (anchor.weekday() - target) % 7
@@ -204,12 +223,12 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             shift = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(word, 0)  # today, tonight, this morning
             return (anchor + dt.timedelta(days=shift)).isoformat(), "day"
         if kind == "weekend":
-            return _weekend((g.get("rel") or "").lower(), anchor, future), "week"
+            return weekend((g.get("rel") or "").lower(), anchor, future), "week"
         if kind == "relative":
             rel, unit = g["rel"].lower(), g["unit"].lower()
             step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}[rel]
             if unit == "week":
-                return _iso_week(anchor + dt.timedelta(weeks=step)), "week"
+                return iso_week(anchor + dt.timedelta(weeks=step)), "week"
             if unit == "month":
                 y, mth = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
                 return f"{y:04d}-{mth + 1:02d}", "month"
@@ -219,45 +238,13 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
     return None, "day"
 
 
-def _weekend(rel: str, anchor: dt.date, future: bool) -> str:
-    """The ISO week of a weekend ("2023-W41-WE"): "last weekend" the one before the anchor's days (a Sunday's "last
-    weekend" is the week before), "this weekend" the one of the anchor's week, "next weekend" the one after it; "over
-    the weekend" the latest one on or before the anchor, or the next one when the clause speaks of the future."""
-    saturday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=5)  # of the anchor's ISO week
-    if rel in ("last", "past", "previous"):
-        d = saturday - dt.timedelta(days=7)
-    elif rel == "this":
-        d = saturday
-    elif rel in ("next", "coming"):
-        d = saturday + dt.timedelta(days=7) if rel == "next" or anchor >= saturday else saturday
-    else:
-        d = saturday if future or anchor >= saturday else saturday - dt.timedelta(days=7)
-    return _iso_week(d) + "-WE"
-
-
-def _relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> str:
-    """ "last Tuesday": the latest Tuesday before the anchor day; "next Tuesday": the Tuesday of the week after the
-    anchor's; "this/coming Tuesday": the one of the anchor's week, or the next one when the clause is future and
-    it has passed."""
-    if rel in ("last", "past"):
-        delta = (anchor.weekday() - target) % 7 or 7
-        return (anchor - dt.timedelta(days=delta)).isoformat()
-    monday = anchor - dt.timedelta(days=anchor.weekday())
-    if rel == "next":
-        return (monday + dt.timedelta(days=7 + target)).isoformat()
-    d = monday + dt.timedelta(days=target)
-    if (rel == "coming" or future) and d < anchor:
-        d += dt.timedelta(days=7)
-    return d.isoformat()
-
-
 def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_quote=None,  # noqa: ANN001
-               past_at=None) -> list[TimeExpression]:  # noqa: ANN001
+               past_at=None, anchor: dt.date | None = None) -> list[TimeExpression]:  # noqa: ANN001
     """Temporal expressions in the given blocks (article offsets). ``future_at(offset)`` tells whether the clause
     at an offset speaks of the future (to read "Monday" forwards or backwards); ``in_quote(offset)`` whether it
     lies in a quotation — "today" in a quotation is the day last named in the narrative, not the article's date;
     ``past_at(offset)`` whether it is told in the past (a month named in the past is the last one)."""
-    anchor = article.meta.date
+    anchor = anchor or article.meta.date
     taken: list[tuple[int, int]] = []
     out: list[TimeExpression] = []
     for begin, end in blocks:
@@ -270,8 +257,11 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 b, e = begin + m.start(), begin + m.end()
                 if any(b < te and tb < e for tb, te in taken):
                     continue
-                if kind == "md" and m.group("m").lower().rstrip(".") == "may" and not m.group("m")[0].isupper():
+                if kind in ("md", "range", "tail") and m.group("m").lower().rstrip(".") == "may" and \
+                        not m.group("m")[0].isupper():
                     continue
+                if kind == "month" and m.group("m") in ("March", "May") and m.group("lic") in ("and", "or", "Of", "of"):
+                    continue  # "Ann and May", "the Ides of March" stay apart from "in March"
                 here = anchor
                 if kind == "deictic" and in_quote is not None and in_quote(b) and anchor is not None:
                     # the day the narration named, not another deixis of the quotations ("last night, … and
@@ -285,7 +275,8 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
-                relative = kind in ("md", "dm", "weekday", "relday", "relative", "weekend", "deictic", "anaphoric", "ago")
+                relative = kind in ("md", "dm", "range", "tail", "season", "monthyear", "weekday", "relday",
+                                    "relative", "weekend", "deictic", "anaphoric", "ago")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
@@ -296,7 +287,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
 
 
 # Kinds whose year is chosen by the tense of their clause: a month or a day of a month without a year.
-_DATED = ("month", "md", "dm", "dofm")
+_DATED = ("month", "md", "dm", "dofm", "range", "tail")
 
 
 def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
@@ -354,35 +345,10 @@ def _narrative_day(found: list[TimeExpression], anchor: dt.date) -> dt.date | No
     return None
 
 
-def bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a TIMEX value covers: 2022-01-27, 2022-W05, 2022-02, 2022, 202 (the 2020s)."""
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            d = dt.date.fromisoformat(value)
-            return d, d
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return first, first + dt.timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):
-            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
-            return first, first + dt.timedelta(days=1)
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            first = dt.date(int(m[1]), int(m[2]), 1)
-            nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-        if re.fullmatch(r"\d{4}", value):
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-        if re.fullmatch(r"\d{3}", value):  # a decade: 197 is 1970–1979
-            return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
 def _times(work: Work) -> None:
     parsed = work.parsed
     work.put(times=find_times(parsed.article, [(pb.block.span.begin, pb.block.span.end) for pb in parsed.blocks],
-                              work.future_at, work.coref.in_quote, work.past_at))
+                              work.future_at, work.coref.in_quote, work.past_at, work.article_date))
 
 
 def _not_before(work: Work) -> None:

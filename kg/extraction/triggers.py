@@ -65,6 +65,11 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
                    for c in head.children)
     if words == ("shake",):
         return any(c.lemma_ == "hand" for c in head.children)
+    if words == ("suspension",):  # "the suspension of parliament", then "the suspension"; no player's suspension
+        sitting = lexicon.trigger_objects().get(("suspend",), frozenset())
+        return "suspension" in finder.seen_types or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in sitting for g in c.children)
+            for c in head.children)
     if words == ("games",):
         return head.text == "Games"
     if words in (("death",), ("kill",), ("target",), ("bar",), ("ban",), ("host",), ("travel",), ("sign",)):
@@ -82,6 +87,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
         return head.dep_ == "dobj" and head.head.lemma_.lower() in _DELIVER
     if words in _RESULTS:  # "a 1-0 loss", "their 3-1 victory": a result is a match only with its score
         return head.pos_ == "NOUN" and _SCORE.search(head.doc[head.left_edge.i : head.i].text) is not None
+    if words == ("strike",) and head.pos_ == "VERB" and _labour(head):
+        return True  # "bus drivers will strike on Friday": a stoppage of work, whoever else strikes
     if words in _STORM_MOVES and head.pos_ == "VERB":
         return _storm_subject(head, finder.parsed.article.text)
     return _more(words, head)
@@ -114,6 +121,9 @@ def _storm_subject(head: Token, text: str) -> bool:
                      rf"{re.escape(subj.text)}\b", text) is not None
 
 
+# What makes a trial one of medicines on patients.
+_CLINICAL = {"clinical", "drug", "vaccine", "medical", "randomised", "randomized", "treatment", "therapy", "medicine",
+             "medication", "placebo", "phase"}
 # What makes an inquiry one into a crime or into wrongdoing in office (CAMEO 091).
 _CRIMINAL = {"criminal", "corruption", "fraud", "bribery", "impeachment", "murder", "homicide", "police", "fbi",
              "antitrust", "embezzlement", "misconduct"}
@@ -123,11 +133,27 @@ def refined_type(etype: str, head: Token) -> str:
     """The type of a trigger's event as its context settles it: a blaze, a storm or a crash that kills ("the fire
     killed five") causes a death, which is no violence anyone inflicted; dying in an attack is a killing."""
     if etype == "killing" and head.pos_ == "VERB":
+        verb = head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ == "NOUN" and any(
-                t.words == (subject.lemma_.lower(),) and t.type in ("disaster", "accident")
-                for t in lexicon.triggers_by_first_word().get(subject.lemma_.lower(), ())):
-            return "death"
+        if subject is None and head.dep_ in ("advcl", "conj") and (head.tag_ == "VBG" or head.dep_ == "conj"):
+            verb = head.head  # "a quake struck, killing 12", "the outbreak that infected 4,000 and killed 60"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # "a collision which killed a motorcyclist"
+        causes = [subject] if subject is not None and subject.pos_ == "NOUN" else []
+        causes += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during") for g in c.children
+                   if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # "was killed in a collision"
+        if any(t.words == (c.lemma_.lower(),) and t.type in ("disaster", "accident", "outbreak")
+               for c in causes for t in lexicon.triggers_by_first_word().get(c.lemma_.lower(), ())):
+            return "death"  # "the fire killed five", "killed in a collision", "the outbreak killed 60"
+    if etype in ("attack", "storm-hit") and head.lemma_.lower() == "strike" and _labour(head):
+        return "strike-action"  # "workers went on strike", "a general strike", "the nurses' strike"
+    if etype == "trial" and (any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _CLINICAL
+                                 for c in head.children) or
+                             any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
+                                 g.dep_ == "pobj" and g.lemma_.lower() in _CLINICAL for g in c.children)
+                                 for c in head.children)):
+        return "clinical-trial"  # "a clinical trial", "a trial of four Ebola drugs": patients, no court
     if etype == "investigation" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _CRIMINAL
                                         for c in head.children):
         return "criminal-investigation"  # "a criminal investigation", "the impeachment inquiry"
@@ -135,6 +161,29 @@ def refined_type(etype: str, head: Token) -> str:
                                 any(_violent(g) for g in c.children if g.dep_ == "pobj") for c in head.children):
         return "killing"  # "several died in the raid": deaths that violence caused
     return etype
+
+
+# Who strikes in a labour dispute, and the kinds of labour strike.
+_STRIKERS = {"worker", "employee", "staff", "union", "teacher", "nurse", "doctor", "driver", "pilot", "miner",
+             "docker", "crew", "lecturer", "member", "workforce", "employees", "workers", "trucker", "farmer"}
+_LABOUR = {"general", "hunger", "national", "nationwide", "labour", "labor", "wildcat", "indefinite", "rail",
+           "transport", "postal", "sympathy", "warning", "walkout", "hour", "day", "week", "unofficial"}
+
+
+def _labour(head: Token) -> bool:
+    """Whether a "strike" is a stoppage of work: "went on strike", "are on strike", "a general strike", "a 24-hour
+    strike", "the nurses' strike", "a strike by dockers", "bus drivers struck" (not a military strike)."""
+    if head.pos_ == "VERB":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _STRIKERS for c in head.children)
+    if head.dep_ == "pobj" and head.head.lower_ == "on" and not any(c.dep_ == "det" for c in head.children):
+        return True  # "on strike" (no "an attack on strike …": a military strike takes a determiner)
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.lemma_.lower() in _STRIKERS | _LABOUR or any(
+                g.lemma_.lower() in _LABOUR for g in c.subtree)):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() in _STRIKERS for g in c.children):
+            return True
+    return False
 
 
 def _violent(noun: Token) -> bool:
@@ -161,8 +210,9 @@ def _more(words: tuple[str, ...], head: Token) -> bool:
             return False
         return any(c.pos_ == "PROPN" or c.like_num for c in mods) or any(
             c.dep_ == "poss" for c in head.children)  # "the 2020 season", "the Rugby Union season", "its season"
-    if words == ("dead",):
-        return head.dep_ in ("acomp", "oprd", "ROOT", "conj") or head.pos_ == "NOUN"  # "found dead", "left 35 dead"
+    if words == ("dead",):  # "found dead", "left 35 dead", a headline's "dozens dead" (after its noun, not before)
+        return head.dep_ in ("acomp", "oprd", "ROOT", "conj") or head.pos_ == "NOUN" or \
+            head.dep_ == "amod" and head.i > head.head.i and head.head.tag_ in ("NNS", "CD")
     if words == ("sentence",):
         return not any(c.lower_ in ("this", "that", "first", "last", "next") for c in head.children)
     if words in (("beat",), ("defeat",)):  # "profit that beat analysts' estimates": a figure, no match
@@ -173,7 +223,51 @@ def _more(words: tuple[str, ...], head: Token) -> bool:
                     any(c.dep_ == "prep" and (c.lower_ == "such" or c.lower_ == "as" and
                                               any(g.lower_ == "such" for g in c.children)) for c in head.children) or
                     head.dep_ == "dobj" and head.head.lemma_.lower() in _SELL)
+    if words in _EXPIRIES:  # "the franchise expired", "the expiry of its licence": a term runs out, not a plan
+        return _what_runs_out(head)
+    if words == ("execution",):  # "the execution of a prisoner", "a public execution", not "the plan's execution"
+        return head.dep_ != "compound" and not any(
+            c.dep_ in ("prep", "poss") and (c.lemma_.lower() in _PLANS or any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _PLANS for g in c.children)) for c in head.children)
+    if words in (("acquire",), ("buy",), ("purchase",), ("sale",)):  # "acquired the rival", "the sale of its unit",
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + [  # not "acquired a taste"
+            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return any(o.pos_ == "PROPN" or o.lemma_.lower() in _FIRMS for o in objs)
+    if words == ("recall",):  # "a recall of 50,000 cars", "a product recall" (no "recall election")
+        goods = lexicon.trigger_objects().get(("recall",), frozenset())
+        return any(c.dep_ == "compound" and c.lemma_.lower() in goods or c.dep_ == "prep" and c.lower_ == "of" and
+                   any(g.lemma_.lower() in goods for g in c.children) for c in head.children)
+    if words == ("bankruptcy",):  # "filed for bankruptcy", "bankruptcy protection", not "bankruptcy law"
+        return head.dep_ != "compound" or head.head.lemma_.lower() in ("protection", "filing", "proceeding")
+    if words in (("surgery",), ("outbreak",), ("lawsuit",)):
+        return head.dep_ != "compound"  # "the surgery department", "outbreak response teams": a modifier
     return True
+
+
+# What a company acquires when it buys (a named company, or one of these).
+_FIRMS = {"stake", "company", "firm", "business", "unit", "share", "maker", "rival", "startup", "bank", "group",
+          "operator", "subsidiary", "chain", "brand", "division", "asset", "producer", "supplier", "manufacturer",
+          "developer", "publisher", "network", "airline", "insurer", "retailer", "studio", "club", "team", "portfolio"}
+# What runs out: a term, a permit, a truce (its expiry is an event), not a product or a food ("expired milk").
+_EXPIRIES = {("expiry",), ("expiration",), ("expire",)}
+_TERMS = {"licence", "license", "franchise", "mandate", "deadline", "contract", "term", "permit", "visa", "lease",
+          "agreement", "treaty", "ceasefire", "truce", "moratorium", "ultimatum", "law", "patent", "waiver",
+          "exemption", "deal", "accord", "pact", "concession", "authorization", "authorisation", "extension",
+          "suspension", "ban", "sanction", "order", "programme", "program", "scheme", "tenure", "registration"}
+_PLANS = {"plan", "order", "strategy", "contract", "warrant", "task", "project", "policy", "program", "programme",
+          "duty", "trade", "transaction", "code", "command", "script", "search", "will"}
+
+
+def _what_runs_out(head: Token) -> bool:
+    """Whether what expires is a term or a permit: the subject of "expire", the "of" object, possessor or compound
+    of "expiry"."""
+    if head.pos_ == "VERB":
+        cands = [c for c in head.children if c.dep_ == "nsubj"]
+    else:
+        cands = [c for c in head.children if c.dep_ in ("poss", "compound")]
+        cands += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in _TERMS for c in cands)
 
 
 # What business news beats or misses: figures, not opponents.

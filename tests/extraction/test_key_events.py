@@ -39,7 +39,7 @@ def test_rape_is_an_assault_whatever_the_tagger_makes_of_raping():
 def test_a_season_named_with_a_year_is_dated_by_it_not_by_its_matches():
     got = events("Rugby\n\nRivertown beat Hillcrest on Saturday in the third round of the 2024 Coastal Rugby "
                  "Union season.")
-    assert got.get("season") == ("sports-event", "2024")
+    assert got.get("season") == ("competition", "2024")
     assert got.get("beat") == ("sports-event", "2024-03-09")
 
 

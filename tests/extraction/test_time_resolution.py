@@ -49,6 +49,7 @@ CASES = [
     ("The hearing was adjourned until Friday.", "Friday", "2024-03-15", MONDAY),
     ("The vote was postponed to Thursday.", "Thursday", "2024-03-14", MONDAY),
     ("The road was closed on Friday and will reopen on Thursday.", "Thursday", "2024-03-14", MONDAY),
+    ("Campaigning ended ahead of Sunday's vote.", "Sunday", "2024-03-17", MONDAY),
     # last / this / next
     ("He arrived last Tuesday.", "last Tuesday", "2024-03-05", MONDAY),
     ("The board meets this Thursday.", "this Thursday", "2024-03-14", MONDAY),
@@ -86,6 +87,24 @@ CASES = [
     ("The ban will be lifted in December.", "December", "2024-12", MONDAY),
     # ranges: each end is a day of its own
     ("The festival runs from March 14 to March 17.", "March 17", "2024-03-17", MONDAY),
+    # a range of days within a month is that month; the second day of "March 4 and 5" is a day of its own
+    ("Climbers will scale the peaks during May 23–31.", "May 23–31", "2024-05", MONDAY),
+    ("The climb will take place 11–24 September.", "11–24 September", "2024-09", MONDAY),
+    ("Runners will take part on September 19 or 20.", "September 19 or 20", "2024-09", MONDAY),
+    ("Limits came into force on March 4 and 5 respectively.", "5", "2024-03-05", MONDAY),
+    # a month of a year; a month a sentence opens with; "in May"; "this past August"
+    ("The group began seeking clemency March of 2008.", "March of 2008", "2008-03", MONDAY),
+    ("In February, the firm announced a review.", "February", "2024-02", MONDAY),
+    ("The fund said in May that growth had slowed.", "May", "2023-05", MONDAY),
+    ("This past August, he won the title.", "August", "2023-08", MONDAY),
+    # a month of last or next year, a month with "mid-", Christmas
+    ("The president took office in January last year.", "January last year", "2023-01", MONDAY),
+    ("The tournament runs until mid-April.", "April", "2024-04", MONDAY),
+    ("The talks will resume after Christmas.", "Christmas", "2024-12-25", AUG1),
+    # seasons: their year
+    ("Applicants who applied before last summer must apply again.", "last summer", "2023", MONDAY),
+    ("The peaks will be scaled this spring.", "this spring", "2024", MONDAY),
+    ("The ice will be thin next winter.", "next winter", "2024", MONDAY),
     # decades, "ago", and lengths of time that are not times
     ("The company was founded in the 1990s.", "the 1990s", "199", MONDAY),
     ("The plant closed two years ago.", "two years ago", "2022", MONDAY),
@@ -107,9 +126,19 @@ def test_the_present_of_a_headline_is_the_recent_past():
     assert [(t.span.text, t.value) for t in x.times] == [("Friday", "2024-03-08")]
 
 
+def test_the_infinitive_of_a_headline_is_the_future():
+    x = run("Leaders to meet Friday\n\nThe talks follow months of tension.", MONDAY)
+    assert [(t.span.text, t.value) for t in x.times] == [("Friday", "2024-03-15")]
+
+
 def test_the_two_days_of_a_range():
     x = run("Title\n\nThe festival runs from March 14 to March 17.", MONDAY)
     assert [t.value for t in x.times] == ["2024-03-14", "2024-03-17"]
+
+
+def test_may_and_march_as_names_are_no_months():
+    x = run("Title\n\nTheresa May and Ann March met the envoy. Ruiz and May spoke later.", MONDAY)
+    assert [t.span.text for t in x.times] == []
 
 
 def test_an_undated_article_keeps_relative_days_unresolved():
@@ -167,3 +196,13 @@ def test_deixis_in_a_quotation_counts_from_the_narrations_day_not_from_another_q
     found = {t.span.text: t.value for t in x.times}
     assert found["last night"] == "2024-03-13"
     assert found["yesterday morning"] == "2024-03-13"
+
+
+def test_a_dateline_a_day_before_the_metadata_date_is_the_day_relative_times_count_from():
+    article = from_text("Storm\n\nLONDON, March 12 (Agency) – The storm hit the coast yesterday and the ferries "
+                        "stopped on Tuesday. The port reopens on Friday.", article_id="invented",
+                        date=dt.date(2024, 3, 13))
+    x = extract(article)
+    assert article.meta.date == dt.date(2024, 3, 13)
+    assert {t.span.text: t.value for t in x.times if t.span.text != "March 12"} == {
+        "yesterday": "2024-03-11", "Tuesday": "2024-03-12", "Friday": "2024-03-15"}

@@ -1,0 +1,93 @@
+"""Values of time expressions that stretch beyond one day or count from the article's week, and the days a value
+covers: a season ("last summer", "this spring": its year), a weekend (``2024-W10-WE``), "last/next/this Tuesday",
+and :func:`bounds`, the first and last day of a TIMEX3 value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+def iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+# A season's first and last month (winter runs into the next year).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+
+
+def season_year(rel: str, season: str, anchor: dt.date) -> str:
+    """The year of "last summer", "this spring", "next winter" (the year the season begins in): "last" and "past"
+    the latest one that has ended before the anchor's month, "next" and "coming" the first one that begins after
+    it, "this" the one of the anchor's year (a January's or February's winter began the year before)."""
+    first, last = _SEASONS[season.lower()]
+    month = anchor.year * 12 + anchor.month
+    rel = rel.lower().split()[-1]
+    if rel in ("last", "past"):
+        year = anchor.year
+        while year * 12 + last >= month:
+            year -= 1
+        return str(year)
+    if rel in ("next", "coming"):
+        year = anchor.year
+        while year * 12 + first <= month:
+            year += 1
+        return str(year)
+    return str(anchor.year - 1 if first == 12 and anchor.month <= 2 else anchor.year)
+
+
+def weekend(rel: str, anchor: dt.date, future: bool) -> str:
+    """The ISO week of a weekend ("2023-W41-WE"): "last weekend" the one before the anchor's days (a Sunday's "last
+    weekend" is the week before), "this weekend" the one of the anchor's week, "next weekend" the one after it; "over
+    the weekend" the latest one on or before the anchor, or the next one when the clause speaks of the future."""
+    saturday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=5)  # of the anchor's ISO week
+    if rel in ("last", "past", "previous"):
+        d = saturday - dt.timedelta(days=7)
+    elif rel == "this":
+        d = saturday
+    elif rel in ("next", "coming"):
+        d = saturday + dt.timedelta(days=7) if rel == "next" or anchor >= saturday else saturday
+    else:
+        d = saturday if future or anchor >= saturday else saturday - dt.timedelta(days=7)
+    return iso_week(d) + "-WE"
+
+
+def relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> str:
+    """ "last Tuesday": the latest Tuesday before the anchor day; "next Tuesday": the Tuesday of the week after the
+    anchor's; "this/coming Tuesday": the one of the anchor's week, or the next one when the clause is future and
+    it has passed."""
+    if rel in ("last", "past"):
+        delta = (anchor.weekday() - target) % 7 or 7
+        return (anchor - dt.timedelta(days=delta)).isoformat()
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    if rel == "next":
+        return (monday + dt.timedelta(days=7 + target)).isoformat()
+    d = monday + dt.timedelta(days=target)
+    if (rel == "coming" or future) and d < anchor:
+        d += dt.timedelta(days=7)
+    return d.isoformat()
+
+
+def bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day a TIMEX value covers: 2022-01-27, 2022-W05, 2022-02, 2022, 202 (the 2020s)."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            d = dt.date.fromisoformat(value)
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
+            return first, first + dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if re.fullmatch(r"\d{3}", value):  # a decade: 197 is 1970–1979
+            return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
