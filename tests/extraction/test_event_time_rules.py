@@ -222,7 +222,7 @@ def test_an_event_told_as_days_away_from_another_does_not_take_its_day():
 
 def test_in_the_body_an_event_named_after_before_is_not_dated_by_the_day_before_it():
     x = run("Report\n\nThe embassy is near the river.\n\nIt was built long ago.\n\nOn Saturday the police "
-            "visited the block.\n\nA tenant had moved in the day before the blast.", MONDAY)
+            "visited the block.\n\nA family had settled there the day before the blast.", MONDAY)
     assert [v for t, v, _ in events(x) if t == "disaster"] == [None], events(x)
 
 
@@ -253,7 +253,7 @@ def test_by_whom_an_attack_was_carried_out_and_what_strikes_hit():
 
 def test_a_headlines_dozens_dead_is_the_deaths_of_the_lead():
     x = run("Tower collapses after explosion, dozens dead\n\nA tower collapsed on Saturday in the old town. A total "
-            "of 39 are confirmed dead, officials told state media.", MONDAY)
+            "of 27 have been confirmed dead, officials told state radio.", MONDAY)
     deaths = [(t, v) for t, v, _ in events(x) if t == "death"]
     assert deaths == [("death", "2024-03-09")]
 
@@ -275,13 +275,13 @@ def test_the_deed_a_sentence_answers_is_not_of_the_sentences_day():
 
 
 def test_a_length_of_time_near_a_deed_is_not_its_time_but_a_situation_may_keep_one():
-    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nOn Sunday, in the deadliest day of "
+    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nOn Sunday, in the bloodiest day of "
             "fighting in several years, ten soldiers were killed.", MONDAY)
     assert {t: v for t, v, _ in events(x)}.get("fighting") == "2024-03-10"
 
 
 def test_a_pullout_is_a_withdrawal():
-    x = run("Troops\n\nThe president said the troops would start their pullout from the region on Monday.", MONDAY)
+    x = run("Troops\n\nThe president said the soldiers would begin a pullout from the area on Monday.", MONDAY)
     assert [t for t, _, _ in events(x)].count("withdrawal") == 1
 
 
@@ -295,7 +295,7 @@ def test_the_topic_of_a_ruling_keeps_its_own_day_not_the_rulings():
 def test_the_end_or_the_start_of_a_year_dates_an_event_like_the_morning_of_a_day():
     # (in a quotation only the syntax dates an event)
     x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nThe statement reads: \u201cWe "
-            "shall make every effort to conclude an agreement before the end of 2025.\u201d", MONDAY)
+            "will work hard to reach a deal before the end of 2025.\u201d", MONDAY)
     assert {t: v for t, v, _ in events(x)}.get("agreement") == "2025"
 
 

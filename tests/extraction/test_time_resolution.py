@@ -91,12 +91,12 @@ CASES = [
     ("Climbers will scale the peaks during May 23–31.", "May 23–31", "2024-05", MONDAY),
     ("The climb will take place 11–24 September.", "11–24 September", "2024-09", MONDAY),
     ("Runners will take part on September 19 or 20.", "September 19 or 20", "2024-09", MONDAY),
-    ("Limits came into force on March 4 and 5 respectively.", "5", "2024-03-05", MONDAY),
+    ("Rules took effect on February 8 and 9 respectively.", "9", "2024-02-09", MONDAY),
     # a month of a year; a month a sentence opens with; "in May"; "this past August"
-    ("The group began seeking clemency March of 2008.", "March of 2008", "2008-03", MONDAY),
+    ("The family started asking for mercy March of 2008.", "March of 2008", "2008-03", MONDAY),
     ("In February, the firm announced a review.", "February", "2024-02", MONDAY),
     ("The fund said in May that growth had slowed.", "May", "2023-05", MONDAY),
-    ("This past August, he won the title.", "August", "2023-08", MONDAY),
+    ("This past August, she took the crown.", "August", "2023-08", MONDAY),
     # a month of last or next year, a month with "mid-", Christmas
     ("The president took office in January last year.", "January last year", "2023-01", MONDAY),
     ("The tournament runs until mid-April.", "April", "2024-04", MONDAY),
