@@ -67,7 +67,7 @@ def test_a_licence_running_out_is_an_expiry_but_milk_is_not():
 
 def test_a_shutdown_told_as_a_verb_and_again_as_a_noun_is_one_event():
     x = run("Government shuts down for vaccination drive\n\nOn Thursday, the government began a two-day shutdown. "
-            "The aim of the two-day shut down was to test every pupil.", WEDNESDAY)
+            "Its two-day shut down let nurses test every pupil.", WEDNESDAY)
     shutdowns = [e for e in x.events if e.type == "shutdown"]
     assert len(shutdowns) == 1 and len(shutdowns[0].mentions) == 3, [[m.text for m in e.mentions] for e in shutdowns]
 
