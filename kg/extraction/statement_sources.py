@@ -99,7 +99,7 @@ class StatementSources:
         self.statements = [s for s in self.statements if all(s is not d for d in drop)]
 
     def _relayed(self) -> None:
-        """A report inside another speaker's report ("Znak.com further reported its source said …", "Miliband said
+        """A report inside another speaker's report ("the site further reported its source said …", "Miliband said
         the government had pledged …") is relayed by the outer speaker: it is the inner statement's
         ``reported_by``."""
         for st in self.statements:

@@ -228,7 +228,7 @@ class StatementSpans:
 
     def _within_sentence(self, cue_at: int, b: int, e: int) -> tuple[int, int] | None:
         """A content span cut to the written sentence of its cue: the parser sometimes runs two sentences into one
-        ("… told the press, “…” As of Tuesday there had been reports …"), and a sentence end outside quotation
+        ("… told the press, “…” By Friday there were reports …"), and a sentence end outside quotation
         marks ends what the cue reports."""
         ends = [m.end() for m in _SENTENCE_END.finditer(self.text, min(cue_at, b), max(cue_at, e))
                 if not self.in_quote(m.end() - 1)  # (a quotation may end its sentence: “… accused.” Next)
