@@ -148,6 +148,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     pending_persons: list[tuple[ParsedBlock, SpacySpan]] = []
     surnames = person_surnames(parsed)
     variants: dict[str, str] = {}  # a variant spelling of a surname → the surname (kg.extraction.persons)
+    surnames |= _corrected_surnames(parsed, surnames)
 
     for pb in parsed.blocks:
         for ent in pb.doc.ents:
@@ -223,6 +224,18 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     described_names(index)
     _ = article
     return index
+
+
+def _corrected_surnames(parsed: Parsed, surnames: set[str]) -> set[str]:
+    """The words of the full names the recogniser tagged as an organisation that are a person's ("Tamás Kovácsy,
+    the government commissioner"): so that his surname alone, tagged as a place ("Kovácsy said …"), is him too."""
+    out: set[str] = set()
+    for pb in parsed.blocks:
+        for ent in pb.doc.ents:
+            if ent.label_ == "ORG" and len(ent := _strip_ent(pb, ent)) >= 2 and \
+                    correct_label(pb, ent, "ORG", surnames, {}) == "PERSON":
+                out.update(t.text for t in ent if t.text not in lexicon.titles())
+    return out
 
 
 def _photo_credit(text: str, span: Span) -> bool:
