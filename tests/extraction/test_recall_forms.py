@@ -16,3 +16,19 @@ def test_a_surname_tagged_as_a_place_speaks_for_the_full_name_tagged_as_an_organ
             "government commissioner responsible for defence, in which the deal was announced.\n\n"
             "While not naming any other bidders, Selmóth said the bid won after lengthy negotiations.")
     assert said(text) == [("indirect", "Tibor Selmóth", "the bid won after lengthy negotiations")]
+
+
+def test_the_newspaper_or_the_publication_is_the_medium_last_named_as_a_source():
+    text = ("Cargo plane crash\n\nThe Daily Ledger reported the landing was a mistake. Harbour Airlines owns the "
+            "plane. The industry publication stated the aircraft overran the runway.")
+    assert ("indirect", "Daily Ledger", "the aircraft overran the runway") in said(text)
+    text = ("Collapse\n\nThe Valley Courier website reported the toll had risen. The website further reported its "
+            "source claimed a fourth man escaped.")
+    assert ("indirect", "Valley Courier", "its source claimed a fourth man escaped") in said(text)
+
+
+def test_a_news_agency_refers_back_but_a_bare_agency_stays_a_body_of_its_own():
+    text = "Crash\n\nReuters reported the landing was a mistake. The news agency said the aircraft overran the runway."
+    assert ("indirect", "Reuters", "the aircraft overran the runway") in said(text)
+    text = "Crash\n\nReuters reported the landing was a mistake. The agency said the aircraft overran the runway."
+    assert ("indirect", "Reuters", "the aircraft overran the runway") not in said(text)
