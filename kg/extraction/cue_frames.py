@@ -185,3 +185,32 @@ def _somebody(noun: Token) -> bool:
 
 def _message(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _AUTHORED
+
+
+def is_parenthetical(verb: Token) -> bool:
+    """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "By then, he
+    told the jury, he was …")."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i < verb.i:
+        return False
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None:
+        return False
+    first = subject.left_edge.i
+    return first > 0 and doc[first - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+
+
+def is_preposed(verb: Token) -> bool:
+    """A report that opens its sentence and is set off by a comma from the clause it reports, which the parse made
+    the main clause ("Radio Nord reported on Thursday, coverage had risen to 55 percent")."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or head.pos_ not in ("VERB", "AUX") or head.i < verb.i or \
+            any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return False
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    own = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i > verb.right_edge.i), None)
+    edge = verb.right_edge.i
+    return subject is not None and own is not None and \
+        (doc[edge].text == "," or edge + 1 < len(doc) and doc[edge + 1].text == ",") and \
+        all(t.is_punct or t.lower_ in ("but", "and") for t in doc[head.left_edge.i : subject.left_edge.i])

@@ -27,6 +27,8 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     SUBJECT_DEPS,
     _addressee,
     aside_subject,
+    is_parenthetical as _parenthetical,
+    is_preposed as _preposed,
     message_author,
     noun_rooted,
     opens_quote,
@@ -149,19 +151,6 @@ def _on_message(verb: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":  # (misparsed onto "a message on Twitter")
         noun = noun.head.head
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _MESSAGES
-
-
-def _parenthetical(verb: Token) -> bool:
-    """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "By then, he
-    told the jury, he was …")."""
-    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i < verb.i:
-        return False
-    doc = verb.doc
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-    if subject is None:
-        return False
-    first = subject.left_edge.i
-    return first > 0 and doc[first - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
 
 
 # Stance adjectives whose prepositional phrase says what the attitude is about (not "aware of", "sure of").
@@ -293,8 +282,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         # a clause before the verb across a semicolon is a sentence of its own, not what the verb reports ("The war
         # has gone on for years; the rebels want …")
         cue.complements = [c for c in complements_of(tok, kind) if not (
-            c.i < tok.i and any(t.text == ";" for t in pb.doc[c.right_edge.i + 1 : tok.i]))]
-        if not cue.complements and _parenthetical(tok):
+            c.i < tok.i and any(t.text == ";" for t in pb.doc[c.right_edge.i + 1 : tok.i])) and not (
+            _parenthetical(c) and c.lemma_.lower() in verbs)]  # "Brandt, they said, wanted": not what Brandt wanted
+        if not cue.complements and (_parenthetical(tok) or _preposed(tok)):
             cue.complements = [tok.head]  # "Brandt, they said, wanted no funeral": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun

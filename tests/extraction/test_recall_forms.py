@@ -32,3 +32,14 @@ def test_a_news_agency_refers_back_but_a_bare_agency_stays_a_body_of_its_own():
     assert ("indirect", "Reuters", "the aircraft overran the runway") in said(text)
     text = "Crash\n\nReuters reported the landing was a mistake. The agency said the aircraft overran the runway."
     assert ("indirect", "Reuters", "the aircraft overran the runway") not in said(text)
+
+
+def test_a_report_that_opens_its_sentence_before_a_comma_reports_the_clause_after_it():
+    # the parse makes the reported clause the main one and the report its complement
+    assert said("Vaccination\n\nRadio Nord reported on Thursday, coverage had risen to 55 percent.") == [
+        ("indirect", "Radio Nord", "coverage had risen to 55 percent")]
+
+
+def test_a_parenthetical_report_is_not_what_the_subject_around_it_wanted():
+    # "Berg, they said, wanted …": Berg did not want "they said"
+    assert ("indirect", "Anna Berg", "they said") not in said("Funeral\n\nAnna Berg, they said, wanted no memorial.")
