@@ -214,3 +214,34 @@ def is_preposed(verb: Token) -> bool:
     return subject is not None and own is not None and \
         (doc[edge].text == "," or edge + 1 < len(doc) and doc[edge + 1].text == ",") and \
         all(t.is_punct or t.lower_ in ("but", "and") for t in doc[head.left_edge.i : subject.left_edge.i])
+
+
+# Reports whose subject in the passive is what was reported ("the news was confirmed by …", "the deal was announced by
+# …"), as their object is in the active.
+_NOUN_REPORTS = {"announce", "confirm", "report", "reveal", "acknowledge", "reiterate", "cite", "predict"}
+# Views that are spoken ("condemned by …", "welcomed by …"), unlike a stance that may be only held ("is opposed by …").
+_SPOKEN_VIEWS = {"condemn", "criticize", "criticise", "denounce", "decry", "praise", "welcome", "hail", "applaud",
+                 "commend", "slam", "blast", "lambast"}
+
+
+def passive_report(verb: Token, kind: str) -> list[Token]:
+    """What a passive report with its "by" agent says: its subject with an infinitive ("were reported by local media
+    to have visited …"), an "as" phrase ("a plane, reported by local press as belonging to the army"), or the
+    subject of a spoken view ("the operation was condemned by …", "the plan was welcomed by …"). Nothing without an agent,
+    and never a person who was criticised or welcomed (the one addressed, not what was said)."""
+    if not any(c.dep_ == "agent" for c in verb.children) or \
+            not (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or
+                 verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if kind in ("report", "assertion", "belief"):
+        to = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
+        if to is not None:
+            return [subject, to] if subject is not None else [to]
+        as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if as_ is not None:
+            return [c for c in as_.children if c.dep_ in ("pobj", "pcomp")]
+    if (verb.lemma_ in _SPOKEN_VIEWS or verb.lemma_ in _NOUN_REPORTS) and subject is not None and subject.pos_ in ("NOUN", "PROPN") and \
+            not personal(subject) and subject.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE"):
+        return [subject]
+    return []

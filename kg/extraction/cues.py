@@ -29,6 +29,7 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     aside_subject,
     is_parenthetical as _parenthetical,
     is_preposed as _preposed,
+    passive_report,
     message_author,
     noun_rooted,
     opens_quote,
@@ -272,7 +273,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
         cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok)
         cue.addressee = _addressee(tok)
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or passive_report(tok, kind):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
             # speaks; the subject is the one told (or described), never the speaker; no agent, nobody to cite
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -284,6 +285,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         cue.complements = [c for c in complements_of(tok, kind) if not (
             c.i < tok.i and any(t.text == ";" for t in pb.doc[c.right_edge.i + 1 : tok.i])) and not (
             _parenthetical(c) and c.lemma_.lower() in verbs)]  # "Brandt, they said, wanted": not what Brandt wanted
+        if not cue.complements and cue.speaker is not None and cue.speaker.head.dep_ == "agent":
+            cue.complements = passive_report(tok, kind)  # "the plan was condemned by X", "reported by X to …"
         if not cue.complements and (_parenthetical(tok) or _preposed(tok)):
             cue.complements = [tok.head]  # "Brandt, they said, wanted no funeral": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):

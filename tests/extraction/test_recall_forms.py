@@ -43,3 +43,22 @@ def test_a_report_that_opens_its_sentence_before_a_comma_reports_the_clause_afte
 def test_a_parenthetical_report_is_not_what_the_subject_around_it_wanted():
     # "Berg, they said, wanted …": Berg did not want "they said"
     assert ("indirect", "Anna Berg", "they said") not in said("Funeral\n\nAnna Berg, they said, wanted no memorial.")
+
+
+def test_a_passive_report_with_its_agent_says_its_subject_or_its_infinitive():
+    assert said("Border\n\nThe operation was condemned by the European Union.") == [
+        ("indirect", "European Union", "The operation")]
+    assert said("Carmaker\n\nThe deal was announced by Veloria Motors on Monday.") == [
+        ("indirect", "Veloria Motors", "The deal")]
+    assert said("Hospital\n\nTwo officials were reported by Radio Nord to have visited the hospital.") == [
+        ("indirect", "Radio Nord", "Two officials … to have visited the hospital")]
+    assert said("Crash\n\nA cargo plane, reported by Radio Nord as belonging to the army, crashed into houses.") == [
+        ("indirect", "Radio Nord", "belonging to the army")]
+
+
+def test_a_passive_without_speech_stays_none():
+    # a person welcomed, a refusal, a vote, an order, a stance only held: no statement
+    for text in ("The visitors were welcomed by Mayor Anna Berg.", "The request was denied by the court.",
+                 "Protesters were denied entry by the police.", "The bill was rejected by the Senate.",
+                 "The shop was ordered closed by the mayor.", "The bid is fiercely opposed by Veloria Motors."):
+        assert said("Town\n\n" + text) == [], text
