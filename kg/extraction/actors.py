@@ -158,7 +158,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     all(t.pos_ == "PROPN" for t in ent[1:]):
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
             if label == "PERSON":
-                ent = with_given_names(pb, without_title(pb, ent))
+                ent = with_given_names(pb, without_title(pb, _to_head(pb, ent)))
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):
                 continue
             text = ent.text
@@ -224,6 +224,16 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     described_names(index)
     _ = article
     return index
+
+
+def _to_head(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
+    """A person's name the recogniser cut before its last word ("Tomas" of "Tomas Kral of the city police"): the
+    untagged proper noun the name's last word hangs on as a compound is the end of the name."""
+    doc, end = pb.doc, ent.end
+    while end < len(doc) and doc[end - 1].dep_ in ("compound", "flat") and doc[end - 1].head.i == end and \
+            doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
+        end += 1
+    return doc[ent.start:end]
 
 
 def _corrected_surnames(parsed: Parsed, surnames: set[str]) -> set[str]:

@@ -62,3 +62,11 @@ def test_a_passive_without_speech_stays_none():
                  "Protesters were denied entry by the police.", "The bill was rejected by the Senate.",
                  "The shop was ordered closed by the mayor.", "The bid is fiercely opposed by Veloria Motors."):
         assert said("Town\n\n" + text) == [], text
+
+
+def test_a_name_the_recogniser_cut_before_its_last_word_still_speaks():
+    # the recogniser tags only "Tomas" in "Tomas Kral of the city police"; the name ends at the word it hangs on
+    text = ("Toll\n\nAccording to Tomas Kral of the city police, the confirmed deaths are fourteen. "
+            "Kral further claimed 90 civilians were wounded.")
+    assert said(text) == [("indirect", "Tomas Kral", "the confirmed deaths are fourteen"),
+                          ("indirect", "Tomas Kral", "90 civilians were wounded")]
