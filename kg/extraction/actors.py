@@ -205,12 +205,16 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     index.add_actor(country_key(cap.name), cap.name, "country", span, "metonymy")
                 elif text.split()[0] in surnames:
                     pending_persons.append((pb, ent))  # "Hale’s pledges" tagged as a place
+                elif _speaking_person(ent):
+                    pending_persons.append((pb, ent))  # "…, Tomas Kral said" tagged as a place
                 elif acting_region(pb, ent):
                     index.add_actor("org/" + slugify(text), text, "government", span)  # "Ohio ordered …"
                 else:
                     index.add_place("place/" + slugify(text), text, span)
             elif label in ("LOC", "FAC"):
-                if not EVENT_NAME.search(text):
+                if _speaking_person(ent):
+                    pending_persons.append((pb, ent))
+                elif not EVENT_NAME.search(text):
                     index.add_place("place/" + slugify(text), text, span)
             elif label == "NORP":
                 _add_norp(index, pb, ent, span)
@@ -224,6 +228,15 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     described_names(index)
     _ = article
     return index
+
+
+def _speaking_person(ent: SpacySpan) -> bool:
+    """A name tagged as a place that is a person's: a common given name and a surname, the subject of a reporting
+    verb ("…, Tomas Kral said"), and no place the gazetteer knows."""
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.reporting_verbs() and 2 <= len(ent) <= 3 \
+        and ent[0].lower_ in lexicon.given_names() and all(t.text[:1].isupper() for t in ent) and \
+        not gazetteer.city(ent.text) and not gazetteer.country(ent.text)
 
 
 def _to_head(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:

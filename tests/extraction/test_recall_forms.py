@@ -70,3 +70,8 @@ def test_a_name_the_recogniser_cut_before_its_last_word_still_speaks():
             "Kral further claimed 90 civilians were wounded.")
     assert said(text) == [("indirect", "Tomas Kral", "the confirmed deaths are fourteen"),
                           ("indirect", "Tomas Kral", "90 civilians were wounded")]
+
+
+def test_a_given_name_and_surname_tagged_as_a_place_that_speaks_is_a_person():
+    assert said("Fire\n\nThe fire started at noon, Marina Selmo said.") == [
+        ("indirect", "Marina Selmo", "The fire started at noon")]
