@@ -245,3 +245,17 @@ def passive_report(verb: Token, kind: str) -> list[Token]:
             not personal(subject) and subject.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE"):
         return [subject]
     return []
+
+
+def verb_lemma(tok: Token, verbs) -> str:  # noqa: ANN001 - the reporting-verb lexicon
+    """A verb's lemma, mended where the lemmatiser cuts a reporting verb to another word ("hoped", "hopes" → "hop"):
+    the surface form without its inflection, when that is a reporting verb and the lemma is none."""
+    lemma = tok.lemma_.lower()
+    if lemma in verbs or tok.pos_ != "VERB":
+        return lemma
+    low = tok.lower_
+    for stem in (low[:-1] if low.endswith(("es", "ed")) else None, low[:-1] if low.endswith("s") else None,
+                 low[:-3] + "e" if low.endswith("ing") else None):
+        if stem and stem in verbs:
+            return stem
+    return lemma

@@ -30,6 +30,7 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     is_parenthetical as _parenthetical,
     is_preposed as _preposed,
     passive_report,
+    verb_lemma,
     message_author,
     noun_rooted,
     opens_quote,
@@ -168,7 +169,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
     stances = lexicon.stance_adjectives()
     cues: list[Cue] = []
     for tok in toks if toks is not None else sent:
-        lemma = tok.lemma_.lower()
+        lemma = verb_lemma(tok, verbs)
         low = tok.lower_
         if lemma not in verbs and lemma not in _PHRASE_VERBS and low not in ("according", "words", "per") and \
                 low not in stances:

@@ -75,3 +75,11 @@ def test_a_name_the_recogniser_cut_before_its_last_word_still_speaks():
 def test_a_given_name_and_surname_tagged_as_a_place_that_speaks_is_a_person():
     assert said("Fire\n\nThe fire started at noon, Marina Selmo said.") == [
         ("indirect", "Marina Selmo", "The fire started at noon")]
+
+
+def test_a_hope_is_a_belief_with_its_content_though_the_lemmatiser_reads_hop():
+    assert said("Talks\n\nAnna Berg hopes the talks will succeed.") == [
+        ("indirect", "Anna Berg", "the talks will succeed")]
+    assert said("Talks\n\nAnna Berg hoped that the talks would succeed.") == [
+        ("indirect", "Anna Berg", "the talks would succeed")]
+    assert said("Rabbit\n\nThe rabbit hopped across the road.") == []
