@@ -110,6 +110,8 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
             if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head.i != verb.i:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
                 break
+    if not out:
+        out.extend(_clause_on_medium(verb))
     named = naming(verb)
     if named:
         return named
@@ -117,6 +119,21 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
                                                                        for c in verb.children) or for_clause(verb))):
         return [] if verb.lemma_ != "describe" else out  # "call" reports only as "call on/for" or "called X Y"
     return out
+
+
+def _clause_on_medium(verb: Token) -> list[Token]:
+    """ "wrote in a letter that …", "told the court in a written statement that …", the "that" clause misparsed as
+    a relative clause of the medium: a clause of it marked by "that" with a subject of its own is what was said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < verb.i:
+            continue
+        for medium in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in medium.children:
+                if clause.dep_ in ("relcl", "acl") and \
+                        any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and \
+                        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which") for c in clause.children):
+                    return [clause]
+    return []
 
 
 # Verbs that name or characterise: "called the report a disgrace", "described the plan as a fantasy". What is said

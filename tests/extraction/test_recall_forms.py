@@ -83,3 +83,12 @@ def test_a_hope_is_a_belief_with_its_content_though_the_lemmatiser_reads_hop():
     assert said("Talks\n\nAnna Berg hoped that the talks would succeed.") == [
         ("indirect", "Anna Berg", "the talks would succeed")]
     assert said("Rabbit\n\nThe rabbit hopped across the road.") == []
+
+
+def test_a_that_clause_after_the_medium_of_a_report_is_what_was_said():
+    # the parse hangs "that the fire started …" on the letter as a relative clause
+    assert said("Fire\n\nAnna Berg said in a letter to the council that the fire started at noon.") == [
+        ("indirect", "Anna Berg", "the fire started at noon")]
+    assert said("Fire\n\nAnna Berg told the court in a written statement that the fire started at noon.") == [
+        ("indirect", "Anna Berg", "the fire started at noon")]
+    assert said("Hall\n\nAnna Berg spoke in a hall that the council built.") == []
