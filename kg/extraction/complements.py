@@ -131,7 +131,8 @@ def _clause_on_medium(verb: Token) -> list[Token]:
             for clause in medium.children:
                 if clause.dep_ in ("relcl", "acl") and \
                         any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and \
-                        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which") for c in clause.children):
+                        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which")
+                            for c in clause.children):
                     return [clause]
     return []
 

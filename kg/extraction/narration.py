@@ -93,3 +93,26 @@ def another_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN
             if hit is not None and hit[0] != speaker and index.actors[hit[0]].kind == "person":
                 return True
     return False
+
+
+def colon_speaker(finder, toks):  # noqa: ANN001, ANN201 - [(ParsedBlock, Token)] of the clause before the colon
+    """ "Anna Berg was blunt: “…”", "The mayor put it simply: “…”": a clause about a person that opens with her as
+    the subject and ends in a colon introduces what she says; (block, the clause's verb, (actor, mention)) or None."""
+    from kg.extraction import coref as corefs
+
+    if not toks:
+        return None
+    pb, first = toks[0]
+    verbs = [t for _, t in toks if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
+    if not verbs or any(c.dep_ == "neg" for v in verbs for c in v.children):
+        return None
+    verb = verbs[0]
+    # (the parse may make the quotation the main clause and the name its subject: the phrase opening the clause)
+    subj = first
+    while subj.dep_ in ("compound", "det", "amod", "poss", "flat") and verb.i > subj.head.i > subj.i:
+        subj = subj.head
+    if subj.i >= verb.i or subj.pos_ not in ("PROPN", "NOUN") or subj.left_edge.i < first.i:
+        return None
+    hit = corefs.resolve(finder.coref, pb, subj, create=False)
+    actor = finder.coref.index.actors.get(hit[0]) if hit is not None else None
+    return (pb, verb, hit) if actor is not None and actor.kind == "person" else None

@@ -27,7 +27,7 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
-from kg.extraction.narration import another_subject, returning_speaker, sentence_before, sub_heading
+from kg.extraction.narration import another_subject, colon_speaker, returning_speaker, sentence_before, sub_heading
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -103,7 +103,7 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     if not verbs and lead.rstrip().endswith(":"):  # "X sent the weekly this statement: “…”"
         verbs = [(toks[0][0], v) for v in reversed(_statement_verbs([t for _, t in toks]))] if toks else []
     if not verbs:
-        return None
+        return colon_speaker(finder, toks) if lead.rstrip().endswith(":") else None
     vpb, verb = verbs[-1]
     if any(t.pos_ == "VERB" and t.i > verb.i and t.dep_ in ("ROOT", "conj") for _, t in toks):
         return None  # "X said A and then left": the quotation follows another verb

@@ -92,3 +92,11 @@ def test_a_that_clause_after_the_medium_of_a_report_is_what_was_said():
     assert said("Fire\n\nAnna Berg told the court in a written statement that the fire started at noon.") == [
         ("indirect", "Anna Berg", "the fire started at noon")]
     assert said("Hall\n\nAnna Berg spoke in a hall that the council built.") == []
+
+
+def test_a_quotation_after_a_colon_closing_a_clause_about_a_person_is_hers():
+    assert said('Fire\n\nFire chief Anna Berg was blunt: "The fire started at noon and we had no warning."') == [
+        ("direct", "Anna Berg", "The fire started at noon and we had no warning.")]
+    assert said('Fire\n\nAnna Berg put it simply: "We had no warning."') == [
+        ("direct", "Anna Berg", "We had no warning.")]
+    assert said('Fire\n\nThe result was clear: "The fire started at noon and we had no warning."') == []
