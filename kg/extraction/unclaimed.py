@@ -312,9 +312,9 @@ def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
     pb, sent = sentence
     root = sent.root
     headed = sentence_before(finder, q) is None  # sub-headings stand between: answers run under headings
-    # a quotation over paragraphs after "The skipper spoke to local radio once play was over.": a verb of
-    # speaking that says nothing itself (no clause, no object) introduces the run of paragraphs that follows
-    spoke = (bool(q.parts) or headed) and _reporting(root) and \
+    # "The skipper spoke to local radio once play was over. “…”": a verb of speaking that says nothing itself (no
+    # clause, no object) introduces the first-person quotation (or the run of paragraphs) that follows
+    spoke = _reporting(root) and \
         not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for c in root.children)
     if root.pos_ not in ("VERB", "AUX") or _reporting(root) and not spoke:
         return None

@@ -100,3 +100,8 @@ def test_a_quotation_after_a_colon_closing_a_clause_about_a_person_is_hers():
     assert said('Fire\n\nAnna Berg put it simply: "We had no warning."') == [
         ("direct", "Anna Berg", "We had no warning.")]
     assert said('Fire\n\nThe result was clear: "The fire started at noon and we had no warning."') == []
+
+
+def test_a_first_person_quotation_after_a_person_spoke_in_the_same_paragraph_is_hers():
+    text = 'Fire\n\nFire chief Anna Berg spoke to reporters on Monday. "The fire started at noon. We had no warning."'
+    assert said(text) == [("direct", "Anna Berg", "The fire started at noon. We had no warning.")]
