@@ -311,7 +311,6 @@ def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     pb, sent = sentence
     root = sent.root
-    headed = sentence_before(finder, q) is None  # sub-headings stand between: answers run under headings
     # "The skipper spoke to local radio once play was over. “…”": a verb of speaking that says nothing itself (no
     # clause, no object) introduces the first-person quotation (or the run of paragraphs) that follows
     spoke = _reporting(root) and \
