@@ -113,6 +113,9 @@ def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
     """The author(s) in a "by" phrase; several ("by Olmert, and Abbas") make a group of them."""
     people = [pobj] + [c for c in pobj.subtree if c.dep_ == "conj" and c.head.i in {pobj.i} | {x.i for x in pobj.subtree}]
     hits = [corefs.resolve(coref, pb, p, create=False) for p in people]
+    if len(people) == 1 and hits[0] is None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in lexicon.org_heads() \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+        hits = [corefs.resolve(coref, pb, pobj)]  # "a statement from the ministry": the body, named or not
     keys = [h[0] for h in hits if h]
     if len(keys) <= 1:
         return keys[0] if keys else None

@@ -105,3 +105,11 @@ def test_a_quotation_after_a_colon_closing_a_clause_about_a_person_is_hers():
 def test_a_first_person_quotation_after_a_person_spoke_in_the_same_paragraph_is_hers():
     text = 'Fire\n\nFire chief Anna Berg spoke to reporters on Monday. "The fire started at noon. We had no warning."'
     assert said(text) == [("direct", "Anna Berg", "The fire started at noon. We had no warning.")]
+
+
+def test_a_statement_from_an_unnamed_body_speaks_for_that_body():
+    assert said("Budget\n\nA statement from the ministry said the budget would be cut.") == [
+        ("indirect", "ministry", "the budget would be cut")]
+    text = ("Carmaker recall\n\nVeloria Motors recalled 4,000 cars on Monday. A statement from the company said the "
+            "fault was minor.")
+    assert said(text) == [("indirect", "Veloria Motors", "the fault was minor")]
