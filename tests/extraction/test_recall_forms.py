@@ -113,3 +113,14 @@ def test_a_statement_from_an_unnamed_body_speaks_for_that_body():
     text = ("Carmaker recall\n\nVeloria Motors recalled 4,000 cars on Monday. A statement from the company said the "
             "fault was minor.")
     assert said(text) == [("indirect", "Veloria Motors", "the fault was minor")]
+
+
+def test_a_headline_that_gives_its_source_after_the_colon_is_that_source_s_claim():
+    body = "\n\nThe town council met on Monday to discuss the budget for next year."
+    assert said("Mayor recovering after surgery: city officials" + body) == [
+        ("indirect", "city officials", "Mayor recovering after surgery")]
+    assert said("Storm kills 12: police" + body) == [("indirect", "police", "Storm kills 12")]
+    # a kicker label, a topic or a desk label is no source
+    for headline in ("Spain: minister resigns over leak", "Bridge reopens after repairs: a timeline",
+                     "Analysis: why the bridge closed"):
+        assert said(headline + body) == [], headline
