@@ -266,6 +266,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue
         if particle is not None and particle.i == tok.i + 1:
             cue.tokens.append(particle)
+        ruled_out = lemma == "rule" and particle is not None and particle.lower_ == "out"
+        if ruled_out:  # "ruled out arson": a denial of what it names, not a ruling
+            cue.kind = kind = "denial"
         if lemma == "call" and not naming(tok):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
             if prep is not None:
@@ -294,7 +297,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         if not reports_speech(tok, lemma, cue.complements):
             continue
-        if verbs[lemma].clause_only:
+        if verbs[lemma].clause_only and not ruled_out:
             if not says_clause(tok, kind, cue.complements):
                 continue  # "ruled the country", "found the body", "protested the decision": no speech
             # what such a verb reports is its clause, never its object ("contested it … that …")

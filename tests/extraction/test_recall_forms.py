@@ -124,3 +124,9 @@ def test_a_headline_that_gives_its_source_after_the_colon_is_that_source_s_claim
     for headline in ("Spain: minister resigns over leak", "Bridge reopens after repairs: a timeline",
                      "Analysis: why the bridge closed"):
         assert said(headline + body) == [], headline
+
+
+def test_ruling_out_denies_what_it_names_and_insisting_on_asks_for_it():
+    assert said("Fire\n\nPolice have ruled out foul play.") == [("indirect", "Police", "foul play")]
+    assert said("Fire\n\nTom Hale insisted on an inquiry.") == [("indirect", "Tom Hale", "an inquiry")]
+    assert said("Kingdom\n\nThe king ruled the country for 40 years.") == []
