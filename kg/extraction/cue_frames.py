@@ -259,3 +259,15 @@ def verb_lemma(tok: Token, verbs) -> str:  # noqa: ANN001 - the reporting-verb l
         if stem and stem in verbs:
             return stem
     return lemma
+
+
+def is_postposed(verb: Token) -> bool:
+    """ "A, X said, and B; …": a report after the clause it reports, set off by a comma, that the parse hung on that
+    clause as an aside (with the rest of the sentence on the report)."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    first = subject.left_edge.i if subject is not None else verb.i
+    return subject is not None and first > 0 and verb.doc[first - 1].text == "," and \
+        any(c.dep_ in SUBJECT_DEPS for c in head.children)

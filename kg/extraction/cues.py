@@ -28,6 +28,7 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     _addressee,
     aside_subject,
     is_parenthetical as _parenthetical,
+    is_postposed,
     is_preposed as _preposed,
     passive_report,
     verb_lemma,
@@ -291,7 +292,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             _parenthetical(c) and c.lemma_.lower() in verbs)]  # "Brandt, they said, wanted": not what Brandt wanted
         if not cue.complements and cue.speaker is not None and cue.speaker.head.dep_ == "agent":
             cue.complements = passive_report(tok, kind)  # "the plan was condemned by X", "reported by X to …"
-        if not cue.complements and (_parenthetical(tok) or _preposed(tok)):
+        if not cue.complements and (_parenthetical(tok) or _preposed(tok) or is_postposed(tok)):
             cue.complements = [tok.head]  # "Brandt, they said, wanted no funeral": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun

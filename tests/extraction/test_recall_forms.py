@@ -130,3 +130,9 @@ def test_ruling_out_denies_what_it_names_and_insisting_on_asks_for_it():
     assert said("Fire\n\nPolice have ruled out foul play.") == [("indirect", "Police", "foul play")]
     assert said("Fire\n\nTom Hale insisted on an inquiry.") == [("indirect", "Tom Hale", "an inquiry")]
     assert said("Kingdom\n\nThe king ruled the country for 40 years.") == []
+
+
+def test_a_report_after_its_clause_with_more_of_the_sentence_on_it_reports_that_clause():
+    # "A, X said, and B": the parse hangs the report on A as an aside, and B on the report
+    text = "Plant\n\nExisting orders will keep the plant busy for years, Anna Berg said, and repaying the loan seems realistic."
+    assert said(text) == [("indirect", "Anna Berg", "Existing orders will keep the plant busy for years")]
