@@ -233,9 +233,12 @@ def collect_names(parsed: Parsed) -> ActorIndex:
 def _speaking_person(ent: SpacySpan) -> bool:
     """A name tagged as a place that is a person's: a common given name and a surname, the subject of a reporting
     verb ("…, Tomas Kral said"), and no place the gazetteer knows."""
-    root = ent.root
+    root, doc = ent.root, ent.doc
+    # (or one right after the words it attributes: "The fire started at noon, Tomas Kral said")
+    attributing = ent.start > 0 and doc[ent.start - 1].text == "," and root.head.i == ent.end and \
+        not ORG_LIKE.search(ent.text) and not any(t.lower_ in lexicon.org_heads() for t in ent)
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.reporting_verbs() and 2 <= len(ent) <= 3 \
-        and ent[0].lower_ in lexicon.given_names() and all(t.text[:1].isupper() for t in ent) and \
+        and (ent[0].lower_ in lexicon.given_names() or attributing) and all(t.text[:1].isupper() for t in ent) and \
         not gazetteer.city(ent.text) and not gazetteer.country(ent.text)
 
 

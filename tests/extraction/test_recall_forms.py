@@ -136,3 +136,11 @@ def test_a_report_after_its_clause_with_more_of_the_sentence_on_it_reports_that_
     # "A, X said, and B": the parse hangs the report on A as an aside, and B on the report
     text = "Plant\n\nExisting orders will keep the plant busy for years, Anna Berg said, and repaying the loan seems realistic."
     assert said(text) == [("indirect", "Anna Berg", "Existing orders will keep the plant busy for years")]
+
+
+def test_a_name_right_after_the_words_it_attributes_is_a_person_whatever_the_recogniser_tagged():
+    # after a quotation the recogniser reads the name as a title of a work; after a comma, as a building
+    assert said('Fire\n\n"The fire started at noon," Thandiwe Dlamini said.') == [
+        ("direct", "Thandiwe Dlamini", "The fire started at noon,")]
+    assert said("Fire\n\nThe fire started at noon, Tomas Kral said.") == [
+        ("indirect", "Tomas Kral", "The fire started at noon")]
