@@ -144,3 +144,13 @@ def test_a_name_right_after_the_words_it_attributes_is_a_person_whatever_the_rec
         ("direct", "Thandiwe Dlamini", "The fire started at noon,")]
     assert said("Fire\n\nThe fire started at noon, Tomas Kral said.") == [
         ("indirect", "Tomas Kral", "The fire started at noon")]
+
+
+def test_an_untagged_name_of_proper_nouns_that_speaks_is_a_person_and_a_law_is_not():
+    assert said("Fire\n\nThandiwe Dlamini later claimed the fire started at noon.") == [
+        ("indirect", "Thandiwe Dlamini", "the fire started at noon")]
+    assert said('Fire\n\nResident Yusuf Demirci said: "The fire started at noon and nobody came."') == [
+        ("direct", "Yusuf Demirci", "The fire started at noon and nobody came.")]
+    got = said('Radio\n\nRepublic Act No. 3846 states that "no person shall operate a radio station without a '
+               'franchise".')
+    assert all(speaker != "Republic Act No" for _, speaker, _ in got)
