@@ -154,3 +154,8 @@ def test_an_untagged_name_of_proper_nouns_that_speaks_is_a_person_and_a_law_is_n
     got = said('Radio\n\nRepublic Act No. 3846 states that "no person shall operate a radio station without a '
                'franchise".')
     assert all(speaker != "Republic Act No" for _, speaker, _ in got)
+
+
+def test_a_document_an_unnamed_body_issued_speaks_for_that_body():
+    text = "Trade\n\nThe ministry released its annual report on Monday. The report found that exports had fallen."
+    assert said(text) == [("indirect", "ministry", "exports had fallen")]
