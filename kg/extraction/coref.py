@@ -149,7 +149,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             hit = index.mention_of_token(pb, child)
             if hit is not None:
                 return hit
-    from kg.extraction.discourse import bind_role, role_noun
+    from kg.extraction.discourse import bind_role, quantity_group, role_noun
 
     another = False  # the phrase names somebody else ("the mother of X"): not the person in focus either
     # "Former Dutch envoy to Chile Marijke Stroom posted": a title whose phrase ends with the name
@@ -183,6 +183,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             span = parsed.span_of(pb, pb.doc[a : tok.i + 1])
             index.add_actor(person, index.actors[person].label, "person", span, "role")
             return person, span
+    if create and (hit := quantity_group(coref, pb, tok)) is not None:
+        return hit  # "a number of senators", "some of the residents": the people counted
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     start, end = np_bounds(tok)

@@ -159,3 +159,11 @@ def test_an_untagged_name_of_proper_nouns_that_speaks_is_a_person_and_a_law_is_n
 def test_a_document_an_unnamed_body_issued_speaks_for_that_body():
     text = "Trade\n\nThe ministry released its annual report on Monday. The report found that exports had fallen."
     assert said(text) == [("indirect", "ministry", "exports had fallen")]
+
+
+def test_the_people_a_quantity_counts_speak_as_one_group():
+    assert said("Regulator\n\nA number of senators condemned the decision.") == [
+        ("indirect", "number of senators", "the decision")]
+    assert said("Fire\n\nSome of the residents said the fire started at noon.") == [
+        ("indirect", "Some of the residents", "the fire started at noon")]
+    assert said("Storm\n\nA number of cars were damaged.") == []
