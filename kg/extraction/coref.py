@@ -201,13 +201,17 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if person is not None:
             index.add_actor(person, index.actors[person].label, "person", np_span, "role")
             return person, np_span
-    if not plural and lemma in lexicon.media_nouns() and pb.doc[start].lower_ in ("the", "this") and \
+    if not plural and lemma in lexicon.media_nouns() and tok.pos_ == "NOUN" and \
             (lemma not in lexicon.org_heads() or any(c.lower_ in ("news", "press") for c in tok.lefts)):
         # "The industry publication stated …", "the newspaper said": the medium last named as a source
-        prior = _last_source(coref, pb.offset + pb.doc[start].idx)
+        prior = _last_source(coref, pb.offset + pb.doc[start].idx) if pb.doc[start].lower_ in ("the", "this") \
+            else None
         if prior is not None:
             index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
             return prior, np_span
+        if create:  # "State television reported", "a local newspaper said": a medium the article does not name
+            label = _label(pb, start, end)
+            return index.add_actor("localorg/" + slugify(label), label, "organization", np_span, "role"), np_span
     if not create:
         return None
     if plural and tok.lower_ in lexicon.group_nouns():

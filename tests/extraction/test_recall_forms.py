@@ -167,3 +167,10 @@ def test_the_people_a_quantity_counts_speak_as_one_group():
     assert said("Fire\n\nSome of the residents said the fire started at noon.") == [
         ("indirect", "Some of the residents", "the fire started at noon")]
     assert said("Storm\n\nA number of cars were damaged.") == []
+
+
+def test_a_medium_the_article_does_not_name_speaks_as_an_unnamed_organisation():
+    assert said("Mayor\n\nState television reported that the mayor had resigned.") == [
+        ("indirect", "State television", "the mayor had resigned")]
+    assert said("Mayor\n\nA local newspaper reported that the mayor had resigned.") == [
+        ("indirect", "local newspaper", "the mayor had resigned")]
