@@ -111,7 +111,7 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
                 break
     if not out:
-        out.extend(_clause_on_medium(verb))
+        out.extend(_clause_on_medium(verb) or _unmarked_clause(verb, kind))
     named = naming(verb)
     if named:
         return named
@@ -119,6 +119,17 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
                                                                        for c in verb.children) or for_clause(verb))):
         return [] if verb.lemma_ != "describe" else out  # "call" reports only as "call on/for" or "called X Y"
     return out
+
+
+def _unmarked_clause(verb: Token, kind: str) -> list[Token]:
+    """ "she said as a teenager she was forced …": a finite clause with its own subject and no subordinator right after
+    the verb, which the parse took for an adverbial clause, is what was said."""
+    if kind not in ("assertion", "report", "belief", "warning", "denial", "promise"):
+        return []
+    return [c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1 and
+            c.pos_ in ("VERB", "AUX") and not any(g.dep_ == "mark" for g in c.children) and
+            any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON" or g.lower_ in ("he", "she", "they", "it", "we", "i")
+                for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))][:1]
 
 
 def _clause_on_medium(verb: Token) -> list[Token]:

@@ -174,3 +174,12 @@ def test_a_medium_the_article_does_not_name_speaks_as_an_unnamed_organisation():
         ("indirect", "State television", "the mayor had resigned")]
     assert said("Mayor\n\nA local newspaper reported that the mayor had resigned.") == [
         ("indirect", "local newspaper", "the mayor had resigned")]
+
+
+def test_a_clause_without_a_subordinator_right_after_said_is_what_was_said():
+    # the parse takes "as a teenager she was forced …" for an adverbial clause of "said"
+    text = ("Profile\n\nIn an interview with the weekly, Anna Berg said as a teenager she was forced into an abusive "
+            "marriage by her family.")
+    assert said(text) == [
+        ("indirect", "Anna Berg", "as a teenager she was forced into an abusive marriage by her family")]
+    assert said("Speech\n\nAnna Berg spoke as the crowd cheered.") == []
