@@ -128,8 +128,7 @@ def _unmarked_clause(verb: Token, kind: str) -> list[Token]:
         return []
     return [c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1 and
             c.pos_ in ("VERB", "AUX") and not any(g.dep_ == "mark" for g in c.children) and
-            any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON" or g.lower_ in ("he", "she", "they", "it", "we", "i")
-                for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))][:1]
+            any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)][:1]
 
 
 def _clause_on_medium(verb: Token) -> list[Token]:
