@@ -183,3 +183,12 @@ def test_a_clause_without_a_subordinator_right_after_said_is_what_was_said():
     assert said(text) == [
         ("indirect", "Anna Berg", "as a teenager she was forced into an abusive marriage by her family")]
     assert said("Speech\n\nAnna Berg spoke as the crowd cheered.") == []
+
+
+def test_public_services_and_other_unnamed_bodies_speak():
+    assert said("Fire\n\nThe fire service said the depot was unsafe.") == [
+        ("indirect", "fire service", "the depot was unsafe")]
+    assert said("Flight\n\nThe airline said the flight was delayed.") == [
+        ("indirect", "airline", "the flight was delayed")]
+    assert said("Crash\n\nThe coastguard said two people were hurt.") == [
+        ("indirect", "coastguard", "two people were hurt")]
