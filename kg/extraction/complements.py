@@ -132,18 +132,18 @@ def _unmarked_clause(verb: Token, kind: str) -> list[Token]:
 
 
 def _clause_on_medium(verb: Token) -> list[Token]:
-    """ "wrote in a letter that …", "told the court in a written statement that …", the "that" clause misparsed as
-    a relative clause of the medium: a clause of it marked by "that" with a subject of its own is what was said."""
+    """ "wrote in a letter that …", "said on Monday after a meeting with officials that …": the "that" clause
+    misparsed as a relative clause of a noun in a phrase after the verb — a clause marked by "that" with a subject
+    of its own is what was said."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < verb.i:
+        if prep.dep_ != "prep" or prep.i < verb.i:
             continue
-        for medium in (c for c in prep.children if c.dep_ == "pobj"):
-            for clause in medium.children:
-                if clause.dep_ in ("relcl", "acl") and \
-                        any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and \
-                        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which")
-                            for c in clause.children):
-                    return [clause]
+        for clause in prep.subtree:
+            if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN") and \
+                    any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which")
+                        for c in clause.children):
+                return [clause]
     return []
 
 

@@ -192,3 +192,8 @@ def test_public_services_and_other_unnamed_bodies_speak():
         ("indirect", "airline", "the flight was delayed")]
     assert said("Crash\n\nThe coastguard said two people were hurt.") == [
         ("indirect", "coastguard", "two people were hurt")]
+
+
+def test_a_that_clause_after_a_long_adverbial_of_said_is_what_was_said():
+    text = "Fire\n\nAnna Berg said on Monday night after a meeting with officials that the fire started at noon."
+    assert said(text) == [("indirect", "Anna Berg", "the fire started at noon")]
