@@ -12,6 +12,9 @@ from kg.extraction.complements import ADDRESSEE_PREPS, ADDRESSEE_VERBS, personal
 from kg.pipeline.nlp import ParsedBlock
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Adjectives of ability or likelihood, whose infinitive ("were able to determine …") is no manner of saying, unlike
+# "was quick to point out", "was keen to stress".
+ABILITY = {"able", "unable", "likely", "unlikely", "due", "ready", "willing", "unwilling", "set", "about"}
 
 QUOTE_MARKS = ("“", "”", '"', "‘", "’", "'", "«", "»")
 

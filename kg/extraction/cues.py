@@ -27,6 +27,7 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     SUBJECT_DEPS,
     _addressee,
     aside_subject,
+    ABILITY as _ABILITY,
     is_parenthetical as _parenthetical,
     is_postposed,
     is_preposed as _preposed,
@@ -39,7 +40,6 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     says_clause,
 )
 from kg.pipeline.nlp import ParsedBlock
-
 
 
 @dataclass
@@ -134,8 +134,9 @@ def _subject(verb: Token) -> Token | None:
             any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
         return _subject(verb.head)
     # "The league office continues to insist that …": an infinitive complement speaks for its governor's subject
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+    if verb.dep_ == "xcomp" and (verb.head.pos_ in ("VERB", "AUX") or verb.head.dep_ == "acomp" and
+                                 verb.head.lower_ not in _ABILITY):
+        return _subject(verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head)  # "was quick to add"
     # "despite the newspaper claiming that …": a source's participle with a clause reports for the source
     if reported_by_participle(verb):
         return verb.head
@@ -197,7 +198,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         stance = tok.lower_ in lexicon.stance_adjectives() and (tok.pos_ == "ADJ" or tok.tag_ == "VBN")
         if stance and tok.dep_ in ("acomp", "ROOT"):  # "are skeptical that", "were concerned that"
             lemma = tok.lower_
-            comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+            comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] or \
+                [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i and tok.dep_ == "acomp"]
             # "were concerned about the calculation", "is optimistic about the talks": the attitude's topic
             topics = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS.get(lemma, ())
                       for g in c.children if g.dep_ in ("pobj", "pcomp")]

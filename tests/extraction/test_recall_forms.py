@@ -197,3 +197,12 @@ def test_public_services_and_other_unnamed_bodies_speak():
 def test_a_that_clause_after_a_long_adverbial_of_said_is_what_was_said():
     text = "Fire\n\nAnna Berg said on Monday night after a meeting with officials that the fire started at noon."
     assert said(text) == [("indirect", "Anna Berg", "the fire started at noon")]
+
+
+def test_a_manner_of_saying_before_the_verb_keeps_the_speaker():
+    assert said("Depot\n\nAnna Berg was quick to point out that the depot would be rebuilt.") == [
+        ("indirect", "Anna Berg", "the depot would be rebuilt")]
+    assert said("Depot\n\nAnna Berg was adamant that the depot would be rebuilt.") == [
+        ("indirect", "Anna Berg", "the depot would be rebuilt")]
+    # an ability is no manner of saying: police able to determine a fact found it, said nothing
+    assert said("Crash\n\nPolice were able to determine the car had come from the base.") == []
