@@ -198,8 +198,8 @@ def _after(finder, q: Quote):  # noqa: ANN001, ANN202
     words, verb_at = found
     vpb, verb = words[verb_at]
     before = [t for _, t in words[:verb_at] if t.lower_ not in _LEADING]
-    if before:  # "“…,” the minister said": the noun phrase before the verb, its head last
-        hit = corefs.resolve(finder.coref, vpb, before[-1])
+    if before:  # "“…,” the minister said", "“…,” the statement read": the noun phrase before the verb, its head last
+        hit = _source(finder, vpb, before[-1])
         return (vpb, verb, hit) if hit is not None else None
     index = finder.coref.index
     after = [t for _, t in words[verb_at + 1 :]]

@@ -206,3 +206,9 @@ def test_a_manner_of_saying_before_the_verb_keeps_the_speaker():
         ("indirect", "Anna Berg", "the depot would be rebuilt")]
     # an ability is no manner of saying: police able to determine a fact found it, said nothing
     assert said("Crash\n\nPolice were able to determine the car had come from the base.") == []
+
+
+def test_a_quotation_the_document_after_it_reads_is_its_issuer_s():
+    text = ('Storm\n\nThe Met Office issued a statement on Monday. "Storm Ada will produce high waves and flooding on '
+            'the coast," the statement read.')
+    assert said(text) == [("direct", "Met Office", "Storm Ada will produce high waves and flooding on the coast,")]
