@@ -104,8 +104,9 @@ def _issued(tok: Token) -> bool:
         return True
     if tok.head.lemma_ in ("issue", "release", "read", "publish", "sign", "adopt", "say", "statement"):
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") :
-        return True
+    if tok.dep_ == "pobj" and (tok.head.lower_ in ("in", "of") or tok.head.lower_ == "to" and tok.head.i > 0 and
+                               tok.doc[tok.head.i - 1].lower_ == "according"):
+        return True  # "in a statement", "according to a statement from the ministry"
     return any(c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "written", "official") for c in tok.children)
 
 
@@ -114,8 +115,14 @@ def _body(coref: corefs.Coref, pb: ParsedBlock, tok: Token):  # noqa: ANN202 - (
     one named before, or one of that noun), as a speaker's would."""
     hit = corefs.resolve(coref, pb, tok, create=False)
     if hit is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.org_heads() and \
-            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            (tok.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss"
+                                           for c in tok.children)):
         hit = corefs.resolve(coref, pb, tok)
+        if hit is None and tok.dep_ == "compound":  # "a police report", "a fire service statement"
+            words = [t for t in tok.subtree if t.dep_ in ("compound", "amod") or t.i == tok.i]
+            span = coref.index.parsed.span_of(pb, pb.doc[words[0].i : tok.i + 1])
+            kind = "government" if lexicon.org_heads()[tok.lemma_.lower()] == "government" else "organization"
+            hit = coref.index.add_actor("localorg/" + slugify(span.text), span.text, kind, span, "role"), span
     return hit
 
 
@@ -189,7 +196,7 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
                 return country_key(c.name)
     for child in tok.children:
         if child.dep_ in ("poss", "compound"):
-            hit = corefs.resolve(coref, pb, child, create=False) or _body_owner(coref, pb, child)
+            hit = _body(coref, pb, child) or _body_owner(coref, pb, child)
             if hit:
                 return hit[0]
         if child.dep_ == "prep" and child.lower_ == "by":

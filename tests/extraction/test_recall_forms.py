@@ -212,3 +212,12 @@ def test_a_quotation_the_document_after_it_reads_is_its_issuer_s():
     text = ('Storm\n\nThe Met Office issued a statement on Monday. "Storm Ada will produce high waves and flooding on '
             'the coast," the statement read.')
     assert said(text) == [("direct", "Met Office", "Storm Ada will produce high waves and flooding on the coast,")]
+
+
+def test_according_to_a_document_of_an_unnamed_body_is_that_body_s_report():
+    assert said("Fire\n\nAccording to a statement from the ministry, two people were hurt.") == [
+        ("indirect", "ministry", "two people were hurt")]
+    assert said("Fire\n\nAccording to a police report, two people were hurt.") == [
+        ("indirect", "police", "two people were hurt")]
+    assert said("Fire\n\nA fire service statement said the depot was unsafe.") == [
+        ("indirect", "fire service", "the depot was unsafe")]
