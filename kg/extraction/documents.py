@@ -196,7 +196,8 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
                 return country_key(c.name)
     for child in tok.children:
         if child.dep_ in ("poss", "compound"):
-            hit = _body(coref, pb, child) or _body_owner(coref, pb, child)
+            hit = corefs.resolve(coref, pb, child, create=False) or _body_owner(coref, pb, child) or \
+                _body(coref, pb, child)
             if hit:
                 return hit[0]
         if child.dep_ == "prep" and child.lower_ == "by":
