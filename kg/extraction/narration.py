@@ -116,3 +116,31 @@ def colon_speaker(finder, toks):  # noqa: ANN001, ANN201 - [(ParsedBlock, Token)
     hit = corefs.resolve(finder.coref, pb, subj, create=False)
     actor = finder.coref.index.actors.get(hit[0]) if hit is not None else None
     return (pb, verb, hit) if actor is not None and actor.kind == "person" else None
+
+
+_DASHES = ("–", "—", "-", "--")
+
+
+def dash_signed(finder, q: Quote):  # noqa: ANN001, ANN201 - (block, token, (actor, mention)) or None
+    """ "“We had no warning.” – Anna Berg, fire chief": a quotation signed after a dash with a person's name that
+    ends the paragraph (or is followed only by her role)."""
+    pb = finder.parsed.block_at(q.outer.begin)
+    if pb is None:
+        return None
+    tail = finder.text[q.outer.end : pb.block.span.end]
+    stripped = tail.lstrip(" \u00a0")
+    dash = next((d for d in sorted(_DASHES, key=len, reverse=True) if stripped.startswith(d)), None)
+    if dash is None:
+        return None
+    at = q.outer.end + (len(tail) - len(stripped)) + len(dash)
+    hit = finder.parsed.token_at(at + (len(finder.text[at:]) - len(finder.text[at:].lstrip())))
+    if hit is None:
+        return None
+    tpb, tok = hit
+    found = finder.coref.index.mention_of_token(tpb, tok)
+    if found is None or finder.coref.index.actors[found[0]].kind != "person":
+        return None
+    rest = finder.text[found[1].end : pb.block.span.end].strip()
+    if rest and not (rest.startswith(",") and len(rest.split()) <= 6):
+        return None
+    return tpb, tok, found

@@ -27,7 +27,8 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
-from kg.extraction.narration import another_subject, colon_speaker, returning_speaker, sentence_before, sub_heading
+from kg.extraction.narration import (another_subject, colon_speaker, dash_signed, returning_speaker,
+                                     sentence_before, sub_heading)
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -58,7 +59,7 @@ def attribute(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
             continue
         if len(q.inner.text.split()) < 3 or not finder.is_clause(q):
             continue  # scare quotes, titles, names, quoted phrases
-        found = _before(finder, q) or _after(finder, q) or _introduced(finder, q)
+        found = _before(finder, q) or _after(finder, q) or _introduced(finder, q) or dash_signed(finder, q)
         if found is None:
             continue
         pb, verb, speaker = found

@@ -221,3 +221,9 @@ def test_according_to_a_document_of_an_unnamed_body_is_that_body_s_report():
         ("indirect", "police", "two people were hurt")]
     assert said("Fire\n\nA fire service statement said the depot was unsafe.") == [
         ("indirect", "fire service", "the depot was unsafe")]
+
+
+def test_a_quotation_signed_after_a_dash_is_the_signer_s():
+    assert said('Fire\n\n"The fire started at noon and we had no warning" – Anna Berg, fire chief.') == [
+        ("direct", "Anna Berg", "The fire started at noon and we had no warning")]
+    assert said('Fire\n\nThe slogan "Never again" – which Anna Berg coined – spread quickly.') == []
