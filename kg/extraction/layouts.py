@@ -260,6 +260,8 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
         if colon is None or colon.i == 0 or colon.i > 6 or colon.i >= len(doc) - 2:
             continue
         hit = finder.coref.index.mention_of_token(pb, doc[colon.i - 1])
+        if hit is None and doc[colon.i - 1].pos_ == "NOUN" and colon.i <= 3:
+            hit = corefs.resolve(finder.coref, pb, doc[colon.i - 1], create=False)  # "Fire chief: …", named below
         if hit is None or finder.coref.index.actors[hit[0]].kind not in ("person", "organization", "government"):
             continue
         if any(not t.text[:1].isupper() for t in doc if pb.offset + t.idx < hit[1].begin):

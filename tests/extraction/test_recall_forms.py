@@ -227,3 +227,10 @@ def test_a_quotation_signed_after_a_dash_is_the_signer_s():
     assert said('Fire\n\n"The fire started at noon and we had no warning" – Anna Berg, fire chief.') == [
         ("direct", "Anna Berg", "The fire started at noon and we had no warning")]
     assert said('Fire\n\nThe slogan "Never again" – which Anna Berg coined – spread quickly.') == []
+
+
+def test_a_headline_labelled_by_a_role_is_the_claim_of_the_person_the_article_gives_that_role():
+    text = "Fire chief: no warning was given\n\nAnna Berg, the fire chief, said the blaze was under control."
+    assert ("indirect", "Anna Berg", "no warning was given") in said(text)
+    text = "Analysis: the fire was no accident\n\nAnna Berg, the fire chief, said the blaze was under control."
+    assert said(text) == [("indirect", "Anna Berg", "the blaze was under control")]
