@@ -230,6 +230,11 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     return index
 
 
+# Words that make a name a place's ("Fleet Street", "Government House"), never a person's.
+_PLACE_WORDS = {"street", "road", "avenue", "square", "house", "palace", "hall", "building", "tower", "bridge",
+                "station", "airport", "port", "park", "place", "lane", "castle", "centre", "center"}
+
+
 def _speaking_person(ent: SpacySpan) -> bool:
     """A name tagged as a place that is a person's: a common given name and a surname, the subject of a reporting
     verb ("…, Tomas Kral said"), and no place the gazetteer knows."""
@@ -237,7 +242,13 @@ def _speaking_person(ent: SpacySpan) -> bool:
     # (or one right after the words it attributes: "The fire started at noon, Tomas Kral said")
     attributing = ent.start > 0 and doc[ent.start - 1].text == "," and root.head.i == ent.end and \
         not ORG_LIKE.search(ent.text) and not any(t.lower_ in lexicon.org_heads() for t in ent)
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.reporting_verbs() and 2 <= len(ent) <= 3 \
+    according = root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 and \
+        doc[root.head.i - 1].lower_ == "according"  # "…, according to Tomas Kral"
+    if according:
+        attributing = not ORG_LIKE.search(ent.text) and not any(t.lower_ in lexicon.org_heads() or
+                                                                 t.lower_ in _PLACE_WORDS for t in ent)
+    return (root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.reporting_verbs() or according) and \
+        2 <= len(ent) <= 3 \
         and (ent[0].lower_ in lexicon.given_names() or attributing) and all(t.text[:1].isupper() for t in ent) and \
         not gazetteer.city(ent.text) and not gazetteer.country(ent.text)
 

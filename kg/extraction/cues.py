@@ -27,8 +27,7 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     SUBJECT_DEPS,
     _addressee,
     aside_subject,
-    ABILITY as _ABILITY,
-    is_parenthetical as _parenthetical,
+    ABILITY as _ABILITY, is_parenthetical as _parenthetical,
     is_postposed,
     is_preposed as _preposed,
     passive_report,
@@ -214,6 +213,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "she did not say which rules would go": nothing is attributed
         nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
+        if lemma == "make" and nxt is not None and nxt.lower_ == "it" and tok.i + 2 < len(pb.doc):
+            nxt = pb.doc[tok.i + 2]  # "made it clear (that) …"
         if lemma in ("speak", "talk"):
             # "spoke of a coming offensive", "talked of touring abroad": what was said; but "spoke (with X) about the
             # case" only names the topic of a conversation, which attributes no claim (tests/gold/README.md)

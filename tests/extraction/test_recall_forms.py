@@ -234,3 +234,11 @@ def test_a_headline_labelled_by_a_role_is_the_claim_of_the_person_the_article_gi
     assert ("indirect", "Anna Berg", "no warning was given") in said(text)
     text = "Analysis: the fire was no accident\n\nAnna Berg, the fire chief, said the blaze was under control."
     assert said(text) == [("indirect", "Anna Berg", "the blaze was under control")]
+
+
+def test_made_it_clear_and_according_to_a_name_tagged_as_a_place():
+    assert said("Depot\n\nAnna Berg made it clear the depot would be rebuilt.") == [
+        ("indirect", "Anna Berg", "the depot would be rebuilt")]
+    assert said("Fire\n\nThe fire started at noon, according to Tomas Kral.") == [
+        ("indirect", "Tomas Kral", "The fire started at noon")]
+    assert said("Road\n\nThe road is closed, according to Fleet Street.") == []
