@@ -110,6 +110,9 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
             if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head.i != verb.i:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
                 break
+    if not out and verb.lemma_ == "accuse":  # "accused the council of lying", the "of" phrase parsed on the object
+        out.extend(g for c in verb.children if c.dep_ == "dobj" for p in c.children
+                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp"))
     if not out:
         out.extend(_clause_on_medium(verb) or _unmarked_clause(verb, kind))
     named = naming(verb)

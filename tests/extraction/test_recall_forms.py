@@ -242,3 +242,8 @@ def test_made_it_clear_and_according_to_a_name_tagged_as_a_place():
     assert said("Fire\n\nThe fire started at noon, according to Tomas Kral.") == [
         ("indirect", "Tomas Kral", "The fire started at noon")]
     assert said("Road\n\nThe road is closed, according to Fleet Street.") == []
+
+
+def test_what_someone_is_accused_of_is_said_though_the_parse_hangs_it_on_the_accused():
+    assert said("Council\n\nAnna Berg accused the council of lying.") == [("indirect", "Anna Berg", "lying")]
+    assert said("Council\n\nAnna Berg criticised the head of the council.") == []
