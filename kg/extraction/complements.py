@@ -28,7 +28,8 @@ _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "
 # a thing is what the criticism is about ("criticized the decision").
 _CRITICISE = {"criticize", "criticise"}
 # Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
-_LEMMA_PREPS = {"insist": {"on"}, "thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"},
+_LEMMA_PREPS = {"insist": {"on"}, "thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"},
+                "praise": {"for"},
                 "credit": {"with"}}
 # ("appealed the ruling" is a legal appeal: an appeal reports only "for" something or "to" somebody.)
 # Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").

@@ -346,9 +346,9 @@ def _last_source(coref: Coref, before: int) -> str | None:
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
         head = tok.head
+        according = head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "according"
         if tok.dep_ in ("nsubj", "dobj", "dative") and head.lemma_.lower() in verbs and \
-                (tok.dep_ == "nsubj" or head.lemma_ == "tell") or tok.dep_ == "pobj" and \
-                (head.dep_ == "agent" or head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "according"):
+                (tok.dep_ == "nsubj" or head.lemma_ == "tell") or tok.dep_ == "pobj" and (head.dep_ == "agent" or according):
             best = (b, key)
     return best[1] if best else None
 

@@ -230,8 +230,8 @@ _SPOKEN_VIEWS = {"condemn", "criticize", "criticise", "denounce", "decry", "prai
 def passive_report(verb: Token, kind: str) -> list[Token]:
     """What a passive report with its "by" agent says: its subject with an infinitive ("were reported by local media
     to have visited …"), an "as" phrase ("a plane, reported by local press as belonging to the army"), or the
-    subject of a spoken view ("the operation was condemned by …", "the plan was welcomed by …"). Nothing without an agent,
-    and never a person who was criticised or welcomed (the one addressed, not what was said)."""
+    subject of a spoken view ("the operation was condemned by …", "the plan was welcomed by …"). Nothing without an
+    agent, and never a person who was criticised or welcomed (the one addressed, not what was said)."""
     if not any(c.dep_ == "agent" for c in verb.children) or \
             not (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or
                  verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")):
@@ -244,7 +244,8 @@ def passive_report(verb: Token, kind: str) -> list[Token]:
         as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if as_ is not None:
             return [c for c in as_.children if c.dep_ in ("pobj", "pcomp")]
-    if (verb.lemma_ in _SPOKEN_VIEWS or verb.lemma_ in _NOUN_REPORTS) and subject is not None and subject.pos_ in ("NOUN", "PROPN") and \
+    if (verb.lemma_ in _SPOKEN_VIEWS or verb.lemma_ in _NOUN_REPORTS) and subject is not None and \
+            subject.pos_ in ("NOUN", "PROPN") and \
             not personal(subject) and subject.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE"):
         return [subject]
     return []

@@ -134,7 +134,8 @@ def test_ruling_out_denies_what_it_names_and_insisting_on_asks_for_it():
 
 def test_a_report_after_its_clause_with_more_of_the_sentence_on_it_reports_that_clause():
     # "A, X said, and B": the parse hangs the report on A as an aside, and B on the report
-    text = "Plant\n\nExisting orders will keep the plant busy for years, Anna Berg said, and repaying the loan seems realistic."
+    text = ("Plant\n\nExisting orders will keep the plant busy for years, Anna Berg said, and repaying the loan "
+            "seems realistic.")
     assert said(text) == [("indirect", "Anna Berg", "Existing orders will keep the plant busy for years")]
 
 
