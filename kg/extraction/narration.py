@@ -95,6 +95,11 @@ def another_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN
     return False
 
 
+# Nouns of what someone says, whose owner speaks the quotation they introduce ("Her message was simple: “…”").
+_UTTERANCES = {"message", "answer", "reply", "response", "advice", "verdict", "view", "words", "plea", "warning",
+               "instruction", "instructions", "explanation", "reaction", "comment", "assessment"}
+
+
 def colon_speaker(finder, toks):  # noqa: ANN001, ANN201 - [(ParsedBlock, Token)] of the clause before the colon
     """ "Anna Berg was blunt: “…”", "The mayor put it simply: “…”": a clause about a person that opens with her as
     the subject and ends in a colon introduces what she says; (block, the clause's verb, (actor, mention)) or None."""
@@ -113,6 +118,9 @@ def colon_speaker(finder, toks):  # noqa: ANN001, ANN201 - [(ParsedBlock, Token)
         subj = subj.head
     if subj.i >= verb.i or subj.pos_ not in ("PROPN", "NOUN") or subj.left_edge.i < first.i:
         return None
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if subj.lemma_.lower() in _UTTERANCES and owner is not None:
+        subj = owner  # "Her message was simple: “…”": whose message it is
     hit = corefs.resolve(finder.coref, pb, subj, create=False)
     actor = finder.coref.index.actors.get(hit[0]) if hit is not None else None
     return (pb, verb, hit) if actor is not None and actor.kind == "person" else None

@@ -248,3 +248,10 @@ def test_made_it_clear_and_according_to_a_name_tagged_as_a_place():
 def test_what_someone_is_accused_of_is_said_though_the_parse_hangs_it_on_the_accused():
     assert said("Council\n\nAnna Berg accused the council of lying.") == [("indirect", "Anna Berg", "lying")]
     assert said("Council\n\nAnna Berg criticised the head of the council.") == []
+
+
+def test_a_quotation_after_her_message_was_simple_is_hers():
+    text = ('Fire\n\nAnna Berg addressed the crowd on Monday. Her message was simple: "We will rebuild the depot by '
+            'the summer."')
+    assert said(text) == [("direct", "Anna Berg", "We will rebuild the depot by the summer.")]
+    assert said('Fire\n\nThe message was simple: "We will rebuild the depot by the summer."') == []
