@@ -125,6 +125,12 @@ def person_nouns() -> frozenset[str]:
 
 
 @cache
+def media_nouns() -> frozenset[str]:
+    """Singular nouns for a news medium that refer back to one named before ("the newspaper", "the website")."""
+    return frozenset(w.lower() for w in _lines("media_nouns.txt"))
+
+
+@cache
 def group_nouns() -> frozenset[str]:
     """Plural heads of unnamed collectives: the list, and the plural of every noun for a person ("forecasters",
     "defendants", "classmates")."""

@@ -148,6 +148,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     pending_persons: list[tuple[ParsedBlock, SpacySpan]] = []
     surnames = person_surnames(parsed)
     variants: dict[str, str] = {}  # a variant spelling of a surname → the surname (kg.extraction.persons)
+    surnames |= _corrected_surnames(parsed, surnames)
 
     for pb in parsed.blocks:
         for ent in pb.doc.ents:
@@ -157,7 +158,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     all(t.pos_ == "PROPN" for t in ent[1:]):
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
             if label == "PERSON":
-                ent = with_given_names(pb, without_title(pb, ent))
+                ent = with_given_names(pb, without_title(pb, _to_head(pb, ent)))
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):
                 continue
             text = ent.text
@@ -204,12 +205,16 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     index.add_actor(country_key(cap.name), cap.name, "country", span, "metonymy")
                 elif text.split()[0] in surnames:
                     pending_persons.append((pb, ent))  # "Hale’s pledges" tagged as a place
+                elif _speaking_person(ent):
+                    pending_persons.append((pb, ent))  # "…, Tomas Kral said" tagged as a place
                 elif acting_region(pb, ent):
                     index.add_actor("org/" + slugify(text), text, "government", span)  # "Ohio ordered …"
                 else:
                     index.add_place("place/" + slugify(text), text, span)
             elif label in ("LOC", "FAC"):
-                if not EVENT_NAME.search(text):
+                if _speaking_person(ent):
+                    pending_persons.append((pb, ent))
+                elif not EVENT_NAME.search(text):
                     index.add_place("place/" + slugify(text), text, span)
             elif label == "NORP":
                 _add_norp(index, pb, ent, span)
@@ -223,6 +228,51 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     described_names(index)
     _ = article
     return index
+
+
+# Words that make a name a place's ("Fleet Street", "Government House"), never a person's.
+_PLACE_WORDS = {"street", "road", "avenue", "square", "house", "palace", "hall", "building", "tower", "bridge",
+                "station", "airport", "port", "park", "place", "lane", "castle", "centre", "center"}
+
+
+def _speaking_person(ent: SpacySpan) -> bool:
+    """A name tagged as a place that is a person's: a common given name and a surname, the subject of a reporting
+    verb ("…, Tomas Kral said"), and no place the gazetteer knows."""
+    root, doc = ent.root, ent.doc
+    # (or one right after the words it attributes: "The fire started at noon, Tomas Kral said")
+    attributing = ent.start > 0 and doc[ent.start - 1].text == "," and root.head.i == ent.end and \
+        not ORG_LIKE.search(ent.text) and not any(t.lower_ in lexicon.org_heads() for t in ent)
+    according = root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 and \
+        doc[root.head.i - 1].lower_ == "according"  # "…, according to Tomas Kral"
+    if according:
+        attributing = not ORG_LIKE.search(ent.text) and not any(t.lower_ in lexicon.org_heads() or
+                                                                 t.lower_ in _PLACE_WORDS for t in ent)
+    return (root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.reporting_verbs() or according) and \
+        2 <= len(ent) <= 3 \
+        and (ent[0].lower_ in lexicon.given_names() or attributing) and all(t.text[:1].isupper() for t in ent) and \
+        not gazetteer.city(ent.text) and not gazetteer.country(ent.text)
+
+
+def _to_head(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
+    """A person's name the recogniser cut before its last word ("Tomas" of "Tomas Kral of the city police"): the
+    untagged proper noun the name's last word hangs on as a compound is the end of the name."""
+    doc, end = pb.doc, ent.end
+    while end < len(doc) and doc[end - 1].dep_ in ("compound", "flat") and doc[end - 1].head.i == end and \
+            doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
+        end += 1
+    return doc[ent.start:end]
+
+
+def _corrected_surnames(parsed: Parsed, surnames: set[str]) -> set[str]:
+    """The words of the full names the recogniser tagged as an organisation that are a person's ("Tamás Kovácsy,
+    the government commissioner"): so that his surname alone, tagged as a place ("Kovácsy said …"), is him too."""
+    out: set[str] = set()
+    for pb in parsed.blocks:
+        for ent in pb.doc.ents:
+            if ent.label_ == "ORG" and len(ent := _strip_ent(pb, ent)) >= 2 and \
+                    correct_label(pb, ent, "ORG", surnames, {}) == "PERSON":
+                out.update(t.text for t in ent if t.text not in lexicon.titles())
+    return out
 
 
 def _photo_credit(text: str, span: Span) -> bool:

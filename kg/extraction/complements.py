@@ -28,7 +28,8 @@ _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "
 # a thing is what the criticism is about ("criticized the decision").
 _CRITICISE = {"criticize", "criticise"}
 # Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
-_LEMMA_PREPS = {"thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"}, "praise": {"for"},
+_LEMMA_PREPS = {"insist": {"on"}, "thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"},
+                "praise": {"for"},
                 "credit": {"with"}}
 # ("appealed the ruling" is a legal appeal: an appeal reports only "for" something or "to" somebody.)
 # Objects that are no content: a pronoun ("said it"), an indefinite ("said nothing").
@@ -110,6 +111,11 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
             if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "about", "against") and t.head.i != verb.i:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
                 break
+    if not out and verb.lemma_ == "accuse":  # "accused the council of lying", the "of" phrase parsed on the object
+        out.extend(g for c in verb.children if c.dep_ == "dobj" for p in c.children
+                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp"))
+    if not out:
+        out.extend(_clause_on_medium(verb) or _unmarked_clause(verb, kind))
     named = naming(verb)
     if named:
         return named
@@ -117,6 +123,32 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
                                                                        for c in verb.children) or for_clause(verb))):
         return [] if verb.lemma_ != "describe" else out  # "call" reports only as "call on/for" or "called X Y"
     return out
+
+
+def _unmarked_clause(verb: Token, kind: str) -> list[Token]:
+    """ "she said as a teenager she was forced …": a finite clause with its own subject and no subordinator right after
+    the verb, which the parse took for an adverbial clause, is what was said."""
+    if kind not in ("assertion", "report", "belief", "warning", "denial", "promise"):
+        return []
+    return [c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1 and
+            c.pos_ in ("VERB", "AUX") and not any(g.dep_ == "mark" for g in c.children) and
+            any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)][:1]
+
+
+def _clause_on_medium(verb: Token) -> list[Token]:
+    """ "wrote in a letter that …", "said on Monday after a meeting with officials that …": the "that" clause
+    misparsed as a relative clause of a noun in a phrase after the verb — a clause marked by "that" with a subject
+    of its own is what was said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for clause in prep.subtree:
+            if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN") and \
+                    any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which")
+                        for c in clause.children):
+                return [clause]
+    return []
 
 
 # Verbs that name or characterise: "called the report a disgrace", "described the plan as a fantasy". What is said

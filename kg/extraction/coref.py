@@ -151,7 +151,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             hit = index.mention_of_token(pb, child)
             if hit is not None:
                 return hit
-    from kg.extraction.discourse import bind_role, role_noun
+    from kg.extraction.discourse import bind_role, quantity_group, role_noun
 
     another = False  # the phrase names somebody else ("the mother of X"): not the person in focus either
     # "Former Dutch envoy to Chile Marijke Stroom posted": a title whose phrase ends with the name
@@ -185,6 +185,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             span = parsed.span_of(pb, pb.doc[a : tok.i + 1])
             index.add_actor(person, index.actors[person].label, "person", span, "role")
             return person, span
+    if create and (hit := quantity_group(coref, pb, tok)) is not None:
+        return hit  # "a number of senators", "some of the residents": the people counted
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     start, end = np_bounds(tok)
@@ -201,6 +203,17 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if person is not None:
             index.add_actor(person, index.actors[person].label, "person", np_span, "role")
             return person, np_span
+    if not plural and lemma in lexicon.media_nouns() and tok.pos_ == "NOUN" and \
+            (lemma not in lexicon.org_heads() or any(c.lower_ in ("news", "press") for c in tok.lefts)):
+        # "The industry publication stated …", "the newspaper said": the medium last named as a source
+        prior = _last_source(coref, pb.offset + pb.doc[start].idx) if pb.doc[start].lower_ in ("the", "this") \
+            else None
+        if prior is not None:
+            index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
+            return prior, np_span
+        if create:  # "State television reported", "a local newspaper said": a medium the article does not name
+            label = _label(pb, start, end)
+            return index.add_actor("localorg/" + slugify(label), label, "organization", np_span, "role"), np_span
     if not create:
         return None
     media = tok if lemma in _MEDIA else next((c for c in tok.children if c.dep_ == "appos" and c.tag_ == "NN"
@@ -346,6 +359,28 @@ def _last_named(coref: Coref, before: int, kinds: set[str], kind: str, noun: str
         if kind == "government" and actor.kind != "government":
             continue
         if best is None or b > best[0]:
+            best = (b, key)
+    return best[1] if best else None
+
+
+def _last_source(coref: Coref, before: int) -> str | None:
+    """The organisation last named (within ~1500 characters before an offset) as the source of a report: the subject
+    of a reporting verb, the source of "according to", the agent of a passive report or the one told."""
+    parsed = coref.index.parsed
+    verbs = lexicon.reporting_verbs()
+    best: tuple[int, str] | None = None
+    for (b, e), key in coref.index.mention_owner.items():
+        actor = coref.index.actors.get(key)
+        if actor is None or actor.kind != "organization" or b >= before or before - b > 1500 or \
+                (best is not None and b <= best[0]) or (hit := parsed.token_at(e - 1)) is None:
+            continue
+        tok = hit[1]
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        head = tok.head
+        according = head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "according"
+        if tok.dep_ in ("nsubj", "dobj", "dative") and head.lemma_.lower() in verbs and \
+                (tok.dep_ == "nsubj" or head.lemma_ == "tell") or tok.dep_ == "pobj" and (head.dep_ == "agent" or according):
             best = (b, key)
     return best[1] if best else None
 

@@ -12,6 +12,9 @@ from kg.extraction.complements import ADDRESSEE_PREPS, ADDRESSEE_VERBS, personal
 from kg.pipeline.nlp import ParsedBlock
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Adjectives of ability or likelihood, whose infinitive ("were able to determine …") is no manner of saying, unlike
+# "was quick to point out", "was keen to stress".
+ABILITY = {"able", "unable", "likely", "unlikely", "due", "ready", "willing", "unwilling", "set", "about"}
 
 QUOTE_MARKS = ("“", "”", '"', "‘", "’", "'", "«", "»")
 
@@ -191,3 +194,90 @@ def small_clause(verb: Token) -> bool:
     """A bare participle complement ("have A freed", "got A released"): its subject undergoes it."""
     return verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.head.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def is_parenthetical(verb: Token) -> bool:
+    """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "By then, he
+    told the jury, he was …")."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i < verb.i:
+        return False
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None:
+        return False
+    first = subject.left_edge.i
+    return first > 0 and doc[first - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+
+
+def is_preposed(verb: Token) -> bool:
+    """A report that opens its sentence and is set off by a comma from the clause it reports, which the parse made
+    the main clause ("Radio Nord reported on Thursday, coverage had risen to 55 percent")."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or head.pos_ not in ("VERB", "AUX") or head.i < verb.i or \
+            any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return False
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    own = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i > verb.right_edge.i), None)
+    edge = verb.right_edge.i
+    return subject is not None and own is not None and \
+        (doc[edge].text == "," or edge + 1 < len(doc) and doc[edge + 1].text == ",") and \
+        all(t.is_punct or t.lower_ in ("but", "and") for t in doc[head.left_edge.i : subject.left_edge.i])
+
+
+# Reports whose subject in the passive is what was reported ("the news was confirmed by …", "the deal was announced by
+# …"), as their object is in the active.
+_NOUN_REPORTS = {"announce", "confirm", "report", "reveal", "acknowledge", "reiterate", "cite", "predict"}
+# Views that are spoken ("condemned by …", "welcomed by …"), unlike a stance that may be only held ("is opposed by …").
+_SPOKEN_VIEWS = {"condemn", "criticize", "criticise", "denounce", "decry", "praise", "welcome", "hail", "applaud",
+                 "commend", "slam", "blast", "lambast"}
+
+
+def passive_report(verb: Token, kind: str) -> list[Token]:
+    """What a passive report with its "by" agent says: its subject with an infinitive ("were reported by local media
+    to have visited …"), an "as" phrase ("a plane, reported by local press as belonging to the army"), or the
+    subject of a spoken view ("the operation was condemned by …", "the plan was welcomed by …"). Nothing without an
+    agent, and never a person who was criticised or welcomed (the one addressed, not what was said)."""
+    if not any(c.dep_ == "agent" for c in verb.children) or \
+            not (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or
+                 verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if kind in ("report", "assertion", "belief"):
+        to = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
+        if to is not None:
+            return [subject, to] if subject is not None else [to]
+        as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if as_ is not None:
+            return [c for c in as_.children if c.dep_ in ("pobj", "pcomp")]
+    if (verb.lemma_ in _SPOKEN_VIEWS or verb.lemma_ in _NOUN_REPORTS) and subject is not None and \
+            subject.pos_ in ("NOUN", "PROPN") and \
+            not personal(subject) and subject.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE"):
+        return [subject]
+    return []
+
+
+def verb_lemma(tok: Token, verbs) -> str:  # noqa: ANN001 - the reporting-verb lexicon
+    """A verb's lemma, mended where the lemmatiser cuts a reporting verb to another word ("hoped", "hopes" → "hop"):
+    the surface form without its inflection, when that is a reporting verb and the lemma is none."""
+    lemma = tok.lemma_.lower()
+    if lemma in verbs or tok.pos_ != "VERB":
+        return lemma
+    low = tok.lower_
+    for stem in (low[:-1] if low.endswith(("es", "ed")) else None, low[:-1] if low.endswith("s") else None,
+                 low[:-3] + "e" if low.endswith("ing") else None):
+        if stem and stem in verbs:
+            return stem
+    return lemma
+
+
+def is_postposed(verb: Token) -> bool:
+    """ "A, X said, and B; …": a report after the clause it reports, set off by a comma, that the parse hung on that
+    clause as an aside (with the rest of the sentence on the report)."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    first = subject.left_edge.i if subject is not None else verb.i
+    return subject is not None and first > 0 and verb.doc[first - 1].text == "," and \
+        any(c.dep_ in SUBJECT_DEPS for c in head.children)

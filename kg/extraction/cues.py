@@ -21,6 +21,11 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     SUBJECT_DEPS,
     _addressee,
     aside_subject,
+    ABILITY as _ABILITY, is_parenthetical as _parenthetical,
+    is_postposed,
+    is_preposed as _preposed,
+    passive_report,
+    verb_lemma,
     message_author,
     noun_rooted,
     opens_quote,
@@ -124,8 +129,9 @@ def _subject(verb: Token) -> Token | None:
             any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
         return _subject(verb.head)
     # "The league office continues to insist that …": an infinitive complement speaks for its governor's subject
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+    if verb.dep_ == "xcomp" and (verb.head.pos_ in ("VERB", "AUX") or verb.head.dep_ == "acomp" and
+                                 verb.head.lower_ not in _ABILITY):
+        return _subject(verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head)  # "was quick to add"
     # "despite the newspaper claiming that …": a source's participle with a clause reports for the source
     if reported_by_participle(verb):
         return verb.head
@@ -146,19 +152,6 @@ def _on_message(verb: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _MESSAGES
 
 
-def _parenthetical(verb: Token) -> bool:
-    """A reporting clause set off by commas inside the clause it reports ("X, they said, Y"; "By then, he
-    told the jury, he was …")."""
-    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
-        return False  # (the clause may also end before it: "X captured the town, a spokesman said, in …")
-    doc = verb.doc
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-    if subject is None:
-        return False
-    first = subject.left_edge.i
-    return first > 0 and doc[first - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
-
-
 # Stance adjectives whose prepositional phrase says what the attitude is about (not "aware of", "sure of").
 _STANCE_PREPS = {w: ("about", "over") for w in ("concerned", "worried", "optimistic", "pessimistic")} | \
     {w: ("about", "of") for w in ("skeptical", "sceptical", "doubtful", "hopeful")} | {"afraid": ("of",),
@@ -173,7 +166,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
     stances = lexicon.stance_adjectives()
     cues: list[Cue] = []
     for tok in toks if toks is not None else sent:
-        lemma = tok.lemma_.lower()
+        lemma = verb_lemma(tok, verbs)
         low = tok.lower_
         if lemma not in verbs and lemma not in _PHRASE_VERBS and low not in ("according", "words", "per") and \
                 low not in stances:
@@ -200,7 +193,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         stance = tok.lower_ in lexicon.stance_adjectives() and (tok.pos_ == "ADJ" or tok.tag_ == "VBN")
         if stance and tok.dep_ in ("acomp", "ROOT"):  # "are skeptical that", "were concerned that"
             lemma = tok.lower_
-            comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+            comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] or \
+                [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i and tok.dep_ == "acomp"]
             # "were concerned about the calculation", "is optimistic about the talks": the attitude's topic
             topics = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS.get(lemma, ())
                       for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -215,6 +209,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "she did not say which rules would go": nothing is attributed
         nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
+        if lemma == "make" and nxt is not None and nxt.lower_ == "it" and tok.i + 2 < len(pb.doc):
+            nxt = pb.doc[tok.i + 2]  # "made it clear (that) …"
         if lemma in ("speak", "talk"):
             # "spoke of a coming offensive", "talked of touring abroad": what was said; but "spoke (with X) about the
             # case" only names the topic of a conversation, which attributes no claim (tests/gold/README.md)
@@ -270,6 +266,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue
         if particle is not None and particle.i == tok.i + 1:
             cue.tokens.append(particle)
+        ruled_out = lemma == "rule" and particle is not None and particle.lower_ == "out"
+        if ruled_out:  # "ruled out arson": a denial of what it names, not a ruling
+            cue.kind = kind = "denial"
         if lemma == "call" and not naming(tok):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
             if prep is not None:
@@ -279,7 +278,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         trailing = trailing_appositive(tok)
         cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok) or trailing
         cue.addressee = _addressee(tok)
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or passive_report(tok, kind):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
             # speaks; the subject is the one told (or described), never the speaker; no agent, nobody to cite
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -289,16 +288,19 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         # a clause before the verb across a semicolon is a sentence of its own, not what the verb reports ("The war
         # has gone on for years; the rebels want …")
         cue.complements = [c for c in complements_of(tok, kind) if not (
-            c.i < tok.i and any(t.text == ";" for t in pb.doc[c.right_edge.i + 1 : tok.i]))]
+            c.i < tok.i and any(t.text == ";" for t in pb.doc[c.right_edge.i + 1 : tok.i])) and not (
+            _parenthetical(c) and c.lemma_.lower() in verbs)]  # "Brandt, they said, wanted": not what Brandt wanted
+        if not cue.complements and cue.speaker is not None and cue.speaker.head.dep_ == "agent":
+            cue.complements = passive_report(tok, kind)  # "the plan was condemned by X", "reported by X to …"
         if not cue.complements and trailing is not None:
             cue.complements = [sent.root]  # "X has won the prize, the judges announced on Tuesday"
-        if not cue.complements and _parenthetical(tok):
+        if not cue.complements and (_parenthetical(tok) or _preposed(tok) or is_postposed(tok)):
             cue.complements = [tok.head]  # "Brandt, they said, wanted no funeral": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
             cue.complements = [tok.head]  # "a charge that Mendes quickly denied": what is denied is the noun
         if not reports_speech(tok, lemma, cue.complements):
             continue
-        if verbs[lemma].clause_only:
+        if verbs[lemma].clause_only and not ruled_out:
             if not says_clause(tok, kind, cue.complements):
                 continue  # "ruled the country", "found the body", "protested the decision": no speech
             # what such a verb reports is its clause, never its object ("contested it … that …")

@@ -234,6 +234,30 @@ def _definite(tok: Token) -> bool:
         tok.doc[first.i - 1].head.i != tok.i and tok.doc[first.i - 1].dep_ == "det"
 
 
+# Heads that count or measure the people of their "of" phrase ("a number of senators", "some of the residents").
+_QUANTITIES = {"number", "group", "majority", "minority", "handful", "couple", "some", "many", "most", "half", "few",
+               "several", "all", "dozens", "scores", "hundreds", "thousands", "none", "rest", "third", "quarter"}
+
+
+def quantity_group(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - (actor key, span) or None
+    """ "A number of senators condemned …", "Some of the residents said …": the people the quantity counts speak,
+    as one group named by the whole phrase."""
+    from kg import lexicon
+    from kg.extraction import coref as corefs
+    from kg.pipeline.ingest import slugify
+
+    if tok.lower_ not in _QUANTITIES:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if people is None or people.tag_ not in ("NNS", "NNPS") or people.lower_ not in lexicon.group_nouns():
+        return None
+    start, end = corefs.np_bounds(tok)
+    span = coref.index.parsed.span_of(pb, pb.doc[start:end])
+    label = corefs._label(pb, start, end)
+    return coref.index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
+
+
 def joint_source(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - (actor key, span) or None
     """ "Reuters and NBC reported", "The committee and the security service said": sources named together speak as
     one group (the guidelines' group actor for joint authors). None when the phrase coordinates nothing, or fewer

@@ -108,15 +108,34 @@ def _issued(tok: Token) -> bool:
         return True
     if tok.head.lemma_ in ("issue", "release", "read", "publish", "sign", "adopt", "say", "statement"):
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") :
-        return True
+    if tok.dep_ == "pobj" and (tok.head.lower_ in ("in", "of") or tok.head.lower_ == "to" and tok.head.i > 0 and
+                               tok.doc[tok.head.i - 1].lower_ == "according"):
+        return True  # "in a statement", "according to a statement from the ministry"
     return any(c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "written", "official") for c in tok.children)
+
+
+def _body(coref: corefs.Coref, pb: ParsedBlock, tok: Token):  # noqa: ANN202 - (key, span) or None
+    """An actor a noun phrase names, or else a body its definite noun stands for ("the ministry", "the company": the
+    one named before, or one of that noun), as a speaker's would."""
+    hit = corefs.resolve(coref, pb, tok, create=False)
+    if hit is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.org_heads() and \
+            (tok.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss"
+                                           for c in tok.children)):
+        hit = corefs.resolve(coref, pb, tok)
+        if hit is None and tok.dep_ == "compound":  # "a police report", "a fire service statement"
+            words = [t for t in tok.subtree if t.dep_ in ("compound", "amod") or t.i == tok.i]
+            span = coref.index.parsed.span_of(pb, pb.doc[words[0].i : tok.i + 1])
+            kind = "government" if lexicon.org_heads()[tok.lemma_.lower()] == "government" else "organization"
+            hit = coref.index.add_actor("localorg/" + slugify(span.text), span.text, kind, span, "role"), span
+    return hit
 
 
 def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
     """The author(s) in a "by" phrase; several ("by Olmert, and Abbas") make a group of them."""
     people = [pobj] + [c for c in pobj.subtree if c.dep_ == "conj" and c.head.i in {pobj.i} | {x.i for x in pobj.subtree}]
     hits = [corefs.resolve(coref, pb, p, create=False) for p in people]
+    if len(people) == 1 and hits[0] is None:
+        hits = [_body(coref, pb, pobj)]  # "a statement from the ministry": the body, named or not
     keys = [h[0] for h in hits if h]
     if len(keys) <= 1:
         return keys[0] if keys else None
@@ -181,7 +200,8 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
                 return country_key(c.name)
     for child in tok.children:
         if child.dep_ in ("poss", "compound"):
-            hit = corefs.resolve(coref, pb, child, create=False) or _body_owner(coref, pb, child)
+            hit = corefs.resolve(coref, pb, child, create=False) or _body_owner(coref, pb, child) or \
+                _body(coref, pb, child)
             if hit:
                 return hit[0]
         if child.dep_ == "prep" and child.lower_ == "by":
@@ -205,7 +225,7 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in _ISSUING:  # "the coastguard issued a gale warning"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        hit = corefs.resolve(coref, pb, subj, create=False) if subj is not None else None
+        hit = _body(coref, pb, subj) if subj is not None else None
         if hit:
             return hit[0]
     if tok.dep_ == "pobj" and head.lower_ in ("in", "through", "via"):
@@ -216,7 +236,7 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
         subj = attach if attach.dep_ in SUBJECT_DEPS else next(
             (c for c in attach.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
-            hit = corefs.resolve(coref, pb, subj, create=False)
+            hit = _body(coref, pb, subj)
             if hit:
                 return hit[0]
     return None

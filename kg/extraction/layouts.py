@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from kg import lexicon
-from kg.extraction import discourse
+from kg.extraction import coref as corefs, discourse
+from kg.extraction.complements import personal
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
 from kg.model import Span, Statement
@@ -253,9 +254,14 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
             continue
         doc = pb.doc
         colon = next((t for t in doc if t.text == ":"), None)
+        if colon is not None and (st := _claim_then_source(finder, pb, colon)) is not None:
+            out.append(st)
+            continue
         if colon is None or colon.i == 0 or colon.i > 6 or colon.i >= len(doc) - 2:
             continue
         hit = finder.coref.index.mention_of_token(pb, doc[colon.i - 1])
+        if hit is None and doc[colon.i - 1].pos_ == "NOUN" and colon.i <= 3:
+            hit = corefs.resolve(finder.coref, pb, doc[colon.i - 1], create=False)  # "Fire chief: …", named below
         if hit is None or finder.coref.index.actors[hit[0]].kind not in ("person", "organization", "government"):
             continue
         if any(not t.text[:1].isupper() for t in doc if pb.offset + t.idx < hit[1].begin):
@@ -279,6 +285,30 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
     return out
 
 
+def _claim_then_source(finder, pb, colon):  # noqa: ANN001, ANN202 - a Statement or None
+    """ "Mayor recovering after surgery: city officials", "Storm kills 12: police" — a wire headline that gives its
+    source after the colon: a short noun phrase (people, a body, a person) after a clause with a verb."""
+    doc = pb.doc
+    after = [t for t in doc[colon.i + 1 :] if not t.is_punct]
+    if not 1 <= len(after) <= 4 or colon.i < 3 or \
+            not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD", "VBG", "VBN") for t in doc[: colon.i]):
+        return None
+    head = next((t for t in after if t.head.i == t.i or t.head.i < colon.i or t.head.i >= after[-1].i + 1), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or \
+            head.pos_ == "NOUN" and head.lower_ not in lexicon.group_nouns() and not personal(head):
+        return None
+    hit = corefs.resolve(finder.coref, pb, head)
+    index = finder.coref.index
+    if hit is None or hit[0] not in index.actors or index.actors[hit[0]].kind == "country":
+        return None
+    content = finder.parsed.article.span(pb.offset + doc[0].idx, pb.offset + doc[colon.i - 1].idx +
+                                         len(doc[colon.i - 1].text))
+    if any(s.content[0].overlaps(content) for s in finder.statements):
+        return None
+    return Statement("", [content], "indirect", speaker=hit[0], speaker_mention=hit[1], sentence=pb.block.span,
+                     evidence="headline")
+
+
 def _layouts(work: Work) -> None:
     finder = work.statement_finder
     found = headline_colon(finder)
@@ -289,4 +319,5 @@ def _layouts(work: Work) -> None:
 
 
 LAYOUTS = Step("layouts", ("statement_finder", "cue_statements"), ("layout_statements",), _layouts,
-               "statements a layout attributes: a headline \"X: claim\", Q&A interviews, embedded social posts")
+               "statements a layout attributes: a headline \"X: claim\" (or \"claim: X\"), Q&A interviews, embedded "
+               "social posts")

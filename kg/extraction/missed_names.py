@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg import gazetteer, lexicon
+from kg.extraction.persons import ORG_LIKE
 from kg.pipeline.ingest import slugify
 
 if TYPE_CHECKING:
@@ -103,10 +104,20 @@ def speaking_names(index: ActorIndex) -> None:
             if any(index.owner_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text)) is not None
                    for t in pb.doc[start:tok.i]):
                 continue
-            _add_speaker(index, pb, start, tok.i + 1, according)
+            # "“…,” Thandiwe Dlamini said", "…, Tomas Kral said": a name right after the words it attributes
+            attributing = not according and start > 0 and pb.doc[start - 1].text in _ATTRIBUTING and \
+                tok.head.i == tok.i + 1
+            _add_speaker(index, pb, start, tok.i + 1, according, attributing)
 
 
-def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = False) -> None:  # noqa: ANN001
+# Words of the name of a law or a document that "states" something ("Republic Act No. 12 states"): never a person's.
+_DOCUMENT_WORDS = {"act", "law", "bill", "code", "treaty", "charter", "constitution", "convention", "accord",
+                   "agreement", "report", "no", "article", "section", "resolution", "decree", "order", "directive"}
+_ATTRIBUTING = {",", "\"", "”", "’", "'"}
+
+
+def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = False,  # noqa: ANN001
+                 attributing: bool = False) -> None:
     from kg.pipeline.link import kb
     from kg.extraction.actors import country_key
 
@@ -123,13 +134,20 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
         index.add_actor("org/" + slugify(text), text, "organization", span)
         return
     first = toks[0]
-    ranked = first.text in lexicon.titles() or first.lower_ in _RANKS
+    # a rank, or a role written in capitals before the name ("Resident Tomas Kral said")
+    ranked = first.text in lexicon.titles() or first.lower_ in _RANKS or len(toks) >= 3 and \
+        (first.lower_ in lexicon.role_nouns() or first.lower_ in lexicon.person_nouns())
     name = toks[1:] if ranked else toks
     if not name or not all(t.text[:1].isupper() for t in name):
         return
     given = name[0].lower_ in lexicon.given_names() and 2 <= len(name) <= 3
     person = known and all(e.type == "person" for e in known)
-    if ranked or given or person:
+    # a name of two or three proper nouns that speaks (or attributes the words before it, whatever the recogniser
+    # tagged it), with no organisation's word in it
+    attributed = (attributing or not according and all(t.pos_ == "PROPN" for t in name)) and not known and \
+        2 <= len(name) <= 3 and not ORG_LIKE.search(text) and \
+        not any(t.lower_ in lexicon.org_heads() or t.lower_ in _DOCUMENT_WORDS for t in name)
+    if ranked or given or person or attributed:
         label = " ".join("".join(t.text_with_ws for t in name).split())
         index.add_actor("person/" + slugify(label), label, "person", span, "title" if ranked else "name")
     elif according and not known:

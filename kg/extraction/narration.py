@@ -122,3 +122,62 @@ def colon_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN00
         if speaker not in keys:
             return True
     return False
+
+
+# Nouns of what someone says, whose owner speaks the quotation they introduce ("Her message was simple: “…”").
+_UTTERANCES = {"message", "answer", "reply", "response", "advice", "verdict", "view", "words", "plea", "warning",
+               "instruction", "instructions", "explanation", "reaction", "comment", "assessment"}
+
+
+def colon_speaker(finder, toks):  # noqa: ANN001, ANN201 - [(ParsedBlock, Token)] of the clause before the colon
+    """ "Anna Berg was blunt: “…”", "The mayor put it simply: “…”": a clause about a person that opens with her as
+    the subject and ends in a colon introduces what she says; (block, the clause's verb, (actor, mention)) or None."""
+    from kg.extraction import coref as corefs
+
+    if not toks:
+        return None
+    pb, first = toks[0]
+    verbs = [t for _, t in toks if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
+    if not verbs or any(c.dep_ == "neg" for v in verbs for c in v.children):
+        return None
+    verb = verbs[0]
+    # (the parse may make the quotation the main clause and the name its subject: the phrase opening the clause)
+    subj = first
+    while subj.dep_ in ("compound", "det", "amod", "poss", "flat") and verb.i > subj.head.i > subj.i:
+        subj = subj.head
+    if subj.i >= verb.i or subj.pos_ not in ("PROPN", "NOUN") or subj.left_edge.i < first.i:
+        return None
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if subj.lemma_.lower() in _UTTERANCES and owner is not None:
+        subj = owner  # "Her message was simple: “…”": whose message it is
+    hit = corefs.resolve(finder.coref, pb, subj, create=False)
+    actor = finder.coref.index.actors.get(hit[0]) if hit is not None else None
+    return (pb, verb, hit) if actor is not None and actor.kind == "person" else None
+
+
+_DASHES = ("–", "—", "-", "--")
+
+
+def dash_signed(finder, q: Quote):  # noqa: ANN001, ANN201 - (block, token, (actor, mention)) or None
+    """ "“We had no warning.” – Anna Berg, fire chief": a quotation signed after a dash with a person's name that
+    ends the paragraph (or is followed only by her role)."""
+    pb = finder.parsed.block_at(q.outer.begin)
+    if pb is None:
+        return None
+    tail = finder.text[q.outer.end : pb.block.span.end]
+    stripped = tail.lstrip(" \u00a0")
+    dash = next((d for d in sorted(_DASHES, key=len, reverse=True) if stripped.startswith(d)), None)
+    if dash is None:
+        return None
+    at = q.outer.end + (len(tail) - len(stripped)) + len(dash)
+    hit = finder.parsed.token_at(at + (len(finder.text[at:]) - len(finder.text[at:].lstrip())))
+    if hit is None:
+        return None
+    tpb, tok = hit
+    found = finder.coref.index.mention_of_token(tpb, tok)
+    if found is None or finder.coref.index.actors[found[0]].kind != "person":
+        return None
+    rest = finder.text[found[1].end : pb.block.span.end].strip()
+    if rest and not (rest.startswith(",") and len(rest.split()) <= 6):
+        return None
+    return tpb, tok, found

@@ -165,6 +165,8 @@ class StatementSpans:
             skip.update(range(sa, sb))
         if cue.according is not None:
             skip.update(t.i for t in cue.according.subtree)
+        if cue.verb.head.i == head.i and cue.verb.dep_ in ("ccomp", "parataxis"):
+            skip.update(t.i for t in cue.verb.subtree)  # "X reported on Thursday, …": the whole reporting clause
         # (sorted: a non-projective parse, "which she is due to table", yields its subtree out of order)
         toks = sorted((t for t in head.subtree if t.i not in skip and (cue.limit is None or t.i < cue.limit)),
                       key=lambda t: t.i)

@@ -27,7 +27,8 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
-from kg.extraction.narration import another_subject, colon_subject, returning_speaker, sentence_before, sub_heading
+from kg.extraction.narration import (another_subject, colon_speaker, colon_subject, dash_signed, returning_speaker,
+                                     sentence_before, sub_heading)
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -58,7 +59,7 @@ def attribute(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
             continue
         if len(q.inner.text.split()) < 3 or not finder.is_clause(q):
             continue  # scare quotes, titles, names, quoted phrases
-        found = _before(finder, q) or _after(finder, q) or _introduced(finder, q)
+        found = _before(finder, q) or _after(finder, q) or _introduced(finder, q) or dash_signed(finder, q)
         if found is None:
             continue
         pb, verb, speaker = found
@@ -103,7 +104,7 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     if not verbs and lead.rstrip().endswith(":"):  # "X sent the weekly this statement: “…”"
         verbs = [(toks[0][0], v) for v in reversed(_statement_verbs([t for _, t in toks]))] if toks else []
     if not verbs:
-        return None
+        return colon_speaker(finder, toks) if lead.rstrip().endswith(":") else None
     vpb, verb = verbs[-1]
     if any(t.pos_ == "VERB" and t.i > verb.i and t.dep_ in ("ROOT", "conj") for _, t in toks):
         return None  # "X said A and then left": the quotation follows another verb
@@ -200,8 +201,8 @@ def _after(finder, q: Quote):  # noqa: ANN001, ANN202
     words, verb_at = found
     vpb, verb = words[verb_at]
     before = [t for _, t in words[:verb_at] if t.lower_ not in _LEADING]
-    if before:  # "“…,” the minister said": the noun phrase before the verb, its head last
-        hit = corefs.resolve(finder.coref, vpb, before[-1])
+    if before:  # "“…,” the minister said", "“…,” the statement read": the noun phrase before the verb, its head last
+        hit = _source(finder, vpb, before[-1])
         return (vpb, verb, hit) if hit is not None else None
     index = finder.coref.index
     after = [t for _, t in words[verb_at + 1 :]]
@@ -313,10 +314,9 @@ def _narrated_person(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     pb, sent = sentence
     root = sent.root
-    headed = sentence_before(finder, q) is None  # sub-headings stand between: answers run under headings
-    # a quotation over paragraphs after "The skipper spoke to local radio once play was over.": a verb of
-    # speaking that says nothing itself (no clause, no object) introduces the run of paragraphs that follows
-    spoke = (bool(q.parts) or headed) and _reporting(root) and \
+    # "The skipper spoke to local radio once play was over. “…”": a verb of speaking that says nothing itself (no
+    # clause, no object) introduces the first-person quotation (or the run of paragraphs) that follows
+    spoke = _reporting(root) and \
         not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for c in root.children)
     if root.pos_ not in ("VERB", "AUX") or _reporting(root) and not spoke:
         return None
