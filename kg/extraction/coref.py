@@ -15,6 +15,8 @@ from spacy.tokens import Token
 from kg import gazetteer, lexicon
 from kg.extraction import posts
 from kg.extraction.actors import ActorIndex, country_key
+from kg.extraction.bodies import (FIRM_NOUNS, GENERIC_BODIES, MEDIA, last_named, last_source, named_body,
+                                 speaking_plural, story_subject)
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
 from kg.model import PositionHolding, Span
@@ -206,7 +208,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     if not plural and lemma in lexicon.media_nouns() and tok.pos_ == "NOUN" and \
             (lemma not in lexicon.org_heads() or any(c.lower_ in ("news", "press") for c in tok.lefts)):
         # "The industry publication stated …", "the newspaper said": the medium last named as a source
-        prior = _last_source(coref, pb.offset + pb.doc[start].idx) if pb.doc[start].lower_ in ("the", "this") \
+        prior = last_source(coref, pb.offset + pb.doc[start].idx) if pb.doc[start].lower_ in ("the", "this") \
             else None
         if prior is not None:
             index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
@@ -216,8 +218,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             return index.add_actor("localorg/" + slugify(label), label, "organization", np_span, "role"), np_span
     if not create:
         return None
-    media = tok if lemma in _MEDIA else next((c for c in tok.children if c.dep_ == "appos" and c.tag_ == "NN"
-                                              and c.lemma_.lower() in _MEDIA), None)
+    media = tok if lemma in MEDIA else next((c for c in tok.children if c.dep_ == "appos" and c.tag_ == "NN"
+                                              and c.lemma_.lower() in MEDIA), None)
     if not plural and media is not None and any(c.dep_ in ("compound", "amod") for c in media.lefts):
         # "an official provincial Facebook account made the following announcement": the account speaks
         end = max(end, np_bounds(media)[1])
@@ -230,7 +232,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if owner is not None:  # "the Norland Tax Office website advises": the body whose medium it is
             return owner, span
         return index.add_actor("org/" + slugify(label), label, "organization", span), span
-    if plural and (tok.lower_ in lexicon.group_nouns() or _speaking_plural(tok)):
+    if plural and (tok.lower_ in lexicon.group_nouns() or speaking_plural(tok)):
         label = _label(pb, start, end)
         key = "group/" + slugify(label)
         index.add_actor(key, label, "group", mention_span, "group")  # "researchers" of "researchers from X"
@@ -247,11 +249,11 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     if lemma in lexicon.org_heads() and not plural:
         kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
         label = _label(pb, start, end)
-        named = _named_body(pb, start, end, tok, lemma)
-        if not named and lemma not in _FIRM_NOUNS | _GENERIC_BODIES and pb.doc[start].text[:1].isupper():
+        named = named_body(pb, start, end, tok, lemma)
+        if not named and lemma not in FIRM_NOUNS | GENERIC_BODIES and pb.doc[start].text[:1].isupper():
             # "The office said" opening a sentence: the office named before ("the government media office"), or
             # else, as it always was, a body of that name ("The union protested": not the court named before)
-            named = _last_named(coref, pb.offset + pb.doc[start].idx, {"organization", "government"}, kind,
+            named = last_named(coref, pb.offset + pb.doc[start].idx, {"organization", "government"}, kind,
                                 noun=lemma) is None
         if named:
             key = "org/" + slugify(label)
@@ -262,9 +264,9 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             at = pb.offset + pb.doc[start].idx
             # "the ministry": a ministry named before, not any government body (the Senate of the headline)
             bodies = {"organization", "government"}
-            prior = (lemma in _FIRM_NOUNS and _story_subject(coref, at)) or \
-                _last_named(coref, at, bodies, kind, noun=None if lemma in _FIRM_NOUNS else lemma) or \
-                (lemma in _GENERIC_BODIES and _last_named(coref, at, bodies, kind)) or None
+            prior = (lemma in FIRM_NOUNS and story_subject(coref, at)) or \
+                last_named(coref, at, bodies, kind, noun=None if lemma in FIRM_NOUNS else lemma) or \
+                (lemma in GENERIC_BODIES and last_named(coref, at, bodies, kind)) or None
             if prior is not None:
                 index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
                 return prior, np_span
@@ -272,29 +274,6 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             index.add_actor(key, label, kind, np_span, "role")
             return key, np_span
     return None
-
-
-# Plurals that report without being people: what figures, polls and reports "show" or "say" is nobody's statement.
-_NOT_AGENTS = frozenset({"figure", "data", "statistic", "result", "number", "poll", "survey", "report", "rumour",
-                         "rumor", "estimate", "sign", "indication", "record", "thing", "time", "day", "year", "event",
-                         "condition", "circumstance", "experience", "fact", "detail", "term", "rule", "law",
-                         "finding", "study", "test", "analysis", "model", "projection", "forecast", "cap", "limit"})
-
-
-def _speaking_plural(tok: Token) -> bool:
-    """ "The operators said …", "The airlines warned that …": the plural subject of a reporting verb with a clause
-    is a group that speaks, whatever its noun (the group nouns of the lexicon also name groups that do not speak)."""
-    verb = tok.head
-    return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and verb.lemma_.lower() in lexicon.reporting_verbs() and \
-        tok.lemma_.lower() not in _NOT_AGENTS and any(c.dep_ == "ccomp" for c in verb.children)
-
-
-def _named_body(pb: ParsedBlock, start: int, end: int, head: Token, lemma: str) -> bool:
-    """Whether a body's noun phrase carries a name ("the Gaza Media Office", "the Commission") rather than being an
-    anaphor: a capital counts only off the determiner, which opens a sentence with one ("The company said"), and a
-    capitalised "Company" or "Firm" alone is how a company's own release refers to itself ("The Company noted")."""
-    capitals = [t for t in pb.doc[start:end] if t.text[:1].isupper() and t.lower_ not in _DETERMINERS]
-    return bool(capitals) and not (lemma in _FIRM_NOUNS and [t.i for t in capitals] == [head.i])
 
 
 # Nouns of somebody who speaks for another person or is related to them: "a spokesman for X", "a lawyer for X",
@@ -321,68 +300,6 @@ def speaks_for_another(noun: Token, name: Token) -> bool:
 def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa: ANN001
     b = parsed.tok_begin(pb, tok)
     return b, b + len(tok.text)
-
-
-_FIRM_NOUNS = frozenset({"company", "firm"})
-_MEDIA = frozenset({"account", "feed", "channel", "website"})  # a body's medium that speaks on its own
-# Heads that stand for a body whatever its name's own head: "the bloc" (the European Union), "the alliance" (NATO).
-_GENERIC_BODIES = frozenset({"bloc", "body", "alliance", "organization", "organisation", "group", "institution",
-                             "coalition", "club"})  # the business desk's anaphors for the company a story is about
-
-
-def _story_subject(coref: Coref, before: int) -> str | None:
-    """The organisation the narration has made the subject of its clauses most often before an offset ("Acme
-    agreed to sell …", "Acme said …"), the first of them on a tie: "the company said" then speaks for it, though a
-    rival, an index or a regulator was named since. None when no organisation has been a subject."""
-    actors = coref.index.actors
-    counts: dict[str, int] = {}  # in first-subject order
-    for s in coref.history:  # in text order; a short list (the actors narrated), read once per definite body noun
-        if s.offset >= before:
-            break
-        if not s.subject or s.quoted or (a := actors.get(s.key)) is None or a.kind != "organization" or \
-                not s.key.startswith("org/"):
-            continue
-        counts[s.key] = counts.get(s.key, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else None
-
-
-def _last_named(coref: Coref, before: int, kinds: set[str], kind: str, noun: str | None = None) -> str | None:
-    """The organisation of that kind whose name was last mentioned before an offset (within ~600 characters); with
-    ``noun``, one whose name has that head word."""
-    best: tuple[int, str] | None = None
-    for (b, _), key in coref.index.mention_owner.items():
-        actor = coref.index.actors.get(key)
-        if actor is None or actor.kind not in kinds or b >= before or before - b > 600:
-            continue
-        if noun is not None and noun not in actor.label.lower().split():
-            continue
-        if kind == "government" and actor.kind != "government":
-            continue
-        if best is None or b > best[0]:
-            best = (b, key)
-    return best[1] if best else None
-
-
-def _last_source(coref: Coref, before: int) -> str | None:
-    """The organisation last named (within ~1500 characters before an offset) as the source of a report: the subject
-    of a reporting verb, the source of "according to", the agent of a passive report or the one told."""
-    parsed = coref.index.parsed
-    verbs = lexicon.reporting_verbs()
-    best: tuple[int, str] | None = None
-    for (b, e), key in coref.index.mention_owner.items():
-        actor = coref.index.actors.get(key)
-        if actor is None or actor.kind != "organization" or b >= before or before - b > 1500 or \
-                (best is not None and b <= best[0]) or (hit := parsed.token_at(e - 1)) is None:
-            continue
-        tok = hit[1]
-        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-            tok = tok.head
-        head = tok.head
-        according = head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "according"
-        if tok.dep_ in ("nsubj", "dobj", "dative") and head.lemma_.lower() in verbs and \
-                (tok.dep_ == "nsubj" or head.lemma_ == "tell") or tok.dep_ == "pobj" and (head.dep_ == "agent" or according):
-            best = (b, key)
-    return best[1] if best else None
 
 
 def _label(pb: ParsedBlock, start: int, end: int) -> str:
