@@ -242,7 +242,8 @@ def same(store: Any, graph: str, descriptions: dict[str, str]) -> set[str]:
         return set()
     values = " ".join(f"<{s}>" for s in sorted(descriptions))
     now: dict[str, set] = {}
-    for row in store.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH <{graph}> {{ ?s ?p ?o }} }}").rows():
+    q = f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    for row in store.query(q).rows():
         now.setdefault(row["s"].value, set()).add(ox.Triple(row["s"], row["p"], row["o"]))
     out = set()
     for s, text in descriptions.items():
