@@ -6,6 +6,7 @@ linking, for GeoNames identifiers.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -29,12 +30,16 @@ class City:
     population: int
 
 
+# what fold drops of its ASCII text: all but letters, digits and whitespace (str.isspace's ASCII: \t-\r, \x1c-\x1f
+# and the space)
+_NOT_WORD = re.compile(r"[^A-Za-z0-9\t-\r\x1c-\x1f ]")
+
+
 @lru_cache(maxsize=16384)  # (the same names are folded again and again, in every article)
 def fold(s: str) -> str:
     """Case-, accent- and punctuation-insensitive key: ``"U.S."`` → ``"us"``, ``"Bogotá"`` → ``"bogota"``."""
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
-    s = s.replace("’", "'")
-    return " ".join("".join(c if c.isalnum() or c.isspace() else "" for c in s.replace("-", " ")).split())
+    return " ".join(_NOT_WORD.sub("", s.replace("-", " ")).split())
 
 
 @cache

@@ -136,7 +136,11 @@ def ontology_graph_iri(base_iri: str) -> str:
 
 def _ontology_nt() -> str:
     """The ontology and the event types, stored in a graph of their own so that queries and pages can read term
-    labels and the notations of controlled values (quote types, modalities, CAMEO codes)."""
-    from kg.pipeline.validate import ontology_graph
+    labels and the notations of controlled values (quote types, modalities, CAMEO codes). Read by the engine's
+    parser: the writer of a parallel build needs no rdflib graph of them (nor the validation modules)."""
+    import pyoxigraph as ox
 
-    return ontology_graph().serialize(format="nt")
+    from kg import vocab
+
+    return "".join(ox.serialize(ox.parse(path=str(vocab.path(name)), format=ox.RdfFormat.TURTLE),
+                                format=ox.RdfFormat.N_TRIPLES).decode("utf-8") for name in vocab.ONTOLOGY_FILES)

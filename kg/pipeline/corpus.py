@@ -217,6 +217,9 @@ def _parallel(paths: list[Path], workers: int, online: Any, args: tuple, write: 
               fail: Callable[[Path, BaseException], None]) -> None:
     """Extraction in ``workers`` processes, writes here in input order, at most ``2 × workers`` in flight."""
     ctx = multiprocessing.get_context("forkserver")  # a clean process: the writer holds the store (and threads)
+    # the fork server loads the model and the rest once (kg.pipeline.warm), and the workers are forked from it
+    # (this takes effect when this process starts its fork server, as a build does)
+    ctx.set_forkserver_preload(["__main__", "kg.pipeline.warm"])
     window = 2 * workers
     pending: deque[tuple[Path, cf.Future]] = deque()
     todo = iter(paths)

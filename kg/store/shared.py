@@ -29,6 +29,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kg import namespaces
@@ -56,8 +57,10 @@ class Split:
     shared: dict[str, list[str]] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=1 << 16)
 def parts(line: str) -> tuple[str, str, str]:
-    """Subject, predicate and object of an N-Triples line (our data has IRIs as subjects and predicates)."""
+    """Subject, predicate and object of an N-Triples line (our data has IRIs as subjects and predicates). Kept for
+    the lines met again: the contributions to a resource many articles mention are merged anew at every build."""
     s, p, rest = line.removesuffix(IMPORTED).split(" ", 2)
     return s, p, rest.rstrip().removesuffix(".").rstrip()
 
@@ -207,8 +210,8 @@ def write_articles(store: Any, base: str, built: dict[str, dict[str, str]], *,
         graphs.update(sp.own)
         added[prov] = sp.shared
     removed = stored(store, sorted(added))
-    store.apply_changes(replace=graphs, rewrite={layout.shared_graph(base): changes(store, base, removed=removed,
-                                                                                      added=added)})
+    store.apply_changes(replace=graphs, rewrite=_rewrite(store, base, changes(store, base, removed=removed,
+                                                                               added=added)))
 
 
 def remove_articles(store: Any, base: str, article_ids: list[str]) -> list[str]:
@@ -218,6 +221,33 @@ def remove_articles(store: Any, base: str, article_ids: list[str]) -> list[str]:
             if (g := layout.article_graph(base, a, kind)) in present]
     provs = [layout.article_graph(base, a, "provenance") for a in article_ids]
     removed = stored(store, [g for g in provs if g in present])
-    store.apply_changes(drop=drop, rewrite={layout.shared_graph(base): changes(store, base, removed=removed,
-                                                                                 added={})})
+    store.apply_changes(drop=drop, rewrite=_rewrite(store, base, changes(store, base, removed=removed, added={})))
     return drop
+
+
+def _rewrite(store: Any, base: str, descriptions: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The shared graph's rewrite, without the resources whose stored description is already the new one (most of
+    what a build touches when other articles said the same): rewriting them would delete and insert the same
+    triples, the dearest part of a write on disk."""
+    graph = layout.shared_graph(base)
+    kept = same(store, graph, descriptions)
+    return {graph: {s: text for s, text in descriptions.items() if s not in kept}}
+
+
+def same(store: Any, graph: str, descriptions: dict[str, str]) -> set[str]:
+    """The resources whose triples in ``graph`` are exactly their description (N-Triples text) here."""
+    import pyoxigraph as ox
+
+    if not descriptions:
+        return set()
+    values = " ".join(f"<{s}>" for s in sorted(descriptions))
+    now: dict[str, set] = {}
+    q = f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    for row in store.query(q).rows():
+        now.setdefault(row["s"].value, set()).add(ox.Triple(row["s"], row["p"], row["o"]))
+    out = set()
+    for s, text in descriptions.items():
+        want = {q.triple for q in ox.parse(text, ox.RdfFormat.N_TRIPLES)} if text.strip() else set()
+        if now.get(s, set()) == want:
+            out.add(s)
+    return out

@@ -156,3 +156,19 @@ def test_kill_9_in_the_middle_leaves_each_article_old_or_new(tmp_path: Path):
             assert sorted(q.replace(aid, ids[0]) for q in a["quads"]) == reference["quads"], f"{aid}: partly new"
             states.append("new")
     assert "old" in states and "new" in states, states
+
+
+def test_the_fork_server_loads_what_the_workers_need_once():
+    # what a parallel build's fork server imports before forking its workers: afterwards the model, the
+    # gazetteer and the compiled shapes are in that process, and the workers forked from it start with them
+    code = ("import kg.pipeline.warm\n"
+            "from kg.pipeline import nlp\n"
+            "from kg import gazetteer\n"
+            "from kg.pipeline.validate import shapes\n"
+            "assert nlp._nlp is not None\n"
+            "assert gazetteer._cities.cache_info().currsize == 1\n"
+            "assert not isinstance(shapes.compiled(), str) and shapes.compiled.cache_info().hits == 1\n"
+            "print('warm')\n")
+    out = subprocess.run([KG[0], "-c", code], capture_output=True, text=True, check=False, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "warm"

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -58,6 +58,7 @@ class Index:
     subclass: list[tuple] = field(default_factory=list)  # rdfs:subClassOf pairs the data itself states
     supers: dict = field(default_factory=dict)  # each class with its superclasses, set by Shapes.validate
     support: dict = field(default_factory=dict)  # node -> types that the ontology gives it
+    instances: dict = field(default_factory=dict)  # (node, class) -> whether the node is one, found once
 
     @classmethod
     def of(cls, triples: Iterable[Triple]) -> Index:
@@ -166,7 +167,10 @@ class Shapes:
 
     @staticmethod
     def is_instance(ix: Index, node, cls: str) -> bool:  # noqa: ANN001
-        return any(cls in ix.supers.get(t, (t,)) for t in ix.types(node))
+        found = ix.instances.get((node, cls))
+        if found is None:
+            found = ix.instances[node, cls] = any(cls in ix.supers.get(t, (t,)) for t in ix.types(node))
+        return found
 
     def _shapes_of(self, t: str, supers: dict, memo: dict) -> list[NodeShape]:
         found = memo.get(t)
@@ -181,6 +185,7 @@ class Shapes:
         own_hierarchy = not ix.subclass
         ix.supers = self.closure if own_hierarchy else _closure(self.hierarchy + ix.subclass)
         ix.support = self.support
+        ix.instances = {}
         memo = self._by_type if own_hierarchy else {}
         nodes = ix.nodes if own_hierarchy else {*ix.nodes, *self.support}
         out: list[str] = []
@@ -257,8 +262,10 @@ def _rdflib_literal(lexical: str, datatype: str) -> Literal:
     return Literal(lexical, datatype=URIRef(datatype[1:-1]))
 
 
+@lru_cache(maxsize=1 << 16)
 def number(v: str):  # noqa: ANN201
-    """A literal term's value when it is a (well-formed) number, else None."""
+    """A literal term's value when it is a (well-formed) number, else None. Kept per term: the offsets of a span are
+    read by several shapes (each bound, and their order)."""
     if v.endswith(_INTEGER_SUFFIX):  # the offsets of every span: read without more ado
         lexical = v[1 : -len(_INTEGER_SUFFIX)]
         if lexical.isascii() and lexical.isdigit() and len(lexical) <= 18:
