@@ -156,7 +156,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             ent = _strip_ent(pb, ent)
             if pb.block.kind == "headline" and len(ent) == 1 and (ent.text.lower() in lexicon.org_descriptors() or
                                                                   ent.text.lower() in lexicon.org_heads()):
-                continue  # "Automaker recalls …", "Union vows …": headlinese's bare noun describes, it names nothing
+                continue  # "Automaker recalls …", "Union vows …": headlinese's bare noun describes, names nothing
             if label == "ORG" and len(ent) >= 3 and ent[0].lower_ in lexicon.role_nouns() and \
                     all(t.pos_ == "PROPN" for t in ent[1:]):
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name

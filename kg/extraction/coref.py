@@ -269,7 +269,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             prior = (lemma in FIRM_NOUNS and story_subject(coref, at)) or \
                 last_named(coref, at, bodies, kind, noun=None if lemma in FIRM_NOUNS else lemma) or \
                 (lemma in GENERIC_BODIES and last_named(coref, at, bodies, kind)) or \
-                (bare and first_named_after(coref, at, bodies, kind, noun=None if lemma in FIRM_NOUNS else lemma)) or None
+                (bare and first_named_after(coref, at, bodies, kind,
+                                            noun=None if lemma in FIRM_NOUNS else lemma)) or None
             if prior is not None:
                 index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
                 return prior, np_span
