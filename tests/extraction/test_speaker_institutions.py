@@ -57,3 +57,8 @@ def test_the_company_is_the_story_s_company_not_the_headline_s_noun_nor_the_date
 def test_a_headline_s_bare_body_noun_speaks():
     text = "Strike will go on, union says\n\nRail workers will strike again on Monday, the RMT union said.\n"
     assert speaker_of_or_none(text, "Strike will go on") is not None
+
+
+def test_a_company_by_the_first_word_of_its_name():
+    text = RECALL + "\nHarlow said in a statement it was not aware of any crashes or injuries.\n"
+    assert speaker_of(text, "not aware of any crashes") == "Harlow Motors"
