@@ -104,6 +104,9 @@ class ActorIndex:
             self._cover.setdefault(off, []).append((span.begin, span.end))
 
 
+_SCORE = re.compile(r"^\d+[-–]\d+$")
+
+
 def country_key(name: str) -> str:
     return "country/" + slugify(name)
 
@@ -161,6 +164,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     all(t.pos_ == "PROPN" for t in ent[1:]):
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
             if label == "PERSON":
+                while len(ent) > 1 and (ent[-1].like_num or ent[-1].text in ("-", "–") or _SCORE.match(ent[-1].text)):
+                    ent = ent[:-1]  # "beat Chen Lu 6-4, 3-6": the score the recogniser ran into the name
                 ent = with_given_names(pb, without_title(pb, _to_head(pb, ent)))
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):
                 continue
