@@ -104,6 +104,9 @@ class ActorIndex:
             self._cover.setdefault(off, []).append((span.begin, span.end))
 
 
+_SCORE = re.compile(r"^\d+[-–]\d+$")
+
+
 def country_key(name: str) -> str:
     return "country/" + slugify(name)
 
@@ -154,10 +157,15 @@ def collect_names(parsed: Parsed) -> ActorIndex:
         for ent in pb.doc.ents:
             label = ent.label_
             ent = _strip_ent(pb, ent)
+            if pb.block.kind == "headline" and len(ent) == 1 and (ent.text.lower() in lexicon.org_descriptors() or
+                                                                  ent.text.lower() in lexicon.org_heads()):
+                continue  # "Automaker recalls …", "Union vows …": headlinese's bare noun describes, names nothing
             if label == "ORG" and len(ent) >= 3 and ent[0].lower_ in lexicon.role_nouns() and \
                     all(t.pos_ == "PROPN" for t in ent[1:]):
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
             if label == "PERSON":
+                while len(ent) > 1 and (ent[-1].like_num or ent[-1].text in ("-", "–") or _SCORE.match(ent[-1].text)):
+                    ent = ent[:-1]  # "beat Chen Lu 6-4, 3-6": the score the recogniser ran into the name
                 ent = with_given_names(pb, without_title(pb, _to_head(pb, ent)))
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):
                 continue

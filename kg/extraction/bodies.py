@@ -51,13 +51,14 @@ def story_subject(coref: Coref, before: int) -> str | None:
     agreed to sell …", "Acme said …"), the first of them on a tie: "the company said" then speaks for it, though a
     rival, an index or a regulator was named since. None when no organisation has been a subject."""
     actors = coref.index.actors
+    text = coref.index.parsed.article.text
     counts: dict[str, int] = {}  # in first-subject order
     for s in coref.history:  # in text order; a short list (the actors narrated), read once per definite body noun
         if s.offset >= before:
             break
         if not s.subject or s.quoted or (a := actors.get(s.key)) is None or a.kind != "organization" or \
-                not s.key.startswith("org/"):
-            continue
+                not s.key.startswith("org/") or text[s.offset - 1 : s.offset] == "(":
+            continue  # (nor the agency of a dateline: "DETROIT (AP) — Acme is recalling …")
         counts[s.key] = counts.get(s.key, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
 
@@ -97,5 +98,23 @@ def last_source(coref: Coref, before: int) -> str | None:
         according = head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "according"
         if tok.dep_ in ("nsubj", "dobj", "dative") and head.lemma_.lower() in verbs and \
                 (tok.dep_ == "nsubj" or head.lemma_ == "tell") or tok.dep_ == "pobj" and (head.dep_ == "agent" or according):
+            best = (b, key)
+    return best[1] if best else None
+
+
+def first_named_after(coref: Coref, after: int, kinds: set[str], kind: str, noun: str | None = None) -> str | None:
+    """The organisation of that kind first named after an offset (within ~2000 characters): what a headline's bare
+    noun ("Union vows …", "Ministry says …") stands for, named in the story below it; with ``noun``, one whose name
+    has that head word."""
+    best: tuple[int, str] | None = None
+    for (b, _), key in coref.index.mention_owner.items():
+        actor = coref.index.actors.get(key)
+        if actor is None or actor.kind not in kinds or b <= after or b - after > 2000:
+            continue
+        if noun is not None and noun not in actor.label.lower().split():
+            continue
+        if kind == "government" and actor.kind != "government":
+            continue
+        if best is None or b < best[0]:
             best = (b, key)
     return best[1] if best else None

@@ -15,8 +15,8 @@ from spacy.tokens import Token
 from kg import gazetteer, lexicon
 from kg.extraction import posts
 from kg.extraction.actors import ActorIndex, country_key
-from kg.extraction.bodies import (FIRM_NOUNS, GENERIC_BODIES, MEDIA, last_named, last_source, named_body,
-                                 speaking_plural, story_subject)
+from kg.extraction.bodies import (FIRM_NOUNS, GENERIC_BODIES, MEDIA, first_named_after, last_named, last_source,
+                                 named_body, speaking_plural, story_subject)
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
 from kg.model import PositionHolding, Span
@@ -249,8 +249,10 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     if lemma in lexicon.org_heads() and not plural:
         kind = "government" if lexicon.org_heads()[lemma] == "government" else "organization"
         label = _label(pb, start, end)
-        named = named_body(pb, start, end, tok, lemma)
-        if not named and lemma not in FIRM_NOUNS | GENERIC_BODIES and pb.doc[start].text[:1].isupper():
+        # headlinese drops the article: "Union vows …" is "the union" (named in the story), not a body called Union
+        bare = pb.block.kind == "headline" and end - start == 1
+        named = named_body(pb, start, end, tok, lemma) and not bare
+        if not named and not bare and lemma not in FIRM_NOUNS | GENERIC_BODIES and pb.doc[start].text[:1].isupper():
             # "The office said" opening a sentence: the office named before ("the government media office"), or
             # else, as it always was, a body of that name ("The union protested": not the court named before)
             named = last_named(coref, pb.offset + pb.doc[start].idx, {"organization", "government"}, kind,
@@ -259,14 +261,16 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             key = "org/" + slugify(label)
             index.add_actor(key, label, kind, np_span)
             return key, np_span
-        if pb.doc[start].lower_ in ("the", "this", "its"):
+        if pb.doc[start].lower_ in ("the", "this", "its") or bare:
             # "the regional body", "the bloc": the organisation last named; "the government" with none: its own
             at = pb.offset + pb.doc[start].idx
             # "the ministry": a ministry named before, not any government body (the Senate of the headline)
             bodies = {"organization", "government"}
             prior = (lemma in FIRM_NOUNS and story_subject(coref, at)) or \
                 last_named(coref, at, bodies, kind, noun=None if lemma in FIRM_NOUNS else lemma) or \
-                (lemma in GENERIC_BODIES and last_named(coref, at, bodies, kind)) or None
+                (lemma in GENERIC_BODIES and last_named(coref, at, bodies, kind)) or \
+                (bare and first_named_after(coref, at, bodies, kind,
+                                            noun=None if lemma in FIRM_NOUNS else lemma)) or None
             if prior is not None:
                 index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
                 return prior, np_span

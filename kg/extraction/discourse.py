@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg import lexicon
+from kg import gazetteer, lexicon
 from kg.extraction.steps import Step, Work
 from kg.pipeline.nlp import ParsedBlock
 
@@ -190,11 +190,31 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
     if key is not None and key not in exclude:
         return key
     if lexicon.role_nouns().get(noun) == "topic" and _definite(tok):
+        # "the Chinese player" is never a person the article ties to another country ("the 22-year-old American")
+        nation = next((gazetteer.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound") and
+                       c.text[:1].isupper() and gazetteer.country(c.text) is not None), None)
+        if nation is not None:
+            exclude = exclude | {k for k, a in coref.index.actors.items()
+                                 if a.kind == "person" and _countries_of(coref, a) - {nation.name}}
         # "the mother said" is not the son the story is about: a gendered noun skips persons of the other sex
         sex = _NOUN_SEX.get(noun)
         return salient_person(coref, offset, exclude=exclude |
                               {k for k, g in coref.gender.items() if sex and g != sex})
     return None
+
+
+def _countries_of(coref, actor) -> set[str]:  # noqa: ANN001
+    """The countries the article ties a person to: a word of a country in one of their mentions ("the 22-year-old
+    American") or right before one ("Chinese star Chen Lu", "China's Chen Lu")."""
+    text = coref.index.parsed.article.text
+    out: set[str] = set()
+    for m in actor.mentions:
+        before = text[max(0, m.span.begin - 30) : m.span.begin].replace("'s", " ").replace("’s", " ").split()[-3:]
+        for w in before + m.span.text.split():
+            c = gazetteer.country(w.strip(".,;:")) if w[:1].isupper() else None
+            if c is not None:
+                out.add(c.name)
+    return out
 
 
 _NOUN_SEX = {"mother": "f", "widow": "f", "actress": "f", "father": "m", "widower": "m"}

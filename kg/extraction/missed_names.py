@@ -43,9 +43,12 @@ def known_names(index: ActorIndex) -> None:
             if m.kind != "name" or not m.span.text[:1].isupper():
                 continue
             words = tuple(m.span.text.split())
-            entry = (words, actor.key)
-            if entry not in by_first.setdefault(words[0], []):
-                by_first[words[0]].append(entry)
+            short = [(words[0],)] if actor.kind == "organization" and len(words) >= 2 and \
+                all(w.lower().strip(".,") in _CORPORATE for w in words[1:]) else []
+            for name in [words] + short:  # "Harlow said" after "Harlow Motors": a company by its first word
+                entry = (name, actor.key)
+                if entry not in by_first.setdefault(name[0], []):
+                    by_first[name[0]].append(entry)
     if not by_first:
         return
     taken: dict[tuple[str, ...], set[str]] = {}
@@ -110,6 +113,10 @@ def speaking_names(index: ActorIndex) -> None:
             _add_speaker(index, pb, start, tok.i + 1, according, attributing)
 
 
+# Words after a company's own name in its full name, which news drops on second mention ("Harlow Motors" → "Harlow").
+_CORPORATE = {"motors", "motor", "corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited",
+              "plc", "group", "holdings", "airlines", "airways", "energy", "pharmaceuticals", "technologies",
+              "industries", "systems", "foods", "entertainment", "llc", "ag", "sa", "se", "nv", "gmbh"}
 # Words of the name of a law or a document that "states" something ("Republic Act No. 12 states"): never a person's.
 _DOCUMENT_WORDS = {"act", "law", "bill", "code", "treaty", "charter", "constitution", "convention", "accord",
                    "agreement", "report", "no", "article", "section", "resolution", "decree", "order", "directive"}

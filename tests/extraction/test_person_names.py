@@ -60,3 +60,10 @@ def test_a_title_before_an_organisation_and_a_name_gives_the_quote_to_the_person
     people = {a.label for a in x.actors if a.kind == "person"}
     assert "Tessa Morland" in people
     assert speaker_of(text, "the deal was dead") == "Tessa Morland"
+
+
+def test_a_score_the_recogniser_ran_into_a_name_is_not_part_of_it():
+    text = ("Final\n\nMaria Vance beat world number one Chen Lu 6-4, 3-6, 7-5 on Friday to reach the final.\n\n"
+            "Chen, who had not dropped a set all tournament, blamed her serve. \"I made too many double faults,\" "
+            "she told reporters.")
+    assert speaker_of(text, "too many double faults") == "Chen Lu"

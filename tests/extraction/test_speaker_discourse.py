@@ -172,3 +172,10 @@ def test_the_younger_of_two_bearers_of_a_surname_by_their_ages(which, speaker):
 def test_the_younger_without_ages_is_neither():
     text = BROTHERS.format(omar="", adel="", which="younger")
     assert speaker_of_or_none(text, "forced to sign") not in ("Adel Nassar", "Omar Nassar")
+
+
+def test_a_role_with_a_nationality_is_never_a_person_of_another_country():
+    text = ("Final\n\nAmerican Maria Vance beat world number one Chen Lu on Friday to reach her first final.\n\n"
+            "Vance saved three match points. \"I don't know how I did it,\" Vance said.\n\n"
+            "Her opponent blamed her serve. \"I made too many double faults,\" the Chinese player told reporters.")
+    assert speaker_of(text, "too many double faults") != "Maria Vance"

@@ -42,3 +42,23 @@ def test_a_plural_subject_that_reports_a_clause_is_a_group_that_speaks():
     assert speaker_of(text, "the demands were unaffordable") == "operators"
     assert speaker_of(text, "fares would rise") == "airlines"
     assert speaker_of_or_none(text, "sales had fallen") is None  # what figures show is nobody's statement
+
+
+RECALL = ("Automaker recalls 200,000 SUVs over brake defect\n\n"
+          "DETROIT (AP) — Harlow Motors is recalling nearly 200,000 SUVs because the brakes can fail without warning, "
+          "the company said Tuesday.\n\n"
+          "\"Safety is our top priority,\" spokeswoman Jenna Moss said in an email.\n")
+
+
+def test_the_company_is_the_story_s_company_not_the_headline_s_noun_nor_the_dateline_s_agency():
+    assert speaker_of(RECALL, "brakes can fail") == "Harlow Motors"
+
+
+def test_a_headline_s_bare_body_noun_speaks():
+    text = "Strike will go on, union says\n\nRail workers will strike again on Monday, the RMT union said.\n"
+    assert speaker_of_or_none(text, "Strike will go on") is not None
+
+
+def test_a_company_by_the_first_word_of_its_name():
+    text = RECALL + "\nHarlow said in a statement it was not aware of any crashes or injuries.\n"
+    assert speaker_of(text, "not aware of any crashes") == "Harlow Motors"
