@@ -103,7 +103,7 @@ def test_the_lead_retells_a_headlines_found_dead():
 
 def test_a_phrase_trigger_is_headed_by_its_own_head():
     # "a state of emergency": "state" is the object of "declared", so the governor declaring it is its agent
-    assert parties("Storm\n\nGovernor Ana Ruiz declared a state of emergency on Wednesday.", "emergency") == \
+    assert parties("Storm\n\nGovernor Ana Ruiz declared a state of emergency across the county.", "emergency") == \
         [("Ana Ruiz", "agent")]
 
 
