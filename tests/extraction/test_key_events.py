@@ -49,7 +49,7 @@ def test_a_hurricane_season_is_no_sports_event():
 
 def test_prison_terms_and_a_state_of_emergency():
     got = events("Verdict\n\nThe two men received seven-year prison terms on Friday. The governor declared a state "
-                 "of emergency on Sunday.")
+                 "of emergency in the province on Sunday.")
     assert got.get("prison terms") == ("sentencing", "2024-03-08")
     assert got.get("state of emergency") == ("emergency", "2024-03-10")
 
