@@ -135,9 +135,9 @@ def test_a_post_by_a_named_author_is_the_authors_not_the_platforms():
 
 
 def test_the_governor_is_not_the_deputy_governor():
-    text = ("Collapse\n\nRegional Deputy Governor Oleg Marin said 68 people were missing. The governor has promised "
-            "each victim will be paid.")
-    assert speaker_of(text, "will be paid") != "Oleg Marin"
+    text = ("Collapse\n\nRegional Deputy Governor Oleg Marin said 68 people were missing. The governor has pledged that "
+            "every family will be compensated.")
+    assert speaker_of(text, "will be compensated") != "Oleg Marin"
 
 
 def test_the_vice_president_is_not_the_president():
