@@ -65,18 +65,18 @@ def test_the_subject_of_a_passive_cue_is_not_its_speaker():
 
 def test_verbs_that_report_only_next_to_a_quotation():
     text = ("Tributes\n\nSinger Paul Brennan also reacted on social media, \"Sad news today. He was a kind and "
-            "generous man.\"\n\nGovernor Mary Collins addressed the crowd: \"No one should take this storm lightly.\"")
+            "generous man.\"\n\nGovernor Mary Collins addressed the crowd: \"Nobody ought to treat these floods casually.\"")
     got = _direct(text)
     assert ("Paul Brennan", "Sad news today. He was a kind and generous man.") in got, got
-    assert ("Mary Collins", "No one should take this storm lightly.") in got, got
+    assert ("Mary Collins", "Nobody ought to treat these floods casually.") in got, got
     # away from a quotation they report nothing
     assert said("Strike\n\nThe union continued its strike and addressed the problem of pay.") == []
 
 
 def test_inverted_cue_after_a_quotation_without_a_comma():
     text = ("Bridge attack\n\nThe attacker, Ivan Doyle, was stopped by passers-by.\n\n"
-            "\"I am in awe of the people who ran towards danger\" tweeted the city mayor, Rosa Diaz.")
-    assert speaker_of(text, "I am in awe") == "Rosa Diaz"
+            "\"We owe so much to the strangers who stepped in\" tweeted the city mayor, Rosa Diaz.")
+    assert speaker_of(text, "We owe so much") == "Rosa Diaz"
 
 
 def test_quotation_that_closes_its_sentence_is_not_the_next_sentences():
@@ -97,17 +97,17 @@ def test_a_surname_after_another_given_name_is_not_the_first_bearer():
 
 
 def test_what_the_parser_runs_into_the_next_sentence_is_not_content():
-    text = ("Stigma\n\nAnthropologist Laura Bennett told the press in a separate interview, \"People of another "
-            "background have often been accused.\" As of Tuesday there had been reports of people avoiding shops.")
+    text = ("Stigma\n\nAnthropologist Laura Bennett told reporters during a later briefing, \"People of another "
+            "background have often been accused.\" As of Tuesday several markets had seen fewer buyers.")
     got = said(text)
     assert ("direct", "Laura Bennett", "People of another background have often been accused.") in got, got
     assert not any("As of Tuesday" in what for _, _, what in got), got
 
 
 def test_a_clause_before_the_cue_is_not_part_of_a_quotation_next_to_it():
-    text = ("Penguins\n\nThe researchers noted implications for conservation: Natalie Gray remarked, \"Over the years, "
-            "this team has helped preserve the land around the colonies.\"")
-    assert ("direct", "Natalie Gray", "Over the years, this team has helped preserve the land around the colonies.") \
+    text = ("Penguins\n\nThe researchers noted implications for conservation: Natalie Gray remarked, \"For a decade, "
+            "our group has worked to protect the beaches near the nests.\"")
+    assert ("direct", "Natalie Gray", "For a decade, our group has worked to protect the beaches near the nests.") \
         in said(text)
 
 
@@ -118,6 +118,6 @@ def test_a_participle_after_a_quotation_goes_on_with_its_speaker():
 
 
 def test_a_cue_inside_a_parenthesis_does_not_take_the_quotation_after_it():
-    text = ("Parliament\n\nSpeaker Tom Hale commented on the matter — which the Herald noted as an unusual move — "
+    text = ("Parliament\n\nSpeaker Tom Hale commented on the plan — which the Herald described as a rare step — "
             "\"However it is dressed up, the purpose is to stop the debate.\"")
     assert (speaker_of(text, "However it is dressed up") or "").endswith("Tom Hale")

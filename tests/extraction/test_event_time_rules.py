@@ -103,7 +103,7 @@ def test_the_lead_retells_a_headlines_found_dead():
 
 def test_a_phrase_trigger_is_headed_by_its_own_head():
     # "a state of emergency": "state" is the object of "declared", so the governor declaring it is its agent
-    assert parties("Storm\n\nGovernor Ana Ruiz declared a state of emergency on Wednesday.", "emergency") == \
+    assert parties("Storm\n\nGovernor Ana Ruiz declared a state of emergency across the county.", "emergency") == \
         [("Ana Ruiz", "agent")]
 
 
@@ -259,8 +259,8 @@ def test_a_headlines_dozens_dead_is_the_deaths_of_the_lead():
 
 
 def test_a_length_of_time_before_after_measures_a_gap_and_dates_nothing():
-    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nThe singer was murdered a few "
-            "weeks after posting the video.", MONDAY)
+    x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nThe blogger was murdered several "
+            "weeks after uploading the clip.", MONDAY)
     times = {t.key: t.span.text for t in x.times}
     assert [times.get(e.time or "") for e in x.events if e.type == "killing"] == [None]
 
@@ -287,7 +287,7 @@ def test_a_pullout_is_a_withdrawal():
 
 def test_the_topic_of_a_ruling_keeps_its_own_day_not_the_rulings():
     x = run("Report\n\nThe museum is near the river.\n\nIt was built long ago.\n\nOn Wednesday, the high court issued "
-            "an opinion on the suspension of parliament, which took effect on Tuesday.", dt.date(2024, 3, 14))
+            "an opinion about the suspension of parliament, which took effect on Tuesday.", dt.date(2024, 3, 14))
     got = {t: v for t, v, _ in events(x)}
     assert got.get("ruling") == "2024-03-13" and got.get("suspension") == "2024-03-12", got
 

@@ -50,7 +50,7 @@ def test_coordinated_verbs_share_the_sentences_day():
 
 
 def test_a_verdict_on_thursday_is_the_trials():
-    text = "Officers convicted\n\nAfter a jury trial, two officers were found guilty on Thursday of theft."
+    text = "Officers convicted\n\nAfter a jury trial, three guards were found guilty of fraud on Thursday."
     assert dated(text, "found guilty") == "2024-03-07"
 
 

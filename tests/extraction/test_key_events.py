@@ -49,20 +49,20 @@ def test_a_hurricane_season_is_no_sports_event():
 
 def test_prison_terms_and_a_state_of_emergency():
     got = events("Verdict\n\nThe two men received seven-year prison terms on Friday. The governor declared a state "
-                 "of emergency on Sunday.")
+                 "of emergency in the province on Sunday.")
     assert got.get("prison terms") == ("sentencing", "2024-03-08")
     assert got.get("state of emergency") == ("emergency", "2024-03-10")
 
 
 def test_that_day_is_the_day_the_narrative_named_last():
-    x = run("Visit\n\nThe president flew to the city on Saturday. In a meeting that day he was briefed by the "
+    x = run("Visit\n\nThe president flew to the city on Saturday. During talks that day she thanked the "
             "minister.", MONDAY)
     assert [t.value for t in x.times if t.span.text == "that day"] == ["2024-03-09"]
 
 
 def test_a_trial_its_verdict_and_the_sentence_are_three_events():
-    got = events("Court\n\nAfter a jury trial, two officers were found guilty on Thursday of robbing a shop. Both "
-                 "received seven-year prison terms.")
+    got = events("Court\n\nAfter a jury trial, three guards were found guilty of burgling a warehouse on Thursday. All "
+                 "three received five-year prison terms.")
     assert {k: v[0] for k, v in got.items()} == {"trial": "trial", "found guilty": "verdict",
                                                   "prison terms": "sentencing"}
 
@@ -107,7 +107,7 @@ def _parts(text: str, mention: str) -> set[str]:
 
 
 def test_the_subject_of_a_verb_that_carries_out_an_event_named_by_its_object_takes_part():
-    text = "Troops\n\nThe Ministry of Defence announced a complete withdrawal from the border region on Monday."
+    text = "Troops\n\nOn Monday the Ministry of Defence announced a full withdrawal of its units from the valley."
     assert "Ministry of Defence" in _parts(text, "withdrawal")
     assert "minister" not in _parts("Protest\n\nThe minister condemned the attack on the embassy on Monday.", "attack")
 

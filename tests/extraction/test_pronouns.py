@@ -47,8 +47,8 @@ def test_the_subject_of_the_sentence_is_the_he_of_its_complement():
 
 def test_the_nearest_name_of_its_sentence_owns_a_possessive():
     text = ("Bystanders\n\n"
-            "Police named the attacker as Omar Khalid on Saturday. One of the men who held Khalid down was Dan "
-            "Fisher, a prisoner approaching the end of his sentence.")
+            "Police identified the gunman as Omar Khalid on Saturday. One of the passers-by who pinned Khalid down was Dan "
+            "Fisher, an inmate nearing the end of his term.")
     assert referent(text, "end of", "his") == "Dan Fisher"
 
 

@@ -10,27 +10,27 @@ pytestmark = pytest.mark.slow
 
 
 def test_an_initialism_does_not_end_the_sentence_of_a_cue():
-    got = said("Carmaker probe\n\nOn Friday Veloria Motors said in a filing to the U.S. Securities and Exchange "
-               "Commission that the inquiry had started in May.")
-    assert got == [("indirect", "Veloria Motors", "the inquiry had started in May")]
+    got = said("Carmaker probe\n\nOn Friday Veloria Motors said in a letter to the U.S. Department of "
+               "Energy that the review had begun in March.")
+    assert got == [("indirect", "Veloria Motors", "the review had begun in March")]
 
 
 def test_a_name_tagged_elsewhere_speaks_where_the_recogniser_missed_it():
     got = said("Trade pact\n\nNigeria signed the pact on Sunday.\n\n"
-               "Nigeria previously announced it planned to join the pact in the week before the summit.")
-    assert ("indirect", "Nigeria", "it planned to join the pact in the week before the summit") in got
+               "Nigeria earlier announced it intended to sign the pact before the next summit.")
+    assert ("indirect", "Nigeria", "it intended to sign the pact before the next summit") in got
 
 
 def test_an_untagged_name_with_a_title_that_speaks_is_a_person():
-    got = said("Parliament\n\nYesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the "
-               "request of the government.")
-    assert got == [("indirect", "Elizabeth II", "she will comply with the request of the government")]
+    got = said("Parliament\n\nYesterday, Britain's Queen Elizabeth II announced she would follow the "
+               "advice of her ministers.")
+    assert got == [("indirect", "Elizabeth II", "she would follow the advice of her ministers")]
 
 
 def test_a_relative_introduced_by_name_is_who_his_daughter_said_is():
-    got = said("Drummer dies\n\nJazz drummer Leon Marsh died on Sunday at the age of 80. The news was confirmed by "
-               "the club with his daughter Ruth Marsh.\n\nThough he lived in Spain, his daughter said he died in London.")
-    assert got == [("indirect", "Ruth Marsh", "he died in London")]
+    got = said("Drummer dies\n\nJazz drummer Leon Marsh died on Sunday, aged 84. The death was announced by "
+               "the club together with his daughter Ruth Marsh.\n\nThough he had a home in Spain, his daughter said he had died in Lisbon.")
+    assert got == [("indirect", "Ruth Marsh", "he had died in Lisbon")]
 
 
 def test_the_plural_of_any_noun_for_a_person_is_a_group_that_speaks():
@@ -64,10 +64,10 @@ def _who(text: str) -> list[tuple[str | None, str | None, str]]:
 
 
 def test_a_report_of_a_source_is_two_statements_the_inner_relayed():
-    got = _who("Blast\n\nPolice said the cause was unknown. Kestrel.com further reported its source said the "
-               "tenant had moved in the day before the blast.")
-    assert ("Kestrel.com", None, "its source said the tenant had moved in the day before the blast") in got
-    assert ("its source", "Kestrel.com", "the tenant had moved in the day before the blast") in got
+    got = _who("Blast\n\nPolice said the cause was unclear. Kestrel.com also reported its source said the "
+               "tenant had arrived only a week before the explosion.")
+    assert ("Kestrel.com", None, "its source said the tenant had arrived only a week before the explosion") in got
+    assert ("its source", "Kestrel.com", "the tenant had arrived only a week before the explosion") in got
 
 
 def test_the_sources_a_report_cites_speak_and_the_reporter_relays_them():
@@ -97,15 +97,15 @@ def test_they_that_speaks_is_the_group_that_acted_before():
 
 
 def test_they_in_what_a_pair_reports_is_the_pair_not_one_of_them():
-    assert _who("Blast\n\nThe Investigative Committee and the Federal Security Service said they believe gas was "
-                "the trigger.") == [("Investigative Committee and Federal Security Service", None,
-                                     "they believe gas was the trigger")]
+    assert _who("Blast\n\nThe Harbour Authority and the Coast Guard said they believe a fuel leak was "
+                "the cause.") == [("Harbour Authority and Coast Guard", None,
+                                     "they believe a fuel leak was the cause")]
 
 
 def test_a_reporting_clause_between_commas_reports_the_clause_around_it():
-    assert ("Greenway Foundation", None, "desired no memorials or grave markers") in _who(
-        "Estate\n\nThe Greenway Foundation said the actress had been in good health. Moreno, they said, desired no "
-        "memorials or grave markers.")
+    assert ("Greenway Foundation", None, "wanted no funeral or public service") in _who(
+        "Estate\n\nThe Greenway Foundation said the actress had been in good health. Moreno, they said, wanted no "
+        "funeral or public service.")
     assert _who("Trial\n\nMaria Ortiz left the bar at two. Later, she testified, she was robbed by two guards.") == [
         ("Maria Ortiz", None, "she was robbed by two guards")]
 
@@ -118,8 +118,8 @@ def test_a_characterisation_with_as_reports_a_view():
 
 
 def test_a_characterisation_in_the_passive_is_the_agents():
-    got = said('Attack\n\nThe attacker, who was described as "knife-obsessed" by the police, was shot.')
-    assert [(t, who) for t, who, _ in got] == [("mixed", "police")] and "knife-obsessed" in got[0][2]
+    got = said('Attack\n\nThe suspect, who was described as "volatile" by the police, was detained.')
+    assert [(t, who) for t, who, _ in got] == [("mixed", "police")] and "volatile" in got[0][2]
 
 
 def test_an_attack_without_a_characterisation_is_no_statement():
@@ -138,8 +138,8 @@ def test_a_call_for_someone_to_be_dealt_with_is_an_appeal():
 
 
 def test_a_message_says_what_its_participle_says():
-    got = said("Attacks\n\nSecretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.")
-    assert [(t, who) for t, who, _ in got] == [("indirect", "Mike Pompeo")] and "Iran" in got[0][2]
+    got = said("Attacks\n\nSecretary of State Helen Clarke posted a short message on Twitter blaming Norland for the raids.")
+    assert [(t, who) for t, who, _ in got] == [("indirect", "Helen Clarke")] and "Norland" in got[0][2]
     assert said("Attacks\n\nThe company posted a video showing the damage to the plant.") == []
 
 
@@ -149,9 +149,9 @@ def test_a_gerund_is_what_was_announced():
 
 
 def test_advice_with_an_infinitive_parsed_as_a_clause_is_an_appeal():
-    got = said("Storm\n\nThe mayor of the city, Ana Cole, advised residents of her city to make plans and shelter in "
+    got = said("Storm\n\nThe mayor of the town, Ana Cole, advised residents of her town to gather supplies and stay in "
                "place.")
-    assert [(t, q) for t, _, q in got] == [("indirect", "to make plans and shelter in place")]
+    assert [(t, q) for t, _, q in got] == [("indirect", "to gather supplies and stay in place")]
 
 
 def test_a_name_parsed_into_the_date_before_it_speaks():
@@ -160,16 +160,16 @@ def test_a_name_parsed_into_the_date_before_it_speaks():
 
 
 def test_an_infinitive_of_purpose_speaks_for_the_clause_and_to_its_party():
-    x = run("Call\n\nPresident Joe Biden spoke today with former Prime Minister of Israel Benjamin Netanyahu to "
-            "congratulate him on his party's victory.")
+    x = run("Call\n\nPresident Laura Kent spoke on Friday with former Prime Minister Peter Voss to "
+            "congratulate him on his coalition's win.")
     labels = {a.key: a.label for a in x.actors}
     assert [(labels.get(s.speaker), labels.get(s.addressee), s.quote) for s in x.statements] == [
-        ("Joe Biden", "Benjamin Netanyahu", "his party's victory")]
+        ("Laura Kent", "Peter Voss", "his coalition's win")]
     assert said("Trip\n\nThe minister went to Paris to meet the president.") == []
 
 
 def test_a_thing_criticised_is_what_the_criticism_is_about():
-    assert said("Syria\n\nThe former envoy Brett McGurk also criticized the decision via Twitter.") == [
-        ("indirect", "Brett McGurk", "the decision")]
+    assert said("Syria\n\nThe former envoy Tom Wexler also criticized the move via Facebook.") == [
+        ("indirect", "Tom Wexler", "the move")]
     assert said("Talks\n\nThe senator criticized the minister for the delay.") == [
         ("indirect", "senator", "the delay")]

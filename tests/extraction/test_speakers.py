@@ -115,15 +115,15 @@ def test_sources_named_together_speak_as_one_group():
 
 
 def test_a_participle_after_a_reported_clause_is_the_reporters():
-    text = ("Vote\n\nDirector Elena Santos added election officials have been fully trained ahead of the vote, saying "
-            "that \"we have trained our staff very well.\"")
-    assert speaker_of(text, "we have trained our staff") == "Elena Santos"
+    text = ("Vote\n\nDirector Elena Santos added polling staff had been properly prepared before the ballot, saying "
+            "that \"our teams are ready for the day.\"")
+    assert speaker_of(text, "our teams are ready") == "Elena Santos"
 
 
 def test_another_issuers_document_is_not_the_one_met_before():
     text = ("Border\n\nThe White House said in a statement that troops would leave. Mayor Tom Reed welcomed it.\n\n"
-            "The Norlandian statement called for a safe zone to be set up east of the river.")
-    assert speaker_of(text, "a safe zone") != "Tom Reed"
+            "The Norlandian statement called for a buffer area to be created along the river.")
+    assert speaker_of(text, "a buffer area") != "Tom Reed"
     text = ("Shortages\n\nAccording to a news site's report, Dr Tom Reed said the shelves were empty. The stores were "
             "reluctant to limit sales, according to a report from the Herald.")
     assert speaker_of(text, "reluctant to limit sales") != "Tom Reed"
@@ -135,14 +135,14 @@ def test_a_post_by_a_named_author_is_the_authors_not_the_platforms():
 
 
 def test_the_governor_is_not_the_deputy_governor():
-    text = ("Collapse\n\nRegional Deputy Governor Oleg Marin said 68 people were missing. The governor has promised "
-            "each victim will be paid.")
-    assert speaker_of(text, "will be paid") != "Oleg Marin"
+    text = ("Collapse\n\nRegional Deputy Governor Oleg Marin said 68 people were missing. The governor has pledged that "
+            "every family will be compensated.")
+    assert speaker_of(text, "will be compensated") != "Oleg Marin"
 
 
 def test_the_vice_president_is_not_the_president():
     text = ("Border wall\n\nThe Vice President, Mark Dunne, said on Friday the country faced a crisis. Two senators "
-            "questioned the President's power to do as he proposed, the President said nothing.")
+            "challenged the President's authority to act alone, and the President gave no answer.")
     x = run(text)
     dunne = next(a for a in x.actors if a.label == "Mark Dunne")
     assert all("President" not in m.span.text or "Vice" in m.span.text for m in dunne.mentions[1:]), \
@@ -163,16 +163,16 @@ def test_a_commissioner_introduced_by_title_is_the_commissioner_who_speaks():
 
 def test_a_participle_goes_on_with_the_speaker_resolved_for_its_subject():
     text = ("Payments\n\nNorland Export-Import Bank president Karl Ostrow said the old system \"costs Norland "
-            "millions,\" further saying, \"Beyond that, it also reduces trade across the region.\"")
-    assert speaker_of(text, "it also reduces trade") == "Karl Ostrow"
+            "millions,\" further saying, \"On top of that, it also slows commerce between our ports.\"")
+    assert speaker_of(text, "it also slows commerce") == "Karl Ostrow"
 
 
 def test_an_unnamed_source_of_according_to_is_a_group_of_its_own():
-    text = ("Offensive\n\nGovernment forces entered two towns yesterday, according to state media. The attackers "
+    text = ("Offensive\n\nArmy units took control of three villages on Tuesday, according to state media. The attackers "
             "surrounded the base, according to the videos and the Herald.")
     x = run(text)
     labels = {a.key: a.label for a in x.actors}
-    first = next(s for s in x.statements if "entered two towns" in s.quote)
+    first = next(s for s in x.statements if "took control of three villages" in s.quote)
     assert labels[first.speaker or ""] == "state media"
     second = next(s for s in x.statements if "surrounded the base" in s.quote)
     assert "videos" in labels[second.speaker or ""] and "Herald" in labels[second.speaker or ""]
@@ -180,7 +180,7 @@ def test_an_unnamed_source_of_according_to_is_a_group_of_its_own():
 
 def test_a_relative_named_in_passing_does_not_take_the_bare_surname():
     text = ("Drummer dies\n\n"
-            "Jazz drummer Leon Marsh died on Sunday at the age of 80. The news was confirmed by the club with his "
+            "Jazz drummer Leon Marsh died on Sunday, aged 84. The death was announced by the club together with his "
             "daughter Ruth Marsh.\n\n"
             "In 2010, Marsh said he had never missed a concert.")
     assert speaker_of(text, "never missed a concert") == "Leon Marsh"

@@ -39,11 +39,11 @@ def test_the_article_day_itself():
 
 
 def test_a_time_of_day_falls_on_the_day_its_sentence_or_story_names():
-    x = run("Storm\n\nOn Friday, police received the first call around 2:00 p.m. local time. The warning starts at "
-            "6 p.m. local time (1700 UTC) tomorrow.", dt.date(2019, 12, 2))
+    x = run("Storm\n\nOn Friday, the coastguard logged the first alert around 3:15 p.m. local time. The curfew begins at "
+            "8 p.m. local time (1900 UTC) tomorrow.", dt.date(2019, 12, 2))
     got = {t.span.text: t.value for t in x.times}
-    assert got["around 2:00 p.m. local time"] == "2019-11-29"
-    assert got["6 p.m. local time"] == got["1700 UTC"] == "2019-12-03"
+    assert got["around 3:15 p.m. local time"] == "2019-11-29"
+    assert got["8 p.m. local time"] == got["1900 UTC"] == "2019-12-03"
 
 
 def test_a_month_told_in_the_past_is_the_last_one():

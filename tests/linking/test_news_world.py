@@ -141,12 +141,12 @@ def test_dbpedia_only_from_wikipedia_titles_a_source_gives(kb):
 
 
 def test_a_body_named_with_its_country_is_found_under_its_full_name(kb):
-    """"U.S. Securities and Exchange Commission" is the record "United States Securities and Exchange Commission",
+    """"U.S. Forest Service" is the record "United States Forest Service",
     and the name says whose body it is even when no country actor does."""
-    x = Extraction([named("org/sec", "U.S. Securities and Exchange Commission", "government")])
-    assert linked(x, kb, dt.date(2019, 5, 1))["org/sec"] == "org/united-states-securities-and-exchange-commission"
+    x = Extraction([named("org/sec", "U.S. Forest Service", "government")])
+    assert linked(x, kb, dt.date(2019, 5, 1))["org/sec"] == "org/united-states-forest-service"
     # the same body named without its country, in an article about Mexico only: not linked
-    x = Extraction([named("org/sec", "Securities and Exchange Commission", "government"),
+    x = Extraction([named("org/sec", "Forest Service", "government"),
                     Actor("country/mexico", "Mexico", "country")])
     assert linked(x, kb, dt.date(2019, 5, 1))["org/sec"] is None
 
@@ -212,10 +212,10 @@ def test_organisations_of_the_registries_carry_their_wikipedia_titles(kb):
 
 
 def test_a_body_after_its_parents_possessive_and_legislatures_keep_their_names(kb):
-    """"the United Nations' Food and Agriculture Organization" is the FAO; "the House" in an American article is the
+    """"the United Nations' International Labour Organization" is the ILO; "the House" in an American article is the
     House of Representatives, not a clothing chain called House."""
-    x = Extraction([named("org/fao", "United Nations' Food and Agriculture Organization", "organization")])
-    assert linked(x, kb, None)["org/fao"] == "org/food-and-agriculture-organization"
+    x = Extraction([named("org/ilo", "United Nations' International Labour Organization", "organization")])
+    assert linked(x, kb, None)["org/ilo"] == "org/international-labour-organization"
     assert any(e.wikidata for e in kb.named("House") if e.id != "org/united-states-house-of-representatives")
     x = Extraction([named("org/house", "House", "organization"), Actor("country/united-states", "US", "country")])
     assert linked(x, kb, dt.date(2019, 9, 24))["org/house"] == "org/united-states-house-of-representatives"

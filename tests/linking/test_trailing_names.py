@@ -17,7 +17,7 @@ from kg.pipeline.link.names import trailing_names
     ("Conservative MP Philip Hammond", ["Philip Hammond"]),
     ("Minority Whip Dick Durbin", ["Dick Durbin"]),
     ("Speaker John Bercow", ["John Bercow"]),
-    ("mayor of New Orleans, LaToya Cantrell", ["LaToya Cantrell", "New Orleans, LaToya Cantrell"]),
+    ("mayor of Santa Clara, DeShawn Porter", ["DeShawn Porter", "Santa Clara, DeShawn Porter"]),
     ("Mary Ann Smith", []),
     ("Koszalin Piotr Jedlinski", []),
     ("Philip Hammond", []),
