@@ -27,8 +27,14 @@ def speaking_plural(tok: Token) -> bool:
     """ "The operators said …", "The airlines warned that …": the plural subject of a reporting verb with a clause
     is a group that speaks, whatever its noun (the group nouns of the lexicon also name groups that do not speak)."""
     verb = tok.head
-    return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and verb.lemma_.lower() in lexicon.reporting_verbs() and \
+    return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and verb.lemma_.lower() in _SAYING and \
         tok.lemma_.lower() not in _NOT_AGENTS and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+# Verbs of saying whose subject speaks (not "footprints suggest", "results indicate", "the data show").
+_SAYING = frozenset({"say", "tell", "warn", "announce", "claim", "argue", "insist", "deny", "vow", "promise", "urge",
+                     "state", "add", "explain", "complain", "admit", "allege", "demand", "reply", "respond",
+                     "acknowledge", "concede", "contend", "maintain", "stress", "write", "declare", "assert"})
 
 
 def named_body(pb: ParsedBlock, start: int, end: int, head: Token, lemma: str) -> bool:

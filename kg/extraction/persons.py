@@ -65,7 +65,15 @@ def split_title_org_name(pb: ParsedBlock, ent: SpacySpan) -> tuple[SpacySpan, Sp
 def _is_role_word(t: Token) -> bool:
     low = t.lower_
     return low in ("former", "late") or low in lexicon.role_nouns() or low in lexicon.post_heads() or \
-        low in lexicon.post_words() or low in lexicon.person_nouns()
+        low in lexicon.post_words() or low in lexicon.person_nouns() or _occupation(t)
+
+
+def _occupation(t: Token) -> bool:
+    """ "Archaeologist Ben Ortiz": a word of an occupation's shape opening a name whose next word is a given name."""
+    doc = t.doc
+    return t.i + 1 < len(doc) and t.lower_.endswith(("ist", "er", "or", "ian")) and len(t) > 5 and \
+        t.lower_ not in lexicon.given_names() and doc[t.i + 1].lower_ in lexicon.given_names() and \
+        t.text not in lexicon.titles()
 
 
 def without_title(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
@@ -94,7 +102,7 @@ def with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
         t = doc[start - 1]
         if t.tag_ != "NNP" or not t.text[:1].isupper() or t.ent_type_ or t.text in lexicon.titles() or \
                 t.lower_ in lexicon.post_words() or t.lower_ in lexicon.post_heads() or \
-                t.lower_ in lexicon.role_nouns() or not t.is_alpha or _big_city(t.text) or \
+                t.lower_ in lexicon.role_nouns() or not t.is_alpha or _big_city(t.text) or _occupation(t) or \
                 gazetteer.country(t.text) or (start >= 2 and doc[start - 2].lower_ == "of"):
             break  # "Mayor of Springfield Rosa Diaz": the place of a title is no given name
         start -= 1

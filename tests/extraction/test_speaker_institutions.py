@@ -62,3 +62,11 @@ def test_a_headline_s_bare_body_noun_speaks():
 def test_a_company_by_the_first_word_of_its_name():
     text = RECALL + "\nHarlow said in a statement it was not aware of any crashes or injuries.\n"
     assert speaker_of(text, "not aware of any crashes") == "Harlow Motors"
+
+
+def test_what_footprints_suggest_is_nobody_s_statement_and_an_occupation_is_not_a_given_name():
+    text = ("Footprints\n\nFossilised footprints found in a dry lake bed suggest humans arrived earlier than "
+            "thought, researchers reported on Thursday.\n\nArchaeologist Ben Ortiz, who was not involved in the "
+            "study, said the dating method could be affected by groundwater.\n")
+    assert speaker_of_or_none(text, "humans arrived earlier") == "researchers"
+    assert speaker_of(text, "dating method") == "Ben Ortiz"
