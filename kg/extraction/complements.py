@@ -126,7 +126,7 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
 
 
 def _unmarked_clause(verb: Token, kind: str) -> list[Token]:
-    """ "she said as a teenager she was forced …": a finite clause with its own subject and no subordinator right after
+    """ "she said as a schoolgirl she was made to …": a finite clause with its own subject and no subordinator right after
     the verb, which the parse took for an adverbial clause, is what was said."""
     if kind not in ("assertion", "report", "belief", "warning", "denial", "promise"):
         return []

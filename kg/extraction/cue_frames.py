@@ -211,7 +211,7 @@ def is_parenthetical(verb: Token) -> bool:
 
 def is_preposed(verb: Token) -> bool:
     """A report that opens its sentence and is set off by a comma from the clause it reports, which the parse made
-    the main clause ("Radio Nord reported on Thursday, coverage had risen to 55 percent")."""
+    the main clause ("Radio Nord reported on Thursday, turnout had climbed to 61 percent")."""
     head = verb.head
     if verb.dep_ not in ("ccomp", "parataxis") or head.pos_ not in ("VERB", "AUX") or head.i < verb.i or \
             any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
@@ -235,7 +235,7 @@ _SPOKEN_VIEWS = {"condemn", "criticize", "criticise", "denounce", "decry", "prai
 
 def passive_report(verb: Token, kind: str) -> list[Token]:
     """What a passive report with its "by" agent says: its subject with an infinitive ("were reported by local media
-    to have visited …"), an "as" phrase ("a plane, reported by local press as belonging to the army"), or the
+    to have visited …"), an "as" phrase ("a ship, reported by regional media as owned by the navy"), or the
     subject of a spoken view ("the operation was condemned by …", "the plan was welcomed by …"). Nothing without an
     agent, and never a person who was criticised or welcomed (the one addressed, not what was said)."""
     if not any(c.dep_ == "agent" for c in verb.children) or \

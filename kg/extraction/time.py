@@ -301,7 +301,7 @@ def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
 
 
 def _clock_days(article: Article, found: list[TimeExpression], anchor: dt.date | None) -> None:
-    """A time of day falls on the day its sentence names ("at 6 p.m. local time tomorrow"), else on the day of the
+    """A time of day falls on the day its sentence names ("at 9 a.m. local time tomorrow"), else on the day of the
     story (the first day of the article's week it names: "On Friday, … around 2:00 p.m."), else on the article's
     date."""
     days = [t for t in found if t.value and len(t.value) == 10 and t.granularity == "day"]

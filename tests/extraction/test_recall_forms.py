@@ -13,15 +13,15 @@ def test_a_surname_tagged_as_a_place_speaks_for_the_full_name_tagged_as_an_organ
     # the recogniser reads the full name as an organisation's (an apposition makes it a person) and the surname
     # alone as a place: the surname is still that person's, and what follows "said" is what he said
     text = ("Defence deal\n\nThe November 4 issue of the weekly published an interview with Tibor Selmóth, the "
-            "government commissioner responsible for defence, in which the deal was announced.\n\n"
-            "While not naming any other bidders, Selmóth said the bid won after lengthy negotiations.")
-    assert said(text) == [("indirect", "Tibor Selmóth", "the bid won after lengthy negotiations")]
+            "government commissioner responsible for defence, where the purchase was made public.\n\n"
+            "Without naming rival offers, Selmóth said the bid won after long talks.")
+    assert said(text) == [("indirect", "Tibor Selmóth", "the bid won after long talks")]
 
 
 def test_the_newspaper_or_the_publication_is_the_medium_last_named_as_a_source():
     text = ("Cargo plane crash\n\nThe Daily Ledger reported the landing was a mistake. Harbour Airlines owns the "
-            "plane. The industry publication stated the aircraft overran the runway.")
-    assert ("indirect", "Daily Ledger", "the aircraft overran the runway") in said(text)
+            "plane. The industry publication stated the jet had skidded off the tarmac.")
+    assert ("indirect", "Daily Ledger", "the jet had skidded off the tarmac") in said(text)
     text = ("Collapse\n\nThe Valley Courier website reported the toll had risen. The website further reported its "
             "source claimed a fourth man escaped.")
     assert ("indirect", "Valley Courier", "its source claimed a fourth man escaped") in said(text)
@@ -36,8 +36,8 @@ def test_a_news_agency_refers_back_but_a_bare_agency_stays_a_body_of_its_own():
 
 def test_a_report_that_opens_its_sentence_before_a_comma_reports_the_clause_after_it():
     # the parse makes the reported clause the main one and the report its complement
-    assert said("Vaccination\n\nRadio Nord reported on Thursday, coverage had risen to 55 percent.") == [
-        ("indirect", "Radio Nord", "coverage had risen to 55 percent")]
+    assert said("Vaccination\n\nRadio Nord reported on Thursday, turnout had climbed to 61 percent.") == [
+        ("indirect", "Radio Nord", "turnout had climbed to 61 percent")]
 
 
 def test_a_parenthetical_report_is_not_what_the_subject_around_it_wanted():
@@ -67,9 +67,9 @@ def test_a_passive_without_speech_stays_none():
 def test_a_name_the_recogniser_cut_before_its_last_word_still_speaks():
     # the recogniser tags only "Tomas" in "Tomas Kral of the city police"; the name ends at the word it hangs on
     text = ("Toll\n\nAccording to Tomas Kral of the city police, the confirmed deaths are fourteen. "
-            "Kral further claimed 90 civilians were wounded.")
+            "Kral also claimed 70 bystanders had been hurt.")
     assert said(text) == [("indirect", "Tomas Kral", "the confirmed deaths are fourteen"),
-                          ("indirect", "Tomas Kral", "90 civilians were wounded")]
+                          ("indirect", "Tomas Kral", "70 bystanders had been hurt")]
 
 
 def test_a_given_name_and_surname_tagged_as_a_place_that_speaks_is_a_person():
@@ -178,11 +178,11 @@ def test_a_medium_the_article_does_not_name_speaks_as_an_unnamed_organisation():
 
 
 def test_a_clause_without_a_subordinator_right_after_said_is_what_was_said():
-    # the parse takes "as a teenager she was forced …" for an adverbial clause of "said"
-    text = ("Profile\n\nIn an interview with the weekly, Anna Berg said as a teenager she was forced into an abusive "
-            "marriage by her family.")
+    # the parse takes "as a schoolgirl she was forced …" for an adverbial clause of "said"
+    text = ("Profile\n\nIn an interview with the weekly, Anna Berg said as a schoolgirl she was forced into an "
+            "unhappy marriage by her family.")
     assert said(text) == [
-        ("indirect", "Anna Berg", "as a teenager she was forced into an abusive marriage by her family")]
+        ("indirect", "Anna Berg", "as a schoolgirl she was forced into an unhappy marriage by her family")]
     assert said("Speech\n\nAnna Berg spoke as the crowd cheered.") == []
 
 
