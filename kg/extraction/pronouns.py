@@ -115,6 +115,16 @@ def resolve_pronouns(coref: Coref) -> None:
                 continue
             if tag != "NN" and tag not in ("PRP", "PRP$"):
                 continue  # neither a person noun nor a pronoun (a word's tag read once: most words are neither)
+            if tag == "NN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in lexicon.org_heads() and \
+                    not coref.in_quote(off) and any(c.lower_ in ("a", "an", "the") for c in tok.children) and \
+                    not _in_reported_clause(tok):
+                # "A regional airline has cancelled … It said …": an unnamed body that acts is what "it" can be
+                hit = corefs.resolve(coref, pb, tok, create=True)
+                if hit is not None and hit[0] in index.actors and \
+                        index.actors[hit[0]].kind in ("organization", "government"):
+                    history.append(_Seen(hit[0], off, True, sent_no, "subject", verb=_verb_at(pb, tok),
+                                         speaker=_reports(tok)))
+                continue
             if tag == "NN" and (_speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off)
                                 or _acting_role(coref, tok, off) and not _named_person_near(coref, history, sent_no)):
                 # "The ministry's spokesman declared …", "A young woman was hurt", "The coach reacted …":

@@ -60,3 +60,11 @@ def test_she_said_goes_to_who_spoke_not_to_whom_her_report_was_about():
             "Her mother told reporters that Tanabe had been receiving abusive messages for months. She said her "
             "daughter was exhausted.\n")
     assert speaker_of(text, "her daughter was exhausted") == "Her mother"
+
+
+def test_it_said_after_an_unnamed_body_that_acts():
+    from tests.extraction.helpers import speaker_of
+
+    text = ("Airline\n\nA regional airline has cancelled 200 flights because of a pilot shortage. It said passengers "
+            "would be offered refunds.\n")
+    assert speaker_of(text, "offered refunds") == "regional airline"
