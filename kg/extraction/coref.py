@@ -261,7 +261,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             key = "org/" + slugify(label)
             index.add_actor(key, label, kind, np_span)
             return key, np_span
-        if pb.doc[start].lower_ in ("the", "this", "its") or bare:
+        if pb.doc[start].lower_ in ("the", "this", "its", "their", "our") or bare:
             # "the regional body", "the bloc": the organisation last named; "the government" with none: its own
             at = pb.offset + pb.doc[start].idx
             # "the ministry": a ministry named before, not any government body (the Senate of the headline)
@@ -274,6 +274,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             if prior is not None:
                 index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
                 return prior, np_span
+            if pb.doc[start].lower_ in ("their", "our"):  # "their union said": the union of the people named before
+                label = label.split(" ", 1)[-1]
             key = "localorg/" + slugify(label)
             index.add_actor(key, label, kind, np_span, "role")
             return key, np_span

@@ -70,3 +70,9 @@ def test_what_footprints_suggest_is_nobody_s_statement_and_an_occupation_is_not_
             "study, said the dating method could be affected by groundwater.\n")
     assert speaker_of_or_none(text, "humans arrived earlier") == "researchers"
     assert speaker_of(text, "dating method") == "Ben Ortiz"
+
+
+def test_their_union_said():
+    text = ("Strike called off\n\nNurses at three hospitals have called off a planned strike after accepting a new "
+            "pay offer, their union said on Thursday.\n")
+    assert speaker_of(text, "called off a planned strike") == "union"
