@@ -84,3 +84,21 @@ def regrouped(coref: Coref, pb: ParsedBlock, verb: Token, addressee: Token | Non
         return None
     return outlet, out
 
+
+def titled_person(coref: Coref, pb: ParsedBlock, subject: Token) -> tuple[str, Span] | None:
+    """ "…, said Acme University, Boston's dean, Jo Roe": after an inverted cue, a body whose apposition is a title
+    and whose title's apposition names a person: that person speaks, not the body; None otherwise."""
+    index = coref.index
+    node, titled = subject, False
+    for _ in range(4):
+        nxt = next((c for c in node.children if c.dep_ == "appos" and c.i > node.i), None)
+        if nxt is None:
+            return None
+        if nxt.pos_ == "NOUN":
+            titled = True
+        elif nxt.pos_ == "PROPN" and (titled or any(t.pos_ == "NOUN" and t.dep_ == "appos"
+                                                    for t in pb.doc[subject.i + 1 : nxt.left_edge.i])):
+            hit = index.mention_of_token(pb, nxt)
+            return hit if hit is not None and index.actors[hit[0]].kind == "person" else None
+        node = nxt
+    return None

@@ -50,6 +50,19 @@ def test_outlet_told_runs_into_a_given_name_and_surname():
     assert _holder(x, "he", text.index("before he was")) == "Tomas Brandt"
 
 
+def test_inverted_cue_with_a_body_then_a_possessive_title_and_a_person():
+    text = ("Campus report\n\n"
+            "The new library will open in the spring and will hold two million books, said the University of "
+            "Westmark, Eastham's dean of students, Jo Roe.")
+    assert speaker_of(text, "The new library will open") == "Jo Roe"
+
+
+def test_inverted_cue_with_a_body_then_a_title_and_a_person():
+    text = ("Campus report\n\n"
+            "The new library will open in the spring, said Acme State University, Eastham's provost, Dr. Jo Roe.")
+    assert speaker_of(text, "The new library will open") == "Jo Roe"
+
+
 def test_pronoun_of_a_reported_clause_goes_to_that_clauses_subject():
     text = ("Club news\n\n"
             "Coach Daniel Park said winger Luis Moreno had missed training because his knee was still swollen.")
