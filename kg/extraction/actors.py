@@ -25,6 +25,7 @@ from kg.extraction.persons import (
     names_the_recogniser_missed,
     person_surnames,
     split_title_org_name,
+    split_told_name,
     with_given_names,
     without_title,
 )
@@ -157,6 +158,10 @@ def collect_names(parsed: Parsed) -> ActorIndex:
         for ent in pb.doc.ents:
             label = ent.label_
             ent = _strip_ent(pb, ent)
+            if label in ("ORG", "PERSON") and (told := split_told_name(pb, ent, surnames)) is not None:
+                _add_org(index, pb, told[0], parsed.span_of(pb, told[0]))  # "told Radio Nord Omar Haddad had …"
+                pending_persons.append((pb, told[1]))
+                continue
             if pb.block.kind == "headline" and len(ent) == 1 and (ent.text.lower() in lexicon.org_descriptors() or
                                                                   ent.text.lower() in lexicon.org_heads()):
                 continue  # "Automaker recalls …", "Union vows …": headlinese's bare noun describes, names nothing

@@ -6,7 +6,8 @@
   organisation, a given name and a surname ("Sophie Marchand"), or a name the knowledge base knows as a person's and
   not as an organisation's, tagged as an organisation; a one-letter spelling variant of a surname met in the article ("Yahya
   Sarea" … "Saree said", as reports transliterate names differently); a person's name run into the organisation of
-  the title before it ("director of Pacific Aid Network Mei-ling Chan said": :func:`split_title_org_name`).
+  the title before it ("director of Pacific Aid Network Mei-ling Chan said": :func:`split_title_org_name`); an outlet
+  told run into the name that opens the reported clause ("told Radio Nord Omar Haddad had …": :func:`split_told_name`).
 - Clustering: full names first; a surname or "Mr. X" joins the full name it matches; of several people sharing a
   surname, the one the discourse is about at that point (:func:`pick_by_recency`).
 """
@@ -60,6 +61,30 @@ def split_title_org_name(pb: ParsedBlock, ent: SpacySpan) -> tuple[SpacySpan, Sp
     if not all(doc[i].text[:1].isupper() for i in words[-2:]) or ORG_LIKE.search(doc[cut:ent.end].text):
         return None
     return doc[ent.start:cut], doc[cut:ent.end]
+
+
+def split_told_name(pb: ParsedBlock, ent: SpacySpan, surnames: set[str]) -> tuple[SpacySpan, SpacySpan] | None:
+    """ "X told Radio Nord Omar Haddad had run …": with "that" left out, the recogniser runs the outlet told
+    into the subject of the reported clause. Right after a form of "tell", an entity of capitalised words followed by
+    a verb is split where a person's name starts (a given name, or a name whose last word another person name of the
+    article carries) into the addressee and that person; None for anything else."""
+    doc = pb.doc
+    if ent.start < 1 or doc[ent.start - 1].lemma_.lower() != "tell" or len(ent) < 3 or ent.end >= len(doc):
+        return None
+    nxt = doc[ent.end]
+    if nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ in ("VBG", "TO") or \
+            not all(t.text[:1].isupper() or t.lower_ in _PARTICLES or t.i == ent.start and t.lower_ == "the" for t in ent):
+        return None
+    givens = lexicon.given_names()
+    for k in range(ent.start + 1, ent.end - 1):
+        if not doc[k].text[:1].isupper() or ORG_LIKE.search(doc[k:ent.end].text):
+            continue
+        if doc[k].lower_ in givens or (doc[k].text in surnames and doc[ent.end - 1].text in surnames):
+            return doc[ent.start:k], doc[k:ent.end]
+    return None
+
+
+_PARTICLES = frozenset({"bin", "al", "el", "de", "van", "von", "da", "di", "du", "la", "le", "ibn", "abu"})
 
 
 def _is_role_word(t: Token) -> bool:

@@ -21,6 +21,7 @@ from kg import lexicon
 from kg.extraction.captions import caption_offsets
 from kg.extraction import coref as corefs
 from kg.extraction.coref import FEMALE, MALE, NEUTER
+from kg.extraction.glued import clause_subject
 from kg.extraction.steps import Step, Work
 from kg.model import Span
 
@@ -316,6 +317,11 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
         return ahead
     role = _role(tok)
     verb = _verb_at(pb, tok)
+    own = clause_subject(tok)  # "X said Y left because he …": the reported clause's own subject, not X
+    if own is not None and not (role in ("object", "oblique") and verb == pb.offset + own[1].idx):
+        hit = index.mention_of_token(pb, own[0])
+        if hit is not None and any(s.key == hit[0] for s in candidates):
+            return hit[0]
     bound = {s.key for s in candidates if role in ("object", "oblique") and s.sentence == sent_no
              and s.role == "subject" and s.verb == verb >= 0}  # "X told him": him is not X
     same = [s for s in candidates if s.sentence == sent_no and not s.quoted and s.key not in bound]

@@ -17,6 +17,7 @@ from kg.extraction import coref as corefs, discourse
 from kg.extraction.cue_frames import message_author
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
+from kg.extraction.glued import regrouped, titled_person
 from kg.extraction.noun_cues import find_noun_cues
 from kg.extraction.quotes import Quote
 from kg.extraction.statement_sources import StatementSources
@@ -231,6 +232,9 @@ class StatementFinder(StatementSpans, StatementSources):
                     cue.speaker.left_edge.i <= before.i and not any(t.text in (",", "(") for t in
                                                                     pb.doc[cue.speaker.i : before.i]):
                 speaker = person
+        if speaker is not None and cue.speaker is not None and cue.speaker.i > cue.verb.i and \
+                self.coref.index.actors[speaker[0]].kind != "person":
+            speaker = titled_person(self.coref, pb, cue.speaker) or speaker  # "said Acme University, its dean, Jo Roe"
         if cue.speaker is not None:
             key = (pb.offset, cue.speaker.i)
             if cue.verb.tag_ == "VBG" and key in self.spoken:  # "X said …, further saying …": as resolved for X
@@ -249,6 +253,8 @@ class StatementFinder(StatementSpans, StatementSources):
             if source is not None and source[0] != speaker[0]:
                 speaker, reporter = source, speaker
         addressee = corefs.resolve(self.coref, pb, cue.addressee) if cue.addressee is not None else None
+        if (glued := regrouped(self.coref, pb, cue.verb, cue.addressee, contents)) is not None:
+            addressee, contents = glued  # "told Radio Nord Omar Haddad had …": the outlet is told, Haddad had …
         doc_key = None
         if cue.speaker is not None:
             document = self.documents.at(pb, cue.speaker)
