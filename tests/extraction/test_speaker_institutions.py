@@ -76,3 +76,9 @@ def test_their_union_said():
     text = ("Strike called off\n\nNurses at three hospitals have called off a planned strike after accepting a new "
             "pay offer, their union said on Thursday.\n")
     assert speaker_of(text, "called off a planned strike") == "union"
+
+
+def test_a_person_familiar_with_the_matter_is_nobody_named_before():
+    text = ("Tech giant to cut jobs\n\nOrbis Technologies said on Friday it would cut about 5,000 jobs.\n\n"
+            "\"We over-hired during the pandemic,\" a person familiar with the matter told Wire.\n")
+    assert speaker_of(text, "over-hired") == "person"
