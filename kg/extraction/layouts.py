@@ -259,6 +259,8 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
             continue
         if colon is None or colon.i == 0 or colon.i > 6 or colon.i >= len(doc) - 2:
             continue
+        if doc[: colon.i].text.strip().lower() in lexicon.kicker_labels():
+            continue  # "Explainer: …", "Q&A: …": the kind of piece, whatever the recogniser made of the word
         hit = finder.coref.index.mention_of_token(pb, doc[colon.i - 1])
         if hit is None and doc[colon.i - 1].pos_ == "NOUN" and colon.i <= 3:
             hit = corefs.resolve(finder.coref, pb, doc[colon.i - 1], create=False)  # "Fire chief: …", named below
