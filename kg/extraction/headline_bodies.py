@@ -1,6 +1,7 @@
 """A headline's bare body noun that speaks ("Union vows to continue strike", "Police say …"), given, once the whole
-story is read, to the body the story names with that head noun ("the Harbour Workers union", "the Dunmore Police
-Department"), or for "Company"/"Firm" to the story's main organisation.
+story is read, to the body the story names with that head noun ("the PWU union", "the Dunmore Police
+Department"), or for "Company"/"Firm" (and "Club", "Group" … whose story names no body by that word) to the story's
+main organisation.
 
 Coreference reads the headline first: a body the story names only by a phrase coreference makes ("the RMT union")
 is no actor yet when the headline is resolved, so the headline's noun becomes an actor of its own. This pass runs
@@ -10,7 +11,7 @@ when every statement is found and moves the headline's mention to the story's bo
 from __future__ import annotations
 
 from kg import lexicon
-from kg.extraction.bodies import FIRM_NOUNS, story_subject
+from kg.extraction.bodies import FIRM_NOUNS, GENERIC_BODIES, story_subject
 from kg.model import Statement
 
 
@@ -23,9 +24,9 @@ def _body_of(coref, noun: str, after: int, exclude: str) -> str | None:  # noqa:
     """The organisation (or government body) first mentioned after ``after`` whose name has ``noun`` as a word;
     for a firm's noun, the story's main organisation."""
     index = coref.index
+    subject = story_subject(coref, len(index.parsed.article.text) + 1)
     if noun in FIRM_NOUNS:
-        key = story_subject(coref, len(index.parsed.article.text) + 1)
-        return key if key != exclude else None
+        return subject if subject != exclude else None
     best: tuple[int, str] | None = None
     for (b, _), key in index.mention_owner.items():
         actor = index.actors.get(key)
@@ -34,6 +35,8 @@ def _body_of(coref, noun: str, after: int, exclude: str) -> str | None:  # noqa:
             continue
         if best is None or b < best[0]:
             best = (b, key)
+    if best is None and noun in GENERIC_BODIES and subject != exclude:
+        return subject  # "Club confirms …" over a story about "Harwick Rovers"
     return best[1] if best else None
 
 
@@ -49,7 +52,7 @@ def rebind(coref, statements: list[Statement]) -> int:  # noqa: ANN001 - a Coref
             continue
         words = m.text.split()
         noun = words[0].lower() if len(words) == 1 else ""
-        if noun not in lexicon.org_heads() and noun not in FIRM_NOUNS:
+        if noun not in lexicon.org_heads() and noun not in FIRM_NOUNS | GENERIC_BODIES:
             continue
         if any(x.span.begin >= end for x in old.mentions):
             continue  # the story itself calls a body by that bare noun: it is one

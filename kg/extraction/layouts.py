@@ -307,6 +307,11 @@ def _claim_then_source(finder, pb, colon):  # noqa: ANN001, ANN202 - a Statement
                                          len(doc[colon.i - 1].text))
     if any(s.content[0].overlaps(content) for s in finder.statements):
         return None
+    whole = next((q for q in finder.quotes if q.outer == content and finder.is_clause(q)), None)
+    if whole is not None:  # "“No deal is better than a bad deal”: minister": the source's own words
+        finder.used.add(id(whole))
+        return Statement("", list(whole.spans), "direct", speaker=hit[0], speaker_mention=hit[1],
+                         sentence=pb.block.span, evidence="headline")
     return Statement("", [content], "indirect", speaker=hit[0], speaker_mention=hit[1], sentence=pb.block.span,
                      evidence="headline")
 

@@ -56,3 +56,16 @@ def test_a_desk_label_before_a_colon_speaks_nothing(label):
     assert got == []
     got = said(f"{label}: minister says talks will resume\n\nThe interior minister spoke on Monday.")
     assert not any(spk == label for _, spk, _ in got)
+
+
+def test_a_headlines_bare_club_or_group_is_the_body_the_story_is_about():
+    body = "The Harwick Rowing Association said on Monday that its coach Dario Lenz had left by mutual consent."
+    assert ("indirect", "Harwick Rowing Association", "coach has left") in \
+        said("Club confirms coach has left\n\n" + body)
+    assert ("indirect", "Harwick Rowing Association", "head coach has left") in \
+        said("Group confirms head coach has left\n\n" + body)
+
+
+def test_a_quotation_before_a_colon_and_its_source_after_it_is_a_direct_statement():
+    got = said("'No deal is better than a bad deal': minister\n\nTrade minister Karl Brandt spoke on Monday.")
+    assert got == [("direct", "Karl Brandt", "No deal is better than a bad deal")]
