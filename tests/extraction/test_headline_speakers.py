@@ -69,3 +69,9 @@ def test_a_headlines_bare_club_or_group_is_the_body_the_story_is_about():
 def test_a_quotation_before_a_colon_and_its_source_after_it_is_a_direct_statement():
     got = said("'No deal is better than a bad deal': minister\n\nTrade minister Karl Brandt spoke on Monday.")
     assert got == [("direct", "Karl Brandt", "No deal is better than a bad deal")]
+
+
+@pytest.mark.parametrize("label", ["Exclusive", "Video", "Factbox"])
+def test_a_desk_label_is_no_part_of_the_speakers_noun_after_the_colon(label):
+    got = said(f"{label}: minister says talks will resume\n\nThe talks broke down on Monday.")
+    assert got == [("indirect", "minister", "talks will resume")]
