@@ -103,6 +103,12 @@ def sentence_starters() -> frozenset[str]:
 
 
 @cache
+def kicker_labels() -> frozenset[str]:
+    """Labels before a headline's colon that name the kind of piece ("Live", "Explainer"), not a speaker."""
+    return frozenset(w.lower() for w in _lines("kicker_labels.txt"))
+
+
+@cache
 def titles() -> frozenset[str]:
     return frozenset(_lines("titles.txt"))
 

@@ -56,6 +56,8 @@ def np_bounds(tok: Token) -> tuple[int, int]:
     for child in tok.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case", "advmod"):
             start = min(start, child.left_edge.i)
+    # a noun phrase never runs back over a colon: "Exclusive: minister …" is a desk label and "minister"
+    start = next((t.i + 1 for t in reversed(tok.doc[start : tok.i]) if t.text in (":", "|")), start)
     for child in tok.rights:
         if child.dep_ in ("compound", "flat"):
             end = max(end, child.right_edge.i)

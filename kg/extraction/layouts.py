@@ -259,6 +259,8 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
             continue
         if colon is None or colon.i == 0 or colon.i > 6 or colon.i >= len(doc) - 2:
             continue
+        if doc[: colon.i].text.strip().lower() in lexicon.kicker_labels():
+            continue  # "Explainer: …", "Q&A: …": the kind of piece, whatever the recogniser made of the word
         hit = finder.coref.index.mention_of_token(pb, doc[colon.i - 1])
         if hit is None and doc[colon.i - 1].pos_ == "NOUN" and colon.i <= 3:
             hit = corefs.resolve(finder.coref, pb, doc[colon.i - 1], create=False)  # "Fire chief: …", named below
@@ -305,6 +307,11 @@ def _claim_then_source(finder, pb, colon):  # noqa: ANN001, ANN202 - a Statement
                                          len(doc[colon.i - 1].text))
     if any(s.content[0].overlaps(content) for s in finder.statements):
         return None
+    whole = next((q for q in finder.quotes if q.outer == content and finder.is_clause(q)), None)
+    if whole is not None:  # "“No deal is better than a bad deal”: minister": the source's own words
+        finder.used.add(id(whole))
+        return Statement("", list(whole.spans), "direct", speaker=hit[0], speaker_mention=hit[1],
+                         sentence=pb.block.span, evidence="headline")
     return Statement("", [content], "indirect", speaker=hit[0], speaker_mention=hit[1], sentence=pb.block.span,
                      evidence="headline")
 

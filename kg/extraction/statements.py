@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extraction import coref as corefs, discourse
+from kg.extraction import coref as corefs, discourse, headline_bodies
 from kg.extraction.cue_frames import message_author
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
@@ -78,6 +78,7 @@ class StatementFinder(StatementSpans, StatementSources):
                 any(c.lower_ in ("why", "how", "whether") and c.dep_ in ("advmod", "mark") for c in cue.verb.children):
             return  # "Could you tell us why Spain now considers …?": a question asks about a view, reports none
         contents: list[Span] = []
+        clause: list[Span] = []  # a headline's own clause after a quotation and a colon
         qtype = "indirect"
         quoted: list[Quote] = []
         taken: list[Quote] = []  # quotations this cue claims, if it makes a statement
@@ -121,8 +122,14 @@ class StatementFinder(StatementSpans, StatementSources):
             if any(self.is_clause(q) for q in quoted):
                 # "X noted A: Y remarked, “…”": with a whole utterance quoted next to the cue, a clause the parser
                 # also hung on the cue but that does not touch the quotation is not part of what was said
-                contents = [c for c in contents if any(c.begin <= q.outer.end + 2 and q.outer.begin <= c.end + 2
-                                                       for q in quoted)]
+                kept = [c for c in contents if any(c.begin <= q.outer.end + 2 and q.outer.begin <= c.end + 2
+                                                   for q in quoted)]
+                if pb.block.kind == "headline" and all(self.text[q.outer.end :].lstrip().startswith(":")
+                                                       for q in quoted):
+                    # "“We will not back down”: union vows to continue strike": the clause after the colon is a
+                    # statement of its own, beside the quotation it introduces
+                    clause = [c for c in contents if c not in kept]
+                contents = kept
             taken += quoted
             if not contents:
                 ordered = sorted(quoted, key=lambda q: q.outer.begin)
@@ -143,6 +150,8 @@ class StatementFinder(StatementSpans, StatementSources):
             qtype, contents = self.mend_marks(qtype, contents)
         if contents and self._add(cue, contents, qtype):
             self.used.update(id(q) for q in taken)
+            if clause:
+                self._add(cue, _merge(sorted(set(clause))), "indirect")
 
     def mend_marks(self, qtype: str, contents: list[Span]) -> tuple[str, list[Span]]:
         """A mixed statement's edges put on a quotation's marks (:func:`to_the_marks`); what is then one whole
@@ -342,6 +351,7 @@ def _cues(work: Work) -> None:
 
 def _numbered(work: Work) -> None:
     statements = work.statement_finder.statements
+    headline_bodies.rebind(work.statement_finder.coref, statements)
     statements.sort(key=lambda s: (s.begin, s.end))
     for i, st in enumerate(statements, 1):
         st.key = f"s{i}"
