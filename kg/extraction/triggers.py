@@ -91,6 +91,9 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
         return True  # "bus drivers will strike on Friday": a stoppage of work, whoever else strikes
     if words in _STORM_MOVES and head.pos_ == "VERB":
         return _storm_subject(head, finder.parsed.article.text)
+    if len(words) == 1 and head.tag_ == "NN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" and \
+            head.head.lemma_.lower() not in lexicon.triggers_by_first_word():
+        return False  # "protest songs", "war films", "election posters": a noun that modifies a thing names no event
     return _more(words, head)
 
 

@@ -103,3 +103,13 @@ def test_business_news_beats_figures_and_sells_games_without_a_match():
                                        "fans now download games to phones. The video game market grows.")
     assert "sports-event" in types("Rovers beat Hillside 3-1 on Saturday. The game was played in heavy rain.")
     assert "sports-event" in types("The home side lost the game to the visitors on Saturday.")
+
+
+def test_a_noun_that_modifies_a_thing_names_no_event():
+    from tests.extraction.helpers import run
+
+    x = run("Obituary\n\nMara Quill, the folk singer whose protest songs became anthems, has died. She wrote war "
+            "songs too.")
+    assert sorted(e.type for e in x.events) == ["death"], [(e.type, [m.text for m in e.mentions]) for e in x.events]
+    x = run("Unrest\n\nThousands joined a protest in the capital on Sunday.")
+    assert [e.type for e in x.events] == ["protest"]
