@@ -44,8 +44,9 @@ class EventTimes:
                    and t.value and t.granularity == "year"]
             if own:
                 self.time_candidates.setdefault(event.key, []).append(own[-1])
-        scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "pobj") and head.head.pos_ == "VERB" and
-                          not _announced_death(event, head) else [])
+        # (the verb of which the event's noun is the subject, object or passive subject: "the deal was signed in 2019")
+        scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and
+                          head.head.pos_ == "VERB" and not _announced_death(event, head) else [])
         for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
                 scope += [x for x in c.children if x.dep_ == "pobj"]

@@ -113,3 +113,15 @@ def test_a_noun_that_modifies_a_thing_names_no_event():
     assert sorted(e.type for e in x.events) == ["death"], [(e.type, [m.text for m in e.mentions]) for e in x.events]
     x = run("Unrest\n\nThousands joined a protest in the capital on Sunday.")
     assert [e.type for e in x.events] == ["protest"]
+
+
+def test_an_event_noun_that_is_a_passive_subject_takes_its_verbs_time():
+    import datetime as dt
+
+    from tests.extraction.helpers import run
+
+    x = run("Talks\n\nOn Monday, the foreign ministers spoke by phone. The agreement was signed in 2019.",
+            dt.date(2024, 3, 11))
+    values = {t.key: t.value for t in x.times}
+    got = {e.type: values.get(e.time) for e in x.events}
+    assert got.get("agreement") == "2019", got
