@@ -39,7 +39,11 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2005-amd-sues-intel-antitrust", "wn-2023-uk-asylum-questionnaire",
                     "wn-2020-hana-kimura-dies", "wn-2020-nba-suspends-season", "wn-2020-basilashvili-arrested",
                     "wn-2019-hurricane-dorian-bahamas", "wn-2019-walter-munk-dies", "wn-2019-hamza-bin-laden-killed",
-                    "wn-2019-superbug-e-coli-hand-washing", "wn-2019-germany-bans-mahan-air"}
+                    "wn-2019-superbug-e-coli-hand-washing", "wn-2019-germany-bans-mahan-air",
+                    "wn-2019-bruce-mcarthur-pleads-guilty", "wn-2019-delhi-hotel-fire",
+                    "wn-2019-texas-judge-male-only-draft", "wn-2019-bradford-abuse-nine-jailed",
+                    "wn-2019-taiwan-same-sex-marriage", "wn-2019-trump-ousts-bolton",
+                    "wn-2019-us-cuba-flight-restrictions", "wn-2019-greta-thunberg-time-person"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
