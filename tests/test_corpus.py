@@ -39,7 +39,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2005-amd-sues-intel-antitrust", "wn-2023-uk-asylum-questionnaire",
                     "wn-2020-hana-kimura-dies", "wn-2020-nba-suspends-season", "wn-2020-basilashvili-arrested",
                     "wn-2019-hurricane-dorian-bahamas", "wn-2019-walter-munk-dies", "wn-2019-hamza-bin-laden-killed",
-                    "wn-2019-superbug-e-coli-hand-washing", "wn-2019-germany-bans-mahan-air"}
+                    "wn-2019-superbug-e-coli-hand-washing", "wn-2019-germany-bans-mahan-air",
+                    "wn-2020-who-declares-covid-pandemic", "wn-2020-puerto-rico-quake-aftershocks",
+                    "wn-2020-tamil-nadu-jackal-arrests", "wn-2019-jacques-chirac-dies",
+                    "wn-2020-kamloops-playground-fentanyl", "wn-2020-pge-helicopter-crash"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
