@@ -43,7 +43,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2019-bruce-mcarthur-pleads-guilty", "wn-2019-delhi-hotel-fire",
                     "wn-2019-texas-judge-male-only-draft", "wn-2019-bradford-abuse-nine-jailed",
                     "wn-2019-taiwan-same-sex-marriage", "wn-2019-trump-ousts-bolton",
-                    "wn-2019-us-cuba-flight-restrictions", "wn-2019-greta-thunberg-time-person"}
+                    "wn-2019-us-cuba-flight-restrictions", "wn-2019-greta-thunberg-time-person",
+                    "wn-2020-who-declares-covid-pandemic", "wn-2020-puerto-rico-quake-aftershocks",
+                    "wn-2020-tamil-nadu-jackal-arrests", "wn-2019-jacques-chirac-dies",
+                    "wn-2020-kamloops-playground-fentanyl", "wn-2020-pge-helicopter-crash"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
