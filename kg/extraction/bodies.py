@@ -72,18 +72,7 @@ def story_subject(coref: Coref, before: int) -> str | None:
 def last_named(coref: Coref, before: int, kinds: set[str], kind: str, noun: str | None = None) -> str | None:
     """The organisation of that kind whose name was last mentioned before an offset (within ~600 characters); with
     ``noun``, one whose name has that head word."""
-    best: tuple[int, str] | None = None
-    for (b, _), key in coref.index.mention_owner.items():
-        actor = coref.index.actors.get(key)
-        if actor is None or actor.kind not in kinds or b >= before or before - b > 600:
-            continue
-        if noun is not None and noun not in actor.label.lower().split():
-            continue
-        if kind == "government" and actor.kind != "government":
-            continue
-        if best is None or b > best[0]:
-            best = (b, key)
-    return best[1] if best else None
+    return _nearest_named(coref, before, kinds, kind, noun, window=600, after=False)
 
 
 def last_source(coref: Coref, before: int) -> str | None:
@@ -112,15 +101,23 @@ def first_named_after(coref: Coref, after: int, kinds: set[str], kind: str, noun
     """The organisation of that kind first named after an offset (within ~2000 characters): what a headline's bare
     noun ("Union vows …", "Ministry says …") stands for, named in the story below it; with ``noun``, one whose name
     has that head word."""
+    return _nearest_named(coref, after, kinds, kind, noun, window=2000, after=True)
+
+
+def _nearest_named(coref: Coref, at: int, kinds: set[str], kind: str, noun: str | None, *, window: int,
+                   after: bool) -> str | None:
+    """The actor of one of ``kinds`` named nearest to ``at`` on one side of it, within ``window`` characters (a
+    government body only, when ``kind`` is government); with ``noun``, one whose name has that word."""
     best: tuple[int, str] | None = None
     for (b, _), key in coref.index.mention_owner.items():
         actor = coref.index.actors.get(key)
-        if actor is None or actor.kind not in kinds or b <= after or b - after > 2000:
+        distance = b - at if after else at - b
+        if actor is None or actor.kind not in kinds or distance <= 0 or distance > window:
             continue
         if noun is not None and noun not in actor.label.lower().split():
             continue
         if kind == "government" and actor.kind != "government":
             continue
-        if best is None or b < best[0]:
-            best = (b, key)
+        if best is None or distance < best[0]:
+            best = (distance, key)
     return best[1] if best else None

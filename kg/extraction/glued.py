@@ -33,14 +33,21 @@ def glued_subject(verb: Token) -> tuple[Token, Token] | None:
     return obj, clause
 
 
-def clause_subject(tok: Token) -> tuple[Token, Token] | None:
-    """(subject, verb) of the reported clause ``tok`` stands in after its subject: "X said Y left because he …",
-    "X told Radio Nord Y had left since he …" (see :func:`glued_subject`); None where there is none."""
+def reported_clause(tok: Token) -> Token | None:
+    """The head of the clause a reporting verb reports that ``tok`` stands in ("… told reporters that Tanabe
+    had …"), or None."""
     verbs = lexicon.reporting_verbs()
     node = tok
     while node.head.i != node.i and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in verbs):
         node = node.head
-    if node.head.i == node.i:
+    return None if node.head.i == node.i else node
+
+
+def clause_subject(tok: Token) -> tuple[Token, Token] | None:
+    """(subject, verb) of the reported clause ``tok`` stands in after its subject: "X said Y left because he …",
+    "X told Radio Nord Y had left since he …" (see :func:`glued_subject`); None where there is none."""
+    node = reported_clause(tok)
+    if node is None:
         return None
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
     if subject is None:

@@ -15,11 +15,6 @@ from kg.extraction.bodies import FIRM_NOUNS, GENERIC_BODIES, story_subject
 from kg.model import Statement
 
 
-def _headline_end(parsed) -> int:  # noqa: ANN001 - a Parsed
-    heads = [pb.block.span.end for pb in parsed.blocks if pb.block.kind == "headline"]
-    return max(heads) if heads else -1
-
-
 def _body_of(coref, noun: str, after: int, exclude: str) -> str | None:  # noqa: ANN001 - a Coref
     """The organisation (or government body) first mentioned after ``after`` whose name has ``noun`` as a word;
     for a firm's noun, the story's main organisation."""
@@ -43,7 +38,8 @@ def _body_of(coref, noun: str, after: int, exclude: str) -> str | None:  # noqa:
 def rebind(coref, statements: list[Statement]) -> int:  # noqa: ANN001 - a Coref
     """Give each headline statement spoken by a bare body noun to the story's body of that noun (how many)."""
     index = coref.index
-    end = _headline_end(index.parsed)
+    headline = index.parsed.article.headline
+    end = headline.end if headline is not None else -1
     moved = 0
     for st in statements:
         m = st.speaker_mention

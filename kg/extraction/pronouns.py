@@ -21,7 +21,7 @@ from kg import lexicon
 from kg.extraction.captions import caption_offsets
 from kg.extraction import coref as corefs
 from kg.extraction.coref import FEMALE, MALE, NEUTER
-from kg.extraction.glued import clause_subject
+from kg.extraction.glued import clause_subject, reported_clause
 from kg.extraction.steps import Step, Work
 from kg.model import Span
 
@@ -118,7 +118,7 @@ def resolve_pronouns(coref: Coref) -> None:
                 continue  # neither a person noun nor a pronoun (a word's tag read once: most words are neither)
             if tag == "NN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in lexicon.org_heads() and \
                     not coref.in_quote(off) and any(c.lower_ in ("a", "an", "the") for c in tok.children) and \
-                    not _in_reported_clause(tok):
+                    reported_clause(tok) is None:
                 # "A regional airline has cancelled … It said …": an unnamed body that acts is what "it" can be
                 hit = corefs.resolve(coref, pb, tok, create=True)
                 if hit is not None and hit[0] in index.actors and \
@@ -274,17 +274,7 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
     if quoted:
         return _Seen(key, off, False, sent_no, role, quoted=True)
     return _Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, root),
-                 speaker=role == "subject" and _reports(root), reported=_in_reported_clause(root))
-
-
-def _in_reported_clause(tok: Token) -> bool:
-    """Whether a word stands in the clause a reporting verb reports ("… told reporters that Tanabe had …")."""
-    verbs = lexicon.reporting_verbs()
-    while tok.dep_ != "ROOT" and tok.head is not tok:
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verbs:
-            return True
-        tok = tok.head
-    return False
+                 speaker=role == "subject" and _reports(root), reported=reported_clause(root) is not None)
 
 
 def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb) -> str | None:  # noqa: ANN001
