@@ -137,6 +137,12 @@ def media_nouns() -> frozenset[str]:
 
 
 @cache
+def collective_nouns() -> frozenset[str]:
+    """Singular nouns of an unnamed collective that speaks as one ("the family", "the couple", "the jury")."""
+    return frozenset(w.lower() for w in _lines("collective_nouns.txt"))
+
+
+@cache
 def group_nouns() -> frozenset[str]:
     """Plural heads of unnamed collectives: the list, and the plural of every noun for a person ("forecasters",
     "defendants", "classmates")."""

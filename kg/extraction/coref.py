@@ -241,6 +241,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if country:
             index.actors[key].country = country
         return key, mention_span
+    if not plural and lemma in lexicon.collective_nouns() and tok.pos_ == "NOUN":
+        return collective(coref, pb, tok, start, end, mention_span)  # "the family said", "his family said"
     if not plural and (lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or noun is not None):
         label = _label(pb, start, end)
         key = "anon/" + slugify(label)  # an unnamed person: local to the article
@@ -282,6 +284,20 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             index.add_actor(key, label, kind, np_span, "role")
             return key, np_span
     return None
+
+
+def collective(coref: Coref, pb: ParsedBlock, tok: Token, start: int, end: int, span: Span) -> tuple[str, Span]:
+    """An unnamed collective as one group: "the couple", "the victim's family"; "his family" is the family of
+    the person the pronoun stands for, told apart from another's."""
+    index = coref.index
+    label = _label(pb, start, end)
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    owner = coref.pronouns.get(index.parsed.tok_begin(pb, poss)) if poss is not None else None
+    if poss is not None:  # the family of a named person ("his family": John Doe's), else just "family"
+        label = _label(pb, poss.i + 1, end)
+        if owner in index.actors and owner.startswith("person/"):
+            label = f"{index.actors[owner].label}'s {label}"
+    return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
 
 
 # Nouns of somebody who speaks for another person or is related to them: "a spokesman for X", "a lawyer for X",

@@ -26,6 +26,11 @@ DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declarat
                   "resolution", "document", "note", "speech", "briefing", "warning", "alert", "advisory",
                   "bulletin", "notice", "filing", "guidelines", "guideline", "constitution", "charter",
                   "indictment", "petition", "affidavit"}  # (court papers speak too)
+# Nouns that are a document only where it speaks or is issued ("the decree read", "the study reports", "said in a
+# ruling", "published a study"): elsewhere they name an act or an idea ("the ruling party", "a study of X").
+_SPEAKING_ONLY = {"study", "decree", "proclamation", "ruling", "judgment", "judgement", "summary",
+                  "message", "email", "e-mail", "paper", "complaint", "lawsuit", "manifesto", "announcement",
+                  "obituary", "order", "opinion", "verdict", "text"}
 # Document nouns that are also the head of a document's proper name ("the Ghana Constitution", "the UN
 # Charter"): as a name they are still the document, issued by the name before them.
 _NAMED_DOCUMENTS = {"constitution", "charter"}
@@ -72,7 +77,9 @@ def find_documents(coref: corefs.Coref) -> Documents:
         for tok in toks:
             lemma = tok.lemma_.lower()
             if not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and lemma in _NAMED_DOCUMENTS) or \
-                    lemma not in DOCUMENT_NOUNS or lemma in _SPEECH_ONLY:
+                    lemma not in DOCUMENT_NOUNS | _SPEAKING_ONLY or lemma in _SPEECH_ONLY:
+                continue
+            if lemma in _SPEAKING_ONLY and not _speaks(tok):
                 continue
             if coref.in_quote(pb.offset + tok.idx):
                 continue
@@ -100,6 +107,18 @@ def find_documents(coref: corefs.Coref) -> Documents:
             by_head[lemma] = doc
             docs.at_token[(pb.offset, tok.i)] = doc.key
     return docs
+
+
+def _speaks(tok: Token) -> bool:
+    """ "the decree read", "the study reports", "said in a ruling", "the court issued its ruling": the noun is a
+    document here, not an act ("the ruling party") nor an idea ("in my opinion, …")."""
+    said = lexicon.reporting_verbs().keys() | lexicon.quote_verbs()
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() in said or head.lemma_.lower() in ("state", "read", "find")
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in said:
+        return tok.lemma_.lower() != "opinion"  # "said in a ruling", not "in his opinion"
+    return tok.dep_ == "dobj" and head.lemma_.lower() in _ISSUING
 
 
 def _issued(tok: Token) -> bool:
@@ -201,7 +220,8 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ in ("poss", "compound"):
             hit = corefs.resolve(coref, pb, child, create=False) or _body_owner(coref, pb, child) or \
-                _body(coref, pb, child)
+                _body(coref, pb, child) or (child.lemma_.lower() in lexicon.collective_nouns() and
+                                            corefs.resolve(coref, pb, child))  # "the family's statement"
             if hit:
                 return hit[0]
         if child.dep_ == "prep" and child.lower_ == "by":

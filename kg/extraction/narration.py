@@ -3,8 +3,11 @@ names who has already spoken (kg.extraction.unclaimed reads both)."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from kg.extraction.quotes import Quote
 from kg.model import Span
+from kg.pipeline.nlp import ParsedBlock
 
 
 def returning_speaker(finder, q: Quote):  # noqa: ANN001, ANN202
@@ -181,3 +184,31 @@ def dash_signed(finder, q: Quote):  # noqa: ANN001, ANN201 - (block, token, (act
     if rest and not (rest.startswith(",") and len(rest.split()) <= 6):
         return None
     return tpb, tok, found
+
+
+# Words that may open a clause before its subject ("And X said", "Meanwhile the ministry said").
+LEADING = {"and", "but", "so", "also", "then", "later", "meanwhile", "however", "still", "yet", "earlier"}
+
+
+def np_before(toks: list[tuple[ParsedBlock, Token]], verb: Token) -> Token | None:
+    """The head of the name or noun phrase that ends right before the verb, set off by a comma (", Jo Roe, said"),
+    when the sentence opens with a clause of its own (a participle or a preposition), not with that phrase."""
+    words = [t for _, t in toks if t.i < verb.i]
+    if len(words) < 4 or words[-1].text != "," or words[0].pos_ not in ("VERB", "ADP") or \
+            words[0].tag_ not in ("VBG", "VBN", "IN"):
+        return None
+    last = words[-2]
+    while last.dep_ in ("compound", "flat") and last.head.i > last.i and last.head.i < verb.i:
+        last = last.head
+    return last if last.pos_ in ("PROPN", "NOUN") and last.dep_ in ("appos", "conj", "pobj", "npadvmod") else None
+
+
+def first_np(toks: list[tuple[ParsedBlock, Token]], verb: Token) -> Token | None:
+    """The head of the noun phrase that opens the clause, when it comes before the verb."""
+    words = [t for _, t in toks if not t.is_punct and t.lower_ not in LEADING]
+    if not words or words[0].i >= verb.i:
+        return None
+    head = words[0]
+    while head.dep_ in ("compound", "det", "amod", "poss", "nummod", "flat") and verb.i > head.head.i > head.i:
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None

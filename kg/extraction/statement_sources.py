@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction import coref as corefs
+from kg.model import Document
 from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock
 
@@ -36,6 +37,31 @@ class StatementSources:
         label = corefs._label(pb, start, end)
         index = self.coref.index
         return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
+
+    def document_speaker(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202 - (actor key, span) or None
+        """Who speaks where a document is the subject ("the joint statement said", "The decree read: …"): its
+        publisher; unnamed sources for reports in the plural; else the document's unnamed authors. None where the
+        token is no document."""
+        document = self.documents.at(pb, tok)
+        if document is None:
+            return None
+        if document.publisher:
+            return document.publisher, self.parsed.span_of(pb, tok)
+        if tok.tag_ in ("NNS", "NNPS"):
+            return self._unnamed_source(pb, tok)
+        return self._unsigned(pb, tok, document)
+
+    def _unsigned(self, pb: ParsedBlock, tok: Token, document: Document):  # noqa: ANN202
+        """The authors of a document the article never ascribes ("The study reports …", "the statement read"):
+        one group, named after the document, that speaks wherever the document does."""
+        index = self.coref.index
+        start = corefs.np_bounds(tok)[0]
+        span = self.parsed.span_of(pb, pb.doc[start : tok.i + 1])
+        key = "group/authors-of-" + document.key.split("/", 1)[-1]
+        label = "authors of the " + corefs._label(pb, start, tok.i + 1)  # "the summary", not "… of X read in part"
+        index.add_actor(key, label, "group", span, "group")
+        document.publisher = key
+        return key, span
 
     def _source_inside(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202
         """The agent named inside a source phrase: "… expressed by a senior official", "a statement by X"."""

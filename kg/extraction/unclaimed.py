@@ -27,15 +27,14 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
-from kg.extraction.narration import (another_subject, colon_speaker, colon_subject, dash_signed, returning_speaker,
-                                     sentence_before, sub_heading)
+from kg.extraction.narration import (LEADING, another_subject, colon_speaker, colon_subject, dash_signed, first_np,
+                                     np_before, returning_speaker, sentence_before, sub_heading)
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
 from kg.pipeline.nlp import ParsedBlock
 
 _SENTENCE_END = (".", "!", "?")
-_LEADING = {"and", "but", "so", "also", "then", "later", "meanwhile", "however", "still", "yet", "earlier"}
 
 
 def _reporting(tok: Token) -> bool:
@@ -114,10 +113,17 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     subj = controller if controller is not None else _subject(verb)
     if subj is not None and start <= vpb.offset + subj.idx < vpb.offset + verb.idx:
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)  # "X's summary concluded:" is X's
-        hit = corefs.resolve(finder.coref, vpb, subj) or owner and corefs.resolve(finder.coref, vpb, owner)
+        hit = finder.document_speaker(vpb, subj) or corefs.resolve(finder.coref, vpb, subj) or \
+            owner and corefs.resolve(finder.coref, vpb, owner)
         if hit is not None:
             return vpb, verb, hit
-    head = _first_np(toks, verb) if not verb.lower_.endswith("ing") or previous is None else None
+    if subj is None and (near := np_before(toks, verb)) is not None:
+        # "Speaking to AFP, the head of the league, Jo Roe, said, “…”": the parse hung the speaker on the
+        # fronted clause; the name right before the verb is who said it
+        hit = corefs.resolve(finder.coref, vpb, near, create=False)
+        if hit is not None:
+            return vpb, verb, hit
+    head = first_np(toks, verb) if not verb.lower_.endswith("ing") or previous is None else None
     if head is None and previous is not None and verb.lower_.endswith("ing") and cut < 0:
         # "“…,” further saying, “…”": the participle goes on with the speaker of the quotation before it
         st = next((st for st in finder.statements if st.speaker and
@@ -175,17 +181,6 @@ def _statement_verbs(toks: list[Token]) -> list[Token]:
     return verbs
 
 
-def _first_np(toks: list[tuple[ParsedBlock, Token]], verb: Token) -> Token | None:
-    """The head of the noun phrase that opens the clause, when it comes before the verb."""
-    words = [t for _, t in toks if not t.is_punct and t.lower_ not in _LEADING]
-    if not words or words[0].i >= verb.i:
-        return None
-    head = words[0]
-    while head.dep_ in ("compound", "det", "amod", "poss", "nummod", "flat") and verb.i > head.head.i > head.i:
-        head = head.head
-    return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
-
-
 def _after(finder, q: Quote):  # noqa: ANN001, ANN202
     """ "“…,” X said", "“…” tweeted the mayor, X": a reporting verb right after the closing mark."""
     pb = finder.parsed.block_at(q.outer.begin)
@@ -200,7 +195,7 @@ def _after(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     words, verb_at = found
     vpb, verb = words[verb_at]
-    before = [t for _, t in words[:verb_at] if t.lower_ not in _LEADING]
+    before = [t for _, t in words[:verb_at] if t.lower_ not in LEADING]
     if before:  # "“…,” the minister said", "“…,” the statement read": the noun phrase before the verb, its head last
         hit = _source(finder, vpb, before[-1])
         return (vpb, verb, hit) if hit is not None else None
@@ -221,12 +216,7 @@ def _after(finder, q: Quote):  # noqa: ANN001, ANN202
 def _source(finder, pb: ParsedBlock, noun: Token):  # noqa: ANN001, ANN202
     """Who a noun phrase that speaks stands for: a document its issuer ("“…”, read the warning" issued by the
     weather service), else the actor it refers to."""
-    document = finder.documents.at(pb, noun)
-    if document is not None:
-        if document.publisher is None:
-            return None
-        return document.publisher, finder.parsed.span_of(pb, noun)
-    return corefs.resolve(finder.coref, pb, noun)
+    return finder.document_speaker(pb, noun) or corefs.resolve(finder.coref, pb, noun)
 
 
 def _cue_after(finder, q: Quote, end: int | None = None):  # noqa: ANN001, ANN202

@@ -109,3 +109,9 @@ def test_a_person_after_a_word_that_also_names_companies_stays_a_person():
     text = ("Prize\n\nThe chair of the judging panel, broadcaster Tim Osei, called the book \"a quiet masterpiece\". "
             "He said the panel had reached its decision unanimously.\n")
     assert ("indirect", "Tim Osei", "the panel had reached its decision unanimously") in said(text)
+
+
+def test_a_fronted_clause_that_swallows_the_subject_leaves_the_name_before_the_verb_as_speaker():
+    got = said("Ban\n\nSpeaking to Radio Nord, the president of the union, Ilse Varga, said, \"We will take the "
+               "landlords to court before the winter.\"")
+    assert [(t, s) for t, s, _ in got] == [("direct", "Ilse Varga")]

@@ -1,0 +1,48 @@
+"""Documents whose authors the article never names speak through them ("The study reports …", "the statement read:
+…"), as one group of unnamed authors; collectives named by a singular noun speak as a group ("the family said",
+"the couple said"), and "the family's statement" is the family's. Invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import run, speaker_of, speaker_of_or_none
+
+pytestmark = pytest.mark.slow
+
+PAPERS = ("Court papers\n\n"
+          "The statement read: \"The harbour will stay closed until the inspection is over.\"\n\n"
+          "A ruling issued on Monday said the levy on fishing boats was void.\n\n"
+          "\"Rents in the old town have risen faster than wages for ten years\", reads the report.\n\n"
+          "The study reports \"for every extra hour of screen time, sleep fell by eleven minutes\".\n")
+
+FAMILY = ("Climber dies\n\n"
+          "Tomas Wren, a climber from Lisbon, died on the mountain on Sunday.\n\n"
+          "His family said in a statement that he had died doing what he loved.\n\n"
+          "The Okafor family's statement read: \"We thank the rescuers who searched through the night.\"\n\n"
+          "The couple said they would return to the valley next summer.\n")
+
+
+def test_an_unsigned_document_speaks_for_its_unnamed_authors():
+    assert speaker_of(PAPERS, "stay closed until the inspection") == "authors of the statement"
+    assert speaker_of(PAPERS, "levy on fishing boats was void") == "authors of the ruling"
+    assert speaker_of(PAPERS, "risen faster than wages") == "authors of the report"
+    assert speaker_of(PAPERS, "sleep fell by eleven minutes") == "authors of the study"
+
+
+def test_a_noun_that_is_a_document_only_when_it_speaks():
+    text = "Vote\n\nThe ruling party won the vote. In his opinion, the count was fair.\n"
+    x = run(text)
+    assert not x.statements
+    assert not any(d.label.endswith(("party", "opinion")) for d in x.documents)
+
+
+def test_a_family_and_a_couple_speak_as_groups():
+    assert speaker_of(FAMILY, "doing what he loved") == "Tomas Wren's family"
+    assert speaker_of(FAMILY, "thank the rescuers") == "Okafor family"
+    assert speaker_of(FAMILY, "return to the valley") == "couple"
+
+
+def test_a_collective_in_another_sense_does_not_speak():
+    text = "Fair\n\nThe family of languages spoken in the valley is small.\n"
+    assert speaker_of_or_none(text, "spoken in the valley") is None
