@@ -46,7 +46,11 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2019-us-cuba-flight-restrictions", "wn-2019-greta-thunberg-time-person",
                     "wn-2020-who-declares-covid-pandemic", "wn-2020-puerto-rico-quake-aftershocks",
                     "wn-2020-tamil-nadu-jackal-arrests", "wn-2019-jacques-chirac-dies",
-                    "wn-2020-kamloops-playground-fentanyl", "wn-2020-pge-helicopter-crash"}
+                    "wn-2020-kamloops-playground-fentanyl", "wn-2020-pge-helicopter-crash",
+                    "wn-2019-thai-party-withdraws-princess", "wn-2019-uk-election-conservative-majority",
+                    "wn-2020-iraqi-parliament-votes-expel-us-troops", "wn-2020-zelensky-rejects-honcharuk-resignation",
+                    "wn-2019-mokha-bomb-kills-photojournalist", "wn-2019-rouhani-foreign-powers-persian-gulf",
+                    "wn-2019-coalition-iraq-air-base-rockets", "wn-2020-iran-admits-downing-ukrainian-jet"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
