@@ -81,8 +81,11 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
             out.append(src)  # "reported [its source] said …": what was reported includes who said it
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "PRON"):
             out.append(child)
-        elif child.dep_ == "xcomp" and (kind in ("appeal", "demand", "promise", "warning") or child.tag_ == "VBG"):
-            out.append(child)  # "urged them to leave"; a gerund for any report: "announced investigating itself"
+        elif child.dep_ == "xcomp" and (kind in ("appeal", "demand", "promise", "warning") or child.tag_ == "VBG" or
+                                        verb.lemma_ in _DIRECTING and child.tag_ == "VB" and
+                                        any(c.dep_ == "dobj" for c in verb.children)):
+            out.append(child)  # "urged them to leave", "told them to leave"; a gerund for any report: "announced
+            # investigating itself"
         elif child.dep_ == "advcl" and kind in ("appeal", "demand") and child.i == getattr(for_clause(verb), "i", -1):
             out.append(child)
         elif child.dep_ == "advcl" and kind in ("appeal", "demand", "warning") and child.i > verb.i and \
@@ -192,6 +195,8 @@ def naming(verb: Token) -> list[Token]:
 
 # Verbs that report speech only with a clause ("ordered that the files be released", "ordered them to leave"):
 # with a bare object they are actions ("ordered the closure", "commanded the troops").
+# Verbs of saying that direct their object to act when an infinitive follows it ("told foreign forces to leave").
+_DIRECTING = {"tell", "remind", "advise", "instruct", "encourage", "invite"}
 _CLAUSE_ONLY = {"order", "command", "direct", "instruct"}
 # Criticism verbs that also name a physical act: they report speech only with what the criticism is for or about.
 _PHYSICAL = {"attack", "slam"}

@@ -257,12 +257,35 @@ def passive_report(verb: Token, kind: str) -> list[Token]:
     return []
 
 
+_RECALLED = {"say", "tell", "ask", "warn", "add", "insist", "shout", "yell", "complain"}
+
+
+def recalled_saying(verb: Token) -> Token | None:
+    """The "asking" of "remembers the ferryman asking": a speech participle in the verb's clause with a subject of its
+    own (a gerund clause, not the verb's own "…, saying"); None when there is none."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and c.lemma_ in _RECALLED and \
+                any(g.dep_ == "nsubj" and g.i < c.i for g in c.children):
+            return c
+    return None
+
+
+def misread_aux(tok: Token, lemma: str, verbs) -> Token | None:  # noqa: ANN001 - the reporting-verb lexicon
+    """The subject of a reporting verb that headlinese makes the tagger read as an auxiliary ("Iran admits downing
+    jet": "admits" helping "downing"), or None."""
+    head = tok.head
+    if lemma in verbs and lemma not in ("be", "have", "do") and head.tag_ == "VBG" and head.i == tok.i + 1:
+        return next((c for c in (*tok.children, *head.children) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i),
+                    None)
+    return None
+
+
 def verb_lemma(tok: Token, verbs) -> str:  # noqa: ANN001 - the reporting-verb lexicon
     """A verb's lemma, mended where the lemmatiser cuts a reporting verb to another word ("hoped", "hopes" → "hop"):
     the surface form without its inflection, when that is a reporting verb and the lemma is none."""
     lemma = tok.lemma_.lower()
-    if lemma in verbs or tok.pos_ != "VERB":
-        return lemma
+    if lemma in verbs or tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.tag_ == "VBZ"):
+        return lemma  # (an auxiliary in headlinese keeps its inflection: "admits" of "Iran admits downing")
     low = tok.lower_
     for stem in (low[:-1] if low.endswith(("es", "ed")) else None, low[:-1] if low.endswith("s") else None,
                  low[:-3] + "e" if low.endswith("ing") else None):

@@ -27,6 +27,8 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     passive_report,
     verb_lemma,
     message_author,
+    misread_aux,
+    recalled_saying,
     noun_rooted,
     opens_quote,
     reported_by_participle,
@@ -204,6 +206,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cues.append(Cue(pb, sent, tok, [tok], lemma, "belief", subj, None, None, comps,
                                 topics={t.i for t in topics}))
             continue
+        if tok.dep_ == "aux" and (subj := misread_aux(tok, lemma, verbs)) is not None:  # "Iran admits downing jet"
+            cues.append(Cue(pb, sent, tok, [tok], lemma, verbs[lemma].kind, subj, complements=[tok.head]))
+            continue
         if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma == "say"):
             continue
         if any(c.dep_ == "neg" for c in tok.children):
@@ -305,7 +310,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 continue  # "ruled the country", "found the body", "protested the decision": no speech
             # what such a verb reports is its clause, never its object ("contested it … that …")
             cue.complements = [c for c in cue.complements if c.dep_ != "dobj"] or cue.complements
-        if (inner := _recalled_saying(tok)) is not None:
+        if (inner := recalled_saying(tok)) is not None:
             # "X recalls the landlord warning “…”", "X remembered her coach telling her …": the one recalled
             # spoke; X relays the words
             cue.tokens.append(inner)
@@ -321,19 +326,6 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Togo's trade minister X said")
         cues.append(cue)
     return _relayed(cues)
-
-
-_RECALLED = {"say", "tell", "ask", "warn", "add", "insist", "shout", "yell", "complain"}
-
-
-def _recalled_saying(verb: Token) -> Token | None:
-    """The "asking" of "remembers the ferryman asking": a speech participle in the verb's clause with a subject of its
-    own (a gerund clause, not the verb's own "…, saying"); None when there is none."""
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and c.lemma_ in _RECALLED and \
-                any(g.dep_ == "nsubj" and g.i < c.i for g in c.children):
-            return c
-    return None
 
 
 def _opens(sent: SpacySpan, tok: Token) -> bool:

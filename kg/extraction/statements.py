@@ -149,7 +149,9 @@ class StatementFinder(StatementSpans, StatementSources):
         if qtype == "mixed":
             qtype, contents = self.mend_marks(qtype, contents)
         if contents and self._add(cue, contents, qtype):
-            self.used.update(id(q) for q in taken)
+            # (a quotation cut off with another cue's clause is left to that cue)
+            self.used.update(id(q) for q in taken if any(c.begin < q.outer.end and q.outer.begin < c.end
+                                                         for c in contents) or q in quoted)
             if clause:
                 self._add(cue, _merge(sorted(set(clause))), "indirect")
 
@@ -157,6 +159,8 @@ class StatementFinder(StatementSpans, StatementSources):
         """A mixed statement's edges put on a quotation's marks (:func:`to_the_marks`); what is then one whole
         quotation that holds an utterance is a direct one ("said “…”, however he added …")."""
         contents = to_the_marks(self.parsed.article, self.quotes, contents)
+        if not any(c.begin < q.outer.end and q.outer.begin < c.end for c in contents for q in self.quotes):
+            return "indirect", contents  # the quotation was cut off with another cue's clause: none is left
         whole = next((q for q in self.quotes if len(contents) == 1 and contents[0] == q.outer), None)
         if whole is not None and self.is_clause(whole):
             return "direct", list(whole.spans)

@@ -73,3 +73,16 @@ def test_people_of_every_desk_speak_and_what_they_do_can_be_reported():
                "The Daily Courier reported some landlords offering free rent to tenants.")
     assert got == [("indirect", "Danish partner", "the terms to stay private"),
                    ("indirect", "Daily Courier", "some landlords offering free rent to tenants")]
+
+def test_a_headline_verb_the_tagger_reads_as_an_auxiliary_still_reports():
+    text = ("Peru admits downing Bolivian helicopter, cites 'faulty radar'\n\n"
+            "The army said on Monday that one of its batteries had fired on the helicopter.\n")
+    got = said(text)
+    assert ("indirect", "Peru", "downing Bolivian helicopter") in got
+    assert any(t == "mixed" and s == "Peru" and "faulty radar" in q for t, s, q in got)
+    assert ("indirect", "Chile", "sinking fishing boat") in said("Chile admits sinking fishing boat\n\nIt sank.\n")
+
+
+def test_told_with_an_object_and_an_infinitive_directs_the_object():
+    got = said("Port\n\nThe mayor told the fishing crews to stay in port until Friday.")
+    assert got == [("indirect", "mayor", "to stay in port until Friday")]
