@@ -49,7 +49,8 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2020-kamloops-playground-fentanyl", "wn-2020-pge-helicopter-crash",
                     "state-2014-kerry-lavrov-referendum-call", "state-2015-kerry-lavrov-mariupol-call",
                     "wh-2007-texas-disaster-declaration", "wh-2009-obama-berlusconi-earthquake-call",
-                    "wh-2011-obama-medvedev-call", "wh-2014-obama-abbott-mh17-call"}
+                    "wh-2011-obama-medvedev-call", "wh-2014-obama-abbott-mh17-call",
+                    "doj-2024-idaho-drug-distribution-sentences"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
