@@ -50,7 +50,11 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2019-thai-party-withdraws-princess", "wn-2019-uk-election-conservative-majority",
                     "wn-2020-iraqi-parliament-votes-expel-us-troops", "wn-2020-zelensky-rejects-honcharuk-resignation",
                     "wn-2019-mokha-bomb-kills-photojournalist", "wn-2019-rouhani-foreign-powers-persian-gulf",
-                    "wn-2019-coalition-iraq-air-base-rockets", "wn-2020-iran-admits-downing-ukrainian-jet"}
+                    "wn-2019-coalition-iraq-air-base-rockets", "wn-2020-iran-admits-downing-ukrainian-jet",
+                    "state-2014-kerry-lavrov-referendum-call", "state-2015-kerry-lavrov-mariupol-call",
+                    "wh-2007-texas-disaster-declaration", "wh-2009-obama-berlusconi-earthquake-call",
+                    "wh-2011-obama-medvedev-call", "wh-2014-obama-abbott-mh17-call",
+                    "doj-2024-idaho-drug-distribution-sentences"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
