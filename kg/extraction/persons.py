@@ -232,6 +232,8 @@ def cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySpa
                 if key not in shared.setdefault(w, []):
                     shared[w].append(key)
             index.add_actor(key, bare, "person", span, "name")
+            if index.actors[key].described_as is None:
+                index.actors[key].described_as = _title_before(pb, ent)
         else:
             singles.append((pb, ent, shown, span, (variants or {}).get(core[0], core[0])))
     for pb, ent, shown, span, surname in sorted(singles, key=lambda x: x[3].begin):
@@ -326,3 +328,16 @@ def bare_name(ent: SpacySpan) -> str:
     """A person's name without honorifics and a possessive, its words spaced as written ("Mei-ling Chan")."""
     toks = [t for t in ent if t.text not in lexicon.titles() and t.text not in ("’s", "'s")]
     return " ".join("".join(t.text_with_ws for t in toks).split()).strip(" ,")
+
+
+def _title_before(pb: ParsedBlock, ent: SpacySpan) -> str | None:
+    """The words the text puts before a full name as what the person is ("Assistant U.S. Attorney", "actor",
+    "Nampa Police Chief"): the modifiers of the name that run up to it; for the linker (a record's description
+    must agree with them)."""
+    doc = pb.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].dep_ in ("compound", "amod", "nmod") and \
+            i < doc[i].head.i < ent.end:
+        i -= 1
+    words = doc[i + 1 : ent.start]
+    return words.text if len(words) else None

@@ -266,3 +266,14 @@ def test_an_acronym_in_the_text_is_not_a_word_of_a_name(kb):
     assert {"org/world-health-organization"} < {e.id for e in kb.named("WHO")} and len(kb.named("WHO")) >= 2
     x = Extraction([named("org/who", "WHO", "organization"), Actor("country/china", "China", "country")])
     assert linked(x, kb, dt.date(2020, 2, 11))["org/who"] == "org/world-health-organization"
+
+
+@pytest.mark.slow
+def test_a_namesake_the_text_gives_another_occupation_stays_unlinked():
+    # a well-known actor's name borne by a prosecutor in local news is the prosecutor's, not the actor's
+    got = qids("Dealer sentenced\n\nA dealer was sentenced to six years on Tuesday. Assistant U.S. Attorney Tom "
+               "Hanks prosecuted the case.\n", "2024-05-14")
+    assert "Tom Hanks" not in got
+    # the same name with the record's own occupation, or a film's director for a record of a filmmaker, is linked
+    got = qids("Premiere\n\nThe actor Tom Hanks attended the premiere in Berlin on Tuesday.\n", "2024-05-14")
+    assert got.get("Tom Hanks") == "Q2263"

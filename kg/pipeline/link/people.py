@@ -75,9 +75,14 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
     own = ctx.rid(actor.country)
     day = ctx.day
     out = []
+    said_to_be = _occupations(actor, name, holdings)
     for e in pool:
         if own and e.country and own != e.country:
             continue  # "Peruvian minister Salcedo" is not a record of another country
+        if said_to_be and not e.positions and e.description and \
+                not _families(said_to_be) & _families(set(name_key(e.description).split())) and \
+                not (e.category == "politician" and said_to_be & _POST_WORDS):
+            continue  # "Assistant U.S. Attorney Dan Roe" is not the actor Dan Roe of the knowledge base
         evidence = []
         posts = [(p, kb.get(p.post)) for p in e.positions]
         if any(post and any(name_key(t) == name_key(h.post) for t in post.titles)
@@ -123,6 +128,43 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
             why = ("given name spelt apart" if spelt else "surname", *evidence)
         out.append(Scored(e, min(conf, 1.0), why))
     return out
+
+
+# Words of a post any politician may hold ("the regional president" of a record described as a politician).
+_POST_WORDS = {"president", "minister", "premier", "governor", "mayor", "senator", "chancellor", "leader", "speaker",
+               "deputy", "representative", "congressman", "congresswoman", "councillor", "councilor", "secretary",
+               "member", "mp", "lawmaker", "legislator", "chairman", "chairwoman", "chair", "head", "prime"}
+
+
+# Words for one occupation ("director" of a film is a record's "filmmaker"): each word stands for its family.
+_FAMILIES = {w: fam for fam, words in {
+    "film": ("director", "filmmaker", "film-maker", "producer", "screenwriter"),
+    "acting": ("actor", "actress", "star"),
+    "music": ("singer", "singer-songwriter", "songwriter", "musician", "vocalist", "rapper", "guitarist", "drummer",
+              "pianist", "composer", "bandleader"),
+    "football": ("footballer", "player", "striker", "midfielder", "defender", "goalkeeper", "forward"),
+    "writing": ("writer", "author", "novelist", "poet", "playwright"),
+    "coaching": ("coach", "manager", "trainer"),
+}.items() for w in words}
+
+
+def _families(words: set[str]) -> set[str]:
+    return {_FAMILIES.get(w, w) for w in words}
+
+
+def _occupations(actor: Actor, name: str, holdings: list) -> set[str]:  # noqa: ANN001 - PositionHolding
+    """The words of what the article says a person is ("Assistant U.S. Attorney", "the prosecutor", a post held),
+    where they name an occupation or a post: what a record without posts must agree with."""
+    from kg import lexicon
+
+    known = set(lexicon.person_nouns()) | set(lexicon.role_nouns()) | {w for h in lexicon.post_heads() for w in
+                                                                        h.split()}
+    own = set(name_key(name).split())
+    words = {w for m in actor.mentions if m.kind in NAME_MENTIONS or m.kind == "role"
+             for w in name_key(m.span.text).split()} | {w for h in holdings for w in name_key(h.post).split()}
+    words |= set(name_key(actor.described_as or "").split())
+    words -= own
+    return words if words & known else set()
 
 
 def one_letter_apart(a: str, b: str) -> bool:
