@@ -82,6 +82,8 @@ def learn_roles(index, persons_only=True) -> Roles:  # noqa: ANN001 - index: Act
             if any(t.lower_ in _SUBORDINATE for t in before):
                 before = []
             for t in before:
+                if any(c.dep_ == "cc" for c in t.children) and any(c.dep_ == "det" for c in t.children):
+                    continue  # "The Secretary and Foreign Minister X": the Secretary is another person
                 if _modifies(t, head) and not _titles_a_title(t, head):
                     noun = role_noun(t) if t.pos_ in ("NOUN", "PROPN") else None
                     if noun:

@@ -23,6 +23,10 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
                   variants: dict[str, str]) -> str:
     """The entity type, corrected where the recogniser is known to slip on people's names (see the module)."""
     text = ent.text
+    before = pb.doc[ent.start - 1] if ent.start > 0 else None
+    if label in ("PERSON", "GPE", "ORG") and len(ent) == 1 and _title(before) and text[:1].isupper() and \
+            not gazetteer.country(text) and not (label != "PERSON" and big_city(text)):
+        return "PERSON"  # "President Obama" (a town in Japan), "Russian President Medvedev" tagged as a place
     if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames:
         if gazetteer.city(text) and not gazetteer.country(text) and (not text.isupper() or big_city(text)):
             # (an acronym is no small town: "UN" is not Un)
@@ -39,7 +43,6 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
             not ORG_LIKE.search(text) and not gazetteer.country(ent[0].text) and not gazetteer.city(text) and \
             not gazetteer.country(text):
         return "PERSON"  # "a late goal from Ilse Varga" tagged as a place: a given name and a surname
-    before = pb.doc[ent.start - 1] if ent.start > 0 else None
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and \
             before is not None and before.pos_ == "NOUN" and before.is_lower and _role(before):
         # "Water commissioner Zsófia Bánkúti" tagged as an organisation (names in other languages often are): a
@@ -76,6 +79,14 @@ def _person_apposition(ent: SpacySpan) -> bool:
             if low in lexicon.post_heads() or low in lexicon.role_nouns() or low in lexicon.person_nouns():
                 return True
     return False
+
+
+def _title(tok) -> bool:  # noqa: ANN001 - a spaCy token or None
+    """A title that only comes before a person's name: "President", "Senator", "Mr", "Dr" (capitalised)."""
+    return tok is not None and tok.text[:1].isupper() and \
+        (tok.text.rstrip(".") in lexicon.titles() or tok.text in lexicon.titles() or
+         tok.lower_ in lexicon.post_heads() and tok.lower_ in ("president", "senator", "governor", "mayor",
+                                                              "chancellor", "premier", "minister", "secretary"))
 
 
 def _role(noun) -> bool:  # noqa: ANN001 - a spaCy token

@@ -1,0 +1,27 @@
+"""Titles before names in readouts: a surname that is also a town's name is a person's after a title ("President
+Obama"), and "The Secretary and Foreign Minister X" are two people — "the Secretary" stays the one introduced as
+Secretary. Invented texts (a real surname where the class needs a town's name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import said, speaker_of
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_surname_that_names_a_town_is_a_person_after_a_title():
+    text = ("Readout of the call\n\n"
+            "President Obama called Prime Minister Lena Holt this morning. President Obama reaffirmed his "
+            "commitment to work with Norland on energy.\n")
+    assert speaker_of(text, "to work with Norland on energy") == "Obama"
+
+
+def test_the_secretary_coordinated_with_a_named_minister_is_another_person():
+    text = ("Readout of Secretary Dalton's Call with Foreign Minister Ortiz\n\n"
+            "The Secretary and Foreign Minister Ortiz spoke today on the border talks.\n\n"
+            "The Secretary reiterated the need for an immediate ceasefire. He also underscored the readiness of "
+            "the mediators to meet next week.\n")
+    got = said(text)
+    assert got and all(s == "Dalton" for _, s, _ in got), got
