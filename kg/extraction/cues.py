@@ -93,6 +93,12 @@ def _subject(verb: Token) -> Token | None:
             head.head.lemma_.lower() in lexicon.reporting_verbs() and head.head.tag_ == verb.tag_ and \
             head.lemma_.lower() not in lexicon.reporting_verbs():
         return _subject(head.head)
+    # "X said that the bridge would reopen and added that …", misparsed with "added" coordinated inside what was
+    # said: a reporting verb in the tense of the verb that reports, not of the clause, speaks for that verb's subject
+    outer = head.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.tag_ != verb.tag_ and outer.tag_ == verb.tag_ and \
+            outer.lemma_.lower() in lexicon.reporting_verbs():
+        return _subject(outer)
     # "Mr. Lin said … and added that …": a coordinated verb shares the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         aside, who = aside_subject(verb)

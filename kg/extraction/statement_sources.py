@@ -99,7 +99,7 @@ class StatementSources:
                 st.content = [self.parsed.article.span(part.begin, part.begin + len(head))]
                 if st.quote_type == "mixed":  # "“…”, however he added": the quotation, not its dangling word
                     st.quote_type, st.content = self.mend_marks(st.quote_type, st.content)  # type: ignore[assignment]
-                    if first.quote_type == "indirect" and any(q.inner.begin <= c.begin and c.end <= q.inner.end
+                    if first.quote_type == "indirect" and any(c.begin < q.inner.end and q.inner.begin < c.end
                                                               for c in first.content for q in self.quotes):
                         # "admits X, cites ‘human error’": the quotation cut off goes with the inner cue
                         first.quote_type, first.content = self.mend_marks("mixed", first.content)  # type: ignore

@@ -221,8 +221,8 @@ class StatementSpans:
             first += 1
         while last >= first and (doc[last].is_punct and doc[last].text not in "”’\"'" or
                                  doc[last].lower_ in ("which", "who", "whom", "whose") and last > first and
-                                 doc[last - 1].text == ","):
-            last -= 1  # (a relative pronoun left dangling where another speaker's report was cut off)
+                                 doc[last - 1].text == "," or doc[last].dep_ == "cc" and last > first):
+            last -= 1  # (a relative pronoun or a conjunction left dangling where another report was cut off)
         if last < first:
             return None
         return self._within_sentence(pb.offset + cue.verb.idx, pb.offset + doc[first].idx,

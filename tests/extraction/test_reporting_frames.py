@@ -86,3 +86,14 @@ def test_a_headline_verb_the_tagger_reads_as_an_auxiliary_still_reports():
 def test_told_with_an_object_and_an_infinitive_directs_the_object():
     got = said("Port\n\nThe mayor told the fishing crews to stay in port until Friday.")
     assert got == [("indirect", "mayor", "to stay in port until Friday")]
+
+
+def test_a_second_report_coordinated_inside_the_first_one_s_clause_is_the_same_speaker_s():
+    # the parse hangs "added"/"restated" on the clause that was said; its tense says it goes with the first verb
+    got = said("Bridge\n\nMayor Lena Holt said that the bridge would reopen in May and added that the tolls would "
+               "stay.\n\nGovernor Ruth Adler reaffirmed that the state opposes the plan and restated that it will "
+               "not pay.")
+    assert got == [("indirect", "Lena Holt", "the bridge would reopen in May"),
+                   ("indirect", "Lena Holt", "the tolls would stay"),
+                   ("indirect", "Ruth Adler", "the state opposes the plan"),
+                   ("indirect", "Ruth Adler", "it will not pay")]
