@@ -134,6 +134,17 @@ def _learn_gender(coref: Coref) -> None:
                 coref.gender[actor.key] = "m"
             elif m.span.text.startswith(("Mrs", "Ms", "Miss", "Madam")):
                 coref.gender[actor.key] = "f"
+            elif actor.kind == "person" and m.kind in ("name", "title"):
+                hit = coref.index.parsed.token_at(m.span.begin)
+                title = hit[1].doc[hit[1].i - 1].text if hit is not None and hit[1].i > 0 else ""
+                first = m.span.text.split()[0] if m.kind == "title" else title
+                if first in _GENDERED_TITLES:  # "King Maha …", "Princess Ubolratana"
+                    coref.gender[actor.key] = _GENDERED_TITLES[first]
+
+
+# Titles of rank that say a person's sex.
+_GENDERED_TITLES = {**dict.fromkeys(("King", "Prince", "Emperor", "Sultan", "Emir", "Duke", "Lord", "Sir"), "m"),
+                    **dict.fromkeys(("Queen", "Princess", "Empress", "Duchess", "Lady", "Dame"), "f")}
 
 
 # --- posts ------------------------------------------------------------------------------------------------------

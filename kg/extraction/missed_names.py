@@ -166,13 +166,18 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
         index.add_actor("org/" + slugify(text), text, "organization", span)
 
 
+# Titles of royalty, capitalised before a name: never a place's or a body's name after them.
+_ROYAL = {"Queen", "King", "Prince", "Princess", "Emperor", "Empress", "Sultan", "Emir", "Crown"}
+
+
 def titled_names(index: ActorIndex) -> None:
     """Untagged names of two words or more after a plural title ("Presidents Ana Ruiz of Chile and …")."""
     parsed = index.parsed
     heads = lexicon.post_heads()
     for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
         for tok in toks:
-            if tok.tag_ not in ("NNS", "NNPS") or not tok.text[:1].isupper():
+            royal = tok.text in _ROYAL  # "Princess Ubolratana Mahidol" left untagged: a royal title names a person
+            if not royal and (tok.tag_ not in ("NNS", "NNPS") or not tok.text[:1].isupper()):
                 continue
             single = tok.lemma_.lower()
             if single not in _RANKS and single not in heads:
@@ -182,10 +187,14 @@ def titled_names(index: ActorIndex) -> None:
                     and pb.doc[end].text not in lexicon.titles():
                 end += 1
             run = pb.doc[tok.i + 1:end]
-            if len(run) < 2 or any(index.owner_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text)) is not None
+            if len(run) < (1 if royal else 2) or any(index.owner_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text)) is not None
                                    for t in run):
                 continue
             label = " ".join(t.text for t in run)
             if gazetteer.country(label) or gazetteer.city(label):
                 continue
-            index.add_actor("person/" + slugify(label), label, "person", parsed.span_of(pb, run), "name")
+            # "Princess Ubolratana Mahidol" … "Ubolratana said": the one named by a word of the name already
+            key = next((k for k, a in index.actors.items() if royal and a.kind == "person" and
+                        a.label in (run[0].text, run[-1].text)), None) or "person/" + slugify(label)
+            index.add_actor(key, index.actors[key].label if key in index.actors else label, "person",
+                            parsed.span_of(pb, run), "name")

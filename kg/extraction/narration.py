@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extraction import coref as corefs
 from kg.extraction.quotes import Quote
 from kg.model import Span
 from kg.pipeline.nlp import ParsedBlock
@@ -212,3 +213,30 @@ def first_np(toks: list[tuple[ParsedBlock, Token]], verb: Token) -> Token | None
     while head.dep_ in ("compound", "det", "amod", "poss", "nummod", "flat") and verb.i > head.head.i > head.i:
         head = head.head
     return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+_STATEMENT_NOUNS = {"statement", "message", "remarks", "post", "tweet", "letter", "comment", "comments", "note",
+                    "announcement"}
+
+
+def statement_author(finder, pb: ParsedBlock, verb: Token):  # noqa: ANN001, ANN201 - (key, span) or None
+    """The person a statement the verb issued is "from" or "by" ("issued the following statement from the king"):
+    the one whose words it gives, not the body that issued it."""
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS):
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            hit = corefs.resolve(finder.coref, pb, pobj) if pobj is not None else None
+            if hit is not None and finder.coref.index.actors[hit[0]].kind == "person":
+                return hit
+    return None
+
+
+def statement_verbs(toks: list[Token]) -> list[Token]:
+    """Verbs whose subject made the statement a clause names: "X issued this statement", "the statement
+    X made" (last first)."""
+    verbs = []
+    for noun in (t for t in reversed(toks) if t.pos_ == "NOUN" and t.lemma_.lower() in _STATEMENT_NOUNS):
+        verbs += [c for c in noun.children if c.dep_ == "relcl"]
+        if noun.dep_ == "dobj":
+            verbs.append(noun.head)
+    return verbs

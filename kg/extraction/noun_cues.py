@@ -102,6 +102,13 @@ def _content(noun: Token, allowed: frozenset[str], source: Token, light: Token |
     if j >= len(doc) or doc[j].sent.start != noun.sent.start:
         return None
     nxt = doc[j]
+    if "that" in allowed and j + 2 < len(doc) and [t.lower_ for t in doc[j : j + 3]] == ["to", "the", "effect"]:
+        k = j + 3 + (j + 3 < len(doc) and doc[j + 3].lower_ == "that")  # "a statement to the effect (that) …"
+        head = doc[k] if k < len(doc) else None
+        while head is not None and not (head.pos_ in ("VERB", "AUX") and head.left_edge.i >= j + 3) and \
+                head.head.i != head.i:
+            head = head.head
+        return head if head is not None and head.pos_ in ("VERB", "AUX") and head.left_edge.i >= j + 3 else None
     if "that" in allowed and nxt.lower_ == "that" and nxt.dep_ == "mark" and nxt.head.i > j and \
             nxt.head.pos_ in ("VERB", "AUX"):
         return nxt.head

@@ -28,7 +28,8 @@ from kg.extraction import coref as corefs
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
 from kg.extraction.narration import (LEADING, another_subject, colon_speaker, colon_subject, dash_signed, first_np,
-                                     np_before, returning_speaker, sentence_before, sub_heading)
+                                     np_before, returning_speaker, sentence_before, statement_author,
+                                     statement_verbs, sub_heading)
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -101,7 +102,9 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     toks = _tokens(finder, start, q.outer.begin)
     verbs = [(p, t) for p, t in toks if _reporting(t)]
     if not verbs and lead.rstrip().endswith(":"):  # "X sent the weekly this statement: “…”"
-        verbs = [(toks[0][0], v) for v in reversed(_statement_verbs([t for _, t in toks]))] if toks else []
+        verbs = [(toks[0][0], v) for v in reversed(statement_verbs([t for _, t in toks]))] if toks else []
+        if verbs and (author := statement_author(finder, *verbs[-1])) is not None:
+            return verbs[-1][0], verbs[-1][1], author  # "The palace issued the following statement from the king:"
     if not verbs:
         return colon_speaker(finder, toks) if lead.rstrip().endswith(":") else None
     vpb, verb = verbs[-1]
@@ -136,10 +139,6 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     return (vpb, verb, hit) if hit is not None else None
 
 
-_STATEMENT_NOUNS = {"statement", "message", "remarks", "post", "tweet", "letter", "comment", "comments", "note",
-                    "announcement"}
-
-
 def _introduced(finder, q: Quote):  # noqa: ANN001, ANN202
     """ "X said:", "X issued this statement:", "… the statement X made on Saturday:" closing the
     paragraph before a quotation that opens its own paragraph (press releases, official readouts, local papers)."""
@@ -159,7 +158,7 @@ def introducer(finder, at: int):  # noqa: ANN001, ANN201
     sentence = list(prev.doc.sents)[-1]
     toks = [t for t in sentence if not finder.in_quote(prev.offset + t.idx)]
     # the reporting verb nearest the colon, then a statement its subject issued or made
-    verbs = [t for t in reversed(toks) if _reporting(t)] + _statement_verbs(toks)
+    verbs = [t for t in reversed(toks) if _reporting(t)] + statement_verbs(toks)
     for verb in verbs:
         subj = _subject(verb)
         if subj is None or subj.lower_ in ("i", "we", "you"):
@@ -168,17 +167,6 @@ def introducer(finder, at: int):  # noqa: ANN001, ANN201
         if hit is not None:
             return prev, verb, hit
     return None
-
-
-def _statement_verbs(toks: list[Token]) -> list[Token]:
-    """Verbs whose subject made the statement a clause names: "X issued this statement", "the statement
-    X made" (last first)."""
-    verbs = []
-    for noun in (t for t in reversed(toks) if t.pos_ == "NOUN" and t.lemma_.lower() in _STATEMENT_NOUNS):
-        verbs += [c for c in noun.children if c.dep_ == "relcl"]
-        if noun.dep_ == "dobj":
-            verbs.append(noun.head)
-    return verbs
 
 
 def _after(finder, q: Quote):  # noqa: ANN001, ANN202

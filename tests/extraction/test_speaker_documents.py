@@ -46,3 +46,14 @@ def test_a_family_and_a_couple_speak_as_groups():
 def test_a_collective_in_another_sense_does_not_speak():
     text = "Fair\n\nThe family of languages spoken in the valley is small.\n"
     assert speaker_of_or_none(text, "spoken in the valley") is None
+
+
+def test_a_statement_from_a_person_issued_by_a_body_is_the_person_s():
+    text = ("Court\n\nGovernor Mara Quist spoke on Monday. The governor's office released the following statement "
+            "from the governor: \"We will not accept this ruling and we will appeal it before the winter.\"\n")
+    assert speaker_of(text, "we will appeal it") == "Mara Quist"
+
+
+def test_a_statement_to_the_effect_that_reports_its_clause():
+    text = "Talks\n\nThe ministry issued a statement to the effect that the talks on the harbour had failed.\n"
+    assert speaker_of(text, "the talks on the harbour had failed") == "ministry"

@@ -25,3 +25,10 @@ def test_the_secretary_coordinated_with_a_named_minister_is_another_person():
             "the mediators to meet next week.\n")
     got = said(text)
     assert got and all(s == "Dalton" for _, s, _ in got), got
+
+
+def test_a_royal_title_names_a_person_and_says_their_sex():
+    # the recogniser leaves the princess's name untagged; "her brother, King …" is a man
+    text = ("Royal nominee dropped\n\nThe movement dropped Princess Ubolsiri Mahanam as its nominee after her "
+            "brother, King Pravit Mahanam, objected.  Later she said she would respect the decision.\n")
+    assert speaker_of(text, "she would respect the decision") == "Ubolsiri Mahanam"
