@@ -30,7 +30,7 @@ DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declarat
 # ruling", "published a study"): elsewhere they name an act or an idea ("the ruling party", "a study of X").
 _SPEAKING_ONLY = {"study", "decree", "proclamation", "ruling", "judgment", "judgement", "summary",
                   "message", "email", "e-mail", "paper", "complaint", "lawsuit", "manifesto", "announcement",
-                  "obituary", "order", "opinion", "verdict", "text"}
+                  "obituary", "order", "opinion", "verdict", "text", "description", "caption"}
 # Document nouns that are also the head of a document's proper name ("the Ghana Constitution", "the UN
 # Charter"): as a name they are still the document, issued by the name before them.
 _NAMED_DOCUMENTS = {"constitution", "charter"}
@@ -116,6 +116,8 @@ def _speaks(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return head.lemma_.lower() in said or head.lemma_.lower() in ("state", "read", "find")
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("part", "portion", "excerpt", "section"):
+        return _speaks(head.head)  # "Part of the ruling reads …"
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in said:
         return tok.lemma_.lower() != "opinion"  # "said in a ruling", not "in his opinion"
     return tok.dep_ == "dobj" and head.lemma_.lower() in _ISSUING

@@ -51,6 +51,31 @@ class StatementSources:
             return self._unnamed_source(pb, tok)
         return self._unsigned(pb, tok, document)
 
+    def document_before(self, pb: ParsedBlock, tok: Token):  # noqa: ANN202 - (actor key, span) or None
+        """Who speaks for "It read, “…”", "Part of the statement reads": the document the pronoun stands for (the last
+        one named in this sentence or the one before) or the document the part is of — its publisher or, unsigned,
+        its authors."""
+        if tok.lower_ in ("part", "portion", "excerpt", "section", "some", "much"):
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return self.document_speaker(pb, pobj) if pobj is not None else None
+        if tok.lower_ not in ("it", "this"):
+            return None
+        at = pb.offset + tok.idx
+        sent_start = pb.offset + tok.sent.start_char
+        before = [d for d in self.documents.items if d.mention.begin < at and
+                  self.text.count(". ", d.mention.end, sent_start) <= 1 and not self.in_quote(d.mention.begin)]
+        if not before:
+            return None
+        document = max(before, key=lambda d: d.mention.begin)
+        span = self.parsed.span_of(pb, tok)
+        if document.publisher:
+            return document.publisher, span
+        key = "group/authors-of-" + document.key.split("/", 1)[-1]
+        self.coref.index.add_actor(key, "authors of the " + document.label, "group", span, "group")
+        document.publisher = key
+        return key, span
+
     def _unsigned(self, pb: ParsedBlock, tok: Token, document: Document):  # noqa: ANN202
         """The authors of a document the article never ascribes ("The study reports …", "the statement read"):
         one group, named after the document, that speaks wherever the document does."""

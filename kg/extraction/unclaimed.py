@@ -116,8 +116,8 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     subj = controller if controller is not None else _subject(verb)
     if subj is not None and start <= vpb.offset + subj.idx < vpb.offset + verb.idx:
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)  # "X's summary concluded:" is X's
-        hit = finder.document_speaker(vpb, subj) or corefs.resolve(finder.coref, vpb, subj) or \
-            owner and corefs.resolve(finder.coref, vpb, owner)
+        hit = finder.document_speaker(vpb, subj) or finder.document_before(vpb, subj) or \
+            corefs.resolve(finder.coref, vpb, subj) or owner and corefs.resolve(finder.coref, vpb, owner)
         if hit is not None:
             return vpb, verb, hit
     if subj is None and (near := np_before(toks, verb)) is not None:

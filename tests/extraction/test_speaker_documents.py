@@ -57,3 +57,12 @@ def test_a_statement_from_a_person_issued_by_a_body_is_the_person_s():
 def test_a_statement_to_the_effect_that_reports_its_clause():
     text = "Talks\n\nThe ministry issued a statement to the effect that the talks on the harbour had failed.\n"
     assert speaker_of(text, "the talks on the harbour had failed") == "ministry"
+
+
+def test_it_and_part_of_a_document_speak_for_its_publisher():
+    text = ("Arrest\n\nThe Northland Chess Union released a statement about the arrest. It read, \"First of all, we "
+            "want to say that the union condemns any form of violence.\"\n\n"
+            "Judge Arno Vell ruled on Friday. Part of the judge's ruling reads \"the average applicant could well be "
+            "better suited for the post than the average incumbent.\"\n")
+    assert speaker_of(text, "condemns any form of violence") == "Northland Chess Union"
+    assert speaker_of(text, "better suited for the post") == "Arno Vell"
