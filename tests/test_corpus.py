@@ -54,7 +54,11 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "state-2014-kerry-lavrov-referendum-call", "state-2015-kerry-lavrov-mariupol-call",
                     "wh-2007-texas-disaster-declaration", "wh-2009-obama-berlusconi-earthquake-call",
                     "wh-2011-obama-medvedev-call", "wh-2014-obama-abbott-mh17-call",
-                    "doj-2024-idaho-drug-distribution-sentences"}
+                    "doj-2024-idaho-drug-distribution-sentences",
+                    "wn-2020-kobe-bryant-helicopter-crash", "wn-2019-zapata-flyboard-channel-crossing",
+                    "wn-2019-gloria-vanderbilt-dies", "wn-2020-eddie-van-halen-dies",
+                    "wn-2019-fish-defend-coral-reefs", "wn-2019-egyptian-ibis-sacrifice-study",
+                    "wn-2020-tesco-sells-polish-stores", "wn-2019-facebook-records-exposed"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
