@@ -13,14 +13,14 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import lexicon
-from kg.extraction.complements import personal
+from kg.extraction.complements import complements_of, personal
 from kg.extraction.cues import Cue, _subject
 from kg.pipeline.nlp import ParsedBlock
 
 # Verbs whose subject issues the noun they take as object: "issued a warning", "made the claim", "voiced concern".
 LIGHT_VERBS = {"issue", "make", "give", "express", "voice", "raise", "repeat", "reiterate", "renew", "file", "lodge",
                "send", "post", "publish", "deliver", "level", "air", "sound", "put", "offer", "extend", "register",
-               "convey", "declare"}
+               "convey", "declare", "state", "announce", "signal", "confirm", "underline", "reaffirm"}
 # The light verbs that speak: nouns of attitude ("support", "condolences") report only with one of these.
 SPEAKING = {"express", "voice", "reiterate", "repeat", "renew", "register", "convey", "extend", "declare"}
 _SOURCE_PREPS = ("by", "from", "of", "among")
@@ -36,6 +36,9 @@ def find_noun_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token]
         if row is None or tok.pos_ != "NOUN" or in_quote(pb.offset + tok.idx):
             continue
         source, light = _source(tok)
+        if light is not None and (verb := lexicon.reporting_verbs().get(light.lemma_.lower())) is not None and \
+                any(c.i == tok.i for c in complements_of(light, verb.kind)):
+            continue  # "announced her intention to run": the verb's own cue reports the noun with its clause
         if source is None or "light" in row.content and (light is None or light.lemma_.lower() not in SPEAKING):
             continue
         # a name or noun before the noun ("U.S. concerns about …") is the writer's summary of a view; it reports

@@ -97,3 +97,10 @@ def test_a_second_report_coordinated_inside_the_first_one_s_clause_is_the_same_s
                    ("indirect", "Lena Holt", "the tolls would stay"),
                    ("indirect", "Ruth Adler", "the state opposes the plan"),
                    ("indirect", "Ruth Adler", "it will not pay")]
+
+
+def test_a_stated_intention_is_reported_once():
+    got = said("Exit\n\nThe company stated its intention to leave the Norland market altogether.\n\n"
+               "Mayor Lena Holt announced her intention to run again.")
+    assert got == [("indirect", "company", "to leave the Norland market altogether"),
+                   ("indirect", "Lena Holt", "her intention to run again")]
