@@ -270,6 +270,28 @@ def recalled_saying(verb: Token) -> Token | None:
     return None
 
 
+def fronted_speaker(verb: Token) -> Token | None:
+    """The name the parse hung on a fronted phrase when the verb got no subject ("On Twitter, Jo Roe, a columnist,
+    said …", "Speaking to AFP, the head of the league, Jo Roe, said …"): the last person's name set off by commas
+    in the phrase before the verb; None when there is none."""
+    if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    fronted = [c for c in verb.children if c.i < verb.i and c.dep_ in ("prep", "advcl", "npadvmod")]
+    names = [t for c in fronted for t in c.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN"
+             and t.ent_type_ == "PERSON" and t.i + 1 < verb.i and t.doc[t.i + 1].text == ","]
+    return max(names, key=lambda t: t.i) if names else None
+
+
+def described_name(tok: Token) -> Token | None:
+    """The person's name at the end of a subject the parse coordinated without "and" ("University of X, Y's
+    chancellor, Jo Roe": "chancellor" a conjunct of "University", "Jo Roe" its apposition), or None."""
+    if any(c.dep_ == "cc" for c in tok.children):
+        return None
+    desc = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    return next((g for g in desc.children if g.dep_ == "appos" and g.pos_ == "PROPN" and g.ent_type_ in ("PERSON", "")), None) \
+        if desc is not None else None
+
+
 def misread_aux(tok: Token, lemma: str, verbs) -> Token | None:  # noqa: ANN001 - the reporting-verb lexicon
     """The subject of a reporting verb that headlinese makes the tagger read as an auxiliary ("Iran admits downing
     jet": "admits" helping "downing"), or None."""

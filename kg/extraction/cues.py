@@ -27,6 +27,7 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     passive_report,
     verb_lemma,
     message_author,
+    fronted_speaker,
     misread_aux,
     recalled_saying,
     noun_rooted,
@@ -287,7 +288,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             elif (clause := for_clause(tok)) is not None:
                 cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
         trailing = trailing_appositive(tok)
-        cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok) or trailing
+        cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok) or trailing or fronted_speaker(tok)
         cue.addressee = _addressee(tok)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or passive_report(tok, kind):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent

@@ -291,8 +291,8 @@ def joint_source(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - 
     while (nxt := next((c for c in parts[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")),
                        None)) is not None:
         parts.append(nxt)  # the coordination of the subject itself, not one inside its apposition
-    if len(parts) < 2:
-        return None
+    if len(parts) < 2 or not any(c.dep_ == "cc" for p in parts for c in p.children):
+        return None  # (no "and": "Jo Roe, a columnist," is one person the parse coordinated with her description)
     keys: list[str] = []
     for p in parts:
         hit = corefs.resolve(coref, pb, p)

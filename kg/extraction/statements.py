@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extraction import coref as corefs, discourse, headline_bodies
-from kg.extraction.cue_frames import message_author
+from kg.extraction.cue_frames import described_name, message_author
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
 from kg.extraction.glued import regrouped, titled_person
@@ -24,6 +24,7 @@ from kg.extraction.statement_sources import StatementSources
 from kg.extraction.statement_spans import StatementSpans, only_glue, to_the_marks
 from kg.extraction.steps import Step, Work
 from kg.model import Span, Statement
+from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import Parsed
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -230,6 +231,12 @@ class StatementFinder(StatementSpans, StatementSources):
                 # "according to A and the minister B, who adds that …": one person, the nearer (by name)
                 cue.speaker = next((c for c in last[-1].children if c.dep_ == "appos"), last[-1])
         speaker = None
+        if cue.speaker is not None and (named := described_name(cue.speaker)) is not None:
+            cue.speaker = named  # "said University of X, Y's chancellor, Jo Roe": Jo Roe (a name the recogniser missed)
+            if corefs.resolve(self.coref, pb, named, create=False) is None:
+                run = pb.doc[min(t.i for t in named.subtree if t.dep_ == "compound" or t.i == named.i) : named.i + 1]
+                self.coref.index.add_actor("person/" + slugify(run.text), run.text, "person",
+                                           self.parsed.span_of(pb, run), "name")
         if cue.speaker is not None:
             speaker = discourse.joint_source(self.coref, pb, cue.speaker) or corefs.resolve(self.coref, pb, cue.speaker)
         if speaker is not None and cue.speaker is not None and cue.speaker.i < cue.verb.i and \

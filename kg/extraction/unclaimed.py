@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction import coref as corefs
+from kg.extraction.cue_frames import described_name
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
 from kg.extraction.narration import (LEADING, another_subject, colon_speaker, colon_subject, dash_signed, first_np,
@@ -204,6 +205,7 @@ def _after(finder, q: Quote):  # noqa: ANN001, ANN202
 def _source(finder, pb: ParsedBlock, noun: Token):  # noqa: ANN001, ANN202
     """Who a noun phrase that speaks stands for: a document its issuer ("“…”, read the warning" issued by the
     weather service), else the actor it refers to."""
+    noun = described_name(noun) or noun  # "said University of X, Y's chancellor, Jo Roe": Jo Roe
     return finder.document_speaker(pb, noun) or corefs.resolve(finder.coref, pb, noun)
 
 

@@ -115,3 +115,45 @@ def test_a_fronted_clause_that_swallows_the_subject_leaves_the_name_before_the_v
     got = said("Ban\n\nSpeaking to Radio Nord, the president of the union, Ilse Varga, said, \"We will take the "
                "landlords to court before the winter.\"")
     assert [(t, s) for t, s, _ in got] == [("direct", "Ilse Varga")]
+
+
+def _parsed(words, heads, deps, pos, persons=()):  # noqa: ANN001, ANN202
+    """A parse as the tagger sometimes gives it, built by hand (spaCy's own Doc): the misparse under test."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [doc.char_span(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), label="PERSON") for i, j in persons]
+    return doc
+
+
+def test_a_name_set_off_in_a_fronted_phrase_speaks_for_a_subjectless_verb():
+    from kg.extraction.cue_frames import fronted_speaker
+
+    # "On Twitter, Mira Dobos, a columnist, said …" parsed with the name coordinated with "Twitter"
+    words = ["On", "Twitter", ",", "Mira", "Dobos", ",", "a", "columnist", ",", "said", "it", "rained", "."]
+    heads = [9, 0, 1, 4, 1, 4, 7, 4, 4, 9, 11, 9, 9]
+    deps = ["prep", "pobj", "punct", "compound", "conj", "punct", "det", "conj", "punct", "ROOT", "nsubj", "ccomp",
+            "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos, persons=[(3, 5)])
+    assert fronted_speaker(doc[9]).text == "Dobos"
+    got = said("Crash\n\nOn Twitter, Mirela Dobos, a sports columnist from Radio Nord, said the two players were on "
+               "their way to a game.")
+    assert got == [("indirect", "Mirela Dobos", "the two players were on their way to a game")]
+
+
+def test_a_description_coordinated_without_and_leaves_the_name_as_speaker():
+    from kg.extraction.cue_frames import described_name
+
+    # "… said Harbour College, Lisbon's chancellor, Ravi Ost." with "chancellor" a conjunct of the college
+    words = ["said", "Harbour", "College", ",", "Lisbon", "'s", "chancellor", ",", "Ravi", "Ost", "."]
+    heads = [0, 2, 0, 2, 6, 4, 2, 6, 9, 6, 0]
+    deps = ["ROOT", "compound", "nsubj", "punct", "poss", "case", "conj", "punct", "compound", "appos", "punct"]
+    pos = ["VERB", "PROPN", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    assert described_name(doc[2]).text == "Ost"
+    assert described_name(doc[6]) is None  # a phrase with no such conjunct names nobody else
+    got = said("Tribute\n\n\"She was the finest teacher I have ever known,\" said Harbour College, Lisbon's "
+               "chancellor, Ravindra Ostrowski.")
+    assert [(t, s) for t, s, _ in got] == [("direct", "Ravindra Ostrowski")]
