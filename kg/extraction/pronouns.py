@@ -314,11 +314,13 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
             return hit[0]
     bound = {s.key for s in candidates if role in ("object", "oblique") and s.sentence == sent_no
              and s.role == "subject" and s.verb == verb >= 0}  # "X told him": him is not X
+    speaking = role == "subject" and _reports(tok)
     same = [s for s in candidates if s.sentence == sent_no and not s.quoted and s.key not in bound]
     if same:
         subj = [s for s in same if s.subject]
-        return (subj or same)[-1].key
-    speaking = role == "subject" and _reports(tok)
+        # "He said Y is “…”; however, “…”, he added": who adds is who said, not Y, the subject talked about
+        said = [s for s in subj if s.speaker and s.offset < pb.offset + tok.idx] if speaking else []
+        return (said or subj or same)[-1].key
     scores: dict[str, float] = {}
     last: dict[str, int] = {}  # ties go to the one mentioned last
     for s in candidates:

@@ -32,3 +32,11 @@ def test_a_royal_title_names_a_person_and_says_their_sex():
     text = ("Royal nominee dropped\n\nThe movement dropped Princess Ubolsiri Mahanam as its nominee after her "
             "brother, King Pravit Mahanam, objected.  Later she said she would respect the decision.\n")
     assert speaker_of(text, "she would respect the decision") == "Ubolsiri Mahanam"
+
+
+def test_he_added_in_the_sentence_of_his_own_report_is_not_the_man_he_talked_about():
+    text = ("Resignation\n\nPrime Minister Oleg Varn offered to resign. He said President Ivan Petrenko is \"a model "
+            "of honesty for me\"; however, \"to remove any doubts about our trust in the president, I wrote a "
+            "resignation offer\", he added.\n")
+    got = said(text)
+    assert got and all(s == "Oleg Varn" for _, s, _ in got), got
