@@ -156,7 +156,7 @@ def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
     people = [pobj] + [c for c in pobj.subtree if c.dep_ == "conj" and c.head.i in {pobj.i} | {x.i for x in pobj.subtree}]
     hits = [corefs.resolve(coref, pb, p, create=False) for p in people]
     if len(people) == 1 and hits[0] is None:
-        hits = [_body(coref, pb, pobj)]  # "a statement from the ministry": the body, named or not
+        hits = [_body(coref, pb, pobj) or _untagged_issuer(coref, pb, pobj)]  # "from the ministry", named or not
     keys = [h[0] for h in hits if h]
     if len(keys) <= 1:
         return keys[0] if keys else None
@@ -167,6 +167,19 @@ def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
     from kg.pipeline.ingest import slugify as _slug
 
     return index.add_actor("group/" + _slug(label), label, "group", index.parsed.span_of(pb, pb.doc[a:b]), "group")
+
+
+def _untagged_issuer(coref: corefs.Coref, pb: ParsedBlock, pobj: Token):  # noqa: ANN202 - (key, span) or None
+    """A name the recogniser left untagged as a document's issuer ("the warning issued by Met Eireann"): a body,
+    or a person where a given name opens it."""
+    run = [t for t in pobj.subtree if t.dep_ in ("compound", "flat") or t.i == pobj.i]
+    if pobj.pos_ != "PROPN" or pobj.ent_type_ or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in run) \
+            or run[-1].i != pobj.i:
+        return None
+    span = coref.index.parsed.span_of(pb, pb.doc[run[0].i : pobj.i + 1])
+    if len(run) >= 2 and run[0].lower_ in lexicon.given_names():
+        return coref.index.add_actor("person/" + slugify(span.text), span.text, "person", span, "name"), span
+    return coref.index.add_actor("org/" + slugify(span.text), span.text, "organization", span), span
 
 
 def _named_owner(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:

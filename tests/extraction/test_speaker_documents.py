@@ -66,3 +66,9 @@ def test_it_and_part_of_a_document_speak_for_its_publisher():
             "better suited for the post than the average incumbent.\"\n")
     assert speaker_of(text, "condemns any form of violence") == "Northland Chess Union"
     assert speaker_of(text, "better suited for the post") == "Arno Vell"
+
+
+def test_an_untagged_issuer_of_a_document_speaks_through_it():
+    text = ("Storm\n\nThe amber warning issued by Met Cymru applied to three coastal counties. \"Storm Alba will "
+            "bring high waves and flooding to the coast,\" read the warning.\n")
+    assert speaker_of(text, "high waves and flooding") == "Met Cymru"  # (a name the recogniser leaves untagged)
