@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.model import Actor, Extraction
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
@@ -152,13 +153,18 @@ def _families(words: set[str]) -> set[str]:
     return {_FAMILIES.get(w, w) for w in words}
 
 
+@cache
+def _occupation_words() -> frozenset[str]:
+    from kg import lexicon
+
+    return frozenset(lexicon.person_nouns()) | frozenset(lexicon.role_nouns()) | \
+        frozenset(w for h in lexicon.post_heads() for w in h.split())
+
+
 def _occupations(actor: Actor, name: str, holdings: list) -> set[str]:  # noqa: ANN001 - PositionHolding
     """The words of what the article says a person is ("Assistant U.S. Attorney", "the prosecutor", a post held),
     where they name an occupation or a post: what a record without posts must agree with."""
-    from kg import lexicon
-
-    known = set(lexicon.person_nouns()) | set(lexicon.role_nouns()) | {w for h in lexicon.post_heads() for w in
-                                                                        h.split()}
+    known = _occupation_words()
     own = set(name_key(name).split())
     words = {w for m in actor.mentions if m.kind in NAME_MENTIONS or m.kind == "role"
              for w in name_key(m.span.text).split()} | {w for h in holdings for w in name_key(h.post).split()}
