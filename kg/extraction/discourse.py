@@ -268,7 +268,7 @@ def quantity_group(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 
     from kg.extraction import coref as corefs
     from kg.pipeline.ingest import slugify
 
-    if tok.lower_ not in _QUANTITIES:
+    if tok.lower_ not in _QUANTITIES and tok.lower_ != "one":
         return None
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -277,6 +277,8 @@ def quantity_group(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 
     start, end = corefs.np_bounds(tok)
     span = coref.index.parsed.span_of(pb, pb.doc[start:end])
     label = corefs._label(pb, start, end)
+    if tok.lower_ == "one":  # "one of the users said": one unnamed person of them
+        return coref.index.add_actor("anon/" + slugify(label), label, "person", span, "role"), span
     return coref.index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
 
 

@@ -78,6 +78,10 @@ def attribute(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
     return out
 
 
+# Verbs of a quotation's lead that the tagger may take for nouns right before the colon.
+_MISREAD_VERBS = {"read", "reads", "said", "says", "states", "stated", "wrote", "writes", "added", "continued"}
+
+
 def _tokens(finder, begin: int, end: int) -> list[tuple[ParsedBlock, Token]]:  # noqa: ANN001
     return [(pb, t) for pb, t in finder.parsed.tokens_starting_in(begin, end)
             if not finder.in_quote(pb.offset + t.idx)]
@@ -102,6 +106,9 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
         return None
     toks = _tokens(finder, start, q.outer.begin)
     verbs = [(p, t) for p, t in toks if _reporting(t)]
+    words = [(p, t) for p, t in toks if not t.is_punct]
+    if not verbs and lead.rstrip().endswith(":") and words and words[-1][1].lower_ in _MISREAD_VERBS:
+        verbs = [words[-1]]  # "The family's statement on the death read: “…”", with "read" tagged as a noun
     if not verbs and lead.rstrip().endswith(":"):  # "X sent the weekly this statement: “…”"
         verbs = [(toks[0][0], v) for v in reversed(statement_verbs([t for _, t in toks]))] if toks else []
         if verbs and (author := statement_author(finder, *verbs[-1])) is not None:

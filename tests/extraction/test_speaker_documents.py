@@ -72,3 +72,15 @@ def test_an_untagged_issuer_of_a_document_speaks_through_it():
     text = ("Storm\n\nThe amber warning issued by Met Cymru applied to three coastal counties. \"Storm Alba will "
             "bring high waves and flooding to the coast,\" read the warning.\n")
     assert speaker_of(text, "high waves and flooding") == "Met Cymru"  # (a name the recogniser leaves untagged)
+
+
+def test_a_lead_verb_tagged_as_a_noun_before_the_colon_still_introduces_the_quotation():
+    text = ("Obituary\n\nThe singer Arvo Lind died on Friday. The family's statement on the death read: \"He loved "
+            "his wife, who loved him back, and the songs they wrote together.\"\n")
+    assert speaker_of(text, "the songs they wrote together") == "family"
+
+
+def test_one_of_a_group_is_one_unnamed_person():
+    text = ("Outage\n\nMany users complained online. One of the users said \"this is yet another example of why one "
+            "server should never hold everything\".\n")
+    assert speaker_of(text, "one server should never hold everything") == "One of the users"
