@@ -62,7 +62,10 @@ def np_bounds(tok: Token) -> tuple[int, int]:
         if child.dep_ in ("compound", "flat"):
             end = max(end, child.right_edge.i)
         elif child.dep_ == "prep" and child.lower_ in ("of", "to", "at", "for", "from") and child.i == end + 1:
-            end = max(end, child.right_edge.i)
+            # (not a relative clause on the phrase's last noun: "a spokesperson for X, who asked not to be named")
+            clauses = {t.i for r in child.subtree if r.dep_ in ("relcl", "acl") for t in r.subtree}
+            inner = [t.i for t in child.subtree if t.i not in clauses and not t.is_punct]
+            end = max(end, max(inner))
         elif child.dep_ == "case":
             end = max(end, child.i)
     return start, end + 1
@@ -158,6 +161,22 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     off = parsed.tok_begin(pb, tok)
     if off in coref.pronouns:
         return coref.pronouns[off], parsed.span_of(pb, tok)
+    # "The Secretary of State, Ana Ruiz, said", "The mayor of Lisbon, Ana Ruiz, said": the person the apposition names
+    # (on the title or on its "of" complement), before any post the title itself stands for
+    if (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in lexicon.post_heads()) and not coref.in_quote(off):
+        ofs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for holder in (tok, *ofs):
+            for child in holder.children:
+                if child.dep_ != "appos" or child.i < tok.i or pb.doc[child.left_edge.i - 1].text != ",":
+                    continue
+                named = index.mention_of_token(pb, child)
+                run = pb.doc[child.left_edge.i : child.i + 1]
+                if named is None and create and child.pos_ == "PROPN" and 2 <= len(run) <= 3 and \
+                        run[0].lower_ in lexicon.given_names() and all(t.pos_ == "PROPN" for t in run):
+                    span = parsed.span_of(pb, run)  # a name the recogniser missed: a given name opens it
+                    named = index.add_actor("person/" + slugify(run.text), run.text, "person", span, "name"), span
+                if named is not None and index.actors[named[0]].kind == "person":
+                    return named
     hit = index.mention_of_token(pb, tok)
     if hit is not None:
         return hit

@@ -117,7 +117,8 @@ def resolve_pronouns(coref: Coref) -> None:
             if tag != "NN" and tag not in ("PRP", "PRP$"):
                 continue  # neither a person noun nor a pronoun (a word's tag read once: most words are neither)
             if tag == "NN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in lexicon.org_heads() and \
-                    not coref.in_quote(off) and any(c.lower_ in ("a", "an", "the") for c in tok.children) and \
+                    not coref.in_quote(off) and any(c.lower_ in ("a", "an", "the") or c.dep_ == "poss" and c.pos_ != "PRON"
+                                                    for c in tok.children) and \
                     reported_clause(tok) is None:
                 # "A regional airline has cancelled … It said …": an unnamed body that acts is what "it" can be
                 hit = corefs.resolve(coref, pb, tok, create=True)

@@ -186,6 +186,8 @@ def _labour(head: Token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() in _STRIKERS for g in c.children):
             return True
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":  # "dock workers extended their strike", "the union called a strike"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _STRIKERS for c in head.head.children)
     return False
 
 

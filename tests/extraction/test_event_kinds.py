@@ -125,3 +125,10 @@ def test_an_event_noun_that_is_a_passive_subject_takes_its_verbs_time():
     values = {t.key: t.value for t in x.times}
     got = {e.type: values.get(e.time) for e in x.events}
     assert got.get("agreement") == "2019", got
+
+
+def test_a_strike_that_strikers_extend_is_a_stoppage_of_work():
+    from tests.extraction.helpers import run
+
+    x = run("Port\n\nDock workers extended their strike into a second week on Tuesday.\n")
+    assert [e.type for e in x.events if any(m.text == "strike" for m in e.mentions)] == ["strike-action"]

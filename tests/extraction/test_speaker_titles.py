@@ -40,3 +40,19 @@ def test_he_added_in_the_sentence_of_his_own_report_is_not_the_man_he_talked_abo
             "resignation offer\", he added.\n")
     got = said(text)
     assert got and all(s == "Oleg Varn" for _, s, _ in got), got
+
+
+def test_a_title_with_a_name_in_apposition_is_the_named_person():
+    got = said("Talks\n\nThe Secretary of State, Ana Ruiz, said the talks would resume.\n\n"
+               "The mayor of Lisbon, Ana Ruiz, said the bridge would reopen.\n\n"
+               "A spokesperson for the port operator, who asked not to be named, confirmed that two ships had been "
+               "rerouted.\n")
+    assert got == [("indirect", "Ana Ruiz", "the talks would resume"),
+                   ("indirect", "Ana Ruiz", "the bridge would reopen"),
+                   ("indirect", "spokesperson for the port operator", "two ships had been rerouted")]
+
+
+def test_it_after_a_body_named_with_a_possessive_is_that_body():
+    got = said("Strike\n\nThe operators' association said that the demands were unaffordable. It added that it "
+               "remained open to mediation.\n")
+    assert [s for _, s, _ in got] == ["operators' association", "operators' association"]
