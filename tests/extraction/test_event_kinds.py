@@ -132,3 +132,11 @@ def test_a_strike_that_strikers_extend_is_a_stoppage_of_work():
 
     x = run("Port\n\nDock workers extended their strike into a second week on Tuesday.\n")
     assert [e.type for e in x.events if any(m.text == "strike" for m in e.mentions)] == ["strike-action"]
+
+
+def test_a_sacking_or_an_ouster_is_a_dismissal():
+    from tests.extraction.helpers import run
+
+    x = run("Club\n\nThe board ousted the chief executive on Monday. The sacking of the coach surprised fans.\n")
+    words = {m.text for e in x.events if e.type == "dismissal" for m in e.mentions}
+    assert {"ousted", "sacking"} <= words
