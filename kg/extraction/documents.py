@@ -169,6 +169,16 @@ def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
     return index.add_actor("group/" + _slug(label), label, "group", index.parsed.span_of(pb, pb.doc[a:b]), "group")
 
 
+# Documents of research: a country before them says where the work was done, not who wrote it.
+_RESEARCH = {"study", "paper", "survey", "analysis", "report"}
+
+
+def gazetteer_country(tok: Token) -> bool:
+    from kg import gazetteer
+
+    return tok.text[:1].isupper() and gazetteer.country(tok.text) is not None
+
+
 def _untagged_issuer(coref: corefs.Coref, pb: ParsedBlock, pobj: Token):  # noqa: ANN202 - (key, span) or None
     """A name the recogniser left untagged as a document's issuer ("the warning issued by Met Eireann"): a body,
     or a person where a given name opens it."""
@@ -230,10 +240,16 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
             from kg.extraction.actors import country_key
 
             c = gazetteer.country(child.text)  # "the Turkish statement": the country's
-            if c is not None and country_key(c.name) in coref.index.actors:
+            if c is not None and tok.lemma_.lower() not in _RESEARCH:  # (not "a British study")
+                from kg.extraction import posts
+
+                coref.index.actors.setdefault(country_key(c.name), posts.new_country(c.name))
                 return country_key(c.name)
+    research = tok.lemma_.lower() in _RESEARCH
     for child in tok.children:
         if child.dep_ in ("poss", "compound"):
+            if research and child.dep_ == "compound" and gazetteer_country(child):
+                continue  # "a US study" was done in the country, not written by its government
             hit = corefs.resolve(coref, pb, child, create=False) or _body_owner(coref, pb, child) or \
                 _body(coref, pb, child) or (child.lemma_.lower() in lexicon.collective_nouns() and
                                             corefs.resolve(coref, pb, child))  # "the family's statement"

@@ -84,3 +84,10 @@ def test_one_of_a_group_is_one_unnamed_person():
     text = ("Outage\n\nMany users complained online. One of the users said \"this is yet another example of why one "
             "server should never hold everything\".\n")
     assert speaker_of(text, "one server should never hold everything") == "One of the users"
+
+
+def test_a_country_before_a_study_is_where_it_was_done_and_before_a_statement_who_issued_it():
+    text = ("Sleep\n\nA US study reports \"for every extra hour of screen time, sleep fell by eleven minutes\".\n\n"
+            "The Turkish statement said the talks on the harbour had failed.\n")
+    assert speaker_of(text, "sleep fell by eleven minutes") == "authors of the US study"
+    assert speaker_of(text, "the talks on the harbour had failed") == "Turkey"
