@@ -71,20 +71,18 @@ class StatementSources:
         span = self.parsed.span_of(pb, tok)
         if document.publisher:
             return document.publisher, span
-        key = "group/authors-of-" + document.key.split("/", 1)[-1]
-        self.coref.index.add_actor(key, "authors of the " + document.label, "group", span, "group")
-        document.publisher = key
-        return key, span
+        return self._authors_of(document, document.label, span)
 
     def _unsigned(self, pb: ParsedBlock, tok: Token, document: Document):  # noqa: ANN202
         """The authors of a document the article never ascribes ("The study reports …", "the statement read"):
         one group, named after the document, that speaks wherever the document does."""
-        index = self.coref.index
         start = corefs.np_bounds(tok)[0]
         span = self.parsed.span_of(pb, pb.doc[start : tok.i + 1])
+        return self._authors_of(document, corefs._label(pb, start, tok.i + 1), span)  # "the summary", not "… of X"
+
+    def _authors_of(self, document: Document, label: str, span):  # noqa: ANN001, ANN202
         key = "group/authors-of-" + document.key.split("/", 1)[-1]
-        label = "authors of the " + corefs._label(pb, start, tok.i + 1)  # "the summary", not "… of X read in part"
-        index.add_actor(key, label, "group", span, "group")
+        self.coref.index.add_actor(key, "authors of the " + label, "group", span, "group")
         document.publisher = key
         return key, span
 
