@@ -183,7 +183,10 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             if text.lower() in lexicon.role_nouns():
                 continue  # "the QB", "the three-time MVP": a role noun the recogniser took for a name
             if label == "ORG" and (parts := split_title_org_name(pb, ent)) is not None:
-                _add_org(index, pb, parts[0], parsed.span_of(pb, parts[0]))  # "director of X Jane Doe said"
+                if (c := gazetteer.country(parts[0].text)) is not None:  # "President of Freedonia Jane Doe said"
+                    index.add_actor(country_key(c.name), c.name, "country", parsed.span_of(pb, parts[0]))
+                else:
+                    _add_org(index, pb, parts[0], parsed.span_of(pb, parts[0]))  # "director of X Jane Doe said"
                 pending_persons.append((pb, parts[1]))
                 continue
             label = correct_label(pb, ent, label, surnames, variants)

@@ -249,11 +249,15 @@ def cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySpa
             key = by_age(index, keys, word)  # "the younger Nassar": by the ages given, else nobody
         if key is None and keys:
             continue  # two people of that name equally in view: unresolved rather than wrong
+        titled = None
         if key is None:
             key = _person_key(surname)
             shared[surname] = [key]
             kind = "name" if kind == "surname" else kind
+            titled = _title_before(pb, ent)  # "President Roe": the post the text gives a person it names by surname
         index.add_actor(key, surname, "person", span, kind)
+        if titled and index.actors[key].described_as is None:
+            index.actors[key].described_as = titled
 
 
 def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | None:

@@ -207,12 +207,16 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     for n in names_of(actor):
         if not any(c.isupper() for c in n):
             continue  # "police", "the senate": a common noun, not a name ("The Police", a band)
+        whole = False
         for e, w in kb.named_weighted(n):
             if acronym_mismatch(e, n):
                 continue  # "Uni" (a club's short name) is not the acronym "UNI"
             add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name", n)
-        core = without_country(n)
-        if core is not None:  # "U.S. State Department": the body's name after its country, the country must agree
+            whole = whole or (w >= 0.9 and e.type in allowed)
+        core = None if whole else without_country(n)
+        # "U.S. State Department": the body's name after its country, the country must agree (a record that bears
+        # the whole name, "US Army", is not outweighed by one named by the rest, a college's team called "Army")
+        if core is not None:
             country, rest = core
             home = kb.get(country)
             # "U.S. Securities and Exchange Commission" is "United States Securities and Exchange Commission"

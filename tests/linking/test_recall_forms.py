@@ -1,0 +1,53 @@
+"""Forms in which the text names an entity of the knowledge base that the linker used to miss: the country of a
+post written before a name ("President of X Jane Doe"), a title written before a surname ("President Roe"), a body's
+full name against a reading of it as a country and a generic name, a campus's name cut at its comma. Invented
+sentences; real parse, real knowledge base."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extraction import extract
+from kg.pipeline.ingest import from_text
+from kg.pipeline.link import kb as kbmod
+from kg.pipeline.link.linking import decide, link
+
+WD = "http://www.wikidata.org/entity/"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return kbmod.load()
+
+
+def linked(text: str, date: str) -> dict[str, str | None]:
+    """Label → Wikidata id (or None) of every actor of a built article."""
+    article = from_text(text, article_id="t", date=dt.date.fromisoformat(date))
+    x = link(extract(article), date=article.meta.date)
+    return {a.label: (a.links["wikidata"][len(WD):] if "wikidata" in a.links else None) for a in x.actors}
+
+
+def test_the_country_of_a_post_written_before_a_name_is_the_country():
+    # the recogniser runs "Prime Minister of Portugal Duarte Vilar" into one organisation: Portugal is the country
+    found = linked("Prime Minister of Portugal Duarte Vilar said the ministers would meet again.", "2020-01-13")
+    assert found.get("Portugal") == "Q45"
+
+
+@pytest.mark.parametrize("text, label, qid", [
+    ("Chancellor Merkel praised the plan on Tuesday, aides said.", "Merkel", "Q567"),
+    ("President Obama praised the plan on Tuesday, aides said.", "Obama", "Q76"),
+])
+def test_a_title_written_before_a_surname_counts_as_the_title_of_the_post(text, label, qid):
+    # the article names no country: the title before the surname is what singles the record out
+    assert linked(text, "2015-03-03").get(label) == qid
+
+
+def test_a_title_the_record_never_held_does_not_link_a_surname():
+    assert linked("Senator Merkel praised the plan on Tuesday, aides said.", "2015-03-03").get("Merkel") is None
+
+
+def test_a_record_bearing_the_whole_name_outweighs_one_named_by_what_follows_the_country():
+    # "US Army" is the army's own alias; "Army" after the country is also a military college's team
+    assert linked("The US Army said the base would close on Friday.", "2019-02-11").get("US Army") == "Q9212"
