@@ -51,3 +51,12 @@ def test_a_title_the_record_never_held_does_not_link_a_surname():
 def test_a_record_bearing_the_whole_name_outweighs_one_named_by_what_follows_the_country():
     # "US Army" is the army's own alias; "Army" after the country is also a military college's team
     assert linked("The US Army said the base would close on Friday.", "2019-02-11").get("US Army") == "Q9212"
+
+
+@pytest.mark.parametrize("date, qid", [("2010-06-01", "Q6294"), ("2014-05-01", "Q22316"), ("2017-09-01", "Q331401"),
+                                       ("2019-05-01", "Q473239")])
+def test_the_secretary_of_state_named_by_surname_is_the_one_in_office(date, qid):
+    # the United States Secretaries of State since 2009 hold the post in the knowledge base, with its dates
+    surname = {"Q6294": "Clinton", "Q22316": "Kerry", "Q331401": "Tillerson", "Q473239": "Pompeo"}[qid]
+    text = f"Secretary {surname} told reporters in Washington that the United States would respond."
+    assert linked(text, date).get(surname) == qid
