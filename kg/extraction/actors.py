@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
-from kg.extraction.known_kinds import acting_region, coordinated_organisations, described_names, descriptor_of
+from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
+                                      joined_names)
 from kg.extraction.missed_names import known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
@@ -155,7 +156,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     surnames |= _corrected_surnames(parsed, surnames)
 
     for pb in parsed.blocks:
-        for ent in pb.doc.ents:
+        for ent in joined_names(pb.doc):
             label = ent.label_
             ent = _strip_ent(pb, ent)
             if label in ("ORG", "PERSON") and (told := split_told_name(pb, ent, surnames)) is not None:

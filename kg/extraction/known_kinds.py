@@ -98,6 +98,28 @@ def coordinated_organisations(ent: SpacySpan) -> list[SpacySpan]:
     return parts if all(known(p) for p in parts) else []
 
 
+_JOINS = (("and",), ("and", "the"), ("&",), ("of",), ("of", "the"), ("for",), ("for", "the"))
+
+
+def joined_names(doc: Doc) -> list[SpacySpan]:
+    """The recogniser's entities, with an organisation and the name after its "and", "of" or "for" made one where the
+    knowledge base knows the whole as an organisation's name ("Islamic State of Iraq" + "the Levant")."""
+    from kg.pipeline.link import kb
+
+    ents, out, i = list(doc.ents), [], 0
+    while i < len(ents):
+        e = ents[i]
+        if e.label_ == "ORG" and i + 1 < len(ents) and tuple(t.lower_ for t in doc[e.end:ents[i + 1].start]) in _JOINS:
+            whole = doc[e.start:ents[i + 1].end]
+            if any(x.type in _ORG_TYPES and w >= 0.9 for x, w in kb.default().named_weighted(whole.text)):
+                out.append(SpacySpan(doc, e.start, whole.end, label="ORG"))
+                i += 2
+                continue
+        out.append(e)
+        i += 1
+    return out
+
+
 def descriptor_of(doc: Doc, start: int, end: int, after: bool = True) -> str | None:
     """The noun that describes the organisation named by ``doc[start:end]``: just before the name ("news agency
     Nordwire", "magazine The Lantern") or, with ``after``, just after it ("Lantern magazine"); None if there is none."""

@@ -60,3 +60,10 @@ def test_the_secretary_of_state_named_by_surname_is_the_one_in_office(date, qid)
     surname = {"Q6294": "Clinton", "Q22316": "Kerry", "Q331401": "Tillerson", "Q473239": "Pompeo"}[qid]
     text = f"Secretary {surname} told reporters in Washington that the United States would respond."
     assert linked(text, date).get(surname) == qid
+
+
+def test_an_organisation_s_name_the_recogniser_cut_at_its_and_is_made_whole():
+    # the recogniser tags "Islamic State of Iraq" as an organisation and "the Levant" as a place
+    found = linked("The Islamic State of Iraq and the Levant claimed the attack. Police said the bombers were known.",
+                   "2019-01-28")
+    assert found.get("Islamic State of Iraq and the Levant") == "Q2429253"
