@@ -347,8 +347,10 @@ def _acronyms(index: ActorIndex) -> None:
         for long in orgs:
             if long is short:
                 continue
-            caps = "".join(w[0] for w in long.label.split() if w[0].isupper())
-            if caps == initials:
+            words = long.label.split()
+            # "United States National Institute of … (NIAID)": the initials may leave out the country's name
+            heads = [0] + [k for k in (1, 2, 3) if k < len(words) and gazetteer.country(" ".join(words[:k]))]
+            if any("".join(w[0] for w in words[k:] if w[0].isupper()) == initials for k in heads):
                 for m in short.mentions:
                     long.mentions.append(Mention(m.span, "acronym"))
                     index.mention_owner[(m.span.begin, m.span.end)] = long.key

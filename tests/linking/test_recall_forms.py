@@ -67,3 +67,19 @@ def test_an_organisation_s_name_the_recogniser_cut_at_its_and_is_made_whole():
     found = linked("The Islamic State of Iraq and the Levant claimed the attack. Police said the bombers were known.",
                    "2019-01-28")
     assert found.get("Islamic State of Iraq and the Levant") == "Q2429253"
+
+
+def test_an_organisation_cut_at_its_and_before_an_untagged_name_is_made_whole_after_its_country():
+    text = ("On Monday, Director Dana Whitlow of the United States National Institute of Allergy and Infectious "
+            "Diseases (NIAID) announced a trial of four drugs. NIAID said the trial would end in May.")
+    found = linked(text, "2019-08-13")
+    assert found.get("United States National Institute of Allergy and Infectious Diseases") == "Q3519875"
+    assert "NIAID" not in found  # the acronym is the same organisation's
+
+
+def test_an_acronym_may_leave_out_the_country_that_opens_the_name():
+    article = from_text("The United Kingdom Office of Harbour Safety (OHS) closed the port. OHS said it would reopen "
+                        "on Friday.", article_id="t", date=dt.date(2021, 3, 1))
+    orgs = [a for a in extract(article).actors if a.kind in ("organization", "government")]
+    assert [len(a.mentions) for a in orgs if "Harbour" in a.label] == [3]
+    assert not [a for a in orgs if a.label == "OHS"]
