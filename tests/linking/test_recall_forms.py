@@ -83,3 +83,11 @@ def test_an_acronym_may_leave_out_the_country_that_opens_the_name():
     orgs = [a for a in extract(article).actors if a.kind in ("organization", "government")]
     assert [len(a.mentions) for a in orgs if "Harbour" in a.label] == [3]
     assert not [a for a in orgs if a.label == "OHS"]
+
+
+def test_a_family_name_s_particle_the_recogniser_left_out_belongs_to_the_name():
+    article = from_text("The mayor, Marc Duval d'Aubigny, said the bridge would reopen.", article_id="t",
+                        date=dt.date(2021, 3, 1))
+    assert "Marc Duval d'Aubigny" in {a.label for a in extract(article).actors}
+    found = linked("The treaty was signed under President Valéry Giscard d'Estaing in the seventies.", "2019-09-26")
+    assert found.get("Valéry Giscard d'Estaing") == "Q2124"
