@@ -136,6 +136,17 @@ def _inside_post_title(pb: ParsedBlock, ent: SpacySpan) -> bool:
     return False
 
 
+def _titled_person(ent: SpacySpan) -> bool:
+    """A title that ends in a post's or a role's noun, then a given name and a surname or two ("Presidential
+    Spokesperson Dana Roe", "Deputy Spokesman Ali Kaya"), tagged as one organisation."""
+    heads = [i for i, t in enumerate(ent[:3]) if t.lower_ in lexicon.post_heads() or t.lower_ in lexicon.role_nouns()]
+    if not heads:
+        return False
+    name = ent[heads[-1] + 1:]
+    return 2 <= len(name) <= 3 and name[0].lower_ in lexicon.given_names() and \
+        all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and not ORG_LIKE.search(name.text)
+
+
 def _is_metonymic(pb: ParsedBlock, ent: SpacySpan) -> bool:
     """A place name used as an actor: "gave Paris a document", "Washington said"."""
     root = ent.root
@@ -169,6 +180,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             if label == "ORG" and len(ent) >= 3 and ent[0].lower_ in lexicon.role_nouns() and \
                     all(t.pos_ == "PROPN" for t in ent[1:]):
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
+            elif label == "ORG" and _titled_person(ent):
+                label = "PERSON"  # "Presidential Spokesperson Dana Roe": a post's title run into a name
             if label == "PERSON":
                 while len(ent) > 1 and (ent[-1].like_num or ent[-1].text in ("-", "–") or _SCORE.match(ent[-1].text)):
                     ent = ent[:-1]  # "beat Chen Lu 6-4, 3-6": the score the recogniser ran into the name

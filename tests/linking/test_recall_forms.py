@@ -91,3 +91,10 @@ def test_a_family_name_s_particle_the_recogniser_left_out_belongs_to_the_name():
     assert "Marc Duval d'Aubigny" in {a.label for a in extract(article).actors}
     found = linked("The treaty was signed under President Valéry Giscard d'Estaing in the seventies.", "2019-09-26")
     assert found.get("Valéry Giscard d'Estaing") == "Q2124"
+
+
+def test_a_post_s_title_run_into_a_name_tagged_as_an_organisation_is_a_person_s():
+    article = from_text("The order was signed, according to a statement by the Presidential Spokesperson Harry "
+                        "Quillan.", article_id="t", date=dt.date(2020, 5, 6))
+    people = {a.label: a for a in extract(article).actors if a.kind == "person"}
+    assert "Harry Quillan" in people and people["Harry Quillan"].described_as == "Presidential Spokesperson"
