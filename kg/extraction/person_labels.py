@@ -37,8 +37,11 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         return "PERSON"  # "Ms Jones" tagged as an organisation
     title_case = all(t.text[:1].isupper() for t in ent)
     if label == "ORG" and 2 <= len(ent) <= 3 and ent[0].lower_ in lexicon.given_names() and \
-            not ORG_LIKE.search(text) and title_case:
-        return "PERSON"  # "Sophie Marchand" tagged as an organisation: a given name and a surname
+            not ORG_LIKE.search(text) and title_case and \
+            not (ent[-1].lower_ in lexicon.org_heads() and organisation_only(text, surnames)):
+        # "Sophie Marchand" tagged as an organisation: a given name and a surname (not "Virginia Post", a name
+        # ending in an organisation's noun that the knowledge base knows as an organisation's)
+        return "PERSON"
     if label in ("GPE", "LOC") and 2 <= len(ent) <= 3 and title_case and ent[0].lower_ in lexicon.given_names() and \
             not ORG_LIKE.search(text) and not gazetteer.country(ent[0].text) and not gazetteer.city(text) and \
             not gazetteer.country(text):

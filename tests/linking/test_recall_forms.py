@@ -98,3 +98,8 @@ def test_a_post_s_title_run_into_a_name_tagged_as_an_organisation_is_a_person_s(
                         "Quillan.", article_id="t", date=dt.date(2020, 5, 6))
     people = {a.label: a for a in extract(article).actors if a.kind == "person"}
     assert "Harry Quillan" in people and people["Harry Quillan"].described_as == "Presidential Spokesperson"
+
+
+def test_a_given_name_opening_an_organisation_s_name_that_ends_in_an_organisation_s_noun_is_no_person_s():
+    assert linked("The Washington Post reported that the talks had failed.", "2019-09-13").get(
+        "Washington Post") == "Q166032"
