@@ -103,3 +103,13 @@ def test_a_post_s_title_run_into_a_name_tagged_as_an_organisation_is_a_person_s(
 def test_a_given_name_opening_an_organisation_s_name_that_ends_in_an_organisation_s_noun_is_no_person_s():
     assert linked("The Washington Post reported that the talks had failed.", "2019-09-13").get(
         "Washington Post") == "Q166032"
+
+
+def test_a_record_without_a_country_whose_label_opens_with_one_has_that_country_for_its_short_name():
+    text = "A police officer in Kamloops told the CBC in June that the border closure had changed the drug supply."
+    assert linked(text, "2020-07-08").get("CBC") == "Q461761"
+
+
+def test_a_multinational_chain_is_no_namesake_in_an_article_about_another_country():
+    text = "Shoppers queued outside Costco in Sydney on Friday as Australia limited sales of toilet paper."
+    assert linked(text, "2020-03-13").get("Costco") == "Q715583"

@@ -183,7 +183,9 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         if actor.kind != "country":
             conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
             named = without_country(name) if name else None
-            if e.country and (e.country == own or e.country in ctx.countries or (named and named[0] == e.country)):
+            # a record that gives no country but whose label opens with one ("Canadian Broadcasting Corporation")
+            home = e.country or (split[0] if not is_generic and (split := without_country(e.label)) else None)
+            if home and (home == own or home in ctx.countries or (named and named[0] == home)):
                 # a short name shared by many (a party's acronym) needs its country; an acronym of a registry
                 # (a research body's, a brand's) is too short to link on with the country alone
                 conf += 0.1 if why != "weak name" else (0.3 if _prior(e) >= 0.6 else 0.15)
@@ -192,7 +194,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                 conf -= 0.35  # a ministry of a country the article does not speak of
             elif is_generic and not e.country and e.prior is not None:
                 conf -= 0.35  # "the Senate" and a derived record that does not say whose senate it is
-            elif e.country and e.category in ("brand", "operator") and ctx.countries:
+            elif e.country and e.category in ("brand", "operator") and ctx.countries and not _multinational(e):
                 conf -= 0.25  # a shop chain of one country in an article about others: a namesake ("Happy Paws")
             if state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
                     and why != "name after country" and generic(name or e.label):
@@ -229,6 +231,11 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         for e in national_bodies(actor, kb, own, {c for c in ctx.countries - ctx.regional if c.startswith("country/")}):
             add(e, 0.8, "the country's body")
     return found
+
+
+def _multinational(e: Entity) -> bool:
+    """A record its description says works in many countries ("American multinational chain of stores")."""
+    return any(w in (e.description or "").lower().split() for w in ("multinational", "international", "global"))
 
 
 # categories too broad to agree with a description ("research firm X" is not every brand called X)
