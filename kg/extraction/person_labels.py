@@ -51,8 +51,9 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         # "Water commissioner Zsófia Bánkúti" tagged as an organisation (names in other languages often are): a
         # role for a person right before the name makes it a person (an apposition after it: _person_apposition)
         return "PERSON"
-    if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _kb_person(text):
-        return "PERSON"  # a name the knowledge base knows as a person's only
+    if label in ("ORG", "WORK_OF_ART") and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and \
+            _kb_person(text):
+        return "PERSON"  # a name the knowledge base knows as a person's only (a quotation's name taken for a title)
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _person_apposition(ent):
         return "PERSON"  # "Tamás Kovácsy, the government commissioner for …": what the apposition says
     if label == "ORG" and len(ent) == 1 and (v := surname_variant(text, surnames)) is not None:

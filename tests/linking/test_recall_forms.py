@@ -113,3 +113,10 @@ def test_a_record_without_a_country_whose_label_opens_with_one_has_that_country_
 def test_a_multinational_chain_is_no_namesake_in_an_article_about_another_country():
     text = "Shoppers queued outside Costco in Sydney on Friday as Australia limited sales of toilet paper."
     assert linked(text, "2020-03-13").get("Costco") == "Q715583"
+
+
+def test_a_person_s_name_inside_a_quotation_taken_for_a_title_is_a_person_s():
+    # the recogniser tags the name inside the quoted phrase as a work of art
+    text = ('The minister cited the government\'s "ongoing repression of the Cuban people and its support for '
+            'Nicolás Maduro in Venezuela" as his motivation.')
+    assert linked(text, "2019-10-25").get("Nicolás Maduro") == "Q58132"
