@@ -363,12 +363,23 @@ def _acronyms(index: ActorIndex) -> None:
             words = long.label.split()
             # "United States National Institute of … (NIAID)": the initials may leave out the country's name
             heads = [0] + [k for k in (1, 2, 3) if k < len(words) and gazetteer.country(" ".join(words[:k]))]
-            if any("".join(w[0] for w in words[k:] if w[0].isupper()) == initials for k in heads):
+            if any(_initials(words[k:]) == initials for k in heads):
                 for m in short.mentions:
                     long.mentions.append(Mention(m.span, "acronym"))
                     index.mention_owner[(m.span.begin, m.span.end)] = long.key
                 del index.actors[short.key]
                 break
+
+
+def _initials(words: list[str]) -> str:
+    """The initials of a name's capitalised words; a word written in capitals gives all its letters ("US Navy" is
+    USN, not UN; "UK Atomic Energy Authority" is UKAEA)."""
+    out = []
+    for w in words:
+        bare = w.replace(".", "")
+        if w[0].isupper():
+            out.append(bare if len(bare) > 1 and bare.isalpha() and bare.isupper() else w[0])
+    return "".join(out)
 
 
 def _names(work: Work) -> None:

@@ -120,3 +120,9 @@ def test_a_person_s_name_inside_a_quotation_taken_for_a_title_is_a_person_s():
     text = ('The minister cited the government\'s "ongoing repression of the Cuban people and its support for '
             'Nicolás Maduro in Venezuela" as his motivation.')
     assert linked(text, "2019-10-25").get("Nicolás Maduro") == "Q58132"
+
+
+def test_a_word_in_capitals_gives_all_its_letters_to_a_name_s_initials():
+    # "US Navy" is USN: "UN" in the same article is the United Nations, not an acronym of the navy
+    found = linked("The US Navy said it saw nothing. The UN was silent.", "2022-03-01")
+    assert found.get("US Navy") == "Q11220" and found.get("UN") == "Q1065"
