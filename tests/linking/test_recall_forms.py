@@ -126,3 +126,12 @@ def test_a_word_in_capitals_gives_all_its_letters_to_a_name_s_initials():
     # "US Navy" is USN: "UN" in the same article is the United Nations, not an acronym of the navy
     found = linked("The US Navy said it saw nothing. The UN was silent.", "2022-03-01")
     assert found.get("US Navy") == "Q11220" and found.get("UN") == "Q1065"
+
+
+@pytest.mark.parametrize("text, label, qid", [
+    ("The U.S. Treasury said the sanctions would take effect on Monday.", "U.S. Treasury", "Q648666"),
+    ("The U.S. Commerce Department said exports had fallen.", "U.S. Commerce Department", "Q503577"),
+    ("The British Defence Ministry said the ship had left port.", "British Defence Ministry", "Q1143261"),
+])
+def test_a_department_named_by_its_topic_after_its_country_is_the_country_s_department(text, label, qid):
+    assert linked(text, "2022-03-01").get(label) == qid

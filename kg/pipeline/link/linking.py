@@ -226,6 +226,18 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                 for e, w in kb.named_weighted(full):
                     if e.country == country and w >= 0.9:
                         add(e, 0.85, "name after country", n)
+            topic, _, head = rest.rpartition(" ")
+            if head not in ("Department", "Ministry") or " " in topic:
+                topic, head = rest, ""
+            if not found and " " not in topic and topic[:1].isupper():
+                # "U.S. Treasury", "U.S. Commerce Department": nothing bears the name; the country's department or
+                # ministry of that name
+                heads = [head] if head else ["Department", "Ministry"]
+                named = [f"{h} of{the} {topic}" for h in heads for the in (" the", "")]
+                for full in named + [f"{c} {x}" for x in named for c in (home.names if home else ()) if len(c) > 3]:
+                    for e, _ in kb.named_weighted(full):  # a generic name's weak alias too: the country is given
+                        if e.country == country and state_body(e):
+                            add(e, 0.85, "name after country", n)
     if actor.kind == "government":  # "the Freedonian government", "the Senate" in an article of one country
         # (an organisation named "Army" may be a college's team: only what extraction saw as a state body)
         for e in national_bodies(actor, kb, own, {c for c in ctx.countries - ctx.regional if c.startswith("country/")}):
