@@ -16,6 +16,10 @@
 3. A person of a country that writes in Cyrillic is named in English in several romanisations: Wikidata's label
    follows one ("Sergey", "Dmitriy", "Yevgeny", "Aleksandr", "Zelenskyy"), news agencies another ("Sergei",
    "Dmitry", "Evgeny", "Alexandr", "Zelensky"). The other spellings of the label's words become aliases.
+5. A name that is a label cut at its comma ("University of California" of "University of California, San
+   Francisco", "Ministry of Agriculture" of "Ministry of Agriculture, Food and Rural Affairs") names whatever the
+   records whose labels begin so have in common (a university's campuses, ministries of several countries): where
+   two records or more have labels that begin with it, it is no name of one of them and is dropped.
 """
 
 from __future__ import annotations
@@ -138,12 +142,23 @@ def qualify(rec: dict, country_label: dict[str, str], words: frozenset[str]) -> 
     rec["prior"] = max(rec.get("prior", 0.5), 0.6)
 
 
+def shared_heads(records: list[dict]) -> set[str]:
+    """The labels' parts before a comma that begin the labels of two records or more (rule 5)."""
+    ids: dict[str, set[str]] = {}
+    for r in records:
+        label = r.get("label", "")
+        if r.get("type") != "source" and ", " in label:
+            ids.setdefault(label.split(", ")[0], set()).add(r["id"])
+    return {h for h, rs in ids.items() if len(rs) >= 2}
+
+
 def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None,
           words: frozenset[str] | None = None) -> list[dict]:
     adjectives = national_adjectives() if adjectives is None else adjectives
     words = country_words() if words is None else words
     records = list(records)
     country_label = {r["id"]: r["label"] for r in records if r.get("type") == "country"}
+    heads = shared_heads(records)
     out = []
     for rec in records:
         if rec.get("type") == "source":
@@ -160,6 +175,13 @@ def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None,
             rec["weak_aliases"] = [a for a in rec["weak_aliases"] if a != generic]
             if not rec["weak_aliases"]:
                 del rec["weak_aliases"]
+        head = rec.get("label", "").split(", ")[0]
+        if head in heads:  # rule 5
+            for field in ("aliases", "weak_aliases"):
+                if head in (rec.get(field) or ()):
+                    rec[field] = [a for a in rec[field] if a != head]
+                    if not rec[field]:
+                        del rec[field]
         qualify(rec, country_label, words)
         if rec.get("type") == "person" and rec.get("country") in CYRILLIC:
             have = {rec.get("label"), *(rec.get("aliases") or [])}

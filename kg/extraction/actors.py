@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
-from kg.extraction.known_kinds import acting_region, coordinated_organisations, described_names, descriptor_of
+from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
+                                      joined_names)
 from kg.extraction.missed_names import known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
@@ -135,6 +136,17 @@ def _inside_post_title(pb: ParsedBlock, ent: SpacySpan) -> bool:
     return False
 
 
+def _titled_person(ent: SpacySpan) -> bool:
+    """A title that ends in a post's or a role's noun, then a given name and a surname or two ("Presidential
+    Spokesperson Dana Roe", "Deputy Spokesman Ali Kaya"), tagged as one organisation."""
+    heads = [i for i, t in enumerate(ent[:3]) if t.lower_ in lexicon.post_heads() or t.lower_ in lexicon.role_nouns()]
+    if not heads:
+        return False
+    name = ent[heads[-1] + 1:]
+    return 2 <= len(name) <= 3 and name[0].lower_ in lexicon.given_names() and \
+        all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and not ORG_LIKE.search(name.text)
+
+
 def _is_metonymic(pb: ParsedBlock, ent: SpacySpan) -> bool:
     """A place name used as an actor: "gave Paris a document", "Washington said"."""
     root = ent.root
@@ -155,7 +167,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     surnames |= _corrected_surnames(parsed, surnames)
 
     for pb in parsed.blocks:
-        for ent in pb.doc.ents:
+        for ent in joined_names(pb.doc):
             label = ent.label_
             ent = _strip_ent(pb, ent)
             if label in ("ORG", "PERSON") and (told := split_told_name(pb, ent, surnames)) is not None:
@@ -168,6 +180,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             if label == "ORG" and len(ent) >= 3 and ent[0].lower_ in lexicon.role_nouns() and \
                     all(t.pos_ == "PROPN" for t in ent[1:]):
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
+            elif label == "ORG" and _titled_person(ent):
+                label = "PERSON"  # "Presidential Spokesperson Dana Roe": a post's title run into a name
             if label == "PERSON":
                 while len(ent) > 1 and (ent[-1].like_num or ent[-1].text in ("-", "–") or _SCORE.match(ent[-1].text)):
                     ent = ent[:-1]  # "beat Chen Lu 6-4, 3-6": the score the recogniser ran into the name
@@ -183,7 +197,10 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             if text.lower() in lexicon.role_nouns():
                 continue  # "the QB", "the three-time MVP": a role noun the recogniser took for a name
             if label == "ORG" and (parts := split_title_org_name(pb, ent)) is not None:
-                _add_org(index, pb, parts[0], parsed.span_of(pb, parts[0]))  # "director of X Jane Doe said"
+                if (c := gazetteer.country(parts[0].text)) is not None:  # "President of Freedonia Jane Doe said"
+                    index.add_actor(country_key(c.name), c.name, "country", parsed.span_of(pb, parts[0]))
+                else:
+                    _add_org(index, pb, parts[0], parsed.span_of(pb, parts[0]))  # "director of X Jane Doe said"
                 pending_persons.append((pb, parts[1]))
                 continue
             label = correct_label(pb, ent, label, surnames, variants)
@@ -343,13 +360,26 @@ def _acronyms(index: ActorIndex) -> None:
         for long in orgs:
             if long is short:
                 continue
-            caps = "".join(w[0] for w in long.label.split() if w[0].isupper())
-            if caps == initials:
+            words = long.label.split()
+            # "United States National Institute of … (NIAID)": the initials may leave out the country's name
+            heads = [0] + [k for k in (1, 2, 3) if k < len(words) and gazetteer.country(" ".join(words[:k]))]
+            if any(_initials(words[k:]) == initials for k in heads):
                 for m in short.mentions:
                     long.mentions.append(Mention(m.span, "acronym"))
                     index.mention_owner[(m.span.begin, m.span.end)] = long.key
                 del index.actors[short.key]
                 break
+
+
+def _initials(words: list[str]) -> str:
+    """The initials of a name's capitalised words; a word written in capitals gives all its letters ("US Navy" is
+    USN, not UN; "UK Atomic Energy Authority" is UKAEA)."""
+    out = []
+    for w in words:
+        bare = w.replace(".", "")
+        if w[0].isupper():
+            out.append(bare if len(bare) > 1 and bare.isalpha() and bare.isupper() else w[0])
+    return "".join(out)
 
 
 def _names(work: Work) -> None:

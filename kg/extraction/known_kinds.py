@@ -98,6 +98,60 @@ def coordinated_organisations(ent: SpacySpan) -> list[SpacySpan]:
     return parts if all(known(p) for p in parts) else []
 
 
+_JOINS = (("and",), ("and", "the"), ("&",), ("of",), ("of", "the"), ("for",), ("for", "the"))
+
+
+def joined_names(doc: Doc) -> list[SpacySpan]:
+    """The recogniser's entities, with an organisation and the name after its "and", "of" or "for" made one where the
+    knowledge base knows the whole as an organisation's name ("Islamic State of Iraq" + "the Levant", "National
+    Institute of Allergy" + "Infectious Diseases" untagged); the longest such whole."""
+    ents, out, i = list(doc.ents), [], 0
+    while i < len(ents):
+        e = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        end = _joined_end(doc, e, nxt) if e.label_ == "ORG" else None
+        if end is not None:
+            out.append(SpacySpan(doc, e.start, end, label="ORG"))
+            i += 1
+            while i < len(ents) and ents[i].start < end:
+                i += 1  # the entity now inside the whole
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
+def _joined_end(doc: Doc, e: SpacySpan, nxt: SpacySpan | None) -> int | None:
+    """Where the organisation ``e`` ends if it goes on over a joining word and a capitalised name, else None."""
+    for join in sorted(_JOINS, key=len, reverse=True):
+        if tuple(t.lower_ for t in doc[e.end:e.end + len(join)]) != join:
+            continue
+        start = e.end + len(join)
+        stop = start
+        while stop < len(doc) and stop - start < 5 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+            stop += 1
+        if nxt is not None and nxt.start == start:
+            stop = max(stop, nxt.end)
+        for end in range(stop, start, -1):
+            if _organisation_name(doc[e.start:end].text):
+                return end
+        return None
+    return None
+
+
+def _organisation_name(text: str) -> bool:
+    """Whether the knowledge base knows ``text`` as an organisation's name (or, after a country's name, as the name
+    of that country's organisation: "United States National Institute of …")."""
+    from kg.pipeline.link import kb
+    from kg.pipeline.link.names import without_country
+
+    if any(x.type in _ORG_TYPES and w >= 0.9 for x, w in kb.default().named_weighted(text)):
+        return True
+    split = without_country(text)
+    return split is not None and any(x.type in _ORG_TYPES and w >= 0.9 and x.country == split[0]
+                                     for x, w in kb.default().named_weighted(split[1]))
+
+
 def descriptor_of(doc: Doc, start: int, end: int, after: bool = True) -> str | None:
     """The noun that describes the organisation named by ``doc[start:end]``: just before the name ("news agency
     Nordwire", "magazine The Lantern") or, with ``after``, just after it ("Lantern magazine"); None if there is none."""

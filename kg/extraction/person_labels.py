@@ -37,8 +37,11 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         return "PERSON"  # "Ms Jones" tagged as an organisation
     title_case = all(t.text[:1].isupper() for t in ent)
     if label == "ORG" and 2 <= len(ent) <= 3 and ent[0].lower_ in lexicon.given_names() and \
-            not ORG_LIKE.search(text) and title_case:
-        return "PERSON"  # "Sophie Marchand" tagged as an organisation: a given name and a surname
+            not ORG_LIKE.search(text) and title_case and \
+            not (ent[-1].lower_ in lexicon.org_heads() and organisation_only(text, surnames)):
+        # "Sophie Marchand" tagged as an organisation: a given name and a surname (not "Virginia Post", a name
+        # ending in an organisation's noun that the knowledge base knows as an organisation's)
+        return "PERSON"
     if label in ("GPE", "LOC") and 2 <= len(ent) <= 3 and title_case and ent[0].lower_ in lexicon.given_names() and \
             not ORG_LIKE.search(text) and not gazetteer.country(ent[0].text) and not gazetteer.city(text) and \
             not gazetteer.country(text):
@@ -48,8 +51,9 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
         # "Water commissioner Zsófia Bánkúti" tagged as an organisation (names in other languages often are): a
         # role for a person right before the name makes it a person (an apposition after it: _person_apposition)
         return "PERSON"
-    if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _kb_person(text):
-        return "PERSON"  # a name the knowledge base knows as a person's only
+    if label in ("ORG", "WORK_OF_ART") and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and \
+            _kb_person(text):
+        return "PERSON"  # a name the knowledge base knows as a person's only (a quotation's name taken for a title)
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and _person_apposition(ent):
         return "PERSON"  # "Tamás Kovácsy, the government commissioner for …": what the apposition says
     if label == "ORG" and len(ent) == 1 and (v := surname_variant(text, surnames)) is not None:

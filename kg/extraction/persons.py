@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -131,7 +132,13 @@ def with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
                 gazetteer.country(t.text) or (start >= 2 and doc[start - 2].lower_ == "of"):
             break  # "Mayor of Springfield Rosa Diaz": the place of a title is no given name
         start -= 1
-    return doc[start : ent.end] if start < ent.start else ent
+    end = ent.end
+    if end < len(doc) and _PARTICLE.match(doc[end].text) and not doc[end].ent_type_ and doc[end - 1].whitespace_:
+        end += 1  # "Marc Duval d'Aubigny": a family name with its particle, left out
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+_PARTICLE = re.compile(r"^[dD][’'][A-ZÀ-Ý][a-zà-ÿ]+$")
 
 
 def _with_honorific(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
@@ -228,7 +235,7 @@ def cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySpa
         core = words[:-1] if _suffix(words[-1], len(words)) else words  # "Tom Harlan Jr.": Harlan
         if len(core) >= 2:
             key = _person_key(bare)
-            for w in (core[-1], core[0]):
+            for w in (core[-1], core[0], *(core[-2:-1] if _PARTICLE.match(core[-1]) else ())):  # "Giscard"
                 if key not in shared.setdefault(w, []):
                     shared[w].append(key)
             index.add_actor(key, bare, "person", span, "name")
@@ -249,11 +256,15 @@ def cluster_persons(index: ActorIndex, pending: list[tuple[ParsedBlock, SpacySpa
             key = by_age(index, keys, word)  # "the younger Nassar": by the ages given, else nobody
         if key is None and keys:
             continue  # two people of that name equally in view: unresolved rather than wrong
+        titled = None
         if key is None:
             key = _person_key(surname)
             shared[surname] = [key]
             kind = "name" if kind == "surname" else kind
+            titled = _title_before(pb, ent)  # "President Roe": the post the text gives a person it names by surname
         index.add_actor(key, surname, "person", span, kind)
+        if titled and index.actors[key].described_as is None:
+            index.actors[key].described_as = titled
 
 
 def pick_by_recency(index: ActorIndex, keys: list[str], offset: int) -> str | None:

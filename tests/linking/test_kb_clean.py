@@ -176,3 +176,18 @@ def test_well_known_athletes_and_stations_of_the_benchmark_table(kb):
     assert any(e.type == "person" and e.wikidata for e in kb.named("Serena Williams"))
     assert any(e.type == "organization" and e.wikidata == "Q861764" for e in kb.named("CBS News"))
     assert not any(e.type in ("organization", "person") and "source/fb15k" in e.source for e in kb.named("film"))
+
+
+def test_a_label_cut_at_its_comma_that_begins_several_labels_is_no_alias_of_one():
+    recs = [{"id": "org/u-north", "type": "organization", "label": "University of Ruritania, Northtown",
+             "aliases": ["University of Ruritania", "UR Northtown"]},
+            {"id": "org/u-south", "type": "organization", "label": "University of Ruritania, Southtown"},
+            {"id": "org/acme", "type": "organization", "label": "Acme Widgets, Inc.", "aliases": ["Acme Widgets"]}]
+    out = {r["id"]: r for r in kb_clean.clean(recs, ADJ, frozenset())}
+    assert out["org/u-north"]["aliases"] == ["UR Northtown"]  # the university's campuses share that name
+    assert out["org/acme"]["aliases"] == ["Acme Widgets"]  # one record's "X, Inc." keeps "X"
+
+
+def test_a_multi_campus_university_s_name_links_no_campus(kb):
+    found = decided([named("org/uc", "University of California", "organization")], kb, "2019-02-11")
+    assert found["org/uc"] is None

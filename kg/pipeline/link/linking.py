@@ -183,7 +183,9 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         if actor.kind != "country":
             conf += 0.2 * (_prior(e) - 0.5)  # a country's or an international body's name means it more often
             named = without_country(name) if name else None
-            if e.country and (e.country == own or e.country in ctx.countries or (named and named[0] == e.country)):
+            # a record that gives no country but whose label opens with one ("Canadian Broadcasting Corporation")
+            home = e.country or (split[0] if not is_generic and (split := without_country(e.label)) else None)
+            if home and (home == own or home in ctx.countries or (named and named[0] == home)):
                 # a short name shared by many (a party's acronym) needs its country; an acronym of a registry
                 # (a research body's, a brand's) is too short to link on with the country alone
                 conf += 0.1 if why != "weak name" else (0.3 if _prior(e) >= 0.6 else 0.15)
@@ -192,7 +194,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                 conf -= 0.35  # a ministry of a country the article does not speak of
             elif is_generic and not e.country and e.prior is not None:
                 conf -= 0.35  # "the Senate" and a derived record that does not say whose senate it is
-            elif e.country and e.category in ("brand", "operator") and ctx.countries:
+            elif e.country and e.category in ("brand", "operator") and ctx.countries and not _multinational(e):
                 conf -= 0.25  # a shop chain of one country in an article about others: a namesake ("Happy Paws")
             if state_body(e) and e.country and len(ctx.countries - {e.country}) > 0 and own is None \
                     and why != "name after country" and generic(name or e.label):
@@ -207,12 +209,16 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     for n in names_of(actor):
         if not any(c.isupper() for c in n):
             continue  # "police", "the senate": a common noun, not a name ("The Police", a band)
+        whole = False
         for e, w in kb.named_weighted(n):
             if acronym_mismatch(e, n):
                 continue  # "Uni" (a club's short name) is not the acronym "UNI"
             add(e, 0.9 if w >= 0.9 else 0.45, "name" if w >= 0.9 else "weak name", n)
-        core = without_country(n)
-        if core is not None:  # "U.S. State Department": the body's name after its country, the country must agree
+            whole = whole or (w >= 0.9 and e.type in allowed)
+        core = None if whole else without_country(n)
+        # "U.S. State Department": the body's name after its country, the country must agree (a record that bears
+        # the whole name, "US Army", is not outweighed by one named by the rest, a college's team called "Army")
+        if core is not None:
             country, rest = core
             home = kb.get(country)
             # "U.S. Securities and Exchange Commission" is "United States Securities and Exchange Commission"
@@ -220,11 +226,28 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                 for e, w in kb.named_weighted(full):
                     if e.country == country and w >= 0.9:
                         add(e, 0.85, "name after country", n)
+            topic, _, head = rest.rpartition(" ")
+            if head not in ("Department", "Ministry") or " " in topic:
+                topic, head = rest, ""
+            if not found and " " not in topic and topic[:1].isupper():
+                # "U.S. Treasury", "U.S. Commerce Department": nothing bears the name; the country's department or
+                # ministry of that name
+                heads = [head] if head else ["Department", "Ministry"]
+                named = [f"{h} of{the} {topic}" for h in heads for the in (" the", "")]
+                for full in named + [f"{c} {x}" for x in named for c in (home.names if home else ()) if len(c) > 3]:
+                    for e, _ in kb.named_weighted(full):  # a generic name's weak alias too: the country is given
+                        if e.country == country and state_body(e):
+                            add(e, 0.85, "name after country", n)
     if actor.kind == "government":  # "the Freedonian government", "the Senate" in an article of one country
         # (an organisation named "Army" may be a college's team: only what extraction saw as a state body)
         for e in national_bodies(actor, kb, own, {c for c in ctx.countries - ctx.regional if c.startswith("country/")}):
             add(e, 0.8, "the country's body")
     return found
+
+
+def _multinational(e: Entity) -> bool:
+    """A record its description says works in many countries ("American multinational chain of stores")."""
+    return any(w in (e.description or "").lower().split() for w in ("multinational", "international", "global"))
 
 
 # categories too broad to agree with a description ("research firm X" is not every brand called X)

@@ -72,6 +72,10 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
     mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
                       if m.kind in NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Ruiz"
     mention_titles |= {name_key(m.span.text) for m in actor.mentions if m.kind == "role"}  # "the President"
+    if actor.described_as and not full:  # "President Roe", the title written before the surname
+        mention_titles.add(name_key(actor.described_as))
+        if (split := without_country(actor.described_as)) is not None:  # "Freedonian President Roe"
+            mention_titles.add(name_key(split[1]))
     present = {ctx.rid(a.key) for a in x.actors} | ctx.countries  # the countries and bodies the article speaks of
     own = ctx.rid(actor.country)
     day = ctx.day
