@@ -27,6 +27,8 @@ _DOBJ_LEMMAS = {"reiterate", "stress", "underscore", "emphasize", "emphasise", "
 # Verbs of criticism whose object is criticised: a person or a body is addressed ("criticized the minister for …"),
 # a thing is what the criticism is about ("criticized the decision").
 _CRITICISE = {"criticize", "criticise"}
+# Verbs whose object is either who is addressed ("promised voters") or what is promised ("promised protests").
+_PROMISING = {"promise", "pledge", "vow", "guarantee", "offer"}
 # Prepositions that carry what a verb of praise says: "thanked the minister for …", "congratulated him on …".
 _LEMMA_PREPS = {"insist": {"on"}, "thank": {"for"}, "congratulate": {"on", "for"}, "commend": {"for", "on"},
                 "praise": {"for"},
@@ -56,6 +58,13 @@ def _content_object(obj: Token) -> bool:
     if obj.pos_ == "PRON" or low in _EMPTY_OBJECTS or obj.ent_type_ in ("PERSON", "NORP"):
         return False
     return not (low in lexicon.person_nouns() or low in lexicon.role_nouns() or obj.lower_ in lexicon.group_nouns())
+
+
+def _promised(obj: Token) -> bool:
+    """What a promise's object is when it is not who is promised ("promised protests", "pledged emergency funds"; not
+    "promised voters", "promised the union"): no name, no body, no person."""
+    return _content_object(obj) and not obj.ent_type_ and \
+        not (obj.tag_ == "NN" and obj.lemma_.lower() in lexicon.org_heads())
 
 
 def _situation(obj: Token) -> bool:
@@ -101,7 +110,8 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
                 (verb.lemma_ not in ADDRESSEE_VERBS or verb.lemma_ in _CRITICISE and not personal(child) and
-                 _content_object(child)) and verb.lemma_ != "appeal" and \
+                 _content_object(child) or verb.lemma_ in _PROMISING and _promised(child)) and \
+                verb.lemma_ != "appeal" and \
                 child.lower_ not in ("that", "which", "what") and child.lower_ not in _PERSONAL_OBJECTS and \
                 (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child) or _situation(child)):
             out.append(child)

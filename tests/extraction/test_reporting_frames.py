@@ -104,3 +104,10 @@ def test_a_stated_intention_is_reported_once():
                "Mayor Lena Holt announced her intention to run again.")
     assert got == [("indirect", "company", "to leave the Norland market altogether"),
                    ("indirect", "Lena Holt", "her intention to run again")]
+
+
+def test_what_is_promised_is_the_object_unless_it_is_who_is_promised():
+    got = said("Floods\n\nPrime Minister Lena Holt promised emergency funds for the flooded towns.\n\n"
+               "The mayor promised voters a new bridge.")
+    assert got == [("indirect", "Lena Holt", "emergency funds for the flooded towns"),
+                   ("indirect", "mayor", "a new bridge")]
