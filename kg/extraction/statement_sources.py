@@ -163,6 +163,11 @@ class StatementSources:
                      and o.cue is not None and self._reports_clause(o.cue.begin, st.cue.begin)]
             if outer:
                 st.reported_by = min(outer, key=lambda o: sum(len(c) for c in o.content)).speaker
+                if st.quote_type == "indirect" and any(c.begin <= q.outer.begin and q.outer.end <= c.end + 1
+                                                       for c in st.content for q in self.quotes):
+                    # "X told reporters Y had promised “timely repatriation” for …": the quotation the outer report
+                    # took is the inner speaker's words too
+                    st.quote_type = "mixed"
 
     def _reports_clause(self, outer_at: int, inner_at: int) -> bool:
         """Whether the cue at ``inner_at`` heads a clause the cue at ``outer_at`` reports (through complements and

@@ -111,3 +111,9 @@ def test_what_is_promised_is_the_object_unless_it_is_who_is_promised():
                "The mayor promised voters a new bridge.")
     assert got == [("indirect", "Lena Holt", "emergency funds for the flooded towns"),
                    ("indirect", "mayor", "a new bridge")]
+
+
+def test_a_report_inside_another_keeps_the_quotation_it_holds():
+    got = said("Deal\n\nA senior official told reporters the Norland government had promised \"swift returns\" for "
+               "the nationals the port wants to deport.")
+    assert any(t == "mixed" and s == "Norland government" and "swift returns" in q for t, s, q in got), got
