@@ -15,6 +15,8 @@ from kg.extraction.time import bounds
 from kg.model import Event, Participation, Statement
 from kg.vocab import event_class
 
+# Events a conversation is held for: offered in the call or meeting that a readout tells just before them.
+_SAID_IN_TALKS = {"condolences"}
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 
 
@@ -47,6 +49,7 @@ class EventRelations:
                                 role = "attendee" if event.type == "attendance" else "participant"
                                 event.participants.insert(0, Participation(p.actor, role, p.span))
                         break
+        self._in_conversation()
         for event in self.events:  # a part of a visit "next week" happens next week, unless it says otherwise
             parent = next((e for e in self.events if e.key == event.parent), None)
             if parent is not None and event.time is None and parent.type == "visit":
@@ -60,6 +63,23 @@ class EventRelations:
                         for p in event.participants:
                             if not any(q.actor == p.actor for q in target.participants):
                                 target.participants.append(Participation(p.actor, "attendee", p.span))
+
+    def _in_conversation(self) -> None:
+        """A readout's condolences ("President X spoke with Y this afternoon. The President expressed condolences …",
+        "called Y to express his condolences") are offered in the call or meeting told just before them: a part of
+        it, on its day."""
+        for event in self.events:
+            if event.type not in _SAID_IN_TALKS or event.parent is not None:
+                continue
+            first = self.mentions[event.key][0]
+            if first.pb.block.kind != "paragraph":
+                continue
+            talks = [e for e in self.events if event_class(e.type) == "Communication" and any(
+                0 <= first.span.begin - m.span.end < 400 and m.pb.block.kind == "paragraph"
+                for m in self.mentions[e.key])]
+            if talks:
+                event.parent = talks[-1].key
+                event.time = talks[-1].time or event.time
 
     def _causes(self) -> None:
         """ "will stay away … because of the press ban": the stated cause, and who states it."""

@@ -38,15 +38,17 @@ class EventTimes:
 
     def _place_and_time(self, event: Event, m) -> None:
         head, pb = m.head, m.pb
-        if head.pos_ in ("NOUN", "PROPN"):  # "the 2020 season": a year of the mention's own phrase dates it
-            a = head.left_edge.i
+        if head.pos_ in ("NOUN", "PROPN"):  # "the 2020 season", "the April 6 earthquake", "yesterday's attack": a
+            a = head.left_edge.i  # date of the mention's own phrase dates it
             own = [t for t in self.times if pb.offset + pb.doc[a].idx <= t.span.begin and t.span.end <= m.span.begin
-                   and t.value and t.granularity == "year"]
+                   and t.value and t.granularity in ("year", "month", "day")]
             if own:
                 self.time_candidates.setdefault(event.key, []).append(own[-1])
         # (the verb of which the event's noun is the subject, object or passive subject: "the deal was signed in 2019")
         scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and
                           head.head.pos_ == "VERB" and not _announced_death(event, head) else [])
+        if head.dep_ == "dobj" and _purpose(head.head):  # "called X this morning to express his condolences"
+            scope.append(head.head.head)
         for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
                 scope += [x for x in c.children if x.dep_ == "pobj"]
@@ -210,7 +212,16 @@ class EventTimes:
         happened before the report) nor the present ("remains under investigation")."""
         if any(self.coref.in_quote(m.span.begin) for m in mentions):
             return False
-        return any(tense_at(self.parsed, m.span.begin) == "past" for m in mentions)
+        return any(tense_at(self.parsed, m.span.begin) == "past" or self._setting_told_past(m) for m in mentions)
+
+    def _setting_told_past(self, m) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
+        """ "X was speaking at the opening of …", "said during a rally": the occasion a past verb happened at."""
+        prep = m.head.head
+        if m.head.dep_ != "pobj" or prep.lower_ not in ("at", "during") or prep.head.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = prep.head
+        return any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children) or \
+            tense_at(self.parsed, m.pb.offset + verb.idx) == "past"  # ("was speaking": a past progressive)
 
     def _event_heads(self) -> set[tuple[int, int]]:
         return {(id(m.pb), m.head.i) for ms in self.mentions.values() for m in ms}
@@ -274,6 +285,16 @@ class EventTimes:
                 event.time = best.key
 
 
+def _purpose(verb: Token) -> bool:
+    """Whether a verb is an infinitive of purpose of another verb ("called X to express …"): what it does is done
+    then."""
+    return verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB" and verb.head.pos_ == "VERB" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ not in _INTENT
+
+
+# Verbs whose infinitive is a plan, not a purpose carried out: "plans to visit", "wants to meet".
+_INTENT = {"plan", "want", "hope", "intend", "expect", "aim", "seek", "try", "promise", "agree", "decide", "refuse",
+           "threaten", "vow", "pledge", "offer", "ask", "urge", "need", "have", "be", "go", "continue"}
 _DEPENDENT = ("advcl", "conj", "xcomp", "acl", "pcomp", "advmod")
 # Modifiers that put an event after the words that speak of it.
 _AHEAD = {"upcoming", "forthcoming", "impending"}

@@ -122,8 +122,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         index = self.coref.index
         if any(me >= e and index.mention_owner.get((mb, me)) in index.actors for mb, me in index._cover.get(b, ())):
             return True  # (the mentions over the trigger's first character, not every mention of the article)
-        if any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
-            return True
+        if m.type != "condolences" and any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
+            return True  # (condolences are offered even where the words report: an empathetic comment)
         if not m.named and _habitual(m.head):
             return True  # "It collects blankets each winter for shelters": what is done as a rule, not an event
         if m.head.text in _STAMPS and _STAMP_DATE.match(self.parsed.article.text, e):
@@ -183,7 +183,7 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
                 continue
             pos_ok = ("N" in trig.pos and head.pos_ in ("NOUN", "PROPN")) or ("V" in trig.pos and head.pos_ == "VERB") \
                 or ("A" in trig.pos and head.pos_ == "ADJ")
-            if not pos_ok or not condition(self, words, head, pb):
+            if not pos_ok or not condition(self, words, head, pb, trig.type):
                 continue
             return _Mention(pb, head, toks, refined_type(trig.type, head),
                             self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]))

@@ -28,14 +28,44 @@ def _with_named_party(finder, head: Token, pb: ParsedBlock) -> bool:  # noqa: AN
         for g in c.children) for c in head.children)
 
 
-def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> bool:  # noqa: ANN001, C901
+def _calls_a_person(finder, head: Token, pb: ParsedBlock) -> bool:  # noqa: ANN001
+    """ "called Prime Minister Y this morning", "called her counterpart": a person as the object of "call", with no
+    predicate after it ("called him a hero", "called it a mistake") and no particle ("called off", "called up")."""
+    if any(c.dep_ in ("oprd", "ccomp", "prt", "attr") for c in head.children):
+        return False
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ in ("oprd", "acomp") for c in obj.children):
+        return False
+    found = finder.coref.index.mention_of_token(pb, obj)
+    actor = finder.coref.index.actors.get(found[0]) if found is not None else None
+    return actor is not None and actor.kind == "person" or obj.lemma_.lower() in _COUNTERPARTS
+
+
+# Nouns of the other party of a call: "called his counterpart".
+_COUNTERPARTS = {"counterpart", "president", "minister", "chancellor", "leader", "king", "premier"}
+
+
+def _two_speakers(head: Token) -> bool:
+    """ "The Secretary and Foreign Minister X spoke today": two parties as the subject of "speak" (after a readout's
+    "Call with …", a call); not "spoke of" or "spoke about" a topic alone said by one."""
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (any(c.dep_ == "conj" for c in subj.children) or
+                                 any(c.dep_ == "conj" for c in subj.head.children if subj.head.i != head.i) or
+                                 any(c.dep_ == "nmod" and any(x.dep_ == "conj" for x in c.children)
+                                     for c in subj.children))
+
+
+def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # noqa: ANN001, C901
+              kind: str | None = None) -> bool:
     """Context conditions of ambiguous triggers (``finder``: the :class:`~kg.extraction.events.EventFinder`, for the
-    coreference and the types met so far)."""
+    coreference and the types met so far; ``kind``: the event type the lexicon gives the trigger)."""
     low = head.lower_
     if head.pos_ == "VERB" and head.dep_ == "amod":
         return False  # a participle used as an adjective ("opposing accusations")
     if words == ("agree",) and any(c.dep_ == "xcomp" for c in head.children):
         return False  # "agreed to end the feud": the event is what they agreed to do
+    if words == ("call",) and head.pos_ == "VERB" and kind == "phone-call":
+        return _calls_a_person(finder, head, pb)  # "President X called Prime Minister Y this morning to …"
     objects = lexicon.trigger_objects().get(words)
     if objects is not None and head.pos_ == "VERB":
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -57,7 +87,7 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     if words == ("speak",):  # "spoke by phone", "spoke with the Foreign Minister of X" (a named party)
         return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
                    any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children) or \
-            _with_named_party(finder, head, pb)
+            _with_named_party(finder, head, pb) or "phone-call" in finder.seen_types and _two_speakers(head)
     if words == ("talk",):  # "the talks"; "talked on Sunday with Foreign Minister X" (a named party)
         return low == "talks" if head.pos_ != "VERB" else _with_named_party(finder, head, pb)
     if words == ("send",) or words == ("dispatch",):
@@ -70,6 +100,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
         return "suspension" in finder.seen_types or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in sitting for g in c.children)
             for c in head.children)
+    if words == ("approval",):  # "today's approval by the senate of the treaty"; no "approval ratings"
+        return any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in head.children)
     if words == ("games",):
         return head.text == "Games"
     if words in (("death",), ("kill",), ("target",), ("bar",), ("ban",), ("host",), ("travel",), ("sign",)):

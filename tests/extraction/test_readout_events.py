@@ -29,3 +29,52 @@ def test_a_range_of_days_with_its_year_is_that_month():
                    "February 11-14, 2011. Storms hit on March 2-3, 40 homes were lost.")
     assert got["February 11-14, 2011"] == "2011-02"
     assert "2011" not in got
+
+
+def events_of(text: str, date: dt.date = TUESDAY) -> list[tuple[str, list[str], str | None]]:
+    """(type, mention texts, time value) of every event."""
+    x = run(text, date)
+    values = {t.key: t.value for t in x.times}
+    return [(e.type, [m.text for m in e.mentions], values.get(e.time or "")) for e in x.events]
+
+
+def test_calling_a_person_is_a_call_and_its_purpose_happens_in_it():
+    got = events_of("Readout of the President's Call with Prime Minister Varga\n\nPresident Delgado called Prime "
+                    "Minister Varga this morning to express his deepest condolences for yesterday's bombing of the "
+                    "port. He also congratulated Varga on today's approval by the senate of the fisheries treaty.")
+    call = next(e for e in got if e[0] == "phone-call")
+    assert "called" in call[1] and call[2] == "2011-03-08"
+    assert ("condolences", ["condolences"], "2011-03-08") in got
+    assert ("approval", ["approval"], "2011-03-08") in got
+
+
+def test_calling_somebody_names_is_no_call():
+    got = events_of("Senator Brill called the governor a coward on Monday. The mayor called off the parade.")
+    assert not any(e[0] == "phone-call" for e in got)
+
+
+def test_condolences_after_a_call_are_offered_in_it_on_its_day():
+    got = events_of("Readout of the President's Call with Chancellor Brandt\n\nPresident Delgado spoke with "
+                    "Chancellor Brandt this afternoon to discuss the storm. The President expressed condolences to "
+                    "the families who lost their homes.")
+    assert ("condolences", ["condolences"], "2011-03-08") in got
+
+
+def test_two_parties_who_spoke_after_a_readouts_call_held_it():
+    got = events_of("Readout of Minister Halvorsen's Call with Foreign Minister Ostrov (March 8)\n\nThe Minister and "
+                    "Foreign Minister Ostrov spoke today on trade and fisheries.\n\nThey also discussed the quotas.")
+    call = next(e for e in got if e[0] == "phone-call")
+    assert call[1] == ["Call", "spoke", "discussed"] and call[2] == "2011-03-08"
+
+
+def test_a_date_in_the_events_own_phrase_dates_it():
+    got = events_of("Readout of the President's Call with President Aurel\n\nPresident Delgado called President Aurel "
+                    "to express his condolences to the families of those killed in the March 6 earthquake in Valdora.")
+    assert any(e[1] == ["earthquake"] and e[2] == "2011-03-06" for e in got)
+
+
+def test_the_occasion_a_lead_speaker_was_speaking_at_is_of_the_reports_day():
+    got = events_of("Ostland's President tells rivals to leave the strait\n\nYesterday, President Arvid Lenk of "
+                    "Ostland said foreign navies should leave the region.\n\nLenk was speaking at the opening of "
+                    "Harbour Week, an annual festival which features parades.", dt.date(2019, 9, 23))
+    assert ("opening", ["opening"], "2019-09-22") in got
