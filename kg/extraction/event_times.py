@@ -175,10 +175,14 @@ class EventTimes:
         reported = lead is None
         if reported:
             lead = self._report_day(paragraphs[0], anchor)
+            if lead is None:  # no report's day: the day that opens the lead is its events' day
+                lead, reported = self._opening_day(paragraphs[0], anchor), False
         if lead is None:
             return
         heads = self._event_heads()
         for e in self.events:
+            if self._headline_year(e, times, lead):
+                e.time = None  # "X wins majority in 2019 election" … "On Thursday, X netted 66 seats": the day
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
                     not any(shifted(m.head) for m in self.mentions[e.key]) and \
                     id(self.mentions[e.key][0].pb) in top and \
@@ -189,6 +193,24 @@ class EventTimes:
                             tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
                             for m in self.mentions[e.key]):  # "is now heading towards": today, not the lead's day
                 e.time = lead
+
+    def _headline_year(self, e: Event, times: dict, lead: str) -> bool:
+        """Whether an event's time is a year its headline gives ("wins majority in 2019 election") in which the lead's
+        day falls: the lead tells the day."""
+        t = times.get(e.time or "")  # (a season or a tournament lasts the year: "the 2020 season")
+        return t is not None and t.granularity == "year" and t.value == times[lead].value[:4] and \
+            e.type not in ("competition", "war", "conflict") and \
+            (hit := self.parsed.token_at(t.span.begin)) is not None and hit[0].block.kind == "headline"
+
+    def _opening_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
+        """The day that opens the lead ("On Thursday, the party netted 66 seats"), when it is of the article's week."""
+        first = next(iter(pb.doc.sents), None)
+        for t in self.times:
+            if first is not None and pb.offset + first.start_char <= t.span.begin < pb.offset + first.end_char and \
+                    names_a_day(t) and in_lead_week(anchor, t.value) and _OPENING.fullmatch(
+                        self.parsed.article.text[pb.offset + first.start_char : t.span.begin].strip(" ,")):
+                return t.key
+        return None
 
     def _report_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
         """The day of the lead's report ("Two people were killed in the floods, officials said on Sunday"): a day of

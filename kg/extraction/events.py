@@ -22,7 +22,8 @@ from kg.extraction.event_participants import EventParticipants
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
 from kg.extraction.steps import Step, Work
-from kg.extraction.triggers import condition, refined_type
+from kg.extraction.headline_events import headline_verb, stay
+from kg.extraction.triggers import Mention as _Mention, condition, refined_type
 from kg.extraction.time import bounds
 from kg.model import Event, Span, Statement, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
@@ -56,16 +57,6 @@ _NEW = {"new", "revised", "latest", "updated", "second"}
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
                     "accession", "withdrawal", "settlement", "observation", "trial", "verdict", "sentencing"}
-
-
-@dataclass
-class _Mention:
-    pb: ParsedBlock
-    head: Token
-    tokens: list[Token]
-    type: str
-    span: Span
-    named: str | None = None
 
 
 @dataclass
@@ -105,7 +96,7 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             for tok in words:
                 if (pb.offset, tok.i) in taken:
                     continue
-                m = self._match(pb, tok, taken) or self._stay(pb, tok)
+                m = self._match(pb, tok, taken) or stay(self, pb, tok) or headline_verb(self, pb, tok)
                 if m is not None and self._excluded(m):
                     continue
                 if m is not None:
@@ -132,25 +123,6 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
                                        for s in self.statements):
             return True
         return False
-
-    def _stay(self, pb: ParsedBlock, tok: Token) -> _Mention | None:
-        """ "Petrakis is due to be in Lisbon next month to meet …": a person to be in a city is a visit."""
-        if tok.lemma_ != "be" or tok.dep_ not in ("xcomp", "ROOT", "ccomp", "conj", "relcl"):
-            return None
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is None:
-            return None
-        index = self.coref.index
-        place = index.owner_at(pb.offset + pobj.idx, pb.offset + pobj.idx + len(pobj.text))
-        if place is None or (place not in index.places and index.actors[place].kind != "country"):
-            return None
-        purpose = any(c.dep_ in ("xcomp", "advcl") and c.tag_ in ("VB", "VBG") for c in tok.children)
-        scheduled = tok.dep_ == "xcomp" and tok.head.lemma_ in ("schedule", "due", "set", "expect", "plan")
-        if not (purpose or scheduled):
-            return None
-        toks = list(pb.doc[tok.i : pobj.i + 1])
-        return _Mention(pb, tok, toks, "visit", self.parsed.span_of(pb, pb.doc[tok.i : pobj.i + 1]))
 
     def _type_of_words(self, lemmas: list[str]) -> str | None:
         for trig in lexicon.event_triggers():

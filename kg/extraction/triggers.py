@@ -6,12 +6,25 @@ name or a year; a call is an event only as a conversation; "sent" only with troo
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction import coref as corefs
+from kg.model import Span
 from kg.pipeline.nlp import ParsedBlock
+
+@dataclass
+class Mention:
+    """A trigger found in the text: its block, head token, tokens, event type and span (a name, for named events)."""
+    pb: ParsedBlock
+    head: Token
+    tokens: list[Token]
+    type: str
+    span: Span
+    named: str | None = None
+
 
 # Verbs whose object "fire" is shooting, not a blaze: "opened fire", "returned fire", "held fire".
 _FIRING = {"open", "return", "hold", "cease", "exchange", "draw", "trade"}

@@ -78,3 +78,17 @@ def test_the_occasion_a_lead_speaker_was_speaking_at_is_of_the_reports_day():
                     "Ostland said foreign navies should leave the region.\n\nLenk was speaking at the opening of "
                     "Harbour Week, an annual festival which features parades.", dt.date(2019, 9, 23))
     assert ("opening", ["opening"], "2019-09-22") in got
+
+
+def test_a_headlines_own_verb_is_an_event_the_lead_retells_and_dates():
+    got = events_of("Premier Voss ousts defence adviser Brill\n\nOn Monday night, Premier Hana Voss ousted her "
+                    "defence adviser, Tomas Brill, after weeks of disputes.", dt.date(2019, 9, 10))
+    assert ("event", ["ousts", "ousted"], "2019-09-09") in got
+
+
+def test_a_headlines_year_yields_to_the_day_that_opens_the_lead():
+    got = events_of("Labour Party wins majority in 2019 Ostland general election\n\nOn Thursday, Ostland's Labour "
+                    "Party netted an additional 40 seats, surpassing the 200 seats needed for a majority.",
+                    dt.date(2019, 12, 16))
+    assert ("event", ["wins"], "2019-12-12") in got
+    assert ("election", ["election"], "2019-12-12") in got
