@@ -149,7 +149,8 @@ class EventParticipants:
             self._add(event, subj, pb, "theme")
         else:
             for c in head.children:
-                if c.dep_ == "poss" and event.type in _VICTIM_OWNED and self._is_person(pb, c):
+                if c.dep_ == "poss" and (event.type in _VICTIM_OWNED or head.lemma_.lower() == "murder") and \
+                        self._is_person(pb, c):
                     self._add(event, c, pb, "target")  # "his son's murder": the son was killed
                 elif c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN"):
                     self._add(event, c, pb, "participant" if sym else "agent")

@@ -17,6 +17,9 @@ from kg.vocab import event_class
 
 # Events a conversation is held for: offered in the call or meeting that a readout tells just before them.
 _SAID_IN_TALKS = {"condolences"}
+# Harm done to people, and the attacks that do it.
+_HARM = {"killing", "death", "injury"}
+_ATTACKS = {"attack", "bombing", "air-strike", "assault", "shooting", "terrorist-attack"}
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 
 
@@ -50,6 +53,7 @@ class EventRelations:
                                 event.participants.insert(0, Participation(p.actor, role, p.span))
                         break
         self._in_conversation()
+        self._harm_of_attacks()
         for event in self.events:  # a part of a visit "next week" happens next week, unless it says otherwise
             parent = next((e for e in self.events if e.key == event.parent), None)
             if parent is not None and event.time is None and parent.type == "visit":
@@ -80,6 +84,21 @@ class EventRelations:
             if talks:
                 event.parent = talks[-1].key
                 event.time = talks[-1].time or event.time
+
+    def _harm_of_attacks(self) -> None:
+        """ "A bombing was reported to have killed X … five others died in last night's attack; twenty were injured":
+        the deaths and injuries an attack causes, told in its sentence, are of its kind (a bombing's killings are
+        bombing, CAMEO 183; an air strike's, 195)."""
+        for event in self.events:
+            if event.type not in _HARM:
+                continue
+            for m in self.mentions[event.key]:
+                sent = m.head.sent
+                attack = next((e for e in self.events if e.type in _ATTACKS and any(
+                    x.pb is m.pb and sent.start <= x.head.i < sent.end for x in self.mentions[e.key])), None)
+                if attack is not None:
+                    event.type = attack.type
+                    break
 
     def _causes(self) -> None:
         """ "will stay away … because of the press ban": the stated cause, and who states it."""

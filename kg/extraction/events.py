@@ -40,12 +40,14 @@ _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "polic
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
 _FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"},
-             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing", "air-strike"},
+             {"investigation", "criminal-investigation"},
+             {"attack", "assault", "bombing", "air-strike", "terrorist-attack"},
              {"trial", "clinical-trial"}, {"agreement", "acquisition"}]
 # A mention that says more than the event's first one makes the event that type ("investigating" … "the criminal
 # investigation").
 _REFINED = {"investigation": "criminal-investigation", "trial": "clinical-trial", "agreement": "acquisition"}
-_ATTACK_KINDS = ("assault", "bombing", "air-strike")  # "the strike" … "the Israeli airstrike": one, an air strike
+# "the strike" … "the Israeli airstrike": one, an air strike
+_ATTACK_KINDS = ("assault", "bombing", "air-strike", "terrorist-attack")
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").

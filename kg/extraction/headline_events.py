@@ -69,4 +69,5 @@ def stay(finder, pb: ParsedBlock, tok: Token) -> Mention | None:  # noqa: ANN001
     scheduled = tok.dep_ == "xcomp" and tok.head.lemma_ in ("schedule", "due", "set", "expect", "plan")
     if not (purpose or scheduled):
         return None
-    return Mention(pb, tok, list(pb.doc[tok.i : pobj.i + 1]), "visit", finder.parsed.span_of(pb, pb.doc[tok.i : pobj.i + 1]))
+    toks = list(pb.doc[tok.i : pobj.i + 1])
+    return Mention(pb, tok, toks, "visit", finder.parsed.span_of(pb, pb.doc[tok.i : pobj.i + 1]))

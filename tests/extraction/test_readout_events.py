@@ -92,3 +92,26 @@ def test_a_headlines_year_yields_to_the_day_that_opens_the_lead():
                     dt.date(2019, 12, 16))
     assert ("event", ["wins"], "2019-12-12") in got
     assert ("election", ["election"], "2019-12-12") in got
+
+
+def test_deaths_and_injuries_an_attack_causes_are_of_its_kind():
+    got = events_of("Port town bomb kills reporter, four others\n\nA bombing was yesterday reported to have killed "
+                    "the reporter Ivo Brant in the port town of Selva. Four other civilians also died in last night's "
+                    "attack; around ten more were injured.", dt.date(2019, 1, 30))
+    kinds = {tuple(e[1]): e[0] for e in got}
+    assert kinds[("bombing",)] == "bombing"
+    assert kinds[("kills", "killed", "died")] == "bombing"
+    assert kinds[("injured",)] == "bombing"
+
+
+def test_a_missile_attack_is_an_air_strike_and_a_terrorist_attack_has_its_own_kind():
+    got = events_of("Readout of the Minister's Call\n\nThe Minister condemned the rebels' grad missile attack on the "
+                    "town of Orlo yesterday. She also condemned Monday's terrorist attack on the capital's metro.")
+    kinds = {tuple(e[1]): e[0] for e in got}
+    assert kinds[("missile attack",)] == "air-strike"
+    assert kinds[("terrorist attack",)] == "terrorist-attack"
+
+
+def test_a_murder_is_a_physical_assault():
+    got = events_of("Man jailed\n\nA court jailed Piet Oren on Monday for the murder of his neighbour in 2016.")
+    assert any(e[1] == ["murder"] and e[0] == "assault" for e in got)
