@@ -22,6 +22,8 @@ STORM_MOVES = {"storm-hit", "storm-approach"}
 _SPEECH = {"make-statement", "press-conference", "interview"}
 # Events whose noun's owner is the one they happen to when a person ("her son's murder", "the envoy's death").
 _VICTIM_OWNED = {"killing", "death", "assassination", "abduction", "injury"}
+# Types of which each person has their own: a sentencing, a verdict, a trial.
+_PER_PERSON = {"sentencing", "verdict", "trial"}
 # Contests whose parties sports pages name by their towns ("Ashgrove edged Millbrook").
 CONTESTS = {"sports-event"}
 # Verbs whose object names an event their subject carries out ("launched an offensive", "held talks", "announced a
@@ -63,6 +65,25 @@ class EventParticipants:
         for c in tok.children:  # "X and Y"
             if c.dep_ == "conj":
                 self._add(event, c, pb, role)
+
+    def _other_patient(self, event: Event, m) -> bool:  # noqa: ANN001 - a mention
+        """Whether a verb's mention of a sentencing, verdict or trial is done to another named person than the event's
+        ("X was sentenced to ten years" … "In another case, Y was sentenced to six"): a second case, not the first."""
+        if m.type not in _PER_PERSON:
+            return False
+        mine = self._patient(m)
+        theirs = {p for x in self.mentions[event.key] if (p := self._patient(x)) is not None}
+        return mine is not None and bool(theirs) and mine not in theirs
+
+    def _patient(self, m) -> str | None:  # noqa: ANN001 - a mention
+        """The named person a verb is done to: its passive subject ("X was sentenced") or object ("sentenced X")."""
+        if m.head.pos_ != "VERB":
+            return None
+        tok = next((c for c in m.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        hit = corefs.resolve(self.coref, m.pb, tok, create=False) if tok is not None else None
+        if hit is None or hit[0] not in self.coref.index.actors or self.coref.index.actors[hit[0]].kind != "person":
+            return None
+        return hit[0]
 
     def _is_person(self, pb: ParsedBlock, tok: Token) -> bool:
         hit = corefs.resolve(self.coref, pb, tok, create=False)

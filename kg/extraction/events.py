@@ -240,11 +240,13 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             # a verb (or "found dead"; not "the two-day shut down", a noun the tagger missed) tells a new event, unless
             # the article has one of its kind ("agreed to end the feud" … "ended"), or the lead tells again what the
             # headline reported ("Building collapses" … "collapsed on Monday")
+            # ("X was sentenced" … "in another case, Y was sentenced": two sentencings)
+            candidates = [e for e in candidates if not self._other_patient(e, m)]
             same = [e for e in candidates if any(x.head.lemma_ == m.head.lemma_ for x in self.mentions[e.key])]
             told = [e for e in same or candidates if self._retold(e, m)]
             if told:
                 return told[-1]
-            return candidates[-1] if m.type in _ONE_PER_ARTICLE else None
+            return candidates[-1] if m.type in _ONE_PER_ARTICLE and candidates else None
         mods = {c.lower_ for c in m.head.children if c.dep_ in ("amod", "det", "nummod", "compound")}
         epoch = "past" if mods & _PAST else "new" if mods & _NEW else None
         if epoch == "past":  # "the previous ban" … "the earlier executive order" … "the original travel ban"

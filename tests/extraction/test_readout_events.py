@@ -115,3 +115,14 @@ def test_a_missile_attack_is_an_air_strike_and_a_terrorist_attack_has_its_own_ki
 def test_a_murder_is_a_physical_assault():
     got = events_of("Man jailed\n\nA court jailed Piet Oren on Monday for the murder of his neighbour in 2016.")
     assert any(e[1] == ["murder"] and e[0] == "assault" for e in got)
+
+
+def test_two_people_sentenced_in_separate_cases_are_two_sentencings():
+    x = run("Three dealers sentenced\n\nIn one case, Luis Arden, 27, was sentenced by Judge Mara Quill to 120 months "
+            "in federal prison.\n\nIn a separate case, Otto Brenner, 67, of Salem, was sentenced to 78 months in "
+            "federal prison.", dt.date(2024, 8, 7))
+    labels = {a.key: a.label for a in x.actors}
+    sentencings = [e for e in x.events if e.type == "sentencing"]
+    assert len(sentencings) == 2
+    assert [{labels[p.actor] for p in e.participants if p.role == "target"} & {"Luis Arden", "Otto Brenner"}
+            for e in sentencings] == [{"Luis Arden"}, {"Otto Brenner"}]
