@@ -80,6 +80,7 @@ def clause_verb(tok: Token) -> Token:
     """The verb heading the clause a token stands in (the token itself for a verb)."""
     x = tok
     while x.head.i != x.i and not (x.pos_ in ("VERB", "AUX") and x.dep_ in ("ROOT", "ccomp", "advcl", "relcl",
-                                                                           "parataxis")):
-        x = x.head  # coordinated and chained verbs share the clause's time ("entered …, and began to stab")
-    return x
+                                                                           "parataxis") or
+                                   x.pos_ == "VERB" and x.dep_ == "acl" and x.tag_ == "VBN"):
+        x = x.head  # coordinated and chained verbs share the clause's time ("entered …, and began to stab"); a
+    return x  # participle describing a noun is a clause of its own ("the area struck by storms during April")

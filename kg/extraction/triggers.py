@@ -79,6 +79,11 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
         return False  # "agreed to end the feud": the event is what they agreed to do
     if words == ("call",) and head.pos_ == "VERB" and kind == "phone-call":
         return _calls_a_person(finder, head, pb)  # "President X called Prime Minister Y this morning to …"
+    if words == ("declare",) and head.pos_ == "VERB":  # "declared a major disaster exists", "declares X a pandemic"
+        said = [c for c in head.children if c.dep_ in ("dobj", "oprd")]
+        said += [g for c in head.children if c.dep_ in ("ccomp", "dobj") for g in c.children
+                 if g.dep_ in ("nsubj", "oprd", "attr")]
+        return any(x.lemma_.lower() in _DECLARED for x in said)
     objects = lexicon.trigger_objects().get(words)
     if objects is not None and head.pos_ == "VERB":
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -142,6 +147,9 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
     return _more(words, head)
 
 
+# What is declared as an act of its own ("declared a disaster", "declares the outbreak a pandemic"); a state of
+# emergency or a war is an event of its own noun.
+_DECLARED = {"disaster", "pandemic", "independence", "bankruptcy", "mourning", "epidemic", "outbreak", "area"}
 _DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
 _NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}
 _RESULTS = {("loss",), ("victory",), ("draw",)}

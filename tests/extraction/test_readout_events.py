@@ -126,3 +126,18 @@ def test_two_people_sentenced_in_separate_cases_are_two_sentencings():
     assert len(sentencings) == 2
     assert [{labels[p.actor] for p in e.participants if p.role == "target"} & {"Luis Arden", "Otto Brenner"}
             for e in sentencings] == [{"Luis Arden"}, {"Otto Brenner"}]
+
+
+def test_declaring_a_disaster_is_an_event_of_its_day():
+    got = events_of("Statement on Relief for Ostland\n\nThe Governor today declared a major disaster exists in "
+                    "Ostland. The mayor declared that the town was safe.")
+    assert ("declaration", ["declared"], "2011-03-08") in got
+    assert len([e for e in got if e[0] == "declaration"]) == 1
+
+
+def test_a_participle_describing_a_noun_keeps_its_own_date():
+    got = events_of("Relief for Ostland\n\nThe Governor today declared a major disaster exists in Ostland and ordered "
+                    "aid to supplement recovery efforts in the area struck by severe storms and floods during the "
+                    "period of February 11-14, 2011.")
+    assert any(e[0] == "aid" for e in got)
+    assert all(e[2] != "2011-02" for e in got if e[0] == "aid")
