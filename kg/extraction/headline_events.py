@@ -17,6 +17,11 @@ _NO_DEED = {"be", "have", "do", "get", "want", "need", "seek", "try", "plan", "h
             "see", "look", "continue", "keep", "begin", "start", "stop", "go", "come", "let", "make", "take", "give",
             "mark", "set"}
 _TENSES = ("VBZ", "VBD", "VBN")
+# Verbs whose object is what they say or whom they speak of ("says nothing", "urges calm", "praises the team").
+_SPEECH = {"say", "tell", "claim", "report", "announce", "state", "add", "note", "ask", "urge", "call", "warn",
+           "accuse", "criticize", "criticise", "praise", "condemn", "welcome", "insist", "suggest", "reveal",
+           "confirm", "deny", "admit", "slam", "blame", "thank", "congratulate", "hail", "promise", "vow", "threaten",
+           "question", "dismiss", "demand", "defend", "express", "voice", "describe", "cite", "predict"}
 
 
 def headline_verb(finder, pb: ParsedBlock, tok: Token) -> Mention | None:  # noqa: ANN001 - an EventFinder
@@ -37,9 +42,11 @@ def headline_verb(finder, pb: ParsedBlock, tok: Token) -> Mention | None:  # noq
 def _headline_deed(tok: Token) -> bool:
     """A headline's main verb (or one coordinated with it) in headlinese ("ousts", "named"), with its subject, that
     reports nothing and tells a deed of its own."""
-    if tok.pos_ != "VERB" or tok.tag_ not in _TENSES or tok.lemma_.lower() in _NO_DEED or \
-            tok.lemma_.lower() in lexicon.reporting_verbs():
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or tok.tag_ not in _TENSES or lemma in _NO_DEED or lemma in _SPEECH:
         return False
+    if lemma in lexicon.reporting_verbs() and not any(c.dep_ in ("dobj", "acomp") for c in tok.children):
+        return False  # "X rejects resignation", "X pleads guilty" are deeds; "X warns of …" speaks
     if tok.dep_ in ("amod", "relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"):
         return False  # (the main verb, whatever the parser made of headlinese: "X ousts adviser Y" as a compound)
     if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):

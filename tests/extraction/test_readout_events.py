@@ -141,3 +141,9 @@ def test_a_participle_describing_a_noun_keeps_its_own_date():
                     "period of February 11-14, 2011.")
     assert any(e[0] == "aid" for e in got)
     assert all(e[2] != "2011-02" for e in got if e[0] == "aid")
+
+
+def test_a_headline_verb_of_speech_with_a_deed_as_object_is_an_event():
+    got = events_of("Harbour arsonist Tomas Veld pleads guilty to six fires\n\nOn Tuesday, Tomas Veld pleaded guilty "
+                    "in a court in Selva to setting six fires.", dt.date(2019, 1, 30))
+    assert ("event", ["pleads", "pleaded"], "2019-01-29") in got
