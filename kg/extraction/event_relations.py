@@ -98,7 +98,23 @@ class EventRelations:
                     x.pb is m.pb and sent.start <= x.head.i < sent.end for x in self.mentions[e.key])), None)
                 if attack is not None:
                     event.type = attack.type
+                    self._same_moment(event, m, attack)
                     break
+
+    def _same_moment(self, harm: Event, m, attack: Event) -> None:  # noqa: ANN001 - a mention
+        """ "the killing of X in an airstrike last week", "was killed in a bombing": the harm and the attack it
+        names happen at once; the time one of them has is the other's (the harm's own before a guess of the lead's)."""
+        named = {(x.pb.offset, x.head.i) for x in self.mentions[attack.key]}
+        around = list(m.head.children) + (list(m.head.head.children) if m.head.dep_ in ("dobj", "nsubjpass") else [])
+        inside = any(c.dep_ == "prep" and c.lower_ in ("in", "by") and any(  # (the parser may hang "in" on its verb)
+            g.dep_ == "pobj" and (m.pb.offset, g.i) in named for g in c.children) for c in around)
+        if not inside:
+            return
+        own = {e.key: {t.key for t in self.time_candidates.get(e.key, [])} for e in (harm, attack)}
+        if attack.time in own[attack.key] or harm.time is None:
+            harm.time = attack.time or harm.time
+        elif harm.time in own[harm.key] or attack.time is None:
+            attack.time = harm.time
 
     def _causes(self) -> None:
         """ "will stay away … because of the press ban": the stated cause, and who states it."""

@@ -147,3 +147,10 @@ def test_a_headline_verb_of_speech_with_a_deed_as_object_is_an_event():
     got = events_of("Harbour arsonist Tomas Veld pleads guilty to six fires\n\nOn Tuesday, Tomas Veld pleaded guilty "
                     "in a court in Selva to setting six fires.", dt.date(2019, 1, 30))
     assert ("event", ["pleads", "pleaded"], "2019-01-29") in got
+
+
+def test_a_killing_and_the_air_strike_it_happened_in_share_their_time():
+    got = events_of("Ostland parliament votes for expulsion of foreign troops\n\nYesterday, the Parliament of Ostland "
+                    "voted on a resolution to expel foreign troops. The move follows the Republic's killing of General "
+                    "Arvo Kesk in an airstrike last week.", dt.date(2020, 1, 6))
+    assert ("air-strike", ["airstrike"], "2020-W01") in got
