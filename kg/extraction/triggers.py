@@ -102,6 +102,14 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
             return True
         return any(d.lower_ in ("the", "this", "that") for d in head.children if d.dep_ == "det") and \
             "phone-call" in finder.seen_types
+    if words == ("speak",) and kind == "make-statement":  # "X was speaking at the opening of …", "while speaking to
+        return head.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ in ("at", "to", "before") for c in  # the press"
+                                          head.children) and any(
+            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" or c.dep_ == "mark" and c.lower_ == "while"
+            for c in head.children)
+    if words == ("speech",):  # "delivered a speech", "the speech"; no "hate speech", "freedom of speech"
+        return not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _NO_SPEECH for c in head.children) and \
+            not (head.dep_ == "pobj" and head.head.lower_ == "of")
     if words == ("speak",):  # "spoke by phone", "spoke with the Foreign Minister of X" (a named party)
         return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
                    any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children) or \
@@ -150,6 +158,7 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
 # What is declared as an act of its own ("declared a disaster", "declares the outbreak a pandemic"); a state of
 # emergency or a war is an event of its own noun.
 _DECLARED = {"disaster", "pandemic", "independence", "bankruptcy", "mourning", "epidemic", "outbreak", "area"}
+_NO_SPEECH = {"hate", "free", "freedom", "political", "protected"}
 _DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
 _NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}
 _RESULTS = {("loss",), ("victory",), ("draw",)}

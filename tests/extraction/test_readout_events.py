@@ -154,3 +154,11 @@ def test_a_killing_and_the_air_strike_it_happened_in_share_their_time():
                     "voted on a resolution to expel foreign troops. The move follows the Republic's killing of General "
                     "Arvo Kesk in an airstrike last week.", dt.date(2020, 1, 6))
     assert ("air-strike", ["airstrike"], "2020-W01") in got
+
+
+def test_the_speech_a_speaker_was_giving_is_an_event_of_the_reports_day():
+    got = events_of("Ostland's President tells rivals to leave the strait\n\nYesterday, President Arvid Lenk of "
+                    "Ostland said foreign navies should leave the region.\n\nLenk was speaking at the opening of "
+                    "Harbour Week. He continued in the speech, which was delivered in the capital. Hate speech is "
+                    "banned in Ostland.", dt.date(2019, 9, 23))
+    assert ("make-statement", ["speaking", "speech"], "2019-09-22") in got
