@@ -162,3 +162,10 @@ def test_the_speech_a_speaker_was_giving_is_an_event_of_the_reports_day():
                     "Harbour Week. He continued in the speech, which was delivered in the capital. Hate speech is "
                     "banned in Ostland.", dt.date(2019, 9, 23))
     assert ("make-statement", ["speaking", "speech"], "2019-09-22") in got
+
+
+def test_the_topic_of_a_releases_title_is_the_news_of_its_day():
+    got = events_of("Statement on Federal Relief Assistance for Ostland\n\nThe Governor today declared a major disaster "
+                    "exists in Ostland and ordered federal aid to supplement recovery efforts in the area struck by "
+                    "severe storms and floods during the period of February 11-14, 2011.")
+    assert any(e[0] == "aid" and e[2] == "2011-03-08" for e in got)
