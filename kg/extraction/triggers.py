@@ -107,6 +107,9 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
                                           head.children) and any(
             c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" or c.dep_ == "mark" and c.lower_ == "while"
             for c in head.children)
+    if words == ("rule",) and head.pos_ == "VERB":  # "a federal judge ruled …", "the court ruled on Friday"
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subj is not None and any(t.lemma_.lower() in _BENCH for t in subj.subtree)
     if words == ("speech",):  # "delivered a speech", "the speech"; no "hate speech", "freedom of speech"
         return not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _NO_SPEECH for c in head.children) and \
             not (head.dep_ == "pobj" and head.head.lower_ == "of")
@@ -158,6 +161,7 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
 # What is declared as an act of its own ("declared a disaster", "declares the outbreak a pandemic"); a state of
 # emergency or a war is an event of its own noun.
 _DECLARED = {"disaster", "pandemic", "independence", "bankruptcy", "mourning", "epidemic", "outbreak", "area"}
+_BENCH = {"judge", "court", "justice", "tribunal", "magistrate", "jury", "panel", "arbitrator", "ombudsman"}
 _NO_SPEECH = {"hate", "free", "freedom", "political", "protected"}
 _DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
 _NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}

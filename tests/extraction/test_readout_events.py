@@ -169,3 +169,10 @@ def test_the_topic_of_a_releases_title_is_the_news_of_its_day():
                     "exists in Ostland and ordered federal aid to supplement recovery efforts in the area struck by "
                     "severe storms and floods during the period of February 11-14, 2011.")
     assert any(e[0] == "aid" and e[2] == "2011-03-08" for e in got)
+
+
+def test_a_judge_ruling_is_a_ruling_of_its_day():
+    got = events_of("Judge strikes down levy\n\nOn Friday, a federal judge in Ostland ruled the port levy unlawful. "
+                    "The harbour master ruled the docks for decades.", dt.date(2019, 2, 25))
+    rulings = [e for e in got if e[0] == "ruling"]
+    assert [(e[1], e[2]) for e in rulings] == [(["ruled"], "2019-02-22")]
