@@ -110,6 +110,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
     if words == ("rule",) and head.pos_ == "VERB":  # "a federal judge ruled …", "the court ruled on Friday"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return subj is not None and any(t.lemma_.lower() in _BENCH for t in subj.subtree)
+    if words == ("bomb",) and head.pos_ == "NOUN":  # "a bomb kills five", "the bomb went off"; no "nuclear bomb"
+        return head.dep_ in ("nsubj", "nsubjpass") and not any(c.lemma_.lower() in _NOT_ATTACKS for c in head.children)
     if words == ("speech",):  # "delivered a speech", "the speech"; no "hate speech", "freedom of speech"
         return not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _NO_SPEECH for c in head.children) and \
             not (head.dep_ == "pobj" and head.head.lower_ == "of")
@@ -161,6 +163,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
 # What is declared as an act of its own ("declared a disaster", "declares the outbreak a pandemic"); a state of
 # emergency or a war is an event of its own noun.
 _DECLARED = {"disaster", "pandemic", "independence", "bankruptcy", "mourning", "epidemic", "outbreak", "area"}
+# What makes a bomb no attack: a weapon held, not set off.
+_NOT_ATTACKS = {"nuclear", "atomic", "hydrogen", "cluster", "unexploded", "dirty", "smoke", "bath"}
 _BENCH = {"judge", "court", "justice", "tribunal", "magistrate", "jury", "panel", "arbitrator", "ombudsman"}
 _NO_SPEECH = {"hate", "free", "freedom", "political", "protected"}
 _DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
