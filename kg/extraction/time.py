@@ -70,7 +70,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!,? \d)")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})\b(?!,? \d)")),
     ("my", re.compile(rf"\b(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
-    ("relday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast) (?P<w>{_WEEKDAY})\b")),
+    ("relday", re.compile(rf"\b(?:[Tt]his (?=past ))?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast) "
+                          rf"(?P<w>{_WEEKDAY})\b")),  # ("this past Friday": the one before)
     ("weekday", re.compile(rf"\b(?P<w>{_WEEKDAY})\b")),
     ("duration", re.compile(rf"\b(?:the |over the |in the |for the |during the )?(?:past|last|next|coming|first)\s+"
                             rf"{_NUM}\s+(?:days?|weeks?|months?|years?|hours?|decades?)\b", re.IGNORECASE)),

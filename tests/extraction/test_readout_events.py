@@ -184,3 +184,10 @@ def test_a_bomb_that_kills_is_a_bombing_and_its_killings_are_of_its_kind():
     kinds = {tuple(e[1]): e[0] for e in got}
     assert kinds[("Bombs", "bombings")] == "bombing" and kinds[("kill",)] == "bombing"
     assert ("bomb",) not in kinds
+
+
+def test_this_past_friday_is_one_expression_and_a_candidacy_an_event_of_its_day():
+    got = events_of("Party drops princess\n\nOn Saturday, the party dropped the princess.\n\nThis past Friday, the "
+                    "princess announced her candidacy for the premiership.", dt.date(2019, 2, 11))
+    assert times_of("Title\n\nThis past Friday, she left.", dt.date(2019, 2, 11)) == {"This past Friday": "2019-02-08"}
+    assert ("appointment", ["candidacy"], "2019-02-08") in got
