@@ -112,6 +112,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
         return subj is not None and any(t.lemma_.lower() in _BENCH for t in subj.subtree)
     if words == ("bomb",) and head.pos_ == "NOUN":  # "a bomb kills five", "the bomb went off"; no "nuclear bomb"
         return head.dep_ in ("nsubj", "nsubjpass") and not any(c.lemma_.lower() in _NOT_ATTACKS for c in head.children)
+    if words == ("hearing",):  # a court's hearing, not a sense nor a legislature's hearing
+        return not any(c.lemma_.lower() in _NOT_COURT for c in head.children) and head.dep_ != "compound"
     if words == ("speech",):  # "delivered a speech", "the speech"; no "hate speech", "freedom of speech"
         return not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _NO_SPEECH for c in head.children) and \
             not (head.dep_ == "pobj" and head.head.lower_ == "of")
@@ -165,6 +167,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
 _DECLARED = {"disaster", "pandemic", "independence", "bankruptcy", "mourning", "epidemic", "outbreak", "area"}
 # What makes a bomb no attack: a weapon held, not set off.
 _NOT_ATTACKS = {"nuclear", "atomic", "hydrogen", "cluster", "unexploded", "dirty", "smoke", "bath"}
+_NOT_COURT = {"loss", "aid", "public", "congressional", "senate", "house", "committee", "confirmation", "parliamentary",
+              "impaired", "oversight", "impeachment"}
 _BENCH = {"judge", "court", "justice", "tribunal", "magistrate", "jury", "panel", "arbitrator", "ombudsman"}
 _NO_SPEECH = {"hate", "free", "freedom", "political", "protected"}
 _DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}

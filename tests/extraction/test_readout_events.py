@@ -191,3 +191,11 @@ def test_this_past_friday_is_one_expression_and_a_candidacy_an_event_of_its_day(
                     "princess announced her candidacy for the premiership.", dt.date(2019, 2, 11))
     assert times_of("Title\n\nThis past Friday, she left.", dt.date(2019, 2, 11)) == {"This past Friday": "2019-02-08"}
     assert ("appointment", ["candidacy"], "2019-02-08") in got
+
+
+def test_a_courts_hearing_and_a_counterterrorism_operation_are_events():
+    got = events_of("Killer pleads guilty\n\nPolice said a development was likely at Tuesday's hearing. Hearing loss "
+                    "is common. The man was killed in a counterterrorism operation.", dt.date(2019, 1, 30))
+    assert ("trial", ["hearing"], "2019-01-29") in got
+    assert any(e[0] == "fighting" and e[1] == ["counterterrorism operation"] for e in got)
+    assert not any("Hearing" in e[1] for e in got)
