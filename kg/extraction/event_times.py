@@ -49,6 +49,8 @@ class EventTimes:
                           head.head.pos_ == "VERB" and not _announced_death(event, head) else [])
         if head.dep_ == "dobj" and _purpose(head.head):  # "called X this morning to express his condolences"
             scope.append(head.head.head)
+        if head.pos_ in ("NOUN", "PROPN"):  # "the summit they will attend on Thursday", "the vote, which took place
+            scope += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in _OCCURRING]  # on Monday"
         for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
                 scope += [x for x in c.children if x.dep_ == "pobj"]
@@ -314,6 +316,8 @@ def _purpose(verb: Token) -> bool:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ not in _INTENT
 
 
+# Verbs of a relative clause that say when the event it describes takes place.
+_OCCURRING = {"take", "happen", "occur", "attend", "hold", "begin", "start", "end", "open", "close", "schedule", "set"}
 # Verbs whose infinitive is a plan, not a purpose carried out: "plans to visit", "wants to meet".
 _INTENT = {"plan", "want", "hope", "intend", "expect", "aim", "seek", "try", "promise", "agree", "decide", "refuse",
            "threaten", "vow", "pledge", "offer", "ask", "urge", "need", "have", "be", "go", "continue"}

@@ -199,3 +199,9 @@ def test_a_courts_hearing_and_a_counterterrorism_operation_are_events():
     assert ("trial", ["hearing"], "2019-01-29") in got
     assert any(e[0] == "fighting" and e[1] == ["counterterrorism operation"] for e in got)
     assert not any("Hearing" in e[1] for e in got)
+
+
+def test_a_relative_clause_of_occurrence_dates_the_event_it_describes():
+    got = events_of("Readout of the Vice President's Meeting with Chancellor Brandt\n\nEarlier today, the Vice President "
+                    "met with Chancellor Brandt. The two leaders discussed the summit they will attend on Thursday.")
+    assert ("summit", ["summit"], "2011-03-10") in [(e[0], e[1], e[2]) for e in got]
