@@ -31,7 +31,7 @@ CONTESTS = {"sports-event"}
 _SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "announce", "begin", "start", "order",
                   "issue", "lead", "host", "attend", "join", "complete", "continue", "resume", "undertake", "perform",
                   "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign",
-                  "file", "bring", "undergo"}
+                  "file", "bring", "undergo", "express", "convey", "extend"}
 
 
 # Verbs whose "by" phrase on an event noun gives who carried it out ("the attack, carried out by X").

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extraction import coref as corefs
 from kg.extraction.event_times import _clause_verb, in_lead_week, lead_paragraphs, names_a_day
 from kg.extraction.steps import Step, Work
 from kg.extraction.time import bounds
@@ -84,6 +85,25 @@ class EventRelations:
             if talks:
                 event.parent = talks[-1].key
                 event.time = talks[-1].time or event.time
+                self._condoled(event, first, talks[-1])
+
+    def _condoled(self, event: Event, m, talk: Event) -> None:  # noqa: ANN001 - a mention
+        """Whom condolences go to: the "to" phrase of the verb that offers them ("expressed condolences to the
+        families"), else the other party of the call they are offered in ("called Y to express his condolences")."""
+        verb = m.head.head if m.head.dep_ == "dobj" else m.head
+        index = self.coref.index
+        for c in list(verb.children) + list(m.head.children):
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for g in c.children:
+                    hit = corefs.resolve(self.coref, m.pb, g, create=True) if g.dep_ == "pobj" else None
+                    if hit is not None and hit[0] in index.actors:
+                        event.participants.append(Participation(hit[0], "recipient", hit[1]))
+                        return
+        agents = {p.actor for p in event.participants if p.role == "agent"}
+        others = [p for p in talk.participants if p.actor not in agents and index.actors.get(p.actor) is not None
+                  and index.actors[p.actor].kind == "person"]
+        if agents and len(others) == 1:
+            event.participants.append(Participation(others[0].actor, "recipient", others[0].span))
 
     def _harm_of_attacks(self) -> None:
         """ "A bombing was reported to have killed X … five others died in last night's attack; twenty were injured":
@@ -111,6 +131,8 @@ class EventRelations:
         if not inside:
             return
         own = {e.key: {t.key for t in self.time_candidates.get(e.key, [])} for e in (harm, attack)}
+        if not attack.participants:  # "the United States' killing of X in an airstrike": the strike's parties
+            attack.participants = [Participation(p.actor, p.role, p.span) for p in harm.participants]
         if attack.time in own[attack.key] or harm.time is None:
             harm.time = attack.time or harm.time
         elif harm.time in own[harm.key] or attack.time is None:

@@ -205,3 +205,28 @@ def test_a_relative_clause_of_occurrence_dates_the_event_it_describes():
     got = events_of("Readout of the Vice President's Meeting with Chancellor Brandt\n\nEarlier today, the Vice President "
                     "met with Chancellor Brandt. The two leaders discussed the summit they will attend on Thursday.")
     assert ("summit", ["summit"], "2011-03-10") in [(e[0], e[1], e[2]) for e in got]
+
+
+def parties_of(text: str, kind: str, date: dt.date = TUESDAY, word: str | None = None) -> list[tuple[str, str]]:
+    x = run(text, date)
+    labels = {a.key: a.label for a in x.actors}
+    event = next(e for e in x.events if e.type == kind and (word is None or any(m.text == word for m in e.mentions)))
+    return [(labels[p.actor], p.role) for p in event.participants]
+
+
+def test_condolences_go_to_the_to_phrase_or_to_the_other_party_of_the_call():
+    assert ("Varga", "recipient") in parties_of(
+        "Readout of the President's Call with Prime Minister Varga\n\nPresident Delgado called Prime Minister Varga "
+        "this morning to express his deepest condolences for yesterday's bombing of the port.", "condolences")
+    got = parties_of("Readout of the President's Call with Chancellor Brandt\n\nPresident Delgado spoke with "
+                     "Chancellor Brandt this afternoon. President Delgado expressed condolences to the families who "
+                     "lost their homes.", "condolences")
+    assert ("Delgado", "agent") in got or ("President Delgado", "agent") in got
+    assert any(role == "recipient" and "families" in label for label, role in got)
+
+
+def test_an_air_strike_a_killing_happened_in_has_the_killings_parties():
+    got = parties_of("Ostland parliament votes\n\nYesterday, the Parliament of Ostland voted to expel foreign "
+                     "troops. The move follows the Republic's killing of General Arvo Kesk in an airstrike last week.",
+                     "air-strike", dt.date(2020, 1, 6), "airstrike")
+    assert ("Arvo Kesk", "target") in got
