@@ -158,8 +158,8 @@ class EventParticipants:
             if pb.block.kind in ("headline", "standfirst") and head.tag_ in ("VBD", "VBN") and _done_to(event.type) \
                     and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children):
                 role = "target"  # a headline's bare participle is a passive: "Mayor stabbed", "Journalist killed"
-            if event.type == "death" and head.lemma_.lower() in ("die", "succumb", "perish", "drown"):
-                role = "theme"  # who dies undergoes it ("the singer died"): no agent
+            if head.lemma_.lower() in ("die", "succumb", "perish", "drown"):  # who dies undergoes it ("the singer
+                role = "theme" if event.type == "death" else "target"  # died"; "five died in the attack"): no agent
             self._add(event, subj, pb, role)
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             self._add(event, obj, pb, "participant" if sym else "theme" if event.type == "death" else "target")

@@ -230,3 +230,12 @@ def test_an_air_strike_a_killing_happened_in_has_the_killings_parties():
                      "troops. The move follows the Republic's killing of General Arvo Kesk in an airstrike last week.",
                      "air-strike", dt.date(2020, 1, 6), "airstrike")
     assert ("Arvo Kesk", "target") in got
+
+
+def test_civilians_hit_by_an_attack_and_who_died_in_it_are_its_targets():
+    got = parties_of("Readout\n\nThe Minister condemned the separatists' missile attack on civilians in Orlo "
+                     "yesterday.", "air-strike")
+    assert ("civilians", "target") in got and ("separatists", "agent") in got
+    got = parties_of("Blast in Selva\n\nA bombing yesterday killed a reporter. At least five civilians died in last "
+                     "night's attack.", "attack", word="died")
+    assert [role for _, role in got] == ["target"]
