@@ -18,6 +18,8 @@ SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}
 # What storms do to places ("Tamsin lashes the Faroes", "Gideon nears the shore").
 STORM_MOVES = {"storm-hit", "storm-approach"}
+# Gatherings one attends: who speaks or appears at one attends it.
+_GATHERINGS = {"opening", "summit", "conference", "convening", "ceremony"}
 # Events a speaker makes by speaking in them.
 _SPEECH = {"make-statement", "press-conference", "interview"}
 # Events whose noun's owner is the one they happen to when a person ("her son's murder", "the envoy's death").
@@ -219,7 +221,8 @@ class EventParticipants:
                         self._add(event, pobj, pb, "target")
         # "Mark Ellis, in a phone call with Lin Wei, warns": the speaker takes part in the call
         # "Okafor said in a broadcast address", "she told reporters at a press conference": the speaker makes it
-        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and (sym or event.type in _SPEECH):
-            verb = head.head.head
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and (
+                sym or event.type in _SPEECH or event.type in _GATHERINGS and head.head.lower_ == "at"):
+            verb = head.head.head  # ("was speaking at the opening of …": who speaks at a gathering attends it)
             subj = verb if verb.dep_ in ("nsubj",) else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            self._add(event, subj, pb, "participant" if sym else "agent")
+            self._add(event, subj, pb, "participant" if sym else "attendee" if event.type in _GATHERINGS else "agent")

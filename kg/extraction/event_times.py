@@ -240,10 +240,10 @@ class EventTimes:
 
     def _setting_told_past(self, m) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
         """ "X was speaking at the opening of …", "said during a rally": the occasion a past verb happened at."""
-        prep = m.head.head
-        if m.head.dep_ != "pobj" or prep.lower_ not in ("at", "during") or prep.head.pos_ not in ("VERB", "AUX"):
+        verb = m.head if m.head.pos_ == "VERB" else m.head.head.head  # (or "X was speaking at …" itself)
+        if m.head.pos_ != "VERB" and (m.head.dep_ != "pobj" or m.head.head.lower_ not in ("at", "during") or
+                                      verb.pos_ not in ("VERB", "AUX")):
             return False
-        verb = prep.head
         return any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children) or \
             tense_at(self.parsed, m.pb.offset + verb.idx) == "past"  # ("was speaking": a past progressive)
 

@@ -239,3 +239,10 @@ def test_civilians_hit_by_an_attack_and_who_died_in_it_are_its_targets():
     got = parties_of("Blast in Selva\n\nA bombing yesterday killed a reporter. At least five civilians died in last "
                      "night's attack.", "attack", word="died")
     assert [role for _, role in got] == ["target"]
+
+
+def test_who_speaks_at_an_opening_attends_it_and_was_speaking_is_of_the_reports_day():
+    text = ("Ostland's President tells rivals to leave\n\nYesterday, President Arvid Lenk of Ostland said navies "
+            "should leave.\n\nLenk was speaking at the opening of Harbour Week.")
+    assert ("Arvid Lenk", "attendee") in parties_of(text, "opening", dt.date(2019, 9, 23))
+    assert ("make-statement", ["speaking"], "2019-09-22") in events_of(text, dt.date(2019, 9, 23))
