@@ -170,8 +170,9 @@ class EventTimes:
             t = times.get(e.time or "")
             if t is None or t.granularity != "day" or not t.value:
                 continue
-            if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and \
-                    in_lead_week(anchor, t.value):
+            first = paragraphs[0].block.span  # (dated in the lead itself, not by a later paragraph)
+            if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and in_lead_week(anchor, t.value) and \
+                    first.begin <= t.span.begin < first.end:
                 lead = t.key
                 break
         reported = lead is None

@@ -58,6 +58,12 @@ _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
 # Acts done in words, events even where the words report: condolences offered, a disaster or a pandemic declared.
 _DONE_IN_WORDS = {"condolences", "declaration"}
+def _deed_on_event(m: _Mention) -> bool:
+    """A headline's verb done to an event ("President rejects minister's resignation"): a deed, even if it reports."""
+    return m.type == "event" and m.pb.block.kind == "headline" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.triggers_by_first_word() for c in m.head.children)
+
+
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
                     "accession", "withdrawal", "settlement", "observation", "trial", "verdict", "sentencing"}
@@ -117,7 +123,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         index = self.coref.index
         if any(me >= e and index.mention_owner.get((mb, me)) in index.actors for mb, me in index._cover.get(b, ())):
             return True  # (the mentions over the trigger's first character, not every mention of the article)
-        if m.type not in _DONE_IN_WORDS and any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
+        if m.type not in _DONE_IN_WORDS and not _deed_on_event(m) and \
+                any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
         if not m.named and _habitual(m.head):
             return True  # "It collects blankets each winter for shelters": what is done as a rule, not an event

@@ -246,3 +246,10 @@ def test_who_speaks_at_an_opening_attends_it_and_was_speaking_is_of_the_reports_
             "should leave.\n\nLenk was speaking at the opening of Harbour Week.")
     assert ("Arvid Lenk", "attendee") in parties_of(text, "opening", dt.date(2019, 9, 23))
     assert ("make-statement", ["speaking"], "2019-09-22") in events_of(text, dt.date(2019, 9, 23))
+
+
+def test_a_headline_deed_on_an_event_takes_the_day_the_lead_itself_gives():
+    got = events_of("Ostland president rejects premier's resignation over leaked tape\n\nYesterday, Ostland's President "
+                    "Ivo Tamm declined Premier Ada Rusk's offer to resign after the leak of a tape.\n\nRusk filed her "
+                    "resignation after the tape was uploaded Wednesday.", dt.date(2020, 1, 18))
+    assert ("event", ["rejects"], "2020-01-17") in got
