@@ -87,7 +87,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
     objects = lexicon.trigger_objects().get(words)
     if objects is not None and head.pos_ == "VERB":
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        if head.dep_ == "acl" and head.tag_ == "VBN":  # "sailors held by the militia", "a report released"
+        if head.dep_ == "acl" and head.tag_ == "VBN" or head.dep_ == "relcl" and any(
+                c.dep_ == "auxpass" for c in head.children):  # "sailors held by …", "a plan to be unveiled"
             objs.append(head.head)
         if head.dep_ == "xcomp":  # "a fund was to be set up": the subject hangs on "was"
             objs += [c for c in head.head.children if c.dep_ == "nsubjpass"]

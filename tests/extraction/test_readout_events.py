@@ -253,3 +253,11 @@ def test_a_headline_deed_on_an_event_takes_the_day_the_lead_itself_gives():
                     "Ivo Tamm declined Premier Ada Rusk's offer to resign after the leak of a tape.\n\nRusk filed her "
                     "resignation after the tape was uploaded Wednesday.", dt.date(2020, 1, 18))
     assert ("event", ["rejects"], "2020-01-17") in got
+
+
+def test_a_plan_to_be_unveiled_is_an_event_and_a_statue_is_not():
+    got = events_of("Ostland's President tells rivals to leave\n\nYesterday, President Arvid Lenk said navies should "
+                    "leave. He also announced a new security initiative to be unveiled at the summit later this week. "
+                    "The museum unveiled a statue.", dt.date(2019, 9, 23))
+    assert ("make-statement", ["unveiled"], "2019-W39") in got
+    assert len([e for e in got if "unveiled" in e[1]]) == 1
