@@ -158,7 +158,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
     if words in _STORM_MOVES and head.pos_ == "VERB":
         return _storm_subject(head, finder.parsed.article.text)
     if len(words) == 1 and head.tag_ == "NN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" and \
-            head.head.lemma_.lower() not in lexicon.triggers_by_first_word():
+            head.head.lemma_.lower() not in lexicon.triggers_by_first_word() and \
+            head.head.lemma_.lower() not in _ITS_TRACES:
         return False  # "protest songs", "war films", "election posters": a noun that modifies a thing names no event
     return _more(words, head)
 
@@ -168,6 +169,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
 _DECLARED = {"disaster", "pandemic", "independence", "bankruptcy", "mourning", "epidemic", "outbreak", "area"}
 # What makes a bomb no attack: a weapon held, not set off.
 _NOT_ATTACKS = {"nuclear", "atomic", "hydrogen", "cluster", "unexploded", "dirty", "smoke", "bath"}
+# What an event leaves, which names it ("the crash site", "attack victims").
+_ITS_TRACES = {"site", "scene", "victim", "survivor", "aftermath", "death", "toll"}
 _NOT_COURT = {"loss", "aid", "public", "congressional", "senate", "house", "committee", "confirmation", "parliamentary",
               "impaired", "oversight", "impeachment"}
 _BENCH = {"judge", "court", "justice", "tribunal", "magistrate", "jury", "panel", "arbitrator", "ombudsman"}

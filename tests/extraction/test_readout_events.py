@@ -261,3 +261,10 @@ def test_a_plan_to_be_unveiled_is_an_event_and_a_statue_is_not():
                     "The museum unveiled a statue.", dt.date(2019, 9, 23))
     assert ("make-statement", ["unveiled"], "2019-W39") in got
     assert len([e for e in got if "unveiled" in e[1]]) == 1
+
+
+def test_the_crash_of_a_crash_site_is_the_crash_and_a_protest_song_no_protest():
+    got = events_of("Call\n\nThe leaders stressed the need for access by investigators to the crash site. The band "
+                    "played protest songs.")
+    assert any(e[1] == ["crash"] for e in got)
+    assert not any("protest" in e[1] for e in got)
