@@ -18,10 +18,14 @@ SYMMETRIC = {"phone-call", "virtual-meeting", "meeting", "talks", "negotiation",
              "conference", "dispute", "tensions", "trade-war", "clash", "agreement", "handshake", "war", "conflict"}
 # What storms do to places ("Tamsin lashes the Faroes", "Gideon nears the shore").
 STORM_MOVES = {"storm-hit", "storm-approach"}
+# Gatherings one attends: who speaks or appears at one attends it.
+_GATHERINGS = {"opening", "summit", "conference", "convening", "ceremony"}
 # Events a speaker makes by speaking in them.
 _SPEECH = {"make-statement", "press-conference", "interview"}
 # Events whose noun's owner is the one they happen to when a person ("her son's murder", "the envoy's death").
 _VICTIM_OWNED = {"killing", "death", "assassination", "abduction", "injury"}
+# Types of which each person has their own: a sentencing, a verdict, a trial.
+_PER_PERSON = {"sentencing", "verdict", "trial"}
 # Contests whose parties sports pages name by their towns ("Ashgrove edged Millbrook").
 CONTESTS = {"sports-event"}
 # Verbs whose object names an event their subject carries out ("launched an offensive", "held talks", "announced a
@@ -29,7 +33,7 @@ CONTESTS = {"sports-event"}
 _SUPPORT_VERBS = {"hold", "conduct", "launch", "stage", "carry", "mount", "announce", "begin", "start", "order",
                   "issue", "lead", "host", "attend", "join", "complete", "continue", "resume", "undertake", "perform",
                   "commit", "organise", "organize", "declare", "impose", "pay", "make", "give", "sign",
-                  "file", "bring", "undergo"}
+                  "file", "bring", "undergo", "express", "convey", "extend"}
 
 
 # Verbs whose "by" phrase on an event noun gives who carried it out ("the attack, carried out by X").
@@ -63,6 +67,25 @@ class EventParticipants:
         for c in tok.children:  # "X and Y"
             if c.dep_ == "conj":
                 self._add(event, c, pb, role)
+
+    def _other_patient(self, event: Event, m) -> bool:  # noqa: ANN001 - a mention
+        """Whether a verb's mention of a sentencing, verdict or trial is done to another named person than the event's
+        ("X was sentenced to ten years" … "In another case, Y was sentenced to six"): a second case, not the first."""
+        if m.type not in _PER_PERSON:
+            return False
+        mine = self._patient(m)
+        theirs = {p for x in self.mentions[event.key] if (p := self._patient(x)) is not None}
+        return mine is not None and bool(theirs) and mine not in theirs
+
+    def _patient(self, m) -> str | None:  # noqa: ANN001 - a mention
+        """The named person a verb is done to: its passive subject ("X was sentenced") or object ("sentenced X")."""
+        if m.head.pos_ != "VERB":
+            return None
+        tok = next((c for c in m.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        hit = corefs.resolve(self.coref, m.pb, tok, create=False) if tok is not None else None
+        if hit is None or hit[0] not in self.coref.index.actors or self.coref.index.actors[hit[0]].kind != "person":
+            return None
+        return hit[0]
 
     def _is_person(self, pb: ParsedBlock, tok: Token) -> bool:
         hit = corefs.resolve(self.coref, pb, tok, create=False)
@@ -137,8 +160,8 @@ class EventParticipants:
             if pb.block.kind in ("headline", "standfirst") and head.tag_ in ("VBD", "VBN") and _done_to(event.type) \
                     and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children):
                 role = "target"  # a headline's bare participle is a passive: "Mayor stabbed", "Journalist killed"
-            if event.type == "death" and head.lemma_.lower() in ("die", "succumb", "perish", "drown"):
-                role = "theme"  # who dies undergoes it ("the singer died"): no agent
+            if head.lemma_.lower() in ("die", "succumb", "perish", "drown"):  # who dies undergoes it ("the singer
+                role = "theme" if event.type == "death" else "target"  # died"; "five died in the attack"): no agent
             self._add(event, subj, pb, role)
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             self._add(event, obj, pb, "participant" if sym else "theme" if event.type == "death" else "target")
@@ -149,7 +172,8 @@ class EventParticipants:
             self._add(event, subj, pb, "theme")
         else:
             for c in head.children:
-                if c.dep_ == "poss" and event.type in _VICTIM_OWNED and self._is_person(pb, c):
+                if c.dep_ == "poss" and (event.type in _VICTIM_OWNED or head.lemma_.lower() == "murder") and \
+                        self._is_person(pb, c):
                     self._add(event, c, pb, "target")  # "his son's murder": the son was killed
                 elif c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN"):
                     self._add(event, c, pb, "participant" if sym else "agent")
@@ -197,7 +221,8 @@ class EventParticipants:
                         self._add(event, pobj, pb, "target")
         # "Mark Ellis, in a phone call with Lin Wei, warns": the speaker takes part in the call
         # "Okafor said in a broadcast address", "she told reporters at a press conference": the speaker makes it
-        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and (sym or event.type in _SPEECH):
-            verb = head.head.head
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and (
+                sym or event.type in _SPEECH or event.type in _GATHERINGS and head.head.lower_ == "at"):
+            verb = head.head.head  # ("was speaking at the opening of …": who speaks at a gathering attends it)
             subj = verb if verb.dep_ in ("nsubj",) else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            self._add(event, subj, pb, "participant" if sym else "agent")
+            self._add(event, subj, pb, "participant" if sym else "attendee" if event.type in _GATHERINGS else "agent")

@@ -9,12 +9,18 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extraction import coref as corefs
 from kg.extraction.event_times import _clause_verb, in_lead_week, lead_paragraphs, names_a_day
 from kg.extraction.steps import Step, Work
 from kg.extraction.time import bounds
 from kg.model import Event, Participation, Statement
 from kg.vocab import event_class
 
+# Events a conversation is held for: offered in the call or meeting that a readout tells just before them.
+_SAID_IN_TALKS = {"condolences"}
+# Harm done to people, and the attacks that do it.
+_HARM = {"killing", "death", "injury"}
+_ATTACKS = {"attack", "bombing", "air-strike", "assault", "shooting", "terrorist-attack"}
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 
 
@@ -47,6 +53,8 @@ class EventRelations:
                                 role = "attendee" if event.type == "attendance" else "participant"
                                 event.participants.insert(0, Participation(p.actor, role, p.span))
                         break
+        self._in_conversation()
+        self._harm_of_attacks()
         for event in self.events:  # a part of a visit "next week" happens next week, unless it says otherwise
             parent = next((e for e in self.events if e.key == event.parent), None)
             if parent is not None and event.time is None and parent.type == "visit":
@@ -60,6 +68,75 @@ class EventRelations:
                         for p in event.participants:
                             if not any(q.actor == p.actor for q in target.participants):
                                 target.participants.append(Participation(p.actor, "attendee", p.span))
+
+    def _in_conversation(self) -> None:
+        """A readout's condolences ("President X spoke with Y this afternoon. The President expressed condolences …",
+        "called Y to express his condolences") are offered in the call or meeting told just before them: a part of
+        it, on its day."""
+        for event in self.events:
+            if event.type not in _SAID_IN_TALKS or event.parent is not None:
+                continue
+            first = self.mentions[event.key][0]
+            if first.pb.block.kind != "paragraph":
+                continue
+            talks = [e for e in self.events if event_class(e.type) == "Communication" and any(
+                0 <= first.span.begin - m.span.end < 400 and m.pb.block.kind == "paragraph"
+                for m in self.mentions[e.key])]
+            if talks:
+                event.parent = talks[-1].key
+                event.time = talks[-1].time or event.time
+                self._condoled(event, first, talks[-1])
+
+    def _condoled(self, event: Event, m, talk: Event) -> None:  # noqa: ANN001 - a mention
+        """Whom condolences go to: the "to" phrase of the verb that offers them ("expressed condolences to the
+        families"), else the other party of the call they are offered in ("called Y to express his condolences")."""
+        verb = m.head.head if m.head.dep_ == "dobj" else m.head
+        index = self.coref.index
+        for c in list(verb.children) + list(m.head.children):
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for g in c.children:
+                    hit = corefs.resolve(self.coref, m.pb, g, create=True) if g.dep_ == "pobj" else None
+                    if hit is not None and hit[0] in index.actors:
+                        event.participants.append(Participation(hit[0], "recipient", hit[1]))
+                        return
+        agents = {p.actor for p in event.participants if p.role == "agent"}
+        others = [p for p in talk.participants if p.actor not in agents and index.actors.get(p.actor) is not None
+                  and index.actors[p.actor].kind == "person"]
+        if agents and len(others) == 1:
+            event.participants.append(Participation(others[0].actor, "recipient", others[0].span))
+
+    def _harm_of_attacks(self) -> None:
+        """ "A bombing was reported to have killed X … five others died in last night's attack; twenty were injured":
+        the deaths and injuries an attack causes, told in its sentence, are of its kind (a bombing's killings are
+        bombing, CAMEO 183; an air strike's, 195)."""
+        for event in self.events:
+            if event.type not in _HARM:
+                continue
+            for m in self.mentions[event.key]:
+                sent = m.head.sent
+                attack = next((e for e in self.events if e.type in _ATTACKS and any(
+                    x.pb is m.pb and sent.start <= x.head.i < sent.end for x in self.mentions[e.key])), None)
+                if attack is not None:
+                    event.type = attack.type
+                    self._same_moment(event, m, attack)
+                    break
+
+    def _same_moment(self, harm: Event, m, attack: Event) -> None:  # noqa: ANN001 - a mention
+        """ "the killing of X in an airstrike last week", "was killed in a bombing": the harm and the attack it
+        names happen at once; the time one of them has is the other's (the harm's own before a guess of the lead's)."""
+        named = {(x.pb.offset, x.head.i) for x in self.mentions[attack.key]}
+        around = list(m.head.children) + (list(m.head.head.children) if m.head.dep_ in ("dobj", "nsubjpass") else [])
+        inside = any(c.dep_ == "prep" and c.lower_ in ("in", "by") and any(  # (the parser may hang "in" on its verb)
+            g.dep_ == "pobj" and (m.pb.offset, g.i) in named for g in c.children) for c in around)
+        if not inside:
+            return
+        own = {e.key: {t.key for t in self.time_candidates.get(e.key, [])} for e in (harm, attack)}
+        if not attack.participants:  # "the United States' killing of X in an airstrike": the strike's parties
+            attack.participants = [Participation(p.actor, p.role, p.span) for p in harm.participants]
+        if attack.time in own[attack.key] or harm.time is None:
+            harm.time = attack.time or harm.time
+        elif harm.time in own[harm.key] or attack.time is None:
+            attack.time = harm.time
 
     def _causes(self) -> None:
         """ "will stay away … because of the press ban": the stated cause, and who states it."""

@@ -38,15 +38,19 @@ class EventTimes:
 
     def _place_and_time(self, event: Event, m) -> None:
         head, pb = m.head, m.pb
-        if head.pos_ in ("NOUN", "PROPN"):  # "the 2020 season": a year of the mention's own phrase dates it
-            a = head.left_edge.i
+        if head.pos_ in ("NOUN", "PROPN"):  # "the 2020 season", "the April 6 earthquake", "yesterday's attack": a
+            a = head.left_edge.i  # date of the mention's own phrase dates it
             own = [t for t in self.times if pb.offset + pb.doc[a].idx <= t.span.begin and t.span.end <= m.span.begin
-                   and t.value and t.granularity == "year"]
+                   and t.value and t.granularity in ("year", "month", "day")]
             if own:
                 self.time_candidates.setdefault(event.key, []).append(own[-1])
         # (the verb of which the event's noun is the subject, object or passive subject: "the deal was signed in 2019")
         scope = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and
                           head.head.pos_ == "VERB" and not _announced_death(event, head) else [])
+        if head.dep_ == "dobj" and _purpose(head.head):  # "called X this morning to express his condolences"
+            scope.append(head.head.head)
+        if head.pos_ in ("NOUN", "PROPN"):  # "the summit they will attend on Thursday", "the vote, which took place
+            scope += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in _OCCURRING]  # on Monday"
         for c in head.children:  # "meeting with President Zhou on May 5": the date hangs on "Zhou"
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "between"):
                 scope += [x for x in c.children if x.dep_ == "pobj"]
@@ -166,17 +170,22 @@ class EventTimes:
             t = times.get(e.time or "")
             if t is None or t.granularity != "day" or not t.value:
                 continue
-            if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and \
-                    in_lead_week(anchor, t.value):
+            first = paragraphs[0].block.span  # (dated in the lead itself, not by a later paragraph)
+            if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and in_lead_week(anchor, t.value) and \
+                    first.begin <= t.span.begin < first.end:
                 lead = t.key
                 break
         reported = lead is None
         if reported:
             lead = self._report_day(paragraphs[0], anchor)
+            if lead is None:  # no report's day: the day that opens the lead is its events' day
+                lead, reported = self._opening_day(paragraphs[0], anchor), False
         if lead is None:
             return
         heads = self._event_heads()
         for e in self.events:
+            if self._headline_year(e, times, lead):
+                e.time = None  # "X wins majority in 2019 election" … "On Thursday, X netted 66 seats": the day
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
                     not any(shifted(m.head) for m in self.mentions[e.key]) and \
                     id(self.mentions[e.key][0].pb) in top and \
@@ -187,6 +196,24 @@ class EventTimes:
                             tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
                             for m in self.mentions[e.key]):  # "is now heading towards": today, not the lead's day
                 e.time = lead
+
+    def _headline_year(self, e: Event, times: dict, lead: str) -> bool:
+        """Whether an event's time is a year its headline gives ("wins majority in 2019 election") in which the lead's
+        day falls: the lead tells the day."""
+        t = times.get(e.time or "")  # (a season or a tournament lasts the year: "the 2020 season")
+        return t is not None and t.granularity == "year" and t.value == times[lead].value[:4] and \
+            e.type not in ("competition", "war", "conflict") and \
+            (hit := self.parsed.token_at(t.span.begin)) is not None and hit[0].block.kind == "headline"
+
+    def _opening_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
+        """The day that opens the lead ("On Thursday, the party netted 66 seats"), when it is of the article's week."""
+        first = next(iter(pb.doc.sents), None)
+        for t in self.times:
+            if first is not None and pb.offset + first.start_char <= t.span.begin < pb.offset + first.end_char and \
+                    names_a_day(t) and in_lead_week(anchor, t.value) and _OPENING.fullmatch(
+                        self.parsed.article.text[pb.offset + first.start_char : t.span.begin].strip(" ,")):
+                return t.key
+        return None
 
     def _report_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
         """The day of the lead's report ("Two people were killed in the floods, officials said on Sunday"): a day of
@@ -210,7 +237,16 @@ class EventTimes:
         happened before the report) nor the present ("remains under investigation")."""
         if any(self.coref.in_quote(m.span.begin) for m in mentions):
             return False
-        return any(tense_at(self.parsed, m.span.begin) == "past" for m in mentions)
+        return any(tense_at(self.parsed, m.span.begin) == "past" or self._setting_told_past(m) for m in mentions)
+
+    def _setting_told_past(self, m) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
+        """ "X was speaking at the opening of …", "said during a rally": the occasion a past verb happened at."""
+        verb = m.head if m.head.pos_ == "VERB" else m.head.head.head  # (or "X was speaking at …" itself)
+        if m.head.pos_ != "VERB" and (m.head.dep_ != "pobj" or m.head.head.lower_ not in ("at", "during") or
+                                      verb.pos_ not in ("VERB", "AUX")):
+            return False
+        return any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children) or \
+            tense_at(self.parsed, m.pb.offset + verb.idx) == "past"  # ("was speaking": a past progressive)
 
     def _event_heads(self) -> set[tuple[int, int]]:
         return {(id(m.pb), m.head.i) for ms in self.mentions.values() for m in ms}
@@ -274,6 +310,18 @@ class EventTimes:
                 event.time = best.key
 
 
+def _purpose(verb: Token) -> bool:
+    """Whether a verb is an infinitive of purpose of another verb ("called X to express …"): what it does is done
+    then."""
+    return verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB" and verb.head.pos_ == "VERB" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ not in _INTENT
+
+
+# Verbs of a relative clause that say when the event it describes takes place.
+_OCCURRING = {"take", "happen", "occur", "attend", "hold", "begin", "start", "end", "open", "close", "schedule", "set"}
+# Verbs whose infinitive is a plan, not a purpose carried out: "plans to visit", "wants to meet".
+_INTENT = {"plan", "want", "hope", "intend", "expect", "aim", "seek", "try", "promise", "agree", "decide", "refuse",
+           "threaten", "vow", "pledge", "offer", "ask", "urge", "need", "have", "be", "go", "continue"}
 _DEPENDENT = ("advcl", "conj", "xcomp", "acl", "pcomp", "advmod")
 # Modifiers that put an event after the words that speak of it.
 _AHEAD = {"upcoming", "forthcoming", "impending"}

@@ -22,7 +22,8 @@ from kg.extraction.event_participants import EventParticipants
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
 from kg.extraction.steps import Step, Work
-from kg.extraction.triggers import condition, refined_type
+from kg.extraction.headline_events import headline_verb, stay
+from kg.extraction.triggers import Mention as _Mention, condition, refined_type
 from kg.extraction.time import bounds
 from kg.model import Event, Span, Statement, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
@@ -39,12 +40,14 @@ _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "polic
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
 _FAMILIES = [{"ban", "travel-ban", "executive-order"}, {"talks", "negotiation"}, {"war", "fighting", "invasion"},
-             {"investigation", "criminal-investigation"}, {"attack", "assault", "bombing", "air-strike"},
+             {"investigation", "criminal-investigation"},
+             {"attack", "assault", "bombing", "air-strike", "terrorist-attack"},
              {"trial", "clinical-trial"}, {"agreement", "acquisition"}]
 # A mention that says more than the event's first one makes the event that type ("investigating" … "the criminal
 # investigation").
 _REFINED = {"investigation": "criminal-investigation", "trial": "clinical-trial", "agreement": "acquisition"}
-_ATTACK_KINDS = ("assault", "bombing", "air-strike")  # "the strike" … "the Israeli airstrike": one, an air strike
+# "the strike" … "the Israeli airstrike": one, an air strike
+_ATTACK_KINDS = ("assault", "bombing", "air-strike", "terrorist-attack")
 # Situations named in different words are one ("the dispute" … "the feud" … "the conflict").
 _SITUATIONS = {"dispute", "conflict", "crisis", "tensions"}
 # Modifiers that make a second mention a different event of the same type ("another attack", "previous elections").
@@ -53,19 +56,17 @@ _DISTINCT = {"another", "new", "second", "third", "previous", "earlier", "past",
 _MASS = {"aggression", "violence", "fighting", "cooperation", "aid", "occupation"}
 _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
+# Acts done in words, events even where the words report: condolences offered, a disaster or a pandemic declared.
+_DONE_IN_WORDS = {"condolences", "declaration"}
+def _deed_on_event(m: _Mention) -> bool:
+    """A headline's verb done to an event ("President rejects minister's resignation"): a deed, even if it reports."""
+    return m.type == "event" and m.pb.block.kind == "headline" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.triggers_by_first_word() for c in m.head.children)
+
+
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
                     "accession", "withdrawal", "settlement", "observation", "trial", "verdict", "sentencing"}
-
-
-@dataclass
-class _Mention:
-    pb: ParsedBlock
-    head: Token
-    tokens: list[Token]
-    type: str
-    span: Span
-    named: str | None = None
 
 
 @dataclass
@@ -105,7 +106,7 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             for tok in words:
                 if (pb.offset, tok.i) in taken:
                     continue
-                m = self._match(pb, tok, taken) or self._stay(pb, tok)
+                m = self._match(pb, tok, taken) or stay(self, pb, tok) or headline_verb(self, pb, tok)
                 if m is not None and self._excluded(m):
                     continue
                 if m is not None:
@@ -122,7 +123,8 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         index = self.coref.index
         if any(me >= e and index.mention_owner.get((mb, me)) in index.actors for mb, me in index._cover.get(b, ())):
             return True  # (the mentions over the trigger's first character, not every mention of the article)
-        if any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
+        if m.type not in _DONE_IN_WORDS and not _deed_on_event(m) and \
+                any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
         if not m.named and _habitual(m.head):
             return True  # "It collects blankets each winter for shelters": what is done as a rule, not an event
@@ -132,25 +134,6 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
                                        for s in self.statements):
             return True
         return False
-
-    def _stay(self, pb: ParsedBlock, tok: Token) -> _Mention | None:
-        """ "Petrakis is due to be in Lisbon next month to meet …": a person to be in a city is a visit."""
-        if tok.lemma_ != "be" or tok.dep_ not in ("xcomp", "ROOT", "ccomp", "conj", "relcl"):
-            return None
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is None:
-            return None
-        index = self.coref.index
-        place = index.owner_at(pb.offset + pobj.idx, pb.offset + pobj.idx + len(pobj.text))
-        if place is None or (place not in index.places and index.actors[place].kind != "country"):
-            return None
-        purpose = any(c.dep_ in ("xcomp", "advcl") and c.tag_ in ("VB", "VBG") for c in tok.children)
-        scheduled = tok.dep_ == "xcomp" and tok.head.lemma_ in ("schedule", "due", "set", "expect", "plan")
-        if not (purpose or scheduled):
-            return None
-        toks = list(pb.doc[tok.i : pobj.i + 1])
-        return _Mention(pb, tok, toks, "visit", self.parsed.span_of(pb, pb.doc[tok.i : pobj.i + 1]))
 
     def _type_of_words(self, lemmas: list[str]) -> str | None:
         for trig in lexicon.event_triggers():
@@ -183,7 +166,7 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
                 continue
             pos_ok = ("N" in trig.pos and head.pos_ in ("NOUN", "PROPN")) or ("V" in trig.pos and head.pos_ == "VERB") \
                 or ("A" in trig.pos and head.pos_ == "ADJ")
-            if not pos_ok or not condition(self, words, head, pb):
+            if not pos_ok or not condition(self, words, head, pb, trig.type):
                 continue
             return _Mention(pb, head, toks, refined_type(trig.type, head),
                             self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]))
@@ -266,11 +249,13 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             # a verb (or "found dead"; not "the two-day shut down", a noun the tagger missed) tells a new event, unless
             # the article has one of its kind ("agreed to end the feud" … "ended"), or the lead tells again what the
             # headline reported ("Building collapses" … "collapsed on Monday")
+            # ("X was sentenced" … "in another case, Y was sentenced": two sentencings)
+            candidates = [e for e in candidates if not self._other_patient(e, m)]
             same = [e for e in candidates if any(x.head.lemma_ == m.head.lemma_ for x in self.mentions[e.key])]
             told = [e for e in same or candidates if self._retold(e, m)]
             if told:
                 return told[-1]
-            return candidates[-1] if m.type in _ONE_PER_ARTICLE else None
+            return candidates[-1] if m.type in _ONE_PER_ARTICLE and candidates else None
         mods = {c.lower_ for c in m.head.children if c.dep_ in ("amod", "det", "nummod", "compound")}
         epoch = "past" if mods & _PAST else "new" if mods & _NEW else None
         if epoch == "past":  # "the previous ban" … "the earlier executive order" … "the original travel ban"

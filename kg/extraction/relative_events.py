@@ -50,8 +50,11 @@ _SPEAKING = {"opinion", "ruling", "judgment", "judgement", "report", "inquiry", 
 def _reason(prep: Token) -> bool:
     """ "sentenced for her murder", "protested over the killing": the deed a verb answers; "an opinion on the
     suspension", "a report into the crash": the topic a ruling or a report speaks of."""
-    return prep.lower_ in ("for", "over") and prep.head.lemma_.lower() in _ANSWERING or \
-        prep.lower_ in ("on", "about", "into") and prep.head.lemma_.lower() in _SPEAKING
+    head = prep.head
+    if head.dep_ == "ROOT" and head.i == head.sent.start:
+        return False  # a release's title, "Statement on Federal Disaster Assistance": its topic is the news
+    return prep.lower_ in ("for", "over") and head.lemma_.lower() in _ANSWERING or \
+        prep.lower_ in ("on", "about", "into") and head.lemma_.lower() in _SPEAKING
 
 
 # Units that put an event on another day than the one it is measured from ("two days after", "a week before").
@@ -80,6 +83,7 @@ def clause_verb(tok: Token) -> Token:
     """The verb heading the clause a token stands in (the token itself for a verb)."""
     x = tok
     while x.head.i != x.i and not (x.pos_ in ("VERB", "AUX") and x.dep_ in ("ROOT", "ccomp", "advcl", "relcl",
-                                                                           "parataxis")):
-        x = x.head  # coordinated and chained verbs share the clause's time ("entered …, and began to stab")
-    return x
+                                                                           "parataxis") or
+                                   x.pos_ == "VERB" and x.dep_ == "acl" and x.tag_ == "VBN"):
+        x = x.head  # coordinated and chained verbs share the clause's time ("entered …, and began to stab"); a
+    return x  # participle describing a noun is a clause of its own ("the area struck by storms during April")

@@ -49,11 +49,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the )?(?:early |mid-|late )?(?P<c>1[89]\d|20\d)0s\b")),
     # a range of days within a month is that month ("May 23–31", "19 or 20 September"); the second day of "from
     # March 15 to 17" or "March 4 and 5" is a day of its own
-    ("range", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}) ?(?:[–—-]| or ) ?{_DAY}\b(?!,? \d)"
+    ("range", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}) ?(?:[–—-]| or ) ?{_DAY}\b(?!,? (?!{_YEAR}\b)\d)"
                          rf"(?:,? (?P<y>{_YEAR}))?")),
     ("range", re.compile(rf"\b(?P<d>{_DAY}) ?(?:[–—-]| or ) ?{_DAY} (?P<m>{_MONTH})\b(?:,? (?P<y>{_YEAR}))?")),
     ("tail", re.compile(rf"\b(?P<m>{_MONTH}) {_DAY} (?:to|and|until|through) (?P<x>(?P<d>{_DAY}))\b"
                         rf"(?! {_MONTH}|,? \d)")),
+    # a date in figures, month first ("1/25/2011", a readout's title), day first when the first number is no month
+    ("numeric", re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})\b(?!/)")),
     ("mofy", re.compile(rf"\b(?P<m>{_MONTH}) of (?P<y>{_YEAR})\b")),  # "March of 2008"
     ("season", re.compile(r"\b(?P<rel>[Tt]his past|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming) "
                           r"(?P<s>spring|summer|autumn|fall|winter)\b")),
@@ -68,7 +70,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!,? \d)")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})\b(?!,? \d)")),
     ("my", re.compile(rf"\b(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b")),
-    ("relday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast) (?P<w>{_WEEKDAY})\b")),
+    ("relday", re.compile(rf"\b(?:[Tt]his (?=past ))?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast) "
+                          rf"(?P<w>{_WEEKDAY})\b")),  # ("this past Friday": the one before)
     ("weekday", re.compile(rf"\b(?P<w>{_WEEKDAY})\b")),
     ("duration", re.compile(rf"\b(?:the |over the |in the |for the |during the )?(?:past|last|next|coming|first)\s+"
                             rf"{_NUM}\s+(?:days?|weeks?|months?|years?|hours?|decades?)\b", re.IGNORECASE)),
@@ -109,7 +112,7 @@ _NEEDLES = {
     "holiday": re.compile(r"(?:Christmas|New Year)"),
     "digit": re.compile(r"\d"),
 }
-_NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
+_NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "numeric": "digit", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
            "range": "month", "tail": "month", "mofy": "month", "monthyear": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
            "relative": "unit", "weekend": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
@@ -159,6 +162,10 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return None, "clock"  # the day it falls on is read from its sentence afterwards (_clock_days)
         if kind in ("mdy", "dmy") or (kind == "dofm" and g.get("y")):
             return dt.date(int(g["y"]), _month(g["m"]), _day(g["d"])).isoformat(), "day"
+        if kind == "numeric":
+            a, b = int(g["a"]), int(g["b"])
+            month, day = (a, b) if a <= 12 else (b, a)
+            return dt.date(int(g["y"]), month, day).isoformat(), "day"
         if kind in ("my", "mofy") or (kind == "range" and g.get("y")):
             return f"{int(g['y']):04d}-{_month(g['m']):02d}", "month"
         if kind == "year":

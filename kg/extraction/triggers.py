@@ -6,12 +6,25 @@ name or a year; a call is an event only as a conversation; "sent" only with troo
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction import coref as corefs
+from kg.model import Span
 from kg.pipeline.nlp import ParsedBlock
+
+@dataclass
+class Mention:
+    """A trigger found in the text: its block, head token, tokens, event type and span (a name, for named events)."""
+    pb: ParsedBlock
+    head: Token
+    tokens: list[Token]
+    type: str
+    span: Span
+    named: str | None = None
+
 
 # Verbs whose object "fire" is shooting, not a blaze: "opened fire", "returned fire", "held fire".
 _FIRING = {"open", "return", "hold", "cease", "exchange", "draw", "trade"}
@@ -28,18 +41,54 @@ def _with_named_party(finder, head: Token, pb: ParsedBlock) -> bool:  # noqa: AN
         for g in c.children) for c in head.children)
 
 
-def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> bool:  # noqa: ANN001, C901
+def _calls_a_person(finder, head: Token, pb: ParsedBlock) -> bool:  # noqa: ANN001
+    """ "called Prime Minister Y this morning", "called her counterpart": a person as the object of "call", with no
+    predicate after it ("called him a hero", "called it a mistake") and no particle ("called off", "called up")."""
+    if any(c.dep_ in ("oprd", "ccomp", "prt", "attr") for c in head.children):
+        return False
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ in ("oprd", "acomp") for c in obj.children):
+        return False
+    found = finder.coref.index.mention_of_token(pb, obj)
+    actor = finder.coref.index.actors.get(found[0]) if found is not None else None
+    return actor is not None and actor.kind == "person" or obj.lemma_.lower() in _COUNTERPARTS
+
+
+# Nouns of the other party of a call: "called his counterpart".
+_COUNTERPARTS = {"counterpart", "president", "minister", "chancellor", "leader", "king", "premier"}
+
+
+def _two_speakers(head: Token) -> bool:
+    """ "The Secretary and Foreign Minister X spoke today": two parties as the subject of "speak" (after a readout's
+    "Call with …", a call); not "spoke of" or "spoke about" a topic alone said by one."""
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (any(c.dep_ == "conj" for c in subj.children) or
+                                 any(c.dep_ == "conj" for c in subj.head.children if subj.head.i != head.i) or
+                                 any(c.dep_ == "nmod" and any(x.dep_ == "conj" for x in c.children)
+                                     for c in subj.children))
+
+
+def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # noqa: ANN001, C901
+              kind: str | None = None) -> bool:
     """Context conditions of ambiguous triggers (``finder``: the :class:`~kg.extraction.events.EventFinder`, for the
-    coreference and the types met so far)."""
+    coreference and the types met so far; ``kind``: the event type the lexicon gives the trigger)."""
     low = head.lower_
     if head.pos_ == "VERB" and head.dep_ == "amod":
         return False  # a participle used as an adjective ("opposing accusations")
     if words == ("agree",) and any(c.dep_ == "xcomp" for c in head.children):
         return False  # "agreed to end the feud": the event is what they agreed to do
+    if words == ("call",) and head.pos_ == "VERB" and kind == "phone-call":
+        return _calls_a_person(finder, head, pb)  # "President X called Prime Minister Y this morning to …"
+    if words == ("declare",) and head.pos_ == "VERB":  # "declared a major disaster exists", "declares X a pandemic"
+        said = [c for c in head.children if c.dep_ in ("dobj", "oprd")]
+        said += [g for c in head.children if c.dep_ in ("ccomp", "dobj") for g in c.children
+                 if g.dep_ in ("nsubj", "oprd", "attr")]
+        return any(x.lemma_.lower() in _DECLARED for x in said)
     objects = lexicon.trigger_objects().get(words)
     if objects is not None and head.pos_ == "VERB":
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        if head.dep_ == "acl" and head.tag_ == "VBN":  # "sailors held by the militia", "a report released"
+        if head.dep_ == "acl" and head.tag_ == "VBN" or head.dep_ == "relcl" and any(
+                c.dep_ == "auxpass" for c in head.children):  # "sailors held by …", "a plan to be unveiled"
             objs.append(head.head)
         if head.dep_ == "xcomp":  # "a fund was to be set up": the subject hangs on "was"
             objs += [c for c in head.head.children if c.dep_ == "nsubjpass"]
@@ -54,10 +103,25 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
             return True
         return any(d.lower_ in ("the", "this", "that") for d in head.children if d.dep_ == "det") and \
             "phone-call" in finder.seen_types
+    if words == ("speak",) and kind == "make-statement":  # "X was speaking at the opening of …", "while speaking to
+        return head.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ in ("at", "to", "before") for c in  # the press"
+                                          head.children) and any(
+            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" or c.dep_ == "mark" and c.lower_ == "while"
+            for c in head.children)
+    if words == ("rule",) and head.pos_ == "VERB":  # "a federal judge ruled …", "the court ruled on Friday"
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subj is not None and any(t.lemma_.lower() in _BENCH for t in subj.subtree)
+    if words == ("bomb",) and head.pos_ == "NOUN":  # "a bomb kills five", "the bomb went off"; no "nuclear bomb"
+        return head.dep_ in ("nsubj", "nsubjpass") and not any(c.lemma_.lower() in _NOT_ATTACKS for c in head.children)
+    if words == ("hearing",):  # a court's hearing, not a sense nor a legislature's hearing
+        return not any(c.lemma_.lower() in _NOT_COURT for c in head.children) and head.dep_ != "compound"
+    if words == ("speech",):  # "delivered a speech", "the speech"; no "hate speech", "freedom of speech"
+        return not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _NO_SPEECH for c in head.children) and \
+            not (head.dep_ == "pobj" and head.head.lower_ == "of")
     if words == ("speak",):  # "spoke by phone", "spoke with the Foreign Minister of X" (a named party)
         return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over") and
                    any(g.lemma_ in ("phone", "telephone") for g in c.children) for c in head.children) or \
-            _with_named_party(finder, head, pb)
+            _with_named_party(finder, head, pb) or "phone-call" in finder.seen_types and _two_speakers(head)
     if words == ("talk",):  # "the talks"; "talked on Sunday with Foreign Minister X" (a named party)
         return low == "talks" if head.pos_ != "VERB" else _with_named_party(finder, head, pb)
     if words == ("send",) or words == ("dispatch",):
@@ -70,6 +134,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
         return "suspension" in finder.seen_types or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in sitting for g in c.children)
             for c in head.children)
+    if words == ("approval",):  # "today's approval by the senate of the treaty"; no "approval ratings"
+        return any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in head.children)
     if words == ("games",):
         return head.text == "Games"
     if words in (("death",), ("kill",), ("target",), ("bar",), ("ban",), ("host",), ("travel",), ("sign",)):
@@ -92,11 +158,23 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock) -> b
     if words in _STORM_MOVES and head.pos_ == "VERB":
         return _storm_subject(head, finder.parsed.article.text)
     if len(words) == 1 and head.tag_ == "NN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" and \
-            head.head.lemma_.lower() not in lexicon.triggers_by_first_word():
+            head.head.lemma_.lower() not in lexicon.triggers_by_first_word() and \
+            head.head.lemma_.lower() not in _ITS_TRACES:
         return False  # "protest songs", "war films", "election posters": a noun that modifies a thing names no event
     return _more(words, head)
 
 
+# What is declared as an act of its own ("declared a disaster", "declares the outbreak a pandemic"); a state of
+# emergency or a war is an event of its own noun.
+_DECLARED = {"disaster", "pandemic", "independence", "bankruptcy", "mourning", "epidemic", "outbreak", "area"}
+# What makes a bomb no attack: a weapon held, not set off.
+_NOT_ATTACKS = {"nuclear", "atomic", "hydrogen", "cluster", "unexploded", "dirty", "smoke", "bath"}
+# What an event leaves, which names it ("the crash site", "attack victims").
+_ITS_TRACES = {"site", "scene", "victim", "survivor", "aftermath", "death", "toll"}
+_NOT_COURT = {"loss", "aid", "public", "congressional", "senate", "house", "committee", "confirmation", "parliamentary",
+              "impaired", "oversight", "impeachment"}
+_BENCH = {"judge", "court", "justice", "tribunal", "magistrate", "jury", "panel", "arbitrator", "ombudsman"}
+_NO_SPEECH = {"hate", "free", "freedom", "political", "protected"}
 _DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
 _NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}
 _RESULTS = {("loss",), ("victory",), ("draw",)}
