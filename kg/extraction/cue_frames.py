@@ -279,7 +279,19 @@ def fronted_speaker(verb: Token) -> Token | None:
     fronted = [c for c in verb.children if c.i < verb.i and c.dep_ in ("prep", "advcl", "npadvmod")]
     names = [t for c in fronted for t in c.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN"
              and t.ent_type_ == "PERSON" and t.i + 1 < verb.i and t.doc[t.i + 1].text == ","]
-    return max(names, key=lambda t: t.i) if names else None
+    if names:
+        return max(names, key=lambda t: t.i)
+    # "In findings published in X, an international team of scientists report …": a speaking noun's phrase that runs
+    # up to the verb
+    nouns = [t for c in fronted for t in c.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "NOUN"
+             and t.right_edge.i == verb.i - 1 and _speaking_noun(t)]
+    return nouns[-1] if nouns else None
+
+
+def _speaking_noun(t: Token) -> bool:
+    low = t.lemma_.lower()
+    return low in lexicon.org_heads() or low in lexicon.collective_nouns() or low in lexicon.person_nouns() or \
+        t.lower_ in lexicon.group_nouns()
 
 
 def described_name(tok: Token) -> Token | None:

@@ -157,3 +157,9 @@ def test_a_description_coordinated_without_and_leaves_the_name_as_speaker():
     got = said("Tribute\n\n\"She was the finest teacher I have ever known,\" said Harbour College, Lisbon's "
                "chancellor, Ravindra Ostrowski.")
     assert [(t, s) for t, s, _ in got] == [("direct", "Ravindra Ostrowski")]
+
+
+def test_a_described_unnamed_body_after_a_fronted_phrase_speaks():
+    got = said("Birds\n\nIn results released last month in the bulletin Avian Letters, a joint group of "
+               "ornithologists report ancient farmers caught wild geese for their feasts.")
+    assert got == [("indirect", "joint group of ornithologists", "ancient farmers caught wild geese for their feasts")]
