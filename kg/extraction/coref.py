@@ -314,7 +314,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             index.add_actor(key, label, kind, np_span, "role")
             return key, np_span
         if pb.doc[start].lower_ in ("a", "an") and end - start >= 3:
-            # "an international team of scientists report …", "a local hospital said": a body the article does not
+            # "a joint group of researchers report …", "a local hospital said": a body the article does not
             # name, described (a bare "a company" describes nothing to tell it apart)
             key = "localorg/" + slugify(label)
             index.add_actor(key, label, kind, np_span, "role")

@@ -281,7 +281,7 @@ def fronted_speaker(verb: Token) -> Token | None:
              and t.ent_type_ == "PERSON" and t.i + 1 < verb.i and t.doc[t.i + 1].text == ","]
     if names:
         return max(names, key=lambda t: t.i)
-    # "In findings published in X, an international team of scientists report …": a speaking noun's phrase that runs
+    # "In results released in X, a joint group of researchers report …": a speaking noun's phrase that runs
     # up to the verb
     nouns = [t for c in fronted for t in c.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "NOUN"
              and t.right_edge.i == verb.i - 1 and _speaking_noun(t)]

@@ -220,7 +220,7 @@ _STATEMENT_NOUNS = {"statement", "message", "remarks", "post", "tweet", "letter"
 
 
 def statement_author(finder, pb: ParsedBlock, verb: Token):  # noqa: ANN001, ANN201 - (key, span) or None
-    """The person a statement the verb issued is "from" or "by" ("issued the following statement from the king"):
+    """The person a statement the verb issued is "from" or "by" ("released this statement from the governor"):
     the one whose words it gives, not the body that issued it."""
     for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS):
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):

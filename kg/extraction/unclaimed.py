@@ -108,11 +108,11 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
     verbs = [(p, t) for p, t in toks if _reporting(t)]
     words = [(p, t) for p, t in toks if not t.is_punct]
     if not verbs and lead.rstrip().endswith(":") and words and words[-1][1].lower_ in _MISREAD_VERBS:
-        verbs = [words[-1]]  # "The family's statement on the death read: “…”", with "read" tagged as a noun
+        verbs = [words[-1]]  # "The club's notice on the transfer read: “…”", with "read" tagged as a noun
     if not verbs and lead.rstrip().endswith(":"):  # "X sent the weekly this statement: “…”"
         verbs = [(toks[0][0], v) for v in reversed(statement_verbs([t for _, t in toks]))] if toks else []
         if verbs and (author := statement_author(finder, *verbs[-1])) is not None:
-            return verbs[-1][0], verbs[-1][1], author  # "The palace issued the following statement from the king:"
+            return verbs[-1][0], verbs[-1][1], author  # "The office released this statement from the governor:"
     if not verbs:
         return colon_speaker(finder, toks) if lead.rstrip().endswith(":") else None
     vpb, verb = verbs[-1]

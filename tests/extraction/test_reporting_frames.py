@@ -100,9 +100,9 @@ def test_a_second_report_coordinated_inside_the_first_one_s_clause_is_the_same_s
 
 
 def test_a_stated_intention_is_reported_once():
-    got = said("Exit\n\nThe company stated its intention to leave the Norland market altogether.\n\n"
+    got = said("Exit\n\nThe company stated its intention to quit the Norland market within a year.\n\n"
                "Mayor Lena Holt announced her intention to run again.")
-    assert got == [("indirect", "company", "to leave the Norland market altogether"),
+    assert got == [("indirect", "company", "to quit the Norland market within a year"),
                    ("indirect", "Lena Holt", "her intention to run again")]
 
 

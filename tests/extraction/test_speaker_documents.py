@@ -55,12 +55,12 @@ def test_a_statement_from_a_person_issued_by_a_body_is_the_person_s():
 
 
 def test_a_statement_to_the_effect_that_reports_its_clause():
-    text = "Talks\n\nThe ministry issued a statement to the effect that the talks on the harbour had failed.\n"
+    text = "Talks\n\nThe ministry put out a statement to the effect that the talks on the harbour had failed.\n"
     assert speaker_of(text, "the talks on the harbour had failed") == "ministry"
 
 
 def test_it_and_part_of_a_document_speak_for_its_publisher():
-    text = ("Arrest\n\nThe Northland Chess Union released a statement about the arrest. It read, \"First of all, we "
+    text = ("Arrest\n\nThe Northland Chess Union released a statement about the arrest. It read, \"Above all, we "
             "want to say that the union condemns any form of violence.\"\n\n"
             "Judge Arno Vell ruled on Friday. Part of the judge's ruling reads \"the average applicant could well be "
             "better suited for the post than the average incumbent.\"\n")
@@ -75,15 +75,15 @@ def test_an_untagged_issuer_of_a_document_speaks_through_it():
 
 
 def test_a_lead_verb_tagged_as_a_noun_before_the_colon_still_introduces_the_quotation():
-    text = ("Obituary\n\nThe singer Arvo Lind died on Friday. The family's statement on the death read: \"He loved "
+    text = ("Obituary\n\nThe singer Arvo Lind died on Friday. The family's statement on his passing read: \"He loved "
             "his wife, who loved him back, and the songs they wrote together.\"\n")
     assert speaker_of(text, "the songs they wrote together") == "family"
 
 
 def test_one_of_a_group_is_one_unnamed_person():
-    text = ("Outage\n\nMany users complained online. One of the users said \"this is yet another example of why one "
+    text = ("Outage\n\nMany users complained online. One of the users said \"this is one more sign that a single "
             "server should never hold everything\".\n")
-    assert speaker_of(text, "one server should never hold everything") == "One of the users"
+    assert speaker_of(text, "server should never hold everything") == "One of the users"
 
 
 def test_a_country_before_a_study_is_where_it_was_done_and_before_a_statement_who_issued_it():

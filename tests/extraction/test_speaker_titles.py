@@ -21,7 +21,7 @@ def test_a_surname_that_names_a_town_is_a_person_after_a_title():
 def test_the_secretary_coordinated_with_a_named_minister_is_another_person():
     text = ("Readout of Secretary Dalton's Call with Foreign Minister Ortiz\n\n"
             "The Secretary and Foreign Minister Ortiz spoke today on the border talks.\n\n"
-            "The Secretary reiterated the need for an immediate ceasefire. He also underscored the readiness of "
+            "The Secretary restated the call for an immediate truce. He also underscored the readiness of "
             "the mediators to meet next week.\n")
     got = said(text)
     assert got and all(s == "Dalton" for _, s, _ in got), got
@@ -36,8 +36,8 @@ def test_a_royal_title_names_a_person_and_says_their_sex():
 
 def test_he_added_in_the_sentence_of_his_own_report_is_not_the_man_he_talked_about():
     text = ("Resignation\n\nPrime Minister Oleg Varn offered to resign. He said President Ivan Petrenko is \"a model "
-            "of honesty for me\"; however, \"to remove any doubts about our trust in the president, I wrote a "
-            "resignation offer\", he added.\n")
+            "of integrity to me\"; however, \"to remove every doubt about our loyalty to the president, I wrote a "
+            "letter of resignation\", he added.\n")
     got = said(text)
     assert got and all(s == "Oleg Varn" for _, s, _ in got), got
 
