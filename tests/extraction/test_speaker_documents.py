@@ -81,7 +81,7 @@ def test_a_lead_verb_tagged_as_a_noun_before_the_colon_still_introduces_the_quot
 
 
 def test_one_of_a_group_is_one_unnamed_person():
-    text = ("Outage\n\nMany users complained online. One of the users said \"this is one more sign that a single "
+    text = ("Outage\n\nMany users complained online. One of the users wrote \"this is one more sign that a single "
             "server should never hold everything\".\n")
     assert speaker_of(text, "server should never hold everything") == "One of the users"
 
