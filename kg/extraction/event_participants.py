@@ -70,7 +70,7 @@ class EventParticipants:
 
     def _other_patient(self, event: Event, m) -> bool:  # noqa: ANN001 - a mention
         """Whether a verb's mention of a sentencing, verdict or trial is done to another named person than the event's
-        ("X was sentenced to ten years" … "In another case, Y was sentenced to six"): a second case, not the first."""
+        ("X was sentenced to four years" … "In another case, Y was sentenced to nine"): a second case, not the first."""
         if m.type not in _PER_PERSON:
             return False
         mine = self._patient(m)
@@ -223,6 +223,6 @@ class EventParticipants:
         # "Okafor said in a broadcast address", "she told reporters at a press conference": the speaker makes it
         if head.dep_ == "pobj" and head.head.lower_ in ("in", "during", "at") and (
                 sym or event.type in _SPEECH or event.type in _GATHERINGS and head.head.lower_ == "at"):
-            verb = head.head.head  # ("was speaking at the opening of …": who speaks at a gathering attends it)
+            verb = head.head.head  # ("was speaking at the launch of …": who speaks at a gathering attends it)
             subj = verb if verb.dep_ in ("nsubj",) else next((c for c in verb.children if c.dep_ == "nsubj"), None)
             self._add(event, subj, pb, "participant" if sym else "attendee" if event.type in _GATHERINGS else "agent")

@@ -240,7 +240,7 @@ class EventTimes:
         return any(tense_at(self.parsed, m.span.begin) == "past" or self._setting_told_past(m) for m in mentions)
 
     def _setting_told_past(self, m) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
-        """ "X was speaking at the opening of …", "said during a rally": the occasion a past verb happened at."""
+        """ "X was speaking at the launch of …", "said during a rally": the occasion a past verb happened at."""
         verb = m.head if m.head.pos_ == "VERB" else m.head.head.head  # (or "X was speaking at …" itself)
         if m.head.pos_ != "VERB" and (m.head.dep_ != "pobj" or m.head.head.lower_ not in ("at", "during") or
                                       verb.pos_ not in ("VERB", "AUX")):

@@ -103,7 +103,7 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
             return True
         return any(d.lower_ in ("the", "this", "that") for d in head.children if d.dep_ == "det") and \
             "phone-call" in finder.seen_types
-    if words == ("speak",) and kind == "make-statement":  # "X was speaking at the opening of …", "while speaking to
+    if words == ("speak",) and kind == "make-statement":  # "X was speaking at the launch of …", "while speaking to
         return head.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ in ("at", "to", "before") for c in  # the press"
                                           head.children) and any(
             c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" or c.dep_ == "mark" and c.lower_ == "while"

@@ -40,7 +40,7 @@ def events_of(text: str, date: dt.date = TUESDAY) -> list[tuple[str, list[str], 
 
 def test_calling_a_person_is_a_call_and_its_purpose_happens_in_it():
     got = events_of("Readout of the President's Call with Prime Minister Varga\n\nPresident Delgado called Prime "
-                    "Minister Varga this morning to express his deepest condolences for yesterday's bombing of the "
+                    "Minister Varga this morning to express his heartfelt condolences for yesterday's bombing of the "
                     "port. He also congratulated Varga on today's approval by the senate of the fisheries treaty.")
     call = next(e for e in got if e[0] == "phone-call")
     assert "called" in call[1] and call[2] == "2011-03-08"
@@ -69,13 +69,14 @@ def test_two_parties_who_spoke_after_a_readouts_call_held_it():
 
 def test_a_date_in_the_events_own_phrase_dates_it():
     got = events_of("Readout of the President's Call with President Aurel\n\nPresident Delgado called President Aurel "
-                    "to express his condolences to the families of those killed in the March 6 earthquake in Valdora.")
+                    "to express his condolences to the relatives of the miners killed in the March 6 earthquake in "
+                    "Valdora.")
     assert any(e[1] == ["earthquake"] and e[2] == "2011-03-06" for e in got)
 
 
 def test_the_occasion_a_lead_speaker_was_speaking_at_is_of_the_reports_day():
     got = events_of("Ostland's President tells rivals to leave the strait\n\nYesterday, President Arvid Lenk of "
-                    "Ostland said foreign navies should leave the region.\n\nLenk was speaking at the opening of "
+                    "Ostland said foreign navies should leave the region.\n\nLenk was speaking at the grand opening of "
                     "Harbour Week, an annual festival which features parades.", dt.date(2019, 9, 23))
     assert ("opening", ["opening"], "2019-09-22") in got
 
@@ -95,9 +96,9 @@ def test_a_headlines_year_yields_to_the_day_that_opens_the_lead():
 
 
 def test_deaths_and_injuries_an_attack_causes_are_of_its_kind():
-    got = events_of("Port town bomb kills reporter, four others\n\nA bombing was yesterday reported to have killed "
-                    "the reporter Ivo Brant in the port town of Selva. Four other civilians also died in last night's "
-                    "attack; around ten more were injured.", dt.date(2019, 1, 30))
+    got = events_of("Port town bomb kills cameraman, four others\n\nA bombing was on Tuesday reported to have killed "
+                    "the cameraman Ivo Brant in the harbour town of Selva. Four other civilians likewise died in last "
+                    "night's attack; some ten more were injured.", dt.date(2019, 1, 30))
     kinds = {tuple(e[1]): e[0] for e in got}
     assert next(e[0] for e in got if "bombing" in e[1]) == "bombing"
     assert kinds[("kills", "killed", "died")] == "bombing"
@@ -118,9 +119,9 @@ def test_a_murder_is_a_physical_assault():
 
 
 def test_two_people_sentenced_in_separate_cases_are_two_sentencings():
-    x = run("Three dealers sentenced\n\nIn one case, Luis Arden, 27, was sentenced by Judge Mara Quill to 120 months "
-            "in federal prison.\n\nIn a separate case, Otto Brenner, 67, of Salem, was sentenced to 78 months in "
-            "federal prison.", dt.date(2024, 8, 7))
+    x = run("Three dealers sentenced\n\nIn one case, Luis Arden, 27, was sentenced by Judge Mara Quill to 110 months "
+            "in a federal penitentiary.\n\nIn a separate case, Otto Brenner, 67, of Salem, was sentenced to 62 months "
+            "in a federal penitentiary.", dt.date(2024, 8, 7))
     labels = {a.key: a.label for a in x.actors}
     sentencings = [e for e in x.events if e.type == "sentencing"]
     assert len(sentencings) == 2
@@ -129,16 +130,16 @@ def test_two_people_sentenced_in_separate_cases_are_two_sentencings():
 
 
 def test_declaring_a_disaster_is_an_event_of_its_day():
-    got = events_of("Statement on Relief for Ostland\n\nThe Governor today declared a major disaster exists in "
-                    "Ostland. The mayor declared that the town was safe.")
+    got = events_of("Statement on Relief for Ostland\n\nThe Governor today formally declared a major disaster exists "
+                    "across Ostland. The mayor declared that the town was safe.")
     assert ("declaration", ["declared"], "2011-03-08") in got
     assert len([e for e in got if e[0] == "declaration"]) == 1
 
 
 def test_a_participle_describing_a_noun_keeps_its_own_date():
-    got = events_of("Relief for Ostland\n\nThe Governor today declared a major disaster exists in Ostland and ordered "
-                    "aid to supplement recovery efforts in the area struck by severe storms and floods during the "
-                    "period of February 11-14, 2011.")
+    got = events_of("Relief for Ostland\n\nThe Governor today formally declared a major disaster exists across Ostland "
+                    "and ordered aid to support rebuilding work in the region hit by violent storms and floods during "
+                    "the period of February 11-14, 2011.")
     assert any(e[0] == "aid" for e in got)
     assert all(e[2] != "2011-02" for e in got if e[0] == "aid")
 
@@ -151,23 +152,23 @@ def test_a_headline_verb_of_speech_with_a_deed_as_object_is_an_event():
 
 def test_a_killing_and_the_air_strike_it_happened_in_share_their_time():
     got = events_of("Ostland parliament votes for expulsion of foreign troops\n\nYesterday, the Parliament of Ostland "
-                    "voted on a resolution to expel foreign troops. The move follows the Republic's killing of General "
+                    "voted on a bill to remove foreign troops. The move follows the Republic's killing of General "
                     "Arvo Kesk in an airstrike last week.", dt.date(2020, 1, 6))
     assert ("air-strike", ["airstrike"], "2020-W01") in got
 
 
 def test_the_speech_a_speaker_was_giving_is_an_event_of_the_reports_day():
     got = events_of("Ostland's President tells rivals to leave the strait\n\nYesterday, President Arvid Lenk of "
-                    "Ostland said foreign navies should leave the region.\n\nLenk was speaking at the opening of "
-                    "Harbour Week. He continued in the speech, which was delivered in the capital. Hate speech is "
+                    "Ostland said foreign navies should leave the region.\n\nLenk was speaking at the grand opening of "
+                    "Harbour Week. He added in the speech, which was broadcast from the capital. Hate speech is "
                     "banned in Ostland.", dt.date(2019, 9, 23))
     assert ("make-statement", ["speaking", "speech"], "2019-09-22") in got
 
 
 def test_the_topic_of_a_releases_title_is_the_news_of_its_day():
-    got = events_of("Statement on Federal Relief Assistance for Ostland\n\nThe Governor today declared a major disaster "
-                    "exists in Ostland and ordered federal aid to supplement recovery efforts in the area struck by "
-                    "severe storms and floods during the period of February 11-14, 2011.")
+    got = events_of("Statement on Federal Relief Assistance for Ostland\n\nThe Governor today formally declared a "
+                    "major disaster exists across Ostland and ordered federal aid to support rebuilding work in the "
+                    "region hit by violent storms and floods during the period of February 11-14, 2011.")
     assert any(e[0] == "aid" and e[2] == "2011-03-08" for e in got)
 
 
@@ -179,7 +180,7 @@ def test_a_judge_ruling_is_a_ruling_of_its_day():
 
 
 def test_a_bomb_that_kills_is_a_bombing_and_its_killings_are_of_its_kind():
-    got = events_of("Bombs kill at least 20 at church in Selva\n\nTwin bombings yesterday struck the Selva church. "
+    got = events_of("Bombs kill at least 14 at chapel in Selva\n\nTwin bombings yesterday struck the Selva church. "
                     "Officials said the country has no nuclear bomb.", dt.date(2019, 1, 28))
     kinds = {tuple(e[1]): e[0] for e in got}
     assert kinds[("Bombs", "bombings")] == "bombing" and kinds[("kill",)] == "bombing"
@@ -194,7 +195,7 @@ def test_this_past_friday_is_one_expression_and_a_candidacy_an_event_of_its_day(
 
 
 def test_a_courts_hearing_and_a_counterterrorism_operation_are_events():
-    got = events_of("Killer pleads guilty\n\nPolice said a development was likely at Tuesday's hearing. Hearing loss "
+    got = events_of("Killer pleads guilty\n\nLawyers said a plea was possible at Tuesday's hearing. Hearing loss "
                     "is common. The man was killed in a counterterrorism operation.", dt.date(2019, 1, 30))
     assert ("trial", ["hearing"], "2019-01-29") in got
     assert any(e[0] == "fighting" and e[1] == ["counterterrorism operation"] for e in got)
@@ -217,7 +218,7 @@ def parties_of(text: str, kind: str, date: dt.date = TUESDAY, word: str | None =
 def test_condolences_go_to_the_to_phrase_or_to_the_other_party_of_the_call():
     assert ("Varga", "recipient") in parties_of(
         "Readout of the President's Call with Prime Minister Varga\n\nPresident Delgado called Prime Minister Varga "
-        "this morning to express his deepest condolences for yesterday's bombing of the port.", "condolences")
+        "this morning to express his heartfelt condolences for yesterday's bombing of the port.", "condolences")
     got = parties_of("Readout of the President's Call with Chancellor Brandt\n\nPresident Delgado spoke with "
                      "Chancellor Brandt this afternoon. President Delgado expressed condolences to the families who "
                      "lost their homes.", "condolences")
@@ -243,28 +244,28 @@ def test_civilians_hit_by_an_attack_and_who_died_in_it_are_its_targets():
 
 def test_who_speaks_at_an_opening_attends_it_and_was_speaking_is_of_the_reports_day():
     text = ("Ostland's President tells rivals to leave\n\nYesterday, President Arvid Lenk of Ostland said navies "
-            "should leave.\n\nLenk was speaking at the opening of Harbour Week.")
+            "should leave.\n\nLenk was speaking at the grand opening of Harbour Week.")
     assert ("Arvid Lenk", "attendee") in parties_of(text, "opening", dt.date(2019, 9, 23))
     assert ("make-statement", ["speaking"], "2019-09-22") in events_of(text, dt.date(2019, 9, 23))
 
 
 def test_a_headline_deed_on_an_event_takes_the_day_the_lead_itself_gives():
     got = events_of("Ostland president rejects premier's resignation over leaked tape\n\nYesterday, Ostland's President "
-                    "Ivo Tamm declined Premier Ada Rusk's offer to resign after the leak of a tape.\n\nRusk filed her "
-                    "resignation after the tape was uploaded Wednesday.", dt.date(2020, 1, 18))
+                    "Ivo Tamm declined Premier Ada Rusk's offer to step down after the release of a recording.\n\nRusk "
+                    "filed her resignation after the tape was uploaded Wednesday.", dt.date(2020, 1, 18))
     assert ("event", ["rejects"], "2020-01-17") in got
 
 
 def test_a_plan_to_be_unveiled_is_an_event_and_a_statue_is_not():
     got = events_of("Ostland's President tells rivals to leave\n\nYesterday, President Arvid Lenk said navies should "
-                    "leave. He also announced a new security initiative to be unveiled at the summit later this week. "
+                    "leave. He also announced a new harbour plan to be unveiled at the summit later this week. "
                     "The museum unveiled a statue.", dt.date(2019, 9, 23))
     assert ("make-statement", ["unveiled"], "2019-W39") in got
     assert len([e for e in got if "unveiled" in e[1]]) == 1
 
 
 def test_the_crash_of_a_crash_site_is_the_crash_and_a_protest_song_no_protest():
-    got = events_of("Call\n\nThe leaders stressed the need for access by investigators to the crash site. The band "
+    got = events_of("Call\n\nThe leaders urged safe access for inspectors to the crash site. The band "
                     "played protest songs.")
     assert any(e[1] == ["crash"] for e in got)
     assert not any("protest" in e[1] for e in got)

@@ -64,14 +64,14 @@ def test_the_secretary_of_state_named_by_surname_is_the_one_in_office(date, qid)
 
 def test_an_organisation_s_name_the_recogniser_cut_at_its_and_is_made_whole():
     # the recogniser tags "Islamic State of Iraq" as an organisation and "the Levant" as a place
-    found = linked("The Islamic State of Iraq and the Levant claimed the attack. Police said the bombers were known.",
+    found = linked("The Islamic State of Iraq and the Levant has denied any role in the raid, a spokesman said.",
                    "2019-01-28")
     assert found.get("Islamic State of Iraq and the Levant") == "Q2429253"
 
 
 def test_an_organisation_cut_at_its_and_before_an_untagged_name_is_made_whole_after_its_country():
-    text = ("On Monday, Director Dana Whitlow of the United States National Institute of Allergy and Infectious "
-            "Diseases (NIAID) announced a trial of four drugs. NIAID said the trial would end in May.")
+    text = ("On Friday, Dr. Dana Whitlow from the United States National Institute of Allergy and Infectious "
+            "Diseases (NIAID) said three vaccines would be tested. NIAID expects results in June.")
     found = linked(text, "2019-08-13")
     assert found.get("United States National Institute of Allergy and Infectious Diseases") == "Q3519875"
     assert "NIAID" not in found  # the acronym is the same organisation's
@@ -89,12 +89,12 @@ def test_a_family_name_s_particle_the_recogniser_left_out_belongs_to_the_name():
     article = from_text("The mayor, Marc Duval d'Aubigny, said the bridge would reopen.", article_id="t",
                         date=dt.date(2021, 3, 1))
     assert "Marc Duval d'Aubigny" in {a.label for a in extract(article).actors}
-    found = linked("The treaty was signed under President Valéry Giscard d'Estaing in the seventies.", "2019-09-26")
+    found = linked("The bridge was opened by President Valéry Giscard d'Estaing during a visit in 1978.", "2019-09-26")
     assert found.get("Valéry Giscard d'Estaing") == "Q2124"
 
 
 def test_a_post_s_title_run_into_a_name_tagged_as_an_organisation_is_a_person_s():
-    article = from_text("The order was signed, according to a statement by the Presidential Spokesperson Harry "
+    article = from_text("The decree was signed, according to a notice from the Presidential Spokesperson Harry "
                         "Quillan.", article_id="t", date=dt.date(2020, 5, 6))
     people = {a.label: a for a in extract(article).actors if a.kind == "person"}
     assert "Harry Quillan" in people and people["Harry Quillan"].described_as == "Presidential Spokesperson"
@@ -117,8 +117,8 @@ def test_a_multinational_chain_is_no_namesake_in_an_article_about_another_countr
 
 def test_a_person_s_name_inside_a_quotation_taken_for_a_title_is_a_person_s():
     # the recogniser tags the name inside the quoted phrase as a work of art
-    text = ('The minister cited the government\'s "ongoing repression of the Cuban people and its support for '
-            'Nicolás Maduro in Venezuela" as his motivation.')
+    text = ('The envoy cited the cabinet\'s "ongoing persecution of the Cuban clergy and its open support for '
+            'Nicolás Maduro" as his grounds.')
     assert linked(text, "2019-10-25").get("Nicolás Maduro") == "Q58132"
 
 
