@@ -31,6 +31,7 @@ DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declarat
 _SPEAKING_ONLY = {"study", "decree", "proclamation", "ruling", "judgment", "judgement", "summary",
                   "message", "email", "e-mail", "paper", "complaint", "lawsuit", "manifesto", "announcement",
                   "obituary", "order", "opinion", "verdict", "text", "description", "caption"}
+_ANY_DOCUMENT = DOCUMENT_NOUNS | _SPEAKING_ONLY  # (read once: find_documents asks it of every token)
 # Document nouns that are also the head of a document's proper name ("the Ghana Constitution", "the UN
 # Charter"): as a name they are still the document, issued by the name before them.
 _NAMED_DOCUMENTS = {"constitution", "charter"}
@@ -77,7 +78,7 @@ def find_documents(coref: corefs.Coref) -> Documents:
         for tok in toks:
             lemma = tok.lemma_.lower()
             if not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and lemma in _NAMED_DOCUMENTS) or \
-                    lemma not in DOCUMENT_NOUNS | _SPEAKING_ONLY or lemma in _SPEECH_ONLY:
+                    lemma not in _ANY_DOCUMENT or lemma in _SPEECH_ONLY:
                 continue
             if lemma in _SPEAKING_ONLY and not _speaks(tok):
                 continue
@@ -109,16 +110,20 @@ def find_documents(coref: corefs.Coref) -> Documents:
     return docs
 
 
+def _said(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.reporting_verbs() or lemma in lexicon.quote_verbs()
+
+
 def _speaks(tok: Token) -> bool:
     """ "the decree read", "the study reports", "said in a ruling", "the court issued its ruling": the noun is a
     document here, not an act ("the ruling party") nor an idea ("in my opinion, …")."""
-    said = lexicon.reporting_verbs().keys() | lexicon.quote_verbs()
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() in said or head.lemma_.lower() in ("state", "read", "find")
+        return _said(head) or head.lemma_.lower() in ("state", "read", "find")
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("part", "portion", "excerpt", "section"):
         return _speaks(head.head)  # "Part of the ruling reads …"
-    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in said:
+    if tok.dep_ == "pobj" and head.lower_ == "in" and _said(head.head):
         return tok.lemma_.lower() != "opinion"  # "said in a ruling", not "in his opinion"
     return tok.dep_ == "dobj" and head.lemma_.lower() in _ISSUING
 
