@@ -31,11 +31,13 @@ def headline_verb(finder, pb: ParsedBlock, tok: Token) -> Mention | None:  # noq
     if kind == "headline":
         if not _headline_deed(tok):
             return None
-    elif kind != "paragraph" or tok.pos_ != "VERB" or tok.tag_ not in _TENSES or \
-            tok.lemma_.lower() not in _headline_lemmas(finder.parsed) or \
-            not any(p is pb for p in [b for b in finder.parsed.blocks if b.block.kind == "paragraph"][:2]) or \
-            finder.coref.in_quote(pb.offset + tok.idx):
+    elif kind != "paragraph" or tok.pos_ != "VERB" or tok.tag_ not in _TENSES:
         return None
+    else:
+        lemmas, lead = _lead(finder)
+        if tok.lemma_.lower() not in lemmas or not any(p is pb for p in lead) or \
+                finder.coref.in_quote(pb.offset + tok.idx):
+            return None
     return Mention(pb, tok, [tok], "event", finder.parsed.span_of(pb, pb.doc[tok.i : tok.i + 1]))
 
 
@@ -55,9 +57,16 @@ def _headline_deed(tok: Token) -> bool:
         tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)
 
 
-def _headline_lemmas(parsed) -> set[str]:  # noqa: ANN001 - a Parsed
-    return {t.lemma_.lower() for pb in parsed.blocks if pb.block.kind == "headline" for t in pb.doc
-            if _headline_deed(t)}
+def _lead(finder):  # noqa: ANN001, ANN202 - (the headline's deed lemmas, the first two paragraphs)
+    """Read once per article (every past verb of the paragraphs asks)."""
+    found = finder.__dict__.get("_headline_lead")
+    if found is None:
+        parsed = finder.parsed
+        lemmas = {t.lemma_.lower() for pb in parsed.blocks if pb.block.kind == "headline" for t in pb.doc
+                  if _headline_deed(t)}
+        paragraphs = [b for b in parsed.blocks if b.block.kind == "paragraph"]
+        found = finder.__dict__["_headline_lead"] = (lemmas, paragraphs[:2])
+    return found
 
 
 def stay(finder, pb: ParsedBlock, tok: Token) -> Mention | None:  # noqa: ANN001 - an EventFinder
