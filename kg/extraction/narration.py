@@ -156,7 +156,27 @@ def colon_speaker(finder, toks):  # noqa: ANN001, ANN201 - [(ParsedBlock, Token)
         subj = owner  # "Her message was simple: “…”": whose message it is
     hit = corefs.resolve(finder.coref, pb, subj, create=False)
     actor = finder.coref.index.actors.get(hit[0]) if hit is not None else None
+    if actor is None and subj.tag_ == "NN" and subj.lemma_.lower() in _WRITINGS:
+        # "The study itself outlined the link: “…”": the document's words, its unnamed authors'
+        hit = finder.document_speaker(pb, subj) or _writing_authors(finder, pb, subj)
+        return (pb, verb, hit) if hit is not None else None
     return (pb, verb, hit) if actor is not None and actor.kind == "person" else None
+
+
+# Documents whose words a colon clause about them introduces.
+_WRITINGS = {"study", "report", "paper", "survey", "analysis", "statement", "letter", "ruling", "judgment",
+             "judgement", "decision", "indictment", "complaint", "filing"}
+
+
+def _writing_authors(finder, pb, subj):  # noqa: ANN001, ANN202
+    from kg.extraction import coref as corefs
+    from kg.pipeline.ingest import slugify
+
+    start = corefs.np_bounds(subj)[0]
+    label = corefs._label(pb, start, subj.i + 1)
+    span = finder.parsed.span_of(pb, pb.doc[start : subj.i + 1])
+    key = "group/authors-of-" + slugify(label)
+    return finder.coref.index.add_actor(key, "authors of the " + label, "group", span, "group"), span
 
 
 _DASHES = ("–", "—", "-", "--")

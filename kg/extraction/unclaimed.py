@@ -128,7 +128,11 @@ def _before(finder, q: Quote):  # noqa: ANN001, ANN202
             corefs.resolve(finder.coref, vpb, subj) or owner and corefs.resolve(finder.coref, vpb, owner)
         if hit is not None:
             return vpb, verb, hit
-    if subj is None and (near := np_before(toks, verb)) is not None:
+    near = np_before(toks, verb) if subj is None else None
+    if near is None and (subj is None or subj.i > verb.i) and toks and verb.i == toks[0][1].i and \
+            len(toks) > 2 and toks[-1][1].text == ",":
+        near = toks[-2][1]  # "Remarked forest scientist Jo Roe, “…”": the cue first, its speaker after it
+    if near is not None:
         # "Speaking to AFP, the head of the league, Jo Roe, said, “…”": the parse hung the speaker on the
         # fronted clause; the name right before the verb is who said it
         hit = corefs.resolve(finder.coref, vpb, near, create=False)

@@ -163,3 +163,9 @@ def test_a_described_unnamed_body_after_a_fronted_phrase_speaks():
     got = said("Birds\n\nIn results released last month in the bulletin Avian Letters, a joint group of "
                "ornithologists report ancient farmers caught wild geese for their feasts.")
     assert got == [("indirect", "joint group of ornithologists", "ancient farmers caught wild geese for their feasts")]
+
+
+def test_an_inverted_cue_opening_the_sentence_takes_the_name_after_it():
+    got = said("Birds\n\nRemarked forest scientist Tierra Lund, \"This reprieve is a gift from the birds to everyone "
+               "who planted trees this spring.\"")
+    assert [(t, s) for t, s, _ in got] == [("direct", "Tierra Lund")]

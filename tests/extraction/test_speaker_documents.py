@@ -91,3 +91,9 @@ def test_a_country_before_a_study_is_where_it_was_done_and_before_a_statement_wh
             "The Turkish statement said the talks on the harbour had failed.\n")
     assert speaker_of(text, "sleep fell by eleven minutes") == "authors of the US study"
     assert speaker_of(text, "the talks on the harbour had failed") == "Turkey"
+
+
+def test_a_colon_clause_about_a_document_introduces_its_authors_words():
+    text = ("Sharks\n\nThe study itself set out the close link between the two: \"The smaller sharks were only seen in "
+            "the long spells when the larger ones were away.\"\n")
+    assert speaker_of(text, "the larger ones were away") == "authors of the study"
