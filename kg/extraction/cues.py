@@ -8,13 +8,13 @@ are recognised as phrases.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import lexicon
 from kg.extraction.complements import (ADDRESSEE_VERBS, complements_of, for_clause, naming, personal,
                                        reports_speech, source_object)
+from kg.extraction.cue import Cue
+from kg.extraction.source_phrases import _in_the_words_of, _per, _relayed, according_to
 from kg.extraction.trailing import trailing_appositive
 from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote, _addressee are read from here too
     QUOTE_MARKS,
@@ -37,33 +37,6 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     small_clause,
 )
 from kg.pipeline.nlp import ParsedBlock
-
-
-@dataclass
-class Cue:
-    """One reporting cue in a sentence, before its speaker and content are resolved to actors and spans."""
-
-    pb: ParsedBlock
-    sent: SpacySpan
-    verb: Token
-    tokens: list[Token]  # the cue phrase ("quoted", "him"?, no: "quoted … as saying" = [quoted, as, saying])
-    lemma: str
-    kind: str
-    speaker: Token | None = None
-    addressee: Token | None = None
-    reporter: Token | None = None  # "the Trade Ministry quoted him as saying": the Trade Ministry
-    complements: list[Token] = field(default_factory=list)  # heads of what was said
-    according: Token | None = None  # the "according" token, for "according to X"
-    limit: int | None = None  # no content at or after this token ("her claim that X | surprised lawyers")
-    topics: set[int] = field(default_factory=set)  # complements that are a topic phrase ("concerned about X")
-
-    @property
-    def first(self) -> int:
-        return min(t.i for t in self.tokens)
-
-    @property
-    def last(self) -> int:
-        return max(t.i for t in self.tokens)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -184,14 +157,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if in_quote(off):
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(pb.doc) and pb.doc[tok.i + 1].lower_ == "to":
-            to = pb.doc[tok.i + 1]
-            src = next((c for c in to.children if c.dep_ == "pobj"), None)
-            head = tok.head
-            if _opens(sent, tok) and src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i > src.i:
-                head = sent.root  # "According to X, <the sentence>": what X says is the main clause
-            if src is not None and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
-                cues.append(Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
-                                complements=[head]))
+            if (according := according_to(pb, tok, sent)) is not None:
+                cues.append(according)
             continue
         if (per := _per(pb, tok, sent)) is not None:
             cues.append(per)
@@ -333,66 +300,3 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Togo's trade minister X said")
         cues.append(cue)
     return _relayed(cues)
-
-
-def _opens(sent: SpacySpan, tok: Token) -> bool:
-    """Whether a source phrase starting at ``tok`` opens its sentence ("According to X, …", "But per X, …"): only
-    punctuation or a conjunction before it."""
-    return all(t.is_punct or t.lower_ in ("but", "and", "yet", "so") for t in tok.doc[sent.start : tok.i])
-
-
-def _per(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
-    """ "Per the ministry, the road will reopen", "…, per the agency's guidelines": "per" as "according to" — with a
-    source or a document, never a unit ("per cent", "per day", "$5 per share")."""
-    if tok.lower_ != "per" or tok.dep_ != "prep":
-        return None
-    src = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if src is None or not any(c.dep_ in ("det", "poss", "compound") or c.pos_ == "PROPN" for c in src.lefts) and \
-            src.pos_ != "PROPN":
-        return None
-    if not (src.pos_ == "PROPN" or personal(src) or src.lemma_.lower() in _DOCUMENT_LIKE):
-        return None
-    head = sent.root if _opens(sent, tok) and sent.root.i > src.i else tok.head
-    if head.pos_ not in ("VERB", "AUX") or head.i == tok.i:
-        return None
-    return Cue(pb, sent, tok, [tok], "per", "report", speaker=src, according=tok, complements=[head])
-
-
-# Nouns of documents and requests a "per" phrase cites ("per the agency's guidelines", "per the court filing").
-_DOCUMENT_LIKE = {"guideline", "guidelines", "statement", "report", "filing", "release", "document", "letter",
-                  "ruling", "order", "request", "rules", "rule", "policy", "memo", "source", "sources", "data"}
-
-
-def _in_the_words_of(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
-    """ "In the words of X, <clause>" / "<clause>, in the words of X": like "according to X", X's words are the
-    clause (which usually quotes them)."""
-    doc = tok.doc
-    if tok.lower_ != "words" or tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].lower_ != "the" or \
-            doc[tok.i - 2].lower_ != "in" or doc[tok.i + 1].lower_ != "of":
-        return None
-    in_, of = doc[tok.i - 2], doc[tok.i + 1]
-    src = next((c for c in of.children if c.dep_ == "pobj"), None)
-    if src is None:
-        return None
-    head = sent.root if _opens(sent, in_) and sent.root.i > src.i else in_.head
-    if head.pos_ not in ("VERB", "AUX") or head.i in (tok.i, in_.i):
-        return None
-    return Cue(pb, sent, tok, [in_, doc[tok.i - 1], tok, of], "in the words of", "report", speaker=src,
-               according=in_, complements=[head])
-
-
-def _relayed(cues: list[Cue]) -> list[Cue]:
-    """ "X called it a breach, according to NBC": what "according to" covers is another cue's report, which the
-    source relays — the reporter of that cue, not a statement of its own."""
-    verbs = {c.verb.i: c for c in cues if c.according is None and c.speaker is not None}
-    out = []
-    for cue in cues:
-        inner = verbs.get(cue.complements[0].i) if cue.according is not None and len(cue.complements) == 1 else None
-        # (but "according to the filing, X disclosed this matter to …": a noun phrase disclosed is no report the
-        # source relays; the source's sentence is what it says)
-        if inner is not None and inner.reporter is None and cue.speaker is not None and \
-                not all(c.dep_ == "dobj" for c in inner.complements):
-            inner.reporter = cue.speaker
-            continue
-        out.append(cue)
-    return out
