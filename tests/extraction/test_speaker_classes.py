@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extraction.captions import CREDIT
-from tests.extraction.helpers import run, speaker_of
+from tests.extraction.helpers import run, said, speaker_of
 
 pytestmark = pytest.mark.slow
 
@@ -105,3 +105,12 @@ def test_he_said_with_one_man_in_view_is_not_contested():
 def test_a_person_as_the_object_is_not_what_was_said(sentence):
     text = "Match\n\n“I thought we deserved it,” said striker Leo Grant on Sunday. " + sentence
     assert not [s for s in run(text).statements if s.quote.strip(" .") in ("him", "them", "her")]
+
+
+@pytest.mark.parametrize("noun", ["archbishop", "rabbi", "pharmacist", "sergeant", "headteacher"])
+def test_a_person_noun_beyond_posts_speaks_and_takes_the_person_it_introduced(noun):
+    unnamed = said(f"Vigil\n\nThe {noun} said, \"We will keep the doors open all night.\"")
+    assert unnamed == [("direct", noun, "We will keep the doors open all night.")]
+    named = said(f"Vigil\n\nThe vigil was led by {noun.capitalize()} Tomas Ferreira on Sunday. The {noun} said, "
+                 "\"We will keep the doors open all night.\"")
+    assert ("direct", "Tomas Ferreira", "We will keep the doors open all night.") in named
