@@ -179,6 +179,13 @@ class StatementSpans:
             else:
                 runs.append([t])
         best = max(runs, key=lambda r: sum(len(t.text) for t in r if not t.is_punct))
+        own = next((r for r in runs if any(t.i == head.i for t in r)), None)
+        words = [t for t in own or () if not t.is_punct]
+        if cue.according is not None and len(words) >= 3 and (words[0].i > cue.according.i or
+                                                               words[-1].pos_ not in ("ADP", "DET", "CCONJ")):
+            # "While A, according to X, B": X's words are the clause of the verb the phrase hangs on, not a
+            # longer clause beside it (but "followed by, according to X, 2,000 people": it cuts that clause)
+            best = own
         first, last = best[0].i, best[-1].i
         # cut a trailing participle clause the writer added after a comma (", referring to the alliance")
         for t in toks:

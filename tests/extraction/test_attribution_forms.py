@@ -169,3 +169,9 @@ def test_an_inverted_cue_opening_the_sentence_takes_the_name_after_it():
     got = said("Birds\n\nRemarked forest scientist Tierra Lund, \"This reprieve is a gift from the birds to everyone "
                "who planted trees this spring.\"")
     assert [(t, s) for t, s, _ in got] == [("direct", "Tierra Lund")]
+
+
+def test_according_to_between_a_subordinate_and_the_main_clause_attributes_the_main_clause():
+    got = said("Farms\n\nWhile some old letters made passing mention of feeding grain to the geese, according to "
+               "Dr Ana Varga, historians have not yet found any trace of large farms.")
+    assert got == [("indirect", "Ana Varga", "historians have not yet found any trace of large farms")]
