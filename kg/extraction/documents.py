@@ -281,8 +281,8 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in _ISSUING:  # "the coastguard issued a gale warning"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        hit = _body(coref, pb, subj) if subj is not None else None
-        if hit:
+        hit = (_body(coref, pb, subj) or _untagged_issuer(coref, pb, subj)) if subj is not None else None
+        if hit:  # (a name the recogniser left untagged: "Zentrix released a statement that said")
             return hit[0]
     if tok.dep_ == "pobj" and head.lower_ in ("in", "through", "via"):
         attach = head.head

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import speaker_of, speaker_of_or_none
+from tests.extraction.helpers import said, speaker_of, speaker_of_or_none
 
 pytestmark = pytest.mark.slow
 
@@ -82,3 +82,11 @@ def test_a_person_familiar_with_the_matter_is_nobody_named_before():
     text = ("Tech giant to cut jobs\n\nOrbis Technologies said on Friday it would cut about 5,000 jobs.\n\n"
             "\"We over-hired during the pandemic,\" a person familiar with the matter told Wire.\n")
     assert speaker_of(text, "over-hired") == "person"
+
+
+def test_a_statement_which_reads_speaks_for_who_released_it_a_name_the_recogniser_left_untagged():
+    which = said("Ruling\n\nAcme released a statement which read, in part, \"This judgment raises critical "
+                 "questions.\"")
+    assert which == [("direct", "Acme", "This judgment raises critical questions.")]
+    that = said("Ruling\n\nAcme released a statement that said, \"This judgment raises critical questions.\"")
+    assert that == [("direct", "Acme", "This judgment raises critical questions.")]
