@@ -58,7 +58,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2020-kobe-bryant-helicopter-crash", "wn-2019-zapata-flyboard-channel-crossing",
                     "wn-2019-gloria-vanderbilt-dies", "wn-2020-eddie-van-halen-dies",
                     "wn-2019-fish-defend-coral-reefs", "wn-2019-egyptian-ibis-sacrifice-study",
-                    "wn-2020-tesco-sells-polish-stores", "wn-2019-facebook-records-exposed"}
+                    "wn-2020-tesco-sells-polish-stores", "wn-2019-facebook-records-exposed",
+                    "wn-2009-homeopathy-parents-manslaughter-trial", "wn-2010-scientology-defector-arrested",
+                    "wn-2015-mecca-crane-collapse", "wn-2006-australian-children-iodine-deficiency",
+                    "wn-2014-warhol-photo-legacy-exhibits", "wn-2013-magicians-brotherhood-interview"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
