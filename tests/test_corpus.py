@@ -58,7 +58,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2020-kobe-bryant-helicopter-crash", "wn-2019-zapata-flyboard-channel-crossing",
                     "wn-2019-gloria-vanderbilt-dies", "wn-2020-eddie-van-halen-dies",
                     "wn-2019-fish-defend-coral-reefs", "wn-2019-egyptian-ibis-sacrifice-study",
-                    "wn-2020-tesco-sells-polish-stores", "wn-2019-facebook-records-exposed"}
+                    "wn-2020-tesco-sells-polish-stores", "wn-2019-facebook-records-exposed",
+                    "state-2023-blinken-wang-yi-call", "wh-2011-obama-sarkozy-merkel-calls",
+                    "dod-2016-carter-fort-hood-accident", "navy-2011-uss-carr-rescues-stranded-mariner",
+                    "nasa-2004-okeefe-genesis-statement"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
