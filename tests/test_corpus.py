@@ -61,7 +61,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2020-tesco-sells-polish-stores", "wn-2019-facebook-records-exposed",
                     "wn-2009-homeopathy-parents-manslaughter-trial", "wn-2010-scientology-defector-arrested",
                     "wn-2015-mecca-crane-collapse", "wn-2006-australian-children-iodine-deficiency",
-                    "wn-2014-warhol-photo-legacy-exhibits", "wn-2013-magicians-brotherhood-interview"}
+                    "wn-2014-warhol-photo-legacy-exhibits", "wn-2013-magicians-brotherhood-interview",
+                    "state-2023-blinken-wang-yi-call", "wh-2011-obama-sarkozy-merkel-calls",
+                    "dod-2016-carter-fort-hood-accident", "navy-2011-uss-carr-rescues-stranded-mariner",
+                    "nasa-2004-okeefe-genesis-statement", "doj-2025-dc-dispensary-owner-tax-plea"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
