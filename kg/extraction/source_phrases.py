@@ -13,10 +13,15 @@ from kg.pipeline.nlp import ParsedBlock
 def according_to(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
     """ "According to X, <clause>", "<clause>, according to X": X's words are the clause the phrase belongs to."""
     to = pb.doc[tok.i + 1]
-    src = next((c for c in to.children if c.dep_ == "pobj"), None)
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    # "according to curator Jo Roe", parsed as two objects, the title and the name: the name is the source
+    src = objects[-1] if len(objects) > 1 and objects[-1].pos_ == "PROPN" else next(iter(objects), None)
     head = tok.head
     if _opens(sent, tok) and src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i > src.i:
         head = sent.root  # "According to X, <the sentence>": what X says is the main clause
+    elif src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i < tok.i and \
+            pb.doc[tok.i - 1].text == "," and all(t.is_punct for t in pb.doc[tok.right_edge.i + 1 : sent.end]):
+        head = sent.root  # "<the sentence>, according to X." closing it, hung on a clause inside: the whole sentence
     if src is None or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return None
     return Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok, complements=[head])

@@ -175,3 +175,9 @@ def test_according_to_between_a_subordinate_and_the_main_clause_attributes_the_m
     got = said("Farms\n\nWhile some old letters made passing mention of feeding grain to the geese, according to "
                "Dr Ana Varga, historians have not yet found any trace of large farms.")
     assert got == [("indirect", "Ana Varga", "historians have not yet found any trace of large farms")]
+
+
+def test_according_to_a_title_and_a_name_closing_the_sentence_is_the_named_person_s_whole_sentence():
+    got = said("Museum\n\nCurator Ida Brandt said the show was popular. The museum saw attendance reach 11,000 "
+               "visitors in 2010, according to curator Elaine Smith.")
+    assert ("indirect", "Elaine Smith", "The museum saw attendance reach 11,000 visitors in 2010") in got
