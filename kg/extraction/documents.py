@@ -161,7 +161,7 @@ def _authors(coref: corefs.Coref, pb: ParsedBlock, pobj: Token) -> str | None:
     people = [pobj] + [c for c in pobj.subtree if c.dep_ == "conj" and c.head.i in {pobj.i} | {x.i for x in pobj.subtree}]
     hits = [corefs.resolve(coref, pb, p, create=False) for p in people]
     if len(people) == 1 and hits[0] is None:
-        hits = [_body(coref, pb, pobj) or _untagged_issuer(coref, pb, pobj)]  # "from the ministry", named or not
+        hits = [_body(coref, pb, pobj) or untagged_issuer(coref, pb, pobj)]  # "from the ministry", named or not
     keys = [h[0] for h in hits if h]
     if len(keys) <= 1:
         return keys[0] if keys else None
@@ -184,7 +184,7 @@ def gazetteer_country(tok: Token) -> bool:
     return tok.text[:1].isupper() and gazetteer.country(tok.text) is not None
 
 
-def _untagged_issuer(coref: corefs.Coref, pb: ParsedBlock, pobj: Token):  # noqa: ANN202 - (key, span) or None
+def untagged_issuer(coref: corefs.Coref, pb: ParsedBlock, pobj: Token):  # noqa: ANN202 - (key, span) or None
     """A name the recogniser left untagged as a document's issuer ("the warning issued by Met Eireann"): a body,
     or a person where a given name opens it."""
     run = [t for t in pobj.subtree if t.dep_ in ("compound", "flat") or t.i == pobj.i]
@@ -281,7 +281,7 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in _ISSUING:  # "the coastguard issued a gale warning"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        hit = (_body(coref, pb, subj) or _untagged_issuer(coref, pb, subj)) if subj is not None else None
+        hit = (_body(coref, pb, subj) or untagged_issuer(coref, pb, subj)) if subj is not None else None
         if hit:  # (a name the recogniser left untagged: "Zentrix released a statement that said")
             return hit[0]
     if tok.dep_ == "pobj" and head.lower_ in ("in", "through", "via"):

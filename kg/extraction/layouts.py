@@ -9,7 +9,8 @@
   interviewee's (the person those verbs name as their object, else the person in focus at the first question —
   never the interviewer); a label naming a person, or spelling a person's
   initials, gives the paragraph to that person. Outside an interview, a paragraph opened by a known person's or
-  organisation's name and a colon ("Park: We want …") is theirs.
+  organisation's name and a colon ("Park: We want …") is theirs. Without any label, paragraphs that ask and
+  paragraphs that answer after "X spoke with Y" are an interview too (:mod:`kg.extraction.qa_paragraphs`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from __future__ import annotations
 import re
 
 from kg import lexicon
-from kg.extraction import coref as corefs, discourse
+from kg.extraction import coref as corefs, discourse, qa_paragraphs
 from kg.extraction.complements import personal
+from kg.extraction.documents import untagged_issuer
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
 from kg.model import Span, Statement
@@ -104,7 +106,10 @@ def interviews(finder) -> list[Statement]:  # noqa: ANN001
             labelled.append((pb, m))
     questions = [pb for pb, m in labelled if pb.block.span.text.rstrip().endswith("?")]
     if len(labelled) < 2 or not questions:
-        return _named_paragraphs(finder, labelled)
+        out, asked = qa_paragraphs.unlabelled(finder, lambda at: _interviewer(finder, at),
+                                              lambda at, asker: _interviewee(finder, at, asker))
+        _address(out, asked, next((st.speaker for st, q in zip(out, asked) if q), None))
+        return out + _named_paragraphs(finder, labelled)
     first = labelled[0][0].block.span.begin
     index = finder.coref.index
     interviewer = None
@@ -198,7 +203,10 @@ def _interviewer(finder, before: int) -> str | None:  # noqa: ANN001
         for tok in sent:
             if tok.lemma_ in _INTERVIEW_VERBS and tok.pos_ == "VERB":
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                if subj is not None and (hit := index.mention_of_token(pb, subj)) is not None:
+                # (a name the recogniser left untagged, "Newsline spoke with …": an outlet, or a person by a given name)
+                hit = None if subj is None else index.mention_of_token(pb, subj) or \
+                    untagged_issuer(finder.coref, pb, subj)
+                if hit is not None:
                     return hit[0]
     return None
 

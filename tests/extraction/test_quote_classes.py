@@ -220,6 +220,22 @@ def test_answers_go_to_the_person_spoken_to_not_the_reporter():
     assert ("direct", "Ann Lee", "How do you see the season?") in got
 
 
+def test_an_interview_without_labels_questions_and_answers_alternate_after_spoke_with():
+    text = ("Interview\n\nThe Courier spoke with Mark Tully, coach of the city's rowing club, about the season.\n\n"
+            "How long have you been coaching?\n\nNearly twenty years. I started when I was thirty.\n\n"
+            "Will the club race abroad this year?\n\nOnly if the boats are ready in time.")
+    got = said(text)
+    assert ("direct", "Courier", "How long have you been coaching?") in got
+    assert ("direct", "Mark Tully", "Nearly twenty years. I started when I was thirty.") in got
+    assert ("direct", "Mark Tully", "Only if the boats are ready in time.") in got
+
+
+def test_questions_in_a_story_without_an_interview_verb_are_nobody_s():
+    text = ("Season\n\nThe rowing club named Mark Tully its coach on Monday.\n\nWill the club race abroad this "
+            "year?\n\nThe boats are not ready yet.\n\nAnd what of the old crew?\n\nMost of them have left the city.")
+    assert said(text) == []
+
+
 # --- a quoted sentence of two or three words that goes on after its speaker's quotation ----------------------------
 
 
