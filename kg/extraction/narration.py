@@ -260,3 +260,20 @@ def statement_verbs(toks: list[Token]) -> list[Token]:
         if noun.dep_ == "dobj":
             verbs.append(noun.head)
     return verbs
+
+
+def announced(finder, pb: ParsedBlock, sentence) -> tuple[Token, tuple] | None:  # noqa: ANN001
+    """ "The following is a statement from X regarding …." (or "Below is the full statement by X."): the sentence
+    announces X's words in the paragraphs after it, with or without a colon. The announcing word and X, or None."""
+    toks = list(sentence)
+    marker = next((t for t in toks if t.lower_ in ("following", "below") or
+                   t.lower_ == "here" and t.i == sentence.start), None)
+    if marker is None:
+        return None
+    for noun in (t for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() in _STATEMENT_NOUNS and t.i != marker.i):
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            hit = corefs.resolve(finder.coref, pb, pobj, create=False) if pobj is not None else None
+            if hit is not None:
+                return marker, hit
+    return None

@@ -28,9 +28,9 @@ from kg.extraction import coref as corefs
 from kg.extraction.cue_frames import described_name
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
-from kg.extraction.narration import (LEADING, another_subject, colon_speaker, colon_subject, dash_signed, first_np,
-                                     np_before, returning_speaker, sentence_before, statement_author,
-                                     statement_verbs, sub_heading)
+from kg.extraction.narration import (LEADING, announced, another_subject, colon_speaker, colon_subject,
+                                     dash_signed, first_np, np_before, returning_speaker, sentence_before,
+                                     statement_author, statement_verbs, sub_heading)
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -164,10 +164,14 @@ def introducer(finder, at: int):  # noqa: ANN001, ANN201
     """(the paragraph, its cue verb, (speaker, mention)) when the paragraph before block ``at`` ends "X said:" (or
     "X issued this statement:" …) and X is somebody; else None."""
     blocks = finder.parsed.blocks
-    if at == 0 or not blocks[at - 1].block.span.text.rstrip().endswith(":"):
+    if at == 0:
         return None
     prev = blocks[at - 1]
     sentence = list(prev.doc.sents)[-1]
+    if (news := announced(finder, prev, sentence)) is not None:
+        return prev, news[0], news[1]  # "The following is a statement from X regarding …."
+    if not prev.block.span.text.rstrip().endswith(":"):
+        return None
     toks = [t for t in sentence if not finder.in_quote(prev.offset + t.idx)]
     # the reporting verb nearest the colon, then a statement its subject issued or made
     verbs = [t for t in reversed(toks) if _reporting(t)] + statement_verbs(toks)

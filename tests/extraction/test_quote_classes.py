@@ -93,6 +93,13 @@ def test_released_the_following_statement_then_the_quotation():
     assert speaker_of(text, "The decision was wrong") == "Paula Greene"
 
 
+def test_the_following_is_a_statement_from_somebody_without_a_colon_announces_their_paragraphs():
+    text = ("Flood\n\nThe following is a statement from Mayor Jo Roe regarding today's flood at the river.\n\n"
+            "\"We are encouraged by the news from the dam. The wall held.\n\n\"Our plan was based on safety.\"")
+    assert said(text) == [("direct", "Jo Roe", "We are encouraged by the news from the dam. The wall held. … Our plan "
+                                                "was based on safety.")]
+
+
 def test_the_statement_somebody_made_read_out_by_a_spokesman():
     text = ("Daily briefing\n\nHere is the statement Foreign Minister Karl Ostrow made on Saturday:\n\n"
             "“I am glad the council has finally agreed on a text.\n\n"
