@@ -7,7 +7,8 @@ object ("X told him"); otherwise salience over the last sentences in the manner 
 mention weighs by its role and is halved with every sentence since, so that the person the story is about — named
 again and again, also inside the quotations about them — outweighs a speaker named once before a long quotation,
 and the subject of a "he said" prefers whoever spoke last and is never somebody named only inside a quotation
-(people quoted name others, rarely themselves).
+(people quoted name others, rarely themselves); the person of a "For X," opening a sentence, whose view it gives,
+counts as its subject and a speaker.
 """
 
 from __future__ import annotations
@@ -274,8 +275,20 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
     role = _role(root)
     if quoted:
         return _Seen(key, off, False, sent_no, role, quoted=True)
+    if _viewpoint(root):  # "For Jo Roe, a teacher, the plan was a mistake.": Roe's view, Roe in focus as a speaker
+        return _Seen(key, off, True, sent_no, "subject", verb=_verb_at(pb, root), speaker=True)
     return _Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, root),
                  speaker=role == "subject" and _reports(root), reported=reported_clause(root) is not None)
+
+
+def _viewpoint(root: Token) -> bool:
+    """The person of a phrase "For X," (or "To X,") opening its sentence: whose view the sentence gives."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("for", "to") or prep.i != prep.sent.start or \
+            prep.head.i != prep.sent.root.i or root.ent_type_ != "PERSON":
+        return False
+    after = prep.right_edge.i + 1
+    return after < len(root.doc) and root.doc[after].text == ","
 
 
 def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb) -> str | None:  # noqa: ANN001

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import run
+from tests.extraction.helpers import run, speaker_of
 
 pytestmark = pytest.mark.slow
 
@@ -68,3 +68,10 @@ def test_it_said_after_an_unnamed_body_that_acts():
     text = ("Airline\n\nA regional airline has cancelled 200 flights because of a pilot shortage. It said passengers "
             "would be offered refunds.\n")
     assert speaker_of(text, "offered refunds") == "regional airline"
+
+
+def test_he_said_after_a_sentence_giving_somebody_s_view_is_that_person():
+    text = ("Exhibit\n\nThe painter Piet Molenaar drew crowds all week. Mary Lee, a student, said she liked the show. "
+            "For Kevin Allton, a teacher of English, Molenaar was also a legend. He said, \"Molenaar was the centre "
+            "of his century. He is a giant.\"")
+    assert speaker_of(text, "Molenaar was the centre") == "Kevin Allton"
