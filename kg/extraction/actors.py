@@ -122,6 +122,9 @@ def _strip_ent(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("’s", "'s", "’", "'")
                            or doc[end - 1].lower_ in _DANGLING):
         end -= 1  # "Ana Ruiz of" (… Chile): the recogniser ran into the phrase after the name
+    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in doc[opened:end]) and opened > start:
+        end = opened  # "the World Health Organisation (WHO": the acronym after it, without its closing bracket
     return doc[start:end]
 
 

@@ -70,6 +70,10 @@ def split_told_name(pb: ParsedBlock, ent: SpacySpan, surnames: set[str]) -> tupl
     a verb is split where a person's name starts (a given name, or a name whose last word another person name of the
     article carries) into the addressee and that person; None for anything else."""
     doc = pb.doc
+    if len(ent) >= 4 and ent[0].lower_ in lexicon.given_names() and ent[2].lower_ == "for" \
+            and ent[1].text[:1].isupper() and all(t.text[:1].isupper() for t in ent[3:]):
+        # "Lydia Brandt for Food Standards Agency, says": the person speaking for a body, run into one entity
+        return doc[ent.start + 3 : ent.end], doc[ent.start : ent.start + 2]
     if ent.start < 1 or doc[ent.start - 1].lemma_.lower() != "tell" or len(ent) < 3 or ent.end >= len(doc):
         return None
     nxt = doc[ent.end]

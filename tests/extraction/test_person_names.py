@@ -67,3 +67,18 @@ def test_a_score_the_recogniser_ran_into_a_name_is_not_part_of_it():
             "Chen, who had not dropped a set all tournament, blamed her serve. \"I made too many double faults,\" "
             "she told reporters.")
     assert speaker_of(text, "too many double faults") == "Chen Lu"
+
+
+def test_a_person_speaking_for_a_body_run_into_one_entity_is_the_person_and_the_body():
+    text = ("Salt\n\nLydia Brandt for Food Standards Australia New Zealand, says they are looking at guidelines by the "
+            "end of the year. She says the issue is complicated.")
+    x = run(text)
+    labels = {a.label for a in x.actors}
+    assert "Lydia Brandt" in labels and not any(" for " in label for label in labels)
+    assert speaker_of(text, "the issue is complicated") == "Lydia Brandt"
+
+
+def test_an_acronym_in_brackets_the_recogniser_ran_into_a_name_is_not_part_of_it():
+    x = run("Salt\n\nThe World Health Organisation (WHO) recommends that every country should iodise salt.")
+    assert "World Health Organisation" in {a.label for a in x.actors}
+    assert not any("(" in a.label for a in x.actors)
