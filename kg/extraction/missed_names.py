@@ -29,7 +29,10 @@ _RANKS = {"queen", "king", "prince", "princess", "pope", "emperor", "empress", "
 
 
 def _capitalised(t: Token) -> bool:
-    return t.text[:1].isupper() and t.pos_ == "PROPN"
+    # (or an acronym the tagger read as the word it spells: "WHO said" is no "who")
+    return t.text[:1].isupper() and (t.pos_ == "PROPN" or t.pos_ in ("PRON", "DET", "ADP", "SCONJ") and
+                                     len(t.text) >= 3 and t.text.isupper() and t.text.isalpha() and
+                                     any(c.islower() for c in t.sent.text))
 
 
 def known_names(index: ActorIndex) -> None:

@@ -90,3 +90,9 @@ def test_a_statement_which_reads_speaks_for_who_released_it_a_name_the_recognise
     assert which == [("direct", "Acme", "This judgment raises critical questions.")]
     that = said("Ruling\n\nAcme released a statement that said, \"This judgment raises critical questions.\"")
     assert that == [("direct", "Acme", "This judgment raises critical questions.")]
+
+
+def test_an_acronym_the_tagger_read_as_a_pronoun_speaks_as_a_body():
+    assert said("Virus\n\nWHO said the virus had spread to 114 countries.") == [
+        ("indirect", "WHO", "the virus had spread to 114 countries")]
+    assert said("Virus\n\nThose WHO said that were wrong.") == []
