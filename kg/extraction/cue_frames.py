@@ -277,7 +277,8 @@ def fronted_speaker(verb: Token) -> Token | None:
     if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     fronted = [c for c in verb.children if c.i < verb.i and c.dep_ in ("prep", "advcl", "npadvmod")]
-    names = [t for c in fronted for t in c.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN"
+    # (or hung on the fronted participle itself: "Speaking for the defence, Jo Roe, SC, said")
+    names = [t for c in fronted for t in c.subtree if t.dep_ in ("conj", "appos", "npadvmod") and t.pos_ == "PROPN"
              and t.ent_type_ == "PERSON" and t.i + 1 < verb.i and t.doc[t.i + 1].text == ","]
     if names:
         return max(names, key=lambda t: t.i)

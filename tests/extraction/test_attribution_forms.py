@@ -181,3 +181,9 @@ def test_according_to_a_title_and_a_name_closing_the_sentence_is_the_named_perso
     got = said("Museum\n\nCurator Ida Brandt said the show was popular. The museum saw attendance reach 11,000 "
                "visitors in 2010, according to curator Elaine Smith.")
     assert ("indirect", "Elaine Smith", "The museum saw attendance reach 11,000 visitors in 2010") in got
+
+
+def test_a_name_hung_on_a_fronted_participle_with_a_postnominal_title_speaks():
+    got = said("Trial\n\nSpeaking in the parents' defense, Tom Molomby, SC, said that the parents should be declared "
+               "not guilty.")
+    assert got == [("indirect", "Tom Molomby", "the parents should be declared not guilty")]
