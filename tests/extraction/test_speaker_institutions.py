@@ -96,3 +96,9 @@ def test_an_acronym_the_tagger_read_as_a_pronoun_speaks_as_a_body():
     assert said("Virus\n\nWHO said the virus had spread to 114 countries.") == [
         ("indirect", "WHO", "the virus had spread to 114 countries")]
     assert said("Virus\n\nThose WHO said that were wrong.") == []
+
+
+@pytest.mark.parametrize("source", ["rescue staff", "ship rescue personnel"])
+def test_staff_and_personnel_speak_as_a_group(source):
+    assert said(f"Rescue\n\nAccording to {source}, the man was exhausted.") == [
+        ("indirect", source, "the man was exhausted")]
