@@ -55,3 +55,19 @@ def test_a_generic_chamber_name_of_one_country_is_not_linked_in_another_countrys
     others = {r[0] for r in COMMONS if r[1] != "Q30"}  # the chambers of the other 31 countries of the table
     for label in ("House of Representatives", "Senate"):
         assert found.get(label) not in others, (label, found)
+
+
+@pytest.mark.slow
+def test_a_national_news_agency_is_linked_and_its_acronym_only_with_its_country():
+    text = ("Czech and Swedish ministers meet in Prague\n\n"
+            "PRAGUE - The Czech foreign minister told the Czech News Agency on Monday that talks would go on, and "
+            "Sweden's trade minister told Tidningarnas Telegrambyrå the same. The Serbian news agency Tanjug "
+            "said Belgrade would join the talks.\n")
+    found = qids(text)
+    assert found.get("Czech News Agency") == "Q341118", found
+    assert found.get("Tidningarnas Telegrambyrå") == "Q1312158", found
+    assert found.get("Tanjug") == "Q371267", found
+    # an acronym of a country's agency ("APA", "BTA") in an article of another country names something else
+    text = ("Psychologists gather in Denver\n\n"
+            "DENVER - The APA said on Friday that its members in Colorado had voted to back the new guidelines.\n")
+    assert qids(text).get("APA") != "Q680662"
