@@ -2,7 +2,7 @@
 
     python scripts/build_kb.py derive [--partyfacts GITDIR] [--leaders GITDIR] [--politicians GITDIR]
                                       [--ror GITDIR] [--congress GITDIR] [--newspapers GITDIR]
-                                      [--fb15k GITDIR]
+                                      [--fb15k GITDIR] [--everypolitician DIR] [--commons DIR]
         re-derive the committed tables data/kb-sources/*.tsv from clones of the public repositories (at the
         commits pinned in scripts/kb_sources.py and scripts/kb_tables.py), each table from the clone given
     python scripts/build_kb.py build [--nsi DIR]
@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import kb_clean  # noqa: E402
+import kb_commons as C  # noqa: E402
 import kb_everypolitician as EP  # noqa: E402
 import kb_sources as S  # noqa: E402
 import kb_tables as T  # noqa: E402
@@ -441,6 +442,7 @@ def build(nsi: Path | None) -> None:
     T.add_ror(m, SOURCES, iso2_country)
     T.add_newspapers(m, SOURCES)
     T.add_fb15k(m, SOURCES, curated_types())
+    C.add(m, SOURCES, country_of, country_label)  # last: an item another source names keeps that source's label
     records = assign_ids(m, curated, reserved | geonames_places)
     for r in records:
         r["aliases"] = [a for a in r.get("aliases", []) if a != r["label"]]
@@ -450,7 +452,7 @@ def build(nsi: Path | None) -> None:
         if not p.get("aliases"):
             p.pop("aliases", None)
     records += [p for p in posts if p["id"] not in reserved] + source_records(meta) + T.source_records() + [T.newspaper_source(), T.fb15k_source(),
-                                                                                  EP.source_record(SOURCES)]
+                                                                                  EP.source_record(SOURCES), C.source_record(SOURCES)]
     write(kb_clean.clean(records))
 
 
@@ -476,6 +478,8 @@ def main() -> None:
         d.add_argument(f"--{name}", type=Path, help=f"a clone of the {name} repository (its table is re-derived)")
     d.add_argument("--everypolitician", type=Path,
                    help="a folder of clones named every-politician-scrapers+COUNTRY (their table is re-derived)")
+    d.add_argument("--commons", type=Path,
+                   help="a folder of clones named everypolitician+proto-commons-COUNTRY (their table is re-derived)")
     b = sub.add_parser("build")
     b.add_argument("--nsi", type=Path, help="an unpacked name-suggestion-index package (default: npm pack)")
     sub.add_parser("clean", help="re-apply the build's last step (scripts/kb_clean.py) to the derived file")
@@ -484,7 +488,8 @@ def main() -> None:
         SOURCES.mkdir(parents=True, exist_ok=True)
         derive = {"partyfacts": S.derive_partyfacts, "leaders": S.derive_leaders,
                   "politicians": S.derive_politicians, "ror": T.derive_ror, "congress": T.derive_congress,
-                  "newspapers": T.derive_newspapers, "fb15k": T.derive_fb15k, "everypolitician": EP.derive}
+                  "newspapers": T.derive_newspapers, "fb15k": T.derive_fb15k, "everypolitician": EP.derive,
+                  "commons": C.derive}
         for name, fn in derive.items():
             if getattr(a, name) is not None:
                 (SOURCES / f"{name}.tsv").write_text(fn(getattr(a, name)), encoding="utf-8")

@@ -38,7 +38,7 @@ ID_SOURCES = {"source/verified", "source/wikidata-classes", "source/rigour", "so
               "source/list-intl-orgs", "source/list-news-agencies", "source/list-known-orgs", "source/list-events-table",
               "source/list-code-references", "source/ror", "source/congress", "source/us-newspapers", "source/fb15k",
               "source/everypolitician", "source/list-media-ownership", "source/list-africa-armed-groups",
-              "source/list-football-clubs"}
+              "source/list-football-clubs", "source/proto-commons"}
 TITLE_SOURCES = {"source/verified", "source/rigour", "source/partyfacts", "source/list-events-table", "source/ror",
                  "source/congress", "source/name-suggestion-index", "source/us-newspapers", "source/fb15k",
                  "source/everypolitician"}

@@ -198,13 +198,17 @@ def test_a_noun_that_describes_an_organisation_beside_its_name():
 
 def test_the_description_decides_between_records_of_one_acronym():
     """An acronym that a news agency bears beside a brand and parties: "news agency X" is the agency; a broad noun
-    ("research firm X") does not make a shop chain of another country the firm."""
+    ("research firm X") does not make a shop chain of another country the firm. (The brand is one that may operate
+    in the agency's country: a brand of another country loses to the agency there.)"""
     kb = kbmod.load()
+
+    def shared(a: str, country: str) -> bool:
+        return a.isupper() and len(a) <= 5 and len(kb.named(a)) >= 3 and any(
+            o.category in ("brand", "operator") and o.country in (None, country) for o in kb.named(a))
+
     agency = next(e for e in kb.of_type("organization") if e.category == "news agency" and e.country
-                  and any(a.isupper() and len(a) <= 5 and len(kb.named(a)) >= 3
-                          and any(o.category in ("brand", "operator") for o in kb.named(a)) for a in e.weak_aliases))
-    acronym = next(a for a in agency.weak_aliases if a.isupper() and len(a) <= 5 and len(kb.named(a)) >= 3
-                   and any(o.category in ("brand", "operator") for o in kb.named(a)))
+                  and any(shared(a, e.country) for a in e.weak_aliases))
+    acronym = next(a for a in agency.weak_aliases if shared(a, agency.country))
     home = _named(agency.country, "Home", "country")
     actor = _named("org/x", acronym, "organization")
     day = dt.date(2019, 1, 5)

@@ -237,15 +237,17 @@ def test_a_surname_borne_by_one_head_of_state_in_office_at_the_date(kb):
 
 
 def test_generic_names_mean_state_bodies_only(kb):
-    """"Army" is also a college's teams, "Senate" also Australia's: a generic name links only to a government
-    body of a country the article speaks of."""
+    """"Army" is also a college's teams, "Senate" also Australia's and France's: a generic name links only to a
+    government body of a country the article speaks of."""
     us = Actor("country/united-states", "United States", "country")
     x = Extraction([named("org/army", "Army", "organization"), us])
     assert linked(x, kb, dt.date(2019, 1, 1))["org/army"] is None
     x = Extraction([named("org/senate", "Senate", "government"), us])
     assert linked(x, kb, dt.date(2019, 1, 1))["org/senate"] == "org/united-states-senate"
     x = Extraction([named("org/senate", "Senate", "government"), Actor("country/france", "France", "country")])
-    assert linked(x, kb, dt.date(2019, 1, 1))["org/senate"] is None
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/senate"] == "org/senate-france"  # France's (Q215987)
+    x = Extraction([named("org/senate", "Senate", "government"), Actor("country/iceland", "Iceland", "country")])
+    assert linked(x, kb, dt.date(2019, 1, 1))["org/senate"] is None  # a country with no senate the base knows
 
 
 def test_a_common_noun_is_not_a_name(kb):
