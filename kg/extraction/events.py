@@ -21,6 +21,7 @@ from kg.extraction.actors import EVENT_NAME
 from kg.extraction.event_participants import EventParticipants
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
+from kg.extraction.lead_time import LeadTime
 from kg.extraction.steps import Step, Work
 from kg.extraction.headline_events import headline_verb, stay
 from kg.extraction.triggers import Mention as _Mention, condition, refined_type
@@ -70,7 +71,7 @@ _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-eve
 
 
 @dataclass
-class EventFinder(EventTimes, EventRelations, EventParticipants):
+class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
     coref: corefs.Coref
     times: list[TimeExpression]
     statements: list[Statement]
