@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction import coref as corefs
+from kg.extraction.headline_events import misparsed_parties
 from kg.model import Event, Participation, Span
 from kg.pipeline.nlp import ParsedBlock
 
@@ -46,6 +47,23 @@ def _done_to(etype: str) -> bool:
     from kg.vocab import cameo
 
     return (cameo(etype) or "")[:2] in ("17", "18", "19") or etype in ("death",)
+
+
+# Verbs of making a text public or sending it: "in a statement released on Monday, the ministry said …".
+_PUBLISHING = {"publish", "release", "issue", "post", "send", "present", "submit", "file", "sign"}
+
+
+def _author(verb: Token) -> Token | None:
+    """ "In findings published on Wednesday, researchers from X reported …", "In a letter sent to the council, the
+    mayor asked …": who speaks through the text made the text public. The subject of the verb whose "in" phrase names
+    a text by a participle of publishing (no "by" phrase of its own)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.lemma_.lower() not in _PUBLISHING or \
+            any(c.dep_ == "agent" for c in verb.children):
+        return None
+    text, prep = verb.head, verb.head.head
+    if text.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ != "VERB" or text.lemma_.lower() == "interview":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
 
 
 class EventParticipants:
@@ -145,6 +163,10 @@ class EventParticipants:
             self._storm_place(event, m)
             return
         sym = event.type in SYMMETRIC
+        parties = misparsed_parties(head) if pb.block.kind == "headline" else None
+        if parties is not None:  # "Mayor Ames outflanks deputy Pell", the verb tagged as a noun
+            self._add(event, parties[0], pb, "participant" if sym else "agent")
+            self._add(event, parties[1], pb, "participant" if sym else "target")
         if head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
@@ -162,6 +184,8 @@ class EventParticipants:
                 role = "target"  # a headline's bare participle is a passive: "Mayor stabbed", "Journalist killed"
             if head.lemma_.lower() in ("die", "succumb", "perish", "drown"):  # who dies undergoes it ("the singer
                 role = "theme" if event.type == "death" else "target"  # died"; "five died in the attack"): no agent
+            if subj is None:
+                subj = _author(head)
             self._add(event, subj, pb, role)
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             self._add(event, obj, pb, "participant" if sym else "theme" if event.type == "death" else "target")
