@@ -65,9 +65,23 @@ class EventTimes:
                         key = self.coref.index.owner_at(*self._tok_range(pb, pobj))
                         if key in self.coref.index.places:
                             event.place = key
+                if self._dates_what_is_spoken_of(pb, s, c, head):
+                    continue
                 t = self._time_in(pb, c)
                 if t is not None:
                     self.time_candidates.setdefault(event.key, []).append(t)
+
+    def _dates_what_is_spoken_of(self, pb: ParsedBlock, verb: Token, tok: Token, head: Token) -> bool:
+        """ "reiterated its condemnation of the rocket attack on the port yesterday": a day the parser hangs on a verb
+        of speaking that stands right after the phrase of another event the words are about dates that event (the
+        nearby-time rule gives it), not the speaking nor its object."""
+        if tok.dep_ not in ("npadvmod", "tmod") or verb.pos_ != "VERB" or \
+                verb.lemma_.lower() not in lexicon.reporting_verbs() and verb.lemma_.lower() not in _SPEAKING:
+            return False
+        before = tok.left_edge.i - 1
+        heads = self._event_heads()
+        return any(x.i != head.i and (id(pb), x.i) in heads and x.right_edge.i == before and x.pos_ == "NOUN"
+                   for x in pb.doc[verb.sent.start : tok.i])
 
     def _nearby_times(self) -> None:
         """A time expression the syntax did not attach ("… virtual meeting with President Zhou on May 5, 2021"
@@ -224,6 +238,8 @@ def _purpose(verb: Token) -> bool:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ not in _INTENT
 
 
+# Verbs of speaking of an event besides the reporting verbs: "raised concerns about the strikes".
+_SPEAKING = {"raise", "discuss", "voice", "express", "convey", "reiterate", "renew", "repeat"}
 # Verbs of a relative clause that say when the event it describes takes place.
 _OCCURRING = {"take", "happen", "occur", "attend", "hold", "begin", "start", "end", "open", "close", "schedule", "set"}
 # Verbs whose infinitive is a plan, not a purpose carried out: "plans to visit", "wants to meet".

@@ -302,3 +302,12 @@ def test_the_end_or_the_start_of_a_year_dates_an_event_like_the_morning_of_a_day
 def test_who_dies_undergoes_the_death():
     x = run("Obituary\n\nThe singer Ana Ruiz died on Sunday at her home.", MONDAY)
     assert _roles(x, "death") == {("Ana Ruiz", "theme")}
+
+
+def test_a_day_after_the_event_spoken_of_dates_that_event_not_the_speaking():
+    x = run("Readout of the Minister's Call with Foreign Minister Zhou\n\nThe Minister and Foreign Minister Zhou spoke "
+            "today. The Minister reiterated our condemnation of the rocket attack on the harbour of Varna yesterday "
+            "and urged restraint.", MONDAY)
+    times = {t.key: t.value for t in x.times}
+    got = {e.mentions[0].text: times.get(e.time or "") for e in x.events}
+    assert got.get("rocket attack") == "2024-03-10"
