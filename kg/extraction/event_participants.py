@@ -24,7 +24,9 @@ _GATHERINGS = {"opening", "summit", "conference", "convening", "ceremony"}
 # Events a speaker makes by speaking in them.
 _SPEECH = {"make-statement", "press-conference", "interview"}
 # Events whose noun's owner is the one they happen to when a person ("her son's murder", "the envoy's death").
-_VICTIM_OWNED = {"killing", "death", "assassination", "abduction", "injury"}
+# Harm no one is said to have inflicted: who suffers it undergoes it.
+_UNINFLICTED = {"death", "accidental-injury"}
+_VICTIM_OWNED = {"killing", "death", "assassination", "abduction", "injury", "accidental-injury"}
 # Types of which each person has their own: a sentencing, a verdict, a trial.
 _PER_PERSON = {"sentencing", "verdict", "trial"}
 # Contests whose parties sports pages name by their towns ("Ashgrove edged Millbrook").
@@ -46,7 +48,7 @@ def _done_to(etype: str) -> bool:
     """Types whose noun takes the one it is done to with "of" ("the killing of X", "the trial of X")."""
     from kg.vocab import cameo
 
-    return (cameo(etype) or "")[:2] in ("17", "18", "19") or etype in ("death",)
+    return (cameo(etype) or "")[:2] in ("17", "18", "19") or etype in ("death", "accidental-injury")
 
 
 # Verbs of making a text public or sending it: "in a statement released on Monday, the ministry said …".
@@ -188,7 +190,7 @@ class EventParticipants:
                 subj = _author(head)
             self._add(event, subj, pb, role)
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            self._add(event, obj, pb, "participant" if sym else "theme" if event.type == "death" else "target")
+            self._add(event, obj, pb, "participant" if sym else "theme" if event.type in _UNINFLICTED else "target")
         elif head.pos_ == "ADJ":  # "the girls were dead", "a family found dead": the subject died
             verb = head.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \

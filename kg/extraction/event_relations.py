@@ -20,7 +20,7 @@ from kg.vocab import event_class
 # Events a conversation is held for: offered in the call or meeting that a readout tells just before them.
 _SAID_IN_TALKS = {"condolences"}
 # Harm done to people, and the attacks that do it.
-_HARM = {"killing", "death", "injury"}
+_HARM = {"killing", "death", "injury", "accidental-injury"}
 _ATTACKS = {"attack", "bombing", "air-strike", "assault", "shooting", "terrorist-attack"}
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 

@@ -125,3 +125,14 @@ def test_an_inquiry_into_a_crime_or_into_wrongdoing_in_office_is_a_criminal_inve
     assert [t for t, _ in events("Tax rules\n\nAuditors began a probe of the tax rules on Monday.").values()] == [
         "investigation"]
     assert cameo("criminal-investigation") == "091"
+
+
+def test_injuries_a_blaze_or_an_accident_causes_are_inflicted_by_no_one():
+    got = events("Blaze\n\nA fire broke out in a hostel on Friday. The fire, which also injured a guard, spread to two "
+                 "floors.")
+    assert got.get("injured", ("",))[0] == "accidental-injury"
+    got = events("Bus crash\n\nTwo passengers died and three crew members were injured when the bus overturned on "
+                 "Sunday.")
+    assert got.get("injured", ("",))[0] == "accidental-injury"
+    got = events("Raid\n\nA gunman opened fire on a crowd on Friday and injured four people.")
+    assert got.get("injured", ("",))[0] != "accidental-injury"
