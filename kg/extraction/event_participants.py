@@ -159,11 +159,28 @@ class EventParticipants:
         index.add_actor(key, index.actors[key].label if key in index.actors else c.name, "country", span, "demonym")
         return key, span
 
+    def _contest_parties(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
+        """ "X beat Y in round 4 of the 2020 league season": the teams of a match the text places in a competition
+        play in it."""
+        x = m.head
+        while x.dep_ == "pobj" and x.head.lower_ in ("of", "in") and x.head.head.i != x.head.i:
+            x = x.head.head
+            if x.pos_ == "VERB":
+                for e in self.events:
+                    if e is not event and e.type in CONTESTS and any(y.pb is m.pb and y.head.i == x.i
+                                                                     for y in self.mentions[e.key]):
+                        for p in e.participants:
+                            if not any(q.actor == p.actor for q in event.participants):
+                                event.participants.append(Participation(p.actor, "participant", p.span))
+                return
+
     def _participants(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
         head, pb = m.head, m.pb
         if event.type in STORM_MOVES:  # a storm is no agent, and what it hits or heads for is a place
             self._storm_place(event, m)
             return
+        if event.type == "competition":
+            self._contest_parties(event, m)
         sym = event.type in SYMMETRIC
         parties = misparsed_parties(head) if pb.block.kind == "headline" else None
         if parties is not None:  # "Mayor Ames outflanks deputy Pell", the verb tagged as a noun

@@ -236,9 +236,9 @@ class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
         if not candidates:
             return None
         det = next((c.lower_ for c in m.head.children if c.dep_ in ("det", "poss")), None)
-        if m.head.dep_ == "pobj" and m.head.head.lower_ in ("for", "on") and m.head.head.head.i != m.head.head.i:
-            # "arrived in Moscow on Tuesday for a three-day visit", "is in Kyiv on a visit": the verb's purpose or
-            # occasion is the event the verb already tells
+        if m.head.dep_ == "pobj" and m.head.head.lower_ in ("for", "on", "in") and m.head.head.head.i != m.head.head.i:
+            # "arrived in Moscow on Tuesday for a three-day visit", "is in Kyiv on a visit", "beat Y in their round 4
+            # match": the verb's purpose or occasion is the event of its kind the verb already tells
             verb = m.head.head.head
             same = [e for e in candidates if any(x.pb is m.pb and x.head.i == verb.i for x in self.mentions[e.key])]
             if same:
@@ -252,6 +252,11 @@ class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
             # headline reported ("Building collapses" … "collapsed on Monday")
             # ("X was sentenced" … "in another case, Y was sentenced": two sentencings)
             candidates = [e for e in candidates if not self._other_patient(e, m)]
+            if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                    g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in lexicon.role_nouns() and
+                    any(d.dep_ in ("amod", "det") and d.lower_ in _DISTINCT for d in g.children) for g in c.children)
+                   for c in m.head.children):
+                return None  # "In other results, X beat Y", "in a separate case, …": another one
             same = [e for e in candidates if any(x.head.lemma_ == m.head.lemma_ for x in self.mentions[e.key])]
             told = [e for e in same or candidates if self._retold(e, m)]
             if told:

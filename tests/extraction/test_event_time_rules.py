@@ -311,3 +311,21 @@ def test_a_day_after_the_event_spoken_of_dates_that_event_not_the_speaking():
     times = {t.key: t.value for t in x.times}
     got = {e.mentions[0].text: times.get(e.time or "") for e in x.events}
     assert got.get("rocket attack") == "2024-03-10"
+
+
+def test_the_match_a_result_is_won_in_is_that_result_and_other_results_are_others():
+    x = run("Rugby\n\nOn Saturday, Exeter defeated Leeds 30 points to 12 in their Round 5 Coastal Rugby Union match at "
+            "the oval. In other results, Bath defeated York 20–5.", MONDAY)
+    contests = [[m.text for m in e.mentions] for e in x.events if e.type == "sports-event"]
+    assert ["defeated", "match"] in contests
+    assert ["defeated"] in contests
+
+
+def test_the_teams_of_a_match_placed_in_a_season_play_in_that_season():
+    x = run("Rugby\n\nOn Saturday, Exeter defeated Bath in round 3 of the 2024 Coastal Rugby Union season. In other "
+            "results, Leeds defeated York 20–5.", MONDAY)
+    labels = {a.key: a.label for a in x.actors}
+    season = next(e for e in x.events if e.type == "competition")
+    assert "Exeter" in {labels[p.actor] for p in season.participants}
+    first = next(e for e in x.events if e.type == "sports-event")
+    assert "Leeds" not in {labels[p.actor] for p in first.participants}
