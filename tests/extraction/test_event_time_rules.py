@@ -329,3 +329,15 @@ def test_the_teams_of_a_match_placed_in_a_season_play_in_that_season():
     assert "Exeter" in {labels[p.actor] for p in season.participants}
     first = next(e for e in x.events if e.type == "sports-event")
     assert "Leeds" not in {labels[p.actor] for p in first.participants}
+
+
+def test_the_crime_a_charge_or_a_plea_names_is_not_of_its_day():
+    for text in ("Farmer pleads guilty to murder of neighbour\n\nOn Tuesday, a farmer from Brenn pleaded guilty to the "
+                 "murder of his neighbour.",
+                 "Farmer charged\n\nOn Tuesday, a farmer from Brenn was charged with the murder of his neighbour.",
+                 "Farmer admits killing\n\nA farmer from Brenn on Tuesday admitted his guilt in the murder of his "
+                 "neighbour."):
+        x = run(text, MONDAY + dt.timedelta(days=2))
+        times = {t.key: t.value for t in x.times}
+        murder = [e for e in x.events if e.type in ("killing", "murder", "assault")]
+        assert murder and all(times.get(e.time or "") != "2024-03-12" for e in murder), text
