@@ -217,7 +217,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
                 year += 1  # "will be lifted in December", told in a future clause: the coming December
             return f"{year:04d}-{month:02d}", "month"
         if kind == "relday":
-            return relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
+            return relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future, past), "day"
         if kind == "weekday":
             target = WEEKDAYS[g["w"].lower()]
             delta = (anchor.weekday() - target) % 7
@@ -278,7 +278,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                     value, gran = _anaphoric(m, out, b), "day"
                 else:
                     value, gran = normalise(kind, m, here, _future(kind, future_at, b),
-                                            past=kind in _DATED and past_at is not None and past_at(b))
+                                            past=kind in _DATED + ("relday",) and past_at is not None and past_at(b))
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
