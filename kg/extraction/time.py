@@ -287,6 +287,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
+    _listed_year(article, out)
     _clock_days(article, out, anchor)
     for i, t in enumerate(out, 1):
         t.key = f"t{i}"
@@ -305,6 +306,21 @@ def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
     if kind in _DATED:
         return future_at(at, strict=True)
     return False
+
+
+# What follows a day of a list whose year closes the list: ", August 7, and August 21, in 2023".
+_LIST_YEAR = re.compile(rf"(?:,? (?:and )?{_MONTH} {_DAY})*,? (?:and )?(?:in |of )?(?P<y>{_YEAR})\b")
+
+
+def _listed_year(article: Article, found: list[TimeExpression]) -> None:
+    """ "sold drugs on July 31, August 7, and August 21, in 2023": the year that closes a list of days is each
+    day's (a day without a year otherwise takes the year nearest the article's date)."""
+    for t in found:
+        if t.granularity != "day" or not t.value or len(t.value) != 10 or re.search(r"\d{4}", t.span.text):
+            continue
+        m = _LIST_YEAR.match(article.text, t.span.end)
+        if m is not None and m.group("y") != t.value[:4]:
+            t.value = m.group("y") + t.value[4:]
 
 
 def _clock_days(article: Article, found: list[TimeExpression], anchor: dt.date | None) -> None:

@@ -70,3 +70,10 @@ def test_this_sunday_told_in_the_past_is_the_sunday_just_gone():
     assert value_of("This Sunday, inventor Lev Marsh flew across the bay on a jet-powered board.", "This Sunday",
                     tuesday) == "2024-03-10"
     assert value_of("This Sunday, the club will hold its annual fair.", "This Sunday", tuesday) == "2024-03-17"
+
+
+def test_the_year_that_closes_a_list_of_days_is_each_days_year():
+    text = "Records show that Ray Dunn sold fentanyl on March 3, April 9, and May 21, in 2022, at his home."
+    assert value_of(text, "March 3") == "2022-03-03"
+    assert value_of(text, "April 9") == "2022-04-09"
+    assert value_of("The firm filed on June 2 and July 8, 2021, two reports.", "June 2") == "2021-06-02"
