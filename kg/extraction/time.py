@@ -47,6 +47,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                        r"(?P<unit>day|week|month|year|decade)s? ago\b", re.IGNORECASE)),
     ("decade", re.compile(r"\b(?:the )?(?:early |mid-|late )?(?P<c>1[89]\d|20\d)0s\b")),
+    # "in the seventies" (the twenties to forties are as often ages or temperatures)
+    ("decade", re.compile(r"\bthe (?:early |mid-|late )?(?P<w>fifties|sixties|seventies|eighties|nineties)\b")),
     # a range of days within a month is that month ("May 23–31", "19 or 20 September"); the second day of "from
     # March 15 to 17" or "March 4 and 5" is a day of its own
     ("range", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}) ?(?:[–—-]| or ) ?{_DAY}\b(?!,? (?!{_YEAR}\b)\d)"
@@ -102,6 +104,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DECADES = ("fifties", "sixties", "seventies", "eighties", "nineties")
+
 # What a block must contain for a kind of pattern to match at all (checked once per block).
 _NEEDLES = {
     "month": re.compile(_MONTH),
@@ -112,7 +116,7 @@ _NEEDLES = {
     "holiday": re.compile(r"(?:Christmas|New Year)"),
     "digit": re.compile(r"\d"),
 }
-_NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "numeric": "digit", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
+_NEEDED = {"clock": "digit", "ago": "unit", "mdy": "month", "numeric": "digit", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
            "range": "month", "tail": "month", "mofy": "month", "monthyear": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
            "relative": "unit", "weekend": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
@@ -170,8 +174,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return f"{int(g['y']):04d}-{_month(g['m']):02d}", "month"
         if kind == "year":
             return g["y"], "year"
-        if kind == "decade":
-            return g["c"], "decade"  # "the 1970s": TIMEX3 197
+        if kind == "decade":  # "the 1970s", "the seventies": TIMEX3 197
+            return g.get("c") or "19" + str(_DECADES.index(g["w"]) + 5), "decade"
         if anchor is None:
             return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
         if kind == "monthyear":

@@ -77,3 +77,10 @@ def test_the_year_that_closes_a_list_of_days_is_each_days_year():
     assert value_of(text, "March 3") == "2022-03-03"
     assert value_of(text, "April 9") == "2022-04-09"
     assert value_of("The firm filed on June 2 and July 8, 2021, two reports.", "June 2") == "2021-06-02"
+
+
+def test_a_decade_in_words_is_that_decade():
+    assert value_of("She served as a minister in the seventies and again in the late eighties.",
+                    "the seventies") == "197"
+    assert value_of("She served as a minister in the seventies and again in the late eighties.",
+                    "the late eighties") == "198"
