@@ -100,10 +100,12 @@ class LeadTime:
     def _told_as_news(self, mentions: list) -> bool:  # noqa: ANN001 - mentions of kg.extraction.events
         """An event the lead reports as done on the day: never in a quotation (a quoted "conversation" is the
         speaker's past, not the report's day), and told in the past tense, not the perfect ("two people have died"
-        happened before the report) nor the present ("remains under investigation")."""
+        happened before the report) nor the present ("remains under investigation") — but a headline's present is
+        headlinese for the news ("Toddler finds cash in park")."""
         if any(self.coref.in_quote(m.span.begin) for m in mentions):
             return False
-        return any(tense_at(self.parsed, m.span.begin) == "past" or self._setting_told_past(m) for m in mentions)
+        return any(tense_at(self.parsed, m.span.begin) == "past" or self._setting_told_past(m) or
+                   m.pb.block.kind == "headline" and m.head.tag_ == "VBZ" for m in mentions)
 
     def _setting_told_past(self, m) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
         """ "X was speaking at the launch of …", "said during a rally": the occasion a past verb happened at."""

@@ -341,3 +341,11 @@ def test_the_crime_a_charge_or_a_plea_names_is_not_of_its_day():
         times = {t.key: t.value for t in x.times}
         murder = [e for e in x.events if e.type in ("killing", "murder", "assault")]
         assert murder and all(times.get(e.time or "") != "2024-03-12" for e in murder), text
+
+
+def test_a_headlines_present_is_news_of_the_day_the_lead_reports():
+    x = run("Toddler finds cash in park, police report\n\nA mother called police in Westvale on Sunday morning after "
+            "her two-year-old daughter discovered a bag of cash in a park.", MONDAY + dt.timedelta(days=1))
+    times = {t.key: t.value for t in x.times}
+    finds = next(e for e in x.events if e.mentions[0].text == "finds")
+    assert times.get(finds.time or "") == "2024-03-10"
