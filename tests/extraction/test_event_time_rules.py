@@ -306,11 +306,12 @@ def test_who_dies_undergoes_the_death():
 
 def test_a_day_after_the_event_spoken_of_dates_that_event_not_the_speaking():
     x = run("Readout of the Minister's Call with Foreign Minister Zhou\n\nThe Minister and Foreign Minister Zhou spoke "
-            "today. The Minister reiterated our condemnation of the rocket attack on the harbour of Varna yesterday "
-            "and urged restraint.", MONDAY)
+            "today. The Minister reiterated her condemnation of the militia's rocket attack on a market in Varna "
+            "yesterday and urged restraint.", MONDAY)
     times = {t.key: t.value for t in x.times}
     got = {e.mentions[0].text: times.get(e.time or "") for e in x.events}
     assert got.get("rocket attack") == "2024-03-10"
+    assert got.get("condemnation") == "2024-03-11"
 
 
 def test_the_match_a_result_is_won_in_is_that_result_and_other_results_are_others():
@@ -344,8 +345,8 @@ def test_the_crime_a_charge_or_a_plea_names_is_not_of_its_day():
 
 
 def test_a_headlines_present_is_news_of_the_day_the_lead_reports():
-    x = run("Toddler finds cash in park, police report\n\nA mother called police in Westvale on Sunday morning after "
-            "her two-year-old daughter discovered a bag of cash in a park.", MONDAY + dt.timedelta(days=1))
+    x = run("Toddler finds cash in park, police report\n\nA spokesman for Westvale police said on Sunday that a girl "
+            "of two had picked up a bag of cash in a park.", MONDAY + dt.timedelta(days=1))
     times = {t.key: t.value for t in x.times}
     finds = next(e for e in x.events if e.mentions[0].text == "finds")
     assert times.get(finds.time or "") == "2024-03-10"

@@ -17,8 +17,8 @@ def first_mentions(text: str) -> set[str]:
 
 
 def test_a_verb_tagged_as_an_adjective_in_a_verbless_headline():
-    got = first_mentions("Stores in Norland lower bread limits per customer\n\nOn Sunday, grocery chains in Norland "
-                         "lowered their limits on bread to two loaves per customer.")
+    got = first_mentions("Grocers across Norland lower bread quotas for shoppers\n\nOn Sunday, grocery chains in "
+                         "Norland lowered their quotas on bread to two loaves a day.")
     assert "lower" in got
     assert "bread" not in got  # (the first verb form only: "bread" is no deed)
 
@@ -34,14 +34,14 @@ def test_a_plural_present_is_a_headline_deed():
 
 
 def test_the_deed_a_trailing_attribution_reports():
-    assert "finds" in first_mentions("Toddler finds cash in park in Westvale, police report\n\nA two-year-old girl "
-                                     "found a bag of cash in a park in Westvale on Sunday morning, police said.")
+    assert "finds" in first_mentions("Toddler finds cash in park in Westvale, police report\n\nA girl of two picked "
+                                     "up a bag of cash in a Westvale park on Sunday, police said.")
     assert "grew" in first_mentions("Early farmers grew figs in the valley, says study\n\nA study published on Monday "
                                     "says early farmers grew figs in the Brenn valley.")
 
 
 def test_a_plan_in_headlinese_and_a_participle_as_predicate():
-    assert "sell" in first_mentions("Retailer Halvex to sell its Danish branch to Norgaard Group\n\nHalvex said on "
+    assert "sell" in first_mentions("Retailer Halvex to sell its Danish stores to rival Norgaard\n\nHalvex said on "
                                     "Monday it would sell its Danish stores.")
     assert "found" in first_mentions("Ancient coins found in field near Brenn\n\nA farmer dug up ancient coins in a "
                                      "field near Brenn on Saturday.")

@@ -17,10 +17,10 @@ def parties(text: str, trigger: str) -> list[str]:
     return [labels[p.actor] for e in x.events if e.mentions[0].text == trigger for p in e.participants]
 
 
-def test_the_researchers_who_report_findings_published_them():
-    got = parties("Study finds eels sleep\n\nIn findings published on Wednesday in the journal Ocean Letters, "
-                  "researchers from the Brenn Institute reported that eels sleep in short bursts.", "published")
-    assert any("researchers" in p for p in got)
+def test_the_biologists_who_report_a_paper_published_it():
+    got = parties("Eels nap\n\nIn a paper published on Wednesday in the journal Ocean Letters, biologists at the "
+                  "Brenn Institute reported that eels sleep in short bursts.", "published")
+    assert any("biologists" in p for p in got)
 
 
 def test_the_ministry_speaking_in_a_statement_released_it():

@@ -67,7 +67,7 @@ def test_ago_counts_back_from_the_articles_date_and_a_decade_is_its_three_digits
 
 def test_this_sunday_told_in_the_past_is_the_sunday_just_gone():
     tuesday = MONDAY + dt.timedelta(days=1)
-    assert value_of("This Sunday, inventor Lev Marsh flew across the bay on a jet-powered board.", "This Sunday",
+    assert value_of("This Sunday, inventor Lev Marsh glided across the bay in a home-built craft.", "This Sunday",
                     tuesday) == "2024-03-10"
     assert value_of("This Sunday, the club will hold its annual fair.", "This Sunday", tuesday) == "2024-03-17"
 
