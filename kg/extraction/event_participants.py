@@ -56,7 +56,7 @@ _PUBLISHING = {"publish", "release", "issue", "post", "send", "present", "submit
 
 
 def _author(verb: Token) -> Token | None:
-    """ "In findings published on Wednesday, researchers from X reported …", "In a letter sent to the council, the
+    """ "In a paper published on Wednesday, biologists at X reported …", "In a letter sent to the council, the
     mayor asked …": who speaks through the text made the text public. The subject of the verb whose "in" phrase names
     a text by a participle of publishing (no "by" phrase of its own)."""
     if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.lemma_.lower() not in _PUBLISHING or \

@@ -72,7 +72,7 @@ class EventTimes:
                     self.time_candidates.setdefault(event.key, []).append(t)
 
     def _dates_what_is_spoken_of(self, pb: ParsedBlock, verb: Token, tok: Token, head: Token) -> bool:
-        """ "reiterated its condemnation of the rocket attack on the port yesterday": a day the parser hangs on a verb
+        """ "restated its condemnation of the shelling of the depot yesterday": a day the parser hangs on a verb
         of speaking that stands right after the phrase of another event the words are about dates that event (the
         nearby-time rule gives it), not the speaking nor its object."""
         if tok.dep_ not in ("npadvmod", "tmod") or verb.pos_ != "VERB" or \

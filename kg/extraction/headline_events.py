@@ -57,17 +57,17 @@ def _deed_lemma(tok: Token) -> str | None:
     if lemma in _NO_DEED or lemma in _SPEECH:
         return None
     if tok.tag_ == "VB" and tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        pass  # "Chain to sell its branch": headlinese for a plan
+        pass  # "Retailer to sell its stores": headlinese for a plan
     elif tok.tag_ not in _TENSES and (tok.tag_ != "VBP" or lemma in lexicon.triggers_by_first_word()):
         return None  # (the plural present too in a headline, "Hikers foil robber", unless the lexicon's conditions
         # on the verb declined it: "Ministers talk" without a named party is no conversation)
     elif tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
             and not _finite(tok.doc):
-        return lemma  # "Ancient coins found in field": a participle on a verbless headline's noun is its predicate
+        return lemma  # "Old coins found under bridge": a participle on a verbless headline's noun is its predicate
     if lemma in lexicon.reporting_verbs() and not any(c.dep_ in ("dobj", "acomp") for c in tok.children):
         return None  # "X rejects resignation", "X pleads guilty" are deeds; "X warns of …" speaks
     if tok.dep_ == "ccomp" and _attribution(tok.head, tok):
-        pass  # "Farmers grew figs here, says study": what the trailing attribution reports is the headline's deed
+        pass  # "Farmers grew figs here, says paper": what the trailing attribution reports is the headline's deed
     elif tok.dep_ in ("amod", "relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"):
         return None  # (the main verb, whatever the parser made of headlinese: "X ousts adviser Y" as a compound)
     if any(c.dep_ in ("xcomp", "ccomp") and not _attribution(c, tok) for c in tok.children):
@@ -92,7 +92,7 @@ def _finite(doc) -> bool:  # noqa: ANN001 - a headline's Doc
 
 
 def _misparsed(tok: Token) -> str | None:
-    """A verbless headline's verb the tagger took for a noun or an adjective ("Stores lower limits", "Mayor ousts
+    """A verbless headline's verb the tagger took for a noun or an adjective ("Grocers lower quotas", "Mayor ousts
     aide"): the first lower-case word that English knows as a verb, in the plain form after a plural subject or with
     the third-person -s after a subject, standing between that subject and an object. Returns its lemma."""
     lemma = _verb_form(tok)

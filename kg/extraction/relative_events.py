@@ -42,7 +42,7 @@ _ANSWERING = {"sentence", "convict", "charge", "arrest", "jail", "imprison", "fi
 
 
 # Words of a charge, a plea or a verdict and the preposition that names the crime ("charged with murder", "convicted
-# of fraud", "pleads guilty to eight murders", "admitted his guilt in the killings"): the crime was done before, not on their day.
+# of fraud", "pleads guilty to three murders", "admitted his guilt in the thefts"): the crime was done before, not on their day.
 _CHARGING = {"of": {"convict", "acquit", "accuse", "guilty", "innocent", "suspect", "clear"}, "with": {"charge"},
              "to": {"guilty", "plead", "confess", "admit"}, "in": {"guilt", "involvement", "complicity", "admit"}}
 

@@ -317,7 +317,7 @@ _LIST_YEAR = re.compile(rf"(?:,? (?:and )?{_MONTH} {_DAY})*,? (?:and )?(?:in |of
 
 
 def _listed_year(article: Article, found: list[TimeExpression]) -> None:
-    """ "sold drugs on July 31, August 7, and August 21, in 2023": the year that closes a list of days is each
+    """ "paid on March 3, April 9, and May 21, in 2022": the year that closes a list of days is each
     day's (a day without a year otherwise takes the year nearest the article's date)."""
     for t in found:
         if t.granularity != "day" or not t.value or len(t.value) != 10 or re.search(r"\d{4}", t.span.text):

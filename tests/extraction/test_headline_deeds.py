@@ -36,12 +36,12 @@ def test_a_plural_present_is_a_headline_deed():
 def test_the_deed_a_trailing_attribution_reports():
     assert "finds" in first_mentions("Toddler finds cash in park in Westvale, police report\n\nA girl of two picked "
                                      "up a bag of cash in a Westvale park on Sunday, police said.")
-    assert "grew" in first_mentions("Early farmers grew figs in the valley, says study\n\nA study published on Monday "
-                                    "says early farmers grew figs in the Brenn valley.")
+    assert "grew" in first_mentions("Early farmers grew figs in the valley, says paper\n\nA paper out on Monday says "
+                                    "early farmers grew figs in the Brenn valley.")
 
 
 def test_a_plan_in_headlinese_and_a_participle_as_predicate():
     assert "sell" in first_mentions("Retailer Halvex to sell its Danish stores to rival Norgaard\n\nHalvex said on "
                                     "Monday it would sell its Danish stores.")
-    assert "found" in first_mentions("Ancient coins found in field near Brenn\n\nA farmer dug up ancient coins in a "
-                                     "field near Brenn on Saturday.")
+    assert "found" in first_mentions("Old coins found under bridge near Brenn\n\nA diver brought up old coins from "
+                                     "the river near Brenn on Saturday.")
