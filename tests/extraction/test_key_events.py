@@ -136,3 +136,9 @@ def test_injuries_a_blaze_or_an_accident_causes_are_inflicted_by_no_one():
     assert got.get("injured", ("",))[0] == "accidental-injury"
     got = events("Raid\n\nA gunman opened fire on a crowd on Friday and injured four people.")
     assert got.get("injured", ("",))[0] != "accidental-injury"
+
+
+def test_military_activities_and_exercises_are_a_show_of_force():
+    got = events("Readout of the Secretary's Call\n\nThe Secretary raised concerns about the military exercises near "
+                 "the border yesterday.")
+    assert got.get("military exercises") == ("military-activity", "2024-03-10")
