@@ -142,3 +142,12 @@ def test_military_activities_and_exercises_are_a_show_of_force():
     got = events("Readout of the Secretary's Call\n\nThe Secretary raised concerns about the military exercises near "
                  "the border yesterday.")
     assert got.get("military exercises") == ("military-activity", "2024-03-10")
+
+
+def test_testing_positive_is_a_diagnosis():
+    got = events("League halts season\n\nThe league halted its season on Wednesday after a player of the Rovers tested "
+                 "positive for the virus.")
+    assert got.get("tested positive", ("",))[0] == "diagnosis"
+    got = events("League halts season\n\nThe league's decision followed a Rovers player testing positive for the "
+                 "virus.")
+    assert got.get("testing positive", ("",))[0] == "diagnosis"
