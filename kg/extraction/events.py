@@ -65,6 +65,12 @@ def _deed_on_event(m: _Mention) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.triggers_by_first_word() for c in m.head.children)
 
 
+def _addressing(m: _Mention) -> bool:
+    """ "The governor addressed the public: '…'": an address to an audience is an event as well as the cue of what
+    it says."""
+    return m.type == "make-statement" and m.head.lemma_.lower() == "address"
+
+
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
                     "accession", "withdrawal", "settlement", "observation", "trial", "verdict", "sentencing"}
@@ -124,7 +130,7 @@ class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
         index = self.coref.index
         if any(me >= e and index.mention_owner.get((mb, me)) in index.actors for mb, me in index._cover.get(b, ())):
             return True  # (the mentions over the trigger's first character, not every mention of the article)
-        if m.type not in _DONE_IN_WORDS and not _deed_on_event(m) and \
+        if m.type not in _DONE_IN_WORDS and not _deed_on_event(m) and not _addressing(m) and \
                 any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
         if not m.named and _habitual(m.head):

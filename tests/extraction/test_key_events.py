@@ -151,3 +151,10 @@ def test_testing_positive_is_a_diagnosis():
     got = events("League halts season\n\nThe league's decision followed a Rovers player testing positive for the "
                  "virus.")
     assert got.get("testing positive", ("",))[0] == "diagnosis"
+
+
+def test_a_court_setting_bail_and_an_address_to_the_public_are_events():
+    got = events("Striker held\n\nThe Brenn city court set bail yesterday at 5,000 euros.")
+    assert got.get("set bail") == ("ruling", "2024-03-10")
+    got = events("Flood warning\n\nGovernor Ada Lind addressed the public: \"Stay away from the river banks tonight.\"")
+    assert got.get("addressed", ("",))[0] == "make-statement"
