@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction import coref as corefs
+from kg.extraction.headline_events import misparsed_parties
 from kg.model import Event, Participation, Span
 from kg.pipeline.nlp import ParsedBlock
 
@@ -23,7 +24,9 @@ _GATHERINGS = {"opening", "summit", "conference", "convening", "ceremony"}
 # Events a speaker makes by speaking in them.
 _SPEECH = {"make-statement", "press-conference", "interview"}
 # Events whose noun's owner is the one they happen to when a person ("her son's murder", "the envoy's death").
-_VICTIM_OWNED = {"killing", "death", "assassination", "abduction", "injury"}
+# Harm no one is said to have inflicted: who suffers it undergoes it.
+_UNINFLICTED = {"death", "accidental-injury"}
+_VICTIM_OWNED = {"killing", "death", "assassination", "abduction", "injury", "accidental-injury"}
 # Types of which each person has their own: a sentencing, a verdict, a trial.
 _PER_PERSON = {"sentencing", "verdict", "trial"}
 # Contests whose parties sports pages name by their towns ("Ashgrove edged Millbrook").
@@ -45,7 +48,24 @@ def _done_to(etype: str) -> bool:
     """Types whose noun takes the one it is done to with "of" ("the killing of X", "the trial of X")."""
     from kg.vocab import cameo
 
-    return (cameo(etype) or "")[:2] in ("17", "18", "19") or etype in ("death",)
+    return (cameo(etype) or "")[:2] in ("17", "18", "19") or etype in ("death", "accidental-injury")
+
+
+# Verbs of making a text public or sending it: "in a statement released on Monday, the ministry said …".
+_PUBLISHING = {"publish", "release", "issue", "post", "send", "present", "submit", "file", "sign"}
+
+
+def _author(verb: Token) -> Token | None:
+    """ "In a paper published on Wednesday, biologists at X reported …", "In a letter sent to the council, the
+    mayor asked …": who speaks through the text made the text public. The subject of the verb whose "in" phrase names
+    a text by a participle of publishing (no "by" phrase of its own)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.lemma_.lower() not in _PUBLISHING or \
+            any(c.dep_ == "agent" for c in verb.children):
+        return None
+    text, prep = verb.head, verb.head.head
+    if text.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ != "VERB" or text.lemma_.lower() == "interview":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
 
 
 class EventParticipants:
@@ -139,12 +159,33 @@ class EventParticipants:
         index.add_actor(key, index.actors[key].label if key in index.actors else c.name, "country", span, "demonym")
         return key, span
 
+    def _contest_parties(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
+        """ "X beat Y in round 4 of the 2020 league season": the teams of a match the text places in a competition
+        play in it."""
+        x = m.head
+        while x.dep_ == "pobj" and x.head.lower_ in ("of", "in") and x.head.head.i != x.head.i:
+            x = x.head.head
+            if x.pos_ == "VERB":
+                for e in self.events:
+                    if e is not event and e.type in CONTESTS and any(y.pb is m.pb and y.head.i == x.i
+                                                                     for y in self.mentions[e.key]):
+                        for p in e.participants:
+                            if not any(q.actor == p.actor for q in event.participants):
+                                event.participants.append(Participation(p.actor, "participant", p.span))
+                return
+
     def _participants(self, event: Event, m) -> None:  # noqa: ANN001 - a mention of kg.extraction.events
         head, pb = m.head, m.pb
         if event.type in STORM_MOVES:  # a storm is no agent, and what it hits or heads for is a place
             self._storm_place(event, m)
             return
+        if event.type == "competition":
+            self._contest_parties(event, m)
         sym = event.type in SYMMETRIC
+        parties = misparsed_parties(head) if pb.block.kind == "headline" else None
+        if parties is not None:  # "Mayor Ames outflanks deputy Pell", the verb tagged as a noun
+            self._add(event, parties[0], pb, "participant" if sym else "agent")
+            self._add(event, parties[1], pb, "participant" if sym else "target")
         if head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
@@ -162,9 +203,11 @@ class EventParticipants:
                 role = "target"  # a headline's bare participle is a passive: "Mayor stabbed", "Journalist killed"
             if head.lemma_.lower() in ("die", "succumb", "perish", "drown"):  # who dies undergoes it ("the singer
                 role = "theme" if event.type == "death" else "target"  # died"; "five died in the attack"): no agent
+            if subj is None:
+                subj = _author(head)
             self._add(event, subj, pb, role)
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            self._add(event, obj, pb, "participant" if sym else "theme" if event.type == "death" else "target")
+            self._add(event, obj, pb, "participant" if sym else "theme" if event.type in _UNINFLICTED else "target")
         elif head.pos_ == "ADJ":  # "the girls were dead", "a family found dead": the subject died
             verb = head.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \

@@ -10,7 +10,8 @@ import re
 from spacy.tokens import Token
 
 from kg.extraction import coref as corefs
-from kg.extraction.event_times import _clause_verb, in_lead_week, lead_paragraphs, names_a_day
+from kg.extraction.lead_time import in_lead_week, lead_paragraphs, names_a_day
+from kg.extraction.relative_events import clause_verb as _clause_verb
 from kg.extraction.steps import Step, Work
 from kg.extraction.time import bounds
 from kg.model import Event, Participation, Statement
@@ -19,7 +20,7 @@ from kg.vocab import event_class
 # Events a conversation is held for: offered in the call or meeting that a readout tells just before them.
 _SAID_IN_TALKS = {"condolences"}
 # Harm done to people, and the attacks that do it.
-_HARM = {"killing", "death", "injury"}
+_HARM = {"killing", "death", "injury", "accidental-injury"}
 _ATTACKS = {"attack", "bombing", "air-strike", "assault", "shooting", "terrorist-attack"}
 _CAUSE_PREPS = {("because", "of"), ("due", "to"), ("over",), ("for",), ("after",)}
 

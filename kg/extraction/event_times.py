@@ -6,8 +6,9 @@
   the most precise wins (a day before a month before a year).
 - Then the surface: a time right after a mention in its sentence; a dated expression of the mention's own clause
   (coordinated and chained verbs share it); the one dated expression of a sentence whose main event it is.
-- Breaking news: an actual event the headline and the first paragraphs report without a time takes the day of the
-  lead's dated event, when that day is in the week before the article's date.
+
+The breaking-news rule (an event the lead reports without a time takes the lead's day) is in
+:mod:`kg.extraction.lead_time`.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ import re
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, same_phrase, shifted
+from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import tense_at
 from kg.extraction.time import bounds
 from kg.model import Event, TimeExpression
-from kg.pipeline.nlp import Parsed, ParsedBlock
+from kg.pipeline.nlp import ParsedBlock
 from kg.vocab import event_class
 
 # What may stand before a time that opens a sentence ("Today, …", "On Sunday, …", "Late on Friday, …").
@@ -64,9 +65,23 @@ class EventTimes:
                         key = self.coref.index.owner_at(*self._tok_range(pb, pobj))
                         if key in self.coref.index.places:
                             event.place = key
+                if self._dates_what_is_spoken_of(pb, s, c, head):
+                    continue
                 t = self._time_in(pb, c)
                 if t is not None:
                     self.time_candidates.setdefault(event.key, []).append(t)
+
+    def _dates_what_is_spoken_of(self, pb: ParsedBlock, verb: Token, tok: Token, head: Token) -> bool:
+        """ "restated its condemnation of the shelling of the depot yesterday": a day the parser hangs on a verb
+        of speaking that stands right after the phrase of another event the words are about dates that event (the
+        nearby-time rule gives it), not the speaking nor its object."""
+        if tok.dep_ not in ("npadvmod", "tmod") or verb.pos_ != "VERB" or \
+                verb.lemma_.lower() not in lexicon.reporting_verbs() and verb.lemma_.lower() not in _SPEAKING:
+            return False
+        before = tok.left_edge.i - 1
+        heads = self._event_heads()
+        return any(x.i != head.i and (id(pb), x.i) in heads and x.right_edge.i == before and x.pos_ == "NOUN"
+                   for x in pb.doc[verb.sent.start : tok.i])
 
     def _nearby_times(self) -> None:
         """A time expression the syntax did not attach ("… virtual meeting with President Zhou on May 5, 2021"
@@ -154,100 +169,6 @@ class EventTimes:
             return False  # a relative clause describes a participant; a complement is what somebody said
         return _compatible(tense_at(self.parsed, m.span.begin), tense_at(self.parsed, t.span.begin))
 
-    def _lead_time(self) -> None:
-        """Breaking news tells its story's events on the day the lead gives: an actual event that the headline
-        and the first paragraphs report without a time of its own ("dozens killed", "a man injured in the fire")
-        takes the day of the lead's dated event, when that day is in the week before the article's date."""
-        anchor = self.parsed.article.meta.date
-        paragraphs = lead_paragraphs(self.parsed)
-        if anchor is None or not paragraphs:
-            return
-        top = {id(pb) for pb in self.parsed.blocks if pb.block.kind in ("headline", "standfirst")}
-        top |= {id(pb) for pb in paragraphs}
-        times = {t.key: t for t in self.times}
-        lead = None
-        for e in self.events:
-            t = times.get(e.time or "")
-            if t is None or t.granularity != "day" or not t.value:
-                continue
-            first = paragraphs[0].block.span  # (dated in the lead itself, not by a later paragraph)
-            if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and in_lead_week(anchor, t.value) and \
-                    first.begin <= t.span.begin < first.end:
-                lead = t.key
-                break
-        reported = lead is None
-        if reported:
-            lead = self._report_day(paragraphs[0], anchor)
-            if lead is None:  # no report's day: the day that opens the lead is its events' day
-                lead, reported = self._opening_day(paragraphs[0], anchor), False
-        if lead is None:
-            return
-        heads = self._event_heads()
-        for e in self.events:
-            if self._headline_year(e, times, lead):
-                e.time = None  # "X wins majority in 2019 election" … "On Thursday, X netted 66 seats": the day
-            if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
-                    not any(shifted(m.head) for m in self.mentions[e.key]) and \
-                    id(self.mentions[e.key][0].pb) in top and \
-                    not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
-                    not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
-                    (not reported or self._told_as_news(self.mentions[e.key])) and \
-                    not all(m.pb.block.kind == "paragraph" and
-                            tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
-                            for m in self.mentions[e.key]):  # "is now heading towards": today, not the lead's day
-                e.time = lead
-
-    def _headline_year(self, e: Event, times: dict, lead: str) -> bool:
-        """Whether an event's time is a year its headline gives ("wins majority in 2019 election") in which the lead's
-        day falls: the lead tells the day."""
-        t = times.get(e.time or "")  # (a season or a tournament lasts the year: "the 2020 season")
-        return t is not None and t.granularity == "year" and t.value == times[lead].value[:4] and \
-            e.type not in ("competition", "war", "conflict") and \
-            (hit := self.parsed.token_at(t.span.begin)) is not None and hit[0].block.kind == "headline"
-
-    def _opening_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
-        """The day that opens the lead ("On Thursday, the party netted 66 seats"), when it is of the article's week."""
-        first = next(iter(pb.doc.sents), None)
-        for t in self.times:
-            if first is not None and pb.offset + first.start_char <= t.span.begin < pb.offset + first.end_char and \
-                    names_a_day(t) and in_lead_week(anchor, t.value) and _OPENING.fullmatch(
-                        self.parsed.article.text[pb.offset + first.start_char : t.span.begin].strip(" ,")):
-                return t.key
-        return None
-
-    def _report_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
-        """The day of the lead's report ("Two people were killed in the floods, officials said on Sunday"): a day of
-        the article's week dating a reporting verb of the first paragraph, outside quotations. The events the lead
-        reports happened by then; breaking news reports them on the day."""
-        verbs = lexicon.reporting_verbs()
-        for t in self.times:
-            if not (pb.block.span.begin <= t.span.begin < pb.block.span.end) or not names_a_day(t) or \
-                    self.coref.in_quote(t.span.begin):
-                continue
-            hit = self.parsed.token_at(t.span.begin)
-            if hit is None or _clause_verb(hit[1]).lemma_ not in verbs:
-                continue
-            if in_lead_week(anchor, t.value):
-                return t.key
-        return None
-
-    def _told_as_news(self, mentions: list) -> bool:  # noqa: ANN001 - mentions of kg.extraction.events
-        """An event the lead reports as done on the day: never in a quotation (a quoted "conversation" is the
-        speaker's past, not the report's day), and told in the past tense, not the perfect ("two people have died"
-        happened before the report) nor the present ("remains under investigation")."""
-        if any(self.coref.in_quote(m.span.begin) for m in mentions):
-            return False
-        return any(tense_at(self.parsed, m.span.begin) == "past" or self._setting_told_past(m) for m in mentions)
-
-    def _setting_told_past(self, m) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
-        """ "X was speaking at the launch of …", "said during a rally": the occasion a past verb happened at."""
-        verb = m.head if m.head.pos_ == "VERB" else m.head.head.head  # (or "X was speaking at …" itself)
-        if m.head.pos_ != "VERB" and (m.head.dep_ != "pobj" or m.head.head.lower_ not in ("at", "during") or
-                                      verb.pos_ not in ("VERB", "AUX")):
-            return False
-        return any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children) or \
-            tense_at(self.parsed, m.pb.offset + verb.idx) == "past"  # ("was speaking": a past progressive)
-
     def _event_heads(self) -> set[tuple[int, int]]:
         return {(id(m.pb), m.head.i) for ms in self.mentions.values() for m in ms}
 
@@ -317,6 +238,8 @@ def _purpose(verb: Token) -> bool:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ not in _INTENT
 
 
+# Verbs of speaking of an event besides the reporting verbs: "raised concerns about the strikes".
+_SPEAKING = {"raise", "discuss", "voice", "express", "convey", "reiterate", "renew", "repeat"}
 # Verbs of a relative clause that say when the event it describes takes place.
 _OCCURRING = {"take", "happen", "occur", "attend", "hold", "begin", "start", "end", "open", "close", "schedule", "set"}
 # Verbs whose infinitive is a plan, not a purpose carried out: "plans to visit", "wants to meet".
@@ -364,21 +287,6 @@ def _age(t: TimeExpression) -> bool:
     return t.value is None and t.span.text.endswith("old")
 
 
-def lead_paragraphs(parsed: Parsed) -> list[ParsedBlock]:
-    """The lead: the first two paragraphs of the article."""
-    return [pb for pb in parsed.blocks if pb.block.kind == "paragraph"][:2]
-
-
-def names_a_day(t: TimeExpression) -> bool:
-    """Whether a time names one calendar day (a value of the form 2024-05-17)."""
-    return t.granularity == "day" and bool(t.value) and len(t.value) == 10
-
-
-def in_lead_week(anchor, value: str) -> bool:  # noqa: ANN001 - a date
-    """Whether a day is in the week before the article's date ``anchor``: a day the lead can report as news."""
-    return 0 <= (anchor - bounds(value)[0]).days <= 7  # type: ignore[index]
-
-
 def _event_times(work: Work) -> None:
     finder = work.event_finder
     finder._choose_times()
@@ -388,12 +296,5 @@ def _event_times(work: Work) -> None:
     work.put(event_times=True)
 
 
-def _lead_time(work: Work) -> None:
-    work.event_finder._lead_time()
-    work.put(lead_time=True)
-
-
 EVENT_TIMES = Step("event times", ("event_finder", "events", "times"), ("event_times",), _event_times,
                    "an event's time: the one its mentions name, else a time nearby or in its sentence")
-LEAD_TIME = Step("lead time", ("event_finder", "modality"), ("lead_time",), _lead_time,
-                 "an actual event the headline and lead report without a time takes the day of the lead's dated event")

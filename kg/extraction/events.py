@@ -21,6 +21,7 @@ from kg.extraction.actors import EVENT_NAME
 from kg.extraction.event_participants import EventParticipants
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
+from kg.extraction.lead_time import LeadTime
 from kg.extraction.steps import Step, Work
 from kg.extraction.headline_events import headline_verb, stay
 from kg.extraction.triggers import Mention as _Mention, condition, refined_type
@@ -64,13 +65,19 @@ def _deed_on_event(m: _Mention) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.triggers_by_first_word() for c in m.head.children)
 
 
+def _addressing(m: _Mention) -> bool:
+    """ "The governor addressed the public: '…'": an address to an audience is an event as well as the cue of what
+    it says."""
+    return m.type == "make-statement" and m.head.lemma_.lower() == "address"
+
+
 # Types an article rarely speaks of twice without saying so ("a transparent vote … the elections … the polls").
 _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-event", "opening", "agreement",
                     "accession", "withdrawal", "settlement", "observation", "trial", "verdict", "sentencing"}
 
 
 @dataclass
-class EventFinder(EventTimes, EventRelations, EventParticipants):
+class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
     coref: corefs.Coref
     times: list[TimeExpression]
     statements: list[Statement]
@@ -123,7 +130,7 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         index = self.coref.index
         if any(me >= e and index.mention_owner.get((mb, me)) in index.actors for mb, me in index._cover.get(b, ())):
             return True  # (the mentions over the trigger's first character, not every mention of the article)
-        if m.type not in _DONE_IN_WORDS and not _deed_on_event(m) and \
+        if m.type not in _DONE_IN_WORDS and not _deed_on_event(m) and not _addressing(m) and \
                 any(s.cue is not None and s.cue.overlaps(m.span) for s in self.statements):
             return True
         if not m.named and _habitual(m.head):
@@ -235,9 +242,9 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
         if not candidates:
             return None
         det = next((c.lower_ for c in m.head.children if c.dep_ in ("det", "poss")), None)
-        if m.head.dep_ == "pobj" and m.head.head.lower_ in ("for", "on") and m.head.head.head.i != m.head.head.i:
-            # "arrived in Moscow on Tuesday for a three-day visit", "is in Kyiv on a visit": the verb's purpose or
-            # occasion is the event the verb already tells
+        if m.head.dep_ == "pobj" and m.head.head.lower_ in ("for", "on", "in") and m.head.head.head.i != m.head.head.i:
+            # "arrived in Moscow on Tuesday for a three-day visit", "is in Kyiv on a visit", "beat Y in their round 4
+            # match": the verb's purpose or occasion is the event of its kind the verb already tells
             verb = m.head.head.head
             same = [e for e in candidates if any(x.pb is m.pb and x.head.i == verb.i for x in self.mentions[e.key])]
             if same:
@@ -251,6 +258,11 @@ class EventFinder(EventTimes, EventRelations, EventParticipants):
             # headline reported ("Building collapses" … "collapsed on Monday")
             # ("X was sentenced" … "in another case, Y was sentenced": two sentencings)
             candidates = [e for e in candidates if not self._other_patient(e, m)]
+            if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                    g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in lexicon.role_nouns() and
+                    any(d.dep_ in ("amod", "det") and d.lower_ in _DISTINCT for d in g.children) for g in c.children)
+                   for c in m.head.children):
+                return None  # "In other results, X beat Y", "in a separate case, …": another one
             same = [e for e in candidates if any(x.head.lemma_ == m.head.lemma_ for x in self.mentions[e.key])]
             told = [e for e in same or candidates if self._retold(e, m)]
             if told:

@@ -5,11 +5,13 @@ stay in a city for a purpose ("is due to be in Lisbon next month to meet …", a
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction.triggers import Mention
-from kg.pipeline.nlp import ParsedBlock
+from kg.pipeline.nlp import ParsedBlock, load
 
 # Verbs of a headline that tell no deed of their own: copulas, auxiliaries and verbs of wanting or trying (the deed is
 # their complement), and verbs of seeing or facing.
@@ -44,17 +46,102 @@ def headline_verb(finder, pb: ParsedBlock, tok: Token) -> Mention | None:  # noq
 def _headline_deed(tok: Token) -> bool:
     """A headline's main verb (or one coordinated with it) in headlinese ("ousts", "named"), with its subject, that
     reports nothing and tells a deed of its own."""
+    return _deed_lemma(tok) is not None
+
+
+def _deed_lemma(tok: Token) -> str | None:
+    """The lemma of a headline's deed at ``tok`` (see :func:`_headline_deed`), or None."""
+    if tok.pos_ != "VERB":
+        return _misparsed(tok)
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or tok.tag_ not in _TENSES or lemma in _NO_DEED or lemma in _SPEECH:
-        return False
+    if lemma in _NO_DEED or lemma in _SPEECH:
+        return None
+    if tok.tag_ == "VB" and tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        pass  # "Retailer to sell its stores": headlinese for a plan
+    elif tok.tag_ not in _TENSES and (tok.tag_ != "VBP" or lemma in lexicon.triggers_by_first_word()):
+        return None  # (the plural present too in a headline, "Hikers foil robber", unless the lexicon's conditions
+        # on the verb declined it: "Ministers talk" without a named party is no conversation)
+    elif tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and not _finite(tok.doc):
+        return lemma  # "Old coins found under bridge": a participle on a verbless headline's noun is its predicate
     if lemma in lexicon.reporting_verbs() and not any(c.dep_ in ("dobj", "acomp") for c in tok.children):
-        return False  # "X rejects resignation", "X pleads guilty" are deeds; "X warns of …" speaks
-    if tok.dep_ in ("amod", "relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"):
-        return False  # (the main verb, whatever the parser made of headlinese: "X ousts adviser Y" as a compound)
-    if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
-        return False  # "X plans to …", "X says …": the deed, if any, is the complement's
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or \
-        tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)
+        return None  # "X rejects resignation", "X pleads guilty" are deeds; "X warns of …" speaks
+    if tok.dep_ == "ccomp" and _attribution(tok.head, tok):
+        pass  # "Farmers grew figs here, says paper": what the trailing attribution reports is the headline's deed
+    elif tok.dep_ in ("amod", "relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"):
+        return None  # (the main verb, whatever the parser made of headlinese: "X ousts adviser Y" as a compound)
+    if any(c.dep_ in ("xcomp", "ccomp") and not _attribution(c, tok) for c in tok.children):
+        return None  # "X plans to …", "X says …": the deed, if any, is the complement's
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or \
+            tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children):
+        return lemma
+    return None
+
+
+def _attribution(word: Token, deed: Token) -> bool:
+    """Whether ``word`` is a trailing attribution of the headline's deed (", police report", ", says study"): a
+    reporting word after the deed, behind a comma."""
+    lemma = word.lemma_.lower()
+    return word.i > deed.i and (lemma in lexicon.reporting_verbs() or lemma in _SPEECH) and \
+        any(t.text == "," for t in word.doc[deed.i : word.i])
+
+
+def _finite(doc) -> bool:  # noqa: ANN001 - a headline's Doc
+    """Whether a headline has a finite verb."""
+    return any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") and t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def _misparsed(tok: Token) -> str | None:
+    """A verbless headline's verb the tagger took for a noun or an adjective ("Grocers lower quotas", "Mayor ousts
+    aide"): the first lower-case word that English knows as a verb, in the plain form after a plural subject or with
+    the third-person -s after a subject, standing between that subject and an object. Returns its lemma."""
+    lemma = _verb_form(tok)
+    return lemma if lemma is not None and not any(_verb_form(t) for t in tok.doc[: tok.i]) else None
+
+
+def _verb_form(tok: Token) -> str | None:
+    doc = tok.doc
+    if tok.tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJR") or not tok.text.isalpha() or \
+            not tok.text.islower() or tok.i == 0 or tok.i + 1 >= len(doc) or _finite(doc) or tok.ent_type_:
+        return None
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    if before.pos_ not in ("NOUN", "PROPN") or after.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON") or \
+            after.tag_ == "POS":
+        return None
+    verbs = _verb_lemmas()
+    text = tok.lower_
+    if text.endswith("s") and (text[:-1] in verbs or text.endswith("es") and text[:-2] in verbs):
+        lemma = text[:-1] if text[:-1] in verbs else text[:-2]
+    elif text in verbs and any(t.tag_ in ("NNS", "NNPS") for t in doc[: tok.i]):
+        lemma = text
+    else:
+        return None
+    if lemma in _NO_DEED or lemma in _SPEECH or lemma in lexicon.reporting_verbs():
+        return None
+    return lemma
+
+
+def misparsed_parties(tok: Token) -> tuple[Token | None, Token | None] | None:
+    """The subject and the object of a headline verb the tagger took for a noun or an adjective (see
+    :func:`_misparsed`), read off the words around it, as the parse of such a headline does not link them: the word
+    before it ("Mayor Ames outflanks …") and the last word of the noun phrase after it ("… deputy leader Pell").
+    None when ``tok`` is no such verb."""
+    if tok.pos_ == "VERB" or _misparsed(tok) is None:
+        return None
+    doc, j = tok.doc, tok.i + 1
+    while j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[j].pos_ in ("NOUN", "PROPN", "ADJ",
+                                                                                            "DET", "NUM"):
+        j += 1
+    obj = doc[j] if doc[j].pos_ in ("NOUN", "PROPN") else None
+    return doc[tok.i - 1], obj
+
+
+@cache
+def _verb_lemmas() -> frozenset[str]:
+    """The verbs English knows: the lemmatizer's table of verb lemmas of the loaded model."""
+    lemmatizer = load().get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index") if lemmatizer.lookups.has_table("lemma_index") else {}
+    return frozenset(index.get("verb", ()))
 
 
 def _lead(finder):  # noqa: ANN001, ANN202 - (the headline's deed lemmas, the first two paragraphs)
@@ -62,8 +149,8 @@ def _lead(finder):  # noqa: ANN001, ANN202 - (the headline's deed lemmas, the fi
     found = finder.__dict__.get("_headline_lead")
     if found is None:
         parsed = finder.parsed
-        lemmas = {t.lemma_.lower() for pb in parsed.blocks if pb.block.kind == "headline" for t in pb.doc
-                  if _headline_deed(t)}
+        lemmas = {lemma for pb in parsed.blocks if pb.block.kind == "headline" for t in pb.doc
+                  if (lemma := _deed_lemma(t)) is not None}
         paragraphs = [b for b in parsed.blocks if b.block.kind == "paragraph"]
         found = finder.__dict__["_headline_lead"] = (lemmas, paragraphs[:2])
     return found

@@ -41,6 +41,12 @@ _ANSWERING = {"sentence", "convict", "charge", "arrest", "jail", "imprison", "fi
               "honor", "praise", "thank"}
 
 
+# Words of a charge, a plea or a verdict and the preposition that names the crime ("charged with murder", "convicted
+# of fraud", "pleads guilty to three murders", "admitted his guilt in the thefts"): the crime was done before, not on their day.
+_CHARGING = {"of": {"convict", "acquit", "accuse", "guilty", "innocent", "suspect", "clear"}, "with": {"charge"},
+             "to": {"guilty", "plead", "confess", "admit"}, "in": {"guilt", "involvement", "complicity", "admit"}}
+
+
 # What speaks or rules on a topic ("an opinion on the suspension", "talks on the ceasefire", "a report into the
 # crash"): the topic is not of their day.
 _SPEAKING = {"opinion", "ruling", "judgment", "judgement", "report", "inquiry", "investigation", "probe", "statement",
@@ -48,12 +54,14 @@ _SPEAKING = {"opinion", "ruling", "judgment", "judgement", "report", "inquiry", 
 
 
 def _reason(prep: Token) -> bool:
-    """ "sentenced for her murder", "protested over the killing": the deed a verb answers; "an opinion on the
-    suspension", "a report into the crash": the topic a ruling or a report speaks of."""
+    """ "sentenced for her murder", "protested over the killing", "charged with murder", "pleads guilty to murder": the
+    deed a verb answers; "an opinion on the suspension", "a report into the crash": the topic a ruling or a report
+    speaks of."""
     head = prep.head
     if head.dep_ == "ROOT" and head.i == head.sent.start:
         return False  # a release's title, "Statement on Federal Disaster Assistance": its topic is the news
     return prep.lower_ in ("for", "over") and head.lemma_.lower() in _ANSWERING or \
+        head.lemma_.lower() in _CHARGING.get(prep.lower_, ()) or \
         prep.lower_ in ("on", "about", "into") and head.lemma_.lower() in _SPEAKING
 
 

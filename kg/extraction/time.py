@@ -47,6 +47,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                        r"(?P<unit>day|week|month|year|decade)s? ago\b", re.IGNORECASE)),
     ("decade", re.compile(r"\b(?:the )?(?:early |mid-|late )?(?P<c>1[89]\d|20\d)0s\b")),
+    # "in the seventies" (the twenties to forties are as often ages or temperatures)
+    ("decade", re.compile(r"\bthe (?:early |mid-|late )?(?P<w>fifties|sixties|seventies|eighties|nineties)\b")),
     # a range of days within a month is that month ("May 23–31", "19 or 20 September"); the second day of "from
     # March 15 to 17" or "March 4 and 5" is a day of its own
     ("range", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY}) ?(?:[–—-]| or ) ?{_DAY}\b(?!,? (?!{_YEAR}\b)\d)"
@@ -102,6 +104,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DECADES = ("fifties", "sixties", "seventies", "eighties", "nineties")
+
 # What a block must contain for a kind of pattern to match at all (checked once per block).
 _NEEDLES = {
     "month": re.compile(_MONTH),
@@ -112,7 +116,7 @@ _NEEDLES = {
     "holiday": re.compile(r"(?:Christmas|New Year)"),
     "digit": re.compile(r"\d"),
 }
-_NEEDED = {"clock": "digit", "ago": "unit", "decade": "digit", "mdy": "month", "numeric": "digit", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
+_NEEDED = {"clock": "digit", "ago": "unit", "mdy": "month", "numeric": "digit", "dofm": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month",
            "range": "month", "tail": "month", "mofy": "month", "monthyear": "month",
            "month": "month", "holiday": "holiday", "relday": "weekday", "weekday": "weekday", "duration": "unit",
            "relative": "unit", "weekend": "unit", "deictic": "deixis", "year": "digit", "anaphoric": "unit"}
@@ -170,8 +174,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             return f"{int(g['y']):04d}-{_month(g['m']):02d}", "month"
         if kind == "year":
             return g["y"], "year"
-        if kind == "decade":
-            return g["c"], "decade"  # "the 1970s": TIMEX3 197
+        if kind == "decade":  # "the 1970s", "the seventies": TIMEX3 197
+            return g.get("c") or "19" + str(_DECADES.index(g["w"]) + 5), "decade"
         if anchor is None:
             return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
         if kind == "monthyear":
@@ -217,7 +221,7 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
                 year += 1  # "will be lifted in December", told in a future clause: the coming December
             return f"{year:04d}-{month:02d}", "month"
         if kind == "relday":
-            return relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future), "day"
+            return relative_weekday(g["rel"].lower(), WEEKDAYS[g["w"].lower()], anchor, future, past), "day"
         if kind == "weekday":
             target = WEEKDAYS[g["w"].lower()]
             delta = (anchor.weekday() - target) % 7
@@ -278,7 +282,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                     value, gran = _anaphoric(m, out, b), "day"
                 else:
                     value, gran = normalise(kind, m, here, _future(kind, future_at, b),
-                                            past=kind in _DATED and past_at is not None and past_at(b))
+                                            past=kind in _DATED + ("relday",) and past_at is not None and past_at(b))
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
@@ -287,6 +291,7 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
+    _listed_year(article, out)
     _clock_days(article, out, anchor)
     for i, t in enumerate(out, 1):
         t.key = f"t{i}"
@@ -305,6 +310,21 @@ def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
     if kind in _DATED:
         return future_at(at, strict=True)
     return False
+
+
+# What follows a day of a list whose year closes the list: ", August 7, and August 21, in 2023".
+_LIST_YEAR = re.compile(rf"(?:,? (?:and )?{_MONTH} {_DAY})*,? (?:and )?(?:in |of )?(?P<y>{_YEAR})\b")
+
+
+def _listed_year(article: Article, found: list[TimeExpression]) -> None:
+    """ "paid on March 3, April 9, and May 21, in 2022": the year that closes a list of days is each
+    day's (a day without a year otherwise takes the year nearest the article's date)."""
+    for t in found:
+        if t.granularity != "day" or not t.value or len(t.value) != 10 or re.search(r"\d{4}", t.span.text):
+            continue
+        m = _LIST_YEAR.match(article.text, t.span.end)
+        if m is not None and m.group("y") != t.value[:4]:
+            t.value = m.group("y") + t.value[4:]
 
 
 def _clock_days(article: Article, found: list[TimeExpression], anchor: dt.date | None) -> None:

@@ -52,10 +52,10 @@ def weekend(rel: str, anchor: dt.date, future: bool) -> str:
     return iso_week(d) + "-WE"
 
 
-def relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> str:
+def relative_weekday(rel: str, target: int, anchor: dt.date, future: bool, past: bool = False) -> str:
     """ "last Tuesday": the latest Tuesday before the anchor day; "next Tuesday": the Tuesday of the week after the
     anchor's; "this/coming Tuesday": the one of the anchor's week, or the next one when the clause is future and
-    it has passed."""
+    it has passed; "this Sunday" told in the past ("This Sunday, X crossed …"): the latest Sunday up to the anchor."""
     if rel in ("last", "past"):
         delta = (anchor.weekday() - target) % 7 or 7
         return (anchor - dt.timedelta(days=delta)).isoformat()
@@ -65,6 +65,8 @@ def relative_weekday(rel: str, target: int, anchor: dt.date, future: bool) -> st
     d = monday + dt.timedelta(days=target)
     if (rel == "coming" or future) and d < anchor:
         d += dt.timedelta(days=7)
+    elif rel == "this" and past and not future and d > anchor:
+        d -= dt.timedelta(days=7)
     return d.isoformat()
 
 

@@ -213,7 +213,7 @@ _CRIMINAL = {"criminal", "corruption", "fraud", "bribery", "impeachment", "murde
 def refined_type(etype: str, head: Token) -> str:
     """The type of a trigger's event as its context settles it: a blaze, a storm or a crash that kills ("the fire
     killed five") causes a death, which is no violence anyone inflicted; dying in an attack is a killing."""
-    if etype == "killing" and head.pos_ == "VERB":
+    if etype in ("killing", "injury") and head.pos_ == "VERB":
         verb = head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is None and head.dep_ in ("advcl", "conj") and (head.tag_ == "VBG" or head.dep_ == "conj"):
@@ -226,7 +226,10 @@ def refined_type(etype: str, head: Token) -> str:
                    if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # "was killed in a collision"
         if any(t.words == (c.lemma_.lower(),) and t.type in ("disaster", "accident", "outbreak")
                for c in causes for t in lexicon.triggers_by_first_word().get(c.lemma_.lower(), ())):
-            return "death"  # "the fire killed five", "killed in a collision", "the outbreak killed 60"
+            # "the fire killed five", "killed in a collision", "the outbreak killed 60"; "the fire, which also
+            return "death" if etype == "killing" else "accidental-injury"  # injured a man"
+        if etype == "injury" and head.dep_ == "conj" and head.head.lemma_.lower() in _DYING:
+            return "accidental-injury"  # "three died and two were injured when …": harm told with deaths
     if etype in ("attack", "storm-hit") and head.lemma_.lower() == "strike" and _labour(head):
         return "strike-action"  # "workers went on strike", "a general strike", "the nurses' strike"
     if etype == "trial" and (any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _CLINICAL
@@ -244,6 +247,8 @@ def refined_type(etype: str, head: Token) -> str:
     return etype
 
 
+# Verbs of dying no one is said to have inflicted.
+_DYING = {"die", "perish", "drown"}
 # Who strikes in a labour dispute, and the kinds of labour strike.
 _STRIKERS = {"worker", "employee", "staff", "union", "teacher", "nurse", "doctor", "driver", "pilot", "miner",
              "docker", "crew", "lecturer", "member", "workforce", "employees", "workers", "trucker", "farmer"}

@@ -302,3 +302,51 @@ def test_the_end_or_the_start_of_a_year_dates_an_event_like_the_morning_of_a_day
 def test_who_dies_undergoes_the_death():
     x = run("Obituary\n\nThe singer Ana Ruiz died on Sunday at her home.", MONDAY)
     assert _roles(x, "death") == {("Ana Ruiz", "theme")}
+
+
+def test_a_day_after_the_event_spoken_of_dates_that_event_not_the_speaking():
+    x = run("Readout of the Minister's Call with Foreign Minister Zhou\n\nThe Minister and Foreign Minister Zhou spoke "
+            "today. The Minister reiterated her condemnation of the militia's rocket attack on a market in Varna "
+            "yesterday and urged restraint.", MONDAY)
+    times = {t.key: t.value for t in x.times}
+    got = {e.mentions[0].text: times.get(e.time or "") for e in x.events}
+    assert got.get("rocket attack") == "2024-03-10"
+    assert got.get("condemnation") == "2024-03-11"
+
+
+def test_the_match_a_result_is_won_in_is_that_result_and_other_results_are_others():
+    x = run("Rugby\n\nOn Saturday, Exeter defeated Leeds 30 points to 12 in their Round 5 Coastal Rugby Union match at "
+            "the oval. In other results, Bath defeated York 20–5.", MONDAY)
+    contests = [[m.text for m in e.mentions] for e in x.events if e.type == "sports-event"]
+    assert ["defeated", "match"] in contests
+    assert ["defeated"] in contests
+
+
+def test_the_teams_of_a_match_placed_in_a_season_play_in_that_season():
+    x = run("Rugby\n\nOn Saturday, Exeter defeated Bath in round 3 of the 2024 Coastal Rugby Union season. In other "
+            "results, Leeds defeated York 20–5.", MONDAY)
+    labels = {a.key: a.label for a in x.actors}
+    season = next(e for e in x.events if e.type == "competition")
+    assert "Exeter" in {labels[p.actor] for p in season.participants}
+    first = next(e for e in x.events if e.type == "sports-event")
+    assert "Leeds" not in {labels[p.actor] for p in first.participants}
+
+
+def test_the_crime_a_charge_or_a_plea_names_is_not_of_its_day():
+    for text in ("Farmer pleads guilty to murder of neighbour\n\nOn Tuesday, a farmer from Brenn pleaded guilty to the "
+                 "murder of his neighbour.",
+                 "Farmer charged\n\nOn Tuesday, a farmer from Brenn was charged with the murder of his neighbour.",
+                 "Farmer admits killing\n\nA farmer from Brenn on Tuesday admitted his guilt in the murder of his "
+                 "neighbour."):
+        x = run(text, MONDAY + dt.timedelta(days=2))
+        times = {t.key: t.value for t in x.times}
+        murder = [e for e in x.events if e.type in ("killing", "murder", "assault")]
+        assert murder and all(times.get(e.time or "") != "2024-03-12" for e in murder), text
+
+
+def test_a_headlines_present_is_news_of_the_day_the_lead_reports():
+    x = run("Toddler finds cash in park, police report\n\nA spokesman for Westvale police said on Sunday that a girl "
+            "of two had picked up a bag of cash in a park.", MONDAY + dt.timedelta(days=1))
+    times = {t.key: t.value for t in x.times}
+    finds = next(e for e in x.events if e.mentions[0].text == "finds")
+    assert times.get(finds.time or "") == "2024-03-10"

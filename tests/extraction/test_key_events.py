@@ -125,3 +125,36 @@ def test_an_inquiry_into_a_crime_or_into_wrongdoing_in_office_is_a_criminal_inve
     assert [t for t, _ in events("Tax rules\n\nAuditors began a probe of the tax rules on Monday.").values()] == [
         "investigation"]
     assert cameo("criminal-investigation") == "091"
+
+
+def test_injuries_a_blaze_or_an_accident_causes_are_inflicted_by_no_one():
+    got = events("Blaze\n\nA fire broke out in a hostel on Friday. The fire, which also injured a guard, spread to two "
+                 "floors.")
+    assert got.get("injured", ("",))[0] == "accidental-injury"
+    got = events("Bus crash\n\nTwo passengers died and three crew members were injured when the bus overturned on "
+                 "Sunday.")
+    assert got.get("injured", ("",))[0] == "accidental-injury"
+    got = events("Raid\n\nA gunman opened fire on a crowd on Friday and injured four people.")
+    assert got.get("injured", ("",))[0] != "accidental-injury"
+
+
+def test_military_activities_and_exercises_are_a_show_of_force():
+    got = events("Readout of the Secretary's Call\n\nThe Secretary raised concerns about the military exercises near "
+                 "the border yesterday.")
+    assert got.get("military exercises") == ("military-activity", "2024-03-10")
+
+
+def test_testing_positive_is_a_diagnosis():
+    got = events("League halts season\n\nThe league halted its season on Wednesday after a player of the Rovers tested "
+                 "positive for the virus.")
+    assert got.get("tested positive", ("",))[0] == "diagnosis"
+    got = events("League halts season\n\nThe league's decision followed a Rovers player testing positive for the "
+                 "virus.")
+    assert got.get("testing positive", ("",))[0] == "diagnosis"
+
+
+def test_a_court_setting_bail_and_an_address_to_the_public_are_events():
+    got = events("Striker held\n\nThe Brenn city court set bail yesterday at 5,000 euros.")
+    assert got.get("set bail") == ("ruling", "2024-03-10")
+    got = events("Flood warning\n\nGovernor Ada Lind addressed the public: \"Stay away from the river banks tonight.\"")
+    assert got.get("addressed", ("",))[0] == "make-statement"

@@ -63,3 +63,24 @@ def test_ago_counts_back_from_the_articles_date_and_a_decade_is_its_three_digits
     assert [(t.span.text, t.value) for t in x.times] == [
         ("A year ago", "2019"), ("Two decades ago", "2000"), ("About two months ago", "2019-12"),
         ("A week ago", "2020-W06"), ("the 1970s", "197"), ("two years", None)]
+
+
+def test_this_sunday_told_in_the_past_is_the_sunday_just_gone():
+    tuesday = MONDAY + dt.timedelta(days=1)
+    assert value_of("This Sunday, inventor Lev Marsh glided across the bay in a home-built craft.", "This Sunday",
+                    tuesday) == "2024-03-10"
+    assert value_of("This Sunday, the club will hold its annual fair.", "This Sunday", tuesday) == "2024-03-17"
+
+
+def test_the_year_that_closes_a_list_of_days_is_each_days_year():
+    text = "Records show that Ray Dunn sold fentanyl on March 3, April 9, and May 21, in 2022, at his home."
+    assert value_of(text, "March 3") == "2022-03-03"
+    assert value_of(text, "April 9") == "2022-04-09"
+    assert value_of("The firm filed on June 2 and July 8, 2021, two reports.", "June 2") == "2021-06-02"
+
+
+def test_a_decade_in_words_is_that_decade():
+    assert value_of("She served as a minister in the seventies and again in the late eighties.",
+                    "the seventies") == "197"
+    assert value_of("She served as a minister in the seventies and again in the late eighties.",
+                    "the late eighties") == "198"

@@ -1,0 +1,141 @@
+"""Breaking news: an actual event the headline and the first paragraphs report without a time takes the day of the
+lead's dated event (or of the lead's report, or the day that opens the lead), when that day is in the week before the
+article's date. Runs after :mod:`kg.extraction.event_times` has given events the times their text names.
+"""
+
+from __future__ import annotations
+
+from kg import lexicon
+from kg.extraction.event_times import _OPENING, _announced_death, _describes_a_party
+from kg.extraction.relative_events import clause_verb as _clause_verb, shifted
+from kg.extraction.steps import Step, Work
+from kg.extraction.tense import tense_at
+from kg.extraction.time import bounds
+from kg.model import Event, TimeExpression
+from kg.pipeline.nlp import Parsed, ParsedBlock
+from kg.vocab import event_class
+
+
+class LeadTime:
+    """The lead-time step of :class:`kg.extraction.events.EventFinder` (which holds ``coref``, ``times``,
+    ``events`` and ``mentions``, and the helpers of :class:`kg.extraction.event_times.EventTimes`)."""
+
+    def _lead_time(self) -> None:
+        """Breaking news tells its story's events on the day the lead gives: an actual event that the headline
+        and the first paragraphs report without a time of its own ("dozens killed", "a man injured in the fire")
+        takes the day of the lead's dated event, when that day is in the week before the article's date."""
+        anchor = self.parsed.article.meta.date
+        paragraphs = lead_paragraphs(self.parsed)
+        if anchor is None or not paragraphs:
+            return
+        top = {id(pb) for pb in self.parsed.blocks if pb.block.kind in ("headline", "standfirst")}
+        top |= {id(pb) for pb in paragraphs}
+        times = {t.key: t for t in self.times}
+        lead = None
+        for e in self.events:
+            t = times.get(e.time or "")
+            if t is None or t.granularity != "day" or not t.value:
+                continue
+            first = paragraphs[0].block.span  # (dated in the lead itself, not by a later paragraph)
+            if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and in_lead_week(anchor, t.value) and \
+                    first.begin <= t.span.begin < first.end:
+                lead = t.key
+                break
+        reported = lead is None
+        if reported:
+            lead = self._report_day(paragraphs[0], anchor)
+            if lead is None:  # no report's day: the day that opens the lead is its events' day
+                lead, reported = self._opening_day(paragraphs[0], anchor), False
+        if lead is None:
+            return
+        heads = self._event_heads()
+        for e in self.events:
+            if self._headline_year(e, times, lead):
+                e.time = None  # "X wins majority in 2019 election" … "On Thursday, X netted 66 seats": the day
+            if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
+                    not any(shifted(m.head) for m in self.mentions[e.key]) and \
+                    id(self.mentions[e.key][0].pb) in top and \
+                    not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
+                    not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
+                    (not reported or self._told_as_news(self.mentions[e.key])) and \
+                    not all(m.pb.block.kind == "paragraph" and
+                            tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
+                            for m in self.mentions[e.key]):  # "is now heading towards": today, not the lead's day
+                e.time = lead
+
+    def _headline_year(self, e: Event, times: dict, lead: str) -> bool:
+        """Whether an event's time is a year its headline gives ("wins majority in 2019 election") in which the lead's
+        day falls: the lead tells the day."""
+        t = times.get(e.time or "")  # (a season or a tournament lasts the year: "the 2020 season")
+        return t is not None and t.granularity == "year" and t.value == times[lead].value[:4] and \
+            e.type not in ("competition", "war", "conflict") and \
+            (hit := self.parsed.token_at(t.span.begin)) is not None and hit[0].block.kind == "headline"
+
+    def _opening_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
+        """The day that opens the lead ("On Thursday, the party netted 66 seats"), when it is of the article's week."""
+        first = next(iter(pb.doc.sents), None)
+        for t in self.times:
+            if first is not None and pb.offset + first.start_char <= t.span.begin < pb.offset + first.end_char and \
+                    names_a_day(t) and in_lead_week(anchor, t.value) and _OPENING.fullmatch(
+                        self.parsed.article.text[pb.offset + first.start_char : t.span.begin].strip(" ,")):
+                return t.key
+        return None
+
+    def _report_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
+        """The day of the lead's report ("Two people were killed in the floods, officials said on Sunday"): a day of
+        the article's week dating a reporting verb of the first paragraph, outside quotations. The events the lead
+        reports happened by then; breaking news reports them on the day."""
+        verbs = lexicon.reporting_verbs()
+        for t in self.times:
+            if not (pb.block.span.begin <= t.span.begin < pb.block.span.end) or not names_a_day(t) or \
+                    self.coref.in_quote(t.span.begin):
+                continue
+            hit = self.parsed.token_at(t.span.begin)
+            if hit is None or _clause_verb(hit[1]).lemma_ not in verbs:
+                continue
+            if in_lead_week(anchor, t.value):
+                return t.key
+        return None
+
+    def _told_as_news(self, mentions: list) -> bool:  # noqa: ANN001 - mentions of kg.extraction.events
+        """An event the lead reports as done on the day: never in a quotation (a quoted "conversation" is the
+        speaker's past, not the report's day), and told in the past tense, not the perfect ("two people have died"
+        happened before the report) nor the present ("remains under investigation") — but a headline's present is
+        headlinese for the news ("Toddler finds cash in park")."""
+        if any(self.coref.in_quote(m.span.begin) for m in mentions):
+            return False
+        return any(tense_at(self.parsed, m.span.begin) == "past" or self._setting_told_past(m) or
+                   m.pb.block.kind == "headline" and m.head.tag_ == "VBZ" for m in mentions)
+
+    def _setting_told_past(self, m) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
+        """ "X was speaking at the launch of …", "said during a rally": the occasion a past verb happened at."""
+        verb = m.head if m.head.pos_ == "VERB" else m.head.head.head  # (or "X was speaking at …" itself)
+        if m.head.pos_ != "VERB" and (m.head.dep_ != "pobj" or m.head.head.lower_ not in ("at", "during") or
+                                      verb.pos_ not in ("VERB", "AUX")):
+            return False
+        return any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children) or \
+            tense_at(self.parsed, m.pb.offset + verb.idx) == "past"  # ("was speaking": a past progressive)
+
+
+def lead_paragraphs(parsed: Parsed) -> list[ParsedBlock]:
+    """The lead: the first two paragraphs of the article."""
+    return [pb for pb in parsed.blocks if pb.block.kind == "paragraph"][:2]
+
+
+def names_a_day(t: TimeExpression) -> bool:
+    """Whether a time names one calendar day (a value of the form 2024-05-17)."""
+    return t.granularity == "day" and bool(t.value) and len(t.value) == 10
+
+
+def in_lead_week(anchor, value: str) -> bool:  # noqa: ANN001 - a date
+    """Whether a day is in the week before the article's date ``anchor``: a day the lead can report as news."""
+    return 0 <= (anchor - bounds(value)[0]).days <= 7  # type: ignore[index]
+
+
+def _lead_time(work: Work) -> None:
+    work.event_finder._lead_time()
+    work.put(lead_time=True)
+
+
+LEAD_TIME = Step("lead time", ("event_finder", "modality"), ("lead_time",), _lead_time,
+                 "an actual event the headline and lead report without a time takes the day of the lead's dated event")
