@@ -114,6 +114,24 @@ def speaking_names(index: ActorIndex) -> None:
             attributing = not according and start > 0 and pb.doc[start - 1].text in _ATTRIBUTING and \
                 tok.head.i == tok.i + 1
             _add_speaker(index, pb, start, tok.i + 1, according, attributing)
+    _bracketed_short_names(index)
+
+
+def _bracketed_short_names(index: ActorIndex) -> None:
+    """ "The Fire Protection Department (FireDept) said …" … "FireDept indicated …": a body named by the short name
+    its full name gave in brackets is that body (acronyms whose letters are its initials are joined before)."""
+    text = index.parsed.article.text
+    bodies = [a for a in index.actors.values() if a.kind in ("organization", "government")]
+    for short in [a for a in bodies if " " not in a.label]:
+        bracketed = f" ({short.label})"
+        long = next((a for a in bodies if a is not short and any(
+            text.startswith(bracketed, m.span.end) for m in a.mentions)), None)
+        if long is None:
+            continue
+        for m in short.mentions:
+            long.mentions.append(m)
+            index.mention_owner[(m.span.begin, m.span.end)] = long.key
+        del index.actors[short.key]
 
 
 # Words after a company's own name in its full name, which news drops on second mention ("Harlow Motors" → "Harlow").
@@ -164,9 +182,21 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
         index.add_actor("org/" + slugify(text), text, "organization", span)  # "according to The Courier": a source
     elif not known and len(toks) == 1 and not ranked and (any(ch.isdigit() for ch in text) and
                                                           any(ch.isalpha() for ch in text) or
-                                                          text.isupper() and text.isalpha() and len(text) >= 2):
-        # "Polnews24 reported …", "RTLZ said …": a name with digits or an acronym that speaks is a body, never a person
+                                                          text.isupper() and text.isalpha() and len(text) >= 2 or
+                                                          _lone_name(first, index)):
+        # "Polnews24 reported …", "RTLZ said …": a name with digits or an acronym that speaks is a body, never a person;
+        # so is a lone name nobody of the article bears ("Newsline observed …": people come with a full name first)
         index.add_actor("org/" + slugify(text), text, "organization", span)
+
+
+def _lone_name(tok, index: ActorIndex) -> bool:  # noqa: ANN001 - a Token
+    """One capitalised word, no given name, no person's surname in the article, not a title or a role."""
+    low = tok.lower_
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("(", "(("):
+        return False  # "((Newsline)) Thank you …": an interview's speaker label, not a subject
+    return tok.pos_ == "PROPN" and tok.text.isalpha() and len(tok.text) >= 3 and low not in lexicon.given_names() \
+        and tok.text not in lexicon.titles() and low not in lexicon.role_nouns() and low not in lexicon.post_heads() \
+        and not any(a.kind == "person" and tok.text in a.label.split() for a in index.actors.values())
 
 
 # Titles of royalty, capitalised before a name: never a place's or a body's name after them.

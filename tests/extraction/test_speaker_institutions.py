@@ -102,3 +102,25 @@ def test_an_acronym_the_tagger_read_as_a_pronoun_speaks_as_a_body():
 def test_staff_and_personnel_speak_as_a_group(source):
     assert said(f"Rescue\n\nAccording to {source}, the man was exhausted.") == [
         ("indirect", source, "the man was exhausted")]
+
+
+def test_a_lone_name_nobody_bears_that_reports_is_a_body_and_a_surname_stays_its_person():
+    assert said("Crash\n\nFirenet indicated the injuries were minor.") == [
+        ("indirect", "Firenet", "the injuries were minor")]
+    assert said("Art\n\nNewsline observed the exhibit features photographs of the designer.") == [
+        ("indirect", "Newsline", "the exhibit features photographs of the designer")]
+    assert said("Art\n\nJo Maddox spoke first. Maddox observed the exhibit features photographs of the designer.") == [
+        ("indirect", "Jo Maddox", "the exhibit features photographs of the designer")]
+
+
+def test_a_short_name_given_in_brackets_is_the_body_of_the_full_name():
+    got = said("Fire\n\nThe State Fire Command (Firecom) said the flames were put out by noon. Firecom indicated the "
+               "injuries were minor.")
+    assert ("indirect", "State Fire Command", "the injuries were minor") in got
+
+
+def test_the_company_is_never_a_public_body_named_more_often():
+    got = said("Crash\n\nThe Department of Fire Protection said the fire was out. The Department of Fire Protection "
+               "said roads were closed. The three dead were Acme Power contract employees. The company said power "
+               "was restored by 20:21.")
+    assert ("indirect", "Acme Power", "power was restored by 20:21") in got
