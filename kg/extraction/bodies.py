@@ -46,6 +46,9 @@ def named_body(pb: ParsedBlock, start: int, end: int, head: Token, lemma: str) -
 
 
 FIRM_NOUNS = frozenset({"company", "firm"})
+# words of a public body's name: "the company" never stands for one
+_PUBLIC_BODY_WORDS = frozenset({"department", "ministry", "agency", "office", "council", "commission", "authority",
+                                "police", "court", "government", "parliament", "senate", "university", "service"})
 MEDIA = frozenset({"account", "feed", "channel", "website"})  # a body's medium that speaks on its own
 # Heads that stand for a body whatever its name's own head: "the bloc" (the European Union), "the alliance" (NATO).
 GENERIC_BODIES = frozenset({"bloc", "body", "alliance", "organization", "organisation", "group", "institution",
@@ -55,7 +58,8 @@ GENERIC_BODIES = frozenset({"bloc", "body", "alliance", "organization", "organis
 def story_subject(coref: Coref, before: int) -> str | None:
     """The organisation the narration has made the subject of its clauses most often before an offset ("Acme
     agreed to sell …", "Acme said …"), the first of them on a tie: "the company said" then speaks for it, though a
-    rival, an index or a regulator was named since. None when no organisation has been a subject."""
+    rival, an index or a regulator was named since (a public body, "the Fire Department", is no company). None when
+    no organisation has been a subject."""
     actors = coref.index.actors
     text = coref.index.parsed.article.text
     counts: dict[str, int] = {}  # in first-subject order
@@ -63,16 +67,18 @@ def story_subject(coref: Coref, before: int) -> str | None:
         if s.offset >= before:
             break
         if not s.subject or s.quoted or (a := actors.get(s.key)) is None or a.kind != "organization" or \
-                not s.key.startswith("org/") or text[s.offset - 1 : s.offset] == "(":
-            continue  # (nor the agency of a dateline: "DETROIT (AP) — Acme is recalling …")
+                not s.key.startswith("org/") or text[s.offset - 1 : s.offset] == "(" or \
+                _PUBLIC_BODY_WORDS & set(a.label.lower().split()):
+            continue  # (nor the agency of a dateline: "DETROIT (AP) — Acme is recalling …", nor a public body)
         counts[s.key] = counts.get(s.key, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def last_named(coref: Coref, before: int, kinds: set[str], kind: str, noun: str | None = None) -> str | None:
+def last_named(coref: Coref, before: int, kinds: set[str], kind: str, noun: str | None = None,
+               firm: bool = False) -> str | None:
     """The organisation of that kind whose name was last mentioned before an offset (within ~600 characters); with
-    ``noun``, one whose name has that head word."""
-    return _nearest_named(coref, before, kinds, kind, noun, window=600, after=False)
+    ``noun``, one whose name has that head word; with ``firm``, no public body ("the company")."""
+    return _nearest_named(coref, before, kinds, kind, noun, window=600, after=False, firm=firm)
 
 
 def last_source(coref: Coref, before: int) -> str | None:
@@ -105,7 +111,7 @@ def first_named_after(coref: Coref, after: int, kinds: set[str], kind: str, noun
 
 
 def _nearest_named(coref: Coref, at: int, kinds: set[str], kind: str, noun: str | None, *, window: int,
-                   after: bool) -> str | None:
+                   after: bool, firm: bool = False) -> str | None:
     """The actor of one of ``kinds`` named nearest to ``at`` on one side of it, within ``window`` characters (a
     government body only, when ``kind`` is government); with ``noun``, one whose name has that word."""
     best: tuple[int, str] | None = None
@@ -116,6 +122,8 @@ def _nearest_named(coref: Coref, at: int, kinds: set[str], kind: str, noun: str 
             continue
         if noun is not None and noun not in actor.label.lower().split():
             continue
+        if firm and _PUBLIC_BODY_WORDS & set(actor.label.lower().split()):
+            continue  # "the company": not the fire department named in between
         if kind == "government" and actor.kind != "government":
             continue
         if best is None or distance < best[0]:

@@ -301,7 +301,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             # "the ministry": a ministry named before, not any government body (the Senate of the headline)
             bodies = {"organization", "government"}
             prior = (lemma in FIRM_NOUNS and story_subject(coref, at)) or \
-                last_named(coref, at, bodies, kind, noun=None if lemma in FIRM_NOUNS else lemma) or \
+                last_named(coref, at, bodies, kind, noun=None if lemma in FIRM_NOUNS else lemma,
+                           firm=lemma in FIRM_NOUNS) or \
                 (lemma in GENERIC_BODIES and last_named(coref, at, bodies, kind)) or \
                 (bare and first_named_after(coref, at, bodies, kind,
                                             noun=None if lemma in FIRM_NOUNS else lemma)) or None
