@@ -124,8 +124,3 @@ def test_the_company_is_never_a_public_body_named_more_often():
                "said roads were closed. The three dead were Acme Power contract employees. The company said power "
                "was restored by 20:21.")
     assert ("indirect", "Acme Power", "power was restored by 20:21") in got
-
-
-def test_the_local_press_speaks_as_a_medium():
-    assert said("Crash\n\nLocal press said the plane was owned by the military.") == [
-        ("indirect", "Local press", "the plane was owned by the military")]
