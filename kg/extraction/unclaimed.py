@@ -345,8 +345,14 @@ def _short_sentence_after(finder, q: Quote, prev: Statement | None) -> bool:  # 
 
 
 def _starts_sentence(finder, q: Quote) -> bool:  # noqa: ANN001
+    """Whether ``q`` opens its sentence, or follows only a short phrase of time or place ("At the premiere, “…”")."""
     before = finder.text[: q.outer.begin].rstrip(" ")
-    return not before or before.endswith(("\n", ".", "!", "?", ":", ";", "”", '"'))
+    if not before or before.endswith(("\n", ".", "!", "?", ":", ";", "”", '"')):
+        return True
+    start = max(before.rfind(e) for e in (". ", "\n", "? ", "! ")) + 1
+    lead = [t for _, t in finder.parsed.tokens_starting_in(start, q.outer.begin)]
+    return before.endswith(",") and 2 <= len(lead) <= 6 and lead[0].pos_ in ("ADP", "ADV") and \
+        not any(t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("PERSON", "ORG") for t in lead)
 
 
 def _previous_statement(finder, q: Quote) -> Statement | None:  # noqa: ANN001

@@ -243,6 +243,12 @@ def test_questions_in_a_story_without_an_interview_verb_are_nobody_s():
     assert said(text) == []
 
 
+def test_a_quotation_after_a_short_phrase_of_time_continues_the_last_speaker():
+    text = ("Show\n\nLead actor Paul Lee said the series had been underestimated. At the premiere, \"I felt like a "
+            "guest at the ball. I have been working as an actor for twenty years.\"")
+    assert speaker_of(text, "I felt like a guest at the ball") == "Paul Lee"
+
+
 # --- a quoted sentence of two or three words that goes on after its speaker's quotation ----------------------------
 
 
