@@ -183,19 +183,23 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
     elif not known and len(toks) == 1 and not ranked and (any(ch.isdigit() for ch in text) and
                                                           any(ch.isalpha() for ch in text) or
                                                           text.isupper() and text.isalpha() and len(text) >= 2 or
-                                                          _lone_name(first, index)):
+                                                          pb.block.kind != "headline" and _lone_name(first, index)):
         # "Polnews24 reported …", "RTLZ said …": a name with digits or an acronym that speaks is a body, never a person;
-        # so is a lone name nobody of the article bears ("Newsline observed …": people come with a full name first)
+        # so is a lone name nobody of the article bears ("Newsline observed …": people come with a full name first;
+        # not in a headline, whose capitals make a common noun a name: "Automaker recalls …")
         index.add_actor("org/" + slugify(text), text, "organization", span)
 
 
 def _lone_name(tok, index: ActorIndex) -> bool:  # noqa: ANN001 - a Token
-    """One capitalised word, no given name, no person's surname in the article, not a title or a role."""
+    """One capitalised word, no given name, no person's surname in the article, not a title, a role or a common
+    noun for a body ("Group confirms …" in a headline)."""
     low = tok.lower_
     if tok.i > 0 and tok.doc[tok.i - 1].text in ("(", "(("):
         return False  # "((Newsline)) Thank you …": an interview's speaker label, not a subject
     return tok.pos_ == "PROPN" and tok.text.isalpha() and len(tok.text) >= 3 and low not in lexicon.given_names() \
         and tok.text not in lexicon.titles() and low not in lexicon.role_nouns() and low not in lexicon.post_heads() \
+        and not any(low in words for words in (lexicon.org_heads(), lexicon.group_nouns(), lexicon.person_nouns(),
+                                               lexicon.collective_nouns(), lexicon.media_nouns())) \
         and not any(a.kind == "person" and tok.text in a.label.split() for a in index.actors.values())
 
 
