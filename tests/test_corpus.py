@@ -64,7 +64,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2014-warhol-photo-legacy-exhibits", "wn-2013-magicians-brotherhood-interview",
                     "state-2023-blinken-wang-yi-call", "wh-2011-obama-sarkozy-merkel-calls",
                     "dod-2016-carter-fort-hood-accident", "navy-2011-uss-carr-rescues-stranded-mariner",
-                    "nasa-2004-okeefe-genesis-statement", "doj-2025-dc-dispensary-owner-tax-plea"}
+                    "nasa-2004-okeefe-genesis-statement", "doj-2025-dc-dispensary-owner-tax-plea",
+                    "wn-2018-world-cup-day-five", "wn-2011-microsoft-internet-explorer-6-death",
+                    "wn-2015-italy-religious-schools-taxes", "wn-2015-north-korea-quasi-state-of-war",
+                    "wn-2008-scientology-website-hacked"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
