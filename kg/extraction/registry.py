@@ -26,6 +26,7 @@ from kg.extraction import (
     quotes,
     result,
     statements,
+    teams,
     tense,
     time,
     unclaimed,
@@ -35,6 +36,7 @@ from kg.extraction.steps import Step, check
 STEPS: tuple[Step, ...] = (
     quotes.QUOTES,
     actors.NAMES,
+    teams.TEAMS,
     coref.COREF,
     coref.GENDERS,
     posts.HOLDINGS,
