@@ -30,7 +30,8 @@ from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
 from kg.extraction.narration import (LEADING, announced, another_subject, colon_speaker, colon_subject,
                                      dash_signed, first_np, np_before, returning_speaker, sentence_before,
-                                     statement_author, statement_verbs, sub_heading)
+                                     statement_author, statement_verbs)
+from kg.extraction.quote_places import merge_spans, previous_statement, short_sentence_after, starts_sentence
 from kg.extraction.quotes import Quote
 from kg.extraction.steps import Step, Work
 from kg.model import Statement
@@ -252,10 +253,10 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
     for q in finder.quotes:
         if id(q) in finder.used or q.mark == "single" and not (finder.single_marks or finder.in_headline(q)):
             continue
-        prev = _previous_statement(finder, q)
-        if len(q.inner.text.split()) < 4 and not _short_sentence_after(finder, q, prev):
+        prev = previous_statement(finder, q)
+        if len(q.inner.text.split()) < 4 and not short_sentence_after(finder, q, prev):
             continue  # scare quotes, titles, names
-        if prev is None or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
+        if prev is None or not starts_sentence(finder, q) or _cue_after(finder, q) is not None:
             continue  # "“…,” she said" with nobody to be "she" is not the previous speaker's
         back = returning_speaker(finder, q)
         if back is not None and back[0][0] != prev.speaker:
@@ -285,7 +286,7 @@ def narrated(finder) -> list[Statement]:  # noqa: ANN001
     for q in finder.quotes:
         if id(q) in finder.used or q.mark != "double" and not (q.mark == "single" and finder.single_marks):
             continue
-        if len(q.inner.text.split()) < 4 or not _starts_sentence(finder, q) or _cue_after(finder, q) is not None:
+        if len(q.inner.text.split()) < 4 or not starts_sentence(finder, q) or _cue_after(finder, q) is not None:
             continue
         words = {t.lower_ for _, t in finder.parsed.tokens_starting_in(q.inner.begin, q.inner.end)}
         first_person = not words.isdisjoint(_FIRST_PERSON)
@@ -332,54 +333,6 @@ def _source_role(tok: Token) -> bool:
     """A definite singular role noun of somebody who speaks for a side ("the manager", "the head coach")."""
     return tok.tag_ == "NN" and lexicon.role_nouns().get(tok.lemma_.lower()) == "source" and \
         any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-
-
-def _short_sentence_after(finder, q: Quote, prev: Statement | None) -> bool:  # noqa: ANN001
-    """A quoted sentence of two or three words right after its speaker's quotation in the same paragraph ("“…,” she
-    said. “The ferries stopped.”"): a sentence, not a scare quote."""
-    inner = q.inner.text.strip()
-    if prev is None or len(inner.split()) < 2 or not inner[:1].isupper() or not inner.endswith((".", "!", "?")):
-        return False
-    block = finder.parsed.block_at(q.outer.begin)
-    return block is not None and block.block.span.begin <= prev.begin and prev.quote_type == "direct"
-
-
-def _starts_sentence(finder, q: Quote) -> bool:  # noqa: ANN001
-    """Whether ``q`` opens its sentence, or follows only a short phrase of time or place ("At the premiere, “…”")."""
-    before = finder.text[: q.outer.begin].rstrip(" ")
-    if not before or before.endswith(("\n", ".", "!", "?", ":", ";", "”", '"')):
-        return True
-    start = max(before.rfind(e) for e in (". ", "\n", "? ", "! ")) + 1
-    lead = [t for _, t in finder.parsed.tokens_starting_in(start, q.outer.begin)]
-    return before.endswith(",") and 2 <= len(lead) <= 6 and lead[0].pos_ in ("ADP", "ADV") and \
-        not any(t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("PERSON", "ORG") for t in lead)
-
-
-def _previous_statement(finder, q: Quote) -> Statement | None:  # noqa: ANN001
-    """The last statement before ``q`` in the same or the previous paragraph, if it has a speaker."""
-    blocks = [pb.block.span for pb in finder.parsed.blocks]
-    here = next((i for i, b in enumerate(blocks) if b.begin <= q.outer.begin < b.end), None)
-    if here is None:
-        return None
-    prev_block = max(0, here - 1)
-    while prev_block > 0 and sub_heading(finder.parsed.blocks[prev_block]):
-        prev_block -= 1  # answers run under sub-headings: the heading does not stop the speaker
-    window_begin = blocks[prev_block].begin
-    before = [s for s in finder.statements if window_begin <= s.end <= q.outer.begin and s.speaker]
-    if not before:
-        return None
-    last = max(before, key=lambda s: s.end)
-    # from the content's last character (to the end of its paragraph when only sub-headings follow)
-    between = finder.text[max(0, last.end - 1) : q.outer.begin if prev_block == here - 1 else blocks[prev_block].end]
-    if here > 0 and last.end < blocks[here].begin and not between.rstrip().endswith((":", "”", '"', ".")):
-        return None
-    return last
-
-
-def merge_spans(spans):  # noqa: ANN001, ANN201
-    from kg.extraction.statements import _merge
-
-    return _merge(spans)
 
 
 def _unclaimed(work: Work) -> None:
