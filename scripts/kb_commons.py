@@ -117,10 +117,7 @@ def add(m, sources: Path, country_of: dict[str, str], country_label: dict[str, s
 
 
 def source_record(sources: Path) -> dict:
-    n = 0
-    path = sources / "commons.tsv"
-    if path.is_file():
-        n = sum(1 for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("# source:"))
+    n = S.repositories(sources / "commons.tsv")
     return {"id": "source/proto-commons", "type": "source",
             "label": "EveryPolitician proto-commons (legislatures and governments per country, from Wikidata)",
             "licence": "CC0-1.0 (Wikidata facts; the repositories state no licence)",

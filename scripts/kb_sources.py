@@ -169,3 +169,10 @@ def nsi_dir(cache: Path) -> Path:
         tgz = next(root.glob("*.tgz"))
         subprocess.run(["tar", "xzf", tgz.name], cwd=root, check=True)
     return root / "package"
+
+
+def repositories(table: Path) -> int:
+    """How many repositories a derived table was made from (its "# source:" header lines); 0 without the table."""
+    if not table.is_file():
+        return 0
+    return sum(1 for ln in table.read_text(encoding="utf-8").splitlines() if ln.startswith("# source:"))
