@@ -67,7 +67,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "nasa-2004-okeefe-genesis-statement", "doj-2025-dc-dispensary-owner-tax-plea",
                     "wn-2018-world-cup-day-five", "wn-2011-microsoft-internet-explorer-6-death",
                     "wn-2015-italy-religious-schools-taxes", "wn-2015-north-korea-quasi-state-of-war",
-                    "wn-2008-scientology-website-hacked"}
+                    "wn-2008-scientology-website-hacked", "wn-2015-asylum-seekers-rescued-indonesia",
+                    "wn-2014-warming-ozone-crop-yields", "wn-2015-ahmed-mohamed-clock-movement",
+                    "wn-2017-afghan-girls-robotics-team", "wn-2011-scientology-cruise-ship-imprisonment-claim",
+                    "wn-2008-canadian-document-found-on-street"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
