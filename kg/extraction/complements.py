@@ -128,7 +128,7 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
         out.extend(g for c in verb.children if c.dep_ == "dobj" for p in c.children
                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp"))
     if not out:
-        out.extend(_clause_on_medium(verb) or _unmarked_clause(verb, kind))
+        out.extend(_clause_on_medium(verb) or _unmarked_clause(verb, kind) or _object_clause(verb, kind))
     named = naming(verb)
     if named:
         return named
@@ -146,6 +146,22 @@ def _unmarked_clause(verb: Token, kind: str) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1 and
             c.pos_ in ("VERB", "AUX") and not any(g.dep_ == "mark" for g in c.children) and
             any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)][:1]
+
+
+_SAYING = {"say", "report", "claim", "state", "add", "announce", "confirm", "estimate", "believe", "think"}
+
+
+def _object_clause(verb: Token, kind: str) -> list[Token]:
+    """ "said several acres burned": the reported clause misparsed as an object with a participle after it — a
+    noun right after the verb, with a past verb after the noun that ends the clause, is what was said."""
+    if verb.lemma_.lower() not in _SAYING:
+        return []  # ("observed eleven proteins found only in …", "repeating his remarks made on …": objects)
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")):
+        acl = [c for c in obj.children if c.dep_ == "acl" and c.i > obj.i and c.tag_ in ("VBD", "VBN")]
+        if acl and obj.left_edge.i == verb.i + 1 and acl[0].i == obj.i + 1 and \
+                not any(c.dep_ in ("aux", "auxpass", "agent") for c in acl[0].children):
+            return [obj]
+    return []
 
 
 def _clause_on_medium(verb: Token) -> list[Token]:

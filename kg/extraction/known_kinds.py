@@ -109,6 +109,10 @@ def joined_names(doc: Doc) -> list[SpacySpan]:
     while i < len(ents):
         e = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and _placed_name(e, nxt):
+            out.append(SpacySpan(doc, e.start, nxt.end, label="PERSON"))  # "Valeska Paris": not two places
+            i += 2
+            continue
         end = _joined_end(doc, e, nxt) if e.label_ == "ORG" else None
         if end is not None:
             out.append(SpacySpan(doc, e.start, end, label="ORG"))
@@ -119,6 +123,14 @@ def joined_names(doc: Doc) -> list[SpacySpan]:
         out.append(e)
         i += 1
     return out
+
+
+def _placed_name(e: SpacySpan, nxt: SpacySpan) -> bool:
+    """Two one-word places side by side, the first no place anyone knows and the second a city or a country
+    ("Valeska Paris", "Ione Jordan"): a person whose family name is a place's."""
+    return e.label_ == "GPE" and nxt.label_ == "GPE" and len(e) == 1 and len(nxt) == 1 and nxt.start == e.end and \
+        e.text.isalpha() and e.text[:1].isupper() and not gazetteer.country(e.text) and not gazetteer.city(e.text) and \
+        bool(gazetteer.city(nxt.text) or gazetteer.country(nxt.text))
 
 
 def _joined_end(doc: Doc, e: SpacySpan, nxt: SpacySpan | None) -> int | None:

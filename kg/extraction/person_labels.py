@@ -33,6 +33,8 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
             return "GPE"  # "in Annapolis", "Tbilisi" tagged as a person
     if label == "ORG" and len(ent) == 1 and text in surnames:
         return "PERSON"  # a surname tagged as an organisation
+    if label == "GPE" and len(ent) == 1 and text in surnames and ent.root.dep_ in ("nsubj", "nsubjpass"):
+        return "PERSON"  # "Paris said" after "Valeska Paris": the person, not the capital's government
     if label in ("ORG", "GPE", "NORP") and text.split()[0] in lexicon.titles() and len(ent) > 1:
         return "PERSON"  # "Ms Jones" tagged as an organisation
     title_case = all(t.text[:1].isupper() for t in ent)

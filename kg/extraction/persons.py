@@ -212,8 +212,10 @@ def person_surnames(parsed: Parsed) -> set[str]:
     """Every word of every multi-word person name, and names after an honorific ("Mr. Hale"), in the article: to
     catch "Hale’s pledges" tagged as a place or "Ortiz" as an organisation."""
     out: set[str] = set()
+    from kg.extraction.known_kinds import joined_names
+
     for pb in parsed.blocks:
-        for ent in pb.doc.ents:
+        for ent in joined_names(pb.doc):  # (with the names the recogniser split into places: "Valeska Paris")
             if ent.label_ == "PERSON" and (len(ent) >= 2 or (ent.start and pb.doc[ent.start - 1].text in lexicon.titles())):
                 out.update(t.text for t in ent if t.text not in lexicon.titles())
     return out

@@ -319,6 +319,9 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
     ahead = _fronted_subject(coref, tok, pb, wanted, gender)
     if ahead is not None:
         return ahead
+    if tok.dep_ == "nsubj" and any(c.lower_ == "also" for c in tok.head.children if c.dep_ == "advmod") and \
+            (before := [s for s in candidates if s.sentence == sent_no - 1 and s.subject and not s.quoted]):
+        return before[0].key  # "He also instructed …": the subject of the sentence before goes on, not the most salient
     role = _role(tok)
     verb = _verb_at(pb, tok)
     own = clause_subject(tok)  # "X said Y left because he …": the reported clause's own subject, not X

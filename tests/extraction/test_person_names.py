@@ -82,3 +82,11 @@ def test_an_acronym_in_brackets_the_recogniser_ran_into_a_name_is_not_part_of_it
     x = run("Salt\n\nThe World Health Organisation (WHO) recommends that every country should iodise salt.")
     assert "World Health Organisation" in {a.label for a in x.actors}
     assert not any("(" in a.label for a in x.actors)
+
+
+def test_a_person_whose_family_name_is_a_city_is_not_the_city():
+    text = ("Claims\n\nValeska Paris, a former member, said she was held on the ship. Paris said she was forced "
+            "to work.")
+    x = run(text)
+    assert "Valeska Paris" in {a.label for a in x.actors} and "France" not in {a.label for a in x.actors}
+    assert speaker_of(text, "she was forced to work") == "Valeska Paris"

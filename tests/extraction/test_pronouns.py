@@ -75,3 +75,11 @@ def test_he_said_after_a_sentence_giving_somebody_s_view_is_that_person():
             "For Kevin Allton, a teacher of English, Molenaar was also a legend. He said, \"Molenaar was the centre "
             "of his century. He is a giant.\"")
     assert speaker_of(text, "Molenaar was the centre") == "Kevin Allton"
+
+
+def test_he_also_goes_on_with_the_subject_of_the_sentence_before():
+    text = ("Rift\n\nPrime Minister Oleg Daniv offered to resign on Friday. Daniv said the leader is \"a model of "
+            "honesty for me\"; however, \"I wrote a resignation offer\", he added.\n\nPresident Ivan Bordun said in a "
+            "meeting with Daniv, \"I decided to give you a chance.\"\n\nHe also instructed security agencies to "
+            "investigate who leaked the recording.")
+    assert speaker_of(text, "to investigate who leaked") == "Ivan Bordun"

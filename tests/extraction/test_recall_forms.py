@@ -255,3 +255,10 @@ def test_a_quotation_after_her_message_was_simple_is_hers():
             'the summer."')
     assert said(text) == [("direct", "Anna Berg", "We will rebuild the depot by the summer.")]
     assert said('Fire\n\nThe message was simple: "We will rebuild the depot by the summer."') == []
+
+
+def test_said_with_the_reported_clause_parsed_as_an_object_and_a_participle():
+    text = ("Fire\n\nThe Valley Department of Forestry and Fire Protection (ValFire) said several acres burned. "
+            "ValFire indicated the injuries were minor.")
+    assert ("indirect", "Valley Department of Forestry and Fire Protection", "several acres burned") in said(text)
+    assert said("Lab\n\nIn her experiments, Jo Falk observed eleven proteins found only in slug glue.") == []
