@@ -90,7 +90,8 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
             out.append(src)  # "reported [its source] said …": what was reported includes who said it
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "PRON"):
             out.append(child)
-        elif child.dep_ == "xcomp" and (kind in ("appeal", "demand", "promise", "warning") or child.tag_ == "VBG" or
+        elif child.dep_ == "xcomp" and (kind in ("appeal", "demand", "promise", "warning") or
+                                        child.tag_ == "VBG" and child.lemma_.lower() not in _MEANS or
                                         verb.lemma_ in _DIRECTING and child.tag_ == "VB" and
                                         any(c.dep_ == "dobj" for c in verb.children)):
             out.append(child)  # "urged them to leave", "told them to leave"; a gerund for any report: "announced
@@ -148,6 +149,8 @@ def _unmarked_clause(verb: Token, kind: str) -> list[Token]:
             any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)][:1]
 
 
+# Gerunds of the means a report went by, not what it said ("tweeted using his account: …")
+_MEANS = {"use", "employ"}
 _SAYING = {"say", "report", "claim", "state", "add", "announce", "confirm", "estimate", "believe", "think"}
 
 

@@ -262,3 +262,9 @@ def test_said_with_the_reported_clause_parsed_as_an_object_and_a_participle():
             "ValFire indicated the injuries were minor.")
     assert ("indirect", "Valley Department of Forestry and Fire Protection", "several acres burned") in said(text)
     assert said("Lab\n\nIn her experiments, Jo Falk observed eleven proteins found only in slug glue.") == []
+
+
+def test_a_gerund_of_the_means_is_not_what_a_post_said():
+    got = said("Clock\n\nThe governor tweeted using her official account:\n\n\"Cool clock, Sam. Want to bring it to "
+               "the capitol?\"")
+    assert got == [("direct", "governor", "Cool clock, Sam. Want to bring it to the capitol?")]
