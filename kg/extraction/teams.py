@@ -20,18 +20,25 @@ from kg.pipeline.ingest import slugify
 
 _MATCH_VERBS = {"beat", "defeat", "thrash", "rout", "edge", "eliminate", "outscore", "outplay", "upset", "draw",
                 "tie", "lose", "overcome", "whitewash", "hammer", "down", "trounce", "concede"}
+_MEDALS = {"medal", "medals", "gold", "silver", "bronze", "podium"}
 _SIDES = {"against", "to", "with", "over", "past"}  # "lost to X", "drew with X", "a win over X", "got past X"
 _SCORE = re.compile(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
 _SPORT_WORDS = {"match", "goal", "goals", "striker", "goalkeeper", "midfielder", "tournament", "championship",
                 "league", "cup", "fixture", "kick-off", "penalty", "scored", "semi-final", "semifinal", "quarter-final",
-                "final", "inning", "innings", "wicket", "try", "tries", "touchdown", "referee", "squad", "coach"}
+                "final", "inning", "innings", "wicket", "try", "tries", "touchdown", "referee", "squad", "coach",
+                "medal", "medals", "competition", "olympics", "championships", "team", "teams"}
 
 
 def _plays(tok: Token) -> bool:
     """Whether the name at ``tok`` is a side in a match: subject or object of a verb of winning or losing, or the
-    object of its "to"/"with"/"against" phrase."""
+    object of its "to"/"with"/"against" phrase; or a medal's winner ("the silver went to Poland", "Poland took
+    bronze")."""
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in _MATCH_VERBS:
+        return True
+    medal = any(t.lower_ in _MEDALS for t in tok.sent)
+    if medal and (tok.dep_ == "pobj" and head.lower_ == "to" or
+                  tok.dep_ == "nsubj" and head.lemma_.lower() in ("win", "take", "claim", "earn", "finish")):
         return True
     return tok.dep_ == "pobj" and head.lower_ in _SIDES and head.head.lemma_.lower() in _MATCH_VERBS | {"win", "victory"}
 

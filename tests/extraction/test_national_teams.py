@@ -27,3 +27,9 @@ def test_countries_outside_a_match_stay_states():
             "ministry said.\n", dt.date(2018, 6, 19))
     assert {a.key for a in x.actors if a.kind == "country"} >= {"country/belgium", "country/panama"}
     assert not any(a.key.startswith("team/") for a in x.actors)
+
+
+def test_countries_a_medal_goes_to_are_teams():
+    x = run("Robots\n\nThe teams competed for three days. The European team won the competition, with the silver "
+            "medal going to Poland and the bronze to Armenia.\n", dt.date(2017, 7, 20))
+    assert {a.label for a in x.actors if a.key.startswith("team/")} == {"Poland", "Armenia"}
