@@ -129,7 +129,8 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
         out.extend(g for c in verb.children if c.dep_ == "dobj" for p in c.children
                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp"))
     if not out:
-        out.extend(_clause_on_medium(verb) or _unmarked_clause(verb, kind) or _object_clause(verb, kind))
+        out.extend(_clause_on_medium(verb) or _unmarked_clause(verb, kind) or _object_clause(verb, kind) or
+                   as_clause(verb))
     named = naming(verb)
     if named:
         return named
@@ -164,6 +165,15 @@ def _object_clause(verb: Token, kind: str) -> list[Token]:
         if acl and obj.left_edge.i == verb.i + 1 and acl[0].i == obj.i + 1 and \
                 not any(c.dep_ in ("aux", "auxpass", "agent") for c in acl[0].children):
             return [obj]
+    return []
+
+
+def as_clause(verb: Token) -> list[Token]:
+    """ "As X told a newspaper, <clause>": a reporting verb in an "as" clause opening the sentence vouches for the
+    main clause (not "…, as X remarked on …, …" inside a sentence, where "as" is "while")."""
+    if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.pos_ in ("VERB", "AUX") and \
+            any(c.dep_ == "mark" and c.lower_ == "as" and c.i == c.sent.start for c in verb.children):
+        return [verb.head]
     return []
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.cues import Cue, opens_quote
+from kg.extraction.complements import as_clause
 from kg.extraction.quotes import Quote
 from kg.model import Span
 from kg.pipeline.nlp import ParsedBlock
@@ -165,8 +166,8 @@ class StatementSpans:
             skip.update(range(sa, sb))
         if cue.according is not None:
             skip.update(t.i for t in cue.according.subtree)
-        if cue.verb.head.i == head.i and cue.verb.dep_ in ("ccomp", "parataxis"):
-            skip.update(t.i for t in cue.verb.subtree)  # "X reported on Thursday, …": the whole reporting clause
+        if cue.verb.head.i == head.i and (cue.verb.dep_ in ("ccomp", "parataxis") or as_clause(cue.verb)):
+            skip.update(t.i for t in cue.verb.subtree)  # "X reported on Thursday, …", "As X said, …": the cue's clause
         # (sorted: a non-projective parse, "which she is due to table", yields its subtree out of order)
         toks = sorted((t for t in head.subtree if t.i not in skip and (cue.limit is None or t.i < cue.limit)),
                       key=lambda t: t.i)

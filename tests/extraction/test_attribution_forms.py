@@ -187,3 +187,10 @@ def test_a_name_hung_on_a_fronted_participle_with_a_postnominal_title_speaks():
     got = said("Trial\n\nSpeaking in the parents' defense, Tom Molomby, SC, said that the parents should be declared "
                "not guilty.")
     assert got == [("indirect", "Tom Molomby", "the parents should be declared not guilty")]
+
+
+def test_an_as_clause_opening_the_sentence_vouches_for_the_main_clause():
+    got = said("Ozone\n\nColette Hart led the study. As Hart told a newspaper, surface ozone has dropped partly due to "
+               "the law.")
+    assert ("indirect", "Colette Hart", "surface ozone has dropped partly due to the law") in got
+    assert said("Ozone\n\nAs expected, the minister resigned.") == []
