@@ -70,7 +70,9 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2008-scientology-website-hacked", "wn-2015-asylum-seekers-rescued-indonesia",
                     "wn-2014-warming-ozone-crop-yields", "wn-2015-ahmed-mohamed-clock-movement",
                     "wn-2017-afghan-girls-robotics-team", "wn-2011-scientology-cruise-ship-imprisonment-claim",
-                    "wn-2008-canadian-document-found-on-street"}
+                    "wn-2008-canadian-document-found-on-street",
+                    "doj-2025-utah-felon-drug-gun-sentence", "doj-2025-nemesis-market-operator-indicted",
+                    "wh-2021-psaki-manchin-build-back-better", "nasa-2024-salisbury-wallops-agreement"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
