@@ -133,8 +133,8 @@ def with_given_names(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
         if t.tag_ != "NNP" or not t.text[:1].isupper() or t.ent_type_ or t.text in lexicon.titles() or \
                 t.lower_ in lexicon.post_words() or t.lower_ in lexicon.post_heads() or \
                 t.lower_ in lexicon.role_nouns() or not t.is_alpha or _big_city(t.text) or _occupation(t) or \
-                gazetteer.country(t.text) or (start >= 2 and doc[start - 2].lower_ == "of"):
-            break  # "Mayor of Springfield Rosa Diaz": the place of a title is no given name
+                gazetteer.country(t.text) or (start >= 2 and doc[start - 2].lower_ in ("of", "in")):
+            break  # "Mayor of Springfield Rosa Diaz", "Agent in Charge Rosa Diaz": a title's last word is no given name
         start -= 1
     end = ent.end
     if end < len(doc) and _PARTICLE.match(doc[end].text) and not doc[end].ent_type_ and doc[end - 1].whitespace_:

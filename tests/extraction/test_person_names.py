@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.pipeline import nlp
 from kg.extraction.persons import bare_name, split_title_org_name, surname_variant
 from kg.pipeline.ingest import from_text
-from tests.extraction.helpers import run, speaker_of
+from tests.extraction.helpers import run, said, speaker_of
 
 pytestmark = pytest.mark.slow
 
@@ -90,3 +90,9 @@ def test_a_person_whose_family_name_is_a_city_is_not_the_city():
     x = run(text)
     assert "Valeska Paris" in {a.label for a in x.actors} and "France" not in {a.label for a in x.actors}
     assert speaker_of(text, "she was forced to work") == "Valeska Paris"
+
+
+def test_a_title_ending_in_charge_is_not_part_of_the_name_after_it():
+    got = said("Market\n\n\"This indictment shows our resolve,\" said FBI Cleveland Acting Special Agent in Charge "
+               "Charles Johnston.")
+    assert got == [("direct", "Charles Johnston", "This indictment shows our resolve,")]
