@@ -154,7 +154,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 low not in stances:
             continue  # no cue can start here (the cheapest test first: most words are none of these)
         off = pb.offset + tok.idx
-        if in_quote(off):
+        if in_quote(off) or _obliged(tok):
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(pb.doc) and pb.doc[tok.i + 1].lower_ == "to":
             if (according := according_to(pb, tok, sent)) is not None:
@@ -300,3 +300,12 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Togo's trade minister X said")
         cues.append(cue)
     return _relayed(cues)
+
+
+def _obliged(verb: Token) -> bool:
+    """ "must explain", "should say", "will have to explain", "needs to say", "has yet to say": what somebody is
+    obliged or expected to say is not something said."""
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "have") and \
+        any(c.tag_ == "TO" for c in verb.children)

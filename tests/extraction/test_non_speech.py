@@ -66,3 +66,10 @@ def test_asking_not_to_be_named_is_a_condition_not_a_request():
     assert not has_statement(text, "not to be identified")
     assert ("indirect", "resident", "the fire started at night") in said(text)
     assert has_statement(text, "to stay indoors")  # a real request stays
+
+
+@pytest.mark.parametrize("sentence", ["Senator Jo Manley needs to explain why the bill failed.",
+                                      "Senator Jo Manley must say whether the bill will pass.",
+                                      "Officials have yet to say whether the bridge will reopen."])
+def test_what_somebody_must_or_has_yet_to_say_is_not_said(sentence):
+    assert said("Talks\n\n" + sentence) == []
