@@ -70,7 +70,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2008-scientology-website-hacked", "wn-2015-asylum-seekers-rescued-indonesia",
                     "wn-2014-warming-ozone-crop-yields", "wn-2015-ahmed-mohamed-clock-movement",
                     "wn-2017-afghan-girls-robotics-team", "wn-2011-scientology-cruise-ship-imprisonment-claim",
-                    "wn-2008-canadian-document-found-on-street"}
+                    "wn-2008-canadian-document-found-on-street", "wn-2007-ahmadinejad-columbia-university",
+                    "wn-2008-basra-fighting-second-day", "wn-2008-south-korea-beef-protests",
+                    "wn-2014-malaysia-airlines-flight-17-shot-down", "wn-2018-amtrak-collision-south-carolina",
+                    "wn-2018-buffon-signs-for-psg"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
