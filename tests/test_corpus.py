@@ -72,7 +72,11 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2017-afghan-girls-robotics-team", "wn-2011-scientology-cruise-ship-imprisonment-claim",
                     "wn-2008-canadian-document-found-on-street",
                     "doj-2025-utah-felon-drug-gun-sentence", "doj-2025-nemesis-market-operator-indicted",
-                    "wh-2021-psaki-manchin-build-back-better", "nasa-2024-salisbury-wallops-agreement"}
+                    "wh-2021-psaki-manchin-build-back-better", "nasa-2024-salisbury-wallops-agreement",
+                    "wn-2007-ahmadinejad-columbia-university",
+                    "wn-2008-basra-fighting-second-day", "wn-2008-south-korea-beef-protests",
+                    "wn-2014-malaysia-airlines-flight-17-shot-down", "wn-2018-amtrak-collision-south-carolina",
+                    "wn-2018-buffon-signs-for-psg"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
