@@ -1,5 +1,5 @@
-"""Pronouns: "he", "his", "she", "her", "its" outside quotations go to an actor of the discourse; in a quotation "I"
-is its speaker and "we" the body the speaker speaks for.
+"""Pronouns: "he", "his", "she", "her", "its" outside quotations go to an actor of the discourse (in a quotation, "I"
+and "we": :mod:`kg.extraction.first_person`).
 
 Which actor (:func:`_antecedent`): gender and kind agree (a "his" never goes to a woman, an "its" never to a person);
 in the pronoun's own sentence the subject, else the nearest mention, but never its own clause's subject for an
@@ -28,40 +28,6 @@ from kg.model import Span
 
 if TYPE_CHECKING:
     from kg.extraction.coref import Coref
-
-FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
-
-
-FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
-
-
-def first_person(coref: Coref, statements) -> None:  # noqa: ANN001
-    """In a quotation, "I" is its speaker and "we" the body the speaker speaks for: an organisation speaking, or the
-    organisation (not the country: "we" of a president may be the nation or the people in the room) of a post the
-    speaker holds."""
-    index = coref.index
-    parsed = index.parsed
-    posts = {h.holder: h.organization for h in coref.holdings if h.organization}
-    for st in statements:
-        if st.speaker is None or st.quote_type not in ("direct", "mixed") or st.speaker not in index.actors:
-            continue
-        speaker = index.actors[st.speaker]
-        we: str | None = speaker.key
-        if speaker.kind == "person":
-            org = posts.get(speaker.key)
-            we = org if org in index.actors and index.actors[org].kind in ("organization", "government") else None
-        for span in st.content:
-            for pb, tok in parsed.tokens_starting_in(span.begin, span.end):
-                off = pb.offset + tok.idx
-                if tok.pos_ != "PRON" or not coref.in_quote(off):
-                    continue
-                low = tok.lower_
-                key = speaker.key if low in FIRST_SINGULAR else we if low in FIRST_PLURAL else None
-                if key is None or key not in index.actors or off in coref.pronouns:
-                    continue
-                coref.pronouns[off] = key
-                index.actors[key].mentions.append(_mention(parsed.article.span(off, off + len(tok.text))))
-
 
 # --- pronouns ---------------------------------------------------------------------------------------------------
 
@@ -153,7 +119,7 @@ def resolve_pronouns(coref: Coref) -> None:
             if key is None:
                 continue
             coref.pronouns[off] = key
-            index.actors[key].mentions.append(_mention(parsed.article.span(off, off + len(tok.text))))
+            index.actors[key].mentions.append(pronoun_mention(parsed.article.span(off, off + len(tok.text))))
             if low in MALE:
                 coref.gender.setdefault(key, "m")
             elif low in FEMALE:
@@ -216,7 +182,7 @@ def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
     return lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
 
 
-def _mention(span: Span):  # noqa: ANN202
+def pronoun_mention(span: Span):  # noqa: ANN202
     from kg.model import Mention
 
     return Mention(span, "pronoun")
@@ -388,12 +354,5 @@ def _pronouns(work: Work) -> None:
     work.put(pronouns=work.coref.pronouns)
 
 
-def _first_person(work: Work) -> None:
-    first_person(work.coref, work.statements)
-    work.put(first_person=True)
-
-
 PRONOUNS = Step("pronouns", ("coref", "genders", "holdings", "roles", "role_mentions"), ("pronouns",), _pronouns,
                 "third-person pronouns resolved to the actor they stand for")
-FIRST_PERSON = Step("first person", ("coref", "statements"), ("first_person",), _first_person,
-                    "\"I\", \"we\" and \"my government\" inside quotations resolved to their speaker")
