@@ -75,19 +75,12 @@ def _coref(work: Work) -> None:
     work.put(coref=Coref(work.names, quote_spans=sorted((s.begin, s.end) for q in work.quotes for s in q.spans)))
 
 
-def _genders(work: Work) -> None:
-    _learn_gender(work.coref)
-    work.put(genders=work.coref.gender)
-
-
 def _roles_met(work: Work) -> None:
     work.put(role_mentions=_role_mentions(work.coref))
 
 
 COREF = Step("coref", ("names", "quotes"), ("coref",), _coref,
              "the coreference workspace: actor mentions, quotation spans, mention resolution")
-GENDERS = Step("genders", ("coref",), ("genders",), _genders,
-               "a person's gender from an honorific or a common given name")
 ROLE_MENTIONS = Step("role mentions", ("coref", "holdings", "roles"), ("role_mentions",), _roles_met,
                      "definite role nouns for a person met before (\"the president\")")
 
@@ -118,36 +111,6 @@ def _role_mentions(coref: Coref) -> int:
             resolve(coref, pb, tok, create=False)
             found += 1
     return found
-
-
-# --- genders ----------------------------------------------------------------------------------------------------
-
-def _learn_gender(coref: Coref) -> None:
-    """A person's gender from an honorific ("Mr.", "Ms") or a common given name ("Sophie Moreau")."""
-    names = lexicon.given_names()
-    for actor in coref.index.actors.values():
-        if actor.kind == "person" and len(actor.label.split()) >= 2:
-            # the first given name before the surname, past a title the label keeps ("Mufti Karim Nadir", "MP Ana
-            # Ruiz")
-            first = next((w for w in (w.lower() for w in actor.label.split()[:-1]) if w in names), None)
-            if first is not None:
-                coref.gender[actor.key] = names[first]
-        for m in actor.mentions:
-            if m.span.text.startswith(("Mr.", "Mr ")):
-                coref.gender[actor.key] = "m"
-            elif m.span.text.startswith(("Mrs", "Ms", "Miss", "Madam")):
-                coref.gender[actor.key] = "f"
-            elif actor.kind == "person" and m.kind in ("name", "title"):
-                hit = coref.index.parsed.token_at(m.span.begin)
-                title = hit[1].doc[hit[1].i - 1].text if hit is not None and hit[1].i > 0 else ""
-                first = m.span.text.split()[0] if m.kind == "title" else title
-                if first in _GENDERED_TITLES:  # "King Maha …", "Princess Ubolratana"
-                    coref.gender[actor.key] = _GENDERED_TITLES[first]
-
-
-# Titles of rank that say a person's sex.
-_GENDERED_TITLES = {**dict.fromkeys(("King", "Prince", "Emperor", "Sultan", "Emir", "Duke", "Lord", "Sir"), "m"),
-                    **dict.fromkeys(("Queen", "Princess", "Empress", "Duchess", "Lady", "Dame"), "f")}
 
 
 # --- posts ------------------------------------------------------------------------------------------------------
