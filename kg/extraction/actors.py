@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
+from kg.extraction.acronyms import join_acronyms
 from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
                                       joined_names)
 from kg.extraction.missed_names import known_names, speaking_names, titled_names
@@ -253,7 +254,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 _add_norp(index, pb, ent, span)
 
     cluster_persons(index, pending_persons, variants)
-    _acronyms(index)
+    join_acronyms(index)
     names_the_recogniser_missed(index)
     known_names(index)
     speaking_names(index)
@@ -351,38 +352,6 @@ def _add_norp(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, span: Span) ->
     root = ent.root
     if root.pos_ in ("PROPN", "NOUN") and root.tag_ in ("NNPS", "NNS") and root.dep_ not in ("amod", "compound"):
         index.add_actor("group/" + slugify(ent.text), ent.text, "group", span, "group")
-
-
-def _acronyms(index: ActorIndex) -> None:
-    """ "Pacific Trade Council (PTC)" … "the PTC": one organisation."""
-    orgs = [a for a in index.actors.values() if a.kind in ("organization", "government")]
-    for short in orgs:
-        if not short.label.replace(".", "").isupper() or " " in short.label:
-            continue
-        initials = short.label.replace(".", "")
-        for long in orgs:
-            if long is short:
-                continue
-            words = long.label.split()
-            # "United States National Institute of … (NIAID)": the initials may leave out the country's name
-            heads = [0] + [k for k in (1, 2, 3) if k < len(words) and gazetteer.country(" ".join(words[:k]))]
-            if any(_initials(words[k:]) == initials for k in heads):
-                for m in short.mentions:
-                    long.mentions.append(Mention(m.span, "acronym"))
-                    index.mention_owner[(m.span.begin, m.span.end)] = long.key
-                del index.actors[short.key]
-                break
-
-
-def _initials(words: list[str]) -> str:
-    """The initials of a name's capitalised words; a word written in capitals gives all its letters ("US Navy" is
-    USN, not UN; "UK Atomic Energy Authority" is UKAEA)."""
-    out = []
-    for w in words:
-        bare = w.replace(".", "")
-        if w[0].isupper():
-            out.append(bare if len(bare) > 1 and bare.isalpha() and bare.isupper() else w[0])
-    return "".join(out)
 
 
 def _names(work: Work) -> None:
