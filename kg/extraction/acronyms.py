@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg import gazetteer
-from kg.model import Mention
 
 if TYPE_CHECKING:
     from kg.extraction.actors import ActorIndex
@@ -26,10 +25,7 @@ def join_acronyms(index: ActorIndex) -> None:
             # "United States National Institute of … (NIAID)": the initials may leave out the country's name
             heads = [0] + [k for k in (1, 2, 3) if k < len(words) and gazetteer.country(" ".join(words[:k]))]
             if any(_initials(words[k:]) == initials for k in heads):
-                for m in short.mentions:
-                    long.mentions.append(Mention(m.span, "acronym"))
-                    index.mention_owner[(m.span.begin, m.span.end)] = long.key
-                del index.actors[short.key]
+                index.merge_into(short.key, long.key, "acronym")
                 break
 
 

@@ -93,6 +93,14 @@ class ActorIndex:
         self._add_mention(actor.mentions, key, span, mention_kind)
         return key
 
+    def merge_into(self, key: str, into: str, mention_kind: str | None = None) -> None:
+        """Every mention of actor ``key`` becomes one of actor ``into`` (of ``mention_kind``, or of its own kind), and
+        ``key`` is dropped: one actor the recogniser saw as two ("PTC" of "Pacific Trade Council")."""
+        target = self.actors[into]
+        for m in self.actors.pop(key).mentions:
+            target.mentions.append(Mention(m.span, mention_kind or m.kind))
+            self.mention_owner[(m.span.begin, m.span.end)] = into
+
     def add_place(self, key: str, label: str, span: Span) -> str:
         place = self.places.setdefault(key, Place(key=key, label=label))
         self._add_mention(place.mentions, key, span, "name")
@@ -166,12 +174,13 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     index = ActorIndex(parsed)
     article = parsed.article
     pending_persons: list[tuple[ParsedBlock, SpacySpan]] = []
-    surnames = person_surnames(parsed)
+    names = [(pb, joined_names(pb.doc)) for pb in parsed.blocks]  # read once: the surnames need them too
+    surnames = person_surnames(names)
     variants: dict[str, str] = {}  # a variant spelling of a surname → the surname (kg.extraction.persons)
     surnames |= _corrected_surnames(parsed, surnames)
 
-    for pb in parsed.blocks:
-        for ent in joined_names(pb.doc):
+    for pb, ents in names:
+        for ent in ents:
             label = ent.label_
             ent = _strip_ent(pb, ent)
             if label in ("ORG", "PERSON") and (told := split_told_name(pb, ent, surnames)) is not None:

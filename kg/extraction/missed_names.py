@@ -128,10 +128,7 @@ def _bracketed_short_names(index: ActorIndex) -> None:
             text.startswith(bracketed, m.span.end) for m in a.mentions)), None)
         if long is None:
             continue
-        for m in short.mentions:
-            long.mentions.append(m)
-            index.mention_owner[(m.span.begin, m.span.end)] = long.key
-        del index.actors[short.key]
+        index.merge_into(short.key, long.key)
 
 
 # Words after a company's own name in its full name, which news drops on second mention ("Harlow Motors" → "Harlow").

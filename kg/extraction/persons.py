@@ -208,14 +208,13 @@ def names_the_recogniser_missed(index: ActorIndex) -> None:
             index.add_actor(key, index.actors[key].label, index.actors[key].kind, parsed.span_of(pb, tok), kind)
 
 
-def person_surnames(parsed: Parsed) -> set[str]:
-    """Every word of every multi-word person name, and names after an honorific ("Mr. Hale"), in the article: to
-    catch "Hale’s pledges" tagged as a place or "Ortiz" as an organisation."""
+def person_surnames(names: list[tuple[ParsedBlock, list[SpacySpan]]]) -> set[str]:
+    """Every word of every multi-word person name, and names after an honorific ("Mr. Hale"), in the article (each
+    block with its names, :func:`kg.extraction.known_kinds.joined_names`: "Valeska Paris", which the recogniser
+    split into two places, included): to catch "Hale’s pledges" tagged as a place or "Ortiz" as an organisation."""
     out: set[str] = set()
-    from kg.extraction.known_kinds import joined_names
-
-    for pb in parsed.blocks:
-        for ent in joined_names(pb.doc):  # (with the names the recogniser split into places: "Valeska Paris")
+    for pb, ents in names:
+        for ent in ents:
             if ent.label_ == "PERSON" and (len(ent) >= 2 or (ent.start and pb.doc[ent.start - 1].text in lexicon.titles())):
                 out.update(t.text for t in ent if t.text not in lexicon.titles())
     return out

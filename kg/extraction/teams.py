@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extraction.steps import Step, Work
-from kg.model import Mention
+from kg.model import Actor
 from kg.pipeline.ingest import slugify
 
 _MATCH_VERBS = {"beat", "defeat", "thrash", "rout", "edge", "eliminate", "outscore", "outplay", "upset", "draw",
@@ -69,13 +69,15 @@ def national_teams(work: Work) -> None:
         if not playing:
             continue
         key = "team/" + slugify(actor.label)
-        index.actors.pop(actor.key)
-        team = index.actors.setdefault(key, type(actor)(key=key, label=actor.label, kind="organization"))
+        team = index.actors.setdefault(key, Actor(key=key, label=actor.label, kind="organization"))
         team.described_as = "national team"
-        for m in actor.mentions:
-            team.mentions.append(Mention(m.span, m.kind))
-            index.mention_owner[(m.span.begin, m.span.end)] = key
+        index.merge_into(actor.key, key)
 
 
-TEAMS = Step("teams", ("names",), ("teams",), lambda work: (national_teams(work), work.put(teams=True))[-1],
+def _teams(work: Work) -> None:
+    national_teams(work)
+    work.put(teams=True)
+
+
+TEAMS = Step("teams", ("names",), ("teams",), _teams,
              "a country's name that is a side in a match report is its national team, not the state")
