@@ -49,6 +49,12 @@ FIRM_NOUNS = frozenset({"company", "firm"})
 # words of a public body's name: "the company" never stands for one
 _PUBLIC_BODY_WORDS = frozenset({"department", "ministry", "agency", "office", "council", "commission", "authority",
                                 "police", "court", "government", "parliament", "senate", "university", "service"})
+
+
+def _public_body(label: str) -> bool:
+    return not _PUBLIC_BODY_WORDS.isdisjoint(label.lower().split())
+
+
 MEDIA = frozenset({"account", "feed", "channel", "website"})  # a body's medium that speaks on its own
 # Heads that stand for a body whatever its name's own head: "the bloc" (the European Union), "the alliance" (NATO).
 GENERIC_BODIES = frozenset({"bloc", "body", "alliance", "organization", "organisation", "group", "institution",
@@ -67,8 +73,7 @@ def story_subject(coref: Coref, before: int) -> str | None:
         if s.offset >= before:
             break
         if not s.subject or s.quoted or (a := actors.get(s.key)) is None or a.kind != "organization" or \
-                not s.key.startswith("org/") or text[s.offset - 1 : s.offset] == "(" or \
-                _PUBLIC_BODY_WORDS & set(a.label.lower().split()):
+                not s.key.startswith("org/") or text[s.offset - 1 : s.offset] == "(" or _public_body(a.label):
             continue  # (nor the agency of a dateline: "DETROIT (AP) — Acme is recalling …", nor a public body)
         counts[s.key] = counts.get(s.key, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
@@ -122,7 +127,7 @@ def _nearest_named(coref: Coref, at: int, kinds: set[str], kind: str, noun: str 
             continue
         if noun is not None and noun not in actor.label.lower().split():
             continue
-        if firm and _PUBLIC_BODY_WORDS & set(actor.label.lower().split()):
+        if firm and _public_body(actor.label):
             continue  # "the company": not the fire department named in between
         if kind == "government" and actor.kind != "government":
             continue
