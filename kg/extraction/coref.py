@@ -310,6 +310,11 @@ _FOR_ANOTHER = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", 
                           "grandmother", "grandfather", "relative", "colleague", "teammate", "coach"})
 
 
+def authors_group(index, tail: str, label: str, span: Span) -> str:  # noqa: ANN001 - an ActorIndex
+    """The one group of a document's unnamed authors ("authors of the study"), keyed by ``tail``."""
+    return index.add_actor("group/authors-of-" + tail, "authors of the " + label, "group", span, "group")
+
+
 def speaks_for_another(noun: Token, name: Token) -> bool:
     """Whether the name at the end of a noun's phrase is another person than the noun's: "a spokesman for Helen
     Carter", "an aide to Prime Minister Helen Carter" (a title of the name's own inside the phrase), unlike "Former

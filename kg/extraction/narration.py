@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from kg.extraction import coref as corefs
 from kg.extraction.quotes import Quote
 from kg.model import Span
+from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock
 
 
@@ -169,14 +170,10 @@ _WRITINGS = {"study", "report", "paper", "survey", "analysis", "statement", "let
 
 
 def _writing_authors(finder, pb, subj):  # noqa: ANN001, ANN202
-    from kg.extraction import coref as corefs
-    from kg.pipeline.ingest import slugify
-
     start = corefs.np_bounds(subj)[0]
     label = corefs._label(pb, start, subj.i + 1)
     span = finder.parsed.span_of(pb, pb.doc[start : subj.i + 1])
-    key = "group/authors-of-" + slugify(label)
-    return finder.coref.index.add_actor(key, "authors of the " + label, "group", span, "group"), span
+    return corefs.authors_group(finder.coref.index, slugify(label), label, span), span
 
 
 _DASHES = ("–", "—", "-", "--")

@@ -81,8 +81,7 @@ class StatementSources:
         return self._authors_of(document, corefs._label(pb, start, tok.i + 1), span)  # "the summary", not "… of X"
 
     def _authors_of(self, document: Document, label: str, span):  # noqa: ANN001, ANN202
-        key = "group/authors-of-" + document.key.split("/", 1)[-1]
-        self.coref.index.add_actor(key, "authors of the " + label, "group", span, "group")
+        key = corefs.authors_group(self.coref.index, document.key.split("/", 1)[-1], label, span)
         document.publisher = key
         return key, span
 
