@@ -78,6 +78,27 @@ def test_the_holder_of_a_post_is_the_one_at_the_article_date(kb):
     assert linked(x, kb, dt.date(2021, 5, 1))["anon/former"] is None
 
 
+@pytest.mark.slow
+def test_a_post_without_its_country_that_speaks_is_the_holder_the_article_names():
+    """"The prime minister told ..." after the article named the holder of the day: the same person speaks; a post
+    that is only explained stays the office in general, and the holder must be one the article names."""
+    text = ("Ministers meet over budget\n\n"
+            "Boris Johnson met ministers in London on Monday to discuss the budget.\n\n"
+            "\"We will not raise taxes,\" the prime minister told reporters after the meeting.\n\n"
+            "In the United Kingdom, the monarch is the head of state.\n")
+    day = dt.date(2021, 5, 3)
+    article = from_text(text, article_id="t", date=day)
+    x = link(extract(article), date=day)
+    quote = next(s for s in x.statements if "raise taxes" in article.text[s.content[0].begin:s.content[0].end])
+    assert quote.speaker == "person/boris-johnson"
+    assert not any(a.label.lower().endswith("monarch") and "wikidata" in a.links for a in x.actors)
+    # the holder of the day not named in the article: "the prime minister" stays a post
+    other = from_text(text.replace("Boris Johnson met", "The cabinet met"), article_id="t", date=day)
+    y = link(extract(other), date=day)
+    quote = next(s for s in y.statements if "raise taxes" in other.text[s.content[0].begin:s.content[0].end])
+    assert quote.speaker != "person/boris-johnson"
+
+
 def test_a_surname_is_decided_by_the_post_at_the_date(kb):
     """"Johnson" in a British article of 2021 is the prime minister of the day; in 2010 no Johnson held a post the
     knowledge base knows of, and the many Johnsons stay apart."""

@@ -86,11 +86,12 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     order = {"country": 0, "organization": 1, "government": 1, "person": 2}
     # countries first (the context of everything else), then bodies (a person's post is matched through the record
     # of its organisation), then people
+    unnamed: list[Actor] = []
     for actor in sorted(extraction.actors, key=lambda a: order.get(a.kind, 3)):
         if actor.kind not in _COMPATIBLE or actor.key.startswith("group/"):
             continue
         if actor.kind == "person" and not any(m.kind in NAME_MENTIONS for m in actor.mentions):
-            out.append(_choose(actor.key, _unnamed_holder(actor, kb, ctx), threshold))
+            unnamed.append(actor)  # after the named people: a post alone may be one of them
             continue
         if actor.key.startswith("anon/"):
             continue
@@ -103,6 +104,8 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
                 d = Decision(actor.key, None, d.confidence, (f"ambiguous: {d.entity}, {region.id}",))
         if d.entity:
             ctx.resolved[actor.key] = d.entity
+            if actor.kind == "person":
+                ctx.people.add(d.entity)
             if actor.kind == "country":
                 ctx.countries.add(d.entity)
         elif actor.kind == "country":
@@ -110,6 +113,8 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
         if d.entity and actor.kind == "country":
             d = _territory(actor, d, kb)
         out.append(d)
+    speakers = {s.speaker for s in extraction.statements}
+    out += [_choose(a.key, _unnamed_holder(a, kb, ctx, a.key in speakers), threshold) for a in unnamed]
     for actor in extraction.actors:  # the countries the article gives its actors count as the article's
         if actor.country:
             ctx.countries.add(ctx.rid(actor.country))

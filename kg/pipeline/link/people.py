@@ -32,6 +32,7 @@ class Context:
     countries: set[str] = field(default_factory=set)  # record ids of the countries the article speaks of
     # the countries only its regions speak of: no evidence for those regions themselves (a region of one country in the base may be another's too)
     regional: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)  # record ids of the people the article names
 
     def rid(self, key: str | None) -> str | None:
         return self.resolved.get(key, key) if key else None
@@ -187,8 +188,10 @@ def one_letter_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: Context) -> list[Scored]:
-    """"The Malaysian prime minister", "Japan's emperor": the one holder of that post at the article's date."""
+def unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: Context, speaks: bool = False) -> list[Scored]:
+    """"The Malaysian prime minister", "Japan's emperor": the one holder of that post at the article's date.
+    A post without its country ("the prime minister said") only when it ``speaks``: a post that does nothing but
+    be explained ("the monarch is the head of state") is the office in general."""
     if ctx.day is None:
         return []
     words = actor.label.replace("’s", "").replace("'s", "").split()
@@ -198,18 +201,27 @@ def unnamed_holder(actor: Actor, kb: KnowledgeBase, ctx: Context) -> list[Scored
         return []  # "the former prime minister", "the deputy prime minister": not the holder at the date
     split = without_country(" ".join(words))
     own = ctx.rid(actor.country)
+    named_only = False
     if split is not None:
-        country, title = split
+        countries, title = {split[0]}, split[1]
     elif own:
-        country, title = own, " ".join(words)
+        countries, title = {own}, " ".join(words)
+    elif speaks:
+        # "the prime minister" with no country: the holder at the date of that post in one of the article's
+        # countries, and only one the article names ("Dara Quill has ... the prime minister told ...")
+        countries, title, named_only = ctx.countries - ctx.regional, " ".join(words), True
     else:
         return []
     out = []
     for post in kb.posts_titled(title):
-        if post.of != country:
+        if post.of not in countries:
             continue
         holders = [h for h in kb.holders(post.id)
                    if any(p.post == post.id and p.held_at(ctx.day) for p in h.positions)]
+        if named_only:
+            holders = [h for h in holders if h.id in ctx.people]
         for h in holders:
             out.append(Scored(h, 0.8 if len(holders) == 1 else 0.5, ("post at the article date", post.id)))
+    if named_only and len({s.entity.id for s in out}) > 1:
+        return []  # two named holders of posts so titled (two countries' prime ministers): which one?
     return out
