@@ -18,7 +18,7 @@ from kg import gazetteer, lexicon
 from kg.extraction.acronyms import join_acronyms
 from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
                                       joined_names)
-from kg.extraction.missed_names import known_names, speaking_names, titled_names
+from kg.extraction.missed_names import described_people, known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
     bare_name,
@@ -265,6 +265,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     cluster_persons(index, pending_persons, variants)
     join_acronyms(index)
     names_the_recogniser_missed(index)
+    described_people(index)  # before known_names: "Edu said" after "midfielder Edu" is that person
     known_names(index)
     speaking_names(index)
     titled_names(index)

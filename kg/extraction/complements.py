@@ -96,6 +96,9 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
                                         any(c.dep_ == "dobj" for c in verb.children)):
             out.append(child)  # "urged them to leave", "told them to leave"; a gerund for any report: "announced
             # investigating itself"
+        elif child.dep_ == "xcomp" and verb.lemma_ in _RAISING and child.tag_ == "VB" and \
+                (obj := next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)) is not None:
+            out.extend(t for t in (obj, child) if t not in out)  # "predicting profits to rise 50%": both
         elif child.dep_ == "advcl" and kind in ("appeal", "demand") and child.i == getattr(for_clause(verb), "i", -1):
             out.append(child)
         elif child.dep_ == "advcl" and kind in ("appeal", "demand", "warning") and child.i > verb.i and \
@@ -152,6 +155,8 @@ def _unmarked_clause(verb: Token, kind: str) -> list[Token]:
 
 # Gerunds of the means a report went by, not what it said ("tweeted using his account: …")
 _MEANS = {"use", "employ"}
+# verbs whose object and infinitive are together what is said ("predicts profits to rise", "expects prices to fall")
+_RAISING = {"predict", "expect", "forecast", "project", "estimate", "believe"}
 _SAYING = {"say", "report", "claim", "state", "add", "announce", "confirm", "estimate", "believe", "think"}
 
 

@@ -2,6 +2,8 @@
 
 - A name the article uses for an actor ("Nigeria" tagged in one sentence, untagged in the next) is a mention of that
   actor wherever it stands on its own as a proper noun (not as a piece of a longer name).
+- An untagged proper name right after a noun that says what a person is or does ("Brazilian midfielder Edu",
+  "coach Ana Ruiz"): that person, though the name be one word.
 - An untagged proper name that is the subject of a reporting verb ("Queen Marguerite announced …", "Rosa Kim
   said …") or the source of "according to": a country the gazetteer knows; an organisation or a person the
   knowledge base knows by that name; a person when a title ("Queen", "Mr.", "President") or a common given name
@@ -232,3 +234,40 @@ def titled_names(index: ActorIndex) -> None:
                         a.label in (run[0].text, run[-1].text)), None) or "person/" + slugify(label)
             index.add_actor(key, index.actors[key].label if key in index.actors else label, "person",
                             parsed.span_of(pb, run), "name")
+
+
+# Person nouns that also describe a team or a company ("runner-up Northfield", "defending champion Eastport").
+_NOT_ONLY_PEOPLE = {"champion", "champions", "titleholder", "winner", "runner-up", "leader", "leaders", "favourite",
+                    "favorite", "host", "hosts", "holder", "holders", "newcomer", "rival", "partner", "owner", "buyer",
+                    "seller", "supplier", "sponsor", "client", "customer", "member", "neighbour", "neighbor", "ally"}
+
+
+def described_people(index: ActorIndex) -> None:
+    """Untagged proper names right after a lower-case noun for what a person is or does ("Brazilian midfielder
+    Edu has hit out", "said coach Ana Ruiz"): a person, one word of name or more (see the module)."""
+    parsed = index.parsed
+    nouns = lexicon.role_nouns().keys() | lexicon.person_nouns()
+    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        doc = pb.doc
+        for tok in toks:
+            low = tok.lower_
+            if low not in nouns or low in _NOT_ONLY_PEOPLE or not tok.text.islower() or tok.i + 1 >= len(doc):
+                continue
+            end = start = tok.i + 1
+            while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].text.isalpha() \
+                    and doc[end].text[:1].isupper() and not doc[end].ent_type_ and doc[end].text not in lexicon.titles():
+                end += 1
+            if end == start or end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].text in ("'s", "’s")):
+                continue  # no name, or a name that runs on into a tagged one, or a possessive ("coach Ana's team")
+            run = doc[start:end]
+            # the name is the noun's apposition or the noun describes it (compound); never a name the noun modifies
+            if not (run.root.dep_ == "appos" and run.root.head.i == tok.i or tok.dep_ == "compound" and
+                    tok.head.i in range(start, end)):
+                continue
+            if any(index.owner_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text)) is not None for t in run):
+                continue
+            label = run.text
+            if gazetteer.country(label) or gazetteer.city(label) or ORG_LIKE.search(label) or \
+                    any(t.lower_ in lexicon.org_heads() or t.lower_ in _DOCUMENT_WORDS for t in run):
+                continue
+            index.add_actor("person/" + slugify(label), label, "person", parsed.span_of(pb, run), "name")

@@ -28,8 +28,11 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
             not gazetteer.country(text) and not (label != "PERSON" and big_city(text)):
         return "PERSON"  # "President Obama" (a town in Japan), "Russian President Medvedev" tagged as a place
     if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames:
-        if gazetteer.city(text) and not gazetteer.country(text) and (not text.isupper() or big_city(text)):
-            # (an acronym is no small town: "UN" is not Un)
+        if gazetteer.city(text) and not gazetteer.country(text) and (not text.isupper() or big_city(text)) and \
+                (label == "PERSON" or big_city(text) or _locative(ent) or ent.root.pos_ == "ADJ" or
+                 pb.block.kind == "headline"):  # ("Norland: minister resigns": a place's label)
+            # (an acronym is no small town: "UN" is not Un; a company named like a small town is the company:
+            # "Nokia said", "the firm Monsanto", unless the sentence puts it somewhere: "a plant in Nokia")
             return "GPE"  # "in Annapolis", "Tbilisi" tagged as a person
     if label == "ORG" and len(ent) == 1 and text in surnames:
         return "PERSON"  # a surname tagged as an organisation
@@ -131,6 +134,14 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _locative(ent: SpacySpan) -> bool:
+    """A name the sentence uses as a place: the object of "in", "at", "from" …"""
+    root, prep = ent.root, ent.root.head
+    if prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according":
+        return False  # "according to Nokia": a source
+    return root.dep_ == "pobj" and prep.lower_ in ("in", "at", "from", "near", "to", "into", "outside", "around")
 
 
 def big_city(word: str) -> bool:

@@ -227,7 +227,7 @@ class StatementSpans:
                                  doc[first].lower_ in ("that", "of", "for", "about", "against") or
                                  doc[first].lower_ == "as" and doc[first].head.i == cue.verb.i):  # (not "as much as")
             first += 1
-        while last >= first and (doc[last].is_punct and doc[last].text not in "”’\"'" or
+        while last >= first and (doc[last].is_punct and doc[last].text not in "”’\"'%" or  # ("rose by 10%")
                                  doc[last].lower_ in ("which", "who", "whom", "whose") and last > first and
                                  doc[last - 1].text == "," or doc[last].dep_ == "cc" and last > first):
             last -= 1  # (a relative pronoun or a conjunction left dangling where another report was cut off)

@@ -268,3 +268,30 @@ def test_a_gerund_of_the_means_is_not_what_a_post_said():
     got = said("Clock\n\nThe governor tweeted using her official account:\n\n\"Cool clock, Sam. Want to bring it to "
                "the capitol?\"")
     assert got == [("direct", "governor", "Cool clock, Sam. Want to bring it to the capitol?")]
+
+
+def test_a_name_of_one_word_after_a_noun_for_what_a_person_does_is_that_person():
+    text = ("Lelinho blasts club\n\nNorthfield's Brazilian midfielder Lelinho has hit out at the club over his "
+            "contract.\n\nHe told reporters: \"I am not sure if I want to stay because the club waited too long.\"")
+    assert ("direct", "Lelinho", "I am not sure if I want to stay because the club waited too long.") in said(text)
+    # a noun that describes a team as well as a person names no person ("runner-up Eastvale")
+    got = said("Cup\n\nThe manager said runner-up Eastvale played well. Defending champion Lakeside lost.")
+    assert all(speaker != "Eastvale" for _, speaker, _ in got)
+
+
+def test_a_company_that_bears_a_small_towns_name_speaks_as_the_company():
+    text = ("Cars\n\nBentley said on Monday that its sales rose sharply last year. The carmaker Bentley has cut "
+            "prices.\n\nThe new plant in Bentley will open in May.")
+    assert said(text) == [("indirect", "Bentley", "its sales rose sharply last year")]
+
+
+def test_a_percent_sign_that_ends_the_content_is_kept():
+    assert said("Phones\n\nThe firm said on Monday that its profits rose by 10%.") == \
+        [("indirect", "firm", "its profits rose by 10%")]
+
+
+def test_an_object_and_its_infinitive_are_together_what_was_predicted():
+    assert said("Beer\n\nNorthbrew is predicting profits to rise 50% in 2005.") == \
+        [("indirect", "Northbrew", "profits to rise 50% in 2005")]
+    assert said("Cup\n\nAnna Berg predicted the team to win the cup.") == \
+        [("indirect", "Anna Berg", "the team to win the cup")]
