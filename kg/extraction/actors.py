@@ -25,7 +25,9 @@ from kg.extraction.persons import (
     cluster_persons,
     correct_label,
     names_the_recogniser_missed,
+    one_word_organisations,
     person_surnames,
+    product_name,
     split_title_org_name,
     split_told_name,
     with_given_names,
@@ -176,6 +178,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     pending_persons: list[tuple[ParsedBlock, SpacySpan]] = []
     names = [(pb, joined_names(pb.doc)) for pb in parsed.blocks]  # read once: the surnames need them too
     surnames = person_surnames(names)
+    organisations = one_word_organisations(names)
     variants: dict[str, str] = {}  # a variant spelling of a surname → the surname (kg.extraction.persons)
     surnames |= _corrected_surnames(parsed, surnames)
 
@@ -195,6 +198,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
             elif label == "ORG" and _titled_person(ent):
                 label = "PERSON"  # "Presidential Spokesperson Dana Roe": a post's title run into a name
+            elif label == "PERSON" and product_name(ent, organisations):
+                label = "ORG"  # "Acmesoft Messenger" after "Acmesoft said": the company's product
             if label == "PERSON":
                 while len(ent) > 1 and (ent[-1].like_num or ent[-1].text in ("-", "–") or _SCORE.match(ent[-1].text)):
                     ent = ent[:-1]  # "beat Chen Lu 6-4, 3-6": the score the recogniser ran into the name

@@ -98,7 +98,8 @@ def speaking_names(index: ActorIndex) -> None:
                 continue
             according = dep == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
                 pb.doc[tok.head.i - 1].lower_ == "according"
-            if not according and (tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs):
+            if not according and not _viewpoint_name(tok) and (tok.dep_ != "nsubj" or
+                                                               tok.head.lemma_.lower() not in verbs):
                 continue
             if tok.lower_ in lexicon.role_nouns() or tok.lower_ in lexicon.post_heads():
                 continue  # "the company's CEO, Jane Roe, said": a role written in capitals, not a name
@@ -117,6 +118,18 @@ def speaking_names(index: ActorIndex) -> None:
                 tok.head.i == tok.i + 1
             _add_speaker(index, pb, start, tok.i + 1, according, attributing)
     _bracketed_short_names(index)
+
+
+def _viewpoint_name(tok: Token) -> bool:
+    """"But for Ana Ruiz, a research director, the future is …": the name of a sentence's opening "For X," whose
+    view the sentence gives (a person only with a given name: :func:`_add_speaker`)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i != prep.sent.root.i:
+        return False
+    if not all(t.lower_ in ("but", "and", "yet", "still", "so") for t in tok.doc[prep.sent.start:prep.i]):
+        return False
+    after = prep.right_edge.i + 1
+    return after < len(tok.doc) and tok.doc[after].text == ","
 
 
 def _bracketed_short_names(index: ActorIndex) -> None:

@@ -78,6 +78,26 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     return label
 
 
+def product_name(ent: SpacySpan, organisations: set[str]) -> bool:
+    """A name tagged as a person's that opens with the name of a company the article names on its own
+    (``organisations``, the one-word names it tags as organisations) and no given name ("Acmesoft Messenger" after
+    "Acmesoft said"): a product's, and its words no surnames."""
+    return 2 <= len(ent) <= 3 and ent[0].text in organisations and \
+        all(t.text[:1].isupper() for t in ent) and ent[0].lower_ not in lexicon.given_names() and \
+        len(ent[0].text) >= 3 and not gazetteer.country(ent[0].text)
+
+
+def one_word_organisations(names: list[tuple[ParsedBlock, list[SpacySpan]]]) -> set[str]:
+    """The one-word names the recogniser tags as organisations in the article, twice at least and more often than
+    as people."""
+    votes: dict[str, int] = {}
+    for _, ents in names:
+        for e in ents:
+            if len(e) == 1 and e.label_ in ("ORG", "PERSON"):
+                votes[e.text] = votes.get(e.text, 0) + (1 if e.label_ == "ORG" else -1)
+    return {w for w, v in votes.items() if v >= 2}
+
+
 def _person_apposition(ent: SpacySpan) -> bool:
     """Whether a name is followed by an apposition headed by a singular post or role noun ("X, the government
     commissioner for …", "X, a spokeswoman for …")."""

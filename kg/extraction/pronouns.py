@@ -248,10 +248,13 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
 
 
 def _viewpoint(root: Token) -> bool:
-    """The person of a phrase "For X," (or "To X,") opening its sentence: whose view the sentence gives."""
+    """The person of a phrase "For X," (or "To X,", "But for X,") opening its sentence: whose view the sentence
+    gives."""
     prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in ("for", "to") or prep.i != prep.sent.start or \
-            prep.head.i != prep.sent.root.i or root.ent_type_ != "PERSON":
+    opening = all(t.lower_ in ("but", "and", "yet", "still", "so") for t in root.doc[prep.sent.start:prep.i])
+    if root.dep_ != "pobj" or prep.lower_ not in ("for", "to") or not opening or \
+            prep.head.i != prep.sent.root.i or root.ent_type_ not in ("PERSON", "") or root.pos_ != "PROPN" and \
+            root.ent_type_ != "PERSON":  # (a name the recogniser missed, that an actor's mention is)
         return False
     after = prep.right_edge.i + 1
     return after < len(root.doc) and root.doc[after].text == ","
