@@ -31,9 +31,10 @@ _RANKS = {"queen", "king", "prince", "princess", "pope", "emperor", "empress", "
 
 
 def _capitalised(t: Token) -> bool:
-    # (or an acronym the tagger read as the word it spells: "WHO said" is no "who")
-    return t.text[:1].isupper() and (t.pos_ == "PROPN" or t.pos_ in ("PRON", "DET", "ADP", "SCONJ") and
-                                     len(t.text) >= 3 and t.text.isupper() and t.text.isalpha() and
+    # (or an acronym the tagger read as the word it spells: "WHO said" is no "who"; or as a common noun: "the FA")
+    return t.text[:1].isupper() and (t.pos_ == "PROPN" or t.pos_ in ("PRON", "DET", "ADP", "SCONJ", "NOUN") and
+                                     len(t.text) >= 2 + (t.pos_ != "NOUN") and t.text.isupper() and t.text.isalpha() and
+                                     not (t.i > 0 and t.doc[t.i - 1].text == "-") and  # ("WSET-TV")
                                      any(c.islower() for c in t.sent.text))
 
 
@@ -99,7 +100,8 @@ def speaking_names(index: ActorIndex) -> None:
             according = dep == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
                 pb.doc[tok.head.i - 1].lower_ == "according"
             if not according and not _viewpoint_name(tok) and (tok.dep_ != "nsubj" or
-                                                               tok.head.lemma_.lower() not in verbs):
+                                                               tok.head.lemma_.lower() not in verbs and
+                                                               not _issues_noun_cue(tok.head)):
                 continue
             if tok.lower_ in lexicon.role_nouns() or tok.lower_ in lexicon.post_heads():
                 continue  # "the company's CEO, Jane Roe, said": a role written in capitals, not a name
@@ -118,6 +120,14 @@ def speaking_names(index: ActorIndex) -> None:
                 tok.head.i == tok.i + 1
             _add_speaker(index, pb, start, tok.i + 1, according, attributing)
     _bracketed_short_names(index)
+
+
+def _issues_noun_cue(verb: Token) -> bool:
+    """"expressed concern that …", "issued a warning": a light verb whose object is a noun of speech."""
+    from kg.extraction.noun_cues import LIGHT_VERBS
+
+    return verb.lemma_.lower() in LIGHT_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.noun_cues() for c in verb.children)
 
 
 def _viewpoint_name(tok: Token) -> bool:
@@ -170,7 +180,7 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
         index.add_actor(country_key(c.name), c.name, "country", span)
         return
     known = kb.default().named(text)
-    if known and all(e.type == "organization" for e in known):
+    if known and all(e.type in ("organization", "government") for e in known):
         index.add_actor("org/" + slugify(text), text, "organization", span)
         return
     first = toks[0]

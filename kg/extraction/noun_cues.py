@@ -115,6 +115,17 @@ def _content(noun: Token, allowed: frozenset[str], source: Token, light: Token |
     if "that" in allowed and nxt.lower_ == "that" and nxt.dep_ == "mark" and nxt.head.i > j and \
             nxt.head.pos_ in ("VERB", "AUX"):
         return nxt.head
+    if "that" in allowed and nxt.lower_ == "that" and nxt.dep_ == "dobj" and (verb := nxt.head).dep_ == "relcl" and \
+            verb.head.i == noun.i and any(c.dep_ == "nsubj" and c.i > nxt.i for c in verb.children) and \
+            any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        # "a warning that strikes would follow" parsed as a relative clause with "that" its object: a clause of
+        # its own subject and a modal is what the noun says (a relative one would lack its object)
+        return verb
+    if {"about", "over"} & allowed and nxt.lower_ == "as" and j + 1 < len(doc) and doc[j + 1].lower_ == "to":
+        # "expressed doubt as to whether the fixtures fit": what the doubt is about
+        obj = next((g for g in doc[j + 1].children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is not None and obj.i > j + 1:
+            return obj
     if "to" in allowed and nxt.tag_ == "TO" and nxt.head.tag_ == "VB" and nxt.head.i > j and \
             nxt.head.i != noun.i:
         return nxt.head

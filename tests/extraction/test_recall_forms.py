@@ -311,3 +311,13 @@ def test_but_for_x_opening_a_sentence_gives_whose_view_and_who_speaks_next():
     assert ("direct", "Maria Lopez", "Content is what matters,") in said(text)
     # the recogniser misses the name: a given name and a surname after the opening "For" still make the person
     assert ("direct", "Ana Ruiz", "Content is what matters,") in said(text.replace("Maria Lopez", "Ana Ruiz"))
+
+
+def test_a_noun_of_speech_issued_by_a_light_verb_with_its_clause_or_topic():
+    # the clause parsed as a relative one with "that" its object
+    assert said("Strike\n\nThe minister issued a warning that strikes would follow.") == \
+        [("indirect", "minister", "strikes would follow")]
+    # "doubt as to whether …"; an acronym the tagger reads as a common noun is the body that voiced it
+    assert said("Match\n\nThe FA has expressed doubt as to whether the fixtures could be accommodated.") == \
+        [("indirect", "FA", "whether the fixtures could be accommodated")]
+    assert said("Strike\n\nThe minister ignored a warning that residents had sent.") == []
