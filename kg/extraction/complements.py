@@ -47,6 +47,9 @@ def for_clause(verb: Token) -> Token | None:
 def personal(noun: Token) -> bool:
     """A noun that can name a speaker: a proper name, a pronoun, or a noun for a person or a body."""
     low = noun.lemma_.lower()
+    if noun.i >= 2 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 1].idx == noun.idx - 1:
+        low = noun.doc[noun.i - 2].lower_ + low if noun.doc[noun.i - 2].lower_ + low in lexicon.role_nouns() \
+            else low  # "the Sale full-back"
     return noun.pos_ in ("PROPN", "PRON") or low in lexicon.role_nouns() or low in lexicon.post_heads() or \
         low in lexicon.group_nouns() or low in lexicon.org_heads() or low in lexicon.person_nouns()
 

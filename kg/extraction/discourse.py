@@ -50,6 +50,10 @@ def role_noun(tok: Token) -> str | None:
         return "year-old"
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
         return None
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 1].idx == tok.idx - 1:
+        joined = tok.doc[tok.i - 2].lower_ + low  # "full-back", "fly-half": the lexicon writes them as one word
+        if joined in lexicon.role_nouns():
+            return joined
     lemma = tok.lemma_.lower()
     for word in (low, lemma):
         if word in lexicon.role_nouns() or word in lexicon.post_heads():

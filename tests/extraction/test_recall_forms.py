@@ -321,3 +321,9 @@ def test_a_noun_of_speech_issued_by_a_light_verb_with_its_clause_or_topic():
     assert said("Match\n\nThe FA has expressed doubt as to whether the fixtures could be accommodated.") == \
         [("indirect", "FA", "whether the fixtures could be accommodated")]
     assert said("Strike\n\nThe minister ignored a warning that residents had sent.") == []
+
+
+@pytest.mark.parametrize("noun", ["full-back", "fly-half", "centre-back"])
+def test_a_hyphenated_position_is_a_role_noun_bound_to_the_player(noun):
+    text = f'Rugby\n\nEngland {noun} Jon Rowe missed training on Monday. "I will be fit," said the {noun}.'
+    assert said(text) == [("direct", "Jon Rowe", "I will be fit,")]
