@@ -238,6 +238,16 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         return collective(coref, pb, tok, start, end, mention_span)  # "the family said", "his family said"
     if not plural and (lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or noun is not None):
         label = _label(pb, start, end)
+        at = pb.offset + pb.doc[start].idx
+        if pb.doc[start].lower_ == "the" and end - start == 2:
+            # "a spokesman for the ministry said … said the spokesman": the unnamed one described before
+            prior = max(((max(m.span.begin for m in a.mentions if m.span.begin < at), k)
+                         for k, a in index.actors.items() if k.startswith("anon/") and a.kind == "person" and
+                         lemma in a.label.lower().split() and any(m.span.begin < at for m in a.mentions)),
+                        default=None)
+            if prior is not None:
+                index.add_actor(prior[1], index.actors[prior[1]].label, "person", mention_span, "role")
+                return prior[1], mention_span
         key = "anon/" + slugify(label)  # an unnamed person: local to the article
         index.add_actor(key, label, "person", mention_span, "role")
         if country:

@@ -31,14 +31,14 @@ class Roles:
     def add(self, noun: str, offset: int, key: str) -> None:
         self.by_noun.setdefault(noun, []).append((offset, key))
 
-    def before(self, noun: str, offset: int) -> str | None:
-        """The person last introduced with ``noun`` before ``offset`` (or, failing that, the first one after: a
-        headline's "the quarterback" before the lede names him)."""
+    def before(self, noun: str, offset: int, ahead: bool = True) -> str | None:
+        """The person last introduced with ``noun`` before ``offset`` (or, failing that and when ``ahead``, the first
+        one after: a headline's "the quarterback" before the lede names him)."""
         entries = self.by_noun.get(noun, [])
         earlier = [k for off, k in entries if off < offset]
         if earlier:
             return earlier[-1]
-        return entries[0][1] if entries else None
+        return entries[0][1] if entries and ahead else None
 
 
 def role_noun(tok: Token) -> str | None:
@@ -181,18 +181,23 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
     offset = pb.offset + tok.idx
     roles = coref.roles if coref.roles is not None else Roles()
     exclude: set[str] = set()
+    if _indefinite_of_a_body(tok):
+        return None  # "a spokesman for the ministry said": somebody new, not a spokesman the article names
+    # the person introduced with the noun further on ("The minister said … Minister X added"), unless somebody
+    # new was described with it before ("a spokesman for Y said …, said the spokesman … X, spokesman for Z")
+    ahead = not described_before(coref.index.parsed, noun, offset)
     if noun == "year-old" and (age := _years(tok)) is not None:
         # "the 24-year-old said": the person of that age; never one the article gives another age
-        key = roles.before(f"{age}-year-old", offset)
+        key = roles.before(f"{age}-year-old", offset, ahead)
         if key is not None:
             return key
         exclude = {k for n, entries in roles.by_noun.items() if n.endswith("-year-old") and n != noun
                    and n != f"{age}-year-old" for _, k in entries}
     full = qualified(tok, noun)
     if full != noun:  # "the prime minister" is not whoever was introduced as "Foreign Minister"
-        key = roles.before(full, offset)
+        key = roles.before(full, offset, ahead)
         return key if key not in exclude else None
-    key = roles.before(noun, offset)
+    key = roles.before(noun, offset, ahead)
     if key is not None and key not in exclude:
         return key
     if lexicon.role_nouns().get(noun) == "topic" and _definite(tok):
@@ -207,6 +212,23 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
         return salient_person(coref, offset, exclude=exclude |
                               {k for k, g in coref.gender.items() if sex and g != sex})
     return None
+
+
+def _indefinite_of_a_body(tok: Token) -> bool:
+    """"a spokesman for the ministry", "an official at the embassy": an indefinite role noun with the body it
+    works for."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and \
+        any(c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with") and c.i > tok.i for c in tok.children)
+
+
+def described_before(parsed, noun: str, offset: int) -> bool:  # noqa: ANN001 - a Parsed
+    """Whether somebody new was described with ``noun`` before ``offset`` ("a spokesman for the ministry")."""
+    for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        if pb.offset >= offset:
+            break
+        if any(t.lower_ == noun and pb.offset + t.idx < offset and _indefinite_of_a_body(t) for t in toks):
+            return True
+    return False
 
 
 def _countries_of(coref, actor) -> set[str]:  # noqa: ANN001

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from kg import gazetteer, lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import country_key
+from kg.extraction.discourse import described_before
 from kg.extraction.steps import Step, Work
 from kg.model import PositionHolding, Span
 from kg.pipeline.nlp import ParsedBlock
@@ -191,8 +192,12 @@ def person_by_role(coref: Coref, pb: ParsedBlock, tok: Token, start: int, countr
     of = list(pb.doc[tok.i + 1 : tok.i + 1 + of_len(pb, tok)])  # "Secretary" + "of State"
     title = post_label((found[1] if found else [tok]) + of)
     off = parsed.tok_begin(pb, tok)
+    body = _body_of(index, pb, tok)
     for h in coref.holdings:
-        if h.post.lower() == title.lower() and (country is None or h.organization == country):
+        if h.post.lower() == title.lower() and (country is None or h.organization == country) and \
+                (body is None or h.organization == body) and \
+                (h.surface.begin < off or not described_before(parsed, tok.lower_, off)):
+            # ("a spokesman for Y" is not X, "spokesman for Z"; nor is "the spokesman" right after it)
             return h.holder
     best: tuple[int, str] | None = None
     if title.lower() not in _HEAD_TITLES:
@@ -207,6 +212,17 @@ def person_by_role(coref: Coref, pb: ParsedBlock, tok: Token, start: int, countr
         found_span = parsed.span_of(pb, pb.doc[start : tok.i + 1 + of_len(pb, tok)])
         coref.holdings.append(PositionHolding(best[1], title, country, found_span, parsed.article.meta.date))
         return best[1]
+    return None
+
+
+def _body_of(index, pb: ParsedBlock, tok: Token) -> str | None:  # noqa: ANN001 - an ActorIndex
+    """The body a post's phrase names after it ("the spokesman for the Home Office"): its actor key, or None."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at") and c.i > tok.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            hit = index.mention_of_token(pb, obj) if obj is not None else None
+            if hit is not None and index.actors[hit[0]].kind in ("organization", "government", "country"):
+                return hit[0]
     return None
 
 

@@ -327,3 +327,17 @@ def test_a_noun_of_speech_issued_by_a_light_verb_with_its_clause_or_topic():
 def test_a_hyphenated_position_is_a_role_noun_bound_to_the_player(noun):
     text = f'Rugby\n\nEngland {noun} Jon Rowe missed training on Monday. "I will be fit," said the {noun}.'
     assert said(text) == [("direct", "Jon Rowe", "I will be fit,")]
+
+
+def test_a_spokesman_for_one_body_is_not_the_spokesman_of_another_named_later():
+    text = ('Asylum\n\nA spokesman for the Home Office said it was wrong. "We are developing a programme," said the '
+            'spokesman.\n\nBut Andrew Hogg, spokesman for the Medical Foundation, said ministers had failed. "We '
+            'oppose the plan," he said.')
+    got = said(text)
+    assert ("indirect", "spokesman for the Home Office", "it was wrong") in got
+    assert ("direct", "spokesman for the Home Office", "We are developing a programme,") in got
+    assert ("direct", "Andrew Hogg", "We oppose the plan,") in got
+    # the lede's post before the name that holds it is still that person
+    lede = ('Economy\n\nThe economy minister said growth would pause.\n\nEconomy minister Kenji Sato told reporters '
+            'that exports fell.')
+    assert ("indirect", "Kenji Sato", "growth would pause") in said(lede)
