@@ -118,10 +118,10 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
         elif child.dep_ == "dobj" and (kind in _DOBJ_CONTENT or verb.lemma_ in _DOBJ_LEMMAS) and \
                 (verb.lemma_ not in ADDRESSEE_VERBS or verb.lemma_ in _CRITICISE and not personal(child) and
                  _content_object(child) or verb.lemma_ in _PROMISING and _promised(child)) and \
-                verb.lemma_ != "appeal" and \
+                verb.lemma_ not in ("appeal", "agree") and \
                 child.lower_ not in ("that", "which", "what") and child.lower_ not in _PERSONAL_OBJECTS and \
                 (verb.lemma_ not in _DOBJ_LEMMAS or _content_object(child) or _situation(child)):
-            out.append(child)
+            out.append(child)  # (never "agreed a deal": it concluded one, said nothing)
         elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "refer":

@@ -341,3 +341,8 @@ def test_a_spokesman_for_one_body_is_not_the_spokesman_of_another_named_later():
     lede = ('Economy\n\nThe economy minister said growth would pause.\n\nEconomy minister Kenji Sato told reporters '
             'that exports fell.')
     assert ("indirect", "Kenji Sato", "growth would pause") in said(lede)
+
+
+def test_agreeing_a_deal_is_no_statement_agreeing_that_is():
+    assert said("Kit\n\nThe federation has agreed a new kit deal with a sportswear maker.") == []
+    assert said("Kit\n\nThe union agreed that the offer was fair.") == [("indirect", "union", "the offer was fair")]
