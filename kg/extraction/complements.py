@@ -85,7 +85,15 @@ def source_object(verb: Token) -> Token | None:
     return obj if obj is not None and personal(obj) and obj.pos_ != "PRON" else None
 
 
+# What a court orders a convict to do: a sentence handed down, not words reported ("ordered him to serve five years
+# of supervised release", "to pay a $500 fine").
+_SENTENCE_TERMS = {"serve", "pay", "forfeit", "spend", "complete", "perform", "register", "undergo", "repay",
+                   "reimburse", "surrender"}
+
+
 def complements_of(verb: Token, kind: str) -> list[Token]:
+    if verb.lemma_ == "order" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _SENTENCE_TERMS for c in verb.children):
+        return []
     out: list[Token] = []
     for child in verb.children:
         if child.dep_ == "ccomp" and child.lemma_.lower() in lexicon.reporting_verbs() and \

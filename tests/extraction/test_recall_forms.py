@@ -346,3 +346,10 @@ def test_a_spokesman_for_one_body_is_not_the_spokesman_of_another_named_later():
 def test_agreeing_a_deal_is_no_statement_agreeing_that_is():
     assert said("Kit\n\nThe federation has agreed a new kit deal with a sportswear maker.") == []
     assert said("Kit\n\nThe union agreed that the offer was fair.") == [("indirect", "union", "the offer was fair")]
+
+
+def test_a_sentence_a_court_orders_is_no_statement():
+    assert said("Court\n\nJudge Ana Ruiz also ordered Tom Fretz to serve three years of supervised release.") == []
+    assert said("Court\n\nThe judge ordered him to pay a $500 fine.") == []
+    assert said("Fire\n\nPolice ordered residents to leave their homes.") == \
+        [("indirect", "Police", "residents to leave their homes")]
