@@ -91,8 +91,17 @@ _SENTENCE_TERMS = {"serve", "pay", "forfeit", "spend", "complete", "perform", "r
                    "reimburse", "surrender"}
 
 
+# What a declaration puts into force rather than reports ("declared a major disaster exists in the State").
+_DECLARED_STATES = {"disaster", "emergency", "war", "holiday", "mourning"}
+
+
 def complements_of(verb: Token, kind: str) -> list[Token]:
-    if verb.lemma_ == "order" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _SENTENCE_TERMS for c in verb.children):
+    if verb.lemma_ == "order" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _SENTENCE_TERMS or
+                                      c.dep_ == "dobj" and not personal(c) for c in verb.children):
+        return []  # (nor "ordered Federal aid to supplement …": resources sent, nobody told)
+    if verb.lemma_ == "declare" and any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lemma_.lower() in
+                                                                  _DECLARED_STATES for g in c.children)
+                                        for c in verb.children):
         return []
     out: list[Token] = []
     for child in verb.children:

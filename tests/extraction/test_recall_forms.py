@@ -353,3 +353,11 @@ def test_a_sentence_a_court_orders_is_no_statement():
     assert said("Court\n\nThe judge ordered him to pay a $500 fine.") == []
     assert said("Fire\n\nPolice ordered residents to leave their homes.") == \
         [("indirect", "Police", "residents to leave their homes")]
+
+
+def test_a_declaration_that_puts_a_state_into_force_and_resources_ordered_are_no_statements():
+    text = ("Aid\n\nThe President today declared a major disaster exists in the State of Texas and ordered Federal aid "
+            "to supplement State and local recovery efforts.")
+    assert said(text) == []
+    assert said("Fire\n\nThe court ordered the company to stop the work.") == \
+        [("indirect", "court", "the company to stop the work")]
