@@ -1,14 +1,15 @@
 """The query lane: the plainest SPARQL queries answered without Flask's request machinery.
 
-A query sent as ``POST /sparql`` with nothing but the query — a form of one ``query`` field, or an
-``application/sparql-query`` body — and no parameters in the URL is the common request of SPARQL clients, and for a
-lookup Flask's request context, form parser, routing and response object cost more CPU than the engine's answer
-(docs/scaling.md, "Where a small request's time goes"). This WSGI layer in front of the app reads such a request
-itself, runs it as the endpoint does (:func:`server.blueprints.sparql.answer`: the same negotiation, result cache,
-task and query process), and writes a successful result with the endpoint's headers
-(:func:`server.blueprints.sparql.result_headers`, CORS and ``nosniff``). Every other request goes to the app as it
-came, and so does every other answer (an error, an HTML table, an exception): the lane hands its answer to the
-endpoint under :data:`server.blueprints.sparql.ANSWERED`, and the app renders it as it renders its own.
+A query sent with nothing but the query — ``GET /sparql?query=…`` without conditional headers, or ``POST /sparql``
+with a form of one ``query`` field or an ``application/sparql-query`` body and no parameters in the URL — is the
+common request of SPARQL clients, and for a lookup Flask's request context, form parser, routing and response object
+cost more CPU than the engine's answer (docs/scaling.md, "Where a small request's time goes"). This WSGI layer in
+front of the app reads such a request itself, runs it as the endpoint does (:func:`server.blueprints.sparql.answer`:
+the same negotiation, result cache, task and query process; :func:`server.blueprints.sparql.validated` for a GET's
+ETag), and writes a successful result with the endpoint's headers (:func:`server.blueprints.sparql.result_headers`,
+the validators, CORS and ``nosniff``). Every other request goes to the app as it came, and so does every other
+answer (an error, an HTML table, an exception): the lane hands its answer to the endpoint under
+:data:`server.blueprints.sparql.ANSWERED`, and the app renders it as it renders its own.
 """
 
 from __future__ import annotations
@@ -20,16 +21,29 @@ from urllib.parse import parse_qsl
 
 from flask import Flask
 
-from server.blueprints.sparql import ANSWERED, GRAPH_OFFERS, SELECT_OFFERS, answer, result_headers
+from server.blueprints.sparql import ANSWERED, GRAPH_OFFERS, SELECT_OFFERS, answer, result_headers, validated
 from server.engine.cache import HEADER as CACHE_HEADER
 from server.http import headers as safety
 from server.http.negotiate import choose
 from server.http.protocol import FORM, Operation
-from server.http.util import EXPOSED
+from server.http.util import EXPOSED, validator_headers
 
 _PATH = "/sparql"
 _DIRECT = "application/sparql-query"
 _BASES_KEPT = 64  # endpoint URLs remembered, by the request's scheme and host
+
+
+# the headers of a conditional request: the app answers those (304 or the answer)
+_CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE",
+                "HTTP_IF_RANGE")
+
+
+def _only_query(fields: str) -> str | None:
+    """The query of URL-encoded fields that are one non-empty ``query`` and nothing else, as the app reads them."""
+    parsed = parse_qsl(fields, keep_blank_values=True, errors="werkzeug.url_quote")
+    if len(parsed) != 1 or parsed[0][0] != "query" or not parsed[0][1].strip():
+        return None
+    return parsed[0][1]
 
 
 class QueryLane:
@@ -52,9 +66,11 @@ class QueryLane:
         if (select_media is None and graph_media is None) or base is None:
             return self.inner(environ, start_response)
         config = self.app.config
+        op = Operation("query", text)
         with self.app.app_context():
             try:
-                reply, state = answer(Operation("query", text), select_media, graph_media, base)
+                known = validated(op, select_media, graph_media, base) if environ["REQUEST_METHOD"] == "GET" else None
+                reply, state = answer(op, select_media, graph_media, base)
             except Exception as e:  # noqa: BLE001 - a timeout, a lost process, a store error: the app answers it
                 environ[ANSWERED] = e
                 return self.inner(environ, start_response)
@@ -63,12 +79,23 @@ class QueryLane:
             return self.inner(environ, start_response)
         body = reply["body"]
         start_response("200 OK", [*result_headers(reply, int(config["MAX_ROWS"])),
-                                  ("Content-Length", str(len(body))), (CACHE_HEADER, state), *self.common])
+                                  ("Content-Length", str(len(body))), (CACHE_HEADER, state),
+                                  *(validator_headers(*known) if known else ()), *self.common])
         return [body]
 
     def _plain_query(self, environ: dict[str, Any]) -> str | None:
         """The query of a plain query request, else None (then the app reads the request: its body is put back)."""
-        if environ.get("REQUEST_METHOD") != "POST" or environ.get("PATH_INFO") != _PATH or environ.get("QUERY_STRING"):
+        method = environ.get("REQUEST_METHOD")
+        if environ.get("PATH_INFO") != _PATH:
+            return None
+        if method == "GET":
+            if any(name in environ for name in _CONDITIONAL):
+                return None  # the app answers conditional requests (304)
+            try:
+                return _only_query(environ.get("QUERY_STRING", "").encode("latin-1").decode("utf-8"))
+            except UnicodeError:
+                return None
+        if method != "POST" or environ.get("QUERY_STRING"):
             return None
         kind = environ.get("CONTENT_TYPE")
         length = environ.get("CONTENT_LENGTH") or ""
@@ -85,13 +112,8 @@ class QueryLane:
         if len(data) != int(length):
             return None
         if kind == _DIRECT:
-            text = decoded
-        else:
-            fields = parse_qsl(decoded, keep_blank_values=True, errors="werkzeug.url_quote")
-            if len(fields) != 1 or fields[0][0] != "query":
-                return None
-            text = fields[0][1]
-        return text if text.strip() else None
+            return decoded if decoded.strip() else None
+        return _only_query(decoded)
 
     def _base(self, environ: dict[str, Any]) -> str | None:
         """The endpoint's own URL, as ``url_for("sparql.endpoint", _external=True)`` makes it for this request

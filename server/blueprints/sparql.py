@@ -7,8 +7,8 @@ are answered 304 while the dataset has not changed. ``GET /sparql`` without a qu
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-
 import logging
 import re
 from typing import Any
@@ -78,10 +78,8 @@ def _query(op: protocol.Operation) -> Response:
     base = url_for("sparql.endpoint", _external=True)
     max_rows = int(config["MAX_ROWS"])
     tag = None
-    if request.method in ("GET", "HEAD") and not _VOLATILE.search(op.text):
-        tag = httputil.etag(dataset_version(), op.text, op.graphs, op.named_graphs, select_media, graph_media,
-                            max_rows, base)
-        modified = last_modified()
+    if request.method in ("GET", "HEAD") and (known := validated(op, select_media, graph_media, base)):
+        tag, modified = known
         if httputil.not_modified(tag, modified):
             resp = httputil.validators(Response(status=304), tag, modified)
             resp.vary.add("Accept")
@@ -95,6 +93,17 @@ def _query(op: protocol.Operation) -> Response:
     if tag is not None and resp.status_code == 200:
         httputil.validators(resp, tag, last_modified())
     return resp
+
+
+def validated(op: protocol.Operation, select_media: str | None, graph_media: str | None,
+              base: str) -> tuple[str, dt.datetime] | None:
+    """The ETag and the time of last change of a GET's answer, or None for an answer that changes from run to run.
+    In an app context."""
+    if _VOLATILE.search(op.text):
+        return None
+    max_rows = int(current_app.config["MAX_ROWS"])
+    return (httputil.etag(dataset_version(), op.text, op.graphs, op.named_graphs, select_media, graph_media, max_rows,
+                          base), last_modified())
 
 
 def answer(op: protocol.Operation, select_media: str | None, graph_media: str | None,

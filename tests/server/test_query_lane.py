@@ -1,5 +1,6 @@
-"""The query lane (server.blueprints.query_lane): a plain query by POST is answered without Flask's request machinery,
-with exactly the answer the endpoint gives the same query when the app reads the request itself."""
+"""The query lane (server.blueprints.query_lane): a plain query (POST, or GET without conditions) is answered without
+Flask's request machinery, with exactly the answer the endpoint gives the same query when the app reads the request
+itself."""
 
 from __future__ import annotations
 
@@ -67,6 +68,25 @@ def test_a_plain_query_gets_the_endpoints_answer_without_the_request_machinery(a
     assert _answer(plain) == _answer(read) == _answer(direct)
 
 
+@pytest.mark.parametrize(("query", "accept"), CASES)
+def test_a_plain_get_gets_the_endpoints_answer_and_validators_without_the_request_machinery(app, query, accept):
+    client = app.test_client()
+    headers = {"Accept": accept} if accept else {}
+    with requests_seen_by_flask(app) as seen:
+        plain = client.get("/sparql", query_string={"query": query}, headers=headers)
+    assert len(seen) == (0 if plain.status_code == 200 and "html" not in plain.content_type else 1)
+    with requests_seen_by_flask(app) as seen:  # a conditional request: the app reads it
+        read = client.get("/sparql", query_string={"query": query},
+                          headers={**headers, "If-Modified-Since": "Thu, 01 Jan 1970 00:00:00 GMT"})
+    assert seen == ["request"]
+    assert _answer(plain) == _answer(read)
+    if plain.status_code == 200:
+        assert plain.headers["ETag"] and plain.headers["Last-Modified"]
+        again = client.get("/sparql", query_string={"query": query},
+                           headers={**headers, "If-None-Match": plain.headers["ETag"]})
+        assert again.status_code == 304
+
+
 def test_what_the_lane_leaves_to_the_app(app):
     client = app.test_client()
     with requests_seen_by_flask(app) as seen:
@@ -75,8 +95,10 @@ def test_what_the_lane_leaves_to_the_app(app):
         client.post("/sparql", data={"update": "CLEAR ALL"})  # an update
         client.post("/sparql", data=b"query=%FF", content_type="application/x-www-form-urlencoded")  # not UTF-8
         client.post("/sparql", data={"query": "  "})  # empty
-        client.get("/sparql", query_string={"query": LOOKUP})  # GET: conditional requests, ETags
-    assert len(seen) == 6
+        client.get("/sparql", query_string={"query": LOOKUP, "output": "json"})  # another parameter
+        client.get("/sparql", query_string={"query": LOOKUP}, headers={"If-None-Match": '"x"'})  # conditional
+        client.head("/sparql", query_string={"query": LOOKUP})
+    assert len(seen) == 8
 
 
 def _quote(text: str) -> str:
