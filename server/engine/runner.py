@@ -5,7 +5,7 @@ itself. It hands every read to its query process (:mod:`server.engine.process`),
 once on threads sharing one store handle (one set of RocksDB block caches per worker, instead of one per process),
 and waits at most the timeout for each. Each of those threads has a channel of its own (a pipe): a request takes a
 free channel, sends its task and waits on that channel for the reply, so no thread on either side hands tasks or
-replies on (which cost a lookup a fifth of its time in the query process).
+replies on (that hand-off was about half of a lookup's CPU time in the query process: docs/scaling.md).
 
 If an answer has not come by its deadline, the worker kills the process (SIGKILL: the work stops at once, whatever
 the engine is doing), answers 503, and the next task starts a fresh process. The other reads that were running in
