@@ -80,4 +80,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(explore.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(vocab.bp)
+    from server.blueprints.query_lane import QueryLane
+
+    app.wsgi_app = QueryLane(app)  # type: ignore[method-assign]  # plain queries without the request machinery
     return app

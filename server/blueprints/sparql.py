@@ -7,8 +7,8 @@ are answered 304 while the dataset has not changed. ``GET /sparql`` without a qu
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-
 import logging
 import re
 from typing import Any
@@ -26,6 +26,7 @@ from server.engine.cache import HEADER as CACHE_HEADER
 from server.engine.access import dataset_version, get_runner, last_modified, result_cache, store_path, updates_enabled
 
 log = logging.getLogger("newskg.sparql")
+ANSWERED = "newskg.answered"  # the WSGI key under which the query lane leaves an answer for the app to render
 bp = Blueprint("sparql", __name__, url_prefix="/sparql")
 bp.after_app_request(httputil.add_cors)
 
@@ -77,14 +78,40 @@ def _query(op: protocol.Operation) -> Response:
     base = url_for("sparql.endpoint", _external=True)
     max_rows = int(config["MAX_ROWS"])
     tag = None
-    if request.method in ("GET", "HEAD") and not _VOLATILE.search(op.text):
-        tag = httputil.etag(dataset_version(), op.text, op.graphs, op.named_graphs, select_media, graph_media,
-                            max_rows, base)
-        modified = last_modified()
+    if request.method in ("GET", "HEAD") and (known := validated(op, select_media, graph_media, base)):
+        tag, modified = known
         if httputil.not_modified(tag, modified):
             resp = httputil.validators(Response(status=304), tag, modified)
             resp.vary.add("Accept")
             return resp
+    stashed = request.environ.pop(ANSWERED, None)  # the query lane's (server.blueprints.query_lane)
+    if isinstance(stashed, BaseException):
+        raise stashed
+    reply, state = stashed or answer(op, select_media, graph_media, base)
+    resp = render(reply, op.text, max_rows)
+    resp.headers[CACHE_HEADER] = state
+    if tag is not None and resp.status_code == 200:
+        httputil.validators(resp, tag, last_modified())
+    return resp
+
+
+def validated(op: protocol.Operation, select_media: str | None, graph_media: str | None,
+              base: str) -> tuple[str, dt.datetime] | None:
+    """The ETag and the time of last change of a GET's answer, or None for an answer that changes from run to run.
+    In an app context."""
+    if _VOLATILE.search(op.text):
+        return None
+    max_rows = int(current_app.config["MAX_ROWS"])
+    return (httputil.etag(dataset_version(), op.text, op.graphs, op.named_graphs, select_media, graph_media, max_rows,
+                          base), last_modified())
+
+
+def answer(op: protocol.Operation, select_media: str | None, graph_media: str | None,
+           base: str) -> tuple[dict[str, Any], str]:
+    """The query process's reply to a query (or the result cache's), and what the cache did: "hit", "miss" (the
+    reply was kept) or "off". In an app context."""
+    config = current_app.config
+    max_rows = int(config["MAX_ROWS"])
     cache = result_cache()
     uncacheable = bool(_UNCACHEABLE.search(op.text))
     key = (op.text, tuple(op.graphs), tuple(op.named_graphs), op.has_dataset, select_media, graph_media, max_rows,
@@ -93,11 +120,7 @@ def _query(op: protocol.Operation) -> Response:
         version = dataset_version()
         hit = cache.get(version, key)
         if hit is not None:
-            resp = render(hit, op.text, max_rows)
-            resp.headers[CACHE_HEADER] = "hit"
-            if tag is not None:
-                httputil.validators(resp, tag, last_modified())
-            return resp
+            return hit, "hit"
     task: QueryTask = {
         "op": "query", "text": op.text, "base": base, "store": store_path(), "max_rows": max_rows,
         "timeout": float(config["QUERY_TIMEOUT"]),
@@ -112,30 +135,28 @@ def _query(op: protocol.Operation) -> Response:
     cacheable = cache.enabled and not uncacheable and reply["status"] == 200
     if cacheable:
         cache.put(version, key, reply)
-    resp = render(reply, op.text, max_rows)
-    resp.headers[CACHE_HEADER] = "miss" if cacheable else "off"
-    if tag is not None and resp.status_code == 200:
-        httputil.validators(resp, tag, last_modified())
-    return resp
+    return reply, "miss" if cacheable else "off"
 
 
 def render(reply: dict[str, Any], query: str, max_rows: int) -> Response:
     """The HTTP response for a query process's reply."""
     if reply["status"] >= 400:
         return reply_error(reply)
-    truncated = bool(reply.get("truncated"))
     if "table" in reply:
-        table = reply["table"]
-        body = render_template("results.html", query=query, truncated=truncated, **table)
+        body = render_template("results.html", query=query, truncated=bool(reply.get("truncated")), **reply["table"])
         resp = Response(body, content_type="text/html; charset=utf-8")
-    else:
-        media = reply["media"]
-        text_like = media.startswith("text/") or media.endswith(("json", "xml"))
-        resp = Response(reply["body"], content_type=media + ("; charset=utf-8" if text_like else ""))
-    resp.vary.add("Accept")
-    resp.headers[httputil.TRUNCATED] = "true" if truncated else "false"
-    resp.headers[httputil.ROW_LIMIT] = str(max_rows)
-    return resp
+        resp.headers.extend(result_headers(reply, max_rows)[1:])
+        return resp
+    return Response(reply["body"], headers=result_headers(reply, max_rows))
+
+
+def result_headers(reply: dict[str, Any], max_rows: int) -> list[tuple[str, str]]:
+    """The headers of a result: its type, then Vary and the row limit's (CORS and safety headers are added to every
+    answer of the endpoint: server.http.util, server.http.headers)."""
+    media = reply["media"]
+    text_like = media.startswith("text/") or media.endswith(("json", "xml"))
+    return [("Content-Type", media + ("; charset=utf-8" if text_like else "")), ("Vary", "Accept"),
+            (httputil.TRUNCATED, "true" if reply.get("truncated") else "false"), (httputil.ROW_LIMIT, str(max_rows))]
 
 
 def reply_error(reply: dict[str, Any]) -> Response:

@@ -3,8 +3,9 @@
 pyoxigraph has no cancellation in Python, and a thread cannot be stopped, so the worker never evaluates a query
 itself. It hands every read to its query process (:mod:`server.engine.process`), which runs up to ``threads`` tasks at
 once on threads sharing one store handle (one set of RocksDB block caches per worker, instead of one per process),
-and waits at most the timeout for each. Tasks carry ids; a reader thread here hands each reply to the request
-waiting for it.
+and waits at most the timeout for each. Each of those threads has a channel of its own (a pipe): a request takes a
+free channel, sends its task and waits on that channel for the reply, so no thread on either side hands tasks or
+replies on (that hand-off was about half of a lookup's CPU time in the query process: docs/scaling.md).
 
 If an answer has not come by its deadline, the worker kills the process (SIGKILL: the work stops at once, whatever
 the engine is doing), answers 503, and the next task starts a fresh process. The other reads that were running in
@@ -19,7 +20,6 @@ fraction of a second (in memory mode, after it has copied the store).
 
 from __future__ import annotations
 
-import itertools
 import logging
 import multiprocessing
 import os
@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Any, NoReturn
 
 from werkzeug.exceptions import ServiceUnavailable
 
@@ -47,98 +47,82 @@ class QueryTimeout(ServiceUnavailable):
     """503: the task ran past the timeout and its process was killed."""
 
 
-class _Task:
-    """One task in flight: what was sent, and what came back (set by the reader thread)."""
-
-    __slots__ = ("task", "done", "reply", "lost", "committed")
-
-    def __init__(self, task: dict[str, Any]) -> None:
-        self.task = task
-        self.done = threading.Event()  # set on every change below
-        self.reply: dict[str, Any] | None = None
-        self.lost: str | None = None  # "timeout" (its process was killed for another task), "crash", "closed"
-        self.committed = False  # a write's transaction is durable
-
-
 class _Engine:
-    """One query process, the pipe to it, and the tasks in flight on it."""
+    """One query process, its channels (one per task it can run at once), and which of them are free."""
 
-    def __init__(self, proc: BaseProcess, conn: Connection) -> None:
-        self.proc, self.conn = proc, conn
-        self.lock = threading.Lock()  # guards pending, stopped, retiring
-        self.send_lock = threading.Lock()
-        self.pending: dict[int, _Task] = {}
+    def __init__(self, proc: BaseProcess, channels: list[Connection]) -> None:
+        self.proc = proc
+        self.lock = threading.Lock()  # guards free, busy, stopped, death, retiring
+        self.freed = threading.Condition(self.lock)  # a channel was given back, or the process stopped
+        self.free = list(channels)
+        self.busy = 0
         self.stopped: str | None = None  # why it was stopped on purpose ("timeout", "closed"); None: running
         self.retiring = False  # no new tasks: stopped when the last one answers
         self.death = ""  # why it died, when it died by itself
-        self.reader = threading.Thread(target=self._read, daemon=True, name="newskg-replies")
-        self.reader.start()
+        self.reaping = threading.Lock()  # one thread at a time reads the exit status
 
-    def submit(self, ident: int, task: _Task) -> bool:
-        """Send ``task``; False when the process is already gone."""
+    def take(self, deadline: float) -> Connection | bool:
+        """A free channel; False when the process is gone, True when none was freed before ``deadline``."""
         with self.lock:
+            while not self.free and self.stopped is None and not self.death:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return True
+                self.freed.wait(left)
             if self.stopped is not None or self.death:
                 return False
-            self.pending[ident] = task
-        try:
-            with self.send_lock:
-                self.conn.send((ident, task.task))
-        except (OSError, ValueError):
-            pass  # the process died: the reader sees the pipe close and reports it to every pending task
-        return True
+            self.busy += 1
+            return self.free.pop()
 
-    def _read(self) -> None:
-        while True:
+    def give_back(self, channel: Connection) -> None:
+        with self.lock:
+            self.busy -= 1
+            if self.stopped is None and not self.death:
+                self.free.append(channel)
+                self.freed.notify()
+                return
+        channel.close()
+
+    def lost(self) -> str:
+        """Why the process went away under a task: the reason it was stopped for, else "crash" (``death`` says
+        how it died)."""
+        with self.lock:
+            if self.stopped is not None:
+                return self.stopped
+        with self.reaping:
             try:
-                ident, reply = self.conn.recv()
-            except (EOFError, OSError, ValueError, TypeError):
-                break
+                self.proc.join(timeout=10)
+            except AssertionError:
+                pass
             with self.lock:
-                task = self.pending.get(ident)
-                if task is None:
-                    continue
-                if reply.get("committed"):
-                    task.committed = True
-                else:
-                    task.reply = reply
-                    del self.pending[ident]
-            task.done.set()
-        try:
-            self.proc.join(timeout=10)
-        except AssertionError:
-            pass
-        with self.lock:
-            cause = self.stopped
-            if cause is None:
-                self.death = _death(self.proc)
-            lost, self.pending = list(self.pending.values()), {}
-        for task in lost:
-            task.lost = cause or "crash"
-            task.done.set()
-        self.conn.close()
+                if self.stopped is not None:
+                    return self.stopped
+                if not self.death:
+                    self.death = _death(self.proc)
+                free, self.free = self.free, []
+                self.freed.notify_all()
+        for channel in free:
+            channel.close()
+        return "crash"
 
-    def stop(self, why: str, *, unless: _Task | None = None) -> bool:
-        """Kill the process now (the engine cannot be interrupted any other way); the other tasks in flight are
-        told why. False (and nothing done) when ``unless`` was answered meanwhile."""
+    def stop(self, why: str) -> None:
+        """Kill the process now (the engine cannot be interrupted any other way); the tasks in flight see their
+        channels close, and are told why by :meth:`lost`."""
         with self.lock:
-            if unless is not None and (unless.reply is not None or unless.lost is not None):
-                return False
             if self.stopped is None and not self.death:
                 self.stopped = why
-            others = [t for t in self.pending.values() if t is not unless]
-            self.pending = {}
-        for task in others:
-            task.lost = why
-            task.done.set()
+            free, self.free = self.free, []
+            self.freed.notify_all()
+        for channel in free:
+            channel.close()
         try:
             self.proc.kill()
         except (OSError, ValueError):
             pass
-        return True
 
     def idle(self) -> bool:
         with self.lock:
-            return not self.pending
+            return not self.busy
 
 
 def _death(proc: BaseProcess) -> str:
@@ -170,7 +154,6 @@ class Runner:
         self._engine: _Engine | None = None
         self._engines: set[_Engine] = set()  # every live one: the current, those retiring, the writes'
         self._registry = threading.Lock()  # guards _engines (taken inside _lock, never around it)
-        self._ids = itertools.count(1)
         self.retired = 0  # query processes replaced because they had grown (reported by /healthz)
         self.closed = False
         self.known: dict[str, dict[str, Any]] = {}  # the stats of the snapshot this worker's last write published
@@ -187,26 +170,25 @@ class Runner:
         retried = False
         while True:
             engine = self._current()
-            pending = _Task(task)
-            if not engine.submit(next(self._ids), pending):
-                self._forget(engine)
-                continue  # it died just now: a fresh one is started
             began = time.monotonic()
-            reply = self._wait(engine, pending, timeout, what)
+            reply, lost = self._ask(engine, task, timeout, what)
             if reply is not None:
                 self._after(engine, reply)
                 return reply
-            if pending.lost == "timeout" and not retried and timeout - (time.monotonic() - began) > 0:
+            if lost == "gone":
+                self._forget(engine)
+                continue  # it died just now, before the task reached it: a fresh one is started
+            if lost == "timeout" and not retried and timeout - (time.monotonic() - began) > 0:
                 # killed for another task that ran past the timeout: this read is sent again, once, with its time left
                 retried = True
                 timeout -= time.monotonic() - began
                 log.info("a %s is sent again: its query process was stopped for another one", what)
                 continue
             self._forget(engine)
-            if pending.lost == "timeout":
+            if lost == "timeout":
                 raise ServiceUnavailable(f"the {what} was stopped, with the other queries of its process, because "
                                          "another query ran past the timeout; try again")
-            if pending.lost == "closed":
+            if lost == "closed":
                 raise ServiceUnavailable("the server is stopping; try again")
             log.error("a query process died while running a %s (%s): %.300r", what, engine.death,
                       task.get("text", ""))
@@ -216,9 +198,7 @@ class Runner:
     def _write(self, task: dict[str, Any], timeout: float, what: str) -> dict[str, Any]:
         engine = self._spawn(threads=1)
         try:
-            pending = _Task(task)
-            engine.submit(0, pending)
-            reply = self._wait(engine, pending, timeout, what)
+            reply, _ = self._ask(engine, task, timeout, what)
             if reply is None:
                 log.error("a query process died while running a %s (%s): %.300r", what, engine.death,
                           task.get("text", ""))
@@ -231,34 +211,60 @@ class Runner:
         finally:
             self._close(engine)
 
-    def _wait(self, engine: _Engine, pending: _Task, timeout: float, what: str) -> dict[str, Any] | None:
-        """The reply; None when the process was lost under the task (``pending.lost`` says why).
+    def _ask(self, engine: _Engine, task: dict[str, Any], timeout: float,
+             what: str) -> tuple[dict[str, Any] | None, str]:
+        """Send ``task`` on a free channel of ``engine`` and wait there for its reply: (reply, ""), or (None, why
+        the process was lost under it: "gone" when it was gone before the task reached it, "timeout" or "closed"
+        when it was stopped, "crash").
 
-        :raises QueryTimeout: at the deadline (the process is killed).
+        :raises QueryTimeout: at the deadline (the process is killed), also when no channel was freed by then.
         """
         deadline = time.monotonic() + timeout
-        extended = False
-        while True:
-            if not pending.done.wait(max(0.0, deadline - time.monotonic())):
-                if not engine.stop("timeout", unless=pending):
-                    continue  # answered at the last moment
-                self._forget(engine)
-                if pending.committed:
-                    raise ServiceUnavailable(f"the {what} was applied, but making it visible to the readers took "
-                                             "too long; it will show after the next write or a restart")
-                changed = " and was stopped; nothing was changed" if "write" in what or what == "update" else \
-                    " and was stopped"
-                raise QueryTimeout(f"the {what} ran longer than {timeout:g} s{changed}. Make it more selective "
-                                   f"(a LIMIT, fewer unbound patterns) or ask the operator for a longer --timeout")
-            pending.done.clear()
-            if pending.reply is not None:
-                return pending.reply
-            if pending.lost is not None:
-                return None
-            if pending.committed and not extended:
-                # a write is durable from here: wait for it to finish publishing instead of calling it stopped
-                deadline = time.monotonic() + max(timeout, STARTUP_TIMEOUT)
-                extended = True
+        channel = engine.take(deadline)
+        if channel is False:
+            engine.lost()
+            return None, "gone"
+        if channel is True:  # every channel held past the deadline: stopped like a task that ran too long
+            self._time_out(engine, timeout, what, committed=False)
+        assert isinstance(channel, Connection)
+        try:
+            try:
+                channel.send(task)
+            except (OSError, ValueError):
+                engine.lost()  # the process died: the pipe has no reader
+                return None, "gone"
+            extended = committed = False
+            while True:
+                try:
+                    message = channel.recv() if channel.poll(max(0.0, deadline - time.monotonic())) else None
+                except (EOFError, OSError):
+                    return None, engine.lost()
+                if message is None:
+                    self._time_out(engine, timeout, what, committed=committed)
+                if not message.get("committed"):
+                    return message, ""
+                committed = True
+                if not extended:
+                    # a write is durable from here: wait for it to finish publishing instead of calling it stopped
+                    deadline = time.monotonic() + max(timeout, STARTUP_TIMEOUT)
+                    extended = True
+        finally:
+            engine.give_back(channel)
+
+    def _time_out(self, engine: _Engine, timeout: float, what: str, *, committed: bool) -> NoReturn:
+        """Stop the process of a task that ran past its time.
+
+        :raises QueryTimeout: always (:class:`ServiceUnavailable` for a write already committed).
+        """
+        engine.stop("timeout")
+        self._forget(engine)
+        if committed:
+            raise ServiceUnavailable(f"the {what} was applied, but making it visible to the readers took "
+                                     "too long; it will show after the next write or a restart")
+        changed = " and was stopped; nothing was changed" if "write" in what or what == "update" else \
+            " and was stopped"
+        raise QueryTimeout(f"the {what} ran longer than {timeout:g} s{changed}. Make it more selective "
+                           f"(a LIMIT, fewer unbound patterns) or ask the operator for a longer --timeout")
 
     def _after(self, engine: _Engine, reply: dict[str, Any]) -> None:
         """A process that grew too big (server.engine.process) gets no new task, and stops once idle."""
@@ -294,29 +300,32 @@ class Runner:
     def _spawn(self, *, threads: int) -> _Engine:
         from server.engine import process
 
-        parent, child = _CONTEXT.Pipe()
-        # the owner's pid: the process ends with this worker; then the number of task threads
-        args = (child, self.store_path(), self.remote, self.in_memory, os.getpid(), threads)
+        pairs = [_CONTEXT.Pipe() for _ in range(max(1, threads))]  # a channel per task thread
+        parents, children = [p for p, _ in pairs], [c for _, c in pairs]
+        # the owner's pid: the process ends with this worker
+        args = (children, self.store_path(), self.remote, self.in_memory, os.getpid())
         proc = _CONTEXT.Process(target=process.main, args=args, daemon=True, name="newskg-query")
         proc.start()
-        child.close()
+        for child in children:
+            child.close()
 
         def fail(error: Exception) -> Exception:
             proc.kill()
             proc.join(timeout=10)
-            parent.close()
+            for parent in parents:
+                parent.close()
             return error
 
         try:
-            ready = parent.poll(STARTUP_TIMEOUT)
-            hello = parent.recv() if ready else None
+            ready = parents[0].poll(STARTUP_TIMEOUT)
+            hello = parents[0].recv() if ready else None
         except (EOFError, OSError):
             raise fail(ServiceUnavailable("a query process stopped while starting; try again")) from None
         if hello is None:
             raise fail(ServiceUnavailable("a query process did not start in time; try again"))
         if not hello.get("ready"):
             raise fail(StoreError(f"a query process could not open the store: {hello.get('error')}"))
-        engine = _Engine(proc, parent)
+        engine = _Engine(proc, parents)
         with self._registry:
             self._engines.add(engine)
         return engine

@@ -181,6 +181,7 @@ class BufferedWorker(ThreadWorker):
         self.buffering: dict[int, _Conn] = {}
         self.lingering: dict[int, tuple[float, socket.socket]] = {}
         self.buffered_bytes = 0
+        self._notified = 0.0
 
     def init_process(self) -> None:
         util.write_error = _write_error  # gunicorn's own error answers (400, 414, 431…) as plain text, see below
@@ -214,9 +215,19 @@ class BufferedWorker(ThreadWorker):
         conn.framer = Framer()
         conn.oversize = conn.continued = False
         conn.deadline = time.monotonic() + LIMITS.header_timeout
-        if not self._advance(conn):
+        # read what is there already (a kept-alive connection is handed over when it is readable: its next request
+        # is usually whole in the socket), so that most requests go on without a round through the poller
+        if not self._advance(conn) and not self._receive(conn):
             self.buffering[conn.sock.fileno()] = conn
             self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._readable, conn))
+
+    def notify(self) -> None:
+        """Tell the arbiter this worker is alive (a file's time changed: a system call) at most once a second, not
+        at every turn of the event loop; the arbiter waits ``timeout`` seconds (over a minute) before it acts."""
+        now = time.monotonic()
+        if now - self._notified >= 1.0:
+            self._notified = now
+            super().notify()
 
     def handle_request(self, req: Any, conn: Any) -> Any:
         if getattr(conn, "oversize", False):
@@ -225,15 +236,20 @@ class BufferedWorker(ThreadWorker):
 
     # --- the event loop's side --------------------------------------------------------------------------------------
     def _readable(self, conn: _Conn, _sock: socket.socket) -> None:
+        self._receive(conn)
+
+    def _receive(self, conn: _Conn) -> bool:
+        """Read what the client sent so far: True when that settled the connection (its request is dispatched or
+        refused, or the client closed it), False while more is to come."""
         try:
             data = conn.sock.recv(256 * 1024)
         except (BlockingIOError, InterruptedError):
-            return
+            return False
         except OSError:
             data = b""
         if not data:
             self._drop(conn)
-            return
+            return True
         if not conn.buf:
             conn.deadline = time.monotonic() + LIMITS.header_timeout  # the clock runs from the first byte
         conn.buf += data
@@ -241,8 +257,8 @@ class BufferedWorker(ThreadWorker):
         if self.buffered_bytes > LIMITS.total_bytes:
             self._refuse(conn, 503, "Service Unavailable", "the server is holding too many unfinished requests; "
                                                            "try again shortly")
-            return
-        self._advance(conn)
+            return True
+        return self._advance(conn)
 
     def _advance(self, conn: _Conn) -> bool:
         """Look at the buffer: dispatch or refuse the request if it is settled (True), else keep reading (False)."""

@@ -16,7 +16,7 @@ import hmac
 from flask import Response, current_app, request
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import Forbidden, Unauthorized
-from werkzeug.http import is_resource_modified
+from werkzeug.http import http_date, is_resource_modified, quote_etag
 
 PATHS = ("/sparql", "/store", "/healthz")
 EXPOSED = "ETag, Last-Modified, Location, X-Newskg-Truncated, X-Newskg-Row-Limit, X-Newskg-Cache"
@@ -80,7 +80,11 @@ def not_modified(tag: str, modified: dt.datetime) -> bool:
 
 def validators(response: Response, tag: str, modified: dt.datetime) -> Response:
     """Set ETag and Last-Modified; ``no-cache`` makes caches revalidate (the data can change under an update)."""
-    response.set_etag(tag)
-    response.last_modified = modified
-    response.headers["Cache-Control"] = "public, no-cache"
+    for name, value in validator_headers(tag, modified):
+        response.headers[name] = value
     return response
+
+
+def validator_headers(tag: str, modified: dt.datetime) -> list[tuple[str, str]]:
+    """The headers :func:`validators` sets."""
+    return [("ETag", quote_etag(tag)), ("Last-Modified", http_date(modified)), ("Cache-Control", "public, no-cache")]

@@ -209,3 +209,35 @@ def test_a_server_bug_stays_a_500_in_the_error_shape(tmp_path: Path) -> None:
     assert reply.get_json() == {"ok": False, "status": 500,
                                 "error": "internal server error; the details are in the server log"}
     assert b"secret" not in reply.data
+
+
+# --- the access log ----------------------------------------------------------------------------------------------
+def test_the_lean_access_log_writes_gunicorns_line() -> None:
+    """kg serve's access logger builds only the fields of the default format: its line is gunicorn's own, for a
+    request parsed by gunicorn and a response written to a socket."""
+    import datetime as dt
+    import socket
+
+    from gunicorn import glogging
+    from gunicorn.config import Config
+    from gunicorn.http import get_parser, wsgi
+
+    from server.http.accesslog import AccessLogger
+
+    cfg = Config()
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        theirs.sendall(b"POST /sparql?x=1 HTTP/1.1\r\nHost: example.org\r\nUser-Agent: probe/1.0\r\n"
+                       b"Referer: http://example.org/query\r\nContent-Length: 0\r\n\r\n")
+        req = next(get_parser(cfg, ours, ("127.0.0.1", 5000)))
+        resp, environ = wsgi.create(req, ours, ("127.0.0.1", 5000), ("127.0.0.1", 8000), cfg)
+        resp.start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "5")])
+        resp.write(b"hello")
+        took = dt.timedelta(microseconds=1234)
+        lines = [cfg.access_log_format % glogging.SafeAtoms(logger.atoms(resp, req, environ, took))
+                 for logger in (AccessLogger(cfg), glogging.Logger(cfg))]
+    import re
+
+    stamp = re.compile(r"\[\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]")  # the second may turn between the two
+    assert stamp.search(lines[0]) and stamp.sub("T", lines[0]) == stamp.sub("T", lines[1])
+    assert '"POST /sparql?x=1 HTTP/1.1" 200 5 "http://example.org/query" "probe/1.0"' in lines[0]
