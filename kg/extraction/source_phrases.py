@@ -19,6 +19,12 @@ def according_to(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
     head = tok.head
     if _opens(sent, tok) and src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i > src.i:
         head = sent.root  # "According to X, <the sentence>": what X says is the main clause
+    elif _opens(sent, tok) and src is not None and sent.root.pos_ == "NOUN" and sent.root.i > src.i and \
+            any(t.pos_ in ("VERB", "AUX") and t.i > sent.root.i for t in sent):
+        # "According to X, vaccination before the outbreak began covered …" parsed with the subject noun as the
+        # root: still the sentence after the phrase (a finite verb follows)
+        return Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
+                   complements=[sent.root])
     elif src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i < tok.i and \
             pb.doc[tok.i - 1].text == "," and all(t.is_punct for t in pb.doc[tok.right_edge.i + 1 : sent.end]):
         head = sent.root  # "<the sentence>, according to X." closing it, hung on a clause inside: the whole sentence

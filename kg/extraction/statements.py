@@ -284,8 +284,9 @@ class StatementFinder(StatementSpans, StatementSources):
                     if document.publisher else None
                 if speaker is None and cue.speaker.tag_ in ("NNS", "NNPS"):
                     speaker = self._unnamed_source(pb, cue.speaker)  # "according to reports": unnamed sources
-                elif speaker is None and cue.according is None:
-                    speaker = self._unsigned(pb, cue.speaker, document)  # "The decree read: …": its authors
+                elif speaker is None:
+                    # "The decree read: …", "according to the indictment, …": its authors
+                    speaker = self._unsigned(pb, cue.speaker, document)
         cue_span = self.parsed.article.span(pb.offset + min(t.idx for t in cue.tokens),
                                             pb.offset + max(t.idx + len(t.text) for t in cue.tokens))
         if cue.lemma == "quote":

@@ -361,3 +361,12 @@ def test_a_declaration_that_puts_a_state_into_force_and_resources_ordered_are_no
     assert said(text) == []
     assert said("Fire\n\nThe court ordered the company to stop the work.") == \
         [("indirect", "court", "the company to stop the work")]
+
+
+def test_according_to_an_unsigned_document_or_a_sentence_parsed_around_a_noun():
+    assert said("Market\n\nAccording to the indictment, Tom Parr launched the market in 2021.") == \
+        [("indirect", "authors of the indictment", "Tom Parr launched the market in 2021")]
+    text = ("Measles\n\nAccording to the World Health Organization (WHO), vaccination before the outbreak began "
+            "covered only about 31 percent of Samoans.")
+    assert said(text) == [("indirect", "World Health Organization",
+                           "vaccination before the outbreak began covered only about 31 percent of Samoans")]
