@@ -38,10 +38,12 @@ ID_SOURCES = {"source/verified", "source/wikidata-classes", "source/rigour", "so
               "source/list-intl-orgs", "source/list-news-agencies", "source/list-known-orgs", "source/list-events-table",
               "source/list-code-references", "source/ror", "source/congress", "source/us-newspapers", "source/fb15k",
               "source/everypolitician", "source/list-media-ownership", "source/list-africa-armed-groups",
-              "source/list-football-clubs", "source/proto-commons"}
+              "source/list-football-clubs", "source/proto-commons", "source/list-platforms",
+              "source/list-media-employers", "source/list-media-register", "source/list-code-items",
+              "source/list-agency-registry"}
 TITLE_SOURCES = {"source/verified", "source/rigour", "source/partyfacts", "source/list-events-table", "source/ror",
                  "source/congress", "source/name-suggestion-index", "source/us-newspapers", "source/fb15k",
-                 "source/everypolitician"}
+                 "source/everypolitician", "source/list-platforms", "source/list-agency-registry"}
 
 
 def test_wikidata_ids_come_only_from_sources_that_give_them(kb):
