@@ -27,8 +27,12 @@ def speaking_plural(tok: Token) -> bool:
     """ "The operators said …", "The airlines warned that …": the plural subject of a reporting verb with a clause
     is a group that speaks, whatever its noun (the group nouns of the lexicon also name groups that do not speak)."""
     verb = tok.head
-    return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and verb.lemma_.lower() in _SAYING and \
-        tok.lemma_.lower() not in _NOT_AGENTS and any(c.dep_ == "ccomp" for c in verb.children)
+    lemma = verb.lemma_.lower()
+    return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and lemma in _SAYING and \
+        tok.lemma_.lower() not in _NOT_AGENTS and any(
+            c.dep_ == "ccomp" or c.dep_ == "dobj" and lemma in ("announce", "deny", "demand") or
+            c.dep_ == "xcomp" and lemma in ("vow", "promise", "urge", "warn") for c in verb.children)
+    # ("Several firms announced plans to leave", "the airlines vowed to appeal")
 
 
 # Verbs of saying whose subject speaks (not "footprints suggest", "results indicate", "the data show").

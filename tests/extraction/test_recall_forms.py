@@ -370,3 +370,10 @@ def test_according_to_an_unsigned_document_or_a_sentence_parsed_around_a_noun():
             "covered only about 31 percent of Samoans.")
     assert said(text) == [("indirect", "World Health Organization",
                            "vaccination before the outbreak began covered only about 31 percent of Samoans")]
+
+
+def test_a_plural_subject_that_announces_or_vows_speaks_as_a_group():
+    assert said("Iran\n\nSeveral companies have announced plans to leave.") == \
+        [("indirect", "Several companies", "plans to leave")]
+    assert said("Iran\n\nThe airlines vowed to appeal the ruling.") == \
+        [("indirect", "airlines", "to appeal the ruling")]
