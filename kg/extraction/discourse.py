@@ -284,7 +284,8 @@ def _definite(tok: Token) -> bool:
 
 # Heads that count or measure the people of their "of" phrase ("a number of senators", "some of the residents").
 _QUANTITIES = {"number", "group", "majority", "minority", "handful", "couple", "some", "many", "most", "half", "few",
-               "several", "all", "dozens", "scores", "hundreds", "thousands", "none", "rest", "third", "quarter"}
+               "several", "all", "dozens", "scores", "hundreds", "thousands", "none", "rest", "third", "quarter",
+               "%", "percent", "cent"}  # ("60% of voters said", "half of the respondents")
 
 
 def quantity_group(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - (actor key, span) or None

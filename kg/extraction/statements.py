@@ -215,6 +215,9 @@ class StatementFinder(StatementSpans, StatementSources):
 
     def _add(self, cue: Cue, contents: list[Span], qtype: str) -> bool:
         pb = cue.pb
+        nxt = pb.doc[cue.verb.i + 1] if cue.verb.i + 1 < len(pb.doc) else None
+        if cue.verb.lemma_ in _ASKING and nxt is not None and nxt.tag_ in ("VBP", "VBZ", "VBD", "MD"):
+            return False  # "27% of consumers asked are interested …": the people asked, not who asked them
         if cue.verb.tag_ == "VBG" and cue.verb.dep_ in ("advcl", "xcomp") and cue.speaker is not None and \
                 message_author(cue.verb) is None:
             # "Nice added [officials were trained], saying …": the participle's subject lies inside what an earlier
@@ -322,6 +325,10 @@ class StatementFinder(StatementSpans, StatementSources):
     def in_headline(self, q: Quote) -> bool:
         return any(pb.block.kind in ("headline", "standfirst") and pb.block.span.contains(q.outer)
                    for pb in self.parsed.blocks)
+
+
+# Verbs of asking people, whose past participle right before a finite verb ends a reduced relative clause.
+_ASKING = {"ask", "survey", "poll", "question", "interview"}
 
 
 def _cited(cue: Cue) -> Token | None:

@@ -377,3 +377,12 @@ def test_a_plural_subject_that_announces_or_vows_speaks_as_a_group():
         [("indirect", "Several companies", "plans to leave")]
     assert said("Iran\n\nThe airlines vowed to appeal the ruling.") == \
         [("indirect", "airlines", "to appeal the ruling")]
+
+
+def test_a_share_of_people_that_says_is_a_group_but_not_the_people_asked():
+    assert said("Poll\n\nSixty percent of voters said the economy was their main concern.") == \
+        [("indirect", "Sixty percent of voters", "the economy was their main concern")]
+    assert said("Poll\n\nHalf of the respondents said they would vote.") == \
+        [("indirect", "Half of the respondents", "they would vote")]
+    assert said("Poll\n\nThe report showed that 27% of consumers asked are interested in music players.") == \
+        [("indirect", "authors of the report", "27% of consumers asked are interested in music players")]
