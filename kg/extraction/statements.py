@@ -17,6 +17,7 @@ from kg.extraction import coref as corefs, discourse, headline_bodies
 from kg.extraction.cue_frames import described_name, message_author
 from kg.extraction.cues import Cue, find_cues
 from kg.extraction.documents import Documents
+from kg.extraction.complements import ADDRESSEE_VERBS
 from kg.extraction.glued import regrouped, titled_person
 from kg.extraction.noun_cues import find_noun_cues
 from kg.extraction.quotes import Quote
@@ -215,6 +216,10 @@ class StatementFinder(StatementSpans, StatementSources):
 
     def _add(self, cue: Cue, contents: list[Span], qtype: str) -> bool:
         pb = cue.pb
+        if pb.block.kind in ("headline", "standfirst") and cue.verb.lemma_ in ADDRESSEE_VERBS and \
+                cue.verb.tag_ in ("VBN", "VBD") and cue.speaker is not None and cue.speaker.i < cue.verb.i and \
+                not any(c.dep_ in ("dobj", "dative") for c in cue.verb.children):
+            return False  # headlinese's passive: "Parents urged to vaccinate", "Parties warned over …" are told
         nxt = pb.doc[cue.verb.i + 1] if cue.verb.i + 1 < len(pb.doc) else None
         if cue.verb.lemma_ in _ASKING and nxt is not None and nxt.tag_ in ("VBP", "VBZ", "VBD", "MD"):
             return False  # "27% of consumers asked are interested …": the people asked, not who asked them

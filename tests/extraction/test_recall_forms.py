@@ -386,3 +386,10 @@ def test_a_share_of_people_that_says_is_a_group_but_not_the_people_asked():
         [("indirect", "Half of the respondents", "they would vote")]
     assert said("Poll\n\nThe report showed that 27% of consumers asked are interested in music players.") == \
         [("indirect", "authors of the report", "27% of consumers asked are interested in music players")]
+
+
+def test_a_headlines_reduced_passive_names_who_was_told_not_who_spoke():
+    got = said("Parents urged to vaccinate children\n\nHealth officials have urged parents to vaccinate their children.")
+    assert got == [("indirect", "Health officials", "to vaccinate their children")]
+    assert said("Parties warned over grey vote\n\nThe report said parties ignore older voters.") == \
+        [("indirect", "authors of the report", "parties ignore older voters")]
