@@ -23,6 +23,8 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
                   variants: dict[str, str]) -> str:
     """The entity type, corrected where the recogniser is known to slip on people's names (see the module)."""
     text = ent.text
+    if label == "PERSON" and run_together(ent):
+        return "NONE"
     before = pb.doc[ent.start - 1] if ent.start > 0 else None
     if label in ("PERSON", "GPE", "ORG") and len(ent) == 1 and _title(before) and text[:1].isupper() and \
             not gazetteer.country(text) and not (label != "PERSON" and big_city(text)):
@@ -76,6 +78,19 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
             and organisation_only(text, surnames):
         return "ORG"  # "Green Compact said": no given name, and an organisation's very name
     return label
+
+
+def run_together(ent: SpacySpan) -> bool:
+    """A "name" tagged as a person's that holds a country that is no given name, or a body's acronym ("Turkey EU" of
+    the headline "Turkey EU talks deal"): names run together, nobody's name (and its words no surnames)."""
+    def country_named(t) -> bool:  # noqa: ANN001 - the country's own name, not an adjective ("Oliver Irish")
+        c = gazetteer.country(t.text)
+        return c is not None and (c.name == t.text or t.text.isupper()) and t.lower_ not in lexicon.given_names()
+
+    return len(ent) >= 2 and any(
+        country_named(t) or
+        t.text.isupper() and len(t.text) >= 2 and gazetteer.country(t.text) is None and organisation_only(t.text)
+        for t in ent)
 
 
 def product_name(ent: SpacySpan, organisations: set[str]) -> bool:

@@ -23,7 +23,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg import gazetteer, lexicon
 from kg.extraction.generations import by_age, comparative, generation as _generation, suffix as _suffix
 from kg.extraction.person_labels import (  # noqa: F401 - read from here by actors.py and the tests
-    ORG_LIKE, big_city as _big_city, correct_label, one_word_organisations, product_name, surname_variant)
+    ORG_LIKE, big_city as _big_city, correct_label, one_word_organisations, product_name, run_together,
+    surname_variant)
 from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock, Parsed
 
@@ -217,7 +218,7 @@ def person_surnames(names: list[tuple[ParsedBlock, list[SpacySpan]]]) -> set[str
     for pb, ents in names:
         for ent in ents:
             if ent.label_ == "PERSON" and (len(ent) >= 2 or (ent.start and pb.doc[ent.start - 1].text in lexicon.titles())) \
-                    and not product_name(ent, organisations):
+                    and not product_name(ent, organisations) and not run_together(ent):
                 out.update(t.text for t in ent if t.text not in lexicon.titles())
     return out
 

@@ -393,3 +393,9 @@ def test_a_headlines_reduced_passive_names_who_was_told_not_who_spoke():
     assert got == [("indirect", "Health officials", "to vaccinate their children")]
     assert said("Parties warned over grey vote\n\nThe report said parties ignore older voters.") == \
         [("indirect", "authors of the report", "parties ignore older voters")]
+
+
+def test_a_country_and_a_bodys_acronym_run_together_are_nobodys_name():
+    got = said("Blair hails Turkey EU talks deal\n\nThe EU has also announced that it will start talks with Croatia "
+               "in April.")
+    assert ("indirect", "EU", "it will start talks with Croatia in April") in got
