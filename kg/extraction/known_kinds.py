@@ -39,9 +39,10 @@ def _strong(name: str) -> list:  # noqa: ANN401 - knowledge-base entities
     return [e for e, w in kb.default().named_weighted(name) if w >= 0.9]
 
 
-def organisation_only(name: str, surnames: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+def organisation_only(name: str, surnames: set[str] = frozenset(), short: bool = False) -> bool:  # type: ignore[assignment]
     """Whether ``name`` is known to the knowledge base only as an organisation's name (and it is no place the
-    gazetteer knows, no surname of the article, no well-known person's surname)."""
+    gazetteer knows, no surname of the article, no well-known person's surname); ``short``: a short name a record
+    gives too ("Labour" of the Labour Party) counts."""
     # (the gazetteer's small towns are not asked: "UN" is not the town of Un; the knowledge base's cities are)
     if name in surnames or gazetteer.country(name) or name.lower() in lexicon.demonyms():
         return False
@@ -54,7 +55,7 @@ def organisation_only(name: str, surnames: set[str] = frozenset()) -> bool:  # t
     acronym = letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6
     # the organisation's own name, or an acronym one of its aliases is; not a word or an abbreviation that a
     # record lists among its aliases ("Centre" for a college, "Colo." for a university)
-    if not any(w >= 1.0 or (acronym and w >= 0.9) for _, w in found):
+    if not any(w >= 1.0 or ((acronym or short) and w >= 0.9) for _, w in found):
         return False
     if " " not in name and any((e.prior or 0.0) >= 0.8 for e in kb.default().with_surname(name)):
         return False  # "Ford": a well-known person's surname too

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import said
+from tests.extraction.helpers import run, said
 
 pytestmark = pytest.mark.slow
 
@@ -399,3 +399,9 @@ def test_a_country_and_a_bodys_acronym_run_together_are_nobodys_name():
     got = said("Blair hails Turkey EU talks deal\n\nThe EU has also announced that it will start talks with Croatia "
                "in April.")
     assert ("indirect", "EU", "it will start talks with Croatia in April") in got
+
+
+def test_a_partys_short_name_tagged_as_a_person_is_the_party():
+    x = run("Election\n\nLiberal Democrat leader Charles Ken attacked Labour on Monday. Labour had broken its "
+            "promises, he said.")
+    assert [(a.label, a.kind) for a in x.actors if a.label == "Labour"] == [("Labour", "organization")]
