@@ -112,6 +112,26 @@ def last_source(coref: Coref, before: int) -> str | None:
     return best[1] if best else None
 
 
+# Last words of newspapers' and broadcasters' names ("The Telegraph", "the Evening Standard", "Sky News").
+_MEDIUM_NAME_WORDS = {"times", "telegraph", "post", "herald", "news", "guardian", "journal", "mail", "gazette",
+                      "tribune", "observer", "independent", "express", "mirror", "chronicle", "standard", "globe",
+                      "courier", "inquirer", "bulletin", "today", "daily", "magazine", "radio", "television", "tv"}
+
+
+def last_medium(coref: Coref, before: int) -> tuple[int, str] | None:
+    """The organisation with a medium's name ("The Telegraph") last named within ~1500 characters before an
+    offset, whatever its role in its sentence (the medium "the newspaper" stands for): (offset, actor key)."""
+    best: tuple[int, str] | None = None
+    for (b, _), key in coref.index.mention_owner.items():
+        actor = coref.index.actors.get(key)
+        if actor is None or actor.kind != "organization" or b >= before or before - b > 1500 or \
+                (best is not None and b <= best[0]):
+            continue
+        if actor.label.split()[-1].lower() in _MEDIUM_NAME_WORDS:
+            best = (b, key)
+    return best
+
+
 def first_named_after(coref: Coref, after: int, kinds: set[str], kind: str, noun: str | None = None) -> str | None:
     """The organisation of that kind first named after an offset (within ~2000 characters): what a headline's bare
     noun ("Union vows …", "Ministry says …") stands for, named in the story below it; with ``noun``, one whose name

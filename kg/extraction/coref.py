@@ -15,8 +15,8 @@ from spacy.tokens import Token
 from kg import gazetteer, lexicon
 from kg.extraction import posts
 from kg.extraction.actors import ActorIndex, country_key
-from kg.extraction.bodies import (FIRM_NOUNS, GENERIC_BODIES, MEDIA, first_named_after, last_named, last_source,
-                                 named_body, speaking_plural, story_subject)
+from kg.extraction.bodies import (FIRM_NOUNS, GENERIC_BODIES, MEDIA, first_named_after, last_medium, last_named,
+                                 last_source, named_body, speaking_plural, story_subject)
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
 from kg.model import PositionHolding, Span
@@ -115,6 +115,11 @@ def _role_mentions(coref: Coref) -> int:
 
 # --- posts ------------------------------------------------------------------------------------------------------
 
+# The nouns for a newspaper or a broadcaster that "the NOUN" uses for the one named last ("the newspaper claimed").
+_NEWS_MEDIA = {"newspaper", "paper", "tabloid", "daily", "broadsheet", "magazine", "weekly", "broadcaster",
+               "channel", "network"}
+
+
 def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -> tuple[str, Span] | None:
     """The actor the noun phrase headed by ``tok`` refers to, creating an unnamed person or group if need be."""
     index = coref.index
@@ -203,8 +208,13 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     if not plural and lemma in lexicon.media_nouns() and tok.pos_ == "NOUN" and \
             (lemma not in lexicon.org_heads() or any(c.lower_ in ("news", "press") for c in tok.lefts)):
         # "The industry publication stated …", "the newspaper said": the medium last named as a source
-        prior = last_source(coref, pb.offset + pb.doc[start].idx) if pb.doc[start].lower_ in ("the", "this") \
-            else None
+        at = pb.offset + pb.doc[start].idx
+        prior = last_source(coref, at) if pb.doc[start].lower_ in ("the", "this") else None
+        medium = last_medium(coref, at) if pb.doc[start].lower_ in ("the", "this") and end - start == 2 and \
+            lemma in _NEWS_MEDIA else None
+        if medium is not None and (prior is None or medium[0] > max(m.span.begin for m in index.actors[prior].mentions
+                                                                    if m.span.begin < at)):
+            prior = medium[1]  # "The Telegraph was sued … after the newspaper claimed": the medium named last
         if prior is not None:
             index.add_actor(prior, index.actors[prior].label, index.actors[prior].kind, np_span, "role")
             return prior, np_span

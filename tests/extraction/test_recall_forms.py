@@ -405,3 +405,9 @@ def test_a_partys_short_name_tagged_as_a_person_is_the_party():
     x = run("Election\n\nLiberal Democrat leader Charles Ken attacked Labour on Monday. Labour had broken its "
             "promises, he said.")
     assert [(a.label, a.kind) for a in x.actors if a.label == "Labour"] == [("Labour", "organization")]
+
+
+def test_the_newspaper_is_the_newspaper_named_last_whatever_its_role():
+    text = ("Libel\n\nThe Commons committee said the MP had broken the rules. The Telegraph was sued for libel by "
+            "Mr Hale after the newspaper claimed he received money from abroad.")
+    assert ("indirect", "Telegraph", "he received money from abroad") in said(text)
