@@ -18,7 +18,7 @@ from kg import gazetteer, lexicon
 from kg.extraction.acronyms import join_acronyms
 from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
                                       joined_names)
-from kg.extraction.missed_names import described_people, known_names, speaking_names, titled_names
+from kg.extraction.missed_names import CORPORATE, described_people, known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
     bare_name,
@@ -179,6 +179,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     names = [(pb, joined_names(pb.doc)) for pb in parsed.blocks]  # read once: the surnames need them too
     surnames = person_surnames(names)
     organisations = one_word_organisations(names)
+    # the companies of the article by their first word ("Texas" of "Texas Instruments", "Harlow" of "Harlow Motors")
+    companies = {e[0].text: e.text for _, ents in names for e in ents if e.label_ == "ORG" and len(e) >= 2 and
+                 all(t.lower_.strip(".,") in CORPORATE for t in e[1:])}
     variants: dict[str, str] = {}  # a variant spelling of a surname → the surname (kg.extraction.persons)
     surnames |= _corrected_surnames(parsed, surnames)
 
@@ -255,6 +258,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     pending_persons.append((pb, ent))  # "Hale’s pledges" tagged as a place
                 elif _speaking_person(ent):
                     pending_persons.append((pb, ent))  # "…, Tomas Kral said" tagged as a place
+                elif (company := companies.get(text)) is not None:
+                    # "Texas, which makes chips, said" after "Texas Instruments": the company by its first word
+                    index.add_actor("org/" + slugify(_org_core(company)), company, "organization", span)
                 elif acting_region(pb, ent):
                     index.add_actor("org/" + slugify(text), text, "government", span)  # "Ohio ordered …"
                 else:

@@ -50,7 +50,7 @@ def known_names(index: ActorIndex) -> None:
                 continue
             words = tuple(m.span.text.split())
             short = [(words[0],)] if actor.kind == "organization" and len(words) >= 2 and \
-                all(w.lower().strip(".,") in _CORPORATE for w in words[1:]) else []
+                all(w.lower().strip(".,") in CORPORATE for w in words[1:]) else []
             for name in [words] + short:  # "Harlow said" after "Harlow Motors": a company by its first word
                 entry = (name, actor.key)
                 if entry not in by_first.setdefault(name[0], []):
@@ -157,9 +157,11 @@ def _bracketed_short_names(index: ActorIndex) -> None:
 
 
 # Words after a company's own name in its full name, which news drops on second mention ("Harlow Motors" → "Harlow").
-_CORPORATE = {"motors", "motor", "corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited",
-              "plc", "group", "holdings", "airlines", "airways", "energy", "pharmaceuticals", "technologies",
-              "industries", "systems", "foods", "entertainment", "llc", "ag", "sa", "se", "nv", "gmbh"}
+CORPORATE = {"motors", "motor", "corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited",
+             "instruments", "electronics", "breweries", "brewery", "laboratories", "labs", "enterprises", "petroleum",
+             "steel", "mining", "semiconductor", "semiconductors", "telecom", "telecommunications", "pharma",
+             "plc", "group", "holdings", "airlines", "airways", "energy", "pharmaceuticals", "technologies",
+             "industries", "systems", "foods", "entertainment", "llc", "ag", "sa", "se", "nv", "gmbh"}
 # Words of the name of a law or a document that "states" something ("Republic Act No. 12 states"): never a person's.
 _DOCUMENT_WORDS = {"act", "law", "bill", "code", "treaty", "charter", "constitution", "convention", "accord",
                    "agreement", "report", "no", "article", "section", "resolution", "decree", "order", "directive"}

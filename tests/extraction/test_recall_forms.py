@@ -411,3 +411,9 @@ def test_the_newspaper_is_the_newspaper_named_last_whatever_its_role():
     text = ("Libel\n\nThe Commons committee said the MP had broken the rules. The Telegraph was sued for libel by "
             "Mr Hale after the newspaper claimed he received money from abroad.")
     assert ("indirect", "Telegraph", "he received money from abroad") in said(text)
+
+
+def test_a_company_by_its_first_word_that_is_a_regions_name_is_the_company():
+    text = ("Chips\n\nThe chip, developed by Texas Instruments, could cut costs. Texas, which makes chips for half the "
+            "world's phones, said it was keen to cut prices.")
+    assert said(text) == [("indirect", "Texas Instruments", "it was keen to cut prices")]
