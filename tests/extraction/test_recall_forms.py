@@ -417,3 +417,8 @@ def test_a_company_by_its_first_word_that_is_a_regions_name_is_the_company():
     text = ("Chips\n\nThe chip, developed by Texas Instruments, could cut costs. Texas, which makes chips for half the "
             "world's phones, said it was keen to cut prices.")
     assert said(text) == [("indirect", "Texas Instruments", "it was keen to cut prices")]
+
+
+def test_a_naming_inside_the_content_leaves_the_content_whole():
+    got = said("Bug\n\nMicrosoft said it is investigating what it called a serious flaw.")
+    assert ("indirect", "Microsoft", "it is investigating what it called a serious flaw") in got
