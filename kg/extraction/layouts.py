@@ -153,7 +153,7 @@ def _address(out: list[Statement], asked: list[bool], interviewer: str | None) -
             st.addressee = to
 
 
-BRACKET_LABEL = re.compile(r"^\(\((?P<label>[^()\n]{1,40})\)\)\s*")
+BRACKET_LABEL = re.compile(r"^\(\((?P<label>[^()\n]{1,40})\)\)\s*(?::\s*)?")  # ("((WSS)) : Which …")
 
 
 def _named_paragraphs(finder, labelled) -> list[Statement]:  # noqa: ANN001
@@ -180,9 +180,25 @@ def _label_actor(finder, pb, m, *, create: bool = False) -> str | None:  # noqa:
     if key in index.actors and index.actors[key].kind in ("person", "organization", "government"):
         return key
     label = m.group("label").strip()
+    named = [a.key for a in index.actors.values() if a.kind in ("person", "organization", "government") and
+             (a.label == label or a.kind == "person" and " " not in label and a.label.split()[-1] == label)]
+    if len(named) == 1:
+        return named[0]  # "((Ana Ruiz))", "((Ruiz))" left untagged in its brackets: the one the article names so
+    if (person := _initials(index, label)) is not None and _reporter(finder, person):
+        return person  # "((WSS))" of the reporter the article names in full
     if create and label[:1].isupper() and not label.isupper() and len(label.split()) <= 3:
         return index.add_actor("org/" + slugify(label), label, "organization", finder.parsed.article.span(lb, le))
     return None
+
+
+def _reporter(finder, key: str) -> bool:  # noqa: ANN001
+    """Whether the article introduces a person as a reporter ("accredited reporter William S. Saturn")."""
+    text = finder.parsed.article.text
+    return any(any(w in text[max(0, m.span.begin - 40) : m.span.begin].lower() for w in _REPORTERS)
+               for m in finder.coref.index.actors[key].mentions)
+
+
+_REPORTERS = ("reporter", "correspondent", "journalist", "interviewer", "editor")
 
 
 def _initials(index, label: str) -> str | None:  # noqa: ANN001

@@ -422,3 +422,11 @@ def test_a_company_by_its_first_word_that_is_a_regions_name_is_the_company():
 def test_a_naming_inside_the_content_leaves_the_content_whole():
     got = said("Bug\n\nMicrosoft said it is investigating what it called a serious flaw.")
     assert ("indirect", "Microsoft", "it is investigating what it called a serious flaw") in got
+
+
+def test_an_interview_labelled_with_the_reporters_initials_and_the_full_name_in_brackets():
+    text = ("Wikinews interviews Ana Ruiz, Green Party nominee\n\nAna Ruiz, the Green Party nominee, answered questions "
+            "from accredited reporter Tom B. Hale.\n\n((TBH)) : Which past president do you most admire?\n\n"
+            "((Ana Ruiz)) : I admire the ones who kept their word.")
+    assert said(text) == [("direct", "Tom B. Hale", "Which past president do you most admire?"),
+                          ("direct", "Ana Ruiz", "I admire the ones who kept their word.")]
