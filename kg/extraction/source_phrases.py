@@ -30,7 +30,29 @@ def according_to(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
         head = sent.root  # "<the sentence>, according to X." closing it, hung on a clause inside: the whole sentence
     if src is None or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return None
+    named = _apposed_name(pb.doc, to.right_edge.i + 1) if _opens(sent, tok) else None
+    if named is not None:  # "According to its lawyer, Ana Ruiz of Acme, <clause>": the name is the source
+        name, end = named  # (the noun when the recogniser did not see the name as one)
+        return Cue(pb, sent, tok, [tok, to, *pb.doc[to.right_edge.i + 1 : end + 1]], "according to", "report",
+                   speaker=name if name.ent_type_ in ("PERSON", "ORG") else src, according=tok, complements=[head])
     return Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok, complements=[head])
+
+
+def _apposed_name(doc, j: int):  # noqa: ANN001, ANN202 - (the name's head token, the closing comma's index) or None
+    """", Ana Ruiz of Acme and Partners," right after a source phrase's noun: the name the parser left beside it."""
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].pos_ != "PROPN" or not doc[j + 1].text[:1].isupper():
+        return None
+    k = j + 1
+    while k < len(doc) and k - j <= 8 and (doc[k].pos_ == "PROPN" or doc[k].lower_ in ("of", "and", "&", "the")):
+        k += 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    head = j + 1
+    while head + 1 < k and doc[head + 1].pos_ == "PROPN":
+        head += 1
+    if doc[head].dep_ in ("nsubj", "nsubjpass") or doc[head].head.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "According to officials, Trump, now in hospital, is to …": the clause's own subject
+    return doc[head], k
 
 
 def _opens(sent: SpacySpan, tok: Token) -> bool:

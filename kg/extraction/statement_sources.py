@@ -16,7 +16,8 @@ from kg.pipeline.nlp import ParsedBlock
 # What an unnamed source of "according to" can be: media, reports, accounts, footage …
 _SOURCE_NOUNS = {"media", "medium", "report", "account", "footage", "video", "source", "witness", "official", "document",
                  "record", "estimate", "figure", "statistic", "data", "poll", "survey", "study", "analysis",
-                 "agency", "outlet", "observer", "activist", "resident", "local"}
+                 "agency", "outlet", "observer", "activist", "resident", "local", "police", "authority",
+                 "prosecutor", "investigator", "researcher", "scientist", "expert", "organiser", "organizer"}
 
 
 class StatementSources:

@@ -430,3 +430,10 @@ def test_an_interview_labelled_with_the_reporters_initials_and_the_full_name_in_
             "((Ana Ruiz)) : I admire the ones who kept their word.")
     assert said(text) == [("direct", "Tom B. Hale", "Which past president do you most admire?"),
                           ("direct", "Ana Ruiz", "I admire the ones who kept their word.")]
+
+
+def test_according_to_a_bare_body_noun_or_a_noun_with_the_name_beside_it():
+    assert said("Claim\n\nAccording to police, the man fled.") == [("indirect", "police", "the man fled")]
+    text = ("Claim\n\nAccording to its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling, the overall claim is "
+            "based on that figure.")
+    assert said(text) == [("indirect", "Emmanuel Gaillard", "the overall claim is based on that figure")]
