@@ -193,6 +193,14 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 _add_org(index, pb, told[0], parsed.span_of(pb, told[0]))  # "told Radio Nord Omar Haddad had …"
                 pending_persons.append((pb, told[1]))
                 continue
+            if ent.text.rstrip(".") == "al" and ent.start >= 2 and pb.doc[ent.start - 1].lower_ == "et":
+                first = ent.start - 2  # "Stamenkovic et al's research": the authors, not a body called "al"
+                while first > 0 and pb.doc[first - 1].pos_ == "PROPN" and pb.doc[first - 1].text[:1].isupper():
+                    first -= 1
+                authors = pb.doc[first : ent.end]
+                index.add_actor("group/" + slugify(authors.text), authors.text, "group",
+                                parsed.span_of(pb, authors), "group")
+                continue
             if pb.block.kind == "headline" and len(ent) == 1 and (ent.text.lower() in lexicon.org_descriptors() or
                                                                   ent.text.lower() in lexicon.org_heads()):
                 continue  # "Automaker recalls …", "Union vows …": headlinese's bare noun describes, names nothing

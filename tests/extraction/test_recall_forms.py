@@ -437,3 +437,8 @@ def test_according_to_a_bare_body_noun_or_a_noun_with_the_name_beside_it():
     text = ("Claim\n\nAccording to its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling, the overall claim is "
             "based on that figure.")
     assert said(text) == [("indirect", "Emmanuel Gaillard", "the overall claim is based on that figure")]
+
+
+def test_et_al_names_the_authors_not_a_body_called_al():
+    x = run("Mars\n\nStamenkovic et al's research provides a way for oxygen to get into the brines.")
+    assert [(a.label, a.kind) for a in x.actors] == [("Stamenkovic et al", "group")]
