@@ -1,0 +1,57 @@
+"""Kinds of text where a key event's day used to be lost: the lead's day told by a verb that is no event, a cleft that
+puts the day first, a weekend, a later mention that speaks of the event (invented texts; see docs/extraction.md,
+"Event times")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Extraction
+from tests.extraction.helpers import run
+
+pytestmark = pytest.mark.slow
+WEDNESDAY = dt.date(2024, 3, 13)
+
+
+def dated(x: Extraction) -> list[tuple[str, str | None]]:
+    """(type, time value) of every event."""
+    times = {t.key: t.value for t in x.times}
+    return [(e.type, times.get(e.time or "")) for e in x.events]
+
+
+def test_the_leads_main_verb_dates_the_headlines_event_whatever_the_verb():
+    x = run("Veteran actor Tom Brannigan dies\n\nTom Brannigan, the actor best known for his stage work, passed away "
+            "on Friday at his home in Leeds.\n\nHe was 88. His family thanked the hospital staff.", WEDNESDAY)
+    assert ("death", "2024-03-08") in dated(x)
+    x = run("Harriet Cole elected mayor of Dunmore\n\nHarriet Cole yesterday took the chair of Dunmore council, "
+            "with the votes of 30 of its 41 members.\n\nShe follows Ian Marsh, who served two terms.", WEDNESDAY)
+    assert ("election", "2024-03-12") in dated(x)
+
+
+def test_a_lead_told_in_the_present_gives_no_day():
+    x = run("Veteran actor Tom Brannigan dies\n\nTom Brannigan, who won a prize on Friday, is remembered by his "
+            "friends in Leeds.\n\nHe was 88.", WEDNESDAY)
+    assert ("death", None) in dated(x)
+
+
+def test_a_cleft_puts_the_day_of_its_clause_first():
+    x = run("Council news\n\nThe council met again.\n\nThe town has grown a lot.\n\nIt was on Monday that the "
+            "minister resigned.", WEDNESDAY)
+    assert ("resignation", "2024-03-11") in dated(x)
+    x = run("Council news\n\nThe council met again.\n\nThe town has grown a lot.\n\nIt was on Monday, a week after "
+            "the vote on Sunday, that the minister resigned.", WEDNESDAY)
+    assert ("resignation", "2024-03-11") in dated(x)
+
+
+def test_a_weekend_is_the_day_of_the_lead():
+    x = run("Storm batters coast\n\nHigh winds and heavy rain swept across the coast at the weekend, cutting power "
+            "to thousands of homes.\n\nEngineers are at work.", WEDNESDAY)
+    assert ("storm-hit", "2024-W10-WE") in dated(x)
+
+
+def test_a_later_inquiry_into_the_event_does_not_put_it_off_the_leads_day():
+    x = run("Police shoot protester in capital\n\nPolice fired on the crowd and hit a protester yesterday.\n\n"
+            "The march had been peaceful.\n\nRights groups called for an inquiry into the shooting.", WEDNESDAY)
+    assert ("shooting", "2024-03-12") in dated(x)
