@@ -134,12 +134,14 @@ class EventTimes:
                     continue
                 sent = m.head.sent
                 b, e = m.pb.offset + sent.start_char, m.pb.offset + sent.end_char
-                # a time that opens the sentence ("Today, as the storm hit, the service issued alerts") dates every
+                # a time that opens the sentence ("Today, as the storm hit, the service issued alerts"), or stands in
+                # the phrase that opens it ("On a visit to the port on Thursday, the president signed …"), dates every
                 # event of it; others only one
                 dated = [t for t in self.times if b <= t.span.begin < e and t.value and not
                          self.coref.in_quote(t.span.begin) and (t.key not in used or
                                                                 _OPENING.fullmatch(self.parsed.article.text[b : t.span.begin]
-                                                                                   .strip(" ,")))]
+                                                                                   .strip(" ,")) or
+                                                                self._in_opening_phrase(t, m.head))]
                 if not dated:
                     continue
                 # "met on Tuesday, a day after the attack", "arrested two days after the crash on Sunday": a time
@@ -155,6 +157,27 @@ class EventTimes:
                 if same:
                     event.time = same[0].key
                     break
+
+    def _in_opening_phrase(self, t: TimeExpression, head: Token) -> bool:
+        """Whether a time stands in a phrase that opens its sentence before the subject, set off by a comma, and
+        hangs on the sentence's main verb ("On a visit to the port on Thursday, the president signed …", "Speaking
+        on Wednesday, the minister …"): the setting of the sentence's verbs and of what the phrase names, not of an
+        event a noun of the main clause names ("… the following day, the ministry denounced the summit's
+        conclusions") nor of a source's claim ("According to a poll published last week, …")."""
+        hit = self.parsed.token_at(t.span.begin)
+        if hit is None or head.doc is not hit[1].doc:
+            return False
+        x = hit[1]
+        while x.head.i != x.i and x.head.dep_ != "ROOT":
+            x = x.head
+        root = x.head
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        after = x.doc[x.right_edge.i + 1] if x.right_edge.i + 1 < len(x.doc) else None
+        if x.i == root.i or x.dep_ not in ("prep", "advcl", "npadvmod") or x.left_edge.i != root.sent.start or \
+                subj is None or x.right_edge.i >= subj.left_edge.i or after is None or after.text != "," or \
+                x.lower_ == "according":
+            return False
+        return x.left_edge.i <= head.i <= x.right_edge.i or head.pos_ == "VERB" and _clause_verb(head).i == root.i
 
     def _perfect_before_report(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention
         """ "Three hikers have been found, a ranger said on Friday": the day dates the report; an event told in the

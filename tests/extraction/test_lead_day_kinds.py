@@ -55,3 +55,10 @@ def test_a_later_inquiry_into_the_event_does_not_put_it_off_the_leads_day():
     x = run("Police shoot protester in capital\n\nPolice fired on the crowd and hit a protester yesterday.\n\n"
             "The march had been peaceful.\n\nRights groups called for an inquiry into the shooting.", WEDNESDAY)
     assert ("shooting", "2024-03-12") in dated(x)
+
+
+def test_a_time_in_the_phrase_that_opens_a_sentence_dates_its_main_event_too():
+    x = run("Council news\n\nThe council met again.\n\nThe town has grown a lot.\n\nOn a visit to the port on "
+            "Thursday, the president signed the treaty.", WEDNESDAY)
+    assert ("signing", "2024-03-07") in dated(x)
+    assert ("visit", "2024-03-07") in dated(x)
