@@ -5,6 +5,8 @@ article's date. Runs after :mod:`kg.extraction.event_times` has given events the
 
 from __future__ import annotations
 
+import re
+
 from kg import lexicon
 from kg.extraction.event_times import _OPENING, _announced_death, _describes_a_party
 from kg.extraction.relative_events import clause_verb as _clause_verb, relative_pp, shifted
@@ -32,11 +34,11 @@ class LeadTime:
         top |= {id(pb) for pb in paragraphs}
         times = {t.key: t for t in self.times}
         lead = None
-        for e in self.events:
+        first = paragraphs[0].block.span  # (dated in the lead itself, not by a later paragraph)
+        for e in self.events:  # (an event's week is no lead day: "to be unveiled later this week")
             t = times.get(e.time or "")
-            if t is None or not names_a_lead_day(t):
+            if t is None or not names_a_lead_day(t) or t.granularity == "week" and not t.value.endswith("-WE"):
                 continue
-            first = paragraphs[0].block.span  # (dated in the lead itself, not by a later paragraph)
             if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and in_lead_week(anchor, t.value) and \
                     first.begin <= t.span.begin < first.end:
                 lead = t.key
@@ -151,8 +153,8 @@ def names_a_day(t: TimeExpression) -> bool:
 
 def names_a_lead_day(t: TimeExpression) -> bool:
     """Whether a time can be the day of a lead's news: one calendar day, or a weekend ("at the weekend",
-    2024-W10-WE), which is as close as the news gives it."""
-    return names_a_day(t) or bool(t.value) and t.value.endswith("-WE")
+    2024-W10-WE) or a week ("earlier this week", 2024-W10), which is as close as the news gives it."""
+    return names_a_day(t) or bool(t.value) and re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", t.value) is not None
 
 
 def in_lead_week(anchor, value: str) -> bool:  # noqa: ANN001 - a date

@@ -62,3 +62,12 @@ def test_a_time_in_the_phrase_that_opens_a_sentence_dates_its_main_event_too():
             "Thursday, the president signed the treaty.", WEDNESDAY)
     assert ("signing", "2024-03-07") in dated(x)
     assert ("visit", "2024-03-07") in dated(x)
+
+
+def test_a_week_told_by_the_leads_main_verb_dates_the_headlines_event():
+    x = run("Coder attacks software patents\n\nThe row between the firm and its rivals heated up earlier this week "
+            "as a noted coder led the charge against patents.\n\nHe wrote a long post.", WEDNESDAY)
+    assert ("attack", "2024-W11") in dated(x)
+    x = run("Leader to unveil plan\n\nThe leader spoke yesterday of a plan to be unveiled later this week.\n\nShe "
+            "gave no details.", WEDNESDAY)  # (a planned event's week is no day of the lead's news)
+    assert all(v != "2024-W11" for t, v in dated(x) if t != "make-statement")
