@@ -99,7 +99,9 @@ class LeadTime:
             hit = self.parsed.token_at(t.span.begin)
             if hit is None or hit[0] is not pb:
                 continue
-            verb = _clause_verb(hit[1])
+            verb, tok = _clause_verb(hit[1]), hit[1]
+            if tok.head.dep_ == "prep" and tok.head.lower_ not in ("on", "in", "at", "during", "over"):
+                continue  # "missing since Friday", "open until Sunday": a bound, not the day of the deed
             if verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX") and relative_pp(hit[1]) is None and \
                     tense_at(self.parsed, t.span.begin) == "past":
                 return t.key

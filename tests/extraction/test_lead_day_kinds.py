@@ -71,3 +71,9 @@ def test_a_week_told_by_the_leads_main_verb_dates_the_headlines_event():
     x = run("Leader to unveil plan\n\nThe leader spoke yesterday of a plan to be unveiled later this week.\n\nShe "
             "gave no details.", WEDNESDAY)  # (a planned event's week is no day of the lead's news)
     assert all(v != "2024-W11" for t, v in dated(x) if t != "make-statement")
+
+
+def test_a_bound_is_no_day_of_the_leads_news():
+    x = run("Climber found dead\n\nRescuers searched the hills for a climber missing since Sunday.\n\nHis body lay "
+            "near a ridge.\n\nPolice named him.", WEDNESDAY)
+    assert ("death", None) in dated(x)
