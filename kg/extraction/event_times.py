@@ -57,6 +57,12 @@ class EventTimes:
                 scope += [x for x in c.children if x.dep_ == "pobj"]
         if head.pos_ == "VERB" or event.type in ("visit",):
             scope += [c for c in head.children if c.dep_ in ("xcomp",)]
+        cleft = _cleft(head)
+        if cleft is not None:  # "It was on Monday that the minister resigned": the day the cleft puts first
+            t = next((t for c in cleft.children if c.dep_ in ("prep", "npadvmod", "tmod", "attr", "nsubj")
+                      for t in [self._time_in(pb, c, cleft=True)] if t is not None and t.value), None)
+            if t is not None:
+                self.time_candidates.setdefault(event.key, []).append(t)
         for s in scope:
             for c in s.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at") and event.place is None:
@@ -128,12 +134,14 @@ class EventTimes:
                     continue
                 sent = m.head.sent
                 b, e = m.pb.offset + sent.start_char, m.pb.offset + sent.end_char
-                # a time that opens the sentence ("Today, as the storm hit, the service issued alerts") dates every
+                # a time that opens the sentence ("Today, as the storm hit, the service issued alerts"), or stands in
+                # the phrase that opens it ("On a visit to the port on Thursday, the president signed …"), dates every
                 # event of it; others only one
                 dated = [t for t in self.times if b <= t.span.begin < e and t.value and not
                          self.coref.in_quote(t.span.begin) and (t.key not in used or
                                                                 _OPENING.fullmatch(self.parsed.article.text[b : t.span.begin]
-                                                                                   .strip(" ,")))]
+                                                                                   .strip(" ,")) or
+                                                                self._in_opening_phrase(t, m.head))]
                 if not dated:
                     continue
                 # "met on Tuesday, a day after the attack", "arrested two days after the crash on Sunday": a time
@@ -149,6 +157,27 @@ class EventTimes:
                 if same:
                     event.time = same[0].key
                     break
+
+    def _in_opening_phrase(self, t: TimeExpression, head: Token) -> bool:
+        """Whether a time stands in a phrase that opens its sentence before the subject, set off by a comma, and
+        hangs on the sentence's main verb ("On a visit to the port on Thursday, the president signed …", "Speaking
+        on Wednesday, the minister …"): the setting of the sentence's verbs and of what the phrase names, not of an
+        event a noun of the main clause names ("… the following day, the ministry denounced the summit's
+        conclusions") nor of a source's claim ("According to a poll published last week, …")."""
+        hit = self.parsed.token_at(t.span.begin)
+        if hit is None or head.doc is not hit[1].doc:
+            return False
+        x = hit[1]
+        while x.head.i != x.i and x.head.dep_ != "ROOT":
+            x = x.head
+        root = x.head
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        after = x.doc[x.right_edge.i + 1] if x.right_edge.i + 1 < len(x.doc) else None
+        if x.i == root.i or x.dep_ not in ("prep", "advcl", "npadvmod") or x.left_edge.i != root.sent.start or \
+                subj is None or x.right_edge.i >= subj.left_edge.i or after is None or after.text != "," or \
+                x.lower_ == "according":
+            return False
+        return x.left_edge.i <= head.i <= x.right_edge.i or head.pos_ == "VERB" and _clause_verb(head).i == root.i
 
     def _perfect_before_report(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention
         """ "Three hikers have been found, a ranger said on Friday": the day dates the report; an event told in the
@@ -191,9 +220,10 @@ class EventTimes:
     def _tok_range(self, pb: ParsedBlock, tok: Token) -> tuple[int, int]:
         return pb.offset + tok.idx, pb.offset + tok.idx + len(tok.text)
 
-    def _time_in(self, pb: ParsedBlock, tok: Token) -> TimeExpression | None:
-        """A time expression headed at ``tok`` or inside a time prepositional phrase ("on Thursday")."""
-        if tok.dep_ not in ("prep", "npadvmod", "tmod", "pobj", "advmod") or \
+    def _time_in(self, pb: ParsedBlock, tok: Token, cleft: bool = False) -> TimeExpression | None:
+        """A time expression headed at ``tok`` or inside a time prepositional phrase ("on Thursday"); in a cleft,
+        also the complement or the subject of its "be" ("It was yesterday when …", "Friday was when …")."""
+        if tok.dep_ not in ("prep", "npadvmod", "tmod", "pobj", "advmod") + (("attr", "nsubj") if cleft else ()) or \
                 (tok.dep_ == "prep" and tok.lower_ not in ("on", "in", "at", "by", "during", "since", "before", "after")):
             return None
         b, e = pb.offset + tok.left_edge.idx, pb.offset + tok.right_edge.idx + len(tok.right_edge.text)
@@ -229,6 +259,25 @@ class EventTimes:
             if found and event.time is None:
                 best = min(found, key=lambda t: (t.value is None, rank.get(t.granularity or "", 4)))
                 event.time = best.key
+
+
+def _cleft(head: Token) -> Token | None:
+    """The "be" of a cleft sentence that puts the time of a mention's clause first: "It was on Monday that the
+    minister resigned", "It was yesterday when she died", "Friday was when the crowd stormed the gates". None when
+    the "be" says something else of its subject ("It was clear on Monday that …")."""
+    verb = _clause_verb(head)
+    be = verb.head
+    if verb.dep_ not in ("ccomp", "advcl") or be.i == verb.i or be.lemma_ != "be" or be.dep_ != "ROOT":
+        return None
+    if any(c.dep_ in ("acomp", "oprd") for c in be.children) or any(c.dep_ == "neg" for c in be.children):
+        return None
+    subj = next((c for c in be.children if c.dep_ in ("nsubj", "expl")), None)
+    if subj is None or subj.i > verb.i:
+        return None
+    if subj.lower_ == "it":  # "It was … that/when …"
+        return be if any(c.dep_ == "mark" and c.lower_ == "that" or c.lower_ == "when" for c in verb.children) \
+            else None
+    return be if subj.ent_type_ in ("DATE", "TIME") and any(c.lower_ == "when" for c in verb.children) else None
 
 
 def _purpose(verb: Token) -> bool:

@@ -5,9 +5,11 @@ article's date. Runs after :mod:`kg.extraction.event_times` has given events the
 
 from __future__ import annotations
 
+import re
+
 from kg import lexicon
 from kg.extraction.event_times import _OPENING, _announced_death, _describes_a_party
-from kg.extraction.relative_events import clause_verb as _clause_verb, shifted
+from kg.extraction.relative_events import clause_verb as _clause_verb, relative_pp, shifted
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import tense_at
 from kg.extraction.time import bounds
@@ -32,11 +34,11 @@ class LeadTime:
         top |= {id(pb) for pb in paragraphs}
         times = {t.key: t for t in self.times}
         lead = None
-        for e in self.events:
+        first = paragraphs[0].block.span  # (dated in the lead itself, not by a later paragraph)
+        for e in self.events:  # (an event's week is no lead day: "to be unveiled later this week")
             t = times.get(e.time or "")
-            if t is None or t.granularity != "day" or not t.value:
+            if t is None or not names_a_lead_day(t) or t.granularity == "week" and not t.value.endswith("-WE"):
                 continue
-            first = paragraphs[0].block.span  # (dated in the lead itself, not by a later paragraph)
             if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and in_lead_week(anchor, t.value) and \
                     first.begin <= t.span.begin < first.end:
                 lead = t.key
@@ -44,16 +46,17 @@ class LeadTime:
         reported = lead is None
         if reported:
             lead = self._report_day(paragraphs[0], anchor)
-            if lead is None:  # no report's day: the day that opens the lead is its events' day
-                lead, reported = self._opening_day(paragraphs[0], anchor), False
+            if lead is None:  # no report's day: the day that opens the lead, or that its main verb gives, is its
+                lead, reported = self._opening_day(paragraphs[0], anchor) or self._main_day(paragraphs[0], anchor), \
+                    False  # events' day
         if lead is None:
             return
         heads = self._event_heads()
-        for e in self.events:
+        for e in self.events:  # (a later "investigation into the shooting" does not put the lead's shooting off its day)
             if self._headline_year(e, times, lead):
                 e.time = None  # "X wins majority in 2019 election" … "On Thursday, X netted 66 seats": the day
             if e.time is None and e.modality in ("actual", "alleged") and event_class(e.type) != "Situation" and \
-                    not any(shifted(m.head) for m in self.mentions[e.key]) and \
+                    not any(shifted(m.head) for m in self.mentions[e.key] if id(m.pb) in top) and \
                     id(self.mentions[e.key][0].pb) in top and \
                     not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
                     not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
@@ -76,8 +79,31 @@ class LeadTime:
         first = next(iter(pb.doc.sents), None)
         for t in self.times:
             if first is not None and pb.offset + first.start_char <= t.span.begin < pb.offset + first.end_char and \
-                    names_a_day(t) and in_lead_week(anchor, t.value) and _OPENING.fullmatch(
+                    names_a_lead_day(t) and in_lead_week(anchor, t.value) and _OPENING.fullmatch(
                         self.parsed.article.text[pb.offset + first.start_char : t.span.begin].strip(" ,")):
+                return t.key
+        return None
+
+    def _main_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
+        """The day the main clause of the lead's first sentence is told on, whatever its verb ("Nancy Smith yesterday
+        resumed the office …" under "Smith elected Speaker"; "police fired and hit a protester yesterday" under
+        "Police shoot protester"): a day of the article's week on the sentence's root verb (or a verb coordinated
+        with it) told in the past, outside quotations and outside an after/before phrase."""
+        first = next(iter(pb.doc.sents), None)
+        if first is None:
+            return None
+        for t in self.times:
+            if not (pb.offset + first.start_char <= t.span.begin < pb.offset + first.end_char) or \
+                    not names_a_lead_day(t) or not in_lead_week(anchor, t.value) or self.coref.in_quote(t.span.begin):
+                continue
+            hit = self.parsed.token_at(t.span.begin)
+            if hit is None or hit[0] is not pb:
+                continue
+            verb, tok = _clause_verb(hit[1]), hit[1]
+            if tok.head.dep_ == "prep" and tok.head.lower_ not in ("on", "in", "at", "during", "over"):
+                continue  # "missing since Friday", "open until Sunday": a bound, not the day of the deed
+            if verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX") and relative_pp(hit[1]) is None and \
+                    tense_at(self.parsed, t.span.begin) == "past":
                 return t.key
         return None
 
@@ -125,6 +151,12 @@ def lead_paragraphs(parsed: Parsed) -> list[ParsedBlock]:
 def names_a_day(t: TimeExpression) -> bool:
     """Whether a time names one calendar day (a value of the form 2024-05-17)."""
     return t.granularity == "day" and bool(t.value) and len(t.value) == 10
+
+
+def names_a_lead_day(t: TimeExpression) -> bool:
+    """Whether a time can be the day of a lead's news: one calendar day, or a weekend ("at the weekend",
+    2024-W10-WE) or a week ("earlier this week", 2024-W10), which is as close as the news gives it."""
+    return names_a_day(t) or bool(t.value) and re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", t.value) is not None
 
 
 def in_lead_week(anchor, value: str) -> bool:  # noqa: ANN001 - a date

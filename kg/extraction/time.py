@@ -91,7 +91,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"tonight|last (?:night|evening)|this (?:morning|afternoon|evening))\b", re.IGNORECASE)),
     # "earlier in the day" (a readout's second event): the day the narrative last named, like "that day"
     ("anaphoric", re.compile(r"\b(?P<x>(?:earlier|later) in the day|(?:that|the same) (?:day|morning|afternoon|"
-                             r"evening|night)|the (?P<step>next|following|previous|preceding) day|"
+                             r"evening|night)|the (?P<step>next|following|previous|preceding) (?:day|morning|"
+                             r"afternoon|evening|night)|"
                              r"the day (?P<before>before))\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:right now|currently|(?:the )?(?:immediate|near|distant) future|bi-weekly|biweekly|"
                          r"generations)\b", re.IGNORECASE)),

@@ -108,6 +108,8 @@ CASES = [
     # decades, "ago", and lengths of time that are not times
     ("The company was founded in the 1990s.", "the 1990s", "199", MONDAY),
     ("The plant closed two years ago.", "two years ago", "2022", MONDAY),
+    # a part of the day after or before the day named last
+    ("He was asked to go on Thursday night and left the next morning.", "the next morning", "2024-03-08", MONDAY),
     ("The 45-year-old man was arrested.", "45-year-old", None, MONDAY),
     ("Rescuers worked for 24 hours.", "24 hours", None, MONDAY),
 ]
