@@ -193,6 +193,15 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
             return key
         exclude = {k for n, entries in roles.by_noun.items() if n.endswith("-year-old") and n != noun
                    and n != f"{age}-year-old" for _, k in entries}
+    nation = next((gazetteer.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound") and
+                   c.text[:1].isupper() and gazetteer.country(c.text) is not None), None)
+    if nation is not None and roles.by_noun.get(noun):
+        # "the Iranian president" of two presidents the lede introduced (a country's and a university's): the one
+        # the article ties to that country, else nobody
+        tied = [k for off, k in roles.by_noun[noun] if k in coref.index.actors and
+                nation.name in _countries_of(coref, coref.index.actors[k])]
+        if len({k for _, k in roles.by_noun[noun]}) > 1:
+            return tied[-1] if len(set(tied)) == 1 else None
     full = qualified(tok, noun)
     if full != noun:  # "the prime minister" is not whoever was introduced as "Foreign Minister"
         key = roles.before(full, offset, ahead)

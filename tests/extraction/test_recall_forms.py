@@ -442,3 +442,9 @@ def test_according_to_a_bare_body_noun_or_a_noun_with_the_name_beside_it():
 def test_et_al_names_the_authors_not_a_body_called_al():
     x = run("Mars\n\nStamenkovic et al's research provides a way for oxygen to get into the brines.")
     assert [(a.label, a.kind) for a in x.actors] == [("Stamenkovic et al", "group")]
+
+
+def test_a_post_with_a_country_is_the_holder_tied_to_that_country_of_two_so_introduced():
+    text = ('Debate\n\nIranian president Ahmad Karimi engaged University president Lee Bellamy on a number of '
+            'topics.\n\nThe Iranian president attacked the West. "They do not respect their own people," he said.')
+    assert said(text) == [("direct", "Ahmad Karimi", "They do not respect their own people,")]
