@@ -264,6 +264,10 @@ _DIRECTING = {"tell", "remind", "advise", "instruct", "encourage", "invite"}
 _CLAUSE_ONLY = {"order", "command", "direct", "instruct"}
 # Criticism verbs that also name a physical act: they report speech only with what the criticism is for or about.
 _PHYSICAL = {"attack", "slam"}
+# What is attacked or slammed in words, never with a weapon.
+_VIEWS = {"policy", "policies", "plan", "plans", "decision", "proposal", "idea", "remark", "remarks", "comment",
+          "comments", "claim", "claims", "statement", "record", "handling", "approach", "law", "bill", "budget",
+          "strategy", "move", "deal", "response", "ruling", "report", "reform", "reforms", "stance", "view"}
 
 
 def reports_speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
@@ -278,9 +282,14 @@ def reports_speech(verb: Token, lemma: str, complements: list[Token]) -> bool:
             return False  # "denied him a visa"
     if lemma in ("ask", "request") and any(_anonymity(c) for c in complements):
         return False  # "a neighbour, who asked not to be named, said …": a condition of the interview, not a report
-    if lemma in _PHYSICAL and not any(c.dep_ in ("pobj", "pcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+    if lemma in _PHYSICAL and not any(c.dep_ in ("pobj", "pcomp") or (c.dep_ == "prep" and c.lower_ == "as") or
+                                      c.dep_ == "dobj" and (c.lemma_.lower() in _VIEWS or
+                                                            any(g.lower_ == "what" for g in c.lefts) or
+                                                            c.lower_ == "what") or
+                                      c.dep_ == "ccomp" and c.left_edge.lower_ == "what"
                                       for c in complements):
-        return False  # "began attacking people": an assault; "attacked the plan as reckless" reports a view
+        return False  # "began attacking people": an assault; "attacked the plan as reckless" reports a view, and
+        # so does attacking a policy, a decision or "what he considered to be errors"
     if lemma in _CLAUSE_ONLY:
         return any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("VB", "TO") for c in complements) or \
             any(c.dep_ in ("ccomp",) for c in verb.children)

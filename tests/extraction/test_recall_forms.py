@@ -448,3 +448,11 @@ def test_a_post_with_a_country_is_the_holder_tied_to_that_country_of_two_so_intr
     text = ('Debate\n\nIranian president Ahmad Karimi engaged University president Lee Bellamy on a number of '
             'topics.\n\nThe Iranian president attacked the West. "They do not respect their own people," he said.')
     assert said(text) == [("direct", "Ahmad Karimi", "They do not respect their own people,")]
+
+
+def test_attacking_a_policy_or_what_one_considers_an_error_is_said_attacking_a_town_is_not():
+    text = ('Debate\n\nAhmad Karimi spoke at the university.\n\nKarimi attacked what he considered to be errors of '
+            'American policy. "By using precise methods, they begin their onslaught."')
+    assert said(text) == [("indirect", "Ahmad Karimi", "what he considered to be errors of American policy"),
+                          ("direct", "Ahmad Karimi", "By using precise methods, they begin their onslaught.")]
+    assert said("Fight\n\nRebels attacked the town on Monday.") == []
