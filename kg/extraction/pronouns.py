@@ -300,6 +300,12 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
             return hit[0]
     bound = {s.key for s in candidates if role in ("object", "oblique") and s.sentence == sent_no
              and s.role == "subject" and s.verb == verb >= 0}  # "X told him": him is not X
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        # "When challenged by X for …, he stated …": the fronted passive's agent acts on the subject, is not it
+        for clause in (c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i):
+            for t in clause.subtree:
+                if t.dep_ == "pobj" and t.head.dep_ == "agent" and (hit := index.mention_of_token(pb, t)):
+                    bound.add(hit[0])
     speaking = role == "subject" and _reports(tok)
     same = [s for s in candidates if s.sentence == sent_no and not s.quoted and s.key not in bound]
     if same:

@@ -456,3 +456,9 @@ def test_attacking_a_policy_or_what_one_considers_an_error_is_said_attacking_a_t
     assert said(text) == [("indirect", "Ahmad Karimi", "what he considered to be errors of American policy"),
                           ("direct", "Ahmad Karimi", "By using precise methods, they begin their onslaught.")]
     assert said("Fight\n\nRebels attacked the town on Monday.") == []
+
+
+def test_the_agent_of_a_fronted_passive_clause_is_not_the_subject_pronoun_after_it():
+    text = ('Debate\n\nAhmad Karimi spoke at the university with its president Lee Bellamy.\n\nWhen challenged by '
+            'Bellamy over the treatment of critics he stated that "In our country we do not jail critics".')
+    assert said(text) == [("direct", "Ahmad Karimi", "In our country we do not jail critics")]
