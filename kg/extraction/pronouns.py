@@ -241,10 +241,23 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
     role = _role(root)
     if quoted:
         return _Seen(key, off, False, sent_no, role, quoted=True)
-    if _viewpoint(root):  # "For Jo Roe, a teacher, the plan was a mistake.": Roe's view, Roe in focus as a speaker
+    if _viewpoint(root) or _according_source(root) is not None and _according_source(root).i == root.i:
+        # "For Jo Roe, a teacher, the plan was a mistake.", "According to analyst Jo Roe, …": Roe's view, Roe in
+        # focus as a speaker
         return _Seen(key, off, True, sent_no, "subject", verb=_verb_at(pb, root), speaker=True)
     return _Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, root),
-                 speaker=role == "subject" and _reports(root), reported=reported_clause(root) is not None)
+                 speaker=role == "subject" and _reports(root),
+                 reported=reported_clause(root) is not None or _according_source(root) is not None)
+
+
+def _according_source(tok: Token) -> Token | None:
+    """The source of an "According to X, …" that opens ``tok``'s sentence (``tok`` itself or what X says), if any."""
+    sent = tok.sent
+    words = [t for t in sent if not t.is_punct][:3]
+    if len(words) < 3 or words[0].lower_ != "according" or words[1].lower_ != "to":
+        return None
+    to = words[1]
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
 
 
 def _viewpoint(root: Token) -> bool:

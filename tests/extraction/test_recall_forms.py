@@ -462,3 +462,10 @@ def test_the_agent_of_a_fronted_passive_clause_is_not_the_subject_pronoun_after_
     text = ('Debate\n\nAhmad Karimi spoke at the university with its president Lee Bellamy.\n\nWhen challenged by '
             'Bellamy over the treatment of critics he stated that "In our country we do not jail critics".')
     assert said(text) == [("direct", "Ahmad Karimi", "In our country we do not jail critics")]
+
+
+def test_he_said_after_according_to_x_is_x_not_somebody_named_in_what_x_says():
+    text = ('Iraq\n\nThe cleric broke from Prime Minister Tom Hale in 2005. According to political analyst Jim Ross, '
+            'the cleric is a thorn in the side of other groups that support Hale. "There is a need to minimize their '
+            'strength," he said.')
+    assert ("direct", "Jim Ross", "There is a need to minimize their strength,") in said(text)
