@@ -65,6 +65,10 @@ def to_the_marks(article, quotes: list[Quote], contents: list[Span]) -> list[Spa
     return out
 
 
+# What a verb of saying sent, right before the quotation that is it ("tweeted the response “…”").
+_MESSAGE_NOUN = re.compile(r"\s+(?:the|this|a|an|its|his|her|their)\s+(?:\w+\s+)?(?:response|statement|message|reply|"
+                           r"note|post|tweet|warning|comment)\s*[:,]?\s*", re.I)
+
 class StatementSpans:
     """The span-finding steps of :class:`kg.extraction.statements.StatementFinder`."""
 
@@ -155,6 +159,9 @@ class StatementSpans:
                 out.append(q)
             elif q.outer.begin >= end and only_glue(self.text[end : q.outer.begin]):
                 out.append(q)
+            elif q.outer.begin > cue.verb.idx + cue.pb.offset and _MESSAGE_NOUN.fullmatch(
+                    self.text[cue.pb.offset + cue.verb.idx + len(cue.verb.text) : q.outer.begin]):
+                out.append(q)  # "tweeted the response “…”", "issued a statement: “…”": the message is the quotation
         return out
 
     def _subtree_span(self, pb: ParsedBlock, head: Token, cue: Cue) -> tuple[int, int] | None:

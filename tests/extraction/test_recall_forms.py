@@ -469,3 +469,8 @@ def test_he_said_after_according_to_x_is_x_not_somebody_named_in_what_x_says():
             'the cleric is a thorn in the side of other groups that support Hale. "There is a need to minimize their '
             'strength," he said.')
     assert ("direct", "Jim Ross", "There is a need to minimize their strength,") in said(text)
+
+
+def test_a_message_named_before_its_quotation_is_that_quotation():
+    got = said("Crash\n\nThe sheriff's office tweeted the response \"required all hands on deck.\"")
+    assert got == [("mixed", "sheriff's office", "\"required all hands on deck.\"")]
