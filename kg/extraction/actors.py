@@ -177,8 +177,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     article = parsed.article
     pending_persons: list[tuple[ParsedBlock, SpacySpan]] = []
     names = [(pb, joined_names(pb.doc)) for pb in parsed.blocks]  # read once: the surnames need them too
-    surnames = person_surnames(names)
     organisations = one_word_organisations(names)
+    surnames = person_surnames(names, organisations)
     # the companies of the article by their first word ("Texas" of "Texas Instruments", "Harlow" of "Harlow Motors")
     companies = {e[0].text: e.text for _, ents in names for e in ents if e.label_ == "ORG" and len(e) >= 2 and
                  all(t.lower_.strip(".,") in CORPORATE for t in e[1:])}

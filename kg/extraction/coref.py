@@ -209,9 +209,9 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             (lemma not in lexicon.org_heads() or any(c.lower_ in ("news", "press") for c in tok.lefts)):
         # "The industry publication stated …", "the newspaper said": the medium last named as a source
         at = pb.offset + pb.doc[start].idx
-        prior = last_source(coref, at) if pb.doc[start].lower_ in ("the", "this") else None
-        medium = last_medium(coref, at) if pb.doc[start].lower_ in ("the", "this") and end - start == 2 and \
-            lemma in _NEWS_MEDIA else None
+        definite = pb.doc[start].lower_ in ("the", "this")
+        prior = last_source(coref, at) if definite else None
+        medium = last_medium(coref, at) if definite and end - start == 2 and lemma in _NEWS_MEDIA else None
         if medium is not None and (prior is None or medium[0] > max(m.span.begin for m in index.actors[prior].mentions
                                                                     if m.span.begin < at)):
             prior = medium[1]  # "The Telegraph was sued … after the newspaper claimed": the medium named last

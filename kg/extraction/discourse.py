@@ -211,8 +211,6 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
         return key
     if lexicon.role_nouns().get(noun) == "topic" and _definite(tok):
         # "the Chinese player" is never a person the article ties to another country ("the 22-year-old American")
-        nation = next((gazetteer.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound") and
-                       c.text[:1].isupper() and gazetteer.country(c.text) is not None), None)
         if nation is not None:
             exclude = exclude | {k for k, a in coref.index.actors.items()
                                  if a.kind == "person" and _countries_of(coref, a) - {nation.name}}

@@ -109,3 +109,16 @@ def titled_person(coref: Coref, pb: ParsedBlock, subject: Token) -> tuple[str, S
             return hit if hit is not None and index.actors[hit[0]].kind == "person" else None
         node = nxt
     return None
+
+
+def opening_phrase(tok: Token, preps: tuple[str, ...]) -> bool:
+    """Whether ``tok`` is the object of a phrase of one of ``preps`` that opens its sentence (only a conjunction
+    before it: "For X, …", "But for X, …"), hangs on the sentence's root and closes with a comma: whose view or
+    words the sentence gives."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in preps or prep.head.i != prep.sent.root.i:
+        return False
+    if not all(t.lower_ in ("but", "and", "yet", "still", "so") for t in tok.doc[prep.sent.start : prep.i]):
+        return False
+    after = prep.right_edge.i + 1
+    return after < len(tok.doc) and tok.doc[after].text == ","

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg import gazetteer, lexicon
+from kg.extraction.glued import opening_phrase
 from kg.extraction.persons import ORG_LIKE
 from kg.pipeline.ingest import slugify
 
@@ -133,13 +134,7 @@ def _issues_noun_cue(verb: Token) -> bool:
 def _viewpoint_name(tok: Token) -> bool:
     """"But for Ana Ruiz, a research director, the future is …": the name of a sentence's opening "For X," whose
     view the sentence gives (a person only with a given name: :func:`_add_speaker`)."""
-    prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i != prep.sent.root.i:
-        return False
-    if not all(t.lower_ in ("but", "and", "yet", "still", "so") for t in tok.doc[prep.sent.start:prep.i]):
-        return False
-    after = prep.right_edge.i + 1
-    return after < len(tok.doc) and tok.doc[after].text == ","
+    return opening_phrase(tok, ("for",))
 
 
 def _bracketed_short_names(index: ActorIndex) -> None:

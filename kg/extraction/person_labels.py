@@ -74,8 +74,8 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     if (label == "GPE" or label == "PERSON" and len(ent) == 1
             or label == "NORP" and ent.root.dep_ not in ("amod", "compound")) and organisation_only(text, surnames):
         return "ORG"  # "a UN panel", a grocer "lowered …": a name the knowledge base knows as an organisation's only
-    if label == "PERSON" and len(ent) == 1 and text not in surnames and ent[0].lower_ not in lexicon.given_names() \
-            and organisation_only(text, surnames, short=True):
+    if label == "PERSON" and len(ent) == 1 and ent[0].lower_ not in lexicon.given_names() and \
+            organisation_only(text, surnames, short=True):
         return "ORG"  # "Labour said": a party's short name, no person's
     if label == "PERSON" and 2 <= len(ent) <= 4 and title_case and ent[0].lower_ not in lexicon.given_names() \
             and organisation_only(text, surnames):

@@ -209,12 +209,12 @@ def names_the_recogniser_missed(index: ActorIndex) -> None:
             index.add_actor(key, index.actors[key].label, index.actors[key].kind, parsed.span_of(pb, tok), kind)
 
 
-def person_surnames(names: list[tuple[ParsedBlock, list[SpacySpan]]]) -> set[str]:
+def person_surnames(names: list[tuple[ParsedBlock, list[SpacySpan]]], organisations: set[str]) -> set[str]:
     """Every word of every multi-word person name, and names after an honorific ("Mr. Hale"), in the article (each
     block with its names, :func:`kg.extraction.known_kinds.joined_names`: "Valeska Paris", which the recogniser
-    split into two places, included): to catch "Hale’s pledges" tagged as a place or "Ortiz" as an organisation."""
+    split into two places, included): to catch "Hale’s pledges" tagged as a place or "Ortiz" as an organisation. A
+    company's product (``organisations``: :func:`one_word_organisations`) and names run together give none."""
     out: set[str] = set()
-    organisations = one_word_organisations(names)
     for pb, ents in names:
         for ent in ents:
             if ent.label_ == "PERSON" and (len(ent) >= 2 or (ent.start and pb.doc[ent.start - 1].text in lexicon.titles())) \

@@ -22,7 +22,7 @@ from kg import lexicon
 from kg.extraction.captions import caption_offsets
 from kg.extraction import coref as corefs
 from kg.extraction.coref import FEMALE, MALE, NEUTER
-from kg.extraction.glued import clause_subject, reported_clause
+from kg.extraction.glued import clause_subject, opening_phrase, reported_clause
 from kg.extraction.steps import Step, Work
 from kg.model import Span
 
@@ -241,13 +241,14 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
     role = _role(root)
     if quoted:
         return _Seen(key, off, False, sent_no, role, quoted=True)
-    if _viewpoint(root) or _according_source(root) is not None and _according_source(root).i == root.i:
+    source = _according_source(root)
+    if _viewpoint(root) or source is not None and source.i == root.i:
         # "For Jo Roe, a teacher, the plan was a mistake.", "According to analyst Jo Roe, …": Roe's view, Roe in
         # focus as a speaker
         return _Seen(key, off, True, sent_no, "subject", verb=_verb_at(pb, root), speaker=True)
     return _Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, root),
                  speaker=role == "subject" and _reports(root),
-                 reported=reported_clause(root) is not None or _according_source(root) is not None)
+                 reported=reported_clause(root) is not None or source is not None)
 
 
 def _according_source(tok: Token) -> Token | None:
@@ -263,14 +264,8 @@ def _according_source(tok: Token) -> Token | None:
 def _viewpoint(root: Token) -> bool:
     """The person of a phrase "For X," (or "To X,", "But for X,") opening its sentence: whose view the sentence
     gives."""
-    prep = root.head
-    opening = all(t.lower_ in ("but", "and", "yet", "still", "so") for t in root.doc[prep.sent.start:prep.i])
-    if root.dep_ != "pobj" or prep.lower_ not in ("for", "to") or not opening or \
-            prep.head.i != prep.sent.root.i or root.ent_type_ not in ("PERSON", "") or root.pos_ != "PROPN" and \
-            root.ent_type_ != "PERSON":  # (a name the recogniser missed, that an actor's mention is)
-        return False
-    after = prep.right_edge.i + 1
-    return after < len(root.doc) and root.doc[after].text == ","
+    return opening_phrase(root, ("for", "to")) and root.ent_type_ in ("PERSON", "") and \
+        (root.pos_ == "PROPN" or root.ent_type_ == "PERSON")  # (a name the recogniser missed, an actor's mention)
 
 
 def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb) -> str | None:  # noqa: ANN001
