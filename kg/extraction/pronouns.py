@@ -51,7 +51,7 @@ class _Seen:
 ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessive": 30, "other": 0}
 RECENCY = 100
 SPEAKER_CHAIN = 60  # "“…,” he said" after a quotation chain: whoever spoke last goes on
-WINDOW = 4  # sentences back
+WINDOW = 4  # sentences of narration back (sentences wholly inside a quotation do not count)
 CONTESTED = 1.5  # a runner-up within this factor of the best makes a speaking pronoun's antecedent contested
 
 
@@ -60,6 +60,7 @@ def resolve_pronouns(coref: Coref) -> None:
     parsed = index.parsed
     history: list[_Seen] = coref.history
     captions = caption_offsets(parsed)
+    narrated = _narrated_sentences(coref, parsed)
     for sent_no, ((pb, sent), toks) in enumerate(zip(parsed.sentences, parsed.sentence_tokens)):
         if pb.offset in captions:
             continue  # a picture's caption: whom it names is not in the story's discourse
@@ -115,7 +116,7 @@ def resolve_pronouns(coref: Coref) -> None:
             subject_it = speaking and (low == "it" or low == "they" and not _pair_reports(tok))
             if tok.pos_ != "PRON" or (low not in MALE | FEMALE | NEUTER and not subject_it) or coref.in_quote(off):
                 continue
-            key = _antecedent(coref, history, low, tok, sent_no, pb)
+            key = _antecedent(coref, history, low, tok, sent_no, pb, narrated)
             if key is None:
                 continue
             coref.pronouns[off] = key
@@ -268,10 +269,26 @@ def _viewpoint(root: Token) -> bool:
         (root.pos_ == "PROPN" or root.ent_type_ == "PERSON")  # (a name the recogniser missed, an actor's mention)
 
 
-def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb) -> str | None:  # noqa: ANN001
+def _narrated_sentences(coref: Coref, parsed) -> list[int]:  # noqa: ANN001 - a Parsed
+    """For each sentence, how many sentences up to it are narration: a sentence wholly inside a quotation (its
+    first and last words quoted) does not count, so that the distance back to an antecedent is read over the
+    narration — "“…. …. …. …,” she told the paper" reaches the person named before a long quotation as easily as
+    after a short one."""
+    out: list[int] = []
+    n = 0
+    for (pb, _sent), toks in zip(parsed.sentences, parsed.sentence_tokens):
+        words = [t for t in toks if not (t.is_punct or t.is_space)]
+        quoted = bool(words) and coref.in_quote(pb.offset + words[0].idx) and coref.in_quote(pb.offset + words[-1].idx)
+        n += not quoted
+        out.append(n)
+    return out
+
+
+def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb,  # noqa: ANN001
+                narrated: list[int]) -> str | None:
     """The actor a pronoun refers to. Gender and kind must agree. In its own sentence, the subject ("X said he …"),
     else the nearest mention ("… was Oren Maddox, midway through his second season") — but an object is never its
-    own clause's subject ("X told him"). Otherwise the most salient actor of the last :data:`WINDOW` sentences:
+    own clause's subject ("X told him"). Otherwise the most salient actor of the last :data:`WINDOW` sentences of narration:
     each mention weighs by its role (:data:`ROLE_WEIGHT`), half as much inside a quotation (what was said about
     somebody keeps them in view), halved with every sentence since; the subject of a reporting verb prefers whoever
     spoke last."""
@@ -284,8 +301,9 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
         wanted = {"person"}
     gender = "m" if low in MALE else "f" if low in FEMALE else None
     recent: list[_Seen] = []
+    here = narrated[sent_no]
     for s in reversed(history):  # the history is in text order: read back only over the window
-        if sent_no - s.sentence > WINDOW:
+        if here - narrated[s.sentence] > WINDOW:
             break
         recent.append(s)
     recent.reverse()
