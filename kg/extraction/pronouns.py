@@ -288,8 +288,8 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
                 narrated: list[int]) -> str | None:
     """The actor a pronoun refers to. Gender and kind must agree. In its own sentence, the subject ("X said he …"),
     else the nearest mention ("… was Oren Maddox, midway through his second season") — but an object is never its
-    own clause's subject ("X told him"). Otherwise the most salient actor of the last :data:`WINDOW` sentences of narration:
-    each mention weighs by its role (:data:`ROLE_WEIGHT`), half as much inside a quotation (what was said about
+    own clause's subject ("X told him"). Otherwise the most salient actor of the last :data:`WINDOW` sentences of
+    narration: each mention weighs by its role (:data:`ROLE_WEIGHT`), half as much inside a quotation (what was said about
     somebody keeps them in view), halved with every sentence since; the subject of a reporting verb prefers whoever
     spoke last."""
     index = coref.index
