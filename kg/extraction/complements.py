@@ -205,9 +205,11 @@ def as_clause(verb: Token) -> list[Token]:
 def _clause_on_medium(verb: Token) -> list[Token]:
     """ "wrote in a letter that …", "said on Monday after a meeting with officials that …": the "that" clause
     misparsed as a relative clause of a noun in a phrase after the verb — a clause marked by "that" with a subject
-    of its own is what was said."""
+    of its own is what was said; so too after the one told ("told a radio programme that X had …", the clause
+    misparsed as the programme's)."""
+    told = verb.lemma_ in ADDRESSEE_VERBS
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.i < verb.i:
+        if prep.i < verb.i or not (prep.dep_ == "prep" or told and prep.dep_ in ("dobj", "dative")):
             continue
         for clause in prep.subtree:
             if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN") and \

@@ -187,6 +187,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "she did not say which rules would go": nothing is attributed
+        if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) and \
+                any(c.dep_ == "xcomp" and c.i > tok.i and verb_lemma(c, verbs) in verbs for c in tok.children):
+            continue  # "X is expected to say", "is reported to have told": the infinitive reports, with X its speaker
         nxt = pb.doc[tok.i + 1] if tok.i + 1 < len(pb.doc) else None
         if lemma == "make" and nxt is not None and nxt.lower_ == "it" and tok.i + 2 < len(pb.doc):
             nxt = pb.doc[tok.i + 2]  # "made it clear (that) …"
@@ -249,7 +252,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if ruled_out:  # "ruled out arson": a denial of what it names, not a ruling
             cue.kind = kind = "denial"
         if lemma == "call" and not naming(tok):
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for") and c.i > tok.i),
+                        None)  # (not "On Sunday, X called for …")
             if prep is not None:
                 cue.tokens.append(prep)
             elif (clause := for_clause(tok)) is not None:
@@ -271,6 +275,13 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             _parenthetical(c) and c.lemma_.lower() in verbs)]  # "Brandt, they said, wanted": not what Brandt wanted
         if not cue.complements and cue.speaker is not None and cue.speaker.head.dep_ == "agent":
             cue.complements = passive_report(tok, kind)  # "the plan was condemned by X", "reported by X to …"
+        if not cue.complements and tok.dep_ == "xcomp" and (gov := _governor(tok)) is not None:
+            # "“…,” he was due to say", "“…,” she is expected to tell the rally": the quotation before hangs on
+            # the verb that governs the infinitive; its words are given, so they are said even where "due to say"
+            # alone would only announce a speech
+            cue.complements = [c for c in gov.children if c.dep_ == "ccomp" and c.i < tok.i]
+            if cue.complements and cue.speaker is None:
+                cue.speaker = _subject(gov)
         if not cue.complements and trailing is not None:
             cue.complements = [sent.root]  # "X has won the prize, the judges announced on Tuesday"
         if not cue.complements and (_parenthetical(tok) or _preposed(tok) or is_postposed(tok)):
@@ -300,6 +311,20 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Togo's trade minister X said")
         cues.append(cue)
     return _relayed(cues)
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb an infinitive of saying completes ("is expected to say", "was due to say", "went on to say"),
+    unless it refuses or fails to say."""
+    if verb.tag_ != "VB" or not any(c.tag_ == "TO" for c in verb.children):
+        return None  # an infinitive only ("said referring to …" is the saying verb's own)
+    head = verb.head
+    if head.dep_ == "acomp":
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in ("refuse", "decline", "fail", "want", "try") or \
+            head.lemma_.lower() in lexicon.reporting_verbs():
+        return None
+    return head
 
 
 def _obliged(verb: Token) -> bool:

@@ -92,8 +92,13 @@ def another_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN
         return False
     pb, sent = sentence
     index = finder.coref.index
+    # "He told the radio that Clark had …. “…”": a subject inside what the speaker was reporting is talked about
+    said = [c for st in finder.statements if st.speaker == speaker and speaker is not None for c in st.content
+            if c.begin < pb.offset + sent.end_char and pb.offset + sent.start_char < c.end]
     for tok in sent:
-        if tok.dep_ in ("nsubj", "nsubjpass") and not finder.in_quote(pb.offset + tok.idx):
+        off = pb.offset + tok.idx
+        if tok.dep_ in ("nsubj", "nsubjpass") and not finder.in_quote(off) and \
+                not any(c.begin <= off < c.end for c in said):
             hit = index.mention_of_token(pb, tok)
             if hit is not None and hit[0] != speaker and index.actors[hit[0]].kind == "person":
                 return True

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg import lexicon
 from kg.extraction.complements import complements_of, personal
+from kg.extraction.cue_frames import QUOTE_MARKS
 from kg.extraction.cues import Cue, _subject
 from kg.pipeline.nlp import ParsedBlock
 
@@ -21,6 +22,10 @@ from kg.pipeline.nlp import ParsedBlock
 LIGHT_VERBS = {"issue", "make", "give", "express", "voice", "raise", "repeat", "reiterate", "renew", "file", "lodge",
                "send", "post", "publish", "deliver", "level", "air", "sound", "put", "offer", "extend", "register",
                "convey", "declare", "state", "announce", "signal", "confirm", "underline", "reaffirm"}
+# The light verbs whose "it" is a body that issues words ("It issued a statement that …"), unlike "it makes the
+# point that", "it sends a signal that", "it raises concerns that", where "it" is a fact.
+ISSUING = {"issue", "release", "publish", "post", "file", "lodge", "deliver", "declare", "state", "announce",
+           "express", "voice", "reiterate", "repeat", "renew", "register", "convey"}
 # The light verbs that speak: nouns of attitude ("support", "condolences") report only with one of these.
 SPEAKING = {"express", "voice", "reiterate", "repeat", "renew", "register", "convey", "extend", "declare"}
 _SOURCE_PREPS = ("by", "from", "of", "among")
@@ -49,7 +54,7 @@ def find_noun_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token]
             # views reported are "their fears of …", "concerns about …", or voiced ("expressed concern about …")
             allowed = allowed & {"that"}
         content = _content(tok, allowed, source, light)
-        if content is None or in_quote(pb.offset + content.idx):
+        if content is None or in_quote(pb.offset + content.idx) and not _opens_quotation(tok, content):
             continue
         cue_tokens = [light, tok] if light is not None else [tok]
         # "the court's ruling that the law was void surprised lawyers": a noun that is its clause's subject
@@ -81,9 +86,25 @@ def _source(noun: Token) -> tuple[Token | None, Token | None]:
         return before, None
     if light is not None:  # "the minister voiced (her) opposition to …": the subject speaks
         subject = _subject(light)
-        if subject is not None and subject.lower_ not in ("it", "that", "which", "this", "there"):
+        if subject is not None and subject.lower_ not in ("that", "which", "this", "there") and \
+                (subject.lower_ != "it" or light.lemma_.lower() in ISSUING):
             return subject, light
     return poss, None
+
+
+def issues_words(verb: Token) -> bool:
+    """Whether a verb issues a noun of reporting as its object ("issued a statement", "released a warning"): its
+    "it" is a body that speaks, as in "it said"."""
+    return verb.lemma_.lower() in ISSUING and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.noun_cues() for c in verb.children)
+
+
+def _opens_quotation(noun: Token, content: Token) -> bool:
+    """ "a statement that “…”": the quotation opens right after the noun (and its "that"), so what it quotes is the
+    noun's content; a clause deeper inside a quotation is not."""
+    between = noun.doc[_after(noun) : content.i]
+    mark = next((t for t in between if t.text in QUOTE_MARKS), None)
+    return mark is not None and all(t.lower_ in ("that", ",", ":") for t in between if t.i < mark.i)
 
 
 def _after(noun: Token) -> int:

@@ -23,6 +23,7 @@ from kg.extraction.captions import caption_offsets
 from kg.extraction import coref as corefs
 from kg.extraction.coref import FEMALE, MALE, NEUTER
 from kg.extraction.glued import clause_subject, opening_phrase, reported_clause
+from kg.extraction.noun_cues import issues_words
 from kg.extraction.steps import Step, Work
 from kg.model import Span
 
@@ -111,7 +112,8 @@ def resolve_pronouns(coref: Coref) -> None:
                         coref.gender.setdefault(hit[0], sex)
                 continue
             low = tok.lower_
-            speaking = tok.dep_ == "nsubj" and tok.head.lemma_ in lexicon.reporting_verbs()
+            speaking = tok.dep_ == "nsubj" and (tok.head.lemma_ in lexicon.reporting_verbs() or
+                                                low == "it" and issues_words(tok.head))
             # "it said", "they said": a body or a group speaks (not the pair of "X and Y said they believe …")
             subject_it = speaking and (low == "it" or low == "they" and not _pair_reports(tok))
             if tok.pos_ != "PRON" or (low not in MALE | FEMALE | NEUTER and not subject_it) or coref.in_quote(off):

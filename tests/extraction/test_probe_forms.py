@@ -20,3 +20,42 @@ def test_a_long_quotation_does_not_put_its_speaker_out_of_a_pronoun_s_reach():
     assert ("direct", "Jane Roe", "The trouble with these phones is people do not know what to film. It is a "
             "strange device. Nobody has worked out what it is for. This gives it a purpose,") in found
     assert ("direct", "Jane Roe", "I never thought dating online would grow so fast,") in found
+
+
+def test_a_quotation_before_an_infinitive_of_saying_is_said_by_the_governing_verb_s_subject():
+    # the quotation hangs on "was" / "expected", the verb of saying is their infinitive
+    text = ("Asylum speech\n\nMr Hollins set out his plans on Monday.\n\n\"We have a duty to those fleeing "
+            "persecution,\" he was due to say. \"We will cut the waiting lists,\" Ms Carver is expected to tell the "
+            "conference. \"We will not give up,\" she went on to say.")
+    found = said(text)
+    assert ("direct", "Hollins", "We have a duty to those fleeing persecution,") in found
+    assert ("direct", "Carver", "We will cut the waiting lists,") in found
+    assert ("direct", "Carver", "We will not give up,") in found
+    # a participle after "said" is the saying verb's own, not a second report of the quotation
+    text = "Semi-final\n\n\"We were bound to meet, I guess,\" Williams said referring to her match with Rossi."
+    assert said(text) == [("direct", "Williams", "We were bound to meet, I guess,")]
+
+
+def test_it_issuing_a_statement_that_speaks_for_the_body_it_stands_for():
+    text = ("Currency markets\n\nOn Wednesday the Ruritanian central bank moved to calm the markets. It issued a "
+            "statement that \"the bank will not change the mix of currencies in its reserves\".")
+    assert said(text) == [("direct", "Ruritanian central bank",
+                           "the bank will not change the mix of currencies in its reserves")]
+    text = ("Currency markets\n\nThe Ruritanian central bank met on Wednesday. It issued a statement that the bank "
+            "would hold rates.")
+    assert said(text) == [("indirect", "Ruritanian central bank", "the bank would hold rates")]
+    # "it" as a fact does not speak
+    assert said("Rates\n\nThe rise was small. It sends a signal that the bank is worried.") == []
+
+
+def test_told_a_programme_that_is_a_report_not_a_relative_clause_and_the_quotation_after_goes_on():
+    # the parse hangs the "that" clause on the programme; the person named inside it is talked about, so the
+    # quotation after the report continues the one who reported
+    text = ("ID cards\n\nOn Sunday, party leader Charles Kemp called for a pause.\n\nHe told a radio programme that "
+            "Mr Clark had a \"real opportunity\" on Monday. \"If you were running a business would you press ahead "
+            "with the bill tomorrow or would you pause to reflect?\n\n\"That is the sensible way to go about it.\"")
+    found = said(text)
+    assert ("mixed", "Charles Kemp", "Mr Clark had a \"real opportunity\" on Monday") in found
+    assert ("direct", "Charles Kemp", "If you were running a business would you press ahead with the bill tomorrow "
+            "or would you pause to reflect? … That is the sensible way to go about it.") in found
+    assert ("indirect", "Charles Kemp", "a pause") in found
