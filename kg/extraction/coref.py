@@ -120,6 +120,30 @@ _NEWS_MEDIA = {"newspaper", "paper", "tabloid", "daily", "broadsheet", "magazine
                "channel", "network"}
 
 
+def _national(coref: Coref, pb: ParsedBlock, tok: Token, off: int) -> tuple[str, Span] | None:
+    """ "said the American", "the Briton added": a nationality standing alone as a subject with "the" is a person of
+    that nation, the one in focus (never a person the article ties to another country), not the country."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "ORG" or not tok.text[:1].isupper() or \
+            tok.tag_ in ("NNS", "NNPS") or [c.lower_ for c in tok.children] != ["the"] or coref.in_quote(off):
+        return None  # ("The Australian reported": a newspaper's name; "the American team": not a person)
+    if tok.text.isupper() or "." in tok.text or tok.text in lexicon.country_aliases():
+        return None  # "the US said", "the U.K. announced": the country
+    word = lexicon.demonyms().get(tok.text) or lexicon.national_nouns().get(tok.text)
+    nation = gazetteer.country(word) if word else None  # (a demonym, never a country's name: "the UK said")
+    if nation is None:
+        return None
+    from kg.extraction.discourse import countries_of, salient_person
+
+    index = coref.index
+    abroad = {k for k, a in index.actors.items() if a.kind == "person" and countries_of(coref, a) - {nation.name}}
+    key = salient_person(coref, off, exclude=abroad)
+    if key is None:
+        return None
+    span = index.parsed.span_of(pb, pb.doc[tok.i - 1 : tok.i + 1])
+    index.add_actor(key, index.actors[key].label, "person", span, "role")
+    return key, span
+
+
 def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -> tuple[str, Span] | None:
     """The actor the noun phrase headed by ``tok`` refers to, creating an unnamed person or group if need be."""
     index = coref.index
@@ -145,6 +169,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
                     named = index.add_actor("person/" + slugify(run.text), run.text, "person", span, "name"), span
                 if named is not None and index.actors[named[0]].kind == "person":
                     return named
+    if (person := _national(coref, pb, tok, off)) is not None:
+        return person
     hit = index.mention_of_token(pb, tok)
     if hit is not None:
         return hit

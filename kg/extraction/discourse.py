@@ -199,7 +199,7 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
         # "the Iranian president" of two presidents the lede introduced (a country's and a university's): the one
         # the article ties to that country, else nobody
         tied = [k for off, k in roles.by_noun[noun] if k in coref.index.actors and
-                nation.name in _countries_of(coref, coref.index.actors[k])]
+                nation.name in countries_of(coref, coref.index.actors[k])]
         if len({k for _, k in roles.by_noun[noun]}) > 1:
             return tied[-1] if len(set(tied)) == 1 else None
     full = qualified(tok, noun)
@@ -213,7 +213,7 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
         # "the Chinese player" is never a person the article ties to another country ("the 22-year-old American")
         if nation is not None:
             exclude = exclude | {k for k, a in coref.index.actors.items()
-                                 if a.kind == "person" and _countries_of(coref, a) - {nation.name}}
+                                 if a.kind == "person" and countries_of(coref, a) - {nation.name}}
         # "the mother said" is not the son the story is about: a gendered noun skips persons of the other sex
         sex = _NOUN_SEX.get(noun)
         return salient_person(coref, offset, exclude=exclude |
@@ -238,7 +238,7 @@ def described_before(parsed, noun: str, offset: int) -> bool:  # noqa: ANN001 - 
     return False
 
 
-def _countries_of(coref, actor) -> set[str]:  # noqa: ANN001
+def countries_of(coref, actor) -> set[str]:  # noqa: ANN001
     """The countries the article ties a person to: a word of a country in one of their mentions ("the 22-year-old
     American") or right before one ("Chinese star Chen Lu", "China's Chen Lu")."""
     text = coref.index.parsed.article.text

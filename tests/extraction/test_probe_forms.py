@@ -59,3 +59,15 @@ def test_told_a_programme_that_is_a_report_not_a_relative_clause_and_the_quotati
     assert ("direct", "Charles Kemp", "If you were running a business would you press ahead with the bill tomorrow "
             "or would you pause to reflect? … That is the sensible way to go about it.") in found
     assert ("indirect", "Charles Kemp", "a pause") in found
+
+
+def test_a_nationality_standing_alone_is_the_person_in_focus_not_the_country():
+    for noun in ("the American", "the Briton", "the Dutchman"):
+        text = (f"Open\n\nAnna Rossi won in just 56 minutes. She will now meet Maria Lopez in the final. \"I am "
+                f"ready for the final,\" said {noun}.")
+        assert said(text) == [("direct", "Anna Rossi", "I am ready for the final,")], noun
+    # the country's own name, abbreviation or article form stays the country
+    assert said("Trade\n\nTalks resumed. The US said its exports had grown.") == [
+        ("indirect", "United States", "its exports had grown")]
+    assert said("Trade\n\nTalks resumed. The Netherlands said its exports had grown.") == [
+        ("indirect", "Netherlands", "its exports had grown")]
