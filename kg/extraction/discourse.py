@@ -50,6 +50,9 @@ def role_noun(tok: Token) -> str | None:
         return "year-old"
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
         return None
+    if low == "number" and any(c.dep_ == "nummod" for c in tok.children) and \
+            any(c.dep_ == "compound" and c.lower_ == "world" for c in tok.children):
+        return "world number"  # "the world number one": a ranked player
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 1].idx == tok.idx - 1:
         joined = tok.doc[tok.i - 2].lower_ + low  # "full-back", "fly-half": the lexicon writes them as one word
         if joined in lexicon.role_nouns():
@@ -205,7 +208,9 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
     full = qualified(tok, noun)
     if full != noun:  # "the prime minister" is not whoever was introduced as "Foreign Minister"
         key = roles.before(full, offset, ahead)
-        return key if key not in exclude else None
+        if key is not None or lexicon.role_nouns().get(noun) != "topic":
+            return key if key not in exclude else None
+        # "the top seed", "the senior player": a description of the person in focus, as the noun alone
     key = roles.before(noun, offset, ahead)
     if key is not None and key not in exclude:
         return key

@@ -71,3 +71,13 @@ def test_a_nationality_standing_alone_is_the_person_in_focus_not_the_country():
         ("indirect", "United States", "its exports had grown")]
     assert said("Trade\n\nTalks resumed. The Netherlands said its exports had grown.") == [
         ("indirect", "Netherlands", "its exports had grown")]
+
+
+def test_a_ranking_or_a_seeding_describes_the_person_in_focus():
+    for noun in ("the world number one", "the top seed", "the holder", "the world record holder"):
+        text = (f"Open\n\nAnna Rossi won in just 56 minutes on Tuesday. She will now meet Maria Lopez in the final. "
+                f"\"I am ready for the final,\" said {noun}.")
+        assert said(text) == [("direct", "Anna Rossi", "I am ready for the final,")], noun
+    # a qualified post is still nobody the article introduced with it
+    text = ("Open\n\nAnna Rossi won in just 56 minutes on Tuesday. \"It was a fine match,\" said the prime minister.")
+    assert ("direct", "Anna Rossi", "It was a fine match,") not in said(text)
