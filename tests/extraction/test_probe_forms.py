@@ -81,3 +81,8 @@ def test_a_ranking_or_a_seeding_describes_the_person_in_focus():
     # a qualified post is still nobody the article introduced with it
     text = ("Open\n\nAnna Rossi won in just 56 minutes on Tuesday. \"It was a fine match,\" said the prime minister.")
     assert ("direct", "Anna Rossi", "It was a fine match,") not in said(text)
+
+
+def test_headlinese_noun_and_infinitive_are_one_claim():
+    text = "Minister says flood aid to soar\n\nThe minister told parliament the government would give more."
+    assert ("indirect", "minister", "flood aid to soar") in said(text)
