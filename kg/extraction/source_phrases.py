@@ -16,6 +16,9 @@ def according_to(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     # "according to curator Jo Roe", parsed as two objects, the title and the name: the name is the source
     src = objects[-1] if len(objects) > 1 and objects[-1].pos_ == "PROPN" else next(iter(objects), None)
+    if src is not None and src.pos_ == "NOUN":  # "according to the research group Ardent": the name
+        src = next((c for c in src.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == src.i + 1 and
+                    c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), src)  # (a name the recogniser sees)
     head = tok.head
     if _opens(sent, tok) and src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i > src.i:
         head = sent.root  # "According to X, <the sentence>": what X says is the main clause
@@ -28,6 +31,12 @@ def according_to(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
     elif src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i < tok.i and \
             pb.doc[tok.i - 1].text == "," and all(t.is_punct for t in pb.doc[tok.right_edge.i + 1 : sent.end]):
         head = sent.root  # "<the sentence>, according to X." closing it, hung on a clause inside: the whole sentence
+    if src is not None and head.pos_ in ("NOUN", "PROPN") and pb.doc[tok.i - 1].text == "," and \
+            (clause := next((c for c in head.children if c.dep_ == "relcl" and c.i < tok.i and
+                             c.right_edge.i == tok.i - 2), None)) is not None:
+        # "Women, who make up 16% of the troops, according to X, have served …": X vouches for the relative clause
+        return Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok,
+                   complements=[clause])
     if src is None or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return None
     named = _apposed_name(pb.doc, to.right_edge.i + 1) if _opens(sent, tok) else None

@@ -89,3 +89,9 @@ def test_a_noun_and_the_infinitive_right_after_it_are_one_claim():
         ("indirect", "minister", "a new drive to help small farmers")]
     assert said("Farm plan\n\nAnna Rossi announced a new fund to help small farmers in the north.") == [
         ("indirect", "Anna Rossi", "a new fund to help small farmers in the north")]
+
+
+def test_according_to_after_a_relative_clause_vouches_for_it_and_names_its_source():
+    text = ("Army\n\nWomen, who make up 16% of the enlisted troops, according to the research group Ardent "
+            "Analytics, have served in combat since 2015.")
+    assert said(text) == [("indirect", "Ardent Analytics", "who make up 16% of the enlisted troops")]
