@@ -14,6 +14,7 @@ import json
 import re
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import kb_sources as S
 from kg import gazetteer
@@ -123,7 +124,9 @@ def add_ror(m, sources: Path, iso2_country: dict[str, str]) -> None:  # noqa: AN
                 "funder": "funding body", "archive": "archive", "other": "organisation"}
     rows = S.read_table(sources / "ror.tsv")
     # ROR names a company after its country ("Toshiba (Japan)", "Bayer (Canada)"); news writes the name alone, which
-    # is the company's own only where one record bears it (Bayer's national companies share "Bayer")
+    # is the company's own only where one record bears it (Bayer's national companies share "Bayer") and where its
+    # English Wikipedia article bears it too: Wikipedia gives a bare name only to the topic it means first, a company
+    # named with a common word has its article named otherwise ("Mars, Incorporated", "Visa Inc.")
     bases = collections.Counter(b for r in rows if (b := _without_country(r["name"])))
     # a name another source gives to another item is that item's (the group whose national company ROR lists)
     taken = {n: q for q, rec in m.by_qid.items() for n in (rec.get("label"), *(rec.get("aliases") or ())) if n}
@@ -137,7 +140,8 @@ def add_ror(m, sources: Path, iso2_country: dict[str, str]) -> None:  # noqa: AN
         m_ = re.match(r"^([A-Z]{2,6}) (.+)$", label)
         if m_ and len(m_.group(2).split()) >= 2 and _GOVERNMENT_WORDS.search(m_.group(2)):
             aliases.append(m_.group(2))
-        if (base := _without_country(label)) and bases[base] == 1 and taken.get(base, r["qid"]) == r["qid"]:
+        if (base := _without_country(label)) and bases[base] == 1 and taken.get(base, r["qid"]) == r["qid"] \
+                and unquote(r["wikipedia"]).replace("_", " ") == base:
             aliases.append(base)
         rec = {"type": kind, "label": label, "aliases": aliases,
                "weak_aliases": [a for a in r["acronyms"].split("|") if a and a != label],
