@@ -130,6 +130,11 @@ def add_ror(m, sources: Path, iso2_country: dict[str, str]) -> None:  # noqa: AN
     bases = collections.Counter(b for r in rows if (b := _without_country(r["name"])))
     # a name another source gives to another item is that item's (the group whose national company ROR lists)
     taken = {n: q for q, rec in m.by_qid.items() for n in (rec.get("label"), *(rec.get("aliases") or ())) if n}
+    # ROR gives a national company the group's English Wikipedia article ("Bayer (Canada)": "Bayer"): an article that
+    # several items share is one item's at most, the one whose name is the article's, if only one is so named
+    titles = collections.Counter(r["wikipedia"] for r in rows if r["wikipedia"])
+    named_so = collections.Counter(r["wikipedia"] for r in rows if r["wikipedia"] and
+                                   unquote(r["wikipedia"]).replace("_", " ") in (r["name"], _without_country(r["name"])))
     for r in rows:
         if m.by_qid.get(r["qid"], {}).get("type") not in (None, "organization", "government"):
             continue  # the item is a person or a place for another source: ROR's record is about something else
@@ -150,8 +155,12 @@ def add_ror(m, sources: Path, iso2_country: dict[str, str]) -> None:  # noqa: AN
                + (f", founded {r['established']}" if r["established"] else "")
                + (f", {r['status']}" if r["status"] not in ("", "active") else ""),
                "prior": 0.5, "source": ["source/ror"]}
-        if r["wikipedia"]:
-            rec["dbpedia"], rec["dbpedia_status"] = DBPEDIA + r["wikipedia"], "derived"
+        title = r["wikipedia"]
+        if title and titles[title] > 1 and not (
+                named_so[title] == 1 and unquote(title).replace("_", " ") in (label, _without_country(label))):
+            title = ""
+        if title:
+            rec["dbpedia"], rec["dbpedia_status"] = DBPEDIA + title, "derived"
         m.add(r["qid"], rec)
 
 
