@@ -84,3 +84,9 @@ def test_a_countrys_department_named_without_the_country_is_its_state_body(kb):
     assert entity(kb, "Department of Defense", US) == "org/united-states-department-of-defense"
     # an article about France alone: whose department of defence?
     assert entity(kb, "Department of Defense", FRANCE) is None
+
+
+def test_a_groups_wikipedia_article_is_not_each_national_companys_resource(kb):
+    # the registry gives "Bayer (Canada)", "Bayer (Japan)" … the group's English Wikipedia article
+    assert kb.get("org/bayer-canada").dbpedia is None
+    assert kb.get("org/toshiba-japan").dbpedia == "http://dbpedia.org/resource/Toshiba"
