@@ -20,17 +20,25 @@
    Francisco", "Ministry of Agriculture" of "Ministry of Agriculture, Food and Rural Affairs") names whatever the
    records whose labels begin so have in common (a university's campuses, ministries of several countries): where
    two records or more have labels that begin with it, it is no name of one of them and is dropped.
+6. A name that a hand-verified record (kg/data/kb/curated.jsonl) bears, where that record takes the name as meaning
+   it (no prior below 0.9), is a namesake's in a derived record of another item of the same kind: a registry's
+   short name for a company ("New York Times" for The New York Times Company) is weak there, and such a label
+   gives way to the record's first other name.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import unicodedata
 import urllib.parse
 from collections.abc import Iterable
+from pathlib import Path
 
 from kg import lexicon
+
+CURATED = Path(__file__).resolve().parents[1] / "kg" / "data" / "kb" / "curated.jsonl"
 
 _WORD = re.compile(r"[a-z0-9]+")
 _MINOR = frozenset({"of", "the", "and", "for", "de", "la", "le", "du", "des", "del"})
@@ -152,13 +160,71 @@ def shared_heads(records: list[dict]) -> set[str]:
     return {h for h, rs in ids.items() if len(rs) >= 2}
 
 
+_KIND = {"organization": "body", "government": "body", "person": "person"}
+
+
+def _acronym(name: str) -> bool:
+    return name.replace(".", "").replace("&", "").replace(" ", "").isupper()
+
+
+def curated_names(path: Path = CURATED) -> dict[tuple[str, str], set[tuple[str, str, bool]]]:
+    """(kind, folded name) → (item, country, written as an acronym) of the hand-verified records that take the name
+    as meaning them."""
+    from kg.pipeline.link.kb import name_key
+
+    out: dict[tuple[str, str], set[tuple[str, str, bool]]] = {}
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line) if line.strip() and not line.startswith("#") else {}
+        kind = _KIND.get(rec.get("type", ""))
+        if not kind or not rec.get("wikidata") or (rec.get("prior") is not None and rec["prior"] < 0.9):
+            continue
+        for n in (rec["label"], *(rec.get("aliases") or ())):
+            out.setdefault((kind, name_key(n)), set()).add((rec["wikidata"], rec.get("country") or "", _acronym(n)))
+    return out
+
+
+def yield_to_curated(rec: dict, names: dict[tuple[str, str], set[tuple[str, str, bool]]],
+                     country_of: dict[str, str]) -> None:
+    """Rule 6: the names of ``rec`` that hand-verified records of other items of its country bear become weak
+    (another country's namesake, "House of Commons", is for the article's country to decide; an acronym is not a
+    word, "WHO" not "The Who")."""
+    from kg.pipeline.link.kb import name_key
+
+    kind = _KIND.get(rec.get("type", ""))
+    if not kind or not rec.get("wikidata"):
+        return
+
+    def taken(n: str) -> bool:
+        # (a hand-written line that gives names to a derived record has that record's country)
+        return any(q != rec["wikidata"] and a == _acronym(n)
+                   and not ((home := c or country_of.get(q)) and rec.get("country") and home != rec["country"])
+                   for q, c, a in names.get((kind, name_key(n)), ()))
+
+    weak = [a for a in rec.get("aliases") or () if taken(a)]
+    if taken(rec["label"]):
+        other = next((a for a in rec.get("aliases") or () if not taken(a)), None)
+        if other is None:
+            return  # no other name to go by: the record competes as before
+        weak.append(rec["label"])
+        rec["label"] = other
+    if weak:
+        rec["aliases"] = [a for a in rec.get("aliases") or () if a not in weak and a != rec["label"]]
+        rec["weak_aliases"] = list(dict.fromkeys([*(rec.get("weak_aliases") or ()), *weak]))
+        if not rec["aliases"]:
+            del rec["aliases"]
+
+
 def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None,
-          words: frozenset[str] | None = None) -> list[dict]:
+          words: frozenset[str] | None = None, curated: dict[tuple[str, str], set[str]] | None = None) -> list[dict]:
     adjectives = national_adjectives() if adjectives is None else adjectives
     words = country_words() if words is None else words
+    curated = curated_names() if curated is None else curated
     records = list(records)
     country_label = {r["id"]: r["label"] for r in records if r.get("type") == "country"}
     heads = shared_heads(records)
+    country_of = {r["wikidata"]: r["country"] for r in records if r.get("wikidata") and r.get("country")}
     out = []
     for rec in records:
         if rec.get("type") == "source":
@@ -183,6 +249,7 @@ def clean(records: Iterable[dict], adjectives: frozenset[str] | None = None,
                     if not rec[field]:
                         del rec[field]
         qualify(rec, country_label, words)
+        yield_to_curated(rec, curated, country_of)
         if rec.get("type") == "person" and rec.get("country") in CYRILLIC:
             have = {rec.get("label"), *(rec.get("aliases") or [])}
             extra = [v for n in [rec.get("label", ""), *(rec.get("aliases") or [])] for v in romanisations(n)

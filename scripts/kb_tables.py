@@ -9,12 +9,15 @@ Wikidata items, so their records carry a DBpedia resource derived from a title t
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import kb_sources as S
+from kg import gazetteer
 
 ROR = S.RepoSource("ror-community/ror-records", "d93fc667872f8ef9386896bd6c68bd3c6103603e",
                    "v*/*.json (the latest release file of each record)", "CC0-1.0",
@@ -105,12 +108,34 @@ _GOVERNMENT_WORDS = re.compile(r"\b(Agency|Administration|Department|Ministry|Bu
                                r"Council|Authority|Survey|Center|Centre|Directorate|Institute|Laboratory)\b")
 
 
+_IN_BRACKETS = re.compile(r"^(.+?) \(([^()]+)\)$")
+
+
+def _without_country(name: str) -> str | None:
+    """The name less a country in brackets at its end ("Toshiba (Japan)" → "Toshiba"), else None."""
+    m_ = _IN_BRACKETS.match(name)
+    return m_.group(1) if m_ and gazetteer.country(m_.group(2)) else None
+
+
 def add_ror(m, sources: Path, iso2_country: dict[str, str]) -> None:  # noqa: ANN001
     """ROR organisations as records (a government body typed ``government``), with their DBpedia resource."""
     category = {"government": "government body", "education": "university or college", "healthcare": "hospital",
                 "nonprofit": "non-profit organisation", "company": "company", "facility": "research facility",
                 "funder": "funding body", "archive": "archive", "other": "organisation"}
-    for r in S.read_table(sources / "ror.tsv"):
+    rows = S.read_table(sources / "ror.tsv")
+    # ROR names a company after its country ("Toshiba (Japan)", "Bayer (Canada)"); news writes the name alone, which
+    # is the company's own only where one record bears it (Bayer's national companies share "Bayer") and where its
+    # English Wikipedia article bears it too: Wikipedia gives a bare name only to the topic it means first, a company
+    # named with a common word has its article named otherwise ("Mars, Incorporated", "Visa Inc.")
+    bases = collections.Counter(b for r in rows if (b := _without_country(r["name"])))
+    # a name another source gives to another item is that item's (the group whose national company ROR lists)
+    taken = {n: q for q, rec in m.by_qid.items() for n in (rec.get("label"), *(rec.get("aliases") or ())) if n}
+    # ROR gives a national company the group's English Wikipedia article ("Bayer (Canada)": "Bayer"): an article that
+    # several items share is one item's at most, the one whose name is the article's, if only one is so named
+    titles = collections.Counter(r["wikipedia"] for r in rows if r["wikipedia"])
+    named_so = collections.Counter(r["wikipedia"] for r in rows if r["wikipedia"] and
+                                   unquote(r["wikipedia"]).replace("_", " ") in (r["name"], _without_country(r["name"])))
+    for r in rows:
         if m.by_qid.get(r["qid"], {}).get("type") not in (None, "organization", "government"):
             continue  # the item is a person or a place for another source: ROR's record is about something else
         kind = "government" if r["kind"] == "government" else "organization"
@@ -120,6 +145,9 @@ def add_ror(m, sources: Path, iso2_country: dict[str, str]) -> None:  # noqa: AN
         m_ = re.match(r"^([A-Z]{2,6}) (.+)$", label)
         if m_ and len(m_.group(2).split()) >= 2 and _GOVERNMENT_WORDS.search(m_.group(2)):
             aliases.append(m_.group(2))
+        if (base := _without_country(label)) and bases[base] == 1 and taken.get(base, r["qid"]) == r["qid"] \
+                and unquote(r["wikipedia"]).replace("_", " ") == base:
+            aliases.append(base)
         rec = {"type": kind, "label": label, "aliases": aliases,
                "weak_aliases": [a for a in r["acronyms"].split("|") if a and a != label],
                "country": iso2_country.get(r["iso2"]), "category": category.get(r["kind"], "organisation"),
@@ -127,8 +155,12 @@ def add_ror(m, sources: Path, iso2_country: dict[str, str]) -> None:  # noqa: AN
                + (f", founded {r['established']}" if r["established"] else "")
                + (f", {r['status']}" if r["status"] not in ("", "active") else ""),
                "prior": 0.5, "source": ["source/ror"]}
-        if r["wikipedia"]:
-            rec["dbpedia"], rec["dbpedia_status"] = DBPEDIA + r["wikipedia"], "derived"
+        title = r["wikipedia"]
+        if title and titles[title] > 1 and not (
+                named_so[title] == 1 and unquote(title).replace("_", " ") in (label, _without_country(label))):
+            title = ""
+        if title:
+            rec["dbpedia"], rec["dbpedia_status"] = DBPEDIA + title, "derived"
         m.add(r["qid"], rec)
 
 

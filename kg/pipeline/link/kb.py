@@ -106,7 +106,8 @@ class Entity:
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: no leading "the", no possessive, case, accents and punctuation folded.
+    """The form names are compared in: no leading "the", no possessive, "&" between words read "and", case, accents
+    and punctuation folded.
 
     >>> name_key("the U.S.") == name_key("US"), name_key("Íñigo Barrós’s")
     (True, 'inigo barros')
@@ -114,6 +115,7 @@ def name_key(name: str) -> str:
     s = name.strip()
     s = re.sub(r"^(the|The)\s+", "", s)
     s = re.sub(r"(’s|'s|’|')$", "", s)
+    s = re.sub(r"\s+&\s+", " and ", s)  # "Rock & Roll Hall of Fame" is "Rock and Roll …" ("AT&T" stays one word)
     return fold(s)
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from kg.pipeline.link import kb_files
 
-SCHEMA = 7  # bump when the tables or the name keys change: the digest changes, so indexes are rebuilt
+SCHEMA = 8  # bump when the tables or the name keys change: the digest changes, so indexes are rebuilt
 BLOCK = 24  # records compressed together: a lookup decompresses a few kilobytes
 NAME_WEIGHT = {"label": 10, "alias": 9, "weak": 5}  # tenths: 1 the label, 0.9 an alias, 0.5 a weak alias
 

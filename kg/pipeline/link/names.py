@@ -136,9 +136,11 @@ def generic(name: str) -> bool:
 
 
 def state_body(e: Entity) -> bool:
-    """A government body, by type or by name ("Ministry of Health" of a hospital operator's list)."""
+    """A government body, by type or by name ("Ministry of Health" of a hospital operator's list, "United States
+    Department of Defense")."""
+    label = split[1] if (split := without_country(e.label)) else e.label
     return e.type == "government" or e.category == "government body" or \
-        e.label.startswith(("Ministry", "Department of", "Minister of"))
+        label.startswith(("Ministry", "Department of", "Minister of"))
 
 
 def without_country(name: str) -> tuple[str, str] | None:
