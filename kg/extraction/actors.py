@@ -379,6 +379,10 @@ def _org_core(text: str) -> str:
 def _add_norp(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, span: Span) -> None:
     """A nationality used as a noun ("the Palestinians", "Israelis") is a group; as an adjective it is not a mention."""
     root = ent.root
+    if len(ent) >= 2 and gazetteer.city(ent[:-1].text) and ent[-1].text not in lexicon.demonyms() and \
+            ent[-1].text[:1].isupper():
+        _add_org(index, pb, ent, span)  # "the Sacramento Kings": a city's team, tagged as a nationality
+        return
     if root.pos_ in ("PROPN", "NOUN") and root.tag_ in ("NNPS", "NNS") and root.dep_ not in ("amod", "compound"):
         index.add_actor("group/" + slugify(ent.text), ent.text, "group", span, "group")
 

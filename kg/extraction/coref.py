@@ -144,6 +144,15 @@ def _national(coref: Coref, pb: ParsedBlock, tok: Token, off: int) -> tuple[str,
     return key, span
 
 
+def _city_before(pb: ParsedBlock, tok: Token) -> bool:
+    """Whether the name words right before a noun are a place's: tagged as one, or a city's name ("the Sacramento
+    Kings", "the New Orleans Pelicans")."""
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names or names[-1].i != tok.i - 1:
+        return False
+    return any(c.ent_type_ == "GPE" for c in names) or gazetteer.city(pb.doc[names[0].i : tok.i].text) is not None
+
+
 def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -> tuple[str, Span] | None:
     """The actor the noun phrase headed by ``tok`` refers to, creating an unnamed person or group if need be."""
     index = coref.index
@@ -263,6 +272,13 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if owner is not None:  # "the Norland Tax Office website advises": the body whose medium it is
             return owner, span
         return index.add_actor("org/" + slugify(label), label, "organization", span), span
+    if plural and tok.text[:1].isupper() and not tok.is_sent_start and tok.ent_type_ != "NORP" and \
+            _city_before(pb, tok) and \
+            (tok.lower_,) not in {t.words for t in lexicon.event_triggers()}:
+        # "the Sacramento Kings", "the Chicago Bulls": a capitalised plural after a city's name is a club's name
+        # (not "Labour MPs", "Bosnian Serbs", nor an event: "the Beijing Olympics")
+        label = _label(pb, start, end)
+        return index.add_actor("org/" + slugify(label), label, "organization", np_span), np_span
     if plural and (tok.lower_ in lexicon.group_nouns() or speaking_plural(tok)):
         label = _label(pb, start, end)
         key = "group/" + slugify(label)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import said
+from tests.extraction.helpers import run, said
 
 pytestmark = pytest.mark.slow
 
@@ -95,3 +95,13 @@ def test_according_to_after_a_relative_clause_vouches_for_it_and_names_its_sourc
     text = ("Army\n\nWomen, who make up 16% of the enlisted troops, according to the research group Ardent "
             "Analytics, have served in combat since 2015.")
     assert said(text) == [("indirect", "Ardent Analytics", "who make up 16% of the enlisted troops")]
+
+
+def test_a_capitalised_plural_after_a_city_is_a_club_not_a_group_of_people():
+    x = run("Game off\n\nThe game between the New Orleans Pelicans and the Sacramento Kings was postponed. Up to 30 "
+            "Labour MPs oppose the plan. The Beijing Olympics open in February.")
+    kinds = {a.label: a.kind for a in x.actors}
+    assert kinds.get("Sacramento Kings") == "organization"
+    assert kinds.get("New Orleans Pelicans") == "organization"
+    assert "Labour MPs" not in kinds or kinds["Labour MPs"] == "group"
+    assert "Beijing Olympics" not in kinds
