@@ -17,6 +17,7 @@ from kg.extraction import posts
 from kg.extraction.actors import ActorIndex, country_key
 from kg.extraction.bodies import (FIRM_NOUNS, GENERIC_BODIES, MEDIA, first_named_after, last_medium, last_named,
                                  last_source, named_body, speaking_plural, story_subject)
+from kg.extraction.nationals import city_club, national_person
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
 from kg.model import PositionHolding, Span
@@ -120,39 +121,6 @@ _NEWS_MEDIA = {"newspaper", "paper", "tabloid", "daily", "broadsheet", "magazine
                "channel", "network"}
 
 
-def _national(coref: Coref, pb: ParsedBlock, tok: Token, off: int) -> tuple[str, Span] | None:
-    """ "said the American", "the Briton added": a nationality standing alone as a subject with "the" is a person of
-    that nation, the one in focus (never a person the article ties to another country), not the country."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "ORG" or not tok.text[:1].isupper() or \
-            tok.tag_ in ("NNS", "NNPS") or [c.lower_ for c in tok.children] != ["the"] or coref.in_quote(off):
-        return None  # ("The Australian reported": a newspaper's name; "the American team": not a person)
-    if tok.text.isupper() or "." in tok.text or tok.text in lexicon.country_aliases():
-        return None  # "the US said", "the U.K. announced": the country
-    word = lexicon.demonyms().get(tok.text) or lexicon.national_nouns().get(tok.text)
-    nation = gazetteer.country(word) if word else None  # (a demonym, never a country's name: "the UK said")
-    if nation is None:
-        return None
-    from kg.extraction.discourse import countries_of, salient_person
-
-    index = coref.index
-    abroad = {k for k, a in index.actors.items() if a.kind == "person" and countries_of(coref, a) - {nation.name}}
-    key = salient_person(coref, off, exclude=abroad)
-    if key is None:
-        return None
-    span = index.parsed.span_of(pb, pb.doc[tok.i - 1 : tok.i + 1])
-    index.add_actor(key, index.actors[key].label, "person", span, "role")
-    return key, span
-
-
-def _city_before(pb: ParsedBlock, tok: Token) -> bool:
-    """Whether the name words right before a noun are a place's: tagged as one, or a city's name ("the Sacramento
-    Kings", "the New Orleans Pelicans")."""
-    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if not names or names[-1].i != tok.i - 1:
-        return False
-    return any(c.ent_type_ == "GPE" for c in names) or gazetteer.city(pb.doc[names[0].i : tok.i].text) is not None
-
-
 def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -> tuple[str, Span] | None:
     """The actor the noun phrase headed by ``tok`` refers to, creating an unnamed person or group if need be."""
     index = coref.index
@@ -178,7 +146,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
                     named = index.add_actor("person/" + slugify(run.text), run.text, "person", span, "name"), span
                 if named is not None and index.actors[named[0]].kind == "person":
                     return named
-    if (person := _national(coref, pb, tok, off)) is not None:
+    if (person := national_person(coref, pb, tok, off)) is not None:
         return person
     hit = index.mention_of_token(pb, tok)
     if hit is not None:
@@ -272,13 +240,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
         if owner is not None:  # "the Norland Tax Office website advises": the body whose medium it is
             return owner, span
         return index.add_actor("org/" + slugify(label), label, "organization", span), span
-    if plural and tok.text[:1].isupper() and not tok.is_sent_start and tok.ent_type_ != "NORP" and \
-            _city_before(pb, tok) and \
-            (tok.lower_,) not in {t.words for t in lexicon.event_triggers()}:
-        # "the Sacramento Kings", "the Chicago Bulls": a capitalised plural after a city's name is a club's name
-        # (not "Labour MPs", "Bosnian Serbs", nor an event: "the Beijing Olympics")
-        label = _label(pb, start, end)
-        return index.add_actor("org/" + slugify(label), label, "organization", np_span), np_span
+    if plural and (club := city_club(index, pb, tok, _label(pb, start, end), np_span)) is not None:
+        return club  # "the Sacramento Kings": a club, not a group of people
     if plural and (tok.lower_ in lexicon.group_nouns() or speaking_plural(tok)):
         label = _label(pb, start, end)
         key = "group/" + slugify(label)
