@@ -221,6 +221,10 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue
         quoting = tok.tag_ == "VBG" and tok.dep_ == "acl" and (opens_quote(tok) or _on_message(tok) or
                                                                reported_by_participle(tok))
+        if (told := _misread_telling(tok)) is not None:
+            # "with finance minister X telling parliament: “…”", parsed with "telling" as the hearer's adjective
+            cues.append(Cue(pb, sent, tok, [tok], lemma, verbs[lemma].kind, told[0], told[1]))
+            continue
         if tok.tag_ == "VBG" and not (tok.dep_ in ("advcl", "xcomp", "ROOT", "pcomp") or quoting or
                                       (tok.dep_ == "conj" and (tok.head.tag_ != "VBG" or
                                                                tok.head.lemma_ in verbs))):
@@ -311,6 +315,16 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Togo's trade minister X said")
         cues.append(cue)
     return _relayed(cues)
+
+
+def _misread_telling(verb: Token) -> tuple[Token, Token] | None:
+    """(speaker, hearer) of a participle of saying the parse hung on its hearer as an adjective, right after a name
+    and right before a colon ("X telling parliament: …"); None otherwise."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "amod" or verb.i == 0 or doc[verb.i - 1].pos_ != "PROPN" or \
+            verb.head.i <= verb.i or verb.head.right_edge.i + 1 >= len(doc) or doc[verb.head.right_edge.i + 1].text != ":":
+        return None
+    return doc[verb.i - 1], verb.head
 
 
 def _governor(verb: Token) -> Token | None:

@@ -114,3 +114,27 @@ def test_a_sentence_ending_in_millions_ends_there():
     assert said(text) == [("indirect", "Edward Lang", "Britain had to set an example")]
     text = "Results\n\nProfits rose to $40m. The firm said trading was strong."
     assert said(text) == [("indirect", "firm", "trading was strong")]
+
+
+def test_a_participle_of_telling_misread_as_its_hearer_s_adjective_still_tells():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extraction.cues import _misread_telling
+
+    # "with minister Ana Roe telling parliament: “…”", parsed with "telling" as an adjective of "parliament"
+    words = ["with", "minister", "Ana", "Roe", "telling", "parliament", ":", "\"", "We", "must", "save", ".", "\""]
+    heads = [9, 3, 3, 5, 5, 0, 9, 9, 9, 9, 9, 9, 9]
+    deps = ["prep", "compound", "compound", "compound", "amod", "pobj", "punct", "punct", "nsubj", "aux", "ROOT",
+            "punct", "punct"]
+    pos = ["ADP", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT", "PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT"]
+    tags = ["IN", "NN", "NNP", "NNP", "VBG", "NN", ":", "``", "PRP", "MD", "VB", ".", "''"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    speaker, hearer = _misread_telling(doc[4])
+    assert (speaker.text, hearer.text) == ("Roe", "parliament")
+    # without the colon after its noun it stays an adjective ("Roe telling remarks were made")
+    words = ["Roe", "telling", "remarks", "were", "made", "."]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 4, 4, 4, 4], deps=["compound", "amod", "nsubjpass", "auxpass", "ROOT",
+                                                                  "punct"],
+              pos=["PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"], tags=["NNP", "VBG", "NNS", "VBD", "VBN", "."])
+    assert _misread_telling(doc[1]) is None
