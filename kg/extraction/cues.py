@@ -120,6 +120,9 @@ def _subject(verb: Token) -> Token | None:
     # "who said": the relative clause's noun
     if verb.dep_ == "relcl":
         return verb.head
+    # "Writer X, from Y, asked of the war: “…”", the past tense hung on the name as a clause: the name's own verb
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.i < verb.i:
+        return verb.head
     return None
 
 

@@ -30,7 +30,9 @@ DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declarat
 # ruling", "published a study"): elsewhere they name an act or an idea ("the ruling party", "a study of X").
 _SPEAKING_ONLY = {"study", "decree", "proclamation", "ruling", "judgment", "judgement", "summary",
                   "message", "email", "e-mail", "paper", "complaint", "lawsuit", "manifesto", "announcement",
-                  "obituary", "order", "opinion", "verdict", "text", "description", "caption"}
+                  "obituary", "order", "opinion", "verdict", "text", "description", "caption",
+                  "motion", "bill", "amendment", "treaty", "survey", "poll", "review", "audit", "analysis",
+                  "assessment"}
 _ANY_DOCUMENT = DOCUMENT_NOUNS | _SPEAKING_ONLY  # (read once: find_documents asks it of every token)
 # Document nouns that are also the head of a document's proper name ("the Ghana Constitution", "the UN
 # Charter"): as a name they are still the document, issued by the name before them.

@@ -138,3 +138,24 @@ def test_a_participle_of_telling_misread_as_its_hearer_s_adjective_still_tells()
                                                                   "punct"],
               pos=["PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"], tags=["NNP", "VBG", "NNS", "VBD", "VBN", "."])
     assert _misread_telling(doc[1]) is None
+
+
+def test_a_past_tense_hung_on_a_name_as_a_clause_is_the_name_s_own_report():
+    # "asked" parsed as a clause of the name (and the quotation's verb as the sentence's root)
+    text = ("Questions\n\nThe session was lively. Writer Neil Cope, from Sussex, asked of the war: \"Thousands of "
+            "people died - how do you manage to sleep at night?\" On housing, teacher Diane Grant said: \"Where are "
+            "you going to put everyone?\"")
+    assert said(text) == [
+        ("direct", "Neil Cope", "Thousands of people died - how do you manage to sleep at night?"),
+        ("direct", "Diane Grant", "Where are you going to put everyone?")]
+
+
+def test_a_motion_a_poll_or_a_survey_that_speaks_is_a_document_of_its_authors():
+    text = ("Club bid\n\nFive MPs have signed a motion. The motion says \"any takeover designed to turn the club into "
+            "a private company would be against the interests of supporters\".")
+    assert said(text) == [("direct", "authors of the motion", "any takeover designed to turn the club into a private "
+                           "company would be against the interests of supporters")]
+    text = "Poll\n\nA poll of 1,000 voters was published on Sunday. The poll found that most voters backed the plan."
+    assert said(text) == [("indirect", "authors of the poll", "most voters backed the plan")]
+    # where it does not speak, the noun is no document ("the motion was carried")
+    assert said("Vote\n\nThe motion was carried by ten votes.") == []
