@@ -53,6 +53,10 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
             not ORG_LIKE.search(text) and not gazetteer.country(ent[0].text) and not gazetteer.city(text) and \
             not gazetteer.country(text):
         return "PERSON"  # "a late goal from Ilse Varga" tagged as a place: a given name and a surname
+    if label == "GPE" and 2 <= len(ent) <= 3 and title_case and ent.root.dep_ == "nsubj" and \
+            ent.root.head.lemma_.lower() in lexicon.reporting_verbs() and not ORG_LIKE.search(text) and \
+            not gazetteer.country(text) and not gazetteer.city(text) and not _kb_named_otherwise(text):
+        return "PERSON"  # "“…,” Rio Fernand told the BBC" tagged as a place: no place of that name speaks
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and \
             before is not None and before.pos_ == "NOUN" and before.is_lower and _role(before):
         # "Water commissioner Zsófia Bánkúti" tagged as an organisation (names in other languages often are): a
@@ -139,6 +143,13 @@ def _title(tok) -> bool:  # noqa: ANN001 - a spaCy token or None
 def _role(noun) -> bool:  # noqa: ANN001 - a spaCy token
     low = noun.lemma_.lower()
     return low in lexicon.post_heads() or low in lexicon.role_nouns() or low in lexicon.person_nouns()
+
+
+def _kb_named_otherwise(name: str) -> bool:
+    """Whether the knowledge base knows the name as anything but a person's (a state, a region, a body)."""
+    from kg.pipeline.link import kb
+
+    return any(e.type != "person" for e in kb.default().named(name))
 
 
 def _kb_person(name: str) -> bool:

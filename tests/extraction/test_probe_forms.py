@@ -159,3 +159,12 @@ def test_a_motion_a_poll_or_a_survey_that_speaks_is_a_document_of_its_authors():
     assert said(text) == [("indirect", "authors of the poll", "most voters backed the plan")]
     # where it does not speak, the noun is no document ("the motion was carried")
     assert said("Vote\n\nThe motion was carried by ten votes.") == []
+
+
+def test_a_name_tagged_as_a_place_that_speaks_is_a_person_unless_a_place_bears_it():
+    text = ("Takeover\n\nPlayers appear unhappy. \"A lot of people want the club to be run by people who grew up "
+            "with it,\" Rio Fernand told BBC Radio Five Live.")
+    assert said(text) == [("direct", "Rio Fernand", "A lot of people want the club to be run by people who grew up "
+                           "with it,")]
+    kinds = {a.label: a.kind for a in run("Suit\n\nThe state sued. New Jersey said it would appeal the ruling.").actors}
+    assert kinds["New Jersey"] != "person"
