@@ -121,6 +121,11 @@ class StatementSpans:
         """Quotations next to the cue's clause — unless another cue of the sentence sits closer to them
         ("Ban criticized Israel for …, saying, “…”": the quotation is what he said, not what he criticised)."""
         out = [q for q in self._adjacent_raw(cue)]
+        if cue.verb.tag_ == "VBG" and cue.complements and all(c.i > cue.verb.i for c in cue.complements):
+            # "“…,” he continued, adding that …": a participle with its own clause leaves the quotation before the
+            # verb it hangs on to that verb
+            main = cue.pb.offset + cue.verb.head.idx
+            out = [q for q in out if q.outer.begin > main]
         others = [c for c in getattr(self, "sentence_cues", []) if c is not cue]
         keep = []
         for q in out:

@@ -168,3 +168,12 @@ def test_a_name_tagged_as_a_place_that_speaks_is_a_person_unless_a_place_bears_i
                            "with it,")]
     kinds = {a.label: a.kind for a in run("Suit\n\nThe state sued. New Jersey said it would appeal the ruling.").actors}
     assert kinds["New Jersey"] != "person"
+
+
+def test_a_participle_with_its_own_clause_leaves_the_quotation_to_the_verb_before_it():
+    text = ("Review\n\n\"Most sales were lawful,\" Mr Olesko said on Monday. \"We trust this business and want to "
+            "defend it by law,\" he continued, adding that any review would focus on \"dozens of companies, not "
+            "hundreds\".")
+    found = said(text)
+    assert ("direct", "Olesko", "We trust this business and want to defend it by law,") in found
+    assert ("mixed", "Olesko", "any review would focus on \"dozens of companies, not hundreds\"") in found
