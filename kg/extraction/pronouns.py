@@ -155,7 +155,9 @@ def _acting_role(coref: Coref, tok: Token, off: int) -> bool:
         return False  # "the coach Ana Ruiz reacted": a title before a name
     # a source noun (coach, judge, umpire), never a topic noun ("the suspect", "the striker"): those describe the
     # person in focus, whom they would bind to whoever is salient at the time
-    return lexicon.role_nouns().get(tok.lemma_.lower()) == "source"
+    # a post ("the home secretary spoke on Sunday. He said …") acts as a person too
+    lemma = tok.lemma_.lower()
+    return lexicon.role_nouns().get(lemma) == "source" or lemma in lexicon.post_heads() and tok.tag_ == "NN"
 
 
 def _named_person_near(coref: Coref, history: list[_Seen], sent_no: int) -> bool:

@@ -177,3 +177,8 @@ def test_a_participle_with_its_own_clause_leaves_the_quotation_to_the_verb_befor
     found = said(text)
     assert ("direct", "Olesko", "We trust this business and want to defend it by law,") in found
     assert ("mixed", "Olesko", "any review would focus on \"dozens of companies, not hundreds\"") in found
+
+
+def test_a_post_that_acts_unnamed_is_who_he_is_next():
+    assert said("Crime\n\nThe home secretary spoke on Sunday. He said police numbers would rise.") == [
+        ("indirect", "home secretary", "police numbers would rise")]
