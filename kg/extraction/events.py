@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import EVENT_NAME
+from kg.extraction.event_coref import EventCoref
 from kg.extraction.event_participants import EventParticipants
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
@@ -77,7 +78,7 @@ _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-eve
 
 
 @dataclass
-class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
+class EventFinder(EventTimes, EventCoref, LeadTime, EventRelations, EventParticipants):
     coref: corefs.Coref
     times: list[TimeExpression]
     statements: list[Statement]
