@@ -391,7 +391,7 @@ def _modality(work: Work) -> None:
     work.put(modality=True)
 
 
-EVENTS = Step("events", ("coref", "times", "statements"), ("event_finder", "events"), _events,
+EVENTS = Step("events", ("coref", "times", "report_days", "statements"), ("event_finder", "events"), _events,
               "events from the trigger lexicon (and named events), mentions of one event gathered, participants "
               "with their roles, place and time as each mention gives them")
 MODALITY = Step("modality", ("event_finder", "event_times"), ("modality",), _modality,
