@@ -323,6 +323,8 @@ class EventFinder(EventTimes, EventCoref, LeadTime, EventRelations, EventPartici
                 group = [t for t in group if t.lower_ not in _NEGATION]
             group = [t for t in group if not _because_of(t)]
             own = {t.lemma_.lower() for t in group} | {t.lower_ for t in group}
+            if "go" in own and not any(t.lemma_ == "go" and t.tag_ == "VBG" for t in group):
+                own.discard("go")  # "beat City 3-1 to go top": a result, not "going to" (a plan)
             words |= own
             if first is None and (m.pb.block.kind == "paragraph" or m is ms[-1]):
                 first = own  # a headline's compressed grammar does not introduce it

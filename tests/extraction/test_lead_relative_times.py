@@ -1,0 +1,40 @@
+"""Relative times of a lead and the results they date: "overnight", and a result "to go top" that is no plan
+(invented texts; docs/extraction.md, "Times and event times")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Extraction
+from tests.extraction.helpers import run
+
+pytestmark = pytest.mark.slow
+WEDNESDAY = dt.date(2024, 3, 13)
+
+
+def dated(x: Extraction) -> list[tuple[str, str, str | None]]:
+    """(type, modality, time value) of every event."""
+    times = {t.key: t.value for t in x.times}
+    return [(e.type, e.modality, times.get(e.time or "")) for e in x.events]
+
+
+def test_overnight_told_in_the_past_is_the_night_before_the_articles_day():
+    x = run("Storm hits coast\n\nA storm battered the coast overnight, cutting power to thousands of homes.\n\n"
+            "Engineers are at work.", WEDNESDAY)
+    assert ("storm-hit", "actual", "2024-03-12") in dated(x)
+
+
+def test_overnight_ahead_or_as_a_modifier_is_no_past_night():
+    x = run("Road works\n\nThe bridge will be closed overnight, the council said.\n\nDrivers must take the ring "
+            "road.", WEDNESDAY)
+    assert [t.value for t in x.times if t.span.text == "overnight"] == ["2024-03-13"]
+    x = run("Hotel news\n\nThe couple booked an overnight stay at the hotel.\n\nIt was quiet.", WEDNESDAY)
+    assert all(t.span.text != "overnight" for t in x.times)
+
+
+def test_a_result_to_go_top_is_a_match_played_not_a_plan():
+    x = run("Rovers beat City\n\nRovers beat City 3-1 last night to go top of the league.\n\nThe striker scored "
+            "twice.", WEDNESDAY)
+    assert ("sports-event", "actual", "2024-03-12") in dated(x)
