@@ -52,6 +52,8 @@ class LeadTime:
         if lead is None:
             return
         heads = self._event_heads()
+        hit = self.parsed.token_at(times[lead].span.begin)
+        day_verb = _clause_verb(hit[1]) if hit is not None else None  # the verb the lead's day dates
         for e in self.events:  # (a later "investigation into the shooting" does not put the lead's shooting off its day)
             if self._headline_year(e, times, lead):
                 e.time = None  # "X wins majority in 2019 election" … "On Thursday, X netted 66 seats": the day
@@ -60,6 +62,7 @@ class LeadTime:
                     id(self.mentions[e.key][0].pb) in top and \
                     not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
                     not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
+                    not _told_before(self.mentions[e.key], paragraphs, day_verb) and \
                     (not reported or self._told_as_news(self.mentions[e.key])) and \
                     not all(m.pb.block.kind == "paragraph" and
                             tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
@@ -126,12 +129,14 @@ class LeadTime:
     def _told_as_news(self, mentions: list) -> bool:  # noqa: ANN001 - mentions of kg.extraction.events
         """An event the lead reports as done on the day: never in a quotation (a quoted "conversation" is the
         speaker's past, not the report's day), and told in the past tense, not the perfect ("two people have died"
-        happened before the report) nor the present ("remains under investigation") — but a headline's present is
+        happened before the report), the past perfect ("On Saturday, officials admitted the army had shot down the
+        jet": before the admission) nor the present ("remains under investigation") — but a headline's present is
         headlinese for the news ("Toddler finds cash in park")."""
         if any(self.coref.in_quote(m.span.begin) for m in mentions):
             return False
-        return any(tense_at(self.parsed, m.span.begin) == "past" or self._setting_told_past(m) or
-                   m.pb.block.kind == "headline" and m.head.tag_ == "VBZ" for m in mentions)
+        return any(tense_at(self.parsed, m.span.begin) == "past" and not _past_perfect(m.head) or
+                   self._setting_told_past(m) or m.pb.block.kind == "headline" and m.head.tag_ == "VBZ"
+                   for m in mentions)
 
     def _setting_told_past(self, m) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
         """ "X was speaking at the launch of …", "said during a rally": the occasion a past verb happened at."""
@@ -141,6 +146,26 @@ class LeadTime:
             return False
         return any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children) or \
             tense_at(self.parsed, m.pb.offset + verb.idx) == "past"  # ("was speaking": a past progressive)
+
+
+def _told_before(mentions: list, lead: list[ParsedBlock], day_verb) -> bool:  # noqa: ANN001 - mentions, a token
+    """Whether the lead tells an event first in the past perfect in what the verb its day dates says ("On Saturday,
+    officials acknowledged that the army had shot down the jet"): it happened before that day, on a day the lead
+    does not give. (A past perfect elsewhere is often the same day told backwards: "wept on hearing her son had
+    been convicted".)"""
+    first = next((m for m in mentions if any(m.pb is pb for pb in lead)), None)
+    if first is None or day_verb is None or first.head.doc is not day_verb.doc or not _past_perfect(first.head):
+        return False
+    verb = _clause_verb(first.head)
+    return verb.dep_ == "ccomp" and _clause_verb(verb.head).i == day_verb.i
+
+
+def _past_perfect(head) -> bool:  # noqa: ANN001 - a token
+    """Whether a mention's verb (or the verb of which it is the subject or object) is a past perfect: "had shot
+    down", "had been arrested"."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d", "’d")
+                                      for c in verb.children)
 
 
 def lead_paragraphs(parsed: Parsed) -> list[ParsedBlock]:

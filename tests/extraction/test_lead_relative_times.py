@@ -38,3 +38,10 @@ def test_a_result_to_go_top_is_a_match_played_not_a_plan():
     x = run("Rovers beat City\n\nRovers beat City 3-1 last night to go top of the league.\n\nThe striker scored "
             "twice.", WEDNESDAY)
     assert ("sports-event", "actual", "2024-03-12") in dated(x)
+
+
+def test_a_past_perfect_in_what_the_leads_dated_verb_says_happened_before_that_day():
+    x = run("Army admits downing jet\n\nOn Saturday morning, officials acknowledged that the army had shot down a "
+            "passenger jet near the capital.\n\nThe government apologised.", WEDNESDAY)
+    assert ("shooting", "alleged", None) in dated(x)
+    assert ("apology", "actual", "2024-03-09") in dated(x)
