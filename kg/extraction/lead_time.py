@@ -44,8 +44,8 @@ class LeadTime:
                 lead = t.key
                 break
         reported = lead is None
-        if reported:
-            lead = self._report_day(paragraphs[0], anchor)
+        if reported:  # the day of the news the lead's report tells, else the report's own day
+            lead = self._reported_news_day(paragraphs[0], anchor) or self._report_day(paragraphs[0], anchor)
             if lead is None:  # no report's day: the day that opens the lead, or that its main verb gives, is its
                 lead, reported = self._opening_day(paragraphs[0], anchor) or self._main_day(paragraphs[0], anchor), \
                     False  # events' day
@@ -106,6 +106,27 @@ class LeadTime:
             if tok.head.dep_ == "prep" and tok.head.lower_ not in ("on", "in", "at", "during", "over"):
                 continue  # "missing since Friday", "open until Sunday": a bound, not the day of the deed
             if verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX") and relative_pp(hit[1]) is None and \
+                    tense_at(self.parsed, t.span.begin) == "past":
+                return t.key
+        return None
+
+    def _reported_news_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
+        """The day the lead's first sentence gives what its report says ("Heavy rain caused flooding overnight,
+        killing 14, officials said on Wednesday": the night before, not the Wednesday of the report): a day of the
+        article's week on the past complement of a reporting verb, outside quotations and after/before phrases."""
+        first = next(iter(pb.doc.sents), None)
+        if first is None:
+            return None
+        verbs = lexicon.reporting_verbs()
+        for t in self.times:
+            if not (pb.offset + first.start_char <= t.span.begin < pb.offset + first.end_char) or \
+                    not names_a_lead_day(t) or not in_lead_week(anchor, t.value) or self.coref.in_quote(t.span.begin):
+                continue
+            hit = self.parsed.token_at(t.span.begin)
+            if hit is None or hit[0] is not pb or relative_pp(hit[1]) is not None:
+                continue
+            verb = _clause_verb(hit[1])
+            if verb.dep_ == "ccomp" and _clause_verb(verb.head).lemma_ in verbs and verb.lemma_ not in verbs and \
                     tense_at(self.parsed, t.span.begin) == "past":
                 return t.key
         return None

@@ -45,3 +45,12 @@ def test_a_past_perfect_in_what_the_leads_dated_verb_says_happened_before_that_d
             "passenger jet near the capital.\n\nThe government apologised.", WEDNESDAY)
     assert ("shooting", "alleged", None) in dated(x)
     assert ("apology", "actual", "2024-03-09") in dated(x)
+
+
+def test_the_day_a_leads_report_gives_the_news_beats_the_reports_own_day():
+    x = run("Floods hit northern region\n\nHeavy rain caused flooding across the northern region overnight, forcing "
+            "thousands from their homes, officials said on Wednesday.\n\nThe floods destroyed bridges.", WEDNESDAY)
+    assert ("disaster", "actual", "2024-03-12") in dated(x)
+    x = run("Floods hit northern region\n\nThe floods destroyed two bridges in the northern region, officials said "
+            "on Tuesday.\n\nRoads stay closed.", WEDNESDAY)  # (no other day: the report's)
+    assert ("disaster", "actual", "2024-03-12") in dated(x)
