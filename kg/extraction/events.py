@@ -277,8 +277,8 @@ class EventFinder(EventTimes, EventCoref, LeadTime, EventRelations, EventPartici
         if epoch == "new":  # "the new executive order": the article's main one
             same = [e for e in candidates if self.epochs.get(e.key) in ("new", None)]
             return same[0] if same else None
-        if mods & _DISTINCT or any(c.dep_ == "nummod" or c.like_num for c in m.head.children):
-            return None  # "another attack", "two attacks"
+        if mods & _DISTINCT or any((c.dep_ == "nummod" or c.like_num) and not _measure(c) for c in m.head.children):
+            return None  # "another attack", "two attacks", "the 2007 election" (not "a 6.8 earthquake": a measure)
         if m.head.tag_ in ("NN", "NNP") and self._retold(candidates[-1], m) and \
                 all(x.pb.block.kind in ("headline", "standfirst") for x in self.mentions[candidates[-1].key]):
             return candidates[-1]  # the lede tells the headline's "evacuation" again as "the town's evacuation"
@@ -349,6 +349,12 @@ class EventFinder(EventTimes, EventCoref, LeadTime, EventRelations, EventPartici
         if not resolved_past and all(any(c.overlaps(m.span) for s in self.statements for c in s.content) for m in ms):
             return "alleged"  # it exists only inside what someone said
         return "actual"
+
+def _measure(num: Token) -> bool:
+    """A number with a decimal point on a singular noun ("a magnitude 6.8 earthquake") measures the event; it neither
+    counts events nor names one by its year."""
+    return "." in num.text and num.head.tag_ in ("NN", "NNP")
+
 
 def _because_of(tok: Token) -> bool:
     """ "due to the bombing": "due" that gives a cause, not a schedule ("is due to visit")."""

@@ -43,3 +43,12 @@ def test_other_patients_or_another_day_in_the_sentence_keep_two_events():
             "this winter.\n\nOn December 18, a train derailed near Leeds, killing three; on January 31, a lorry "
             "driver was killed in York.", WEDNESDAY)
     assert (["killed"], "2024-01-31") in events_of(x, "killing") and len(events_of(x, "killing")) == 2
+
+
+def test_a_magnitude_counts_no_events_a_year_names_another():
+    x = run("Earthquake strikes off coast\n\nA magnitude 6.8 earthquake struck off the coast early on Monday, "
+            "damaging buildings in three towns.\n\nThe earthquake was felt 300 km away.", WEDNESDAY)
+    assert events_of(x, "disaster") == [(["Earthquake", "earthquake", "earthquake"], "2024-03-11")]
+    x = run("Vote count ends\n\nThe count of the 2024 election ended on Monday.\n\nThe 2019 election had taken two "
+            "weeks to count.", WEDNESDAY)
+    assert len(events_of(x, "election")) == 2
