@@ -19,6 +19,7 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import EVENT_NAME
 from kg.extraction.event_coref import EventCoref
+from kg.extraction.event_words import because_of as _because_of, habitual as _habitual, measure as _measure
 from kg.extraction.event_participants import EventParticipants
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
@@ -58,8 +59,9 @@ _DISTINCT = {"another", "new", "second", "third", "previous", "earlier", "past",
 _MASS = {"aggression", "violence", "fighting", "cooperation", "aid", "occupation"}
 _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
-# Acts done in words, events even where the words report: condolences offered, a disaster or a pandemic declared.
-_DONE_IN_WORDS = {"condolences", "declaration"}
+# Acts done in words, events even where the words report: condolences offered, a disaster or a pandemic declared, a
+# man charged with arson.
+_DONE_IN_WORDS = {"condolences", "declaration", "charge"}
 def _deed_on_event(m: _Mention) -> bool:
     """A headline's verb done to an event ("President rejects minister's resignation"): a deed, even if it reports."""
     return m.type == "event" and m.pb.block.kind == "headline" and any(
@@ -349,43 +351,6 @@ class EventFinder(EventTimes, EventCoref, LeadTime, EventRelations, EventPartici
         if not resolved_past and all(any(c.overlaps(m.span) for s in self.statements for c in s.content) for m in ms):
             return "alleged"  # it exists only inside what someone said
         return "actual"
-
-def _measure(num: Token) -> bool:
-    """A number with a decimal point on a singular noun ("a magnitude 6.8 earthquake") measures the event; it neither
-    counts events nor names one by its year."""
-    return "." in num.text and num.head.tag_ in ("NN", "NNP")
-
-
-def _because_of(tok: Token) -> bool:
-    """ "due to the bombing": "due" that gives a cause, not a schedule ("is due to visit")."""
-    doc = tok.doc
-    return tok.lower_ == "due" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and \
-        doc[tok.i + 2].tag_ != "VB"
-
-
-# Adverbs of frequency: a clause that has them tells a habit, not an occurrence ("meets every year", "usually
-# helps"); "annual" on a noun ("the annual summit") names one occurrence and is not among them.
-_HABITUAL = {"annually", "regularly", "routinely", "usually", "often", "always", "frequently", "typically",
-             "traditionally", "normally", "generally", "habitually", "customarily", "yearly", "weekly", "daily"}
-_EVERY = {"every", "each"}
-
-
-def _habitual(head: Token) -> bool:
-    """Whether the trigger's clause (the trigger, and the verbs it hangs on up to its clause's head) carries an
-    adverb of frequency or "every"/"each" with a unit of time."""
-    x, steps = head, 0
-    while steps < 4:
-        for c in x.children:
-            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL:
-                return True
-            if c.dep_ in ("npadvmod", "tmod") and any(d.lower_ in _EVERY for d in c.children) and \
-                    c.lemma_ in ("day", "week", "month", "year", "season", "summer", "winter", "spring", "autumn"):
-                return True
-        if x.dep_ not in ("xcomp", "dobj", "conj", "pobj", "prep", "advcl") or x.head.i == x.i:
-            return False
-        x, steps = x.head, steps + 1
-    return False
-
 
 def _events(work: Work) -> None:
     finder = EventFinder(work.coref, work.times, work.statements)

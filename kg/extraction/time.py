@@ -13,6 +13,7 @@ import re
 from kg.extraction.steps import Step, Work
 # (bounds is part of this module's interface)
 from kg.extraction.time_extents import iso_week, bounds, relative_weekday, season_year, weekend  # noqa: F401
+from kg.extraction.time_extents import anaphoric_day as _anaphoric, narrative_day as _narrative_day
 from kg.model import Article, TimeExpression
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -358,29 +359,6 @@ def _clock_days(article: Article, found: list[TimeExpression], anchor: dt.date |
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?\s+[A-Z“‘\"]|\n")
-
-
-def _anaphoric(m: re.Match[str], found: list[TimeExpression], at: int) -> str | None:
-    """The day "that day" refers to: the last full day named before it in the text (a day after or before it for
-    "the next day", "the day before"); None when none was."""
-    days = [t for t in found if t.span.begin < at and t.value and t.granularity == "day" and len(t.value) == 10]
-    if not days:
-        return None
-    day = max(days, key=lambda t: t.span.begin).value
-    step = (m.group("step") or "").lower()
-    shift = 1 if step in ("next", "following") else -1 if step in ("previous", "preceding") or m.group("before") else 0
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=shift)).isoformat()
-
-
-def _narrative_day(found: list[TimeExpression], anchor: dt.date) -> dt.date | None:
-    """The last day of the article's week that the narrative named before this point ("on Tuesday … “we have heard
-    today”"): the day the quotation was spoken. Older dates are background, not the narrative's now."""
-    for t in reversed(found):
-        if t.value and t.granularity == "day":
-            d = dt.date.fromisoformat(t.value)
-            if 0 <= (anchor - d).days <= 7:
-                return d
-    return None
 
 
 def _times(work: Work) -> None:
