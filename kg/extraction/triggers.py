@@ -108,6 +108,9 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
                                           head.children) and any(
             c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" or c.dep_ == "mark" and c.lower_ == "while"
             for c in head.children)
+    if words == ("charge",) and head.pos_ == "VERB":  # "was charged with murder", "charged him with fraud"
+        near = [head] + [c for c in head.children if c.dep_ == "dobj"]  # (the parser may hang "with" on the object)
+        return any(c.dep_ == "prep" and c.lower_ in ("with", "over") for x in near for c in x.children)
     if words == ("rule",) and head.pos_ == "VERB":  # "a federal judge ruled …", "the court ruled on Friday"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return subj is not None and any(t.lemma_.lower() in _BENCH for t in subj.subtree)
