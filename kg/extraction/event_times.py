@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
-from kg.extraction.tense import tense_at
+from kg.extraction.tense import said_right_before, tense_at
 from kg.extraction.time import bounds
 from kg.model import Event, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
@@ -71,7 +71,7 @@ class EventTimes:
                         key = self.coref.index.owner_at(*self._tok_range(pb, pobj))
                         if key in self.coref.index.places:
                             event.place = key
-                if self._dates_what_is_spoken_of(pb, s, c, head):
+                if self._dates_what_is_spoken_of(pb, s, c, head) or _dates_the_saying(c, s):
                     continue
                 t = self._time_in(pb, c)
                 if t is not None:
@@ -149,6 +149,8 @@ class EventTimes:
                 dated = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) is not None and
                          hit[0] is m.pb and same_phrase(m.head, hit[1])]
                 mine = _clause_verb(m.head)
+                dated = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) is not None and
+                         not _dates_the_saying(hit[1], mine)]  # ("said on Tuesday it would recall …")
                 same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
                         _clause_verb(hit[1]).i == mine.i]
                 if not same and len(dated) == 1 and (mine.dep_ == "ROOT" or self._dependent_clause(m, dated[0])) \
@@ -259,6 +261,14 @@ class EventTimes:
             if found and event.time is None:
                 best = min(found, key=lambda t: (t.value is None, rank.get(t.granularity or "", 4)))
                 event.time = best.key
+
+
+def _dates_the_saying(tok: Token, verb: Token) -> bool:
+    """ "Motorco said on Tuesday it would recall 500,000 cars": a day right after a verb of saying dates the saying,
+    even where the parser hangs it on the reported verb."""
+    core = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+    said = said_right_before(core)
+    return said is not None and said.i != verb.i
 
 
 def _cleft(head: Token) -> Token | None:

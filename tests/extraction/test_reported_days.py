@@ -29,3 +29,10 @@ def test_a_future_weekday_or_a_weekday_that_names_a_thing_keeps_the_articles_rea
                   "No date was given for the vote.")["Wednesday"] == "2024-03-13"
     assert values("Shops run out\n\nOn Friday the chain announced that some stores could not run the Wednesday "
                   "special.\n\nStock is low.")["Wednesday"] == "2024-03-13"
+
+
+def test_a_day_right_after_a_verb_of_saying_dates_the_saying_not_the_plan_it_reports():
+    x = run("Carmaker recalls vehicles\n\nMotorco said on Tuesday it would recall 500,000 cars because of a fault in "
+            "their brakes.\n\nShares fell.", WEDNESDAY)
+    assert [t.value for t in x.times if t.span.text == "Tuesday"] == ["2024-03-12"]
+    assert [e.time for e in x.events if e.type == "recall"] == [None]
