@@ -26,8 +26,10 @@ from kg.model import Event, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
 from kg.vocab import event_class
 
-# What may stand before a time that opens a sentence ("Today, …", "On Sunday, …", "Late on Friday, …").
-_OPENING = re.compile(r"(?:(?:late|early|earlier|later) )?(?:on|in|at|during)?", re.IGNORECASE)
+# What may stand before a time that opens a sentence ("Today, …", "On Sunday, …", "Late on Friday, …"), after a
+# sentence adverb that links it to the one before ("Also, today, …", "Meanwhile, on Sunday, …").
+_OPENING = re.compile(r"(?:(?:also|meanwhile|separately|elsewhere|however|then|and|but|again)(?:,? |,?$))?"
+                      r"(?:(?:late|early|earlier|later) )?(?:on|in|at|during)?", re.IGNORECASE)
 # Nouns that carry a date in an "of" phrase: "on the morning of May 4", "on the day of the vote".
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn", "end", "beginning", "start",
                "middle", "turn", "close"}
@@ -156,6 +158,13 @@ class EventTimes:
                 if not same and len(dated) == 1 and (mine.dep_ == "ROOT" or self._dependent_clause(m, dated[0])) \
                         and not self._perfect_before_report(m, dated[0]) and not _describes_a_party(m, heads):
                     same = dated
+                opening = [t for t in dated if _OPENING.fullmatch(self.parsed.article.text[b : t.span.begin]
+                                                                  .strip(" ,"))]
+                if not same and opening and m.head.pos_ == "VERB" and not _describes_a_party(m, heads) and \
+                        not self._perfect_before_report(m, opening[0]) and \
+                        not (_past_perfect(m.head) and mine.dep_ == "ccomp"):  # (what was said had happened before)
+                    same = opening  # "Also, today, aircraft targeted a base, killing two": every deed it tells (not
+                    # a noun of what is spoken of: "In August, the family forgave him for the killing")
                 if same:
                     event.time = same[0].key
                     break
@@ -317,6 +326,14 @@ def _announced_death(event: Event, head: Token) -> bool:
     """ "On Tuesday the party confirmed the death of its founder": the day dates the confirmation (the death came
     before it, on a day the sentence does not give)."""
     return event.type == "death" and head.dep_ == "dobj" and head.head.lemma_.lower() in _ANNOUNCING
+
+
+def _past_perfect(head) -> bool:  # noqa: ANN001 - a token
+    """Whether a mention's verb (or the verb of which it is the subject or object) is a past perfect: "had shot
+    down", "had been arrested"."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d", "’d")
+                                      for c in verb.children)
 
 
 def _describes_a_party(m, event_heads: set[tuple[int, int]]) -> bool:  # noqa: ANN001 - a mention

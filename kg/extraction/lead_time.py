@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg import lexicon
-from kg.extraction.event_times import _OPENING, _announced_death, _describes_a_party
+from kg.extraction.event_times import _OPENING, _announced_death, _describes_a_party, _past_perfect
 from kg.extraction.relative_events import clause_verb as _clause_verb, relative_pp, shifted
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import tense_at
@@ -179,14 +179,6 @@ def _told_before(mentions: list, lead: list[ParsedBlock], day_verb) -> bool:  # 
         return False
     verb = _clause_verb(first.head)
     return verb.dep_ == "ccomp" and _clause_verb(verb.head).i == day_verb.i
-
-
-def _past_perfect(head) -> bool:  # noqa: ANN001 - a token
-    """Whether a mention's verb (or the verb of which it is the subject or object) is a past perfect: "had shot
-    down", "had been arrested"."""
-    verb = head if head.pos_ in ("VERB", "AUX") else head.head
-    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d", "’d")
-                                      for c in verb.children)
 
 
 def lead_paragraphs(parsed: Parsed) -> list[ParsedBlock]:

@@ -54,3 +54,13 @@ def test_the_day_a_leads_report_gives_the_news_beats_the_reports_own_day():
     x = run("Floods hit northern region\n\nThe floods destroyed two bridges in the northern region, officials said "
             "on Tuesday.\n\nRoads stay closed.", WEDNESDAY)  # (no other day: the report's)
     assert ("disaster", "actual", "2024-03-12") in dated(x)
+
+
+def test_a_time_that_opens_a_sentence_after_a_linking_adverb_dates_every_deed_of_it():
+    x = run("Clashes in the south\n\nTroops clashed with rebels in the hills on Monday.\n\nThe town is quiet.\n\n"
+            "Also, today, aircraft targeted a rebel base, killing two fighters and wounding ten others.", WEDNESDAY)
+    assert ("killing", "actual", "2024-03-13") in dated(x) or ("attack", "actual", "2024-03-13") in dated(x)
+    assert all(v == "2024-03-13" for t, _, v in dated(x) if t != "clash")
+    x = run("Brother jailed\n\nA court jailed a man on Friday for killing his sister in 2016.\n\nHe had confessed."
+            "\n\nIn August, the family said they forgave him for the killing.", WEDNESDAY)
+    assert all(v != "2023-08" and v != "2024-08" for _, _, v in dated(x))
