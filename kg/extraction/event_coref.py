@@ -51,11 +51,13 @@ class EventCoref:
     def _merge_fragments(self) -> None:
         times = {t.key: t for t in self.times}
         gone: set[str] = set()
-        for j, later in enumerate(self.events):
+        by_type: dict[str, list[Event]] = {}  # the earlier events that may take a later one, by type
+        for later in self.events:
             if not self._mergeable(later):
                 continue
-            fits = [e for e in self.events[:j] if e.key not in gone and self._mergeable(e) and
-                    self._one_event(e, later, times)]
+            earlier = by_type.setdefault(later.type, [])
+            fits = [e for e in earlier if e.key not in gone and self._one_event(e, later, times)]
+            earlier.append(later)
             if len(fits) != 1:
                 continue
             self._absorb(fits[0], later)
