@@ -24,6 +24,7 @@ can only be one:
 from __future__ import annotations
 
 from kg import lexicon
+from kg.extraction.lead_time import lead_paragraphs
 from kg.extraction.relative_events import clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
 from kg.model import Event
@@ -62,6 +63,26 @@ class EventCoref:
                 continue
             self._absorb(fits[0], later)
             gone.add(later.key)
+        if gone:
+            self.events[:] = [e for e in self.events if e.key not in gone]
+
+    def _headline_retold(self) -> None:
+        """The headline's verb of no listed type ("Troops battle rebels") that the lead tells again with the same
+        verb, which the lexicon types ("On Tuesday, troops battled rebels": fighting), is that event: the headline's
+        mention joins it, when their times do not differ."""
+        lead = {id(pb) for pb in lead_paragraphs(self.parsed)}
+        gone: set[str] = set()
+        for e in self.events:
+            first = self.mentions[e.key][0]
+            if e.type != "event" or first.pb.block.kind != "headline":
+                continue
+            lemma = first.head.lemma_.lower()
+            told = [x for x in self.events if x.type != "event" and x.key not in gone and any(
+                id(m.pb) in lead and m.head.lemma_.lower() == lemma for m in self.mentions[x.key])]
+            if len(told) == 1 and (e.time is None or told[0].time is None or e.time == told[0].time or
+                                   _same_value(self.times, e.time, told[0].time)):
+                self._absorb(told[0], e)
+                gone.add(e.key)
         if gone:
             self.events[:] = [e for e in self.events if e.key not in gone]
 
@@ -119,6 +140,11 @@ class EventCoref:
         keep.modality = self._modality(keep)  # (the merged words: a dated past makes it actual)
 
 
+def _same_value(times: list, a: str | None, b: str | None) -> bool:  # noqa: ANN001 - time expressions
+    values = {t.key: t.value for t in times}
+    return values.get(a or "") is not None and values.get(a or "") == values.get(b or "")
+
+
 def _set_apart(head) -> bool:  # noqa: ANN001 - a token
     return any(c.dep_ in ("amod", "det", "predet") and c.lower_ in _APART for c in head.children)
 
@@ -148,6 +174,7 @@ def _counts(mentions: list) -> frozenset[str]:  # noqa: ANN001 - mentions of kg.
 
 
 def _event_coref(work: Work) -> None:
+    work.event_finder._headline_retold()
     work.event_finder._merge_fragments()
     work.put(event_coref=True)
 

@@ -108,6 +108,10 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
                                           head.children) and any(
             c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" or c.dep_ == "mark" and c.lower_ == "while"
             for c in head.children)
+    if words == ("withdraw",) and head.pos_ == "VERB":  # "withdrew the nomination", "withdrew from using her as
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # candidate": no pullout of forces
+        objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+        return not any(o.lemma_.lower() in _NOT_FORCES or o.dep_ == "pcomp" and o.tag_ == "VBG" for o in objs)
     if words == ("charge",) and head.pos_ == "VERB":  # "was charged with murder", "charged him with fraud"
         near = [head] + [c for c in head.children if c.dep_ == "dobj"]  # (the parser may hang "with" on the object)
         return any(c.dep_ == "prep" and c.lower_ in ("with", "over") for x in near for c in x.children)
@@ -250,6 +254,10 @@ def refined_type(etype: str, head: Token) -> str:
     return etype
 
 
+# What is withdrawn without a pullout of forces (CAMEO 087 is a military withdrawal).
+_NOT_FORCES = {"nomination", "candidacy", "candidate", "bid", "application", "offer", "support", "complaint",
+               "lawsuit", "suit", "bill", "proposal", "endorsement", "request", "statement", "remark", "name",
+               "product", "recognition", "accreditation", "licence", "license", "permit", "funding", "money"}
 # Verbs of dying no one is said to have inflicted.
 _DYING = {"die", "perish", "drown"}
 # Who strikes in a labour dispute, and the kinds of labour strike.

@@ -52,3 +52,22 @@ def test_a_magnitude_counts_no_events_a_year_names_another():
     x = run("Vote count ends\n\nThe count of the 2024 election ended on Monday.\n\nThe 2019 election had taken two "
             "weeks to count.", WEDNESDAY)
     assert len(events_of(x, "election")) == 2
+
+
+def test_the_headlines_verb_that_the_lead_tells_again_with_a_typed_verb_is_that_event():
+    x = run("Troops battle rebels in hills\n\nOn Tuesday, government troops battled rebels in the hills near the "
+            "border.\n\nThe fighting lasted all day.", WEDNESDAY)
+    assert events_of(x, "fighting") == [(["battle", "battled", "fighting"], "2024-03-12")]
+    assert events_of(x, "event") == []
+
+
+def test_battling_a_blaze_or_an_illness_and_withdrawing_a_nomination_are_no_fighting_nor_pullout():
+    x = run("Crews battle blaze\n\nFirefighters battled a blaze at a warehouse on Tuesday.\n\nNo one was hurt.",
+            WEDNESDAY)
+    assert events_of(x, "fighting") == []
+    x = run("Party drops candidate\n\nOn Saturday, the party withdrew the nomination of its candidate.\n\nThe king "
+            "had objected.", WEDNESDAY)
+    assert events_of(x, "withdrawal") == []
+    x = run("Troops leave town\n\nOn Saturday, the troops withdrew from the town.\n\nThe army confirmed it.",
+            WEDNESDAY)
+    assert events_of(x, "withdrawal") == [(["withdrew"], "2024-03-09")]
