@@ -260,7 +260,7 @@ class EventFinder(EventTimes, EventCoref, LeadTime, EventRelations, EventPartici
             # the article has one of its kind ("agreed to end the feud" … "ended"), or the lead tells again what the
             # headline reported ("Building collapses" … "collapsed on Monday")
             # ("X was sentenced" … "in another case, Y was sentenced": two sentencings)
-            candidates = [e for e in candidates if not self._other_patient(e, m)]
+            candidates = [e for e in candidates if not self._other_patient(e, m) and not self._other_sides(e, m)]
             if any(c.dep_ == "prep" and c.lower_ == "in" and any(
                     g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in lexicon.role_nouns() and
                     any(d.dep_ in ("amod", "det") and d.lower_ in _DISTINCT for d in g.children) for g in c.children)

@@ -159,6 +159,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
     if words in (("opinion",), ("judgment",), ("judgement",)):  # "the court issued an opinion": a ruling
         return head.dep_ == "dobj" and head.head.lemma_.lower() in _DELIVER
     if words in _RESULTS:  # "a 1-0 loss", "their 3-1 victory": a result is a match only with its score
+        if head.pos_ == "VERB":  # "lost 1-2 to England", "drew 0-0 with Town"
+            return _SCORE.match(head.doc[head.i + 1 : head.i + 4].text) is not None
         return head.pos_ == "NOUN" and _SCORE.search(head.doc[head.left_edge.i : head.i].text) is not None
     if words == ("strike",) and head.pos_ == "VERB" and _labour(head):
         return True  # "bus drivers will strike on Friday": a stoppage of work, whoever else strikes
@@ -184,7 +186,7 @@ _BENCH = {"judge", "court", "justice", "tribunal", "magistrate", "jury", "panel"
 _NO_SPEECH = {"hate", "free", "freedom", "political", "protected"}
 _DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
 _NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}
-_RESULTS = {("loss",), ("victory",), ("draw",)}
+_RESULTS = {("loss",), ("victory",), ("draw",), ("lose",)}
 _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")
 # What a storm does to a place: it hits it, or heads towards it ("Tamsin lashes the Faroes", "Gideon nears the
 # shore"). Only with a storm as subject: a storm noun, or a name the article gives a storm ("Typhoon Tamsin").
