@@ -100,9 +100,11 @@ class EventParticipants:
     def _other_sides(self, event: Event, m) -> bool:  # noqa: ANN001 - a mention
         """Whether a verb's mention of a match is played by other sides than the event's ("Sweden beat Korea 1-0;
         Belgium beat Panama 3-0": two matches): the actors of its subject, object and "to"/"with"/"against" phrase
-        and those of the event's verb mentions have none in common."""
+        and those of the event's verb mentions have none in common; or the event is a named competition."""
         if m.type not in CONTESTS:
             return False
+        if m.head.pos_ == "VERB" and any(x.named for x in self.mentions[event.key]):
+            return True  # a named competition ("the World Cup") is not one of its matches ("Sweden beat Korea")
         mine = self._sides(m)
         theirs = {a for x in self.mentions[event.key] for a in self._sides(x)}
         return bool(mine) and bool(theirs) and not mine & theirs

@@ -30,3 +30,10 @@ def test_losing_or_drawing_is_a_match_only_with_a_score():
     assert matches("Politics\n\nThe party lost the election in 2019.\n\nIt drew a large crowd on Monday.") == []
     assert matches("Football\n\nUnited drew 1-1 with Town on Saturday.\n\nBoth sides had chances.") == \
         [(["drew"], "2024-03-09")]
+
+
+def test_a_named_competition_is_none_of_its_matches():
+    x = run("World Cup day five\n\nYesterday, on day five of the World Cup, Sweden beat Korea 1-0.\n\nThe group stage "
+            "ends next week.", WEDNESDAY)
+    named = [e for e in x.events if any("World Cup" in m.text for m in e.mentions)]
+    assert named and all(all(m.text != "beat" for m in e.mentions) for e in named)
