@@ -167,8 +167,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
     if words in _STORM_MOVES and head.pos_ == "VERB":
         return _storm_subject(head, finder.parsed.article.text)
     if len(words) == 1 and head.tag_ == "NN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" and \
-            head.head.lemma_.lower() not in lexicon.triggers_by_first_word() and \
-            head.head.lemma_.lower() not in _ITS_TRACES:
+            not any("N" in t.pos for t in lexicon.triggers_by_first_word().get(head.head.lemma_.lower(), ())) and \
+            head.head.lemma_.lower() not in _ITS_TRACES:  # (a verb-only trigger is no event as a noun: "a charge")
         return False  # "protest songs", "war films", "election posters": a noun that modifies a thing names no event
     return _more(words, head)
 

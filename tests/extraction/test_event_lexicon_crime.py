@@ -39,3 +39,9 @@ def test_a_robbery_and_robbing_a_bank_are_robberies():
     assert got.get("robbed") == ("robbery", "2024-03-08")
     got = events("Crime\n\nThe robbery took place on Friday afternoon at a bank in Leeds.\n\nNo one was hurt.")
     assert got.get("robbery") == ("robbery", "2024-03-08")
+
+
+def test_a_noun_that_modifies_a_charge_names_no_event_of_its_own():
+    x = run("Player arrested on domestic violence charge\n\nThe player was arrested on Friday.\n\nHe denies it.",
+            WEDNESDAY)
+    assert all(e.type != "violence" for e in x.events)
