@@ -97,6 +97,31 @@ class EventParticipants:
         theirs = {p for x in self.mentions[event.key] if (p := self._patient(x)) is not None}
         return mine is not None and bool(theirs) and mine not in theirs
 
+    def _other_sides(self, event: Event, m) -> bool:  # noqa: ANN001 - a mention
+        """Whether a verb's mention of a match is played by other sides than the event's ("Sweden beat Korea 1-0;
+        Belgium beat Panama 3-0": two matches): the actors of its subject, object and "to"/"with"/"against" phrase
+        and those of the event's verb mentions have none in common; or the event is a named competition."""
+        if m.type not in CONTESTS:
+            return False
+        if m.head.pos_ == "VERB" and any(x.named for x in self.mentions[event.key]):
+            return True  # a named competition ("the World Cup") is not one of its matches ("Sweden beat Korea")
+        mine = self._sides(m)
+        theirs = {a for x in self.mentions[event.key] for a in self._sides(x)}
+        return bool(mine) and bool(theirs) and not mine & theirs
+
+    def _sides(self, m) -> set[str]:  # noqa: ANN001 - a mention
+        if m.head.pos_ != "VERB":
+            return set()
+        toks = [c for c in m.head.children if c.dep_ in ("nsubj", "dobj")]
+        toks += [g for c in m.head.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against")
+                 for g in c.children if g.dep_ == "pobj"]
+        out = set()
+        for tok in toks:
+            hit = corefs.resolve(self.coref, m.pb, tok, create=False)
+            if hit is not None and hit[0] in self.coref.index.actors:
+                out.add(hit[0])
+        return out
+
     def _patient(self, m) -> str | None:  # noqa: ANN001 - a mention
         """The named person a verb is done to: its passive subject ("X was sentenced") or object ("sentenced X")."""
         if m.head.pos_ != "VERB":

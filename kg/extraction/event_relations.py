@@ -278,7 +278,7 @@ def _statement_events(work: Work) -> None:
     work.put(statement_events=True)
 
 
-EVENT_RELATIONS = Step("event relations", ("event_finder", "lead_time"), ("event_relations",), _relations,
+EVENT_RELATIONS = Step("event relations", ("event_finder", "lead_time", "event_coref"), ("event_relations",), _relations,
                        "sub-events (parent), causes and who claims them, and which event came before which")
 STATEMENT_EVENTS = Step("statement events", ("events", "statements", "modality", "times"), ("statement_events",),
                         _statement_events,

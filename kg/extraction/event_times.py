@@ -20,14 +20,16 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
-from kg.extraction.tense import tense_at
+from kg.extraction.tense import said_right_before, tense_at
 from kg.extraction.time import bounds
 from kg.model import Event, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
 from kg.vocab import event_class
 
-# What may stand before a time that opens a sentence ("Today, …", "On Sunday, …", "Late on Friday, …").
-_OPENING = re.compile(r"(?:(?:late|early|earlier|later) )?(?:on|in|at|during)?", re.IGNORECASE)
+# What may stand before a time that opens a sentence ("Today, …", "On Sunday, …", "Late on Friday, …"), after a
+# sentence adverb that links it to the one before ("Also, today, …", "Meanwhile, on Sunday, …").
+_OPENING = re.compile(r"(?:(?:also|meanwhile|separately|elsewhere|however|then|and|but|again)(?:,? |,?$))?"
+                      r"(?:(?:late|early|earlier|later) )?(?:on|in|at|during)?", re.IGNORECASE)
 # Nouns that carry a date in an "of" phrase: "on the morning of May 4", "on the day of the vote".
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "eve", "dawn", "end", "beginning", "start",
                "middle", "turn", "close"}
@@ -71,7 +73,7 @@ class EventTimes:
                         key = self.coref.index.owner_at(*self._tok_range(pb, pobj))
                         if key in self.coref.index.places:
                             event.place = key
-                if self._dates_what_is_spoken_of(pb, s, c, head):
+                if self._dates_what_is_spoken_of(pb, s, c, head) or _dates_the_saying(c, s):
                     continue
                 t = self._time_in(pb, c)
                 if t is not None:
@@ -149,11 +151,20 @@ class EventTimes:
                 dated = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) is not None and
                          hit[0] is m.pb and same_phrase(m.head, hit[1])]
                 mine = _clause_verb(m.head)
+                dated = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) is not None and
+                         not _dates_the_saying(hit[1], mine)]  # ("said on Tuesday it would recall …")
                 same = [t for t in dated if (hit := self.parsed.token_at(t.span.begin)) and
                         _clause_verb(hit[1]).i == mine.i]
                 if not same and len(dated) == 1 and (mine.dep_ == "ROOT" or self._dependent_clause(m, dated[0])) \
                         and not self._perfect_before_report(m, dated[0]) and not _describes_a_party(m, heads):
                     same = dated
+                opening = [t for t in dated if _OPENING.fullmatch(self.parsed.article.text[b : t.span.begin]
+                                                                  .strip(" ,"))]
+                if not same and opening and m.head.pos_ == "VERB" and not _describes_a_party(m, heads) and \
+                        not self._perfect_before_report(m, opening[0]) and \
+                        not (_past_perfect(m.head) and mine.dep_ == "ccomp"):  # (what was said had happened before)
+                    same = opening  # "Also, today, aircraft targeted a base, killing two": every deed it tells (not
+                    # a noun of what is spoken of: "In August, the family forgave him for the killing")
                 if same:
                     event.time = same[0].key
                     break
@@ -261,6 +272,14 @@ class EventTimes:
                 event.time = best.key
 
 
+def _dates_the_saying(tok: Token, verb: Token) -> bool:
+    """ "Motorco said on Tuesday it would recall 500,000 cars": a day right after a verb of saying dates the saying,
+    even where the parser hangs it on the reported verb."""
+    core = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+    said = said_right_before(core)
+    return said is not None and said.i != verb.i
+
+
 def _cleft(head: Token) -> Token | None:
     """The "be" of a cleft sentence that puts the time of a mention's clause first: "It was on Monday that the
     minister resigned", "It was yesterday when she died", "Friday was when the crowd stormed the gates". None when
@@ -307,6 +326,14 @@ def _announced_death(event: Event, head: Token) -> bool:
     """ "On Tuesday the party confirmed the death of its founder": the day dates the confirmation (the death came
     before it, on a day the sentence does not give)."""
     return event.type == "death" and head.dep_ == "dobj" and head.head.lemma_.lower() in _ANNOUNCING
+
+
+def _past_perfect(head) -> bool:  # noqa: ANN001 - a token
+    """Whether a mention's verb (or the verb of which it is the subject or object) is a past perfect: "had shot
+    down", "had been arrested"."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d", "’d")
+                                      for c in verb.children)
 
 
 def _describes_a_party(m, event_heads: set[tuple[int, int]]) -> bool:  # noqa: ANN001 - a mention

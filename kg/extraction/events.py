@@ -18,6 +18,8 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import EVENT_NAME
+from kg.extraction.event_coref import EventCoref
+from kg.extraction.event_words import because_of as _because_of, habitual as _habitual, measure as _measure
 from kg.extraction.event_participants import EventParticipants
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
@@ -57,8 +59,9 @@ _DISTINCT = {"another", "new", "second", "third", "previous", "earlier", "past",
 _MASS = {"aggression", "violence", "fighting", "cooperation", "aid", "occupation"}
 _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
-# Acts done in words, events even where the words report: condolences offered, a disaster or a pandemic declared.
-_DONE_IN_WORDS = {"condolences", "declaration"}
+# Acts done in words, events even where the words report: condolences offered, a disaster or a pandemic declared, a
+# man charged with arson.
+_DONE_IN_WORDS = {"condolences", "declaration", "charge"}
 def _deed_on_event(m: _Mention) -> bool:
     """A headline's verb done to an event ("President rejects minister's resignation"): a deed, even if it reports."""
     return m.type == "event" and m.pb.block.kind == "headline" and any(
@@ -77,7 +80,7 @@ _ONE_PER_ARTICLE = {"election", "summit", "conference", "trade-war", "sports-eve
 
 
 @dataclass
-class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
+class EventFinder(EventTimes, EventCoref, LeadTime, EventRelations, EventParticipants):
     coref: corefs.Coref
     times: list[TimeExpression]
     statements: list[Statement]
@@ -257,7 +260,7 @@ class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
             # the article has one of its kind ("agreed to end the feud" … "ended"), or the lead tells again what the
             # headline reported ("Building collapses" … "collapsed on Monday")
             # ("X was sentenced" … "in another case, Y was sentenced": two sentencings)
-            candidates = [e for e in candidates if not self._other_patient(e, m)]
+            candidates = [e for e in candidates if not self._other_patient(e, m) and not self._other_sides(e, m)]
             if any(c.dep_ == "prep" and c.lower_ == "in" and any(
                     g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in lexicon.role_nouns() and
                     any(d.dep_ in ("amod", "det") and d.lower_ in _DISTINCT for d in g.children) for g in c.children)
@@ -276,8 +279,8 @@ class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
         if epoch == "new":  # "the new executive order": the article's main one
             same = [e for e in candidates if self.epochs.get(e.key) in ("new", None)]
             return same[0] if same else None
-        if mods & _DISTINCT or any(c.dep_ == "nummod" or c.like_num for c in m.head.children):
-            return None  # "another attack", "two attacks"
+        if mods & _DISTINCT or any((c.dep_ == "nummod" or c.like_num) and not _measure(c) for c in m.head.children):
+            return None  # "another attack", "two attacks", "the 2007 election" (not "a 6.8 earthquake": a measure)
         if m.head.tag_ in ("NN", "NNP") and self._retold(candidates[-1], m) and \
                 all(x.pb.block.kind in ("headline", "standfirst") for x in self.mentions[candidates[-1].key]):
             return candidates[-1]  # the lede tells the headline's "evacuation" again as "the town's evacuation"
@@ -322,6 +325,8 @@ class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
                 group = [t for t in group if t.lower_ not in _NEGATION]
             group = [t for t in group if not _because_of(t)]
             own = {t.lemma_.lower() for t in group} | {t.lower_ for t in group}
+            if "go" in own and not any(t.lemma_ == "go" and t.tag_ == "VBG" for t in group):
+                own.discard("go")  # "beat City 3-1 to go top": a result, not "going to" (a plan)
             words |= own
             if first is None and (m.pb.block.kind == "paragraph" or m is ms[-1]):
                 first = own  # a headline's compressed grammar does not introduce it
@@ -347,37 +352,6 @@ class EventFinder(EventTimes, LeadTime, EventRelations, EventParticipants):
             return "alleged"  # it exists only inside what someone said
         return "actual"
 
-def _because_of(tok: Token) -> bool:
-    """ "due to the bombing": "due" that gives a cause, not a schedule ("is due to visit")."""
-    doc = tok.doc
-    return tok.lower_ == "due" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and \
-        doc[tok.i + 2].tag_ != "VB"
-
-
-# Adverbs of frequency: a clause that has them tells a habit, not an occurrence ("meets every year", "usually
-# helps"); "annual" on a noun ("the annual summit") names one occurrence and is not among them.
-_HABITUAL = {"annually", "regularly", "routinely", "usually", "often", "always", "frequently", "typically",
-             "traditionally", "normally", "generally", "habitually", "customarily", "yearly", "weekly", "daily"}
-_EVERY = {"every", "each"}
-
-
-def _habitual(head: Token) -> bool:
-    """Whether the trigger's clause (the trigger, and the verbs it hangs on up to its clause's head) carries an
-    adverb of frequency or "every"/"each" with a unit of time."""
-    x, steps = head, 0
-    while steps < 4:
-        for c in x.children:
-            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL:
-                return True
-            if c.dep_ in ("npadvmod", "tmod") and any(d.lower_ in _EVERY for d in c.children) and \
-                    c.lemma_ in ("day", "week", "month", "year", "season", "summer", "winter", "spring", "autumn"):
-                return True
-        if x.dep_ not in ("xcomp", "dobj", "conj", "pobj", "prep", "advcl") or x.head.i == x.i:
-            return False
-        x, steps = x.head, steps + 1
-    return False
-
-
 def _events(work: Work) -> None:
     finder = EventFinder(work.coref, work.times, work.statements)
     work.put(event_finder=finder, events=finder.find())
@@ -390,7 +364,7 @@ def _modality(work: Work) -> None:
     work.put(modality=True)
 
 
-EVENTS = Step("events", ("coref", "times", "statements"), ("event_finder", "events"), _events,
+EVENTS = Step("events", ("coref", "times", "report_days", "statements"), ("event_finder", "events"), _events,
               "events from the trigger lexicon (and named events), mentions of one event gathered, participants "
               "with their roles, place and time as each mention gives them")
 MODALITY = Step("modality", ("event_finder", "event_times"), ("modality",), _modality,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg import lexicon
-from kg.extraction.event_times import _OPENING, _announced_death, _describes_a_party
+from kg.extraction.event_times import _OPENING, _announced_death, _describes_a_party, _past_perfect
 from kg.extraction.relative_events import clause_verb as _clause_verb, relative_pp, shifted
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import tense_at
@@ -44,14 +44,16 @@ class LeadTime:
                 lead = t.key
                 break
         reported = lead is None
-        if reported:
-            lead = self._report_day(paragraphs[0], anchor)
+        if reported:  # the day of the news the lead's report tells, else the report's own day
+            lead = self._reported_news_day(paragraphs[0], anchor) or self._report_day(paragraphs[0], anchor)
             if lead is None:  # no report's day: the day that opens the lead, or that its main verb gives, is its
                 lead, reported = self._opening_day(paragraphs[0], anchor) or self._main_day(paragraphs[0], anchor), \
                     False  # events' day
         if lead is None:
             return
         heads = self._event_heads()
+        hit = self.parsed.token_at(times[lead].span.begin)
+        day_verb = _clause_verb(hit[1]) if hit is not None else None  # the verb the lead's day dates
         for e in self.events:  # (a later "investigation into the shooting" does not put the lead's shooting off its day)
             if self._headline_year(e, times, lead):
                 e.time = None  # "X wins majority in 2019 election" … "On Thursday, X netted 66 seats": the day
@@ -60,6 +62,7 @@ class LeadTime:
                     id(self.mentions[e.key][0].pb) in top and \
                     not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
                     not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
+                    not _told_before(self.mentions[e.key], paragraphs, day_verb) and \
                     (not reported or self._told_as_news(self.mentions[e.key])) and \
                     not all(m.pb.block.kind == "paragraph" and
                             tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
@@ -107,6 +110,27 @@ class LeadTime:
                 return t.key
         return None
 
+    def _reported_news_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
+        """The day the lead's first sentence gives what its report says ("Heavy rain caused flooding overnight,
+        killing 14, officials said on Wednesday": the night before, not the Wednesday of the report): a day of the
+        article's week on the past complement of a reporting verb, outside quotations and after/before phrases."""
+        first = next(iter(pb.doc.sents), None)
+        if first is None:
+            return None
+        verbs = lexicon.reporting_verbs()
+        for t in self.times:
+            if not (pb.offset + first.start_char <= t.span.begin < pb.offset + first.end_char) or \
+                    not names_a_lead_day(t) or not in_lead_week(anchor, t.value) or self.coref.in_quote(t.span.begin):
+                continue
+            hit = self.parsed.token_at(t.span.begin)
+            if hit is None or hit[0] is not pb or relative_pp(hit[1]) is not None:
+                continue
+            verb = _clause_verb(hit[1])
+            if verb.dep_ == "ccomp" and _clause_verb(verb.head).lemma_ in verbs and verb.lemma_ not in verbs and \
+                    tense_at(self.parsed, t.span.begin) == "past":
+                return t.key
+        return None
+
     def _report_day(self, pb: ParsedBlock, anchor) -> str | None:  # noqa: ANN001 - a date
         """The day of the lead's report ("Two people were killed in the floods, officials said on Sunday"): a day of
         the article's week dating a reporting verb of the first paragraph, outside quotations. The events the lead
@@ -126,12 +150,14 @@ class LeadTime:
     def _told_as_news(self, mentions: list) -> bool:  # noqa: ANN001 - mentions of kg.extraction.events
         """An event the lead reports as done on the day: never in a quotation (a quoted "conversation" is the
         speaker's past, not the report's day), and told in the past tense, not the perfect ("two people have died"
-        happened before the report) nor the present ("remains under investigation") — but a headline's present is
+        happened before the report), the past perfect ("On Saturday, officials admitted the army had shot down the
+        jet": before the admission) nor the present ("remains under investigation") — but a headline's present is
         headlinese for the news ("Toddler finds cash in park")."""
         if any(self.coref.in_quote(m.span.begin) for m in mentions):
             return False
-        return any(tense_at(self.parsed, m.span.begin) == "past" or self._setting_told_past(m) or
-                   m.pb.block.kind == "headline" and m.head.tag_ == "VBZ" for m in mentions)
+        return any(tense_at(self.parsed, m.span.begin) == "past" and not _past_perfect(m.head) or
+                   self._setting_told_past(m) or m.pb.block.kind == "headline" and m.head.tag_ == "VBZ"
+                   for m in mentions)
 
     def _setting_told_past(self, m) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
         """ "X was speaking at the launch of …", "said during a rally": the occasion a past verb happened at."""
@@ -141,6 +167,18 @@ class LeadTime:
             return False
         return any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children) or \
             tense_at(self.parsed, m.pb.offset + verb.idx) == "past"  # ("was speaking": a past progressive)
+
+
+def _told_before(mentions: list, lead: list[ParsedBlock], day_verb) -> bool:  # noqa: ANN001 - mentions, a token
+    """Whether the lead tells an event first in the past perfect in what the verb its day dates says ("On Saturday,
+    officials acknowledged that the army had shot down the jet"): it happened before that day, on a day the lead
+    does not give. (A past perfect elsewhere is often the same day told backwards: "wept on hearing her son had
+    been convicted".)"""
+    first = next((m for m in mentions if any(m.pb is pb for pb in lead)), None)
+    if first is None or day_verb is None or first.head.doc is not day_verb.doc or not _past_perfect(first.head):
+        return False
+    verb = _clause_verb(first.head)
+    return verb.dep_ == "ccomp" and _clause_verb(verb.head).i == day_verb.i
 
 
 def lead_paragraphs(parsed: Parsed) -> list[ParsedBlock]:

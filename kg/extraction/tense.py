@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg import lexicon
 from kg.extraction.steps import Step, Work
 from kg.pipeline.nlp import Parsed
 
@@ -40,6 +41,18 @@ def _verb_of(tok: Token) -> Token:
     return verb
 
 
+def said_right_before(tok: Token) -> Token | None:
+    """The reporting verb in the past right before a day ("said on Tuesday it would …", "announced Friday that …"),
+    which the parser often hangs on the reported clause: the day is the saying's. None otherwise."""
+    first = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "on" else tok
+    while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].head.i == first.i:
+        first = first.doc[first.i - 1]
+    if first.i == 0 or tok.ent_type_ not in ("DATE", "TIME"):
+        return None
+    prev = first.doc[first.i - 1]
+    return prev if prev.tag_ == "VBD" and prev.lemma_.lower() in lexicon.reporting_verbs() else None
+
+
 def _aux(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
@@ -53,6 +66,8 @@ def tense_at(parsed: Parsed, offset: int) -> str | None:
         return None
     pb, tok = hit
     headline = pb.block.kind in ("headline", "standfirst", "heading")
+    if said_right_before(tok) is not None:
+        return "past"  # "Motorco said on Tuesday it would recall …": the day of the saying
     verb = _verb_of(tok)
     x = tok
     while x.i != verb.i and x.head.i != x.i:  # "discussed the upcoming summit on March 22": the summit's date is ahead

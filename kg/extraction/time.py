@@ -13,6 +13,7 @@ import re
 from kg.extraction.steps import Step, Work
 # (bounds is part of this module's interface)
 from kg.extraction.time_extents import iso_week, bounds, relative_weekday, season_year, weekend  # noqa: F401
+from kg.extraction.time_extents import anaphoric_day as _anaphoric, narrative_day as _narrative_day
 from kg.model import Article, TimeExpression
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -89,6 +90,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "last night" (the evening before the article's day) and "yesterday morning" are days as well
     ("deictic", re.compile(r"\b(?P<deixis>(?:yesterday|tomorrow)(?: (?:morning|afternoon|evening|night))?|today|"
                            r"tonight|last (?:night|evening)|this (?:morning|afternoon|evening))\b", re.IGNORECASE)),
+    # "battered the coast overnight": the night before the article's day, told in the past (a night ahead in a future
+    # clause); an adverb only, before punctuation or a function word: not "an overnight stay", nor "overnight
+    # Saturday", whose weekday dates it
+    ("overnight", re.compile(r"\b(?P<x>overnight)(?=[,.;:!?)]|$| (?:on|in|into|at|to|from|and|as|after|before|when|"
+                             r"while|with|near|across|along|off|outside|inside|amid|despite|but)\b)", re.IGNORECASE)),
     # "earlier in the day" (a readout's second event): the day the narrative last named, like "that day"
     ("anaphoric", re.compile(r"\b(?P<x>(?:earlier|later) in the day|(?:that|the same) (?:day|morning|afternoon|"
                              r"evening|night)|the (?P<step>next|following|previous|preceding) (?:day|morning|"
@@ -178,7 +184,8 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
         if kind == "decade":  # "the 1970s", "the seventies": TIMEX3 197
             return g.get("c") or "19" + str(_DECADES.index(g["w"]) + 5), "decade"
         if anchor is None:
-            return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic") else g.get("unit") or "day"
+            return None, "day" if kind in ("md", "dm", "weekday", "relday", "deictic", "overnight") else \
+                g.get("unit") or "day"
         if kind == "monthyear":
             return f"{anchor.year + {'last': -1, 'next': 1}.get(g['rel'], 0):04d}-{_month(g['m']):02d}", "month"
         if kind == "season":
@@ -230,6 +237,9 @@ def normalise(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool,
             if future and d < anchor:
                 d += dt.timedelta(days=7)
             return d.isoformat(), "day"
+        if kind == "overnight":
+            return ((anchor - dt.timedelta(days=1)).isoformat(), "day") if past else \
+                (anchor.isoformat(), "day") if future else (None, "day")
         if kind == "deictic":
             word = g["deixis"].lower().split()[0]  # "yesterday morning", "last night": the day before
             shift = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(word, 0)  # today, tonight, this morning
@@ -283,12 +293,13 @@ def find_times(article: Article, blocks: list[tuple[int, int]], future_at, in_qu
                     value, gran = _anaphoric(m, out, b), "day"
                 else:
                     value, gran = normalise(kind, m, here, _future(kind, future_at, b),
-                                            past=kind in _DATED + ("relday",) and past_at is not None and past_at(b))
+                                            past=kind in _DATED + ("relday", "overnight") and past_at is not None and
+                                            past_at(b))
                 if m.groupdict().get("x"):  # the expression proper, without the word that licensed it
                     b, e = begin + m.start("x"), begin + m.end("x")
                 taken.append((b, e))
                 relative = kind in ("md", "dm", "range", "tail", "season", "monthyear", "weekday", "relday",
-                                    "relative", "weekend", "deictic", "anaphoric", "ago")
+                                    "relative", "weekend", "deictic", "anaphoric", "ago", "overnight")
                 out.append(TimeExpression(key="", span=article.span(b, e), value=value,
                                           anchor=anchor if relative and value else None, granularity=gran))
     out.sort(key=lambda t: t.span.begin)
@@ -308,7 +319,7 @@ def _future(kind: str, future_at, at: int) -> bool:  # noqa: ANN001
     court hears the case on Monday"); a month or a date moves into the next year only on a modal or a plan."""
     if kind in ("weekday", "relday", "weekend"):
         return future_at(at)
-    if kind in _DATED:
+    if kind in _DATED or kind == "overnight":
         return future_at(at, strict=True)
     return False
 
@@ -348,29 +359,6 @@ def _clock_days(article: Article, found: list[TimeExpression], anchor: dt.date |
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?\s+[A-Z“‘\"]|\n")
-
-
-def _anaphoric(m: re.Match[str], found: list[TimeExpression], at: int) -> str | None:
-    """The day "that day" refers to: the last full day named before it in the text (a day after or before it for
-    "the next day", "the day before"); None when none was."""
-    days = [t for t in found if t.span.begin < at and t.value and t.granularity == "day" and len(t.value) == 10]
-    if not days:
-        return None
-    day = max(days, key=lambda t: t.span.begin).value
-    step = (m.group("step") or "").lower()
-    shift = 1 if step in ("next", "following") else -1 if step in ("previous", "preceding") or m.group("before") else 0
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=shift)).isoformat()
-
-
-def _narrative_day(found: list[TimeExpression], anchor: dt.date) -> dt.date | None:
-    """The last day of the article's week that the narrative named before this point ("on Tuesday … “we have heard
-    today”"): the day the quotation was spoken. Older dates are background, not the narrative's now."""
-    for t in reversed(found):
-        if t.value and t.granularity == "day":
-            d = dt.date.fromisoformat(t.value)
-            if 0 <= (anchor - d).days <= 7:
-                return d
-    return None
 
 
 def _times(work: Work) -> None:

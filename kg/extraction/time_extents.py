@@ -1,11 +1,14 @@
 """Values of time expressions that stretch beyond one day or count from the article's week, and the days a value
 covers: a season ("last summer", "this spring": its year), a weekend (``2024-W10-WE``), "last/next/this Tuesday",
-and :func:`bounds`, the first and last day of a TIMEX3 value."""
+and :func:`bounds`, the first and last day of a TIMEX3 value; and the day "that day" or a quotation's "today"
+refers to (:func:`anaphoric_day`, :func:`narrative_day`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from kg.model import TimeExpression
 
 def iso_week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
@@ -92,4 +95,27 @@ def bounds(value: str) -> tuple[dt.date, dt.date] | None:
             return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
     except ValueError:
         return None
+    return None
+
+
+def anaphoric_day(m: re.Match[str], found: list[TimeExpression], at: int) -> str | None:
+    """The day "that day" refers to: the last full day named before it in the text (a day after or before it for
+    "the next day", "the day before"); None when none was."""
+    days = [t for t in found if t.span.begin < at and t.value and t.granularity == "day" and len(t.value) == 10]
+    if not days:
+        return None
+    day = max(days, key=lambda t: t.span.begin).value
+    step = (m.group("step") or "").lower()
+    shift = 1 if step in ("next", "following") else -1 if step in ("previous", "preceding") or m.group("before") else 0
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=shift)).isoformat()
+
+
+def narrative_day(found: list[TimeExpression], anchor: dt.date) -> dt.date | None:
+    """The last day of the article's week that the narrative named before this point ("on Tuesday … “we have heard
+    today”"): the day the quotation was spoken. Older dates are background, not the narrative's now."""
+    for t in reversed(found):
+        if t.value and t.granularity == "day":
+            d = dt.date.fromisoformat(t.value)
+            if 0 <= (anchor - d).days <= 7:
+                return d
     return None

@@ -108,6 +108,13 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
                                           head.children) and any(
             c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" or c.dep_ == "mark" and c.lower_ == "while"
             for c in head.children)
+    if words == ("withdraw",) and head.pos_ == "VERB":  # "withdrew the nomination", "withdrew from using her as
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # candidate": no pullout of forces
+        objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+        return not any(o.lemma_.lower() in _NOT_FORCES or o.dep_ == "pcomp" and o.tag_ == "VBG" for o in objs)
+    if words == ("charge",) and head.pos_ == "VERB":  # "was charged with murder", "charged him with fraud"
+        near = [head] + [c for c in head.children if c.dep_ == "dobj"]  # (the parser may hang "with" on the object)
+        return any(c.dep_ == "prep" and c.lower_ in ("with", "over") for x in near for c in x.children)
     if words == ("rule",) and head.pos_ == "VERB":  # "a federal judge ruled …", "the court ruled on Friday"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return subj is not None and any(t.lemma_.lower() in _BENCH for t in subj.subtree)
@@ -152,14 +159,16 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
     if words in (("opinion",), ("judgment",), ("judgement",)):  # "the court issued an opinion": a ruling
         return head.dep_ == "dobj" and head.head.lemma_.lower() in _DELIVER
     if words in _RESULTS:  # "a 1-0 loss", "their 3-1 victory": a result is a match only with its score
+        if head.pos_ == "VERB":  # "lost 1-2 to England", "drew 0-0 with Town"
+            return _SCORE.match(head.doc[head.i + 1 : head.i + 4].text) is not None
         return head.pos_ == "NOUN" and _SCORE.search(head.doc[head.left_edge.i : head.i].text) is not None
     if words == ("strike",) and head.pos_ == "VERB" and _labour(head):
         return True  # "bus drivers will strike on Friday": a stoppage of work, whoever else strikes
     if words in _STORM_MOVES and head.pos_ == "VERB":
         return _storm_subject(head, finder.parsed.article.text)
     if len(words) == 1 and head.tag_ == "NN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" and \
-            head.head.lemma_.lower() not in lexicon.triggers_by_first_word() and \
-            head.head.lemma_.lower() not in _ITS_TRACES:
+            not any("N" in t.pos for t in lexicon.triggers_by_first_word().get(head.head.lemma_.lower(), ())) and \
+            head.head.lemma_.lower() not in _ITS_TRACES:  # (a verb-only trigger is no event as a noun: "a charge")
         return False  # "protest songs", "war films", "election posters": a noun that modifies a thing names no event
     return _more(words, head)
 
@@ -177,7 +186,7 @@ _BENCH = {"judge", "court", "justice", "tribunal", "magistrate", "jury", "panel"
 _NO_SPEECH = {"hate", "free", "freedom", "political", "protected"}
 _DELIVER = {"issue", "deliver", "hand", "give", "publish", "release", "pass"}
 _NOT_RIGHTS = {"market", "drug", "substance", "alcohol", "opioid", "steroid", "solvent"}
-_RESULTS = {("loss",), ("victory",), ("draw",)}
+_RESULTS = {("loss",), ("victory",), ("draw",), ("lose",)}
 _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")
 # What a storm does to a place: it hits it, or heads towards it ("Tamsin lashes the Faroes", "Gideon nears the
 # shore"). Only with a storm as subject: a storm noun, or a name the article gives a storm ("Typhoon Tamsin").
@@ -247,6 +256,10 @@ def refined_type(etype: str, head: Token) -> str:
     return etype
 
 
+# What is withdrawn without a pullout of forces (CAMEO 087 is a military withdrawal).
+_NOT_FORCES = {"nomination", "candidacy", "candidate", "bid", "application", "offer", "support", "complaint",
+               "lawsuit", "suit", "bill", "proposal", "endorsement", "request", "statement", "remark", "name",
+               "product", "recognition", "accreditation", "licence", "license", "permit", "funding", "money"}
 # Verbs of dying no one is said to have inflicted.
 _DYING = {"die", "perish", "drown"}
 # Who strikes in a labour dispute, and the kinds of labour strike.

@@ -1,0 +1,44 @@
+"""Word-level tests on an event trigger: a measure that counts nothing ("a 6.8 earthquake"), "due to" that gives a
+cause, and the adverbs of frequency that make a clause a habit rather than an occurrence (used by
+:mod:`kg.extraction.events`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def measure(num: Token) -> bool:
+    """A number with a decimal point on a singular noun ("a magnitude 6.8 earthquake") measures the event; it neither
+    counts events nor names one by its year."""
+    return "." in num.text and num.head.tag_ in ("NN", "NNP")
+
+
+def because_of(tok: Token) -> bool:
+    """ "due to the bombing": "due" that gives a cause, not a schedule ("is due to visit")."""
+    doc = tok.doc
+    return tok.lower_ == "due" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and \
+        doc[tok.i + 2].tag_ != "VB"
+
+
+# Adverbs of frequency: a clause that has them tells a habit, not an occurrence ("meets every year", "usually
+# helps"); "annual" on a noun ("the annual summit") names one occurrence and is not among them.
+_HABITUAL = {"annually", "regularly", "routinely", "usually", "often", "always", "frequently", "typically",
+             "traditionally", "normally", "generally", "habitually", "customarily", "yearly", "weekly", "daily"}
+_EVERY = {"every", "each"}
+
+
+def habitual(head: Token) -> bool:
+    """Whether the trigger's clause (the trigger, and the verbs it hangs on up to its clause's head) carries an
+    adverb of frequency or "every"/"each" with a unit of time."""
+    x, steps = head, 0
+    while steps < 4:
+        for c in x.children:
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL:
+                return True
+            if c.dep_ in ("npadvmod", "tmod") and any(d.lower_ in _EVERY for d in c.children) and \
+                    c.lemma_ in ("day", "week", "month", "year", "season", "summer", "winter", "spring", "autumn"):
+                return True
+        if x.dep_ not in ("xcomp", "dobj", "conj", "pobj", "prep", "advcl") or x.head.i == x.i:
+            return False
+        x, steps = x.head, steps + 1
+    return False
