@@ -46,8 +46,9 @@ def _reporting(tok: Token) -> bool:
         # "…,” further remarking, “…”: a participle the tagger took for a noun
         lemma = next((w for w in (tok.lower_[:-3], tok.lower_[:-3] + "e") if w in lexicon.reporting_verbs()), lemma)
         return lemma in lexicon.reporting_verbs()
-    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
-        (lemma in lexicon.reporting_verbs() or lemma in lexicon.quote_verbs()) and \
+    # (a verb the tagger took for a noun still has its subject: "“…,” a statement read")
+    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or any(c.dep_ == "nsubj" for c in tok.children)) \
+        and (lemma in lexicon.reporting_verbs() or lemma in lexicon.quote_verbs()) and \
         not any(c.dep_ == "neg" for c in tok.children) and \
         not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 

@@ -182,3 +182,11 @@ def test_a_participle_with_its_own_clause_leaves_the_quotation_to_the_verb_befor
 def test_a_post_that_acts_unnamed_is_who_he_is_next():
     assert said("Crime\n\nThe home secretary spoke on Sunday. He said police numbers would rise.") == [
         ("indirect", "home secretary", "police numbers would rise")]
+
+
+def test_a_statement_an_advert_or_a_poster_that_reads_or_says_after_a_quotation_speaks():
+    text = "Gig\n\nThe complaints were upheld. \"The singer ignored this request,\" a Radio Nord statement read."
+    assert said(text) == [("direct", "Radio Nord", "The singer ignored this request,")]
+    text = ("Show\n\nThe fans placed an advert. \"The crew need your help to continue their journeys!\" the advert "
+            "said.")
+    assert said(text) == [("direct", "authors of the advert", "The crew need your help to continue their journeys!")]
