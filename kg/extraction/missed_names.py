@@ -39,6 +39,18 @@ def _capitalised(t: Token) -> bool:
                                      any(c.islower() for c in t.sent.text))
 
 
+def _body_opening(tok: Token, verbs) -> bool:  # noqa: ANN001 - the reporting verbs' table
+    """ "Labour claims the policy …": a capitalised word opening its sentence, tagged as a common noun, that is the
+    subject of a verb of saying and a name the knowledge base gives to organisations only."""
+    if tok.pos_ != "NOUN" or not tok.is_sent_start or not tok.text[:1].isupper() or tok.dep_ != "nsubj" or \
+            tok.head.lemma_.lower() not in verbs:
+        return False
+    from kg.pipeline.link import kb
+
+    found = kb.default().named(tok.text)
+    return bool(found) and all(e.type in ("organization", "government") for e in found)
+
+
 def known_names(index: ActorIndex) -> None:
     """Mentions of the article's named actors that the recogniser left untagged (see the module)."""
     parsed = index.parsed
@@ -96,7 +108,7 @@ def speaking_names(index: ActorIndex) -> None:
     for (pb, _), toks in zip(parsed.sentences, parsed.sentence_tokens):
         for tok in toks:
             dep = tok.dep_
-            if dep != "nsubj" and dep != "pobj" or not _capitalised(tok):
+            if dep != "nsubj" and dep != "pobj" or not _capitalised(tok) and not _body_opening(tok, verbs):
                 continue
             according = dep == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
                 pb.doc[tok.head.i - 1].lower_ == "according"

@@ -190,3 +190,10 @@ def test_a_statement_an_advert_or_a_poster_that_reads_or_says_after_a_quotation_
     text = ("Show\n\nThe fans placed an advert. \"The crew need your help to continue their journeys!\" the advert "
             "said.")
     assert said(text) == [("direct", "authors of the advert", "The crew need your help to continue their journeys!")]
+
+
+def test_a_party_s_one_word_name_opening_a_sentence_speaks_as_the_party():
+    # the tagger reads the sentence's first word as the common noun
+    assert said("Health\n\nLabour claims the policy is a desperate attempt to catch up.") == [
+        ("indirect", "Labour", "the policy is a desperate attempt to catch up")]
+    assert said("Costs\n\nLabour costs rose sharply last year.") == []
