@@ -43,8 +43,9 @@ def _body_opening(tok: Token, verbs) -> bool:  # noqa: ANN001 - the reporting ve
     """ "Labour claims the policy …": a capitalised word opening its sentence, tagged as a common noun, that is the
     subject of a verb of saying and a name the knowledge base gives to organisations only."""
     if tok.pos_ != "NOUN" or not tok.is_sent_start or not tok.text[:1].isupper() or tok.dep_ != "nsubj" or \
-            tok.head.lemma_.lower() not in verbs:
-        return False
+            tok.head.lemma_.lower() not in verbs or tok.lower_ in lexicon.org_heads() or \
+            tok.lower_ in lexicon.group_nouns() or tok.lemma_.lower() in lexicon.org_heads():
+        return False  # ("Club confirms …": the headline's noun for the body the story is about)
     from kg.pipeline.link import kb
 
     found = kb.default().named(tok.text)
