@@ -197,3 +197,9 @@ def test_a_party_s_one_word_name_opening_a_sentence_speaks_as_the_party():
     assert said("Health\n\nLabour claims the policy is a desperate attempt to catch up.") == [
         ("indirect", "Labour", "the policy is a desperate attempt to catch up")]
     assert said("Costs\n\nLabour costs rose sharply last year.") == []
+
+
+def test_the_host_is_the_presenter_the_story_is_about():
+    text = ("Show\n\nAnna Berg is leaving the show after five years. The 28-year-old host said she wanted to focus on "
+            "new projects.")
+    assert said(text) == [("indirect", "Anna Berg", "she wanted to focus on new projects")]
