@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg import lexicon
+from kg import gazetteer, lexicon
 from kg.pipeline.nlp import ParsedBlock
 
 if TYPE_CHECKING:
@@ -46,10 +46,15 @@ def named_body(pb: ParsedBlock, start: int, end: int, head: Token, lemma: str) -
     anaphor: a capital counts only off the determiner, which opens a sentence with one ("The company said"), and a
     capitalised "Company" or "Firm" alone is how a company's own release refers to itself ("The Company noted")."""
     capitals = [t for t in pb.doc[start:end] if t.text[:1].isupper() and t.lower_ not in _DETERMINERS]
+    if lemma in FIRM_NOUNS | GENERIC_BODIES and pb.doc[start].lower_ in _DETERMINERS:
+        # "the US firm", "the German group": a nationality describes the company the story is about, names none
+        capitals = [t for t in capitals if not (t.text in lexicon.demonyms() or gazetteer.country(t.text))]
     return bool(capitals) and not (lemma in FIRM_NOUNS and [t.i for t in capitals] == [head.i])
 
 
-FIRM_NOUNS = frozenset({"company", "firm"})
+# the company a story is about, by what it does ("the retailer", "the German carmaker", "the US supermarket chain")
+FIRM_NOUNS = frozenset({"company", "firm", "retailer", "supermarket", "carmaker", "automaker", "airline", "lender",
+                        "insurer", "chain", "conglomerate"})
 # words of a public body's name: "the company" never stands for one
 _PUBLIC_BODY_WORDS = frozenset({"department", "ministry", "agency", "office", "council", "commission", "authority",
                                 "police", "court", "government", "parliament", "senate", "university", "service"})

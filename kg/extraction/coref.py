@@ -288,7 +288,11 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             at = pb.offset + pb.doc[start].idx
             # "the ministry": a ministry named before, not any government body (the Senate of the headline)
             bodies = {"organization", "government"}
-            prior = (lemma in FIRM_NOUNS and story_subject(coref, at)) or \
+            # "the UK's biggest mortgage lender", "the world's second largest insurer": a description that picks
+            # a company out, not an anaphor of the one the story is about
+            described = lemma in FIRM_NOUNS and any(c.dep_ == "poss" or c.tag_ == "JJS" or
+                                                    any(g.tag_ == "JJS" for g in c.children) for c in tok.lefts)
+            prior = None if described else (lemma in FIRM_NOUNS and story_subject(coref, at)) or \
                 last_named(coref, at, bodies, kind, noun=None if lemma in FIRM_NOUNS else lemma,
                            firm=lemma in FIRM_NOUNS) or \
                 (lemma in GENERIC_BODIES and last_named(coref, at, bodies, kind)) or \

@@ -203,3 +203,14 @@ def test_the_host_is_the_presenter_the_story_is_about():
     text = ("Show\n\nAnna Berg is leaving the show after five years. The 28-year-old host said she wanted to focus on "
             "new projects.")
     assert said(text) == [("indirect", "Anna Berg", "she wanted to focus on new projects")]
+
+
+def test_a_business_anaphor_is_the_company_the_story_is_about_unless_it_describes_another():
+    assert said("Stores\n\nAcme Foods filed for bankruptcy on Monday. The US supermarket chain said its stores would "
+                "remain open.") == [("indirect", "Acme Foods", "its stores would remain open")]
+    assert said("Cars\n\nVeloria Motors recalled 10,000 cars. The German carmaker said no one was hurt.") == [
+        ("indirect", "Veloria Motors", "no one was hurt")]
+    # "the country's biggest lender" picks a company out: not the one the story is about
+    found = said("Homes\n\nHouse prices fell, Acme Homes said. The UK's biggest mortgage lender said prices rose "
+                 "15% in 2004.")
+    assert ("indirect", "Acme Homes", "prices rose 15% in 2004") not in found
