@@ -42,3 +42,21 @@ def test_a_work_s_title_is_nobody_even_where_it_stands_as_a_subject():
     assert said(text) == [("direct", "Hannah Lowe", "I just start with an image I cannot shake off and see what "
                            "comes out,")]
     assert "Sparrow" not in {a.label for a in run(text).actors if a.kind == "person"}
+
+
+def test_a_country_named_only_as_a_place_is_not_the_it_that_speaks():
+    # "developers in the UK" … "it warned": the firm the recogniser missed, never the country where it works
+    text = ("Games maker in trouble\n\nVeltrix has been making games for some 15 years and is one of the largest "
+            "independent games developers in the UK.\n\nAlong with its headquarters in north London, it runs studios "
+            "in Bath and York. Signs that it was in trouble emerged in June, when it warned it was heading for losses "
+            "of £4m in the year.")
+    assert not any(speaker == "United Kingdom" for _, speaker, _ in said(text))
+    text = ("Tag worries\n\nShoppers are wary of radio tags, a survey says.\n\nThe tags are used at one supermarket "
+            "depot in the UK. They are also used as a pass for a toll road in the north, in the UK. At least one "
+            "campaign group has claimed that the chips could be used to track people. Everything people wear could "
+            "broadcast where they are, it warned.")
+    assert not any(speaker == "United Kingdom" for _, speaker, _ in said(text))
+    # a country that acts is still what "it" goes on with
+    text = ("Trade talks\n\nThe UK has rejected the proposal made by the other members. It said the plan would harm "
+            "its farmers.")
+    assert ("indirect", "United Kingdom", "the plan would harm its farmers") in said(text)
