@@ -60,3 +60,25 @@ def test_a_country_named_only_as_a_place_is_not_the_it_that_speaks():
     text = ("Trade talks\n\nThe UK has rejected the proposal made by the other members. It said the plan would harm "
             "its farmers.")
     assert ("indirect", "United Kingdom", "the plan would harm its farmers") in said(text)
+
+
+
+def test_a_person_s_agent_speaks_for_them_and_goes_on_speaking():
+    # "his agent told …": somebody new, not the author; the quotation after it naming the author goes on with the agent
+    text = ("Film adaptation\n\nThe novelist Mark Hollis has denied his books are anti-religious. His agent told the "
+            "Courier newspaper that Hollis was happy with the adaptation so far. \"Of course the studio wants to make "
+            "money, but the director is a wonderful man and Mark is very supportive.\"")
+    found = said(text)
+    assert ("indirect", "His agent", "Hollis was happy with the adaptation so far") in found
+    assert ("direct", "His agent", "Of course the studio wants to make money, but the director is a wonderful man and "
+            "Mark is very supportive.") in found
+    # "the agent added" after the agent was named: that person, not somebody new
+    text = ("Hooker ultimatum\n\nTom Reddy's agent has warned Leeds they have until Friday to improve their offer to "
+            "the Wales man.\n\nSam Okoro says he has received a better offer for Reddy. But Okoro insists the player "
+            "is worth more than Leeds have offered. \"Tom has been at the club for six years and his demands are "
+            "modest,\" the agent added.")
+    assert ("direct", "Sam Okoro", "Tom has been at the club for six years and his demands are modest,") in said(text)
+    # a capitalised "Agent" inside a long title is a word of the title, not the speaker
+    text = ("Market closed\n\n\"This case shows the value of partners abroad,\" said FBI Denver Acting Special Agent in "
+            "Charge Laura Brandt.")
+    assert said(text) == [("direct", "Laura Brandt", "This case shows the value of partners abroad,")]
