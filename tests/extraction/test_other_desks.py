@@ -82,3 +82,13 @@ def test_a_person_s_agent_speaks_for_them_and_goes_on_speaking():
     text = ("Market closed\n\n\"This case shows the value of partners abroad,\" said FBI Denver Acting Special Agent in "
             "Charge Laura Brandt.")
     assert said(text) == [("direct", "Laura Brandt", "This case shows the value of partners abroad,")]
+
+
+def test_a_quotation_that_names_the_last_speaker_is_not_theirs():
+    # the manager narrated last is named inside the quotation: the words are the player's about him, not his
+    text = ("Cup tie\n\nStriker Dean Croft said the side would win.\n\nManager Paul Mullan was keen to praise Croft. "
+            "\"Because I play wide for my club, it was a role he (Mullan) had planned for me since the summer.\"")
+    assert not any(speaker == "Paul Mullan" and "planned for me" in quote for _, speaker, quote in said(text))
+    text = ("Book to film\n\nThe author Ruth Hale said the script was faithful. \"The studio wants a hit, but the "
+            "director is careful and Ruth is very pleased with him.\"")
+    assert not any(speaker == "Ruth Hale" and "very pleased" in quote for _, speaker, quote in said(text))
