@@ -92,3 +92,12 @@ def test_a_quotation_that_names_the_last_speaker_is_not_theirs():
     text = ("Book to film\n\nThe author Ruth Hale said the script was faithful. \"The studio wants a hit, but the "
             "director is careful and Ruth is very pleased with him.\"")
     assert not any(speaker == "Ruth Hale" and "very pleased" in quote for _, speaker, quote in said(text))
+
+
+def test_what_a_person_shows_by_doing_is_no_statement():
+    # "to show the machine could be used": a demonstration, not words; a study still shows what it found
+    text = ("Jet board\n\nThe inventor Marc Dufort previously presented the device at a summer air show. In that "
+            "instance, he had been holding a tennis racket in his hands to show the machine could be used for sport.")
+    assert said(text) == []
+    text = "Poll\n\nA study by the Fenwick Institute showed that most viewers watch online."
+    assert said(text) == [("indirect", "Fenwick Institute", "most viewers watch online")]
