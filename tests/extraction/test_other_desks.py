@@ -64,7 +64,7 @@ def test_a_country_named_only_as_a_place_is_not_the_it_that_speaks():
 
 
 def test_a_person_s_agent_speaks_for_them_and_goes_on_speaking():
-    # "his agent told …": somebody new, not the author; the quotation after it naming the author goes on with the agent
+    # "his agent told …": somebody new, not the author; the quotation after it, naming the author, is the agent's
     text = ("Film adaptation\n\nThe novelist Mark Hollis has denied his books are anti-religious. His agent told the "
             "Courier newspaper that Hollis was happy with the adaptation so far. \"Of course the studio wants to make "
             "money, but the director is a wonderful man and Mark is very supportive.\"")
@@ -79,8 +79,8 @@ def test_a_person_s_agent_speaks_for_them_and_goes_on_speaking():
             "modest,\" the agent added.")
     assert ("direct", "Sam Okoro", "Tom has been at the club for six years and his demands are modest,") in said(text)
     # a capitalised "Agent" inside a long title is a word of the title, not the speaker
-    text = ("Market closed\n\n\"This case shows the value of partners abroad,\" said FBI Denver Acting Special Agent in "
-            "Charge Laura Brandt.")
+    text = ("Market closed\n\n\"This case shows the value of partners abroad,\" said FBI Denver Acting Special "
+            "Agent in Charge Laura Brandt.")
     assert said(text) == [("direct", "Laura Brandt", "This case shows the value of partners abroad,")]
 
 
