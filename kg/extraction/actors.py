@@ -22,6 +22,7 @@ from kg.extraction.missed_names import CORPORATE, described_people, known_names,
 from kg.extraction.persons import (
     ORG_LIKE,
     bare_name,
+    club_words,
     cluster_persons,
     correct_label,
     names_the_recogniser_missed,
@@ -32,6 +33,7 @@ from kg.extraction.persons import (
     split_told_name,
     with_given_names,
     without_title,
+    work_titles,
 )
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
@@ -177,7 +179,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     article = parsed.article
     pending_persons: list[tuple[ParsedBlock, SpacySpan]] = []
     names = [(pb, joined_names(pb.doc)) for pb in parsed.blocks]  # read once: the surnames need them too
-    organisations = one_word_organisations(names)
+    organisations, titles, clubs = one_word_organisations(names), work_titles(names), club_words(names)
     surnames = person_surnames(names, organisations)
     # the companies of the article by their first word ("Texas" of "Texas Instruments", "Harlow" of "Harlow Motors")
     companies = {e[0].text: e.text for _, ents in names for e in ents if e.label_ == "ORG" and len(e) >= 2 and
@@ -209,8 +211,10 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
             elif label == "ORG" and _titled_person(ent):
                 label = "PERSON"  # "Presidential Spokesperson Dana Roe": a post's title run into a name
-            elif label == "PERSON" and product_name(ent, organisations):
-                label = "ORG"  # "Acmesoft Messenger" after "Acmesoft said": the company's product
+            elif label == "PERSON" and (product_name(ent, organisations) or ent.text in clubs):
+                label = "ORG"  # "Acmesoft Messenger" after "Acmesoft said": the company's product; "Rovers": the club
+            if label == "PERSON" and ent.text in titles:
+                continue  # "the drama Wasp" … "Wasp tells the story of …": a work's title, nobody
             if label == "PERSON":
                 while len(ent) > 1 and (ent[-1].like_num or ent[-1].text in ("-", "–") or _SCORE.match(ent[-1].text)):
                     ent = ent[:-1]  # "beat Chen Lu 6-4, 3-6": the score the recogniser ran into the name

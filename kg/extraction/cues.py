@@ -268,6 +268,9 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         trailing = trailing_appositive(tok)
         cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok) or trailing or fronted_speaker(tok)
         cue.addressee = _addressee(tok)
+        if lemma in _PERFORMED and cue.speaker is not None and (
+                cue.speaker.ent_type_ == "PERSON" or cue.speaker.lower_ in _PERSONAL):
+            continue  # a person shows by doing, not by saying
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or passive_report(tok, kind):
             # a passive: "he was told by the minister of …", "who was described as … by the police" — the agent
             # speaks; the subject is the one told (or described), never the speaker; no agent, nobody to cite
@@ -328,6 +331,12 @@ def _misread_telling(verb: Token) -> tuple[Token, Token] | None:
             verb.head.i <= verb.i or verb.head.right_edge.i + 1 >= len(doc) or doc[verb.head.right_edge.i + 1].text != ":":
         return None
     return doc[verb.i - 1], verb.head
+
+
+# Verbs that report what a study or a document found ("the survey showed that …") but name what a person does
+# ("she showed she can win on clay", "to show the machine could be used for sport")
+_PERFORMED = {"show", "prove", "demonstrate"}
+_PERSONAL = {"i", "we", "you", "he", "she"}
 
 
 def _governor(verb: Token) -> Token | None:

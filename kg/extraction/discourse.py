@@ -41,6 +41,9 @@ class Roles:
         return entries[0][1] if entries and ahead else None
 
 
+_RANKS = {"Special", "Acting", "Supervisory", "Senior", "Deputy", "Assistant", "Resident"}
+
+
 def role_noun(tok: Token) -> str | None:
     """The role noun a token heads, lower case: a post head, a role noun, a person noun, or "year-old" ("the
     29-year-old"); None for anything else."""
@@ -58,8 +61,11 @@ def role_noun(tok: Token) -> str | None:
         if joined in lexicon.role_nouns():
             return joined
     lemma = tok.lemma_.lower()
+    # (a capitalised role noun after a rank's word is a word of a title: "Special Agent in Charge X"; a surname that
+    # is a role noun is still read as one: "Grant Dean said")
+    titled = tok.text[:1].isupper() and tok.i > 0 and tok.doc[tok.i - 1].text in _RANKS
     for word in (low, lemma):
-        if word in lexicon.role_nouns() or word in lexicon.post_heads():
+        if word in lexicon.role_nouns() and not titled or word in lexicon.post_heads():
             return word
     return None
 

@@ -105,6 +105,19 @@ def another_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN
     return False
 
 
+def named_inside(finder, q: Quote, key: str | None) -> bool:  # noqa: ANN001
+    """Whether the quotation ``q`` names the actor ``key`` (by name, not by a pronoun): "… and Mark is very
+    supportive", "it was something he (Kerr) looked at" — people quoted name others, rarely themselves."""
+    actors = finder.coref.index.actors
+    actor = actors.get(key) if key is not None else None
+    if actor is None or actor.kind != "person":
+        return False
+    # (a name another person of the article bears too is no sure sign: "I believe David will …" of a new David)
+    others = {w for k, a in actors.items() if k != key and a.kind == "person" for w in a.label.split()}
+    return any(m.kind != "pronoun" and q.inner.begin <= m.span.begin and m.span.end <= q.inner.end and
+               not set(m.span.text.split()) & others for m in actor.mentions)
+
+
 def colon_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN001
     """Whether ``q`` follows a colon that closes a clause of its own paragraph whose subject is not ``speaker``
     ("An official account made the following announcement: “…”"): the clause introduces somebody else's words."""

@@ -25,6 +25,10 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     text = ent.text
     if label == "PERSON" and run_together(ent):
         return "NONE"
+    if label == "PERSON" and len(ent) == 1 and text not in surnames and \
+            (text in lexicon.national_nouns() or text in lexicon.demonyms()) and \
+            (ent.end == len(pb.doc) or pb.doc[ent.end].pos_ not in ("NOUN", "PROPN")):
+        return "NORP"  # "the 22-year-old Scot finished fourth": a person's nationality, not a name (not an adjective)
     before = pb.doc[ent.start - 1] if ent.start > 0 else None
     if label in ("PERSON", "GPE", "ORG") and len(ent) == 1 and _title(before) and text[:1].isupper() and \
             not gazetteer.country(text) and not (label != "PERSON" and big_city(text)):
@@ -84,7 +88,23 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     if label == "PERSON" and 2 <= len(ent) <= 4 and title_case and ent[0].lower_ not in lexicon.given_names() \
             and organisation_only(text, surnames):
         return "ORG"  # "Green Compact said": no given name, and an organisation's very name
+    if label == "PERSON" and city_club_name(ent):
+        return "ORG"  # "Leeds Rovers said": a city's club, a name the knowledge base gives an organisation only
     return label
+
+
+def city_club_name(ent: SpacySpan) -> bool:
+    """A name of two or three capitalised words, no given name first, whose first words are a city's and that the
+    knowledge base knows as an organisation's only ("Leeds Rovers"): a club, and its words no surnames."""
+    return 2 <= len(ent) <= 3 and all(t.text[:1].isupper() for t in ent) and \
+        ent[0].lower_ not in lexicon.given_names() and gazetteer.city(ent[:-1].text) is not None and \
+        organisation_only(ent.text, short=True)
+
+
+def club_words(names: list[tuple[ParsedBlock, list[SpacySpan]]]) -> set[str]:
+    """The last words of the city's clubs the article names ("Rovers" of "Leeds Rovers"): a one-word name tagged as
+    a person's that is one of them is the club."""
+    return {e[-1].text for _, ents in names for e in ents if e.label_ in ("PERSON", "ORG") and city_club_name(e)}
 
 
 def run_together(ent: SpacySpan) -> bool:
@@ -107,6 +127,26 @@ def product_name(ent: SpacySpan, organisations: set[str]) -> bool:
     return 2 <= len(ent) <= 3 and ent[0].text in organisations and \
         all(t.text[:1].isupper() for t in ent) and ent[0].lower_ not in lexicon.given_names() and \
         len(ent[0].text) >= 3 and not gazetteer.country(ent[0].text)
+
+
+# nouns for a work that its title follows ("the drama Wasp", "her album Halcyon"): the title is nobody's name
+WORK_NOUNS = {"film", "movie", "drama", "comedy", "thriller", "documentary", "musical", "play", "opera", "ballet",
+              "album", "single", "song", "track", "novel", "book", "memoir", "sitcom", "series", "show", "game"}
+
+
+def work_titles(names: list[tuple[ParsedBlock, list[SpacySpan]]]) -> set[str]:
+    """The names the article gives right after a work noun ("the gritty drama Wasp"), opening with no given name:
+    a film's, a record's or a book's title, nobody's name wherever it stands ("Wasp tells the story …")."""
+    out = set()
+    for pb, _ in names:
+        for t in pb.doc[:-1]:
+            if t.lower_ in WORK_NOUNS and t.pos_ == "NOUN" and (n := t.nbor()).pos_ == "PROPN" and \
+                    n.text[:1].isupper() and n.lower_ not in lexicon.given_names():
+                end = n.i + 1
+                while end < len(pb.doc) and end - n.i < 4 and pb.doc[end].pos_ == "PROPN":
+                    end += 1
+                out.add(pb.doc[n.i : end].text)
+    return out
 
 
 def one_word_organisations(names: list[tuple[ParsedBlock, list[SpacySpan]]]) -> set[str]:

@@ -8,6 +8,9 @@
   Sarea" … "Saree said", as reports transliterate names differently); a person's name run into the organisation of
   the title before it ("director of Pacific Aid Network Mei-ling Chan said": :func:`split_title_org_name`); an outlet
   told run into the name that opens the reported clause ("told Radio Nord Omar Haddad had …": :func:`split_told_name`).
+- Not people at all: a city's club the knowledge base knows ("Leeds Rovers", and "Rovers" alone after it), a
+  nationality standing as a noun ("the 22-year-old Scot"), a work's title given after a work noun ("the drama
+  Sparrow", and "Sparrow" wherever it stands after).
 - Clustering: full names first; a surname or "Mr. X" joins the full name it matches; of several people sharing a
   surname, the one the discourse is about at that point (:func:`pick_by_recency`).
 """
@@ -23,8 +26,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg import gazetteer, lexicon
 from kg.extraction.generations import by_age, comparative, generation as _generation, suffix as _suffix
 from kg.extraction.person_labels import (  # noqa: F401 - read from here by actors.py and the tests
-    ORG_LIKE, big_city as _big_city, correct_label, one_word_organisations, product_name, run_together,
-    surname_variant)
+    ORG_LIKE, big_city as _big_city, city_club_name, club_words, correct_label, one_word_organisations, product_name,
+    run_together, surname_variant, work_titles)
 from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock, Parsed
 
@@ -213,12 +216,13 @@ def person_surnames(names: list[tuple[ParsedBlock, list[SpacySpan]]], organisati
     """Every word of every multi-word person name, and names after an honorific ("Mr. Hale"), in the article (each
     block with its names, :func:`kg.extraction.known_kinds.joined_names`: "Valeska Paris", which the recogniser
     split into two places, included): to catch "Hale’s pledges" tagged as a place or "Ortiz" as an organisation. A
-    company's product (``organisations``: :func:`one_word_organisations`) and names run together give none."""
+    company's product (``organisations``: :func:`one_word_organisations`), names run together and a city's club
+    give none."""
     out: set[str] = set()
     for pb, ents in names:
         for ent in ents:
             if ent.label_ == "PERSON" and (len(ent) >= 2 or (ent.start and pb.doc[ent.start - 1].text in lexicon.titles())) \
-                    and not product_name(ent, organisations) and not run_together(ent):
+                    and not product_name(ent, organisations) and not run_together(ent) and not city_club_name(ent):
                 out.update(t.text for t in ent if t.text not in lexicon.titles())
     return out
 

@@ -46,6 +46,7 @@ class _Seen:
     verb: int = -1  # the article offset of the verb governing it (clause-mates bind objects: "X told him")
     speaker: bool = False  # the subject of a reporting verb
     reported: bool = False  # named inside what somebody is reported to have said ("X told reporters that Y …")
+    place: bool = False  # named where things are ("developers in the UK"): a country there is a place, no agent
 
 
 # Lappin & Leass (1994) salience: a mention's weight by its role, halved with every sentence since
@@ -253,7 +254,11 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
         return _Seen(key, off, True, sent_no, "subject", verb=_verb_at(pb, root), speaker=True)
     return _Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, root),
                  speaker=role == "subject" and _reports(root),
-                 reported=reported_clause(root) is not None or source is not None)
+                 reported=reported_clause(root) is not None or source is not None,
+                 place=root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
+
+
+_LOCATIVE = {"in", "at", "across", "throughout", "within", "around", "inside", "outside"}
 
 
 def _according_source(tok: Token) -> Token | None:
@@ -313,6 +318,13 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
     recent.reverse()
     candidates = [s for s in recent if (a := index.actors.get(s.key)) is not None
                   and a.kind in wanted and (not gender or coref.gender.get(s.key, gender) == gender)]
+    if low in NEUTER or low == "it":
+        # "one of the largest developers in the UK. … it warned": a country named only where things are is a
+        # place, not the body an "it" or "its" goes on with ("support for Ukraine as it defends its …" still is);
+        # a country that speaks has acted as one (a subject, an owner), not only been listed or gone to
+        agents = {s.key for s in candidates if s.role in ("subject", "possessive")} if _role(tok) == "subject" and \
+            _reports(tok) else {s.key for s in candidates if not s.place}
+        candidates = [s for s in candidates if index.actors[s.key].kind != "country" or s.key in agents]
     if not candidates:
         return None
     ahead = _fronted_subject(coref, tok, pb, wanted, gender)

@@ -29,7 +29,8 @@ from kg.extraction.cue_frames import described_name
 from kg.extraction.cues import _addressee, _subject
 from kg.extraction.layouts import headline_role
 from kg.extraction.narration import (LEADING, announced, another_subject, colon_speaker, colon_subject,
-                                     dash_signed, first_np, np_before, returning_speaker, sentence_before,
+                                     dash_signed, first_np, named_inside, np_before, returning_speaker,
+                                     sentence_before,
                                      statement_author, statement_verbs)
 from kg.extraction.quote_places import merge_spans, previous_statement, short_sentence_after, starts_sentence
 from kg.extraction.quotes import Quote
@@ -264,6 +265,8 @@ def continuations(finder) -> list[Statement]:  # noqa: ANN001
             continue  # "…, which left Porter furious. “…”": the sentence between hands over to another speaker
         if another_subject(finder, q, prev.speaker) or colon_subject(finder, q, prev.speaker):
             continue  # "Benson, the opposition leader, was scathing. “…”": not the previous speaker's
+        if named_inside(finder, q, prev.speaker):
+            continue  # "“… and Mark is very supportive.”" after Mark's words: somebody else's, about him
         finder.used.add(id(q))
         if prev.quote_type == "direct":  # the same speaker goes on: one statement, another part
             prev.content = merge_spans(sorted(set(prev.content + q.spans)))
@@ -293,7 +296,7 @@ def narrated(finder) -> list[Statement]:  # noqa: ANN001
         first_person = not words.isdisjoint(_FIRST_PERSON)
         found = (first_person and _narrated_person(finder, q)) or returning_speaker(finder, q) or \
             (headline_role(finder, q) if first_person else None)
-        if found is None:
+        if found is None or named_inside(finder, q, found[0][0]):
             continue
         finder.used.add(id(q))
         (key, mention), sentence = found
