@@ -20,6 +20,13 @@ def said(text: str, date: dt.date | None = None) -> list[tuple[str, str | None, 
     return [(s.quote_type, labels.get(s.speaker or ""), s.quote) for s in x.statements]
 
 
+def dated_events(text: str, date: dt.date) -> dict[str, tuple[str, str | None]]:
+    """Each event's first mention → (type, date value)."""
+    x = run(text, date)
+    times = {t.key: t.value for t in x.times}
+    return {e.mentions[0].text: (e.type, times.get(e.time) if e.time else None) for e in x.events}
+
+
 def speaker_of(text: str, fragment: str) -> str | None:
     """The speaker label of the statement whose content holds ``fragment`` (AssertionError if none does)."""
     x = run(text)

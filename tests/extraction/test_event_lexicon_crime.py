@@ -7,17 +7,14 @@ import datetime as dt
 
 import pytest
 
-from tests.extraction.helpers import run
+from tests.extraction.helpers import dated_events, run
 
 pytestmark = pytest.mark.slow
 WEDNESDAY = dt.date(2024, 3, 13)
 
 
 def events(text: str) -> dict[str, tuple[str, str | None]]:
-    """Each event's first mention → (type, date value)."""
-    x = run(text, WEDNESDAY)
-    times = {t.key: t.value for t in x.times}
-    return {e.mentions[0].text: (e.type, times.get(e.time) if e.time else None) for e in x.events}
+    return dated_events(text, WEDNESDAY)
 
 
 def test_an_indictment_and_a_charge_with_a_crime_are_charges_coded_173():

@@ -6,17 +6,14 @@ import datetime as dt
 
 import pytest
 
-from tests.extraction.helpers import run
+from tests.extraction.helpers import dated_events, run
 
 pytestmark = pytest.mark.slow
 MONDAY = dt.date(2024, 3, 11)
 
 
 def events(text: str) -> dict[str, tuple[str, str | None]]:
-    """Each event's first mention → (type, date value)."""
-    x = run(text, MONDAY)
-    times = {t.key: t.value for t in x.times}
-    return {e.mentions[0].text: (e.type, times.get(e.time) if e.time else None) for e in x.events}
+    return dated_events(text, MONDAY)
 
 
 def test_a_fire_is_an_event_but_opening_fire_and_the_fire_brigade_are_not():
