@@ -385,7 +385,7 @@ def _add_norp(index: ActorIndex, pb: ParsedBlock, ent: SpacySpan, span: Span) ->
     root = ent.root
     if len(ent) >= 2 and gazetteer.city(ent[:-1].text) and ent[-1].text not in lexicon.demonyms() and \
             ent[-1].text[:1].isupper():
-        _add_org(index, pb, ent, span)  # "the Sacramento Kings": a city's team, tagged as a nationality
+        _add_org(index, pb, ent, span)  # "the Denver Foxes": a city's team, tagged as a nationality
         return
     if root.pos_ in ("PROPN", "NOUN") and root.tag_ in ("NNPS", "NNS") and root.dep_ not in ("amod", "compound"):
         index.add_actor("group/" + slugify(ent.text), ent.text, "group", span, "group")

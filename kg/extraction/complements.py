@@ -119,7 +119,7 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
         elif child.dep_ == "xcomp" and child.tag_ == "VB" and verb.lemma_ not in _RAISING and \
                 any(c.dep_ in ("ccomp", "dobj") and c.pos_ in ("NOUN", "PROPN") and c.i < child.i and
                     c.right_edge.i + 1 == child.left_edge.i for c in verb.children):
-            out.append(child)  # headlinese "says UK aid to soar": the noun and its infinitive are one claim
+            out.append(child)  # headlinese "says farm aid to double": the noun and its infinitive are one claim
         elif child.dep_ == "xcomp" and verb.lemma_ in _RAISING and child.tag_ == "VB" and \
                 (obj := next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)) is not None:
             out.extend(t for t in (obj, child) if t not in out)  # "predicting profits to rise 50%": both

@@ -241,7 +241,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             return owner, span
         return index.add_actor("org/" + slugify(label), label, "organization", span), span
     if plural and (club := city_club(index, pb, tok, _label(pb, start, end), np_span)) is not None:
-        return club  # "the Sacramento Kings": a club, not a group of people
+        return club  # "the Denver Foxes": a club, not a group of people
     if plural and (tok.lower_ in lexicon.group_nouns() or speaking_plural(tok)):
         label = _label(pb, start, end)
         key = "group/" + slugify(label)

@@ -3,7 +3,7 @@
 - A nationality standing alone as a subject ("said the American", "the Briton added", "the Dutchman") is a person
   of that nation — the person in focus, never one the article ties to another country — not the country; a
   country's own name, alias or abbreviation ("the US said") stays the country (:func:`national_person`).
-- A capitalised plural right after a city's name ("the Sacramento Kings", "the New Orleans Pelicans") is a club,
+- A capitalised plural right after a city's name ("the Denver Foxes", "the New Haven Owls") is a club,
   an organisation, not a group of people; never a people ("Labour MPs", "Bosnian Serbs") nor an event ("the
   Beijing Olympics") (:func:`city_club`).
 """

@@ -60,7 +60,7 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     if label == "GPE" and 2 <= len(ent) <= 3 and title_case and ent.root.dep_ == "nsubj" and \
             ent.root.head.lemma_.lower() in lexicon.reporting_verbs() and not ORG_LIKE.search(text) and \
             not gazetteer.country(text) and not gazetteer.city(text) and not _kb_named_otherwise(text):
-        return "PERSON"  # "“…,” Rio Fernand told the BBC" tagged as a place: no place of that name speaks
+        return "PERSON"  # "“…,” Rio Ferrand told the BBC" tagged as a place: no place of that name speaks
     if label == "ORG" and 2 <= len(ent) <= 3 and title_case and not ORG_LIKE.search(text) and \
             before is not None and before.pos_ == "NOUN" and before.is_lower and _role(before):
         # "Water commissioner Zsófia Bánkúti" tagged as an organisation (names in other languages often are): a

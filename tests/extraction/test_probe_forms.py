@@ -11,25 +11,25 @@ pytestmark = pytest.mark.slow
 
 def test_a_long_quotation_does_not_put_its_speaker_out_of_a_pronoun_s_reach():
     # four quoted sentences before "she told …": the distance back to the person is read over the narration
-    text = ("Phones and romance\n\nMany people look for love with their phones. Jane Roe, a writer on dating for a "
-            "city magazine, thinks technology has freed shy people. There are a million such phones in use.\n\n"
-            "\"The trouble with these phones is people do not know what to film. It is a strange device. Nobody has "
-            "worked out what it is for. This gives it a purpose,\" she told a radio station. \"I never thought "
-            "dating online would grow so fast,\" she said.")
+    text = ("Gardening apps\n\nMany people now garden with their phones. Jane Roe, a columnist on gardening for a "
+            "weekly paper, thinks apps have helped beginners. There are a million such apps in use.\n\n"
+            "\"The trouble with these apps is people do not know what to plant. They are odd tools. Nobody has "
+            "decided what they are for. This gives them a purpose,\" she told a radio station. \"I never thought "
+            "gardening online would grow so fast,\" she said.")
     found = said(text)
-    assert ("direct", "Jane Roe", "The trouble with these phones is people do not know what to film. It is a "
-            "strange device. Nobody has worked out what it is for. This gives it a purpose,") in found
-    assert ("direct", "Jane Roe", "I never thought dating online would grow so fast,") in found
+    assert ("direct", "Jane Roe", "The trouble with these apps is people do not know what to plant. They are odd "
+            "tools. Nobody has decided what they are for. This gives them a purpose,") in found
+    assert ("direct", "Jane Roe", "I never thought gardening online would grow so fast,") in found
 
 
 def test_a_quotation_before_an_infinitive_of_saying_is_said_by_the_governing_verb_s_subject():
     # the quotation hangs on "was" / "expected", the verb of saying is their infinitive
-    text = ("Asylum speech\n\nMr Hollins set out his plans on Monday.\n\n\"We have a duty to those fleeing "
-            "persecution,\" he was due to say. \"We will cut the waiting lists,\" Ms Carver is expected to tell the "
+    text = ("Housing speech\n\nMr Hollins set out his plans on Monday.\n\n\"We owe a decent home to every family "
+            "on the list,\" he was due to say. \"We will build more flats,\" Ms Carver is expected to tell the "
             "conference. \"We will not give up,\" she went on to say.")
     found = said(text)
-    assert ("direct", "Hollins", "We have a duty to those fleeing persecution,") in found
-    assert ("direct", "Carver", "We will cut the waiting lists,") in found
+    assert ("direct", "Hollins", "We owe a decent home to every family on the list,") in found
+    assert ("direct", "Carver", "We will build more flats,") in found
     assert ("direct", "Carver", "We will not give up,") in found
     # a participle after "said" is the saying verb's own, not a second report of the quotation
     text = "Semi-final\n\n\"We were bound to meet, I guess,\" Williams said referring to her match with Rossi."
@@ -38,9 +38,9 @@ def test_a_quotation_before_an_infinitive_of_saying_is_said_by_the_governing_ver
 
 def test_it_issuing_a_statement_that_speaks_for_the_body_it_stands_for():
     text = ("Currency markets\n\nOn Wednesday the Ruritanian central bank moved to calm the markets. It issued a "
-            "statement that \"the bank will not change the mix of currencies in its reserves\".")
+            "statement that \"the bank will keep its gold holdings as they are for now\".")
     assert said(text) == [("direct", "Ruritanian central bank",
-                           "the bank will not change the mix of currencies in its reserves")]
+                           "the bank will keep its gold holdings as they are for now")]
     text = ("Currency markets\n\nThe Ruritanian central bank met on Wednesday. It issued a statement that the bank "
             "would hold rates.")
     assert said(text) == [("indirect", "Ruritanian central bank", "the bank would hold rates")]
@@ -51,19 +51,19 @@ def test_it_issuing_a_statement_that_speaks_for_the_body_it_stands_for():
 def test_told_a_programme_that_is_a_report_not_a_relative_clause_and_the_quotation_after_goes_on():
     # the parse hangs the "that" clause on the programme; the person named inside it is talked about, so the
     # quotation after the report continues the one who reported
-    text = ("ID cards\n\nOn Sunday, party leader Charles Kemp called for a pause.\n\nHe told a radio programme that "
-            "Mr Clark had a \"real opportunity\" on Monday. \"If you were running a business would you press ahead "
-            "with the bill tomorrow or would you pause to reflect?\n\n\"That is the sensible way to go about it.\"")
+    text = ("Road tolls\n\nOn Sunday, party leader Charles Kemp called for a delay.\n\nHe told a radio programme that "
+            "Mr Clark had a \"fine chance\" on Monday. \"If you ran a shop would you raise your prices on the busiest "
+            "day of the year or would you wait?\n\n\"Waiting a month is the wiser course.\"")
     found = said(text)
-    assert ("mixed", "Charles Kemp", "Mr Clark had a \"real opportunity\" on Monday") in found
-    assert ("direct", "Charles Kemp", "If you were running a business would you press ahead with the bill tomorrow "
-            "or would you pause to reflect? … That is the sensible way to go about it.") in found
-    assert ("indirect", "Charles Kemp", "a pause") in found
+    assert ("mixed", "Charles Kemp", "Mr Clark had a \"fine chance\" on Monday") in found
+    assert ("direct", "Charles Kemp", "If you ran a shop would you raise your prices on the busiest day of the year "
+            "or would you wait? … Waiting a month is the wiser course.") in found
+    assert ("indirect", "Charles Kemp", "a delay") in found
 
 
 def test_a_nationality_standing_alone_is_the_person_in_focus_not_the_country():
     for noun in ("the American", "the Briton", "the Dutchman"):
-        text = (f"Open\n\nAnna Rossi won in just 56 minutes. She will now meet Maria Lopez in the final. \"I am "
+        text = (f"Open\n\nAnna Rossi won in straight sets. She will now meet Maria Lopez in the final. \"I am "
                 f"ready for the final,\" said {noun}.")
         assert said(text) == [("direct", "Anna Rossi", "I am ready for the final,")], noun
     # the country's own name, abbreviation or article form stays the country
@@ -75,11 +75,11 @@ def test_a_nationality_standing_alone_is_the_person_in_focus_not_the_country():
 
 def test_a_ranking_or_a_seeding_describes_the_person_in_focus():
     for noun in ("the world number one", "the top seed", "the holder", "the world record holder"):
-        text = (f"Open\n\nAnna Rossi won in just 56 minutes on Tuesday. She will now meet Maria Lopez in the final. "
+        text = (f"Open\n\nAnna Rossi won in straight sets on Tuesday. She will now meet Maria Lopez in the final. "
                 f"\"I am ready for the final,\" said {noun}.")
         assert said(text) == [("direct", "Anna Rossi", "I am ready for the final,")], noun
     # a qualified post is still nobody the article introduced with it
-    text = ("Open\n\nAnna Rossi won in just 56 minutes on Tuesday. \"It was a fine match,\" said the prime minister.")
+    text = ("Open\n\nAnna Rossi won in straight sets on Tuesday. \"It was a fine match,\" said the prime minister.")
     assert ("direct", "Anna Rossi", "It was a fine match,") not in said(text)
 
 
@@ -92,26 +92,26 @@ def test_a_noun_and_the_infinitive_right_after_it_are_one_claim():
 
 
 def test_according_to_after_a_relative_clause_vouches_for_it_and_names_its_source():
-    text = ("Army\n\nWomen, who make up 16% of the enlisted troops, according to the research group Ardent "
-            "Analytics, have served in combat since 2015.")
-    assert said(text) == [("indirect", "Ardent Analytics", "who make up 16% of the enlisted troops")]
+    text = ("Wards\n\nNurses, who make up 40% of the hospital staff, according to the research group Ardent "
+            "Analytics, have worked night shifts since 2015.")
+    assert said(text) == [("indirect", "Ardent Analytics", "who make up 40% of the hospital staff")]
 
 
 def test_a_capitalised_plural_after_a_city_is_a_club_not_a_group_of_people():
-    x = run("Game off\n\nThe game between the New Orleans Pelicans and the Sacramento Kings was postponed. Up to 30 "
+    x = run("Game off\n\nThe game between the Portland Owls and the Sacramento Pirates was postponed. Up to 30 "
             "Labour MPs oppose the plan. The Beijing Olympics open in February.")
     kinds = {a.label: a.kind for a in x.actors}
-    assert kinds.get("Sacramento Kings") == "organization"
-    assert kinds.get("New Orleans Pelicans") == "organization"
+    assert kinds.get("Sacramento Pirates") == "organization"
+    assert kinds.get("Portland Owls") == "organization"
     assert "Labour MPs" not in kinds or kinds["Labour MPs"] == "group"
     assert "Beijing Olympics" not in kinds
 
 
 def test_a_sentence_ending_in_millions_ends_there():
-    # "£644m." is a sum and a full stop, not an abbreviation running into the next sentence
-    text = ("Fraud figures\n\nReported fraud fell to 8,177 cases worth £644m. Edward Lang, chairman of the audit "
-            "committee, said Britain had to set an example.")
-    assert said(text) == [("indirect", "Edward Lang", "Britain had to set an example")]
+    # "£52m." is a sum and a full stop, not an abbreviation running into the next sentence
+    text = ("Chain sales\n\nSales at the chain fell to 3,200 units worth £52m. Anna Roe, head of the trade body, "
+            "said the market would recover.")
+    assert said(text) == [("indirect", "Anna Roe", "the market would recover")]
     text = "Results\n\nProfits rose to $40m. The firm said trading was strong."
     assert said(text) == [("indirect", "firm", "trading was strong")]
 
@@ -142,19 +142,20 @@ def test_a_participle_of_telling_misread_as_its_hearer_s_adjective_still_tells()
 
 def test_a_past_tense_hung_on_a_name_as_a_clause_is_the_name_s_own_report():
     # "asked" parsed as a clause of the name (and the quotation's verb as the sentence's root)
-    text = ("Questions\n\nThe session was lively. Writer Neil Cope, from Sussex, asked of the war: \"Thousands of "
-            "people died - how do you manage to sleep at night?\" On housing, teacher Diane Grant said: \"Where are "
-            "you going to put everyone?\"")
+    text = ("Questions\n\nThe debate was lively. Writer Neil Cope, from Kent, asked of the budget: \"Prices have "
+            "doubled - how do you expect families to cope?\" On transport, teacher Diane Grant said: \"When will the "
+            "trains run on time?\"")
     assert said(text) == [
-        ("direct", "Neil Cope", "Thousands of people died - how do you manage to sleep at night?"),
-        ("direct", "Diane Grant", "Where are you going to put everyone?")]
+        ("direct", "Neil Cope", "Prices have doubled - how do you expect families to cope?"),
+        ("direct", "Diane Grant", "When will the trains run on time?")]
 
 
 def test_a_motion_a_poll_or_a_survey_that_speaks_is_a_document_of_its_authors():
-    text = ("Club bid\n\nFive MPs have signed a motion. The motion says \"any takeover designed to turn the club into "
-            "a private company would be against the interests of supporters\".")
-    assert said(text) == [("direct", "authors of the motion", "any takeover designed to turn the club into a private "
-                           "company would be against the interests of supporters")]
+    text = ("Port sale\n\nFive councillors have signed a motion. The motion says \"any sale of the harbour to a "
+            "private buyer would harm the fishing families\".")
+    # (the councillors who signed it are its authors)
+    assert said(text) == [("direct", "Five councillors", "any sale of the harbour to a private buyer would harm "
+                           "the fishing families")]
     text = "Poll\n\nA poll of 1,000 voters was published on Sunday. The poll found that most voters backed the plan."
     assert said(text) == [("indirect", "authors of the poll", "most voters backed the plan")]
     # where it does not speak, the noun is no document ("the motion was carried")
@@ -162,21 +163,19 @@ def test_a_motion_a_poll_or_a_survey_that_speaks_is_a_document_of_its_authors():
 
 
 def test_a_name_tagged_as_a_place_that_speaks_is_a_person_unless_a_place_bears_it():
-    text = ("Takeover\n\nPlayers appear unhappy. \"A lot of people want the club to be run by people who grew up "
-            "with it,\" Rio Fernand told BBC Radio Five Live.")
-    assert said(text) == [("direct", "Rio Fernand", "A lot of people want the club to be run by people who grew up "
-                           "with it,")]
+    text = "Takeover\n\nPlayers appear unhappy. \"We want owners who grew up with the club,\" Rio Ferrand told the BBC."
+    assert said(text) == [("direct", "Rio Ferrand", "We want owners who grew up with the club,")]
     kinds = {a.label: a.kind for a in run("Suit\n\nThe state sued. New Jersey said it would appeal the ruling.").actors}
     assert kinds["New Jersey"] != "person"
 
 
 def test_a_participle_with_its_own_clause_leaves_the_quotation_to_the_verb_before_it():
-    text = ("Review\n\n\"Most sales were lawful,\" Mr Olesko said on Monday. \"We trust this business and want to "
-            "defend it by law,\" he continued, adding that any review would focus on \"dozens of companies, not "
-            "hundreds\".")
+    text = ("Permits\n\n\"Most permits were lawful,\" Mr Olesko said on Monday. \"We value these firms and will "
+            "protect them in court,\" he continued, adding that any review would cover \"a few permits, not "
+            "thousands\".")
     found = said(text)
-    assert ("direct", "Olesko", "We trust this business and want to defend it by law,") in found
-    assert ("mixed", "Olesko", "any review would focus on \"dozens of companies, not hundreds\"") in found
+    assert ("direct", "Olesko", "We value these firms and will protect them in court,") in found
+    assert ("mixed", "Olesko", "any review would cover \"a few permits, not thousands\"") in found
 
 
 def test_a_post_that_acts_unnamed_is_who_he_is_next():
@@ -185,32 +184,34 @@ def test_a_post_that_acts_unnamed_is_who_he_is_next():
 
 
 def test_a_statement_an_advert_or_a_poster_that_reads_or_says_after_a_quotation_speaks():
-    text = "Gig\n\nThe complaints were upheld. \"The singer ignored this request,\" a Radio Nord statement read."
-    assert said(text) == [("direct", "Radio Nord", "The singer ignored this request,")]
-    text = ("Show\n\nThe fans placed an advert. \"The crew need your help to continue their journeys!\" the advert "
-            "said.")
-    assert said(text) == [("direct", "authors of the advert", "The crew need your help to continue their journeys!")]
+    text = ("Gig\n\nThe complaints were upheld. \"The band broke the rules of the broadcast,\" a Radio Nord statement "
+            "read.")
+    assert said(text) == [("direct", "Radio Nord", "The band broke the rules of the broadcast,")]
+    text = ("Lighthouse\n\nThe villagers placed an advert. \"The old lighthouse needs your help before winter comes!\" "
+            "the advert said.")
+    assert said(text) == [("direct", "authors of the advert",
+                           "The old lighthouse needs your help before winter comes!")]
 
 
 def test_a_party_s_one_word_name_opening_a_sentence_speaks_as_the_party():
     # the tagger reads the sentence's first word as the common noun
-    assert said("Health\n\nLabour claims the policy is a desperate attempt to catch up.") == [
-        ("indirect", "Labour", "the policy is a desperate attempt to catch up")]
+    assert said("Health\n\nLabour claims the plan is a cynical ploy.") == [
+        ("indirect", "Labour", "the plan is a cynical ploy")]
     assert said("Costs\n\nLabour costs rose sharply last year.") == []
 
 
 def test_the_host_is_the_presenter_the_story_is_about():
-    text = ("Show\n\nAnna Berg is leaving the show after five years. The 28-year-old host said she wanted to focus on "
-            "new projects.")
-    assert said(text) == [("indirect", "Anna Berg", "she wanted to focus on new projects")]
+    text = ("Show\n\nAnna Berg is leaving the show after five years. The 28-year-old host said she wanted to try "
+            "acting.")
+    assert said(text) == [("indirect", "Anna Berg", "she wanted to try acting")]
 
 
 def test_a_business_anaphor_is_the_company_the_story_is_about_unless_it_describes_another():
-    assert said("Stores\n\nAcme Foods filed for bankruptcy on Monday. The US supermarket chain said its stores would "
-                "remain open.") == [("indirect", "Acme Foods", "its stores would remain open")]
+    assert said("Stores\n\nAcme Foods filed for bankruptcy on Monday. The US supermarket chain said its shops would "
+                "keep trading.") == [("indirect", "Acme Foods", "its shops would keep trading")]
     assert said("Cars\n\nVeloria Motors recalled 10,000 cars. The German carmaker said no one was hurt.") == [
         ("indirect", "Veloria Motors", "no one was hurt")]
-    # "the country's biggest lender" picks a company out: not the one the story is about
-    found = said("Homes\n\nHouse prices fell, Acme Homes said. The UK's biggest mortgage lender said prices rose "
-                 "15% in 2004.")
-    assert ("indirect", "Acme Homes", "prices rose 15% in 2004") not in found
+    # "the country's largest lender" picks a company out: not the one the story is about
+    found = said("Homes\n\nHouse prices fell, Acme Homes said. The country's largest mortgage lender said loans had "
+                 "doubled.")
+    assert ("indirect", "Acme Homes", "loans had doubled") not in found
