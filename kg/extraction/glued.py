@@ -122,3 +122,20 @@ def opening_phrase(tok: Token, preps: tuple[str, ...]) -> bool:
         return False
     after = prep.right_edge.i + 1
     return after < len(tok.doc) and tok.doc[after].text == ","
+
+
+def according_source(tok: Token) -> Token | None:
+    """The source of an "According to X, …" that opens ``tok``'s sentence (``tok`` itself or what X says), if any."""
+    sent = tok.sent
+    words = [t for t in sent if not t.is_punct][:3]
+    if len(words) < 3 or words[0].lower_ != "according" or words[1].lower_ != "to":
+        return None
+    to = words[1]
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def viewpoint(root: Token) -> bool:
+    """The person of a phrase "For X," (or "To X,", "But for X,") opening its sentence: whose view the sentence
+    gives."""
+    return opening_phrase(root, ("for", "to")) and root.ent_type_ in ("PERSON", "") and \
+        (root.pos_ == "PROPN" or root.ent_type_ == "PERSON")  # (a name the recogniser missed, an actor's mention)

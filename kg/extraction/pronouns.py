@@ -22,7 +22,7 @@ from kg import lexicon
 from kg.extraction.captions import caption_offsets
 from kg.extraction import coref as corefs
 from kg.extraction.coref import FEMALE, MALE, NEUTER
-from kg.extraction.glued import clause_subject, opening_phrase, reported_clause
+from kg.extraction.glued import according_source, clause_subject, reported_clause, viewpoint
 from kg.extraction.noun_cues import issues_words
 from kg.extraction.steps import Step, Work
 from kg.model import Span
@@ -247,8 +247,8 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
     role = _role(root)
     if quoted:
         return _Seen(key, off, False, sent_no, role, quoted=True)
-    source = _according_source(root)
-    if _viewpoint(root) or source is not None and source.i == root.i:
+    source = according_source(root)
+    if viewpoint(root) or source is not None and source.i == root.i:
         # "For Jo Roe, a teacher, the plan was a mistake.", "According to analyst Jo Roe, …": Roe's view, Roe in
         # focus as a speaker
         return _Seen(key, off, True, sent_no, "subject", verb=_verb_at(pb, root), speaker=True)
@@ -259,23 +259,6 @@ def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, 
 
 
 _LOCATIVE = {"in", "at", "across", "throughout", "within", "around", "inside", "outside"}
-
-
-def _according_source(tok: Token) -> Token | None:
-    """The source of an "According to X, …" that opens ``tok``'s sentence (``tok`` itself or what X says), if any."""
-    sent = tok.sent
-    words = [t for t in sent if not t.is_punct][:3]
-    if len(words) < 3 or words[0].lower_ != "according" or words[1].lower_ != "to":
-        return None
-    to = words[1]
-    return next((c for c in to.children if c.dep_ == "pobj"), None)
-
-
-def _viewpoint(root: Token) -> bool:
-    """The person of a phrase "For X," (or "To X,", "But for X,") opening its sentence: whose view the sentence
-    gives."""
-    return opening_phrase(root, ("for", "to")) and root.ent_type_ in ("PERSON", "") and \
-        (root.pos_ == "PROPN" or root.ent_type_ == "PERSON")  # (a name the recogniser missed, an actor's mention)
 
 
 def _narrated_sentences(coref: Coref, parsed) -> list[int]:  # noqa: ANN001 - a Parsed
