@@ -223,8 +223,7 @@ def bind_role(coref, pb: ParsedBlock, tok: Token, noun: str) -> str | None:  # n
     if lexicon.role_nouns().get(noun) == "topic" and _definite(tok):
         # "the Chinese player" is never a person the article ties to another country ("the 22-year-old American")
         if nation is not None:
-            exclude = exclude | {k for k, a in coref.index.actors.items()
-                                 if a.kind == "person" and countries_of(coref, a) - {nation.name}}
+            exclude = exclude | persons_abroad(coref, nation.name)
         # "the mother said" is not the son the story is about: a gendered noun skips persons of the other sex
         sex = _NOUN_SEX.get(noun)
         return salient_person(coref, offset, exclude=exclude |
@@ -247,6 +246,12 @@ def described_before(parsed, noun: str, offset: int) -> bool:  # noqa: ANN001 - 
         if any(t.lower_ == noun and pb.offset + t.idx < offset and _indefinite_of_a_body(t) for t in toks):
             return True
     return False
+
+
+def persons_abroad(coref, nation: str) -> set[str]:  # noqa: ANN001
+    """The persons the article ties to a country other than ``nation``: never "the Chinese player" nor "the
+    American" of that nation."""
+    return {k for k, a in coref.index.actors.items() if a.kind == "person" and countries_of(coref, a) - {nation}}
 
 
 def countries_of(coref, actor) -> set[str]:  # noqa: ANN001

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from kg import gazetteer, lexicon
 from kg.extraction.glued import opening_phrase
+from kg.extraction.known_kinds import organisation_only
 from kg.extraction.persons import ORG_LIKE
 from kg.pipeline.ingest import slugify
 
@@ -46,10 +47,7 @@ def _body_opening(tok: Token, verbs) -> bool:  # noqa: ANN001 - the reporting ve
             tok.head.lemma_.lower() not in verbs or tok.lower_ in lexicon.org_heads() or \
             tok.lower_ in lexicon.group_nouns() or tok.lemma_.lower() in lexicon.org_heads():
         return False  # ("Club confirms …": the headline's noun for the body the story is about)
-    from kg.pipeline.link import kb
-
-    found = kb.default().named(tok.text)
-    return bool(found) and all(e.type in ("organization", "government") for e in found)
+    return organisation_only(tok.text, short=True)
 
 
 def known_names(index: ActorIndex) -> None:

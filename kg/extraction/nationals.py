@@ -35,11 +35,10 @@ def national_person(coref: Coref, pb: ParsedBlock, tok: Token, off: int) -> tupl
     nation = gazetteer.country(word) if word else None  # (a demonym, never a country's name: "the UK said")
     if nation is None:
         return None
-    from kg.extraction.discourse import countries_of, salient_person
+    from kg.extraction.discourse import persons_abroad, salient_person
 
     index = coref.index
-    abroad = {k for k, a in index.actors.items() if a.kind == "person" and countries_of(coref, a) - {nation.name}}
-    key = salient_person(coref, off, exclude=abroad)
+    key = salient_person(coref, off, exclude=persons_abroad(coref, nation.name))
     if key is None:
         return None
     span = index.parsed.span_of(pb, pb.doc[tok.i - 1 : tok.i + 1])
@@ -50,7 +49,7 @@ def national_person(coref: Coref, pb: ParsedBlock, tok: Token, off: int) -> tupl
 def city_club(index: ActorIndex, pb: ParsedBlock, tok: Token, label: str, span: Span) -> tuple[str, Span] | None:
     """The club a capitalised plural after a city's name names, added as an organisation; None for anything else."""
     if not tok.text[:1].isupper() or tok.is_sent_start or tok.ent_type_ == "NORP" or not _city_before(pb, tok) or \
-            (tok.lower_,) in {t.words for t in lexicon.event_triggers()}:
+            any(t.words == (tok.lower_,) for t in lexicon.triggers_by_first_word().get(tok.lower_, ())):
         return None
     return index.add_actor("org/" + slugify(label), label, "organization", span), span
 
