@@ -9,15 +9,14 @@ own dates, and is told in the past, the weekday is the latest such day up to the
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from kg import lexicon
 from kg.extraction.relative_events import clause_verb
 from kg.extraction.steps import Step, Work
+from kg.extraction.time import WEEKDAYS
 from kg.model import TimeExpression
 from kg.pipeline.nlp import Parsed
 
-_WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 
 
@@ -54,7 +53,7 @@ def reported_weekdays(parsed: Parsed, times: list[TimeExpression], past_at) -> N
         verb = clause_verb(hit[1])
         if verb.lemma_ in verbs:
             report.setdefault((id(hit[0]), verb.i), (t, d))
-        elif verb.dep_ == "ccomp" and _WEEKDAY.fullmatch(t.span.text) and hit[0].block.kind != "headline" and \
+        elif verb.dep_ == "ccomp" and t.span.text.istitle() and t.span.text.lower() in WEEKDAYS and hit[0].block.kind != "headline" and \
                 _adverbial(hit[1]):
             clauses.append((t, d, id(hit[0]), clause_verb(verb.head)))
     for t, d, block, reporting in clauses:
