@@ -40,7 +40,7 @@ def main(paths: list[Path], repeat: int = 15) -> None:
     kb = kbmod.default()
     opened = time.perf_counter() - t0
     for a, x in zip(articles, extractions):
-        link(copy.deepcopy(x), kb=kb, date=a.meta.date)
+        link(copy.deepcopy(x), kb=kb, date=a.meta.date, text=a.text)
     after = rss_mb()
     print(f"knowledge base: {len(kb):,} records, index {kb.path.stat().st_size / 1e6:.1f} MB, "
           f"opened in {1000 * opened:.1f} ms; memory +{after - before:.1f} MB after linking {len(articles)} article(s)")
@@ -52,7 +52,7 @@ def main(paths: list[Path], repeat: int = 15) -> None:
             y = extract(a)
             ex.append(time.perf_counter() - t)
             t = time.perf_counter()
-            link(y, kb=kb, date=a.meta.date)
+            link(y, kb=kb, date=a.meta.date, text=a.text)
             lk.append(time.perf_counter() - t)
         e, k = statistics.median(ex) * 1000, statistics.median(lk) * 1000
         print(f"{a.id[:40]:40s} {e:10.1f} {k:8.2f} {(e + k) / e:6.3f}")

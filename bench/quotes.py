@@ -114,7 +114,7 @@ def run(gold_dir: Path, split: str | None, by: str | None) -> dict[str, dict[str
         article = ingest(path, date=date)
         group = str(gold.get(by) or "-") if by else "all"
         # newskg
-        ours = to_gold_schema(article, link(extract(article)))
+        ours = to_gold_schema(article, link(extract(article), text=article.text))
         amap = align_actors(gold, ours)
         mine = [s for s in ours["statements"] if s["quote_type"] in ("direct", "mixed")]
         counts = {"newskg": score(gold, [{"content": s["content"]} for s in mine],

@@ -72,12 +72,12 @@ def main() -> None:
         gold, text_path = load_gold(f)
         article, x = extracted(text_path, gold.get("date"))
         day = dt.date.fromisoformat(gold["date"]) if gold.get("date") else None
-        decisions = {d.key: d for d in linking.decide(x, kb, date=day)}
+        decisions = {d.key: d for d in linking.decide(x, kb, date=day, text=article.text)}
         before = {ac.key: ac for ac in x.actors}
         import copy
 
         x2 = copy.deepcopy(x)
-        linking.link(x2, date=day, kb=kb)
+        linking.link(x2, date=day, kb=kb, text=article.text)
         system = to_gold_schema(article, x2)
         amap = align_actors(gold, system)
         # the pre-link actor of each system actor (by a shared mention) for its decision

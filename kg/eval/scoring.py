@@ -58,7 +58,7 @@ def system_output(text_path: Path, date: str | None) -> dict[str, Any]:
     from kg.pipeline.link.linking import link
 
     article = ingest(text_path, date=dt.date.fromisoformat(date) if date else None)
-    return to_gold_schema(article, link(extract(article)))
+    return to_gold_schema(article, link(extract(article), text=article.text))
 
 
 GROUPS = ("article", "desk", "split")

@@ -102,7 +102,8 @@ def article_graphs(path: Path, article: Article, *, base_iri: str, validate: boo
 
     t0 = time.perf_counter()
     started = now()
-    found = link(extract(article), online=client is not None, wikidata=client, date=article.meta.date)
+    found = link(extract(article), online=client is not None, wikidata=client, date=article.meta.date,
+                 text=article.text)
     graph = to_triples(article, found, base_iri=base_iri)
     if validate:
         report = check(graph)

@@ -81,3 +81,24 @@ def _bodies(kb: KnowledgeBase, country_id: str, name: str) -> list[Entity]:
                 continue
             found[e.id] = e
     return list(found.values())
+
+
+def named_with_country(actor: Actor, kb: KnowledgeBase, texts: list[str]) -> list[Entity]:
+    """A generic name of two words or more that the article writes elsewhere after one country's name ("the U.S.
+    Coast Guard … the Coast Guard"): that country's body of that name."""
+    out: dict[str, Entity] = {}
+    for n in {_bare(n) for n in _names(actor)}:
+        if len(n.split()) < 2 or not generic(n):
+            continue
+        countries = set()
+        for t in texts:
+            for m in re.finditer(rf"((?:\S+ ){{1,3}}){re.escape(n)}(?!\w)", t):
+                before = m.group(1).split()
+                for k in (3, 2, 1):
+                    c = gazetteer.country(" ".join(before[-k:])) if len(before) >= k else None
+                    if c is not None:
+                        countries.add("country/" + slug(c.name))
+                        break
+        if len(countries) == 1:
+            out |= {e.id: e for e in _bodies(kb, countries.pop(), n)}
+    return list(out.values())

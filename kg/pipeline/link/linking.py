@@ -31,14 +31,16 @@ import logging
 from dataclasses import dataclass
 
 from kg import gazetteer, lexicon
-from kg.pipeline.link.governments import national_bodies
-from kg.pipeline.link.kb import Entity, KnowledgeBase
+from kg.pipeline.link.governments import named_with_country, national_bodies
+from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries,
                                    region_countries, slug, state_body, strip_titles, without_country)
+from kg.pipeline.link.org_forms import abbreviation_forms, spacing_forms
 from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
 from kg.pipeline.link.people import Context as _Context, Scored as _Scored, prior as _prior
 from kg.pipeline.link.people import person_candidates as _person_candidates, unnamed_holder as _unnamed_holder
+from kg.pipeline.link.text_evidence import plays_as_team, sport, spelt_out
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +73,10 @@ def article_date(extraction: Extraction) -> dt.date | None:
 
 # ------------------------------------------------------------------------------------------------------ deciding
 def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = None,
-           threshold: float = DEFAULT_THRESHOLD) -> list[Decision]:
-    """A decision for every actor (but groups) and every place; changes nothing."""
-    ctx = _Context(date or article_date(extraction))
+           threshold: float = DEFAULT_THRESHOLD, text: str | None = None) -> list[Decision]:
+    """A decision for every actor (but groups) and every place; changes nothing. ``text``, the article's text,
+    lets the words around a name count (an acronym spelt out, a country's name for its team)."""
+    ctx = _Context(date or article_date(extraction), text=text or "")
     ctx.countries |= place_countries(extraction, kb)
     by_cities = set(ctx.countries)
     regions = region_countries(extraction, kb)
@@ -97,6 +100,9 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
             continue
         scored = _candidates(actor, extraction, kb, ctx)
         d = _choose(actor.key, scored, threshold)
+        if d.entity and actor.kind == "country" and (plays_as_team(actor, ctx.text) or _a_name(actor, extraction)):
+            # "Italy failed to qualify": the national team, not the state; "Paris" that is a person's surname
+            d = Decision(actor.key, None, d.confidence, ("not the country: a team or a person's name",))
         if d.entity and actor.kind == "country" and d.entity not in by_cities:
             region = next((e for e in kb.named(actor.label) if e.type == "place" and e.category == "subdivision"
                            and e.country != d.entity and e.country in spoken), None)
@@ -130,8 +136,9 @@ def _territory(actor: Actor, d: Decision, kb: KnowledgeBase) -> Decision:
     e = kb.get(d.entity)
     if e is None or e.wikidata:
         return d
-    regions = [r for r, w in kb.named_weighted(actor.label) if r.type == "place" and r.category == "subdivision"
-               and r.wikidata and w >= 0.9]
+    # (a place no source calls a region, "Taiwan" of the verified list, is one too)
+    regions = [r for r, w in kb.named_weighted(actor.label) if r.type == "place"
+               and r.category in ("subdivision", None) and r.wikidata and w >= 0.9]
     if len(regions) != 1:
         return d
     return Decision(d.key, regions[0].id, d.confidence, (*d.evidence, "territory's region record"))
@@ -179,6 +186,9 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             # article of its country is the party
             return
         evidence = [why]
+        if why == "weak name" and spelt_out(e, ctx.text):
+            conf += 0.2  # "IRS" in an article that writes "Internal Revenue Service" out
+            evidence.append("spelt out in the article")
         if _described(actor, e):
             conf += 0.15  # "state news agency X": the record of a news agency, not a shop of that name
             evidence.append(f"described as {actor.described_as}")
@@ -206,6 +216,13 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                 conf -= 0.35  # "the Ministry of Justice" in an article about two countries: whose?
         found.append(_Scored(e, conf, tuple(evidence)))
 
+    if actor.described_as == "national team":
+        # a team extraction found in a match report ("Chile beat Peru"): the country's team of the sport the
+        # article names, and nothing else (not the state, not another sport's team bearing the country's name)
+        kind = sport(ctx.text)
+        for e in kb.named(f"{actor.label} national {kind} team") if kind else ():
+            add(e, 0.9, "national team of the article's sport")
+        return found
     if actor.kind == "country":
         add(kb.get(actor.key), 0.95, "key")
         cap = gazetteer.capital_of(actor.label)
@@ -243,11 +260,31 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                     for e, _ in kb.named_weighted(full):  # a generic name's weak alias too: the country is given
                         if e.country == country and state_body(e):
                             add(e, 0.85, "name after country", n)
-    if actor.kind == "government":  # "the Freedonian government", "the Senate" in an article of one country
-        # (an organisation named "Army" may be a college's team: only what extraction saw as a state body)
+    if actor.kind == "government" or (actor.kind == "organization" and len(actor.label.split()) >= 2):
+        # "the Freedonian government", "the Senate", "Coast Guard" in an article of one country (an organisation
+        # named "Army" may be a college's team: of organisations, only a generic name of two words or more)
         for e in national_bodies(actor, kb, own, {c for c in ctx.countries - ctx.regional if c.startswith("country/")}):
             add(e, 0.8, "the country's body")
+        texts = [ctx.text] if ctx.text else [n for a in x.actors for n in names_of(a)]
+        for e in named_with_country(actor, kb, texts):  # "the U.S. Coast Guard … the Coast Guard"
+            add(e, 0.85, "named with its country in the article")
+    if not found and actor.kind != "country":  # "Media Markt" for MediaMarkt, "University of NSW"
+        for n in names_of(actor):
+            for form in spacing_forms(n) + abbreviation_forms(n, kb):
+                if name_key(form) == name_key(n):
+                    continue  # "Central-Bank" is compared as "Central Bank": no other form
+                for e, w in kb.named_weighted(form):
+                    if w >= 0.9:  # (a generic name stays generic in another form)
+                        add(e, 0.85, "another form of the name", n)
     return found
+
+
+def _a_name(actor: Actor, x: Extraction) -> bool:
+    """Whether every mention of a country is a capital standing for it that is the surname of a person of the
+    article ("Paris said" of Valeska Paris): a person's, not the country's."""
+    surnames = {m.span.text.split()[-1] for a in x.actors if a.kind == "person" for m in a.mentions
+                if m.kind in ("name", "surname") and len(m.span.text.split()) > 1 or m.kind == "surname"}
+    return bool(actor.mentions) and all(m.kind == "metonymy" and m.span.text in surnames for m in actor.mentions)
 
 
 def _multinational(e: Entity) -> bool:
@@ -295,13 +332,15 @@ def _place_candidates(place: Place, kb: KnowledgeBase, ctx: _Context) -> list[_S
 
 # ------------------------------------------------------------------------------------------------------ applying
 def link(extraction: Extraction, *, online: bool = False, date: dt.date | None = None,
-         kb: KnowledgeBase | None = None, wikidata=None, threshold: float = DEFAULT_THRESHOLD) -> Extraction:  # noqa: ANN001
+         kb: KnowledgeBase | None = None, wikidata=None, threshold: float = DEFAULT_THRESHOLD,  # noqa: ANN001
+         text: str | None = None) -> Extraction:
     """Link actors and places, in place; returns the same extraction.
 
     :param online: also look actors the knowledge base leaves without a Wikidata link up on a SPARQL endpoint
         (``wikidata``, a :class:`kg.pipeline.link.online.WikidataClient`; by default one configured from the environment).
     :param date: the article's date (by default the one extraction resolved times against).
     :param threshold: the confidence below which an actor stays unlinked (NIL).
+    :param text: the article's text, for the evidence of the words around a name (without it, none).
     """
     from kg.pipeline.link import kb as kbmod
 
@@ -309,7 +348,7 @@ def link(extraction: Extraction, *, online: bool = False, date: dt.date | None =
     for item in [*extraction.actors, *extraction.places]:
         item.links.clear()
         item.link_confidence = None
-    decisions = decide(extraction, kb, date=date, threshold=threshold)
+    decisions = decide(extraction, kb, date=date, threshold=threshold, text=text)
     renames: list[tuple[str, str, bool]] = []
     places = {p.key: p for p in extraction.places}
     for d in decisions:
@@ -329,7 +368,7 @@ def link(extraction: Extraction, *, online: bool = False, date: dt.date | None =
     for old, new, is_place in renames:
         (rename_place if is_place else rename_actor)(extraction, old, new)
     if online:
-        from kg.pipeline.link.online import OnlineConfig, WikidataClient
+        from kg.pipeline.link.online import OnlineConfig, WikidataClient, link_online
 
         client = wikidata or WikidataClient(OnlineConfig.from_env(enabled=True), kb)
         link_online(extraction, client, kb)
@@ -345,29 +384,3 @@ def _add_holding(x: Extraction, actor: Actor, post: Entity | None, day: dt.date 
         return
     org = next((a.key for a in x.actors if a.key == post.of or a.key == actor.country), post.of)
     x.holdings.append(PositionHolding(actor.key, post.title, org, surface, day))
-
-
-def link_online(extraction: Extraction, client, kb: KnowledgeBase) -> None:  # noqa: ANN001
-    """Ask the endpoint about every named actor still without a Wikidata link; accept a single candidate whose
-    label and type agree (or the one whose country is the actor's, among several)."""
-    from kg.pipeline.link.online import ONLINE_CONFIDENCE
-
-    for actor in extraction.actors:
-        if actor.kind not in _COMPATIBLE or actor.key.startswith(("anon/", "group/")) or "wikidata" in actor.links:
-            continue
-        name = strip_titles(actor.label) if actor.kind == "person" else actor.label
-        if actor.kind == "person" and len(name.split()) < 2:
-            continue  # a surname alone is never looked up: too many people share it
-        found = client.candidates(name, actor.kind)
-        if found is None:
-            return  # the endpoint failed (already warned): the rest stay as the knowledge base left them
-        country = kb.get(actor.country)
-        if len(found) > 1 and country is not None and country.wikidata:
-            found = [c for c in found if country.wikidata in c.countries]
-        if len(found) != 1:
-            if found:
-                log.info("online: %s is ambiguous (%s), left unlinked", actor.label, ", ".join(c.qid for c in found))
-            continue
-        actor.links["wikidata"] = found[0].iri
-        conf = ONLINE_CONFIDENCE
-        actor.link_confidence = conf if actor.link_confidence is None else min(actor.link_confidence, conf)

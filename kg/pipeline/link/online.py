@@ -26,7 +26,11 @@ from pathlib import Path
 
 from kg.version import __version__
 from kg.errors import ConfigError
+from kg.model import Extraction
 from kg.pipeline.link.kb import WIKIDATA, KnowledgeBase, name_key
+from kg.pipeline.link.names import strip_titles
+
+LINKABLE = {"person", "organization", "government", "country"}  # the actor kinds the linker links
 
 log = logging.getLogger(__name__)
 
@@ -205,3 +209,27 @@ SELECT DISTINCT ?item ?label ?class ?country ?isOrg WHERE {{
   OPTIONAL {{ ?item {country} ?country }}{is_org}
 }}
 LIMIT 200"""
+
+
+def link_online(extraction: Extraction, client: WikidataClient, kb: KnowledgeBase) -> None:
+    """Ask the endpoint about every named actor still without a Wikidata link; accept a single candidate whose
+    label and type agree (or the one whose country is the actor's, among several)."""
+    for actor in extraction.actors:
+        if actor.kind not in LINKABLE or actor.key.startswith(("anon/", "group/")) or "wikidata" in actor.links:
+            continue
+        name = strip_titles(actor.label) if actor.kind == "person" else actor.label
+        if actor.kind == "person" and len(name.split()) < 2:
+            continue  # a surname alone is never looked up: too many people share it
+        found = client.candidates(name, actor.kind)
+        if found is None:
+            return  # the endpoint failed (already warned): the rest stay as the knowledge base left them
+        country = kb.get(actor.country)
+        if len(found) > 1 and country is not None and country.wikidata:
+            found = [c for c in found if country.wikidata in c.countries]
+        if len(found) != 1:
+            if found:
+                log.info("online: %s is ambiguous (%s), left unlinked", actor.label, ", ".join(c.qid for c in found))
+            continue
+        actor.links["wikidata"] = found[0].iri
+        conf = ONLINE_CONFIDENCE
+        actor.link_confidence = conf if actor.link_confidence is None else min(actor.link_confidence, conf)

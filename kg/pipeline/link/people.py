@@ -11,6 +11,7 @@ from functools import cache
 from kg.model import Actor, Extraction
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.pipeline.link.names import NAME_MENTIONS, strip_titles, trailing_names, without_country
+from kg.pipeline.link.person_forms import misspelt_title, other_forms, with_particle
 
 SEAT = "member of a national legislature"  # the category of a legislature's seat as a post
 _FORMER = ("former", "ex", "late", "then", "outgoing", "incoming", "acting", "deputy", "vice", "interim")
@@ -33,6 +34,7 @@ class Context:
     # the countries only its regions speak of: no evidence for those regions themselves (a region of one country in the base may be another's too)
     regional: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)  # record ids of the people the article names
+    text: str = ""  # the article's text, where the caller gives it (kg.pipeline.link.text_evidence)
 
     def rid(self, key: str | None) -> str | None:
         return self.resolved.get(key, key) if key else None
@@ -44,6 +46,8 @@ def prior(e: Entity) -> float:
 
 def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Context) -> list[Scored]:
     name = strip_titles(actor.label)
+    if len(name.split()) == 2 and misspelt_title(name.split()[0]):
+        name = name.split()[1]  # "Minster Roe": a title with a slip in front of a surname
     full = len(name.split()) >= 2
     pool = [e for e in kb.named(name) if e.type == "person"]
     for shorter in trailing_names(name) if full and not pool else ():
@@ -59,16 +63,20 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
         if pool:
             name = " ".join(words[i:])
             break
-    spelt = False
+    spelt, form = False, ""
     if full and not pool:
         # "Sergei" for "Sergey", a slip: a record of that surname whose given name the text spells one letter
         # apart (transliterations, slips); it needs what a surname alone needs, a post or the date
         given = name_key(" ".join(words[:-1]))
         pool = [e for e in kb.with_surname(words[-1]) if e.type == "person" and len(given) >= 4
                 and one_letter_apart(name_key(" ".join(e.label.split()[:-1])), given)]
+        # "Ash Roe" for Ashton Roe, "Dana Roe" for Dana Mae Roe: the same surname, the rest in another form
+        form = "given name spelt apart" if pool else "another form of the name"
+        pool = pool or other_forms(name, kb)
         spelt = bool(pool)
     if not full:
         pool += [e for e in kb.with_surname(name) if e not in pool]
+        pool += [e for e in with_particle(name, kb) if e not in pool]  # "Assad" for al-Assad
     holdings = [h for h in x.holdings if h.holder == actor.key]
     mention_titles = {name_key(" ".join(m.span.text.split()[:-1])) for m in actor.mentions
                       if m.kind in NAME_MENTIONS and len(m.span.text.split()) > 1}  # "President Ruiz"
@@ -96,7 +104,8 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
                and (day is None or p.held_at(day) or h.valid_at is None)
                for p, post in posts for h in holdings):
             evidence.append("post")
-        if any(post and any(name_key(t) in mention_titles for t in post.titles) for _, post in posts):
+        if any(post and any(name_key(t) in mention_titles for t in post.titles) for _, post in posts) or \
+                _described_post(e, mention_titles):
             evidence.append("title")
         # a post held at the article's date counts when the article speaks of that post's country or body
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
@@ -131,7 +140,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
             conf = 0.45 + (0.3 if strong else 0.0) + 0.05 * len(evidence)
             conf += 0.05 if "head of state or government" in evidence else 0.0
             conf += 0.1 if spelt else 0.0  # and a given name one letter apart
-            why = ("given name spelt apart" if spelt else "surname", *evidence)
+            why = (form if spelt else "surname", *evidence)
         out.append(Scored(e, min(conf, 1.0), why))
     return out
 
@@ -140,6 +149,13 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
 _POST_WORDS = {"president", "minister", "premier", "governor", "mayor", "senator", "chancellor", "leader", "speaker",
                "deputy", "representative", "congressman", "congresswoman", "councillor", "councilor", "secretary",
                "member", "mp", "lawmaker", "legislator", "chairman", "chairwoman", "chair", "head", "prime"}
+
+
+def _described_post(e: Entity, titles: set[str]) -> bool:
+    """Whether the title the text gives ("Senator Roe") is the post the record's description states ("US Senator
+    from Ohio"), for a post the record's terms do not give."""
+    words = set(name_key(e.description or "").split())
+    return any(t and set(t.split()) <= words and set(t.split()) & _POST_WORDS for t in titles)
 
 
 # Words for one occupation ("director" of a film is a record's "filmmaker"): each word stands for its family.
