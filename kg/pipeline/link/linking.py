@@ -35,7 +35,7 @@ from kg.pipeline.link.governments import named_with_country, national_bodies
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries,
                                    region_countries, slug, state_body, strip_titles, without_country)
-from kg.pipeline.link.org_forms import abbreviation_forms, spacing_forms
+from kg.pipeline.link.org_forms import news_channels, other_forms
 from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
 from kg.pipeline.link.people import Context as _Context, Scored as _Scored, prior as _prior
@@ -260,6 +260,8 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                     for e, _ in kb.named_weighted(full):  # a generic name's weak alias too: the country is given
                         if e.country == country and state_body(e):
                             add(e, 0.85, "name after country", n)
+    for n, e in news_channels([s.entity for s in found], names_of(actor), kb):
+        add(e, 0.9, "a news channel of that name", n)  # "Fox": the broadcaster's short name, and Fox News's
     if actor.kind == "government" or (actor.kind == "organization" and len(actor.label.split()) >= 2):
         # "the Freedonian government", "the Senate", "Coast Guard" in an article of one country (an organisation
         # named "Army" may be a college's team: of organisations, only a generic name of two words or more)
@@ -268,14 +270,9 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         texts = [ctx.text] if ctx.text else [n for a in x.actors for n in names_of(a)]
         for e in named_with_country(actor, kb, texts):  # "the U.S. Coast Guard … the Coast Guard"
             add(e, 0.85, "named with its country in the article")
-    if not found and actor.kind != "country":  # "Media Markt" for MediaMarkt, "University of NSW"
-        for n in names_of(actor):
-            for form in spacing_forms(n) + abbreviation_forms(n, kb):
-                if name_key(form) == name_key(n):
-                    continue  # "Central-Bank" is compared as "Central Bank": no other form
-                for e, w in kb.named_weighted(form):
-                    if w >= 0.9:  # (a generic name stays generic in another form)
-                        add(e, 0.85, "another form of the name", n)
+    if not found and actor.kind != "country":  # "Media Markt" for MediaMarkt, "University of NSW", "M5S party"
+        for e, conf, why, n in other_forms(names_of(actor), kb):
+            add(e, conf, why, n)
     return found
 
 

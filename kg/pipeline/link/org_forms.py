@@ -1,12 +1,16 @@
 """Forms of an organisation's name that the knowledge base does not list, tried when the name as written finds no
-record: its words run together or apart ("Media Markt" / "MediaMarkt", "Hewlett Packard" / "Hewlett-Packard"), and
-a region's abbreviation inside the name written out ("University of NSW" → "University of New South Wales")."""
+record: its words run together or apart ("Media Markt" / "MediaMarkt", "Hewlett Packard" / "Hewlett-Packard"), a
+region's abbreviation inside the name written out ("University of NSW" → "University of New South Wales"), a
+long name's last word in the other number ("… Infectious Disease" for "… Infectious Diseases").
+"""
 
 from __future__ import annotations
 
 import re
 
-from kg.pipeline.link.kb import KnowledgeBase
+from collections.abc import Iterable
+
+from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
@@ -22,6 +26,9 @@ def spacing_forms(name: str) -> list[str]:
         out += [name.replace("-", " "), name.replace("-", "")]
     if len(words) == 1 and _CAMEL.search(name):
         out.append(_CAMEL.sub(" ", name))
+    if len(words) >= 4 and words[-1][:1].isupper() and words[-1].isalpha():
+        # a slip in a long name's last word; a short one ("Air Force", "Coast Guards") may be another body
+        out.append(name[:-1] if words[-1].endswith("s") else name + "s")
     return [f for f in out if f != name]
 
 
@@ -40,4 +47,32 @@ def abbreviation_forms(name: str, kb: KnowledgeBase) -> list[str]:
                    and weight >= 0.9]
         if len(regions) == 1:
             out.append(" ".join([*words[:i], regions[0].label, *words[i + 1:]]))
+    return out
+
+
+def other_forms(names: Iterable[str], kb: KnowledgeBase) -> list[tuple[Entity, float, str, str]]:
+    """Records found by another form of the names (the record, its base confidence, why, and the name as written,
+    so that a generic name stays generic in another form): spacing, a region's abbreviation, the number of a long
+    name's last word, and a party's short name before "party" ("M5S party")."""
+    out = []
+    for n in names:
+        if n.lower().endswith(" party") and len(n.split()) == 2:
+            for e, w in kb.named_weighted(n[:-6]):
+                if e.category == "political party":
+                    out.append((e, 0.9, "name", n[:-6]) if w >= 0.9 else (e, 0.45, "weak name", n[:-6]))
+        for form in spacing_forms(n) + abbreviation_forms(n, kb):
+            if name_key(form) == name_key(n):
+                continue  # "Central-Bank" is compared as "Central Bank": no other form
+            out += [(e, 0.85, "another form of the name", n) for e, w in kb.named_weighted(form) if w >= 0.9]
+    return out
+
+
+def news_channels(found: list[Entity], names: Iterable[str], kb: KnowledgeBase) -> list[tuple[str, Entity]]:
+    """A name that the records found bear only as a short name ("Fox" of the Fox Broadcasting Company) and that
+    opens a news channel's name ("Fox News"): the news channel competes, and the text must decide."""
+    out = []
+    for n in names if found else ():
+        if any(name_key(e.label) == name_key(n) for e in found):
+            continue
+        out += [(n, e) for e in kb.named(f"{n} News") if e.category == "news organization" and e not in found]
     return out

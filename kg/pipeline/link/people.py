@@ -12,6 +12,7 @@ from kg.model import Actor, Extraction
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.pipeline.link.names import NAME_MENTIONS, strip_titles, trailing_names, without_country
 from kg.pipeline.link.person_forms import misspelt_title, other_forms, with_particle
+from kg.pipeline.link.text_evidence import apposed
 
 SEAT = "member of a national legislature"  # the category of a legislature's seat as a post
 _FORMER = ("former", "ex", "late", "then", "outgoing", "incoming", "acting", "deputy", "vice", "interim")
@@ -90,6 +91,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
     day = ctx.day
     out = []
     said_to_be = _occupations(actor, name, holdings)
+    said = apposed(actor, ctx.text)  # "Dana Roe, an Ottawa Labour MP, said"
     for e in pool:
         if own and e.country and own != e.country:
             continue  # "Peruvian minister Salcedo" is not a record of another country
@@ -105,7 +107,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
                for p, post in posts for h in holdings):
             evidence.append("post")
         if any(post and any(name_key(t) in mention_titles for t in post.titles) for _, post in posts) or \
-                _described_post(e, mention_titles):
+                _described_post(e, mention_titles) or _apposed_post(posts, said):
             evidence.append("title")
         # a post held at the article's date counts when the article speaks of that post's country or body
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
@@ -149,6 +151,23 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
 _POST_WORDS = {"president", "minister", "premier", "governor", "mayor", "senator", "chancellor", "leader", "speaker",
                "deputy", "representative", "congressman", "congresswoman", "councillor", "councilor", "secretary",
                "member", "mp", "lawmaker", "legislator", "chairman", "chairwoman", "chair", "head", "prime"}
+
+
+# what an apposition calls a member of a national legislature ("a Labour MP", "a Democratic senator")
+_SEAT_WORDS = {"mp", "mps", "lawmaker", "legislator", "parliamentarian", "senator", "congressman", "congresswoman",
+               "representative", "deputy", "member of parliament"}
+
+
+def _apposed_post(posts: list, said: str) -> bool:  # noqa: ANN001 - (Position, post Entity) pairs
+    """Whether an apposition after the full name names a post the record held: its title, or a legislator's word
+    for a seat in a national legislature."""
+    if not said:
+        return False
+    words = set(name_key(said).split())
+    key = name_key(said)
+    return any(post and (post.category == SEAT and (words & _SEAT_WORDS or "member of parliament" in key)
+                         or any(f" {name_key(t)} " in f" {key} " for t in post.titles))
+               for _, post in posts)
 
 
 def _described_post(e: Entity, titles: set[str]) -> bool:

@@ -69,3 +69,20 @@ def spelt_out(e: Entity, text: str) -> bool:
         return False
     label = re.sub(r"\s*\([^)]*\)$", "", e.label)  # "Advanced Micro Devices (United States)"
     return len(label.split()) >= 2 and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text) is not None
+
+
+_APPOSED = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;:\"“”()]{1,80})")
+
+
+def apposed(actor: Actor, text: str) -> str:
+    """What the text says a person is in an apposition after their full name ("Dana Roe, an Ottawa Labour MP,
+    said"): the words, lower-case; "" where there is none."""
+    if not text:
+        return ""
+    out = []
+    for m in actor.mentions:
+        if m.kind == "name" and len(m.span.text.split()) >= 2 and text[m.span.begin:m.span.end] == m.span.text:
+            found = _APPOSED.match(text[m.span.end:m.span.end + 90])
+            if found:
+                out.append(found.group(1).lower())
+    return " ".join(out)
