@@ -56,6 +56,14 @@ def test_a_title_the_record_s_description_states_singles_out_a_surname():
     assert found.get("McCaskill") == "Q22260"
 
 
+def test_a_seat_named_in_an_apposition_after_the_full_name_singles_out_a_legislator():
+    # a legislator of the office holders' table needs a post or a title besides the country
+    text = ("Alan Meale, a Labour MP, said on Monday that the hospital in Mansfield should stay open, and "
+            "Britain's health service would pay.")
+    assert linked(text, "2016-03-04").get("Alan Meale") == "Q583946"
+    assert linked(text.replace(", a Labour MP,", ""), "2016-03-04").get("Alan Meale") is None
+
+
 # ------------------------------------------------------------------------------------- organisations' names
 @pytest.mark.parametrize("text, label, qid", [
     ("Fed Ex said on Tuesday that it would cut 500 jobs in Memphis.", "Fed Ex", "Q459477"),
@@ -64,6 +72,20 @@ def test_a_title_the_record_s_description_states_singles_out_a_surname():
 ])
 def test_another_spacing_or_a_region_s_abbreviation_finds_the_organisation(text, label, qid):
     assert linked(text, "2019-03-04").get(label) == qid
+
+
+@pytest.mark.parametrize("text, label, qid", [
+    ("The PiS party said on Monday that Poland would not accept the plan.", "PiS party", "Q156874"),
+    ("A report by the Union of Concerned Scientist said on Monday that the plant in Ohio was unsafe.",
+     "Union of Concerned Scientist", "Q1136715"),
+])
+def test_a_party_s_short_name_and_a_long_name_s_last_word_in_the_other_number(text, label, qid):
+    assert linked(text, "2016-03-04").get(label) == qid
+
+
+def test_a_broadcaster_s_short_name_that_opens_a_news_channel_s_name_stays_unlinked():
+    # "Fox" is the broadcaster's short name and the news channel's first word: the text does not decide
+    assert linked("Pelosi said on Sunday that her comments on Fox were clear.", "2016-03-04").get("Fox") is None
 
 
 def test_a_generic_name_the_article_writes_after_its_country_is_that_country_s_body():
