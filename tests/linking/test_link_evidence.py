@@ -44,6 +44,13 @@ def test_a_surname_without_its_arabic_article_finds_the_person():
     assert found.get("Assad") == "Q44329"
 
 
+def test_an_arabic_article_written_apart_belongs_to_the_surname():
+    # the given name spelt one letter apart, the article "al" apart from the surname (a stray bracket folded)
+    found = linked("Syria's president Bashir al] Assad said on Monday that the army would not leave Aleppo.",
+                   "2015-03-04")
+    assert found.get("Bashir al] Assad") == "Q44329"
+
+
 def test_a_misspelt_title_in_front_of_a_surname_is_dropped():
     found = linked("Presdent Sarkozy told reporters in Paris that France would act.", "2010-03-04")
     assert found.get("Presdent Sarkozy") == "Q329"
@@ -81,6 +88,12 @@ def test_another_spacing_or_a_region_s_abbreviation_finds_the_organisation(text,
 ])
 def test_a_party_s_short_name_and_a_long_name_s_last_word_in_the_other_number(text, label, qid):
     assert linked(text, "2016-03-04").get(label) == qid
+
+
+def test_the_second_of_two_names_run_together_is_an_organisation_s_very_name():
+    text = "In a statement on Twitter the Federal Aviation Administration said the flights in Texas would resume."
+    found = linked(text, "2016-03-04")
+    assert found.get("Twitter the Federal Aviation Administration") == "Q335357"
 
 
 def test_a_broadcaster_s_short_name_that_opens_a_news_channel_s_name_stays_unlinked():

@@ -60,6 +60,11 @@ def other_forms(names: Iterable[str], kb: KnowledgeBase) -> list[tuple[Entity, f
             for e, w in kb.named_weighted(n[:-6]):
                 if e.category == "political party":
                     out.append((e, 0.9, "name", n[:-6]) if w >= 0.9 else (e, 0.45, "weak name", n[:-6]))
+        head, sep, tail = n.partition(" the ")
+        if sep and head[:1].isupper() and head.split()[-1][:1].isupper() and len(tail.split()) >= 2:
+            # two names run together ("Twitter the Federal Aviation Administration", a name's own "of the"
+            # excepted): the second, where it is an organisation's very name
+            out += [(e, 0.85, "name after another", tail) for e, w in kb.named_weighted(tail) if w >= 1.0]
         for form in spacing_forms(n) + abbreviation_forms(n, kb):
             if name_key(form) == name_key(n):
                 continue  # "Central-Bank" is compared as "Central Bank": no other form

@@ -68,8 +68,10 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
     if full and not pool:
         # "Sergei" for "Sergey", a slip: a record of that surname whose given name the text spells one letter
         # apart (transliterations, slips); it needs what a surname alone needs, a post or the date
-        given = name_key(" ".join(words[:-1]))
-        pool = [e for e in kb.with_surname(words[-1]) if e.type == "person" and len(given) >= 4
+        # (an Arabic article written apart, "Bashar al Assad", belongs to the surname)
+        cut = -2 if len(words) >= 3 and name_key(words[-2]) in ("al", "el") else -1
+        given = name_key(" ".join(words[:cut]))
+        pool = [e for e in kb.with_surname(" ".join(words[cut:])) if e.type == "person" and len(given) >= 4
                 and one_letter_apart(name_key(" ".join(e.label.split()[:-1])), given)]
         # "Ash Roe" for Ashton Roe, "Dana Roe" for Dana Mae Roe: the same surname, the rest in another form
         form = "given name spelt apart" if pool else "another form of the name"
