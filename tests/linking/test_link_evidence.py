@@ -145,3 +145,12 @@ def test_a_capital_that_is_a_person_s_surname_is_not_the_country():
 def test_a_territory_the_knowledge_base_knows_as_a_place_links_to_its_item():
     text = "Taiwan said on Monday that it would send aid to the islands after the storm."
     assert linked(text, "2019-03-04").get("Taiwan") == "Q865"
+
+
+def test_a_body_named_after_its_parent_is_not_another_parent_s_body_of_that_name():
+    # "Office of International Affairs" is a weak name of the Energy Department's office in the knowledge base
+    text = ("The Justice Department's Office of International Affairs said on Monday that the U.S. had asked Spain "
+            "to extradite the man.")
+    assert linked(text, "2019-03-04").get("Justice Department's Office of International Affairs") is None
+    energy = text.replace("Justice Department", "Department of Energy")
+    assert linked(energy, "2019-03-04").get("Department of Energy's Office of International Affairs") == "Q30296966"

@@ -35,7 +35,7 @@ from kg.pipeline.link.governments import named_with_country, national_bodies
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries,
                                    region_countries, slug, state_body, strip_titles, without_country)
-from kg.pipeline.link.org_forms import news_channels, other_forms
+from kg.pipeline.link.org_forms import news_channels, other_forms, parent_disagrees
 from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
 from kg.pipeline.link.people import Context as _Context, Scored as _Scored, prior as _prior
@@ -185,6 +185,8 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
             # "Army", "Senate": a generic name means a state body, not a college's team or a band; "Labour" in an
             # article of its country is the party
             return
+        if why == "weak name" and parent_disagrees(e, name, names_of(actor)):
+            return  # "the Justice Department's Office of International Affairs" is not the Energy Department's
         evidence = [why]
         if why == "weak name" and spelt_out(e, ctx.text):
             conf += 0.2  # "IRS" in an article that writes "Internal Revenue Service" out

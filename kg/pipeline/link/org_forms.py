@@ -81,3 +81,21 @@ def news_channels(found: list[Entity], names: Iterable[str], kb: KnowledgeBase) 
             continue
         out += [(n, e) for e in kb.named(f"{n} News") if e.category == "news organization" and e not in found]
     return out
+
+
+def parent_disagrees(e: Entity, name: str, names: Iterable[str]) -> bool:
+    """Whether the text names the body after a parent ("the Justice Department's Office of International
+    Affairs") that none of the record's names speaks of (the Energy Department's office of that name): a generic
+    name shared by many bodies, given to another parent's."""
+    import re
+
+    key = name_key(name)
+    for n in names:
+        m = re.match(r"^(.+?)(?:['’]s|s['’]) (.+)$", n)
+        if not m or name_key(m.group(2)) != key:
+            continue
+        parent = set(name_key(m.group(1)).split()) - {"department", "ministry", "office", "of", "the", "and", "us"}
+        words = {w for x in (e.label, *e.aliases) for w in name_key(x).split()}
+        if parent and not parent <= words:
+            return True
+    return False
