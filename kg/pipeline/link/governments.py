@@ -92,13 +92,15 @@ def named_with_country(actor: Actor, kb: KnowledgeBase, texts: list[str]) -> lis
             continue
         countries = set()
         for t in texts:
-            for m in re.finditer(rf"((?:\S+ ){{1,3}}){re.escape(n)}(?!\w)", t):
-                before = m.group(1).split()
+            at = t.find(n)
+            while at >= 0:
+                before = t[max(0, at - 40):at].split() if at and t[at - 1] == " " else []  # three words before
                 for k in (3, 2, 1):
                     c = gazetteer.country(" ".join(before[-k:])) if len(before) >= k else None
                     if c is not None:
                         countries.add("country/" + slug(c.name))
                         break
+                at = t.find(n, at + len(n))
         if len(countries) == 1:
             out |= {e.id: e for e in _bodies(kb, countries.pop(), n)}
     return list(out.values())

@@ -264,14 +264,15 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                             add(e, 0.85, "name after country", n)
     for n, e in news_channels([s.entity for s in found], names_of(actor), kb):
         add(e, 0.9, "a news channel of that name", n)  # "Fox": the broadcaster's short name, and Fox News's
-    if actor.kind == "government" or (actor.kind == "organization" and len(actor.label.split()) >= 2):
+    if actor.kind == "government" or (actor.kind == "organization" and len(actor.label.split()) >= 2 and not found):
         # "the Freedonian government", "the Senate", "Coast Guard" in an article of one country (an organisation
         # named "Army" may be a college's team: of organisations, only a generic name of two words or more)
         for e in national_bodies(actor, kb, own, {c for c in ctx.countries - ctx.regional if c.startswith("country/")}):
             add(e, 0.8, "the country's body")
-        texts = [ctx.text] if ctx.text else [n for a in x.actors for n in names_of(a)]
-        for e in named_with_country(actor, kb, texts):  # "the U.S. Coast Guard … the Coast Guard"
-            add(e, 0.85, "named with its country in the article")
+        if not found:  # "the U.S. Coast Guard … the Coast Guard"
+            texts = [ctx.text] if ctx.text else [n for a in x.actors for n in names_of(a)]
+            for e in named_with_country(actor, kb, texts):
+                add(e, 0.85, "named with its country in the article")
     if not found and actor.kind != "country":  # "Media Markt" for MediaMarkt, "University of NSW", "M5S party"
         for e, conf, why, n in other_forms(names_of(actor), kb):
             add(e, conf, why, n)
@@ -281,9 +282,11 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
 def _a_name(actor: Actor, x: Extraction) -> bool:
     """Whether every mention of a country is a capital standing for it that is the surname of a person of the
     article ("Paris said" of Valeska Paris): a person's, not the country's."""
+    if not actor.mentions or any(m.kind != "metonymy" for m in actor.mentions):
+        return False
     surnames = {m.span.text.split()[-1] for a in x.actors if a.kind == "person" for m in a.mentions
                 if m.kind in ("name", "surname") and len(m.span.text.split()) > 1 or m.kind == "surname"}
-    return bool(actor.mentions) and all(m.kind == "metonymy" and m.span.text in surnames for m in actor.mentions)
+    return all(m.span.text in surnames for m in actor.mentions)
 
 
 def _multinational(e: Entity) -> bool:

@@ -71,11 +71,12 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
         # (an Arabic article written apart, "Bashar al Assad", belongs to the surname)
         cut = -2 if len(words) >= 3 and name_key(words[-2]) in ("al", "el") else -1
         given = name_key(" ".join(words[:cut]))
-        pool = [e for e in kb.with_surname(" ".join(words[cut:])) if e.type == "person" and len(given) >= 4
+        bearers = kb.with_surname(" ".join(words[cut:]))
+        pool = [e for e in bearers if e.type == "person" and len(given) >= 4
                 and one_letter_apart(name_key(" ".join(e.label.split()[:-1])), given)]
         # "Ash Roe" for Ashton Roe, "Dana Roe" for Dana Mae Roe: the same surname, the rest in another form
         form = "given name spelt apart" if pool else "another form of the name"
-        pool = pool or other_forms(name, kb)
+        pool = pool or other_forms(name, bearers if cut == -1 else kb.with_surname(words[-1]))
         spelt = bool(pool)
     if not full:
         pool += [e for e in kb.with_surname(name) if e not in pool]

@@ -8,7 +8,7 @@ Each form only finds candidates; what singles one person out (a post, a title, t
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import lexicon
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
@@ -39,31 +39,32 @@ def _pairs() -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-def same_given_name(a: str, b: str) -> bool:
-    """Whether two given names are one, a short form of the other ("Ash"/"Ashton", "Joseph"/"Joe")."""
-    a, b = name_key(a), name_key(b)
-    return a == b or (a, b) in _pairs()
-
-
-def other_forms(name: str, kb: KnowledgeBase) -> list[Entity]:
+def other_forms(name: str, people: list[Entity]) -> list[Entity]:
     """People the knowledge base names otherwise than the text, with the same surname: a short form of the
     given name ("Ash Carter" → Ashton Carter) or a middle name left out ("Dana Roe" → Dana Mae Roe); the rest of
-    the name must agree."""
+    the name must agree. ``people``: the records of the text's surname."""
     words = name.split()
     if len(words) < 2:
         return []
-    given, middle, surname = words[0], [name_key(w) for w in words[1:-1]], words[-1]
+    given, middle, surname = name_key(words[0]), [name_key(w) for w in words[1:-1]], name_key(words[-1])
+    forms = {b for a, b in _pairs() if a == given}
+    initials = {f[:1] for f in forms | {given}}
     out = []
-    for e in kb.with_surname(surname):
-        if e.type != "person" or e.family_name:
-            continue  # (a name whose family name comes first is not read as given name + surname)
+    for e in people:
+        if e.label[:1].lower() not in initials and e.label[:1].isascii():
+            continue  # (a quick look before the names are compared folded)
         theirs = e.label.split()
-        if len(theirs) < 2 or name_key(theirs[-1]) != name_key(surname):
+        if e.type != "person" or e.family_name or len(theirs) < 2 or len(theirs) > len(words) + 1:
+            continue  # (a name whose family name comes first is not read as given name + surname)
+        first = name_key(theirs[0])
+        if first not in forms and first != given:
+            continue
+        if name_key(theirs[-1]) != surname:
             continue
         rest = [name_key(w) for w in theirs[1:-1]]
-        if name_key(theirs[0]) != name_key(given) and same_given_name(theirs[0], given) and rest == middle:
+        if first in forms and rest == middle:
             out.append(e)
-        elif name_key(theirs[0]) == name_key(given) and not middle and len(rest) == 1 and len(rest[0]) > 1:
+        elif first == given and not middle and len(rest) == 1 and len(rest[0]) > 1:
             out.append(e)  # a middle name left out (not an initial: "John F. Roe" is the text's "John Roe" too rarely)
     return out
 
@@ -87,6 +88,7 @@ def _title_words() -> frozenset[str]:
     return frozenset({t.lower().rstrip(".") for t in lexicon.titles()} | heads)
 
 
+@lru_cache(maxsize=4096)
 def misspelt_title(word: str) -> str | None:
     """The title a word in front of a name is a slip of ("Minster" → "minister"): one letter apart from a title or
     a post's head word of five letters or more, and no given name; None otherwise."""

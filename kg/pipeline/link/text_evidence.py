@@ -8,6 +8,7 @@ The text is optional: without it (a caller that links an extraction alone) these
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.model import Actor
 from kg.pipeline.link.kb import Entity
@@ -35,11 +36,13 @@ _BEFORE = re.compile(r"(?:\bagainst|\bversus|\bvs\.?|\bdebutants|\bdebutans|\bho
                      r"\bgoals for|\bplayed for|\bplay for|\bplaying for|\bplayer for|\bappearances for)\s+$", re.I)
 
 
+@lru_cache(maxsize=4)
 def sporty(text: str) -> bool:
     words = set(re.findall(r"[a-z][a-z-]+", text.lower()))
     return len(words & _SPORT_WORDS) >= 2
 
 
+@lru_cache(maxsize=4)
 def sport(text: str) -> str | None:
     """The one sport the article names; None where it names none or several."""
     low = text.lower()
@@ -68,7 +71,9 @@ def spelt_out(e: Entity, text: str) -> bool:
     if not text:
         return False
     label = re.sub(r"\s*\([^)]*\)$", "", e.label)  # "Advanced Micro Devices (United States)"
-    return len(label.split()) >= 2 and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text) is not None
+    if len(label.split()) < 2 or label not in text:
+        return False
+    return re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text) is not None
 
 
 _APPOSED = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;:\"“”()]{1,80})")
