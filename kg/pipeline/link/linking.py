@@ -262,8 +262,10 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
                     for e, _ in kb.named_weighted(full):  # a generic name's weak alias too: the country is given
                         if e.country == country and state_body(e):
                             add(e, 0.85, "name after country", n)
-    for n, e in news_channels([s.entity for s in found], names_of(actor), kb):
-        add(e, 0.9, "a news channel of that name", n)  # "Fox": the broadcaster's short name, and Fox News's
+    top = max((s.confidence for s in found), default=0.0)
+    for _, e in news_channels([s.entity for s in found], names_of(actor), kb):
+        # "Fox": the broadcaster's short name and Fox News's first word, as likely one as the other
+        found.append(_Scored(e, top, ("a news channel of that name",)))
     if actor.kind == "government" or (actor.kind == "organization" and len(actor.label.split()) >= 2 and not found):
         # "the Freedonian government", "the Senate", "Coast Guard" in an article of one country (an organisation
         # named "Army" may be a college's team: of organisations, only a generic name of two words or more)
