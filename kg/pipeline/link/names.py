@@ -119,8 +119,8 @@ def names_of(actor: Actor) -> set[str]:
 
 # the words of a body's name that do not say whose body it is ("Supreme Court", "Ministry of Foreign Affairs")
 INSTITUTION_WORDS = frozenset("""
-of the and for on in affairs agency air armed army assembly authority bank board brigade bureau cabinet central chamber coast
-commission committee congress council court courts defence defense department deputies directorate emergencies
+of the and for on in affairs agency air armed army assembly authority bank board brigade bureau cabinet central chamber
+coast commission committee congress council court courts defence defense department deputies directorate emergencies
 emergency energy environment federal finance fire force forces foreign general government guard health high home house
 interior intelligence internal investigation justice labour labor lords ministry national navy office parliament
 people's police presidency president's prosecutor prosecutor's public representatives republic reserve royal
