@@ -82,6 +82,14 @@ def with_particle(surname: str, kb: KnowledgeBase) -> list[Entity]:
     return list(out.values())
 
 
+# the titles a slip may hide before a surname ("Presdent", "Minster"); words that are also names or common words
+# a letter away from other names ("crown"/"Brown", "state", "prime", "madam"/"Madan") are left out
+_SLIP_TITLES = ("ambassador", "attorney", "chairman", "chairwoman", "chancellor", "commander", "commissioner",
+                "congressman", "congresswoman", "director", "general", "governor", "lawmaker", "mayor", "minister",
+                "premier", "president", "prince", "professor", "representative", "reverend", "secretary", "senator",
+                "sheikh", "spokesman", "spokeswoman", "sultan")
+
+
 @cache
 def _title_words() -> frozenset[str]:
     heads = {w for h in lexicon.post_heads() for w in h.split()}
@@ -90,11 +98,11 @@ def _title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def misspelt_title(word: str) -> str | None:
-    """The title a word in front of a name is a slip of ("Minster" → "minister"): one letter apart from a title or
-    a post's head word of five letters or more, and no given name; None otherwise."""
+    """The title a word in front of a name is a slip of ("Minster" → "minister"): one letter apart from one of the
+    titles above, itself no title and no given name; None otherwise."""
     from kg.pipeline.link.people import one_letter_apart
 
     w = word.lower()
     if len(w) < 5 or w in _title_words() or w in lexicon.given_names():
         return None
-    return next((t for t in sorted(_title_words()) if len(t) >= 5 and one_letter_apart(t, w)), None)
+    return next((t for t in _SLIP_TITLES if one_letter_apart(t, w)), None)
