@@ -252,6 +252,9 @@ def _labelled(finder, pb, m, who: str | None) -> Statement | None:  # noqa: ANN0
     if len(content.text.split()) < 2 or any(c.overlaps(content) for st in finder.statements for c in st.content):
         return None
     quoted = _opening_quotation(finder, content.begin)
+    if quoted is None and m.re is NAME_LABEL and any(c.isdigit() or c == "@" for c in content.text) and not any(
+            t.pos_ in ("VERB", "AUX") for t in pb.doc if content.begin <= pb.offset + t.idx < content.end):
+        return None  # "Venue: Hall 2B, Oslo", "Tea: 213 for 1": a fact box's field and value, not speech
     if quoted is not None:  # "Detective Constable Jo Bell: “…" — the quotation, over all its paragraphs, is said
         finder.used.add(id(quoted))
         return Statement("", list(quoted.spans), "direct", speaker=who, sentence=block, evidence="interview")

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from kg.extraction import coref as corefs, discourse, headline_bodies
 from kg.extraction.cue_frames import described_name, message_author
 from kg.extraction.cues import Cue, find_cues
-from kg.extraction.documents import Documents
+from kg.extraction.documents import Documents, going_on
 from kg.extraction.complements import ADDRESSEE_VERBS
 from kg.extraction.glued import regrouped, titled_person
 from kg.extraction.noun_cues import find_noun_cues
@@ -295,6 +295,9 @@ class StatementFinder(StatementSpans, StatementSources):
                 elif speaker is None:
                     # "The decree read: …", "according to the indictment, …": its authors
                     speaker = self._unsigned(pb, cue.speaker, document)
+        if doc_key is None and cue.speaker is not None and \
+                (prior := going_on(self.coref, self.statements, pb, cue.speaker)) is not None:
+            doc_key, speaker = prior.reported_in, (prior.speaker, self.parsed.span_of(pb, cue.speaker))
         cue_span = self.parsed.article.span(pb.offset + min(t.idx for t in cue.tokens),
                                             pb.offset + max(t.idx + len(t.text) for t in cue.tokens))
         if cue.lemma == "quote":

@@ -50,3 +50,27 @@ def test_a_nested_single_quote_closing_with_the_typed_double_leaves_the_cue_afte
                "Amos. Her colleague, Ben Ocho, disagreed. ``I say to the board, 'Wait for the survey,''' he said.")
     assert got == [("direct", "Ruth Amos", "We must act now on the sea wall,"),
                    ("direct", "Ben Ocho", "I say to the board, 'Wait for the survey,'")]
+
+
+def test_a_fact_box_of_fields_and_values_is_not_an_interview():
+    got = said("Test ends\n\nAustralia won the match by nine wickets on Sunday, the board said.\n\n"
+               "Who won the toss?\n\nLunch: Australia 96/0 (Lang 41*, Hay 38*, 28 overs)\n\n"
+               "Tea: Australia 213/1 (Lang 94*, Pont 35*, 58 overs)\n\n"
+               "Lunch: Australia 403/3 (Lang 201*, Leh 56*, 109 overs)")
+    assert got == [("indirect", "board", "Australia won the match by nine wickets on Sunday")]
+    # a labelled interview keeps its short answers without a verb
+    got = said("Talks\n\nReporter Ann Vole spoke to the minister Tom Reed.\n\nAnn Vole: Will the bridge open?\n\n"
+               "Tom Reed: We will open it in 2027.\n\nAnn Vole: And the road?\n\nTom Reed: Not this year.")
+    assert [s[1] for s in got] == ["Ann Vole", "Tom Reed", "Ann Vole", "Tom Reed"]
+
+
+def test_it_speaking_right_after_a_report_is_the_report_unless_a_body_was_named_since():
+    text = ("Water review\n\nA short report by a regional audit panel says the water board is overspending, but it "
+            "adds that the pipes are sound. The Water Office replied on Monday.\n\nThe survey of the council's "
+            "tenants found that rents had doubled. It also found that repairs were slow.")
+    got = said(text)
+    assert ("indirect", "authors of the short report", "the pipes are sound") in got
+    assert ("indirect", "authors of the survey", "repairs were slow") in got
+    got = said("Water review\n\nThe audit by the committee found that costs doubled. Acme Corp disputed the findings "
+               "on Monday. It said the audit was flawed.")
+    assert ("indirect", "Acme Corp", "the audit was flawed") in got
