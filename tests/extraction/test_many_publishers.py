@@ -74,3 +74,11 @@ def test_it_speaking_right_after_a_report_is_the_report_unless_a_body_was_named_
     got = said("Water review\n\nThe audit by the committee found that costs doubled. Acme Corp disputed the findings "
                "on Monday. It said the audit was flawed.")
     assert ("indirect", "Acme Corp", "the audit was flawed") in got
+
+
+def test_a_caption_line_between_the_paragraphs_of_a_quotation_does_not_hand_it_over():
+    got = said('Cup squad\n\nThe club named its squad for the final on Monday.\n\nCoach Ann Vole said: "We had to '
+               'weigh pace against height, and that took a long time.\n\nMark Keane signs a new two-year deal with '
+               'the club\n\n"Our new winger brings speed that we lacked in the spring.\n\n"Tom played twice in '
+               'the cup and looked tired in both games."')
+    assert len(got) == 1 and got[0][1] == "Ann Vole" and "brings speed" in got[0][2]
