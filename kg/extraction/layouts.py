@@ -295,6 +295,8 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
             continue
         if any(not t.text[:1].isupper() for t in doc if pb.offset + t.idx < hit[1].begin):
             continue  # "Talks in Geneva, Keller: …": the name is not the whole label ("German Chancellor X" is)
+        if _label_not_source(finder, pb, colon, hit[0]):
+            continue
         after = doc[colon.i + 1 :]
         if not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in after) and \
                 not any(q.outer.begin >= pb.offset + doc[colon.i].idx for q in finder.quotes
@@ -312,6 +314,20 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
             if content.contains(q.outer):
                 finder.used.add(id(q))
     return out
+
+
+def _label_not_source(finder, pb, colon, key: str) -> bool:  # noqa: ANN001
+    """A name before a headline's colon that is a page's label, not a source: the topic the headline goes on to
+    name again ("Acme : Senators Halt Acme Order"), or the columnist whose byline the page carries ("JO
+    ROE: …" over "By Jo Roe" or a line that is only the name)."""
+    label = pb.doc[: colon.i].text.strip().lower()
+    if any(m.span.begin >= pb.offset + colon.idx and m.span.end <= pb.block.span.end
+           for m in finder.coref.index.actors[key].mentions):
+        return True
+    # (a byline is a line of its own, or set in capitals: "attacked by Roe" in a sentence is no byline)
+    return any(text.lower() in (label, "by " + label) for b in finder.parsed.blocks
+               if b.block.kind != "headline" and len(text := b.block.span.text.strip()) <= len(label) + 3) or \
+        f"BY {label.upper()}" in finder.text
 
 
 def _claim_then_source(finder, pb, colon):  # noqa: ANN001, ANN202 - a Statement or None

@@ -82,3 +82,14 @@ def test_a_caption_line_between_the_paragraphs_of_a_quotation_does_not_hand_it_o
                'the club\n\n"Our new winger brings speed that we lacked in the spring.\n\n"Tom played twice in '
                'the cup and looked tired in both games."')
     assert len(got) == 1 and got[0][1] == "Ann Vole" and "brings speed" in got[0][2]
+
+
+def test_a_headline_label_naming_the_topic_or_the_columnist_is_not_a_source():
+    got = said("Airbus : Senators Halt Airbus Freighter Order\n\nThe senators voted on Monday.")
+    assert not any(s[1] == "Airbus" for s in got)
+    got = said("TOM BRADLEY: Gates bets the firm on the web\n\nSHARE | SAVE BY TOM BRADLEY\n\n"
+               "Bill Gates has been called the biggest fan of software. He said the web was huge.")
+    assert got == [("indirect", "Bill Gates", "the web was huge")]
+    # a headline that gives a source before its colon still does
+    got = said("Vole: Taxes will fall next year\n\nFinance Minister Ann Vole said on Monday that taxes would fall.")
+    assert ("indirect", "Ann Vole", "Taxes will fall next year") in got
