@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
 from kg.extraction.acronyms import join_acronyms
+from kg.extraction.datelines import after_dash
 from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
                                       joined_names)
 from kg.extraction.missed_names import CORPORATE, described_people, known_names, speaking_names, titled_names
@@ -191,6 +192,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
         for ent in ents:
             label = ent.label_
             ent = _strip_ent(pb, ent)
+            if (ent := after_dash(pb, ent)) is None:
+                continue
             if label in ("ORG", "PERSON") and (told := split_told_name(pb, ent, surnames)) is not None:
                 _add_org(index, pb, told[0], parsed.span_of(pb, told[0]))  # "told Radio Nord Omar Haddad had …"
                 pending_persons.append((pb, told[1]))

@@ -93,3 +93,11 @@ def test_a_headline_label_naming_the_topic_or_the_columnist_is_not_a_source():
     # a headline that gives a source before its colon still does
     got = said("Vole: Taxes will fall next year\n\nFinance Minister Ann Vole said on Monday that taxes would fall.")
     assert ("indirect", "Ann Vole", "Taxes will fall next year") in got
+
+
+def test_a_dateline_set_off_by_a_hyphen_is_not_part_of_the_speaker():
+    got = said("Battery find\n\nBERLIN - Chemists at a state institute say they have made a cell that charges in a "
+               "minute.\n\nRoad–Rail Bank president Ann Vole said costs were high. Lena Fuchs - a painter and friend "
+               "of the mayor - opened the hall.")
+    assert got[0] == ("indirect", "Chemists at a state institute", "they have made a cell that charges in a minute")
+    assert ("indirect", "Ann Vole", "costs were high") in got
