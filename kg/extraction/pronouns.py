@@ -332,6 +332,12 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
                 if t.dep_ == "pobj" and t.head.dep_ == "agent" and (hit := index.mention_of_token(pb, t)):
                     bound.add(hit[0])
     speaking = role == "subject" and _reports(tok)
+    if speaking:  # "“X lied to his partners,” he told the court": who the quotation names is talked about
+        at = pb.offset + tok.idx
+        text = index.parsed.article.text
+        said = [(b, e) for b, e in coref.quote_spans if e <= at and not text[e:at].strip(" ,“”\"'’")]
+        named = {s.key for s in candidates if s.quoted and said and said[-1][0] <= s.offset < said[-1][1]}
+        bound |= named if any(s.key not in named for s in candidates) else set()
     same = [s for s in candidates if s.sentence == sent_no and not s.quoted and s.key not in bound]
     if same:
         subj = [s for s in same if s.subject]

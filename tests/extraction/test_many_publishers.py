@@ -101,3 +101,10 @@ def test_a_dateline_set_off_by_a_hyphen_is_not_part_of_the_speaker():
                "of the mayor - opened the hall.")
     assert got[0] == ("indirect", "Chemists at a state institute", "they have made a cell that charges in a minute")
     assert ("indirect", "Ann Vole", "costs were high") in got
+
+
+def test_he_after_a_quotation_is_not_the_person_the_quotation_names():
+    got = said("Fraud trial\n\nProsecutor Dave Rowe told the court that Tom Pell had hidden the money for years. "
+               "Pell denies the charges. Pell was arrested in May.\n\n\"Tom Pell lied to his partners and to his "
+               "bank, and he kept lying,\" he told the court on Thursday.")
+    assert got[-1][:2] == ("direct", "Dave Rowe")
