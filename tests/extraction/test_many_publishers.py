@@ -108,3 +108,9 @@ def test_he_after_a_quotation_is_not_the_person_the_quotation_names():
                "Pell denies the charges. Pell was arrested in May.\n\n\"Tom Pell lied to his partners and to his "
                "bank, and he kept lying,\" he told the court on Thursday.")
     assert got[-1][:2] == ("direct", "Dave Rowe")
+
+
+def test_a_name_after_a_long_post_title_joined_by_and_is_a_person():
+    got = said("Flood warning\n\n\"Nobody could have seen it coming,\" India's Minister of State for Earth Sciences "
+               "and Coastal Works Ravi Menon told reporters.\n\n\"The river rose in an hour,\" he said.")
+    assert [s[:2] for s in got] == [("direct", "Ravi Menon"), ("direct", "Ravi Menon")]
