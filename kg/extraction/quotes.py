@@ -57,6 +57,13 @@ def _closing_context(text: str, i: int) -> bool:
     return i + 1 >= len(text) or not _is_letter(text[i + 1])
 
 
+def _glued(text: str, i: int) -> bool:
+    """A straight mark between a sentence's end and a capital with no space (“… observatories."We did not …”, “… this
+    week."The team …”): a page whose paragraph breaks were lost; the mark closes a quotation that is open
+    and opens one otherwise."""
+    return 0 < i < len(text) - 1 and text[i - 1] in ".!?" and text[i + 1].isupper()
+
+
 def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[list[Quote], int | None]:
     """Quotes inside text[begin:end]; returns them and the position of an unclosed opening double mark, if any."""
     quotes: list[Quote] = []
@@ -71,7 +78,7 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
             close, kind, width = typed, "double", 2
         elif c in DOUBLE_OPEN and (c not in _SUBSTITUTES or _opening_context(text, i)):
             close, kind = DOUBLE_OPEN[c], "double"
-        elif c == '"' and _opening_context(text, i) and i + 1 < end and not text[i + 1].isspace():
+        elif c == '"' and (_opening_context(text, i) or _glued(text, i)) and i + 1 < end and not text[i + 1].isspace():
             close, kind = '"', "double"
         elif singles and c in SINGLE_OPEN and _opening_context(text, i):
             close, kind = SINGLE_OPEN[c], "single"
@@ -151,7 +158,7 @@ def _straight_close(text: str, start: int, end: int, *, nesting: bool) -> int | 
     while k >= 0:
         if nesting and _opening_context(text, k) and k + 1 < end and _is_letter(text[k + 1]):
             depth += 1
-        elif _closing_context(text, k) or k + 1 == end:
+        elif _closing_context(text, k) or k + 1 == end or _glued(text, k):
             if depth == 0:
                 return k
             depth -= 1

@@ -7,7 +7,7 @@ import pytest
 
 from kg.extraction import extract
 from kg.pipeline.ingest import ingest
-from tests.extraction.helpers import said
+from tests.extraction.helpers import run, said
 
 pytestmark = pytest.mark.slow
 
@@ -114,3 +114,11 @@ def test_a_name_after_a_long_post_title_joined_by_and_is_a_person():
     got = said("Flood warning\n\n\"Nobody could have seen it coming,\" India's Minister of State for Earth Sciences "
                "and Coastal Works Ravi Menon told reporters.\n\n\"The river rose in an hour,\" he said.")
     assert [s[:2] for s in got] == [("direct", "Ravi Menon"), ("direct", "Ravi Menon")]
+
+
+def test_quote_marks_glued_to_sentences_of_a_page_that_lost_its_paragraph_breaks():
+    x = run('Comet\n\nThe tail was seen from three observatories."We did not expect it to be so bright," said '
+            'co-author Ann Vole of the university. "Small telescopes can see it this week."The team will publish '
+            'its data in March.')
+    assert [(s.quote_type, [c.text for c in s.content]) for s in x.statements] == [
+        ("direct", ["We did not expect it to be so bright,", "Small telescopes can see it this week."])]
