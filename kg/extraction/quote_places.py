@@ -56,3 +56,18 @@ def merge_spans(spans):  # noqa: ANN001, ANN201
     from kg.extraction.statements import _merge
 
     return _merge(spans)
+
+
+def without_repeats(statements: list[Statement]) -> list[Statement]:
+    """The statements (in text order) but one that a page repeats: the same speaker saying the same in a sentence
+    of the same words as an earlier one (a headline printed again over the text, a paragraph a scraped page holds
+    twice). A headline that repeats a quotation of the text in other words keeps both."""
+    seen: set[tuple] = set()
+    out = []
+    for st in statements:
+        key = (st.speaker, st.quote_type, tuple(c.text for c in st.content),
+               " ".join(st.sentence.text.split()) if st.sentence is not None else None)
+        if key[3] is None or key not in seen:
+            out.append(st)
+        seen.add(key)
+    return out

@@ -21,6 +21,7 @@ from kg.extraction.complements import ADDRESSEE_VERBS
 from kg.extraction.glued import regrouped, titled_person
 from kg.extraction.noun_cues import find_noun_cues
 from kg.extraction.quotes import Quote
+from kg.extraction.quote_places import without_repeats
 from kg.extraction.statement_sources import StatementSources
 from kg.extraction.statement_spans import StatementSpans, only_glue, to_the_marks
 from kg.extraction.steps import Step, Work
@@ -382,6 +383,7 @@ def _numbered(work: Work) -> None:
     statements = work.statement_finder.statements
     headline_bodies.rebind(work.statement_finder.coref, statements)
     statements.sort(key=lambda s: (s.begin, s.end))
+    statements[:] = without_repeats(statements)
     for i, st in enumerate(statements, 1):
         st.key = f"s{i}"
     work.put(statements=statements)

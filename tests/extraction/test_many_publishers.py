@@ -122,3 +122,10 @@ def test_quote_marks_glued_to_sentences_of_a_page_that_lost_its_paragraph_breaks
             'its data in March.')
     assert [(s.quote_type, [c.text for c in s.content]) for s in x.statements] == [
         ("direct", ["We did not expect it to be so bright,", "Small telescopes can see it this week."])]
+
+
+def test_text_a_page_repeats_gives_its_statement_once():
+    got = said("Mayor says budget will cut bus fares\n\nHome | News\n\nMayor says budget will cut bus fares\n\n"
+               "The mayor said the budget was fair. Councillor Ann Vole said the vote was close.\n\n"
+               "Councillor Ann Vole said the vote was close.")
+    assert [s[2] for s in got] == ["budget will cut bus fares", "the budget was fair", "the vote was close"]
