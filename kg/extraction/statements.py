@@ -217,10 +217,12 @@ class StatementFinder(StatementSpans, StatementSources):
 
     def _add(self, cue: Cue, contents: list[Span], qtype: str) -> bool:
         pb = cue.pb
-        if pb.block.kind in ("headline", "standfirst") and cue.verb.lemma_ in ADDRESSEE_VERBS and \
-                cue.verb.tag_ in ("VBN", "VBD") and cue.speaker is not None and cue.speaker.i < cue.verb.i and \
-                not any(c.dep_ in ("dobj", "dative") for c in cue.verb.children):
-            return False  # headlinese's passive: "Parents urged to vaccinate", "Parties warned over …" are told
+        if pb.block.kind in ("headline", "standfirst") and cue.verb.tag_ in ("VBN", "VBD") and \
+                cue.speaker is not None and cue.speaker.i < cue.verb.i and \
+                not any(c.dep_ in ("dobj", "dative", "ccomp") for c in cue.verb.children) and \
+                (cue.verb.lemma_ in ADDRESSEE_VERBS or cue.verb.i + 1 < len(pb.doc) and
+                 pb.doc[cue.verb.i + 1].lower_ == "with"):
+            return False  # headlinese's passive: "Parents urged to …", "Bakery owner threatened with fine"
         nxt = pb.doc[cue.verb.i + 1] if cue.verb.i + 1 < len(pb.doc) else None
         if cue.verb.lemma_ in _ASKING and nxt is not None and nxt.tag_ in ("VBP", "VBZ", "VBD", "MD"):
             return False  # "27% of consumers asked are interested …": the people asked, not who asked them

@@ -129,3 +129,9 @@ def test_text_a_page_repeats_gives_its_statement_once():
                "The mayor said the budget was fair. Councillor Ann Vole said the vote was close.\n\n"
                "Councillor Ann Vole said the vote was close.")
     assert [s[2] for s in got] == ["budget will cut bus fares", "the budget was fair", "the vote was close"]
+
+
+def test_a_headline_passive_with_with_is_no_statement_of_its_subject():
+    assert said("Bakery owner threatened with fine over hygiene\n\nAn inspector visited the shop.") == []
+    got = said("Minister threatened to quit over pay, aides say\n\nThe union met on Monday.")
+    assert ("indirect", "Minister", "to quit over pay") in got
