@@ -385,7 +385,7 @@ def _numbered(work: Work) -> None:
     statements = work.statement_finder.statements
     headline_bodies.rebind(work.statement_finder.coref, statements)
     statements.sort(key=lambda s: (s.begin, s.end))
-    statements[:] = without_repeats(statements)
+    statements[:] = without_repeats(work.statement_finder.parsed, statements)
     for i, st in enumerate(statements, 1):
         st.key = f"s{i}"
     work.put(statements=statements)

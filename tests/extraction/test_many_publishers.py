@@ -135,3 +135,6 @@ def test_a_headline_passive_with_with_is_no_statement_of_its_subject():
     assert said("Bakery owner threatened with fine over hygiene\n\nAn inspector visited the shop.") == []
     got = said("Minister threatened to quit over pay, aides say\n\nThe union met on Monday.")
     assert ("indirect", "Minister", "to quit over pay") in got
+    # a sentence said twice in one paragraph is said twice
+    got = said("Vote\n\nAnn Vole said “the vote was close” and left. Ann Vole said “the vote was close” and left.")
+    assert len(got) == 2
