@@ -31,6 +31,7 @@ SIGNATURE = re.compile(rf"\s*(?:—|–|--|-)\s*(?P<name>[^()\n—–@]{{2,60}}?
 _LINK_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 QA_LABEL = re.compile(r"^(?P<label>Q|Question|A|Answer)\s*[:.]\s+")
 NAME_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’\- ]{1,40}?):\s+")
+_FIELD = re.compile(r"\b[A-Z][A-Za-z]+ ?: +[$€£]?\d")  # a field of a fact box with a figure: "GDP: $973bn"
 _INTERVIEW_VERBS = {"interview", "speak", "talk", "sit", "ask", "question"}
 
 
@@ -252,9 +253,12 @@ def _labelled(finder, pb, m, who: str | None) -> Statement | None:  # noqa: ANN0
     if len(content.text.split()) < 2 or any(c.overlaps(content) for st in finder.statements for c in st.content):
         return None
     quoted = _opening_quotation(finder, content.begin)
-    if quoted is None and m.re is NAME_LABEL and any(c.isdigit() or c == "@" for c in content.text) and not any(
-            t.pos_ in ("VERB", "AUX") for t in pb.doc if content.begin <= pb.offset + t.idx < content.end):
-        return None  # "Venue: Hall 2B, Oslo", "Tea: 213 for 1": a fact box's field and value, not speech
+    if quoted is None and m.re is NAME_LABEL and any(c.isdigit() or c == "@" for c in content.text) and (not any(
+            t.pos_ in ("VERB", "AUX") for t in pb.doc if content.begin <= pb.offset + t.idx < content.end)
+            or len(_FIELD.findall(content.text)) >= 2):
+        # "Venue: Hall 2B, Oslo", "Tea: 213 for 1", "Area: 40 sq km Population: 2 million GDP: …": a fact box's
+        # fields and values, not speech
+        return None
     if quoted is not None:  # "Detective Constable Jo Bell: “…" — the quotation, over all its paragraphs, is said
         finder.used.add(id(quoted))
         return Statement("", list(quoted.spans), "direct", speaker=who, sentence=block, evidence="interview")

@@ -58,6 +58,10 @@ def test_a_fact_box_of_fields_and_values_is_not_an_interview():
                "Tea: Australia 213/1 (Lang 94*, Pont 35*, 58 overs)\n\n"
                "Lunch: Australia 403/3 (Lang 201*, Leh 56*, 109 overs)")
     assert got == [("indirect", "board", "Australia won the match by nine wickets on Sunday")]
+    got = said("Trade bloc\n\nThe leaders met on Monday, the ministry said.\n\nWho joins?\n\nNEW UNION Territory: "
+               "9,100,000 sq km Population: 210 million GDP: $640bn Exports: $95bn Unemployment: 9% (2024) Source: "
+               "the ministry\n\nAnn Vole: We agreed on tariffs.")
+    assert [s[1] for s in got] == ["ministry", "Ann Vole"]
     # a labelled interview keeps its short answers without a verb
     got = said("Talks\n\nReporter Ann Vole spoke to the minister Tom Reed.\n\nAnn Vole: Will the bridge open?\n\n"
                "Tom Reed: We will open it in 2027.\n\nAnn Vole: And the road?\n\nTom Reed: Not this year.")
