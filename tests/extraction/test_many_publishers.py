@@ -142,3 +142,12 @@ def test_a_headline_passive_with_with_is_no_statement_of_its_subject():
     # a sentence said twice in one paragraph is said twice
     got = said("Vote\n\nAnn Vole said “the vote was close” and left. Ann Vole said “the vote was close” and left.")
     assert len(got) == 2
+
+
+def test_he_after_a_quotation_is_who_reported_in_the_sentence_before():
+    got = said("Cup squad\n\nStriker Tom Hale hurt his knee in training. Hale complained about the pain on Monday, "
+               "and his absence forced a change.\n\nThe coach Ben Vole said Hale would have started. \"We want at "
+               "least one fast winger on this pitch,\" he said.\n\nKeeper Mark Lund will replace Ben Orr. Orr played "
+               "well in his only game, but coach Dan Roe said Lund was picked for his experience. \"Lund gives us "
+               "calm at the back,\" he said.")
+    assert [s[1] for s in got if s[0] == "direct"] == ["Ben Vole", "Dan Roe"]
