@@ -232,7 +232,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 continue  # "Ines Varga / Harbour Gazette via Getty Images", "REUTERS/Sam Ortiz": a credit line
             if text.lower() in lexicon.role_nouns():
                 continue  # "the QB", "the three-time MVP": a role noun the recogniser took for a name
-            if label == "ORG" and (parts := split_title_org_name(pb, ent)) is not None:
+            if label in ("ORG", "PERSON") and (parts := split_title_org_name(pb, ent)) is not None:
                 if (c := gazetteer.country(parts[0].text)) is not None:  # "President of Freedonia Jane Doe said"
                     index.add_actor(country_key(c.name), c.name, "country", parsed.span_of(pb, parts[0]))
                 else:

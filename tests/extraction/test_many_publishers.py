@@ -118,6 +118,11 @@ def test_a_name_after_a_long_post_title_joined_by_and_is_a_person():
     got = said("Flood warning\n\n\"Nobody could have seen it coming,\" India's Minister of State for Earth Sciences "
                "and Coastal Works Ravi Menon told reporters.\n\n\"The river rose in an hour,\" he said.")
     assert [s[:2] for s in got] == [("direct", "Ravi Menon"), ("direct", "Ravi Menon")]
+    # (the recogniser tags this one a person's name as a whole)
+    got = said("Flood warning\n\n\"Nobody could have seen it coming,\" Ruritania's Minister of State for Water and "
+               "Forests and Rural Development Ravi Menon told reporters. A spokesman for Mary Ann Jones said she "
+               "was away.")
+    assert [s[1] for s in got] == ["Ravi Menon", "spokesman for Mary Ann Jones"]
 
 
 def test_quote_marks_glued_to_sentences_of_a_page_that_lost_its_paragraph_breaks():
