@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer, lexicon
 from kg.extraction.acronyms import join_acronyms
+from kg.extraction.datelines import after_dash
 from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
                                       joined_names)
 from kg.extraction.missed_names import CORPORATE, described_people, known_names, speaking_names, titled_names
@@ -191,6 +192,8 @@ def collect_names(parsed: Parsed) -> ActorIndex:
         for ent in ents:
             label = ent.label_
             ent = _strip_ent(pb, ent)
+            if (ent := after_dash(pb, ent)) is None:
+                continue
             if label in ("ORG", "PERSON") and (told := split_told_name(pb, ent, surnames)) is not None:
                 _add_org(index, pb, told[0], parsed.span_of(pb, told[0]))  # "told Radio Nord Omar Haddad had …"
                 pending_persons.append((pb, told[1]))
@@ -229,7 +232,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 continue  # "Ines Varga / Harbour Gazette via Getty Images", "REUTERS/Sam Ortiz": a credit line
             if text.lower() in lexicon.role_nouns():
                 continue  # "the QB", "the three-time MVP": a role noun the recogniser took for a name
-            if label == "ORG" and (parts := split_title_org_name(pb, ent)) is not None:
+            if label in ("ORG", "PERSON") and (parts := split_title_org_name(pb, ent)) is not None:
                 if (c := gazetteer.country(parts[0].text)) is not None:  # "President of Freedonia Jane Doe said"
                     index.add_actor(country_key(c.name), c.name, "country", parsed.span_of(pb, parts[0]))
                 else:

@@ -17,6 +17,7 @@ from kg.extraction import posts
 from kg.extraction.actors import ActorIndex, country_key
 from kg.extraction.bodies import (FIRM_NOUNS, GENERIC_BODIES, MEDIA, first_named_after, last_medium, last_named,
                                  last_source, named_body, speaking_plural, story_subject)
+from kg.extraction.datelines import set_apart
 from kg.extraction.nationals import city_club, national_person
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
@@ -57,8 +58,9 @@ def np_bounds(tok: Token) -> tuple[int, int]:
     for child in tok.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case", "advmod"):
             start = min(start, child.left_edge.i)
-    # a noun phrase never runs back over a colon: "Exclusive: minister …" is a desk label and "minister"
-    start = next((t.i + 1 for t in reversed(tok.doc[start : tok.i]) if t.text in (":", "|")), start)
+    # a noun phrase never runs back over a colon or a dash set apart: "Exclusive: minister …" is a desk label and
+    # "minister", "BERLIN - Chemists say" a dateline and "Chemists"
+    start = next((t.i + 1 for t in reversed(tok.doc[start : tok.i]) if t.text in (":", "|") or set_apart(t)), start)
     for child in tok.rights:
         if child.dep_ in ("compound", "flat"):
             end = max(end, child.right_edge.i)
@@ -201,7 +203,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
     cut = next((c.i for c in tok.rights if c.dep_ == "prep" and c.lower_ != "of" and c.i < end), None)
     mention_span = parsed.span_of(pb, pb.doc[start:cut]) if cut is not None and cut > tok.i else np_span
     lemma = tok.lemma_.lower()
-    plural = tok.tag_ in ("NNS", "NNPS")
+    # ("BERLIN - Chemists say": a plural opening a sentence after a dateline, tagged a singular name)
+    plural = tok.tag_ in ("NNS", "NNPS") or tok.tag_ == "NNP" and tok.lower_ in lexicon.group_nouns()
     country = _np_country(coref, pb, start, tok.i)
     if not plural and (lemma in lexicon.post_heads() or posts.post_before(pb, tok.i + 1)):
         person = posts.person_by_role(coref, pb, tok, start, country)

@@ -17,6 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.tokens import Span as SpacySpan
+
+from kg import lexicon
 from kg.extraction.steps import Step, Work
 from kg.extraction.time import MONTHS, nearest_year
 from kg.model import Article
@@ -106,3 +109,23 @@ def _article_date(work: Work) -> None:
 ARTICLE_DATE = Step("article date", ("parsed",), ("article_date",), _article_date,
                     "an undated article's date from a date line at its top or its first paragraph's dateline; the "
                     "day relative times count from")
+
+
+def after_dash(pb, ent: SpacySpan) -> SpacySpan | None:  # noqa: ANN001 - a ParsedBlock
+    """The part of a recognised name after a dash set apart ("BERLIN - Chemists", "PARIS — Acme Corp": a
+    dateline run into what follows it); None where that part names nothing ("Chemists")."""
+    dashes = [t.i for t in ent if set_apart(t)]
+    end = ent.end
+    while dashes and dashes[-1] == end - 1:  # "Jo Roe - a painter": the dash after the name opens an aside
+        end = dashes.pop()
+    dash = dashes[-1] if dashes else None
+    after = pb.doc[ent.start if dash is None else dash + 1 : end]
+    return after if dash is None or any(t.pos_ == "PROPN" and t.lower_ not in lexicon.group_nouns() for t in after) \
+        else None
+
+
+def set_apart(tok) -> bool:  # noqa: ANN001 - a Token
+    """A dash that separates phrases: an em dash, or a hyphen or an en dash with spaces on both sides (the hyphen
+    of "well-known" and the en dash of "Export–Import" join words)."""
+    return tok.text in ("—", "--") or tok.text in ("-", "–") and bool(tok.whitespace_) and tok.i > 0 and \
+        bool(tok.doc[tok.i - 1].whitespace_)

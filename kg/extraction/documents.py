@@ -18,7 +18,7 @@ from kg.extraction import coref as corefs
 from kg.extraction.cues import SUBJECT_DEPS
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
-from kg.model import Document
+from kg.model import Document, Statement
 from kg.pipeline.nlp import ParsedBlock
 
 DOCUMENT_NOUNS = {"readout", "statement", "communique", "communiqué", "declaration", "letter", "report",
@@ -70,6 +70,25 @@ class Documents:
 
     def by_publisher(self, actor: str) -> str | None:
         return next((d.key for d in self.items if d.publisher == actor), None)
+
+
+def going_on(coref: corefs.Coref, statements: list[Statement], pb: ParsedBlock, subject: Token) -> Statement | None:
+    """ "A report … says X, but it adds Y", "The survey found X. It also found Y": the document statement an
+    "it" that speaks right after it goes on with — the last statement before, when it is a document's and no body is
+    named as a subject between its sentence and the "it"."""
+    at = pb.offset + subject.idx
+    before = [st for st in statements if st.sentence is not None and st.sentence.begin < at]
+    if subject.lower_ != "it" or not before:
+        return None
+    last = max(before, key=lambda st: st.sentence.begin)
+    if last.evidence != "document" or last.reported_in is None or at - last.sentence.end > 400:
+        return None
+    index = coref.index
+    for block, tok in index.parsed.tokens_starting_in(max(last.sentence.begin, last.end), at):
+        hit = index.mention_of_token(block, tok) if tok.dep_ in SUBJECT_DEPS else None
+        if hit is not None and index.actors[hit[0]].kind in ("organization", "government", "country"):
+            return None  # "… Acme disputed the findings. It said …": the body named since
+    return last
 
 
 def find_documents(coref: corefs.Coref) -> Documents:

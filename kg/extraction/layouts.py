@@ -31,6 +31,7 @@ SIGNATURE = re.compile(rf"\s*(?:—|–|--|-)\s*(?P<name>[^()\n—–@]{{2,60}}?
 _LINK_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 QA_LABEL = re.compile(r"^(?P<label>Q|Question|A|Answer)\s*[:.]\s+")
 NAME_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’\- ]{1,40}?):\s+")
+_FIELD = re.compile(r"\b[A-Z][A-Za-z]+ ?: +[$€£]?\d")  # a field of a fact box with a figure: "GDP: $973bn"
 _INTERVIEW_VERBS = {"interview", "speak", "talk", "sit", "ask", "question"}
 
 
@@ -252,6 +253,12 @@ def _labelled(finder, pb, m, who: str | None) -> Statement | None:  # noqa: ANN0
     if len(content.text.split()) < 2 or any(c.overlaps(content) for st in finder.statements for c in st.content):
         return None
     quoted = _opening_quotation(finder, content.begin)
+    if quoted is None and m.re is NAME_LABEL and any(c.isdigit() or c == "@" for c in content.text) and (not any(
+            t.pos_ in ("VERB", "AUX") for t in pb.doc if content.begin <= pb.offset + t.idx < content.end)
+            or len(_FIELD.findall(content.text)) >= 2):
+        # "Venue: Hall 2B, Oslo", "Tea: 213 for 1", "Area: 40 sq km Population: 2 million GDP: …": a fact box's
+        # fields and values, not speech
+        return None
     if quoted is not None:  # "Detective Constable Jo Bell: “…" — the quotation, over all its paragraphs, is said
         finder.used.add(id(quoted))
         return Statement("", list(quoted.spans), "direct", speaker=who, sentence=block, evidence="interview")
@@ -292,6 +299,8 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
             continue
         if any(not t.text[:1].isupper() for t in doc if pb.offset + t.idx < hit[1].begin):
             continue  # "Talks in Geneva, Keller: …": the name is not the whole label ("German Chancellor X" is)
+        if _label_not_source(finder, pb, colon, hit[0]):
+            continue
         after = doc[colon.i + 1 :]
         if not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in after) and \
                 not any(q.outer.begin >= pb.offset + doc[colon.i].idx for q in finder.quotes
@@ -309,6 +318,20 @@ def headline_colon(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFind
             if content.contains(q.outer):
                 finder.used.add(id(q))
     return out
+
+
+def _label_not_source(finder, pb, colon, key: str) -> bool:  # noqa: ANN001
+    """A name before a headline's colon that is a page's label, not a source: the topic the headline goes on to
+    name again ("Acme : Senators Halt Acme Order"), or the columnist whose byline the page carries ("JO
+    ROE: …" over "By Jo Roe" or a line that is only the name)."""
+    label = pb.doc[: colon.i].text.strip().lower()
+    if any(m.span.begin >= pb.offset + colon.idx and m.span.end <= pb.block.span.end
+           for m in finder.coref.index.actors[key].mentions):
+        return True
+    # (a byline is a line of its own, or set in capitals: "attacked by Roe" in a sentence is no byline)
+    return any(text.lower() in (label, "by " + label) for b in finder.parsed.blocks
+               if b.block.kind != "headline" and len(text := b.block.span.text.strip()) <= len(label) + 3) or \
+        f"BY {label.upper()}" in finder.text
 
 
 def _claim_then_source(finder, pb, colon):  # noqa: ANN001, ANN202 - a Statement or None

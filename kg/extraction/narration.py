@@ -66,7 +66,7 @@ def sub_heading(pb) -> bool:  # noqa: ANN001 - a ParsedBlock
     if pb.block.kind == "heading":
         return True
     text = pb.block.span.text.strip()
-    return pb.block.kind == "paragraph" and 0 < len(text.split()) <= 8 and text[:1].isupper() and \
+    return pb.block.kind == "paragraph" and 0 < len(text.split()) <= 12 and text[:1].isupper() and \
         not text.endswith((".", "!", "?", ":", ";", ",", "…", "”", '"')) and not any(c in text for c in "“\"«")
 
 
@@ -88,8 +88,8 @@ def another_subject(finder, q: Quote, speaker: str | None) -> bool:  # noqa: ANN
     (the writer has turned to somebody else; whose words follow is then theirs or unknown, not the last
     speaker's)."""
     sentence = sentence_before(finder, q)
-    if sentence is None:
-        return False
+    if sentence is None or sub_heading(sentence[0]):
+        return False  # (a caption or a link line set between the paragraphs of a quotation is no narration)
     pb, sent = sentence
     index = finder.coref.index
     # "He told the radio that Clark had …. “…”": a subject inside what the speaker was reporting is talked about

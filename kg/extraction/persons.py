@@ -37,14 +37,21 @@ if TYPE_CHECKING:
 
 def split_title_org_name(pb: ParsedBlock, ent: SpacySpan) -> tuple[SpacySpan, SpacySpan] | None:
     """ "director of Pacific Aid Network Mei-ling Chan said": the recogniser ran the person's name into the
-    organisation a title names. After "<post> of/to/at/for", an organisation whose last two words are capitalised names and
+    organisation a title names (or tagged the whole a person's name). After "<post> of/to/at/for", an organisation whose last two words are capitalised names and
     whose phrase speaks (its last word is the subject of a reporting verb, or one follows it) is split into the
     organisation and the person; None for anything else."""
     doc = pb.doc
     at = ent.start - 1 if ent.start >= 1 and doc[ent.start - 1].lower_ != "the" else ent.start - 2
-    if at < 1 or doc[at].lower_ not in ("of", "to", "at", "for") or len(ent) < 3:
-        return None
-    post = doc[at - 1]
+    if at < 1 or doc[at].lower_ not in ("of", "to", "at", "for", "and") or len(ent) < 3 or \
+            ent.label_ == "PERSON" and ent[0].lower_ in lexicon.given_names():
+        return None  # ("a spokesman for Mary Ann Jones": a person's whole name)
+    # "Minister of State for Earth Sciences and Coastal Works Ravi Menon": back over the title's words
+    while at >= 2 and doc[at].lower_ in ("of", "for", "and") and doc[at - 1].text[:1].isupper() and \
+            doc[at - 1].lemma_.lower() not in lexicon.post_heads() and ent.start - at < 10:
+        at -= 1
+        while at >= 1 and doc[at].text[:1].isupper() and doc[at].lemma_.lower() not in lexicon.post_heads():
+            at -= 1
+    post = doc[at - 1] if doc[at].lower_ in ("of", "to", "at", "for", "and") else doc[at]
     if post.lemma_.lower() not in lexicon.post_heads() and post.lower_ not in lexicon.role_nouns() and \
             post.lemma_.lower() not in lexicon.person_nouns():
         return None

@@ -332,6 +332,14 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
                 if t.dep_ == "pobj" and t.head.dep_ == "agent" and (hit := index.mention_of_token(pb, t)):
                     bound.add(hit[0])
     speaking = role == "subject" and _reports(tok)
+    if speaking and (quoted := [(b, e) for b, e in coref.quote_spans if e <= pb.offset + tok.idx and not
+                                index.parsed.article.text[e : pb.offset + tok.idx].strip(" ,“”\"'’")][-1:]):
+        # "“X lied,” he told the court": X is talked about; "X said Y would play. “…,” he said": X goes on
+        named = {s.key for s in candidates if s.quoted and quoted[0][0] <= s.offset < quoted[0][1]}
+        bound |= named if any(s.key not in named for s in candidates) else set()
+        if len(chain := {s.key for s in candidates if s.sentence == sent_no - 1 and s.speaker and not s.quoted
+                         and not s.reported and s.key not in bound}) == 1:
+            return chain.pop()
     same = [s for s in candidates if s.sentence == sent_no and not s.quoted and s.key not in bound]
     if same:
         subj = [s for s in same if s.subject]

@@ -56,3 +56,19 @@ def merge_spans(spans):  # noqa: ANN001, ANN201
     from kg.extraction.statements import _merge
 
     return _merge(spans)
+
+
+def without_repeats(parsed, statements: list[Statement]) -> list[Statement]:  # noqa: ANN001 - a Parsed
+    """The statements (in text order) but one that a page repeats: the same speaker saying the same in a sentence of
+    the same words in another block (a headline printed again over the text, a paragraph a scraped page holds
+    twice). A headline that repeats a quotation of the text in other words keeps both, and so does a sentence said
+    twice in one paragraph."""
+    seen: dict[tuple, int] = {}  # what was said, in a sentence of which words → the offset of its first block
+    out = []
+    for st in statements:
+        pb = parsed.block_at(st.begin)
+        key = (st.speaker, st.quote_type, tuple(c.text for c in st.content),
+               " ".join(st.sentence.text.split()) if st.sentence is not None else None)
+        if pb is None or key[3] is None or seen.setdefault(key, pb.block.span.begin) == pb.block.span.begin:
+            out.append(st)
+    return out

@@ -1,7 +1,8 @@
 """Find quotations in text by their marks, before any parsing.
 
 Handles curly and straight double quotes (and the two mixed in one quotation, as scraped text has them), guillemets,
-the marks a smart-quote conversion puts for an opening one (″, ‟, „), single quotes (‘…’ as headline quotes or
+the marks a smart-quote conversion puts for an opening one (″, ‟, „), doubled marks standing for a double one (``…'' and
+''…'' of typewritten wire copy, ‘‘…’’), single quotes (‘…’ as headline quotes or
 nested quotes) told apart from apostrophes (Russia’s, parties’), quotes nested in quotes, and quotes that run over several paragraphs
 (each paragraph re-opens the quote, only the last one closes it). Unbalanced marks never raise: an unclosed quote is
 dropped, so every span returned re-reads its own text.
@@ -23,6 +24,8 @@ SINGLE_OPEN = {"‘": "’", "‹": "›"}
 # conversion put for an opening mark, closed by the ordinary curly one
 _MIXED = {'"': "”", "”": '"', "″": "”"}
 _SUBSTITUTES = "„″‟"  # opening marks only where a quotation can open (a 12″ screen is inches)
+# doubled marks for a double quote: ``…'' and ''…'' of typewritten wire copy, ‘‘…’’ of some Asian papers
+_TYPED = {"``": "''", "''": "''", "‘‘": "’’"}
 
 
 @dataclass
@@ -54,6 +57,13 @@ def _closing_context(text: str, i: int) -> bool:
     return i + 1 >= len(text) or not _is_letter(text[i + 1])
 
 
+def _glued(text: str, i: int) -> bool:
+    """A straight mark between a sentence's end and a capital with no space (“… observatories."We did not …”, “… this
+    week."The team …”): a page whose paragraph breaks were lost; the mark closes a quotation that is open
+    and opens one otherwise."""
+    return 0 < i < len(text) - 1 and text[i - 1] in ".!?" and text[i + 1].isupper()
+
+
 def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[list[Quote], int | None]:
     """Quotes inside text[begin:end]; returns them and the position of an unclosed opening double mark, if any."""
     quotes: list[Quote] = []
@@ -62,9 +72,13 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
         c = text[i]
         close: str | None = None
         kind = ""
-        if c in DOUBLE_OPEN and (c not in _SUBSTITUTES or _opening_context(text, i)):
+        width = 1
+        if (typed := _TYPED.get(text[i : i + 2])) and (c == "`" or _opening_context(text, i)) \
+                and i + 2 < end and not text[i + 2].isspace():
+            close, kind, width = typed, "double", 2
+        elif c in DOUBLE_OPEN and (c not in _SUBSTITUTES or _opening_context(text, i)):
             close, kind = DOUBLE_OPEN[c], "double"
-        elif c == '"' and _opening_context(text, i) and i + 1 < end and not text[i + 1].isspace():
+        elif c == '"' and (_opening_context(text, i) or _glued(text, i)) and i + 1 < end and not text[i + 1].isspace():
             close, kind = '"', "double"
         elif singles and c in SINGLE_OPEN and _opening_context(text, i):
             close, kind = SINGLE_OPEN[c], "single"
@@ -73,21 +87,28 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
         if close is None:
             i += 1
             continue
-        j = _find_close(text, i + 1, end, close, kind)
+        j = _find_close(text, i + width, end, close, kind)
         if j is None and kind == "double" and close in _MIXED:
             # scraped and pasted text mixes its marks ("…,” the chief said): the other double mark closes a quote
             # that its own mark never closes
             j = _find_close(text, i + 1, end, _MIXED[close], kind)
+        if j is None and kind == "double" and close in '"”':
+            close = "''"  # a typed opening mark closed by two apostrophes ("…,'' she said)
+            j = _find_close(text, i + 1, end, close, kind)
+        if j is None and width == 2 and text.find("``", i + 2, end) >= 0:
+            i += 2  # another quotation opens before this one closes: a lost close, as a stray mark
+            continue
         if j is None:
             if kind == "double":
                 return quotes, i
             i += 1  # an unmatched single mark is an apostrophe or a stray mark: skip it
             continue
-        inner = Span(base + i + 1, base + j, text[i + 1 : j])
-        outer = Span(base + i, base + j + 1, text[i : j + 1])
-        nested, _ = _scan(text, base, i + 1, j, singles=True) if kind == "double" else ([], None)
+        shut = len(close) if text.startswith(close, j) else 1
+        inner = Span(base + i + width, base + j, text[i + width : j])
+        outer = Span(base + i, base + j + shut, text[i : j + shut])
+        nested, _ = _scan(text, base, i + width, j, singles=True) if kind == "double" else ([], None)
         quotes.append(Quote(inner, outer, kind, nested))
-        i = j + 1
+        i = j + shut
     return quotes, None
 
 
@@ -103,8 +124,10 @@ def _find_close(text: str, start: int, end: int, close: str, kind: str) -> int |
     while k < end:
         c = text[k]
         if kind == "double":
-            if c == close:
-                return k
+            if c == close[0] and text.startswith(close, k):
+                return k + 1 if len(close) == 2 and text.startswith(close[0] * 3, k) else k  # a nested single first
+            if close == "''" and text.startswith("``", k):
+                return None  # the next typed quotation opens first
         else:
             if c in DOUBLE_OPEN:  # a double quote nested in a single one (British style): skip over it
                 inner = _find_close(text, k + 1, end, DOUBLE_OPEN[c], "double")
@@ -135,7 +158,7 @@ def _straight_close(text: str, start: int, end: int, *, nesting: bool) -> int | 
     while k >= 0:
         if nesting and _opening_context(text, k) and k + 1 < end and _is_letter(text[k + 1]):
             depth += 1
-        elif _closing_context(text, k) or k + 1 == end:
+        elif _closing_context(text, k) or k + 1 == end or _glued(text, k):
             if depth == 0:
                 return k
             depth -= 1
@@ -147,7 +170,8 @@ def british_style(body: str) -> bool:
     """Whether the body quotes with single marks (‘…’ or '…', doubles only nested inside them): more single quote
     openings than double ones, and at least one."""
     # only the positions of marks are looked at (a scan of every character cost as much as finding the quotes)
-    singles = sum(1 for m in _CURLY_SINGLE.finditer(body) if _opening_context(body, m.start())
+    singles = sum(1 for m in _CURLY_SINGLE.finditer(body) if _opening_context(body, m.start()) and
+                  body[m.start() - 1 : m.start()] != "‘"
                   and m.end() < len(body) and _is_letter(body[m.end()]))
     singles += sum(1 for m in _STRAIGHT_SINGLE.finditer(body) if (m.start() == 0 or body[m.start() - 1] in " \n")
                    and m.end() < len(body) and _is_letter(body[m.end()]))
@@ -155,7 +179,7 @@ def british_style(body: str) -> bool:
     return singles > 0 and singles > doubles
 
 
-_CURLY_SINGLE, _STRAIGHT_SINGLE, _DOUBLES = re.compile("‘"), re.compile("'"), re.compile('[“«"]')
+_CURLY_SINGLE, _STRAIGHT_SINGLE, _DOUBLES = re.compile("‘"), re.compile("'"), re.compile('[“«"]|‘‘|``')
 
 
 def find_quotes(text: str, begin: int, end: int, *, singles_top: bool) -> list[Quote]:
@@ -229,7 +253,8 @@ def _closed_without_opening(text: str, begin: int, end: int, found: list[Quote])
         c = text[k]
         if any(q.outer.begin <= k < q.outer.end for q in found):
             return None  # a quotation of its own comes first
-        if c in _CLOSING_DOUBLE and k > begin and not text[k - 1].isspace() and _closing_context(text, k):
+        if (c in _CLOSING_DOUBLE or text.startswith("''", k)) and k > begin and not text[k - 1].isspace() \
+                and _closing_context(text, k + (c == "'")):
             return k
     return None
 

@@ -16,11 +16,12 @@ from spacy.tokens import Token
 from kg.extraction import coref as corefs, discourse, headline_bodies
 from kg.extraction.cue_frames import described_name, message_author
 from kg.extraction.cues import Cue, find_cues
-from kg.extraction.documents import Documents
+from kg.extraction.documents import Documents, going_on
 from kg.extraction.complements import ADDRESSEE_VERBS
 from kg.extraction.glued import regrouped, titled_person
 from kg.extraction.noun_cues import find_noun_cues
 from kg.extraction.quotes import Quote
+from kg.extraction.quote_places import without_repeats
 from kg.extraction.statement_sources import StatementSources
 from kg.extraction.statement_spans import StatementSpans, only_glue, to_the_marks
 from kg.extraction.steps import Step, Work
@@ -216,10 +217,12 @@ class StatementFinder(StatementSpans, StatementSources):
 
     def _add(self, cue: Cue, contents: list[Span], qtype: str) -> bool:
         pb = cue.pb
-        if pb.block.kind in ("headline", "standfirst") and cue.verb.lemma_ in ADDRESSEE_VERBS and \
-                cue.verb.tag_ in ("VBN", "VBD") and cue.speaker is not None and cue.speaker.i < cue.verb.i and \
-                not any(c.dep_ in ("dobj", "dative") for c in cue.verb.children):
-            return False  # headlinese's passive: "Parents urged to vaccinate", "Parties warned over …" are told
+        if pb.block.kind in ("headline", "standfirst") and cue.verb.tag_ in ("VBN", "VBD") and \
+                cue.speaker is not None and cue.speaker.i < cue.verb.i and \
+                not any(c.dep_ in ("dobj", "dative", "ccomp") for c in cue.verb.children) and \
+                (cue.verb.lemma_ in ADDRESSEE_VERBS or cue.verb.i + 1 < len(pb.doc) and
+                 pb.doc[cue.verb.i + 1].lower_ == "with"):
+            return False  # headlinese's passive: "Parents urged to …", "Bakery owner threatened with fine"
         nxt = pb.doc[cue.verb.i + 1] if cue.verb.i + 1 < len(pb.doc) else None
         if cue.verb.lemma_ in _ASKING and nxt is not None and nxt.tag_ in ("VBP", "VBZ", "VBD", "MD"):
             return False  # "27% of consumers asked are interested …": the people asked, not who asked them
@@ -295,6 +298,9 @@ class StatementFinder(StatementSpans, StatementSources):
                 elif speaker is None:
                     # "The decree read: …", "according to the indictment, …": its authors
                     speaker = self._unsigned(pb, cue.speaker, document)
+        if doc_key is None and cue.speaker is not None and \
+                (prior := going_on(self.coref, self.statements, pb, cue.speaker)) is not None:
+            doc_key, speaker = prior.reported_in, (prior.speaker, self.parsed.span_of(pb, cue.speaker))
         cue_span = self.parsed.article.span(pb.offset + min(t.idx for t in cue.tokens),
                                             pb.offset + max(t.idx + len(t.text) for t in cue.tokens))
         if cue.lemma == "quote":
@@ -379,6 +385,7 @@ def _numbered(work: Work) -> None:
     statements = work.statement_finder.statements
     headline_bodies.rebind(work.statement_finder.coref, statements)
     statements.sort(key=lambda s: (s.begin, s.end))
+    statements[:] = without_repeats(work.statement_finder.parsed, statements)
     for i, st in enumerate(statements, 1):
         st.key = f"s{i}"
     work.put(statements=statements)

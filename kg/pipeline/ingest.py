@@ -29,6 +29,10 @@ _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n[ \t\u00a0\n]*")
 _SLUG = re.compile(r"[^a-z0-9]+")
 # the control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F) but the newline and the tab
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Pages saved from Windows-1252 text and decoded as Latin-1 carry its curly quotes, dashes and bullets as C1 control
+# characters (U+0091 for ‘, U+0093 for “, U+0097 for —): one character each way, so offsets do not move.
+_C1_AS_CP1252 = {cp: bytes([cp]).decode("cp1252") for cp in range(0x80, 0xA0)
+                 if cp not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 def slugify(name: str) -> str:
@@ -55,7 +59,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: not UTF-8 (invalid byte 0x{raw[e.start]:02x} at offset {e.start})") from None
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").translate(_C1_AS_CP1252))
     controls = len(_CONTROLS.findall(text))  # one pass in the regex engine, not a Python loop per character
     if controls > max(3, len(text) // 100):
         raise InputError(f"{path}: binary file ({controls} control characters); articles are plain UTF-8 text")
@@ -188,7 +192,7 @@ def ingest(path: str | Path, *, date: dt.date | None = None, article_id: str | N
 
 def from_text(text: str, *, article_id: str = "article", date: dt.date | None = None) -> Article:
     """An :class:`Article` from a string (tests, the API); the same normalisation as a file."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").translate(_C1_AS_CP1252))
     return Article(article_id, text, split_blocks(text), ArticleMeta(date=date),
                    hashlib.sha256(text.encode("utf-8")).hexdigest())
 
