@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Token
 
 from kg import lexicon
+from kg.extraction.event_words import trace
 from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import said_right_before, tense_at
@@ -132,8 +133,8 @@ class EventTimes:
                 continue
             for m in self.mentions[event.key]:
                 if m.pb.block.kind not in ("paragraph", "standfirst") or self.coref.in_quote(m.span.begin) or \
-                        _announced_death(event, m.head):
-                    continue
+                        _announced_death(event, m.head) or trace(m.head):
+                    continue  # ("reached victims of the quake on Tuesday": the clause's day is not the quake's)
                 sent = m.head.sent
                 b, e = m.pb.offset + sent.start_char, m.pb.offset + sent.end_char
                 # a time that opens the sentence ("Today, as the storm hit, the service issued alerts"), or stands in

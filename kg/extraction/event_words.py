@@ -1,5 +1,6 @@
 """Word-level tests on an event trigger: a measure that counts nothing ("a 6.8 earthquake"), "due to" that gives a
-cause, and the adverbs of frequency that make a clause a habit rather than an occurrence (used by
+cause, the adverbs of frequency that make a clause a habit rather than an occurrence, and an event named only by what it
+left ("the quake's victims") (used by
 :mod:`kg.extraction.events`)."""
 
 from __future__ import annotations
@@ -42,3 +43,23 @@ def habitual(head: Token) -> bool:
             return False
         x, steps = x.head, steps + 1
     return False
+
+
+# What an event leaves, which a story of the aftermath speaks of: "the quake's victims", "the flood toll", "in the
+# wake of the storm".
+_TRACES = {"toll", "victim", "survivor", "aftermath", "wake", "relief", "recovery", "cleanup", "clean-up",
+           "reconstruction", "anniversary", "damage", "havoc"}
+
+
+def trace(head: Token) -> bool:
+    """Whether an event noun is told only through what it left ("flood relief", "victims of the earthquake", "the
+    toll from the storm") or as the cause a participle names ("the mudslide set off by the rains"): a story of
+    its aftermath, which is not the event's day."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    up = head.head
+    if head.dep_ in ("compound", "poss", "nmod") and up.lemma_.lower() in _TRACES:
+        return True
+    if head.dep_ == "pobj" and up.lower_ in ("of", "from", "in") and up.head.lemma_.lower() in _TRACES:
+        return True
+    return head.dep_ == "pobj" and up.lower_ == "by" and up.head.tag_ == "VBN" and up.head.dep_ == "acl"
