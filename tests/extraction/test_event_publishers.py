@@ -1,0 +1,76 @@
+"""Key events and their days as news of many publishers tell them: a guilty plea, a pick for a post, a rule taking
+effect, a bill killed (no death), a phone number (no year), and an event the lead names only as the background of
+its news (invented texts; see docs/extraction.md, "News of many publishers")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.helpers import dated_events, run
+
+pytestmark = pytest.mark.slow
+WEDNESDAY = dt.date(2024, 3, 13)
+
+
+def types(text: str) -> set[str]:
+    return {e.type for e in run(text, WEDNESDAY).events}
+
+
+def test_a_guilty_plea_is_an_event_of_its_day():
+    got = dated_events("Former clerk pleads guilty to theft\n\nA former town clerk pleaded guilty on Monday to "
+                       "stealing $40,000 from a parish fund.\n\nShe will be sentenced in May.", WEDNESDAY)
+    assert got["pleads guilty"] == ("plea", "2024-03-11")
+    got = dated_events("Court news\n\nThe driver entered a plea of not guilty on Friday.", WEDNESDAY)
+    assert ("plea", "2024-03-08") in got.values()
+    # a plea for help or a plea deal is no plea to a charge
+    assert "plea" not in types("Charity news\n\nThe mayor made a plea for help on Friday. The two sides reached a "
+                               "plea deal later.")
+
+
+def test_picking_a_person_for_a_post_is_an_appointment_and_replacing_a_thing_is_not():
+    assert "appointment" in types("Governor picks new police chief\n\nGovernor Ann Vell has chosen her deputy, Mark "
+                                  "Toller, to replace outgoing police chief Sam Ridd, aides said on Tuesday.")
+    assert "appointment" in types("Agency news\n\nFormer mayor Lena Strand was tapped to run the water agency, an "
+                                  "official said on Monday.")
+    assert "appointment" in types("Board news\n\nThe board named Carla Menn as chairman on Friday.")
+    # replacing a thing, naming a street or picking a song is no appointment
+    assert "appointment" not in types("Town news\n\nThe new pumps will replace the old ones next year. The council "
+                                      "named the street after a poet. Fans picked the song of the year.")
+
+
+def test_killing_a_bill_or_a_deal_is_no_killing():
+    assert "killing" not in types("Senate news\n\nSenators killed the bill on Friday, and the committee killed a "
+                                  "part of the funding deal in April.")
+    assert "killing" in types("Village news\n\nGunmen killed two farmers on Friday.")
+
+
+def test_a_rule_taking_effect_is_an_event_of_its_day_unless_it_is_an_event_taking_effect():
+    got = dated_events("Rules news\n\nThe new parking rules took effect on Monday across the city.", WEDNESDAY)
+    assert ("entry-into-force", "2024-03-11") in got.values()
+    assert "entry-into-force" not in types("Clinic news\n\nThe sedative took effect within minutes.")
+    # an event that takes effect is dated by it, and no event of its own
+    got = dated_events("Tribunal rules on suspension\n\nOn Wednesday, the tribunal published an opinion on the "
+                       "suspension of the assembly, which came into force on Monday, calling it lawful.", WEDNESDAY)
+    assert got["suspension"] == ("suspension", "2024-03-11")
+    assert "entry-into-force" not in {t for t, _ in got.values()}
+
+
+def test_a_phone_number_is_no_year():
+    x = run("Crash hotline opens\n\nRelatives can call the crash hotline on 1800 200 311 or 02 1300 555 212.",
+            WEDNESDAY)
+    assert not [t for t in x.times if t.value in ("1800", "1300")]
+
+
+def test_a_background_day_in_a_nouns_own_phrase_is_not_the_leads_day():
+    got = dated_events("Volunteers hand out food\n\nVolunteers were handing out food in the square on Friday to help "
+                       "families hit by Sunday's storm.\n\nShops joined the appeal.", WEDNESDAY)
+    assert got["storm"] == ("disaster", "2024-03-10")
+    assert got["help"][1] != "2024-03-10"
+
+
+def test_an_event_named_only_by_what_it_left_takes_no_lead_day():
+    got = dated_events("Help arrives for storm victims\n\nAid workers on Tuesday reached victims of the hurricane in the "
+                       "hills.\n\nRoads are still closed.", WEDNESDAY)
+    assert got["storm"] == ("disaster", None)
