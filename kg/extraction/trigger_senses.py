@@ -1,6 +1,7 @@
 """Senses of event words that are common outside news events: who is picked for a post ("tapped to run the
-department", "named X as envoy", "will replace Y"), what is killed (a person, not a bill or a deal), what takes
-effect (a law, not a drug) and which plea is one to a charge (used by :func:`kg.extraction.triggers.condition`)."""
+department", "named X as envoy", "will replace Y"), who votes (a body, not a voter), what leaks (a memo, not gas),
+what is killed (a person, not a bill or a deal), what takes effect (a law, not a drug) and which plea is one to a
+charge (used by :func:`kg.extraction.triggers.condition`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,15 @@ _PLANS_KILLED = {"deal", "bill", "plan", "proposal", "measure", "project", "idea
                  "program", "programme", "scheme", "contract", "provision", "motion", "lease", "story", "rumour",
                  "rumor", "talk", "negotiation", "merger", "bid", "initiative", "reform", "law", "effort", "hope",
                  "chance", "momentum", "engine", "light", "power", "process", "application", "feature", "product"}
+# Who votes as a body on a measure ("the senate voted 60-40", "lawmakers voted to expel").
+_BODIES = {"parliament", "senate", "house", "congress", "assembly", "legislature", "committee", "council", "board",
+           "court", "panel", "lawmaker", "legislator", "mp", "senator", "representative", "delegate", "shareholder",
+           "commission", "cabinet", "jury", "member", "deputy", "chamber", "parliamentarian", "councillor",
+           "councilor", "union", "directors"}
+_NOT_BODIES = {"voter", "state", "county", "district", "ward", "precinct", "city", "town"}
+# What leaks without anyone leaking it.
+_FLUIDS = {"gas", "oil", "water", "fuel", "chemical", "radiation", "air", "sewage", "methane", "ammonia", "coolant",
+           "acid", "blood", "pipe", "pipeline", "tank", "reactor", "roof", "valve"}
 # What takes effect without being a rule: a medicine, a spell ("the sedative took effect").
 _NOT_RULES = {"drug", "medicine", "medication", "anaesthetic", "anesthetic", "painkiller", "sedative", "poison",
               "alcohol", "pill", "dose", "injection", "treatment", "spell", "magic", "charm"}
@@ -31,6 +41,16 @@ def sense(words: tuple[str, ...], head: Token) -> bool | None:
         return head.pos_ == "VERB" and any(c.dep_ == "dobj" and _person(c) for c in head.children) and not (
             head.dep_ in ("xcomp", "advcl", "ccomp") and (head.head.lemma_.lower(),) in _PICK or
             head.head.dep_ in ("dobj", "nsubjpass") and (head.head.head.lemma_.lower(),) in _PICK)
+    if words == ("vote",):  # "the senate voted 60-40", not a voter's ballot ("she voted at the school")
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+            subj = head.head
+        return head.pos_ == "VERB" and subj is not None and (
+            subj.lemma_.lower() in _BODIES or subj.ent_type_ == "ORG" and subj.lemma_.lower() not in _NOT_BODIES)
+    if words == ("leak",) and head.pos_ != "VERB":  # "the leak of the memo", not "a gas leak", "a leak from a pipe"
+        near = [c for c in head.children if c.dep_ in ("compound", "amod")]
+        near += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children]
+        return not any(x.lemma_.lower() in _FLUIDS for x in near)
     if words == ("kill",) and head.pos_ == "VERB":
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
