@@ -73,14 +73,16 @@ class LeadTime:
 
     def _background_day(self, e: Event, t: TimeExpression, pb: ParsedBlock) -> bool:
         """Whether the lead dates an event only in its noun's own phrase ("to help families hit by Sunday's storm")
-        while its first sentence gives another day ("were handing out food on Friday …"): the day of the news is that
-        one, and the noun's day is its background."""
+        while that sentence gives another day ("were handing out food on Friday …"): the day of the news is that one,
+        and the noun's day is its background."""
         own = any(m.head.pos_ in ("NOUN", "PROPN") and m.pb.offset + m.head.left_edge.idx <= t.span.begin and
                   t.span.end <= m.span.begin for m in self.mentions[e.key])
-        first = next(iter(pb.doc.sents), None)
-        return own and first is not None and any(
-            x.value != t.value and names_a_lead_day(x) and
-            pb.offset + first.start_char <= x.span.begin < pb.offset + first.end_char for x in self.times)
+        hit = self.parsed.token_at(t.span.begin)
+        if not own or hit is None or hit[0] is not pb:
+            return False
+        sent = hit[1].sent
+        return any(x.value != t.value and names_a_lead_day(x) and
+                   pb.offset + sent.start_char <= x.span.begin < pb.offset + sent.end_char for x in self.times)
 
     def _headline_year(self, e: Event, times: dict, lead: str) -> bool:
         """Whether an event's time is a year its headline gives ("wins majority in 2019 election") in which the lead's

@@ -108,7 +108,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"(?P<x>(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
                          r"December))\b(?! \d)")),
     # (not a group of a phone number: "call 1800 200 311", "(02) 1300 555 212")
-    ("year", re.compile(rf"(?<![\d,.$£€])(?<!\d )\b(?P<y>{_YEAR})\b(?![\d%]|,\d| \d{{3}} \d{{3}})")),
+    ("year", re.compile(rf"(?<![\d,.$£€])(?!(?<=\d ){_YEAR} \d{{3}}\b)\b(?P<y>{_YEAR})\b"
+                        rf"(?![\d%]|,\d| \d{{3}} \d{{3}})")),
 ]
 
 
