@@ -74,3 +74,31 @@ def test_an_event_named_only_by_what_it_left_takes_no_lead_day():
     got = dated_events("Help arrives for storm victims\n\nAid workers on Tuesday reached victims of the hurricane in the "
                        "hills.\n\nRoads are still closed.", WEDNESDAY)
     assert got["storm"] == ("disaster", None)
+
+
+def test_a_bodys_vote_is_an_event_and_a_voters_ballot_is_not():
+    got = dated_events("Assembly backs budget\n\nThe regional assembly voted 61 to 22 on Tuesday to approve the "
+                       "budget.", WEDNESDAY)
+    assert got["voted"] == ("vote", "2024-03-12")
+    assert "vote" not in types("Town news\n\nShe voted at a school near her home, and the wards voted for the mayor.")
+
+
+def test_a_leaked_memo_is_a_leak_and_a_gas_leak_is_not():
+    got = dated_events("Memo news\n\nSomebody leaked the memo to a newspaper on Monday. The leak of the memo angered "
+                       "the minister. A gas leak closed a street.", WEDNESDAY)
+    assert got["leaked"] == ("leak", "2024-03-11")
+    assert "gas leak" not in got or got["gas leak"][0] != "leak"
+
+
+def test_leaving_a_party_and_coming_to_power_are_events():
+    got = dated_events("Party news\n\nThe former mayor left the party in 2019. Her rival came to power in 2021 and "
+                       "left the room early.", WEDNESDAY)
+    assert got["left"] == ("resignation", "2019")
+    assert got["came to power"] == ("inauguration", "2021")
+    assert len([t for t, _ in got.values() if t == "resignation"]) == 1
+
+
+def test_a_day_that_opens_a_sentence_does_not_date_a_deed_in_its_relative_clause():
+    got = dated_events("Defector news\n\nThe case goes on.\n\nOn Monday, officers went to the flat where they "
+                       "claimed the man left the party with its files.", WEDNESDAY)
+    assert got["left"][1] is None
