@@ -102,3 +102,15 @@ def test_a_day_that_opens_a_sentence_does_not_date_a_deed_in_its_relative_clause
     got = dated_events("Defector news\n\nThe case goes on.\n\nOn Monday, officers went to the flat where they "
                        "claimed the man left the party with its files.", WEDNESDAY)
     assert got["left"][1] is None
+
+
+def test_a_pages_stamp_with_a_weekday_or_in_figures_is_no_event():
+    x = run("Dog owner charged\n\nPublished Friday, March 8, 2024\n\nA man was charged on Thursday with cruelty.\n\n"
+            "Posted 3/8/2024 1:57 PM", WEDNESDAY)
+    assert [e.type for e in x.events] == ["charge"]
+
+
+def test_a_place_or_a_holiday_is_no_named_event():
+    x = run("Box office news\n\nThe comedy took $30 million over New Year's weekend. The "
+            "final was played at the City Stadium in 2000. The World Cup starts on Friday.", WEDNESDAY)
+    assert [e.mentions[0].text for e in x.events] == ["World Cup"]
