@@ -25,6 +25,9 @@ _BODIES = {"parliament", "senate", "house", "congress", "assembly", "legislature
            "commission", "cabinet", "jury", "member", "deputy", "chamber", "parliamentarian", "councillor",
            "councilor", "union", "directors"}
 _NOT_BODIES = {"voter", "state", "county", "district", "ward", "precinct", "city", "town"}
+# What merges as a company does ("retail giants merge", "the bank merged with its rival").
+_COMPANIES = {"company", "firm", "bank", "retailer", "giant", "rival", "group", "carrier", "airline", "insurer",
+              "lender", "maker", "chain", "operator", "publisher", "studio", "brewer", "producer", "supplier"}
 # What leaks without anyone leaking it.
 _FLUIDS = {"gas", "oil", "water", "fuel", "chemical", "radiation", "air", "sewage", "methane", "ammonia", "coolant",
            "acid", "blood", "pipe", "pipeline", "tank", "reactor", "roof", "valve"}
@@ -51,6 +54,15 @@ def sense(words: tuple[str, ...], head: Token) -> bool | None:
         near = [c for c in head.children if c.dep_ in ("compound", "amod")]
         near += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children]
         return not any(x.lemma_.lower() in _FLUIDS for x in near)
+    if words == ("merge",):  # "Retailers X and Y to merge", "merged with its rival"; not lanes, files or styles
+        parties = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        parties += [g for p in list(parties) for g in p.children if g.dep_ == "conj"]
+        parties += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        if any(c.dep_ == "dobj" and c.ent_type_ != "ORG" and c.lemma_.lower() not in _COMPANIES
+               for c in head.children):
+            return False  # "merged their styles", "merged the two files"
+        return head.pos_ == "VERB" and any(p.ent_type_ == "ORG" or p.lemma_.lower() in _COMPANIES or p.pos_ == "PROPN"
+                                           and p.ent_type_ not in ("PERSON", "GPE", "LOC", "NORP") for p in parties)
     if words == ("kill",) and head.pos_ == "VERB":
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -114,3 +114,10 @@ def test_a_place_or_a_holiday_is_no_named_event():
     x = run("Box office news\n\nThe comedy took $30 million over New Year's weekend. The "
             "final was played at the City Stadium in 2000. The World Cup starts on Friday.", WEDNESDAY)
     assert [e.mentions[0].text for e in x.events] == ["World Cup"]
+
+
+def test_companies_that_merge_make_an_acquisition_and_lanes_do_not():
+    got = dated_events("Hollis and Dunmore to merge\n\nThe chains announced the merger on Monday.", WEDNESDAY)
+    assert got["merge"][0] == "acquisition"
+    assert "acquisition" not in types("Town news\n\nThe two lanes merge near the bridge. Smith and Jones merged "
+                                      "their styles.")
