@@ -121,3 +121,12 @@ def test_companies_that_merge_make_an_acquisition_and_lanes_do_not():
     assert got["merge"][0] == "acquisition"
     assert "acquisition" not in types("Town news\n\nThe two lanes merge near the bridge. Smith and Jones merged "
                                       "their styles.")
+
+
+def test_the_headlines_news_does_not_take_the_day_of_a_like_event_years_before():
+    x = run("Former minister placed under arrest\n\nPolice served the arrest warrant on the former minister at his "
+            "flat.\n\nThe case has lasted years.\n\nIn May 2001, police in another country arrested the minister on a "
+            "warrant.", dt.date(2004, 12, 13))
+    times = {t.key: t.value for t in x.times}
+    arrests = sorted((m.text, times.get(e.time or "")) for e in x.events if e.type == "arrest" for m in e.mentions[:1])
+    assert arrests == [("arrest", None), ("arrested", "2001-05")]
