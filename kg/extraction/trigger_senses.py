@@ -1,7 +1,8 @@
 """Senses of event words that are common outside news events: who is picked for a post ("tapped to run the
-department", "named X as envoy", "will replace Y"), who votes (a body, not a voter), what leaks (a memo, not gas),
-what is killed (a person, not a bill or a deal), what takes effect (a law, not a drug) and which plea is one to a
-charge (used by :func:`kg.extraction.triggers.condition`)."""
+department", "named X as envoy", "will replace Y"), who votes (a body, not a voter), whom one emails (a named
+party), what leaks (a memo, not gas), which companies merge, what is killed (a person, not a bill or a deal), what
+takes effect (a law, not a drug) and which plea is one to a charge (used by
+:func:`kg.extraction.triggers.condition`)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,9 @@ def sense(words: tuple[str, ...], head: Token) -> bool | None:
             return False  # "merged their styles", "merged the two files"
         return head.pos_ == "VERB" and any(p.ent_type_ == "ORG" or p.lemma_.lower() in _COMPANIES or p.pos_ == "PROPN"
                                            and p.ent_type_ not in ("PERSON", "GPE", "LOC", "NORP") for p in parties)
+    if words in (("email",), ("e-mail",)):  # "emailed the agency on Monday": a written contact with a named party
+        return head.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.ent_type_ in (
+            "ORG", "PERSON")) for c in head.children)
     if words == ("kill",) and head.pos_ == "VERB":
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"

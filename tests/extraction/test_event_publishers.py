@@ -130,3 +130,12 @@ def test_the_headlines_news_does_not_take_the_day_of_a_like_event_years_before()
     times = {t.key: t.value for t in x.times}
     arrests = sorted((m.text, times.get(e.time or "")) for e in x.events if e.type == "arrest" for m in e.mentions[:1])
     assert arrests == [("arrest", None), ("arrested", "2001-05")]
+
+
+def test_emailing_a_named_party_is_a_contact_and_emailing_photos_is_not():
+    got = dated_events("Data exposed\n\nThe records were found on a public server.\n\nOn January 28, the security "
+                       "firm emailed Northgate Bank about the server. She emailed the photos to her mother.",
+                       WEDNESDAY)
+    assert got["emailed"] == ("consultation", "2024-01-28")
+    x = run("Data exposed\n\nShe emailed the photos to her mother on Friday.", WEDNESDAY)
+    assert "consultation" not in {e.type for e in x.events}
