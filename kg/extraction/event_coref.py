@@ -18,7 +18,9 @@ can only be one:
   a sentence that names another time it could take ("on December 18, a train derailed, killing three; on January
   31, a driver was killed": two deaths);
 - no mention that sets itself apart ("another", "a previous", "a second" …) or counts other events;
-- exactly one earlier event qualifies (two candidates are two stories of the same kind: nothing is merged).
+- exactly one earlier event qualifies (two candidates are two stories of the same kind: nothing is merged);
+- the news of the headline or the lead left undated does not take a day more than a year before the article's date
+  (the background's earlier event of the same kind: "held at home" … "In May 2001, police arrested him").
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from kg import lexicon
 from kg.extraction.lead_time import lead_paragraphs
 from kg.extraction.relative_events import clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
+from kg.extraction.time import bounds
 from kg.model import Event
 from kg.vocab import event_class
 
@@ -100,6 +103,8 @@ class EventCoref:
             return False  # (both dated: each has its day already, and two days are two events)
         if self._dated_otherwise(b if va else a, va or vb):
             return False
+        if self._old_news(b if va else a, va or vb):
+            return False
         if _counts(self.mentions[a.key]) and _counts(self.mentions[b.key]) and \
                 _counts(self.mentions[a.key]) != _counts(self.mentions[b.key]):
             return False  # "two attacks" … "three attacks"
@@ -128,6 +133,19 @@ class EventCoref:
                         clause_verb(hit[1]).lemma_ not in verbs:
                     return True
         return False
+
+    def _old_news(self, undated: Event, value: str) -> bool:
+        """Whether the undated event is the news of the headline or the lead and the other's day is more than a year
+        before the article's date ("Ex-minister held at home" … "In May 2001, police arrested the ex-minister"): a
+        past event of the same kind, which a story's background tells, not the news told again."""
+        anchor = self.parsed.article.meta.date
+        first = self.mentions[undated.key][0]
+        lead = lead_paragraphs(self.parsed)
+        if anchor is None or not (first.pb.block.kind in ("headline", "standfirst") or
+                                  any(first.pb is pb for pb in lead)):
+            return False
+        span = bounds(value)
+        return span is not None and (anchor - span[1]).days > 366
 
     def _absorb(self, keep: Event, other: Event) -> None:
         keep.mentions = sorted(keep.mentions + other.mentions, key=lambda s: s.begin)

@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Token
 
 from kg import lexicon
+from kg.extraction.event_words import trace
 from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import said_right_before, tense_at
@@ -132,8 +133,8 @@ class EventTimes:
                 continue
             for m in self.mentions[event.key]:
                 if m.pb.block.kind not in ("paragraph", "standfirst") or self.coref.in_quote(m.span.begin) or \
-                        _announced_death(event, m.head):
-                    continue
+                        _announced_death(event, m.head) or trace(m.head):
+                    continue  # ("reached victims of the quake on Tuesday": the clause's day is not the quake's)
                 sent = m.head.sent
                 b, e = m.pb.offset + sent.start_char, m.pb.offset + sent.end_char
                 # a time that opens the sentence ("Today, as the storm hit, the service issued alerts"), or stands in
@@ -161,7 +162,7 @@ class EventTimes:
                 opening = [t for t in dated if _OPENING.fullmatch(self.parsed.article.text[b : t.span.begin]
                                                                   .strip(" ,"))]
                 if not same and opening and m.head.pos_ == "VERB" and not _describes_a_party(m, heads) and \
-                        not self._perfect_before_report(m, opening[0]) and \
+                        not _in_relative_clause(mine) and not self._perfect_before_report(m, opening[0]) and \
                         not (_past_perfect(m.head) and mine.dep_ == "ccomp"):  # (what was said had happened before)
                     same = opening  # "Also, today, aircraft targeted a base, killing two": every deed it tells (not
                     # a noun of what is spoken of: "In August, the family forgave him for the killing")
@@ -351,6 +352,17 @@ def _describes_a_party(m, event_heads: set[tuple[int, int]]) -> bool:  # noqa: A
         x, steps = x.head, steps + 1
     return False
 _TENSES = ({"past", "perfect"}, {"future", "timetabled"})
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    """Whether a clause stands inside a relative clause ("On Monday, police went to the flat where, they said, the
+    man had left the group"): it describes a thing of the sentence, not what happened on its opening day."""
+    x = verb
+    while x.head.i != x.i:
+        if x.dep_ == "relcl":
+            return True
+        x = x.head
+    return False
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -1,10 +1,11 @@
 """Word-level tests on an event trigger: a measure that counts nothing ("a 6.8 earthquake"), "due to" that gives a
-cause, and the adverbs of frequency that make a clause a habit rather than an occurrence (used by
+cause, the adverbs of frequency that make a clause a habit rather than an occurrence, an event named only by what it
+left ("the quake's victims"), and a named entity that names no event ("the City Stadium") (used by
 :mod:`kg.extraction.events`)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 
 def measure(num: Token) -> bool:
@@ -42,3 +43,41 @@ def habitual(head: Token) -> bool:
             return False
         x, steps = x.head, steps + 1
     return False
+
+
+# What an event leaves, which a story of the aftermath speaks of: "the quake's victims", "the flood toll", "in the
+# wake of the storm".
+_TRACES = {"toll", "victim", "survivor", "aftermath", "wake", "relief", "recovery", "cleanup", "clean-up",
+           "reconstruction", "anniversary", "damage", "havoc"}
+
+
+def trace(head: Token) -> bool:
+    """Whether an event noun is told only through what it left ("flood relief", "victims of the earthquake", "the
+    toll from the storm") or as the cause a participle names ("the mudslide set off by the rains"): a story of
+    its aftermath, which is not the event's day."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    up = head.head
+    if head.dep_ in ("compound", "poss", "nmod") and up.lemma_.lower() in _TRACES:
+        return True
+    if head.dep_ == "pobj" and up.lower_ in ("of", "from", "in") and up.head.lemma_.lower() in _TRACES:
+        return True
+    return head.dep_ == "pobj" and up.lower_ == "by" and up.head.tag_ == "VBN" and up.head.dep_ == "acl"
+
+
+# Last words of a place's name the tagger may take for an event's ("the City Stadium"), and holidays, which are
+# days ("New Year's", "Thanksgiving").
+_SITES = {"stadium", "arena", "park", "hall", "centre", "center", "square", "field", "ground", "palace", "street",
+          "road", "bridge", "airport", "station", "village", "dome", "theatre", "theater", "museum", "code", "act"}
+_HOLIDAYS = {"new year", "new year's", "christmas", "easter", "thanksgiving", "hanukkah", "diwali", "ramadan", "eid",
+             "halloween", "passover", "yom kippur", "boxing day", "labor day", "labour day", "memorial day"}
+
+
+def a_name(ent: Span) -> bool:
+    """Whether a named entity the tagger calls an event names one: not a place ("City Stadium"), a law's title
+    ("Civil Code"), a holiday ("New Year's", a day) nor a headline in title case with its verb ("Grocer Wins
+    Battle In Price War")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return bool(words) and words[-1].lower_ not in _SITES and \
+        " ".join(t.lower_ for t in words).replace(" 's", "'s") not in _HOLIDAYS and \
+        not any(t.tag_ in ("VBZ", "VBD") and t.pos_ == "VERB" for t in words)

@@ -19,7 +19,7 @@ from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import EVENT_NAME
 from kg.extraction.event_coref import EventCoref
-from kg.extraction.event_words import because_of as _because_of, habitual as _habitual, measure as _measure
+from kg.extraction.event_words import a_name, because_of as _because_of, habitual as _habitual, measure as _measure
 from kg.extraction.event_participants import EventParticipants
 from kg.extraction.event_relations import EventRelations
 from kg.extraction.event_times import EventTimes
@@ -38,7 +38,9 @@ _HYPOTHETICAL = {"if", "could", "would", "may", "might", "further", "possible", 
 _NEGATION = {"not", "never", "no", "n't", "without"}
 # A page's publication stamp ("Published November 19, 2023", "Updated: 12 March 2019"), left in a text after its byline.
 _STAMPS = {"Published", "Updated", "Posted"}  # capitalised (after a byline): "was published on 12 March" is an event
-_STAMP_DATE = re.compile(r"(?: on)?:? +(?:\d{1,2} |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|\d{4}-\d)")
+# (a weekday may lead, and the date may be in figures: "Published Friday, March 8, 2024", "Posted 3/8/2024 1:57 PM")
+_STAMP_DATE = re.compile(r"(?: on)?:? +(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,? +)?"
+                         r"(?:\d{1,2}[ /.-]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|\d{4}-\d)")
 _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "policy-review", "diplomatic-cooperation",
              "settlement", "approval", "threat", "opposition"}
 # Types that name one thing in different words ("the executive order" … "the travel ban" … "the ban").
@@ -102,8 +104,8 @@ class EventFinder(EventTimes, EventCoref, LeadTime, EventRelations, EventPartici
         for (pb, sent), words in zip(self.parsed.sentences, self.parsed.sentence_tokens):
             doc = pb.doc
             if pb.offset not in named:
-                named[pb.offset] = [e for e in doc.ents if e.label_ == "EVENT" or (
-                    e.label_ in ("ORG", "FAC", "WORK_OF_ART") and EVENT_NAME.search(e.text))]
+                named[pb.offset] = [e for e in doc.ents if (e.label_ == "EVENT" or (
+                    e.label_ in ("ORG", "FAC", "WORK_OF_ART") and EVENT_NAME.search(e.text))) and a_name(e)]
             for ent in named[pb.offset]:  # named events first: "the World Cup", "the Geneva Conference"
                 if not (sent.start <= ent.start < sent.end):
                     continue

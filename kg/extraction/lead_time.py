@@ -9,6 +9,7 @@ import re
 
 from kg import lexicon
 from kg.extraction.event_times import _OPENING, _announced_death, _describes_a_party, _past_perfect
+from kg.extraction.event_words import trace
 from kg.extraction.relative_events import clause_verb as _clause_verb, relative_pp, shifted
 from kg.extraction.steps import Step, Work
 from kg.extraction.tense import tense_at
@@ -40,7 +41,7 @@ class LeadTime:
             if t is None or not names_a_lead_day(t) or t.granularity == "week" and not t.value.endswith("-WE"):
                 continue
             if any(m.pb is paragraphs[0] for m in self.mentions[e.key]) and in_lead_week(anchor, t.value) and \
-                    first.begin <= t.span.begin < first.end:
+                    first.begin <= t.span.begin < first.end and not self._background_day(e, t, paragraphs[0]):
                 lead = t.key
                 break
         reported = lead is None
@@ -62,12 +63,26 @@ class LeadTime:
                     id(self.mentions[e.key][0].pb) in top and \
                     not all(_describes_a_party(m, heads) for m in self.mentions[e.key]) and \
                     not any(_announced_death(e, m.head) for m in self.mentions[e.key]) and \
+                    not all(trace(m.head) for m in self.mentions[e.key] if id(m.pb) in top) and \
                     not _told_before(self.mentions[e.key], paragraphs, day_verb) and \
                     (not reported or self._told_as_news(self.mentions[e.key])) and \
                     not all(m.pb.block.kind == "paragraph" and
                             tense_at(self.parsed, m.span.begin) in ("present", "timetabled", "future")
                             for m in self.mentions[e.key]):  # "is now heading towards": today, not the lead's day
                 e.time = lead
+
+    def _background_day(self, e: Event, t: TimeExpression, pb: ParsedBlock) -> bool:
+        """Whether the lead dates an event only in its noun's own phrase ("to help families hit by Sunday's storm")
+        while that sentence gives another day ("were handing out food on Friday …"): the day of the news is that one,
+        and the noun's day is its background."""
+        own = any(m.head.pos_ in ("NOUN", "PROPN") and m.pb.offset + m.head.left_edge.idx <= t.span.begin and
+                  t.span.end <= m.span.begin for m in self.mentions[e.key])
+        hit = self.parsed.token_at(t.span.begin)
+        if not own or hit is None or hit[0] is not pb:
+            return False
+        sent = hit[1].sent
+        return any(x.value != t.value and names_a_lead_day(x) and
+                   pb.offset + sent.start_char <= x.span.begin < pb.offset + sent.end_char for x in self.times)
 
     def _headline_year(self, e: Event, times: dict, lead: str) -> bool:
         """Whether an event's time is a year its headline gives ("wins majority in 2019 election") in which the lead's

@@ -107,7 +107,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(r"\b(?P<lic>(?i:in|by|until|since|from|early|late|mid|last|next|this|past|of)|and|or)[ -]"
                          r"(?P<x>(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
                          r"December))\b(?! \d)")),
-    ("year", re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\d%]|,\d)")),
+    # (not a group of a phone number: "call 1800 200 311", "(02) 1300 555 212")
+    ("year", re.compile(rf"(?<![\d,.$£€])(?!(?<=\d ){_YEAR} \d{{3}}\b)\b(?P<y>{_YEAR})\b"
+                        rf"(?![\d%]|,\d| \d{{3}} \d{{3}})")),
 ]
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction import coref as corefs
+from kg.extraction import trigger_senses as senses
 from kg.model import Span
 from kg.pipeline.nlp import ParsedBlock
 
@@ -75,6 +76,8 @@ def condition(finder, words: tuple[str, ...], head: Token, pb: ParsedBlock,  # n
     low = head.lower_
     if head.pos_ == "VERB" and head.dep_ == "amod":
         return False  # a participle used as an adjective ("opposing accusations")
+    if (settled := senses.sense(words, head)) is not None:
+        return settled
     if words == ("agree",) and any(c.dep_ == "xcomp" for c in head.children):
         return False  # "agreed to end the feud": the event is what they agreed to do
     if words == ("call",) and head.pos_ == "VERB" and kind == "phone-call":
