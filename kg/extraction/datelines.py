@@ -29,10 +29,15 @@ _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
 _FULL_DATE = (rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{_MONTH}),? (?P<y1>(?:19|20)\d\d)"
               rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y2>(?:19|20)\d\d)"
               rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))")
-# A block that is only a date, perhaps with a label, a weekday and a time of day.
+# A date in figures: "18/11/2004" (day first, as its 18 shows), "12/29/2004" (month first); "02/12/2004" could be
+# either and gives nothing.
+_NUMERIC = r"(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>(?:19|20)\d\d)"
+# A block that is only a date, perhaps with a label, a weekday, a time of day and the print page ("Thursday, March
+# 12, 2019; Page A01", "(Filed: 12/03/2019)", "12/03/2019 - 17:36:52").
 _DATE_LINE = re.compile(
-    rf"^(?:(?:Published|Updated|Posted|Last updated|First published|Date)(?: on)?:?\s+)?(?:{_WEEKDAY},? )?"
-    rf"{_FULL_DATE}(?:(?:,| at| -| –| \|)? ?\d{{1,2}}[:.]\d\d(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?)?\.?$")
+    rf"^\(?(?:(?:Published|Updated|Posted|Last updated|First published|Filed|Date)(?: on)?:?\s+)?(?:{_WEEKDAY},? )?"
+    rf"(?:{_FULL_DATE}|{_NUMERIC})(?:(?:,| at| -| –| \|)? ?\d{{1,2}}[:.]\d\d(?::\d\d)?(?: ?[AaPp]\.?[Mm]\.?)?"
+    rf"(?: [A-Z]{{2,4}})?)?(?:[;,] ?Page [A-Z]?\d{{1,3}})?\.?\)?$")
 _PLACE = r"[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)*"
 # "LONDON, Oct 31 (Agency) –", "Paris, March 3, 2019 (Agency) -", "KYIV, Ukraine, Oct. 31 —"
 _DATELINE_DAY = re.compile(rf"^{_PLACE}(?:, {_PLACE})*,? (?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:,? (?P<y>(?:19|20)\d\d))?"
@@ -47,6 +52,14 @@ def _month(s: str) -> int:
 
 def _full_date(m: re.Match[str]) -> dt.date | None:
     g = m.groupdict()
+    if g.get("y4"):  # figures: the number past 12 is the day; where both could be a month, no date
+        a, b = int(g["a4"]), int(g["b4"])
+        if (a > 12) == (b > 12):
+            return None
+        try:
+            return dt.date(int(g["y4"]), b if a > 12 else a, a if a > 12 else b)
+        except ValueError:
+            return None
     for i in "123":
         if g.get(f"y{i}"):
             try:

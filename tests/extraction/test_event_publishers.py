@@ -8,6 +8,8 @@ import datetime as dt
 
 import pytest
 
+from kg.extraction import extract
+from kg.pipeline.ingest import from_text
 from tests.extraction.helpers import dated_events, run
 
 pytestmark = pytest.mark.slow
@@ -139,3 +141,19 @@ def test_emailing_a_named_party_is_a_contact_and_emailing_photos_is_not():
     assert got["emailed"] == ("consultation", "2024-01-28")
     x = run("Data exposed\n\nShe emailed the photos to her mother on Friday.", WEDNESDAY)
     assert "consultation" not in {e.type for e in x.events}
+
+
+def test_a_page_stamp_in_figures_or_with_a_page_dates_an_undated_article():
+    def date_of(stamp: str, date: dt.date | None = None) -> dt.date | None:
+        article = from_text(f"Harbour works begin\n\n{stamp}\n\nCranes arrived.", article_id="invented", date=date)
+        extract(article)
+        return article.meta.date
+
+    assert date_of("21/10/2009 - 08:15:42") == dt.date(2009, 10, 21)  # day first: 21 is no month
+    assert date_of("Published 10/27/2009 4:05 PM") == dt.date(2009, 10, 27)  # month first
+    assert date_of("(Filed: 22/10/2009)") == dt.date(2009, 10, 22)
+    assert date_of("Wednesday, October 21, 2009; Page B03") == dt.date(2009, 10, 21)
+    assert date_of("03/10/2009 11:20") is None  # March 10 or 3 October: no date
+    # the caller's date wins, and a date in a sentence of the body is no stamp
+    assert date_of("21/10/2009 - 08:15", WEDNESDAY) == WEDNESDAY
+    assert date_of("Work began on 21/10/2009 at the harbour.") is None
