@@ -21,7 +21,7 @@ from kg import lexicon
 from kg.extraction.event_words import trace
 from kg.extraction.relative_events import RELATIVE, clause_verb as _clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
-from kg.extraction.tense import said_right_before, tense_at
+from kg.extraction.tense import just_happened_perfect, said_right_before, tense_at
 from kg.extraction.time import bounds
 from kg.model import Event, TimeExpression
 from kg.pipeline.nlp import ParsedBlock
@@ -192,12 +192,13 @@ class EventTimes:
         return x.left_edge.i <= head.i <= x.right_edge.i or head.pos_ == "VERB" and _clause_verb(head).i == root.i
 
     def _perfect_before_report(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention
-        """ "Three hikers have been found, a ranger said on Friday": the day dates the report; an event told in the
-        perfect or the present happened before it (one told in the past is breaking news of that day)."""
+        """ "The plant has been closed since 2001, a ranger said on Friday": the day dates the report; an event told
+        in the present, or in a perfect that reaches back, happened before it (one told in the past, or in the
+        perfect of news, "three hikers have been found", is news of that day)."""
         hit = self.parsed.token_at(t.span.begin)
         if hit is None or _clause_verb(hit[1]).lemma_ not in lexicon.reporting_verbs():
             return False
-        return tense_at(self.parsed, m.span.begin) != "past"
+        return tense_at(self.parsed, m.span.begin) != "past" and not just_happened_perfect(self.parsed, m.span.begin)
 
     def _dependent_clause(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
         """Whether an event of an adverbial, coordinated or complement clause shares its sentence's one date ("Rovers

@@ -12,7 +12,7 @@ from kg.extraction.event_times import _OPENING, _announced_death, _describes_a_p
 from kg.extraction.event_words import trace
 from kg.extraction.relative_events import clause_verb as _clause_verb, relative_pp, shifted
 from kg.extraction.steps import Step, Work
-from kg.extraction.tense import tense_at
+from kg.extraction.tense import just_happened_perfect, tense_at
 from kg.extraction.time import bounds
 from kg.model import Event, TimeExpression
 from kg.pipeline.nlp import Parsed, ParsedBlock
@@ -164,13 +164,14 @@ class LeadTime:
 
     def _told_as_news(self, mentions: list) -> bool:  # noqa: ANN001 - mentions of kg.extraction.events
         """An event the lead reports as done on the day: never in a quotation (a quoted "conversation" is the
-        speaker's past, not the report's day), and told in the past tense, not the perfect ("two people have died"
-        happened before the report), the past perfect ("On Saturday, officials admitted the army had shot down the
+        speaker's past, not the report's day), and told in the past tense or the perfect of news ("two people have
+        died", not "has long been", "has twice …": a perfect that reaches back), not the past perfect ("On Saturday, officials admitted the army had shot down the
         jet": before the admission) nor the present ("remains under investigation") — but a headline's present is
         headlinese for the news ("Toddler finds cash in park")."""
         if any(self.coref.in_quote(m.span.begin) for m in mentions):
             return False
         return any(tense_at(self.parsed, m.span.begin) == "past" and not _past_perfect(m.head) or
+                   m.pb.block.kind == "paragraph" and just_happened_perfect(self.parsed, m.span.begin) or
                    self._setting_told_past(m) or m.pb.block.kind == "headline" and m.head.tag_ == "VBZ"
                    for m in mentions)
 

@@ -115,6 +115,29 @@ def tense_at(parsed: Parsed, offset: int) -> str | None:
     return None
 
 
+# Words by which a perfect says it began or happened before the day of its report: "has long been", "has twice
+# won", "has been held since 2001", "has already paid", "has met him three times", "has served for years".
+_EARLIER = {"long", "already", "ever", "never", "since", "previously", "repeatedly", "often", "before", "once",
+            "twice", "thrice", "times", "years", "months", "decades", "weeks", "recently", "still", "yet"}
+
+
+def just_happened_perfect(parsed: Parsed, offset: int) -> bool:
+    """Whether the clause around ``offset`` is a present perfect of news ("has been named", "have died") rather
+    than one that reaches back ("has long been", "has been … since 2001", "has twice …"): in a report dated by a
+    day, that news is the day's."""
+    if tense_at(parsed, offset) != "perfect":
+        return False
+    hit = parsed.token_at(offset)
+    if hit is None:
+        return False
+    verb = _verb_of(hit[1])
+    while not any(a.lemma_ == "have" for a in _aux(verb)) and verb.head.i != verb.i:
+        verb = verb.head  # (the participle that carries the "has")
+    reach = [t for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prep", "neg")
+             for t in c.subtree]
+    return not any(t.lower_ in _EARLIER or t.dep_ == "prep" and t.lower_ == "for" for t in reach)
+
+
 def future_at(parsed: Parsed, offset: int, strict: bool = False) -> bool:
     """Whether the clause around ``offset`` speaks of the future (see the module's rules); ``strict``: by a modal, a
     governor of planning or a progressive, not by the present simple of a timetable ("opens on Friday"), which

@@ -157,3 +157,19 @@ def test_a_page_stamp_in_figures_or_with_a_page_dates_an_undated_article():
     # the caller's date wins, and a date in a sentence of the body is no stamp
     assert date_of("21/10/2009 - 08:15", WEDNESDAY) == WEDNESDAY
     assert date_of("Work began on 21/10/2009 at the harbour.") is None
+
+
+def test_the_perfect_of_news_under_a_dated_report_takes_the_reports_day():
+    got = dated_events("Harbour chief named\n\nJo Pike has been named to head the harbour board, an official said on "
+                       "Monday.\n\nThe board meets weekly.", WEDNESDAY)
+    assert got["named"] == ("appointment", "2024-03-11")
+    got = dated_events("Storm moves north\n\nThe storm moved north.\n\nTwo fishermen have died at sea, a coast guard "
+                       "official said on Monday.", WEDNESDAY)
+    assert got["died"] == ("death", "2024-03-11")
+    # a perfect that reaches back is not the report's news
+    got = dated_events("Harbour board\n\nJo Pike has twice been named to head the harbour board, an official said on "
+                       "Monday.\n\nThe board meets weekly.", WEDNESDAY)
+    assert got["named"][1] is None
+    got = dated_events("Storm moves north\n\nThe storm moved north.\n\nTwo fishermen have died at sea since 2019, a "
+                       "coast guard official said on Monday.", WEDNESDAY)
+    assert got["died"][1] != "2024-03-11"
