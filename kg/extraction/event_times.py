@@ -198,7 +198,8 @@ class EventTimes:
         hit = self.parsed.token_at(t.span.begin)
         if hit is None or _clause_verb(hit[1]).lemma_ not in lexicon.reporting_verbs():
             return False
-        return tense_at(self.parsed, m.span.begin) != "past" and not just_happened_perfect(self.parsed, m.span.begin)
+        return tense_at(self.parsed, m.span.begin) != "past" and not (t.granularity == "day" and
+                                                                   just_happened_perfect(self.parsed, m.span.begin))
 
     def _dependent_clause(self, m, t: TimeExpression) -> bool:  # noqa: ANN001 - a mention of kg.extraction.events
         """Whether an event of an adverbial, coordinated or complement clause shares its sentence's one date ("Rovers
