@@ -160,7 +160,7 @@ def test_a_page_stamp_in_figures_or_with_a_page_dates_an_undated_article():
 
 
 def test_the_perfect_of_news_under_a_dated_report_takes_the_reports_day():
-    got = dated_events("Harbour chief named\n\nJo Pike has been named to head the harbour board, an official said on "
+    got = dated_events("Harbour board news\n\nJo Pike has been named to head the harbour board, an official said on "
                        "Monday.\n\nThe board meets weekly.", WEDNESDAY)
     assert got["named"] == ("appointment", "2024-03-11")
     got = dated_events("Storm moves north\n\nThe storm moved north.\n\nTwo fishermen have died at sea, a coast guard "
