@@ -58,6 +58,11 @@ def resolve_pronouns(coref: Coref) -> None:
                 if span.begin == off:
                     # what is named inside a quote is what was said about, not a narrated participant
                     history.append(seen_at(key, off, tok, span, parsed, pb, sent_no, coref.in_quote(off)))
+                    if (people := _people_of(coref, pb, tok, off)) is not None:
+                        # "Agency officials speculated …. They said …": the officials act, their body does not
+                        history[-1].subject, history[-1].speaker, history[-1].role = False, False, "other"
+                        history.append(Seen(people, off, True, sent_no, "subject", verb=verb_at(pb, tok.head),
+                                            speaker=reports(tok.head)))
                 continue
             tag = tok.tag_
             if tag == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in lexicon.group_nouns() and \
@@ -170,6 +175,23 @@ def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
         return False  # "Tunisia's trade minister Leila Haddad said": a title before a name, not somebody unnamed
     lemma = tok.lemma_.lower()
     return lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
+
+
+def _people_of(coref: Coref, pb, tok: Token, off: int) -> str | None:  # noqa: ANN001
+    """The group a named body's people make as the subject of a clause ("Agency officials", "ministry officials"):
+    the body's name is a compound of a plural group noun."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head is tok or head.tag_ != "NNS" or head.lower_ not in lexicon.group_nouns() or \
+            head.dep_ not in ("nsubj", "nsubjpass") or coref.in_quote(off):
+        return None
+    actor = coref.index.actors.get(coref.index.mention_of_token(pb, tok)[0])
+    if actor is None or actor.kind not in ("organization", "government"):
+        return None
+    hit = corefs.resolve(coref, pb, head, create=True)
+    return hit[0] if hit is not None and hit[0] in coref.index.actors and \
+        coref.index.actors[hit[0]].kind == "group" else None
 
 
 def pronoun_mention(span: Span):  # noqa: ANN202

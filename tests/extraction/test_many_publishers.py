@@ -175,3 +175,10 @@ def test_the_noun_a_person_was_introduced_with_is_that_person():
     got = said("Rally\n\nPeter Lund, a former army general, spoke at a rally in the square on Sunday. Crowds "
                "cheered.\n\n“We will hold the line,” the general said.")
     assert ("direct", "Peter Lund", "We will hold the line,") not in got
+
+
+def test_they_after_a_named_bodys_officials_is_those_officials():
+    got = said("Sub seen off coast\n\nThe Coastal Agency said on Friday the visit of a foreign submarine was a "
+               "provocative act. Agency officials speculated that the navy wanted to show off its power. They said "
+               "it was probably an attempt to scare the port.")
+    assert ("indirect", "Agency officials", "it was probably an attempt to scare the port") in got
