@@ -17,6 +17,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg import gazetteer, lexicon
 from kg.extraction.acronyms import join_acronyms
 from kg.extraction.datelines import after_dash
+from kg.extraction.entity_spans import (inside_post_title, is_metonymic, speaking_person, strip_ent,
+                                        titled_person, to_head)
 from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
                                       joined_names)
 from kg.extraction.missed_names import CORPORATE, described_people, known_names, speaking_names, titled_names
@@ -41,12 +43,8 @@ from kg.pipeline.ingest import slugify
 from kg.model import Actor, Mention, Place, Span
 from kg.pipeline.nlp import ParsedBlock, Parsed
 
-# Dependencies under which a capital city acts (metonymy for its government) rather than locates.
-_AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent", "conj", "appos"}
-_LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "around", "outside", "inside", "through"}
 _NOT_ACTOR = re.compile(r"^(covid|sars|ebola|h1n1|hiv|aids)\b", re.IGNORECASE)
 # Names of events, which the entity recogniser often tags as organisations or facilities.
-_DANGLING = {"of", "and", "for", "in", "at", "to", "with", "from", "on", "by"}  # never the last word of a name
 EVENT_NAME = re.compile(r"\b(Conference|Summit|Olympics?|Games|Cup|War|Elections?|Forum|Talks|Championships?|"
                         r"Festival|Expo|Crisis|Revolution|Uprising)$")
 
@@ -127,53 +125,6 @@ def country_key(name: str) -> str:
     return "country/" + slugify(name)
 
 
-def _strip_ent(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
-    start, end = ent.start, ent.end
-    doc = pb.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("’s", "'s", "’", "'")
-                           or doc[end - 1].lower_ in _DANGLING):
-        end -= 1  # "Ana Ruiz of" (… Chile): the recogniser ran into the phrase after the name
-    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
-    if opened is not None and not any(t.text == ")" for t in doc[opened:end]) and opened > start:
-        end = opened  # "the World Health Organisation (WHO": the acronym after it, without its closing bracket
-    return doc[start:end]
-
-
-def _inside_post_title(pb: ParsedBlock, ent: SpacySpan) -> bool:
-    """"State" in "Secretary of State", "Foreign Affairs" in "Minister of Foreign Affairs": part of a post."""
-    doc = pb.doc
-    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
-        head = doc[ent.start - 2].lower_
-        heads = lexicon.post_heads()
-        if head in heads or any(h.split()[-1] == head for h in heads):
-            return len(ent) <= 2
-    return False
-
-
-def _titled_person(ent: SpacySpan) -> bool:
-    """A title that ends in a post's or a role's noun, then a given name and a surname or two ("Presidential
-    Spokesperson Dana Roe", "Deputy Spokesman Ali Kaya"), tagged as one organisation."""
-    heads = [i for i, t in enumerate(ent[:3]) if t.lower_ in lexicon.post_heads() or t.lower_ in lexicon.role_nouns()]
-    if not heads:
-        return False
-    name = ent[heads[-1] + 1:]
-    return 2 <= len(name) <= 3 and name[0].lower_ in lexicon.given_names() and \
-        all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and not ORG_LIKE.search(name.text)
-
-
-def _is_metonymic(pb: ParsedBlock, ent: SpacySpan) -> bool:
-    """A place name used as an actor: "gave Paris a document", "Washington said"."""
-    root = ent.root
-    if root.dep_ in _AGENT_DEPS and root.dep_ != "conj":
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ not in _LOCATIVE_PREPS:
-        return root.head.lower_ in ("with", "by", "between", "against", "on")
-    return False
-
-
 def collect_names(parsed: Parsed) -> ActorIndex:
     """Named actors and places from the entity recogniser, classified and clustered."""
     index = ActorIndex(parsed)
@@ -191,7 +142,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     for pb, ents in names:
         for ent in ents:
             label = ent.label_
-            ent = _strip_ent(pb, ent)
+            ent = strip_ent(pb, ent)
             if (ent := after_dash(pb, ent)) is None:
                 continue
             if label in ("ORG", "PERSON") and (told := split_told_name(pb, ent, surnames)) is not None:
@@ -212,7 +163,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             if label == "ORG" and len(ent) >= 3 and ent[0].lower_ in lexicon.role_nouns() and \
                     all(t.pos_ == "PROPN" for t in ent[1:]):
                 label = "PERSON"  # "CFO Dana Whitfield": a corporate title the recogniser ran into a name
-            elif label == "ORG" and _titled_person(ent):
+            elif label == "ORG" and titled_person(ent):
                 label = "PERSON"  # "Presidential Spokesperson Dana Roe": a post's title run into a name
             elif label == "PERSON" and (product_name(ent, organisations) or ent.text in clubs):
                 label = "ORG"  # "Acmesoft Messenger" after "Acmesoft said": the company's product; "Rovers": the club
@@ -221,12 +172,12 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             if label == "PERSON":
                 while len(ent) > 1 and (ent[-1].like_num or ent[-1].text in ("-", "–") or _SCORE.match(ent[-1].text)):
                     ent = ent[:-1]  # "beat Chen Lu 6-4, 3-6": the score the recogniser ran into the name
-                ent = with_given_names(pb, without_title(pb, _to_head(pb, ent)))
+                ent = with_given_names(pb, without_title(pb, to_head(pb, ent)))
             if len(ent) == 0 or not any(c.isalpha() for c in ent.text):
                 continue
             text = ent.text
             span = parsed.span_of(pb, ent)
-            if _NOT_ACTOR.match(text) or _inside_post_title(pb, ent) or EVENT_NAME.search(text):
+            if _NOT_ACTOR.match(text) or inside_post_title(pb, ent) or EVENT_NAME.search(text):
                 continue
             if label == "PERSON" and _photo_credit(article.text, span):
                 continue  # "Ines Varga / Harbour Gazette via Getty Images", "REUTERS/Sam Ortiz": a credit line
@@ -263,15 +214,15 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             elif label == "GPE":
                 c = gazetteer.country(text)
                 cap = gazetteer.capital_of(text)
-                if c is not None and text in lexicon.territories() and not _is_metonymic(pb, ent):
+                if c is not None and text in lexicon.territories() and not is_metonymic(pb, ent):
                     index.add_place("place/" + slugify(text), text, span)  # "the ‘X card’", "from X to …"
                 elif c is not None:
                     index.add_actor(country_key(c.name), _country_label(text, c.name), "country", span)
-                elif cap is not None and _is_metonymic(pb, ent):
+                elif cap is not None and is_metonymic(pb, ent):
                     index.add_actor(country_key(cap.name), cap.name, "country", span, "metonymy")
                 elif text.split()[0] in surnames:
                     pending_persons.append((pb, ent))  # "Hale’s pledges" tagged as a place
-                elif _speaking_person(ent):
+                elif speaking_person(ent):
                     pending_persons.append((pb, ent))  # "…, Tomas Kral said" tagged as a place
                 elif (company := companies.get(text)) is not None:
                     # "Texas, which makes chips, said" after "Texas Instruments": the company by its first word
@@ -281,7 +232,7 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                 else:
                     index.add_place("place/" + slugify(text), text, span)
             elif label in ("LOC", "FAC"):
-                if _speaking_person(ent):
+                if speaking_person(ent):
                     pending_persons.append((pb, ent))
                 elif not EVENT_NAME.search(text):
                     index.add_place("place/" + slugify(text), text, span)
@@ -300,46 +251,13 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     return index
 
 
-# Words that make a name a place's ("Fleet Street", "Government House"), never a person's.
-_PLACE_WORDS = {"street", "road", "avenue", "square", "house", "palace", "hall", "building", "tower", "bridge",
-                "station", "airport", "port", "park", "place", "lane", "castle", "centre", "center"}
-
-
-def _speaking_person(ent: SpacySpan) -> bool:
-    """A name tagged as a place that is a person's: a common given name and a surname, the subject of a reporting
-    verb ("…, Tomas Kral said"), and no place the gazetteer knows."""
-    root, doc = ent.root, ent.doc
-    # (or one right after the words it attributes: "The fire started at noon, Tomas Kral said")
-    attributing = ent.start > 0 and doc[ent.start - 1].text == "," and root.head.i == ent.end and \
-        not ORG_LIKE.search(ent.text) and not any(t.lower_ in lexicon.org_heads() for t in ent)
-    according = root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 and \
-        doc[root.head.i - 1].lower_ == "according"  # "…, according to Tomas Kral"
-    if according:
-        attributing = not ORG_LIKE.search(ent.text) and not any(t.lower_ in lexicon.org_heads() or
-                                                                 t.lower_ in _PLACE_WORDS for t in ent)
-    return (root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.reporting_verbs() or according) and \
-        2 <= len(ent) <= 3 \
-        and (ent[0].lower_ in lexicon.given_names() or attributing) and all(t.text[:1].isupper() for t in ent) and \
-        not gazetteer.city(ent.text) and not gazetteer.country(ent.text)
-
-
-def _to_head(pb: ParsedBlock, ent: SpacySpan) -> SpacySpan:
-    """A person's name the recogniser cut before its last word ("Tomas" of "Tomas Kral of the city police"): the
-    untagged proper noun the name's last word hangs on as a compound is the end of the name."""
-    doc, end = pb.doc, ent.end
-    while end < len(doc) and doc[end - 1].dep_ in ("compound", "flat") and doc[end - 1].head.i == end and \
-            doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
-        end += 1
-    return doc[ent.start:end]
-
-
 def _corrected_surnames(parsed: Parsed, surnames: set[str]) -> set[str]:
     """The words of the full names the recogniser tagged as an organisation that are a person's ("Tamás Kovácsy,
     the government commissioner"): so that his surname alone, tagged as a place ("Kovácsy said …"), is him too."""
     out: set[str] = set()
     for pb in parsed.blocks:
         for ent in pb.doc.ents:
-            if ent.label_ == "ORG" and len(ent := _strip_ent(pb, ent)) >= 2 and \
+            if ent.label_ == "ORG" and len(ent := strip_ent(pb, ent)) >= 2 and \
                     correct_label(pb, ent, "ORG", surnames, {}) == "PERSON":
                 out.update(t.text for t in ent if t.text not in lexicon.titles())
     return out

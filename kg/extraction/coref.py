@@ -39,7 +39,7 @@ class Coref:
     gender: dict[str, str] = field(default_factory=dict)
     holdings: list[PositionHolding] = field(default_factory=list)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
-    history: list = field(default_factory=list)  # _Seen, in text order: the persons and bodies narrated so far
+    history: list = field(default_factory=list)  # mention_roles.Seen, in text order: the persons and bodies narrated so far
     roles: object = None  # kg.extraction.discourse.Roles
     contested: set[int] = field(default_factory=set)  # offsets of speaking pronouns with a close second antecedent
 
@@ -159,6 +159,7 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             if hit is not None:
                 return hit
     from kg.extraction.discourse import bind_role, quantity_group, role_noun
+    from kg.extraction.epithets import bind_epithet
 
     another = False  # the phrase names somebody else ("the mother of X"): not the person in focus either
     # "Former Dutch envoy to Chile Marijke Stroom posted": a title whose phrase ends with the name
@@ -266,6 +267,8 @@ def resolve(coref: Coref, pb: ParsedBlock, tok: Token, *, create: bool = True) -
             if prior is not None:
                 index.add_actor(prior[1], index.actors[prior[1]].label, "person", mention_span, "role")
                 return prior[1], mention_span
+        if (person := bind_epithet(coref, pb, tok, start, end)) is not None:  # "Dana Roe, a bank analyst": hers
+            return index.add_actor(person, index.actors[person].label, "person", mention_span, "role"), mention_span
         key = "anon/" + slugify(label)  # an unnamed person: local to the article
         index.add_actor(key, label, "person", mention_span, "role")
         if country:

@@ -27,6 +27,7 @@ class Roles:
     """Role noun (lower case lemma) → the persons introduced with it, as (article offset, actor key), in order."""
 
     by_noun: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    epithets: dict = field(default_factory=dict)  # person noun → epithets.Epithet: "Dana Roe, a bank analyst"
 
     def add(self, noun: str, offset: int, key: str) -> None:
         self.by_noun.setdefault(noun, []).append((offset, key))
@@ -361,7 +362,10 @@ def joint_source(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 - 
 
 
 def _roles(work: Work) -> None:
+    from kg.extraction.epithets import learn_epithets
+
     work.coref.roles = learn_roles(work.names)
+    work.coref.roles.epithets = learn_epithets(work.names)
     work.put(roles=work.coref.roles)
 
 

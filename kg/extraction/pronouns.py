@@ -13,7 +13,6 @@ counts as its subject and a speaker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -22,7 +21,8 @@ from kg import lexicon
 from kg.extraction.captions import caption_offsets
 from kg.extraction import coref as corefs
 from kg.extraction.coref import FEMALE, MALE, NEUTER
-from kg.extraction.glued import according_source, clause_subject, reported_clause, viewpoint
+from kg.extraction.glued import clause_subject, reported_clause
+from kg.extraction.mention_roles import Seen, reports, role_of, seen_at, verb_at
 from kg.extraction.noun_cues import issues_words
 from kg.extraction.steps import Step, Work
 from kg.model import Span
@@ -31,22 +31,6 @@ if TYPE_CHECKING:
     from kg.extraction.coref import Coref
 
 # --- pronouns ---------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Seen:
-    """An actor mentioned at a point of the discourse: the pronouns after it weigh it by its role and recency."""
-
-    key: str
-    offset: int
-    subject: bool
-    sentence: int
-    role: str = "other"  # subject, object, oblique, possessive or other
-    quoted: bool = False  # named inside a quotation: the topic of what was said, not a narrated participant
-    verb: int = -1  # the article offset of the verb governing it (clause-mates bind objects: "X told him")
-    speaker: bool = False  # the subject of a reporting verb
-    reported: bool = False  # named inside what somebody is reported to have said ("X told reporters that Y …")
-    place: bool = False  # named where things are ("developers in the UK"): a country there is a place, no agent
 
 
 # Lappin & Leass (1994) salience: a mention's weight by its role, halved with every sentence since
@@ -60,7 +44,7 @@ CONTESTED = 1.5  # a runner-up within this factor of the best makes a speaking p
 def resolve_pronouns(coref: Coref) -> None:
     index = coref.index
     parsed = index.parsed
-    history: list[_Seen] = coref.history
+    history: list[Seen] = coref.history
     captions = caption_offsets(parsed)
     narrated = _narrated_sentences(coref, parsed)
     for sent_no, ((pb, sent), toks) in enumerate(zip(parsed.sentences, parsed.sentence_tokens)):
@@ -73,7 +57,12 @@ def resolve_pronouns(coref: Coref) -> None:
                 key, span = hit
                 if span.begin == off:
                     # what is named inside a quote is what was said about, not a narrated participant
-                    history.append(_seen(key, off, tok, span, parsed, pb, sent_no, coref.in_quote(off)))
+                    history.append(seen_at(key, off, tok, span, parsed, pb, sent_no, coref.in_quote(off)))
+                    if (people := _people_of(coref, pb, tok, off)) is not None:
+                        # "Agency officials speculated …. They said …": the officials act, their body does not
+                        history[-1].subject, history[-1].speaker, history[-1].role = False, False, "other"
+                        history.append(Seen(people, off, True, sent_no, "subject", verb=verb_at(pb, tok.head),
+                                            speaker=reports(tok.head)))
                 continue
             tag = tok.tag_
             if tag == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in lexicon.group_nouns() and \
@@ -81,8 +70,8 @@ def resolve_pronouns(coref: Coref) -> None:
                 # "The officers were suspended … They indicated …": a group that acts is somebody "they" can be
                 hit = corefs.resolve(coref, pb, tok, create=True)
                 if hit is not None and hit[0] in index.actors and index.actors[hit[0]].kind == "group":
-                    history.append(_Seen(hit[0], off, True, sent_no, "subject", verb=_verb_at(pb, tok),
-                                         speaker=_reports(tok)))
+                    history.append(Seen(hit[0], off, True, sent_no, "subject", verb=verb_at(pb, tok),
+                                         speaker=reports(tok)))
                 continue
             if tag != "NN" and tag not in ("PRP", "PRP$"):
                 continue  # neither a person noun nor a pronoun (a word's tag read once: most words are neither)
@@ -94,8 +83,8 @@ def resolve_pronouns(coref: Coref) -> None:
                 hit = corefs.resolve(coref, pb, tok, create=True)
                 if hit is not None and hit[0] in index.actors and \
                         index.actors[hit[0]].kind in ("organization", "government"):
-                    history.append(_Seen(hit[0], off, True, sent_no, "subject", verb=_verb_at(pb, tok),
-                                         speaker=_reports(tok)))
+                    history.append(Seen(hit[0], off, True, sent_no, "subject", verb=verb_at(pb, tok),
+                                         speaker=reports(tok)))
                 continue
             if tag == "NN" and (_speaking_role(coref, tok, off) or _unnamed_subject(coref, tok, off)
                                 or _acting_role(coref, tok, off) and not _named_person_near(coref, history, sent_no)):
@@ -104,8 +93,8 @@ def resolve_pronouns(coref: Coref) -> None:
                 hit = corefs.resolve(coref, pb, tok, create=True)
                 if hit is not None and hit[0] in index.actors:
                     poss = tok.dep_ == "poss"
-                    history.append(_Seen(hit[0], off, not poss, sent_no, "possessive" if poss else "subject",
-                                         verb=_verb_at(pb, tok), speaker=_reports(tok)))
+                    history.append(Seen(hit[0], off, not poss, sent_no, "possessive" if poss else "subject",
+                                         verb=verb_at(pb, tok), speaker=reports(tok)))
                     sex = _GENDERED.get(tok.lemma_.lower()) or next(
                         ({"male": "m", "female": "f"}[c.lower_] for c in tok.children if c.lower_ in ("male", "female")),
                         None)
@@ -128,9 +117,9 @@ def resolve_pronouns(coref: Coref) -> None:
                 coref.gender.setdefault(key, "m")
             elif low in FEMALE:
                 coref.gender.setdefault(key, "f")
-            role = _role(tok)
-            history.append(_Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, tok),
-                                 speaker=role == "subject" and _reports(tok)))
+            role = role_of(tok)
+            history.append(Seen(key, off, role == "subject", sent_no, role, verb=verb_at(pb, tok),
+                                 speaker=role == "subject" and reports(tok)))
 
 
 _GENDERED = {"man": "m", "boy": "m", "woman": "f", "girl": "f"}
@@ -161,7 +150,7 @@ def _acting_role(coref: Coref, tok: Token, off: int) -> bool:
     return lexicon.role_nouns().get(lemma) == "source" or lemma in lexicon.post_heads() and tok.tag_ == "NN"
 
 
-def _named_person_near(coref: Coref, history: list[_Seen], sent_no: int) -> bool:
+def _named_person_near(coref: Coref, history: list[Seen], sent_no: int) -> bool:
     """Whether a named person was mentioned in the last :data:`WINDOW` sentences: "the coach" then is most likely
     that person under a role the article did not spell out, not somebody new."""
     actors = coref.index.actors
@@ -188,6 +177,23 @@ def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
     return lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
 
 
+def _people_of(coref: Coref, pb, tok: Token, off: int) -> str | None:  # noqa: ANN001
+    """The group a named body's people make as the subject of a clause ("Agency officials", "ministry officials"):
+    the body's name is a compound of a plural group noun."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head is tok or head.tag_ != "NNS" or head.lower_ not in lexicon.group_nouns() or \
+            head.dep_ not in ("nsubj", "nsubjpass") or coref.in_quote(off):
+        return None
+    actor = coref.index.actors.get(coref.index.mention_of_token(pb, tok)[0])
+    if actor is None or actor.kind not in ("organization", "government"):
+        return None
+    hit = corefs.resolve(coref, pb, head, create=True)
+    return hit[0] if hit is not None and hit[0] in coref.index.actors and \
+        coref.index.actors[hit[0]].kind == "group" else None
+
+
 def pronoun_mention(span: Span):  # noqa: ANN202
     from kg.model import Mention
 
@@ -205,60 +211,6 @@ def _pair_reports(tok: Token) -> bool:
     return False
 
 
-def _mention_root(tok: Token, span: Span, parsed, pb) -> Token:  # noqa: ANN001
-    """The syntactic head of the mention starting at ``tok``, climbing compounds and appositions."""
-    toks = [t for _, t in parsed.tokens_starting_in(parsed.tok_begin(pb, tok), span.end)]  # no doc[i:] (slow)
-    inside = {t.i for t in toks}
-    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), tok)
-    while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
-        root = root.head
-    return root
-
-
-def _role(root: Token) -> str:
-    dep = root.dep_
-    if dep in ("nsubj", "nsubjpass"):
-        return "subject"
-    if dep in ("dobj", "dative", "attr", "oprd"):
-        return "object"
-    if dep == "pobj" or dep == "agent":
-        return "oblique"
-    if dep == "poss":
-        return "possessive"
-    return "other"
-
-
-def _verb_at(pb, tok: Token) -> int:  # noqa: ANN001
-    """The article offset of the verb of the clause a subject, object or oblique stands in (-1 if none): "abusive
-    to her" is in the clause of "had been"."""
-    head = tok.head
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("prep", "pobj", "acomp", "attr", "oprd", "dobj",
-                                                             "advmod", "npadvmod", "amod") and head.head.i != head.i:
-        head = head.head
-    return pb.offset + head.idx if head.pos_ in ("VERB", "AUX") else -1
-
-
-def _reports(subject: Token) -> bool:
-    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in lexicon.reporting_verbs()
-
-
-def _seen(key: str, off: int, tok: Token, span: Span, parsed, pb, sent_no: int, quoted: bool) -> _Seen:  # noqa: ANN001
-    root = _mention_root(tok, span, parsed, pb)
-    role = _role(root)
-    if quoted:
-        return _Seen(key, off, False, sent_no, role, quoted=True)
-    source = according_source(root)
-    if viewpoint(root) or source is not None and source.i == root.i:
-        # "For Jo Roe, a teacher, the plan was a mistake.", "According to analyst Jo Roe, …": Roe's view, Roe in
-        # focus as a speaker
-        return _Seen(key, off, True, sent_no, "subject", verb=_verb_at(pb, root), speaker=True)
-    return _Seen(key, off, role == "subject", sent_no, role, verb=_verb_at(pb, root),
-                 speaker=role == "subject" and _reports(root),
-                 reported=reported_clause(root) is not None or source is not None,
-                 place=root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
-
-
-_LOCATIVE = {"in", "at", "across", "throughout", "within", "around", "inside", "outside"}
 
 
 def _narrated_sentences(coref: Coref, parsed) -> list[int]:  # noqa: ANN001 - a Parsed
@@ -276,7 +228,7 @@ def _narrated_sentences(coref: Coref, parsed) -> list[int]:  # noqa: ANN001 - a 
     return out
 
 
-def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_no: int, pb,  # noqa: ANN001
+def _antecedent(coref: Coref, history: list[Seen], low: str, tok: Token, sent_no: int, pb,  # noqa: ANN001
                 narrated: list[int]) -> str | None:
     """The actor a pronoun refers to. Gender and kind must agree. In its own sentence, the subject ("X said he …"),
     else the nearest mention ("… was Oren Maddox, midway through his second season") — but an object is never its
@@ -292,7 +244,7 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
     else:
         wanted = {"person"}
     gender = "m" if low in MALE else "f" if low in FEMALE else None
-    recent: list[_Seen] = []
+    recent: list[Seen] = []
     here = narrated[sent_no]
     for s in reversed(history):  # the history is in text order: read back only over the window
         if here - narrated[s.sentence] > WINDOW:
@@ -305,8 +257,8 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
         # "one of the largest developers in the UK. … it warned": a country named only where things are is a
         # place, not the body an "it" or "its" goes on with ("support for Ukraine as it defends its …" still is);
         # a country that speaks has acted as one (a subject, an owner), not only been listed or gone to
-        agents = {s.key for s in candidates if s.role in ("subject", "possessive")} if _role(tok) == "subject" and \
-            _reports(tok) else {s.key for s in candidates if not s.place}
+        agents = {s.key for s in candidates if s.role in ("subject", "possessive")} if role_of(tok) == "subject" and \
+            reports(tok) else {s.key for s in candidates if not s.place}
         candidates = [s for s in candidates if index.actors[s.key].kind != "country" or s.key in agents]
     if not candidates:
         return None
@@ -316,8 +268,8 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
     if tok.dep_ == "nsubj" and any(c.lower_ == "also" for c in tok.head.children if c.dep_ == "advmod") and \
             (before := [s for s in candidates if s.sentence == sent_no - 1 and s.subject and not s.quoted]):
         return before[0].key  # "He also instructed …": the subject of the sentence before goes on, not the most salient
-    role = _role(tok)
-    verb = _verb_at(pb, tok)
+    role = role_of(tok)
+    verb = verb_at(pb, tok)
     own = clause_subject(tok)  # "X said Y left because he …": the reported clause's own subject, not X
     if own is not None and not (role in ("object", "oblique") and verb == pb.offset + own[1].idx):
         hit = index.mention_of_token(pb, own[0])
@@ -331,7 +283,7 @@ def _antecedent(coref: Coref, history: list[_Seen], low: str, tok: Token, sent_n
             for t in clause.subtree:
                 if t.dep_ == "pobj" and t.head.dep_ == "agent" and (hit := index.mention_of_token(pb, t)):
                     bound.add(hit[0])
-    speaking = role == "subject" and _reports(tok)
+    speaking = role == "subject" and reports(tok)
     if speaking and (quoted := [(b, e) for b, e in coref.quote_spans if e <= pb.offset + tok.idx and not
                                 index.parsed.article.text[e : pb.offset + tok.idx].strip(" ,“”\"'’")][-1:]):
         # "“X lied,” he told the court": X is talked about; "X said Y would play. “…,” he said": X goes on

@@ -156,3 +156,29 @@ def test_he_after_a_quotation_is_who_reported_in_the_sentence_before():
                "well in his only game, but coach Dan Roe said Lund was picked for his experience. \"Lund gives us "
                "calm at the back,\" he said.")
     assert [s[1] for s in got if s[0] == "direct"] == ["Ben Vole", "Dan Roe"]
+
+
+def test_the_noun_a_person_was_introduced_with_is_that_person():
+    got = said("Bank shares fell\n\nDana Roe, a bank analyst, said the drop was expected. Markets in Asia were calm."
+               "\n\n“Nobody should panic over one bad day,” said the analyst.")
+    assert ("direct", "Dana Roe", "Nobody should panic over one bad day,") in got
+    got = said("Rally\n\nPeter Lund, a former army general, spoke at a rally in the square on Sunday. Crowds "
+               "cheered.\n\n“We will hold the line,” the former general said.")
+    assert ("direct", "Peter Lund", "We will hold the line,") in got
+    # two analysts introduced: "the analyst" could be either; a witness never introduced is somebody new
+    got = said("Bank shares fell\n\nDana Roe, a bank analyst, said the drop was expected. Ken Ash, a fund analyst, "
+               "agreed.\n\n“Nobody should panic over one bad day,” said the analyst. “It was calm,” said a witness.")
+    speakers = {s[2]: s[1] for s in got}
+    assert speakers["Nobody should panic over one bad day,"] not in ("Dana Roe", "Ken Ash")
+    assert speakers["It was calm,"] not in ("Dana Roe", "Ken Ash")
+    # "a former general" is not "the general"
+    got = said("Rally\n\nPeter Lund, a former army general, spoke at a rally in the square on Sunday. Crowds "
+               "cheered.\n\n“We will hold the line,” the general said.")
+    assert ("direct", "Peter Lund", "We will hold the line,") not in got
+
+
+def test_they_after_a_named_bodys_officials_is_those_officials():
+    got = said("Sub seen off coast\n\nThe Coastal Agency said on Friday the visit of a foreign submarine was a "
+               "provocative act. Agency officials speculated that the navy wanted to show off its power. They said "
+               "it was probably an attempt to scare the port.")
+    assert ("indirect", "Agency officials", "it was probably an attempt to scare the port") in got
