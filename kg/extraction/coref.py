@@ -19,6 +19,8 @@ from kg.extraction.bodies import (FIRM_NOUNS, GENERIC_BODIES, MEDIA, first_named
                                  last_source, named_body, speaking_plural, story_subject)
 from kg.extraction.datelines import set_apart
 from kg.extraction.nationals import city_club, national_person
+from kg.extraction.phrase_words import demonym_token, speaks_for_another
+from kg.extraction.phrase_words import phrase_label as _label
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
 from kg.model import PositionHolding, Span
@@ -27,7 +29,6 @@ from kg.pipeline.nlp import ParsedBlock
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"its", "itself"}
-_DETERMINERS = {"the", "a", "an"}
 
 
 @dataclass
@@ -335,55 +336,9 @@ def collective(coref: Coref, pb: ParsedBlock, tok: Token, start: int, end: int, 
     return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
 
 
-# Nouns of somebody who speaks for another person or is related to them: "a spokesman for X", "a lawyer for X",
-# "the mother of X" is never X.
-_FOR_ANOTHER = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "aide", "adviser",
-                          "advisor", "representative", "counsel", "agent", "publicist", "solicitor", "barrister",
-                          "mother", "father", "parent", "son", "daughter", "wife", "husband", "brother", "sister",
-                          "widow", "widower", "partner", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancée",
-                          "friend", "neighbour", "neighbor", "cousin", "uncle", "aunt", "niece", "nephew",
-                          "grandmother", "grandfather", "relative", "colleague", "teammate", "coach"})
-
-
-def authors_group(index, tail: str, label: str, span: Span) -> str:  # noqa: ANN001 - an ActorIndex
-    """The one group of a document's unnamed authors ("authors of the study"), keyed by ``tail``."""
-    return index.add_actor("group/authors-of-" + tail, "authors of the " + label, "group", span, "group")
-
-
-def speaks_for_another(noun: Token, name: Token) -> bool:
-    """Whether the name at the end of a noun's phrase is another person than the noun's: "a spokesman for Helen
-    Carter", "an aide to Prime Minister Helen Carter" (a title of the name's own inside the phrase), unlike "Former
-    Dutch envoy to Chile Marijke Stroom"."""
-    if noun.lemma_.lower() in _FOR_ANOTHER:
-        return True
-    between = noun.doc[noun.i + 1 : name.i]
-    return any(t.text in lexicon.titles() or t.text[:1].isupper() and t.lemma_.lower() in lexicon.post_heads()
-               for t in between)
-
-
 def _tok_range(parsed, pb: ParsedBlock, tok: Token) -> tuple[int, int]:  # noqa: ANN001
     b = parsed.tok_begin(pb, tok)
     return b, b + len(tok.text)
-
-
-def _label(pb: ParsedBlock, start: int, end: int) -> str:
-    toks = list(pb.doc[start:end])
-    while toks and toks[0].lower_ in _DETERMINERS:
-        toks = toks[1:]
-    while toks and toks[-1].tag_ == "POS":  # "protesters' demands": the possessor is "protesters"
-        toks = toks[:-1]
-    text = "".join(t.text_with_ws for t in toks).strip()
-    return text
-
-
-_REGION_WORDS = {"latin", "south", "north", "central", "east", "west", "southern", "northern", "eastern", "western",
-                 "pan", "african", "asian", "arab"}
-
-
-def demonym_token(pb: ParsedBlock, t: Token) -> bool:
-    """A nationality word on its own, not the tail of a region ("Latin American", "South African" are not the U.S.
-    or South Africa's "African")."""
-    return not (t.i > 0 and pb.doc[t.i - 1].lower_ in _REGION_WORDS and pb.doc[t.i - 1].text[:1].isupper())
 
 
 def _np_country(coref: Coref, pb: ParsedBlock, start: int, head: int) -> str | None:

@@ -317,6 +317,7 @@ def quantity_group(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 
     as one group named by the whole phrase."""
     from kg import lexicon
     from kg.extraction import coref as corefs
+    from kg.extraction.phrase_words import phrase_label
     from kg.pipeline.ingest import slugify
 
     if tok.lower_ not in _QUANTITIES and tok.lower_ != "one":
@@ -327,7 +328,7 @@ def quantity_group(coref, pb: ParsedBlock, tok: Token):  # noqa: ANN001, ANN201 
         return None
     start, end = corefs.np_bounds(tok)
     span = coref.index.parsed.span_of(pb, pb.doc[start:end])
-    label = corefs._label(pb, start, end)
+    label = phrase_label(pb, start, end)
     if tok.lower_ == "one":  # "one of the users said": one unnamed person of them
         return coref.index.add_actor("anon/" + slugify(label), label, "person", span, "role"), span
     return coref.index.add_actor("group/" + slugify(label), label, "group", span, "group"), span

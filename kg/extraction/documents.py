@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extraction import coref as corefs
+from kg.extraction.phrase_words import phrase_label, demonym_token
 from kg.extraction.cues import SUBJECT_DEPS
 from kg.extraction.steps import Step, Work
 from kg.pipeline.ingest import slugify
@@ -121,7 +122,7 @@ def find_documents(coref: corefs.Coref) -> Documents:
                     existing.publisher = publisher
                 docs.at_token[(pb.offset, tok.i)] = existing.key
                 continue
-            label = corefs._label(pb, start, end)
+            label = phrase_label(pb, start, end)
             doc = Document(key="document/" + slugify(label), label=label, mention=span, publisher=publisher)
             if any(d.key == doc.key for d in docs.items):
                 doc.key += f"-{span.begin}"
@@ -261,7 +262,7 @@ def _publisher(coref: corefs.Coref, pb: ParsedBlock, tok: Token) -> str | None:
             if pobj is not None and (key := _authors(coref, pb, pobj)):
                 return key
     for child in tok.children:
-        if child.dep_ == "amod" and child.text[:1].isupper() and corefs.demonym_token(pb, child):
+        if child.dep_ == "amod" and child.text[:1].isupper() and demonym_token(pb, child):
             from kg import gazetteer
             from kg.extraction.actors import country_key
 

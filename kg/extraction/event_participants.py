@@ -173,7 +173,7 @@ class EventParticipants:
         """The country a nationality adjective names, as a mention of it ("Russian" in "Russian aggression")."""
         from kg import gazetteer
         from kg.extraction.actors import country_key
-        from kg.extraction.coref import demonym_token
+        from kg.extraction.phrase_words import demonym_token
 
         c = gazetteer.country(tok.text) if demonym_token(pb, tok) else None
         if c is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction import coref as corefs
+from kg.extraction.phrase_words import phrase_label, authors_group
 from kg.extraction.quotes import Quote
 from kg.model import Span
 from kg.pipeline.ingest import slugify
@@ -189,9 +190,9 @@ _WRITINGS = {"study", "report", "paper", "survey", "analysis", "statement", "let
 
 def _writing_authors(finder, pb, subj):  # noqa: ANN001, ANN202
     start = corefs.np_bounds(subj)[0]
-    label = corefs._label(pb, start, subj.i + 1)
+    label = phrase_label(pb, start, subj.i + 1)
     span = finder.parsed.span_of(pb, pb.doc[start : subj.i + 1])
-    return corefs.authors_group(finder.coref.index, slugify(label), label, span), span
+    return authors_group(finder.coref.index, slugify(label), label, span), span
 
 
 _DASHES = ("–", "—", "-", "--")

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from kg import gazetteer, lexicon
 from kg.extraction import coref as corefs
+from kg.extraction.phrase_words import demonym_token
 from kg.extraction.actors import country_key
 from kg.extraction.discourse import described_before
 from kg.extraction.steps import Step, Work
@@ -85,7 +86,7 @@ def _owner_before(coref: Coref, pb: ParsedBlock, start: int) -> str | None:
     hit = index.mention_of_token(pb, t)
     if hit and index.actors[hit[0]].kind in ("country", "organization", "government"):
         return hit[0]
-    c = gazetteer.country(t.text) if t.text[:1].isupper() and corefs.demonym_token(pb, t) else None
+    c = gazetteer.country(t.text) if t.text[:1].isupper() and demonym_token(pb, t) else None
     if c is not None:
         key = country_key(c.name)
         if key not in index.actors:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction import coref as corefs
+from kg.extraction.phrase_words import phrase_label, authors_group
 from kg.model import Document
 from kg.pipeline.ingest import slugify
 from kg.pipeline.nlp import ParsedBlock
@@ -35,7 +36,7 @@ class StatementSources:
             last = nxt  # "according to the videos and the broadcaster": one source of them all
         end = max(end, corefs.np_bounds(last)[1])
         span = self.parsed.span_of(pb, pb.doc[start:end])
-        label = corefs._label(pb, start, end)
+        label = phrase_label(pb, start, end)
         index = self.coref.index
         return index.add_actor("group/" + slugify(label), label, "group", span, "group"), span
 
@@ -79,10 +80,10 @@ class StatementSources:
         one group, named after the document, that speaks wherever the document does."""
         start = corefs.np_bounds(tok)[0]
         span = self.parsed.span_of(pb, pb.doc[start : tok.i + 1])
-        return self._authors_of(document, corefs._label(pb, start, tok.i + 1), span)  # "the summary", not "… of X"
+        return self._authors_of(document, phrase_label(pb, start, tok.i + 1), span)  # "the summary", not "… of X"
 
     def _authors_of(self, document: Document, label: str, span):  # noqa: ANN001, ANN202
-        key = corefs.authors_group(self.coref.index, document.key.split("/", 1)[-1], label, span)
+        key = authors_group(self.coref.index, document.key.split("/", 1)[-1], label, span)
         document.publisher = key
         return key, span
 
