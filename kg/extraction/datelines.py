@@ -25,7 +25,7 @@ from kg.extraction.time import MONTHS, nearest_year
 from kg.model import Article
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
+WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"  # a weekday, whole or cut short
 _FULL_DATE = (rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{_MONTH}),? (?P<y1>(?:19|20)\d\d)"
               rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y2>(?:19|20)\d\d)"
               rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))")
@@ -35,7 +35,7 @@ _NUMERIC = r"(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>(?:19|20)\d\d)"
 # A block that is only a date, perhaps with a label, a weekday, a time of day and the print page ("Thursday, March
 # 12, 2019; Page A01", "(Filed: 12/03/2019)", "12/03/2019 - 17:36:52").
 _DATE_LINE = re.compile(
-    rf"^\(?(?:(?:Published|Updated|Posted|Last updated|First published|Filed|Date)(?: on)?:?\s+)?(?:{_WEEKDAY},? )?"
+    rf"^\(?(?:(?:Published|Updated|Posted|Last updated|First published|Filed|Date)(?: on)?:?\s+)?(?:{WEEKDAY},? )?"
     rf"(?:{_FULL_DATE}|{_NUMERIC})(?:(?:,| at| -| –| \|)? ?\d{{1,2}}[:.]\d\d(?::\d\d)?(?: ?[AaPp]\.?[Mm]\.?)?"
     rf"(?: [A-Z]{{2,4}})?)?(?:[;,] ?Page [A-Z]?\d{{1,3}})?\.?\)?$")
 _PLACE = r"[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)*"

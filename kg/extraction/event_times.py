@@ -359,12 +359,7 @@ _TENSES = ({"past", "perfect"}, {"future", "timetabled"})
 def _in_relative_clause(verb: Token) -> bool:
     """Whether a clause stands inside a relative clause ("On Monday, police went to the flat where, they said, the
     man had left the group"): it describes a thing of the sentence, not what happened on its opening day."""
-    x = verb
-    while x.head.i != x.i:
-        if x.dep_ == "relcl":
-            return True
-        x = x.head
-    return False
+    return any(x.dep_ == "relcl" for x in (verb, *verb.ancestors))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extraction import coref as corefs
 from kg.extraction.actors import EVENT_NAME
+from kg.extraction.datelines import WEEKDAY
 from kg.extraction.event_coref import EventCoref
 from kg.extraction.event_words import a_name, because_of as _because_of, habitual as _habitual, measure as _measure
 from kg.extraction.event_participants import EventParticipants
@@ -39,7 +40,7 @@ _NEGATION = {"not", "never", "no", "n't", "without"}
 # A page's publication stamp ("Published November 19, 2023", "Updated: 12 March 2019"), left in a text after its byline.
 _STAMPS = {"Published", "Updated", "Posted"}  # capitalised (after a byline): "was published on 12 March" is an event
 # (a weekday may lead, and the date may be in figures: "Published Friday, March 8, 2024", "Posted 3/8/2024 1:57 PM")
-_STAMP_DATE = re.compile(r"(?: on)?:? +(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,? +)?"
+_STAMP_DATE = re.compile(rf"(?: on)?:? +(?:{WEEKDAY},? +)?"
                          r"(?:\d{1,2}[ /.-]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|\d{4}-\d)")
 _ABSTRACT = {"aid", "offer", "cooperation", "appeal", "praise", "demand", "policy-review", "diplomatic-cooperation",
              "settlement", "approval", "threat", "opposition"}

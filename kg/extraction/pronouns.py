@@ -58,7 +58,7 @@ def resolve_pronouns(coref: Coref) -> None:
                 if span.begin == off:
                     # what is named inside a quote is what was said about, not a narrated participant
                     history.append(seen_at(key, off, tok, span, parsed, pb, sent_no, coref.in_quote(off)))
-                    if (people := _people_of(coref, pb, tok, off)) is not None:
+                    if (people := _people_of(coref, pb, tok, off, key)) is not None:
                         # "Agency officials speculated …. They said …": the officials act, their body does not
                         history[-1].subject, history[-1].speaker, history[-1].role = False, False, "other"
                         history.append(Seen(people, off, True, sent_no, "subject", verb=verb_at(pb, tok.head),
@@ -177,16 +177,16 @@ def _speaking_role(coref: Coref, tok: Token, off: int) -> bool:
     return lemma in lexicon.person_nouns() or lemma in lexicon.post_heads() or lemma in lexicon.role_nouns()
 
 
-def _people_of(coref: Coref, pb, tok: Token, off: int) -> str | None:  # noqa: ANN001
+def _people_of(coref: Coref, pb, tok: Token, off: int, key: str) -> str | None:  # noqa: ANN001
     """The group a named body's people make as the subject of a clause ("Agency officials", "ministry officials"):
-    the body's name is a compound of a plural group noun."""
+    the body's name (``key``, mentioned at ``tok``) is a compound of a plural group noun."""
     head = tok
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
     if head is tok or head.tag_ != "NNS" or head.lower_ not in lexicon.group_nouns() or \
             head.dep_ not in ("nsubj", "nsubjpass") or coref.in_quote(off):
         return None
-    actor = coref.index.actors.get(coref.index.mention_of_token(pb, tok)[0])
+    actor = coref.index.actors.get(key)
     if actor is None or actor.kind not in ("organization", "government"):
         return None
     hit = corefs.resolve(coref, pb, head, create=True)

@@ -46,9 +46,7 @@ def sense(words: tuple[str, ...], head: Token) -> bool | None:
             head.dep_ in ("xcomp", "advcl", "ccomp") and (head.head.lemma_.lower(),) in _PICK or
             head.head.dep_ in ("dobj", "nsubjpass") and (head.head.head.lemma_.lower(),) in _PICK)
     if words == ("vote",):  # "the senate voted 60-40", not a voter's ballot ("she voted at the school")
-        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
-            subj = head.head
+        subj = _subject(head)
         return head.pos_ == "VERB" and subj is not None and (
             subj.lemma_.lower() in _BODIES or subj.ent_type_ == "ORG" and subj.lemma_.lower() not in _NOT_BODIES)
     if words == ("leak",) and head.pos_ != "VERB":  # "the leak of the memo", not "a gas leak", "a leak from a pipe"
@@ -73,9 +71,8 @@ def sense(words: tuple[str, ...], head: Token) -> bool | None:
                  for g in c.children if g.dep_ == "pobj"]  # "killed a part of the deal"
         return False if any(o.lemma_.lower() in _PLANS_KILLED for o in objs) else None
     if words[:1] in (("take",), ("go",), ("come",), ("enter",)) and words[-1] in ("effect", "force"):
-        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
-            subj = head.head  # "the policy, which took effect on Monday"
+        subj = _subject(head)  # "the policy, which took effect on Monday"
+        if subj is not None and head.dep_ == "relcl" and subj.i == head.head.i:
             if subj.dep_ == "pobj" and subj.head.lower_ == "of":
                 subj = subj.head.head  # "the suspension of parliament, which went into effect": the parser's pick
         # what takes effect is a rule, not a medicine; an event's own taking effect ("the suspension, which went
@@ -88,6 +85,14 @@ def sense(words: tuple[str, ...], head: Token) -> bool | None:
             head.dep_ == "dobj" and head.head.lemma_.lower() in ("enter", "change", "withdraw") or
             head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() == "change")
     return None
+
+
+def _subject(head: Token) -> Token | None:
+    """The verb's subject; of a relative clause opened by "which" or "who", the noun the clause hangs on."""
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+        return head.head
+    return subj
 
 
 def _event_noun(tok: Token) -> bool:

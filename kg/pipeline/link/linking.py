@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from kg import gazetteer, lexicon
 from kg.pipeline.link.governments import named_with_country, national_bodies
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
-from kg.pipeline.link.names import (NAME_MENTIONS, acronym_mismatch, generic, names_of, place_countries,
-                                   region_countries, slug, state_body, strip_titles, without_country)
+from kg.pipeline.link.names import (COMPATIBLE, NAME_MENTIONS, acronym_mismatch, generic, names_of,
+                                   place_countries, region_countries, slug, state_body, strip_titles, without_country)
 from kg.pipeline.link.org_forms import news_channels, other_forms, parent_disagrees
 from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
@@ -47,9 +47,6 @@ log = logging.getLogger(__name__)
 DEFAULT_THRESHOLD = 0.7
 MARGIN = 0.1  # how far the best candidate must be ahead of the runner-up
 _EPSILON = 1e-9  # confidences are sums of tenths: 1.0 - 0.9 must count as a margin of 0.1
-# extraction's actor kind → the record types it may be linked to
-_COMPATIBLE = {"person": {"person"}, "organization": {"organization", "government"},
-               "government": {"organization", "government"}, "country": {"country"}}
 
 
 @dataclass(frozen=True)
@@ -91,7 +88,7 @@ def decide(extraction: Extraction, kb: KnowledgeBase, *, date: dt.date | None = 
     # of its organisation), then people
     unnamed: list[Actor] = []
     for actor in sorted(extraction.actors, key=lambda a: order.get(a.kind, 3)):
-        if actor.kind not in _COMPATIBLE or actor.key.startswith("group/"):
+        if actor.kind not in COMPATIBLE or actor.key.startswith("group/"):
             continue
         if actor.kind == "person" and not any(m.kind in NAME_MENTIONS for m in actor.mentions):
             unnamed.append(actor)  # after the named people: a post alone may be one of them
@@ -168,7 +165,7 @@ def _choose(key: str, scored: list[_Scored], threshold: float) -> Decision:
 def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -> list[_Scored]:
     if actor.kind == "person":
         return _person_candidates(actor, x, kb, ctx)
-    allowed = _COMPATIBLE[actor.kind]
+    allowed = COMPATIBLE[actor.kind]
     found: list[_Scored] = []
     own = ctx.rid(actor.country)
 
@@ -287,7 +284,7 @@ def _a_name(actor: Actor, x: Extraction) -> bool:
     if not actor.mentions or any(m.kind != "metonymy" for m in actor.mentions):
         return False
     surnames = {m.span.text.split()[-1] for a in x.actors if a.kind == "person" for m in a.mentions
-                if m.kind in ("name", "surname") and len(m.span.text.split()) > 1 or m.kind == "surname"}
+                if m.kind == "surname" or m.kind == "name" and len(m.span.text.split()) > 1}
     return all(m.span.text in surnames for m in actor.mentions)
 
 

@@ -9,6 +9,10 @@ from kg import gazetteer, lexicon
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.model import Actor, Extraction
 
+# extraction's actor kind → the record types it may be linked to (its keys: the kinds the linker links at all)
+COMPATIBLE = {"person": {"person"}, "organization": {"organization", "government"},
+              "government": {"organization", "government"}, "country": {"country"}}
+
 NAME_MENTIONS = {"name", "surname", "title", "acronym", "metonymy"}
 
 

@@ -28,9 +28,7 @@ from kg.version import __version__
 from kg.errors import ConfigError
 from kg.model import Extraction
 from kg.pipeline.link.kb import WIKIDATA, KnowledgeBase, name_key
-from kg.pipeline.link.names import strip_titles
-
-LINKABLE = {"person", "organization", "government", "country"}  # the actor kinds the linker links
+from kg.pipeline.link.names import COMPATIBLE, strip_titles
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +213,7 @@ def link_online(extraction: Extraction, client: WikidataClient, kb: KnowledgeBas
     """Ask the endpoint about every named actor still without a Wikidata link; accept a single candidate whose
     label and type agree (or the one whose country is the actor's, among several)."""
     for actor in extraction.actors:
-        if actor.kind not in LINKABLE or actor.key.startswith(("anon/", "group/")) or "wikidata" in actor.links:
+        if actor.kind not in COMPATIBLE or actor.key.startswith(("anon/", "group/")) or "wikidata" in actor.links:
             continue
         name = strip_titles(actor.label) if actor.kind == "person" else actor.label
         if actor.kind == "person" and len(name.split()) < 2:

@@ -158,7 +158,7 @@ _POST_WORDS = {"president", "minister", "premier", "governor", "mayor", "senator
 
 # what an apposition calls a member of a national legislature ("a Labour MP", "a Democratic senator")
 _SEAT_WORDS = {"mp", "mps", "lawmaker", "legislator", "parliamentarian", "senator", "congressman", "congresswoman",
-               "representative", "deputy", "member of parliament"}
+               "representative", "deputy"}  # and "member of parliament", looked for as a phrase
 
 
 def _apposed_post(posts: list, said: str) -> bool:  # noqa: ANN001 - (Position, post Entity) pairs
@@ -166,8 +166,8 @@ def _apposed_post(posts: list, said: str) -> bool:  # noqa: ANN001 - (Position, 
     for a seat in a national legislature."""
     if not said:
         return False
-    words = set(name_key(said).split())
     key = name_key(said)
+    words = set(key.split())
     return any(post and (post.category == SEAT and (words & _SEAT_WORDS or "member of parliament" in key)
                          or any(f" {name_key(t)} " in f" {key} " for t in post.titles))
                for _, post in posts)
