@@ -76,7 +76,10 @@ ADDED_AFTER_DRAW = {"wn-2019-gdansk-mayor-stabbed", "wn-2019-toronto-comicon", "
                     "wn-2007-ahmadinejad-columbia-university",
                     "wn-2008-basra-fighting-second-day", "wn-2008-south-korea-beef-protests",
                     "wn-2014-malaysia-airlines-flight-17-shot-down", "wn-2018-amtrak-collision-south-carolina",
-                    "wn-2018-buffon-signs-for-psg"}
+                    "wn-2018-buffon-signs-for-psg", "wn-2019-pge-northern-california-power-shutoffs",
+                    "wn-2020-yemeni-journalist-shot-dead-aden", "wn-2020-iran-arrest-warrants-trump-interpol",
+                    "wn-2019-don-imus-dies", "wn-2019-erdogan-hagia-sophia-mosque", "wn-2019-k2-18b-water-vapour",
+                    "wn-2019-dinosaurs-flapped-wings-running", "wn-2019-alexei-leonov-dies"}
 
 
 def _added_after_draw(row: dict[str, str]) -> bool:
