@@ -1,5 +1,6 @@
 """What the text writes in front of a person's full name ("MP Dana Roe") and the short form of a leader's given name
-("Ted" for Edward): evidence the linker reads for people of the knowledge base. Invented sentences; real parse,
+("Ted" for Edward), evidence the linker reads for people of the knowledge base, and a football club's short name
+("Celtic" of Celtic F.C.) in a report of football. Invented sentences; real parse,
 real knowledge base."""
 
 from __future__ import annotations
@@ -47,3 +48,13 @@ def test_the_short_form_of_a_leader_s_given_name_links_in_an_article_of_their_co
     # without the country, a short form still needs a post or the date
     assert linked("Ted Heath, who runs a bakery in the village, said the fair would open on Friday.",
                   "2016-03-04").get("Ted Heath") is None
+
+
+def test_a_club_s_short_name_in_a_report_of_football_is_the_club():
+    # the knowledge base names the club "Celtic F.C."; news writes "Celtic"
+    text = "Celtic said on Monday that the striker would miss the next football match with a knee injury."
+    assert linked(text, "2016-03-04").get("Celtic") == "Q19593"
+    # not in a report of another sport, nor outside sport
+    assert linked("Celtic said on Monday that the rugby match would go ahead.", "2016-03-04").get("Celtic") is None
+    assert linked("Celtic said on Monday that the fiddle festival in Glasgow would go ahead.",
+                  "2016-03-04").get("Celtic") is None
