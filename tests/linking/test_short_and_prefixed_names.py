@@ -58,3 +58,10 @@ def test_a_club_s_short_name_in_a_report_of_football_is_the_club():
     assert linked("Celtic said on Monday that the rugby match would go ahead.", "2016-03-04").get("Celtic") is None
     assert linked("Celtic said on Monday that the fiddle festival in Glasgow would go ahead.",
                   "2016-03-04").get("Celtic") is None
+
+
+def test_a_title_in_front_of_a_full_name_is_the_post_of_the_day():
+    # "President George Bush" in 2005 is the president of the day; the father held the post before
+    text = "President George Bush said in Washington on Monday that the United States would send more aid."
+    assert linked(text, "2005-01-10").get("George Bush") == "Q207"
+

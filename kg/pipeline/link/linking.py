@@ -40,7 +40,7 @@ from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (k
 from kg.model import Actor, Extraction, Place, PositionHolding
 from kg.pipeline.link.people import Context as _Context, Scored as _Scored, prior as _prior
 from kg.pipeline.link.people import person_candidates as _person_candidates, unnamed_holder as _unnamed_holder
-from kg.pipeline.link.text_evidence import plays_as_team, sport, sporty, spelt_out
+from kg.pipeline.link.text_evidence import plays_as_team, sport, sports, sporty, spelt_out
 
 log = logging.getLogger(__name__)
 
@@ -276,7 +276,7 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
         for e, conf, why, n in other_forms(names_of(actor), kb):
             add(e, conf, why, n)
     if not found and actor.kind == "organization" and ctx.text and \
-            (sport(ctx.text) == "football" or sport(ctx.text) is None and sporty(ctx.text)):
+            (sports(ctx.text) == {"football"} or not sports(ctx.text) and sporty(ctx.text)):
         # "Celtic" in a report of football is the club named "Celtic F.C." (not in a report of rugby)
         for e, n in club_forms(names_of(actor), kb):
             add(e, 0.85, "a club's short name in a report of football", n)

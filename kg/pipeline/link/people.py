@@ -112,7 +112,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
             evidence.append("post")
         if any(post and any(name_key(t) in mention_titles for t in post.titles) for _, post in posts) or \
                 _described_post(e, mention_titles) or _apposed_post(posts, said) or \
-                any(_apposed_post(posts, b) for b in before):
+                any(_apposed_post(_current(posts, day), b) for b in before):
             evidence.append("title")
         # a post held at the article's date counts when the article speaks of that post's country or body
         # (Biden in 2022 in an article about the United States), not for a namesake in unrelated news
@@ -180,6 +180,13 @@ def _apposed_post(posts: list, said: str) -> bool:  # noqa: ANN001 - (Position, 
     return any(post and (post.category == SEAT and (words & _SEAT_WORDS or "member of parliament" in key)
                          or any(f" {name_key(t)} " in f" {key} " for t in post.titles))
                for _, post in posts)
+
+
+def _current(posts: list, day: dt.date | None) -> list:  # noqa: ANN001 - (Position, post Entity) pairs
+    """The posts held at the article's date, and seats in a legislature at any date (the tables give recent terms
+    only): what a title written in front of a full name can be ("President Dana Roe" is the president of the
+    day, not a namesake who held the post before)."""
+    return [(p, post) for p, post in posts if post and (post.category == SEAT or day is None or p.held_at(day))]
 
 
 def _words_before(actor: Actor, name: str) -> set[str]:
