@@ -65,3 +65,15 @@ def test_a_title_in_front_of_a_full_name_is_the_post_of_the_day():
     text = "President George Bush said in Washington on Monday that the United States would send more aid."
     assert linked(text, "2005-01-10").get("George Bush") == "Q207"
 
+
+
+def test_a_peer_named_by_the_peerage_the_record_gives():
+    # Alf Dubs, Baron Dubs and Ann Mallalieu, Baroness Mallalieu: legislators of the office holders' table, whom a
+    # surname alone would not single out
+    text = "Lord Dubs said on Monday that Britain should take more child refugees from camps in France."
+    assert linked(text, "2016-03-04").get("Dubs") == "Q2644901"
+    text = "Baroness Mallalieu said on Tuesday that the countryside in Britain would suffer."
+    assert linked(text, "2016-03-04").get("Baroness Mallalieu") == "Q558513"
+    # "Mr" is no peerage
+    text = "Mr Haworth said on Monday that the hills of Britain needed more rangers."
+    assert linked(text, "2016-03-04").get("Haworth") is None

@@ -5,6 +5,7 @@ given name spelt apart, or by a post alone ("the Malaysian prime minister"), eac
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -47,8 +48,8 @@ def prior(e: Entity) -> float:
 
 def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Context) -> list[Scored]:
     name = strip_titles(actor.label)
-    if len(name.split()) == 2 and misspelt_title(name.split()[0]):
-        name = name.split()[1]  # "Minster Roe": a title with a slip in front of a surname
+    if len(name.split()) == 2 and (misspelt_title(name.split()[0]) or name.split()[0].lower() == "baroness"):
+        name = name.split()[1]  # "Minster Roe": a title with a slip in front of a surname; "Baroness Roe" a peer's
     full = len(name.split()) >= 2
     pool = [e for e in kb.named(name) if e.type == "person"]
     for shorter in trailing_names(name) if full and not pool else ():
@@ -111,6 +112,7 @@ def person_candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: Conte
                for p, post in posts for h in holdings):
             evidence.append("post")
         if any(post and any(name_key(t) in mention_titles for t in post.titles) for _, post in posts) or \
+                _peer(e, actor) or \
                 _described_post(e, mention_titles) or _apposed_post(posts, said) or \
                 any(_apposed_post(_current(posts, day), b) for b in before):
             evidence.append("title")
@@ -180,6 +182,20 @@ def _apposed_post(posts: list, said: str) -> bool:  # noqa: ANN001 - (Position, 
     return any(post and (post.category == SEAT and (words & _SEAT_WORDS or "member of parliament" in key)
                          or any(f" {name_key(t)} " in f" {key} " for t in post.titles))
                for _, post in posts)
+
+
+_PEERS = re.compile(r"^(lord|baroness) (.+)$")
+
+
+def _peer(e: Entity, actor: Actor) -> bool:
+    """Whether the text calls the person by the peerage the record's label gives ("Lord Roe" of "Dana Roe, Baron
+    Roe of Elm", "Baroness Roe" of "Dana Roe, Baroness Roe"): the title a peer is known by in the news."""
+    label = name_key(e.label)
+    for m in actor.mentions:
+        found = _PEERS.match(name_key(m.span.text)) if m.kind in NAME_MENTIONS or m.kind == "title" else None
+        if found and re.search(rf" (baron|baroness) {re.escape(found.group(2))}( of .+)?$", label):
+            return True
+    return False
 
 
 def _current(posts: list, day: dt.date | None) -> list:  # noqa: ANN001 - (Position, post Entity) pairs
