@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.pipeline.link import kb as kbmod  # noqa: E402
 from kg.pipeline.link import linking  # noqa: E402
+from kg.pipeline.link.names import COMPATIBLE  # noqa: E402
 from kg.eval.evaluate import align_actors  # noqa: E402
 from kg.eval.scoring import _split_of, load_gold, to_gold_schema  # noqa: E402
 
@@ -110,7 +111,7 @@ def main() -> None:
                 rec = _by_qid(kb, q) if q else None
                 if q and rec is None:
                     cls = "not in KB"
-                elif rec is not None and rec.type not in {t for k in kinds for t in linking._COMPATIBLE.get(k, ())}:
+                elif rec is not None and rec.type not in {t for k in kinds for t in COMPATIBLE.get(k, ())}:
                     cls = "type"
                 elif any("ambiguous" in " ".join(d.evidence) for d in ds):
                     cls = "namesake"

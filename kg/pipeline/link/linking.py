@@ -35,12 +35,12 @@ from kg.pipeline.link.governments import named_with_country, national_bodies
 from kg.pipeline.link.kb import Entity, KnowledgeBase, name_key
 from kg.pipeline.link.names import (COMPATIBLE, NAME_MENTIONS, acronym_mismatch, generic, names_of,
                                    place_countries, region_countries, slug, state_body, strip_titles, without_country)
-from kg.pipeline.link.org_forms import news_channels, other_forms, parent_disagrees
+from kg.pipeline.link.org_forms import club_forms, news_channels, other_forms, parent_disagrees
 from kg.pipeline.link.rename import rename_actor, rename_place  # noqa: F401  (kg.pipeline.link.linking.rename_actor is public)
 from kg.model import Actor, Extraction, Place, PositionHolding
 from kg.pipeline.link.people import Context as _Context, Scored as _Scored, prior as _prior
 from kg.pipeline.link.people import person_candidates as _person_candidates, unnamed_holder as _unnamed_holder
-from kg.pipeline.link.text_evidence import plays_as_team, sport, spelt_out
+from kg.pipeline.link.text_evidence import plays_as_team, sport, sports, sporty, spelt_out
 
 log = logging.getLogger(__name__)
 
@@ -275,6 +275,11 @@ def _candidates(actor: Actor, x: Extraction, kb: KnowledgeBase, ctx: _Context) -
     if not found and actor.kind != "country":  # "Media Markt" for MediaMarkt, "University of NSW", "M5S party"
         for e, conf, why, n in other_forms(names_of(actor), kb):
             add(e, conf, why, n)
+    if not found and actor.kind == "organization" and ctx.text and \
+            (sports(ctx.text) == {"football"} or not sports(ctx.text) and sporty(ctx.text)):
+        # "Celtic" in a report of football is the club named "Celtic F.C." (not in a report of rugby)
+        for e, n in club_forms(names_of(actor), kb):
+            add(e, 0.85, "a club's short name in a report of football", n)
     return found
 
 

@@ -72,6 +72,23 @@ def other_forms(names: Iterable[str], kb: KnowledgeBase) -> list[tuple[Entity, f
     return out
 
 
+# what a football club's name adds to the short name news uses ("Celtic" of Celtic F.C.)
+_CLUB_SUFFIXES = ("F.C.", "FC", "A.F.C.", "AFC", "Football Club")
+
+
+def club_forms(names: Iterable[str], kb: KnowledgeBase) -> list[tuple[Entity, str]]:
+    """Football clubs whose name is the text's with a club's suffix ("Celtic" → Celtic F.C.), for a report of
+    football: records that the knowledge base describes as a football club, found by their very name."""
+    out = []
+    for n in names:
+        if not n[:1].isupper() or n.split()[-1] in _CLUB_SUFFIXES:
+            continue
+        for suffix in _CLUB_SUFFIXES:
+            out += [(e, n) for e, w in kb.named_weighted(f"{n} {suffix}") if w >= 1.0
+                    and re.search(r"\b(football|soccer) (club|team)\b", (e.description or "").lower())]
+    return out
+
+
 def news_channels(found: list[Entity], names: Iterable[str], kb: KnowledgeBase) -> list[tuple[str, Entity]]:
     """A name that the records found bear only as a short name ("Fox" of the Fox Broadcasting Company) and that
     opens a news channel's name ("Fox News"): the news channel competes, and the text must decide."""

@@ -43,10 +43,15 @@ def sporty(text: str) -> bool:
 
 
 @lru_cache(maxsize=4)
+def sports(text: str) -> frozenset[str]:
+    """The sports the article names."""
+    low = text.lower()
+    return frozenset(s for s, words in _SPORTS.items() if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words))
+
+
 def sport(text: str) -> str | None:
     """The one sport the article names; None where it names none or several."""
-    low = text.lower()
-    named = {s for s, words in _SPORTS.items() if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)}
+    named = sports(text)
     return next(iter(named)) if len(named) == 1 else None
 
 
