@@ -20,7 +20,7 @@ from kg.extraction.datelines import after_dash
 from kg.extraction.entity_spans import (inside_post_title, is_metonymic, speaking_person, strip_ent,
                                         titled_person, to_head)
 from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
-                                      joined_names)
+                                      joined_names, reports_a_clause)
 from kg.extraction.missed_names import CORPORATE, described_people, known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
@@ -229,6 +229,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     index.add_actor("org/" + slugify(_org_core(company)), company, "organization", span)
                 elif acting_region(pb, ent):
                     index.add_actor("org/" + slugify(text), text, "government", span)  # "Ohio ordered …"
+                elif gazetteer.city(text) and cap is None and reports_a_clause(ent):
+                    # "Prices rose, Harlow said": a town does not report; the bank, club or firm named after it does
+                    index.add_actor("org/" + slugify(text), text, "organization", span)
                 else:
                     index.add_place("place/" + slugify(text), text, span)
             elif label in ("LOC", "FAC"):

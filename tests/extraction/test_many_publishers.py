@@ -182,3 +182,14 @@ def test_they_after_a_named_bodys_officials_is_those_officials():
                "provocative act. Agency officials speculated that the navy wanted to show off its power. They said "
                "it was probably an attempt to scare the port.")
     assert ("indirect", "Agency officials", "it was probably an attempt to scare the port") in got
+
+
+def test_a_city_name_tagged_as_an_organisation_that_reports_is_the_body_named_after_it():
+    # a building society, a club or a firm named after its town: "…, Bradford said" reports, the town does not
+    got = said("Loans rise again\n\nLoans to home buyers rose by 3% in April, Bradford said on Tuesday. Prices "
+               "also fell in Bradford last year. Coventry said its new striker would stay at the club.")
+    assert ("indirect", "Bradford", "Loans to home buyers rose by 3% in April") in got
+    assert ("indirect", "Coventry", "its new striker would stay at the club") in got
+    # a capital that speaks is still its country's government
+    got = said("Talks end\n\nMadrid said the talks had failed.")
+    assert got == [("indirect", "Spain", "the talks had failed")]
