@@ -95,7 +95,29 @@ _SENTENCE_TERMS = {"serve", "pay", "forfeit", "spend", "complete", "perform", "r
 _DECLARED_STATES = {"disaster", "emergency", "war", "holiday", "mourning"}
 
 
+# What a price is charged in ("charges a £10 fee", "charging 50% income tax"): money asked for, nothing said.
+_PRICES = {"fee", "tax", "price", "rate", "rent", "interest", "fare", "premium", "commission", "toll", "levy",
+           "duty", "subscription", "vat", "cost", "money", "sum", "amount", "penny", "pence", "cent", "dollar",
+           "pound", "euro"}
+# Works a person writes ("has co-written the novel"): an authorship, not words reported.
+_WORKS = {"book", "novel", "series", "song", "script", "screenplay", "play", "episode", "album", "music", "lyric",
+          "biography", "memoir", "poem", "opera", "musical", "sitcom", "show", "film", "score", "code", "software",
+          "program", "programme", "story", "stories", "column", "chapter"}
+
+
+def _not_reported(verb: Token) -> bool:
+    """A verb of saying used in another sense: "charge" with a price, "write" with a work as its object."""
+    lemma = verb.lemma_.lower().removeprefix("co-")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if lemma == "charge":
+        return any(c.lemma_.lower() in _PRICES or any(g.ent_type_ in ("MONEY", "PERCENT") for g in c.subtree)
+                   for c in objects)
+    return lemma == "write" and any(c.dep_ == "dobj" and c.lemma_.lower() in _WORKS for c in objects)
+
+
 def complements_of(verb: Token, kind: str) -> list[Token]:
+    if _not_reported(verb):
+        return []
     if verb.lemma_ == "order" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _SENTENCE_TERMS or
                                       c.dep_ == "dobj" and not personal(c) for c in verb.children):
         return []  # (nor "ordered Federal aid to supplement …": resources sent, nobody told)

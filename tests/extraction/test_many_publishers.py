@@ -193,3 +193,10 @@ def test_a_city_name_tagged_as_an_organisation_that_reports_is_the_body_named_af
     # a capital that speaks is still its country's government
     got = said("Talks end\n\nMadrid said the talks had failed.")
     assert got == [("indirect", "Spain", "the talks had failed")]
+
+
+def test_charging_a_price_and_writing_a_work_report_nothing():
+    got = said("Parcel news\n\nAcme charges a £4 monthly fee for delivery. The council will be charging a "
+               "parking fee. Ann Roe has co-written the novel. The firm charges customers £5 a month.\n\n"
+               "Critics charge that the plan is unfair. Ann Roe wrote that the plan had failed.")
+    assert got == [("indirect", "Critics", "the plan is unfair"), ("indirect", "Ann Roe", "the plan had failed")]
