@@ -200,3 +200,9 @@ def test_charging_a_price_and_writing_a_work_report_nothing():
                "parking fee. Ann Roe has co-written the novel. The firm charges customers £5 a month.\n\n"
                "Critics charge that the plan is unfair. Ann Roe wrote that the plan had failed.")
     assert got == [("indirect", "Critics", "the plan is unfair"), ("indirect", "Ann Roe", "the plan had failed")]
+
+
+def test_according_to_a_source_with_a_relative_clause_gives_the_clause_before_it():
+    got = said("Stage news\n\nThe new play will open in May, according to Ann Roe, who founded the company in 1999 "
+               "and has co-written its shows.")
+    assert got == [("indirect", "Ann Roe", "The new play will open in May")]
