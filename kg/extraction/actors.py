@@ -134,8 +134,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     organisations, titles, clubs = one_word_organisations(names), work_titles(names), club_words(names)
     surnames = person_surnames(names, organisations)
     # the companies of the article by their first word ("Texas" of "Texas Instruments", "Harlow" of "Harlow Motors")
-    companies = {e[0].text: e.text for _, ents in names for e in ents if e.label_ == "ORG" and len(e) >= 2 and
-                 all(t.lower_.strip(".,") in CORPORATE for t in e[1:])}
+    # (a person's tag on such a name is the recogniser's slip: "Rook Games" is no person)
+    companies = {e[0].text: e.text for _, ents in names for e in ents if e.label_ in ("ORG", "PERSON") and len(e) >= 2
+                 and all(t.lower_.strip(".,") in CORPORATE for t in e[1:])}
     variants: dict[str, str] = {}  # a variant spelling of a surname → the surname (kg.extraction.persons)
     surnames |= _corrected_surnames(parsed, surnames)
 
@@ -198,8 +199,11 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             elif label == "PERSON":
                 if gazetteer.country(text):
                     index.add_actor(country_key(gazetteer.country(text).name), text, "country", span)  # type: ignore[union-attr]
-                elif ORG_LIKE.search(text):
+                elif ORG_LIKE.search(text) or companies.get(ent[0].text) == text:
                     _add_org(index, pb, ent, span)
+                elif (company := companies.get(text)) is not None and len(ent) == 1:
+                    # "Rook said" after "Rook Games": the company by its first word, not a person
+                    index.add_actor("org/" + slugify(_org_core(company)), company, "organization", span)
                 else:
                     pending_persons.append((pb, ent))
             elif label == "ORG":

@@ -106,12 +106,18 @@ _WORKS = {"book", "novel", "series", "song", "script", "screenplay", "play", "ep
 
 
 def _not_reported(verb: Token) -> bool:
-    """A verb of saying used in another sense: "charge" with a price, "write" with a work as its object."""
+    """A verb of saying used in another sense: "charge" with a price, "write" with a work as its object, "call in"
+    people."""
     lemma = verb.lemma_.lower().removeprefix("co-")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if lemma == "charge":
         return any(c.lemma_.lower() in _PRICES or any(g.ent_type_ in ("MONEY", "PERCENT") for g in c.subtree)
                    for c in objects)
+    if lemma == "call":  # "called in accountants to …", "called in police": summoned, not asked in words
+        doc, j = verb.doc, verb.i + 1
+        return j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j + 1].tag_ in ("NNS", "NNP", "NNPS") and \
+            not any(c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ == "on" and not any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children)) for c in verb.children)  # (not "on Friday")
     return lemma == "write" and any(c.dep_ == "dobj" and c.lemma_.lower() in _WORKS for c in objects)
 
 

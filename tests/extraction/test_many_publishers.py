@@ -206,3 +206,14 @@ def test_according_to_a_source_with_a_relative_clause_gives_the_clause_before_it
     got = said("Stage news\n\nThe new play will open in May, according to Ann Roe, who founded the company in 1999 "
                "and has co-written its shows.")
     assert got == [("indirect", "Ann Roe", "The new play will open in May")]
+
+
+def test_a_name_ending_in_a_company_word_is_a_company_and_called_in_people_are_summoned():
+    text = ("Studio in trouble\n\nThe Leeds studio has shed 12 staff. Rook Games called in accountants from "
+            "Hale & Partners on Monday to look for a buyer for the business. Rook said its staff "
+            "would be paid. Later it warned it was running out of cash.")
+    got = said(text)
+    assert got == [("indirect", "Rook Games", "its staff would be paid"),
+                   ("indirect", "Rook Games", "it was running out of cash")]
+    kinds = {a.label: a.kind for a in run(text).actors}
+    assert kinds["Rook Games"] == "organization"
