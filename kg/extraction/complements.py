@@ -277,7 +277,7 @@ def naming(verb: Token) -> list[Token]:
     pred = next((c for c in verb.children if (c.dep_ == "oprd" and (lemma in _NAMING or lemma in _RELATIVE_NAMING)) or
                  (c.dep_ == "prep" and c.lower_ == "as")), None)
     if pred is None:
-        return []
+        return _small_clause(verb) if lemma in _NAMING else []
     if obj is not None and obj.lower_ in ("what", "which", "that") and obj.i < pred.i:
         # "in what police declared a “wholly avoidable” collision", "which the paper noted as unusual": the
         # relative stands for the thing named; what is said of it is the predicate
@@ -289,6 +289,21 @@ def naming(verb: Token) -> list[Token]:
     if obj is None or pred.i < obj.i:
         return []
     return [obj, pred]
+
+
+def _small_clause(verb: Token) -> list[Token]:
+    """What "branded the new rules unworkable", "called the plan a fiasco" say, where the parse gave the object and
+    its predicate no "oprd": a second object ("branded the findings a surprise"), an object with an adjective after
+    it that ends the phrase ("called the rules unworkable"), or a clause of the two ("branded [the new rules
+    unworkable]")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if len(objs) == 2 and objs[0].right_edge.i + 1 == objs[1].left_edge.i:
+        return objs
+    if len(objs) == 1 and objs[0].left_edge.i == verb.i + 1 and any(
+            c.dep_ == "amod" and c.i > objs[0].i and c.i == objs[0].right_edge.i for c in objs[0].children):
+        return objs
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN") and c.i > verb.i and
+            any(g.dep_ == "nsubj" and g.left_edge.i == verb.i + 1 for g in c.children)][:1]
 
 
 # Verbs that report speech only with a clause ("ordered that the files be released", "ordered them to leave"):

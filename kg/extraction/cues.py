@@ -266,7 +266,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             elif (clause := for_clause(tok)) is not None:
                 cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
         trailing = trailing_appositive(tok)
-        cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok) or trailing or fronted_speaker(tok)
+        cue.speaker = _made_to_say(tok) or _subject(tok) or source_object(tok) or noun_rooted(pb, tok) or \
+            trailing or fronted_speaker(tok)
         cue.addressee = _addressee(tok)
         if lemma in _PERFORMED and cue.speaker is not None and (
                 cue.speaker.ent_type_ == "PERSON" or cue.speaker.lower_ in _PERSONAL):
@@ -351,6 +352,18 @@ def _governor(verb: Token) -> Token | None:
             head.lemma_.lower() in lexicon.reporting_verbs():
         return None
     return head
+
+
+# Verbs that make somebody do something: the one made to say it speaks ("prompted the minister to say …").
+_CAUSING = {"prompt", "lead", "force", "cause", "compel", "push", "spur", "persuade", "oblige", "drive", "move",
+            "provoke", "get"}
+
+
+def _made_to_say(verb: Token) -> Token | None:
+    """The object of "prompted X to say …", "led the firm to warn …": X speaks, not the cause."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_.lower() not in _CAUSING:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _obliged(verb: Token) -> bool:

@@ -217,3 +217,18 @@ def test_a_name_ending_in_a_company_word_is_a_company_and_called_in_people_are_s
                    ("indirect", "Rook Games", "it was running out of cash")]
     kinds = {a.label: a.kind for a in run(text).actors}
     assert kinds["Rook Games"] == "organization"
+
+
+def test_branding_a_thing_and_being_made_to_say_report():
+    got = said("Housing\n\nAnn Roe branded the new rules unworkable. The agency branded the figures a \"brief "
+               "blip\". The protests prompted the minister to say the tax would be dropped. The row forced the "
+               "mayor to admit that the plan had failed. She called the police.")
+    assert got == [("indirect", "Ann Roe", "the new rules unworkable"),
+                   ("mixed", "agency", "the figures a \"brief blip\""),
+                   ("indirect", "minister", "the tax would be dropped"),
+                   ("indirect", "mayor", "the plan had failed")]
+
+
+def test_a_book_that_claims_reports():
+    got = said("Memoirs\n\nHer latest book claims the minister hid the letters. Her first book sold well.")
+    assert [(t, c) for t, _, c in got] == [("indirect", "the minister hid the letters")]
