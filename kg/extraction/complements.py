@@ -181,8 +181,9 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
                 break
     if not out and verb.lemma_ == "accuse":  # "accused the council of lying", the "of" phrase parsed on the object
-        out.extend(g for c in verb.children if c.dep_ == "dobj" for p in c.children
+        out.extend(g for c in verb.children if c.dep_ == "dobj" for d in (c, *c.conjuncts) for p in d.children
                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp"))
+        # (or on the last of two accused: "accused the minister and his deputy of lying")
     if not out:
         out.extend(_clause_on_medium(verb) or _unmarked_clause(verb, kind) or _object_clause(verb, kind) or
                    as_clause(verb))

@@ -232,3 +232,12 @@ def test_branding_a_thing_and_being_made_to_say_report():
 def test_a_book_that_claims_reports():
     got = said("Memoirs\n\nHer latest book claims the minister hid the letters. Her first book sold well.")
     assert [(t, c) for t, _, c in got] == [("indirect", "the minister hid the letters")]
+
+
+def test_an_administrator_speaks_and_two_accused_of_one_thing():
+    got = said("Studio for sale\n\nThe administrator told staff that no buyer had been found. "
+               "The liquidator said the shop would close. The union has accused the chairman and his deputy of "
+               "misleading the staff.")
+    assert got == [("indirect", "administrator", "no buyer had been found"),
+                   ("indirect", "liquidator", "the shop would close"),
+                   ("indirect", "union", "misleading the staff")]
