@@ -22,6 +22,7 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     _addressee,
     aside_subject,
     ABILITY as _ABILITY, is_parenthetical as _parenthetical,
+    inverted_source,
     is_postposed,
     is_preposed as _preposed,
     passive_report,
@@ -295,6 +296,10 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.speaker = _subject(gov)
         if not cue.complements and trailing is not None:
             cue.complements = [sent.root]  # "X has won the prize, the judges announced on Tuesday"
+        if (source := inverted_source(tok, pb.block.kind == "headline")) is not None:
+            cue.speaker = cue.speaker or source  # "Prices to rise says Acme": the name after the report speaks
+            if not cue.complements and tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i:
+                cue.complements = [tok.head]  # "Farm incomes improve says Acme", parsed with the report inside
         if not cue.complements and (_parenthetical(tok) or _preposed(tok) or is_postposed(tok)):
             cue.complements = [tok.head]  # "Brandt, they said, wanted no funeral": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):

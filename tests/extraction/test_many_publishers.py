@@ -241,3 +241,12 @@ def test_an_administrator_speaks_and_two_accused_of_one_thing():
     assert got == [("indirect", "administrator", "no buyer had been found"),
                    ("indirect", "liquidator", "the shop would close"),
                    ("indirect", "union", "misleading the staff")]
+
+
+def test_a_headline_report_without_a_comma_has_its_source_at_the_end():
+    got = said("Farm incomes improve says Harlow Bank\n\nThe figures came out in May. The bank is the largest "
+               "lender.")
+    assert got == [("indirect", "Harlow Bank", "Farm incomes improve")]
+    got = said("Rates to stay on hold says Harlow Bank\n\nRates will not change. The bank is the largest lender.")
+    assert got == [("indirect", "Harlow Bank", "Rates to stay on hold")]
+    assert said("Minister says sorry\n\nThe minister apologised on Monday.") == []
