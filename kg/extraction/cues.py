@@ -235,9 +235,14 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue  # "… a document setting out … and highlighting concerns": a participle, not a report
         kind = verbs[lemma].kind
         cue = Cue(pb, sent, tok, [tok], lemma, kind)
-        if lemma == "quote":
-            as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-            saying = next((c for c in as_.children if c.lemma_ in ("say",)), None) if as_ is not None else None
+        as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None) \
+            if lemma in ("quote", "report") else None
+        # "X was quoted as saying", "X has been reported as saying", "… as having urged clinics to …"
+        saying = next((c for c in as_.children if c.lemma_ == "say" or lemma == "report" and c.pos_ == "VERB"
+                       and verb_lemma(c, verbs) in verbs), None) if as_ is not None else None
+        if lemma == "report" and saying is None:
+            pass  # a report of its own ("reported that …", "reported as missing": no words of somebody else)
+        elif lemma in ("quote", "report"):
             if saying is not None:
                 cue.tokens = [tok, as_, saying]
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -248,7 +253,10 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                     cue.speaker = subj
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     cue.reporter = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-                cue.complements = complements_of(saying, "assertion")
+                cue.complements = complements_of(saying, verbs[verb_lemma(saying, verbs)].kind) or \
+                    [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]  # "A, X was reported as saying"
+                if saying.lemma_ != "say":
+                    cue.addressee = _addressee(saying)  # "… as having urged clinics to …": the clinics were told
                 cues.append(cue)
             continue
         particle = next((c for c in tok.children if c.dep_ == "prt"), None)

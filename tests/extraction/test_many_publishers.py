@@ -250,3 +250,11 @@ def test_a_headline_report_without_a_comma_has_its_source_at_the_end():
     got = said("Rates to stay on hold says Harlow Bank\n\nRates will not change. The bank is the largest lender.")
     assert got == [("indirect", "Harlow Bank", "Rates to stay on hold")]
     assert said("Minister says sorry\n\nThe minister apologised on Monday.") == []
+
+
+def test_reported_as_saying_is_the_speakers_report():
+    got = said("Bridge works\n\nThe bridge will reopen in spring, Transport Minister Ann Roe has been reported as "
+               "saying. Last winter the health agency had been reported as having urged clinics to stay open on "
+               "Sundays. The ship was reported as missing.")
+    assert got == [("indirect", "Ann Roe", "The bridge will reopen in spring"),
+                   ("indirect", "health agency", "to stay open on Sundays")]
