@@ -80,6 +80,12 @@ def _subject(verb: Token) -> Token | None:
         if aside:
             return _subject(who) if who is not None and who.pos_ in ("VERB", "AUX") else who
         return _subject(verb.head)
+    # "She had vowed …, and, according to X, once told fans that …": a finite verb after "and" that the
+    # parse hung on the first verb as an adverbial clause is still coordinated with it and shares its subject
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("VERB", "AUX") and \
+            head.i < verb.i and not any(c.dep_ == "mark" for c in verb.children) and \
+            any(c.dep_ == "cc" and head.i < c.i < verb.left_edge.i for c in head.children):
+        return _subject(head)
     # "a Tuesday tweet by Governor Ada Rusk saying that …", "the ministry's letter saying …": the message's author
     if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and (author := message_author(verb)) is not None:
         return author

@@ -258,3 +258,9 @@ def test_reported_as_saying_is_the_speakers_report():
                "Sundays. The ship was reported as missing.")
     assert got == [("indirect", "Ann Roe", "The bridge will reopen in spring"),
                    ("indirect", "health agency", "to stay open on Sundays")]
+
+
+def test_a_second_verb_after_and_and_an_aside_shares_the_subject():
+    got = said("Club owner\n\nAnn Roe ran the club for ten years. She had vowed to keep the squad \"lean and "
+               "hungry,\" and, according to the paper, once told fans that she would never sell it.")
+    assert ("indirect", "Ann Roe", "she would never sell it") in got
