@@ -237,10 +237,11 @@ def test_a_book_that_claims_reports():
 def test_an_administrator_speaks_and_two_accused_of_one_thing():
     got = said("Studio for sale\n\nThe administrator told staff that no buyer had been found. "
                "The liquidator said the shop would close. The union has accused the chairman and his deputy of "
-               "misleading the staff.")
+               "misleading the staff. A flight attendant said the plane was late.")
     assert got == [("indirect", "administrator", "no buyer had been found"),
                    ("indirect", "liquidator", "the shop would close"),
-                   ("indirect", "union", "misleading the staff")]
+                   ("indirect", "union", "misleading the staff"),
+                   ("indirect", "flight attendant", "the plane was late")]
 
 
 def test_a_headline_report_without_a_comma_has_its_source_at_the_end():
