@@ -20,7 +20,7 @@ from kg.extraction.datelines import after_dash
 from kg.extraction.entity_spans import (inside_post_title, is_metonymic, speaking_person, strip_ent,
                                         titled_person, to_head)
 from kg.extraction.known_kinds import (acting_region, coordinated_organisations, described_names, descriptor_of,
-                                      joined_names)
+                                      joined_names, reports_a_clause)
 from kg.extraction.missed_names import CORPORATE, described_people, known_names, speaking_names, titled_names
 from kg.extraction.persons import (
     ORG_LIKE,
@@ -134,8 +134,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
     organisations, titles, clubs = one_word_organisations(names), work_titles(names), club_words(names)
     surnames = person_surnames(names, organisations)
     # the companies of the article by their first word ("Texas" of "Texas Instruments", "Harlow" of "Harlow Motors")
-    companies = {e[0].text: e.text for _, ents in names for e in ents if e.label_ == "ORG" and len(e) >= 2 and
-                 all(t.lower_.strip(".,") in CORPORATE for t in e[1:])}
+    # (a person's tag on such a name is the recogniser's slip: "Rook Games" is no person)
+    companies = {e[0].text: e.text for _, ents in names for e in ents if e.label_ in ("ORG", "PERSON") and len(e) >= 2
+                 and all(t.lower_.strip(".,") in CORPORATE for t in e[1:])}
     variants: dict[str, str] = {}  # a variant spelling of a surname → the surname (kg.extraction.persons)
     surnames |= _corrected_surnames(parsed, surnames)
 
@@ -198,8 +199,11 @@ def collect_names(parsed: Parsed) -> ActorIndex:
             elif label == "PERSON":
                 if gazetteer.country(text):
                     index.add_actor(country_key(gazetteer.country(text).name), text, "country", span)  # type: ignore[union-attr]
-                elif ORG_LIKE.search(text):
+                elif ORG_LIKE.search(text) or companies.get(ent[0].text) == text:
                     _add_org(index, pb, ent, span)
+                elif (company := companies.get(text)) is not None and len(ent) == 1:
+                    # "Rook said" after "Rook Games": the company by its first word, not a person
+                    index.add_actor("org/" + slugify(_org_core(company)), company, "organization", span)
                 else:
                     pending_persons.append((pb, ent))
             elif label == "ORG":
@@ -229,6 +233,9 @@ def collect_names(parsed: Parsed) -> ActorIndex:
                     index.add_actor("org/" + slugify(_org_core(company)), company, "organization", span)
                 elif acting_region(pb, ent):
                     index.add_actor("org/" + slugify(text), text, "government", span)  # "Ohio ordered …"
+                elif gazetteer.city(text) and cap is None and reports_a_clause(ent):
+                    # "Prices rose, Harlow said": a town does not report; the bank, club or firm named after it does
+                    index.add_actor("org/" + slugify(text), text, "organization", span)
                 else:
                     index.add_place("place/" + slugify(text), text, span)
             elif label in ("LOC", "FAC"):

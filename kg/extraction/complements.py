@@ -95,7 +95,35 @@ _SENTENCE_TERMS = {"serve", "pay", "forfeit", "spend", "complete", "perform", "r
 _DECLARED_STATES = {"disaster", "emergency", "war", "holiday", "mourning"}
 
 
+# What a price is charged in ("charges a £10 fee", "charging 50% income tax"): money asked for, nothing said.
+_PRICES = {"fee", "tax", "price", "rate", "rent", "interest", "fare", "premium", "commission", "toll", "levy",
+           "duty", "subscription", "vat", "cost", "money", "sum", "amount", "penny", "pence", "cent", "dollar",
+           "pound", "euro"}
+# Works a person writes ("has co-written the novel"): an authorship, not words reported.
+_WORKS = {"book", "novel", "series", "song", "script", "screenplay", "play", "episode", "album", "music", "lyric",
+          "biography", "memoir", "poem", "opera", "musical", "sitcom", "show", "film", "score", "code", "software",
+          "program", "programme", "story", "stories", "column", "chapter"}
+
+
+def _not_reported(verb: Token) -> bool:
+    """A verb of saying used in another sense: "charge" with a price, "write" with a work as its object, "call in"
+    people."""
+    lemma = verb.lemma_.lower().removeprefix("co-")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if lemma == "charge":
+        return any(c.lemma_.lower() in _PRICES or any(g.ent_type_ in ("MONEY", "PERCENT") for g in c.subtree)
+                   for c in objects)
+    if lemma == "call":  # "called in accountants to …", "called in police": summoned, not asked in words
+        doc, j = verb.doc, verb.i + 1
+        return j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j + 1].tag_ in ("NNS", "NNP", "NNPS") and \
+            not any(c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ == "on" and not any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children)) for c in verb.children)  # (not "on Friday")
+    return lemma == "write" and any(c.dep_ == "dobj" and c.lemma_.lower() in _WORKS for c in objects)
+
+
 def complements_of(verb: Token, kind: str) -> list[Token]:
+    if _not_reported(verb):
+        return []
     if verb.lemma_ == "order" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _SENTENCE_TERMS or
                                       c.dep_ == "dobj" and not personal(c) for c in verb.children):
         return []  # (nor "ordered Federal aid to supplement …": resources sent, nobody told)
@@ -153,8 +181,9 @@ def complements_of(verb: Token, kind: str) -> list[Token]:
                 out.extend(c for c in t.children if c.dep_ in ("pobj", "pcomp"))
                 break
     if not out and verb.lemma_ == "accuse":  # "accused the council of lying", the "of" phrase parsed on the object
-        out.extend(g for c in verb.children if c.dep_ == "dobj" for p in c.children
+        out.extend(g for c in verb.children if c.dep_ == "dobj" for d in (c, *c.conjuncts) for p in d.children
                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp"))
+        # (or on the last of two accused: "accused the minister and his deputy of lying")
     if not out:
         out.extend(_clause_on_medium(verb) or _unmarked_clause(verb, kind) or _object_clause(verb, kind) or
                    as_clause(verb))
@@ -249,7 +278,7 @@ def naming(verb: Token) -> list[Token]:
     pred = next((c for c in verb.children if (c.dep_ == "oprd" and (lemma in _NAMING or lemma in _RELATIVE_NAMING)) or
                  (c.dep_ == "prep" and c.lower_ == "as")), None)
     if pred is None:
-        return []
+        return _small_clause(verb) if lemma in _NAMING else []
     if obj is not None and obj.lower_ in ("what", "which", "that") and obj.i < pred.i:
         # "in what police declared a “wholly avoidable” collision", "which the paper noted as unusual": the
         # relative stands for the thing named; what is said of it is the predicate
@@ -261,6 +290,21 @@ def naming(verb: Token) -> list[Token]:
     if obj is None or pred.i < obj.i:
         return []
     return [obj, pred]
+
+
+def _small_clause(verb: Token) -> list[Token]:
+    """What "branded the new rules unworkable", "called the plan a fiasco" say, where the parse gave the object and
+    its predicate no "oprd": a second object ("branded the findings a surprise"), an object with an adjective after
+    it that ends the phrase ("called the rules unworkable"), or a clause of the two ("branded [the new rules
+    unworkable]")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if len(objs) == 2 and objs[0].right_edge.i + 1 == objs[1].left_edge.i:
+        return objs
+    if len(objs) == 1 and objs[0].left_edge.i == verb.i + 1 and any(
+            c.dep_ == "amod" and c.i > objs[0].i and c.i == objs[0].right_edge.i for c in objs[0].children):
+        return objs
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN") and c.i > verb.i and
+            any(g.dep_ == "nsubj" and g.left_edge.i == verb.i + 1 for g in c.children)][:1]
 
 
 # Verbs that report speech only with a clause ("ordered that the files be released", "ordered them to leave"):

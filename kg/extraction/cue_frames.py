@@ -339,3 +339,21 @@ def is_postposed(verb: Token) -> bool:
     first = subject.left_edge.i if subject is not None else verb.i
     return subject is not None and first > 0 and verb.doc[first - 1].text == "," and \
         any(c.dep_ in SUBJECT_DEPS for c in head.children)
+
+
+_NAME_LINKS = {"of", "and", "&", "the", "for"}  # small words inside a body's name ("Bank of England")
+
+
+def inverted_source(verb: Token, headline: bool) -> Token | None:
+    """Headlinese without a comma, "Prices to rise says Acme", "Farm incomes improve says Acme": the name that closes
+    the headline right after a present-tense report of the clause before it is the report's source."""
+    doc = verb.doc
+    if not headline or verb.tag_ not in ("VBZ", "VBP") or verb.i == 0 or doc[verb.i - 1].is_punct:
+        return None
+    rest = [t for t in doc[verb.i + 1:] if not t.is_punct]
+    if not 1 <= len(rest) <= 4 or not all(t.text[:1].isupper() and t.pos_ == "PROPN" or t.lower_ in _NAME_LINKS
+                                          for t in rest[1:-1]) or \
+            not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in (rest[0], rest[-1])) or \
+            not any(t.pos_ in ("VERB", "AUX") for t in doc[: verb.i]):
+        return None
+    return next((t for t in rest if not rest[0].i <= t.head.i <= rest[-1].i or t.head.i == t.i), rest[-1])

@@ -22,6 +22,7 @@ from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote
     _addressee,
     aside_subject,
     ABILITY as _ABILITY, is_parenthetical as _parenthetical,
+    inverted_source,
     is_postposed,
     is_preposed as _preposed,
     passive_report,
@@ -79,6 +80,12 @@ def _subject(verb: Token) -> Token | None:
         if aside:
             return _subject(who) if who is not None and who.pos_ in ("VERB", "AUX") else who
         return _subject(verb.head)
+    # "She had vowed …, and, according to X, once told fans that …": a finite verb after "and" that the
+    # parse hung on the first verb as an adverbial clause is still coordinated with it and shares its subject
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("VERB", "AUX") and \
+            head.i < verb.i and not any(c.dep_ == "mark" for c in verb.children) and \
+            any(c.dep_ == "cc" and head.i < c.i < verb.left_edge.i for c in head.children):
+        return _subject(head)
     # "a Tuesday tweet by Governor Ada Rusk saying that …", "the ministry's letter saying …": the message's author
     if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and (author := message_author(verb)) is not None:
         return author
@@ -234,9 +241,14 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             continue  # "… a document setting out … and highlighting concerns": a participle, not a report
         kind = verbs[lemma].kind
         cue = Cue(pb, sent, tok, [tok], lemma, kind)
-        if lemma == "quote":
-            as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-            saying = next((c for c in as_.children if c.lemma_ in ("say",)), None) if as_ is not None else None
+        as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None) \
+            if lemma in ("quote", "report") else None
+        # "X was quoted as saying", "X has been reported as saying", "… as having urged clinics to …"
+        saying = next((c for c in as_.children if c.lemma_ == "say" or lemma == "report" and c.pos_ == "VERB"
+                       and verb_lemma(c, verbs) in verbs), None) if as_ is not None else None
+        if lemma == "report" and saying is None:
+            pass  # a report of its own ("reported that …", "reported as missing": no words of somebody else)
+        elif lemma in ("quote", "report"):
             if saying is not None:
                 cue.tokens = [tok, as_, saying]
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -247,7 +259,10 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                     cue.speaker = subj
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     cue.reporter = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-                cue.complements = complements_of(saying, "assertion")
+                cue.complements = complements_of(saying, verbs[verb_lemma(saying, verbs)].kind) or \
+                    [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]  # "A, X was reported as saying"
+                if saying.lemma_ != "say":
+                    cue.addressee = _addressee(saying)  # "… as having urged clinics to …": the clinics were told
                 cues.append(cue)
             continue
         particle = next((c for c in tok.children if c.dep_ == "prt"), None)
@@ -266,7 +281,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             elif (clause := for_clause(tok)) is not None:
                 cue.tokens += [g for g in clause.children if g.dep_ == "mark" and g.i == tok.i + 1]
         trailing = trailing_appositive(tok)
-        cue.speaker = _subject(tok) or source_object(tok) or noun_rooted(pb, tok) or trailing or fronted_speaker(tok)
+        cue.speaker = _made_to_say(tok) or _subject(tok) or source_object(tok) or noun_rooted(pb, tok) or \
+            trailing or fronted_speaker(tok)
         cue.addressee = _addressee(tok)
         if lemma in _PERFORMED and cue.speaker is not None and (
                 cue.speaker.ent_type_ == "PERSON" or cue.speaker.lower_ in _PERSONAL):
@@ -294,6 +310,10 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
                 cue.speaker = _subject(gov)
         if not cue.complements and trailing is not None:
             cue.complements = [sent.root]  # "X has won the prize, the judges announced on Tuesday"
+        if (source := inverted_source(tok, pb.block.kind == "headline")) is not None:
+            cue.speaker = cue.speaker or source  # "Prices to rise says Acme": the name after the report speaks
+            if not cue.complements and tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i:
+                cue.complements = [tok.head]  # "Farm incomes improve says Acme", parsed with the report inside
         if not cue.complements and (_parenthetical(tok) or _preposed(tok) or is_postposed(tok)):
             cue.complements = [tok.head]  # "Brandt, they said, wanted no funeral": the clause around it is said
         if not cue.complements and tok.dep_ == "relcl" and kind in ("denial", "criticism"):
@@ -351,6 +371,18 @@ def _governor(verb: Token) -> Token | None:
             head.lemma_.lower() in lexicon.reporting_verbs():
         return None
     return head
+
+
+# Verbs that make somebody do something: the one made to say it speaks ("prompted the minister to say …").
+_CAUSING = {"prompt", "lead", "force", "cause", "compel", "push", "spur", "persuade", "oblige", "drive", "move",
+            "provoke", "get"}
+
+
+def _made_to_say(verb: Token) -> Token | None:
+    """The object of "prompted X to say …", "led the firm to warn …": X speaks, not the cause."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_.lower() not in _CAUSING:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _obliged(verb: Token) -> bool:

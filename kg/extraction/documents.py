@@ -33,7 +33,8 @@ _SPEAKING_ONLY = {"study", "decree", "proclamation", "ruling", "judgment", "judg
                   "message", "email", "e-mail", "paper", "complaint", "lawsuit", "manifesto", "announcement",
                   "obituary", "order", "opinion", "verdict", "text", "description", "caption",
                   "motion", "bill", "amendment", "treaty", "survey", "poll", "review", "audit", "analysis",
-                  "assessment", "advert", "advertisement", "poster", "leaflet", "banner", "placard"}
+                  "assessment", "advert", "advertisement", "poster", "leaflet", "banner", "placard", "book", "memoir",
+                  "biography"}
 _ANY_DOCUMENT = DOCUMENT_NOUNS | _SPEAKING_ONLY  # (read once: find_documents asks it of every token)
 # Document nouns that are also the head of a document's proper name ("the Ghana Constitution", "the UN
 # Charter"): as a name they are still the document, issued by the name before them.

@@ -79,6 +79,15 @@ def acting_region(pb: ParsedBlock, ent: SpacySpan) -> bool:
     return False
 
 
+def reports_a_clause(ent: SpacySpan) -> bool:
+    """The subject of a reporting verb with a clause of its own ("X said prices rose") or after the clause it
+    reports ("Prices rose, X said")."""
+    verb = ent.root.head
+    if ent.root.dep_ != "nsubj" or verb.lemma_.lower() not in lexicon.reporting_verbs():
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
+
+
 def coordinated_organisations(ent: SpacySpan) -> list[SpacySpan]:
     """The organisations of "A and B" tagged as one name, when the knowledge base knows A and B by their very names
     (labels) and not the whole; [] otherwise."""

@@ -167,7 +167,8 @@ CORPORATE = {"motors", "motor", "corp", "corporation", "inc", "incorporated", "c
              "instruments", "electronics", "breweries", "brewery", "laboratories", "labs", "enterprises", "petroleum",
              "steel", "mining", "semiconductor", "semiconductors", "telecom", "telecommunications", "pharma",
              "plc", "group", "holdings", "airlines", "airways", "energy", "pharmaceuticals", "technologies",
-             "industries", "systems", "foods", "entertainment", "llc", "ag", "sa", "se", "nv", "gmbh"}
+             "industries", "systems", "foods", "entertainment", "llc", "ag", "sa", "se", "nv", "gmbh", "games",
+             "studios", "software", "records", "pictures", "interactive", "publishing", "productions"}
 # Words of the name of a law or a document that "states" something ("Republic Act No. 12 states"): never a person's.
 _DOCUMENT_WORDS = {"act", "law", "bill", "code", "treaty", "charter", "constitution", "convention", "accord",
                    "agreement", "report", "no", "article", "section", "resolution", "decree", "order", "directive"}
@@ -190,6 +191,9 @@ def _add_speaker(index: ActorIndex, pb, start: int, end: int, according: bool = 
     known = kb.default().named(text)
     if known and all(e.type in ("organization", "government") for e in known):
         index.add_actor("org/" + slugify(text), text, "organization", span)
+        return
+    if len(toks) >= 2 and all(t.lower_.strip(".,") in CORPORATE for t in toks[1:]):
+        index.add_actor("org/" + slugify(text), text, "organization", span)  # "Rook Games said": a company
         return
     first = toks[0]
     # a rank, or a role written in capitals before the name ("Resident Tomas Kral said")

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 
 from kg import gazetteer, lexicon
-from kg.extraction.known_kinds import descriptor_of, organisation_only
+from kg.extraction.known_kinds import descriptor_of, organisation_only, reports_a_clause
 from kg.pipeline.nlp import ParsedBlock
 
 ORG_LIKE = re.compile(r"\b(administration|government|ministry|department|office|council|commission|party|"
@@ -36,7 +36,11 @@ def correct_label(pb: ParsedBlock, ent: SpacySpan, label: str, surnames: set[str
     if label in ("PERSON", "ORG") and len(ent) == 1 and text not in surnames:
         if gazetteer.city(text) and not gazetteer.country(text) and (not text.isupper() or big_city(text)) and \
                 (label == "PERSON" or big_city(text) or _locative(ent) or ent.root.pos_ == "ADJ" or
-                 pb.block.kind == "headline"):  # ("Norland: minister resigns": a place's label)
+                 pb.block.kind == "headline") and \
+                not (label == "ORG" and reports_a_clause(ent) and gazetteer.capital_of(text) is None):
+            # ("Norland: minister resigns": a place's label; a city's name tagged as an organisation that reports
+            # what a clause says is the bank, club or firm named after it — "prices rose, Harlow said" — while a
+            # capital that speaks is its country's government)
             # (an acronym is no small town: "UN" is not Un; a company named like a small town is the company:
             # "Nokia said", "the firm Monsanto", unless the sentence puts it somewhere: "a plant in Nokia")
             return "GPE"  # "in Annapolis", "Tbilisi" tagged as a person

@@ -31,6 +31,9 @@ def according_to(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
     elif src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i < tok.i and \
             pb.doc[tok.i - 1].text == "," and all(t.is_punct for t in pb.doc[tok.right_edge.i + 1 : sent.end]):
         head = sent.root  # "<the sentence>, according to X." closing it, hung on a clause inside: the whole sentence
+    elif src is not None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i < tok.i and \
+            pb.doc[tok.i - 1].text == "," and _relative_after(src):
+        head = sent.root  # "<clause>, according to X, who …": the relative clause is about X; X says the clause
     if src is not None and head.pos_ in ("NOUN", "PROPN") and pb.doc[tok.i - 1].text == "," and \
             (clause := next((c for c in head.children if c.dep_ == "relcl" and c.i < tok.i and
                              c.right_edge.i == tok.i - 2), None)) is not None:
@@ -45,6 +48,14 @@ def according_to(pb: ParsedBlock, tok: Token, sent: SpacySpan) -> Cue | None:
         return Cue(pb, sent, tok, [tok, to, *pb.doc[to.right_edge.i + 1 : end + 1]], "according to", "report",
                    speaker=name if name.ent_type_ in ("PERSON", "ORG") else src, according=tok, complements=[head])
     return Cue(pb, sent, tok, [tok, to], "according to", "report", speaker=src, according=tok, complements=[head])
+
+
+def _relative_after(src: Token) -> bool:
+    """A relative clause set off after the source (", who created the show"), which the parse may have made the
+    phrase's head."""
+    doc = src.doc
+    j = src.i + 1
+    return j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("who", "whose", "which", "whom")
 
 
 def _apposed_name(doc, j: int):  # noqa: ANN001, ANN202 - (the name's head token, the closing comma's index) or None

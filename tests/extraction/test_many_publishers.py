@@ -182,3 +182,86 @@ def test_they_after_a_named_bodys_officials_is_those_officials():
                "provocative act. Agency officials speculated that the navy wanted to show off its power. They said "
                "it was probably an attempt to scare the port.")
     assert ("indirect", "Agency officials", "it was probably an attempt to scare the port") in got
+
+
+def test_a_city_name_tagged_as_an_organisation_that_reports_is_the_body_named_after_it():
+    # a building society, a club or a firm named after its town: "…, Bradford said" reports, the town does not
+    got = said("Loans rise again\n\nLoans to home buyers rose by 3% in April, Bradford said on Tuesday. Prices "
+               "also fell in Bradford last year. Coventry said its new striker would stay at the club.")
+    assert ("indirect", "Bradford", "Loans to home buyers rose by 3% in April") in got
+    assert ("indirect", "Coventry", "its new striker would stay at the club") in got
+    # a capital that speaks is still its country's government
+    got = said("Talks end\n\nMadrid said the talks had failed.")
+    assert got == [("indirect", "Spain", "the talks had failed")]
+
+
+def test_charging_a_price_and_writing_a_work_report_nothing():
+    got = said("Parcel news\n\nAcme charges a £4 monthly fee for delivery. The council will be charging a "
+               "parking fee. Ann Roe has co-written the novel. The firm charges customers £5 a month.\n\n"
+               "Critics charge that the plan is unfair. Ann Roe wrote that the plan had failed.")
+    assert got == [("indirect", "Critics", "the plan is unfair"), ("indirect", "Ann Roe", "the plan had failed")]
+
+
+def test_according_to_a_source_with_a_relative_clause_gives_the_clause_before_it():
+    got = said("Stage news\n\nThe new play will open in May, according to Ann Roe, who founded the company in 1999 "
+               "and has co-written its shows.")
+    assert got == [("indirect", "Ann Roe", "The new play will open in May")]
+
+
+def test_a_name_ending_in_a_company_word_is_a_company_and_called_in_people_are_summoned():
+    text = ("Studio in trouble\n\nThe Leeds studio has shed 12 staff. Rook Games called in accountants from "
+            "Hale & Partners on Monday to look for a buyer for the business. Rook said its staff "
+            "would be paid. Later it warned it was running out of cash.")
+    got = said(text)
+    assert got == [("indirect", "Rook Games", "its staff would be paid"),
+                   ("indirect", "Rook Games", "it was running out of cash")]
+    kinds = {a.label: a.kind for a in run(text).actors}
+    assert kinds["Rook Games"] == "organization"
+
+
+def test_branding_a_thing_and_being_made_to_say_report():
+    got = said("Housing\n\nAnn Roe branded the new rules unworkable. The agency branded the figures a \"brief "
+               "blip\". The protests prompted the minister to say the tax would be dropped. The row forced the "
+               "mayor to admit that the plan had failed. She called the police.")
+    assert got == [("indirect", "Ann Roe", "the new rules unworkable"),
+                   ("mixed", "agency", "the figures a \"brief blip\""),
+                   ("indirect", "minister", "the tax would be dropped"),
+                   ("indirect", "mayor", "the plan had failed")]
+
+
+def test_a_book_that_claims_reports():
+    got = said("Memoirs\n\nHer latest book claims the minister hid the letters. Her first book sold well.")
+    assert [(t, c) for t, _, c in got] == [("indirect", "the minister hid the letters")]
+
+
+def test_an_administrator_speaks_and_two_accused_of_one_thing():
+    got = said("Studio for sale\n\nThe administrator told staff that no buyer had been found. "
+               "The liquidator said the shop would close. The union has accused the chairman and his deputy of "
+               "misleading the staff. A flight attendant said the plane was late.")
+    assert got == [("indirect", "administrator", "no buyer had been found"),
+                   ("indirect", "liquidator", "the shop would close"),
+                   ("indirect", "union", "misleading the staff"),
+                   ("indirect", "flight attendant", "the plane was late")]
+
+
+def test_a_headline_report_without_a_comma_has_its_source_at_the_end():
+    got = said("Farm incomes improve says Harlow Bank\n\nThe figures came out in May. The bank is the largest "
+               "lender.")
+    assert got == [("indirect", "Harlow Bank", "Farm incomes improve")]
+    got = said("Rates to stay on hold says Harlow Bank\n\nRates will not change. The bank is the largest lender.")
+    assert got == [("indirect", "Harlow Bank", "Rates to stay on hold")]
+    assert said("Minister says sorry\n\nThe minister apologised on Monday.") == []
+
+
+def test_reported_as_saying_is_the_speakers_report():
+    got = said("Bridge works\n\nThe bridge will reopen in spring, Transport Minister Ann Roe has been reported as "
+               "saying. Last winter the health agency had been reported as having urged clinics to stay open on "
+               "Sundays. The ship was reported as missing.")
+    assert got == [("indirect", "Ann Roe", "The bridge will reopen in spring"),
+                   ("indirect", "health agency", "to stay open on Sundays")]
+
+
+def test_a_second_verb_after_and_and_an_aside_shares_the_subject():
+    got = said("Club owner\n\nAnn Roe ran the club for ten years. She had vowed to keep the squad \"lean and "
+               "hungry,\" and, according to the paper, once told fans that she would never sell it.")
+    assert ("indirect", "Ann Roe", "she would never sell it") in got
