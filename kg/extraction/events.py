@@ -63,8 +63,8 @@ _MASS = {"aggression", "violence", "fighting", "cooperation", "aid", "occupation
 _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
 # Acts done in words, events even where the words report: condolences offered, a disaster or a pandemic declared, a
-# man charged with arson.
-_DONE_IN_WORDS = {"condolences", "declaration", "charge"}
+# man charged with arson, a court's ruling ("the judge ruled on Friday that …": the ruling happened that day).
+_DONE_IN_WORDS = {"condolences", "declaration", "charge", "ruling"}
 def _deed_on_event(m: _Mention) -> bool:
     """A headline's verb done to an event ("President rejects minister's resignation"): a deed, even if it reports."""
     return m.type == "event" and m.pb.block.kind == "headline" and any(
