@@ -26,6 +26,7 @@ can only be one:
 from __future__ import annotations
 
 from kg import lexicon
+from kg.extraction.headline_events import retold_in_other_words
 from kg.extraction.lead_time import lead_paragraphs
 from kg.extraction.relative_events import clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
@@ -86,6 +87,15 @@ class EventCoref:
                                    _same_value(self.times, e.time, told[0].time)):
                 self._absorb(told[0], e)
                 gone.add(e.key)
+                continue
+            # the lead's first sentence telling it again in other words, with the same subject ("Orchard output
+            # slides" … "Apple output fell in February"): one event, of the lead's day
+            other = [x for x in self.events if x.type == "event" and x.key not in gone and x is not e and
+                     len(self.mentions[x.key]) == 1 and id(self.mentions[x.key][0].pb) in lead and
+                     retold_in_other_words(first.head, self.mentions[x.key][0].head)]
+            if len(other) == 1 and e.time is None:
+                self._absorb(e, other[0])
+                gone.add(other[0].key)
         if gone:
             self.events[:] = [e for e in self.events if e.key not in gone]
 

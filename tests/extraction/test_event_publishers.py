@@ -173,3 +173,36 @@ def test_the_perfect_of_news_under_a_dated_report_takes_the_reports_day():
     got = dated_events("Storm moves north\n\nThe storm moved north.\n\nTwo fishermen have died at sea since 2019, a "
                        "coast guard official said on Monday.", WEDNESDAY)
     assert got["died"][1] != "2024-03-11"
+
+
+def test_a_courts_ruling_told_with_its_words_is_an_event_of_its_day():
+    got = dated_events("Grocers hail ruling\n\nGrocers welcomed a court's ruling against the state.\n\nThe judge ruled "
+                       "on Friday that the state could not sue the chains under the price law.", WEDNESDAY)
+    assert got["ruling"] == ("ruling", "2024-03-08")
+    x = run("Grocers win\n\nThe three-judge panel ruled on Friday that the state could not sue the chains.", WEDNESDAY)
+    assert "ruling" in {e.type for e in x.events}
+    assert any("could not sue" in c.text for s in x.statements for c in s.content)  # and it still says so
+    # who rules a country makes no ruling
+    assert "ruling" not in types("Island news\n\nThe family ruled the island for decades, a historian said.")
+
+
+def test_the_leads_first_sentence_retelling_the_headline_in_other_words_dates_it():
+    got = dated_events("Orchard output slides\n\nApple output in the valley fell in February, dampening hopes of a "
+                       "recovery.\n\nGrowers blamed the frost.", WEDNESDAY)
+    assert got["slides"] == ("event", "2024-02")
+    # another subject, or a verb that reports, tells no deed of the headline's
+    got = dated_events("Orchard output slides\n\nPickers in the valley walked out in February.", WEDNESDAY)
+    assert got["slides"][1] is None
+    got = dated_events("Orchard output slides\n\nGrowers said output fell in February.", WEDNESDAY)
+    assert got["slides"][1] is None
+
+
+def test_a_title_case_headlines_verb_is_the_leads_same_verb():
+    got = dated_events("Independent Declared Ostland Mayor-Elect\n\nOstland City Council\n\nAfter two recounts, "
+                       "independent Lea Moss was declared Ostland's mayor-elect on Tuesday. Her rival did not concede.",
+                       WEDNESDAY)
+    assert got["declared"] == ("event", "2024-03-12")
+    # a verb of saying in such a headline tells no deed
+    got = dated_events("Council Says Budget Balanced\n\nThe council said on Tuesday that the budget was balanced.",
+                       WEDNESDAY)
+    assert "said" not in got
