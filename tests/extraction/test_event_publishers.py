@@ -206,3 +206,12 @@ def test_a_title_case_headlines_verb_is_the_leads_same_verb():
     got = dated_events("Council Says Budget Balanced\n\nThe council said on Tuesday that the budget was balanced.",
                        WEDNESDAY)
     assert "said" not in got
+
+
+def test_a_day_offered_as_one_of_two_dates_no_event():
+    got = dated_events("Ostland to vote\n\nElections are to be held on May 9.\n\nOfficials were to meet on Sunday to "
+                       "decide whether to hold the poll May 7 or May 9.", WEDNESDAY)
+    assert got["Elections"] == ("election", "2024-05-09")
+    got = dated_events("Ostland to vote\n\nOfficials will decide whether the two ministers meet on Friday or "
+                       "Saturday.", WEDNESDAY)
+    assert got["meet"] == ("meeting", None)
