@@ -215,3 +215,12 @@ def test_a_day_offered_as_one_of_two_dates_no_event():
     got = dated_events("Ostland to vote\n\nOfficials will decide whether the two ministers meet on Friday or "
                        "Saturday.", WEDNESDAY)
     assert got["meet"] == ("meeting", None)
+
+
+def test_a_brawl_a_heat_wave_and_a_donation_are_events():
+    got = dated_events("Derby marred\n\nTwo players and a fan were hurt in a brawl at the harbour stadium on Friday "
+                       "night.", WEDNESDAY)
+    assert got["brawl"] == ("assault", "2024-03-08")
+    assert "disaster" in types("Schools shut\n\nA heat wave that began on Monday has closed schools across the valley.")
+    assert "aid" in types("Charity gets boost\n\nThe Ostland charity has received a donation of $50,000 from a local "
+                          "bank.")
