@@ -224,3 +224,15 @@ def test_a_brawl_a_heat_wave_and_a_donation_are_events():
     assert "disaster" in types("Schools shut\n\nA heat wave that began on Monday has closed schools across the valley.")
     assert "aid" in types("Charity gets boost\n\nThe Ostland charity has received a donation of $50,000 from a local "
                           "bank.")
+
+
+def test_a_day_given_to_what_nobody_timetables_is_already_past():
+    got = dated_events("Ostland mourns\n\nElections are to be held within 60 days of the governor's death on "
+                       "Thursday.", WEDNESDAY)
+    assert got["death"] == ("death", "2024-03-07")
+    x = run("League acts\n\nFriday's brawl at the harbour stadium will go down as one of the league's lowest moments.",
+            WEDNESDAY)
+    assert [t.value for t in x.times] == ["2024-03-08"]
+    # what is timetabled follows its clause
+    got = dated_events("League acts\n\nThe league will review Friday's match at the harbour stadium.", WEDNESDAY)
+    assert got["match"] == ("sports-event", "2024-03-15")
