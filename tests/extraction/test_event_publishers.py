@@ -236,3 +236,9 @@ def test_a_day_given_to_what_nobody_timetables_is_already_past():
     # what is timetabled follows its clause
     got = dated_events("League acts\n\nThe league will review Friday's match at the harbour stadium.", WEDNESDAY)
     assert got["match"] == ("sports-event", "2024-03-15")
+
+
+def test_a_named_event_with_its_noun_is_of_the_nouns_kind():
+    got = dated_events("Side struggles\n\nThe team lost its first three games in the Six Nations tournament. The side "
+                       "has struggled in this year's tournament.", WEDNESDAY)
+    assert got["Six Nations tournament"] == ("competition", "2024")
