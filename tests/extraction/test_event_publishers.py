@@ -224,6 +224,9 @@ def test_a_brawl_a_heat_wave_and_a_donation_are_events():
     assert "disaster" in types("Schools shut\n\nA heat wave that began on Monday has closed schools across the valley.")
     assert "aid" in types("Charity gets boost\n\nThe Ostland charity has received a donation of $50,000 from a local "
                           "bank.")
+    assert "aid" in types("Charity gets boost\n\nA local bank donated $50,000 to the Ostland charity on Monday.")
+    got = dated_events("Coast shaken\n\nA magnitude 5.9 quake struck the coast on Monday.", WEDNESDAY)
+    assert got["quake"] == ("disaster", "2024-03-11")
 
 
 def test_a_day_given_to_what_nobody_timetables_is_already_past():
