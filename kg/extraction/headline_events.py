@@ -39,23 +39,28 @@ def headline_verb(finder, pb: ParsedBlock, tok: Token) -> Mention | None:  # noq
         lemmas, lead = _lead(finder)
         if not any(p is pb for p in lead) or finder.coref.in_quote(pb.offset + tok.idx):
             return None
-        if tok.lemma_.lower() not in lemmas and not (lead and pb is lead[0] and _retells(finder, tok)) and \
+        if tok.lemma_.lower() not in lemmas and not _retells(finder, pb, tok) and \
                 not _in_title_case_headline(finder, tok):
             return None
     return Mention(pb, tok, [tok], "event", finder.parsed.span_of(pb, pb.doc[tok.i : tok.i + 1]))
 
 
-def _retells(finder, tok: Token) -> bool:  # noqa: ANN001 - an EventFinder
-    """Whether the main verb of the lead's first sentence tells the headline's deed again in other words: the
-    same subject doing something ("Orchard output slides" … "Apple output in the valley fell in February"), told
-    in the past or in the perfect of news, and no verb that speaks or tells no deed of its own."""
-    if tok.dep_ != "ROOT" or tok.sent.start != 0 or not _past(tok):
+def _retells(finder, pb: ParsedBlock, tok: Token) -> bool:  # noqa: ANN001 - an EventFinder
+    """Whether a verb of the lead tells the headline's deed again in other words: the main verb of the lead's first
+    sentence with the same subject ("Orchard output slides" … "Apple output in the valley fell in February"), or a
+    verb of the first sentence of a lead paragraph with the same object ("Minister offers blueprint" … "as she
+    launched the blueprint"), told in the past or in the perfect of news, and no verb that speaks or tells no deed
+    of its own."""
+    if tok.sent.start != 0 or not _past(tok):
         return False
     lemma = tok.lemma_.lower()
     if lemma in _NO_DEED or lemma in _SPEECH or lemma in lexicon.reporting_verbs():
         return False
-    subject = _subject(tok)
-    return subject is not None and subject in _headline_subjects(finder)
+    subjects, objects = _headline_parties(finder)
+    lead = _lead(finder)[1]
+    if tok.dep_ == "ROOT" and lead and pb is lead[0] and _subject(tok) in subjects:
+        return True
+    return _object(tok) in objects
 
 
 def _in_title_case_headline(finder, tok: Token) -> bool:  # noqa: ANN001 - an EventFinder
@@ -93,21 +98,31 @@ def _subject(tok: Token) -> str | None:
     return subj.lemma_.lower() if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
-def _headline_subjects(finder) -> set[str]:  # noqa: ANN001 - an EventFinder
-    """The subjects of the headline's deeds (read once per article)."""
-    found = finder.__dict__.get("_headline_subjects")
+def _object(tok: Token) -> str | None:
+    """The lemma of the head of a verb's direct object: a common noun (a name or a pronoun is too often another
+    deed's)."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else None
+
+
+def _headline_parties(finder) -> tuple[set[str], set[str]]:  # noqa: ANN001 - an EventFinder
+    """The subjects and the objects of the headline's deeds (read once per article)."""
+    found = finder.__dict__.get("_headline_parties")
     if found is None:
-        found = finder.__dict__["_headline_subjects"] = {
-            s for pb in finder.parsed.blocks if pb.block.kind == "headline" for t in pb.doc
-            if _deed_lemma(t) is not None and t.pos_ == "VERB" and (s := _subject(t)) is not None}
+        deeds = [t for pb in finder.parsed.blocks if pb.block.kind == "headline" for t in pb.doc
+                 if t.pos_ == "VERB" and _deed_lemma(t) is not None]
+        found = finder.__dict__["_headline_parties"] = ({s for t in deeds if (s := _subject(t)) is not None},
+                                                        {o for t in deeds if (o := _object(t)) is not None})
     return found
 
 
 def retold_in_other_words(headline: Token, lead: Token) -> bool:
-    """Whether ``lead`` (a mention made by :func:`_retells`) and the headline's deed ``headline`` share the
-    subject."""
-    return lead.lemma_.lower() != headline.lemma_.lower() and _subject(lead) is not None and \
-        _subject(lead) == _subject(headline)
+    """Whether ``lead`` (a mention made by :func:`_retells`) and the headline's deed ``headline`` are told with
+    other verbs of the same subject or the same object."""
+    if lead.lemma_.lower() == headline.lemma_.lower():
+        return False
+    return _subject(lead) is not None and _subject(lead) == _subject(headline) or \
+        _object(lead) is not None and _object(lead) == _object(headline)
 
 
 def _headline_deed(tok: Token) -> bool:

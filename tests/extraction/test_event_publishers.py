@@ -245,3 +245,14 @@ def test_a_named_event_with_its_noun_is_of_the_nouns_kind():
     got = dated_events("Side struggles\n\nThe team lost its first three games in the Six Nations tournament. The side "
                        "has struggled in this year's tournament.", WEDNESDAY)
     assert got["Six Nations tournament"] == ("competition", "2024")
+
+
+def test_the_lead_retelling_the_headline_with_the_same_object_dates_it():
+    got = dated_events("Minister offers blueprint for fitness\n\nFrom gyms to diet, the government sets out its plan."
+                       "\n\nHealth minister Ana Holt yesterday praised personal choice as she launched the government's "
+                       "blueprint for disease prevention.", WEDNESDAY)
+    assert got["offers"] == ("offer", "2024-03-12")
+    # a verb of another object is not the headline's deed told again
+    x = run("Minister offers blueprint for fitness\n\nFrom gyms to diet, the government sets out its plan.\n\n"
+            "Health minister Ana Holt yesterday praised personal choice as she opened a gym in the port.", WEDNESDAY)
+    assert all("opened" not in [m.text for m in e.mentions] for e in x.events if e.type == "offer")
