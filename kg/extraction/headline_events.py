@@ -100,9 +100,11 @@ def _subject(tok: Token) -> str | None:
 
 def _object(tok: Token) -> str | None:
     """The lemma of the head of a verb's direct object: a common noun (a name or a pronoun is too often another
-    deed's)."""
+    deed's) that names no event (filing a resignation and rejecting it are two deeds)."""
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    return obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else None
+    if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in lexicon.triggers_by_first_word():
+        return None
+    return obj.lemma_.lower()
 
 
 def _headline_parties(finder) -> tuple[set[str], set[str]]:  # noqa: ANN001 - an EventFinder

@@ -256,3 +256,7 @@ def test_the_lead_retelling_the_headline_with_the_same_object_dates_it():
     x = run("Minister offers blueprint for fitness\n\nFrom gyms to diet, the government sets out its plan.\n\n"
             "Health minister Ana Holt yesterday praised personal choice as she opened a gym in the port.", WEDNESDAY)
     assert all("opened" not in [m.text for m in e.mentions] for e in x.events if e.type == "offer")
+    # an object that is itself an event is no such thread: filing a resignation is not rejecting it
+    x = run("Premier rejects resignation\n\nThe finance minister filed his resignation on Monday. The premier "
+            "declined it.", WEDNESDAY)
+    assert not any({"rejects", "filed"} <= {m.text for m in e.mentions} for e in x.events)
