@@ -41,6 +41,11 @@ _UNSCHEDULED = {"death", "killing", "attack", "bombing", "shooting", "assault", 
                 "riot", "clash"}
 
 
+# What is feared, planned or prevented has not happened ("a planned attack on Friday", "warned of an attack on Friday").
+_NOT_YET = {"plan", "planned", "possible", "potential", "feared", "threatened", "expected", "fear", "warn", "threaten",
+            "prevent", "avert", "foil", "thwart", "expect", "predict", "forecast", "risk"}
+
+
 def _unscheduled_day(x: Token) -> bool:
     """Whether ``x`` is a day that dates a noun of an unscheduled event: its possessor ("Friday's brawl") or the
     object of an "on" phrase right after it ("his death on Thursday", wherever the parser hangs the phrase)."""
@@ -50,8 +55,10 @@ def _unscheduled_day(x: Token) -> bool:
         noun = x.doc[x.head.i - 1]
     else:
         return False
-    if noun.pos_ != "NOUN" or any(c.dep_ == "amod" and c.lower_ in _AHEAD for c in noun.children):
+    if noun.pos_ != "NOUN" or any(c.dep_ == "amod" and c.lemma_.lower() in _AHEAD | _NOT_YET for c in noun.children):
         return False
+    if noun.dep_ in ("dobj", "pobj", "nsubjpass") and _verb_of(noun).lemma_.lower() in _NOT_YET:
+        return False  # "police foiled an attack on Friday", "fears of an attack on Friday": one that may not come
     kinds = {t.type for t in lexicon.triggers_by_first_word().get(noun.lemma_.lower(), ()) if len(t.words) == 1}
     return bool(kinds) and kinds <= _UNSCHEDULED
 

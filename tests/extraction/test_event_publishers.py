@@ -239,6 +239,9 @@ def test_a_day_given_to_what_nobody_timetables_is_already_past():
     # what is timetabled follows its clause
     got = dated_events("League acts\n\nThe league will review Friday's match at the harbour stadium.", WEDNESDAY)
     assert got["match"] == ("sports-event", "2024-03-15")
+    # and what is feared or planned has not happened yet
+    got = dated_events("City on alert\n\nPolice fear an attack on Friday at the harbour.", WEDNESDAY)
+    assert got["attack"][1] == "2024-03-15"
 
 
 def test_a_named_event_with_its_noun_is_of_the_nouns_kind():
