@@ -26,6 +26,7 @@ can only be one:
 from __future__ import annotations
 
 from kg import lexicon
+from kg.extraction.headline_events import retold_in_other_words
 from kg.extraction.lead_time import lead_paragraphs
 from kg.extraction.relative_events import clause_verb, same_phrase
 from kg.extraction.steps import Step, Work
@@ -77,15 +78,28 @@ class EventCoref:
         gone: set[str] = set()
         for e in self.events:
             first = self.mentions[e.key][0]
-            if e.type != "event" or first.pb.block.kind != "headline":
+            if e.key in gone or first.pb.block.kind != "headline":
                 continue
             lemma = first.head.lemma_.lower()
             told = [x for x in self.events if x.type != "event" and x.key not in gone and any(
                 id(m.pb) in lead and m.head.lemma_.lower() == lemma for m in self.mentions[x.key])]
-            if len(told) == 1 and (e.time is None or told[0].time is None or e.time == told[0].time or
-                                   _same_value(self.times, e.time, told[0].time)):
+            if e.type == "event" and len(told) == 1 and (
+                    e.time is None or told[0].time is None or e.time == told[0].time or
+                    _same_value(self.times, e.time, told[0].time)):
                 self._absorb(told[0], e)
                 gone.add(e.key)
+                continue
+            # the lead telling it again in other words, with the same subject or object ("Orchard output slides" …
+            # "Apple output fell in February", "Minister offers blueprint" … "launched the blueprint yesterday"):
+            # one event, of the lead's day
+            if first.head.pos_ != "VERB":
+                continue
+            other = [x for x in self.events if x.type == "event" and x.key not in gone and x is not e and
+                     len(self.mentions[x.key]) == 1 and id(self.mentions[x.key][0].pb) in lead and
+                     retold_in_other_words(first.head, self.mentions[x.key][0].head)]
+            if len(other) == 1 and e.time is None:
+                self._absorb(e, other[0])
+                gone.add(other[0].key)
         if gone:
             self.events[:] = [e for e in self.events if e.key not in gone]
 

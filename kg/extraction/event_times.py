@@ -36,6 +36,10 @@ _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "ev
                "middle", "turn", "close"}
 
 
+# What joins a day to another offered in its stead ("May 7 or May 9", "Friday, or Saturday").
+_OR = re.compile(r",? or ")
+
+
 class EventTimes:
     """The time-finding steps of :class:`kg.extraction.events.EventFinder` (which holds ``coref``, ``times``,
     ``events``, ``mentions`` and ``time_candidates``)."""
@@ -118,9 +122,18 @@ class EventTimes:
 
     def _gap(self, t: TimeExpression) -> bool:
         """ "murdered a few weeks after posting", "two days later": a length of time before "after", "before",
-        "later" measures the gap to another event; it is no time of the event."""
+        "later" measures the gap to another event; it is no time of the event. Nor is a day offered as one choice
+        of several ("to decide whether to hold the poll May 7 or May 9"): the choice is not made."""
+        if self._alternative(t):
+            return True
         after = self.parsed.token_at(t.span.end + 1)
         return t.value is None and after is not None and after[1].lower_ in RELATIVE | {"later", "earlier"}
+
+    def _alternative(self, t: TimeExpression) -> bool:
+        """Whether a time is joined to another by "or" ("May 7 or May 9", "Friday or Saturday")."""
+        text = self.parsed.article.text
+        return any(_OR.fullmatch(text[a.span.end : b.span.begin]) for u in self.times if u is not t
+                   for a, b in ((u, t), (t, u)) if a.span.end <= b.span.begin)
 
     def _sentence_times(self) -> None:
         """An event still without a time takes a dated expression of its own clause ("… overcame Dunmore in their
@@ -141,7 +154,7 @@ class EventTimes:
                 # the phrase that opens it ("On a visit to the port on Thursday, the president signed …"), dates every
                 # event of it; others only one
                 dated = [t for t in self.times if b <= t.span.begin < e and t.value and not
-                         self.coref.in_quote(t.span.begin) and (t.key not in used or
+                         self.coref.in_quote(t.span.begin) and not self._alternative(t) and (t.key not in used or
                                                                 _OPENING.fullmatch(self.parsed.article.text[b : t.span.begin]
                                                                                    .strip(" ,")) or
                                                                 self._in_opening_phrase(t, m.head))]
@@ -269,7 +282,7 @@ class EventTimes:
         then the first."""
         rank = {"day": 0, "week": 1, "month": 2, "year": 3}
         for event in self.events:
-            found = [t for t in self.time_candidates.get(event.key, []) if not _age(t)]
+            found = [t for t in self.time_candidates.get(event.key, []) if not _age(t) and not self._alternative(t)]
             if found and event.time is None:
                 best = min(found, key=lambda t: (t.value is None, rank.get(t.granularity or "", 4)))
                 event.time = best.key

@@ -63,8 +63,22 @@ _MASS = {"aggression", "violence", "fighting", "cooperation", "aid", "occupation
 _PAST = {"previous", "earlier", "first", "original", "former", "prior", "old"}
 _NEW = {"new", "revised", "latest", "updated", "second"}
 # Acts done in words, events even where the words report: condolences offered, a disaster or a pandemic declared, a
-# man charged with arson.
-_DONE_IN_WORDS = {"condolences", "declaration", "charge"}
+# man charged with arson, a court's ruling ("the judge ruled on Friday that …": the ruling happened that day).
+_DONE_IN_WORDS = {"condolences", "declaration", "charge", "ruling"}
+def _named_head(ent) -> Token | None:  # noqa: ANN001 - a spaCy Span
+    """The event noun right after a name the tagger calls an event, which the name qualifies ("the Six Nations
+    tournament", "the Harbour Cup final"): a noun the trigger lexicon lists."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return None
+    noun = doc[ent.end]
+    if noun.pos_ != "NOUN" or not any(t.head.i == noun.i for t in ent):
+        return None
+    lemma = noun.lemma_.lower()
+    return noun if any(len(t.words) == 1 and "N" in t.pos for t in lexicon.triggers_by_first_word().get(lemma, ())) \
+        else None
+
+
 def _deed_on_event(m: _Mention) -> bool:
     """A headline's verb done to an event ("President rejects minister's resignation"): a deed, even if it reports."""
     return m.type == "event" and m.pb.block.kind == "headline" and any(
@@ -111,8 +125,11 @@ class EventFinder(EventTimes, EventCoref, LeadTime, EventRelations, EventPartici
                 if not (sent.start <= ent.start < sent.end):
                     continue
                 toks = [t for t in ent if t.lower_ != "the"]
+                head = _named_head(ent) or ent.root
+                if head.i >= ent.end:  # "the Six Nations tournament": the noun the name qualifies heads the event
+                    toks.append(head)
                 etype = self._type_of_words([t.lemma_.lower() for t in toks]) or "event"
-                m = _Mention(pb, ent.root, toks, etype, self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]),
+                m = _Mention(pb, head, toks, etype, self.parsed.span_of(pb, doc[toks[0].i : toks[-1].i + 1]),
                              named=" ".join(t.text for t in toks))
                 found.append(m)
                 taken.update((pb.offset, t.i) for t in toks)

@@ -37,10 +37,94 @@ def headline_verb(finder, pb: ParsedBlock, tok: Token) -> Mention | None:  # noq
         return None
     else:
         lemmas, lead = _lead(finder)
-        if tok.lemma_.lower() not in lemmas or not any(p is pb for p in lead) or \
-                finder.coref.in_quote(pb.offset + tok.idx):
+        if not any(p is pb for p in lead) or finder.coref.in_quote(pb.offset + tok.idx):
+            return None
+        if tok.lemma_.lower() not in lemmas and not _retells(finder, pb, tok) and \
+                not _in_title_case_headline(finder, tok):
             return None
     return Mention(pb, tok, [tok], "event", finder.parsed.span_of(pb, pb.doc[tok.i : tok.i + 1]))
+
+
+def _retells(finder, pb: ParsedBlock, tok: Token) -> bool:  # noqa: ANN001 - an EventFinder
+    """Whether a verb of the lead tells the headline's deed again in other words: the main verb of the lead's first
+    sentence with the same subject ("Orchard output slides" … "Apple output in the valley fell in February"), or a
+    verb of the first sentence of a lead paragraph with the same object ("Minister offers blueprint" … "as she
+    launched the blueprint"), told in the past or in the perfect of news, and no verb that speaks or tells no deed
+    of its own."""
+    if tok.sent.start != 0 or not _past(tok):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in _NO_DEED or lemma in _SPEECH or lemma in lexicon.reporting_verbs():
+        return False
+    subjects, objects = _headline_parties(finder)
+    lead = _lead(finder)[1]
+    if tok.dep_ == "ROOT" and lead and pb is lead[0] and _subject(tok) in subjects:
+        return True
+    return _object(tok) in objects
+
+
+def _in_title_case_headline(finder, tok: Token) -> bool:  # noqa: ANN001 - an EventFinder
+    """Whether a verb of the lead is a word of a headline in title case ("Mayor Declared Winner Of Harbour Contest"
+    … "was declared the winner on Tuesday"), whose verb the tagger reads as a name and so never finds: the lead's
+    verb in the same form (or its lemma in the headline) tells the headline's deed."""
+    lemma = tok.lemma_.lower()
+    if lemma in _NO_DEED or lemma in _SPEECH:
+        return False
+    words = finder.__dict__.get("_title_case_words")
+    if words is None:
+        words = finder.__dict__["_title_case_words"] = {
+            t.lower_ for pb in finder.parsed.blocks if pb.block.kind == "headline" and _title_case(pb.doc)
+            for t in pb.doc if t.is_alpha}
+    return tok.lower_ in words or lemma in words
+
+
+def _title_case(doc) -> bool:  # noqa: ANN001 - a headline's Doc
+    """A headline whose words of four letters or more all begin with a capital (and is not all capitals)."""
+    long = [t.text for t in doc if t.is_alpha and len(t.text) > 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long) and not all(w.isupper() for w in long)
+
+
+def _past(tok: Token) -> bool:
+    """A past ("fell"), or a perfect ("has fallen"), not a passive nor a future."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ == "VBD":
+        return not aux
+    return tok.tag_ == "VBN" and [c.lemma_ for c in aux] == ["have"]
+
+
+def _subject(tok: Token) -> str | None:
+    """The lemma of the head of a verb's subject: a common noun or a name, never a pronoun."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj.lemma_.lower() if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _object(tok: Token) -> str | None:
+    """The lemma of the head of a verb's direct object: a common noun (a name or a pronoun is too often another
+    deed's) that names no event (filing a resignation and rejecting it are two deeds)."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in lexicon.triggers_by_first_word():
+        return None
+    return obj.lemma_.lower()
+
+
+def _headline_parties(finder) -> tuple[set[str], set[str]]:  # noqa: ANN001 - an EventFinder
+    """The subjects and the objects of the headline's deeds (read once per article)."""
+    found = finder.__dict__.get("_headline_parties")
+    if found is None:
+        deeds = [t for pb in finder.parsed.blocks if pb.block.kind == "headline" for t in pb.doc
+                 if t.pos_ == "VERB" and _deed_lemma(t) is not None]
+        found = finder.__dict__["_headline_parties"] = ({s for t in deeds if (s := _subject(t)) is not None},
+                                                        {o for t in deeds if (o := _object(t)) is not None})
+    return found
+
+
+def retold_in_other_words(headline: Token, lead: Token) -> bool:
+    """Whether ``lead`` (a mention made by :func:`_retells`) and the headline's deed ``headline`` are told with
+    other verbs of the same subject or the same object."""
+    if lead.lemma_.lower() == headline.lemma_.lower():
+        return False
+    return _subject(lead) is not None and _subject(lead) == _subject(headline) or \
+        _object(lead) is not None and _object(lead) == _object(headline)
 
 
 def _headline_deed(tok: Token) -> bool:

@@ -34,6 +34,35 @@ _AHEAD = {"upcoming", "forthcoming", "impending"}
 _POSTPONING = {"adjourn", "postpone", "delay", "defer", "reschedule", "extend", "push", "suspend", "move"}
 
 
+# Kinds of events nobody timetables: a day given to one is a day it has already happened on, whatever the tense of
+# the clause that speaks of it ("Friday's brawl will go down in history", "within 60 days of his death on Thursday").
+_UNSCHEDULED = {"death", "killing", "attack", "bombing", "shooting", "assault", "air-strike", "terrorist-attack",
+                "disaster", "accident", "injury", "accidental-injury", "assassination", "arson", "robbery", "abduction",
+                "riot", "clash"}
+
+
+# What is feared, planned or prevented has not happened ("a planned attack on Friday", "warned of an attack on Friday").
+_NOT_YET = {"plan", "planned", "possible", "potential", "feared", "threatened", "expected", "fear", "warn", "threaten",
+            "prevent", "avert", "foil", "thwart", "expect", "predict", "forecast", "risk"}
+
+
+def _unscheduled_day(x: Token) -> bool:
+    """Whether ``x`` is a day that dates a noun of an unscheduled event: its possessor ("Friday's brawl") or the
+    object of an "on" phrase right after it ("his death on Thursday", wherever the parser hangs the phrase)."""
+    if x.dep_ == "poss" and x.tag_ != "PRP$":
+        noun = x.head
+    elif x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.lower_ == "on" and x.head.i > 0:
+        noun = x.doc[x.head.i - 1]
+    else:
+        return False
+    if noun.pos_ != "NOUN" or any(c.dep_ == "amod" and c.lemma_.lower() in _AHEAD | _NOT_YET for c in noun.children):
+        return False
+    if noun.dep_ in ("dobj", "pobj", "nsubjpass") and _verb_of(noun).lemma_.lower() in _NOT_YET:
+        return False  # "police foiled an attack on Friday", "fears of an attack on Friday": one that may not come
+    kinds = {t.type for t in lexicon.triggers_by_first_word().get(noun.lemma_.lower(), ()) if len(t.words) == 1}
+    return bool(kinds) and kinds <= _UNSCHEDULED
+
+
 def _verb_of(tok: Token) -> Token:
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -73,6 +102,8 @@ def tense_at(parsed: Parsed, offset: int) -> str | None:
     while x.i != verb.i and x.head.i != x.i:  # "discussed the upcoming summit on March 22": the summit's date is ahead
         if any(c.dep_ == "amod" and c.lower_ in _AHEAD for c in x.children):
             return "future"
+        if _unscheduled_day(x):
+            return "past"  # "within 60 days of his death on Thursday", "Friday's brawl will go down in history"
         if x.dep_ == "prep" and x.lower_ == "of" and x.head.lower_ == "ahead":
             return "future"  # "campaigning ended ahead of Sunday's vote": the vote is still to come
         x = x.head
