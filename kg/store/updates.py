@@ -16,18 +16,20 @@ class Edit:
 
 def edit(stored: str, new: str) -> Edit | None:
     """The edit that turns a stored graph (N-Triples, as the engine writes it) into ``new``, or None when it must be
-    rewritten whole: a blank node's label is no name across two texts, and an empty graph is dropped, not kept.
+    rewritten whole: an empty graph is dropped, not kept, and a changed line with a blank node cannot be edited (a
+    label names no node across two texts; lines with blank nodes that both texts write alike keep their nodes).
 
     A triple the two texts write alike is left alone; one written otherwise (``"0.90"`` stored as ``"0.9"``) is
     deleted and inserted again, which leaves it stored: the result is the new graph either way."""
-    if "_:" in stored or "_:" in new:
-        return None
     if not new or new.isspace():
         return None
     after, before = set(new.splitlines()), set(stored.splitlines())
     after.discard("")
     before.discard("")
-    return Edit(sorted(before - after), sorted(after - before))
+    delete, insert = sorted(before - after), sorted(after - before)
+    if any("_:" in line for line in delete) or any("_:" in line for line in insert):
+        return None
+    return Edit(delete, insert)
 
 
 def update_operations(drop: Iterable[str], replace: dict[str, str],

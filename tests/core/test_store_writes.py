@@ -35,6 +35,10 @@ def test_a_graph_built_again_is_edited_not_rewritten():
 def test_blank_nodes_and_an_empty_graph_are_rewritten_whole():
     assert edit(lines(1), "_:b0 <http://ex.org/p> <http://ex.org/o> .\n") is None
     assert edit(lines(1), "\n") is None
+    # a blank node's lines that both texts write alike keep their node; the others can still be edited
+    blank = "_:b0 <http://ex.org/p> <http://ex.org/o> .\n"
+    kept = edit(blank + lines(1), blank + lines(2))
+    assert kept is not None and kept.insert == [lines(2).strip()]
 
 
 def test_a_rebuild_leaves_exactly_the_new_graphs():
