@@ -23,7 +23,8 @@ def edit(stored: str, new: str) -> Edit | None:
     deleted and inserted again, which leaves it stored: the result is the new graph either way."""
     if not new or new.isspace():
         return None
-    after, before = set(new.splitlines()), set(stored.splitlines())
+    # split at newlines only: a literal may hold a line separator of another kind (U+2028, U+0085) unescaped
+    after, before = set(new.split("\n")), set(stored.split("\n"))
     after.discard("")
     before.discard("")
     delete, insert = sorted(before - after), sorted(after - before)
