@@ -56,6 +56,26 @@ def test_a_rebuild_leaves_exactly_the_new_graphs():
     assert not store.has_graph(P)
 
 
+def test_a_changed_literal_holding_a_line_separator_is_edited_whole():
+    store = Store()
+    store.apply_changes(replace={G: lines(1, 2)})
+    said = f'{S.format(3)} <http://ex.org/ns#says> "one\u2028two\x85three" .\n'
+    store.apply_changes(replace={G: lines(1, 2) + said})
+    fresh = Store()
+    fresh.apply_changes(replace={G: lines(1, 2) + said})
+    assert stored(store, G) == stored(fresh, G) and len(stored(store, G)) == 3
+
+
+def test_an_article_whose_text_holds_a_line_separator_is_stored_and_built_again():
+    from kg.store.shared import write_articles
+
+    store = Store()
+    text = f'{S.format(1)} <http://ex.org/ns#isString> "The talks\u2028resume\x85today." .\n'
+    for _ in range(2):
+        write_articles(store, "http://ex.org/", {"a1": {G: text}})
+    assert [q.object.value for q in store.quads(G)] == ["The talks\u2028resume\x85today."]
+
+
 def test_a_refused_rebuild_leaves_the_stored_graphs_whole():
     store = Store()
     store.apply_changes(replace={G: lines(1, 2, 3), P: lines(9)})
