@@ -26,6 +26,8 @@ _MIXED = {'"': "”", "”": '"', "″": "”"}
 _SUBSTITUTES = "„″‟"  # opening marks only where a quotation can open (a 12″ screen is inches)
 # doubled marks for a double quote: ``…'' and ''…'' of typewritten wire copy, ‘‘…’’ of some Asian papers
 _TYPED = {"``": "''", "''": "''", "‘‘": "’’"}
+# every mark a quotation can open with (_scan): the characters between two of them are skipped in one search
+_MAY_OPEN = re.compile("[" + re.escape("".join(sorted({*DOUBLE_OPEN, *SINGLE_OPEN, *"".join(_TYPED), '"', "'"}))) + "]")
 
 
 @dataclass
@@ -69,6 +71,10 @@ def _scan(text: str, base: int, begin: int, end: int, singles: bool) -> tuple[li
     quotes: list[Quote] = []
     i = begin
     while i < end:
+        found = _MAY_OPEN.search(text, i, end)
+        if found is None:
+            break
+        i = found.start()
         c = text[i]
         close: str | None = None
         kind = ""

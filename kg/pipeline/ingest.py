@@ -33,6 +33,16 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # characters (U+0091 for ‘, U+0093 for “, U+0097 for —): one character each way, so offsets do not move.
 _C1_AS_CP1252 = {cp: bytes([cp]).decode("cp1252") for cp in range(0x80, 0xA0)
                  if cp not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+def _normalised(text: str) -> str:
+    """Line ends as newlines, C1 characters as Windows-1252's, NFC. The table is applied only to a text that has a
+    C1 character (few do): ``str.translate`` looks every character up in it, in Python."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _C1.search(text):
+        text = text.translate(_C1_AS_CP1252)
+    return unicodedata.normalize("NFC", text)
 
 
 def slugify(name: str) -> str:
@@ -59,7 +69,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: not UTF-8 (invalid byte 0x{raw[e.start]:02x} at offset {e.start})") from None
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").translate(_C1_AS_CP1252))
+    text = _normalised(text)
     controls = len(_CONTROLS.findall(text))  # one pass in the regex engine, not a Python loop per character
     if controls > max(3, len(text) // 100):
         raise InputError(f"{path}: binary file ({controls} control characters); articles are plain UTF-8 text")
@@ -192,7 +202,7 @@ def ingest(path: str | Path, *, date: dt.date | None = None, article_id: str | N
 
 def from_text(text: str, *, article_id: str = "article", date: dt.date | None = None) -> Article:
     """An :class:`Article` from a string (tests, the API); the same normalisation as a file."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").translate(_C1_AS_CP1252))
+    text = _normalised(text)
     return Article(article_id, text, split_blocks(text), ArticleMeta(date=date),
                    hashlib.sha256(text.encode("utf-8")).hexdigest())
 

@@ -30,7 +30,9 @@ class Result:
     def rows(self) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]]:
         if self.kind != "select":
             raise QueryError("not a SELECT result")
-        return [{v: sol[v] for v in self.variables} for sol in self.value]  # type: ignore[attr-defined]
+        # a solution iterates over its values in the order of the variables (None where unbound): zipped, not
+        # looked up by name one at a time (half the cost)
+        return [dict(zip(self.variables, sol)) for sol in self.value]  # type: ignore[attr-defined]
 
 
 def term_text(term: object) -> str:

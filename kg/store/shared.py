@@ -76,7 +76,7 @@ def split(graphs: dict[str, str], *, base: str, article_id: str) -> Split:
     for name, text in graphs.items():
         kept: list[str] = []
         mark = IMPORTED if "/graph/enrichment/" in name else ""
-        for line in text.splitlines():
+        for line in text.split("\n"):  # newlines only: a literal may hold U+2028 or U+0085 unescaped
             if not line or line.isspace():
                 continue
             if line.startswith(own):

