@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg import gazetteer, lexicon
-from kg.extraction import coref as corefs
 from kg.extraction.phrase_words import demonym_token
 from kg.extraction.actors import country_key
 from kg.extraction.discourse import described_before
-from kg.extraction.steps import Step, Work
-from kg.model import PositionHolding, Span
+from kg.model import PositionHolding
 from kg.pipeline.nlp import ParsedBlock
 
 if TYPE_CHECKING:
@@ -64,7 +62,7 @@ def post_before(pb: ParsedBlock, first: int) -> tuple[int, list[Token]] | None:
     return j + 1, toks
 
 
-def _owner_before(coref: Coref, pb: ParsedBlock, start: int) -> str | None:
+def owner_before(coref: Coref, pb: ParsedBlock, start: int) -> str | None:
     """The country or organisation a post belongs to, from what precedes it: "China’s", "Chinese", "U.S.",
     "UN", or "whose" (the noun the relative clause hangs on)."""
     doc = pb.doc
@@ -105,84 +103,6 @@ def post_label(toks: list[Token]) -> str:
     words = [t.text for t in toks if t.lower_ not in ("former", "acting")]
     out = " ".join(w if w.lower() == "of" else w[:1].upper() + w[1:] for w in words)
     return out.replace(" - ", "-")
-
-
-def holdings(coref: Coref) -> None:
-    index = coref.index
-    parsed = index.parsed
-    date = parsed.article.meta.date
-    seen: set[tuple[str, str]] = set()
-    for actor in list(index.actors.values()):
-        if actor.kind != "person":
-            continue
-        for m in list(actor.mentions):
-            hit = parsed.token_at(m.span.begin)
-            if hit is None:
-                continue
-            pb, tok = hit
-            found = post_before(pb, tok.i if tok.text not in lexicon.titles() else tok.i)
-            if found is None:
-                _appositive_post(coref, actor, pb, tok, m.span, date, seen)
-                continue
-            start, toks = found
-            if any(t.lower_ == "former" for t in toks):
-                continue
-            if toks[-1].lower_ == "counterpart":
-                owner = _owner_before(coref, pb, start + len(toks) - 1) or _owner_before(coref, pb, start)
-                if owner and index.actors[owner].kind == "country":
-                    actor.country = owner
-                continue
-            owner = _owner_before(coref, pb, start)
-            if owner is None:
-                continue
-            surface_start = start
-            if start > 0 and pb.doc[start - 1].text in ("’s", "'s"):
-                surface_start = start - 2
-            elif start > 0 and pb.doc[start - 1].lower_ != "whose":
-                surface_start = start - 1
-            surface = parsed.span_of(pb, pb.doc[surface_start : start + len(toks)])
-            label = post_label(toks)
-            if (actor.key, label) in seen:
-                continue
-            seen.add((actor.key, label))
-            coref.holdings.append(PositionHolding(actor.key, label, owner, surface, date))
-            if index.actors[owner].kind == "country" and actor.country is None:
-                actor.country = owner
-
-
-def _appositive_post(coref: Coref, actor, pb: ParsedBlock, tok: Token, span: Span, date, seen: set) -> None:  # noqa: ANN001
-    """ "Jane Roe, director general of the Port Authority, said …": a post in an apposition."""
-    index = coref.index
-    parsed = index.parsed
-    head = tok
-    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
-        head = head.head
-    for ap in head.children:
-        if ap.dep_ != "appos" or ap.pos_ not in ("NOUN", "PROPN"):
-            continue
-        a, _ = corefs.np_bounds(ap)
-        title_toks = [t for t in pb.doc[a : ap.i + 1] if t.lower_ not in ("a", "an", "the")]
-        label = post_label(title_toks)
-        if not title_toks or not any(label.lower().endswith(h) for h in lexicon.post_heads()) or \
-                any(t.lower_ == "former" for t in title_toks):
-            continue
-        owner = None
-        for prep in ap.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "to"):
-                for pobj in prep.children:
-                    hit = corefs.resolve(coref, pb, pobj, create=False)
-                    if hit and index.actors.get(hit[0]) and index.actors[hit[0]].kind != "person":
-                        owner = hit[0]
-        if owner is None:
-            continue
-        if (actor.key, label) in seen:
-            continue
-        seen.add((actor.key, label))
-        end = max(t.i for t in ap.subtree)
-        surface = parsed.span_of(pb, pb.doc[a : end + 1])
-        coref.holdings.append(PositionHolding(actor.key, label, owner, surface, date))
-        if actor.country is None and index.actors[owner].kind == "country":
-            actor.country = owner
 
 
 def person_by_role(coref: Coref, pb: ParsedBlock, tok: Token, start: int, country: str | None) -> str | None:
@@ -233,12 +153,3 @@ def of_len(pb: ParsedBlock, tok: Token) -> int:
     if tok.i + 2 < len(pb.doc) and pb.doc[tok.i + 1].lower_ == "of" and pb.doc[tok.i + 2].text[:1].isupper():
         n = 2
     return n
-
-
-def _holdings(work: Work) -> None:
-    holdings(work.coref)
-    work.put(holdings=work.coref.holdings)
-
-
-HOLDINGS = Step("holdings", ("coref",), ("holdings",), _holdings,
-                "posts people hold (\"Foreign Minister X\", \"X, the minister of …\"), as position holdings")

@@ -23,8 +23,6 @@ KG_IMPORTS_SERVER: dict[str, str] = {}
 
 # circles known and waiting for their owner's rework: each with the modules and why it is still there
 KNOWN_CIRCLES: dict[tuple[str, ...], str] = {
-    ("kg.extraction.coref", "kg.extraction.posts"): "posts resolve titles through coref, coref finds post holders "
-                                                    "through posts; goes with the extraction steps (issue 16, item 4)",
 }
 
 
