@@ -14,7 +14,7 @@ from kg import lexicon
 from kg.extraction.complements import (ADDRESSEE_VERBS, complements_of, for_clause, naming, personal,
                                        reports_speech, source_object)
 from kg.extraction.cue import Cue
-from kg.extraction.source_phrases import _in_the_words_of, _per, _relayed, according_to
+from kg.extraction.source_phrases import _in_the_words_of, _per, _relayed, according_to, relaying_subject
 from kg.extraction.trailing import trailing_appositive
 from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote, _addressee are read from here too
     QUOTE_MARKS,
@@ -339,6 +339,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             between = pb.doc[min(far.right_edge.i, near.left_edge.i) : max(far.left_edge.i, near.right_edge.i)]
             if any(t.text in (",", ";", "—", "–") or t.text in QUOTE_MARKS for t in between):
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Togo's trade minister X said")
+        relaying_subject(cue)  # "According to agency X, the prosecutor, Y, said", misparsed: Y speaks, X relays
         cues.append(cue)
     return _relayed(cues)
 

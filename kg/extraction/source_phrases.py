@@ -136,3 +136,22 @@ def _relayed(cues: list[Cue]) -> list[Cue]:
             continue
         out.append(cue)
     return out
+
+
+def relaying_subject(cue: Cue) -> None:
+    """ "According to news agency X, the prosecutor of Y, Jo Roe, said …" parsed with the phrase's object as the
+    verb's subject and the speaker as its apposition (the "to" left without an object): the one apposed speaks and
+    the medium relays the words, as when the phrase is parsed whole."""
+    subj = cue.speaker
+    if subj is None or cue.reporter is not None or cue.according is not None:
+        return
+    doc = subj.doc
+    to = doc[subj.left_edge.i - 1] if subj.left_edge.i >= 2 else None
+    if to is None or to.lower_ != "to" or doc[to.i - 1].lower_ != "according" or \
+            any(c.dep_ == "pobj" for c in to.children):
+        return
+    apposed = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i and c.pos_ in ("NOUN", "PROPN")
+                    and doc[c.left_edge.i - 1].text == ","), None)
+    if apposed is not None:
+        cue.reporter, cue.speaker = subj, apposed
+

@@ -265,3 +265,14 @@ def test_a_second_verb_after_and_and_an_aside_shares_the_subject():
     got = said("Club owner\n\nAnn Roe ran the club for ten years. She had vowed to keep the squad \"lean and "
                "hungry,\" and, according to the paper, once told fans that she would never sell it.")
     assert ("indirect", "Ann Roe", "she would never sell it") in got
+
+
+def test_according_to_a_news_agency_before_an_apposed_speaker_is_the_agency_relaying():
+    # "According to agency X, the prosecutor of Y, Z, said …", parsed with X as the verb's subject: Z speaks
+    x = run("Court case\n\nThe trial opened on Monday. According to state news agency Nordpress, the chief "
+            "prosecutor of Varna, Ivo Dren, said the two men must face \"fraud charges\", adding the state will "
+            "appeal any acquittal.")
+    labels = {a.key: a.label for a in x.actors}
+    got = [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
+    assert got == [("Ivo Dren", "Nordpress", "the two men must face \"fraud charges\""),
+                   ("Ivo Dren", "Nordpress", "the state will appeal any acquittal")]
