@@ -133,6 +133,10 @@ def _relayed(cues: list[Cue]) -> list[Cue]:
         if inner is not None and inner.reporter is None and cue.speaker is not None and \
                 not all(c.dep_ == "dobj" for c in inner.complements):
             inner.reporter = cue.speaker
+            for more in cues:  # "…, adding …": the participle that goes on with the speaker's words, relayed too
+                if more.verb.tag_ == "VBG" and more.reporter is None and more.according is None and \
+                        more.speaker is not None and more.speaker.i == inner.speaker.i and more.verb.i > inner.verb.i:
+                    more.reporter = cue.speaker
             continue
         out.append(cue)
     return out

@@ -276,3 +276,12 @@ def test_according_to_a_news_agency_before_an_apposed_speaker_is_the_agency_rela
     got = [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
     assert got == [("Ivo Dren", "Nordpress", "the two men must face \"fraud charges\""),
                    ("Ivo Dren", "Nordpress", "the state will appeal any acquittal")]
+
+
+def test_a_participle_going_on_with_a_relayed_report_is_relayed_too():
+    x = run("Court case\n\nThe trial opened on Monday. According to the Harbour Gazette, Ivo Dren said the two men "
+            "must face trial, adding the state will appeal.")
+    labels = {a.key: a.label for a in x.actors}
+    got = [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
+    assert got == [("Ivo Dren", "Harbour Gazette", "the two men must face trial"),
+                   ("Ivo Dren", "Harbour Gazette", "the state will appeal")]
