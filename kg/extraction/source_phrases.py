@@ -159,3 +159,17 @@ def relaying_subject(cue: Cue) -> None:
     if apposed is not None:
         cue.reporter, cue.speaker = subj, apposed
 
+
+def relaying_participle(cue: Cue) -> Token | None:
+    """ "According to agency X, quoting broadcaster Y, <clause>": the participle set off right after the source
+    phrase, which the parse hangs on the clause; Y said the clause and X relays it."""
+    if cue.according is None or len(cue.complements) != 1:
+        return None
+    doc = cue.according.doc
+    after = max(t.i for t in cue.according.subtree) + 1
+    for t in cue.complements[0].children:
+        if t.lemma_ in ("cite", "quote") and t.tag_ == "VBG" and t.left_edge.i == after + 1 and \
+                doc[after].text == "," and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
+            return t
+    return None
+

@@ -22,6 +22,7 @@ from kg.extraction.glued import regrouped, titled_person
 from kg.extraction.noun_cues import find_noun_cues
 from kg.extraction.quotes import Quote
 from kg.extraction.quote_places import without_repeats
+from kg.extraction.source_phrases import relaying_participle
 from kg.extraction.statement_sources import StatementSources
 from kg.extraction.statement_spans import StatementSpans, only_glue, to_the_marks
 from kg.extraction.steps import Step, Work
@@ -343,9 +344,12 @@ _ASKING = {"ask", "survey", "poll", "question", "interview"}
 
 
 def _cited(cue: Cue) -> Token | None:
-    """The source a participle "citing …" names beside the cue ("X, citing officials, said"), if any."""
+    """The source a participle "citing …" or "quoting …" names beside the cue ("X, citing officials, said"), if
+    any."""
+    if (relay := relaying_participle(cue)) is not None:  # "According to X, quoting Y, …"
+        return next(c for c in relay.children if c.dep_ == "dobj")
     for t in [*cue.verb.children, *(cue.speaker.children if cue.speaker is not None else ())]:
-        if t.lemma_ == "cite" and t.tag_ == "VBG":
+        if t.lemma_ in ("cite", "quote") and t.tag_ == "VBG":
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return obj

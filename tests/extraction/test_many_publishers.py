@@ -285,3 +285,16 @@ def test_a_participle_going_on_with_a_relayed_report_is_relayed_too():
     got = [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
     assert got == [("Ivo Dren", "Harbour Gazette", "the two men must face trial"),
                    ("Ivo Dren", "Harbour Gazette", "the state will appeal")]
+
+
+def test_an_agency_quoting_another_source_relays_it():
+    def got(text):
+        x = run("Border alert\n\nTroops moved north on Friday. " + text)
+        labels = {a.key: a.label for a in x.actors}
+        return [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
+
+    relayed = [("NRT", "Ostpress", "the army has been placed on high alert")]
+    assert got("According to the Nordic news agency Ostpress, quoting the state broadcaster NRT, the army has been "
+               "placed on high alert.") == relayed
+    assert got("Ostpress, quoting the state broadcaster NRT, reported that the army has been placed on high "
+               "alert.") == relayed
