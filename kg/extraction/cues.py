@@ -242,13 +242,14 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         kind = verbs[lemma].kind
         cue = Cue(pb, sent, tok, [tok], lemma, kind)
         as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None) \
-            if lemma in ("quote", "report") else None
-        # "X was quoted as saying", "X has been reported as saying", "… as having urged clinics to …"
-        saying = next((c for c in as_.children if c.lemma_ == "say" or lemma == "report" and c.pos_ == "VERB"
-                       and verb_lemma(c, verbs) in verbs), None) if as_ is not None else None
-        if lemma == "report" and saying is None:
+            if lemma in ("quote", "report", "cite") else None
+        # "X was quoted as saying", "X has been reported as saying", "… as having urged clinics to …", "X cited
+        # the Air Force as stating …"
+        saying = next((c for c in as_.children if c.lemma_ == "say" or lemma in ("report", "cite") and
+                       c.pos_ == "VERB" and verb_lemma(c, verbs) in verbs), None) if as_ is not None else None
+        if lemma in ("report", "cite") and saying is None:
             pass  # a report of its own ("reported that …", "reported as missing": no words of somebody else)
-        elif lemma in ("quote", "report"):
+        elif lemma in ("quote", "report", "cite"):
             if saying is not None:
                 cue.tokens = [tok, as_, saying]
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)

@@ -298,3 +298,11 @@ def test_an_agency_quoting_another_source_relays_it():
                "placed on high alert.") == relayed
     assert got("Ostpress, quoting the state broadcaster NRT, reported that the army has been placed on high "
                "alert.") == relayed
+
+
+def test_cited_as_stating_is_the_one_cited_relayed_by_who_cites():
+    x = run("Jet crash\n\nThe jet overran the runway on Monday. The trade journal Air Week cited the navy as stating "
+            "that a private airline owned the plane. The union cited safety concerns.")
+    labels = {a.key: a.label for a in x.actors}
+    got = [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
+    assert got == [("navy", "Air Week", "a private airline owned the plane"), ("union", None, "safety concerns")]
