@@ -81,6 +81,9 @@ class StatementFinder(StatementSpans, StatementSources):
         if cue.verb.dep_ != "ROOT" and cue.sent.text.rstrip(" \"”’'").endswith("?") and \
                 any(c.lower_ in ("why", "how", "whether") and c.dep_ in ("advmod", "mark") for c in cue.verb.children):
             return  # "Could you tell us why Spain now considers …?": a question asks about a view, reports none
+        if cue.verb.tag_ == "VBG" and any(o is not cue and (src := _cited(o)) is not None and src.head.i == cue.verb.i
+                                          for o in getattr(self, "sentence_cues", [])):
+            return  # "X, citing officials, said …": the participle names whom X relays, it says nothing itself
         contents: list[Span] = []
         clause: list[Span] = []  # a headline's own clause after a quotation and a colon
         qtype = "indirect"
@@ -351,8 +354,9 @@ def _cited(cue: Cue) -> Token | None:
     for t in [*cue.verb.children, *(cue.speaker.children if cue.speaker is not None else ())]:
         if t.lemma_ in ("cite", "quote") and t.tag_ == "VBG":
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-                return obj
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and \
+                    not any(c.lower_ == "as" for c in (*t.children, *obj.children)):
+                return obj  # (not "citing the move as an abuse": what is named, not a source)
     return None
 
 

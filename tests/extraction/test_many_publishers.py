@@ -306,3 +306,12 @@ def test_cited_as_stating_is_the_one_cited_relayed_by_who_cites():
     labels = {a.key: a.label for a in x.actors}
     got = [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
     assert got == [("navy", "Air Week", "a private airline owned the plane"), ("union", None, "safety concerns")]
+
+
+def test_citing_a_source_beside_a_report_says_nothing_itself():
+    got = said("Border alert\n\nTroops moved north on Friday. Ostpress, citing the state broadcaster NRT, reported "
+               "that the army has been placed on high alert. Two senators condemned the order, citing the move as "
+               "a \"grave abuse of power\".")
+    assert ("indirect", "NRT", "the army has been placed on high alert") in got
+    assert not any(quote == "the state broadcaster NRT" for _, _, quote in got)
+    assert any("grave abuse of power" in quote for _, _, quote in got)
