@@ -173,3 +173,16 @@ def relaying_participle(cue: Cue) -> Token | None:
             return t
     return None
 
+
+def cited_source(cue: Cue) -> Token | None:
+    """The source a participle "citing …" or "quoting …" names beside the cue ("X, citing officials, said"), if
+    any."""
+    if (relay := relaying_participle(cue)) is not None:  # "According to X, quoting Y, …"
+        return next(c for c in relay.children if c.dep_ == "dobj")
+    for t in [*cue.verb.children, *(cue.speaker.children if cue.speaker is not None else ())]:
+        if t.lemma_ in ("cite", "quote") and t.tag_ == "VBG":
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and \
+                    not any(c.lower_ == "as" for c in (*t.children, *obj.children)):
+                return obj  # (not "citing the move as an abuse": what is named, not a source)
+    return None

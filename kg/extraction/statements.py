@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
-
 from kg.extraction import coref as corefs, discourse, headline_bodies
 from kg.extraction.cue_frames import described_name, message_author
 from kg.extraction.cues import Cue, find_cues
@@ -22,7 +20,7 @@ from kg.extraction.glued import regrouped, titled_person
 from kg.extraction.noun_cues import find_noun_cues
 from kg.extraction.quotes import Quote
 from kg.extraction.quote_places import without_repeats
-from kg.extraction.source_phrases import relaying_participle
+from kg.extraction.source_phrases import cited_source
 from kg.extraction.statement_sources import StatementSources
 from kg.extraction.statement_spans import StatementSpans, only_glue, to_the_marks
 from kg.extraction.steps import Step, Work
@@ -81,8 +79,8 @@ class StatementFinder(StatementSpans, StatementSources):
         if cue.verb.dep_ != "ROOT" and cue.sent.text.rstrip(" \"”’'").endswith("?") and \
                 any(c.lower_ in ("why", "how", "whether") and c.dep_ in ("advmod", "mark") for c in cue.verb.children):
             return  # "Could you tell us why Spain now considers …?": a question asks about a view, reports none
-        if cue.verb.tag_ == "VBG" and any(o is not cue and (src := _cited(o)) is not None and src.head.i == cue.verb.i
-                                          for o in getattr(self, "sentence_cues", [])):
+        if cue.verb.tag_ == "VBG" and any(o is not cue and (src := cited_source(o)) is not None and
+                                          src.head.i == cue.verb.i for o in getattr(self, "sentence_cues", [])):
             return  # "X, citing officials, said …": the participle names whom X relays, it says nothing itself
         contents: list[Span] = []
         clause: list[Span] = []  # a headline's own clause after a quotation and a colon
@@ -281,7 +279,7 @@ class StatementFinder(StatementSpans, StatementSources):
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._unnamed_source(pb, cue.speaker)  # "according to Latvian public radio"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None
-        cited = _cited(cue)
+        cited = cited_source(cue)
         if cited is not None and speaker is not None and reporter is None:
             # "AFP, citing unnamed officials, reported …": the officials speak, AFP relays them
             source = corefs.resolve(self.coref, pb, cited)
@@ -344,20 +342,6 @@ class StatementFinder(StatementSpans, StatementSources):
 
 # Verbs of asking people, whose past participle right before a finite verb ends a reduced relative clause.
 _ASKING = {"ask", "survey", "poll", "question", "interview"}
-
-
-def _cited(cue: Cue) -> Token | None:
-    """The source a participle "citing …" or "quoting …" names beside the cue ("X, citing officials, said"), if
-    any."""
-    if (relay := relaying_participle(cue)) is not None:  # "According to X, quoting Y, …"
-        return next(c for c in relay.children if c.dep_ == "dobj")
-    for t in [*cue.verb.children, *(cue.speaker.children if cue.speaker is not None else ())]:
-        if t.lemma_ in ("cite", "quote") and t.tag_ == "VBG":
-            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and \
-                    not any(c.lower_ == "as" for c in (*t.children, *obj.children)):
-                return obj  # (not "citing the move as an abuse": what is named, not a source)
-    return None
 
 
 def _join_adjacent(article, spans: list[Span]) -> list[Span]:  # noqa: ANN001
