@@ -315,3 +315,10 @@ def test_citing_a_source_beside_a_report_says_nothing_itself():
     assert ("indirect", "NRT", "the army has been placed on high alert") in got
     assert not any(quote == "the state broadcaster NRT" for _, _, quote in got)
     assert any("grave abuse of power" in quote for _, _, quote in got)
+
+
+def test_a_letter_seen_by_a_paper_is_not_the_papers():
+    got = said("Visa forms\n\nThe ministry sent the forms to applicants in May. A leaked internal letter seen by the "
+               "Harbour Gazette says \"failure to return the form may end the claim\".")
+    assert [(qtype, quote) for qtype, _, quote in got] == [("direct", "failure to return the form may end the claim")]
+    assert got[0][1] != "Harbour Gazette"
