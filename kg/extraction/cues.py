@@ -14,7 +14,7 @@ from kg import lexicon
 from kg.extraction.complements import (ADDRESSEE_VERBS, complements_of, for_clause, naming, personal,
                                        reports_speech, source_object)
 from kg.extraction.cue import Cue
-from kg.extraction.source_phrases import _in_the_words_of, _per, _relayed, according_to
+from kg.extraction.source_phrases import _in_the_words_of, _per, _relayed, according_to, relaying_subject
 from kg.extraction.trailing import trailing_appositive
 from kg.extraction.cue_frames import (  # noqa: F401 - SUBJECT_DEPS, opens_quote, _addressee are read from here too
     QUOTE_MARKS,
@@ -242,13 +242,14 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         kind = verbs[lemma].kind
         cue = Cue(pb, sent, tok, [tok], lemma, kind)
         as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None) \
-            if lemma in ("quote", "report") else None
-        # "X was quoted as saying", "X has been reported as saying", "… as having urged clinics to …"
-        saying = next((c for c in as_.children if c.lemma_ == "say" or lemma == "report" and c.pos_ == "VERB"
-                       and verb_lemma(c, verbs) in verbs), None) if as_ is not None else None
-        if lemma == "report" and saying is None:
+            if lemma in ("quote", "report", "cite") else None
+        # "X was quoted as saying", "X has been reported as saying", "… as having urged clinics to …", "X cited
+        # the Air Force as stating …"
+        saying = next((c for c in as_.children if c.lemma_ == "say" or lemma in ("report", "cite") and
+                       c.pos_ == "VERB" and verb_lemma(c, verbs) in verbs), None) if as_ is not None else None
+        if lemma in ("report", "cite") and saying is None:
             pass  # a report of its own ("reported that …", "reported as missing": no words of somebody else)
-        elif lemma in ("quote", "report"):
+        elif lemma in ("quote", "report", "cite"):
             if saying is not None:
                 cue.tokens = [tok, as_, saying]
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -339,6 +340,7 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
             between = pb.doc[min(far.right_edge.i, near.left_edge.i) : max(far.left_edge.i, near.right_edge.i)]
             if any(t.text in (",", ";", "—", "–") or t.text in QUOTE_MARKS for t in between):
                 cue.complements.append(far)  # … unless it is the speaker's own title ("Togo's trade minister X said")
+        relaying_subject(cue)  # "According to agency X, the prosecutor, Y, said", misparsed: Y speaks, X relays
         cues.append(cue)
     return _relayed(cues)
 

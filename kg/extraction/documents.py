@@ -42,8 +42,9 @@ _NAMED_DOCUMENTS = {"constitution", "charter"}
 # Verbs whose subject issues the document that is their object.
 _ISSUING = {"issue", "release", "publish", "post", "send", "write", "sign", "file", "put", "tweet", "deliver",
             "lodge", "submit", "unseal"}
-# Verbs whose agent only carries a document someone else wrote (a courier, an envoy).
-_CARRYING = {"deliver", "hand", "carry", "pass", "forward"}
+# Verbs whose agent only carries or gets hold of a document someone else wrote (a courier, an envoy, a paper that
+# saw a leaked letter).
+_CARRYING = {"deliver", "hand", "carry", "pass", "forward", "see", "obtain", "view", "receive", "leak"}
 # Words that make "statement"/"report" a document rather than an utterance in progress.
 _SPEECH_ONLY = {"speech", "briefing"}
 

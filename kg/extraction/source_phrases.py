@@ -133,6 +133,56 @@ def _relayed(cues: list[Cue]) -> list[Cue]:
         if inner is not None and inner.reporter is None and cue.speaker is not None and \
                 not all(c.dep_ == "dobj" for c in inner.complements):
             inner.reporter = cue.speaker
+            for more in cues:  # "…, adding …": the participle that goes on with the speaker's words, relayed too
+                if more.verb.tag_ == "VBG" and more.reporter is None and more.according is None and \
+                        more.speaker is not None and more.speaker.i == inner.speaker.i and more.verb.i > inner.verb.i:
+                    more.reporter = cue.speaker
             continue
         out.append(cue)
     return out
+
+
+def relaying_subject(cue: Cue) -> None:
+    """ "According to news agency X, the prosecutor of Y, Jo Roe, said …" parsed with the phrase's object as the
+    verb's subject and the speaker as its apposition (the "to" left without an object): the one apposed speaks and
+    the medium relays the words, as when the phrase is parsed whole."""
+    subj = cue.speaker
+    if subj is None or cue.reporter is not None or cue.according is not None:
+        return
+    doc = subj.doc
+    to = doc[subj.left_edge.i - 1] if subj.left_edge.i >= 2 else None
+    if to is None or to.lower_ != "to" or doc[to.i - 1].lower_ != "according" or \
+            any(c.dep_ == "pobj" for c in to.children):
+        return
+    apposed = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i and c.pos_ in ("NOUN", "PROPN")
+                    and doc[c.left_edge.i - 1].text == ","), None)
+    if apposed is not None:
+        cue.reporter, cue.speaker = subj, apposed
+
+
+def relaying_participle(cue: Cue) -> Token | None:
+    """ "According to agency X, quoting broadcaster Y, <clause>": the participle set off right after the source
+    phrase, which the parse hangs on the clause; Y said the clause and X relays it."""
+    if cue.according is None or len(cue.complements) != 1:
+        return None
+    doc = cue.according.doc
+    after = max(t.i for t in cue.according.subtree) + 1
+    for t in cue.complements[0].children:
+        if t.lemma_ in ("cite", "quote") and t.tag_ == "VBG" and t.left_edge.i == after + 1 and \
+                doc[after].text == "," and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
+            return t
+    return None
+
+
+def cited_source(cue: Cue) -> Token | None:
+    """The source a participle "citing …" or "quoting …" names beside the cue ("X, citing officials, said"), if
+    any."""
+    if (relay := relaying_participle(cue)) is not None:  # "According to X, quoting Y, …"
+        return next(c for c in relay.children if c.dep_ == "dobj")
+    for t in [*cue.verb.children, *(cue.speaker.children if cue.speaker is not None else ())]:
+        if t.lemma_ in ("cite", "quote") and t.tag_ == "VBG":
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and \
+                    not any(c.lower_ == "as" for c in (*t.children, *obj.children)):
+                return obj  # (not "citing the move as an abuse": what is named, not a source)
+    return None

@@ -14,6 +14,7 @@ from kg.extraction import coref as corefs
 from kg.extraction.cues import Cue, opens_quote
 from kg.extraction.complements import as_clause
 from kg.extraction.quotes import Quote
+from kg.extraction.source_phrases import relaying_participle
 from kg.model import Span
 from kg.pipeline.nlp import ParsedBlock
 from kg.pipeline.sentences import ends_here
@@ -178,6 +179,8 @@ class StatementSpans:
             skip.update(range(sa, sb))
         if cue.according is not None:
             skip.update(t.i for t in cue.according.subtree)
+            if (relay := relaying_participle(cue)) is not None:  # ", quoting Y,": who X relays, not said
+                skip.update(t.i for t in relay.subtree)
         if cue.verb.head.i == head.i and (cue.verb.dep_ in ("ccomp", "parataxis") or as_clause(cue.verb)):
             skip.update(t.i for t in cue.verb.subtree)  # "X reported on Thursday, …", "As X said, …": the cue's clause
         # (sorted: a non-projective parse, "which she is due to table", yields its subtree out of order)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
-
 from kg.extraction import coref as corefs, discourse, headline_bodies
 from kg.extraction.cue_frames import described_name, message_author
 from kg.extraction.cues import Cue, find_cues
@@ -22,6 +20,7 @@ from kg.extraction.glued import regrouped, titled_person
 from kg.extraction.noun_cues import find_noun_cues
 from kg.extraction.quotes import Quote
 from kg.extraction.quote_places import without_repeats
+from kg.extraction.source_phrases import cited_source
 from kg.extraction.statement_sources import StatementSources
 from kg.extraction.statement_spans import StatementSpans, only_glue, to_the_marks
 from kg.extraction.steps import Step, Work
@@ -80,6 +79,9 @@ class StatementFinder(StatementSpans, StatementSources):
         if cue.verb.dep_ != "ROOT" and cue.sent.text.rstrip(" \"”’'").endswith("?") and \
                 any(c.lower_ in ("why", "how", "whether") and c.dep_ in ("advmod", "mark") for c in cue.verb.children):
             return  # "Could you tell us why Spain now considers …?": a question asks about a view, reports none
+        if cue.verb.tag_ == "VBG" and any(o is not cue and (src := cited_source(o)) is not None and
+                                          src.head.i == cue.verb.i for o in getattr(self, "sentence_cues", [])):
+            return  # "X, citing officials, said …": the participle names whom X relays, it says nothing itself
         contents: list[Span] = []
         clause: list[Span] = []  # a headline's own clause after a quotation and a colon
         qtype = "indirect"
@@ -277,7 +279,7 @@ class StatementFinder(StatementSpans, StatementSources):
         if speaker is None and cue.according is not None and cue.speaker is not None:
             speaker = self._unnamed_source(pb, cue.speaker)  # "according to Latvian public radio"
         reporter = corefs.resolve(self.coref, pb, cue.reporter) if cue.reporter is not None else None
-        cited = _cited(cue)
+        cited = cited_source(cue)
         if cited is not None and speaker is not None and reporter is None:
             # "AFP, citing unnamed officials, reported …": the officials speak, AFP relays them
             source = corefs.resolve(self.coref, pb, cited)
@@ -340,16 +342,6 @@ class StatementFinder(StatementSpans, StatementSources):
 
 # Verbs of asking people, whose past participle right before a finite verb ends a reduced relative clause.
 _ASKING = {"ask", "survey", "poll", "question", "interview"}
-
-
-def _cited(cue: Cue) -> Token | None:
-    """The source a participle "citing …" names beside the cue ("X, citing officials, said"), if any."""
-    for t in [*cue.verb.children, *(cue.speaker.children if cue.speaker is not None else ())]:
-        if t.lemma_ == "cite" and t.tag_ == "VBG":
-            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-                return obj
-    return None
 
 
 def _join_adjacent(article, spans: list[Span]) -> list[Span]:  # noqa: ANN001

@@ -265,3 +265,60 @@ def test_a_second_verb_after_and_and_an_aside_shares_the_subject():
     got = said("Club owner\n\nAnn Roe ran the club for ten years. She had vowed to keep the squad \"lean and "
                "hungry,\" and, according to the paper, once told fans that she would never sell it.")
     assert ("indirect", "Ann Roe", "she would never sell it") in got
+
+
+def test_according_to_a_news_agency_before_an_apposed_speaker_is_the_agency_relaying():
+    # "According to agency X, the prosecutor of Y, Z, said …", parsed with X as the verb's subject: Z speaks
+    x = run("Court case\n\nThe trial opened on Monday. According to state news agency Nordpress, the chief "
+            "prosecutor of Varna, Ivo Dren, said the two men must face \"fraud charges\", adding the state will "
+            "appeal any acquittal.")
+    labels = {a.key: a.label for a in x.actors}
+    got = [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
+    assert got == [("Ivo Dren", "Nordpress", "the two men must face \"fraud charges\""),
+                   ("Ivo Dren", "Nordpress", "the state will appeal any acquittal")]
+
+
+def test_a_participle_going_on_with_a_relayed_report_is_relayed_too():
+    x = run("Court case\n\nThe trial opened on Monday. According to the Harbour Gazette, Ivo Dren said the two men "
+            "must face trial, adding the state will appeal.")
+    labels = {a.key: a.label for a in x.actors}
+    got = [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
+    assert got == [("Ivo Dren", "Harbour Gazette", "the two men must face trial"),
+                   ("Ivo Dren", "Harbour Gazette", "the state will appeal")]
+
+
+def test_an_agency_quoting_another_source_relays_it():
+    def got(text):
+        x = run("Border alert\n\nTroops moved north on Friday. " + text)
+        labels = {a.key: a.label for a in x.actors}
+        return [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
+
+    relayed = [("NRT", "Ostpress", "the army has been placed on high alert")]
+    assert got("According to the Nordic news agency Ostpress, quoting the state broadcaster NRT, the army has been "
+               "placed on high alert.") == relayed
+    assert got("Ostpress, quoting the state broadcaster NRT, reported that the army has been placed on high "
+               "alert.") == relayed
+
+
+def test_cited_as_stating_is_the_one_cited_relayed_by_who_cites():
+    x = run("Jet crash\n\nThe jet overran the runway on Monday. The trade journal Air Week cited the navy as stating "
+            "that a private airline owned the plane. The union cited safety concerns.")
+    labels = {a.key: a.label for a in x.actors}
+    got = [(labels.get(s.speaker or ""), labels.get(s.reported_by or ""), s.quote) for s in x.statements]
+    assert got == [("navy", "Air Week", "a private airline owned the plane"), ("union", None, "safety concerns")]
+
+
+def test_citing_a_source_beside_a_report_says_nothing_itself():
+    got = said("Border alert\n\nTroops moved north on Friday. Ostpress, citing the state broadcaster NRT, reported "
+               "that the army has been placed on high alert. Two senators condemned the order, citing the move as "
+               "a \"grave abuse of power\".")
+    assert ("indirect", "NRT", "the army has been placed on high alert") in got
+    assert not any(quote == "the state broadcaster NRT" for _, _, quote in got)
+    assert any("grave abuse of power" in quote for _, _, quote in got)
+
+
+def test_a_letter_seen_by_a_paper_is_not_the_papers():
+    got = said("Visa forms\n\nThe ministry sent the forms to applicants in May. A leaked internal letter seen by the "
+               "Harbour Gazette says \"failure to return the form may end the claim\".")
+    assert [(qtype, quote) for qtype, _, quote in got] == [("direct", "failure to return the form may end the claim")]
+    assert got[0][1] != "Harbour Gazette"
