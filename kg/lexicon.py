@@ -186,6 +186,12 @@ def stance_adjectives() -> frozenset[str]:
 
 
 @cache
+def feeling_adjectives() -> frozenset[str]:
+    """Adjectives of feeling that attribute a content only with a finite clause ("disappointed that …")."""
+    return frozenset(w.lower() for w in _lines("feeling_adjectives.txt"))
+
+
+@cache
 def org_heads() -> dict[str, str]:
     return {r[0]: r[1] for r in _rows("org_heads.tsv")}
 

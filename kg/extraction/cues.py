@@ -156,12 +156,13 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
     article offset lies inside a quotation."""
     verbs = lexicon.reporting_verbs()
     stances = lexicon.stance_adjectives()
+    feelings = lexicon.feeling_adjectives()
     cues: list[Cue] = []
     for tok in toks if toks is not None else sent:
         lemma = verb_lemma(tok, verbs)
         low = tok.lower_
         if lemma not in verbs and lemma not in _PHRASE_VERBS and low not in ("according", "words", "per") and \
-                low not in stances:
+                low not in stances and low not in feelings:
             continue  # no cue can start here (the cheapest test first: most words are none of these)
         off = pb.offset + tok.idx
         if in_quote(off) or _obliged(tok):
@@ -176,10 +177,13 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         if (words := _in_the_words_of(pb, tok, sent)) is not None:
             cues.append(words)
             continue
-        stance = tok.lower_ in lexicon.stance_adjectives() and (tok.pos_ == "ADJ" or tok.tag_ == "VBN")
+        feeling = low in feelings
+        stance = (low in stances or feeling) and (tok.pos_ == "ADJ" or tok.tag_ == "VBN")
         if stance and tok.dep_ in ("acomp", "ROOT"):  # "are skeptical that", "were concerned that"
             lemma = tok.lower_
-            comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] or \
+            # a feeling holds a content only in a finite clause ("pleased that …", not "happy to help")
+            kinds = ("ccomp",) if feeling else ("ccomp", "xcomp")
+            comps = [c for c in tok.children if c.dep_ in kinds] or \
                 [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i and tok.dep_ == "acomp"]
             # "were concerned about the calculation", "is optimistic about the talks": the attitude's topic
             topics = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS.get(lemma, ())

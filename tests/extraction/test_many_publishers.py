@@ -322,3 +322,11 @@ def test_a_letter_seen_by_a_paper_is_not_the_papers():
                "Harbour Gazette says \"failure to return the form may end the claim\".")
     assert [(qtype, quote) for qtype, _, quote in got] == [("direct", "failure to return the form may end the claim")]
     assert got[0][1] != "Harbour Gazette"
+
+
+def test_a_feeling_with_a_finite_clause_is_an_attitude_but_not_with_an_infinitive():
+    got = said("Oil deal\n\nAnalysts were disappointed that the northern field was left out of the deal. The coach is "
+               "happy to work with the young players. Dana Roe was relieved that nobody had been hurt.")
+    assert ("indirect", "Analysts", "the northern field was left out of the deal") in got
+    assert ("indirect", "Dana Roe", "nobody had been hurt") in got
+    assert not any("young players" in quote for _, _, quote in got)
