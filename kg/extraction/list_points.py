@@ -34,14 +34,14 @@ def _point(text: str) -> tuple[int, int, bool] | None:
         while b < len(raw) and raw[b] in _BULLETS + " \t":
             b += 1
     e = len(raw)
-    while e > b and raw[e - 1] in ";,":
+    while e > b and raw[e - 1] in ";,.":  # the list's own punctuation is not what was said
         e -= 1
     words = raw[b:e]
     if len(words.split()) < 2:
         return None
     quoted = words[:1] in _OPEN and words.rstrip(".")[-1:] in _CLOSE
     # a line without a bullet is a point only when it does not read as a sentence of narration
-    if not bullet and not quoted and (words[:1].isupper() and words.endswith((".", "!", "?"))):
+    if not bullet and not quoted and (words[:1].isupper() and raw.endswith((".", "!", "?"))):
         return None
     if quoted:
         b, e = b + 1, b + len(words.rstrip(".").rstrip()) - 1

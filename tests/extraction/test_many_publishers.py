@@ -349,3 +349,14 @@ def test_a_fact_box_after_a_colon_heading_is_no_list_of_statements():
                "south\n\nShares fell 4% in trading after the announcement on Monday.")
     assert [(qtype, quote) for qtype, _, quote in got] == [("direct", "We will close three plants"),
                                                            ("direct", "We will sell the shipping arm")]
+
+
+def test_list_points_without_bullets_end_at_the_narration_after_them():
+    got = said("Ward review\n\nThe review was published on Monday.\n\nIts author, Professor Ann Bell, said hospitals "
+               "should:\n\nrecruit 2,000 more nurses by next spring;\n\nopen wards at weekends;\n\nstop charging staff "
+               "for parking.\n\nThe unions met the health secretary on Tuesday.")
+    assert [(qtype, who, quote) for qtype, who, quote in got if who == "Ann Bell"] == [
+        ("indirect", "Ann Bell", "recruit 2,000 more nurses by next spring"),
+        ("indirect", "Ann Bell", "open wards at weekends"),
+        ("indirect", "Ann Bell", "stop charging staff for parking")]
+    assert not any("unions" in quote for _, _, quote in got)
