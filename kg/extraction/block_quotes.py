@@ -10,6 +10,7 @@ statement noun (:func:`kg.extraction.unclaimed.introducer`); a list or a heading
 
 from __future__ import annotations
 
+from kg.extraction.list_points import list_points
 from kg.extraction.steps import Step, Work
 from kg.extraction.unclaimed import introducer
 from kg.model import Statement
@@ -70,9 +71,11 @@ def block_quotes(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
 
 
 def _block_quotes(work: Work) -> None:
-    work.put(block_statements=block_quotes(work.statement_finder))
+    finder = work.statement_finder
+    points = list_points(finder)  # before the block quotes: a list after the colon is no block quotation
+    work.put(block_statements=points + block_quotes(finder))
 
 
 BLOCK_QUOTES = Step("block quotes", ("statement_finder", "layout_statements"), ("block_statements",), _block_quotes,
                     "a paragraph without quotation marks after a paragraph ending \"X said:\", as X's direct "
-                    "quotation")
+                    "quotation; the short lines of a list after it, each a statement of X")

@@ -330,3 +330,33 @@ def test_a_feeling_with_a_finite_clause_is_an_attitude_but_not_with_an_infinitiv
     assert ("indirect", "Analysts", "the northern field was left out of the deal") in got
     assert ("indirect", "Dana Roe", "nobody had been hurt") in got
     assert not any("young players" in quote for _, _, quote in got)
+
+
+def test_each_point_of_a_list_after_a_colon_ended_attribution_is_the_speakers():
+    got = said("Bus review\n\nThe council published its review of the town's buses on Tuesday.\n\nThe transport "
+               "minister, Dana Roe, said the plan would:\n\n- double the number of buses on rural routes\n\n"
+               "- cut fares for pupils and pensioners\n\n• give councils new powers over timetables\n\nThe review "
+               "was welcomed by passenger groups, who had campaigned for changes for many years.")
+    assert ("indirect", "Dana Roe", "double the number of buses on rural routes") in got
+    assert ("indirect", "Dana Roe", "cut fares for pupils and pensioners") in got
+    assert ("indirect", "Dana Roe", "give councils new powers over timetables") in got
+    assert not any(quote == "the plan would" or "passenger groups" in quote for _, _, quote in got)
+
+
+def test_a_fact_box_after_a_colon_heading_is_no_list_of_statements():
+    got = said("Plant closures\n\nThe chairman told shareholders on Monday:\n\n“We will close three plants”;\n\n"
+               "“We will sell the shipping arm”.\n\nKey figures:\n\n- 300 jobs in the north\n\n- two sites in the "
+               "south\n\nShares fell 4% in trading after the announcement on Monday.")
+    assert [(qtype, quote) for qtype, _, quote in got] == [("direct", "We will close three plants"),
+                                                           ("direct", "We will sell the shipping arm")]
+
+
+def test_list_points_without_bullets_end_at_the_narration_after_them():
+    got = said("Ward review\n\nThe review was published on Monday.\n\nIts author, Professor Ann Bell, said hospitals "
+               "should:\n\nrecruit 2,000 more nurses by next spring;\n\nopen wards at weekends;\n\nstop charging staff "
+               "for parking.\n\nThe unions met the health secretary on Tuesday.")
+    assert [(qtype, who, quote) for qtype, who, quote in got if who == "Ann Bell"] == [
+        ("indirect", "Ann Bell", "recruit 2,000 more nurses by next spring"),
+        ("indirect", "Ann Bell", "open wards at weekends"),
+        ("indirect", "Ann Bell", "stop charging staff for parking")]
+    assert not any("unions" in quote for _, _, quote in got)
