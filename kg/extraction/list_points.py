@@ -6,7 +6,8 @@ Reports and speeches are summed up this way in news copy. The list is bounded st
 page furniture never speak: the colon paragraph must name its speaker through a reporting verb
 (:func:`kg.extraction.unclaimed.introducer`), and the run of points stops at the first line that reads as
 narration (a capitalised sentence without a bullet), holds more than one sentence, ends with another colon, is
-longer than ``_MAX_WORDS``, or holds words another statement already claims; a single line is no list. A fragment the colon cuts ("the plan would") is no statement.
+longer than ``_MAX_WORDS``, or holds words another statement already claims; a single line is no list. A fragment
+the colon cuts ("the plan would") is no statement.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def list_points(finder) -> list[Statement]:  # noqa: ANN001 - a StatementFinder
             if block.kind not in ("paragraph", "heading"):
                 break
             found = _point(block.span.text)
-            if found is None or len(list(pb.doc.sents)) > 1 or any(c.overlaps(block.span) for st in finder.statements for c in st.content):
+            if found is None or len(list(pb.doc.sents)) > 1 or \
+                    any(c.overlaps(block.span) for st in finder.statements for c in st.content):
                 break
             points.append((block, found))
         if len(points) < 2:  # one line after a colon is a quotation or a block quotation, read elsewhere
