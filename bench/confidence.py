@@ -16,6 +16,7 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
+from bench.quotes import gold_files
 from kg.eval.evaluate import align_actors, match_statements
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,16 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def bands(gold_dir: Path, split: str | None) -> dict[float, list[int]]:
     """confidence → [statements, matched, matched with a gold speaker, of those with the right speaker]."""
-    from kg.eval.scoring import _split_of, load_gold, to_gold_schema
+    from kg.eval.scoring import to_gold_schema
     from kg.extraction import extract
     from kg.pipeline.ingest import ingest
     from kg.pipeline.link.linking import link
 
     out: dict[float, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for f in sorted(gold_dir.glob("*.json")):
-        if split is not None and _split_of(f) != split:
-            continue  # the other part is not read
-        gold, text = load_gold(f)
+    for gold, text in gold_files(gold_dir, split):
         article = ingest(text, date=dt.date.fromisoformat(gold["date"]) if gold.get("date") else None)
         x = link(extract(article), text=article.text)
         system = to_gold_schema(article, x)

@@ -30,7 +30,8 @@ from kg.eval.evaluate import align_actors, match_statements
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _gold_files(gold_dir: Path, split: str | None) -> list[tuple[dict[str, Any], Path]]:
+def gold_files(gold_dir: Path, split: str | None) -> list[tuple[dict[str, Any], Path]]:
+    """(gold, text path) of each gold file of ``split`` (None: all) whose text is present."""
     from kg.eval.scoring import _split_of, load_gold
 
     out = []
@@ -109,7 +110,7 @@ def run(gold_dir: Path, split: str | None, by: str | None) -> dict[str, dict[str
     from kg.eval.scoring import to_gold_schema
 
     totals: dict[str, dict[str, dict[str, int]]] = {}
-    for gold, path in _gold_files(gold_dir, split):
+    for gold, path in gold_files(gold_dir, split):
         date = dt.date.fromisoformat(gold["date"]) if gold.get("date") else None
         article = ingest(path, date=date)
         group = str(gold.get(by) or "-") if by else "all"
