@@ -251,9 +251,8 @@ def find_cues(pb: ParsedBlock, sent: SpacySpan, in_quote, toks: list[Token] | No
         # the Air Force as stating …"
         saying = next((c for c in as_.children if c.lemma_ == "say" or lemma in ("report", "cite") and
                        c.pos_ == "VERB" and verb_lemma(c, verbs) in verbs), None) if as_ is not None else None
-        if lemma in ("report", "cite") and saying is None:
-            pass  # a report of its own ("reported that …", "reported as missing": no words of somebody else)
-        elif lemma in ("quote", "report", "cite"):
+        # (without "as saying", "reported" and "cited" report on their own: "reported that …", "reported as missing")
+        if saying is not None or lemma == "quote":
             if saying is not None:
                 cue.tokens = [tok, as_, saying]
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)

@@ -65,6 +65,8 @@ _NEW = {"new", "revised", "latest", "updated", "second"}
 # Acts done in words, events even where the words report: condolences offered, a disaster or a pandemic declared, a
 # man charged with arson, a court's ruling ("the judge ruled on Friday that …": the ruling happened that day).
 _DONE_IN_WORDS = {"condolences", "declaration", "charge", "ruling"}
+
+
 def _named_head(ent) -> Token | None:  # noqa: ANN001 - a spaCy Span
     """The event noun right after a name the tagger calls an event, which the name qualifies ("the Six Nations
     tournament", "the Harbour Cup final"): a noun the trigger lexicon lists."""
